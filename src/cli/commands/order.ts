@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { inBallotOrder } from '../../rules/index.ts';
+import { zodToRuleError } from '../count-file.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, printError, readJsonFile } from '../io.ts';
+import { requireFile, type Command } from '../run.ts';
+
+const orderFileSchema = z.array(
+  z.looseObject({ name: z.string().min(1), birthDate: z.iso.date().optional().nullable() }),
+);
+
+/** `daihoi order FILE`: prints the same objects in ballot order (RULES.md §4). */
+export const orderCommand: Command = async (args, io) => {
+  const file = requireFile('order', args, io);
+  if (file === null) return EXIT_BAD_INPUT;
+  const json = await readJsonFile(file);
+  if (!json.ok) return printError(io, json.error);
+  const parsed = orderFileSchema.safeParse(json.value);
+  if (!parsed.success) return printError(io, zodToRuleError(parsed.error));
+  io.stdout(`${JSON.stringify(inBallotOrder(parsed.data), null, 2)}\n`);
+  return EXIT_OK;
+};

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** Exit codes: 0 done, 1 a check failed (e.g. a broken audit chain), 2 bad input or usage. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+export const printError = (io: CliIo, e: RuleError): number => {
+  io.stderr(`Lỗi: ${e.message_vi}\nError: ${e.message_en}\n`);
+  return EXIT_BAD_INPUT;
+};
+
+/** Reads and parses a JSON file ("-" for standard input). */
+export const readJsonFile = async (path: string): Promise<Result<unknown, RuleError>> => {
+  let text: string;
+  try {
+    text = path === '-' ? await readStdin() : await readFile(path, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    return err(ruleError('file.read', `Không đọc được tệp "${path}" (${reason}).`, `Cannot read the file "${path}" (${reason}).`));
+  }
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch (e) {
+    return err(ruleError('file.json', `Tệp "${path}" không phải JSON hợp lệ: ${(e as Error).message}`,
+      `The file "${path}" is not valid JSON: ${(e as Error).message}`));
+  }
+};
+
+const readStdin = async (): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};

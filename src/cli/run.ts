@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.ts';
+
+export const HELP = `Đại Hội — hệ thống điều hành đại hội Đảng
+
+Cách dùng / Usage: daihoi <lệnh> [tùy chọn]
+
+  count TỆP [--text]   Kiểm phiếu một tệp JSON theo quy chế bầu cử; --text in bản tóm tắt tiếng Việt
+                       Count a JSON count file by the election rules; --text prints a Vietnamese summary
+  order TỆP            Sắp xếp danh sách theo tên, họ, tên đệm, ngày sinh (thứ tự trên phiếu bầu)
+                       Sort a list of people into ballot order
+  help                 In trợ giúp này / Print this help
+
+Mã thoát / Exit codes: 0 xong / done · 1 kiểm tra không đạt / check failed · 2 sai đầu vào / bad input
+`;
+
+export interface CommandArgs {
+  readonly positionals: readonly string[];
+  readonly flags: Readonly<Record<string, string | boolean | undefined>>;
+}
+
+export type Command = (args: CommandArgs, io: CliIo) => Promise<number>;
+
+/** Each command is loaded only when run, so `daihoi count` never loads the server. */
+const commands: Readonly<Record<string, () => Promise<Command>>> = {
+  count: async () => (await import('./commands/count.ts')).countCommand,
+  order: async () => (await import('./commands/order.ts')).orderCommand,
+};
+
+export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
+  const parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: false });
+  const [name, ...positionals] = parsed.positionals;
+  if (name === undefined || name === 'help' || parsed.values['help'] === true || parsed.values['h'] === true) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (load === undefined) {
+    io.stderr(`Lỗi: không có lệnh "${name}".\nError: unknown command "${name}".\n\n${HELP}`);
+    return EXIT_BAD_INPUT;
+  }
+  const command = await load();
+  return command({ positionals, flags: parsed.values }, io);
+};
+
+/** The first positional argument, the file a command works on; a usage error when it is missing. */
+export const requireFile = (name: string, args: CommandArgs, io: CliIo): string | null => {
+  const file = args.positionals[0];
+  if (file === undefined) {
+    io.stderr(`Lỗi: lệnh "${name}" cần tên tệp.\nError: "${name}" needs a file name.\n`);
+    return null;
+  }
+  return file;
+};
