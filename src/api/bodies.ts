@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Count, IdBody, ShowOfHands, Text } from './common.ts';
+
+export const BodyKind = z.enum(['presidium', 'secretariat', 'credentials', 'counting-board']);
+export const BodyMemberInput = z.object({ delegateId: IdBody, role: z.enum(['head', 'deputy', 'member']) }).strict();
+export const BodyBody = z.object({
+  kind: BodyKind,
+  title: Text(200),
+  members: z.array(BodyMemberInput).min(1).max(200),
+}).strict();
+export type BodyBody = z.infer<typeof BodyBody>;
+export const BodyView = z.object({
+  id: z.number(), kind: BodyKind, title: z.string(), approvedVoteId: z.number().nullable(),
+  members: z.array(z.object({ delegateId: z.number(), fullName: z.string(), role: z.enum(['head', 'deputy', 'member']) })),
+});
+
+export const VOTE_KINDS = ['body', 'agenda', 'regulations', 'number-to-elect', 'max-surplus', 'election-list', 'withdrawal', 'other'] as const;
+export const VoteKind = z.enum(VOTE_KINDS);
+export const VoteBody = ShowOfHands.extend({
+  subject: Text(300),
+  kind: z.enum(['agenda', 'regulations', 'other']),
+  agendaItemId: IdBody.nullable().default(null),
+}).strict();
+export const ApproveBody = ShowOfHands.strict();
+export const VoteView = z.object({
+  id: z.number(), subject: z.string(), kind: VoteKind, agree: Count, disagree: Count, other: Count,
+  base: z.number(), present: z.number(), threshold: z.number(), passed: z.boolean(), recordedAt: z.string(),
+});
+export type VoteView = z.infer<typeof VoteView>;

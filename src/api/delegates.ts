@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { IdBody, IsoDate, OptionalText, Text } from './common.ts';
+
+export const DELEGATE_STATUSES = [
+  'summoned', 'not-summoned', 'absent-whole', 'replaced', 'temporarily-attached', 'exempted', 'suspended',
+] as const;
+export const DelegateStatus = z.enum(DELEGATE_STATUSES);
+export const DelegateCategory = z.enum(['ex-officio', 'elected', 'appointed']);
+export const DelegateStanding = z.enum(['official', 'alternate', 'probationary']);
+
+const DelegateFields = {
+  code: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/u),
+  fullName: Text(120),
+  gender: z.enum(['male', 'female']),
+  birthDate: IsoDate.nullable().default(null),
+  ethnicity: Text(50).default('Kinh'),
+  education: OptionalText(120),
+  politicalTheory: OptionalText(120),
+  partyJoinDate: IsoDate.nullable().default(null),
+  position: OptionalText(300),
+  organisationId: IdBody.nullable().default(null),
+  category: DelegateCategory,
+  standing: DelegateStanding.default('official'),
+  isConveningMember: z.boolean().default(false),
+  seat: OptionalText(20),
+};
+
+export const CreateDelegateBody = z.object(DelegateFields).strict();
+export type CreateDelegateBody = z.infer<typeof CreateDelegateBody>;
+
+export const UpdateDelegateBody = z.object({
+  code: DelegateFields.code.optional(),
+  fullName: DelegateFields.fullName.optional(),
+  gender: DelegateFields.gender.optional(),
+  birthDate: IsoDate.nullable().optional(),
+  ethnicity: Text(50).optional(),
+  education: OptionalText(120),
+  politicalTheory: OptionalText(120),
+  partyJoinDate: IsoDate.nullable().optional(),
+  position: OptionalText(300),
+  organisationId: IdBody.nullable().optional(),
+  category: DelegateCategory.optional(),
+  standing: DelegateStanding.optional(),
+  isConveningMember: z.boolean().optional(),
+  seat: OptionalText(20),
+}).strict();
+export type UpdateDelegateBody = z.infer<typeof UpdateDelegateBody>;
+
+/** Status changes: a reason for every status but "summoned"; the alternate for "replaced". */
+export const DelegateStatusBody = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('summoned') }).strict(),
+  z.object({ status: z.literal('replaced'), reason: Text(300), replacedById: IdBody }).strict(),
+  z.object({
+    status: z.enum(['not-summoned', 'absent-whole', 'temporarily-attached', 'exempted', 'suspended']),
+    reason: Text(300),
+  }).strict(),
+]);
+export type DelegateStatusBody = z.infer<typeof DelegateStatusBody>;
+
+export const DelegateView = z.object({
+  id: z.number(),
+  code: z.string(),
+  fullName: z.string(),
+  gender: z.enum(['male', 'female']),
+  birthDate: z.string().nullable(),
+  ethnicity: z.string(),
+  education: z.string().nullable(),
+  politicalTheory: z.string().nullable(),
+  partyJoinDate: z.string().nullable(),
+  position: z.string().nullable(),
+  organisationId: z.number().nullable(),
+  category: DelegateCategory,
+  standing: DelegateStanding,
+  status: DelegateStatus,
+  statusReason: z.string().nullable(),
+  replacedById: z.number().nullable(),
+  isConveningMember: z.boolean(),
+  seat: z.string().nullable(),
+  cardRevoked: z.boolean(),
+});
+export type DelegateView = z.infer<typeof DelegateView>;
+
+export const CardView = z.object({ delegateId: z.number(), token: z.string(), payload: z.string() });
+
+export const ImportIssue = z.object({
+  row: z.number(), column: z.string().nullable(), code: z.string(), message_vi: z.string(), message_en: z.string(),
+});
+export type ImportIssue = z.infer<typeof ImportIssue>;
+export const ImportResult = z.object({ imported: z.number() });
+export const ImportRejected = z.object({
+  error: z.object({ code: z.literal('import.invalid'), message_vi: z.string(), message_en: z.string() }),
+  issues: z.array(ImportIssue),
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { IdBody, Text } from './common.ts';
+
+export const AgendaKind = z.enum(['opening', 'report', 'discussion', 'speech', 'vote', 'election', 'closing', 'other']);
+export const SessionBody = z.object({
+  kind: z.enum(['preparatory', 'official']),
+  title: Text(200),
+  startsAt: z.iso.datetime().nullable().default(null),
+}).strict();
+export const AgendaItemBody = z.object({ title: Text(300), kind: AgendaKind }).strict();
+export const CurrentItemBody = z.object({ agendaItemId: IdBody.nullable() }).strict();
+
+export const AgendaItemView = z.object({
+  id: z.number(), sessionId: z.number(), position: z.number(), title: z.string(), kind: AgendaKind,
+  status: z.enum(['pending', 'current', 'done']),
+});
+export const SessionView = z.object({
+  id: z.number(), kind: z.enum(['preparatory', 'official']), title: z.string(), position: z.number(),
+  startsAt: z.string().nullable(), items: z.array(AgendaItemView),
+});
+
+/** Check-in by the card's token (QR code) or by the delegate's id (search at the desk). */
+export const CheckinBody = z.union([
+  z.object({ cardToken: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/u), desk: Text(50).nullable().default(null) }).strict(),
+  z.object({ delegateId: IdBody, desk: Text(50).nullable().default(null) }).strict(),
+]);
+export type CheckinBody = z.infer<typeof CheckinBody>;
+export const CheckinView = z.object({
+  id: z.number(), sessionId: z.number(), delegateId: z.number(), fullName: z.string(), at: z.string(),
+  method: z.enum(['qr', 'search']), desk: z.string().nullable(),
+});
+
+export const AttendanceView = z.object({
+  sessionId: z.number().nullable(),
+  summoned: z.number(),
+  base: z.number(),
+  present: z.number(),
+  threshold: z.number(),
+  nothingCanPass: z.boolean(),
+  quorumMet: z.boolean().nullable(),
+  exclusions: z.record(z.string(), z.number()),
+});
+export type AttendanceView = z.infer<typeof AttendanceView>;
+export const AttendanceQuery = z.object({ sessionId: z.coerce.number().int().positive().optional() }).strict();
