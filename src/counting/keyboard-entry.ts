@@ -1,0 +1,248 @@
+/**
+ * Keyboard entry of one paper ballot (nhập phiếu bằng bàn phím). The operator sees the ballot form on screen in
+ * paper order, types one line and presses Enter. Every character used is on the numeric keypad or next to it.
+ *
+ * THE SYNTAX (case-insensitive; tokens are separated by spaces, commas, semicolons, dots or "+"):
+ *
+ * 1. List with surplus (gạch tên): the ROW NUMBERS (1-based) of the struck names, in any order.
+ *      "3 17 22"  → rows 3, 17 and 22 struck, every other name kept.
+ *      "0"        → no name struck. An empty line is refused, so a second Enter never adds a ballot.
+ * 2. List without surplus, and the opinion poll (đồng ý / không đồng ý per row): the rows that are NOT a plain
+ *    "agree"; every row not typed is "agree".
+ *      "3"        → row 3 disagree (không đồng ý)
+ *      "5c"/"5b"  → row 5 both boxes marked (cả hai ô / both)
+ *      "7t"/"7n"  → row 7 neither box marked (trống / none)
+ *      "0"        → every row agree.
+ * 3. Single-candidate ballot: exactly one letter.
+ *      "d" đồng ý (agree) · "k" không đồng ý (disagree) · "c" or "b" cả hai ô (both) · "t" or "n" trống (none)
+ * 4. Secretary nomination poll (ghi một tên): the row number of the written name on the list of the newly
+ *    elected; "x" a name outside that list; "t" or "0" no name written.
+ * 5. Flags, anywhere on the line, after a slash; several letters may share one slash ("3 17/pk"):
+ *      "/p"  phiếu không do Ban Kiểm phiếu phát ra (not issued, e.g. unstamped)
+ *      "/g"  ghi thêm tên ngoài danh sách (a name written in); "/g2" two names written in
+ *      "/k"  có chữ ký hoặc dấu hiệu nhận biết (signature or identifying mark)
+ *    A line of flags only ("/p") leaves the content empty: nothing struck, every row "none", no name.
+ *
+ * Keystrokes: the line plus Enter. "3 17 22⏎" is 8 keys; "3 5 8⏎" is 6; a ballot of a 27-name list with 3
+ * struck names costs 6–9 keys depending on how many row numbers have two digits (see `keystrokes`).
+ */
+import {
+  checkBallotShape, err, ok, ruleError, type Ballot, type CandidateId, type Mark, type Result, type RuleError,
+} from '../rules/index.ts';
+import type { CountingContext } from './context.ts';
+
+/** The writeIn value of a name written outside the list of the newly elected: the rules core does not count it. */
+export const WRITE_IN_OUTSIDE = '(ngoài danh sách)';
+
+interface Flags {
+  notIssued: boolean;
+  writeIns: number;
+  identifyingMarks: boolean;
+}
+
+const SEPARATORS = /[\s,;.+]+/;
+
+const fail = (code: string, vi: string, en: string): Result<never, RuleError> => err(ruleError(code, vi, en, 'entry'));
+
+const garbage = (token: string, hint_vi: string, hint_en: string): Result<never, RuleError> =>
+  fail('entry.garbage', `Không hiểu "${token}": ${hint_vi}`, `Cannot read "${token}": ${hint_en}`);
+
+/** Reads the letters after one slash ("pk", "g2"). */
+const readFlags = (group: string, flags: Flags): Result<true, RuleError> => {
+  const re = /([pgk])(\d*)/y;
+  let at = 0;
+  const seen = new Set<string>();
+  while (at < group.length) {
+    re.lastIndex = at;
+    const m = re.exec(group);
+    if (m === null) {
+      return fail('entry.flag-unknown', `Không hiểu cờ "/${group}": dùng /p (không do Ban Kiểm phiếu phát ra), /g (ghi thêm tên), /k (chữ ký, dấu hiệu nhận biết).`,
+        `Unknown flag "/${group}": use /p (not issued), /g (name written in), /k (signature or identifying mark).`);
+    }
+    const [, letter, digits] = m as unknown as [string, 'p' | 'g' | 'k', string];
+    if (seen.has(letter)) {
+      return fail('entry.flag-twice', `Cờ "/${letter}" được gõ hai lần.`, `The flag "/${letter}" is typed twice.`);
+    }
+    seen.add(letter);
+    if (digits !== '' && letter !== 'g') {
+      return fail('entry.flag-unknown', `Cờ "/${letter}" không đi kèm số.`, `The flag "/${letter}" takes no number.`);
+    }
+    switch (letter) {
+      case 'p':
+        flags.notIssued = true;
+        break;
+      case 'k':
+        flags.identifyingMarks = true;
+        break;
+      case 'g': {
+        const n = digits === '' ? 1 : Number(digits);
+        if (n < 1) return fail('entry.flag-unknown', 'Số tên ghi thêm phải từ 1 trở lên.', 'Names written in must be 1 or more.');
+        flags.writeIns = n;
+        break;
+      }
+    }
+    at = re.lastIndex;
+  }
+  return ok(true);
+};
+
+/** Splits a line into content tokens and flags. */
+const tokenize = (text: string): Result<{ tokens: string[]; flags: Flags }, RuleError> => {
+  const flags: Flags = { notIssued: false, writeIns: 0, identifyingMarks: false };
+  const tokens: string[] = [];
+  for (const raw of text.trim().toLowerCase().split(SEPARATORS)) {
+    if (raw === '') continue;
+    const [head, ...groups] = raw.split('/');
+    if (head !== undefined && head !== '') tokens.push(head);
+    for (const g of groups) {
+      if (g === '') return fail('entry.flag-unknown', 'Dấu "/" phải đi kèm một cờ: /p, /g hoặc /k.', 'A "/" must be followed by a flag: /p, /g or /k.');
+      const r = readFlags(g, flags);
+      if (!r.ok) return r;
+    }
+  }
+  return ok({ tokens, flags });
+};
+
+const withFlags = <B extends Ballot>(ballot: B, f: Flags): B => ({
+  ...ballot,
+  ...(f.notIssued ? { notIssued: true } : {}),
+  ...(f.writeIns > 0 ? { writeIns: f.writeIns } : {}),
+  ...(f.identifyingMarks ? { identifyingMarks: true } : {}),
+});
+
+const hasFlag = (f: Flags): boolean => f.notIssued || f.identifyingMarks || f.writeIns > 0;
+
+/** Reads row tokens "17", "5c", "7t" into (row, suffix); refuses out-of-range rows, repeats and garbage. */
+const readRows = (
+  ctx: CountingContext,
+  tokens: readonly string[],
+  suffixes: string,
+): Result<ReadonlyArray<{ row: number; suffix: string }>, RuleError> => {
+  const n = ctx.spec.candidates.length;
+  const re = new RegExp(`^(\\d+)([${suffixes}]?)$`);
+  const seen = new Set<number>();
+  const out: Array<{ row: number; suffix: string }> = [];
+  if (tokens.length === 1 && tokens[0] === '0') return ok(out);
+  for (const t of tokens) {
+    const m = re.exec(t);
+    if (m === null) {
+      return suffixes === ''
+        ? garbage(t, 'chỉ gõ số thứ tự của các tên bị gạch, cách nhau bằng dấu cách.', 'type only the row numbers of the struck names, separated by spaces.')
+        : garbage(t, 'gõ số dòng (không đồng ý), số dòng kèm "c" (cả hai ô) hoặc "t" (không ô nào).',
+          'type a row number (disagree), a row number with "c" (both boxes) or "t" (neither box).');
+    }
+    const row = Number(m[1]);
+    if (row === 0) {
+      return fail('entry.zero-with-rows', 'Số 0 (không gạch tên nào) không đi cùng số dòng khác.', '0 (nothing marked) cannot go with other rows.');
+    }
+    if (row > n) {
+      return fail('entry.row-out-of-range', `Không có dòng số ${row}: danh sách có ${n} tên.`, `There is no row ${row}: the list has ${n} names.`);
+    }
+    if (seen.has(row)) return fail('entry.row-twice', `Dòng số ${row} được gõ hai lần.`, `Row ${row} is typed twice.`);
+    seen.add(row);
+    out.push({ row, suffix: m[2] ?? '' });
+  }
+  return ok(out);
+};
+
+const SINGLE_LETTERS: Readonly<Record<string, Mark>> = { d: 'agree', k: 'disagree', c: 'both', b: 'both', t: 'none', n: 'none' };
+const ROW_SUFFIX: Readonly<Record<string, Mark>> = { '': 'disagree', c: 'both', b: 'both', t: 'none', n: 'none' };
+
+const emptyLine = (): Result<never, RuleError> =>
+  fail('entry.empty', 'Dòng trống: gõ nội dung lá phiếu rồi Enter (gõ 0 nếu phiếu không gạch / không đánh dấu gì).',
+    'Empty line: type the ballot, then Enter (type 0 when nothing is struck or marked).');
+
+/** Parses one typed line into a ballot of the round's form, or says in Vietnamese (then English) what is wrong. */
+export const parseEntry = (ctx: CountingContext, text: string): Result<Ballot, RuleError> => {
+  const t = tokenize(text);
+  if (!t.ok) return t;
+  const { tokens, flags } = t.value;
+  if (tokens.length === 0 && !hasFlag(flags)) return emptyLine();
+  const ids = ctx.spec.candidates.map((c) => c.id);
+  let ballot: Ballot;
+  switch (ctx.form) {
+    case 'strike-out': {
+      const rows = readRows(ctx, tokens, '');
+      if (!rows.ok) return rows;
+      ballot = withFlags({ struck: rows.value.map((r) => ids[r.row - 1]!) }, flags);
+      break;
+    }
+    case 'agree-disagree':
+    case 'opinion-poll': {
+      const rows = readRows(ctx, tokens, 'cbtn');
+      if (!rows.ok) return rows;
+      const marks: Record<CandidateId, Mark> = {};
+      const base: Mark = tokens.length === 0 ? 'none' : 'agree';
+      for (const id of ids) marks[id] = base;
+      for (const r of rows.value) marks[ids[r.row - 1]!] = ROW_SUFFIX[r.suffix]!;
+      ballot = withFlags({ marks }, flags);
+      break;
+    }
+    case 'single': {
+      if (tokens.length > 1) return fail('entry.single-choice', 'Phiếu bầu một người: gõ đúng một chữ d, k, c hoặc t.', 'Single-candidate ballot: type exactly one of d, k, c or t.');
+      const mark: Mark | undefined = tokens.length === 0 ? 'none' : SINGLE_LETTERS[tokens[0]!];
+      if (mark === undefined) {
+        return garbage(tokens[0]!, 'gõ d (đồng ý), k (không đồng ý), c (cả hai ô) hoặc t (không ô nào).',
+          'type d (agree), k (disagree), c (both boxes) or t (neither box).');
+      }
+      ballot = withFlags({ marks: { [ids[0]!]: mark } }, flags);
+      break;
+    }
+    case 'write-in': {
+      if (tokens.length > 1) return fail('entry.write-in-one', 'Phiếu giới thiệu chỉ ghi một tên: gõ một số dòng, x hoặc t.', 'The nomination poll has one name: type one row number, x or t.');
+      const token = tokens[0] ?? 't';
+      if (token === 't' || token === '0') ballot = withFlags({ writeIn: null }, flags);
+      else if (token === 'x') ballot = withFlags({ writeIn: WRITE_IN_OUTSIDE }, flags);
+      else {
+        const rows = readRows(ctx, [token], '');
+        if (!rows.ok) {
+          return rows.error.code === 'entry.garbage'
+            ? garbage(token, 'gõ số dòng của người được giới thiệu, x (tên ngoài danh sách) hoặc t (không ghi tên).',
+              'type the row of the written name, x (a name outside the list) or t (no name).')
+            : rows;
+        }
+        ballot = withFlags({ writeIn: ids[rows.value[0]!.row - 1]! }, flags);
+      }
+      break;
+    }
+  }
+  const shape = checkBallotShape(ctx.form, ctx.index, ballot, 'entry');
+  return shape.ok ? ok(ballot) : shape;
+};
+
+const flagText = (b: Ballot): string => {
+  let s = '';
+  if (b.notIssued === true) s += 'p';
+  if ((b.writeIns ?? 0) > 0) s += b.writeIns === 1 ? 'g' : `g${b.writeIns}`;
+  if (b.identifyingMarks === true) s += 'k';
+  return s === '' ? '' : ` /${s}`;
+};
+
+const MARK_SUFFIX: Readonly<Record<Mark, string | null>> = { agree: null, disagree: '', both: 'c', none: 't' };
+const MARK_LETTER: Readonly<Record<Mark, string>> = { agree: 'd', disagree: 'k', both: 'c', none: 't' };
+
+/** The canonical line that `parseEntry` reads back into the same ballot: to show an entry back to the operator. */
+export const formatEntry = (ctx: CountingContext, ballot: Ballot): string => {
+  const content = ((): string => {
+    if ('struck' in ballot) {
+      const rows = ballot.struck.map((id) => (ctx.index.get(id) ?? -1) + 1).sort((a, b) => a - b);
+      return rows.length === 0 ? '0' : rows.join(' ');
+    }
+    if ('marks' in ballot) {
+      if (ctx.form === 'single') return MARK_LETTER[ballot.marks[ctx.spec.candidates[0]!.id] ?? 'none'];
+      const parts: string[] = [];
+      ctx.spec.candidates.forEach((c, i) => {
+        const suffix = MARK_SUFFIX[ballot.marks[c.id] ?? 'none'];
+        if (suffix !== null) parts.push(`${i + 1}${suffix}`);
+      });
+      return parts.length === 0 ? '0' : parts.join(' ');
+    }
+    if (ballot.writeIn === null) return 't';
+    const i = ctx.index.get(ballot.writeIn);
+    return i === undefined ? 'x' : String(i + 1);
+  })();
+  return content + flagText(ballot);
+};
+
+/** Keys pressed to enter a line: its characters plus Enter. */
+export const keystrokes = (text: string): number => text.length + 1;
