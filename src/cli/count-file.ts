@@ -7,6 +7,7 @@ import { err, ok } from '../rules/index.ts';
 /** The JSON count file of `daihoi count` (the CLI contract). */
 const flags = {
   notIssued: z.boolean().optional(),
+  unstamped: z.boolean().optional(),
   writeIns: z.number().int().min(0).optional(),
   identifyingMarks: z.boolean().optional(),
 };
@@ -52,8 +53,11 @@ export const zodToRuleError = (error: z.ZodError): RuleError => {
     case 'unrecognized_keys':
       return ruleError('input.unknown-field', `Trường "${where}": không nhận biết "${issue.keys.join('", "')}".`,
         `Field "${where}": unrecognized "${issue.keys.join('", "')}".`, field);
-    case 'invalid_value':
-      return ruleError('input.value', `Trường "${where}": giá trị không hợp lệ.`, `Field "${where}": invalid value.`, field);
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      return ruleError('input.value', `Trường "${where}": giá trị không hợp lệ (cần một trong ${allowed}).`,
+        `Field "${where}": invalid value (expected one of ${allowed}).`, field);
+    }
     case 'too_small':
       return ruleError('input.too-small', `Trường "${where}": giá trị quá nhỏ (tối thiểu ${String(issue.minimum)}).`,
         `Field "${where}": too small (minimum ${String(issue.minimum)}).`, field);

@@ -11,8 +11,10 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 
+/** Prints a rule error in Vietnamese, then English; each line names the field at fault when there is one. */
 export const printError = (io: CliIo, e: RuleError): number => {
-  io.stderr(`Lỗi: ${e.message_vi}\nError: ${e.message_en}\n`);
+  const at = e.field !== undefined && e.field !== '' ? ` [${e.field}]` : '';
+  io.stderr(`Lỗi${at}: ${e.message_vi}\nError${at}: ${e.message_en}\n`);
   return EXIT_BAD_INPUT;
 };
 

@@ -23,19 +23,20 @@ const dateParts = (date: Date | string): { day: number; month: number; year: num
   return { day: get('day'), month: get('month'), year: get('year') };
 };
 
-/**
- * "2020-07-15" → "ngày 15 tháng 7 năm 2020" (Vietnam time for instants). As in Party and State documents,
- * days below 10 and the months January and February take a leading zero: "ngày 05 tháng 02 năm 2021".
- */
+/** As in Party and State documents, days below 10 and the months January and February take a leading zero. */
+const documentDay = (day: number): string => String(day).padStart(2, '0');
+const documentMonth = (month: number): string => (month < 3 ? String(month).padStart(2, '0') : String(month));
+
+/** "2020-07-15" → "ngày 15 tháng 7 năm 2020", "2021-02-05" → "ngày 05 tháng 02 năm 2021" (Vietnam time for instants). */
 export const formatDateLong = (date: Date | string): string => {
   const { day, month, year } = dateParts(date);
-  return `ngày ${String(day).padStart(2, '0')} tháng ${month < 3 ? String(month).padStart(2, '0') : month} năm ${year}`;
+  return `ngày ${documentDay(day)} tháng ${documentMonth(month)} năm ${year}`;
 };
 
-/** "2020-07-15" → "15/7/2020" */
+/** "2020-07-15" → "15/7/2020", "2021-02-05" → "05/02/2021" (the same leading zeros as the long form). */
 export const formatDateShort = (date: Date | string): string => {
   const { day, month, year } = dateParts(date);
-  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+  return `${documentDay(day)}/${documentMonth(month)}/${year}`;
 };
 
 /** Time of day in Vietnam, "14:05". */

@@ -5,8 +5,10 @@ export type Mark = 'agree' | 'disagree' | 'both' | 'none';
 
 /** What the counting board reads off one paper ballot, whatever the form. */
 export interface BallotFlags {
-  /** Not issued by the counting board (an unstamped ballot counts as not issued [open]). */
+  /** Not issued by the counting board. */
   readonly notIssued?: boolean | undefined;
+  /** Without the convening committee's stamp: not issued when `unstampedIsNotIssued` is on [open, default on]. */
+  readonly unstamped?: boolean | undefined;
   /** Names written in from outside the list. */
   readonly writeIns?: number | undefined;
   /** A signature or identifying mark. */
@@ -61,28 +63,30 @@ export const checkBallotShape = (
   form: BallotForm,
   index: CandidateIndex,
   ballot: Ballot,
-  field: string,
+  field: string | (() => string),
 ): Result<true, RuleError> => {
+  // The field path is built only when there is an error: the count checks a million ballots.
+  const at = (suffix: string): string => `${typeof field === 'string' ? field : field()}${suffix}`;
   const expected = FORM_FIELD[form];
   if (!(expected in ballot)) {
     const name = FORM_NAME[form];
     return err(ruleError('ballot.form', `Lá phiếu phải có trường "${expected}" vì đây là ${name.vi}.`,
-      `The ballot must have "${expected}": this is ${name.en}.`, field));
+      `The ballot must have "${expected}": this is ${name.en}.`, at('')));
   }
   if ('struck' in ballot && expected === 'struck') {
     const seen = new Set<CandidateId>();
     for (let j = 0; j < ballot.struck.length; j++) {
       const id = ballot.struck[j]!;
-      if (!index.has(id)) return err(unknownCandidate(id, `${field}.struck[${j}]`));
+      if (!index.has(id)) return err(unknownCandidate(id, at(`.struck[${j}]`)));
       if (seen.has(id)) {
         return err(ruleError('ballot.duplicate', `Tên "${id}" bị ghi gạch hai lần.`, `"${id}" is struck twice.`,
-          `${field}.struck[${j}]`));
+          at(`.struck[${j}]`)));
       }
       seen.add(id);
     }
   } else if ('marks' in ballot && expected === 'marks') {
     for (const id of Object.keys(ballot.marks)) {
-      if (!index.has(id)) return err(unknownCandidate(id, `${field}.marks.${id}`));
+      if (!index.has(id)) return err(unknownCandidate(id, at(`.marks.${id}`)));
     }
   }
   return ok(true);
@@ -109,7 +113,7 @@ export const invalidReason = (
   ballot: Ballot,
 ): InvalidReason | null => {
   const s = spec.settings;
-  if (ballot.notIssued === true) return 'not-issued';
+  if (ballot.notIssued === true || (s.unstampedIsNotIssued && ballot.unstamped === true)) return 'not-issued';
   if (form !== 'write-in') {
     if (s.writeInInvalid && (ballot.writeIns ?? 0) > 0) return 'write-in';
   }

@@ -65,7 +65,7 @@ export const computeBase = (a: CongressAttendance): Result<number, RuleError> =>
   }
   if (base < 1) {
     return err(ruleError('base.empty', 'Số loại trừ không được bằng hoặc vượt số được triệu tập.',
-      'Exclusions must be fewer than the number summoned.'));
+      'Exclusions must be fewer than the number summoned.', 'officialSummoned'));
   }
   return ok(base);
 };

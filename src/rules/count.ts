@@ -121,7 +121,7 @@ export const countBallots = (spec: ElectionSpec, ballots: readonly Ballot[]): Re
   let blank = 0;
   for (let b = 0; b < ballots.length; b++) {
     const ballot = ballots[b]!;
-    const shape = checkBallotShape(form, index, ballot, `ballots[${b}]`);
+    const shape = checkBallotShape(form, index, ballot, () => `ballots[${b}]`);
     if (!shape.ok) return shape;
     const reason = invalidReason(spec, form, ballot);
     if (reason !== null) {

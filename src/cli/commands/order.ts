@@ -16,6 +16,9 @@ export const orderCommand: Command = async (args, io) => {
   if (!json.ok) return printError(io, json.error);
   const parsed = orderFileSchema.safeParse(json.value);
   if (!parsed.success) return printError(io, zodToRuleError(parsed.error));
-  io.stdout(`${JSON.stringify(inBallotOrder(parsed.data), null, 2)}\n`);
+  // Sort positions, then print the objects exactly as read (zod's copies may reorder or drop fields).
+  const original = json.value as readonly unknown[];
+  const positions = inBallotOrder(parsed.data.map((person, position) => ({ ...person, position })));
+  io.stdout(`${JSON.stringify(positions.map((p) => original[p.position]), null, 2)}\n`);
   return EXIT_OK;
 };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { isMoreThanHalf, majorityThreshold, percentOf } from './majority.ts';
+
+describe('more than half of N_base (RULES.md §1)', () => {
+  it('N_base 20 needs 11 votes; 10 (exactly half) is not enough', () => {
+    expect(majorityThreshold(20)).toBe(11);
+    expect(isMoreThanHalf(11, 20)).toBe(true);
+    expect(isMoreThanHalf(10, 20)).toBe(false);
+  });
+
+  it('N_base 19 needs 10 votes; 9 is not enough', () => {
+    expect(majorityThreshold(19)).toBe(10);
+    expect(isMoreThanHalf(10, 19)).toBe(true);
+    expect(isMoreThanHalf(9, 19)).toBe(false);
+  });
+
+  it('the seed congress (256 summoned, 6 excluded → N_base 250) needs 126; 125 is exactly half', () => {
+    expect(majorityThreshold(250)).toBe(126);
+    expect(isMoreThanHalf(126, 250)).toBe(true);
+    expect(isMoreThanHalf(125, 250)).toBe(false);
+  });
+
+  it('the threshold is the smallest number that is more than half, for every base up to 1000', () => {
+    for (let base = 1; base <= 1000; base++) {
+      const t = majorityThreshold(base);
+      expect([isMoreThanHalf(t, base), isMoreThanHalf(t - 1, base)]).toEqual([true, false]);
+    }
+  });
+});
+
+describe('percent of N_base, two decimals, rounded half up', () => {
+  it('230 of 256 → 89.84 (89.84375)', () => expect(percentOf(230, 256)).toBe(89.84));
+  it('rounds half up: 1 of 8 = 12.5 → 12.50, 1 of 16 = 6.25, 1 of 32 = 3.125 → 3.13', () => {
+    expect(percentOf(1, 8)).toBe(12.5);
+    expect(percentOf(1, 16)).toBe(6.25);
+    expect(percentOf(1, 32)).toBe(3.13);
+  });
+  it('rounds below half down: 1 of 3 → 33.33, 2 of 3 → 66.67', () => {
+    expect(percentOf(1, 3)).toBe(33.33);
+    expect(percentOf(2, 3)).toBe(66.67);
+  });
+  it('0 votes → 0, all votes → 100, an empty base → 0', () => {
+    expect(percentOf(0, 250)).toBe(0);
+    expect(percentOf(250, 250)).toBe(100);
+    expect(percentOf(5, 0)).toBe(0);
+  });
+});
