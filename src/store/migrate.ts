@@ -1,0 +1,52 @@
+/** Applies the migrations of src/store/migrations with the dialect passed explicitly (one code base, two databases). */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { err, ok, ruleError, type Result, type RuleError } from '../rules/result.ts';
+import { openDatabase, type DatabaseTarget, type DialectName, type OpenDatabase, type OpenOptions } from './db.ts';
+import { initialMigration } from './migrations/0001_initial.ts';
+import { auditAppendOnlyMigration } from './migrations/0002_audit_append_only.ts';
+import type { Database } from './schema.ts';
+
+/** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
+export const migrations = (dialect: DialectName): Readonly<Record<string, Migration>> => ({
+  '0001_initial': initialMigration(dialect),
+  '0002_audit_append_only': auditAppendOnlyMigration(dialect),
+});
+
+const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => ({ ...migrations(dialect) }) });
+
+export const migrator = (db: Kysely<Database>, dialect: DialectName): Migrator =>
+  new Migrator({ db, provider: provider(dialect) });
+
+/** Brings the schema up to date; returns the names applied now (empty when it already was). */
+export const migrateToLatest = async (
+  db: Kysely<Database>, dialect: DialectName,
+): Promise<Result<readonly string[], RuleError>> => {
+  const { error, results } = await migrator(db, dialect).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    const reason = error instanceof Error ? error.message : String(error);
+    return err(ruleError('store.migration', `Không cập nhật được cấu trúc cơ sở dữ liệu (bước ${failed}): ${reason}`,
+      `Database migration failed (${failed}): ${reason}`));
+  }
+  return ok((results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName));
+};
+
+/** Opens the database and applies every migration; closes it again when migrating fails. */
+export const openMigratedDatabase = async (
+  target: DatabaseTarget, options: OpenOptions = {},
+): Promise<Result<OpenDatabase, RuleError>> => {
+  const opened = openDatabase(target, options);
+  try {
+    const migrated = await migrateToLatest(opened.db, opened.dialect);
+    if (!migrated.ok) {
+      await opened.close();
+      return migrated;
+    }
+    return ok(opened);
+  } catch (e) {
+    await opened.close();
+    const reason = e instanceof Error ? e.message : String(e);
+    return err(ruleError('store.open', `Không mở được cơ sở dữ liệu ${opened.description}: ${reason}`,
+      `Cannot open the database ${opened.description}: ${reason}`));
+  }
+};
