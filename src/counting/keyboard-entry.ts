@@ -48,10 +48,9 @@ const garbage = (token: string, hint_vi: string, hint_en: string): Result<never,
   fail('entry.garbage', `Không hiểu "${token}": ${hint_vi}`, `Cannot read "${token}": ${hint_en}`);
 
 /** Reads the letters after one slash ("pk", "g2"). */
-const readFlags = (group: string, flags: Flags): Result<true, RuleError> => {
+const readFlags = (group: string, flags: Flags, seen: Set<string>): Result<true, RuleError> => {
   const re = /([pgk])(\d*)/y;
   let at = 0;
-  const seen = new Set<string>();
   while (at < group.length) {
     re.lastIndex = at;
     const m = re.exec(group);
@@ -90,13 +89,14 @@ const readFlags = (group: string, flags: Flags): Result<true, RuleError> => {
 const tokenize = (text: string): Result<{ tokens: string[]; flags: Flags }, RuleError> => {
   const flags: Flags = { notIssued: false, writeIns: 0, identifyingMarks: false };
   const tokens: string[] = [];
+  const seen = new Set<string>();
   for (const raw of text.trim().toLowerCase().split(SEPARATORS)) {
     if (raw === '') continue;
     const [head, ...groups] = raw.split('/');
     if (head !== undefined && head !== '') tokens.push(head);
     for (const g of groups) {
       if (g === '') return fail('entry.flag-unknown', 'Dấu "/" phải đi kèm một cờ: /p, /g hoặc /k.', 'A "/" must be followed by a flag: /p, /g or /k.');
-      const r = readFlags(g, flags);
+      const r = readFlags(g, flags, seen);
       if (!r.ok) return r;
     }
   }
