@@ -3,7 +3,9 @@
  * as totals. Every difference is reported and nothing else: a position is a disagreement exactly when two
  * entries say different things about it (see `ballotKey`).
  */
-import { countBallots, err, ok, ruleError, type Ballot, type Result, type RuleError } from '../rules/index.ts';
+import {
+  countBallots, err, INVALID_REASONS, ok, ruleError, type Ballot, type InvalidReason, type Result, type RuleError,
+} from '../rules/index.ts';
 import { allEntriesClosed, type BatchState } from './batch.ts';
 import { ballotDifference, ballotKey, type BallotDifference } from './ballot-key.ts';
 import type { BatchId, CountingContext, OperatorId, TerminalId } from './context.ts';
@@ -31,6 +33,8 @@ export interface EntryTotals {
   readonly operator: OperatorId;
   readonly valid: number;
   readonly invalid: number;
+  /** Invalid ballots per reason, as the minutes print them. */
+  readonly invalidByReason: Readonly<Record<InvalidReason, number>>;
   /** Votes per candidate in ballot order. */
   readonly votes: readonly number[];
 }
@@ -52,11 +56,12 @@ const totalsOf = (ctx: CountingContext, operator: OperatorId, ballots: readonly 
   const counted = countBallots(ctx.spec, ballots);
   if (!counted.ok) return counted;
   const c = counted.value.count;
-  return ok({ operator, valid: c.ballots.valid, invalid: c.ballots.invalid, votes: c.results.map((r) => r.votes) });
+  return ok({ operator, valid: c.ballots.valid, invalid: c.ballots.invalid, invalidByReason: c.ballots.invalidByReason, votes: c.results.map((r) => r.votes) });
 };
 
 const sameTotals = (a: EntryTotals, b: EntryTotals): boolean =>
-  a.valid === b.valid && a.invalid === b.invalid && a.votes.every((v, i) => v === b.votes[i]);
+  a.valid === b.valid && a.invalid === b.invalid && a.votes.every((v, i) => v === b.votes[i]) &&
+  INVALID_REASONS.every((r) => a.invalidByReason[r] === b.invalidByReason[r]);
 
 /** Compares the closed entries of a batch; refused while an entry is missing or open. */
 export const reconcileBatch = (ctx: CountingContext, state: BatchState): Result<Reconciliation, RuleError> => {
