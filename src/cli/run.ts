@@ -25,10 +25,16 @@ export type Command = (args: CommandArgs, io: CliIo) => Promise<number>;
 const commands: Readonly<Record<string, () => Promise<Command>>> = {
   count: async () => (await import('./commands/count.ts')).countCommand,
   order: async () => (await import('./commands/order.ts')).orderCommand,
+  audit: async () => (await import('./commands/audit.ts')).auditCommand,
 };
 
+const VALUE_FLAGS = {
+  database: { type: 'string' }, congress: { type: 'string' },
+} as const;
+
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
-  const parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: false });
+  // Flags that take a value must be declared, or `--congress CODE` would read CODE as a positional.
+  const parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: false, options: VALUE_FLAGS });
   const [name, ...positionals] = parsed.positionals;
   if (name === undefined || name === 'help' || parsed.values['help'] === true || parsed.values['h'] === true) {
     io.stdout(HELP);

@@ -1,7 +1,7 @@
 /** Applies the migrations of src/store/migrations with the dialect passed explicitly (one code base, two databases). */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/result.ts';
-import { openDatabase, type DatabaseTarget, type DialectName, type OpenDatabase, type OpenOptions } from './db.ts';
+import { databaseTargetFromEnv, openDatabase, type DatabaseTarget, type DialectName, type OpenDatabase, type OpenOptions } from './db.ts';
 import { initialMigration } from './migrations/0001_initial.ts';
 import { auditAppendOnlyMigration } from './migrations/0002_audit_append_only.ts';
 import type { Database } from './schema.ts';
@@ -50,3 +50,12 @@ export const openMigratedDatabase = async (
       `Cannot open the database ${opened.description}: ${reason}`));
   }
 };
+
+/**
+ * The database of a CLI command or server: `--database URL` when given, else the environment
+ * (DATABASE_URL, DAIHOI_DATA), migrated.
+ */
+export const openConfiguredDatabase = (
+  databaseFlag: string | boolean | undefined, env: NodeJS.ProcessEnv = process.env,
+): Promise<Result<OpenDatabase, RuleError>> =>
+  openMigratedDatabase(typeof databaseFlag === 'string' && databaseFlag !== '' ? databaseFlag : databaseTargetFromEnv(env));
