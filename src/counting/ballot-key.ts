@@ -17,8 +17,9 @@ const flagsKey = (b: Ballot): string =>
 /** The content of a ballot without its flags, one character per row for the marks forms. */
 const contentKey = (ctx: CountingContext, b: Ballot): string => {
   if ('struck' in b) {
-    const positions = b.struck.map((id) => ctx.index.get(id) ?? -1);
-    positions.sort((x, y) => x - y);
+    const positions = new Int32Array(b.struck.length);
+    for (let i = 0; i < b.struck.length; i++) positions[i] = ctx.index.get(b.struck[i]!) ?? -1;
+    positions.sort();
     return `s${positions.join(',')}`;
   }
   if ('marks' in b) {

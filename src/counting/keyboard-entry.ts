@@ -113,13 +113,16 @@ const withFlags = <B extends Ballot>(ballot: B, f: Flags): B => ({
 const hasFlag = (f: Flags): boolean => f.notIssued || f.identifyingMarks || f.writeIns > 0;
 
 /** Reads row tokens "17", "5c", "7t" into (row, suffix); refuses out-of-range rows, repeats and garbage. */
+const PLAIN_ROW = /^(\d+)()$/;
+const ROW_WITH_SUFFIX = /^(\d+)([cbtn]?)$/;
+
 const readRows = (
   ctx: CountingContext,
   tokens: readonly string[],
-  suffixes: string,
+  suffixes: '' | 'cbtn',
 ): Result<ReadonlyArray<{ row: number; suffix: string }>, RuleError> => {
   const n = ctx.spec.candidates.length;
-  const re = new RegExp(`^(\\d+)([${suffixes}]?)$`);
+  const re = suffixes === '' ? PLAIN_ROW : ROW_WITH_SUFFIX;
   const seen = new Set<number>();
   const out: Array<{ row: number; suffix: string }> = [];
   if (tokens.length === 1 && tokens[0] === '0') return ok(out);

@@ -7,7 +7,7 @@ import {
 } from '../rules/index.ts';
 import type { BatchState } from './batch.ts';
 import type { BatchId, CountingContext } from './context.ts';
-import { batchStatus, finalBallots } from './ruling.ts';
+import { finalBallots } from './ruling.ts';
 
 export interface RoundInput {
   /** Ballots issued by the counting board. */
@@ -115,12 +115,12 @@ export const roundResult = (ctx: CountingContext, input: RoundInput): Result<Rou
       return err(ruleError('round.duplicate-batch', `Tập "${b.spec.id}" xuất hiện hai lần.`, `Batch "${b.spec.id}" appears twice.`));
     }
     ids.add(b.spec.id);
-    if (batchStatus(ctx, b) !== 'final') {
+    // The only refusal of finalBallots is a batch not final yet.
+    const f = finalBallots(ctx, b);
+    if (!f.ok) {
       pending.push(b.spec.id);
       continue;
     }
-    const f = finalBallots(ctx, b);
-    if (!f.ok) return f;
     for (const x of f.value) ballots.push(x);
     counted.push(b.spec.id);
   }
