@@ -1,0 +1,174 @@
+/**
+ * The one door from the web app to the server. Screens depend on the `ApiClient` interface (component tests
+ * pass a fake); the browser uses `httpClient`, which calls the HTTP API, parses every answer with src/api's
+ * shared zod schemas, and turns error bodies (`{ error: { code, message_vi, message_en } }`) into `Result`s.
+ */
+import { z } from 'zod';
+import {
+  ApiErrorBody, AttendanceView, BodyView, CheckinView, CongressView, DelegateView, DocumentView, ElectionView,
+  OrganisationView, Principal, SessionView, SpeakerView, TargetsView, VoteView, ImportRejected,
+} from '../../api/index.ts';
+import type { Ballot, Result } from '../../rules/index.ts';
+import type { RulingReason } from '../../counting/index.ts';
+import {
+  BatchListSchema, ReconciliationListSchema, RoundResultSchema, type BatchView, type ReconciliationView, type RoundResultView,
+} from './counting-schemas.ts';
+import type { ApiError, CheckinOutcome, Principal as PrincipalT } from './types.ts';
+
+export type ApiResult<T> = Result<T, ApiError>;
+
+export interface ImportIssueView {
+  readonly row: number;
+  readonly column: string | null;
+  readonly message_vi: string;
+  readonly message_en: string;
+}
+
+export interface ApiClient {
+  readonly me: () => Promise<ApiResult<PrincipalT>>;
+  readonly signIn: (username: string, password: string) => Promise<ApiResult<PrincipalT>>;
+  readonly signInWithCard: (congress: string, token: string) => Promise<ApiResult<PrincipalT>>;
+  readonly signOut: () => Promise<ApiResult<true>>;
+
+  readonly congresses: () => Promise<ApiResult<Array<z.infer<typeof CongressView>>>>;
+  readonly congress: (code: string) => Promise<ApiResult<z.infer<typeof CongressView>>>;
+  readonly attendance: (code: string) => Promise<ApiResult<z.infer<typeof AttendanceView>>>;
+  readonly sessions: (code: string) => Promise<ApiResult<Array<z.infer<typeof SessionView>>>>;
+  readonly setCurrentItem: (code: string, agendaItemId: number | null) => Promise<ApiResult<true>>;
+  readonly speakers: (code: string) => Promise<ApiResult<Array<z.infer<typeof SpeakerView>>>>;
+  readonly registerToSpeak: (code: string, speakerName: string, title: string, delegateId: number | null) => Promise<ApiResult<z.infer<typeof SpeakerView>>>;
+  readonly targets: (code: string) => Promise<ApiResult<z.infer<typeof TargetsView>>>;
+  readonly organisations: (code: string) => Promise<ApiResult<Array<z.infer<typeof OrganisationView>>>>;
+  readonly delegates: (code: string) => Promise<ApiResult<Array<z.infer<typeof DelegateView>>>>;
+  readonly importDelegates: (code: string, file: File) => Promise<Result<{ readonly imported: number }, { readonly error: ApiError; readonly issues: readonly ImportIssueView[] }>>;
+  readonly checkins: (code: string) => Promise<ApiResult<Array<z.infer<typeof CheckinView>>>>;
+  readonly checkIn: (code: string, by: { readonly cardToken: string } | { readonly delegateId: number }, desk: string) => Promise<CheckinOutcome>;
+  readonly bodies: (code: string) => Promise<ApiResult<Array<z.infer<typeof BodyView>>>>;
+  readonly votes: (code: string) => Promise<ApiResult<Array<z.infer<typeof VoteView>>>>;
+  readonly recordVote: (code: string, subject: string, counts: { agree: number; disagree: number; other: number }) => Promise<ApiResult<z.infer<typeof VoteView>>>;
+  readonly elections: (code: string) => Promise<ApiResult<Array<z.infer<typeof ElectionView>>>>;
+  readonly transition: (code: string, electionId: number, body: { readonly to: 'voting' | 'counting' | 'published' }) => Promise<ApiResult<true>>;
+  readonly documents: (code: string) => Promise<ApiResult<Array<z.infer<typeof DocumentView>>>>;
+
+  readonly batches: (code: string, electionId: number) => Promise<ApiResult<BatchView[]>>;
+  readonly openBatch: (code: string, electionId: number, label: string, physicalCount: number) => Promise<ApiResult<true>>;
+  readonly enterBallot: (code: string, electionId: number, batchId: string, ballot: Ballot) => Promise<ApiResult<true>>;
+  readonly undoBallot: (code: string, electionId: number, batchId: string) => Promise<ApiResult<true>>;
+  readonly closeEntry: (code: string, electionId: number, batchId: string) => Promise<ApiResult<true>>;
+  readonly reconciliation: (code: string, electionId: number) => Promise<ApiResult<ReconciliationView[]>>;
+  readonly rule: (code: string, electionId: number, batchId: string, position: number, ballot: Ballot, reason: RulingReason, note: string) => Promise<ApiResult<true>>;
+  readonly roundResult: (code: string, electionId: number) => Promise<ApiResult<RoundResultView>>;
+}
+
+const networkError: ApiError = { code: 'network', message_vi: 'Không kết nối được máy chủ.', message_en: 'Cannot reach the server.' };
+const schemaError = (path: string): ApiError => ({
+  code: 'schema',
+  message_vi: `Máy chủ trả dữ liệu không đúng mẫu (${path}).`,
+  message_en: `The server answered in an unexpected shape (${path}).`,
+});
+
+type Send = { readonly json: unknown } | { readonly form: FormData } | null;
+
+const send = async (method: string, path: string, body: Send): Promise<{ status: number; json: unknown } | null> => {
+  try {
+    const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+    if (body !== null && 'json' in body) {
+      init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+      init.body = JSON.stringify(body.json);
+    } else if (body !== null) init.body = body.form;
+    const response = await fetch(path, init);
+    const text = await response.text();
+    let json: unknown = null;
+    try {
+      json = text === '' ? null : JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    return { status: response.status, json };
+  } catch {
+    return null;
+  }
+};
+
+const request = async <S extends z.ZodType>(method: string, path: string, schema: S, body: Send = null): Promise<ApiResult<z.infer<S>>> => {
+  const answer = await send(method, path, body);
+  if (answer === null) return { ok: false, error: networkError };
+  if (answer.status >= 400) {
+    const e = ApiErrorBody.safeParse(answer.json);
+    return {
+      ok: false,
+      error: e.success ? e.data.error
+        : { code: `http.${answer.status}`, message_vi: `Máy chủ trả lỗi ${answer.status}.`, message_en: `Server error ${answer.status}.` },
+    };
+  }
+  const parsed = schema.safeParse(answer.json);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: schemaError(path) };
+};
+
+const Anything = z.unknown();
+const done = async (p: Promise<ApiResult<unknown>>): Promise<ApiResult<true>> => {
+  const r = await p;
+  return r.ok ? { ok: true, value: true } : r;
+};
+
+export const httpClient = (): ApiClient => {
+  const c = (code: string): string => `/api/congresses/${encodeURIComponent(code)}`;
+  const e = (code: string, id: number): string => `${c(code)}/elections/${id}`;
+  const b = (code: string, id: number, batch: string): string => `${e(code, id)}/batches/${encodeURIComponent(batch)}`;
+  return {
+    me: () => request('GET', '/api/auth/me', Principal),
+    signIn: (username, password) => request('POST', '/api/auth/login', Principal, { json: { username, password } }),
+    signInWithCard: (congress, token) => request('POST', '/api/auth/card', Principal, { json: { congress, token } }),
+    signOut: () => done(request('POST', '/api/auth/logout', Anything, { json: {} })),
+
+    congresses: () => request('GET', '/api/congresses', z.array(CongressView)),
+    congress: (code) => request('GET', c(code), CongressView),
+    attendance: (code) => request('GET', `${c(code)}/attendance`, AttendanceView),
+    sessions: (code) => request('GET', `${c(code)}/sessions`, z.array(SessionView)),
+    setCurrentItem: (code, agendaItemId) => done(request('PUT', `${c(code)}/current-item`, Anything, { json: { agendaItemId } })),
+    speakers: (code) => request('GET', `${c(code)}/speakers`, z.array(SpeakerView)),
+    registerToSpeak: (code, speakerName, title, delegateId) =>
+      request('POST', `${c(code)}/speakers`, SpeakerView, { json: { speakerName, title, delegateId } }),
+    targets: (code) => request('GET', `${c(code)}/targets`, TargetsView),
+    organisations: (code) => request('GET', `${c(code)}/organisations`, z.array(OrganisationView)),
+    delegates: (code) => request('GET', `${c(code)}/delegates`, z.array(DelegateView)),
+    importDelegates: async (code, file) => {
+      const form = new FormData();
+      form.append('file', file);
+      const answer = await send('POST', `${c(code)}/delegates/import`, { form });
+      if (answer === null) return { ok: false, error: { error: networkError, issues: [] } };
+      if (answer.status < 400) {
+        const okBody = z.object({ imported: z.number() }).safeParse(answer.json);
+        return okBody.success ? { ok: true, value: okBody.data } : { ok: false, error: { error: schemaError('import'), issues: [] } };
+      }
+      const rejected = ImportRejected.safeParse(answer.json);
+      if (rejected.success) return { ok: false, error: { error: rejected.data.error, issues: rejected.data.issues } };
+      const plain = ApiErrorBody.safeParse(answer.json);
+      return { ok: false, error: { error: plain.success ? plain.data.error : schemaError('import'), issues: [] } };
+    },
+    checkins: (code) => request('GET', `${c(code)}/checkins`, z.array(CheckinView)),
+    checkIn: async (code, by, desk) => {
+      const r = await request('POST', `${c(code)}/checkins`, CheckinView, { json: { ...by, desk } });
+      return r.ok ? { ok: true, checkin: r.value, delegate: null, organisationName: null }
+        : { ok: false, message_vi: r.error.message_vi, message_en: r.error.message_en };
+    },
+    bodies: (code) => request('GET', `${c(code)}/bodies`, z.array(BodyView)),
+    votes: (code) => request('GET', `${c(code)}/votes`, z.array(VoteView)),
+    recordVote: (code, subject, counts) =>
+      request('POST', `${c(code)}/votes`, VoteView, { json: { subject, kind: 'other', ...counts } }),
+    elections: (code) => request('GET', `${c(code)}/elections`, z.array(ElectionView)),
+    transition: (code, id, body) => done(request('POST', `${e(code, id)}/transition`, Anything, { json: body })),
+    documents: (code) => request('GET', `${c(code)}/documents`, z.array(DocumentView)),
+
+    batches: (code, id) => request('GET', `${e(code, id)}/batches`, BatchListSchema),
+    openBatch: (code, id, label, physicalCount) =>
+      done(request('POST', `${e(code, id)}/batches`, Anything, { json: { label, physicalCount } })),
+    enterBallot: (code, id, batch, ballot) => done(request('POST', `${b(code, id, batch)}/ballots`, Anything, { json: ballot })),
+    undoBallot: (code, id, batch) => done(request('DELETE', `${b(code, id, batch)}/ballots/last`, Anything)),
+    closeEntry: (code, id, batch) => done(request('POST', `${b(code, id, batch)}/close`, Anything, { json: {} })),
+    reconciliation: (code, id) => request('GET', `${e(code, id)}/reconciliation`, ReconciliationListSchema),
+    rule: (code, id, batch, position, ballot, reason, note) =>
+      done(request('POST', `${b(code, id, batch)}/rulings`, Anything, { json: { position, ballot, reason, note } })),
+    roundResult: (code, id) => request('GET', `${e(code, id)}/result`, RoundResultSchema),
+  };
+};

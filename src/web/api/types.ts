@@ -1,0 +1,79 @@
+/**
+ * What the web app receives from the server: the types inferred from src/api's shared zod schemas, plus the
+ * few views the browser composes from several of them (the hall screen, a check-in answer).
+ */
+import type { z } from 'zod';
+import type {
+  AgendaItemView, AttendanceView, BodyView, CandidateView, CheckinView, CongressView, DelegateView, DocumentView,
+  ElectionView, OrganisationView, Principal, Role, RoundStatus, SessionView, SpeakerView, TargetsView, VoteView,
+} from '../../api/index.ts';
+import type { ElectionCount } from '../../rules/index.ts';
+
+export type { CongressView, DelegateView, ElectionView, Principal, Role, RoundStatus, VoteView, AttendanceView };
+export type AgendaItem = z.infer<typeof AgendaItemView>;
+export type Session = z.infer<typeof SessionView>;
+export type Speaker = z.infer<typeof SpeakerView>;
+export type Targets = z.infer<typeof TargetsView>;
+export type Target = Targets['targets'][number];
+export type Checkin = z.infer<typeof CheckinView>;
+export type Organisation = z.infer<typeof OrganisationView>;
+export type Body = z.infer<typeof BodyView>;
+export type Candidate = z.infer<typeof CandidateView>;
+export type DocumentItem = z.infer<typeof DocumentView>;
+export type Round = ElectionView['rounds'][number];
+
+/** Attendance as every screen shows it. */
+export interface Attendance {
+  readonly summoned: number;
+  readonly present: number;
+  readonly base: number;
+}
+
+/** Who is signed in, and at which congress (by code). */
+/** A staff role of src/api, or a delegate signed in by card. */
+export type WebRole = Role | 'delegate';
+
+export interface Me {
+  readonly principal: Principal;
+  readonly congress: string;
+  readonly roles: readonly WebRole[];
+  readonly displayName: string;
+  readonly delegateId: number | null;
+}
+
+/** A published election result as the hall screen shows it. */
+export interface PublishedResult {
+  readonly electionId: number;
+  readonly roundNumber: number;
+  readonly title: string;
+  readonly count: ElectionCount;
+}
+
+export type HallDisplay = 'agenda' | 'results' | 'targets';
+
+export interface HallState {
+  readonly congress: CongressView;
+  readonly attendance: Attendance;
+  readonly currentItem: { readonly sessionTitle: string; readonly title: string } | null;
+  readonly currentSpeaker: Speaker | null;
+  readonly published: PublishedResult | null;
+  readonly targets: Targets | null;
+}
+
+/** A delegate row at the check-in desk: the delegate, their organisation's name, and whether present. */
+export interface DeskDelegate {
+  readonly delegate: DelegateView;
+  readonly organisationName: string | null;
+  readonly checkedIn: boolean;
+}
+
+export type CheckinOutcome =
+  | { readonly ok: true; readonly checkin: Checkin; readonly delegate: DelegateView | null; readonly organisationName: string | null }
+  | { readonly ok: false; readonly message_vi: string; readonly message_en: string };
+
+export interface ApiError {
+  readonly code: string;
+  readonly message_vi: string;
+  readonly message_en: string;
+  readonly field?: string | undefined;
+}

@@ -1,0 +1,40 @@
+/** Which screen each role may open, and where a user lands after signing in. Pure: tested without a DOM. */
+import type { WebRole as Role } from '../api/types.ts';
+
+export type Screen = 'console' | 'checkin' | 'counting' | 'delegate' | 'hall';
+
+export const SCREEN_PATHS: Readonly<Record<Screen, string>> = {
+  console: '/console',
+  checkin: '/checkin',
+  counting: '/counting',
+  delegate: '/delegate',
+  hall: '/hall',
+};
+
+const SCREEN_ROLES: Readonly<Record<Screen, readonly Role[]>> = {
+  console: ['admin', 'secretariat', 'presidium'],
+  checkin: ['admin', 'secretariat', 'technician'],
+  counting: ['admin', 'counting-board', 'technician'],
+  delegate: ['delegate'],
+  hall: ['admin', 'secretariat', 'presidium', 'screen'],
+};
+
+/** Order of preference for the landing screen. */
+const LANDING: readonly Screen[] = ['console', 'counting', 'checkin', 'hall', 'delegate'];
+
+export const canOpen = (roles: readonly Role[], screen: Screen): boolean =>
+  SCREEN_ROLES[screen].some((r) => roles.includes(r));
+
+export const screensFor = (roles: readonly Role[]): Screen[] => LANDING.filter((s) => canOpen(roles, s));
+
+export const landingPath = (roles: readonly Role[]): string => {
+  const first = screensFor(roles)[0];
+  return first === undefined ? '/signin' : SCREEN_PATHS[first];
+};
+
+export const screenOfPath = (path: string): Screen | null => {
+  for (const [screen, prefix] of Object.entries(SCREEN_PATHS) as Array<[Screen, string]>) {
+    if (path === prefix || path.startsWith(`${prefix}/`)) return screen;
+  }
+  return null;
+};

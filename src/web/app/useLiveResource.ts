@@ -1,0 +1,57 @@
+/**
+ * Data that follows the congress live: fetched over HTTP, fetched again on each relevant live event and on
+ * each (re)connection of the WebSocket, so a screen survives the server restarting without a reload.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LiveKind } from '../../api/index.ts';
+import type { ApiResult } from '../api/client.ts';
+import { connectLive, liveUrl, type LiveStatus } from '../api/live.ts';
+import type { ApiError } from '../api/types.ts';
+
+export interface LiveResource<T> {
+  readonly data: T | null;
+  readonly error: ApiError | null;
+  readonly connection: LiveStatus;
+  readonly reload: () => void;
+}
+
+export const useLiveResource = <T>(
+  congress: string,
+  load: () => Promise<ApiResult<T>>,
+  /** The kinds of change that concern this data; every kind when omitted. */
+  kinds?: readonly LiveKind[],
+): LiveResource<T> => {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [connection, setConnection] = useState<LiveStatus>('connecting');
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const kindsRef = useRef(kinds);
+  kindsRef.current = kinds;
+  const sequence = useRef(0);
+
+  const reload = useCallback(() => {
+    const mine = ++sequence.current;
+    void loadRef.current().then((r) => {
+      if (mine !== sequence.current) return; // a newer load is on its way
+      if (r.ok) {
+        setData(r.value);
+        setError(null);
+      } else setError(r.error);
+    });
+  }, []);
+
+  useEffect(() => {
+    reload();
+    return connectLive(liveUrl(congress, window.location), {
+      onOpen: reload,
+      onChange: (kind) => {
+        const wanted = kindsRef.current;
+        if (kind === 'snapshot' || wanted === undefined || wanted.includes(kind)) reload();
+      },
+      onStatus: setConnection,
+    });
+  }, [congress, reload]);
+
+  return { data, error, connection, reload };
+};

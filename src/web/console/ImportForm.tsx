@@ -1,0 +1,50 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportIssueView } from '../api/client.ts';
+import type { ApiError } from '../api/types.ts';
+import type { Result } from '../../rules/index.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+
+type ImportAnswer = Result<{ readonly imported: number }, { readonly error: ApiError; readonly issues: readonly ImportIssueView[] }>;
+
+/** Upload a .xlsx or .csv list; nothing is imported unless the whole file is valid, and every bad row is listed. */
+export const ImportForm = ({ onImport, onDone }: { readonly onImport: (file: File) => Promise<ImportAnswer>; readonly onDone: () => void }) => {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<ImportAnswer | null>(null);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (file === null) return;
+    setBusy(true);
+    const r = await onImport(file);
+    setBusy(false);
+    setAnswer(r);
+    if (r.ok) onDone();
+  };
+  return (
+    <form className="form import-form" onSubmit={(e) => void submit(e)}>
+      <label className="field" htmlFor={id}>{t('console.delegates.importLabel')}</label>
+      <input id={id} type="file" accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <button type="submit" className="button" disabled={file === null || busy}>{t('console.delegates.import')}</button>
+      {busy && <progress aria-label={t('console.delegates.importing')} />}
+      {answer !== null && answer.ok && <p role="status" className="ok-text">{t('console.delegates.imported', { n: answer.value.imported })}</p>}
+      {answer !== null && !answer.ok && (
+        <>
+          <ErrorMessage error={answer.error.error} />
+          {answer.error.issues.length > 0 && (
+            <table className="data-table issues">
+              <thead><tr><th scope="col">{t('console.delegates.row')}</th><th scope="col">{t('console.delegates.column')}</th><th scope="col">{t('console.delegates.problem')}</th></tr></thead>
+              <tbody>
+                {answer.error.issues.map((issue, i) => (
+                  <tr key={i}><td>{issue.row}</td><td>{issue.column ?? ''}</td><td>{i18n.language === 'en' ? issue.message_en : issue.message_vi}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </form>
+  );
+};

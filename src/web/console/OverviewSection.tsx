@@ -1,0 +1,57 @@
+/** The congress at a glance: who it is, attendance against N_base, the agenda with "make current". */
+import { useTranslation } from 'react-i18next';
+import { formatDateLong } from '../../locale/vi.ts';
+import { useApi } from '../app/api-context.tsx';
+import { hasRole, useMe } from '../app/session.tsx';
+import { useLiveResource } from '../app/useLiveResource.ts';
+import { AttendancePanel } from '../hall/AttendancePanel.tsx';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+
+export const OverviewSection = () => {
+  const { t } = useTranslation();
+  const api = useApi();
+  const me = useMe();
+  const code = me.congress;
+  const congress = useLiveResource(code, () => api.congress(code), ['congress', 'current-item']);
+  const attendance = useLiveResource(code, () => api.attendance(code), ['attendance', 'delegates']);
+  const sessions = useLiveResource(code, () => api.sessions(code), ['current-item', 'congress']);
+  const canSteer = hasRole(me, 'admin', 'presidium', 'secretariat');
+  const c = congress.data;
+  return (
+    <div className="overview">
+      {c !== null && (
+        <section className="congress-card">
+          <p className="muted">{c.higherOrganisationName}</p>
+          <h2>{c.organisationName}</h2>
+          <p>{t('hall.congressTitle', { ordinal: c.ordinal, start: c.termStartYear, end: c.termEndYear })}</p>
+          <p>{c.venue}, {c.place}, {formatDateLong(c.startDate)}</p>
+        </section>
+      )}
+      {congress.error !== null && <ErrorMessage error={congress.error} />}
+      {attendance.data !== null && <AttendancePanel attendance={attendance.data} compact />}
+      <section aria-labelledby="agenda-steer">
+        <h2 id="agenda-steer">{t('console.overview.agenda')}</h2>
+        {(sessions.data ?? []).map((s) => (
+          <div key={s.id}>
+            <h3>{s.title}</h3>
+            <ol className="agenda-list">
+              {s.items.map((i) => {
+                const current = i.id === c?.currentAgendaItemId;
+                return (
+                  <li key={i.id} className={`agenda-item ${current ? 'current' : i.status}`}>
+                    <span>{i.title}</span>
+                    <button type="button" className="button subtle" disabled={!canSteer || current}
+                      title={!canSteer ? t('console.needRole') : undefined}
+                      onClick={() => void api.setCurrentItem(code, i.id).then(() => congress.reload())}>
+                      {current ? t('agenda.now') : t('console.overview.makeCurrent')}
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+};

@@ -1,0 +1,110 @@
+/**
+ * The counting console: pick the election being counted, open batches, enter ballots keyboard-first, rule on
+ * the reconciliation queue side by side, see the result and what the congress must decide.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countingContext } from '../../counting/index.ts';
+import type { ApiResult } from '../api/client.ts';
+import { electionCountOf } from '../api/counting-schemas.ts';
+import type { ElectionView } from '../api/types.ts';
+import { useApi } from '../app/api-context.tsx';
+import { hasRole, useMe } from '../app/session.tsx';
+import { useLiveResource } from '../app/useLiveResource.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { BatchList } from './BatchList.tsx';
+import { EntryPad } from './EntryPad.tsx';
+import { ReconciliationQueue } from './ReconciliationQueue.tsx';
+import { ResultsPanel } from './ResultsPanel.tsx';
+import { currentRound, specOf } from './spec-of.ts';
+
+const CountingRound = ({ election }: { readonly election: ElectionView }) => {
+  const { t } = useTranslation();
+  const api = useApi();
+  const me = useMe();
+  const code = me.congress;
+  const congress = useLiveResource(code, () => api.congress(code), ['congress']);
+  const round = currentRound(election);
+  const ctx = useMemo(() => {
+    if (round === null || congress.data === null) return null;
+    const spec = specOf(election, round, congress.data.settings.count);
+    if (spec === null) return null;
+    const c = countingContext(spec);
+    return c.ok ? c.value : null;
+  }, [election, round, congress.data]);
+  const batches = useLiveResource(code, () => api.batches(code, election.id), ['election', 'result']);
+  const queue = useLiveResource(code, () => api.reconciliation(code, election.id), ['election', 'result']);
+  const result = useLiveResource(code, () => api.roundResult(code, election.id), ['election', 'result']);
+  const [batchId, setBatchId] = useState<string | null>(null);
+  const refresh = (): void => {
+    batches.reload();
+    queue.reload();
+    result.reload();
+  };
+  const after = async (p: Promise<ApiResult<true>>): Promise<ApiResult<true>> => {
+    const r = await p;
+    refresh();
+    return r;
+  };
+
+  if (ctx === null) return <p className="muted">{t('counting.noSpec')}</p>;
+  const batch = batches.data?.find((b) => b.id === batchId) ?? null;
+  return (
+    <div className="counting-grid">
+      <div className="counting-entry">
+        <BatchList batches={batches.data ?? []} selected={batchId} onSelect={setBatchId}
+          onOpen={(label, n) => after(api.openBatch(code, election.id, label, n))} />
+        {batch !== null && (
+          <EntryPad ctx={ctx} batchLabel={batch.label} entered={batch.myEntry?.ballots ?? 0} physicalCount={batch.physicalCount}
+            closed={batch.myEntry?.closed ?? false}
+            onEnter={(ballot) => after(api.enterBallot(code, election.id, batch.id, ballot))}
+            onUndo={() => after(api.undoBallot(code, election.id, batch.id))} />
+        )}
+        {batch !== null && batch.myEntry !== null && !batch.myEntry.closed && batch.myEntry.ballots === batch.physicalCount && (
+          <button type="button" className="button primary" onClick={() => void after(api.closeEntry(code, election.id, batch.id))}>
+            {t('counting.closeEntry')}
+          </button>
+        )}
+        {batches.error !== null && <ErrorMessage error={batches.error} />}
+      </div>
+      <ReconciliationQueue ctx={ctx} batches={queue.data ?? []}
+        onRule={(b, position, ballot, reason, note) => after(api.rule(code, election.id, b, position, ballot, reason, note))} />
+      {result.data !== null && (
+        <ResultsPanel result={result.data} count={electionCountOf(result.data.count)}
+          canPublish={hasRole(me, 'admin', 'counting-board') && round?.status === 'counted'}
+          onPublish={() => void after(api.transition(code, election.id, { to: 'published' }))} />
+      )}
+    </div>
+  );
+};
+
+const CountingConsole = () => {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { congress } = useMe();
+  const elections = useLiveResource(congress, () => api.elections(congress), ['election', 'result']);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const list = elections.data ?? [];
+  const counting = list.filter((e) => {
+    const s = currentRound(e)?.status;
+    return s === 'counting' || s === 'counted';
+  });
+  const election = list.find((e) => e.id === chosen) ?? counting[0] ?? null;
+  return (
+    <div className="counting">
+      <div className="row">
+        <h1>{t('screens.counting')}</h1>
+        <label className="field inline">
+          <span>{t('counting.election')}</span>
+          <select value={election?.id ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+            {list.map((e) => <option key={e.id} value={e.id}>{e.title}</option>)}
+          </select>
+        </label>
+      </div>
+      {elections.error !== null && <ErrorMessage error={elections.error} />}
+      {election === null ? <p className="muted">{t('counting.nothingToCount')}</p> : <CountingRound key={election.id} election={election} />}
+    </div>
+  );
+};
+
+export default CountingConsole;

@@ -1,0 +1,68 @@
+/**
+ * Disagreements between the independent entries, batch by batch: where in the stack, what each entry says, the
+ * rows that differ. The board looks at the paper ballot and records its ruling (the ballot as it really is, in
+ * the entry syntax, with a reason code).
+ */
+import { useTranslation } from 'react-i18next';
+import type { CountingContext } from '../../counting/index.ts';
+import type { Ballot } from '../../rules/index.ts';
+import type { ApiResult } from '../api/client.ts';
+import type { DisagreementView, ReconciliationView } from '../api/counting-schemas.ts';
+import { RulingForm } from './RulingForm.tsx';
+import type { RulingReason } from '../../counting/index.ts';
+
+export interface RuleHandler {
+  (batchId: string, position: number, ballot: Ballot, reason: RulingReason, note: string): Promise<ApiResult<true>>;
+}
+
+const DisagreementItem = ({ ctx, batchId, d, onRule }: {
+  readonly ctx: CountingContext;
+  readonly batchId: string;
+  readonly d: DisagreementView;
+  readonly onRule: RuleHandler;
+}) => {
+  const { t } = useTranslation();
+  const names = d.difference.rows.map((id) => {
+    const i = ctx.index.get(id);
+    return i === undefined ? id : `${i + 1}. ${ctx.spec.candidates[i]?.name ?? id}`;
+  });
+  return (
+    <li className={`disagreement ${d.ruling === null ? 'open' : 'ruled'}`}>
+      <p className="disagreement-title">{t('counting.position', { n: d.position })}</p>
+      <ul className="entries">
+        {d.entries.map((e, i) => (
+          <li key={`${e.operator}-${i}`}><span className="muted">{e.operator}</span> <code>{e.text}</code></li>
+        ))}
+      </ul>
+      {names.length > 0 && <p>{t('counting.differingRows', { rows: names.join(', ') })}</p>}
+      {d.difference.flags.length > 0 && <p>{t('counting.differingFlags', { flags: d.difference.flags.join(', ') })}</p>}
+      {d.ruling === null
+        ? <RulingForm ctx={ctx} onRule={(ballot, reason, note) => onRule(batchId, d.position, ballot, reason, note)} />
+        : <p className="ruling">{t('counting.ruled', { by: d.ruling.by, reason: d.ruling.reason })}</p>}
+    </li>
+  );
+};
+
+export const ReconciliationQueue = ({ ctx, batches, onRule }: {
+  readonly ctx: CountingContext;
+  readonly batches: readonly ReconciliationView[];
+  readonly onRule: RuleHandler;
+}) => {
+  const { t } = useTranslation();
+  const open = batches.reduce((s, b) => s + b.unruled, 0);
+  return (
+    <section className="reconciliation" aria-labelledby="reconciliation-title">
+      <h2 id="reconciliation-title">{t('counting.queueTitle', { open })}</h2>
+      {batches.length === 0 && <p className="muted">{t('counting.queueEmpty')}</p>}
+      {batches.map((b) => (
+        <article key={b.batchId} className="reconciliation-batch">
+          <h3>{b.label} · {b.final ? t('counting.batchFinal') : t('counting.batchUnruled', { n: b.unruled })}</h3>
+          {!b.totalsAgree && <p className="warning-text">{t('counting.totalsDiffer')}</p>}
+          <ol className="disagreements">
+            {b.disagreements.map((d) => <DisagreementItem key={d.position} ctx={ctx} batchId={b.batchId} d={d} onRule={onRule} />)}
+          </ol>
+        </article>
+      ))}
+    </section>
+  );
+};

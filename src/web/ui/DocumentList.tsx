@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import type { DocumentItem } from '../api/types.ts';
+
+const sizeText = (bytes: number): string => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
+
+/** Documents the reader may see, each a link served by the congress server. */
+export const DocumentList = ({ documents, congress }: { readonly documents: readonly DocumentItem[]; readonly congress: string }) => {
+  const { t } = useTranslation();
+  if (documents.length === 0) return <p className="muted">{t('documents.none')}</p>;
+  return (
+    <ul className="document-list">
+      {documents.map((d) => (
+        <li key={d.id}>
+          <a href={`/api/congresses/${encodeURIComponent(congress)}/documents/${d.id}/file`}>{d.title}</a>
+          <span className="muted"> · {d.fileName} · {sizeText(d.size)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+};
