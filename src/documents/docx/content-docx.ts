@@ -1,0 +1,52 @@
+/** Draws any minutes or report (DocumentContent) as a Word file the secretariat can edit. */
+import { Document, Packer, Paragraph, type Table } from 'docx';
+import type { Block, DocumentContent } from '../content/blocks.ts';
+import { docxSignatures } from './signatures.ts';
+import { ALIGN, BODY, FONT_NAME, PAGE, line, run } from './style.ts';
+import { docxTable } from './table.ts';
+import { headerTable } from './header.ts';
+
+const INDENT = 567;
+
+const blockToDocx = (block: Block): Array<Paragraph | Table> => {
+  switch (block.kind) {
+    case 'paragraph':
+      return [new Paragraph({
+        alignment: ALIGN[block.align ?? 'justify'],
+        indent: block.indent ? { firstLine: INDENT } : undefined,
+        spacing: { after: 80, line: 300 },
+        children: block.runs.map((r) => run(r)),
+      })];
+    case 'heading':
+      return [line(block.text, { bold: true, align: 'left', after: 80 })];
+    case 'table':
+      return [docxTable(block), line('', { after: 60 })];
+    case 'signatures':
+      return [line('', { after: 120 }), docxSignatures(block)];
+  }
+};
+
+export const renderContentDocx = async (content: DocumentContent): Promise<Buffer> => {
+  const doc = new Document({
+    creator: 'Đại Hội',
+    title: content.title,
+    styles: { default: { document: { run: { font: FONT_NAME, size: BODY } } } },
+    sections: [{
+      properties: {
+        page: {
+          size: { width: PAGE.width, height: PAGE.height },
+          margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+        },
+      },
+      children: [
+        headerTable(content.header),
+        line('', { after: 240 }),
+        line(content.title, { bold: true, size: BODY + 2 }),
+        ...content.subtitles.map((s) => line(s, { bold: true })),
+        line('', { after: 200 }),
+        ...content.blocks.flatMap(blockToDocx),
+      ],
+    }],
+  });
+  return Packer.toBuffer(doc);
+};

@@ -1,0 +1,34 @@
+/** The two-column Party header as a borderless two-cell table. */
+import { Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, UnderlineType, WidthType } from 'docx';
+import type { HeaderSpec } from '../content/blocks.ts';
+import { PARTY_NAME } from '../pdf/header.ts';
+import { BODY, CONTENT_TWIPS, FONT_NAME, line } from './style.ts';
+
+export const headerTable = (spec: HeaderSpec): Table => {
+  const left = Math.round(CONTENT_TWIPS * 0.46);
+  const size = BODY - 1;
+  return new Table({
+    width: { size: CONTENT_TWIPS, type: WidthType.DXA },
+    columnWidths: [left, CONTENT_TWIPS - left],
+    borders: TableBorders.NONE,
+    rows: [new TableRow({
+      children: [
+        new TableCell({
+          width: { size: left, type: WidthType.DXA },
+          children: [...spec.lines.map((l) => line(l.text, { bold: l.bold, size })), line('*', { size })],
+        }),
+        new TableCell({
+          width: { size: CONTENT_TWIPS - left, type: WidthType.DXA },
+          children: [
+            new Paragraph({
+              alignment: 'center',
+              spacing: { after: 160 },
+              children: [new TextRun({ text: PARTY_NAME, bold: true, size: size + 1, font: FONT_NAME, underline: { type: UnderlineType.SINGLE } })],
+            }),
+            ...(spec.placeDate === null ? [] : [line(spec.placeDate, { italic: true, size })]),
+          ],
+        }),
+      ],
+    })],
+  });
+};

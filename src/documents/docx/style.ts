@@ -1,0 +1,29 @@
+/** Word styles of Party documents: Times New Roman 13 pt, A4, margins 20/20/30/15 mm. Sizes in half-points, twips. */
+import { AlignmentType, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import type { Align, Run } from '../content/blocks.ts';
+
+export const FONT_NAME = 'Times New Roman';
+export const BODY = 26;
+/** A4 in twips, and the margins. */
+export const PAGE = { width: 11906, height: 16838, top: 1134, bottom: 1134, left: 1701, right: 850 } as const;
+export const CONTENT_TWIPS = PAGE.width - PAGE.left - PAGE.right;
+
+export const ALIGN: Readonly<Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]>> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+};
+
+export const run = (r: Run, size = BODY): TextRun =>
+  new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, size, font: FONT_NAME });
+
+export const line = (
+  text: string,
+  o: { readonly bold?: boolean; readonly italic?: boolean; readonly size?: number; readonly align?: Align; readonly after?: number } = {},
+): Paragraph =>
+  new Paragraph({
+    alignment: ALIGN[o.align ?? 'center'],
+    spacing: { after: o.after ?? 0 },
+    children: [run({ text, bold: o.bold, italic: o.italic }, o.size ?? BODY)] satisfies ParagraphChild[],
+  });
