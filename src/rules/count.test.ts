@@ -188,12 +188,12 @@ describe('the delegation to the higher congress: officials, then alternates (RUL
     expect([count.unfilledSeats, count.outcome]).toEqual([1, 'shortfall']);
   });
   it('a tie for the last official seat: the tied who lose the revote keep alternate places above the rest', () => {
-    // c1 20, c2 18 elected; c3 and c4 tied at 15 for the last official seat; c5 12 takes the one alternate
-    // place the tie leaves (the loser of the revote ranks above c5).
+    // c1 20, c2 18 elected; c3 and c4 tied at 15 for the last official seat; c5 12 and c6 11 both pass, but the
+    // tie leaves one alternate place (the loser of the revote ranks above them): c5 takes it, c6 does not.
     const count = electionCount(spec, pile([
-      [12, ['c1', 'c2', 'c3', 'c4', 'c5']], [3, ['c1', 'c2', 'c3', 'c4']], [2, ['c1', 'c2', 'c6']], [1, ['c1', 'c2']], [2, ['c1']],
+      [7, ['c1', 'c2', 'c3', 'c4', 'c5']], [8, ['c1', 'c2', 'c3', 'c4', 'c6']], [3, ['c1', 'c2', 'c5', 'c6']], [2, ['c1', 'c5']],
     ]));
-    expect(votesOf(count)).toEqual([20, 18, 15, 15, 12, 2, 0]);
+    expect(votesOf(count)).toEqual([20, 18, 15, 15, 12, 11, 0]);
     expect(count.elected).toEqual(['c1', 'c2']);
     expect(count.tie).toEqual({ seats: 1, candidates: ['c3', 'c4'] });
     expect(count.alternates).toEqual(['c5']);
