@@ -145,3 +145,20 @@ export const closeEntry = (state: BatchState, operator: OperatorId): Result<Batc
   }
   return ok(replaceEntry(state, found.value, { ...entry, closed: true }));
 };
+
+/**
+ * The board discards an entry that cannot be reconciled position by position (e.g. a ballot skipped, so every
+ * later position is shifted); another entry is then made. The discarded entry stays in the input log. Refused
+ * once the board has ruled on the batch, since the rulings were made against the entries as they stood.
+ */
+export const discardEntry = (state: BatchState, operator: OperatorId): Result<BatchState, RuleError> => {
+  if (!state.entries.some((e) => e.operator === operator)) {
+    return fail('entry.not-found', `Người nhập "${operator}" không có lần nhập nào của tập "${state.spec.label}".`,
+      `Operator "${operator}" has no entry of batch "${state.spec.label}".`);
+  }
+  if (state.rulings.length > 0) {
+    return fail('entry.discard-after-ruling', `Tập "${state.spec.label}" đã có phán quyết: không hủy lần nhập được nữa.`,
+      `Batch "${state.spec.label}" already has rulings: an entry can no longer be discarded.`);
+  }
+  return ok({ ...state, entries: state.entries.filter((e) => e.operator !== operator) });
+};

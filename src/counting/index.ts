@@ -11,3 +11,6 @@ export * from './reconcile.ts';
 export * from './ruling.ts';
 export * from './round-result.ts';
 export * from './input-log.ts';
+export * from './views.ts';
+export * from './log-print.ts';
+export * from './schemas.ts';

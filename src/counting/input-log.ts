@@ -5,7 +5,7 @@
  * that a transition refuses, or whose positions or typed text do not match, does not replay.
  */
 import { err, ok, ruleError, type Ballot, type Result, type RuleError } from '../rules/index.ts';
-import { addBallot, closeEntry, openBatch, openEntry, undoBallot, type BatchSpec, type BatchState } from './batch.ts';
+import { addBallot, closeEntry, discardEntry, openBatch, openEntry, undoBallot, type BatchSpec, type BatchState } from './batch.ts';
 import { ballotKey } from './ballot-key.ts';
 import type { BatchId, CountingContext, OperatorId, TerminalId } from './context.ts';
 import { parseEntry } from './keyboard-entry.ts';
@@ -26,6 +26,8 @@ export type CountingEvent =
   | (EventMeta & { readonly type: 'ballot-entered'; readonly position: number; readonly ballot: Ballot; readonly text?: string | undefined })
   | (EventMeta & { readonly type: 'ballot-undone'; readonly position: number })
   | (EventMeta & { readonly type: 'entry-closed'; readonly ballots: number })
+  /** The board discards `discarded`'s entry; `operator` is the board member who records it. */
+  | (EventMeta & { readonly type: 'entry-discarded'; readonly discarded: OperatorId; readonly note: string })
   | (EventMeta & { readonly type: 'ruling'; readonly position: number; readonly ballot: Ballot; readonly reason: RulingReason; readonly note: string });
 
 export type CountingEventType = CountingEvent['type'];
@@ -75,6 +77,11 @@ const applyToBatch = (ctx: CountingContext, state: BatchState, e: CountingEvent)
       if (e.ballots !== n) return positionMismatch(n, e.ballots);
       return closeEntry(state, e.operator);
     }
+    case 'entry-discarded':
+      if (e.note.trim() === '') {
+        return fail('log.note-required', 'Hủy một lần nhập phải ghi rõ lý do.', 'Discarding an entry needs a stated reason.');
+      }
+      return discardEntry(state, e.discarded);
     case 'ruling':
       return recordRuling(ctx, state, {
         position: e.position, ballot: e.ballot, reason: e.reason, note: e.note, by: e.operator, terminal: e.terminal,
