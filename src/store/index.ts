@@ -1,5 +1,8 @@
-/** The store: opening the database, migrations, the audit log, backup and restore. */
+/** The store: opening the database, migrations, the audit log, attendance, backup and restore. */
 export * from './db.ts';
 export * from './migrate.ts';
 export * from './tables.ts';
+export * from './audit.ts';
+export * from './attendance.ts';
+export * from './canonical-json.ts';
 export type * from './schema.ts';
