@@ -41,9 +41,23 @@ export type CountFile = z.infer<typeof countFileSchema>;
 const pathOf = (path: ReadonlyArray<PropertyKey>): string =>
   path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A ballot that is not one of the three forms fails every branch of the union. When exactly one branch has no
+ * unexpected key (the ballot carries exactly one of "struck", "marks", "writeIn"), that branch's own issue is
+ * the precise one: `ballots[3].marks.c01` rather than "must have one of".
+ */
+const narrowUnion = (issue: Issue): Issue => {
+  if (issue.code !== 'invalid_union') return issue;
+  const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0));
+  const inner = fitting.length === 1 ? fitting[0]![0] : undefined;
+  return inner === undefined ? issue : narrowUnion({ ...inner, path: [...issue.path, ...inner.path] } as Issue);
+};
+
 /** Turns the first zod issue into a message that names the field, in Vietnamese and English. */
 export const zodToRuleError = (error: z.ZodError): RuleError => {
-  const issue = error.issues[0]!;
+  const issue = narrowUnion(error.issues[0]!);
   const field = pathOf(issue.path);
   const where = field || '(gốc / root)';
   switch (issue.code) {
@@ -76,8 +90,10 @@ export const parseCountFile = (json: unknown): Result<{ spec: ElectionSpec; ball
   const { election, ballots } = parsed.data;
   const base = election.base.summoned - election.base.excluded;
   if (base < 1) {
-    return err(ruleError('input.base', 'Trường "election.base": số loại trừ phải nhỏ hơn số được triệu tập.',
-      'Field "election.base": excluded must be fewer than summoned.', 'election.base.excluded'));
+    return err(ruleError('input.base',
+      `Trường "election.base.excluded": số loại trừ (${election.base.excluded}) phải nhỏ hơn số được triệu tập (${election.base.summoned}).`,
+      `Field "election.base.excluded": excluded (${election.base.excluded}) must be fewer than summoned (${election.base.summoned}).`,
+      'election.base.excluded'));
   }
   const settings = { ...defaultCountSettings, ...stripUndefined(election.settings ?? {}) };
   return ok({

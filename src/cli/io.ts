@@ -13,7 +13,8 @@ export const EXIT_BAD_INPUT = 2;
 
 /** Prints a rule error in Vietnamese, then English; each line names the field at fault when there is one. */
 export const printError = (io: CliIo, e: RuleError): number => {
-  const at = e.field !== undefined && e.field !== '' ? ` [${e.field}]` : '';
+  const named = e.field === undefined || e.field === '' || e.message_vi.includes(`"${e.field}"`);
+  const at = named ? '' : ` [${e.field}]`;
   io.stderr(`Lỗi${at}: ${e.message_vi}\nError${at}: ${e.message_en}\n`);
   return EXIT_BAD_INPUT;
 };
