@@ -17,6 +17,14 @@ import type { ApiError, CheckinOutcome, Principal as PrincipalT } from './types.
 
 export type ApiResult<T> = Result<T, ApiError>;
 
+/** One round of one election of one congress: the URL prefix of the counting routes. */
+export interface RoundRef {
+  readonly congress: string;
+  readonly electionId: number;
+  /** The round's number (1, 2, …). */
+  readonly round: number;
+}
+
 export interface ImportIssueView {
   readonly row: number;
   readonly column: string | null;
@@ -47,17 +55,17 @@ export interface ApiClient {
   readonly votes: (code: string) => Promise<ApiResult<Array<z.infer<typeof VoteView>>>>;
   readonly recordVote: (code: string, subject: string, counts: { agree: number; disagree: number; other: number }) => Promise<ApiResult<z.infer<typeof VoteView>>>;
   readonly elections: (code: string) => Promise<ApiResult<Array<z.infer<typeof ElectionView>>>>;
-  readonly transition: (code: string, electionId: number, body: { readonly to: 'voting' | 'counting' | 'published' }) => Promise<ApiResult<true>>;
+  readonly transition: (round: RoundRef, body: { readonly to: 'voting' | 'counting' | 'published' }) => Promise<ApiResult<true>>;
   readonly documents: (code: string) => Promise<ApiResult<Array<z.infer<typeof DocumentView>>>>;
 
-  readonly batches: (code: string, electionId: number) => Promise<ApiResult<BatchView[]>>;
-  readonly openBatch: (code: string, electionId: number, label: string, physicalCount: number) => Promise<ApiResult<true>>;
-  readonly enterBallot: (code: string, electionId: number, batchId: string, ballot: Ballot) => Promise<ApiResult<true>>;
-  readonly undoBallot: (code: string, electionId: number, batchId: string) => Promise<ApiResult<true>>;
-  readonly closeEntry: (code: string, electionId: number, batchId: string) => Promise<ApiResult<true>>;
-  readonly reconciliation: (code: string, electionId: number) => Promise<ApiResult<ReconciliationView[]>>;
-  readonly rule: (code: string, electionId: number, batchId: string, position: number, ballot: Ballot, reason: RulingReason, note: string) => Promise<ApiResult<true>>;
-  readonly roundResult: (code: string, electionId: number) => Promise<ApiResult<RoundResultView>>;
+  readonly batches: (round: RoundRef) => Promise<ApiResult<BatchView[]>>;
+  readonly openBatch: (round: RoundRef, label: string, physicalCount: number) => Promise<ApiResult<true>>;
+  readonly enterBallot: (round: RoundRef, batchId: string, ballot: Ballot) => Promise<ApiResult<true>>;
+  readonly undoBallot: (round: RoundRef, batchId: string) => Promise<ApiResult<true>>;
+  readonly closeEntry: (round: RoundRef, batchId: string) => Promise<ApiResult<true>>;
+  readonly reconciliation: (round: RoundRef) => Promise<ApiResult<ReconciliationView[]>>;
+  readonly rule: (round: RoundRef, batchId: string, position: number, ballot: Ballot, reason: RulingReason, note: string) => Promise<ApiResult<true>>;
+  readonly roundResult: (round: RoundRef) => Promise<ApiResult<RoundResultView>>;
 }
 
 const networkError: ApiError = { code: 'network', message_vi: 'Không kết nối được máy chủ.', message_en: 'Cannot reach the server.' };
@@ -106,6 +114,11 @@ const request = async <S extends z.ZodType>(method: string, path: string, schema
 };
 
 const Anything = z.unknown();
+const noSession: ApiError = {
+  code: 'checkin.no-session',
+  message_vi: 'Chưa có phiên họp nào để điểm danh.',
+  message_en: 'No session to check in to.',
+};
 const done = async (p: Promise<ApiResult<unknown>>): Promise<ApiResult<true>> => {
   const r = await p;
   return r.ok ? { ok: true, value: true } : r;
@@ -113,8 +126,8 @@ const done = async (p: Promise<ApiResult<unknown>>): Promise<ApiResult<true>> =>
 
 export const httpClient = (): ApiClient => {
   const c = (code: string): string => `/api/congresses/${encodeURIComponent(code)}`;
-  const e = (code: string, id: number): string => `${c(code)}/elections/${id}`;
-  const b = (code: string, id: number, batch: string): string => `${e(code, id)}/batches/${encodeURIComponent(batch)}`;
+  const r = (rr: RoundRef): string => `${c(rr.congress)}/elections/${rr.electionId}/rounds/${rr.round}`;
+  const b = (rr: RoundRef, batch: string): string => `${r(rr)}/batches/${encodeURIComponent(batch)}`;
   return {
     me: () => request('GET', '/api/auth/me', Principal),
     signIn: (username, password) => request('POST', '/api/auth/login', Principal, { json: { username, password } }),
@@ -135,7 +148,7 @@ export const httpClient = (): ApiClient => {
     importDelegates: async (code, file) => {
       const form = new FormData();
       form.append('file', file);
-      const answer = await send('POST', `${c(code)}/delegates/import`, { form });
+      const answer = await send('POST', `${c(code)}/delegates-import`, { form });
       if (answer === null) return { ok: false, error: { error: networkError, issues: [] } };
       if (answer.status < 400) {
         const okBody = z.object({ imported: z.number() }).safeParse(answer.json);
@@ -146,9 +159,17 @@ export const httpClient = (): ApiClient => {
       const plain = ApiErrorBody.safeParse(answer.json);
       return { ok: false, error: { error: plain.success ? plain.data.error : schemaError('import'), issues: [] } };
     },
-    checkins: (code) => request('GET', `${c(code)}/checkins`, z.array(CheckinView)),
+    // Check-ins belong to the session in progress, which the attendance view names.
+    checkins: async (code) => {
+      const a = await request('GET', `${c(code)}/attendance`, AttendanceView);
+      if (!a.ok) return a;
+      if (a.value.sessionId === null) return { ok: true, value: [] };
+      return request('GET', `${c(code)}/sessions/${a.value.sessionId}/checkins`, z.array(CheckinView));
+    },
     checkIn: async (code, by, desk) => {
-      const r = await request('POST', `${c(code)}/checkins`, CheckinView, { json: { ...by, desk } });
+      const a = await request('GET', `${c(code)}/attendance`, AttendanceView);
+      const r = !a.ok ? a : a.value.sessionId === null ? { ok: false as const, error: noSession }
+        : await request('POST', `${c(code)}/sessions/${a.value.sessionId}/checkins`, CheckinView, { json: { ...by, desk } });
       return r.ok ? { ok: true, checkin: r.value, delegate: null, organisationName: null }
         : { ok: false, message_vi: r.error.message_vi, message_en: r.error.message_en };
     },
@@ -157,18 +178,17 @@ export const httpClient = (): ApiClient => {
     recordVote: (code, subject, counts) =>
       request('POST', `${c(code)}/votes`, VoteView, { json: { subject, kind: 'other', ...counts } }),
     elections: (code) => request('GET', `${c(code)}/elections`, z.array(ElectionView)),
-    transition: (code, id, body) => done(request('POST', `${e(code, id)}/transition`, Anything, { json: body })),
+    transition: (rr, body) => done(request('POST', `${r(rr)}/transition`, Anything, { json: body })),
     documents: (code) => request('GET', `${c(code)}/documents`, z.array(DocumentView)),
 
-    batches: (code, id) => request('GET', `${e(code, id)}/batches`, BatchListSchema),
-    openBatch: (code, id, label, physicalCount) =>
-      done(request('POST', `${e(code, id)}/batches`, Anything, { json: { label, physicalCount } })),
-    enterBallot: (code, id, batch, ballot) => done(request('POST', `${b(code, id, batch)}/ballots`, Anything, { json: ballot })),
-    undoBallot: (code, id, batch) => done(request('DELETE', `${b(code, id, batch)}/ballots/last`, Anything)),
-    closeEntry: (code, id, batch) => done(request('POST', `${b(code, id, batch)}/close`, Anything, { json: {} })),
-    reconciliation: (code, id) => request('GET', `${e(code, id)}/reconciliation`, ReconciliationListSchema),
-    rule: (code, id, batch, position, ballot, reason, note) =>
-      done(request('POST', `${b(code, id, batch)}/rulings`, Anything, { json: { position, ballot, reason, note } })),
-    roundResult: (code, id) => request('GET', `${e(code, id)}/result`, RoundResultSchema),
+    batches: (rr) => request('GET', `${r(rr)}/batches`, BatchListSchema),
+    openBatch: (rr, label, physicalCount) => done(request('POST', `${r(rr)}/batches`, Anything, { json: { label, physicalCount } })),
+    enterBallot: (rr, batch, ballot) => done(request('POST', `${b(rr, batch)}/ballots`, Anything, { json: ballot })),
+    undoBallot: (rr, batch) => done(request('DELETE', `${b(rr, batch)}/ballots/last`, Anything)),
+    closeEntry: (rr, batch) => done(request('POST', `${b(rr, batch)}/close`, Anything, { json: {} })),
+    reconciliation: (rr) => request('GET', `${r(rr)}/reconciliation`, ReconciliationListSchema),
+    rule: (rr, batch, position, ballot, reason, note) =>
+      done(request('POST', `${b(rr, batch)}/rulings`, Anything, { json: { position, ballot, reason, note } })),
+    roundResult: (rr) => request('GET', `${r(rr)}/result`, RoundResultSchema),
   };
 };

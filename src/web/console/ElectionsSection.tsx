@@ -67,7 +67,8 @@ export const ElectionsSection = () => {
       {elections.error !== null && <ErrorMessage error={elections.error} />}
       {(elections.data ?? []).map((e) => (
         <ElectionCard key={e.id} election={e} canSteer={hasRole(me, 'admin', 'presidium')}
-          onStep={(to) => void api.transition(me.congress, e.id, { to }).then(() => elections.reload())} />
+          onStep={(to) => void api.transition({ congress: me.congress, electionId: e.id, round: currentRound(e)?.number ?? 1 }, { to })
+            .then(() => elections.reload())} />
       ))}
     </div>
   );

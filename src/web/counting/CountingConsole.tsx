@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countingContext } from '../../counting/index.ts';
-import type { ApiResult } from '../api/client.ts';
+import type { ApiResult, RoundRef } from '../api/client.ts';
 import { electionCountOf } from '../api/counting-schemas.ts';
 import type { ElectionView } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
@@ -32,9 +32,10 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
     const c = countingContext(spec);
     return c.ok ? c.value : null;
   }, [election, round, congress.data]);
-  const batches = useLiveResource(code, () => api.batches(code, election.id), ['election', 'result']);
-  const queue = useLiveResource(code, () => api.reconciliation(code, election.id), ['election', 'result']);
-  const result = useLiveResource(code, () => api.roundResult(code, election.id), ['election', 'result']);
+  const ref: RoundRef = { congress: code, electionId: election.id, round: round?.number ?? 1 };
+  const batches = useLiveResource(code, () => api.batches(ref), ['election', 'result']);
+  const queue = useLiveResource(code, () => api.reconciliation(ref), ['election', 'result']);
+  const result = useLiveResource(code, () => api.roundResult(ref), ['election', 'result']);
   const [batchId, setBatchId] = useState<string | null>(null);
   const refresh = (): void => {
     batches.reload();
@@ -53,26 +54,26 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
     <div className="counting-grid">
       <div className="counting-entry">
         <BatchList batches={batches.data ?? []} selected={batchId} onSelect={setBatchId}
-          onOpen={(label, n) => after(api.openBatch(code, election.id, label, n))} />
+          onOpen={(label, n) => after(api.openBatch(ref, label, n))} />
         {batch !== null && (
           <EntryPad ctx={ctx} batchLabel={batch.label} entered={batch.myEntry?.ballots ?? 0} physicalCount={batch.physicalCount}
             closed={batch.myEntry?.closed ?? false}
-            onEnter={(ballot) => after(api.enterBallot(code, election.id, batch.id, ballot))}
-            onUndo={() => after(api.undoBallot(code, election.id, batch.id))} />
+            onEnter={(ballot) => after(api.enterBallot(ref, batch.id, ballot))}
+            onUndo={() => after(api.undoBallot(ref, batch.id))} />
         )}
         {batch !== null && batch.myEntry !== null && !batch.myEntry.closed && batch.myEntry.ballots === batch.physicalCount && (
-          <button type="button" className="button primary" onClick={() => void after(api.closeEntry(code, election.id, batch.id))}>
+          <button type="button" className="button primary" onClick={() => void after(api.closeEntry(ref, batch.id))}>
             {t('counting.closeEntry')}
           </button>
         )}
         {batches.error !== null && <ErrorMessage error={batches.error} />}
       </div>
       <ReconciliationQueue ctx={ctx} batches={queue.data ?? []}
-        onRule={(b, position, ballot, reason, note) => after(api.rule(code, election.id, b, position, ballot, reason, note))} />
+        onRule={(b, position, ballot, reason, note) => after(api.rule(ref, b, position, ballot, reason, note))} />
       {result.data !== null && (
         <ResultsPanel result={result.data} count={electionCountOf(result.data.count)}
           canPublish={hasRole(me, 'admin', 'counting-board') && round?.status === 'counted'}
-          onPublish={() => void after(api.transition(code, election.id, { to: 'published' }))} />
+          onPublish={() => void after(api.transition(ref, { to: 'published' }))} />
       )}
     </div>
   );

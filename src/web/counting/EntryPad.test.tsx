@@ -19,8 +19,8 @@ const ctxOf = (names: number, seats: number): CountingContext => {
 const okTrue: ApiResult<true> = { ok: true, value: true };
 
 const setup = (props: { entered?: number; physical?: number } = {}) => {
-  const onEnter = vi.fn(async (_b: Ballot) => okTrue);
-  const onUndo = vi.fn(async () => okTrue);
+  const onEnter = vi.fn(async (_b: Ballot): Promise<ApiResult<true>> => okTrue);
+  const onUndo = vi.fn(async (): Promise<ApiResult<true>> => okTrue);
   const view = renderVi(
     <EntryPad ctx={ctxOf(27, 24)} batchLabel="Hòm 1" entered={props.entered ?? 0} physicalCount={props.physical ?? 50} closed={false}
       onEnter={onEnter} onUndo={onUndo} />,

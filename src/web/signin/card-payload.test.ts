@@ -8,6 +8,8 @@ describe('card payload', () => {
     expect(parseCardPayload(`https://daihoi.local/signin?c=lang-son-xiv&t=${token}`)).toEqual({ congress: 'lang-son-xiv', token });
     expect(parseCardPayload(`DAIHOI:lang-son-xiv:${token}`)).toEqual({ congress: 'lang-son-xiv', token });
     expect(parseCardPayload(token)).toEqual({ congress: null, token });
+    // The server's CardView.payload.
+    expect(parseCardPayload(`DAIHOI1:lang-son-xiv:${token}`)).toEqual({ congress: 'lang-son-xiv', token });
   });
   it('refuses anything else', () => {
     expect(parseCardPayload('hello')).toBeNull();

@@ -11,7 +11,7 @@ export const DocumentList = ({ documents, congress }: { readonly documents: read
     <ul className="document-list">
       {documents.map((d) => (
         <li key={d.id}>
-          <a href={`/api/congresses/${encodeURIComponent(congress)}/documents/${d.id}/file`}>{d.title}</a>
+          <a href={`/api/congresses/${encodeURIComponent(congress)}/documents/${d.id}`}>{d.title}</a>
           <span className="muted"> · {d.fileName} · {sizeText(d.size)}</span>
         </li>
       ))}
