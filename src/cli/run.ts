@@ -11,6 +11,8 @@ Cách dùng / Usage: daihoi <lệnh> [tùy chọn]
                        Sort a list of people into ballot order
   help                 In trợ giúp này / Print this help
 
+  TỆP là "-": đọc từ đầu vào chuẩn / FILE "-" reads standard input
+
 Mã thoát / Exit codes: 0 xong / done · 1 kiểm tra không đạt / check failed · 2 sai đầu vào / bad input
 `;
 
