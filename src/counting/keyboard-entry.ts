@@ -58,7 +58,8 @@ const readFlags = (group: string, flags: Flags, seen: Set<string>): Result<true,
       return fail('entry.flag-unknown', `Không hiểu cờ "/${group}": dùng /p (không do Ban Kiểm phiếu phát ra), /g (ghi thêm tên), /k (chữ ký, dấu hiệu nhận biết).`,
         `Unknown flag "/${group}": use /p (not issued), /g (name written in), /k (signature or identifying mark).`);
     }
-    const [, letter, digits] = m as unknown as [string, 'p' | 'g' | 'k', string];
+    const letter = m[1] as 'p' | 'g' | 'k';
+    const digits = m[2] ?? '';
     if (seen.has(letter)) {
       return fail('entry.flag-twice', `Cờ "/${letter}" được gõ hai lần.`, `The flag "/${letter}" is typed twice.`);
     }
