@@ -28,6 +28,8 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   count: async () => (await import('./commands/count.ts')).countCommand,
   order: async () => (await import('./commands/order.ts')).orderCommand,
   audit: async () => (await import('./commands/audit.ts')).auditCommand,
+  backup: async () => (await import('./commands/backup.ts')).backupCommand,
+  restore: async () => (await import('./commands/restore.ts')).restoreCommand,
 };
 
 const VALUE_FLAGS = {

@@ -6,3 +6,6 @@ export * from './audit.ts';
 export * from './attendance.ts';
 export * from './canonical-json.ts';
 export type * from './schema.ts';
+export * from './backup.ts';
+export * from './backup-format.ts';
+export * from './backup-compare.ts';

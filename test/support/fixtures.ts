@@ -35,3 +35,57 @@ export const insertSmallCongress = async (
   }
   return { congressId: congress.id, sessionId: session.id, delegateIds };
 };
+
+/**
+ * A congress that touches every backed-up table and every forward reference (current agenda item and speaker,
+ * a replaced official, an approved body, an opinion poll's parent round, a withdrawal vote, a document's bytes).
+ */
+export const insertRichCongress = async (db: Kysely<Database>, code: string): Promise<SmallCongress> => {
+  const c = await insertSmallCongress(db, code, 4);
+  const at = now();
+  const [d1, d2, d3, d4] = c.delegateIds as [number, number, number, number];
+  const org = await db.insertInto('organisations').values({ congress_id: c.congressId, name: 'Chi bộ Văn phòng', role: 'member',
+    party_members: 12, position: 1 }).returning('id').executeTakeFirstOrThrow();
+  await db.updateTable('delegates').set({ organisation_id: org.id }).where('congress_id', '=', c.congressId).execute();
+  await db.updateTable('delegates').set({ standing: 'alternate' }).where('id', '=', d4).execute();
+  await db.updateTable('delegates').set({ status: 'replaced', replaced_by_id: d4 }).where('id', '=', d3).execute();
+  const item = await db.insertInto('agenda_items').values({ congress_id: c.congressId, session_id: c.sessionId, position: 1,
+    title: 'Khai mạc', kind: 'opening', status: 'current' }).returning('id').executeTakeFirstOrThrow();
+  const speaker = await db.insertInto('speakers').values({ congress_id: c.congressId, delegate_id: d1, speaker_name: 'Nguyễn Văn 1',
+    title: 'Tham luận', position: 1, status: 'speaking', registered_at: at }).returning('id').executeTakeFirstOrThrow();
+  await db.updateTable('congresses').set({ current_agenda_item_id: item.id, current_speaker_id: speaker.id })
+    .where('id', '=', c.congressId).execute();
+  const user = await db.insertInto('users').values({ username: `${code}-admin`, display_name: 'Quản trị', password_hash: 'h',
+    is_server_admin: 0, disabled_at: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('checkins').values({ congress_id: c.congressId, session_id: c.sessionId, delegate_id: d1, at,
+    method: 'qr', desk: 'Bàn 1', user_id: user.id }).execute();
+  const body = await db.insertInto('bodies').values({ congress_id: c.congressId, kind: 'counting-board', title: 'Ban Kiểm phiếu',
+    approved_vote_id: null }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('body_members').values({ body_id: body.id, delegate_id: d2, role: 'head', position: 1 }).execute();
+  const election = await db.insertInto('elections').values({ congress_id: c.congressId, kind: 'committee', title: 'Bầu BCH',
+    seats: 1, alternate_seats: 0, max_surplus: 1, parent_round_id: null, counting_board_id: body.id, settings: '{}',
+    approved_at: null, approval_reference: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
+  const round = await db.insertInto('election_rounds').values({ election_id: election.id, congress_id: c.congressId, number: 1,
+    seats: 1, alternate_seats: 0, status: 'draft', base: null, present: null, ballots_issued: null, ballots_collected: null,
+    result: null, decision: null, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+  const poll = await db.insertInto('elections').values({ congress_id: c.congressId, kind: 'opinion-poll', title: 'Xin ý kiến',
+    seats: 0, alternate_seats: 0, max_surplus: null, parent_round_id: round.id, counting_board_id: null, settings: '{}',
+    approved_at: null, approval_reference: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
+  const candidate = await db.insertInto('candidates').values({ round_id: round.id, congress_id: c.congressId, delegate_id: d2,
+    full_name: 'Nguyễn Văn 2', birth_date: null, source: 'nominated', position: 1, status: 'withdrawal-requested',
+    withdrawal_vote_id: null, poll_agree: 3 }).returning('id').executeTakeFirstOrThrow();
+  const vote = await db.insertInto('votes').values({ congress_id: c.congressId, agenda_item_id: item.id, subject: 'Cho rút tên',
+    kind: 'withdrawal', election_id: election.id, candidate_id: candidate.id, agree: 3, disagree: 0, other: 0, base: 3,
+    present: 3, passed: 1, recorded_at: at, recorded_by: user.id }).returning('id').executeTakeFirstOrThrow();
+  await db.updateTable('candidates').set({ withdrawal_vote_id: vote.id }).where('id', '=', candidate.id).execute();
+  await db.updateTable('bodies').set({ approved_vote_id: vote.id }).where('id', '=', body.id).execute();
+  await db.insertInto('user_roles').values([
+    { user_id: user.id, congress_id: c.congressId, role: 'admin', election_id: null },
+    { user_id: user.id, congress_id: c.congressId, role: 'counting-board', election_id: poll.id },
+  ]).execute();
+  await db.insertInto('documents').values({ congress_id: c.congressId, title: 'Báo cáo chính trị', file_name: 'bcct.pdf',
+    mime_type: 'application/pdf', size: 4, visibility: 'delegates', content: new Uint8Array([37, 80, 68, 0]), uploaded_at: at }).execute();
+  await db.insertInto('resolution_targets').values({ congress_id: c.congressId, position: 1, name: 'Kết nạp đảng viên',
+    target: '200', result: '256', assessment: 'exceeded' }).execute();
+  return c;
+};

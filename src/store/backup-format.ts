@@ -1,0 +1,73 @@
+/**
+ * The backup file of one congress: every row of every table that belongs to it, as JSON, with a format
+ * version and a SHA-256 checksum over the canonical JSON of the content. Bytes (documents) are base64.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { canonicalJson } from './canonical-json.ts';
+import type { TableName } from './tables.ts';
+
+export const BACKUP_FORMAT = 'daihoi-congress-backup';
+export const BACKUP_VERSION = 1;
+
+/** A cell as stored in the file: bytes become `{ "$base64": "…" }`. */
+export type FileCell = string | number | null | { readonly $base64: string };
+export type FileRow = Readonly<Record<string, FileCell>>;
+
+/** The tables a backup holds, in the order a restore inserts them (references first). */
+export const BACKUP_TABLES = [
+  'congresses', 'organisations', 'delegates', 'congress_sessions', 'agenda_items', 'users', 'bodies', 'elections',
+  'election_rounds', 'candidates', 'votes', 'body_members', 'speakers', 'checkins', 'documents', 'resolution_targets',
+  'user_roles',
+] as const satisfies readonly TableName[];
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/**
+ * Every id reference of the backed-up tables: column → referenced table. `deferred` ones point forward in the
+ * insertion order and are set in a second pass.
+ */
+export const BACKUP_REFERENCES: Readonly<Record<BackupTable, Readonly<Record<string, { table: BackupTable; deferred?: true }>>>> = {
+  congresses: { current_agenda_item_id: { table: 'agenda_items', deferred: true }, current_speaker_id: { table: 'speakers', deferred: true } },
+  organisations: { congress_id: { table: 'congresses' } },
+  delegates: { congress_id: { table: 'congresses' }, organisation_id: { table: 'organisations' },
+    replaced_by_id: { table: 'delegates', deferred: true } },
+  congress_sessions: { congress_id: { table: 'congresses' } },
+  agenda_items: { congress_id: { table: 'congresses' }, session_id: { table: 'congress_sessions' } },
+  users: {},
+  bodies: { congress_id: { table: 'congresses' }, approved_vote_id: { table: 'votes', deferred: true } },
+  elections: { congress_id: { table: 'congresses' }, parent_round_id: { table: 'election_rounds', deferred: true },
+    counting_board_id: { table: 'bodies' } },
+  election_rounds: { election_id: { table: 'elections' }, congress_id: { table: 'congresses' } },
+  candidates: { round_id: { table: 'election_rounds' }, congress_id: { table: 'congresses' },
+    delegate_id: { table: 'delegates' }, withdrawal_vote_id: { table: 'votes', deferred: true } },
+  votes: { congress_id: { table: 'congresses' }, agenda_item_id: { table: 'agenda_items' }, election_id: { table: 'elections' },
+    candidate_id: { table: 'candidates' }, recorded_by: { table: 'users' } },
+  body_members: { body_id: { table: 'bodies' }, delegate_id: { table: 'delegates' } },
+  speakers: { congress_id: { table: 'congresses' }, delegate_id: { table: 'delegates' } },
+  checkins: { congress_id: { table: 'congresses' }, session_id: { table: 'congress_sessions' },
+    delegate_id: { table: 'delegates' }, user_id: { table: 'users' } },
+  documents: { congress_id: { table: 'congresses' } },
+  resolution_targets: { congress_id: { table: 'congresses' } },
+  user_roles: { user_id: { table: 'users' }, congress_id: { table: 'congresses' }, election_id: { table: 'elections' } },
+};
+
+const cellSchema = z.union([z.string(), z.number(), z.null(), z.strictObject({ $base64: z.string() })]);
+const rowsSchema = z.array(z.record(z.string(), cellSchema));
+
+export const backupContentSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  congressCode: z.string().min(1),
+  tables: z.strictObject(Object.fromEntries(BACKUP_TABLES.map((t) => [t, rowsSchema])) as Record<BackupTable, typeof rowsSchema>),
+  /** This congress's audit entries as they were (the chain of the source server): a record, not restored as rows. */
+  audit: rowsSchema,
+});
+export type BackupContent = z.infer<typeof backupContentSchema>;
+
+export const backupFileSchema = backupContentSchema.extend({ createdAt: z.string(), checksum: z.string().regex(/^[0-9a-f]{64}$/) });
+export type BackupFile = z.infer<typeof backupFileSchema>;
+
+export const backupChecksum = (content: BackupContent): string => createHash('sha256')
+  .update(canonicalJson({ format: content.format, version: content.version, congressCode: content.congressCode,
+    tables: content.tables, audit: content.audit }), 'utf8')
+  .digest('hex');

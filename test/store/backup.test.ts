@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.ts';
+import { verifyAuditChain } from '../../src/store/audit.ts';
+import { comparableTables } from '../../src/store/backup-compare.ts';
+import { BACKUP_TABLES } from '../../src/store/backup-format.ts';
+import { createBackup, readBackupFile, restoreBackup, writeBackupFile } from '../../src/store/backup.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { insertRichCongress, insertSmallCongress } from '../support/fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'daihoi-backup-'));
+
+const run = async (argv: string[]): Promise<{ code: number; out: string }> => {
+  let out = '';
+  const code = await runCli(argv, { stdout: (s) => { out += s; }, stderr: (s) => { out += s; } });
+  return { code, out };
+};
+
+describeEachDatabase('store: backup and restore of a congress', (ctx) => {
+  it('backup → restore into a server with other congresses → backup again: the same content modulo ids', async () => {
+    await insertRichCongress(ctx.db, 'bk-rich');
+    const first = await createBackup(ctx.db, 'bk-rich');
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    for (const t of BACKUP_TABLES) expect(first.value.tables[t].length, t).toBeGreaterThan(0);
+    const file = join(dir, `rich-${ctx.dialect}.json.gz`);
+    await writeBackupFile(file, first.value);
+    const read = await readBackupFile(file);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+
+    const target = await ctx.fresh();
+    await insertSmallCongress(target.db, 'someone-else', 5); // ids in the target are taken: restore must remap
+    const restored = await restoreBackup(target.db, read.value);
+    expect(restored.ok).toBe(true);
+    if (!restored.ok) return;
+    expect(restored.value.rows.delegates).toBe(4);
+    const second = await createBackup(target.db, 'bk-rich');
+    expect(second.ok).toBe(true);
+    if (!second.ok) return;
+    expect(comparableTables(second.value)).toEqual(comparableTables(first.value));
+    expect(second.value.tables.delegates.map((d) => d['id'])).not.toEqual(first.value.tables.delegates.map((d) => d['id']));
+    const doc = await target.db.selectFrom('documents').select('content').where('congress_id', '=', restored.value.congressId)
+      .executeTakeFirstOrThrow();
+    expect(Array.from(doc.content)).toEqual([37, 80, 68, 0]);
+    expect((await verifyAuditChain(target.db)).ok).toBe(true);
+    const audit = await target.db.selectFrom('audit_log').select('action').execute();
+    expect(audit.map((a) => a.action)).toEqual(['congress.restore']);
+
+    const again = await restoreBackup(target.db, read.value);
+    expect(!again.ok && again.error.code).toBe('backup.congress-exists');
+  });
+
+  it('refuses a file whose content was edited (checksum) or is not a backup', async () => {
+    await insertSmallCongress(ctx.db, 'bk-edit', 2);
+    const b = await createBackup(ctx.db, 'bk-edit');
+    if (!b.ok) throw new Error(b.error.message_en);
+    const file = join(dir, `edit-${ctx.dialect}.json`);
+    await writeBackupFile(file, b.value);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Nguyễn Văn 1', 'Nguyễn Văn 9'));
+    const r = await readBackupFile(file);
+    expect(!r.ok && r.error.code).toBe('backup.checksum');
+    writeFileSync(file, '{"format":"other"}');
+    const r2 = await readBackupFile(file);
+    expect(!r2.ok && r2.error.code).toBe('backup.format');
+    expect((await createBackup(ctx.db, 'no-such-congress')).ok).toBe(false);
+  });
+
+  it('CLI: daihoi backup FILE --congress CODE, then daihoi restore FILE into another database', async () => {
+    await insertRichCongress(ctx.db, 'bk-cli');
+    const file = join(dir, `cli-${ctx.dialect}.json`);
+    const b = await run(['backup', file, '--congress', 'bk-cli', '--database', ctx.database.url]);
+    expect(b.out).toContain('Đã sao lưu đại hội "bk-cli"');
+    expect(b.code).toBe(0);
+    const target = await ctx.fresh();
+    const r = await run(['restore', file, '--database', target.url]);
+    expect(r.out).toContain('Đã khôi phục đại hội "bk-cli"');
+    expect(r.code).toBe(0);
+    const r2 = await run(['restore', file, '--database', target.url]);
+    expect(r2.code).toBe(2);
+    expect(r2.out).toContain('Đã có đại hội mã "bk-cli"');
+    const missing = await run(['backup', file, '--database', target.url]);
+    expect(missing.code).toBe(2);
+  });
+});
