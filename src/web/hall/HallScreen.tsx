@@ -9,6 +9,7 @@ import { useApi } from '../app/api-context.tsx';
 import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import type { HallDisplay, HallState } from '../api/types.ts';
+import { AttendanceLine } from './AttendanceLine.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { loadHall } from './load-hall.ts';
 import { NowPanel } from './NowPanel.tsx';
@@ -78,12 +79,12 @@ const HallScreen = () => {
         ? <p className="loading" role="status">{error === null ? t('common.loading') : t('hall.waitingServer')}</p>
         : (
           <>
-            <header className="hall-header">
+            <header className={shown === 'agenda' ? 'hall-header' : 'hall-header small'}>
               <p className="hall-org">{data.congress.organisationName}</p>
               <h1>{t('hall.congressTitle', { ordinal: data.congress.ordinal, start: data.congress.termStartYear, end: data.congress.termEndYear })}</h1>
             </header>
             <HallBody state={data} display={shown} />
-            {shown !== 'agenda' && <AttendancePanel attendance={data.attendance} compact />}
+            {shown !== 'agenda' && <AttendanceLine attendance={data.attendance} />}
           </>
         )}
       {connection !== 'open' && <p className="connection-lost" role="status">{t('hall.reconnecting')}</p>}

@@ -30,18 +30,18 @@ export interface ChartLayout {
 }
 
 export const CHART_WIDTH = 1800;
-const LABEL_WIDTH = 560;
-const VALUE_WIDTH = 280;
+const LABEL_WIDTH = 500;
+const VALUE_WIDTH = 260;
 const TOP = 56;
 
 /** Vote order: highest first, equal votes keep ballot order (the order of `results`). */
 const byVotes = (results: readonly CandidateResult[]): CandidateResult[] =>
   results.map((r, i) => ({ r, i })).sort((a, b) => b.r.votes - a.r.votes || a.i - b.i).map(({ r }) => r);
 
-export const chartLayout = (count: ElectionCount, maxHeight = 860): ChartLayout => {
+export const chartLayout = (count: ElectionCount, maxHeight = 900): ChartLayout => {
   const ordered = byVotes(count.results);
-  const rowHeight = Math.max(24, Math.min(72, Math.floor((maxHeight - TOP) / Math.max(1, ordered.length))));
-  const barHeight = Math.round(rowHeight * 0.72);
+  const rowHeight = Math.max(36, Math.min(72, Math.floor((maxHeight - TOP) / Math.max(1, ordered.length))));
+  const barHeight = Math.round(rowHeight * 0.66);
   const barX = LABEL_WIDTH;
   const barArea = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const scale = (votes: number): number => (count.base > 0 ? (votes / count.base) * barArea : 0);
