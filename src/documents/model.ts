@@ -193,17 +193,27 @@ export interface ShowOfHandsRecordInput {
   readonly signedBy: CountingBoard;
 }
 
+/** What happened at a counting terminal (the event types of src/counting/input-log.ts). */
+export const INPUT_LOG_ACTIONS = [
+  'batch-opened', 'entry-opened', 'ballot-entered', 'ballot-undone', 'entry-closed', 'entry-discarded', 'ruling',
+] as const;
+export type InputLogAction = (typeof INPUT_LOG_ACTIONS)[number];
+
 export interface InputLogEntry {
-  /** Sequence number of the entry in the log. */
+  /** Sequence number of the event in the log. */
   readonly seq: number;
-  /** The ballot's number in the pile. */
-  readonly ballotNo: number;
-  readonly operator: string;
-  readonly terminal: string;
   /** ISO instant. */
   readonly at: string;
-  readonly ballot: Ballot;
-  /** "Nhập lần 1", "Sửa", "Đối chiếu khớp" … */
+  readonly operator: string;
+  readonly terminal: string;
+  /** The batch (tập phiếu) the event belongs to; null when none. */
+  readonly batch: string | null;
+  /** The ballot's position in the batch; null for events not about one ballot. */
+  readonly position: number | null;
+  readonly action: InputLogAction;
+  /** What was entered ("ballot-entered") or ruled ("ruling"); null otherwise. */
+  readonly ballot: Ballot | null;
+  /** Free text: the board's reason for a ruling or discard, the number of ballots at closing … */
   readonly note?: string | null | undefined;
 }
 

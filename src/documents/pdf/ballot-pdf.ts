@@ -6,21 +6,11 @@ import { ballotWords, type BallotWords } from '../ballot-text.ts';
 import { documentHeader } from '../content/header.ts';
 import type { BallotInput } from '../model.ts';
 import { createPdf, documentDate, pdfToBuffer, type Pdf } from './doc.ts';
-import { fillBox, lineInBox, setStyle, strokeBox } from './draw.ts';
+import { breakSubject, fillBox, lineInBox, setStyle, strokeBox } from './draw.ts';
 import { drawPartyHeader } from './header.ts';
 import { drawQr } from './qr.ts';
 
 const NAME_SIZE = 13;
-
-/** Breaks a subject too long for one line before its term ("khóa XIV, nhiệm kỳ …"), as printed ballots do. */
-const breakSubject = (doc: Pdf, subject: string, width: number): string => {
-  if (doc.widthOfString(subject) <= width) return subject;
-  const at = Math.max(subject.lastIndexOf(' khóa '), subject.lastIndexOf(', nhiệm kỳ'));
-  if (at <= 0) return subject;
-  const head = subject.slice(0, at + (subject[at] === ',' ? 1 : 0));
-  const tail = subject.slice(at + (subject[at] === ',' ? 2 : 1));
-  return doc.widthOfString(head) <= width && doc.widthOfString(tail) <= width ? `${head}\n${tail}` : subject;
-};
 
 /** Wrapped, centred text shrunk until it takes at most `lines` lines; returns the y below it. */
 const fittedLines = (doc: Pdf, text: string, x: number, y: number, width: number, lines: number, size: number, bold: boolean, italic: boolean): number => {

@@ -1,7 +1,7 @@
 /** Draws any minutes or report (DocumentContent) as an A4 PDF in the style of Party documents. */
 import type { Block, DocumentContent, ParagraphBlock } from '../content/blocks.ts';
 import { createPdf, documentDate, pdfToBuffer } from './doc.ts';
-import { setStyle, textBlock } from './draw.ts';
+import { breakSubject, setStyle, textBlock } from './draw.ts';
 import { fontFor } from './fonts.ts';
 import { drawPartyHeader } from './header.ts';
 import { BODY_SIZE, CONTENT_WIDTH, MARGIN, ensureSpace, numberPages, startCursor, type Cursor } from './page.ts';
@@ -55,7 +55,8 @@ export const renderContentPdf = async (content: DocumentContent): Promise<Buffer
   c.y = drawPartyHeader(doc, content.header, { x: MARGIN.left - 20, y: c.y, width: CONTENT_WIDTH + 20, height: 60 }, 12.5) + 18;
   c.y += textBlock(doc, content.title, MARGIN.left, c.y, CONTENT_WIDTH, { size: 15, bold: true, align: 'center' });
   for (const line of content.subtitles) {
-    c.y += textBlock(doc, line, MARGIN.left, c.y, CONTENT_WIDTH, { size: BODY_SIZE + 1, bold: true, align: 'center' });
+    setStyle(doc, { size: BODY_SIZE + 1, bold: true });
+    c.y += textBlock(doc, breakSubject(doc, line, CONTENT_WIDTH), MARGIN.left, c.y, CONTENT_WIDTH, { size: BODY_SIZE + 1, bold: true, align: 'center' });
   }
   c.y += 14;
   for (const block of content.blocks) drawBlock(c, block);

@@ -51,3 +51,13 @@ export const strokeBox = (doc: Pdf, b: Box, width = 0.6, dash: number | null = n
 export const fillBox = (doc: Pdf, b: Box, color = 'black'): void => {
   doc.save().rect(b.x, b.y, b.width, b.height).fill(color).restore();
 };
+
+/** Breaks a subject too long for one line before its term ("khóa XIV, nhiệm kỳ …"), as printed ballots do. */
+export const breakSubject = (doc: Pdf, subject: string, width: number): string => {
+  if (doc.widthOfString(subject) <= width) return subject;
+  const at = Math.max(subject.lastIndexOf(' khóa '), subject.lastIndexOf(', nhiệm kỳ'));
+  if (at <= 0) return subject;
+  const head = subject.slice(0, at + (subject[at] === ',' ? 1 : 0));
+  const tail = subject.slice(at + (subject[at] === ',' ? 2 : 1));
+  return doc.widthOfString(head) <= width && doc.widthOfString(tail) <= width ? `${head}\n${tail}` : subject;
+};

@@ -16,36 +16,35 @@ export const drawTable = (c: Cursor, t: TableBlock): void => {
   const xs = widths.map((_, k) => MARGIN.left + widths.slice(0, k).reduce((s, w) => s + w, 0));
   const bold = new Set(t.boldRows ?? []);
 
-  const rowHeight = (cells: readonly string[], isBold: boolean): number => {
+  /** Height of each cell's text, then of the row. */
+  const measure = (cells: readonly string[], isBold: boolean): { readonly heights: number[]; readonly row: number } => {
     setStyle(doc, { size: SIZE, bold: isBold });
-    return Math.max(...cells.map((text, k) => doc.heightOfString(text || ' ', { width: widths[k]! - 2 * PAD_X }))) + 2 * PAD_Y;
+    const heights = cells.map((text, k) => doc.heightOfString(text || ' ', { width: widths[k]! - 2 * PAD_X }));
+    return { heights, row: Math.max(...heights) + 2 * PAD_Y };
   };
-  const drawRow = (cells: readonly string[], isBold: boolean, isHeader: boolean, h: number): void => {
+  const drawRow = (cells: readonly string[], isBold: boolean, isHeader: boolean, m: { readonly heights: number[]; readonly row: number }): void => {
     doc.save().lineWidth(0.5).strokeColor('black');
-    cells.forEach((text, k) => {
-      doc.rect(xs[k]!, c.y, widths[k]!, h).stroke();
-    });
-    doc.restore();
+    cells.forEach((_, k) => doc.rect(xs[k]!, c.y, widths[k]!, m.row));
+    doc.stroke().restore();
     setStyle(doc, { size: SIZE, bold: isBold });
     cells.forEach((text, k) => {
       const align = isHeader ? 'center' : cellAlign(t.columns[k]!.align);
-      const th = doc.heightOfString(text || ' ', { width: widths[k]! - 2 * PAD_X });
-      doc.text(text, xs[k]! + PAD_X, c.y + (isHeader ? (h - th) / 2 : PAD_Y), { width: widths[k]! - 2 * PAD_X, align });
+      doc.text(text, xs[k]! + PAD_X, c.y + (isHeader ? (m.row - m.heights[k]!) / 2 : PAD_Y), { width: widths[k]! - 2 * PAD_X, align });
     });
-    c.y += h;
+    c.y += m.row;
   };
 
   const titles = t.columns.map((col) => col.title);
-  const headerH = rowHeight(titles, true);
-  const firstH = t.rows.length > 0 ? rowHeight(t.rows[0]!, bold.has(0)) : 0;
-  ensureSpace(c, headerH + firstH);
-  drawRow(titles, true, true, headerH);
+  const header = measure(titles, true);
+  const rows = t.rows.map((row, r) => measure(row, bold.has(r)));
+  ensureSpace(c, header.row + (rows[0]?.row ?? 0));
+  drawRow(titles, true, true, header);
   t.rows.forEach((row, r) => {
-    const h = rowHeight(row, bold.has(r));
+    const m = rows[r]!;
     const before = c.y;
-    ensureSpace(c, h);
-    if (c.y < before) drawRow(titles, true, true, headerH);
-    drawRow(row, bold.has(r), false, h);
+    ensureSpace(c, m.row);
+    if (c.y < before) drawRow(titles, true, true, header);
+    drawRow(row, bold.has(r), false, m);
   });
   c.y += 6;
 };

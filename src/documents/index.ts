@@ -1,0 +1,68 @@
+/**
+ * The printed documents of the congress. Every function takes plain data (src/documents/model.ts) and gives the
+ * file's bytes; expected failures (input that does not add up) are `Result` errors with a Vietnamese message.
+ *
+ *   const pdf = await countingMinutes.pdf(input);   // Result<Buffer, RuleError>
+ *   const doc = await countingMinutes.docx(input);
+ */
+import { err, ok, ruleError, type ElectionKind, type Result, type RuleError } from '../rules/index.ts';
+import type { DocumentContent } from './content/blocks.ts';
+import { attendanceReportContent } from './content/attendance-report.ts';
+import { countingMinutesContent } from './content/counting-minutes.ts';
+import { credentialsReportContent } from './content/credentials-report.ts';
+import { inputLogContent } from './content/input-log.ts';
+import { opinionPollMinutesContent } from './content/opinion-poll-minutes.ts';
+import { secretaryPollMinutesContent } from './content/secretary-poll-minutes.ts';
+import { showOfHandsRecordContent } from './content/show-of-hands-record.ts';
+import { renderContentDocx } from './docx/content-docx.ts';
+import { renderContentPdf } from './pdf/content-pdf.ts';
+
+export * from './model.ts';
+export { layoutBallot, PAPER_SIZES, type BallotLayout, type BallotPage, type BallotRow, type Box, type Paper } from './ballot-layout.ts';
+export { encodeBallotQr, parseBallotQr, type BallotQr } from './ballot-qr.ts';
+export { cardBox, CARDS_PER_PAGE } from './card-layout.ts';
+export { ballotLayoutOf, renderBallotPdf } from './pdf/ballot-pdf.ts';
+export { renderDelegateCardsPdf } from './pdf/cards-pdf.ts';
+export type { DocumentContent } from './content/blocks.ts';
+export { renderContentDocx, renderContentPdf };
+
+export interface DocumentRenderer<I> {
+  /** The document's content, as drawn by both renderers (for previews and tests). */
+  readonly content: (input: I) => Result<DocumentContent, RuleError>;
+  readonly pdf: (input: I) => Promise<Result<Buffer, RuleError>>;
+  readonly docx: (input: I) => Promise<Result<Buffer, RuleError>>;
+}
+
+const renderer = <I>(content: (input: I) => Result<DocumentContent, RuleError>): DocumentRenderer<I> => {
+  const render = (draw: (c: DocumentContent) => Promise<Buffer>) => async (input: I): Promise<Result<Buffer, RuleError>> => {
+    const c = content(input);
+    return c.ok ? ok(await draw(c.value)) : c;
+  };
+  return { content, pdf: render(renderContentPdf), docx: render(renderContentDocx) };
+};
+
+const always = <I>(content: (input: I) => DocumentContent) => (input: I): Result<DocumentContent, RuleError> => ok(content(input));
+
+/** Refuses a round of another kind: each kind of election has its own minutes. */
+const forKinds = <I extends { readonly round: { readonly kind: ElectionKind } }>(
+  kinds: readonly ElectionKind[],
+  content: (input: I) => Result<DocumentContent, RuleError>,
+) => (input: I): Result<DocumentContent, RuleError> =>
+  kinds.includes(input.round.kind)
+    ? content(input)
+    : err(ruleError('minutes.kind', `Mẫu biên bản này không dùng cho cuộc bầu loại "${input.round.kind}".`,
+      `These minutes are not for an election of kind "${input.round.kind}".`, 'round.kind'));
+
+/** Counting minutes of one round of any election except the delegation, the opinion poll and the secretary poll. */
+export const countingMinutes = renderer(forKinds(
+  ['committee', 'standing-committee', 'secretary', 'deputy-secretary', 'inspection-committee', 'inspection-chair'],
+  countingMinutesContent,
+));
+/** Counting minutes of the delegation to the higher congress: officials, then alternates by rank. */
+export const delegationMinutes = renderer(forKinds(['delegates'], countingMinutesContent));
+export const opinionPollMinutes = renderer(forKinds(['opinion-poll'], opinionPollMinutesContent));
+export const secretaryPollMinutes = renderer(forKinds(['secretary-poll'], secretaryPollMinutesContent));
+export const credentialsReport = renderer(always(credentialsReportContent));
+export const attendanceReport = renderer(attendanceReportContent);
+export const showOfHandsRecord = renderer(showOfHandsRecordContent);
+export const inputLog = renderer(always(inputLogContent));
