@@ -22,17 +22,18 @@ export const insertSmallCongress = async (
   const session = await db.insertInto('congress_sessions').values({
     congress_id: congress.id, kind: 'official', title: 'Phiên chính thức', position: 1, starts_at: null,
   }).returning('id').executeTakeFirstOrThrow();
-  const delegateIds: number[] = [];
-  for (let i = 1; i <= delegates; i += 1) {
-    const row = await db.insertInto('delegates').values({
-      congress_id: congress.id, code: String(i).padStart(3, '0'), full_name: `Nguyễn Văn ${i}`, gender: 'male',
+  const rows = Array.from({ length: delegates }, (_, k) => {
+    const i = k + 1;
+    return {
+      congress_id: congress.id, code: String(i).padStart(3, '0'), full_name: `Nguyễn Văn ${i}`, gender: 'male' as const,
       birth_date: null, ethnicity: 'Kinh', education: null, political_theory: null, party_join_date: null,
-      position: null, organisation_id: null, category: 'elected', standing: 'official', status: 'summoned',
-      status_reason: null, replaced_by_id: null, is_convening_member: 0, seat: null,
+      position: null, organisation_id: null, category: 'elected' as const, standing: 'official' as const,
+      status: 'summoned' as const, status_reason: null, replaced_by_id: null, is_convening_member: 0 as const, seat: null,
       card_token: `${code}-card-${i}`, card_revoked_at: null, created_at: now(),
-    }).returning('id').executeTakeFirstOrThrow();
-    delegateIds.push(row.id);
-  }
+    };
+  });
+  const inserted = rows.length === 0 ? [] : await db.insertInto('delegates').values(rows).returning('id').execute();
+  const delegateIds = inserted.map((r) => r.id).sort((a, b) => a - b);
   return { congressId: congress.id, sessionId: session.id, delegateIds };
 };
 
