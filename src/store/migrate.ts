@@ -4,12 +4,14 @@ import { err, ok, ruleError, type Result, type RuleError } from '../rules/result
 import { databaseTargetFromEnv, openDatabase, type DatabaseTarget, type DialectName, type OpenDatabase, type OpenOptions } from './db.ts';
 import { initialMigration } from './migrations/0001_initial.ts';
 import { auditAppendOnlyMigration } from './migrations/0002_audit_append_only.ts';
+import { countingMigration } from './migrations/0003_counting.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
 export const migrations = (dialect: DialectName): Readonly<Record<string, Migration>> => ({
   '0001_initial': initialMigration(dialect),
   '0002_audit_append_only': auditAppendOnlyMigration(dialect),
+  '0003_counting': countingMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => ({ ...migrations(dialect) }) });

@@ -318,6 +318,48 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/**
+ * A batch of paper ballots of one round (tập phiếu: a ballot box or a stack of about 50), with its physical
+ * count and the number of independent entries required (the congress setting `independentEntries`). What was
+ * entered is NOT here: the batch's state is replayed from its counting events (src/counting replayLog).
+ */
+export interface CountingBatchesTable {
+  id: Id;
+  congress_id: number;
+  round_id: number;
+  /** 1, 2, 3… within the round; the engine's batch id is this number as text. */
+  number: number;
+  /** "Hòm phiếu số 2", "Tập 3". */
+  label: string;
+  physical_count: number;
+  entries_required: 2 | 3;
+  created_at: Instant;
+}
+
+/**
+ * The input log (nhật ký nhập phiếu): one row per CountingEvent of src/counting/input-log.ts, in the order
+ * applied (`seq` within the batch). The source of truth of the count. Ballots here hold candidate ids only:
+ * no column links a ballot or an entry to a delegate (the operator is a user of the counting staff).
+ */
+export interface CountingEventsTable {
+  id: Id;
+  congress_id: number;
+  round_id: number;
+  batch_id: number;
+  /** 1, 2, 3… within the batch: a UNIQUE index makes two concurrent writers of one batch impossible. */
+  seq: number;
+  /** CountingEvent['type'], repeated for queries. */
+  type: string;
+  /** The user who did it (operator or board member); the event JSON holds their name as the engine's operator. */
+  operator_user_id: number | null;
+  terminal: string;
+  at: Instant;
+  /** The client's idempotency key of the request that produced the event (UNIQUE per batch when present). */
+  request_id: string | null;
+  /** The CountingEvent as JSON, parsed with CountingEventSchema before replay. */
+  event: JsonText;
+}
+
 export interface Database {
   congresses: CongressesTable;
   organisations: OrganisationsTable;
@@ -339,6 +381,8 @@ export interface Database {
   auth_sessions: AuthSessionsTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  counting_batches: CountingBatchesTable;
+  counting_events: CountingEventsTable;
 }
 
 export type Congress = Selectable<CongressesTable>;
@@ -351,3 +395,5 @@ export type Candidate = Selectable<CandidatesTable>;
 export type Vote = Selectable<VotesTable>;
 export type User = Selectable<UsersTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type CountingBatch = Selectable<CountingBatchesTable>;
+export type CountingEventRow = Selectable<CountingEventsTable>;

@@ -70,6 +70,14 @@ const columnSet = {
     id: true, congress_id: true, at: true, actor: true, role: true, action: true, subject: true, payload: true,
     prev_hash: true, hash: true,
   },
+  counting_batches: {
+    id: true, congress_id: true, round_id: true, number: true, label: true, physical_count: true, entries_required: true,
+    created_at: true,
+  },
+  counting_events: {
+    id: true, congress_id: true, round_id: true, batch_id: true, seq: true, type: true, operator_user_id: true,
+    terminal: true, at: true, request_id: true, event: true,
+  },
 } as const satisfies ColumnSet;
 
 export const TABLE_NAMES = Object.keys(columnSet) as readonly TableName[];
