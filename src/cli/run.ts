@@ -27,6 +27,7 @@ export type Command = (args: CommandArgs, io: CliIo) => Promise<number>;
 const commands: Readonly<Record<string, () => Promise<Command>>> = {
   count: async () => (await import('./commands/count.ts')).countCommand,
   order: async () => (await import('./commands/order.ts')).orderCommand,
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
   audit: async () => (await import('./commands/audit.ts')).auditCommand,
   backup: async () => (await import('./commands/backup.ts')).backupCommand,
   restore: async () => (await import('./commands/restore.ts')).restoreCommand,

@@ -1,0 +1,70 @@
+/**
+ * `daihoi serve [--port N] [--host H] [--demo]` (= `npm start`): opens the database (SQLite under $DAIHOI_DATA,
+ * default ./data, or PostgreSQL when DATABASE_URL is set), applies the migrations, creates and prints the first
+ * administrator account, and serves the API and the built web app (dist/web) on http://localhost:8080 (PORT).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildServer } from '../../server/build.ts';
+import { ensureAdministrator } from '../../server/first-admin.ts';
+import type { EventBus } from '../../server/live/bus.ts';
+import { memoryBus } from '../../server/live/memory-bus.ts';
+import { postgresBus } from '../../server/live/postgres-bus.ts';
+import { loadDemo } from '../../server/demo.ts';
+import { databaseTargetFromEnv } from '../../store/db.ts';
+import { openMigratedDatabase } from '../../store/migrate.ts';
+import { EXIT_BAD_INPUT, EXIT_OK, printError } from '../io.ts';
+import type { Command } from '../run.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const version = (): string => {
+  try {
+    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+};
+
+const flag = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export const serveCommand: Command = async (args, io) => {
+  const started = performance.now();
+  const portText = flag(args.flags['port']) ?? process.env['PORT'] ?? '8080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.stderr(`Lỗi: cổng "${portText}" không hợp lệ.\nError: invalid port "${portText}".\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const host = flag(args.flags['host']) ?? process.env['HOST'] ?? '127.0.0.1';
+  const target = databaseTargetFromEnv(process.env);
+  const opened = await openMigratedDatabase(target);
+  if (!opened.ok) return printError(io, opened.error);
+  const { db, dialect, close } = opened.value;
+  const admin = await ensureAdministrator(db);
+  if (admin !== null) {
+    io.stdout(`Đã tạo tài khoản quản trị / Administrator account created:\n  tên đăng nhập / username: ${admin.username}\n  mật khẩu / password: ${admin.password}\n(Hãy đổi mật khẩu sau khi đăng nhập / change it after signing in.)\n`);
+  }
+  if (args.flags['demo'] === true) {
+    const demo = await loadDemo(db);
+    io.stdout(`${demo.message_vi}\n${demo.message_en}\n`);
+  }
+  const url = process.env['DATABASE_URL']?.trim();
+  let bus: EventBus = memoryBus();
+  if (dialect === 'postgres' && url !== undefined && url !== '') bus = await postgresBus(url);
+  const app = await buildServer({
+    db, dialect, bus, version: version(), webRoot: join(root, 'dist', 'web'),
+    secureCookies: process.env['DAIHOI_SECURE_COOKIES'] === '1',
+  });
+  const address = await app.listen({ port, host });
+  const actual = new URL(address).port;
+  const ms = Math.round(performance.now() - started);
+  io.stdout(`Đại Hội đang chạy tại / listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${actual} (${dialect}, ${ms} ms)\n`);
+  return new Promise<number>((resolve) => {
+    const stop = (): void => {
+      void app.close().then(close).finally(() => resolve(EXIT_OK));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+};

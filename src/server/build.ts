@@ -1,0 +1,85 @@
+/**
+ * The HTTP server of Đại Hội: `buildServer(deps)` returns a Fastify instance (testable with inject()).
+ * Security headers (helmet), cookies, CSRF guard, the global error handler, one plugin per area of routes,
+ * live updates over WebSocket, and the built web app when it exists.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyWebsocket from '@fastify/websocket';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import { installCsrfGuard } from './csrf.ts';
+import type { ServerDeps } from './deps.ts';
+import { installErrorHandler } from './errors.ts';
+import type { EventBus } from './live/bus.ts';
+import { memoryBus } from './live/memory-bus.ts';
+import { liveRoutes } from './live/routes.ts';
+import { authRoutes } from './routes/auth.ts';
+import { bodyRoutes } from './routes/bodies.ts';
+import { congressRoutes } from './routes/congresses.ts';
+import { delegateFileRoutes } from './routes/delegate-files.ts';
+import { delegateRoutes } from './routes/delegates.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { electionRoutes } from './routes/elections.ts';
+import { healthRoutes } from './routes/health.ts';
+import { organisationRoutes } from './routes/organisations.ts';
+import { roundRoutes } from './routes/rounds.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { speakerRoutes } from './routes/speakers.ts';
+import { targetRoutes } from './routes/targets.ts';
+import { userRoutes } from './routes/users.ts';
+import { installStatic } from './static.ts';
+import { DOCUMENT_MAX_BYTES } from '../api/documents.ts';
+
+export interface BuildOptions {
+  readonly db: Kysely<Database>;
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly version?: string;
+  readonly bus?: EventBus;
+  /** Folder of the built web app (index.html); null or missing: API only. */
+  readonly webRoot?: string | null;
+  readonly secureCookies?: boolean;
+  readonly sessionHours?: number;
+  readonly now?: () => Date;
+  readonly logger?: boolean;
+}
+
+export const buildServer = async (options: BuildOptions): Promise<FastifyInstance> => {
+  const deps: ServerDeps = {
+    db: options.db,
+    dialect: options.dialect,
+    bus: options.bus ?? memoryBus(),
+    version: options.version ?? '0.0.0',
+    now: options.now ?? (() => new Date()),
+    secureCookies: options.secureCookies ?? false,
+    sessionHours: options.sessionHours ?? 12,
+  };
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 4 * 1024 * 1024, trustProxy: false });
+  installErrorHandler(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"], mediaSrc: ["'self'", 'blob:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1 } });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
+  installCsrfGuard(app);
+  for (const plugin of [
+    healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes,
+    bodyRoutes, electionRoutes, roundRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes,
+  ]) {
+    plugin(app, deps);
+  }
+  await installStatic(app, options.webRoot ?? null);
+  app.addHook('onClose', async () => { await deps.bus.close(); });
+  return app;
+};

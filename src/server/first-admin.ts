@@ -1,0 +1,15 @@
+/** On first start (no user at all) an administrator account is created; its password is printed once. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import { generatePassword, hashPassword } from './auth/passwords.ts';
+
+export const ensureAdministrator = async (db: Kysely<Database>): Promise<{ username: string; password: string } | null> => {
+  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any !== undefined) return null;
+  const password = generatePassword();
+  await db.insertInto('users').values({
+    username: 'admin', display_name: 'Quản trị hệ thống', password_hash: await hashPassword(password), is_server_admin: 1,
+    disabled_at: null, created_at: new Date().toISOString(),
+  }).execute();
+  return { username: 'admin', password };
+};

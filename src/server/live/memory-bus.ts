@@ -1,0 +1,16 @@
+/** The event bus of a single instance (SQLite): an in-process emitter. */
+import type { BusListener, EventBus } from './bus.ts';
+
+export const memoryBus = (): EventBus => {
+  const listeners = new Set<BusListener>();
+  return {
+    publish: async (event) => {
+      for (const l of listeners) l(event);
+    },
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    close: async () => listeners.clear(),
+  };
+};

@@ -1,0 +1,110 @@
+/** Sign-in by password or by the delegate card, sign-out, and who am I. Failed sign-ins are slowed. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { CardLoginBody, LoginBody } from '../../api/auth.ts';
+import { err, ok, ruleError } from '../../rules/index.ts';
+import type { Role } from '../../store/schema.ts';
+import { audit } from '../audit.ts';
+import { dummyHash, verifyPassword } from '../auth/passwords.ts';
+import { SESSION_COOKIE } from '../auth/principal.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { ServerDeps } from '../deps.ts';
+import { problem } from '../problems.ts';
+import { json, route } from '../route.ts';
+import { transact } from '../tx.ts';
+
+const WINDOW_MS = 15 * 60_000;
+const MAX_PER_USER = 5;
+const MAX_PER_ADDRESS = 30;
+
+const tooMany = () => problem(429, ruleError('auth.throttled',
+  'Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút.', 'Too many failed sign-ins. Try again in 15 minutes.'));
+const invalid = () => problem(401, ruleError('auth.invalid', 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.'));
+
+const throttled = async (deps: ServerDeps, keys: readonly [string, number][]): Promise<boolean> => {
+  const since = new Date(deps.now().getTime() - WINDOW_MS).toISOString();
+  for (const [key, max] of keys) {
+    const row = await deps.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('key', '=', key).where('at', '>', since).executeTakeFirstOrThrow();
+    if (Number(row.n) >= max) return true;
+  }
+  return false;
+};
+
+const recordFailure = async (deps: ServerDeps, keys: readonly string[]): Promise<void> => {
+  const at = deps.now().toISOString();
+  await deps.db.insertInto('login_attempts').values(keys.map((key) => ({ key, at }))).execute();
+};
+
+const cookieSecure = (deps: ServerDeps, reply: FastifyReply): boolean =>
+  deps.secureCookies || reply.request.protocol === 'https';
+
+const startSession = async (
+  deps: ServerDeps, reply: FastifyReply, who: { userId: number | null; delegateId: number | null; congressId: number | null },
+): Promise<void> => {
+  const token = newToken();
+  const now = deps.now();
+  const expires = new Date(now.getTime() + deps.sessionHours * 3_600_000);
+  await deps.db.insertInto('auth_sessions').values({
+    id: hashToken(token), user_id: who.userId, delegate_id: who.delegateId, congress_id: who.congressId,
+    created_at: now.toISOString(), expires_at: expires.toISOString(),
+  }).execute();
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/', httpOnly: true, sameSite: 'strict', secure: cookieSecure(deps, reply), expires,
+  });
+};
+
+export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
+  route(app, deps, { method: 'POST', url: '/api/auth/login', body: LoginBody }, async (ctx) => {
+    const userKey = `user:${ctx.body.username.toLowerCase()}`;
+    const ipKey = `ip:${ctx.req.ip}`;
+    if (await throttled(deps, [[userKey, MAX_PER_USER], [ipKey, MAX_PER_ADDRESS]])) return err(tooMany());
+    const user = await deps.db.selectFrom('users').selectAll().where('username', '=', ctx.body.username.toLowerCase())
+      .where('disabled_at', 'is', null).executeTakeFirst();
+    const good = await verifyPassword(user?.password_hash ?? (await dummyHash()), ctx.body.password);
+    if (user === undefined || !good) {
+      await recordFailure(deps, [userKey, ipKey]);
+      return err(invalid());
+    }
+    await startSession(deps, ctx.reply, { userId: user.id, delegateId: null, congressId: null });
+    await transact(deps, async (trx) => {
+      await audit(trx, { congressId: null, actor: `user:${user.id}`, role: null, action: 'auth.login', subject: `user:${user.id}`, payload: {} });
+      return ok(true);
+    });
+    return ok(json({ id: user.id, username: user.username, displayName: user.display_name, isServerAdmin: user.is_server_admin === 1 }));
+  });
+
+  route(app, deps, { method: 'POST', url: '/api/auth/card', body: CardLoginBody }, async (ctx) => {
+    const ipKey = `card-ip:${ctx.req.ip}`;
+    if (await throttled(deps, [[ipKey, MAX_PER_ADDRESS]])) return err(tooMany());
+    const row = await deps.db.selectFrom('delegates').innerJoin('congresses', 'congresses.id', 'delegates.congress_id')
+      .select(['delegates.id', 'delegates.full_name', 'delegates.card_token', 'delegates.card_revoked_at', 'delegates.congress_id', 'delegates.status'])
+      .where('congresses.code', '=', ctx.body.congress).where('delegates.card_token', '=', ctx.body.token).executeTakeFirst();
+    if (row === undefined || row.card_revoked_at !== null || row.status === 'not-summoned') {
+      await recordFailure(deps, [ipKey]);
+      return err(problem(401, ruleError('auth.card-invalid', 'Thẻ đại biểu không hợp lệ hoặc đã bị thu hồi.', 'The delegate card is not valid or was revoked.')));
+    }
+    await startSession(deps, ctx.reply, { userId: null, delegateId: row.id, congressId: row.congress_id });
+    return ok(json({ kind: 'delegate', id: row.id, congress: ctx.body.congress, fullName: row.full_name }));
+  });
+
+  route(app, deps, { method: 'POST', url: '/api/auth/logout' }, async (ctx) => {
+    const token = ctx.req.cookies[SESSION_COOKIE];
+    if (token !== undefined) await deps.db.deleteFrom('auth_sessions').where('id', '=', hashToken(token)).execute();
+    ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return ok(json({ ok: true }));
+  });
+
+  route(app, deps, { method: 'GET', url: '/api/auth/me' }, async (ctx) => {
+    const p = ctx.principal!;
+    if (p.kind === 'delegate') {
+      const c = await deps.db.selectFrom('congresses').select('code').where('id', '=', p.congressId).executeTakeFirstOrThrow();
+      return ok(json({ kind: 'delegate', id: p.delegateId, congress: c.code, fullName: p.fullName }));
+    }
+    const roles = await deps.db.selectFrom('user_roles').innerJoin('congresses', 'congresses.id', 'user_roles.congress_id')
+      .select(['congresses.code', 'user_roles.role', 'user_roles.election_id']).where('user_id', '=', p.userId).execute();
+    return ok(json({
+      kind: 'user', id: p.userId, username: p.username, displayName: p.displayName, isServerAdmin: p.isServerAdmin,
+      roles: roles.map((r) => ({ congress: r.code, role: r.role as Role, electionId: r.election_id })),
+    }));
+  });
+};

@@ -1,0 +1,66 @@
+/** Delegate list files: the .xlsx template, import from .xlsx or .csv (all or nothing), export to .xlsx. */
+import type { FastifyInstance } from 'fastify';
+import type {} from '@fastify/multipart';
+import { CongressParams } from '../../api/common.ts';
+import { parseCsv } from '../../import/csv.ts';
+import { validateDelegateRows } from '../../import/delegates.ts';
+import { delegateRows } from '../../import/export.ts';
+import { delegateTemplate, readXlsxRows, rowsToXlsx } from '../../import/xlsx.ts';
+import { err, ok, ruleError } from '../../rules/index.ts';
+import { audit } from '../audit.ts';
+import type { ServerDeps } from '../deps.ts';
+import { badRequest } from '../problems.ts';
+import { congressRoute, json } from '../route.ts';
+import { nowIso, transact } from '../tx.ts';
+import { newDelegateRow } from './delegate-fields.ts';
+import { readUpload } from './upload.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+export const delegateFileRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
+  const C = '/api/congresses/:code';
+
+  congressRoute(app, deps, { method: 'GET', url: `${C}/delegates-template.xlsx`, params: CongressParams }, async () =>
+    ok({ kind: 'file', data: await delegateTemplate(), contentType: XLSX, fileName: 'mau-danh-sach-dai-bieu.xlsx' }));
+
+  congressRoute(app, deps, { method: 'GET', url: `${C}/delegates-export.xlsx`, params: CongressParams }, async (ctx) => {
+    const orgs = await deps.db.selectFrom('organisations').select(['id', 'name']).where('congress_id', '=', ctx.congress.id).execute();
+    const names = new Map(orgs.map((o) => [o.id, o.name]));
+    const delegates = await deps.db.selectFrom('delegates').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('code').execute();
+    const data = await rowsToXlsx('Danh sách đại biểu', delegateRows(delegates, (id) => (id === null ? '' : names.get(id) ?? '')));
+    return ok({ kind: 'file', data, contentType: XLSX, fileName: `danh-sach-dai-bieu-${ctx.congress.code}.xlsx` });
+  });
+
+  congressRoute(app, deps, { method: 'POST', url: `${C}/delegates-import`, params: CongressParams }, async (ctx) => {
+    const upload = await readUpload(ctx.req, IMPORT_MAX_BYTES);
+    if (!upload.ok) return upload;
+    const name = upload.value.fileName.toLowerCase();
+    const rows = name.endsWith('.xlsx') ? await readXlsxRows(upload.value.data)
+      : name.endsWith('.csv') ? parseCsv(new TextDecoder('utf-8').decode(upload.value.data))
+        : { ok: false as const, error: ruleError('import.file-type', 'Chỉ nhận tệp .xlsx hoặc .csv.', 'Only .xlsx or .csv files are accepted.', 'file') };
+    if (!rows.ok) return err(badRequest(rows.error));
+    const orgs = await deps.db.selectFrom('organisations').select(['id', 'name']).where('congress_id', '=', ctx.congress.id).execute();
+    const codes = await deps.db.selectFrom('delegates').select('code').where('congress_id', '=', ctx.congress.id).execute();
+    const valid = validateDelegateRows(rows.value, { organisations: orgs, existingCodes: new Set(codes.map((c) => c.code)) });
+    if (!valid.ok) {
+      ctx.reply.code(422);
+      return ok(json({
+        error: { code: 'import.invalid', message_vi: `Tệp có ${valid.error.length} lỗi; không đại biểu nào được nhập.`,
+          message_en: `The file has ${valid.error.length} problems; no delegate was imported.` },
+        issues: valid.error,
+      }, 422));
+    }
+    return transact(deps, async (trx) => {
+      const now = nowIso(deps);
+      const list = valid.value;
+      for (let i = 0; i < list.length; i += 200) {
+        await trx.insertInto('delegates').values(list.slice(i, i + 200).map((d) => newDelegateRow(ctx.congress.id, d, now))).execute();
+      }
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'delegate.import', subject: `congress:${ctx.congress.id}`,
+        payload: { file: upload.value.fileName, count: list.length } });
+      return ok(json({ imported: list.length }, 201));
+    }, [{ congressId: ctx.congress.id, kind: 'delegates', id: null }, { congressId: ctx.congress.id, kind: 'attendance', id: null }]);
+  });
+};
+

@@ -1,0 +1,110 @@
+/** Sessions, agenda items, the current item, check-in (one per delegate per session) and attendance. */
+import type { FastifyInstance } from 'fastify';
+import { CongressIdParams, CongressParams } from '../../api/common.ts';
+import { AgendaItemBody, AttendanceQuery, CheckinBody, CurrentItemBody, SessionBody } from '../../api/sessions.ts';
+import { formatTime } from '../../locale/vi.ts';
+import { err, ok, ruleError } from '../../rules/index.ts';
+import { loadAttendance } from '../attendance.ts';
+import { audit } from '../audit.ts';
+import type { ServerDeps } from '../deps.ts';
+import { conflict, notFound, unprocessable } from '../problems.ts';
+import { congressRoute, json } from '../route.ts';
+import { isUniqueViolation, nowIso, transact } from '../tx.ts';
+
+export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
+  const C = '/api/congresses/:code';
+
+  congressRoute(app, deps, { method: 'GET', url: `${C}/sessions`, params: CongressParams }, async (ctx) => {
+    const sessions = await deps.db.selectFrom('congress_sessions').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('position').execute();
+    const items = await deps.db.selectFrom('agenda_items').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('position').execute();
+    return ok(json(sessions.map((s) => ({
+      id: s.id, kind: s.kind, title: s.title, position: s.position, startsAt: s.starts_at,
+      items: items.filter((i) => i.session_id === s.id).map((i) => ({ id: i.id, sessionId: i.session_id, position: i.position, title: i.title, kind: i.kind, status: i.status })),
+    }))));
+  });
+
+  congressRoute(app, deps, { method: 'POST', url: `${C}/sessions`, params: CongressParams, body: SessionBody }, async (ctx) =>
+    transact(deps, async (trx) => {
+      const last = await trx.selectFrom('congress_sessions').select((eb) => eb.fn.max('position').as('p')).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+      const row = await trx.insertInto('congress_sessions').values({
+        congress_id: ctx.congress.id, kind: ctx.body.kind, title: ctx.body.title, position: Number(last?.p ?? 0) + 1, starts_at: ctx.body.startsAt,
+      }).returningAll().executeTakeFirstOrThrow();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'session.create', subject: `session:${row.id}`, payload: { ...ctx.body } });
+      return ok(json({ id: row.id, kind: row.kind, title: row.title, position: row.position, startsAt: row.starts_at, items: [] }, 201));
+    }));
+
+  congressRoute(app, deps, { method: 'POST', url: `${C}/sessions/:id/items`, params: CongressIdParams, body: AgendaItemBody }, async (ctx) =>
+    transact(deps, async (trx) => {
+      const s = await trx.selectFrom('congress_sessions').select('id').where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+      if (s === undefined) return err(notFound('phiên họp', 'Session', 'params.id'));
+      const last = await trx.selectFrom('agenda_items').select((eb) => eb.fn.max('position').as('p')).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+      const row = await trx.insertInto('agenda_items').values({
+        congress_id: ctx.congress.id, session_id: s.id, position: Number(last?.p ?? 0) + 1, title: ctx.body.title, kind: ctx.body.kind, status: 'pending',
+      }).returningAll().executeTakeFirstOrThrow();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'agenda.create', subject: `agenda:${row.id}`, payload: { ...ctx.body } });
+      return ok(json({ id: row.id, sessionId: row.session_id, position: row.position, title: row.title, kind: row.kind, status: row.status }, 201));
+    }));
+
+  congressRoute(app, deps, { method: 'PUT', url: `${C}/current-item`, params: CongressParams, body: CurrentItemBody }, async (ctx) =>
+    transact(deps, async (trx) => {
+      const id = ctx.body.agendaItemId;
+      if (id !== null) {
+        const item = await trx.selectFrom('agenda_items').select('id').where('id', '=', id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+        if (item === undefined) return err(notFound('mục chương trình', 'Agenda item', 'body.agendaItemId'));
+      }
+      const previous = ctx.congress.current_agenda_item_id;
+      if (previous !== null && previous !== id) await trx.updateTable('agenda_items').set({ status: 'done' }).where('id', '=', previous).execute();
+      if (id !== null) await trx.updateTable('agenda_items').set({ status: 'current' }).where('id', '=', id).execute();
+      await trx.updateTable('congresses').set({ current_agenda_item_id: id }).where('id', '=', ctx.congress.id).execute();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'agenda.current', subject: id === null ? null : `agenda:${id}`, payload: { previous } });
+      return ok(json({ currentAgendaItemId: id }));
+    }, [{ congressId: ctx.congress.id, kind: 'current-item', id: ctx.body.agendaItemId }]));
+
+  congressRoute(app, deps, { method: 'POST', url: `${C}/sessions/:id/checkins`, params: CongressIdParams, body: CheckinBody }, async (ctx) => {
+    const b = ctx.body;
+    const session = await deps.db.selectFrom('congress_sessions').select('id').where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+    if (session === undefined) return err(notFound('phiên họp', 'Session', 'params.id'));
+    let q = deps.db.selectFrom('delegates').select(['id', 'full_name', 'status', 'card_revoked_at', 'code']).where('congress_id', '=', ctx.congress.id);
+    q = 'cardToken' in b ? q.where('card_token', '=', b.cardToken) : q.where('id', '=', b.delegateId);
+    const d = await q.executeTakeFirst();
+    if (d === undefined) return err(notFound('đại biểu (thẻ không đúng)', 'Delegate (unknown card)', 'cardToken' in b ? 'body.cardToken' : 'body.delegateId'));
+    if ('cardToken' in b && d.card_revoked_at !== null) {
+      return err(unprocessable(ruleError('checkin.card-revoked', `Thẻ của đại biểu ${d.full_name} đã bị thu hồi.`, `The card of ${d.full_name} was revoked.`, 'body.cardToken')));
+    }
+    if (d.status === 'not-summoned') {
+      return err(unprocessable(ruleError('checkin.not-summoned', `Đại biểu ${d.full_name} không được triệu tập.`, `${d.full_name} is not summoned.`)));
+    }
+    const already = async () => {
+      const c = await deps.db.selectFrom('checkins').select(['at', 'desk']).where('session_id', '=', session.id).where('delegate_id', '=', d.id).executeTakeFirst();
+      const at = c === undefined ? '' : formatTime(new Date(c.at));
+      const desk = c?.desk === null || c?.desk === undefined ? '' : ` tại ${c.desk}`;
+      const deskEn = c?.desk === null || c?.desk === undefined ? '' : ` at ${c.desk}`;
+      return err(conflict(ruleError('checkin.already', `Đại biểu ${d.full_name} đã điểm danh lúc ${at}${desk}.`,
+        `${d.full_name} already checked in at ${at}${deskEn}.`)));
+    };
+    try {
+      const result = await transact(deps, async (trx) => {
+        const row = await trx.insertInto('checkins').values({
+          congress_id: ctx.congress.id, session_id: session.id, delegate_id: d.id, at: nowIso(deps), method: 'cardToken' in b ? 'qr' : 'search',
+          desk: b.desk, user_id: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+        }).returningAll().executeTakeFirstOrThrow();
+        await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'checkin', subject: `delegate:${d.id}`, payload: { session: session.id, method: row.method, desk: row.desk } });
+        return ok(json({ id: row.id, sessionId: row.session_id, delegateId: d.id, fullName: d.full_name, at: row.at, method: row.method, desk: row.desk }, 201));
+      }, [{ congressId: ctx.congress.id, kind: 'attendance', id: session.id }]);
+      return result;
+    } catch (e) {
+      if (isUniqueViolation(e)) return already();
+      throw e;
+    }
+  });
+
+  congressRoute(app, deps, { method: 'GET', url: `${C}/sessions/:id/checkins`, params: CongressIdParams }, async (ctx) => {
+    const rows = await deps.db.selectFrom('checkins').innerJoin('delegates', 'delegates.id', 'checkins.delegate_id')
+      .select(['checkins.id', 'checkins.session_id', 'checkins.delegate_id', 'delegates.full_name', 'checkins.at', 'checkins.method', 'checkins.desk'])
+      .where('checkins.session_id', '=', ctx.params.id).where('checkins.congress_id', '=', ctx.congress.id).orderBy('checkins.at').execute();
+    return ok(json(rows.map((r) => ({ id: r.id, sessionId: r.session_id, delegateId: r.delegate_id, fullName: r.full_name, at: r.at, method: r.method, desk: r.desk }))));
+  });
+
+  congressRoute(app, deps, { method: 'GET', url: `${C}/attendance`, params: CongressParams, query: AttendanceQuery }, async (ctx) =>
+    ok(json(await loadAttendance(deps.db, ctx.congress, ctx.query.sessionId))));
+};
