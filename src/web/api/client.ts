@@ -17,6 +17,18 @@ import type { ApiError, CheckinOutcome, Principal as PrincipalT } from './types.
 
 export type ApiResult<T> = Result<T, ApiError>;
 
+/** Agree / disagree / other-opinion counts of a show of hands. */
+export interface Counts {
+  readonly agree: number;
+  readonly disagree: number;
+  readonly other: number;
+}
+
+export type TransitionRequest =
+  | ({ readonly to: 'list-approved' } & Counts)
+  | { readonly to: 'voting' | 'counting' | 'published' }
+  | { readonly to: 'approved'; readonly reference: string };
+
 /** One round of one election of one congress: the URL prefix of the counting routes. */
 export interface RoundRef {
   readonly congress: string;
@@ -55,7 +67,15 @@ export interface ApiClient {
   readonly votes: (code: string) => Promise<ApiResult<Array<z.infer<typeof VoteView>>>>;
   readonly recordVote: (code: string, subject: string, counts: { agree: number; disagree: number; other: number }) => Promise<ApiResult<z.infer<typeof VoteView>>>;
   readonly elections: (code: string) => Promise<ApiResult<Array<z.infer<typeof ElectionView>>>>;
-  readonly transition: (round: RoundRef, body: { readonly to: 'voting' | 'counting' | 'published' }) => Promise<ApiResult<true>>;
+  readonly transition: (round: RoundRef, body: TransitionRequest) => Promise<ApiResult<true>>;
+  readonly addCandidate: (round: RoundRef, body: { readonly delegateId: number; readonly source: 'committee-list' | 'nominated' | 'self-nominated' }) => Promise<ApiResult<true>>;
+  readonly requestWithdrawal: (round: RoundRef, candidateId: number) => Promise<ApiResult<true>>;
+  readonly decideWithdrawal: (round: RoundRef, candidateId: number, counts: Counts) => Promise<ApiResult<true>>;
+  readonly recordPoll: (round: RoundRef, present: number, results: ReadonlyArray<{ readonly candidateId: number; readonly agree: number }>) => Promise<ApiResult<true>>;
+  readonly setBallots: (round: RoundRef, issued: number, collected: number | null) => Promise<ApiResult<true>>;
+  readonly setCountingBoard: (code: string, electionId: number, bodyId: number) => Promise<ApiResult<true>>;
+  readonly setMaxSurplus: (code: string, electionId: number, maxSurplus: number, counts: Counts) => Promise<ApiResult<true>>;
+  readonly approveBody: (code: string, bodyId: number, counts: Counts) => Promise<ApiResult<true>>;
   readonly documents: (code: string) => Promise<ApiResult<Array<z.infer<typeof DocumentView>>>>;
 
   readonly batches: (round: RoundRef) => Promise<ApiResult<BatchView[]>>;
@@ -179,6 +199,14 @@ export const httpClient = (): ApiClient => {
       request('POST', `${c(code)}/votes`, VoteView, { json: { subject, kind: 'other', ...counts } }),
     elections: (code) => request('GET', `${c(code)}/elections`, z.array(ElectionView)),
     transition: (rr, body) => done(request('POST', `${r(rr)}/transition`, Anything, { json: body })),
+    addCandidate: (rr, body) => done(request('POST', `${r(rr)}/candidates`, Anything, { json: body })),
+    requestWithdrawal: (rr, id) => done(request('POST', `${r(rr)}/candidates/${id}/withdrawal`, Anything, { json: {} })),
+    decideWithdrawal: (rr, id, counts) => done(request('POST', `${r(rr)}/candidates/${id}/withdrawal-decision`, Anything, { json: counts })),
+    recordPoll: (rr, present, results) => done(request('POST', `${r(rr)}/poll`, Anything, { json: { present, results } })),
+    setBallots: (rr, issued, collected) => done(request('PUT', `${r(rr)}/ballots`, Anything, { json: { issued, collected } })),
+    setCountingBoard: (code, id, bodyId) => done(request('PUT', `${c(code)}/elections/${id}/counting-board`, Anything, { json: { bodyId } })),
+    setMaxSurplus: (code, id, maxSurplus, counts) => done(request('PUT', `${c(code)}/elections/${id}/max-surplus`, Anything, { json: { maxSurplus, ...counts } })),
+    approveBody: (code, id, counts) => done(request('POST', `${c(code)}/bodies/${id}/approval`, Anything, { json: counts })),
     documents: (code) => request('GET', `${c(code)}/documents`, z.array(DocumentView)),
 
     batches: (rr) => request('GET', `${r(rr)}/batches`, BatchListSchema),

@@ -49,6 +49,9 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
   };
 
   if (ctx === null) return <p className="muted">{t('counting.noSpec')}</p>;
+  if (batches.error?.code === 'not-found') {
+    return <p className="warning-text" role="status">{t('counting.noBatchRoutes')}</p>;
+  }
   const batch = batches.data?.find((b) => b.id === batchId) ?? null;
   return (
     <div className="counting-grid">

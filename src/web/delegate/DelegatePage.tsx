@@ -20,8 +20,9 @@ const DelegatePage = () => {
   return (
     <div className="delegate-page">
       <h1>{t('delegate.hello', { name: me.displayName })}</h1>
-      <section className={`checkin-status ${mine !== null ? 'ok' : 'pending'}`} aria-live="polite">
-        {checkins.data === null ? t('common.loading') : mine !== null ? t('delegate.checkedIn') : t('delegate.notCheckedIn')}
+      <section className={`checkin-status ${mine !== null ? 'ok' : checkins.error !== null ? 'unknown' : 'pending'}`} aria-live="polite">
+        {checkins.error !== null ? t('delegate.statusUnknown')
+          : checkins.data === null ? t('common.loading') : mine !== null ? t('delegate.checkedIn') : t('delegate.notCheckedIn')}
       </section>
       <section aria-labelledby="agenda-title">
         <h2 id="agenda-title">{t('delegate.agenda')}</h2>

@@ -1,0 +1,45 @@
+/** A delegate nominated or self-nominated from the floor, found by name (accent-insensitive). */
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../api/types.ts';
+import { matchesQuery } from '../checkin/search-key.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import type { ElectionContext } from './ElectionsSection.tsx';
+
+export const NominateForm = ({ ctx }: { readonly ctx: ElectionContext }) => {
+  const { t } = useTranslation();
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [source, setSource] = useState<'nominated' | 'self-nominated'>('nominated');
+  const [error, setError] = useState<ApiError | null>(null);
+  const onList = new Set(ctx.round.candidates.map((c) => c.delegateId));
+  const found = useMemo(() => ctx.delegates.filter((d) => !onList.has(d.delegate.id) && matchesQuery(query, d.delegate.fullName, d.delegate.code)).slice(0, 8),
+    [ctx.delegates, query, onList]);
+  return (
+    <div className="nominate">
+      <h3>{t('console.elections.nominate')}</h3>
+      <div className="row">
+        <label className="field" htmlFor={`${id}-q`}>{t('console.delegates.search')}</label>
+        <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label className="field" htmlFor={`${id}-s`}>{t('console.elections.sourceLabel')}</label>
+        <select id={`${id}-s`} value={source} onChange={(e) => setSource(e.target.value as 'nominated' | 'self-nominated')}>
+          <option value="nominated">{t('console.elections.source.nominated')}</option>
+          <option value="self-nominated">{t('console.elections.source.self-nominated')}</option>
+        </select>
+      </div>
+      {query.trim() !== '' && (
+        <ul className="search-results">
+          {found.map((d) => (
+            <li key={d.delegate.id}>
+              <button type="button" className="search-result"
+                onClick={() => void ctx.api.addCandidate(ctx.ref, { delegateId: d.delegate.id, source }).then((r) => { setError(r.ok ? null : r.error); if (r.ok) setQuery(''); ctx.reload(); })}>
+                <span className="name">{d.delegate.fullName}</span><span className="muted">{d.organisationName ?? ''}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error !== null && <ErrorMessage error={error} />}
+    </div>
+  );
+};
