@@ -7,6 +7,7 @@ export * from './delegates.ts';
 export * from './sessions.ts';
 export * from './bodies.ts';
 export * from './elections.ts';
+export * from './counting.ts';
 export * from './speakers.ts';
 export * from './documents.ts';
 export * from './targets.ts';

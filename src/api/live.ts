@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** What changed; clients refetch what they show. Payloads stay small (ids and kinds). */
-export const LIVE_KINDS = ['attendance', 'current-item', 'speaker', 'election', 'result', 'delegates', 'bodies', 'votes', 'documents', 'targets', 'congress'] as const;
+/** `counting`: a batch of a round changed (id: the round's id); the counting console refetches its batches. */
+export const LIVE_KINDS = ['attendance', 'current-item', 'speaker', 'election', 'result', 'delegates', 'bodies', 'votes', 'documents', 'targets', 'congress', 'counting'] as const;
 export const LiveKind = z.enum(LIVE_KINDS);
 export type LiveKind = z.infer<typeof LiveKind>;
 

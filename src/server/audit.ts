@@ -1,5 +1,5 @@
 /**
- * Adapter to the audit log of src/store/audit.ts (owned by the store engineer). Every action of consequence
+ * The audit log of src/store/audit.ts (appendAudit: hash-chained, append-only). Every action of consequence
  * calls `audit` inside its own transaction, so the entry and the change commit together or not at all.
  */
 import type { Transaction } from 'kysely';

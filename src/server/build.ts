@@ -19,6 +19,7 @@ import { liveRoutes } from './live/routes.ts';
 import { authRoutes } from './routes/auth.ts';
 import { bodyRoutes } from './routes/bodies.ts';
 import { congressRoutes } from './routes/congresses.ts';
+import { countingRoutes } from './routes/counting.ts';
 import { delegateFileRoutes } from './routes/delegate-files.ts';
 import { delegateRoutes } from './routes/delegates.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -75,7 +76,7 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   installCsrfGuard(app);
   for (const plugin of [
     healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes,
-    bodyRoutes, electionRoutes, roundRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes,
+    bodyRoutes, electionRoutes, roundRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes,
   ]) {
     plugin(app, deps);
   }
