@@ -64,8 +64,12 @@ export interface SignaturesBlock {
 
 export type Block = ParagraphBlock | HeadingBlock | TableBlock | SignaturesBlock;
 
+export type Orientation = 'portrait' | 'landscape';
+
 export interface DocumentContent {
   readonly header: HeaderSpec;
+  /** Portrait by default; landscape for wide tables (the input log). */
+  readonly orientation?: Orientation | undefined;
   readonly title: string;
   readonly subtitles: readonly string[];
   readonly blocks: readonly Block[];

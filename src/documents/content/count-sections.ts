@@ -84,7 +84,7 @@ export const ballotsSection = (title: string, form: BallotForm, issued: number, 
 /** Number, name, votes and % of the base, in the given order. */
 export const votesTable = (rows: readonly CandidateResult[], votesTitle: string, percentTitle: string): Block =>
   table(
-    [col('STT', 6, 'center'), col('Họ và tên', 46), col(votesTitle, 18, 'right'), col(percentTitle, 18, 'right')],
+    [col('STT', 7, 'center'), col('Họ và tên', 46), col(votesTitle, 18, 'right'), col(percentTitle, 18, 'right')],
     rows.map((r, k) => [n(k + 1), r.name, n(r.votes), formatPercent(r.percent)]),
   );
 
@@ -109,8 +109,7 @@ export const settingsSection = (title: string, round: ElectionRound): Block[] =>
     heading(title),
     p(`- Hình thức phiếu: ${FORM_SENTENCE[form]}.`),
     ...limit,
-    table([col('Quy định', 80), col('Áp dụng', 20, 'center')],
-      describeCountSettings(round.settings).map((line) => [line.label_vi, line.value_vi])),
+    ...describeCountSettings(round.settings).map((line) => p(`- ${line.label_vi}: `, b(line.value_vi), '.')),
   ];
 };
 

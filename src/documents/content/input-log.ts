@@ -47,7 +47,7 @@ export const describeBallot = (round: ElectionRound, index: CandidateIndex, ball
   return parts.join('; ');
 };
 
-const row = (round: ElectionRound, index: CandidateIndex, e: InputLogEntry): string[] => {
+const row = (round: ElectionRound, index: CandidateIndex, logDay: string, e: InputLogEntry): string[] => {
   const form = ballotForm(round);
   let what = ACTION_LABELS[e.action];
   let verdict = '';
@@ -62,8 +62,9 @@ const row = (round: ElectionRound, index: CandidateIndex, e: InputLogEntry): str
     }
   }
   const at = new Date(e.at);
+  const day = formatDateShort(at);
   const where = [e.batch ?? '', e.position === null ? '' : n(e.position)].filter((x) => x !== '').join(' / ');
-  return [n(e.seq), where, e.operator, e.terminal, `${formatDateShort(at)} ${formatClock(at)}`, what, verdict, e.note ?? ''];
+  return [n(e.seq), where, e.operator, e.terminal, day === formatDateShort(logDay) ? formatClock(at) : `${day} ${formatClock(at)}`, what, verdict, e.note ?? ''];
 };
 
 export const inputLogContent = (input: InputLogInput): DocumentContent => {
@@ -73,15 +74,16 @@ export const inputLogContent = (input: InputLogInput): DocumentContent => {
   return {
     header: documentHeader(h, 'Ban Kiểm phiếu'),
     title: 'NHẬT KÝ NHẬP PHIẾU',
-    subtitles: [minutesSubject(h, round)],
+    subtitles: [minutesSubject(h, round), `Ngày ${formatDateShort(h.date)}`],
     date: h.date,
+    orientation: 'landscape',
     blocks: [
       p(`Số sự kiện: ${n(input.entries.length)}, trong đó ${n(entered)} lượt nhập phiếu. `,
         'Các số trong cột "Nội dung" là số thứ tự của người trong danh sách bầu cử.'),
       table(
-        [col('STT', 5, 'center'), col('Tập / phiếu', 9, 'center'), col('Người nhập', 13), col('Máy', 8), col('Thời gian', 12),
-          col('Nội dung', 27), col('Kết quả', 15), col('Ghi chú', 11)],
-        input.entries.map((e) => row(round, index, e)),
+        [col('STT', 5, 'center'), col('Tập / phiếu', 8, 'center'), col('Người nhập', 14), col('Máy', 8), col('Giờ', 8, 'center'),
+          col('Nội dung', 27), col('Kết quả', 19), col('Ghi chú', 11)],
+        input.entries.map((e) => row(round, index, h.date, e)),
       ),
       { kind: 'signatures', signers: [{ caption: ['TRƯỞNG BAN KIỂM PHIẾU'], name: round.board.head }] },
     ],

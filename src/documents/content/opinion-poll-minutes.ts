@@ -33,7 +33,7 @@ export const opinionPollMinutesContent = (input: OpinionPollMinutesInput): Resul
       ...ballotsSection('III. SỐ PHIẾU', ballotForm(round), input.ballotsIssued, c.ballots),
       heading('IV. KẾT QUẢ (theo thứ tự trong phiếu)'),
       table(
-        [col('STT', 6, 'center'), col('Họ và tên', 40), col('Số phiếu đồng ý', 16, 'right'), col('Tỷ lệ so với số có mặt', 18, 'right'), col('Kết quả', 20, 'center')],
+        [col('STT', 7, 'center'), col('Họ và tên', 40), col('Số phiếu đồng ý', 16, 'right'), col('Tỷ lệ so với số có mặt', 18, 'right'), col('Kết quả', 20, 'center')],
         c.results.map((r, k) => [n(k + 1), r.name, n(r.votes), formatPercent(r.percent), admitted.has(r.id) ? 'Trên 30%' : 'Không đủ 30%']),
       ),
       c.admitted.length > 0

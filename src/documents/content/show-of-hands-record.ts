@@ -24,8 +24,8 @@ export const showOfHandsRecordContent = (input: ShowOfHandsRecordInput): Result<
       p(`Số ${who} làm căn cứ (N): `, b(n(input.base)), `; có mặt: `, b(n(input.present)),
         `. Một nội dung được thông qua khi có quá một nửa so với N đồng ý, tức ít nhất `, b(n(majorityThreshold(input.base))), '.'),
       table(
-        [col('STT', 6, 'center'), col('Nội dung biểu quyết', 34), col('Đồng ý', 11, 'right'), col('Không đồng ý', 11, 'right'),
-          col('Ý kiến khác', 11, 'right'), col('Tỷ lệ đồng ý so với N', 13, 'right'), col('Kết quả', 14, 'center')],
+        [col('STT', 7, 'center'), col('Nội dung biểu quyết', 30), col('Đồng ý', 10, 'right'), col('Không đồng ý', 10, 'right'),
+          col('Ý kiến khác', 10, 'right'), col('Tỷ lệ đồng ý so với N', 12, 'right'), col('Kết quả', 21, 'center')],
         input.items.map((item, k) => {
           const d = decisions[k]!;
           return [n(k + 1), item.subject, n(d.agree), n(d.disagree), n(d.other), formatPercent(percentOf(d.agree, d.base)),

@@ -1,14 +1,14 @@
 /** Draws any minutes or report (DocumentContent) as a Word file the secretariat can edit. */
-import { Document, Packer, Paragraph, type Table } from 'docx';
+import { Document, Packer, PageOrientation, Paragraph, type Table } from 'docx';
 import type { Block, DocumentContent } from '../content/blocks.ts';
 import { docxSignatures } from './signatures.ts';
-import { ALIGN, BODY, FONT_NAME, PAGE, line, run } from './style.ts';
+import { ALIGN, BODY, FONT_NAME, PAGE, contentTwips, line, run } from './style.ts';
 import { docxTable } from './table.ts';
 import { headerTable } from './header.ts';
 
 const INDENT = 567;
 
-const blockToDocx = (block: Block): Array<Paragraph | Table> => {
+const blockToDocx = (block: Block, width: number): Array<Paragraph | Table> => {
   switch (block.kind) {
     case 'paragraph':
       return [new Paragraph({
@@ -20,13 +20,15 @@ const blockToDocx = (block: Block): Array<Paragraph | Table> => {
     case 'heading':
       return [line(block.text, { bold: true, align: 'left', after: 80 })];
     case 'table':
-      return [docxTable(block), line('', { after: 60 })];
+      return [docxTable(block, width), line('', { after: 60 })];
     case 'signatures':
-      return [line('', { after: 120 }), docxSignatures(block)];
+      return [line('', { after: 120 }), docxSignatures(block, width)];
   }
 };
 
 export const renderContentDocx = async (content: DocumentContent): Promise<Buffer> => {
+  const landscape = content.orientation === 'landscape';
+  const width = contentTwips(landscape);
   const doc = new Document({
     creator: 'Đại Hội',
     title: content.title,
@@ -34,17 +36,17 @@ export const renderContentDocx = async (content: DocumentContent): Promise<Buffe
     sections: [{
       properties: {
         page: {
-          size: { width: PAGE.width, height: PAGE.height },
+          size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
           margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
         },
       },
       children: [
-        headerTable(content.header),
+        headerTable(content.header, width),
         line('', { after: 240 }),
         line(content.title, { bold: true, size: BODY + 2 }),
         ...content.subtitles.map((s) => line(s, { bold: true })),
         line('', { after: 200 }),
-        ...content.blocks.flatMap(blockToDocx),
+        ...content.blocks.flatMap((b) => blockToDocx(b, width)),
       ],
     }],
   });

@@ -2,14 +2,14 @@
 import { Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, UnderlineType, WidthType } from 'docx';
 import type { HeaderSpec } from '../content/blocks.ts';
 import { PARTY_NAME } from '../pdf/header.ts';
-import { BODY, CONTENT_TWIPS, FONT_NAME, line } from './style.ts';
+import { BODY, FONT_NAME, line } from './style.ts';
 
-export const headerTable = (spec: HeaderSpec): Table => {
-  const left = Math.round(CONTENT_TWIPS * 0.46);
+export const headerTable = (spec: HeaderSpec, width: number): Table => {
+  const left = Math.round(width * 0.46);
   const size = BODY - 1;
   return new Table({
-    width: { size: CONTENT_TWIPS, type: WidthType.DXA },
-    columnWidths: [left, CONTENT_TWIPS - left],
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [left, width - left],
     borders: TableBorders.NONE,
     rows: [new TableRow({
       children: [
@@ -18,7 +18,7 @@ export const headerTable = (spec: HeaderSpec): Table => {
           children: [...spec.lines.map((l) => line(l.text, { bold: l.bold, size })), line('*', { size })],
         }),
         new TableCell({
-          width: { size: CONTENT_TWIPS - left, type: WidthType.DXA },
+          width: { size: width - left, type: WidthType.DXA },
           children: [
             new Paragraph({
               alignment: 'center',

@@ -6,7 +6,8 @@ export const FONT_NAME = 'Times New Roman';
 export const BODY = 26;
 /** A4 in twips, and the margins. */
 export const PAGE = { width: 11906, height: 16838, top: 1134, bottom: 1134, left: 1701, right: 850 } as const;
-export const CONTENT_TWIPS = PAGE.width - PAGE.left - PAGE.right;
+/** Width between the margins, portrait or landscape. */
+export const contentTwips = (landscape: boolean): number => (landscape ? PAGE.height : PAGE.width) - PAGE.left - PAGE.right;
 
 export const ALIGN: Readonly<Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]>> = {
   left: AlignmentType.LEFT,

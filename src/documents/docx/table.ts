@@ -1,13 +1,13 @@
 /** A bordered table whose header row repeats on every page. */
 import { Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import type { TableBlock } from '../content/blocks.ts';
-import { ALIGN, BODY, CONTENT_TWIPS, run } from './style.ts';
+import { ALIGN, BODY, run } from './style.ts';
 
 const SIZE = BODY - 2;
 
-export const docxTable = (t: TableBlock): Table => {
+export const docxTable = (t: TableBlock, width: number): Table => {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
-  const widths = t.columns.map((c) => Math.round((c.width / total) * CONTENT_TWIPS));
+  const widths = t.columns.map((c) => Math.round((c.width / total) * width));
   const bold = new Set(t.boldRows ?? []);
   const cell = (text: string, k: number, isBold: boolean, header: boolean): TableCell =>
     new TableCell({
@@ -17,7 +17,7 @@ export const docxTable = (t: TableBlock): Table => {
       children: [new Paragraph({ alignment: ALIGN[header ? 'center' : t.columns[k]!.align], children: [run({ text, bold: isBold }, SIZE)] })],
     });
   return new Table({
-    width: { size: CONTENT_TWIPS, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, k) => cell(c.title, k, true, true)) }),

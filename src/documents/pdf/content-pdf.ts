@@ -1,10 +1,10 @@
-/** Draws any minutes or report (DocumentContent) as an A4 PDF in the style of Party documents. */
+/** Draws any minutes or report (DocumentContent) as an A4 PDF (portrait, or landscape for wide tables) in the style of Party documents. */
 import type { Block, DocumentContent, ParagraphBlock } from '../content/blocks.ts';
 import { createPdf, documentDate, pdfToBuffer } from './doc.ts';
 import { breakSubject, setStyle, textBlock } from './draw.ts';
 import { fontFor } from './fonts.ts';
 import { drawPartyHeader } from './header.ts';
-import { BODY_SIZE, CONTENT_WIDTH, MARGIN, ensureSpace, numberPages, startCursor, type Cursor } from './page.ts';
+import { BODY_SIZE, MARGIN, ensureSpace, numberPages, startCursor, type Cursor } from './page.ts';
 import { drawSignatures } from './signatures.ts';
 import { drawTable } from './table.ts';
 
@@ -14,7 +14,7 @@ const PARA_GAP = 4;
 const drawParagraph = (c: Cursor, para: ParagraphBlock): void => {
   const doc = c.doc;
   const align = para.align ?? 'justify';
-  const options = { width: CONTENT_WIDTH, align, indent: para.indent ? INDENT : 0, lineGap: 2 };
+  const options = { width: c.width, align, indent: para.indent ? INDENT : 0, lineGap: 2 };
   setStyle(doc, { size: BODY_SIZE });
   const plain = para.runs.map((r) => r.text).join('');
   ensureSpace(c, Math.min(doc.heightOfString(plain, options), BODY_SIZE * 3));
@@ -37,7 +37,7 @@ const drawBlock = (c: Cursor, block: Block): void => {
     case 'heading':
       ensureSpace(c, BODY_SIZE * 4);
       c.y += 4;
-      c.y += textBlock(c.doc, block.text, MARGIN.left, c.y, CONTENT_WIDTH, { size: BODY_SIZE, bold: true }) + PARA_GAP;
+      c.y += textBlock(c.doc, block.text, MARGIN.left, c.y, c.width, { size: BODY_SIZE, bold: true }) + PARA_GAP;
       return;
     case 'table':
       drawTable(c, block);
@@ -51,16 +51,16 @@ const drawBlock = (c: Cursor, block: Block): void => {
 
 export const renderContentPdf = async (content: DocumentContent): Promise<Buffer> => {
   const doc = createPdf({ title: content.title, date: documentDate(content.date) });
-  const c = startCursor(doc);
-  c.y = drawPartyHeader(doc, content.header, { x: MARGIN.left - 20, y: c.y, width: CONTENT_WIDTH + 20, height: 60 }, 12.5) + 18;
-  c.y += textBlock(doc, content.title, MARGIN.left, c.y, CONTENT_WIDTH, { size: 15, bold: true, align: 'center' });
+  const c = startCursor(doc, content.orientation ?? 'portrait');
+  c.y = drawPartyHeader(doc, content.header, { x: MARGIN.left - 20, y: c.y, width: c.width + 20, height: 60 }, 12.5) + 18;
+  c.y += textBlock(doc, content.title, MARGIN.left, c.y, c.width, { size: 15, bold: true, align: 'center' });
   for (const line of content.subtitles) {
     setStyle(doc, { size: BODY_SIZE + 1, bold: true });
-    c.y += textBlock(doc, breakSubject(doc, line, CONTENT_WIDTH), MARGIN.left, c.y, CONTENT_WIDTH, { size: BODY_SIZE + 1, bold: true, align: 'center' });
+    c.y += textBlock(doc, breakSubject(doc, line, c.width), MARGIN.left, c.y, c.width, { size: BODY_SIZE + 1, bold: true, align: 'center' });
   }
   c.y += 14;
   for (const block of content.blocks) drawBlock(c, block);
-  numberPages(doc);
+  numberPages(c);
   return pdfToBuffer(doc);
 };
 

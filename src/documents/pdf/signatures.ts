@@ -1,13 +1,13 @@
 /** Signature blocks: captions in bold capitals, room to sign, the name in bold; two to a row, kept on one page. */
 import type { SignaturesBlock } from '../content/blocks.ts';
 import { lineInBox } from './draw.ts';
-import { BODY_SIZE, CONTENT_WIDTH, MARGIN, ensureSpace, type Cursor } from './page.ts';
+import { BODY_SIZE, MARGIN, ensureSpace, type Cursor } from './page.ts';
 
 const SIGN_SPACE = 62;
 
 export const drawSignatures = (c: Cursor, s: SignaturesBlock): void => {
   const perRow = s.signers.length === 1 ? 1 : 2;
-  const width = CONTENT_WIDTH / 2;
+  const width = c.width / 2;
   for (let k = 0; k < s.signers.length; k += perRow) {
     const row = s.signers.slice(k, k + perRow);
     const lines = Math.max(...row.map((x) => x.caption.length));

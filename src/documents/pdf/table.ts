@@ -1,7 +1,7 @@
 /** A bordered table that breaks across pages and repeats its header row. */
 import type { TableBlock } from '../content/blocks.ts';
 import { setStyle } from './draw.ts';
-import { BODY_SIZE, CONTENT_WIDTH, MARGIN, ensureSpace, type Cursor } from './page.ts';
+import { BODY_SIZE, MARGIN, ensureSpace, type Cursor } from './page.ts';
 
 const PAD_X = 4;
 const PAD_Y = 3;
@@ -12,7 +12,7 @@ const cellAlign = (a: string): 'left' | 'center' | 'right' => (a === 'center' ||
 export const drawTable = (c: Cursor, t: TableBlock): void => {
   const doc = c.doc;
   const total = t.columns.reduce((s, col) => s + col.width, 0);
-  const widths = t.columns.map((col) => (col.width / total) * CONTENT_WIDTH);
+  const widths = t.columns.map((col) => (col.width / total) * c.width);
   const xs = widths.map((_, k) => MARGIN.left + widths.slice(0, k).reduce((s, w) => s + w, 0));
   const bold = new Set(t.boldRows ?? []);
 
