@@ -45,6 +45,8 @@ export interface BuildOptions {
   readonly sessionHours?: number;
   readonly now?: () => Date;
   readonly logger?: boolean;
+  /** Told of every route registered (the permission test checks that none escapes the table). */
+  readonly onRoute?: (method: string, url: string) => void;
 }
 
 export const buildServer = async (options: BuildOptions): Promise<FastifyInstance> => {
@@ -59,6 +61,12 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   };
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 4 * 1024 * 1024, trustProxy: false });
   installErrorHandler(app);
+  const onRoute = options.onRoute;
+  if (onRoute !== undefined) {
+    app.addHook('onRoute', (r) => {
+      for (const m of Array.isArray(r.method) ? r.method : [r.method]) if (m !== 'HEAD') onRoute(m, r.url);
+    });
+  }
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
