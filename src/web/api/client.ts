@@ -150,8 +150,15 @@ export const httpClient = (): ApiClient => {
   const b = (rr: RoundRef, batch: string): string => `${r(rr)}/batches/${encodeURIComponent(batch)}`;
   return {
     me: () => request('GET', '/api/auth/me', Principal),
-    signIn: (username, password) => request('POST', '/api/auth/login', Principal, { json: { username, password } }),
-    signInWithCard: (congress, token) => request('POST', '/api/auth/card', Principal, { json: { congress, token } }),
+    // The sign-in answers say who signed in in different shapes; /api/auth/me gives the full principal.
+    signIn: async (username, password) => {
+      const r = await request('POST', '/api/auth/login', Anything, { json: { username, password } });
+      return r.ok ? request('GET', '/api/auth/me', Principal) : r;
+    },
+    signInWithCard: async (congress, token) => {
+      const r = await request('POST', '/api/auth/card', Anything, { json: { congress, token } });
+      return r.ok ? request('GET', '/api/auth/me', Principal) : r;
+    },
     signOut: () => done(request('POST', '/api/auth/logout', Anything, { json: {} })),
 
     congresses: () => request('GET', '/api/congresses', z.array(CongressView)),
