@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ballot, RuleError } from '../rules/index.ts';
 import { ballotKey } from './ballot-key.ts';
-import { formatEntry, keystrokes, parseEntry, WRITE_IN_OUTSIDE } from './keyboard-entry.ts';
+import { compactEntry, formatEntry, keystrokes, parseEntry, WRITE_IN_OUTSIDE } from './keyboard-entry.ts';
 import { ballotArb, ctxOf, electionArb, makeSpec } from './test-support.ts';
 
 const strike27 = ctxOf(makeSpec('committee', 27, 24));
@@ -138,5 +138,72 @@ describe('formatEntry is the inverse of parseEntry', () => {
       expect(back.ok).toBe(true);
       if (back.ok) expect(ballotKey(ctx, back.value)).toBe(ballotKey(ctx, ballot));
     }), { numRuns: 500 });
+  });
+});
+
+describe('auto-commit: a row is committed as soon as no longer row can start with it', () => {
+  it('reads "31722" as rows 3, 17 and 22 on a 27-name list (6 keys with Enter)', () => {
+    expect(parsed(strike27, '31722')).toEqual({ struck: ['c3', 'c17', 'c22'] });
+    expect(keystrokes('31722')).toBe(6);
+    expect(parsed(strike27, '12')).toEqual({ struck: ['c12'] });
+    expect(parsed(strike27, '1 2')).toEqual({ struck: ['c1', 'c2'] });
+    expect(parsed(strike27, '82')).toEqual({ struck: ['c8', 'c2'] });
+    expect(parsed(strike27, '2710')).toEqual({ struck: ['c27', 'c10'] });
+    expect(parsed(strike27, '1/k')).toEqual({ struck: ['c1'], identifyingMarks: true });
+  });
+  it('never guesses: a digit that makes a row off the list is refused, not split', () => {
+    expect(refused(strike27, '28').message_vi).toBe('Không có dòng số 28: danh sách có 27 tên.');
+    expect(refused(strike27, '30').message_vi).toBe('Không có dòng số 30: danh sách có 27 tên.');
+    expect(refused(strike27, '3173').code).toBe('entry.row-twice');
+    expect(refused(strike27, '03').code).toBe('entry.zero-with-rows');
+  });
+  it('commits every digit at once on a list of 9 names or fewer; suffix letters end a row', () => {
+    expect(parsed(noSurplus7, '35c7t')).toEqual(parsed(noSurplus7, '3 5c 7t'));
+    expect(parsed(ctxOf(makeSpec('committee', 27, 27)), '1c15t2')).toEqual(parsed(ctxOf(makeSpec('committee', 27, 27)), '1c 15t 2'));
+    expect(refused(noSurplus7, '3cc').code).toBe('entry.garbage');
+    expect(refused(secretaryPoll, '23').code).toBe('entry.write-in-one');
+  });
+  it('waits on 1…floor(n/10) on longer lists: 300 names', () => {
+    const national = ctxOf(makeSpec('committee', 300, 200));
+    expect(parsed(national, '1234')).toEqual({ struck: ['c123', 'c4'] });
+    expect(parsed(national, '25 7')).toEqual({ struck: ['c25', 'c7'] });
+    expect(refused(national, '301').code).toBe('entry.row-out-of-range');
+  });
+});
+
+describe('compactEntry: the shortest line, read back as the same ballot', () => {
+  it('puts waiting rows last', () => {
+    expect(compactEntry(strike27, { struck: ['c3', 'c17', 'c22'] })).toBe('31722');
+    expect(compactEntry(strike27, { struck: ['c1', 'c17', 'c2'] })).toBe('171 2');
+    expect(compactEntry(strike27, { struck: ['c1', 'c9'], identifyingMarks: true })).toBe('91/k');
+    expect(compactEntry(strike27, { struck: [], notIssued: true })).toBe('/p');
+    expect(compactEntry(strike27, { struck: [] })).toBe('0');
+  });
+  it('reads back every ballot of every form as the same ballot', () => {
+    fc.assert(fc.property(electionArb.chain((spec) => {
+      const ctx = ctxOf(spec);
+      return fc.tuple(fc.constant(ctx), ballotArb(ctx));
+    }), ([ctx, ballot]) => {
+      const text = compactEntry(ctx, ballot);
+      const back = parseEntry(ctx, text);
+      expect(back.ok, text).toBe(true);
+      if (back.ok) expect(ballotKey(ctx, back.value)).toBe(ballotKey(ctx, ballot));
+      expect(text.length).toBeLessThanOrEqual(formatEntry(ctx, ballot).length);
+    }), { numRuns: 500 });
+  });
+  it('costs 6.0 keys on average for every 3-strike ballot of a 27-name list (8.0 with spaces)', () => {
+    let compact = 0;
+    let spaced = 0;
+    let n = 0;
+    for (let a = 1; a <= 27; a++) for (let b = a + 1; b <= 27; b++) for (let c = b + 1; c <= 27; c++) {
+      const ballot = { struck: [`c${a}`, `c${b}`, `c${c}`] };
+      compact += keystrokes(compactEntry(strike27, ballot));
+      spaced += keystrokes(formatEntry(strike27, ballot));
+      n++;
+    }
+    expect(n).toBe(2925);
+    expect(compact / n).toBeCloseTo(6.0, 1);
+    expect(spaced / n).toBeCloseTo(8.0, 2);
+    expect(compact / n).toBeLessThan(spaced / n - 1.9);
   });
 });
