@@ -129,7 +129,7 @@ describeEachDatabase('api: counting refusals and one effect', (db) => {
     expectError(await call(k.app, 'POST', `${B}/rulings`, u['board-other']!, { position: 1, text: '3 17 22', reason: 'entry-slip' }), 403, 'auth.forbidden');
     expectError(await call(k.app, 'POST', `${B}/rulings`, u.head!, { position: 2, text: '0', reason: 'entry-slip' }), 409, 'ruling.no-disagreement');
     expectError(await call(k.app, 'POST', `${B}/rulings`, u.head!, { position: 1, text: '3 17 22', reason: 'other', note: ' ' }), 422, 'ruling.note-required');
-    expectError(await call(k.app, 'POST', `${B}/rulings`, u.head!, { position: 1, text: '3 99', reason: 'partial-strike' }), 422, 'entry.row-out-of-range');
+    expectError(await call(k.app, 'POST', `${B}/rulings`, u.head!, { position: 1, text: '3 28', reason: 'partial-strike' }), 422, 'entry.row-out-of-range');
     const ruled = await call<ReconciliationView>(k.app, 'POST', `${B}/rulings`, u.head!, { position: 1, text: '3 17 22', reason: 'partial-strike', note: 'Gạch nửa tên dòng 22' });
     expect(ruled.status, ruled.text).toBe(201);
     expect(ruled.body).toMatchObject({ final: true, status: 'final' });
