@@ -85,7 +85,8 @@ export const checkBallotShape = (
       seen.add(id);
     }
   } else if ('marks' in ballot && expected === 'marks') {
-    for (const id of Object.keys(ballot.marks)) {
+    // for…in rather than Object.keys: no array per ballot (a parsed JSON object has only own keys).
+    for (const id in ballot.marks) {
       if (!index.has(id)) return err(unknownCandidate(id, at(`.marks.${id}`)));
     }
   }
@@ -99,7 +100,7 @@ const unknownCandidate = (id: string, field: string): RuleError =>
 const countAgree = (ballot: Ballot): number => {
   if (!('marks' in ballot)) return 0;
   let n = 0;
-  for (const mark of Object.values(ballot.marks)) if (mark === 'agree') n++;
+  for (const id in ballot.marks) if (ballot.marks[id] === 'agree') n++;
   return n;
 };
 
@@ -125,8 +126,12 @@ export const invalidReason = (
       if (kept === 0) return 'all-struck';
       return null;
     }
-    case 'agree-disagree':
-      return countAgree(ballot) > ballotLimit(spec) ? 'over-seats' : null;
+    case 'agree-disagree': {
+      // Only names on the list can be marked, so a list no longer than the limit never keeps too many:
+      // the rows are counted only when the list is longer (a spec built by hand with another form).
+      const limit = ballotLimit(spec);
+      return spec.candidates.length > limit && countAgree(ballot) > limit ? 'over-seats' : null;
+    }
     case 'single': {
       const mark = 'marks' in ballot ? (Object.values(ballot.marks)[0] ?? 'none') : 'none';
       return s.singleCandidateBothOrNoneInvalid && (mark === 'both' || mark === 'none') ? 'no-choice' : null;
