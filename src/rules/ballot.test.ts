@@ -38,6 +38,10 @@ describe('invalid ballots (RULES.md §5): each reason', () => {
     expect(reasonOn(surplusList, { struck: ['c1', 'c2'] })).toBeNull(); // keeps 3 = seats
     expect(reasonOn(surplusList, { struck: ['c1', 'c2', 'c3', 'c4'] })).toBeNull(); // keeps 1: fewer is valid
   });
+  it('over-seats on agree/disagree rows too, should such a ballot be used for a list longer than the seats', () => {
+    expect(invalidReason(surplusList, 'agree-disagree', marksOf('agree', 'agree', 'agree', 'agree'))).toBe('over-seats');
+    expect(invalidReason(surplusList, 'agree-disagree', marksOf('agree', 'agree', 'agree', 'disagree', 'both'))).toBeNull();
+  });
   it('all-struck: every name struck on a list with surplus', () => {
     expect(reasonOn(surplusList, { struck: ['c1', 'c2', 'c3', 'c4', 'c5'] })).toBe('all-struck');
   });
