@@ -13,7 +13,16 @@ import type { RulingReason } from '../../counting/index.ts';
 import {
   BatchListSchema, ReconciliationListSchema, RoundResultSchema, type BatchView, type ReconciliationView, type RoundResultView,
 } from './counting-schemas.ts';
-import type { ApiError, CheckinOutcome, Principal as PrincipalT } from './types.ts';
+import type { SettingsPatch } from '../../api/index.ts';
+import type { AgendaItem, ApiError, CheckinOutcome, Principal as PrincipalT, Speaker } from './types.ts';
+
+export type SettingsPatchBody = SettingsPatch;
+
+export interface NewBody {
+  readonly kind: 'presidium' | 'secretariat' | 'credentials' | 'counting-board';
+  readonly title: string;
+  readonly members: ReadonlyArray<{ readonly delegateId: number; readonly role: 'head' | 'deputy' | 'member' }>;
+}
 
 export type ApiResult<T> = Result<T, ApiError>;
 
@@ -76,6 +85,13 @@ export interface ApiClient {
   readonly setCountingBoard: (code: string, electionId: number, bodyId: number) => Promise<ApiResult<true>>;
   readonly setMaxSurplus: (code: string, electionId: number, maxSurplus: number, counts: Counts) => Promise<ApiResult<true>>;
   readonly approveBody: (code: string, bodyId: number, counts: Counts) => Promise<ApiResult<true>>;
+  readonly createBody: (code: string, body: NewBody) => Promise<ApiResult<true>>;
+  readonly setCurrentSpeaker: (code: string, speakerId: number | null) => Promise<ApiResult<true>>;
+  readonly updateSpeaker: (code: string, speakerId: number, status: Speaker['status']) => Promise<ApiResult<true>>;
+  readonly updateSettings: (code: string, patch: SettingsPatchBody) => Promise<ApiResult<true>>;
+  readonly addSession: (code: string, kind: 'preparatory' | 'official', title: string) => Promise<ApiResult<true>>;
+  readonly addAgendaItem: (code: string, sessionId: number, title: string, kind: AgendaItem['kind']) => Promise<ApiResult<true>>;
+  readonly addOrganisation: (code: string, name: string) => Promise<ApiResult<true>>;
   readonly documents: (code: string) => Promise<ApiResult<Array<z.infer<typeof DocumentView>>>>;
 
   readonly batches: (round: RoundRef) => Promise<ApiResult<BatchView[]>>;
@@ -213,6 +229,13 @@ export const httpClient = (): ApiClient => {
     setBallots: (rr, issued, collected) => done(request('PUT', `${r(rr)}/ballots`, Anything, { json: { issued, collected } })),
     setCountingBoard: (code, id, bodyId) => done(request('PUT', `${c(code)}/elections/${id}/counting-board`, Anything, { json: { bodyId } })),
     setMaxSurplus: (code, id, maxSurplus, counts) => done(request('PUT', `${c(code)}/elections/${id}/max-surplus`, Anything, { json: { maxSurplus, ...counts } })),
+    createBody: (code, body) => done(request('POST', `${c(code)}/bodies`, Anything, { json: body })),
+    setCurrentSpeaker: (code, speakerId) => done(request('PUT', `${c(code)}/current-speaker`, Anything, { json: { speakerId } })),
+    updateSpeaker: (code, id, status) => done(request('PATCH', `${c(code)}/speakers/${id}`, Anything, { json: { status } })),
+    updateSettings: (code, patch) => done(request('PATCH', `${c(code)}/settings`, Anything, { json: patch })),
+    addSession: (code, kind, title) => done(request('POST', `${c(code)}/sessions`, Anything, { json: { kind, title } })),
+    addAgendaItem: (code, sessionId, title, kind) => done(request('POST', `${c(code)}/sessions/${sessionId}/items`, Anything, { json: { title, kind } })),
+    addOrganisation: (code, name) => done(request('POST', `${c(code)}/organisations`, Anything, { json: { name } })),
     approveBody: (code, id, counts) => done(request('POST', `${c(code)}/bodies/${id}/approval`, Anything, { json: counts })),
     documents: (code) => request('GET', `${c(code)}/documents`, z.array(DocumentView)),
 

@@ -1,33 +1,58 @@
-/** The bodies (presidium, secretariat, credentials committee, counting board) and whether the congress approved them. */
+/**
+ * The bodies (presidium, secretariat, credentials committee, counting board): set them up, and record the
+ * congress's show-of-hands approval, decided by the rules core against N_base.
+ */
 import { useTranslation } from 'react-i18next';
 import { compareVietnamese } from '../../rules/index.ts';
+import type { Body } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
-import { useMe } from '../app/session.tsx';
+import { hasRole, useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
+import { loadDesk } from '../checkin/desk-data.ts';
+import { CountsForm } from '../ui/CountsForm.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { NewBodyForm } from './NewBodyForm.tsx';
 
 const ROLE_ORDER = { head: 0, deputy: 1, member: 2 } as const;
+
+const Members = ({ body }: { readonly body: Body }) => {
+  const { t } = useTranslation();
+  return (
+    <ul>
+      {[...body.members].sort((x, y) => ROLE_ORDER[x.role] - ROLE_ORDER[y.role] || compareVietnamese(x.fullName, y.fullName)).map((m) => (
+        <li key={m.delegateId}>{m.fullName}{m.role !== 'member' ? ` (${t(`console.bodies.roles.${m.role}`)})` : ''}</li>
+      ))}
+    </ul>
+  );
+};
 
 export const BodiesSection = () => {
   const { t } = useTranslation();
   const api = useApi();
-  const { congress } = useMe();
-  const bodies = useLiveResource(congress, () => api.bodies(congress), ['bodies']);
+  const me = useMe();
+  const code = me.congress;
+  const bodies = useLiveResource(code, () => api.bodies(code), ['bodies', 'votes']);
+  const attendance = useLiveResource(code, () => api.attendance(code), ['attendance']);
+  const desk = useLiveResource(code, () => loadDesk(api, code), ['delegates']);
+  const canChair = hasRole(me, 'admin', 'secretariat', 'presidium');
   return (
     <div className="bodies">
       {bodies.error !== null && <ErrorMessage error={bodies.error} />}
       {(bodies.data ?? []).length === 0 && <p className="muted">{t('console.bodies.none')}</p>}
       {(bodies.data ?? []).map((b) => (
-        <section key={b.id} className="body-card">
-          <h2>{b.title}</h2>
+        <section key={b.id} className="body-card" aria-labelledby={`body-${b.id}`}>
+          <h2 id={`body-${b.id}`}>{b.title}</h2>
           <p>{b.approvedVoteId !== null ? <span className="badge ok">{t('console.bodies.approved')}</span> : <span className="badge">{t('console.bodies.notApproved')}</span>}</p>
-          <ul>
-            {[...b.members].sort((x, y) => ROLE_ORDER[x.role] - ROLE_ORDER[y.role] || compareVietnamese(x.fullName, y.fullName)).map((m) => (
-              <li key={m.delegateId}>{m.fullName}{m.role !== 'member' ? ` (${t(`console.bodies.roles.${m.role}`)})` : ''}</li>
-            ))}
-          </ul>
+          <Members body={b} />
+          {b.approvedVoteId === null && (
+            <CountsForm attendance={attendance.data} submitLabel={t('console.bodies.approve')} disabledReason={canChair ? null : t('console.needRole')}
+              onSubmit={async (counts) => { const r = await api.approveBody(code, b.id, counts); bodies.reload(); return r; }} />
+          )}
         </section>
       ))}
+      {hasRole(me, 'admin', 'secretariat') && (
+        <NewBodyForm delegates={desk.data ?? []} onCreate={async (body) => { const r = await api.createBody(code, body); bodies.reload(); return r; }} />
+      )}
     </div>
   );
 };

@@ -6,10 +6,11 @@ import { DelegatesSection } from './DelegatesSection.tsx';
 import { DocumentsSection } from './DocumentsSection.tsx';
 import { ElectionsSection } from './ElectionsSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
+import { SetupSection } from './SetupSection.tsx';
 import { SpeakersSection } from './SpeakersSection.tsx';
 import { VotesSection } from './VotesSection.tsx';
 
-const SECTIONS = ['overview', 'delegates', 'bodies', 'votes', 'elections', 'speakers', 'documents'] as const;
+const SECTIONS = ['overview', 'setup', 'delegates', 'bodies', 'votes', 'elections', 'speakers', 'documents'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const sectionOf = (path: string): Section => {
@@ -21,6 +22,8 @@ const SectionBody = ({ section }: { readonly section: Section }) => {
   switch (section) {
     case 'overview':
       return <OverviewSection />;
+    case 'setup':
+      return <SetupSection />;
     case 'delegates':
       return <DelegatesSection />;
     case 'bodies':

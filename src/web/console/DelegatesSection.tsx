@@ -30,6 +30,11 @@ export const DelegatesSection = () => {
   return (
     <div className="delegates">
       <ImportForm onImport={(file) => api.importDelegates(congress, file)} onDone={desk.reload} />
+      <p className="row-links">
+        <a href={`/api/congresses/${encodeURIComponent(congress)}/delegates-template.xlsx`} download>{t('console.delegates.template')}</a>
+        {' · '}
+        <a href={`/api/congresses/${encodeURIComponent(congress)}/delegates-export.xlsx`} download>{t('console.delegates.export')}</a>
+      </p>
       <div className="filters" role="search">
         <label className="field">
           <span>{t('console.delegates.search')}</span>
