@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ballot, InvalidReason, Mark } from './ballot.ts';
-import { countBallots, type CountOutcome, type ElectionCount, type Tie } from './count.ts';
+import { countBallots, type ElectionCount, type Tie } from './count.ts';
 import type { ElectionKind, ElectionSpec } from './election.ts';
 import type { CountSettings } from './settings.ts';
 
@@ -17,7 +17,6 @@ const RUNS = { numRuns: 400 };
 const ELECTED_KINDS: readonly ElectionKind[] = [
   'committee', 'standing-committee', 'secretary', 'deputy-secretary', 'inspection-committee', 'inspection-chair', 'delegates',
 ];
-const MARKS: readonly Mark[] = ['agree', 'disagree', 'both', 'none'];
 
 const settingsArb: fc.Arbitrary<CountSettings> = fc.record({
   alternatesFromSameBallot: fc.boolean(),
@@ -322,5 +321,3 @@ describe('poll properties', () => {
   });
 });
 
-/** The outcome type is exhaustive: a new kind of count must be added to these tests. */
-export type Covered = CountOutcome['type'] extends 'election' | 'opinion-poll' | 'secretary-poll' ? true : never;
