@@ -20,3 +20,9 @@ export const ShowOfHands = z.object({ agree: Count, disagree: Count, other: Coun
 export type ShowOfHands = z.infer<typeof ShowOfHands>;
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** A message for a refinement: Vietnamese, then English (the server splits them). */
+export const refineMessage = (vi: string, en: string): string => `${vi}||${en}`;
+/** A partial update must change something. */
+export const nonEmpty = <T extends object>(o: T): boolean => Object.keys(o).length > 0;
+export const NOTHING_TO_CHANGE = refineMessage('Không có gì để thay đổi.', 'Nothing to change.');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CongressCode, IsoDate, Text } from './common.ts';
+import { CongressCode, IsoDate, Text, nonEmpty, NOTHING_TO_CHANGE, refineMessage } from './common.ts';
 
 export const CountSettingsSchema = z.object({
   alternatesFromSameBallot: z.boolean(),
@@ -12,7 +12,7 @@ export const CountSettingsSchema = z.object({
 const Quorum = z.object({
   numerator: z.number().int().min(1).max(100),
   denominator: z.number().int().min(1).max(100),
-}).strict().refine((q) => q.numerator <= q.denominator, { message: 'numerator > denominator', path: ['numerator'] });
+}).strict().refine((q) => q.numerator <= q.denominator, { message: refineMessage('Tỷ lệ túc số không được lớn hơn 1.', 'The quorum fraction cannot exceed 1.'), path: ['numerator'] });
 
 /** Every [open] setting of RULES.md (src/rules/settings.ts CongressSettings). */
 export const CongressSettingsSchema = z.object({
@@ -29,7 +29,7 @@ export const CongressSettingsSchema = z.object({
 
 /** A change of settings: any subset; `count` may itself be partial. */
 export const SettingsPatch = CongressSettingsSchema.omit({ count: true }).partial()
-  .extend({ count: CountSettingsSchema.partial().optional() }).strict();
+  .extend({ count: CountSettingsSchema.partial().optional() }).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const CreateCongressBody = z.object({
@@ -45,8 +45,8 @@ export const CreateCongressBody = z.object({
   venue: Text(200),
   place: Text(100),
 }).strict()
-  .refine((c) => c.termEndYear > c.termStartYear, { message: 'termEndYear', path: ['termEndYear'] })
-  .refine((c) => c.endDate >= c.startDate, { message: 'endDate', path: ['endDate'] });
+  .refine((c) => c.termEndYear > c.termStartYear, { message: refineMessage('Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.', 'The term must end after it starts.'), path: ['termEndYear'] })
+  .refine((c) => c.endDate >= c.startDate, { message: refineMessage('Ngày bế mạc không được trước ngày khai mạc.', 'The end date cannot precede the start date.'), path: ['endDate'] });
 export type CreateCongressBody = z.infer<typeof CreateCongressBody>;
 
 export const CongressView = z.object({
@@ -78,7 +78,7 @@ export const OrganisationPatch = z.object({
   name: Text(200).optional(),
   partyMembers: z.number().int().min(0).max(10_000_000).nullable().optional(),
   position: z.number().int().min(0).max(100_000).optional(),
-}).strict();
+}).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
 export const OrganisationView = z.object({
   id: z.number(), name: z.string(), role: z.enum(['host', 'member']), partyMembers: z.number().nullable(), position: z.number(),
 });

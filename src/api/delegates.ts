@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdBody, IsoDate, OptionalText, Text } from './common.ts';
+import { IdBody, IsoDate, OptionalText, Text, nonEmpty, NOTHING_TO_CHANGE } from './common.ts';
 
 export const DELEGATE_STATUSES = [
   'summoned', 'not-summoned', 'absent-whole', 'replaced', 'temporarily-attached', 'exempted', 'suspended',
@@ -43,7 +43,7 @@ export const UpdateDelegateBody = z.object({
   standing: DelegateStanding.optional(),
   isConveningMember: z.boolean().optional(),
   seat: OptionalText(20),
-}).strict();
+}).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
 export type UpdateDelegateBody = z.infer<typeof UpdateDelegateBody>;
 
 /** Status changes: a reason for every status but "summoned"; the alternate for "replaced". */

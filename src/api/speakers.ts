@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdBody, Text } from './common.ts';
+import { IdBody, Text, nonEmpty, NOTHING_TO_CHANGE } from './common.ts';
 
 export const SpeakerStatus = z.enum(['registered', 'approved', 'speaking', 'done', 'withdrawn']);
 export const SpeakerBody = z.object({
@@ -11,7 +11,7 @@ export const SpeakerPatch = z.object({
   status: SpeakerStatus.optional(),
   position: z.number().int().min(1).max(10_000).optional(),
   title: Text(300).optional(),
-}).strict();
+}).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
 export const CurrentSpeakerBody = z.object({ speakerId: IdBody.nullable() }).strict();
 export const SpeakerView = z.object({
   id: z.number(), delegateId: z.number().nullable(), speakerName: z.string(), title: z.string(),

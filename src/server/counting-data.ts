@@ -74,8 +74,8 @@ export interface Replayed {
 }
 
 /** Replays stored events; a stored log that does not replay is a damaged log (409), never silently skipped. */
-export const replayRows = (ctx: CountingContext, rows: readonly CountingEventRow[]): Result<Replayed, Problem> => {
-  let state = emptyCountingState;
+export const replayRows = (ctx: CountingContext, rows: readonly CountingEventRow[], from: CountingState = emptyCountingState): Result<Replayed, Problem> => {
+  let state = from;
   const events: CountingEvent[] = [];
   for (const row of rows) {
     const e = parseEventRow(row);
@@ -96,6 +96,52 @@ export const batchState = async (db: Db, ctx: CountingContext, batch: CountingBa
   const state = r.value.state.batches.get(String(batch.number));
   if (state === undefined) return err(corrupt({ id: rows[0]?.id ?? 0 }, 'batch-opened missing'));
   return ok({ state, rows });
+};
+
+/**
+ * A memo of replayed batches, per database: the state after event `seq` (row `eventId`). It is only a shortcut
+ * of the same replay — the next request reads the events from `seq` on, checks that the event at `seq` is still
+ * the remembered row, and applies only the newer ones (those of another server instance included); anything
+ * else replays the batch from its first event. It is filled after a commit only. Verification never uses it.
+ */
+interface Memo {
+  readonly spec: string;
+  readonly seq: number;
+  readonly eventId: number;
+  readonly state: BatchState;
+}
+const memos = new WeakMap<object, Map<number, Memo>>();
+
+export const rememberBatch = (owner: object, ctx: CountingContext, batchId: number, seq: number, eventId: number, state: BatchState): void => {
+  let m = memos.get(owner);
+  if (m === undefined) memos.set(owner, (m = new Map()));
+  m.set(batchId, { spec: JSON.stringify(ctx.spec), seq, eventId, state });
+};
+
+export interface BatchAt {
+  readonly state: BatchState;
+  /** The last event of the batch (seq 0 and id 0 when none). */
+  readonly seq: number;
+  readonly eventId: number;
+}
+
+/** The state of one batch, from the memo of `owner` (the server's database handle) plus the newer events, or replayed in full. */
+export const batchStateAt = async (owner: object, db: Db, ctx: CountingContext, batch: CountingBatch): Promise<Result<BatchAt, Problem>> => {
+  const memo = memos.get(owner)?.get(batch.id);
+  if (memo !== undefined && memo.spec === JSON.stringify(ctx.spec)) {
+    const rows = await db.selectFrom('counting_events').selectAll().where('batch_id', '=', batch.id).where('seq', '>=', memo.seq).orderBy('seq').execute();
+    if (rows[0]?.id === memo.eventId && rows[0].seq === memo.seq) {
+      const newer = rows.slice(1);
+      const r = replayRows(ctx, newer, { batches: new Map([[String(batch.number), memo.state]]) });
+      if (!r.ok) return r;
+      const last = newer[newer.length - 1];
+      return ok({ state: r.value.state.batches.get(String(batch.number))!, seq: last?.seq ?? memo.seq, eventId: last?.id ?? memo.eventId });
+    }
+  }
+  const full = await batchState(db, ctx, batch);
+  if (!full.ok) return full;
+  const last = full.value.rows[full.value.rows.length - 1];
+  return ok({ state: full.value.state, seq: last?.seq ?? 0, eventId: last?.id ?? 0 });
 };
 
 /** What an event row's audit entry carries: sha256 over the batch, the place in the batch and the event JSON. */

@@ -26,8 +26,10 @@ const describe = (issue: z.core.$ZodIssue): [string, string] => {
       return ['Dữ liệu không khớp với dạng nào được chấp nhận.', 'The data matches none of the accepted forms.'];
     case 'not_multiple_of':
       return ['Giá trị không hợp lệ.', 'Invalid value.'];
-    case 'custom':
-      return ['Giá trị không hợp lệ.', 'Invalid value.'];
+    case 'custom': {
+      const [vi, en] = issue.message.split('||');
+      return en === undefined ? ['Giá trị không hợp lệ.', 'Invalid value.'] : [vi ?? '', en];
+    }
     default:
       return ['Dữ liệu không hợp lệ.', 'Invalid data.'];
   }

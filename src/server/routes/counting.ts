@@ -25,8 +25,8 @@ import type { Congress, CountingBatch, Database, Election, ElectionRound } from 
 import { verifyAuditChain } from '../../store/audit.ts';
 import { audit } from '../audit.ts';
 import {
-  appendEvent, batchState, EVENT_AUDIT_ACTION, eventHash, findBatch, lockRound, parseEventRow, refusal, replayRows, roundBatches,
-  roundCounting, roundEventRows, type Appender, type RoundCounting,
+  appendEvent, batchState, batchStateAt, EVENT_AUDIT_ACTION, eventHash, findBatch, lockRound, parseEventRow, refusal, replayRows, roundBatches,
+  rememberBatch, roundCounting, roundEventRows, type Appender, type RoundCounting,
 } from '../counting-data.ts';
 import type { ServerDeps } from '../deps.ts';
 import { findElection, findRound } from '../election-data.ts';
@@ -173,30 +173,41 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     fn: (l: Loaded, batch: CountingBatch, state: BatchState, trx: Transaction<Database>) => Promise<Result<{ events: CountingEvent[]; requestId?: string | null; answer: (state: BatchState) => Output }, Problem>>,
   ): Promise<Result<Output, Problem>> => {
     let ids: { roundId: number } | null = null;
+    let memo: { ctx: CountingContext; batchId: number; seq: number; eventId: number; state: BatchState } | null = null;
     return withRetry(() => transact(deps, async (trx) => {
+      memo = null;
       const l = await load(trx, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
       await lockRound(trx, deps.dialect, l.value.round.id);
-      const round = await findRound(trx, l.value.election.id, l.value.round.number);
+      const round = deps.dialect === 'postgres' ? await findRound(trx, l.value.election.id, l.value.round.number) : l.value.round;
       if (round?.status !== 'counting') return err(notCounting(round ?? l.value.round));
       ids = { roundId: round.id };
       const batch = await findBatch(trx, round.id, Number(ctx.params.batch));
       if (batch === undefined) return err(batchNotFound());
-      const s = await batchState(trx, l.value.counting.ctx, batch);
+      const c = l.value.counting.ctx;
+      const s = await batchStateAt(deps.db, trx, c, batch);
       if (!s.ok) return s;
       const out = await fn(l.value, batch, s.value.state, trx);
       if (!out.ok) return out;
       let state: CountingState = { batches: new Map([[String(batch.number), s.value.state]]) };
-      let seq = s.value.rows.length;
+      let seq = s.value.seq;
+      let eventId = s.value.eventId;
       for (const e of out.value.events) {
-        const next = applyEvent(l.value.counting.ctx, state, e);
+        const next = applyEvent(c, state, e);
         if (!next.ok) return err(refusal(next.error));
         state = next.value;
         seq += 1;
-        await appendEvent(trx, appender(ctx, round.id), batch, seq, e, out.value.requestId ?? null);
+        eventId = (await appendEvent(trx, appender(ctx, round.id), batch, seq, e, out.value.requestId ?? null)).id;
       }
-      return ok(out.value.answer(state.batches.get(String(batch.number))!));
-    }, () => (ids === null ? [] : live(ctx.congress.id, ids.roundId, ctx.params.electionId))));
+      const after = state.batches.get(String(batch.number))!;
+      memo = { ctx: c, batchId: batch.id, seq, eventId, state: after };
+      return ok(out.value.answer(after));
+    }, () => {
+      // Committed: remember the replayed state for the next request of this batch.
+      const m = memo as { ctx: CountingContext; batchId: number; seq: number; eventId: number; state: BatchState } | null;
+      if (m !== null) rememberBatch(deps.db, m.ctx, m.batchId, m.seq, m.eventId, m.state);
+      return ids === null ? [] : live(ctx.congress.id, ids.roundId, ctx.params.electionId);
+    }));
   };
 
   // The board opens counting: ballots issued and collected are recorded, the round moves voting → counting.
@@ -303,7 +314,7 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     if (!l.ok) return l;
     const batch = await findBatch(deps.db, l.value.round.id, Number(ctx.params.batch));
     if (batch === undefined) return err(batchNotFound());
-    const s = await batchState(deps.db, l.value.counting.ctx, batch);
+    const s = await batchStateAt(deps.db, deps.db, l.value.counting.ctx, batch);
     if (!s.ok) return s;
     return ok(json(myViewOf(l.value.counting.ctx, s.value.state, operatorName(ctx))));
   });
