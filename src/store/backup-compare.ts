@@ -2,7 +2,8 @@
  * A backup with its database ids replaced by each row's rank in its table (and references by the rank of the
  * row they point to): two backups of the same congress taken on different servers compare equal.
  */
-import { BACKUP_REFERENCES, BACKUP_TABLES, type BackupFile, type BackupTable, type FileCell, type FileRow } from './backup-format.ts';
+import { remapCandidateIdsInJson } from './backup-json.ts';
+import { BACKUP_JSON_COLUMNS, BACKUP_REFERENCES, BACKUP_TABLES, type BackupFile, type BackupTable, type FileCell, type FileRow } from './backup-format.ts';
 
 export type ComparableTables = Readonly<Record<BackupTable, readonly FileRow[]>>;
 
@@ -17,6 +18,15 @@ export const comparableTables = (backup: BackupFile): ComparableTables => {
       for (const [column, ref] of Object.entries(BACKUP_REFERENCES[t])) {
         const v = row[column];
         copy[column] = typeof v === 'number' ? (rank[ref.table].get(v) ?? -v) : v ?? null;
+      }
+      for (const column of BACKUP_JSON_COLUMNS[t] ?? []) {
+        const text = row[column];
+        if (typeof text === 'string') {
+          copy[column] = remapCandidateIdsInJson(text, (old) => {
+            const r = /^\d+$/.test(old) ? rank.candidates.get(Number(old)) : undefined;
+            return r === undefined ? undefined : `#${r}`;
+          });
+        }
       }
       return copy;
     }).sort((a, b) => Number(a['id']) - Number(b['id']));

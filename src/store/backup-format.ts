@@ -18,7 +18,7 @@ export type FileRow = Readonly<Record<string, FileCell>>;
 export const BACKUP_TABLES = [
   'congresses', 'organisations', 'delegates', 'congress_sessions', 'agenda_items', 'users', 'bodies', 'elections',
   'election_rounds', 'candidates', 'votes', 'body_members', 'speakers', 'checkins', 'documents', 'resolution_targets',
-  'user_roles',
+  'user_roles', 'counting_batches', 'counting_events',
 ] as const satisfies readonly TableName[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -49,6 +49,15 @@ export const BACKUP_REFERENCES: Readonly<Record<BackupTable, Readonly<Record<str
   documents: { congress_id: { table: 'congresses' } },
   resolution_targets: { congress_id: { table: 'congresses' } },
   user_roles: { user_id: { table: 'users' }, congress_id: { table: 'congresses' }, election_id: { table: 'elections' } },
+  counting_batches: { congress_id: { table: 'congresses' }, round_id: { table: 'election_rounds' } },
+  counting_events: { congress_id: { table: 'congresses' }, round_id: { table: 'election_rounds' },
+    batch_id: { table: 'counting_batches' }, operator_user_id: { table: 'users' } },
+};
+
+/** JSON text columns that hold candidate ids (see backup-json.ts). */
+export const BACKUP_JSON_COLUMNS: Readonly<Partial<Record<BackupTable, readonly string[]>>> = {
+  election_rounds: ['result'],
+  counting_events: ['event'],
 };
 
 const cellSchema = z.union([z.string(), z.number(), z.null(), z.strictObject({ $base64: z.string() })]);

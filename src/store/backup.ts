@@ -9,8 +9,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/result.ts';
 import { appendAudit } from './audit.ts';
+import { remapCandidateIdsInJson } from './backup-json.ts';
 import {
-  BACKUP_FORMAT, BACKUP_REFERENCES, BACKUP_TABLES, BACKUP_VERSION, backupChecksum, backupFileSchema,
+  BACKUP_FORMAT, BACKUP_JSON_COLUMNS, BACKUP_REFERENCES, BACKUP_TABLES, BACKUP_VERSION, backupChecksum, backupFileSchema,
   type BackupContent, type BackupFile, type BackupTable, type FileCell, type FileRow,
 } from './backup-format.ts';
 import type { Database } from './schema.ts';
@@ -42,6 +43,7 @@ const readTable = async (db: LooseDb, table: BackupTable, congressId: number): P
         eb('id', 'in', eb.selectFrom('user_roles').select('user_id').where('congress_id', '=', congressId)),
         eb('id', 'in', eb.selectFrom('checkins').select('user_id').where('congress_id', '=', congressId)),
         eb('id', 'in', eb.selectFrom('votes').select('recorded_by').where('congress_id', '=', congressId)),
+        eb('id', 'in', eb.selectFrom('counting_events').select('operator_user_id').where('congress_id', '=', congressId)),
       ])).execute();
     default:
       return q.where('congress_id', '=', congressId).execute();
@@ -132,6 +134,21 @@ const mapRef = (maps: IdMaps, table: BackupTable, column: string, old: Cell): Re
     : ok(mapped);
 };
 
+const candidateMap = (maps: IdMaps) => (oldId: string): string | undefined => {
+  const n = /^\d+$/.test(oldId) ? maps.candidates.get(Number(oldId)) : undefined;
+  return n === undefined ? undefined : String(n);
+};
+
+/** Tables inserted after the candidates can have their JSON remapped at once. */
+const candidatesKnown = (table: BackupTable): boolean => BACKUP_TABLES.indexOf(table) > BACKUP_TABLES.indexOf('candidates');
+
+const remapJson = (table: BackupTable, row: Row, maps: IdMaps): void => {
+  for (const column of BACKUP_JSON_COLUMNS[table] ?? []) {
+    const text = row[column];
+    if (typeof text === 'string') row[column] = remapCandidateIdsInJson(text, candidateMap(maps));
+  }
+};
+
 class RestoreRefused extends Error {
   constructor(readonly error: RuleError) {
     super(error.message_en);
@@ -159,16 +176,22 @@ const insertAll = async (trx: LooseDb, backup: BackupFile, maps: IdMaps, existin
         if (!m.ok) throw new RestoreRefused(m.error);
         row[column] = m.value;
       }
+      if (candidatesKnown(table)) remapJson(table, row, maps);
       const inserted = await trx.insertInto(table).values(row).returning('id').executeTakeFirstOrThrow();
       maps[table].set(oldId, Number(inserted['id']));
     }
   }
-  // Second pass: the references that point forward in the insertion order.
+  // Second pass: the references that point forward in the insertion order, and JSON written before the candidates.
   for (const table of BACKUP_TABLES) {
     const deferred = Object.entries(BACKUP_REFERENCES[table]).filter(([, r]) => r.deferred === true).map(([c]) => c);
-    if (deferred.length === 0) continue;
+    const json = candidatesKnown(table) ? [] : BACKUP_JSON_COLUMNS[table] ?? [];
+    if (deferred.length === 0 && json.length === 0) continue;
     for (const fileRow of backup.tables[table]) {
       const set: Row = {};
+      for (const column of json) {
+        const text = fileRow[column];
+        if (typeof text === 'string') set[column] = remapCandidateIdsInJson(text, candidateMap(maps));
+      }
       for (const column of deferred) {
         const m = mapRef(maps, table, column, fileRow[column] as Cell);
         if (!m.ok) throw new RestoreRefused(m.error);

@@ -32,7 +32,7 @@ describeEachDatabase('store: backup and restore of a congress', (ctx) => {
     if (!read.ok) return;
 
     const target = await ctx.fresh();
-    await insertSmallCongress(target.db, 'someone-else', 5); // ids in the target are taken: restore must remap
+    await insertRichCongress(target.db, 'someone-else'); // ids in the target are taken: restore must remap
     const restored = await restoreBackup(target.db, read.value);
     expect(restored.ok).toBe(true);
     if (!restored.ok) return;
@@ -45,9 +45,17 @@ describeEachDatabase('store: backup and restore of a congress', (ctx) => {
     const doc = await target.db.selectFrom('documents').select('content').where('congress_id', '=', restored.value.congressId)
       .executeTakeFirstOrThrow();
     expect(Array.from(doc.content)).toEqual([37, 80, 68, 0]);
+    const newCandidate = await target.db.selectFrom('candidates').select('id').where('congress_id', '=', restored.value.congressId)
+      .executeTakeFirstOrThrow();
+    const event = await target.db.selectFrom('counting_events').select('event').where('congress_id', '=', restored.value.congressId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(event.event)).toMatchObject({ ballot: { struck: [String(newCandidate.id)] }, batchId: '1', terminal: '1' });
     expect((await verifyAuditChain(target.db)).ok).toBe(true);
     const audit = await target.db.selectFrom('audit_log').select('action').execute();
     expect(audit.map((a) => a.action)).toEqual(['congress.restore']);
+    const round = await target.db.selectFrom('election_rounds').select('result')
+      .where('congress_id', '=', restored.value.congressId).where('result', 'is not', null).executeTakeFirstOrThrow();
+    expect(JSON.parse(round.result!)).toMatchObject({ count: { elected: [String(newCandidate.id)] } });
 
     const again = await restoreBackup(target.db, read.value);
     expect(!again.ok && again.error.code).toBe('backup.congress-exists');

@@ -86,6 +86,16 @@ export const insertRichCongress = async (db: Kysely<Database>, code: string): Pr
   ]).execute();
   await db.insertInto('documents').values({ congress_id: c.congressId, title: 'Báo cáo chính trị', file_name: 'bcct.pdf',
     mime_type: 'application/pdf', size: 4, visibility: 'delegates', content: new Uint8Array([37, 80, 68, 0]), uploaded_at: at }).execute();
+  const cid = String(candidate.id);
+  await db.updateTable('election_rounds').set({ result: JSON.stringify({ type: 'election', count: { base: 3, threshold: 2,
+    results: [{ id: cid, name: 'Nguyễn Văn 2', votes: 3, percent: 100 }], elected: [cid], tie: null, unfilledSeats: 0 } }) })
+    .where('id', '=', round.id).execute();
+  const batch = await db.insertInto('counting_batches').values({ congress_id: c.congressId, round_id: round.id, number: 1,
+    label: 'Hòm phiếu số 1', physical_count: 3, entries_required: 2, created_at: at }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('counting_events').values({ congress_id: c.congressId, round_id: round.id, batch_id: batch.id, seq: 1,
+    type: 'ballot-entered', operator_user_id: user.id, terminal: '1', at, request_id: null,
+    event: JSON.stringify({ type: 'ballot-entered', position: 1, ballot: { struck: [cid] }, batchId: '1', operator: 'op', terminal: '1', at }),
+  }).execute();
   await db.insertInto('resolution_targets').values({ congress_id: c.congressId, position: 1, name: 'Kết nạp đảng viên',
     target: '200', result: '256', assessment: 'exceeded' }).execute();
   return c;
