@@ -10,6 +10,8 @@ import { TERMINAL_HEADER } from '../../src/api/counting.ts';
 import { SESSION_COOKIE } from '../../src/server/auth/principal.ts';
 import { hashToken, newToken } from '../../src/server/auth/tokens.ts';
 import { buildServer } from '../../src/server/build.ts';
+import type { BusEvent } from '../../src/server/live/bus.ts';
+import { memoryBus } from '../../src/server/live/memory-bus.ts';
 import type { Database, Role } from '../../src/store/schema.ts';
 import { SEED_NAMES } from '../fixtures/seed-congress.ts';
 
@@ -30,6 +32,8 @@ export interface CountingCongress {
   /** `/api/congresses/:code/elections/:id/rounds/1` */
   readonly R: string;
   readonly users: Readonly<Record<string, Caller>>;
+  /** Every live event published by the server, in order. */
+  readonly published: BusEvent[];
 }
 
 export interface Reply<T = unknown> {
@@ -98,10 +102,13 @@ export const setupCountingCongress = async (
     'board-other': await signIn(db, congress.id, `${code}.bkp-khac`, [['counting-board', other.id]]),
     'no-role': await signIn(db, congress.id, `${code}.khong-vai-tro`, []),
   };
-  const app = await buildServer({ db, dialect });
+  const bus = memoryBus();
+  const published: BusEvent[] = [];
+  bus.subscribe((event) => { published.push(event); });
+  const app = await buildServer({ db, dialect, bus });
   return {
     app, code, congressId: congress.id, electionId: e, roundId: round.id, candidateIds,
-    R: `/api/congresses/${code}/elections/${e}/rounds/1`, users,
+    R: `/api/congresses/${code}/elections/${e}/rounds/1`, users, published,
   };
 };
 

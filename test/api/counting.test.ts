@@ -138,6 +138,10 @@ describeEachDatabase('api: counting the seed congress', (db) => {
     expect(verify.body).toMatchObject({ ok: true, events, batches: 5, replay: { ok: true }, storedResultMatches: true,
       audit: { matched: events, missing: [], altered: [], orphaned: [] }, chain: { ok: true } });
     expect(batchIds).toEqual(['1', '2', '3', '4', '5']);
+    // Live: every change of a batch was pushed (kind "counting", the round's id), nothing else but the election's.
+    const counting = k.published.filter((e) => e.kind === 'counting');
+    expect(counting.length).toBeGreaterThanOrEqual(2 + 5 + 10 + 490 + 10 + slips.size);
+    expect(new Set(counting.map((e) => e.id))).toEqual(new Set([k.roundId]));
   });
 
   it('verification catches an event edited in the database', async () => {

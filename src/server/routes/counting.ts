@@ -211,8 +211,9 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   };
 
   // The board opens counting: ballots issued and collected are recorded, the round moves voting → counting.
-  congressRoute(app, deps, { method: 'POST', url: `${R}/counting`, params: RoundParams, body: OpenCountingBody }, async (ctx) =>
-    transact(deps, async (trx) => {
+  congressRoute(app, deps, { method: 'POST', url: `${R}/counting`, params: RoundParams, body: OpenCountingBody }, async (ctx) => {
+    let roundId: number | null = null;
+    return transact(deps, async (trx) => {
       const l = await load(trx, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
       await lockRound(trx, deps.dialect, l.value.round.id);
@@ -230,6 +231,7 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
         return err(unprocessable(ruleError('ballots.over-issued', `Số phiếu thu về (${collected}) vượt số phiếu phát ra (${issued}).`,
           `Ballots collected (${collected}) exceed those issued (${issued}).`, 'body.collected')));
       }
+      roundId = round.id;
       const now = nowIso(deps);
       const withBallots = await trx.updateTable('election_rounds').set({ ballots_issued: issued, ballots_collected: collected, updated_at: now })
         .where('id', '=', round.id).returningAll().executeTakeFirstOrThrow();
@@ -240,7 +242,8 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'round.counting-open', subject: `round:${round.id}`,
         payload: { issued, collected, entriesRequired: readSettings(ctx.congress).independentEntries } });
       return ok(json(await overview(trx, ctx.congress, { ...l.value, round: moved.value }, operatorName(ctx))));
-    }, [{ congressId: ctx.congress.id, kind: 'election', id: ctx.params.electionId }, { congressId: ctx.congress.id, kind: 'counting', id: null }]));
+    }, () => live(ctx.congress.id, roundId ?? 0, ctx.params.electionId, true));
+  });
 
   const operatorName = (ctx: Pick<Caller, 'principal'>): string =>
     ctx.principal?.kind === 'user' ? ctx.principal.username : '';
@@ -500,13 +503,15 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   });
 
   // The board finishes: complete (every batch final, batches = ballots collected) → result stored, round → counted.
-  congressRoute(app, deps, { method: 'POST', url: `${R}/counting/finish`, params: RoundParams }, async (ctx) =>
-    transact(deps, async (trx) => {
+  congressRoute(app, deps, { method: 'POST', url: `${R}/counting/finish`, params: RoundParams }, async (ctx) => {
+    let roundId: number | null = null;
+    return transact(deps, async (trx) => {
       const l = await load(trx, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
       await lockRound(trx, deps.dialect, l.value.round.id);
       const round = (await findRound(trx, l.value.election.id, l.value.round.number))!;
       if (round.status !== 'counting') return err(notCounting(round));
+      roundId = round.id;
       const all = await allBatches(trx, { ...l.value, round });
       if (!all.ok) return all;
       const r = roundResult(l.value.counting.ctx, { issued: round.ballots_issued ?? 0, collected: round.ballots_collected ?? 0, batches: all.value.states });
@@ -524,7 +529,8 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
         payload: { ballots: r.value.ballotsCounted, batches: r.value.countedBatches.length, events: rows.length, logSha256: logHash,
           anomalies: r.value.anomalies.map((a) => a.code) } });
       return ok(json(resultView(r.value, moved.value.status)));
-    }, [{ congressId: ctx.congress.id, kind: 'election', id: ctx.params.electionId }, { congressId: ctx.congress.id, kind: 'counting', id: null }]));
+    }, () => live(ctx.congress.id, roundId ?? 0, ctx.params.electionId, true));
+  });
 
   // The input log (nhật ký nhập phiếu): JSON, printable text, or CSV.
   congressRoute(app, deps, { method: 'GET', url: `${R}/input-log`, params: RoundParams, query: InputLogQuery }, async (ctx) => {
