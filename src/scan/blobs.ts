@@ -1,0 +1,67 @@
+/** Connected dark blobs (8-neighbour) in a window of a page: the candidates for the registration marks. */
+import type { GreyImage } from './image.ts';
+
+export interface Blob {
+  readonly area: number;
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly cx: number;
+  readonly cy: number;
+  /** Touches the window's edge: possibly cut off, never a mark. */
+  readonly clipped: boolean;
+}
+
+export interface Window {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Every blob of pixels darker than `level` inside the window, with at least `minArea` pixels. */
+export const darkBlobs = (img: GreyImage, win: Window, level: number, minArea: number): Blob[] => {
+  const { x: wx, y: wy, width: ww, height: wh } = win;
+  const seen = new Uint8Array(ww * wh);
+  const stack = new Int32Array(ww * wh);
+  const blobs: Blob[] = [];
+  for (let j = 0; j < wh; j++) {
+    for (let i = 0; i < ww; i++) {
+      const start = j * ww + i;
+      if (seen[start] === 1 || img.data[(wy + j) * img.width + wx + i]! >= level) continue;
+      let top = 0;
+      stack[top++] = start;
+      seen[start] = 1;
+      let area = 0, sx = 0, sy = 0, x0 = i, x1 = i, y0 = j, y1 = j;
+      while (top > 0) {
+        const p = stack[--top]!;
+        const px = p % ww;
+        const py = (p - px) / ww;
+        area++; sx += px; sy += py;
+        if (px < x0) x0 = px;
+        if (px > x1) x1 = px;
+        if (py < y0) y0 = py;
+        if (py > y1) y1 = py;
+        for (let dy = -1; dy <= 1; dy++) {
+          const ny = py + dy;
+          if (ny < 0 || ny >= wh) continue;
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = px + dx;
+            if (nx < 0 || nx >= ww) continue;
+            const q = ny * ww + nx;
+            if (seen[q] === 1 || img.data[(wy + ny) * img.width + wx + nx]! >= level) continue;
+            seen[q] = 1;
+            stack[top++] = q;
+          }
+        }
+      }
+      if (area < minArea) continue;
+      blobs.push({
+        area, x0: wx + x0, y0: wy + y0, x1: wx + x1, y1: wy + y1, cx: wx + sx / area + 0.5, cy: wy + sy / area + 0.5,
+        clipped: x0 === 0 || y0 === 0 || x1 === ww - 1 || y1 === wh - 1,
+      });
+    }
+  }
+  return blobs;
+};

@@ -1,0 +1,136 @@
+/**
+ * The blank form of one election round, as the reader compares against it: the real ballot PDF rendered at
+ * FORM_PER_POINT pixels per point (page coordinates), the mask of printed ink (slightly widened, so a scan a
+ * fraction of a point off still matches it), and for every name row where the printed name sits.
+ */
+import type { Box, BallotLayout, BallotRow } from '../documents/ballot-layout.ts';
+import { ballotLayoutOf, renderBallotPdf } from '../documents/pdf/ballot-pdf.ts';
+import type { BallotInput } from '../documents/model.ts';
+import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
+import type { GreyImage } from './image.ts';
+import { rasterisePdf } from './input.ts';
+
+/** 2 px/pt = 144 dpi: thin ballpoint (0.3 mm) is still 1.7 px wide. */
+export const FORM_PER_POINT = 2;
+const PRINTED = 215;
+const WIDEN = 1;
+
+export interface RowGuide {
+  readonly row: BallotRow;
+  /** The printed name, in points: its left and right ends, and the band of its lower-case letters. */
+  readonly textX0: number;
+  readonly textX1: number;
+  readonly bandTop: number;
+  readonly baseline: number;
+}
+
+export interface FormPage {
+  readonly blank: GreyImage;
+  /** 1 where the blank form has ink, widened by WIDEN pixels; same grid as `blank`. */
+  readonly printed: Uint8Array;
+  readonly rows: readonly RowGuide[];
+}
+
+export interface ScanTarget {
+  readonly congressId: string;
+  readonly electionId: string;
+  readonly round: number;
+  readonly layout: BallotLayout;
+  readonly pages: readonly FormPage[];
+}
+
+/** Binary mask of `img < level`, dilated by `r` pixels (square). */
+export const inkMask = (img: GreyImage, level: number, r: number): Uint8Array => {
+  const { width: w, height: h, data } = img;
+  const rowsPass = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    let last = -1e9;
+    for (let x = 0; x < w + r; x++) {
+      if (x < w && data[y * w + x]! < level) last = x;
+      const at = x - r;
+      if (at >= 0 && x - last <= 2 * r) rowsPass[y * w + at] = 1;
+    }
+  }
+  const out = new Uint8Array(w * h);
+  for (let x = 0; x < w; x++) {
+    let last = -1e9;
+    for (let y = 0; y < h + r; y++) {
+      if (y < h && rowsPass[y * w + x] === 1) last = y;
+      const at = y - r;
+      if (at >= 0 && y - last <= 2 * r) out[at * w + x] = 1;
+    }
+  }
+  return out;
+};
+
+/** Where the printed name of a row sits on the blank form; null when the row prints no name. */
+const guideRow = (blank: GreyImage, row: BallotRow): RowGuide | null => {
+  const k = FORM_PER_POINT;
+  const name = row.name;
+  const x0 = Math.round(name.x * k);
+  const x1 = Math.round((name.x + name.width) * k);
+  const y0 = Math.round((name.y + 2) * k);
+  const y1 = Math.round((name.y + name.height - 2) * k);
+  const perRow = new Uint32Array(y1 - y0);
+  let left = Infinity;
+  let right = -Infinity;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (blank.data[y * blank.width + x]! < PRINTED) {
+        perRow[y - y0]!++;
+        if (x < left) left = x;
+        if (x > right) right = x;
+      }
+    }
+  }
+  const max = Math.max(...perRow);
+  if (max === 0) return null;
+  let top = -1;
+  let bottom = -1;
+  perRow.forEach((n, i) => {
+    if (n >= 0.3 * max) {
+      if (top < 0) top = i;
+      bottom = i;
+    }
+  });
+  return { row, textX0: left / k, textX1: (right + 1) / k, bandTop: (y0 + top) / k, baseline: (y0 + bottom + 1) / k };
+};
+
+/** Builds the reference from the blank form's pages rendered at FORM_PER_POINT. */
+export const buildForm = (
+  ids: { readonly congressId: string; readonly electionId: string; readonly round: number },
+  layout: BallotLayout,
+  blanks: readonly GreyImage[],
+): Result<ScanTarget, RuleError> => {
+  if (blanks.length !== layout.pages.length) {
+    return err(ruleError('scan.form', 'Mẫu phiếu trắng không đủ trang.', 'The blank form does not have every page.'));
+  }
+  const pages = layout.pages.map((page, i): FormPage => {
+    const blank = blanks[i]!;
+    const rows = layout.form === 'strike-out'
+      ? page.rows.map((r) => guideRow(blank, r)).filter((g): g is RowGuide => g !== null)
+      : page.rows.map((row): RowGuide => ({ row, textX0: row.name.x, textX1: row.name.x + row.name.width, bandTop: row.name.y, baseline: row.name.y + row.name.height }));
+    return { blank, printed: inkMask(blank, PRINTED, WIDEN), rows };
+  });
+  return ok({ ...ids, layout, pages });
+};
+
+/** Renders this round's real ballot PDF and builds the reference the reader compares every sheet with. */
+export const prepareTarget = async (input: BallotInput): Promise<Result<ScanTarget, RuleError>> => {
+  const pdf = await renderBallotPdf(input);
+  if (!pdf.ok) return pdf;
+  const blanks = await rasterisePdf(pdf.value, 72 * FORM_PER_POINT);
+  if (!blanks.ok) return blanks;
+  return buildForm(
+    { congressId: input.header.congressId, electionId: input.round.electionId, round: input.round.round },
+    ballotLayoutOf(input), blanks.value,
+  );
+};
+
+/** The page box `b` in pixels of a FormPage grid, clamped to it. */
+export const gridBox = (page: FormPage, b: Box): { x0: number; y0: number; x1: number; y1: number } => ({
+  x0: Math.max(0, Math.round(b.x * FORM_PER_POINT)),
+  y0: Math.max(0, Math.round(b.y * FORM_PER_POINT)),
+  x1: Math.min(page.blank.width, Math.round((b.x + b.width) * FORM_PER_POINT)),
+  y1: Math.min(page.blank.height, Math.round((b.y + b.height) * FORM_PER_POINT)),
+});

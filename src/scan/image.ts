@@ -1,0 +1,37 @@
+/** A decoded page: 8-bit grey, one byte per pixel, rows top to bottom (0 = black, 255 = white). */
+export interface GreyImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+}
+
+export const greyImage = (width: number, height: number, fill = 255): GreyImage => {
+  const data = new Uint8Array(width * height);
+  if (fill !== 0) data.fill(fill);
+  return { width, height, data };
+};
+
+/** The value at the `q`-quantile (0–1) of a sample of the pixels in a rectangle: the paper level when q ≈ 0.9. */
+export const quantile = (img: GreyImage, x0: number, y0: number, w: number, h: number, q: number): number => {
+  const hist = new Uint32Array(256);
+  const xs = Math.max(0, Math.floor(x0));
+  const ys = Math.max(0, Math.floor(y0));
+  const xe = Math.min(img.width, Math.ceil(x0 + w));
+  const ye = Math.min(img.height, Math.ceil(y0 + h));
+  const step = Math.max(1, Math.floor(Math.sqrt(((xe - xs) * (ye - ys)) / 4096)));
+  let n = 0;
+  for (let y = ys; y < ye; y += step) {
+    for (let x = xs; x < xe; x += step) {
+      hist[img.data[y * img.width + x]!]!++;
+      n++;
+    }
+  }
+  if (n === 0) return 255;
+  const target = q * n;
+  let acc = 0;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v]!;
+    if (acc >= target) return v;
+  }
+  return 255;
+};

@@ -1,0 +1,9 @@
+/** Reading scanned paper ballots (issue 7): strict, never guessing; the board decides whatever is unclear. */
+export type { GreyImage } from './image.ts';
+export { decodeScan, readScanFile, rasterisePdf, sniffKind, type ScanFileKind } from './input.ts';
+export { buildForm, prepareTarget, FORM_PER_POINT, type FormPage, type RowGuide, type ScanTarget } from './form.ts';
+export { register, type Registration } from './register.ts';
+export { CHECK, STRIKE, type MarksRowReading, type RowReading, type StrikeRowReading, type StrikeState } from './read-rows.ts';
+export { readSheet, type PageReading, type SheetOutcome, type StampState } from './sheet.ts';
+export { groupSheets, readStack, type BallotReading, type ReviewReason } from './ballot.ts';
+export { reviewItems, type ReviewItem } from './review.ts';

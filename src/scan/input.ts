@@ -1,0 +1,95 @@
+/**
+ * Scans in: PNG, JPEG, TIFF (every page) through sharp, PDF through `pdftoppm -r 200 -gray` (poppler-utils),
+ * greyscale or colour, to 8-bit grey pages. The only I/O of the reader besides the review crops.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
+import type { GreyImage } from './image.ts';
+
+const run = promisify(execFile);
+
+export type ScanFileKind = 'pdf' | 'png' | 'jpeg' | 'tiff';
+
+/** By the first bytes, never by the file name. */
+export const sniffKind = (bytes: Uint8Array): ScanFileKind | null => {
+  const b = (i: number): number => bytes[i] ?? -1;
+  if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46) return 'pdf';
+  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'png';
+  if (b(0) === 0xff && b(1) === 0xd8) return 'jpeg';
+  if ((b(0) === 0x49 && b(1) === 0x49 && b(2) === 0x2a) || (b(0) === 0x4d && b(1) === 0x4d && b(2) === 0x00)) return 'tiff';
+  return null;
+};
+
+const unreadable = (detail: string): RuleError =>
+  ruleError('scan.file', `Không đọc được tệp ảnh quét (${detail}).`, `The scan file cannot be read (${detail}).`);
+
+/** One page of a PNG/JPEG/TIFF through sharp: flattened on white, grey, raw. */
+const decodePage = async (bytes: Uint8Array, page: number): Promise<GreyImage> => {
+  const { data, info } = await sharp(bytes, { page, limitInputPixels: 12_000 * 12_000 })
+    .flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const grey = info.channels === 1 ? data : data.filter((_, i) => i % info.channels === 0);
+  return { width: info.width, height: info.height, data: new Uint8Array(grey.buffer, grey.byteOffset, grey.length) };
+};
+
+/** A binary PGM (P5, maxval 255) as written by pdftoppm -gray. */
+export const parsePgm = (bytes: Uint8Array): GreyImage | null => {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64));
+  const m = /^P5\s+(?:#[^\n]*\n\s*)*(\d+)\s+(\d+)\s+(\d+)\s/.exec(head);
+  if (m === null || m[3] !== '255') return null;
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  const start = m[0].length;
+  if (bytes.length < start + width * height) return null;
+  return { width, height, data: bytes.subarray(start, start + width * height) };
+};
+
+/** Every page of a PDF at `dpi` (200 by default), grey. */
+export const rasterisePdf = async (bytes: Uint8Array, dpi = 200): Promise<Result<GreyImage[], RuleError>> => {
+  const dir = await mkdtemp(join(tmpdir(), 'daihoi-scan-'));
+  try {
+    await writeFile(join(dir, 'in.pdf'), bytes);
+    await run('pdftoppm', ['-r', String(dpi), '-gray', join(dir, 'in.pdf'), join(dir, 'p')], { maxBuffer: 1 << 20 });
+    const names = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort((a, b) => pageNo(a) - pageNo(b));
+    const pages: GreyImage[] = [];
+    for (const name of names) {
+      const img = parsePgm(await readFile(join(dir, name)));
+      if (img === null) return err(unreadable(`trang PDF ${name}`));
+      pages.push(img);
+    }
+    return pages.length === 0 ? err(unreadable('PDF không có trang')) : ok(pages);
+  } catch (e) {
+    return err(unreadable(`pdftoppm: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
+const pageNo = (name: string): number => Number(/-(\d+)\.pgm$/.exec(name)?.[1] ?? 0);
+
+/** Every page of one scan file, in order. */
+export const decodeScan = async (bytes: Uint8Array): Promise<Result<GreyImage[], RuleError>> => {
+  const kind = sniffKind(bytes);
+  if (kind === null) return err(unreadable('không phải PDF, PNG, JPEG hay TIFF'));
+  if (kind === 'pdf') return rasterisePdf(bytes);
+  try {
+    const pages = kind === 'tiff' ? ((await sharp(bytes).metadata()).pages ?? 1) : 1;
+    const out: GreyImage[] = [];
+    for (let p = 0; p < pages; p++) out.push(await decodePage(bytes, p));
+    return ok(out);
+  } catch (e) {
+    return err(unreadable(e instanceof Error ? e.message : String(e)));
+  }
+};
+
+export const readScanFile = async (path: string): Promise<Result<GreyImage[], RuleError>> => {
+  try {
+    return await decodeScan(await readFile(path));
+  } catch (e) {
+    return err(unreadable(e instanceof Error ? e.message : String(e)));
+  }
+};

@@ -1,0 +1,203 @@
+/**
+ * Reading the rows of a registered sheet against the blank form. New ink = darker than the paper around it
+ * and not printed on the blank form. A strike is new ink running through the band of the printed name's
+ * lower-case letters across (almost) the whole name; an underline runs below that band, a circle crosses it only
+ * at the name's ends, a tick or a dot covers a small part. Anything between → uncertain, for the board.
+ */
+import type { Box } from '../documents/ballot-layout.ts';
+import type { CandidateId, Mark } from '../rules/index.ts';
+import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
+import { quantile, type GreyImage } from './image.ts';
+import { samplePage } from './sample.ts';
+import type { Affine } from './transform.ts';
+
+export type StrikeState = 'struck' | 'kept' | 'uncertain';
+
+export interface StrikeRowReading {
+  readonly kind: 'strike';
+  readonly candidateId: CandidateId;
+  readonly state: StrikeState;
+  /** Share of the name's width crossed by new ink in the letters' band (0–1). */
+  readonly coverage: number;
+  /** Same, over the middle 70 % of the name only. */
+  readonly middle: number;
+  /** Longest unbroken crossing, as a share of the name's width. */
+  readonly longestRun: number;
+  /** 0 (on a threshold, or uncertain) to 1 (far from every threshold). */
+  readonly confidence: number;
+  readonly box: Box;
+}
+
+export type BoxState = 'marked' | 'empty' | 'uncertain';
+
+export interface MarksRowReading {
+  readonly kind: 'marks';
+  readonly candidateId: CandidateId;
+  /** null when either box is uncertain. */
+  readonly mark: Mark | null;
+  readonly agree: BoxState;
+  readonly disagree: BoxState;
+  /** Share of each box's inside covered by new ink. */
+  readonly agreeInk: number;
+  readonly disagreeInk: number;
+  readonly confidence: number;
+  readonly box: Box;
+}
+
+export type RowReading = StrikeRowReading | MarksRowReading;
+
+/** Thresholds of the strike decision (shares of the name's width). */
+export const STRIKE = { struckCoverage: 0.85, struckMiddle: 0.9, keptRun: 0.15, keptMiddle: 0.1, keptCoverage: 0.3 } as const;
+/** Thresholds of a checkbox (share of its inside). */
+export const CHECK = { marked: 0.06, empty: 0.012 } as const;
+/** Ink darker than this share of the local paper level is ink. */
+export const INK_LEVEL = 0.72;
+/** Gaps of a stroke over paper are closed up to this many points (a pen skipping, noise). */
+const GAP_PT = 2.5;
+/** Under printed letters a hand-drawn stroke may wander this far (points) up or down from its ends' height. */
+const WANDER_PT = 1.5;
+/** A stroke is followed under printed letters only when it is at most this thick (points) at both ends. */
+const HIDDEN_THICKNESS_PT = 5;
+
+/**
+ * Closes the gaps of a stroke along the columns: short ones always; longer ones only where every column of
+ * the gap has printed ink at the stroke's height (the stroke passes under the letters, where it cannot be
+ * told from them). A gap over blank paper stays open: there, no ink means no stroke.
+ */
+const closeGaps = (
+  hit: Uint8Array, top: Int32Array, bottom: Int32Array, printedAt: (i: number, j: number) => boolean, k: number,
+): void => {
+  let last = -1;
+  for (let i = 0; i < hit.length; i++) {
+    if (hit[i] !== 1) continue;
+    if (last >= 0 && i - last > 1) {
+      const lo = Math.min(top[last]!, top[i]!) - Math.round(WANDER_PT * k);
+      const hi = Math.max(bottom[last]!, bottom[i]!) + Math.round(WANDER_PT * k);
+      let hidden = i - last - 1 <= GAP_PT * k;
+      if (!hidden && Math.max(bottom[last]! - top[last]!, bottom[i]! - top[i]!) <= HIDDEN_THICKNESS_PT * k) {
+        hidden = true;
+        for (let c = last + 1; c < i && hidden; c++) {
+          let printed = false;
+          for (let j = lo; j <= hi && !printed; j++) printed = printedAt(c, j);
+          hidden = printed;
+        }
+      }
+      if (hidden) hit.fill(1, last + 1, i);
+    }
+    last = i;
+  }
+};
+
+const clamp01 = (v: number): number => Math.max(0, Math.min(1, v));
+
+/** New ink of a sampled page box: 1 where darker than the paper and not printed on the blank form. */
+const newInk = (s: GreyImage, page: FormPage, origin: Box, paper: number): Uint8Array => {
+  const out = new Uint8Array(s.width * s.height);
+  const level = paper * INK_LEVEL;
+  const gx0 = Math.round(origin.x * FORM_PER_POINT);
+  const gy0 = Math.round(origin.y * FORM_PER_POINT);
+  const W = page.blank.width;
+  const H = page.blank.height;
+  for (let j = 0; j < s.height; j++) {
+    const gy = gy0 + j;
+    for (let i = 0; i < s.width; i++) {
+      if (s.data[j * s.width + i]! >= level) continue;
+      const gx = gx0 + i;
+      if (gx >= 0 && gy >= 0 && gx < W && gy < H && page.printed[gy * W + gx] === 1) continue;
+      out[j * s.width + i] = 1;
+    }
+  }
+  return out;
+};
+
+export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): StrikeRowReading => {
+  const k = FORM_PER_POINT;
+  const pad = 4;
+  const area: Box = { x: Math.floor(g.textX0 - pad), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 2 * pad), height: g.row.row.height };
+  const s = samplePage(img, t, area, k);
+  const ink = newInk(s, page, area, quantile(s, 0, 0, s.width, s.height, 0.9));
+  const j0 = Math.max(0, Math.floor((g.bandTop - 2 - area.y) * k));
+  const j1 = Math.min(s.height, Math.ceil((g.baseline + 0.5 - area.y) * k));
+  const i0 = Math.round((g.textX0 - area.x) * k);
+  const i1 = Math.min(s.width, Math.round((g.textX1 - area.x) * k));
+  const n = i1 - i0;
+  const hit = new Uint8Array(n);
+  const top = new Int32Array(n);
+  const bottom = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = j0; j < j1; j++) {
+      if (ink[j * s.width + i0 + i] !== 1) continue;
+      if (hit[i] === 0) top[i] = j;
+      hit[i] = 1;
+      bottom[i] = j;
+    }
+  }
+  closeGaps(hit, top, bottom, (i, j) => {
+    const gx = Math.round(area.x * k) + i0 + i;
+    const gy = Math.round(area.y * k) + j;
+    return page.printed[gy * page.blank.width + gx] === 1;
+  }, k);
+  let covered = 0, mid = 0, run = 0, longest = 0;
+  const m0 = Math.floor(n * 0.15);
+  const m1 = Math.ceil(n * 0.85);
+  for (let i = 0; i < n; i++) {
+    if (hit[i] === 1) {
+      covered++;
+      if (i >= m0 && i < m1) mid++;
+      run++;
+      if (run > longest) longest = run;
+    } else run = 0;
+  }
+  const coverage = n > 0 ? covered / n : 0;
+  const middle = m1 > m0 ? mid / (m1 - m0) : 0;
+  const longestRun = n > 0 ? longest / n : 0;
+  const base = { kind: 'strike' as const, candidateId: g.row.candidateId!, coverage, middle, longestRun, box: g.row.row };
+  if (coverage >= STRIKE.struckCoverage && middle >= STRIKE.struckMiddle) {
+    return { ...base, state: 'struck', confidence: clamp01(Math.min(coverage - STRIKE.struckCoverage, middle - STRIKE.struckMiddle) / 0.1) };
+  }
+  if (longestRun <= STRIKE.keptRun && middle <= STRIKE.keptMiddle && coverage <= STRIKE.keptCoverage) {
+    return { ...base, state: 'kept', confidence: clamp01(Math.min(STRIKE.keptRun - longestRun, STRIKE.keptMiddle - middle) / 0.1) };
+  }
+  return { ...base, state: 'uncertain', confidence: 0 };
+};
+
+/** Share of a checkbox's inside (2.5 pt in from the printed border) covered by new ink. */
+const boxInk = (img: GreyImage, t: Affine, page: FormPage, b: Box): number => {
+  const inset = 2.5;
+  const inner: Box = { x: b.x + inset, y: b.y + inset, width: b.width - 2 * inset, height: b.height - 2 * inset };
+  const s = samplePage(img, t, inner, FORM_PER_POINT);
+  const around = samplePage(img, t, { x: b.x - 8, y: b.y - 2, width: 6, height: b.height + 4 }, FORM_PER_POINT);
+  const ink = newInk(s, page, inner, quantile(around, 0, 0, around.width, around.height, 0.9));
+  let n = 0;
+  for (const v of ink) n += v;
+  return n / ink.length;
+};
+
+const boxState = (share: number): BoxState =>
+  share >= CHECK.marked ? 'marked' : share <= CHECK.empty ? 'empty' : 'uncertain';
+
+export const readMarksRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): MarksRowReading => {
+  const agreeInk = g.row.agree === null ? 0 : boxInk(img, t, page, g.row.agree);
+  const disagreeInk = g.row.disagree === null ? 0 : boxInk(img, t, page, g.row.disagree);
+  const agree = boxState(agreeInk);
+  const disagree = boxState(disagreeInk);
+  const margin = (share: number): number =>
+    share >= CHECK.marked ? clamp01((share - CHECK.marked) / CHECK.marked) : clamp01((CHECK.empty - share) / CHECK.empty);
+  const mark: Mark | null = agree === 'uncertain' || disagree === 'uncertain' ? null
+    : agree === 'marked' ? (disagree === 'marked' ? 'both' : 'agree')
+    : disagree === 'marked' ? 'disagree' : 'none';
+  return {
+    kind: 'marks', candidateId: g.row.candidateId!, mark, agree, disagree, agreeInk, disagreeInk,
+    confidence: mark === null ? 0 : Math.min(margin(agreeInk), margin(disagreeInk)), box: g.row.row,
+  };
+};
+
+/** Share of the stamp box's inside covered by ink: the stamp, or nothing. */
+export const stampInk = (img: GreyImage, t: Affine, stamp: Box): number => {
+  const inset = 3;
+  const s = samplePage(img, t, { x: stamp.x + inset, y: stamp.y + inset, width: stamp.width - 2 * inset, height: stamp.height - 2 * inset }, 1);
+  const paper = quantile(samplePage(img, t, { x: stamp.x, y: stamp.y - 16, width: stamp.width, height: 12 }, 1), 0, 0, stamp.width, 12, 0.9);
+  let n = 0;
+  for (const v of s.data) if (v < paper * INK_LEVEL) n++;
+  return n / s.data.length;
+};

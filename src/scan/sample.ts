@@ -1,0 +1,42 @@
+/** Resampling a box of the page (in points) out of a scan, through the registration map, upright. */
+import type { Box } from '../documents/ballot-layout.ts';
+import { greyImage, type GreyImage } from './image.ts';
+import type { Affine } from './transform.ts';
+
+/**
+ * The page box `b` at `perPoint` pixels per point, bilinear; outside the scan reads as white paper.
+ * `darkest` takes the darkest of the four pixels around instead: a thin stroke keeps its ink when the scan's
+ * resolution is higher than `perPoint`.
+ * Pixel (i, j) of the result is the page point (b.x + (i + 0.5) / perPoint, b.y + (j + 0.5) / perPoint).
+ */
+export const samplePage = (img: GreyImage, t: Affine, b: Box, perPoint: number, darkest = false): GreyImage => {
+  const w = Math.max(1, Math.round(b.width * perPoint));
+  const h = Math.max(1, Math.round(b.height * perPoint));
+  const out = greyImage(w, h);
+  const step = 1 / perPoint;
+  const { width: W, height: H, data } = img;
+  const o = out.data;
+  for (let j = 0; j < h; j++) {
+    const py = b.y + (j + 0.5) * step;
+    let sx = t.a * (b.x + 0.5 * step) + t.b * py + t.c - 0.5;
+    let sy = t.d * (b.x + 0.5 * step) + t.e * py + t.f - 0.5;
+    const dx = t.a * step;
+    const dy = t.d * step;
+    for (let i = 0; i < w; i++, sx += dx, sy += dy) {
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 >= W - 1 || y0 >= H - 1) continue;
+      const k = y0 * W + x0;
+      if (darkest) {
+        o[j * w + i] = Math.min(data[k]!, data[k + 1]!, data[k + W]!, data[k + W + 1]!);
+        continue;
+      }
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const top = data[k]! + (data[k + 1]! - data[k]!) * fx;
+      const bottom = data[k + W]! + (data[k + W + 1]! - data[k + W]!) * fx;
+      o[j * w + i] = top + (bottom - top) * fy + 0.5;
+    }
+  }
+  return out;
+};

@@ -1,0 +1,142 @@
+/**
+ * The test set: our real ballot PDF rendered at 200 dpi, marked as people mark ballots, then degraded as a
+ * scanner does. The ground truth of every row is known. Used by test/scan and bench/scan.bench.ts.
+ */
+import type { BallotInput } from '../../documents/model.ts';
+import { renderBallotPdf } from '../../documents/pdf/ballot-pdf.ts';
+import type { CandidateId, Mark, Result, RuleError } from '../../rules/index.ts';
+import { prepareTarget, type ScanTarget } from '../form.ts';
+import type { GreyImage } from '../image.ts';
+import { rasterisePdf } from '../input.ts';
+import { degrade, randomDegradation, type Degradation } from './degrade.ts';
+import { between, polyline, rng } from './draw.ts';
+import {
+  cross, nonStrike, NON_STRIKES, partialStrike, PENS, scribble, stamp, strike, STRIKE_SHAPES,
+  type NonStrike, type Pen, type Stroke, type StrikeShape,
+} from './human.ts';
+
+export interface Generator {
+  readonly input: BallotInput;
+  readonly target: ScanTarget;
+  /** Clean pages of the real PDF at `perPoint` pixels per point. */
+  readonly clean: readonly GreyImage[];
+  readonly perPoint: number;
+}
+
+export const prepareGenerator = async (input: BallotInput, dpi = 200): Promise<Result<Generator, RuleError>> => {
+  const target = await prepareTarget(input);
+  if (!target.ok) return target;
+  const pdf = await renderBallotPdf(input);
+  if (!pdf.ok) return pdf;
+  const clean = await rasterisePdf(pdf.value, dpi);
+  if (!clean.ok) return clean;
+  return { ok: true, value: { input, target: target.value, clean: clean.value, perPoint: dpi / 72 } };
+};
+
+export type RowPlan =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'strike'; readonly shape: StrikeShape; readonly pen: Pen }
+  | { readonly kind: 'partial'; readonly pen: Pen }
+  | { readonly kind: 'non-strike'; readonly mark: NonStrike; readonly pen: Pen }
+  | { readonly kind: 'mark'; readonly mark: Mark; readonly pen: Pen };
+
+/** Ground truth of a row: struck / kept (a partial strike must go to review), or the mark of a marks form. */
+export type RowTruth = 'struck' | 'kept' | 'partial' | Mark;
+
+export interface GeneratedBallot {
+  readonly pages: readonly GreyImage[];
+  readonly truth: {
+    readonly rows: ReadonlyMap<CandidateId, RowTruth>;
+    readonly plans: ReadonlyMap<CandidateId, RowPlan>;
+    readonly stamped: boolean;
+    readonly writingOutside: boolean;
+  };
+  readonly degradations: readonly Degradation[];
+}
+
+export interface GenerateOptions {
+  readonly seed: number;
+  readonly degrade?: 'none' | 'normal';
+  /** Per row: a strike (strike-out forms) / a box marked (marks forms). */
+  readonly pStrike?: number;
+  readonly pPartial?: number;
+  readonly pNonStrike?: number;
+  readonly pNoStamp?: number;
+  readonly pOutside?: number;
+  /** Forces the plan of some rows (by position in ballot order). */
+  readonly plan?: (index: number) => RowPlan | undefined;
+  readonly stamped?: boolean;
+  readonly writingOutside?: boolean;
+}
+
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+const randomPlan = (r: () => number, marksForm: boolean, o: GenerateOptions): RowPlan => {
+  const p = pick(r, PENS);
+  if (marksForm) {
+    const u = r();
+    const mark: Mark = u < 0.7 ? 'agree' : u < 0.9 ? 'disagree' : u < 0.95 ? 'none' : 'both';
+    return { kind: 'mark', mark, pen: p };
+  }
+  if (r() < (o.pPartial ?? 0)) return { kind: 'partial', pen: p };
+  if (r() < (o.pStrike ?? 0.3)) return { kind: 'strike', shape: pick(r, STRIKE_SHAPES), pen: p };
+  if (r() < (o.pNonStrike ?? 0.05)) return { kind: 'non-strike', mark: pick(r, NON_STRIKES), pen: p };
+  return { kind: 'none' };
+};
+
+const truthOf = (plan: RowPlan): RowTruth => {
+  switch (plan.kind) {
+    case 'none':
+    case 'non-strike': return 'kept';
+    case 'strike': return 'struck';
+    case 'partial': return 'partial';
+    case 'mark': return plan.mark;
+  }
+};
+
+const draw = (img: GreyImage, strokes: readonly Stroke[], k: number): void => {
+  for (const s of strokes) polyline(img, s.points.map((p) => ({ x: p.x * k, y: p.y * k })), s.width * k, s.ink);
+};
+
+/** One ballot (every page), marked and degraded, with its ground truth. */
+export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<GeneratedBallot> => {
+  const r = rng(o.seed);
+  const marksForm = g.target.layout.form !== 'strike-out';
+  const stamped = o.stamped ?? !(r() < (o.pNoStamp ?? 0));
+  const writingOutside = o.writingOutside ?? r() < (o.pOutside ?? 0);
+  const rows = new Map<CandidateId, RowTruth>();
+  const plans = new Map<CandidateId, RowPlan>();
+  const pages: GreyImage[] = [];
+  const degradations: Degradation[] = [];
+  for (const [i, formPage] of g.target.pages.entries()) {
+    const page = g.target.layout.pages[i]!;
+    const clean = g.clean[i]!;
+    const img: GreyImage = { width: clean.width, height: clean.height, data: Uint8Array.from(clean.data) };
+    const k = g.perPoint;
+    if (stamped && i === 0) draw(img, stamp(r, page.stamp), k);
+    for (const guide of formPage.rows) {
+      const index = guide.row.candidateIndex ?? 0;
+      const plan = o.plan?.(index) ?? randomPlan(r, marksForm, o);
+      const id = guide.row.candidateId!;
+      rows.set(id, truthOf(plan));
+      plans.set(id, plan);
+      switch (plan.kind) {
+        case 'none': break;
+        case 'strike': draw(img, strike(r, guide, plan.shape, plan.pen), k); break;
+        case 'partial': draw(img, partialStrike(r, guide, plan.pen), k); break;
+        case 'non-strike': draw(img, nonStrike(r, guide, plan.mark, plan.pen), k); break;
+        case 'mark': {
+          const { agree, disagree } = guide.row;
+          if (agree !== null && (plan.mark === 'agree' || plan.mark === 'both')) draw(img, cross(r, agree, plan.pen), k);
+          if (disagree !== null && (plan.mark === 'disagree' || plan.mark === 'both')) draw(img, cross(r, disagree, plan.pen), k);
+          break;
+        }
+      }
+    }
+    if (writingOutside && i === 0) draw(img, scribble(r, between(r, 60, 300), g.target.layout.height - 30), k);
+    const d = randomDegradation(r, k, o.degrade ?? 'normal');
+    degradations.push(d);
+    pages.push(await degrade(img, d, r));
+  }
+  return { pages, truth: { rows, plans, stamped, writingOutside }, degradations };
+};
