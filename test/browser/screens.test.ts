@@ -27,7 +27,8 @@ interface FakeState {
 
 const initial = (): FakeState => ({
   me: principal, present: 250, checkedIn: new Map(), election: electionView('voting', null), batches: [], reconciliation: [],
-  result: { count: null, complete: false, anomalies: [], next: { type: 'finish-counting', message_vi: 'Chưa công bố kết quả: kiểm phiếu chưa xong.', message_en: 'Not finished.' } },
+  result: { count: null, countedBatches: [], ballotsCounted: 0, complete: false, anomalies: [], roundStatus: 'counting',
+    next: { type: 'finish-counting', message_vi: 'Chưa công bố kết quả: kiểm phiếu chưa xong.', message_en: 'Not finished.' } },
 });
 
 const json = (route: Route, body: unknown, status = 200): Promise<void> =>
@@ -215,13 +216,15 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
     const state = initial();
     state.election = electionView('counting', null);
     state.batches = [
-      { id: 'b1', label: 'Hòm phiếu số 1', physicalCount: 125, entriesRequired: 2, status: 'reconciling', myEntry: { ballots: 125, closed: true } },
-      { id: 'b2', label: 'Hòm phiếu số 2', physicalCount: 125, entriesRequired: 2, status: 'entering', myEntry: { ballots: 37, closed: false } },
+      { id: '1', label: 'Hòm phiếu số 1', physicalCount: 125, entriesRequired: 2, status: 'reconciling', entriesOpened: 2, entriesClosed: 2, myEntry: { ballots: 125, closed: true } },
+      { id: '2', label: 'Hòm phiếu số 2', physicalCount: 125, entriesRequired: 2, status: 'entering', entriesOpened: 2, entriesClosed: 0, myEntry: { ballots: 37, closed: false } },
     ];
     state.reconciliation = [{
-      batchId: 'b1', label: 'Hòm phiếu số 1', positions: 125, totalsAgree: false, unruled: 1, final: false,
-      disagreements: [{ position: 17, entries: [{ operator: 'nhapphieu1', terminal: 'may-1', text: '3 17 22' }, { operator: 'nhapphieu2', terminal: 'may-2', text: '3 18 22' }],
-        difference: { rows: ['116', '117'], writeIn: false, flags: [] }, ruling: null }],
+      batchId: '1', label: 'Hòm phiếu số 1', status: 'reconciling', positions: 125, totalsAgree: false, unruled: 1, final: false, totals: [],
+      disagreements: [{ position: 17,
+        entries: [{ operator: 'nhapphieu1', terminal: 'may-1', text: '3 17 22', ballot: null }, { operator: 'nhapphieu2', terminal: 'may-2', text: '3 18 22', ballot: null }],
+        difference: { rows: ['116', '117'], rowsShown: [16, 17].map((i) => ({ row: i + 1, candidateId: committee().spec.candidates[i]!.id, name: committee().spec.candidates[i]!.name })), writeIn: false, flags: [] },
+        ruling: null }],
     }];
     const { page, context } = await open({ width: 1600, height: 1000 }, state);
     await page.goto(`${base}/counting`);

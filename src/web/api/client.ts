@@ -8,11 +8,14 @@ import {
   ApiErrorBody, AttendanceView, BodyView, CheckinView, CongressView, DelegateView, DocumentView, ElectionView,
   OrganisationView, Principal, SessionView, SpeakerView, TargetsView, VoteView, ImportRejected,
 } from '../../api/index.ts';
-import type { Ballot, Result } from '../../rules/index.ts';
+import type { Result } from '../../rules/index.ts';
 import type { RulingReason } from '../../counting/index.ts';
 import {
-  BatchListSchema, ReconciliationListSchema, RoundResultSchema, type BatchView, type ReconciliationView, type RoundResultView,
-} from './counting-schemas.ts';
+  BatchView as BatchViewSchema, CountingOverview as CountingOverviewSchema, EnteredBallot as EnteredBallotSchema,
+  MyBatchView as MyBatchViewSchema, ReconciliationView as ReconciliationViewSchema, RoundResultView as RoundResultViewSchema, TERMINAL_HEADER,
+  type EnteredBallot,
+} from '../../api/counting.ts';
+import type { BatchView, CountingOverview, MyBatchView, ReconciliationView, RoundResultView } from './counting-schemas.ts';
 import type { SettingsPatch } from '../../api/index.ts';
 import type { AgendaItem, ApiError, CheckinOutcome, Principal as PrincipalT, Speaker } from './types.ts';
 
@@ -94,15 +97,39 @@ export interface ApiClient {
   readonly addOrganisation: (code: string, name: string) => Promise<ApiResult<true>>;
   readonly documents: (code: string) => Promise<ApiResult<Array<z.infer<typeof DocumentView>>>>;
 
+  readonly countingOverview: (round: RoundRef) => Promise<ApiResult<CountingOverview>>;
+  readonly openCounting: (round: RoundRef, issued: number, collected: number) => Promise<ApiResult<true>>;
   readonly batches: (round: RoundRef) => Promise<ApiResult<BatchView[]>>;
+  readonly myBatch: (round: RoundRef, batchId: string) => Promise<ApiResult<MyBatchView>>;
   readonly openBatch: (round: RoundRef, label: string, physicalCount: number) => Promise<ApiResult<true>>;
-  readonly enterBallot: (round: RoundRef, batchId: string, ballot: Ballot) => Promise<ApiResult<true>>;
-  readonly undoBallot: (round: RoundRef, batchId: string) => Promise<ApiResult<true>>;
-  readonly closeEntry: (round: RoundRef, batchId: string) => Promise<ApiResult<true>>;
+  readonly openEntry: (round: RoundRef, batchId: string) => Promise<ApiResult<MyBatchView>>;
+  /** One ballot as a typed line at `position` (the next of the entry); a retry with the same requestId has one effect. */
+  readonly enterBallot: (round: RoundRef, batchId: string, position: number, text: string, requestId: string) => Promise<ApiResult<EnteredBallot>>;
+  readonly undoBallot: (round: RoundRef, batchId: string, position: number) => Promise<ApiResult<true>>;
+  readonly closeEntry: (round: RoundRef, batchId: string, ballots: number) => Promise<ApiResult<true>>;
   readonly reconciliation: (round: RoundRef) => Promise<ApiResult<ReconciliationView[]>>;
-  readonly rule: (round: RoundRef, batchId: string, position: number, ballot: Ballot, reason: RulingReason, note: string) => Promise<ApiResult<true>>;
+  readonly rule: (round: RoundRef, batchId: string, position: number, text: string, reason: RulingReason, note: string) => Promise<ApiResult<true>>;
   readonly roundResult: (round: RoundRef) => Promise<ApiResult<RoundResultView>>;
+  readonly finishCounting: (round: RoundRef) => Promise<ApiResult<true>>;
 }
+
+/**
+ * This browser's terminal name for the input log ("web-" and a random suffix), kept across reloads so an
+ * operator's entry stays theirs at this terminal.
+ */
+export const terminal = (): string => {
+  const key = 'daihoi.terminal';
+  try {
+    const known = localStorage.getItem(key);
+    if (known !== null && /^web-[a-z0-9]{6,}$/u.test(known)) return known;
+    const made = `web-${Math.random().toString(36).slice(2, 10)}`;
+    localStorage.setItem(key, made);
+    return made;
+  } catch {
+    return 'web-unknown';
+  }
+};
+void TERMINAL_HEADER; // the terminal travels in the body (or this header); see src/api/counting.ts
 
 const networkError: ApiError = { code: 'network', message_vi: 'Không kết nối được máy chủ.', message_en: 'Cannot reach the server.' };
 const schemaError = (path: string): ApiError => ({
@@ -239,14 +266,21 @@ export const httpClient = (): ApiClient => {
     approveBody: (code, id, counts) => done(request('POST', `${c(code)}/bodies/${id}/approval`, Anything, { json: counts })),
     documents: (code) => request('GET', `${c(code)}/documents`, z.array(DocumentView)),
 
-    batches: (rr) => request('GET', `${r(rr)}/batches`, BatchListSchema),
+    countingOverview: (rr) => request('GET', `${r(rr)}/counting`, CountingOverviewSchema),
+    openCounting: (rr, issued, collected) => done(request('POST', `${r(rr)}/counting`, Anything, { json: { issued, collected } })),
+    batches: (rr) => request('GET', `${r(rr)}/batches`, z.array(BatchViewSchema)),
+    myBatch: (rr, batch) => request('GET', b(rr, batch), MyBatchViewSchema),
     openBatch: (rr, label, physicalCount) => done(request('POST', `${r(rr)}/batches`, Anything, { json: { label, physicalCount } })),
-    enterBallot: (rr, batch, ballot) => done(request('POST', `${b(rr, batch)}/ballots`, Anything, { json: ballot })),
-    undoBallot: (rr, batch) => done(request('DELETE', `${b(rr, batch)}/ballots/last`, Anything)),
-    closeEntry: (rr, batch) => done(request('POST', `${b(rr, batch)}/close`, Anything, { json: {} })),
-    reconciliation: (rr) => request('GET', `${r(rr)}/reconciliation`, ReconciliationListSchema),
-    rule: (rr, batch, position, ballot, reason, note) =>
-      done(request('POST', `${b(rr, batch)}/rulings`, Anything, { json: { position, ballot, reason, note } })),
-    roundResult: (rr) => request('GET', `${r(rr)}/result`, RoundResultSchema),
+    openEntry: (rr, batch) => request('POST', `${b(rr, batch)}/entries`, MyBatchViewSchema, { json: { terminal: terminal() } }),
+    enterBallot: (rr, batch, position, text, requestId) =>
+      request('POST', `${b(rr, batch)}/ballots`, EnteredBallotSchema, { json: { position, text, requestId, terminal: terminal() } }),
+    undoBallot: (rr, batch, position) =>
+      done(request('DELETE', `${b(rr, batch)}/ballots/last?position=${position}&terminal=${encodeURIComponent(terminal())}`, Anything)),
+    closeEntry: (rr, batch, ballots) => done(request('POST', `${b(rr, batch)}/close`, Anything, { json: { ballots, terminal: terminal() } })),
+    reconciliation: (rr) => request('GET', `${r(rr)}/reconciliation`, z.array(ReconciliationViewSchema)),
+    rule: (rr, batch, position, text, reason, note) =>
+      done(request('POST', `${b(rr, batch)}/rulings`, Anything, { json: { position, text, reason, note, terminal: terminal() } })),
+    roundResult: (rr) => request('GET', `${r(rr)}/result`, RoundResultViewSchema),
+    finishCounting: (rr) => done(request('POST', `${r(rr)}/counting/finish`, Anything, { json: {} })),
   };
 };

@@ -1,9 +1,13 @@
 /**
- * Shapes of the counting answers (batches, reconciliation, round result) as the counting console reads them.
- * They mirror src/counting's types; they move to src/api when the server's counting routes land there.
+ * Counting answers as the counting console reads them: src/api/counting.ts's schemas, plus reading a stored
+ * round result (the rules core's CountOutcome) as an ElectionCount for the charts and tables.
  */
 import { z } from 'zod';
+import type { BatchView, CountingOverview, MyBatchView, ReconciliationView, RoundResultView } from '../../api/counting.ts';
 import { INVALID_REASONS, type ElectionCount } from '../../rules/index.ts';
+
+export type { BatchView, CountingOverview, MyBatchView, ReconciliationView, RoundResultView };
+export type DisagreementView = ReconciliationView['disagreements'][number];
 
 const CandidateResultSchema = z.object({ id: z.string(), name: z.string(), votes: z.number(), percent: z.number() });
 
@@ -23,8 +27,8 @@ export const ElectionCountSchema = z.object({
 });
 
 /**
- * A stored round result: the server keeps either the rules core's CountOutcome (`{ type, count }`), the
- * counting core's RoundResult (`{ count: { type, count } }`), or the bare ElectionCount.
+ * A stored round result: the rules core's CountOutcome (`{ type, count }`), the counting core's RoundResult
+ * (`{ count: { type, count } }`), or a bare ElectionCount. Null for the polls and for anything else.
  */
 export const electionCountOf = (stored: unknown): ElectionCount | null => {
   const candidates: unknown[] = [stored];
@@ -39,44 +43,3 @@ export const electionCountOf = (stored: unknown): ElectionCount | null => {
   }
   return null;
 };
-
-export const BatchViewSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  physicalCount: z.number(),
-  entriesRequired: z.number(),
-  status: z.enum(['entering', 'reconciling', 'final']),
-  /** This operator's own entry; never another's. */
-  myEntry: z.object({ ballots: z.number(), closed: z.boolean() }).nullable(),
-});
-export type BatchView = z.infer<typeof BatchViewSchema>;
-export const BatchListSchema = z.array(BatchViewSchema);
-
-export const DisagreementViewSchema = z.object({
-  position: z.number(),
-  entries: z.array(z.object({ operator: z.string(), terminal: z.string(), text: z.string() })),
-  difference: z.object({ rows: z.array(z.string()), writeIn: z.boolean(), flags: z.array(z.string()) }),
-  ruling: z.object({ reason: z.string(), note: z.string(), by: z.string() }).nullable(),
-});
-export type DisagreementView = z.infer<typeof DisagreementViewSchema>;
-
-export const ReconciliationViewSchema = z.object({
-  batchId: z.string(),
-  label: z.string(),
-  positions: z.number(),
-  disagreements: z.array(DisagreementViewSchema),
-  totalsAgree: z.boolean(),
-  unruled: z.number(),
-  final: z.boolean(),
-});
-export type ReconciliationView = z.infer<typeof ReconciliationViewSchema>;
-export const ReconciliationListSchema = z.array(ReconciliationViewSchema);
-
-const Message = { message_vi: z.string(), message_en: z.string() };
-export const RoundResultSchema = z.object({
-  count: z.unknown(),
-  complete: z.boolean(),
-  anomalies: z.array(z.object({ code: z.string(), ...Message })),
-  next: z.object({ type: z.string(), ...Message }),
-});
-export type RoundResultView = z.infer<typeof RoundResultSchema>;

@@ -6,8 +6,9 @@ import type { BatchView } from '../api/counting-schemas.ts';
 import type { ApiError } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
-export const BatchList = ({ batches, selected, onSelect, onOpen }: {
+export const BatchList = ({ batches, selected, onSelect, onOpen, canOpen }: {
   readonly batches: readonly BatchView[];
+  readonly canOpen: boolean;
   readonly selected: string | null;
   readonly onSelect: (id: string) => void;
   readonly onOpen: (label: string, physicalCount: number) => Promise<ApiResult<true>>;
@@ -35,18 +36,19 @@ export const BatchList = ({ batches, selected, onSelect, onOpen }: {
             <button type="button" className="batch" aria-pressed={b.id === selected} onClick={() => onSelect(b.id)}>
               <span>{b.label}</span>
               <span className="muted">{t('counting.batchLine', { mine: b.myEntry?.ballots ?? 0, physical: b.physicalCount })}</span>
+              <span className="muted">{t('counting.entriesLine', { closed: b.entriesClosed, required: b.entriesRequired })}</span>
               <span className={`badge batch-${b.status}`}>{t(`counting.status.${b.status}`)}</span>
             </button>
           </li>
         ))}
       </ul>
-      <form className="form inline" onSubmit={(e) => void submit(e)}>
+      {canOpen && <form className="form inline" onSubmit={(e) => void submit(e)}>
         <label className="field" htmlFor={`${id}-label`}>{t('counting.batchLabel')}</label>
         <input id={`${id}-label`} value={label} onChange={(e) => setLabel(e.target.value)} required />
         <label className="field" htmlFor={`${id}-count`}>{t('counting.physicalCount')}</label>
         <input id={`${id}-count`} type="number" min={1} value={count} onChange={(e) => setCount(e.target.value)} required />
         <button type="submit" className="button">{t('counting.openBatch')}</button>
-      </form>
+      </form>}
       {error !== null && <ErrorMessage error={error} />}
     </section>
   );

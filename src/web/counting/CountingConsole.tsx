@@ -1,6 +1,7 @@
 /**
  * The counting console: pick the election being counted, open batches, enter ballots keyboard-first, rule on
- * the reconciliation queue side by side, see the result and what the congress must decide.
+ * the reconciliation queue side by side, see the result and what the congress must decide, finish the count
+ * and publish.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +13,8 @@ import { useApi } from '../app/api-context.tsx';
 import { hasRole, useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { BatchEntry } from './BatchEntry.tsx';
 import { BatchList } from './BatchList.tsx';
-import { EntryPad } from './EntryPad.tsx';
 import { ReconciliationQueue } from './ReconciliationQueue.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { currentRound, specOf } from './spec-of.ts';
@@ -33,50 +34,42 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
     return c.ok ? c.value : null;
   }, [election, round, congress.data]);
   const ref: RoundRef = { congress: code, electionId: election.id, round: round?.number ?? 1 };
+  const board = hasRole(me, 'admin', 'counting-board');
   const batches = useLiveResource(code, () => api.batches(ref), ['election', 'result']);
-  const queue = useLiveResource(code, () => api.reconciliation(ref), ['election', 'result']);
-  const result = useLiveResource(code, () => api.roundResult(ref), ['election', 'result']);
+  const queue = useLiveResource(code, () => (board ? api.reconciliation(ref) : Promise.resolve({ ok: true as const, value: [] })), ['election', 'result']);
+  const result = useLiveResource(code, () => (board ? api.roundResult(ref) : Promise.resolve({ ok: true as const, value: null })), ['election', 'result']);
   const [batchId, setBatchId] = useState<string | null>(null);
   const refresh = (): void => {
     batches.reload();
     queue.reload();
     result.reload();
   };
-  const after = async (p: Promise<ApiResult<true>>): Promise<ApiResult<true>> => {
+  const after = async <T,>(p: Promise<ApiResult<T>>): Promise<ApiResult<T>> => {
     const r = await p;
     refresh();
     return r;
   };
 
   if (ctx === null) return <p className="muted">{t('counting.noSpec')}</p>;
-  if (batches.error?.code === 'not-found') {
-    return <p className="warning-text" role="status">{t('counting.noBatchRoutes')}</p>;
-  }
+  if (batches.error?.code === 'not-found') return <p className="warning-text" role="status">{t('counting.noBatchRoutes')}</p>;
   const batch = batches.data?.find((b) => b.id === batchId) ?? null;
+  const r = result.data;
   return (
     <div className="counting-grid">
       <div className="counting-entry">
-        <BatchList batches={batches.data ?? []} selected={batchId} onSelect={setBatchId}
+        <BatchList batches={batches.data ?? []} selected={batchId} onSelect={setBatchId} canOpen={board}
           onOpen={(label, n) => after(api.openBatch(ref, label, n))} />
-        {batch !== null && (
-          <EntryPad ctx={ctx} batchLabel={batch.label} entered={batch.myEntry?.ballots ?? 0} physicalCount={batch.physicalCount}
-            closed={batch.myEntry?.closed ?? false}
-            onEnter={(ballot) => after(api.enterBallot(ref, batch.id, ballot))}
-            onUndo={() => after(api.undoBallot(ref, batch.id))} />
-        )}
-        {batch !== null && batch.myEntry !== null && !batch.myEntry.closed && batch.myEntry.ballots === batch.physicalCount && (
-          <button type="button" className="button primary" onClick={() => void after(api.closeEntry(ref, batch.id))}>
-            {t('counting.closeEntry')}
-          </button>
-        )}
+        {batch !== null && <BatchEntry key={batch.id} ctx={ctx} round={ref} batch={batch} onChange={refresh} />}
         {batches.error !== null && <ErrorMessage error={batches.error} />}
       </div>
-      <ReconciliationQueue ctx={ctx} batches={queue.data ?? []}
-        onRule={(b, position, ballot, reason, note) => after(api.rule(ref, b, position, ballot, reason, note))} />
-      {result.data !== null && (
-        <ResultsPanel result={result.data} count={electionCountOf(result.data.count)}
-          canPublish={hasRole(me, 'admin', 'counting-board') && round?.status === 'counted'}
-          onPublish={() => void after(api.transition(ref, { to: 'published' }))} />
+      {board && (
+        <ReconciliationQueue ctx={ctx} batches={queue.data ?? []}
+          onRule={(b, position, text, reason, note) => after(api.rule(ref, b, position, text, reason, note))} />
+      )}
+      {r !== null && r !== undefined && (
+        <ResultsPanel result={r} count={electionCountOf(r.count)} roundStatus={round?.status ?? 'counting'} canAct={board}
+          onFinish={() => after(api.finishCounting(ref))}
+          onPublish={() => after(api.transition(ref, { to: 'published' }))} />
       )}
     </div>
   );
@@ -101,6 +94,7 @@ const CountingConsole = () => {
         <label className="field inline">
           <span>{t('counting.election')}</span>
           <select value={election?.id ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+            {election === null && <option value="">—</option>}
             {list.map((e) => <option key={e.id} value={e.id}>{e.title}</option>)}
           </select>
         </label>

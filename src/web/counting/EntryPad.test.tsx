@@ -19,7 +19,7 @@ const ctxOf = (names: number, seats: number): CountingContext => {
 const okTrue: ApiResult<true> = { ok: true, value: true };
 
 const setup = (props: { entered?: number; physical?: number } = {}) => {
-  const onEnter = vi.fn(async (_b: Ballot): Promise<ApiResult<true>> => okTrue);
+  const onEnter = vi.fn(async (_line: string, _b: Ballot): Promise<ApiResult<true>> => okTrue);
   const onUndo = vi.fn(async (): Promise<ApiResult<true>> => okTrue);
   const view = renderVi(
     <EntryPad ctx={ctxOf(27, 24)} batchLabel="Hòm 1" entered={props.entered ?? 0} physicalCount={props.physical ?? 50} closed={false}
@@ -35,7 +35,8 @@ describe('entry pad keys', () => {
     fireEvent.change(input, { target: { value: '17 3 22' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     await waitFor(() => expect(onEnter).toHaveBeenCalledTimes(1));
-    const ballot = onEnter.mock.calls[0]?.[0];
+    const [line, ballot] = onEnter.mock.calls[0] ?? [];
+    expect(line).toBe('3 17 22');
     expect(ballot !== undefined && 'struck' in ballot ? [...ballot.struck].sort() : null).toEqual(['17', '22', '3']);
     await findByText('Phiếu vừa nhập: 3 17 22');
     expect((input as HTMLInputElement).value).toBe('');

@@ -17,7 +17,8 @@ export interface EntryPadProps {
   readonly entered: number;
   readonly physicalCount: number;
   readonly closed: boolean;
-  readonly onEnter: (ballot: Ballot) => Promise<ApiResult<true>>;
+  /** The ballot as its canonical line (`formatEntry`), which the server parses again. */
+  readonly onEnter: (line: string, ballot: Ballot) => Promise<ApiResult<true>>;
   readonly onUndo: () => Promise<ApiResult<true>>;
 }
 
@@ -68,7 +69,7 @@ export const EntryPad = ({ ctx, batchLabel, entered, physicalCount, closed, onEn
         return;
       }
       const line = formatEntry(ctx, parsed.value);
-      void run(() => onEnter(parsed.value), () => {
+      void run(() => onEnter(line, parsed.value), () => {
         setLast(line);
         setText('');
       });

@@ -4,16 +4,12 @@
  * the entry syntax, with a reason code).
  */
 import { useTranslation } from 'react-i18next';
-import type { CountingContext } from '../../counting/index.ts';
-import type { Ballot } from '../../rules/index.ts';
+import { RULING_REASON_LABELS, type CountingContext, type RulingReason } from '../../counting/index.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { DisagreementView, ReconciliationView } from '../api/counting-schemas.ts';
 import { RulingForm } from './RulingForm.tsx';
-import type { RulingReason } from '../../counting/index.ts';
 
-export interface RuleHandler {
-  (batchId: string, position: number, ballot: Ballot, reason: RulingReason, note: string): Promise<ApiResult<true>>;
-}
+export type RuleHandler = (batchId: string, position: number, text: string, reason: RulingReason, note: string) => Promise<ApiResult<true>>;
 
 const DisagreementItem = ({ ctx, batchId, d, onRule }: {
   readonly ctx: CountingContext;
@@ -21,24 +17,21 @@ const DisagreementItem = ({ ctx, batchId, d, onRule }: {
   readonly d: DisagreementView;
   readonly onRule: RuleHandler;
 }) => {
-  const { t } = useTranslation();
-  const names = d.difference.rows.map((id) => {
-    const i = ctx.index.get(id);
-    return i === undefined ? id : `${i + 1}. ${ctx.spec.candidates[i]?.name ?? id}`;
-  });
+  const { t, i18n } = useTranslation();
+  const rows = d.difference.rowsShown.map((r) => `${r.row}. ${r.name}`);
   return (
-    <li className={`disagreement ${d.ruling === null ? 'open' : 'ruled'}`}>
+    <li className={`disagreement ${d.ruling === null ? 'open' : 'ruled'}`} data-testid="disagreement">
       <p className="disagreement-title">{t('counting.position', { n: d.position })}</p>
       <ul className="entries">
         {d.entries.map((e, i) => (
-          <li key={`${e.operator}-${i}`}><span className="muted">{e.operator}</span> <code>{e.text}</code></li>
+          <li key={`${e.operator}-${i}`}><span className="muted">{e.operator} ({e.terminal})</span> <code>{e.text}</code></li>
         ))}
       </ul>
-      {names.length > 0 && <p>{t('counting.differingRows', { rows: names.join(', ') })}</p>}
+      {rows.length > 0 && <p>{t('counting.differingRows', { rows: rows.join(', ') })}</p>}
       {d.difference.flags.length > 0 && <p>{t('counting.differingFlags', { flags: d.difference.flags.join(', ') })}</p>}
       {d.ruling === null
-        ? <RulingForm ctx={ctx} onRule={(ballot, reason, note) => onRule(batchId, d.position, ballot, reason, note)} />
-        : <p className="ruling">{t('counting.ruled', { by: d.ruling.by, reason: d.ruling.reason })}</p>}
+        ? <RulingForm ctx={ctx} onRule={(text, reason, note) => onRule(batchId, d.position, text, reason, note)} />
+        : <p className="ruling">{t('counting.ruled', { by: d.ruling.by, reason: i18n.language === 'en' ? RULING_REASON_LABELS[d.ruling.reason].en : RULING_REASON_LABELS[d.ruling.reason].vi })} <code>{d.ruling.text}</code></p>}
     </li>
   );
 };

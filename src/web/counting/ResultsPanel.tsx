@@ -4,10 +4,12 @@ import { formatInteger, formatPercent } from '../../locale/vi.ts';
 import { INVALID_REASON_LABELS, INVALID_REASONS, type ElectionCount } from '../../rules/index.ts';
 import type { RoundResultView } from '../api/counting-schemas.ts';
 
-export const ResultsPanel = ({ result, count, canPublish, onPublish }: {
+export const ResultsPanel = ({ result, count, roundStatus, canAct, onFinish, onPublish }: {
   readonly result: RoundResultView;
   readonly count: ElectionCount | null;
-  readonly canPublish: boolean;
+  readonly roundStatus: string;
+  readonly canAct: boolean;
+  readonly onFinish: () => void;
   readonly onPublish: () => void;
 }) => {
   const { t, i18n } = useTranslation();
@@ -43,10 +45,13 @@ export const ResultsPanel = ({ result, count, canPublish, onPublish }: {
           <ol className="elected-list">{count.elected.map((id) => <li key={id}>{nameOf.get(id) ?? id}</li>)}</ol>
         </>
       )}
-      <button type="button" className="button primary" disabled={!canPublish || !result.complete} onClick={onPublish}
-        title={!result.complete ? t('counting.publishBlocked') : undefined}>
-        {t('counting.publish')}
-      </button>
+      {roundStatus === 'counting' && (
+        <button type="button" className="button primary" disabled={!canAct || !result.complete} onClick={onFinish}>{t('counting.finish')}</button>
+      )}
+      {roundStatus === 'counted' && (
+        <button type="button" className="button primary" disabled={!canAct} onClick={onPublish}>{t('counting.publish')}</button>
+      )}
+      {roundStatus === 'published' && <p className="ok-text">{t('counting.published')}</p>}
       {!result.complete && <p className="muted">{t('counting.publishBlocked')}</p>}
     </section>
   );

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseEntry, RULING_REASON_LABELS, RULING_REASONS, type CountingContext, type RulingReason } from '../../counting/index.ts';
-import type { Ballot } from '../../rules/index.ts';
+import { formatEntry, parseEntry, RULING_REASON_LABELS, RULING_REASONS, type CountingContext, type RulingReason } from '../../counting/index.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { ApiError } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
@@ -9,7 +8,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 /** The board's ruling on one position: the ballot as read on paper (entry syntax), a reason, a note. */
 export const RulingForm = ({ ctx, onRule }: {
   readonly ctx: CountingContext;
-  readonly onRule: (ballot: Ballot, reason: RulingReason, note: string) => Promise<ApiResult<true>>;
+  readonly onRule: (text: string, reason: RulingReason, note: string) => Promise<ApiResult<true>>;
 }) => {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -24,7 +23,7 @@ export const RulingForm = ({ ctx, onRule }: {
       setError(parsed.error);
       return;
     }
-    const r = await onRule(parsed.value, reason, note.trim());
+    const r = await onRule(formatEntry(ctx, parsed.value), reason, note.trim());
     setError(r.ok ? null : r.error);
   };
   return (

@@ -1,0 +1,57 @@
+/**
+ * One operator's entry of one batch: open it from this terminal, type the ballots (EntryPad), take back the last,
+ * close it when the running count reaches the physical count. Never shows another operator's entry.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CountingContext } from '../../counting/index.ts';
+import type { ApiResult, RoundRef } from '../api/client.ts';
+import type { BatchView } from '../api/counting-schemas.ts';
+import type { ApiError } from '../api/types.ts';
+import { useApi } from '../app/api-context.tsx';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { EntryPad } from './EntryPad.tsx';
+
+const requestId = (): string => `req-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+export const BatchEntry = ({ ctx, round, batch, onChange }: {
+  readonly ctx: CountingContext;
+  readonly round: RoundRef;
+  readonly batch: BatchView;
+  readonly onChange: () => void;
+}) => {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [error, setError] = useState<ApiError | null>(null);
+  const mine = batch.myEntry;
+  const done = (r: ApiResult<unknown>): ApiResult<true> => {
+    onChange();
+    return r.ok ? { ok: true, value: true } : r;
+  };
+  if (mine === null) {
+    return (
+      <div className="entry-pad">
+        <p>{t('counting.noEntryYet', { batch: batch.label })}</p>
+        <button type="button" className="button primary" disabled={batch.status !== 'entering'}
+          onClick={() => void api.openEntry(round, batch.id).then((r) => setError(done(r).ok ? null : r.ok ? null : r.error))}>
+          {t('counting.openEntry')}
+        </button>
+        {batch.status !== 'entering' && <p className="muted">{t('counting.batchNotEntering')}</p>}
+        {error !== null && <ErrorMessage error={error} />}
+      </div>
+    );
+  }
+  return (
+    <>
+      <EntryPad ctx={ctx} batchLabel={batch.label} entered={mine.ballots} physicalCount={batch.physicalCount} closed={mine.closed}
+        onEnter={async (line) => done(await api.enterBallot(round, batch.id, mine.ballots + 1, line, requestId()))}
+        onUndo={async () => done(await api.undoBallot(round, batch.id, mine.ballots))} />
+      {!mine.closed && mine.ballots === batch.physicalCount && (
+        <button type="button" className="button primary" onClick={() => void api.closeEntry(round, batch.id, mine.ballots).then(done)}>
+          {t('counting.closeEntry')}
+        </button>
+      )}
+      {mine.closed && <p className="ok-text" role="status">{t('counting.entryClosed')}</p>}
+    </>
+  );
+};
