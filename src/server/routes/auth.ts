@@ -35,8 +35,15 @@ const recordFailure = async (deps: ServerDeps, keys: readonly string[]): Promise
   await deps.db.insertInto('login_attempts').values(keys.map((key) => ({ key, at }))).execute();
 };
 
-const cookieSecure = (deps: ServerDeps, reply: FastifyReply): boolean =>
-  deps.secureCookies || reply.request.protocol === 'https';
+/**
+ * Secure whenever the browser will keep it: over HTTPS, and on localhost (a secure context); forced on with
+ * DAIHOI_SECURE_COOKIES=1 behind a TLS proxy. A hall LAN over plain HTTP gets a non-Secure cookie (still
+ * HTTP-only, SameSite=Strict): serve the hall over HTTPS to have it Secure.
+ */
+const cookieSecure = (deps: ServerDeps, reply: FastifyReply): boolean => {
+  const host = reply.request.hostname.replace(/:\d+$/u, '');
+  return deps.secureCookies || reply.request.protocol === 'https' || host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+};
 
 const startSession = async (
   deps: ServerDeps, reply: FastifyReply, who: { userId: number | null; delegateId: number | null; congressId: number | null },
