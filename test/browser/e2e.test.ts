@@ -114,7 +114,7 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     const present = async (): Promise<number> => Number((await page.getByTestId('present').textContent())?.replace(/\./gu, ''));
     await expect.poll(present).toBeGreaterThanOrEqual(1);
     const before = await present();
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 7; });
+    await page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 7; });
     const attendance = await api.call<{ sessionId: number }>('GET', `/api/congresses/${code}/attendance`);
     const checkIn = (d: Delegate) => api.call('POST', `/api/congresses/${code}/sessions/${attendance.sessionId}/checkins`, { delegateId: d.id, desk: 'e2e' });
 
@@ -127,7 +127,7 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     await checkIn(delegates[3]!);
     await expect.poll(present, { timeout: 30_000 }).toBe(before + 2);
     await expect.poll(() => page.getByText('Mất kết nối máy chủ').count(), { timeout: 30_000 }).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
+    expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(7);
     await screenshot(page, 'e2e-04-hall-after-restart');
     await context.close();
   }, 120_000);

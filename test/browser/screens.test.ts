@@ -135,7 +135,7 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
     expect(await page.getByTestId('current-item').textContent()).toBe('Thảo luận Báo cáo chính trị');
     expect(await page.getByTestId('current-speaker').textContent()).toBe('Hoàng Thị Đào');
     await screenshot(page, '02-hall-agenda');
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    await page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 42; });
 
     state.present = 251;
     push(sockets, 'attendance');
@@ -148,7 +148,7 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
     await expect.poll(() => sockets.length, { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('present').textContent()).toBe('252');
     await expect.poll(() => page.getByText('Mất kết nối máy chủ').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
 
     // Nothing can pass when present ≤ N_base / 2.
     state.present = 127;
