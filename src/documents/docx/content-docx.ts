@@ -2,7 +2,7 @@
 import { Document, Packer, PageOrientation, Paragraph, type Table } from 'docx';
 import type { Block, DocumentContent } from '../content/blocks.ts';
 import { docxSignatures } from './signatures.ts';
-import { ALIGN, BODY, FONT_NAME, PAGE, contentTwips, line, run } from './style.ts';
+import { ALIGN, BODY, FONT_NAME, PAGE, TABLE_SIZE, TABLE_STYLE, contentTwips, line, run } from './style.ts';
 import { docxTable } from './table.ts';
 import { headerTable } from './header.ts';
 
@@ -32,7 +32,10 @@ export const renderContentDocx = async (content: DocumentContent): Promise<Buffe
   const doc = new Document({
     creator: 'Đại Hội',
     title: content.title,
-    styles: { default: { document: { run: { font: FONT_NAME, size: BODY } } } },
+    styles: {
+      default: { document: { run: { font: FONT_NAME, size: BODY } } },
+      paragraphStyles: [{ id: TABLE_STYLE, name: 'Table Text', basedOn: 'Normal', run: { size: TABLE_SIZE } }],
+    },
     sections: [{
       properties: {
         page: {

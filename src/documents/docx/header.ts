@@ -2,7 +2,7 @@
 import { Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, UnderlineType, WidthType } from 'docx';
 import type { HeaderSpec } from '../content/blocks.ts';
 import { PARTY_NAME } from '../pdf/header.ts';
-import { BODY, FONT_NAME, line } from './style.ts';
+import { BODY, line } from './style.ts';
 
 export const headerTable = (spec: HeaderSpec, width: number): Table => {
   const left = Math.round(width * 0.46);
@@ -23,7 +23,7 @@ export const headerTable = (spec: HeaderSpec, width: number): Table => {
             new Paragraph({
               alignment: 'center',
               spacing: { after: 160 },
-              children: [new TextRun({ text: PARTY_NAME, bold: true, size: size + 1, font: FONT_NAME, underline: { type: UnderlineType.SINGLE } })],
+              children: [new TextRun({ text: PARTY_NAME, bold: true, size: size + 1, underline: { type: UnderlineType.SINGLE } })],
             }),
             ...(spec.placeDate === null ? [] : [line(spec.placeDate, { italic: true, size })]),
           ],

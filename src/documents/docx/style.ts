@@ -16,8 +16,21 @@ export const ALIGN: Readonly<Record<Align, (typeof AlignmentType)[keyof typeof A
   justify: AlignmentType.JUSTIFIED,
 };
 
-export const run = (r: Run, size = BODY): TextRun =>
-  new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false, size, font: FONT_NAME });
+/** Table cells use this paragraph style (12 pt), so their runs carry no properties of their own. */
+export const TABLE_STYLE = 'TableText';
+export const TABLE_SIZE = BODY - 2;
+
+/**
+ * A run with only the properties that differ from the document defaults (Times New Roman, 13 pt): large tables
+ * stay small and fast to write.
+ */
+export const run = (r: Run, size: number | null = null): TextRun =>
+  new TextRun({
+    text: r.text,
+    ...(r.bold ? { bold: true } : {}),
+    ...(r.italic ? { italics: true } : {}),
+    ...(size === null || size === BODY ? {} : { size }),
+  });
 
 export const line = (
   text: string,
@@ -26,5 +39,5 @@ export const line = (
   new Paragraph({
     alignment: ALIGN[o.align ?? 'center'],
     spacing: { after: o.after ?? 0 },
-    children: [run({ text, bold: o.bold, italic: o.italic }, o.size ?? BODY)] satisfies ParagraphChild[],
+    children: [run({ text, bold: o.bold, italic: o.italic }, o.size ?? null)] satisfies ParagraphChild[],
   });

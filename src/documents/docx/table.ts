@@ -1,9 +1,7 @@
 /** A bordered table whose header row repeats on every page. */
 import { Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import type { TableBlock } from '../content/blocks.ts';
-import { ALIGN, BODY, run } from './style.ts';
-
-const SIZE = BODY - 2;
+import { ALIGN, TABLE_STYLE, run } from './style.ts';
 
 export const docxTable = (t: TableBlock, width: number): Table => {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
@@ -12,13 +10,13 @@ export const docxTable = (t: TableBlock, width: number): Table => {
   const cell = (text: string, k: number, isBold: boolean, header: boolean): TableCell =>
     new TableCell({
       width: { size: widths[k]!, type: WidthType.DXA },
-      verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
-      margins: { left: 60, right: 60, top: 20, bottom: 20 },
-      children: [new Paragraph({ alignment: ALIGN[header ? 'center' : t.columns[k]!.align], children: [run({ text, bold: isBold }, SIZE)] })],
+      ...(header ? { verticalAlign: VerticalAlign.CENTER } : {}),
+      children: [new Paragraph({ style: TABLE_STYLE, alignment: ALIGN[header ? 'center' : t.columns[k]!.align], children: [run({ text, bold: isBold })] })],
     });
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, k) => cell(c.title, k, true, true)) }),
       ...t.rows.map((row, r) => new TableRow({ cantSplit: true, children: row.map((text, k) => cell(text, k, bold.has(r), false)) })),

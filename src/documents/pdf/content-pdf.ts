@@ -5,19 +5,22 @@ import { breakSubject, setStyle, textBlock } from './draw.ts';
 import { fontFor } from './fonts.ts';
 import { drawPartyHeader } from './header.ts';
 import { BODY_SIZE, MARGIN, ensureSpace, numberPages, startCursor, type Cursor } from './page.ts';
-import { drawSignatures } from './signatures.ts';
-import { drawTable } from './table.ts';
+import { drawSignatures, signaturesHeight } from './signatures.ts';
+import { KEEP_TOGETHER_ROWS, drawTable, tableHeadHeight } from './table.ts';
 
 const INDENT = 28;
 const PARA_GAP = 4;
+const SIGNATURES_GAP = 10;
 
-const drawParagraph = (c: Cursor, para: ParagraphBlock): void => {
+/** `keepWith`: height of what must stay on the same page after the paragraph (the signatures). */
+const drawParagraph = (c: Cursor, para: ParagraphBlock, keepWith: number): void => {
   const doc = c.doc;
   const align = para.align ?? 'justify';
   const options = { width: c.width, align, indent: para.indent ? INDENT : 0, lineGap: 2 };
   setStyle(doc, { size: BODY_SIZE });
   const plain = para.runs.map((r) => r.text).join('');
-  ensureSpace(c, Math.min(doc.heightOfString(plain, options), BODY_SIZE * 3));
+  const height = doc.heightOfString(plain, options);
+  ensureSpace(c, keepWith > 0 && height + keepWith < c.pageHeight / 2 ? height + keepWith : Math.min(height, BODY_SIZE * 3));
   doc.x = MARGIN.left;
   doc.y = c.y;
   para.runs.forEach((run, k) => {
@@ -29,13 +32,20 @@ const drawParagraph = (c: Cursor, para: ParagraphBlock): void => {
   c.y = doc.y + PARA_GAP;
 };
 
-const drawBlock = (c: Cursor, block: Block): void => {
+/** What must follow a paragraph on the same page: the signatures, or the start of a table it introduces. */
+const keepWithNext = (c: Cursor, next: Block | undefined): number => {
+  if (next?.kind === 'signatures') return SIGNATURES_GAP + signaturesHeight(next);
+  if (next?.kind === 'table') return tableHeadHeight(c, next, next.rows.length <= KEEP_TOGETHER_ROWS ? next.rows.length : 2);
+  return 0;
+};
+
+const drawBlock = (c: Cursor, block: Block, next: Block | undefined): void => {
   switch (block.kind) {
     case 'paragraph':
-      drawParagraph(c, block);
+      drawParagraph(c, block, keepWithNext(c, next));
       return;
     case 'heading':
-      ensureSpace(c, BODY_SIZE * 4);
+      ensureSpace(c, BODY_SIZE * 2 + keepWithNext(c, next));
       c.y += 4;
       c.y += textBlock(c.doc, block.text, MARGIN.left, c.y, c.width, { size: BODY_SIZE, bold: true }) + PARA_GAP;
       return;
@@ -43,7 +53,7 @@ const drawBlock = (c: Cursor, block: Block): void => {
       drawTable(c, block);
       return;
     case 'signatures':
-      c.y += 10;
+      c.y += SIGNATURES_GAP;
       drawSignatures(c, block);
       return;
   }
@@ -59,7 +69,7 @@ export const renderContentPdf = async (content: DocumentContent): Promise<Buffer
     c.y += textBlock(doc, breakSubject(doc, line, c.width), MARGIN.left, c.y, c.width, { size: BODY_SIZE + 1, bold: true, align: 'center' });
   }
   c.y += 14;
-  for (const block of content.blocks) drawBlock(c, block);
+  content.blocks.forEach((block, k) => drawBlock(c, block, content.blocks[k + 1]));
   numberPages(c);
   return pdfToBuffer(doc);
 };

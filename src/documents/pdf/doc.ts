@@ -1,6 +1,6 @@
 /** A pdfkit document with the Tinos fonts registered, and its bytes as a Buffer. */
 import PDFDocument from 'pdfkit';
-import { FONT, fontFiles } from './fonts.ts';
+import { FONT, documentFonts } from './fonts.ts';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -17,7 +17,8 @@ export const createPdf = (o: PdfOptions): Pdf => {
     margin: 0,
     info: { Title: o.title, Creator: 'Đại Hội', Producer: 'Đại Hội', CreationDate: o.date, ModDate: o.date },
   });
-  for (const [name, data] of fontFiles()) doc.registerFont(name, data);
+  // pdfkit takes a parsed font where its types only list files (see fonts.ts).
+  for (const [name, font] of documentFonts()) doc.registerFont(name, font as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font(FONT.regular);
   return doc;
 };

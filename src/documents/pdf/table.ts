@@ -9,20 +9,40 @@ const SIZE = BODY_SIZE - 1;
 
 const cellAlign = (a: string): 'left' | 'center' | 'right' => (a === 'center' || a === 'right' ? a : 'left');
 
+interface RowSize {
+  readonly heights: number[];
+  readonly row: number;
+}
+
+const columnWidths = (c: Cursor, t: TableBlock): number[] => {
+  const total = t.columns.reduce((s, col) => s + col.width, 0);
+  return t.columns.map((col) => (col.width / total) * c.width);
+};
+
+/** Height of each cell's text, then of the row. */
+const measure = (c: Cursor, widths: readonly number[], cells: readonly string[], isBold: boolean): RowSize => {
+  setStyle(c.doc, { size: SIZE, bold: isBold });
+  const heights = cells.map((text, k) => c.doc.heightOfString(text || ' ', { width: widths[k]! - 2 * PAD_X }));
+  return { heights, row: Math.max(...heights) + 2 * PAD_Y };
+};
+
+/** Height of the header and the first `rows` rows: what a title before the table keeps with it. */
+export const tableHeadHeight = (c: Cursor, t: TableBlock, rows: number): number => {
+  const widths = columnWidths(c, t);
+  const bold = new Set(t.boldRows ?? []);
+  return [t.columns.map((col) => col.title), ...t.rows.slice(0, rows)]
+    .reduce((sum, cells, k) => sum + measure(c, widths, cells, k === 0 || bold.has(k - 1)).row, 0);
+};
+
+/** A table of at most this many rows is kept on one page. */
+export const KEEP_TOGETHER_ROWS = 12;
+
 export const drawTable = (c: Cursor, t: TableBlock): void => {
   const doc = c.doc;
-  const total = t.columns.reduce((s, col) => s + col.width, 0);
-  const widths = t.columns.map((col) => (col.width / total) * c.width);
+  const widths = columnWidths(c, t);
   const xs = widths.map((_, k) => MARGIN.left + widths.slice(0, k).reduce((s, w) => s + w, 0));
   const bold = new Set(t.boldRows ?? []);
-
-  /** Height of each cell's text, then of the row. */
-  const measure = (cells: readonly string[], isBold: boolean): { readonly heights: number[]; readonly row: number } => {
-    setStyle(doc, { size: SIZE, bold: isBold });
-    const heights = cells.map((text, k) => doc.heightOfString(text || ' ', { width: widths[k]! - 2 * PAD_X }));
-    return { heights, row: Math.max(...heights) + 2 * PAD_Y };
-  };
-  const drawRow = (cells: readonly string[], isBold: boolean, isHeader: boolean, m: { readonly heights: number[]; readonly row: number }): void => {
+  const drawRow = (cells: readonly string[], isBold: boolean, isHeader: boolean, m: RowSize): void => {
     doc.save().lineWidth(0.5).strokeColor('black');
     cells.forEach((_, k) => doc.rect(xs[k]!, c.y, widths[k]!, m.row));
     doc.stroke().restore();
@@ -35,9 +55,10 @@ export const drawTable = (c: Cursor, t: TableBlock): void => {
   };
 
   const titles = t.columns.map((col) => col.title);
-  const header = measure(titles, true);
-  const rows = t.rows.map((row, r) => measure(row, bold.has(r)));
-  ensureSpace(c, header.row + (rows[0]?.row ?? 0));
+  const header = measure(c, widths, titles, true);
+  const rows = t.rows.map((row, r) => measure(c, widths, row, bold.has(r)));
+  const whole = rows.reduce((sum, m) => sum + m.row, header.row);
+  ensureSpace(c, rows.length <= KEEP_TOGETHER_ROWS ? whole : header.row + (rows[0]?.row ?? 0));
   drawRow(titles, true, true, header);
   t.rows.forEach((row, r) => {
     const m = rows[r]!;
