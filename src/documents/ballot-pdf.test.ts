@@ -99,16 +99,6 @@ describe('renderBallotPdf', () => {
     }
   });
 
-  it('extracts composed letters right in every document of the process (fonts are parsed once, glyphs per document)', async () => {
-    const r = round({ kind: 'standing-committee', seats: 5, candidates: [{ id: 'a', name: 'Hoàng Thị Thủy' }, { id: 'b', name: 'Lý Văn Kỷ' }] });
-    for (let k = 0; k < 3; k++) {
-      const text = flat(pdfText(await render({ header: HEADER, round: r })));
-      expect(text).toContain('Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh');
-      expect(text).toContain('Hoàng Thị Thủy');
-      expect(text).toContain('Lý Văn Kỷ');
-    }
-  });
-
   it('refuses ids that cannot go into the QR code', async () => {
     const res = await renderBallotPdf({ header: { ...HEADER, congressId: 'đại hội' }, round: committee });
     expect(res.ok).toBe(false);
