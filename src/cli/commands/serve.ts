@@ -4,6 +4,7 @@
  * administrator account, and serves the API and the built web app (dist/web) on http://localhost:8080 (PORT).
  */
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from '../../server/build.ts';
@@ -11,7 +12,7 @@ import { ensureAdministrator } from '../../server/first-admin.ts';
 import type { EventBus } from '../../server/live/bus.ts';
 import { memoryBus } from '../../server/live/memory-bus.ts';
 import { postgresBus } from '../../server/live/postgres-bus.ts';
-import { loadDemo } from '../../server/demo.ts';
+import { loadDemoForServe } from '../../server/demo.ts';
 import { databaseTargetFromEnv } from '../../store/db.ts';
 import { openMigratedDatabase } from '../../store/migrate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError } from '../io.ts';
@@ -26,17 +27,29 @@ const version = (): string => {
   }
 };
 
-const flag = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+/**
+ * The shared CLI parser knows no options, so `--port 8080` arrives as a bare flag and a positional: the serve
+ * options are read again from the command line, with their types.
+ */
+const serveOptions = (args: Parameters<Command>[0]): { port?: string; host?: string; demo: boolean } => {
+  const at = process.argv.indexOf('serve');
+  const argv = at >= 0 ? process.argv.slice(at + 1) : [];
+  const { values } = parseArgs({ args: argv, strict: false, allowPositionals: true,
+    options: { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } } });
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  return { port: text(values['port']), host: text(values['host']), demo: values['demo'] === true || args.flags['demo'] === true };
+};
 
 export const serveCommand: Command = async (args, io) => {
   const started = performance.now();
-  const portText = flag(args.flags['port']) ?? process.env['PORT'] ?? '8080';
+  const options = serveOptions(args);
+  const portText = options.port ?? process.env['PORT'] ?? '8080';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     io.stderr(`Lỗi: cổng "${portText}" không hợp lệ.\nError: invalid port "${portText}".\n`);
     return EXIT_BAD_INPUT;
   }
-  const host = flag(args.flags['host']) ?? process.env['HOST'] ?? '127.0.0.1';
+  const host = options.host ?? process.env['HOST'] ?? '127.0.0.1';
   const target = databaseTargetFromEnv(process.env);
   const opened = await openMigratedDatabase(target);
   if (!opened.ok) return printError(io, opened.error);
@@ -45,9 +58,8 @@ export const serveCommand: Command = async (args, io) => {
   if (admin !== null) {
     io.stdout(`Đã tạo tài khoản quản trị / Administrator account created:\n  tên đăng nhập / username: ${admin.username}\n  mật khẩu / password: ${admin.password}\n(Hãy đổi mật khẩu sau khi đăng nhập / change it after signing in.)\n`);
   }
-  if (args.flags['demo'] === true) {
-    const demo = await loadDemo(db);
-    io.stdout(`${demo.message_vi}\n${demo.message_en}\n`);
+  if (options.demo) {
+    io.stdout(await loadDemoForServe(db));
   }
   const url = process.env['DATABASE_URL']?.trim();
   let bus: EventBus = memoryBus();
