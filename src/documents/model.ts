@@ -171,6 +171,7 @@ export interface AttendanceReportInput {
   readonly session: string;
   readonly attendance: CongressAttendance;
   readonly present: number;
+  /** Every official absent: `officialSummoned − present` names. */
   readonly absentees: readonly Absentee[];
   /** The quorum setting in force; null = none (RULES.md §1 [open]). */
   readonly quorum: { readonly numerator: number; readonly denominator: number } | null;

@@ -48,7 +48,8 @@ describe('credentials report', () => {
 
 describe('attendance report', () => {
   it('states attendance against N_base and lists the absent', async () => {
-    const absentees = [{ name: 'Lê Thị Đào', delegation: 'Đảng bộ Sở Y tế', reason: 'Ốm, có đơn' }, { name: 'Vi Văn Đức', delegation: 'Đảng bộ Công an tỉnh', reason: null }];
+    const absentees = ['Lê Thị Đào', 'Vi Văn Đức', 'Nông Thị Thu', 'Hà Văn Nam', 'Bế Thị Lan', 'Mã Văn Sơn'].map((name, k) => (
+      { name, delegation: k % 2 === 0 ? 'Đảng bộ Sở Y tế' : 'Đảng bộ Công an tỉnh', reason: k === 0 ? 'Ốm, có đơn' : null }));
     const input = { header: HEADER, session: 'Phiên khai mạc, sáng ngày 15/7/2020', attendance: CONGRESS, present: 254, absentees,
       quorum: { numerator: 2, denominator: 3 }, signedBy: BOARD };
     const t = await renderBoth(attendanceReport, input);
@@ -57,13 +58,17 @@ describe('attendance report', () => {
       expect(f).toContain('BÁO CÁO TÌNH HÌNH ĐẠI BIỂU CÓ MẶT');
       expect(f).toContain('Phiên khai mạc, sáng ngày 15/7/2020');
       expect(f).toContain('Số đại biểu làm căn cứ (N): 256; quá một nửa là ít nhất 129.');
-      expect(f).toContain(`Số đại biểu có mặt: 254 (${formatPercent(percentOf(254, 256))} so với N); vắng mặt: 2.`);
+      expect(f).toContain(`Số đại biểu có mặt: 254 (${formatPercent(percentOf(254, 256))} so với N); vắng mặt: 6.`);
       expect(f).toContain('99,22%');
       expect(f).toContain('Tỷ lệ có mặt tối thiểu theo cài đặt: 2/3 số làm căn cứ — đạt.');
       expect(f).not.toContain('Cảnh báo');
       for (const a of absentees) expect(text).toMatch(rowPattern([a.name, a.delegation]));
     }
-    const low = await renderBoth(attendanceReport, { ...input, present: 128, quorum: null });
+    const missing = await attendanceReport.pdf({ ...input, present: 253 });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.code).toBe('attendance.absentees');
+    const many = Array.from({ length: 132 }, (_, k) => ({ name: `Đại biểu ${k}`, delegation: 'Đảng bộ Sở Y tế', reason: null }));
+    const low = await renderBoth(attendanceReport, { ...input, present: 128, absentees: many, quorum: null });
     expect(flat(low.pdf)).toContain('Cảnh báo: số có mặt không quá một nửa số làm căn cứ');
     expect(flat(low.docx)).toContain('Không áp dụng tỷ lệ có mặt tối thiểu');
   });

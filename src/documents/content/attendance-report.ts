@@ -1,6 +1,6 @@
 /** Attendance against N_base for one session (RULES.md §1). */
 import { formatPercent } from '../../locale/vi.ts';
-import { attendanceStatus, computeBase, ok, percentOf, type Result, type RuleError } from '../../rules/index.ts';
+import { attendanceStatus, computeBase, err, ok, percentOf, ruleError, type Result, type RuleError } from '../../rules/index.ts';
 import { participantWord } from '../labels.ts';
 import type { AttendanceReportInput } from '../model.ts';
 import { b, col, heading, p, table, type DocumentContent } from './blocks.ts';
@@ -11,6 +11,13 @@ export const attendanceReportContent = (input: AttendanceReportInput): Result<Do
   const h = input.header;
   const base = computeBase(input.attendance);
   if (!base.ok) return base;
+  const absent = input.attendance.officialSummoned - input.present;
+  if (!Number.isInteger(input.present) || absent < 0 || absent !== input.absentees.length) {
+    return err(ruleError('attendance.absentees',
+      `Số vắng mặt (${input.attendance.officialSummoned} triệu tập − ${input.present} có mặt) khác với danh sách vắng mặt (${input.absentees.length} người).`,
+      `The absent (${input.attendance.officialSummoned} summoned − ${input.present} present) differ from the list of absentees (${input.absentees.length}).`,
+      'absentees'));
+  }
   const s = attendanceStatus(base.value, input.present, input.quorum);
   const who = participantWord(h);
   const quorum = input.quorum === null
@@ -25,7 +32,7 @@ export const attendanceReportContent = (input: AttendanceReportInput): Result<Do
       p(`- Tổng số ${who} chính thức được triệu tập: `, b(n(input.attendance.officialSummoned)), '.'),
       p(`- Số ${who} làm căn cứ (N): `, b(n(s.base)), `; quá một nửa là ít nhất `, b(n(s.threshold)), '.'),
       p(`- Số ${who} có mặt: `, b(n(s.present)), ` (${formatPercent(percentOf(s.present, s.base))} so với N); vắng mặt: `,
-        b(n(input.absentees.length)), '.'),
+        b(n(absent)), '.'),
       ...(s.nothingCanPass ? [p(b(`Cảnh báo: số có mặt không quá một nửa số làm căn cứ; không nội dung nào có thể được thông qua.`))] : []),
       p(`- ${quorum}`),
       ...(input.absentees.length > 0
