@@ -9,7 +9,7 @@
  * impossible in any case. Triggers (migration 0002) refuse UPDATE and DELETE.
  */
 import { createHash } from 'node:crypto';
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { err, ok, type Result } from '../rules/result.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { AuditEntry, Database } from './schema.ts';
@@ -91,7 +91,7 @@ export interface AuditChainSummary {
 }
 
 export interface AuditBreak {
-  readonly code: 'audit.prev-hash' | 'audit.hash';
+  readonly code: 'audit.prev-hash' | 'audit.hash' | 'audit.truncated';
   /** The first entry whose link is broken. */
   readonly id: number;
   /** Entries checked and intact before it. */
@@ -134,5 +134,25 @@ export const verifyAuditChain = async (db: Kysely<Database>): Promise<Result<Aud
     }
     if (rows.length < BATCH) break;
   }
+  const truncated = await truncatedTail(db, lastId);
+  if (truncated !== null) {
+    return err({
+      code: 'audit.truncated', id: truncated, intactBefore: count,
+      message_vi: `Các mục cuối của nhật ký (đến mục #${truncated}) đã bị xóa: chuỗi chỉ còn đến mục #${lastId ?? 0}.`,
+      message_en: `The last entries of the log (up to #${truncated}) were deleted: the chain ends at #${lastId ?? 0}.`,
+    });
+  }
   return ok({ entries: count, lastId, lastHash: prev });
+};
+
+/**
+ * SQLite only: AUTOINCREMENT remembers the highest id ever used, inside the same transactions (a rolled-back
+ * append leaves no trace), so a last id below it means entries were deleted from the end of the chain — which
+ * the hash links alone cannot show. PostgreSQL sequences skip values on rollback, so there the head hash printed
+ * by `audit verify` (and kept in the minutes) is the defence.
+ */
+const truncatedTail = async (db: Kysely<Database>, lastId: number | null): Promise<number | null> => {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return null;
+  const row = (await sql<{ seq: number }>`select seq from sqlite_sequence where name = 'audit_log'`.execute(db)).rows[0];
+  return row !== undefined && row.seq > (lastId ?? 0) ? row.seq : null;
 };
