@@ -536,9 +536,17 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   congressRoute(app, deps, { method: 'GET', url: `${R}/input-log`, params: RoundParams, query: InputLogQuery }, async (ctx) => {
     const l = await load(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round);
     if (!l.ok) return l;
-    const rows = await roundEventRows(deps.db, l.value.round.id);
+    // A board member who is also entering a batch does not read the other entries of it through the log.
+    const all = await allBatches(deps.db, l.value);
+    const me = operatorName(ctx);
+    const mine = all.ok ? all.value.states.find((s) => batchStatus(l.value.counting.ctx, s) === 'entering' && s.entries.some((e) => e.operator === me)) : undefined;
+    if (mine !== undefined) {
+      return err(conflict(ruleError('counting.log-while-entering', `Bạn đang nhập tập "${mine.spec.label}": chỉ xem được nhật ký khi tập đã nhập xong.`,
+        `You are entering batch "${mine.spec.label}": the log can be read once the batch is fully entered.`)));
+    }
+    // A log that does not replay is still exported as stored (the verification says where it breaks).
     const events: CountingEvent[] = [];
-    for (const row of rows) {
+    for (const row of await roundEventRows(deps.db, l.value.round.id)) {
       const e = parseEventRow(row);
       if (!e.ok) return e;
       events.push(e.value);
