@@ -67,6 +67,13 @@ describe('renderBallotPdf', () => {
     }
   });
 
+  it('prints the limit of a delegation ballot without surplus', async () => {
+    const r = round({ kind: 'delegates', seats: 4, alternateSeats: 1, candidates: candidates(5) });
+    expect(ballotLayoutOf({ header: HEADER, round: r }).form).toBe('agree-disagree');
+    expect(flat(pdfText(await render({ header: HEADER, round: r })))).toContain(
+      '(Số lượng được bầu: 4 đại biểu chính thức, 1 đại biểu dự khuyết; đồng ý không quá 5 người)');
+  });
+
   it('prints the opinion-poll and secretary-poll forms', async () => {
     const poll = round({ kind: 'opinion-poll', seats: 0, candidates: candidates(3) });
     const pollText = flat(pdfText(await render({ header: HEADER, round: poll })));

@@ -22,7 +22,8 @@ export const ballotWords = (h: CongressHeader, r: ElectionRound): BallotWords =>
     case 'delegates': {
       const limit = ballotLimit(r);
       const alternates = r.alternateSeats > 0 ? `, ${n(r.alternateSeats)} đại biểu dự khuyết` : '';
-      const keep = ballotForm(r) === 'strike-out' ? `; giữ lại không quá ${n(limit)} tên` : '';
+      const form = ballotForm(r);
+      const keep = form === 'strike-out' ? `; giữ lại không quá ${n(limit)} tên` : form === 'agree-disagree' ? `; đồng ý không quá ${n(limit)} người` : '';
       return { title, subject, note: `(Số lượng được bầu: ${n(r.seats)} đại biểu chính thức${alternates}${keep})` };
     }
     default:

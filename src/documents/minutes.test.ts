@@ -194,6 +194,28 @@ describe('secretary-poll minutes', () => {
   });
 });
 
+describe('a congress of members', () => {
+  it('speaks of members and prints the exclusions of RULES.md §1 for members', async () => {
+    const input = F.committeeMinutes();
+    const congress = { kind: 'members' as const, officialSummoned: 270, temporarilyAttachedElsewhere: 4, exemptedNotAttending: 3,
+      suspendedProsecutedOrDetained: 1, absentWholeExcused: 6 };
+    const t = await renderBoth(countingMinutes, {
+      ...input, header: { ...HEADER, congressKind: 'members' }, attendance: { congress, presentAtVoting: 250 },
+    });
+    for (const [, text] of eachText(t)) {
+      const f = flat(text);
+      expect(f).toContain('Đại hội Đảng bộ Khối các cơ quan tỉnh lần thứ XIV');
+      expect(f).toContain('Tổng số đảng viên chính thức được triệu tập: 270.');
+      expect(f).toContain('Số đảng viên có mặt khi bỏ phiếu: 250; vắng mặt: 20.');
+      expect(f).toContain('Số đảng viên đang sinh hoạt tạm thời ở đảng bộ khác: 4.');
+      expect(f).toContain('Số đảng viên được miễn sinh hoạt không dự Đại hội: 3.');
+      expect(f).toContain('Số đảng viên bị đình chỉ sinh hoạt, bị khởi tố, truy tố, tạm giam: 1.');
+      expect(f).toContain('có lý do được cấp ủy triệu tập chấp nhận: 6.');
+      expect(f).toContain(`Số đảng viên làm căn cứ tính kết quả bầu cử (N): ${F.BASE}.`);
+    }
+  });
+});
+
 describe('every minutes header', () => {
   it('uses the date of the congress header', async () => {
     const t = await renderBoth(countingMinutes, { ...F.committeeMinutes(), header: { ...HEADER, date: '2021-02-05' } });
