@@ -20,6 +20,14 @@ interface Delegate { readonly id: number; readonly fullName: string; readonly st
 
 const SMALL = 'e2e-thu-nghiem';
 
+/** The session check-ins go to (as the web client chooses it): the current one, else the first of the agenda. */
+const checkinSession = async (api: Api, code: string): Promise<number> => {
+  const a = await api.call<{ sessionId: number | null }>('GET', `/api/congresses/${code}/attendance`);
+  if (a.sessionId !== null) return a.sessionId;
+  const sessions = await api.call<Array<{ id: number; position: number }>>('GET', `/api/congresses/${code}/sessions`);
+  return [...sessions].sort((x, y) => x.position - y.position)[0]!.id;
+};
+
 /** A congress with one official session in progress and five delegates, when no seed congress is loaded. */
 const setUpSmallCongress = async (api: Api): Promise<string> => {
   await api.call('POST', '/api/congresses', {
@@ -31,17 +39,17 @@ const setUpSmallCongress = async (api: Api): Promise<string> => {
   const session = await api.call<{ id: number }>('POST', `${C}/sessions`, { kind: 'official', title: 'Phiên chính thức' });
   const item = await api.call<{ id: number }>('POST', `${C}/sessions/${session.id}/items`, { title: 'Khai mạc Đại hội', kind: 'opening' });
   await api.call('PUT', `${C}/current-item`, { agendaItemId: item.id });
-  const names = ['Nguyễn Văn An', 'Trần Thị Ánh', 'Lê Văn Bình', 'Phạm Thị Đào', 'Hoàng Đức Cường'];
+  const names = ['Nguyễn Văn An', 'Trần Thị Ánh', 'Lê Văn Bình', 'Phạm Thị Đào', 'Hoàng Đức Cường', 'Vi Thị Hằng', 'Lương Văn Khánh'];
   for (const [i, fullName] of names.entries()) {
     await api.call('POST', `${C}/delegates`, { code: `DB${i + 1}`, fullName, gender: i % 2 === 0 ? 'male' : 'female', category: 'elected' });
   }
   return SMALL;
 };
 
-const signIn = async (page: Page, base: string, server: RunningServer, path: string): Promise<void> => {
+const signIn = async (page: Page, base: string, server: RunningServer, path: string, as = server.admin): Promise<void> => {
   await page.goto(`${base}${path}`);
-  await page.getByLabel('Tên đăng nhập').fill(server.admin.username);
-  await page.getByLabel('Mật khẩu').fill(server.admin.password);
+  await page.getByLabel('Tên đăng nhập').fill(as.username);
+  await page.getByLabel('Mật khẩu').fill(as.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(`${base}${path}`);
 };
@@ -115,8 +123,8 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     await expect.poll(present).toBeGreaterThanOrEqual(1);
     const before = await present();
     await page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 7; });
-    const attendance = await api.call<{ sessionId: number }>('GET', `/api/congresses/${code}/attendance`);
-    const checkIn = (d: Delegate) => api.call('POST', `/api/congresses/${code}/sessions/${attendance.sessionId}/checkins`, { delegateId: d.id, desk: 'e2e' });
+    const session = await checkinSession(api, code);
+    const checkIn = (d: Delegate) => api.call('POST', `/api/congresses/${code}/sessions/${session}/checkins`, { delegateId: d.id, desk: 'e2e' });
 
     await checkIn(delegates[2]!);
     await expect.poll(present).toBe(before + 1);
@@ -131,4 +139,100 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     await screenshot(page, 'e2e-04-hall-after-restart');
     await context.close();
   }, 120_000);
+
+  it('counts an election with two independent entries and one ruled disagreement; the result reaches the hall screen', async () => {
+    const C = `/api/congresses/${code}`;
+    // Everyone present, so that show-of-hands votes can pass.
+    const session = await checkinSession(api, code);
+    const present = new Set((await api.call<Array<{ delegateId: number }>>('GET', `${C}/sessions/${session}/checkins`)).map((c) => c.delegateId));
+    for (const d of delegates) if (!present.has(d.id)) await api.call('POST', `${C}/sessions/${session}/checkins`, { delegateId: d.id, desk: 'e2e' });
+    const all = (await api.call<{ present: number }>('GET', `${C}/attendance`)).present;
+    const yes = { agree: all, disagree: 0, other: 0 };
+
+    const election = await api.call<{ id: number }>('POST', `${C}/elections`, { kind: 'committee', title: 'Bầu thử Ban Chấp hành (kiểm thử đầu cuối)', seats: 3 });
+    const E = `${C}/elections/${election.id}`;
+    const R = `${E}/rounds/1`;
+    const list = delegates.slice(0, 4);
+    for (const d of list) await api.call('POST', `${R}/candidates`, { delegateId: d.id, source: 'committee-list' });
+    const board = await api.call<{ id: number }>('POST', `${C}/bodies`, {
+      kind: 'counting-board', title: 'Ban Kiểm phiếu (kiểm thử)', members: [{ delegateId: delegates[5]!.id, role: 'head' }, { delegateId: delegates[6]!.id, role: 'member' }],
+    });
+    await api.call('POST', `${C}/bodies/${board.id}/approval`, yes);
+    await api.call('PUT', `${E}/counting-board`, { bodyId: board.id });
+    await api.call('POST', `${R}/transition`, { to: 'list-approved', ...yes });
+    await api.call('POST', `${R}/transition`, { to: 'voting' });
+
+    const user = async (username: string, role: string, electionId: number | null) => {
+      const password = `mat-khau-${username}-2020`;
+      const u = await api.call<{ id: number }>('POST', '/api/users', { username, displayName: username, password });
+      await api.call('POST', `${C}/roles`, { userId: u.id, role, electionId });
+      return { username, password };
+    };
+    const head = await user('e2e.kiemphieu', 'counting-board', election.id);
+    const op1 = await user('e2e.nhap1', 'technician', null);
+    const op2 = await user('e2e.nhap2', 'technician', null);
+    const boardApi = await apiAs(server.base, head.username, head.password);
+    await boardApi.call('POST', `${R}/counting`, { issued: 5, collected: 5 });
+    await boardApi.call('POST', `${R}/batches`, { label: 'Hòm phiếu số 1', physicalCount: 5 });
+
+    // Two operators at two browsers type the same stack; the second misreads ballot 3.
+    const enter = async (as: { username: string; password: string }, lines: readonly string[], shot: string | null): Promise<void> => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+      const page = await context.newPage();
+      await signIn(page, server.base, server, '/counting', as);
+      await page.getByRole('button', { name: /Hòm phiếu số 1/u }).click();
+      await page.getByRole('button', { name: 'Bắt đầu nhập tập này' }).click();
+      const line = page.getByLabel(/Gõ số thứ tự các tên bị gạch/u);
+      for (const [i, text] of lines.entries()) {
+        await line.fill(text);
+        await line.press('Enter');
+        await expect.poll(() => page.getByTestId('running-count').textContent()).toBe(`${i + 1} / 5 phiếu`);
+      }
+      // Backspace on the empty line takes the last ballot back; typing it again restores the count.
+      await line.press('Backspace');
+      await expect.poll(() => page.getByTestId('running-count').textContent()).toBe('4 / 5 phiếu');
+      await line.fill(lines[4]!);
+      await line.press('Enter');
+      await expect.poll(() => page.getByTestId('running-count').textContent()).toBe('5 / 5 phiếu');
+      if (shot !== null) await screenshot(page, shot);
+      await page.getByRole('button', { name: 'Kết thúc lượt nhập tập này' }).click();
+      await page.getByText('Đã kết thúc lượt nhập').waitFor();
+      await context.close();
+    };
+    await enter(op1, ['4', '4', '3', '2', '1'], 'e2e-05-entry-operator-1');
+    await enter(op2, ['4', '4', '2', '2', '1'], null);
+
+    // The board sees the one disagreement, looks at the paper ballot and rules; then finishes the count.
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await signIn(page, server.base, server, '/counting', head);
+    const disagreement = page.getByTestId('disagreement');
+    await disagreement.waitFor();
+    expect(await page.getByTestId('disagreement').count()).toBe(1);
+    expect(await disagreement.textContent()).toContain('Phiếu thứ 3 trong tập');
+    await screenshot(page, 'e2e-06-reconciliation');
+    await disagreement.getByLabel('Lá phiếu thực tế (cú pháp nhập phiếu)').fill('3');
+    await disagreement.getByLabel('Lý do').selectOption('unclear-mark');
+    await disagreement.getByRole('button', { name: 'Ghi phán quyết' }).click();
+    await page.getByText(/Đã phán quyết/u).waitFor();
+    await page.getByRole('button', { name: 'Chốt kết quả kiểm phiếu' }).click();
+    await page.getByText('Kết quả kiểm phiếu', { exact: true }).waitFor();
+    await screenshot(page, 'e2e-07-count-result');
+    await context.close();
+
+    // Published, it goes on the hall screen: bars for the four names, the elected highlighted.
+    const hall = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' });
+    const hallPage = await hall.newPage();
+    await signIn(hallPage, server.base, server, '/hall');
+    await hallPage.getByTestId('present').waitFor();
+    await api.call('POST', `${R}/transition`, { to: 'published' });
+    await hallPage.locator('svg.results-chart').waitFor({ timeout: 20_000 });
+    expect(await hallPage.getByTestId('bar').count()).toBe(4);
+    const stored = await api.call<Array<{ id: number; rounds: Array<{ result: { count: { elected: string[] } } }> }>>('GET', `${C}/elections`);
+    const elected = stored.find((e) => e.id === election.id)!.rounds[0]!.result.count.elected;
+    expect(await hallPage.locator('[data-testid="bar"][data-elected="true"]').count()).toBe(elected.length);
+    expect(await hallPage.getByTestId('outcome').textContent()).toContain(`Trúng cử ${elected.length}/3`);
+    await screenshot(hallPage, 'e2e-08-hall-results');
+    await hall.close();
+  }, 240_000);
 });

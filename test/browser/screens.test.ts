@@ -214,6 +214,7 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
 
   it('counting console: the ballot form, the entry line, the queue and a provisional result', async () => {
     const state = initial();
+    state.me = { ...principal, roles: [{ congress: CODE, role: 'counting-board', electionId: 1 }] };
     state.election = electionView('counting', null);
     state.batches = [
       { id: '1', label: 'Hòm phiếu số 1', physicalCount: 125, entriesRequired: 2, status: 'reconciling', entriesOpened: 2, entriesClosed: 2, myEntry: { ballots: 125, closed: true } },

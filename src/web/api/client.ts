@@ -189,6 +189,19 @@ const done = async (p: Promise<ApiResult<unknown>>): Promise<ApiResult<true>> =>
 
 export const httpClient = (): ApiClient => {
   const c = (code: string): string => `/api/congresses/${encodeURIComponent(code)}`;
+  /**
+   * The session check-ins go to: the server's current session (that of the current agenda item, or the last one
+   * with check-ins); before anything has started, the first session of the agenda.
+   */
+  const sessionForCheckin = async (code: string): Promise<ApiResult<number | null>> => {
+    const a = await request('GET', `${c(code)}/attendance`, AttendanceView);
+    if (!a.ok) return a;
+    if (a.value.sessionId !== null) return { ok: true, value: a.value.sessionId };
+    const s = await request('GET', `${c(code)}/sessions`, z.array(SessionView));
+    if (!s.ok) return s;
+    const first = [...s.value].sort((x, y) => x.position - y.position)[0];
+    return { ok: true, value: first?.id ?? null };
+  };
   const r = (rr: RoundRef): string => `${c(rr.congress)}/elections/${rr.electionId}/rounds/${rr.round}`;
   const b = (rr: RoundRef, batch: string): string => `${r(rr)}/batches/${encodeURIComponent(batch)}`;
   return {
@@ -231,15 +244,15 @@ export const httpClient = (): ApiClient => {
     },
     // Check-ins belong to the session in progress, which the attendance view names.
     checkins: async (code) => {
-      const a = await request('GET', `${c(code)}/attendance`, AttendanceView);
-      if (!a.ok) return a;
-      if (a.value.sessionId === null) return { ok: true, value: [] };
-      return request('GET', `${c(code)}/sessions/${a.value.sessionId}/checkins`, z.array(CheckinView));
+      const session = await sessionForCheckin(code);
+      if (!session.ok) return session;
+      if (session.value === null) return { ok: true, value: [] };
+      return request('GET', `${c(code)}/sessions/${session.value}/checkins`, z.array(CheckinView));
     },
     checkIn: async (code, by, desk) => {
-      const a = await request('GET', `${c(code)}/attendance`, AttendanceView);
-      const r = !a.ok ? a : a.value.sessionId === null ? { ok: false as const, error: noSession }
-        : await request('POST', `${c(code)}/sessions/${a.value.sessionId}/checkins`, CheckinView, { json: { ...by, desk } });
+      const session = await sessionForCheckin(code);
+      const r = !session.ok ? session : session.value === null ? { ok: false as const, error: noSession }
+        : await request('POST', `${c(code)}/sessions/${session.value}/checkins`, CheckinView, { json: { ...by, desk } });
       return r.ok ? { ok: true, checkin: r.value, delegate: null, organisationName: null }
         : { ok: false, message_vi: r.error.message_vi, message_en: r.error.message_en };
     },

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { renderVi } from '../test-support/render.tsx';
 import { CheckinConfirmation } from './CheckinConfirmation.tsx';
@@ -48,5 +49,20 @@ describe('check-in confirmation', () => {
   it('invites the next delegate while idle', () => {
     const { container } = renderVi(<CheckinConfirmation confirmation={null} />);
     expect(container.textContent).toContain('Mời đại biểu quét thẻ');
+  });
+
+  it('speaks English when switched, Vietnamese again after', async () => {
+    const c = confirmationOf({ ok: false, message_vi: 'Thẻ đã bị thu hồi.', message_en: 'Card revoked.' }, [row]);
+    await i18next.changeLanguage('en');
+    try {
+      const { getByTestId, unmount } = renderVi(<CheckinConfirmation confirmation={c} />);
+      expect(getByTestId('confirmation').textContent).toContain('Check-in refused');
+      expect(getByTestId('confirmation').textContent).toContain('Card revoked.');
+      unmount();
+    } finally {
+      await i18next.changeLanguage('vi');
+    }
+    const { getByTestId } = renderVi(<CheckinConfirmation confirmation={c} />);
+    expect(getByTestId('confirmation').textContent).toContain('Không điểm danh được');
   });
 });

@@ -34,7 +34,9 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
     return c.ok ? c.value : null;
   }, [election, round, congress.data]);
   const ref: RoundRef = { congress: code, electionId: election.id, round: round?.number ?? 1 };
-  const board = hasRole(me, 'admin', 'counting-board');
+  // The counting board opens batches, rules and finishes; board members and technicians enter ballots.
+  const board = hasRole(me, 'counting-board');
+  const operator = hasRole(me, 'counting-board', 'technician');
   const batches = useLiveResource(code, () => api.batches(ref), ['election', 'result']);
   const queue = useLiveResource(code, () => (board ? api.reconciliation(ref) : Promise.resolve({ ok: true as const, value: [] })), ['election', 'result']);
   const result = useLiveResource(code, () => (board ? api.roundResult(ref) : Promise.resolve({ ok: true as const, value: null })), ['election', 'result']);
@@ -59,7 +61,7 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
       <div className="counting-entry">
         <BatchList batches={batches.data ?? []} selected={batchId} onSelect={setBatchId} canOpen={board}
           onOpen={(label, n) => after(api.openBatch(ref, label, n))} />
-        {batch !== null && <BatchEntry key={batch.id} ctx={ctx} round={ref} batch={batch} onChange={refresh} />}
+        {batch !== null && operator && <BatchEntry key={batch.id} ctx={ctx} round={ref} batch={batch} onChange={refresh} />}
         {batches.error !== null && <ErrorMessage error={batches.error} />}
       </div>
       {board && (
@@ -67,7 +69,8 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
           onRule={(b, position, text, reason, note) => after(api.rule(ref, b, position, text, reason, note))} />
       )}
       {r !== null && r !== undefined && (
-        <ResultsPanel result={r} count={electionCountOf(r.count)} roundStatus={round?.status ?? 'counting'} canAct={board}
+        <ResultsPanel result={r} count={electionCountOf(r.count)} roundStatus={round?.status ?? 'counting'} canFinish={board}
+          canPublish={hasRole(me, 'admin', 'secretariat', 'presidium')}
           onFinish={() => after(api.finishCounting(ref))}
           onPublish={() => after(api.transition(ref, { to: 'published' }))} />
       )}

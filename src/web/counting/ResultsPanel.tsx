@@ -4,11 +4,12 @@ import { formatInteger, formatPercent } from '../../locale/vi.ts';
 import { INVALID_REASON_LABELS, INVALID_REASONS, type ElectionCount } from '../../rules/index.ts';
 import type { RoundResultView } from '../api/counting-schemas.ts';
 
-export const ResultsPanel = ({ result, count, roundStatus, canAct, onFinish, onPublish }: {
+export const ResultsPanel = ({ result, count, roundStatus, canFinish, canPublish, onFinish, onPublish }: {
   readonly result: RoundResultView;
   readonly count: ElectionCount | null;
   readonly roundStatus: string;
-  readonly canAct: boolean;
+  readonly canFinish: boolean;
+  readonly canPublish: boolean;
   readonly onFinish: () => void;
   readonly onPublish: () => void;
 }) => {
@@ -46,10 +47,10 @@ export const ResultsPanel = ({ result, count, roundStatus, canAct, onFinish, onP
         </>
       )}
       {roundStatus === 'counting' && (
-        <button type="button" className="button primary" disabled={!canAct || !result.complete} onClick={onFinish}>{t('counting.finish')}</button>
+        <button type="button" className="button primary" disabled={!canFinish || !result.complete} onClick={onFinish}>{t('counting.finish')}</button>
       )}
       {roundStatus === 'counted' && (
-        <button type="button" className="button primary" disabled={!canAct} onClick={onPublish}>{t('counting.publish')}</button>
+        <button type="button" className="button primary" disabled={!canPublish} onClick={onPublish}>{t('counting.publish')}</button>
       )}
       {roundStatus === 'published' && <p className="ok-text">{t('counting.published')}</p>}
       {!result.complete && <p className="muted">{t('counting.publishBlocked')}</p>}

@@ -13,6 +13,7 @@ import { AttendanceLine } from './AttendanceLine.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { loadHall } from './load-hall.ts';
 import { NowPanel } from './NowPanel.tsx';
+import { OutcomeLine } from './OutcomeLine.tsx';
 import { ResultsChart } from './ResultsChart.tsx';
 import { TargetsSlide } from './TargetsSlide.tsx';
 
@@ -54,6 +55,7 @@ const HallBody = ({ state, display }: { readonly state: HallState; readonly disp
     return (
       <section className="hall-results" aria-labelledby="results-title">
         <h2 id="results-title">{p.roundNumber > 1 ? t('hall.resultsRound', { title: p.title, round: p.roundNumber }) : p.title}</h2>
+        <OutcomeLine count={p.count} />
         <ResultsChart count={p.count} title={p.title} />
       </section>
     );

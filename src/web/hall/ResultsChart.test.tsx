@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countBallots, defaultCountSettings, type ElectionCount, type ElectionSpec } from '../../rules/index.ts';
 import { renderVi } from '../test-support/render.tsx';
 import { chartLayout } from './chart-layout.ts';
+import { OutcomeLine } from './OutcomeLine.tsx';
 import { ResultsChart } from './ResultsChart.tsx';
 
 /** 5 names for 3 seats, N_base 10, every ballot strikes 2: votes A 9, B 3, C 7, D 5, E 6 → elected A, C, E. */
@@ -56,5 +57,15 @@ describe('results chart', () => {
     const widths = layout.bars.map((b) => b.width);
     expect([...widths].sort((a, b) => b - a)).toEqual(widths);
     expect(layout.bars.map((b) => b.y)).toEqual([...layout.bars.map((b) => b.y)].sort((a, b) => a - b));
+  });
+
+  it('says how many of the seats are filled, and what a shortfall leaves to the congress', () => {
+    const complete = renderVi(<OutcomeLine count={count()} />);
+    expect(complete.getByTestId('outcome').textContent).toBe('Trúng cử 3/3');
+    complete.unmount();
+    const short = countBallots({ ...spec, base: 30 }, strikes.map((struck) => ({ struck })));
+    if (!short.ok || short.value.type !== 'election') throw new Error('fixture');
+    const { getByTestId } = renderVi(<OutcomeLine count={short.value.count} />);
+    expect(getByTestId('outcome').textContent).toBe('Trúng cử 0/3 · còn thiếu 3: Đại hội quyết định có bầu tiếp hay không');
   });
 });
