@@ -132,6 +132,9 @@ describe('counting minutes (RULES.md §8)', () => {
     expect(firstTable).not.toMatch(/w:val="single"(?!\/>)/u);
     expect(firstTable).toMatch(/<w:u w:val="single"\/>(?:(?!<\/w:r>).)*ĐẢNG CỘNG SẢN VIỆT NAM/su);
     expect(firstTable).toMatch(/<w:i\/>(?:(?!<\/w:r>).)*Lạng Sơn, ngày 15 tháng 7 năm 2020/su);
+    // Page numbers from the second page: a PAGE field in the default header, none on the first page.
+    expect(xml).toContain('<w:titlePg/>');
+    expect(docxXml(t.docxBuffer, 'word/header1.xml')).toContain('PAGE');
   });
 });
 

@@ -1,5 +1,5 @@
 /** Draws any minutes or report (DocumentContent) as a Word file the secretariat can edit. */
-import { Document, Packer, PageOrientation, Paragraph, type Table } from 'docx';
+import { AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type Table } from 'docx';
 import type { Block, DocumentContent } from '../content/blocks.ts';
 import { docxSignatures } from './signatures.ts';
 import { ALIGN, BODY, FONT_NAME, PAGE, TABLE_SIZE, TABLE_STYLE, contentTwips, line, run } from './style.ts';
@@ -37,7 +37,13 @@ export const renderContentDocx = async (content: DocumentContent): Promise<Buffe
       paragraphStyles: [{ id: TABLE_STYLE, name: 'Table Text', basedOn: 'Normal', run: { size: TABLE_SIZE } }],
     },
     sections: [{
+      // Page numbers at the top centre from the second page on, as in Party documents.
+      headers: {
+        default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }),
+        first: new Header({ children: [new Paragraph({ children: [] })] }),
+      },
       properties: {
+        titlePage: true,
         page: {
           size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
           margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
