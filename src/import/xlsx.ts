@@ -1,7 +1,12 @@
-/** .xlsx in and out (exceljs): rows of text for the validator; the template; the export of the list. */
-import ExcelJS from 'exceljs';
+/**
+ * .xlsx in and out (exceljs): rows of text for the validator; the template; the export of the list. exceljs is
+ * loaded on first use only (about 20 MB that an idle server does not need).
+ */
+import type ExcelJS from 'exceljs';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
 import { DELEGATE_COLUMNS } from './columns.ts';
+
+const newWorkbook = async (): Promise<ExcelJS.Workbook> => new (await import('exceljs')).default.Workbook();
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
@@ -22,7 +27,7 @@ export const cellText = (value: ExcelJS.CellValue): string => {
 
 /** The first worksheet as rows of text (empty rows dropped). */
 export const readXlsxRows = async (data: Uint8Array): Promise<Result<string[][], RuleError>> => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
   } catch {
@@ -51,7 +56,7 @@ const styleHeader = (sheet: ExcelJS.Worksheet): void => {
 
 /** The template: the Vietnamese headers, one example row, and a sheet that explains each column. */
 export const delegateTemplate = async (): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet('Danh sách đại biểu');
   sheet.addRow(DELEGATE_COLUMNS.map((c) => c.header));
   sheet.addRow(DELEGATE_COLUMNS.map((c) => c.example));
@@ -72,7 +77,7 @@ export const delegateTemplate = async (): Promise<Buffer> => {
 
 /** Any table (header row first) as an .xlsx workbook with one sheet. */
 export const rowsToXlsx = async (sheetName: string, rows: readonly (readonly (string | number | null)[])[]): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(sheetName);
   for (const r of rows) sheet.addRow([...r]);
   styleHeader(sheet);

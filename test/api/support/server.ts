@@ -10,6 +10,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export interface RunningServer {
   readonly url: string;
+  readonly pid: number;
   readonly adminPassword: string;
   readonly output: () => string;
   readonly stop: () => Promise<void>;
@@ -43,7 +44,7 @@ export const startServer = (env: Readonly<Record<string, string>>, args: readonl
         done = true;
         clearTimeout(timer);
         const pw = /password: (\S+)/u.exec(out);
-        resolve({ url: m[1]!, adminPassword: pw?.[1] ?? '', output: () => out, stop });
+        resolve({ url: m[1]!, pid: child.pid ?? 0, adminPassword: pw?.[1] ?? '', output: () => out, stop });
       }
     };
     child.stdout?.on('data', onData);
