@@ -51,11 +51,15 @@ export const STRIKE = { struckCoverage: 0.85, struckMiddle: 0.9, keptRun: 0.15, 
 /** Thresholds of a checkbox (share of its inside). */
 export const CHECK = { marked: 0.06, empty: 0.012 } as const;
 /** Ink darker than this share of the local paper level is ink. */
-export const INK_LEVEL = 0.72;
+export const INK_LEVEL = 0.6;
+/** Faint ink (below this share of the paper) counts where it touches strong ink. */
+export const FAINT_LEVEL = 0.78;
 /** Gaps of a stroke over paper are closed up to this many points (a pen skipping, noise). */
 const GAP_PT = 2.5;
 /** Under printed letters a hand-drawn stroke may wander this far (points) up or down from its ends' height. */
 const WANDER_PT = 1.5;
+/** …and for at most this long (points): about the widest letter with its neighbours' edges. */
+const HIDDEN_GAP_PT = 30;
 /** A stroke is followed under printed letters only when it is at most this thick (points) at both ends. */
 const HIDDEN_THICKNESS_PT = 5;
 
@@ -74,7 +78,7 @@ const closeGaps = (
       const lo = Math.min(top[last]!, top[i]!) - Math.round(WANDER_PT * k);
       const hi = Math.max(bottom[last]!, bottom[i]!) + Math.round(WANDER_PT * k);
       let hidden = i - last - 1 <= GAP_PT * k;
-      if (!hidden && Math.max(bottom[last]! - top[last]!, bottom[i]! - top[i]!) <= HIDDEN_THICKNESS_PT * k) {
+      if (!hidden && i - last - 1 <= HIDDEN_GAP_PT * k && Math.max(bottom[last]! - top[last]!, bottom[i]! - top[i]!) <= HIDDEN_THICKNESS_PT * k) {
         hidden = true;
         for (let c = last + 1; c < i && hidden; c++) {
           let printed = false;
@@ -90,23 +94,45 @@ const closeGaps = (
 
 const clamp01 = (v: number): number => Math.max(0, Math.min(1, v));
 
-/** New ink of a sampled page box: 1 where darker than the paper and not printed on the blank form. */
+/**
+ * New ink of a sampled page box: not printed on the blank form, and darker than the paper — strongly
+ * (below INK_LEVEL of it), or faintly (below FAINT_LEVEL) where it touches strong new ink. A thin pen line
+ * keeps its faint parts; the faint blurred edge of a printed letter, touching only print, does not count.
+ */
 const newInk = (s: GreyImage, page: FormPage, origin: Box, paper: number): Uint8Array => {
-  const out = new Uint8Array(s.width * s.height);
-  const level = paper * INK_LEVEL;
+  const w = s.width;
+  const out = new Uint8Array(w * s.height);
+  const strong = paper * INK_LEVEL;
+  const faint = paper * FAINT_LEVEL;
   const gx0 = Math.round(origin.x * FORM_PER_POINT);
   const gy0 = Math.round(origin.y * FORM_PER_POINT);
   const W = page.blank.width;
   const H = page.blank.height;
+  const stack: number[] = [];
   for (let j = 0; j < s.height; j++) {
     const gy = gy0 + j;
-    for (let i = 0; i < s.width; i++) {
-      if (s.data[j * s.width + i]! >= level) continue;
+    for (let i = 0; i < w; i++) {
+      const v = s.data[j * w + i]!;
+      if (v >= faint) continue;
       const gx = gx0 + i;
       if (gx >= 0 && gy >= 0 && gx < W && gy < H && page.printed[gy * W + gx] === 1) continue;
-      out[j * s.width + i] = 1;
+      out[j * w + i] = v < strong ? 2 : 1;
+      if (v < strong) stack.push(j * w + i);
     }
   }
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    const px = p % w;
+    for (let dy = -w; dy <= w; dy += w) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const q = p + dy + dx;
+        if (q < 0 || q >= out.length || (dx === -1 && px === 0) || (dx === 1 && px === w - 1) || out[q] !== 1) continue;
+        out[q] = 2;
+        stack.push(q);
+      }
+    }
+  }
+  for (let k = 0; k < out.length; k++) out[k] = out[k] === 2 ? 1 : 0;
   return out;
 };
 

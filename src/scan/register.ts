@@ -76,8 +76,8 @@ const refine = (img: GreyImage, win: Window, b: Blob, level: number): Blob => {
 const findMark = (img: GreyImage, corner: number, markPt: number): Blob | null => {
   const right = corner === 1 || corner === 3;
   const bottom = corner === 2 || corner === 3;
-  const ww = Math.round(img.width * 0.2) & ~1;
-  const wh = Math.round(img.height * 0.16) & ~1;
+  const ww = Math.round(img.width * 0.3) & ~1;
+  const wh = Math.round(img.height * 0.22) & ~1;
   const win: Window = { x: right ? img.width - ww : 0, y: bottom ? img.height - wh : 0, width: ww, height: wh };
   const half = halve(img, win);
   const level = Math.min(140, quantile(half, 0, 0, half.width, half.height, 0.9) * 0.55);
