@@ -71,7 +71,7 @@ describe('counting minutes (RULES.md §8)', () => {
       expectVotesRows(text, c.results);
       expectOrder(text, 'IV. SỐ PHIẾU BẦU', c.results.map((r) => r.name));
       expectOrder(text, 'V. KẾT QUẢ', c.elected.map((id) => byId.get(id)!.name));
-      expect(flat(text)).toContain('Đã bầu đủ số lượng 35 đồng chí.');
+      expect(flat(text)).toContain('Đã bầu đủ số lượng: 35 đồng chí.');
     }
   });
 

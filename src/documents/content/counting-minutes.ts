@@ -16,10 +16,9 @@ import { minutesSubject } from './subjects.ts';
 
 const names = (results: readonly CandidateResult[]): string => results.map((r) => `đồng chí ${r.name}`).join(', ');
 
-const outcomeBlocks = (c: ElectionCount, seats: number, isDelegation: boolean): Block[] => {
+const outcomeBlocks = (c: ElectionCount, seatsText: string, isDelegation: boolean): Block[] => {
   const blocks: Block[] = [];
   const elected = pick(c.results, c.elected);
-  const officialWord = isDelegation ? 'đại biểu chính thức' : 'người';
   blocks.push(elected.length > 0
     ? p(`Căn cứ Quy chế bầu cử trong Đảng, các đồng chí có tên sau đây được số phiếu bầu quá một nửa so với N và trúng cử ${isDelegation ? 'đại biểu chính thức ' : ''}(xếp theo số phiếu từ cao xuống thấp):`)
     : p(b(`Không có đồng chí nào trúng cử${isDelegation ? ' đại biểu chính thức' : ''}.`)));
@@ -37,10 +36,10 @@ const outcomeBlocks = (c: ElectionCount, seats: number, isDelegation: boolean): 
       'Không đồng chí nào trong số này trúng cử; Đại hội biểu quyết việc bầu lại trong số các đồng chí này (không căn cứ vào tuổi).'));
   }
   if (c.outcome === 'shortfall') {
-    blocks.push(p(b(`Số trúng cử chưa đủ: còn thiếu ${n(c.unfilledSeats)} ${officialWord === 'người' ? 'người' : 'đại biểu'}. `),
+    blocks.push(p(b(`Số trúng cử chưa đủ: còn thiếu ${n(c.unfilledSeats)} ${isDelegation ? 'đại biểu' : 'người'}. `),
       'Đại hội thảo luận, biểu quyết có bầu tiếp hay không, bầu trên danh sách nào và có bổ sung người vào danh sách hay không; mỗi lần bầu là một cuộc bầu mới với phiếu bầu và biên bản riêng.'));
   }
-  if (c.outcome === 'complete') blocks.push(p(b(`Đã bầu đủ số lượng ${n(seats)} ${isDelegation ? 'đại biểu' : 'đồng chí'}.`)));
+  if (c.outcome === 'complete') blocks.push(p(b(`Đã bầu đủ số lượng: ${seatsText}.`)));
   return blocks;
 };
 
@@ -62,7 +61,7 @@ export const countingMinutesContent = (input: ElectionMinutesInput): Result<Docu
     heading('IV. SỐ PHIẾU BẦU CHO TỪNG NGƯỜI (theo thứ tự trong danh sách bầu cử)'),
     votesTable(c.results, 'Số phiếu bầu', 'Tỷ lệ so với N'),
     heading('V. KẾT QUẢ'),
-    ...outcomeBlocks(c, round.seats, isDelegation),
+    ...outcomeBlocks(c, seatsText, isDelegation),
     ...settingsSection('VI. CÁC QUY ĐỊNH ÁP DỤNG KHI KIỂM PHIẾU', round),
     ...closing(),
     { kind: 'signatures', signers: boardSigners(round.board) },
