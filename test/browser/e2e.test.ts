@@ -115,12 +115,38 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     }
   });
 
+  it('a delegate signs in on a phone by showing the card to its camera, sees the agenda and registers to speak', async () => {
+    const target = delegates[4]!;
+    const card = await api.call<{ payload: string }>('GET', `/api/congresses/${code}/delegates/${target.id}/card`);
+    const video = join(camDir, 'phone.y4m');
+    await writeQrY4m(card.payload, video);
+    const phone = await launch(video);
+    try {
+      const context = await phone.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true, hasTouch: true });
+      await context.grantPermissions(['camera'], { origin: server.base });
+      const page = await context.newPage();
+      await page.goto(`${server.base}/`);
+      await page.getByRole('tab', { name: 'Đại biểu (quét thẻ)' }).click();
+      await page.waitForURL(`${server.base}/delegate`, { timeout: 30_000 });
+      await page.getByText(`Xin chào đồng chí ${target.fullName}`).waitFor();
+      await page.getByRole('heading', { name: 'Chương trình đại hội' }).waitFor();
+      await page.getByLabel('Tên bài tham luận').fill('Nâng cao chất lượng sinh hoạt chi bộ');
+      await page.getByRole('button', { name: 'Đăng ký' }).click();
+      await page.getByText(/Đã đăng ký, số thứ tự/u).waitFor();
+      await screenshot(page, 'e2e-09-delegate-phone');
+      await context.close();
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('the hall screen follows attendance live and survives a server restart', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' });
     const page = await context.newPage();
     await signIn(page, server.base, server, '/hall');
     const present = async (): Promise<number> => Number((await page.getByTestId('present').textContent())?.replace(/\./gu, ''));
-    await expect.poll(present).toBeGreaterThanOrEqual(1);
+    await page.getByTestId('present').waitFor();
+    await expect.poll(async () => Number.isNaN(await present())).toBe(false);
     const before = await present();
     await page.evaluate(() => { (globalThis as unknown as { marker: number }).marker = 7; });
     const session = await checkinSession(api, code);
@@ -137,6 +163,16 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     await expect.poll(() => page.getByText('Mất kết nối máy chủ').count(), { timeout: 30_000 }).toBe(0);
     expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(7);
     await screenshot(page, 'e2e-04-hall-after-restart');
+
+    // The term's resolution targets as a slide (key 3 at the hall computer), when the congress has entered them.
+    const targets = await api.call<{ targets: unknown[]; summary: { total: number; metOrExceeded: number; exceeded: number } }>('GET', `/api/congresses/${code}/targets`);
+    if (targets.targets.length > 0) {
+      await page.keyboard.press('3');
+      const s = targets.summary;
+      await page.getByText(`${s.metOrExceeded}/${s.total} chỉ tiêu đạt và vượt, trong đó ${s.exceeded} chỉ tiêu vượt`).waitFor();
+      await screenshot(page, 'e2e-10-hall-targets');
+      await page.keyboard.press('1');
+    }
     await context.close();
   }, 120_000);
 
