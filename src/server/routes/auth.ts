@@ -31,8 +31,10 @@ const throttled = async (deps: ServerDeps, keys: readonly [string, number][]): P
 };
 
 const recordFailure = async (deps: ServerDeps, keys: readonly string[]): Promise<void> => {
-  const at = deps.now().toISOString();
-  await deps.db.insertInto('login_attempts').values(keys.map((key) => ({ key, at }))).execute();
+  const now = deps.now();
+  await deps.db.insertInto('login_attempts').values(keys.map((key) => ({ key, at: now.toISOString() }))).execute();
+  // Attempts older than the window no longer count: keep the table small.
+  await deps.db.deleteFrom('login_attempts').where('at', '<', new Date(now.getTime() - WINDOW_MS).toISOString()).execute();
 };
 
 /**
@@ -50,6 +52,7 @@ const startSession = async (
 ): Promise<void> => {
   const token = newToken();
   const now = deps.now();
+  await deps.db.deleteFrom('auth_sessions').where('expires_at', '<', now.toISOString()).execute();
   const expires = new Date(now.getTime() + deps.sessionHours * 3_600_000);
   await deps.db.insertInto('auth_sessions').values({
     id: hashToken(token), user_id: who.userId, delegate_id: who.delegateId, congress_id: who.congressId,
