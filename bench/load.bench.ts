@@ -1,0 +1,101 @@
+/**
+ * Load bench (issue 8, and the start figures of issue 3): a real server as a separate child process on a random
+ * loopback port with a temporary DAIHOI_DATA (SQLite), driven from this process over 127.0.0.1 only.
+ *
+ *  1. a fresh server without data: spawn → GET /api/health 200, and resident memory once idle;
+ *  2. the seed congress (`serve --demo`): the same, then
+ *     (a) N live WebSocket clients of the congress (5,000, or fewer when `ulimit -n` is lower): the time from
+ *         sending a change of the current agenda item to the p50 / p99 / last client having the event;
+ *     (b) 1,600 check-ins by card at 8 desks at once (delegates added by .csv import first): throughput, p50/p99;
+ *     (c) ballot entry by 10 operators at once (5 batches, double entry) through the counting API: p50/p99;
+ *     (d) the server's CPU time per phase (/proc/<pid>/stat) and its peak resident memory (VmHWM).
+ *
+ * Bounded: every phase has a count and a share of a 150 s deadline; the child is always stopped.
+ * Environment: LOAD_CLIENTS (default 5000), LOAD_CHECKINS (1600), LOAD_BALLOTS (per operator, 60).
+ */
+import { memoryMb, percentile, startServerUnderLoad, type ServerUnderLoad } from './load/server.ts';
+import { ballotEntry, checkins, deadline, delegatesForCheckin, liveFanout, openFilesLimit, signInStaff } from './load/scenarios.ts';
+
+interface Row { bench: string; value: number; unit: string }
+
+const num = (name: string, fallback: number): number => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
+};
+const r1 = (x: number): number => Math.round(x * 10) / 10;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const median = (xs: readonly number[]): number => percentile(xs, 50);
+
+export default async (): Promise<Row[]> => {
+  const rows: Row[] = [];
+  const add = (bench: string, value: number, unit: string): void => { rows.push({ bench: `load: ${bench}`, value: r1(value), unit }); };
+  const total = deadline(170_000);
+
+  // 1. A fresh server (issue 3: ready ≤ 3 s, idle ≤ 150 MB).
+  const fresh = await startServerUnderLoad({ demo: false });
+  try {
+    add('ready, fresh SQLite (spawn → health 200)', fresh.readyMs, 'ms');
+    await sleep(3000);
+    add('idle resident memory, fresh (VmRSS 3 s after ready)', memoryMb(fresh.pid).rss, 'MB');
+  } finally {
+    await fresh.stop();
+  }
+
+  // 2. The seed congress under load.
+  const wantClients = num('LOAD_CLIENTS', 5000);
+  const limit = await openFilesLimit();
+  // Each client is one descriptor here and one in the server (same limit); keep 300 spare for files, the database, HTTP.
+  const clients = Math.min(wantClients, limit - 300);
+  let server: ServerUnderLoad | null = null;
+  try {
+    server = await startServerUnderLoad({ demo: true });
+    add('ready, seed congress loaded (serve --demo, spawn → health 200)', server.readyMs, 'ms');
+    await sleep(2000);
+    add('idle resident memory, seed congress (VmRSS)', memoryMb(server.pid).rss, 'MB');
+    const staff = await signInStaff(server);
+
+    // (a) live fan-out.
+    add('ulimit -n of the bench process', limit, 'files');
+    const fan = await liveFanout(server, staff, clients, 5, deadline(Math.min(60_000, total.left() - 80_000)));
+    add('live clients connected (one instance, one congress)', fan.result.clients, 'clients');
+    add('live clients: time to connect all and receive their snapshot', fan.result.connectSeconds, 's');
+    add(`live event to p50 client (median of ${fan.result.events} events)`, median(fan.result.p50), 'ms');
+    add(`live event to p99 client (median of ${fan.result.events} events)`, median(fan.result.p99), 'ms');
+    add(`live event to p99 client (worst of ${fan.result.events} events)`, Math.max(...fan.result.p99), 'ms');
+    add(`live event to last client (worst of ${fan.result.events} events)`, Math.max(...fan.result.max), 'ms');
+    add('live: HTTP answer of the state change (median)', median(fan.result.ackMs), 'ms');
+    add('live: events missed by clients (should be 0)', fan.result.missed, 'events');
+    add('live: server CPU during the events (share of one core)', (100 * fan.result.serverCpuSeconds) / fan.result.wallSeconds, '%');
+    add('resident memory with the live clients connected (VmRSS)', memoryMb(server.pid).rss, 'MB');
+    fan.close();
+    await sleep(1000);
+
+    // (b) check-ins.
+    const wantCheckins = num('LOAD_CHECKINS', 1600);
+    const tokens = await delegatesForCheckin(staff.admin, wantCheckins, deadline(Math.min(30_000, total.left() - 50_000)));
+    const ci = await checkins(server, staff.admin, tokens, 8, deadline(Math.min(60_000, total.left() - 35_000)));
+    if (ci.failed > 0) process.stderr.write(`load: ${ci.failed} check-ins refused, e.g. ${ci.failures[0]}\n`);
+    add('check-ins done (8 desks at once, by card token)', ci.done - ci.failed, 'check-ins');
+    add('check-ins: throughput', ci.done / ci.seconds, 'check-ins/s');
+    add(`check-ins: time for ${ci.done}`, ci.seconds, 's');
+    add('check-in latency p50', percentile(ci.latencies, 50), 'ms');
+    add('check-in latency p99', percentile(ci.latencies, 99), 'ms');
+    add('check-ins: server CPU (share of one core)', (100 * ci.serverCpuSeconds) / ci.seconds, '%');
+
+    // (c) ballot entry by 10 operators.
+    const perOperator = num('LOAD_BALLOTS', 60);
+    const be = await ballotEntry(server, staff, 10, perOperator, deadline(Math.min(40_000, total.left() - 5_000)));
+    if (be.failed > 0) process.stderr.write(`load: ${be.failed} ballot entries refused, e.g. ${be.failures[0]}\n`);
+    add('ballot entries done (10 operators at once, 5 batches × 2 entries)', be.done - be.failed, 'ballots');
+    add('ballot entry: throughput (all operators)', be.done / be.seconds, 'ballots/s');
+    add('ballot entry latency p50', percentile(be.latencies, 50), 'ms');
+    add('ballot entry latency p99', percentile(be.latencies, 99), 'ms');
+    add('ballot entry: server CPU (share of one core)', (100 * be.serverCpuSeconds) / be.seconds, '%');
+
+    // (d) memory.
+    add('server peak resident memory over the whole run (VmHWM)', memoryMb(server.pid).peak, 'MB');
+  } finally {
+    await server?.stop();
+  }
+  return rows;
+};
