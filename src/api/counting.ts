@@ -4,7 +4,8 @@
  * the input log is exported and verified. Every route is under
  * `/api/congresses/:code/elections/:electionId/rounds/:round`:
  *
- *   POST   /counting                              OpenCountingBody → CountingOverview      (board: voting → counting)
+ *   POST   /counting                              OpenCountingBody → CountingOverview      (board: voting → counting, or
+ *                                                                                          new numbers while counting)
  *   GET    /counting                              → CountingOverview                      (board, operators)
  *   GET    /batches                               → BatchView[]                            (board, operators: own entry only)
  *   POST   /batches                               CreateBatchBody → BatchView (201)        (board)

@@ -35,10 +35,15 @@ describeEachDatabase('api: counting refusals and one effect', (db) => {
     expectError(await call(k.app, 'POST', `${R}/batches`, u.head!, { label: 'Tập 1', physicalCount: 2 }), 409, 'counting.not-open');
     expectError(await call(k.app, 'POST', `${R}/counting`, u.head!, { issued: 10, collected: 11 }), 422, 'ballots.over-issued');
     expectError(await call(k.app, 'POST', `${R}/counting`, u.head!, { issued: 251, collected: 10 }), 422, 'ballots.over-present');
+    expect((await call(k.app, 'POST', `${R}/counting`, u.head!, { issued: 10, collected: 9 })).status).toBe(200);
+    // Opened already: new numbers are recorded (audited), the same numbers change nothing.
     expect((await call(k.app, 'POST', `${R}/counting`, u.head!, { issued: 10, collected: 10 })).status).toBe(200);
     expectError(await call(k.app, 'POST', `${R}/counting`, u.head!, { issued: 10, collected: 10 }), 409, 'counting.open-state');
     expectError(await call(k.app, 'POST', `${R}/batches`, u.head!, { label: 'Quá nhiều', physicalCount: 11 }), 422, 'batch.over-collected');
     expect((await call(k.app, 'POST', `${R}/batches`, u.head!, { label: 'Tập 1', physicalCount: 2 })).status).toBe(201);
+    expectError(await call(k.app, 'POST', `${R}/counting`, u.head!, { issued: 10, collected: 1 }), 422, 'batch.over-collected');
+    // Once counted in batches, the round cannot be counted from a pile sent in one request.
+    expectError(await call(k.app, 'POST', `${R}/count`, u.head!, { ballots: [] }), 409, 'count.in-batches');
     expectError(await call(k.app, 'GET', `${R}/batches/9`, u.an!), 404, 'not-found');
   });
 

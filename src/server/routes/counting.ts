@@ -219,9 +219,19 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
       await lockRound(trx, deps.dialect, l.value.round.id);
       const round = (await findRound(trx, l.value.election.id, l.value.round.number))!;
       const { issued, collected } = ctx.body;
-      if (round.status !== 'voting') {
-        return err(conflict(ruleError('counting.open-state', `Chỉ mở kiểm phiếu khi vòng bầu đang bỏ phiếu (nay: ${round.status}).`,
-          `Counting opens only while the round is voting (now: ${round.status}).`)));
+      if (round.status !== 'voting' && round.status !== 'counting') {
+        return err(conflict(ruleError('counting.open-state', `Chỉ mở kiểm phiếu khi vòng bầu đang bỏ phiếu hoặc kiểm phiếu (nay: ${round.status}).`,
+          `Counting opens only while the round is voting or counting (now: ${round.status}).`)));
+      }
+      const batches = await roundBatches(trx, round.id);
+      const physical = batches.reduce((n, b) => n + b.physical_count, 0);
+      if (round.status === 'counting' && round.ballots_issued === issued && round.ballots_collected === collected) {
+        return err(conflict(ruleError('counting.open-state', 'Kiểm phiếu đã mở với đúng các số phiếu này: không có gì thay đổi.',
+          'Counting is already open with these ballot numbers: nothing changed.')));
+      }
+      if (physical > collected) {
+        return err(unprocessable(ruleError('batch.over-collected', `Các tập đã tạo có ${physical} phiếu, nhiều hơn số phiếu thu về (${collected}).`,
+          `The batches already hold ${physical} ballots, more than the ${collected} collected.`, 'body.collected')));
       }
       if (round.present !== null && issued > round.present) {
         return err(unprocessable(ruleError('ballots.over-present', `Số phiếu phát ra (${issued}) vượt số đại biểu có mặt (${round.present}).`,
@@ -235,13 +245,17 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
       const now = nowIso(deps);
       const withBallots = await trx.updateTable('election_rounds').set({ ballots_issued: issued, ballots_collected: collected, updated_at: now })
         .where('id', '=', round.id).returningAll().executeTakeFirstOrThrow();
-      const can = canStartCounting(withBallots);
-      if (!can.ok) return can;
-      const moved = await moveRound(trx, ctx, ctx.congress.id, withBallots, 'counting', {}, now);
-      if (!moved.ok) return moved;
+      let current = withBallots;
+      if (round.status === 'voting') {
+        const can = canStartCounting(withBallots);
+        if (!can.ok) return can;
+        const moved = await moveRound(trx, ctx, ctx.congress.id, withBallots, 'counting', {}, now);
+        if (!moved.ok) return moved;
+        current = moved.value;
+      }
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'round.counting-open', subject: `round:${round.id}`,
-        payload: { issued, collected, entriesRequired: readSettings(ctx.congress).independentEntries } });
-      return ok(json(await overview(trx, ctx.congress, { ...l.value, round: moved.value }, operatorName(ctx))));
+        payload: { issued, collected, entriesRequired: readSettings(ctx.congress).independentEntries, from: round.status } });
+      return ok(json(await overview(trx, ctx.congress, { ...l.value, round: current }, operatorName(ctx))));
     }, () => live(ctx.congress.id, roundId ?? 0, ctx.params.electionId, true));
   });
 

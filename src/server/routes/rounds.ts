@@ -236,6 +236,11 @@ export const roundRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
         const legal = checkTransition(round.status, 'counted');
         return err(conflict(legal.ok ? ruleError('count.state', 'Vòng bầu chưa ở bước kiểm phiếu.', 'The round is not being counted.') : legal.error));
       }
+      // A round counted in batches (routes/counting.ts) is finished from its reconciled batches, never from a pile.
+      if ((await trx.selectFrom('counting_batches').select('id').where('round_id', '=', round.id).limit(1).executeTakeFirst()) !== undefined) {
+        return err(conflict(ruleError('count.in-batches', 'Vòng bầu này đang kiểm phiếu theo tập: kết thúc bằng "Kết thúc kiểm phiếu" từ các tập đã đối chiếu.',
+          'This round is counted in batches: finish it from its reconciled batches (POST …/counting/finish).')));
+      }
       const ballots = ctx.body.ballots as readonly Ballot[];
       if (round.ballots_collected !== null && ballots.length !== round.ballots_collected) {
         return err(unprocessable(ruleError('count.collected-mismatch', `Số phiếu kiểm (${ballots.length}) khác số phiếu thu về (${round.ballots_collected}).`,
