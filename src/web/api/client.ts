@@ -95,6 +95,7 @@ export interface ApiClient {
   readonly addSession: (code: string, kind: 'preparatory' | 'official', title: string) => Promise<ApiResult<true>>;
   readonly addAgendaItem: (code: string, sessionId: number, title: string, kind: AgendaItem['kind']) => Promise<ApiResult<true>>;
   readonly addOrganisation: (code: string, name: string) => Promise<ApiResult<true>>;
+  readonly uploadDocument: (code: string, title: string, visibility: 'public' | 'delegates' | 'staff', file: File) => Promise<ApiResult<true>>;
   readonly documents: (code: string) => Promise<ApiResult<Array<z.infer<typeof DocumentView>>>>;
 
   readonly countingOverview: (round: RoundRef) => Promise<ApiResult<CountingOverview>>;
@@ -275,6 +276,13 @@ export const httpClient = (): ApiClient => {
     updateSettings: (code, patch) => done(request('PATCH', `${c(code)}/settings`, Anything, { json: patch })),
     addSession: (code, kind, title) => done(request('POST', `${c(code)}/sessions`, Anything, { json: { kind, title } })),
     addAgendaItem: (code, sessionId, title, kind) => done(request('POST', `${c(code)}/sessions/${sessionId}/items`, Anything, { json: { title, kind } })),
+    uploadDocument: async (code, title, visibility, file) => {
+      const form = new FormData();
+      form.append('title', title);
+      form.append('visibility', visibility);
+      form.append('file', file);
+      return done(request('POST', `${c(code)}/documents`, Anything, { form }));
+    },
     addOrganisation: (code, name) => done(request('POST', `${c(code)}/organisations`, Anything, { json: { name } })),
     approveBody: (code, id, counts) => done(request('POST', `${c(code)}/bodies/${id}/approval`, Anything, { json: counts })),
     documents: (code) => request('GET', `${c(code)}/documents`, z.array(DocumentView)),

@@ -1,18 +1,55 @@
+/** The congress documents, and uploading one with who may see it. */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
-import { useMe } from '../app/session.tsx';
+import { hasRole, useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { DocumentList } from '../ui/DocumentList.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
-/** The congress documents. */
+type Visibility = 'public' | 'delegates' | 'staff';
+
 export const DocumentsSection = () => {
+  const { t } = useTranslation();
   const api = useApi();
-  const { congress } = useMe();
+  const me = useMe();
+  const { congress } = me;
+  const id = useId();
   const documents = useLiveResource(congress, () => api.documents(congress), ['documents']);
+  const [title, setTitle] = useState('');
+  const [visibility, setVisibility] = useState<Visibility>('delegates');
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (file === null) return;
+    const r = await api.uploadDocument(congress, title.trim(), visibility, file);
+    setError(r.ok ? null : r.error);
+    if (r.ok) {
+      setTitle('');
+      documents.reload();
+    }
+  };
   return (
     <div>
       {documents.error !== null && <ErrorMessage error={documents.error} />}
       {documents.data !== null && <DocumentList documents={documents.data} congress={congress} />}
+      {hasRole(me, 'admin', 'secretariat') && (
+        <form className="form body-card" onSubmit={(e) => void submit(e)}>
+          <h2>{t('console.documents.upload')}</h2>
+          <label className="field" htmlFor={`${id}-t`}>{t('console.documents.docTitle')}</label>
+          <input id={`${id}-t`} value={title} onChange={(e) => setTitle(e.target.value)} required />
+          <label className="field" htmlFor={`${id}-v`}>{t('console.documents.visibility')}</label>
+          <select id={`${id}-v`} value={visibility} onChange={(e) => setVisibility(e.target.value as Visibility)}>
+            {(['public', 'delegates', 'staff'] as const).map((v) => <option key={v} value={v}>{t(`console.documents.visibilities.${v}`)}</option>)}
+          </select>
+          <label className="field" htmlFor={`${id}-f`}>{t('console.documents.file')}</label>
+          <input id={`${id}-f`} type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+          {error !== null && <ErrorMessage error={error} />}
+          <button type="submit" className="button primary" disabled={file === null}>{t('console.documents.send')}</button>
+        </form>
+      )}
     </div>
   );
 };

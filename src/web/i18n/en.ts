@@ -308,6 +308,14 @@ export const en: Messages = {
       finish: 'End the speech',
       status: { registered: 'Registered', approved: 'Approved', speaking: 'Speaking', done: 'Done', withdrawn: 'Withdrawn' },
     },
-    documents: { title: 'Documents' },
+    documents: {
+      title: 'Documents',
+      upload: 'Upload a document',
+      docTitle: 'Title',
+      visibility: 'Who may see it',
+      visibilities: { public: 'Everyone', delegates: 'Delegates', staff: 'Congress staff' },
+      file: 'File (PDF, Word, Excel, image, text; at most 20 MB)',
+      send: 'Upload',
+    },
   },
 };

@@ -306,7 +306,15 @@ export const vi = {
       finish: 'Kết thúc phát biểu',
       status: { registered: 'Đã đăng ký', approved: 'Được duyệt', speaking: 'Đang phát biểu', done: 'Đã phát biểu', withdrawn: 'Đã rút' },
     },
-    documents: { title: 'Văn kiện' },
+    documents: {
+      title: 'Văn kiện',
+      upload: 'Tải lên tài liệu',
+      docTitle: 'Tên tài liệu',
+      visibility: 'Ai được xem',
+      visibilities: { public: 'Mọi người', delegates: 'Đại biểu', staff: 'Cán bộ phục vụ đại hội' },
+      file: 'Tệp (PDF, Word, Excel, ảnh, văn bản; tối đa 20 MB)',
+      send: 'Tải lên',
+    },
   },
 };
 
