@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoCongress } from '../../src/demo/seed-data.ts';
 import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
 import { countBallots, defaultCountSettings, type Ballot } from '../../src/rules/index.ts';
+import { verifyAuditChain } from '../../src/store/audit.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { Client } from './support/client.ts';
 import { signedInAdmin } from './support/congress.ts';
@@ -174,6 +175,17 @@ describeEachDatabase('api: the seed congress flow', (db) => {
     const illegal = await admin.post<{ error: { code: string; message_vi: string } }>(`${E}/rounds/1/transition`, { to: 'voting' });
     expect(illegal.status).toBe(409);
     expect(illegal.body.error.message_vi).toContain('Vòng bầu đã kết thúc');
+    const transitions = await db.db.selectFrom('audit_log').select(['action', 'payload']).where('action', '=', 'round.transition')
+      .where('subject', '=', `round:${(await db.db.selectFrom('election_rounds').select('id').where('election_id', '=', e.body.id).executeTakeFirstOrThrow()).id}`)
+      .orderBy('id').execute();
+    expect(transitions.map((t) => (JSON.parse(t.payload) as { to: string }).to)).toEqual(['list-approved', 'voting', 'counting', 'counted', 'published', 'approved']);
+  });
+
+  it('leaves an intact audit chain with every check-in and vote recorded', async () => {
+    const chain = await verifyAuditChain(db.db);
+    expect(chain.ok).toBe(true);
+    const checkins = await db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'checkin').executeTakeFirstOrThrow();
+    expect(Number(checkins.n)).toBe(250);
   });
 
   it('two staff making the same transition at once: exactly one effect, the other told why', async () => {
