@@ -20,6 +20,7 @@ import {
   applyEvent, batchStatus, batchView, formatEntry, logLines, parseEntry, reconcileBatch, replayLog, roundResult,
   type BatchState, type CountingContext, type CountingEvent, type CountingState, type RoundResult,
 } from '../../counting/index.ts';
+import { STATE_LABELS } from '../../elections/state-machine.ts';
 import { err, ok, ruleError, type Ballot, type Result } from '../../rules/index.ts';
 import type { Congress, CountingBatch, Database, Election, ElectionRound } from '../../store/schema.ts';
 import { verifyAuditChain } from '../../store/audit.ts';
@@ -61,8 +62,8 @@ const load = async (db: Transaction<Database> | ServerDeps['db'], congress: Cong
 };
 
 const notCounting = (round: ElectionRound): Problem =>
-  conflict(ruleError('counting.not-open', `Vòng bầu không ở bước kiểm phiếu (trạng thái: ${round.status}).`,
-    `The round is not being counted (status: ${round.status}).`));
+  conflict(ruleError('counting.not-open', `Vòng bầu không ở bước kiểm phiếu (vòng bầu ${STATE_LABELS[round.status].vi}).`,
+    `The round is not being counted (round ${STATE_LABELS[round.status].en}).`));
 
 const batchNotFound = (): Problem => notFound('tập phiếu', 'Batch', 'params.batch');
 
@@ -220,8 +221,8 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
       const round = (await findRound(trx, l.value.election.id, l.value.round.number))!;
       const { issued, collected } = ctx.body;
       if (round.status !== 'voting' && round.status !== 'counting') {
-        return err(conflict(ruleError('counting.open-state', `Chỉ mở kiểm phiếu khi vòng bầu đang bỏ phiếu hoặc kiểm phiếu (nay: ${round.status}).`,
-          `Counting opens only while the round is voting or counting (now: ${round.status}).`)));
+        return err(conflict(ruleError('counting.open-state', `Chỉ mở kiểm phiếu khi vòng bầu đang bỏ phiếu hoặc kiểm phiếu (vòng bầu ${STATE_LABELS[round.status].vi}).`,
+          `Counting opens only while the round is voting or counting (round ${STATE_LABELS[round.status].en}).`)));
       }
       const batches = await roundBatches(trx, round.id);
       const physical = batches.reduce((n, b) => n + b.physical_count, 0);
