@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
 import { chromiumAvailable, launch, repo, screenshot, writeQrY4m } from './support.ts';
 
@@ -271,4 +272,46 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     await screenshot(hallPage, 'e2e-08-hall-results');
     await hall.close();
   }, 240_000);
+
+  it('imports delegates from a file: every bad row reported by row and column, then a good file imported', async () => {
+    const C = `/api/congresses/${code}`;
+    let orgs = await api.call<Array<{ name: string }>>('GET', `${C}/organisations`);
+    if (orgs.length === 0) {
+      await api.call('POST', `${C}/organisations`, { name: 'Đảng bộ Sở Tài chính' });
+      orgs = await api.call<Array<{ name: string }>>('GET', `${C}/organisations`);
+    }
+    const org = orgs[0]!.name;
+    const csv = (rows: ReadonlyArray<Readonly<Record<string, string>>>): Buffer => {
+      const cell = (v: string): string => (/[",\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v);
+      const lines = [DELEGATE_COLUMNS.map((c) => c.header).join(','), ...rows.map((r) => DELEGATE_COLUMNS.map((c) => cell(r[c.key] ?? '')).join(','))];
+      return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+    };
+    const good = { gender: 'Nam', organisation: org, category: 'Bầu', birthDate: '15/03/1970' };
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await signIn(page, server.base, server, '/console/delegates');
+    const file = page.getByLabel('Nhập danh sách đại biểu từ tệp .xlsx hoặc .csv');
+
+    await file.setInputFiles({ name: 'danh-sach-loi.csv', mimeType: 'text/csv', buffer: csv([
+      { ...good, code: 'E2E01', fullName: 'Đinh Thị Mai' },
+      { ...good, code: 'E2E02', fullName: '', organisation: 'Đơn vị không có' },
+    ]) });
+    await page.getByRole('button', { name: 'Nhập danh sách', exact: true }).click();
+    await page.getByText(/không đại biểu nào được nhập/u).waitFor();
+    const issues = page.locator('table.issues tbody tr');
+    expect(await issues.count()).toBeGreaterThanOrEqual(2);
+    expect(await issues.first().textContent()).toMatch(/^3/u);
+    await screenshot(page, 'e2e-11-import-errors');
+
+    await file.setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: csv([
+      { ...good, code: 'E2E01', fullName: 'Đinh Thị Mai' },
+      { ...good, code: 'E2E02', fullName: 'Sầm Văn Quý' },
+    ]) });
+    await page.getByRole('button', { name: 'Nhập danh sách', exact: true }).click();
+    await page.getByText('Đã nhập 2 đại biểu.').waitFor();
+    await page.getByLabel('Tìm theo tên hoặc mã').fill('sam van quy');
+    await page.getByRole('cell', { name: 'Sầm Văn Quý' }).waitFor();
+    await screenshot(page, 'e2e-12-import-done');
+    await context.close();
+  });
 });
