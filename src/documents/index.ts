@@ -16,6 +16,7 @@ import { secretaryPollMinutesContent } from './content/secretary-poll-minutes.ts
 import { showOfHandsRecordContent } from './content/show-of-hands-record.ts';
 import { renderContentDocx } from './docx/content-docx.ts';
 import { renderContentPdf } from './pdf/content-pdf.ts';
+import { documentFonts } from './pdf/fonts.ts';
 
 export * from './model.ts';
 export { layoutBallot, PAPER_SIZES, type BallotLayout, type BallotPage, type BallotRow, type Box, type Paper } from './ballot-layout.ts';
@@ -25,6 +26,11 @@ export { ballotLayoutOf, renderBallotPdf } from './pdf/ballot-pdf.ts';
 export { renderDelegateCardsPdf } from './pdf/cards-pdf.ts';
 export type { DocumentContent } from './content/blocks.ts';
 export { renderContentDocx, renderContentPdf };
+
+/** Reads and parses the fonts now (call it when the server starts), so the first document is not the slow one. */
+export const preloadDocumentFonts = (): void => {
+  documentFonts();
+};
 
 export interface DocumentRenderer<I> {
   /** The document's content, as drawn by both renderers (for previews and tests). */
