@@ -210,7 +210,9 @@ const ballotText = (i: number): string => {
  * in, two per batch (double entry); then every operator types `perOperator` ballots at once, each as soon as the
  * previous one is answered (closed loop: much faster than a person types).
  */
-export const ballotEntry = async (server: ServerUnderLoad, staff: Staff, operators: number, perOperator: number, until: Deadline): Promise<RunResult> => {
+export const ballotEntry = async (
+  server: ServerUnderLoad, staff: Staff, operators: number, perOperator: number, paced: { readonly ballots: number; readonly everyMs: number }, until: Deadline,
+): Promise<{ closed: RunResult; paced: RunResult }> => {
   const { admin, board } = staff;
   const elections = await admin.must<Array<{ id: number; kind: string }>>('elections', admin.get(`${C}/elections`));
   const election = elections.find((e) => e.kind === 'committee');
@@ -225,9 +227,9 @@ export const ballotEntry = async (server: ServerUnderLoad, staff: Staff, operato
   }
   await admin.must('voting', admin.post(`${R}/transition`, { to: 'voting' }));
   const batches = Math.ceil(operators / 2);
-  const collected = Math.max(batches * perOperator, Math.min(att.present, batches * perOperator * 2));
+  const collected = Math.max(batches * (perOperator + paced.ballots), Math.min(att.present, batches * (perOperator + paced.ballots) * 2));
   await board.must('open counting', board.post(`${R}/counting`, { issued: collected, collected }));
-  for (let b = 1; b <= batches; b++) await board.must(`batch ${b}`, board.post(`${R}/batches`, { label: `Tập ${b}`, physicalCount: perOperator }));
+  for (let b = 1; b <= batches; b++) await board.must(`batch ${b}`, board.post(`${R}/batches`, { label: `Tập ${b}`, physicalCount: perOperator + paced.ballots }));
   const ops: LoadClient[] = [];
   for (let i = 1; i <= operators; i++) {
     const username = `lso.nhapphieu${i}`;
@@ -239,19 +241,28 @@ export const ballotEntry = async (server: ServerUnderLoad, staff: Staff, operato
     await op.must('open entry', op.post(`${R}/batches/${Math.ceil(i / 2)}/entries`, {}));
     ops.push(op);
   }
-  const latencies: number[] = [];
-  const failures: string[] = [];
-  const cpu0 = cpuSeconds(server.pid);
-  const t0 = performance.now();
-  let done = 0;
-  await Promise.all(ops.map(async (op, i) => {
-    const batch = Math.ceil((i + 1) / 2);
-    for (let p = 1; p <= perOperator && until.left() > 0; p++) {
-      const r = await op.post(`${R}/batches/${batch}/ballots`, { position: p, text: ballotText(batch * 100_000 + p), requestId: `op${i + 1}-b${batch}-p${p}` });
-      latencies.push(r.ms);
-      done += 1;
-      if (r.status !== 201) failures.push(`${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
-    }
-  }));
-  return { done, failed: failures.length, seconds: (performance.now() - t0) / 1000, latencies, serverCpuSeconds: cpuSeconds(server.pid) - cpu0, failures };
+  /** Each operator enters positions `from`..`to`; `everyMs` > 0 paces them (a ballot every `everyMs`, staggered). */
+  const run = async (from: number, to: number, everyMs: number): Promise<RunResult> => {
+    const latencies: number[] = [];
+    const failures: string[] = [];
+    const cpu0 = cpuSeconds(server.pid);
+    const t0 = performance.now();
+    let done = 0;
+    await Promise.all(ops.map(async (op, i) => {
+      const batch = Math.ceil((i + 1) / 2);
+      if (everyMs > 0) await sleep((everyMs * i) / ops.length);
+      for (let p = from; p <= to && until.left() > 0; p++) {
+        const started = performance.now();
+        const r = await op.post(`${R}/batches/${batch}/ballots`, { position: p, text: ballotText(batch * 100_000 + p), requestId: `op${i + 1}-b${batch}-p${p}` });
+        latencies.push(r.ms);
+        done += 1;
+        if (r.status !== 201) failures.push(`${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+        if (everyMs > 0) await sleep(Math.max(0, everyMs - (performance.now() - started)));
+      }
+    }));
+    return { done, failed: failures.length, seconds: (performance.now() - t0) / 1000, latencies, serverCpuSeconds: cpuSeconds(server.pid) - cpu0, failures };
+  };
+  const closed = await run(1, perOperator, 0);
+  const pacedRun = await run(perOperator + 1, perOperator + paced.ballots, paced.everyMs);
+  return { closed, paced: pacedRun };
 };
