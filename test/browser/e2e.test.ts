@@ -184,20 +184,45 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     const present = new Set((await api.call<Array<{ delegateId: number }>>('GET', `${C}/sessions/${session}/checkins`)).map((c) => c.delegateId));
     for (const d of delegates) if (!present.has(d.id)) await api.call('POST', `${C}/sessions/${session}/checkins`, { delegateId: d.id, desk: 'e2e' });
     const all = (await api.call<{ present: number }>('GET', `${C}/attendance`)).present;
-    const yes = { agree: all, disagree: 0, other: 0 };
 
     const election = await api.call<{ id: number }>('POST', `${C}/elections`, { kind: 'committee', title: 'Bầu thử Ban Chấp hành (kiểm thử đầu cuối)', seats: 3 });
     const E = `${C}/elections/${election.id}`;
     const R = `${E}/rounds/1`;
     const list = delegates.slice(0, 4);
     for (const d of list) await api.call('POST', `${R}/candidates`, { delegateId: d.id, source: 'committee-list' });
-    const board = await api.call<{ id: number }>('POST', `${C}/bodies`, {
-      kind: 'counting-board', title: 'Ban Kiểm phiếu (kiểm thử)', members: [{ delegateId: delegates[5]!.id, role: 'head' }, { delegateId: delegates[6]!.id, role: 'member' }],
-    });
-    await api.call('POST', `${C}/bodies/${board.id}/approval`, yes);
-    await api.call('PUT', `${E}/counting-board`, { bodyId: board.id });
-    await api.call('POST', `${R}/transition`, { to: 'list-approved', ...yes });
-    await api.call('POST', `${R}/transition`, { to: 'voting' });
+    // In the console: the counting board is set up and approved by show of hands, assigned to the election,
+    // the list approved, voting opened — each step decided by the rules core against N_base.
+    {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN' });
+      const page = await context.newPage();
+      await signIn(page, server.base, server, '/console/bodies');
+      const form = page.locator('form', { has: page.getByRole('heading', { name: 'Lập ban mới' }) });
+      await form.getByLabel('Loại').selectOption('counting-board');
+      await form.getByLabel('Tên gọi').fill('Ban Kiểm phiếu (kiểm thử)');
+      for (const d of [delegates[5]!, delegates[6]!]) {
+        await form.getByLabel(/Thêm thành viên/u).fill(d.fullName);
+        await form.getByRole('button', { name: new RegExp(`^${d.fullName}`, 'u') }).first().click();
+      }
+      await form.getByRole('button', { name: 'Lập ban' }).click();
+      const card = page.locator('section.body-card', { has: page.getByRole('heading', { name: 'Ban Kiểm phiếu (kiểm thử)' }) });
+      await card.waitFor();
+      await card.getByLabel('Tán thành', { exact: true }).fill(String(all));
+      await card.getByText('Thông qua: đạt quá một nửa').waitFor();
+      await card.getByRole('button', { name: 'Biểu quyết thông qua' }).click();
+      await card.getByText('Đại hội đã biểu quyết thông qua').waitFor();
+
+      await page.goto(`${server.base}/console/elections`);
+      const ecard = page.locator('article.election-card', { has: page.getByRole('heading', { name: 'Bầu thử Ban Chấp hành (kiểm thử đầu cuối)' }) });
+      await ecard.getByText('Cần bầu 3, danh sách 4, số dư 1 (tối đa 1).').waitFor();
+      await ecard.getByLabel('Ban Kiểm phiếu').selectOption({ label: 'Ban Kiểm phiếu (kiểm thử)' });
+      await ecard.getByLabel('Tán thành', { exact: true }).fill(String(all));
+      await ecard.getByRole('button', { name: 'Biểu quyết thông qua danh sách bầu cử' }).click();
+      await ecard.getByText('Lần bầu 1 · 3 người · Đã thông qua danh sách').waitFor();
+      await screenshot(page, 'e2e-13-console-election');
+      await ecard.getByRole('button', { name: 'Bắt đầu bỏ phiếu' }).click();
+      await ecard.getByText('Lần bầu 1 · 3 người · Đang bỏ phiếu').waitFor();
+      await context.close();
+    }
 
     const user = async (username: string, role: string, electionId: number | null) => {
       const password = `mat-khau-${username}-2020`;
