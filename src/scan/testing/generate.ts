@@ -67,6 +67,8 @@ export interface GenerateOptions {
   readonly plan?: (index: number) => RowPlan | undefined;
   readonly stamped?: boolean;
   readonly writingOutside?: boolean;
+  /** Overrides parts of the random degradation (every page). */
+  readonly degradation?: Partial<Degradation>;
 }
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -134,7 +136,7 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
       }
     }
     if (writingOutside && i === 0) draw(img, scribble(r, between(r, 60, 300), g.target.layout.height - 30), k);
-    const d = randomDegradation(r, k, o.degrade ?? 'normal');
+    const d = { ...randomDegradation(r, k, o.degrade ?? 'normal'), ...o.degradation };
     degradations.push(d);
     pages.push(await degrade(img, d, r));
   }

@@ -1,0 +1,74 @@
+/** Scan files in: PNG, JPEG, TIFF (every page), PDF, colour or grey; anything else refused. */
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { renderBallotPdf } from '../../src/documents/pdf/ballot-pdf.ts';
+import { decodeScan, sniffKind } from '../../src/scan/index.ts';
+import { parsePgm } from '../../src/scan/input.ts';
+import { ballotInput, strikeRound } from './support.ts';
+
+const W = 40;
+const H = 30;
+/** A grey gradient with a black square: something whose pixels can be checked after the round trip. */
+const pixels = (): Buffer => {
+  const b = Buffer.alloc(W * H);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) b[y * W + x] = x >= 10 && x < 20 && y >= 10 && y < 20 ? 0 : 100 + 3 * x;
+  return b;
+};
+const raw = { raw: { width: W, height: H, channels: 1 as const } };
+
+describe('decodeScan', () => {
+  it('decodes PNG, JPEG and colour images to grey', async () => {
+    const png = await sharp(pixels(), raw).png().toBuffer();
+    const jpeg = await sharp(pixels(), raw).jpeg({ quality: 95 }).toBuffer();
+    const colour = await sharp(pixels(), raw).toColourspace('srgb').png().toBuffer();
+    for (const [file, tolerance] of [[png, 0], [jpeg, 8], [colour, 1]] as const) {
+      const r = await decodeScan(file);
+      if (!r.ok) throw new Error(r.error.message_en);
+      expect(r.value).toHaveLength(1);
+      const img = r.value[0]!;
+      expect([img.width, img.height, img.data.length]).toEqual([W, H, W * H]);
+      expect(Math.abs(img.data[15 * W + 15]! - 0)).toBeLessThanOrEqual(tolerance + 4);
+      expect(Math.abs(img.data[2 * W + 30]! - 190)).toBeLessThanOrEqual(tolerance + 1);
+    }
+  });
+
+  it('decodes every page of a TIFF', async () => {
+    const page = await sharp(pixels(), raw).tiff().toBuffer();
+    const two = await sharp([page, page], { join: { animated: true } }).tiff().toBuffer();
+    const r = await decodeScan(two);
+    if (!r.ok) throw new Error(r.error.message_en);
+    expect(r.value.length).toBe(2);
+    expect(r.value[1]!.data[15 * W + 15]).toBeLessThanOrEqual(5);
+    expect(r.value[1]!.data[2 * W + 30]).toBeGreaterThan(150);
+  });
+
+  it('rasterises a PDF at 200 dpi, grey', async () => {
+    const pdf = await renderBallotPdf(ballotInput(strikeRound()));
+    if (!pdf.ok) throw new Error(pdf.error.message_en);
+    const r = await decodeScan(pdf.value);
+    if (!r.ok) throw new Error(r.error.message_en);
+    expect(r.value).toHaveLength(1);
+    expect(Math.abs(r.value[0]!.width - Math.round((595.28 * 200) / 72))).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses what is not a scan, in Vietnamese first', async () => {
+    const r = await decodeScan(Buffer.from('hello, not an image'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('scan.file');
+      expect(r.error.message_vi).toMatch(/^Không đọc được tệp ảnh quét/);
+    }
+    const broken = await decodeScan(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    expect(broken.ok).toBe(false);
+  });
+
+  it('knows files by their first bytes and parses PGM', () => {
+    expect(sniffKind(Buffer.from('%PDF-1.7'))).toBe('pdf');
+    expect(sniffKind(Buffer.from([0xff, 0xd8, 0xff]))).toBe('jpeg');
+    expect(sniffKind(Buffer.from([0x49, 0x49, 0x2a, 0]))).toBe('tiff');
+    expect(sniffKind(Buffer.from('GIF89a'))).toBeNull();
+    const pgm = parsePgm(Buffer.concat([Buffer.from('P5\n# c\n2 1\n255\n'), Buffer.from([7, 9])]));
+    expect(pgm && [pgm.width, pgm.height, [...pgm.data]]).toEqual([2, 1, [7, 9]]);
+    expect(parsePgm(Buffer.from('P5\n2 1\n65535\n'))).toBeNull();
+  });
+});
