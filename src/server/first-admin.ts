@@ -2,14 +2,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { generatePassword, hashPassword } from './auth/passwords.ts';
+import { isUniqueViolation } from './tx.ts';
 
 export const ensureAdministrator = async (db: Kysely<Database>): Promise<{ username: string; password: string } | null> => {
-  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (any !== undefined) return null;
+  const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (existing !== undefined) return null;
   const password = generatePassword();
-  await db.insertInto('users').values({
-    username: 'admin', display_name: 'Quản trị hệ thống', password_hash: await hashPassword(password), is_server_admin: 1,
-    disabled_at: null, created_at: new Date().toISOString(),
-  }).execute();
+  try {
+    await db.insertInto('users').values({
+      username: 'admin', display_name: 'Quản trị hệ thống', password_hash: await hashPassword(password), is_server_admin: 1,
+      disabled_at: null, created_at: new Date().toISOString(),
+    }).execute();
+  } catch (e) {
+    // Another instance starting on the same database created it first: its password was printed there.
+    if (isUniqueViolation(e)) return null;
+    throw e;
+  }
   return { username: 'admin', password };
 };
