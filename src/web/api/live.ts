@@ -69,3 +69,43 @@ export const connectLive = (url: string, handlers: LiveHandlers): (() => void) =
     socket?.close();
   };
 };
+
+interface Shared {
+  readonly listeners: Set<LiveHandlers>;
+  status: LiveStatus;
+  close: () => void;
+}
+
+const shared = new Map<string, Shared>();
+
+/**
+ * One WebSocket per congress for the whole page, however many screens and panels listen: each listener gets
+ * every change, the current status at once, and a resync on every (re)connection. The connection closes when
+ * the last listener leaves.
+ */
+export const subscribeLive = (url: string, handlers: LiveHandlers): (() => void) => {
+  let entry = shared.get(url);
+  if (entry === undefined) {
+    const created: Shared = { listeners: new Set(), status: 'connecting', close: () => undefined };
+    created.close = connectLive(url, {
+      onOpen: () => created.listeners.forEach((l) => l.onOpen()),
+      onChange: (kind) => created.listeners.forEach((l) => l.onChange(kind)),
+      onStatus: (status) => {
+        created.status = status;
+        created.listeners.forEach((l) => l.onStatus?.(status));
+      },
+    });
+    shared.set(url, created);
+    entry = created;
+  }
+  const current = entry;
+  current.listeners.add(handlers);
+  handlers.onStatus?.(current.status);
+  return () => {
+    current.listeners.delete(handlers);
+    if (current.listeners.size === 0) {
+      current.close();
+      shared.delete(url);
+    }
+  };
+};

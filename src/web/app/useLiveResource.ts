@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveKind } from '../../api/index.ts';
 import type { ApiResult } from '../api/client.ts';
-import { connectLive, liveUrl, type LiveStatus } from '../api/live.ts';
+import { liveUrl, subscribeLive, type LiveStatus } from '../api/live.ts';
 import type { ApiError } from '../api/types.ts';
 
 export interface LiveResource<T> {
@@ -43,11 +43,12 @@ export const useLiveResource = <T>(
 
   useEffect(() => {
     reload();
-    return connectLive(liveUrl(congress, window.location), {
+    return subscribeLive(liveUrl(congress, window.location), {
       onOpen: reload,
       onChange: (kind) => {
         const wanted = kindsRef.current;
-        if (kind === 'snapshot' || wanted === undefined || wanted.includes(kind)) reload();
+        // The snapshot sent on connect adds nothing to the reload that onOpen already does.
+        if (kind !== 'snapshot' && (wanted === undefined || wanted.includes(kind))) reload();
       },
       onStatus: setConnection,
     });
