@@ -6,7 +6,7 @@ export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 export const LoginBody = z.object({
-  username: z.string().trim().min(1).max(100),
+  username: z.string().trim().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]*$/u),
   password: z.string().min(1).max(200),
 });
 export type LoginBody = z.infer<typeof LoginBody>;

@@ -44,6 +44,11 @@ describe('delegate import validation', () => {
     expect(r.error.every((i) => i.message_vi.length > 0 && i.message_en.length > 0)).toBe(true);
   });
 
+  it('refuses control characters in any cell', () => {
+    const r = validateDelegateRows([headers, row({ position: 'Bí thư\u0000' })], ctx);
+    expect(!r.ok && r.error[0]).toMatchObject({ row: 2, column: 'Chức vụ', code: 'import.control-character' });
+  });
+
   it('names a missing required column', () => {
     const r = validateDelegateRows([headers.filter((h) => h !== 'Đơn vị')], ctx);
     expect(!r.ok && r.error[0]).toMatchObject({ row: 1, column: 'Đơn vị', code: 'import.missing-column' });

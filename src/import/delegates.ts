@@ -116,6 +116,11 @@ export const validateDelegateRows = (
       return i === undefined ? '' : (cells[i] ?? '').trim();
     };
     const before = issues.length;
+    for (const col of DELEGATE_COLUMNS) {
+      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u.test(get(col.key))) {
+        issue(rowNo, col.key, 'import.control-character', 'Ô có ký tự điều khiển không hợp lệ.', 'The cell holds a control character that is not allowed.');
+      }
+    }
     const code = get('code');
     if (code === '') issue(rowNo, 'code', 'import.missing', 'Thiếu số thẻ.', 'The card number is missing.');
     else if (!/^[A-Za-z0-9-]{1,20}$/u.test(code)) {

@@ -23,7 +23,8 @@ const hostile: unknown[] = [
   null, [], 'x', 0, true, {}, { __proto__: { admin: true } }, { constructor: { prototype: { x: 1 } } },
   { agree: -1, disagree: 1e308, other: '3' }, { fullName: '<script>alert(1)</script>'.repeat(50) }, { code: '../../etc/passwd' },
   { seats: 1.5 }, { to: 'approved' }, { to: 'draft' }, { ballots: [{ struck: ['1'], marks: {} }] }, { targets: [{}] },
-  { username: 'a'.repeat(10_000), password: 'b' }, { status: 'replaced', reason: 'x' }, { a: { b: { c: { d: { e: [] } } } } },
+  { username: 'a'.repeat(10_000), password: 'b' }, { username: 'ad\u0000min', password: 'x' }, { name: 'Chi bộ\u0000', title: 'x\u0000' },
+  { fullName: 'Nguyễn\u0000', code: '1', gender: 'male', category: 'elected' }, { reference: '\u0000' }, { status: 'replaced', reason: 'x' }, { a: { b: { c: { d: { e: [] } } } } },
 ];
 
 describeEachDatabase('api: bad input on every body', (db) => {
