@@ -2,7 +2,7 @@
  * One operator's entry of one batch: open it from this terminal, type the ballots (EntryPad), take back the last,
  * close it when the running count reaches the physical count. Never shows another operator's entry.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountingContext } from '../../counting/index.ts';
 import type { ApiResult, RoundRef } from '../api/client.ts';
@@ -24,6 +24,19 @@ export const BatchEntry = ({ ctx, round, batch, onChange }: {
   const api = useApi();
   const [error, setError] = useState<ApiError | null>(null);
   const mine = batch.myEntry;
+  const entered = mine?.ballots ?? 0;
+  // The operator's own lines, read back from the server (never another entry's).
+  const [lines, setLines] = useState<ReadonlyArray<{ readonly position: number; readonly text: string }>>([]);
+  useEffect(() => {
+    if (mine === null) return;
+    let live = true;
+    void api.myBatch(round, batch.id).then((r) => {
+      if (live && r.ok) setLines(r.value.myLines);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, round.congress, round.electionId, round.round, batch.id, entered, mine === null]);
   const done = (r: ApiResult<unknown>): ApiResult<true> => {
     onChange();
     return r.ok ? { ok: true, value: true } : r;
@@ -52,6 +65,14 @@ export const BatchEntry = ({ ctx, round, batch, onChange }: {
         </button>
       )}
       {mine.closed && <p className="ok-text" role="status">{t('counting.entryClosed')}</p>}
+      {lines.length > 0 && (
+        <details className="my-lines">
+          <summary>{t('counting.myLines', { n: lines.length })}</summary>
+          <ol reversed>
+            {[...lines].reverse().slice(0, 20).map((l) => <li key={l.position} value={l.position}><code>{l.text}</code></li>)}
+          </ol>
+        </details>
+      )}
     </>
   );
 };

@@ -63,6 +63,14 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
           onOpen={(label, n) => after(api.openBatch(ref, label, n))} />
         {batch !== null && operator && <BatchEntry key={batch.id} ctx={ctx} round={ref} batch={batch} onChange={refresh} />}
         {batches.error !== null && <ErrorMessage error={batches.error} />}
+        {board && (
+          <p className="row-links">
+            {t('counting.inputLog')}:{' '}
+            <a href={`/api/congresses/${encodeURIComponent(code)}/elections/${election.id}/rounds/${ref.round}/input-log?format=text`}>{t('counting.logText')}</a>
+            {' · '}
+            <a href={`/api/congresses/${encodeURIComponent(code)}/elections/${election.id}/rounds/${ref.round}/input-log?format=csv`}>CSV</a>
+          </p>
+        )}
       </div>
       {board && (
         <ReconciliationQueue ctx={ctx} batches={queue.data ?? []}
