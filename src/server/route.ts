@@ -6,6 +6,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { CongressCode } from '../api/common.ts';
 import type { Result } from '../rules/index.ts';
 import type { Congress } from '../store/schema.ts';
 import { resolvePrincipal, rolesIn, SESSION_COOKIE, type Principal } from './auth/principal.ts';
@@ -84,7 +85,10 @@ export const authorize = async (
   let congress: Congress | null = null;
   if (params['code'] !== undefined) {
     if (access !== 'public' && principal === null) return { ok: false, error: unauthenticated() };
-    congress = (await deps.db.selectFrom('congresses').selectAll().where('code', '=', params['code']).executeTakeFirst()) ?? null;
+    const code = CongressCode.safeParse(params['code']);
+    congress = code.success
+      ? (await deps.db.selectFrom('congresses').selectAll().where('code', '=', code.data).executeTakeFirst()) ?? null
+      : null;
     if (congress === null) return { ok: false, error: notFound('đại hội', 'Congress', 'code') };
   }
   let roles: AccessRole[] = [];

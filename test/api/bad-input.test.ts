@@ -79,6 +79,17 @@ describeEachDatabase('api: bad input on every body', (db) => {
     expect(await fingerprint(db.db)).toEqual(before);
   });
 
+  it('answers 404, never 500, for hostile congress codes and ids in the path', async () => {
+    for (const code of ['%00', 'a%00b', '..%2f..', 'X'.repeat(300), '%F0%9F%92%A9', "x'%20or%201=1--"]) {
+      const r = await admin.get(`/api/congresses/${code}/delegates`);
+      expect([404, 414], code).toContain(r.status);
+    }
+    for (const id of ['0', '-1', '1.5', 'abc', '99999999999', '%00']) {
+      const r = await admin.get(`/api/congresses/${c.code}/elections/${id}`);
+      expect(r.status, id).toBe(400);
+    }
+  });
+
   it('names the field at fault in Vietnamese and English', async () => {
     const r = await admin.post<{ error: { field: string; message_vi: string } }>(`/api/congresses/${c.code}/delegates`, {
       code: '900', fullName: 'Lê Văn Bình', gender: 'nam', category: 'elected',
