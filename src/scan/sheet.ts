@@ -5,10 +5,9 @@
 import type { Box, BallotPage } from '../documents/ballot-layout.ts';
 import type { RuleError } from '../rules/index.ts';
 import { FORM_PER_POINT, type FormPage, type ScanTarget } from './form.ts';
-import { quantile, type GreyImage } from './image.ts';
+import type { GreyImage } from './image.ts';
 import { INK_LEVEL, readMarksRow, readStrikeRow, stampInk, type RowReading } from './read-rows.ts';
 import { register, type Registration } from './register.ts';
-import { samplePage } from './sample.ts';
 
 export type StampState = 'present' | 'missing' | 'uncertain';
 
@@ -17,6 +16,7 @@ export const STAMP_PRESENT = 0.02;
 export const STAMP_EMPTY = 0.002;
 /** New ink outside rows, stamp, QR and marks, in square points, above which the sheet is flagged. */
 export const OUTSIDE_INK_PT2 = 20;
+const STRIP = 48;
 
 export interface PageReading {
   readonly pageIndex: number;
@@ -48,31 +48,66 @@ const printedNear = (printed: Uint8Array, W: number, H: number, gx: number, gy: 
   return false;
 };
 
-/** New ink, in square points, anywhere on the page outside the boxes where ink is expected. */
+/**
+ * New ink, in square points, anywhere on the page outside the boxes where ink is expected: one nearest
+ * sample per point, against the paper level of each band of STRIP points and the printed form.
+ */
 const inkOutside = (img: GreyImage, reg: Registration, form: FormPage, page: BallotPage, size: { width: number; height: number }): number => {
   const edge = 8;
-  const s = samplePage(img, reg.transform, { x: edge, y: edge, width: size.width - 2 * edge, height: size.height - 2 * edge }, 1);
-  const skip = new Uint8Array(s.width * s.height);
+  const w = Math.floor(size.width);
+  const h = Math.floor(size.height);
+  const look = new Uint8Array(w * h).fill(1);
+  for (let y = 0; y < h; y++) {
+    if (y < edge || y >= h - edge) look.fill(0, y * w, (y + 1) * w);
+    else { look.fill(0, y * w, y * w + edge); look.fill(0, (y + 1) * w - edge, (y + 1) * w); }
+  }
   for (const b of expectedInk(page)) {
-    const x0 = Math.max(0, Math.floor(b.x - edge));
-    const x1 = Math.min(s.width, Math.ceil(b.x + b.width - edge));
-    for (let y = Math.max(0, Math.floor(b.y - edge)); y < Math.min(s.height, Math.ceil(b.y + b.height - edge)); y++) skip.fill(1, y * s.width + x0, y * s.width + x1);
+    const x0 = Math.max(0, Math.floor(b.x));
+    const x1 = Math.min(w, Math.ceil(b.x + b.width));
+    for (let y = Math.max(0, Math.floor(b.y)); y < Math.min(h, Math.ceil(b.y + b.height)); y++) look.fill(0, y * w + x0, y * w + x1);
+  }
+  const t = reg.transform;
+  const values = new Uint8Array(w * h).fill(255);
+  const hist = new Uint32Array(256);
+  const levels: number[] = [];
+  let count = 0;
+  const flushStrip = (): void => {
+    // The 90th percentile (counted from the light end): the paper level of the band.
+    let v = 255;
+    let total = 0;
+    for (let q = 255; q >= 0; q--) {
+      total += hist[q]!;
+      if (total >= 0.1 * count) { v = q; break; }
+    }
+    levels.push(count === 0 ? 255 : v);
+    hist.fill(0);
+    count = 0;
+  };
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const k = y * w + x;
+      if (look[k] === 0) continue;
+      const px = Math.floor(t.a * (x + 0.5) + t.b * (y + 0.5) + t.c);
+      const py = Math.floor(t.d * (x + 0.5) + t.e * (y + 0.5) + t.f);
+      if (px < 0 || py < 0 || px >= img.width || py >= img.height) continue;
+      const v = img.data[py * img.width + px]!;
+      values[k] = v;
+      hist[v]!++;
+      count++;
+    }
+    if ((y + 1) % STRIP === 0 || y === h - 1) flushStrip();
   }
   const W = form.blank.width;
   const H = form.blank.height;
   let n = 0;
-  const strip = 48;
-  for (let y0 = 0; y0 < s.height; y0 += strip) {
-    const level = quantile(s, 0, y0, s.width, strip, 0.9) * INK_LEVEL;
-    for (let y = y0; y < Math.min(s.height, y0 + strip); y++) {
-      const gy = Math.round((y + edge + 0.5) * FORM_PER_POINT);
-      for (let x = 0; x < s.width; x++) {
-        const k = y * s.width + x;
-        if (skip[k] === 1 || s.data[k]! >= level) continue;
-        const gx = Math.round((x + edge + 0.5) * FORM_PER_POINT);
-        if (printedNear(form.printed, W, H, gx, gy)) continue;
-        n++;
-      }
+  for (let y = 0; y < h; y++) {
+    const level = levels[Math.floor(y / STRIP)]! * INK_LEVEL;
+    const gy = Math.round((y + 0.5) * FORM_PER_POINT);
+    for (let x = 0; x < w; x++) {
+      const k = y * w + x;
+      if (look[k] === 0 || values[k]! >= level) continue;
+      if (printedNear(form.printed, W, H, Math.round((x + 0.5) * FORM_PER_POINT), gy)) continue;
+      n++;
     }
   }
   return n;

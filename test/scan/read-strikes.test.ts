@@ -33,7 +33,7 @@ describe('strike-out ballots', () => {
       const sheet = sheets[0]!;
       expect(sheet.kind, JSON.stringify(c)).toBe('read');
       if (sheet.kind !== 'read') continue;
-      expect(sheet.registration.upsideDown).toBe(c.degradation.upsideDown ?? false);
+      expect(sheet.registration.upsideDown).toBe(b.degradations[0]!.upsideDown);
       expect(expectTruth(b, sheet.page.rows), JSON.stringify(c)).toBe(0);
       expect(ballots[0]!.kind).toBe('decided');
       expect(struckOf(ballots[0]!)).toEqual(g.target.layout.pages[0]!.rows.slice(0, 12).map((r) => r.candidateId));

@@ -4,7 +4,7 @@ import type { Point } from '../transform.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32): every generated ballot is reproducible from its seed. */
 export const rng = (seed: number): (() => number) => {
-  let a = seed >>> 0;
+  let a = Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
