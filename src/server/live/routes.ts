@@ -23,8 +23,22 @@ export const liveRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   const clients = new Map<number, Set<LiveSocket>>();
   const congressOf = new WeakMap<FastifyRequest, number>();
   let seq = 0;
+  // One snapshot query per congress at a time: a reconnect storm (a hall's Wi-Fi coming back) shares it.
+  // Any event of the congress makes the next snapshot fresh.
+  const snapshots = new Map<number, Promise<string>>();
+  const snapshotText = (congressId: number): Promise<string> => {
+    let p = snapshots.get(congressId);
+    if (p === undefined) {
+      p = liveSnapshot(deps.db, congressId).then((s) => JSON.stringify(s));
+      snapshots.set(congressId, p);
+      const forget = (): void => { if (snapshots.get(congressId) === p) snapshots.delete(congressId); };
+      p.then(() => setTimeout(forget, 500).unref(), forget);
+    }
+    return p;
+  };
 
   const unsubscribe = deps.bus.subscribe((event) => {
+    snapshots.delete(event.congressId);
     const set = clients.get(event.congressId);
     if (set === undefined || set.size === 0) return;
     seq += 1;
@@ -59,11 +73,11 @@ export const liveRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       socket.on('close', () => set.delete(socket));
       socket.on('message', (data) => {
         // A client may ask for a fresh snapshot ("resync") after it missed something.
-        if (data.toString() === 'resync') void liveSnapshot(deps.db, congressId).then((s) => socket.send(JSON.stringify(s)));
+        if (data.toString() === 'resync') void snapshotText(congressId).then((text) => socket.send(text), () => socket.close(1011));
       });
-      void liveSnapshot(deps.db, congressId).then((s) => {
-        if (socket.readyState === 1) socket.send(JSON.stringify(s));
-      });
+      void snapshotText(congressId).then((text) => {
+        if (socket.readyState === 1) socket.send(text);
+      }, () => socket.close(1011));
     },
   });
 };
