@@ -7,3 +7,4 @@ export { CHECK, STRIKE, type MarksRowReading, type RowReading, type StrikeRowRea
 export { readSheet, type PageReading, type SheetOutcome, type StampState } from './sheet.ts';
 export { groupSheets, readStack, type BallotReading, type ReviewReason } from './ballot.ts';
 export { reviewItems, type ReviewItem } from './review.ts';
+export { debugPng } from './debug.ts';

@@ -1,6 +1,6 @@
 /** Strike-out ballots: every way people strike, every non-strike, every degradation; ground truth known. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readStack, reviewItems, type BallotReading } from '../../src/scan/index.ts';
+import { debugPng, readStack, reviewItems, type BallotReading } from '../../src/scan/index.ts';
 import { generateBallot, type Generator, type RowPlan } from '../../src/scan/testing/generate.ts';
 import { NON_STRIKES, PENS, STRIKE_SHAPES } from '../../src/scan/testing/human.ts';
 import { expectTruth, generator, strikeRound } from './support.ts';
@@ -81,6 +81,8 @@ describe('strike-out ballots', () => {
       const row = g.target.layout.pages[0]!.rows[4]!.row;
       expect(png.readUInt32BE(16)).toBe(Math.round((row.width + 12) * (200 / 72)));
       expect(png.readUInt32BE(20)).toBe(Math.round((row.height + 12) * (200 / 72)));
+      const debug = await debugPng(b.pages[0]!, sheet, g.target);
+      expect(debug?.readUInt32BE(16)).toBe(Math.round(g.target.layout.width * 1.5));
     }
   });
 
