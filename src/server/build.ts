@@ -26,6 +26,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { electionRoutes } from './routes/elections.ts';
 import { healthRoutes } from './routes/health.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { printoutRoutes } from './routes/printouts.ts';
 import { roundRoutes } from './routes/rounds.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { speakerRoutes } from './routes/speakers.ts';
@@ -33,6 +34,7 @@ import { targetRoutes } from './routes/targets.ts';
 import { userRoutes } from './routes/users.ts';
 import { installStatic } from './static.ts';
 import { DOCUMENT_MAX_BYTES } from '../api/documents.ts';
+import { preloadDocumentFonts } from '../documents/index.ts';
 
 export interface BuildOptions {
   readonly db: Kysely<Database>;
@@ -50,6 +52,8 @@ export interface BuildOptions {
 }
 
 export const buildServer = async (options: BuildOptions): Promise<FastifyInstance> => {
+  // Fonts of the printed documents are read once now, so the first printout is not the slow one.
+  preloadDocumentFonts();
   const deps: ServerDeps = {
     db: options.db,
     dialect: options.dialect,
@@ -84,7 +88,7 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   installCsrfGuard(app);
   for (const plugin of [
     healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes,
-    bodyRoutes, electionRoutes, roundRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes,
+    bodyRoutes, electionRoutes, roundRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes, printoutRoutes,
   ]) {
     plugin(app, deps);
   }

@@ -127,6 +127,17 @@ export const PERMISSIONS = {
   [`PUT ${C}/targets`]: OFFICE,
 
   [`GET ${C}/live`]: EVERYONE,
+
+  // Printed documents (issue 6, src/server/routes/printouts.ts): the congress staff print; the counting board prints
+  // its own election's ballots, minutes and input log; delegates, technicians and the hall screen do not. Cards carry
+  // the sign-in token of each delegate: only those who may read a card (GET …/delegates/:id/card) print them.
+  [`GET ${C}/printouts/elections/:electionId/rounds/:round/ballots`]: [...CHAIR, 'counting-board'],
+  [`GET ${C}/printouts/elections/:electionId/rounds/:round/minutes`]: [...CHAIR, 'counting-board'],
+  [`GET ${C}/printouts/elections/:electionId/rounds/:round/input-log`]: [...CHAIR, 'counting-board'],
+  [`GET ${C}/printouts/delegate-cards`]: OFFICE,
+  [`GET ${C}/printouts/credentials-report`]: CHAIR,
+  [`GET ${C}/printouts/attendance-report`]: CHAIR,
+  [`GET ${C}/printouts/show-of-hands`]: CHAIR,
 } as const satisfies Readonly<Record<string, Access>>;
 
 export type RouteKey = keyof typeof PERMISSIONS;

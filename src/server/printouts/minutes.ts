@@ -1,0 +1,87 @@
+/**
+ * The minutes of a counted round, by kind: counting minutes (committee, standing committee, secretary …),
+ * delegation minutes, opinion-poll minutes, secretary-poll minutes. Counts are the round's stored result;
+ * attendance is `loadAttendance` (deriveAttendance) and the round's snapshot of N_base and those present.
+ */
+import type { Kysely } from 'kysely';
+import type { PrintFormat } from '../../api/printouts.ts';
+import {
+  countingMinutes, delegationMinutes, opinionPollMinutes, secretaryPollMinutes, type CountTimes, type VotingAttendance,
+} from '../../documents/index.ts';
+import { formatTime } from '../../locale/vi.ts';
+import { err, ok, ruleError, type Result } from '../../rules/index.ts';
+import { loadAttendance } from '../../store/attendance.ts';
+import type { Congress, Database } from '../../store/schema.ts';
+import { conflict, unprocessable, type Problem } from '../problems.ts';
+import type { Output } from '../route.ts';
+import { renderAs } from './common.ts';
+import { loadPrintRound, requireCounted, roundHeader, storedOutcome, type PrintRound } from './round.ts';
+
+/** When counting started and ended: the round's transitions to "counting" and "counted" in the audit log. */
+const countTimes = async (db: Kysely<Database>, congressId: number, roundId: number): Promise<CountTimes> => {
+  const rows = await db.selectFrom('audit_log').select(['at', 'payload']).where('congress_id', '=', congressId)
+    .where('action', '=', 'round.transition').where('subject', '=', `round:${roundId}`).orderBy('id').execute();
+  const at = (to: string): string | undefined => {
+    const row = rows.filter((r) => {
+      try {
+        return (JSON.parse(r.payload) as { to?: unknown }).to === to;
+      } catch {
+        return false;
+      }
+    }).pop();
+    return row === undefined ? undefined : formatTime(new Date(row.at));
+  };
+  return { start: at('counting'), end: at('counted') };
+};
+
+/** Summoned and excluded as derived now; refused when N_base no longer equals the round's snapshot. */
+const votingAttendance = async (db: Kysely<Database>, congress: Congress, p: PrintRound): Promise<Result<VotingAttendance, Problem>> => {
+  const a = await loadAttendance(db, congress.id);
+  if (!a.ok) return err(unprocessable(a.error));
+  const { base, present } = p.round;
+  if (base === null || present === null) {
+    return err(conflict(ruleError('printout.no-snapshot', 'Vòng bầu không có số làm căn cứ và số có mặt lúc bỏ phiếu.',
+      'The round has no base and attendance recorded at voting.')));
+  }
+  if (p.election.kind !== 'opinion-poll' && a.value.base !== base) {
+    return err(conflict(ruleError('printout.base-changed',
+      `Số làm căn cứ lúc bỏ phiếu là ${base}, nay danh sách đại biểu cho ${a.value.base}: trạng thái đại biểu đã thay đổi sau khi bỏ phiếu, `
+      + 'biên bản không ghi được các số loại trừ đúng với lúc bỏ phiếu. Hãy kiểm tra lại trạng thái đại biểu.',
+      `The base at voting was ${base}; the delegate list now gives ${a.value.base}: delegate statuses changed after the vote, so the minutes `
+      + 'cannot state the exclusions as they were. Check the delegate statuses.')));
+  }
+  return ok({ congress: a.value.counts, presentAtVoting: present });
+};
+
+export const roundMinutes = async (
+  db: Kysely<Database>, congress: Congress, electionId: number, number: number, format: PrintFormat,
+): Promise<Result<Output, Problem>> => {
+  const l = await loadPrintRound(db, congress, electionId, number);
+  if (!l.ok) return l;
+  const p = l.value;
+  const counted = requireCounted(p, 'biên bản kiểm phiếu', 'minutes');
+  if (!counted.ok) return counted;
+  if (!p.hasBoard) {
+    return err(conflict(ruleError('printout.no-board', 'Cuộc bầu cử chưa có Ban Kiểm phiếu (có thành viên) để ký biên bản.',
+      'The election has no counting board with members to sign the minutes.')));
+  }
+  const outcome = storedOutcome(p);
+  if (!outcome.ok) return outcome;
+  const attendance = await votingAttendance(db, congress, p);
+  if (!attendance.ok) return attendance;
+  const base = {
+    header: roundHeader(congress, p), round: p.model, attendance: attendance.value,
+    ballotsIssued: p.round.ballots_issued ?? outcome.value.count.ballots.total,
+    times: await countTimes(db, congress.id, p.round.id),
+  };
+  const name = `bien-ban-kiem-phieu-${congress.code}-bau-cu-${p.election.id}-vong-${p.round.number}`;
+  const o = outcome.value;
+  switch (o.type) {
+    case 'election':
+      return renderAs(p.election.kind === 'delegates' ? delegationMinutes : countingMinutes, { ...base, count: o.count }, format, name);
+    case 'opinion-poll':
+      return renderAs(opinionPollMinutes, { ...base, count: o.count }, format, name);
+    case 'secretary-poll':
+      return renderAs(secretaryPollMinutes, { ...base, count: o.count }, format, name);
+  }
+};

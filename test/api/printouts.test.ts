@@ -1,0 +1,259 @@
+/**
+ * The printed documents of the seed congress, downloaded from a real server (issue 6): the seed congress loaded
+ * (src/demo loadDemo), 250 voters checked in, the bodies approved by show of hands, the committee and the delegation
+ * elected through the count route; then every printout is read back (pdftotext, word/document.xml) and its names,
+ * numbers and percentages compared with the stored result and the database. Refusals: a round not counted (409),
+ * a delegate, the hall screen or a technician (403).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { printoutPaths } from '../../src/api/printouts.ts';
+import { loadDemo } from '../../src/demo/index.ts';
+import { docxText, pdfText, rowPattern } from '../../src/documents/testing/extract.ts';
+import { formatInteger, formatPercent } from '../../src/locale/vi.ts';
+import type { Ballot, CountOutcome } from '../../src/rules/index.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { Client, type ErrorReply } from './support/client.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const PASSWORD = 'mat-khau-in-an-123';
+const USERS = ['lso.quantri', 'lso.thuky', 'lso.chutich', 'lso.kiemphieu', 'lso.kythuat', 'lso.manhinh'] as const;
+type UserName = (typeof USERS)[number];
+
+/** A deterministic pile: every voter strikes 3 to 6 names; ballot 0 strikes every name (invalid). */
+const pile = (ids: readonly string[], n: number, seed: number): Ballot[] => {
+  let s = seed;
+  const rand = (): number => { s = (s * 1103515245 + 12345) % 2 ** 31; return s / 2 ** 31; };
+  return Array.from({ length: n }, (_, i): Ballot => {
+    if (i === 0) return { struck: [...ids] };
+    const k = 3 + Math.floor(rand() * 4);
+    const weights = ids.map((_, j) => rand() * (1 + j / 4));
+    return { struck: ids.map((id, j) => [id, weights[j]!] as const).sort((a, b) => b[1] - a[1]).slice(0, k).map(([id]) => id) };
+  });
+};
+
+interface RoundView { number: number; status: string; base: number; present: number; result: CountOutcome | null; candidates: { id: number; fullName: string }[] }
+interface ElectionView { id: number; kind: string; title: string; rounds: RoundView[] }
+
+describeEachDatabase('api: printed documents of the seed congress', (db) => {
+  let server: RunningServer;
+  const as = {} as Record<UserName | 'delegate', Client>;
+  let code = '';
+  let C = '';
+  let paths: ReturnType<typeof printoutPaths>;
+  const elections = new Map<string, ElectionView>();
+
+  const file = async (client: Client, path: string, type: string): Promise<Buffer> => {
+    const r = await client.get<Buffer | ErrorReply>(path);
+    if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
+    expect(r.headers.get('content-type')).toContain(type);
+    expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="/u);
+    return r.body as Buffer;
+  };
+  const pdf = (client: Client, path: string): Promise<string> => file(client, path, 'application/pdf').then(pdfText);
+  const docx = (client: Client, path: string): Promise<string> => file(client, path, 'wordprocessingml').then(docxText);
+
+  beforeAll(async () => {
+    const loaded = await loadDemo(db.db, { passwords: Object.fromEntries(USERS.map((u) => [u, PASSWORD])) });
+    if (!loaded.ok) throw new Error(loaded.error.message_en);
+    code = loaded.value.code;
+    C = `/api/congresses/${code}`;
+    paths = printoutPaths(code);
+    server = await startServer(db.database.env);
+    for (const u of USERS) {
+      as[u] = new Client(server.url);
+      expect((await as[u].login(u, PASSWORD)).status).toBe(200);
+    }
+    const cardOwner = await db.db.selectFrom('delegates').select('card_token').where('code', '=', '001').executeTakeFirstOrThrow();
+    as.delegate = new Client(server.url);
+    expect((await as.delegate.post('/api/auth/card', { congress: code, token: cardOwner.card_token })).status).toBe(200);
+
+    // 250 voters (officials summoned, alternates replacing) check in to the second day's session.
+    const admin = as['lso.quantri'];
+    const sessions = await db.db.selectFrom('congress_sessions').select(['id']).where('congress_id', '=', loaded.value.congressId).orderBy('position').execute();
+    const session = sessions[sessions.length - 1]!.id;
+    const delegates = await db.db.selectFrom('delegates').select(['id', 'standing', 'status', 'replaced_by_id']).where('congress_id', '=', loaded.value.congressId).execute();
+    const replacing = new Set(delegates.map((d) => d.replaced_by_id).filter((x) => x !== null));
+    const voters = delegates.filter((d) => (d.standing === 'official' && d.status === 'summoned') || replacing.has(d.id));
+    expect(voters).toHaveLength(250);
+    for (const d of voters) expect((await admin.post(`${C}/sessions/${session}/checkins`, { delegateId: d.id, desk: 'Bàn 1' })).status).toBe(201);
+
+    const bodies = await db.db.selectFrom('bodies').select('id').where('congress_id', '=', loaded.value.congressId).orderBy('id').execute();
+    for (const [i, b] of bodies.entries()) {
+      expect((await admin.post(`${C}/bodies/${b.id}/approval`, { agree: 248 - i, disagree: i, other: 2 })).status).toBe(200);
+    }
+    for (const e of (await admin.get<ElectionView[]>(`${C}/elections`)).body) elections.set(e.kind, e);
+  }, 120_000);
+  afterAll(async () => { await server?.stop(); });
+
+  const E = (kind: string): string => `${C}/elections/${elections.get(kind)!.id}`;
+  const refresh = async (kind: string): Promise<RoundView> => {
+    const e = (await as['lso.quantri'].get<ElectionView>(E(kind))).body;
+    elections.set(kind, e);
+    return e.rounds[0]!;
+  };
+
+  const openVoting = async (kind: string): Promise<void> => {
+    const admin = as['lso.quantri'];
+    expect((await admin.post(`${E(kind)}/rounds/1/transition`, { to: 'list-approved', agree: 240, disagree: 5, other: 5 })).status).toBe(200);
+    expect((await admin.post(`${E(kind)}/rounds/1/transition`, { to: 'voting' })).status).toBe(200);
+    expect((await admin.put(`${E(kind)}/rounds/1/ballots`, { issued: 250, collected: 248 })).status).toBe(200);
+  };
+  const count = async (kind: string, seed: number): Promise<RoundView> => {
+    const admin = as['lso.quantri'];
+    expect((await admin.post(`${E(kind)}/rounds/1/transition`, { to: 'counting' })).status).toBe(200);
+    const ids = (await refresh(kind)).candidates.map((c) => String(c.id));
+    const r = await as['lso.kiemphieu'].post(`${E(kind)}/rounds/1/count`, { ballots: pile(ids, 248, seed) });
+    expect(r.status).toBe(200);
+    return refresh(kind);
+  };
+
+  it('prints the committee ballots: the header, the title, every name in ballot order', async () => {
+    const e = elections.get('committee')!;
+    const text = await pdf(as['lso.thuky'], paths.ballots(e.id, 1));
+    expect(text).toContain('PHIẾU BẦU CỬ');
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(text).toContain('ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH LẠNG SƠN');
+    const names = e.rounds[0]!.candidates.map((c) => c.fullName);
+    expect(names).toHaveLength(27);
+    // Numbered in ballot order (long lists run in two columns).
+    for (const [k, name] of names.entries()) expect(text, name).toMatch(new RegExp(`(^|\\s)${k + 1}\\. ${name}(\\s|$)`, 'mu'));
+    // The counting board of this election prints its ballots too.
+    expect((await as['lso.kiemphieu'].get(paths.ballots(e.id, 1))).status).toBe(200);
+  });
+
+  it('refuses the minutes and the input log while the round is not counted (409, in Vietnamese)', async () => {
+    await openVoting('committee');
+    const e = elections.get('committee')!;
+    for (const path of [paths.minutes(e.id, 1), paths.minutes(e.id, 1, 'docx'), paths.inputLog(e.id, 1)]) {
+      const r = await as['lso.thuky'].get<ErrorReply>(path);
+      expect(r.status).toBe(409);
+      expect(r.body.error.code).toBe('printout.not-counted');
+      expect(r.body.error.message_vi).toContain('chưa kiểm phiếu xong (đang bỏ phiếu)');
+    }
+  });
+
+  it('refuses a delegate, the hall screen and a technician (403); anonymous (401)', async () => {
+    const e = elections.get('committee')!;
+    for (const who of ['delegate', 'lso.manhinh', 'lso.kythuat'] as const) {
+      for (const path of [paths.ballots(e.id, 1), paths.minutes(e.id, 1), paths.credentialsReport(), paths.attendanceReport(), paths.delegateCards([1])]) {
+        expect((await as[who].get(path)).status, `${who} ${path}`).toBe(403);
+      }
+    }
+    expect((await new Client(server.url).get(paths.showOfHands())).status).toBe(401);
+    // The counting board prints its election's documents, not the congress's reports.
+    expect((await as['lso.kiemphieu'].get(paths.credentialsReport())).status).toBe(403);
+    // Cards carry sign-in tokens: the presidium does not print them.
+    expect((await as['lso.chutich'].get(paths.delegateCards())).status).toBe(403);
+  });
+
+  it('prints the committee minutes (PDF and Word) with the stored votes and "89,84%"-style percentages of N_base', async () => {
+    const round = await count('committee', 4242);
+    expect(round.status).toBe('counted');
+    const result = round.result!;
+    expect(result.type).toBe('election');
+    if (result.type !== 'election') return;
+    const c = result.count;
+    const e = elections.get('committee')!;
+    const texts = [await pdf(as['lso.thuky'], paths.minutes(e.id, 1)), await docx(as['lso.kiemphieu'], paths.minutes(e.id, 1, 'docx'))];
+    const board = await db.db.selectFrom('bodies').innerJoin('body_members', 'body_members.body_id', 'bodies.id')
+      .innerJoin('delegates', 'delegates.id', 'body_members.delegate_id').select('delegates.full_name')
+      .where('bodies.kind', '=', 'counting-board').execute();
+    for (const text of texts) {
+      expect(text).toContain('BIÊN BẢN');
+      expect(text).toContain('Lạng Sơn, ngày');
+      expect(text).toMatch(rowPattern(['(N):', formatInteger(c.base)]));
+      expect(text).toMatch(rowPattern(['Số phiếu phát ra:', '250']));
+      expect(text).toMatch(rowPattern(['Số phiếu thu vào:', formatInteger(c.ballots.total)]));
+      expect(text).toMatch(rowPattern(['Số phiếu hợp lệ:', formatInteger(c.ballots.valid)]));
+      expect(text).toMatch(rowPattern(['Số phiếu không hợp lệ:', formatInteger(c.ballots.invalid)]));
+      expect(c.results).toHaveLength(27);
+      for (const [k, r] of c.results.entries()) {
+        expect(text, r.name).toMatch(rowPattern([String(k + 1), r.name, formatInteger(r.votes), formatPercent(r.percent)]));
+        expect(formatPercent(r.percent)).toMatch(/^\d{1,3},\d\d%$/u);
+      }
+      for (const id of c.elected) expect(text).toContain(c.results.find((r) => r.id === id)!.name);
+      for (const m of board) expect(text).toContain(m.full_name);
+    }
+  });
+
+  it('prints the delegation minutes: officials then alternates from the stored result', async () => {
+    await openVoting('delegates');
+    const round = await count('delegates', 777);
+    const result = round.result!;
+    if (result.type !== 'election') throw new Error('not an election result');
+    const e = elections.get('delegates')!;
+    for (const text of [await pdf(as['lso.chutich'], paths.minutes(e.id, 1)), await docx(as['lso.quantri'], paths.minutes(e.id, 1, 'docx'))]) {
+      expect(text.replace(/\s+/gu, ' ')).toContain('Bầu đoàn đại biểu dự Đại hội đại biểu Đảng bộ tỉnh Lạng Sơn lần thứ XVII, nhiệm kỳ 2020 – 2025');
+      for (const [k, r] of result.count.results.entries()) {
+        expect(text, r.name).toMatch(rowPattern([String(k + 1), r.name, formatInteger(r.votes), formatPercent(r.percent)]));
+      }
+      for (const id of [...result.count.elected, ...(result.count.alternates ?? [])]) {
+        expect(text).toContain(result.count.results.find((r) => r.id === id)!.name);
+      }
+    }
+  });
+
+  it('prints the input log of the counted round (the count route stores no terminal events)', async () => {
+    const e = elections.get('committee')!;
+    for (const text of [await pdf(as['lso.kiemphieu'], paths.inputLog(e.id, 1)), await docx(as['lso.thuky'], paths.inputLog(e.id, 1, 'docx'))]) {
+      expect(text).toContain('NHẬT KÝ NHẬP PHIẾU');
+      expect(text).toContain('Số sự kiện: 0');
+    }
+  });
+
+  it('prints the attendance report of the session: 250 present of N_base 250, every absent official by name', async () => {
+    const attendance = (await as['lso.thuky'].get<{ base: number; present: number; summoned: number }>(`${C}/attendance`)).body;
+    expect(attendance).toMatchObject({ base: 250, present: 250 });
+    const absent = await db.db.selectFrom('delegates').select(['full_name']).where('standing', '=', 'official')
+      .where('status', '=', 'absent-whole').execute();
+    expect(absent.length).toBe(attendance.summoned - attendance.present);
+    for (const text of [await pdf(as['lso.thuky'], paths.attendanceReport()), await docx(as['lso.chutich'], paths.attendanceReport('docx'))]) {
+      expect(text).toContain('BÁO CÁO TÌNH HÌNH ĐẠI BIỂU CÓ MẶT');
+      expect(text).toContain('Phiên chính thức - ngày thứ hai, ngày 16/7/2020');
+      expect(text).toMatch(rowPattern(['được triệu tập:', formatInteger(attendance.summoned)]));
+      expect(text).toContain(`${formatInteger(attendance.present)} (${formatPercent(100)} so với N)`);
+      for (const a of absent) expect(text).toContain(a.full_name);
+    }
+  });
+
+  it('prints the credentials report with the committee and the composition', async () => {
+    const committee = await db.db.selectFrom('bodies').innerJoin('body_members', 'body_members.body_id', 'bodies.id')
+      .innerJoin('delegates', 'delegates.id', 'body_members.delegate_id').select(['delegates.full_name', 'body_members.role'])
+      .where('bodies.kind', '=', 'credentials').orderBy('body_members.position').execute();
+    for (const text of [await pdf(as['lso.quantri'], paths.credentialsReport()), await docx(as['lso.thuky'], paths.credentialsReport('docx'))]) {
+      expect(text).toContain('THẨM TRA TƯ CÁCH');
+      expect(text).toContain(committee.find((m) => m.role === 'head')!.full_name);
+      expect(text).toMatch(/\d{1,3},\d\d%/u);
+    }
+  });
+
+  it('prints the show-of-hands record: every stored vote with its counts and result', async () => {
+    const votes = (await as['lso.thuky'].get<{ id: number; subject: string; agree: number; disagree: number; other: number; passed: boolean }[]>(`${C}/votes`)).body;
+    expect(votes.length).toBeGreaterThanOrEqual(6);
+    const [text, word] = [await pdf(as['lso.thuky'], paths.showOfHands()), await docx(as['lso.chutich'], paths.showOfHands('docx'))];
+    for (const t of [text, word]) {
+      expect(t).toContain('BIÊN BẢN BIỂU QUYẾT');
+      expect(t).toMatch(rowPattern(['(N):', '250;', 'có mặt:', '250.']));
+      // Each row: number, counts, % of N_base and the result (the subject wraps in the PDF's narrow column).
+      for (const [k, v] of votes.entries()) {
+        expect(t).toMatch(new RegExp(`${k + 1}[ \\t|]+[^\\n]*${rowPattern([formatInteger(v.agree), formatInteger(v.disagree), formatInteger(v.other),
+          formatPercent(Math.round((v.agree / 250) * 10000) / 100), v.passed ? 'Thông qua' : 'Không thông qua']).source}`, 'u'));
+      }
+    }
+    for (const v of votes) expect(word).toContain(v.subject);
+    const one = await docx(as['lso.thuky'], paths.showOfHands('docx', { ids: [votes[0]!.id] }));
+    expect(one).toContain(votes[0]!.subject);
+    expect(one).not.toContain(votes[votes.length - 1]!.subject);
+    expect((await as['lso.thuky'].get(paths.showOfHands('pdf', { ids: [999_999] }))).status).toBe(404);
+  });
+
+  it('prints delegate cards: the ones asked for, and every valid card', async () => {
+    const rows = await db.db.selectFrom('delegates').select(['id', 'full_name']).orderBy('code').limit(3).execute();
+    const text = await pdf(as['lso.thuky'], paths.delegateCards(rows.map((r) => r.id)));
+    for (const r of rows) expect(text).toContain(r.full_name);
+    const other = await db.db.selectFrom('delegates').select('full_name').orderBy('code', 'desc').executeTakeFirstOrThrow();
+    expect(text).not.toContain(other.full_name);
+    const all = await file(as['lso.quantri'], paths.delegateCards(), 'application/pdf');
+    expect(pdfText(all)).toContain(other.full_name);
+  });
+});
