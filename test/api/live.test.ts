@@ -15,9 +15,9 @@ import { startServer, type RunningServer } from './support/server.ts';
 type Message = LiveEvent | LiveSnapshot;
 
 /** A live connection that keeps what it received, and waits for a message matching a predicate. */
-const connect = (url: string, client: Client, code: string): Promise<{ messages: Message[]; next: (p: (m: Message) => boolean) => Promise<Message>; close: () => void }> =>
+const connect = (url: string, client: Client, code: string, origin?: string): Promise<{ messages: Message[]; next: (p: (m: Message) => boolean) => Promise<Message>; close: () => void }> =>
   new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace('http', 'ws')}/api/congresses/${code}/live`, { headers: client.cookie === null ? {} : { cookie: client.cookie } });
+    const ws = new WebSocket(`${url.replace('http', 'ws')}/api/congresses/${code}/live`, { headers: { ...(client.cookie === null ? {} : { cookie: client.cookie }), ...(origin === undefined ? {} : { origin }) } });
     const messages: Message[] = [];
     const waiters: { p: (m: Message) => boolean; res: (m: Message) => void }[] = [];
     ws.addEventListener('message', (ev) => {
@@ -72,8 +72,11 @@ describeEachDatabase('api: live events over WebSocket', (db) => {
     again.close();
   });
 
-  it('refuses a connection without sign-in', async () => {
+  it('refuses a connection without sign-in, or from another site', async () => {
     await expect(connect(server.url, c.clients.anonymous, c.code)).rejects.toThrow('websocket refused');
+    await expect(connect(server.url, c.clients.screen, c.code, 'https://evil.example')).rejects.toThrow('websocket refused');
+    const same = await connect(server.url, c.clients.screen, c.code, server.url);
+    same.close();
   });
 
   it('delivers events caused on another instance (PostgreSQL LISTEN/NOTIFY)', async () => {

@@ -5,6 +5,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LiveEvent } from '../../api/live.ts';
 import type { ServerDeps } from '../deps.ts';
+import { ruleError } from '../../rules/index.ts';
+import { sameOrigin } from '../csrf.ts';
+import { errorBody } from '../problems.ts';
 import { authorize, sendProblem } from '../route.ts';
 import { liveSnapshot } from './snapshot.ts';
 
@@ -55,6 +58,11 @@ export const liveRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     method: 'GET',
     url: '/api/congresses/:code/live',
     preValidation: async (req, reply) => {
+      // Cross-site WebSocket hijacking: a browser sends its page's Origin with the upgrade.
+      const origin = req.headers.origin;
+      if (origin !== undefined && !sameOrigin(origin, req.headers.host)) {
+        return reply.code(403).send(errorBody(ruleError('csrf', 'Kết nối từ trang khác bị từ chối.', 'Cross-site connection refused.')));
+      }
       const auth = await authorize(deps, req, KEY);
       if (!auth.ok) return sendProblem(reply, auth.error);
       congressOf.set(req, auth.value.congress!.id);
