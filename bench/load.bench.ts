@@ -10,11 +10,16 @@
  *     (c) ballot entry by 10 operators at once (5 batches, double entry) through the counting API: p50/p99;
  *     (d) the server's CPU time per phase (/proc/<pid>/stat) and its peak resident memory (VmHWM).
  *
- * Bounded: every phase has a count and a share of a 150 s deadline; the child is always stopped.
  *     Then the same 10 operators paced at one ballot per 2 s each (a fast typist): the latency an operator sees.
+ *
+ * Bounded: every phase has a count and a share of a 170 s deadline; the child is always stopped.
  * Environment: LOAD_CLIENTS (default 5000), LOAD_CHECKINS (1600), LOAD_BALLOTS (per operator, 60);
- * LOAD_DATA_PARENT=/dev/shm (SQLite on tmpfs: a diagnostic of what fsync costs, not a production figure).
+ * LOAD_DATA_PARENT=/dev/shm (SQLite on tmpfs: a diagnostic of what fsync costs, not a production figure);
+ * LOAD_DATABASE_URL=postgres://…/postgres runs part 2 on PostgreSQL instead, in a fresh database created on that
+ * server (loopback only) and dropped afterwards.
  */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { memoryMb, percentile, startServerUnderLoad, type ServerUnderLoad } from './load/server.ts';
 import { ballotEntry, checkins, deadline, delegatesForCheckin, liveFanout, openFilesLimit, signInStaff } from './load/scenarios.ts';
 
@@ -49,8 +54,24 @@ export default async (): Promise<Row[]> => {
   // Each client is one descriptor here and one in the server (same limit); keep 300 spare for files, the database, HTTP.
   const clients = Math.min(wantClients, limit - 300);
   let server: ServerUnderLoad | null = null;
+  const admin = process.env['LOAD_DATABASE_URL']?.trim() ?? '';
+  let databaseUrl: string | undefined;
+  const onAdmin = async (statement: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try { await client.query(statement); } finally { await client.end(); }
+  };
+  const dbName = `daihoi_load_${randomBytes(5).toString('hex')}`;
+  if (admin !== '') {
+    const u = new URL(admin);
+    if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') throw new Error('LOAD_DATABASE_URL must be on the loopback');
+    await onAdmin(`create database ${dbName}`);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  const on = databaseUrl === undefined ? 'SQLite' : 'PostgreSQL';
   try {
-    server = await startServerUnderLoad({ demo: true });
+    server = await startServerUnderLoad({ demo: true, ...(databaseUrl === undefined ? {} : { databaseUrl }) });
     add('ready, seed congress loaded (serve --demo, spawn → health 200)', server.readyMs, 'ms');
     await sleep(2000);
     add('idle resident memory, seed congress (VmRSS)', memoryMb(server.pid).rss, 'MB');
@@ -100,6 +121,7 @@ export default async (): Promise<Row[]> => {
     add('server peak resident memory over the whole run (VmHWM)', memoryMb(server.pid).peak, 'MB');
   } finally {
     await server?.stop();
+    if (databaseUrl !== undefined) await onAdmin(`drop database if exists ${dbName} with (force)`);
   }
-  return rows;
+  return rows.map((r, i) => (i >= 2 && on === 'PostgreSQL' ? { ...r, bench: `${r.bench} [PostgreSQL]` } : r));
 };

@@ -35,7 +35,13 @@ export const startServerUnderLoad = async (options: { readonly demo: boolean; re
   const dir = mkdtempSync(join(process.env['LOAD_DATA_PARENT'] ?? tmpdir(), 'daihoi-load-'));
   const t0 = performance.now();
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'daihoi.js'), 'serve', '--port', '0', '--host', '127.0.0.1', ...(options.demo ? ['--demo'] : [])], {
-    cwd: ROOT, env: { ...process.env, PORT: '0', DAIHOI_DATA: dir, DATABASE_URL: options.databaseUrl ?? '' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: {
+      ...process.env, PORT: '0', DAIHOI_DATA: dir, DATABASE_URL: options.databaseUrl ?? '',
+      // LOAD_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server only (written on SIGTERM).
+      ...(process.env['LOAD_SERVER_NODE_OPTIONS'] === undefined ? {} : { NODE_OPTIONS: process.env['LOAD_SERVER_NODE_OPTIONS'] }),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   const stop = (): Promise<void> => new Promise((res) => {
