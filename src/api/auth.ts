@@ -44,3 +44,8 @@ export type GrantRoleBody = z.infer<typeof GrantRoleBody>;
 export const RoleGrant = z.object({
   id: z.number(), userId: z.number(), username: z.string(), role: Role, electionId: z.number().nullable(),
 });
+
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10).max(200),
+}).strict();

@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   'POST /api/auth/card': 'public',
   'POST /api/auth/logout': 'public',
   'GET /api/auth/me': 'signed-in',
+  'POST /api/auth/password': 'signed-in',
   'GET /api/users': 'server-admin',
   'POST /api/users': 'server-admin',
   'GET /api/congresses': 'signed-in',
@@ -71,6 +72,8 @@ export const PERMISSIONS = {
   [`POST ${C}/sessions/:id/checkins`]: DESK,
   [`GET ${C}/sessions/:id/checkins`]: STAFF,
   [`GET ${C}/attendance`]: EVERYONE,
+  // A delegate's own record for their phone (src/server/routes/me.ts): the caller's own data only.
+  [`GET ${C}/me`]: ['delegate'],
 
   [`GET ${C}/bodies`]: EVERYONE,
   [`POST ${C}/bodies`]: OFFICE,

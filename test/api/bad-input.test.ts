@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../src/server/permissions.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import type { Client } from './support/client.ts';
+import { Client } from './support/client.ts';
 import { setupSmallCongress, type SmallCongress } from './support/congress.ts';
 import { fingerprint } from './support/fingerprint.ts';
 import { startServer, type RunningServer } from './support/server.ts';
@@ -140,6 +140,19 @@ describeEachDatabase('api: bad input on every body', (db) => {
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/u);
     expect(cookie).toMatch(/SameSite=Strict/u);
+  });
+
+  it('changes a password: the old one no longer signs in, other sessions end', async () => {
+    const me = c.clients.presidium;
+    const username = `${c.code}.presidium`;
+    const other = new Client(server.url);
+    expect((await other.login(username, `mat-khau-presidium-123`)).status).toBe(200);
+    expect((await me.post('/api/auth/password', { currentPassword: 'sai', newPassword: 'mat-khau-moi-456' })).status).toBe(403);
+    expect((await me.post('/api/auth/password', { currentPassword: 'mat-khau-presidium-123', newPassword: 'mat-khau-moi-456' })).status).toBe(200);
+    expect((await me.get('/api/auth/me')).status).toBe(200);
+    expect((await other.get('/api/auth/me')).status).toBe(401);
+    expect((await other.login(username, 'mat-khau-presidium-123')).status).toBe(401);
+    expect((await other.login(username, 'mat-khau-moi-456')).status).toBe(200);
   });
 
   it('revokes a delegate card: the card no longer signs in or checks in', async () => {

@@ -1,14 +1,14 @@
 /** Sign-in by password or by the delegate card, sign-out, and who am I. Failed sign-ins are slowed. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { CardLoginBody, LoginBody } from '../../api/auth.ts';
+import { CardLoginBody, ChangePasswordBody, LoginBody } from '../../api/auth.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
 import type { Role } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
-import { dummyHash, verifyPassword } from '../auth/passwords.ts';
+import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE } from '../auth/principal.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { ServerDeps } from '../deps.ts';
-import { problem } from '../problems.ts';
+import { forbidden, problem } from '../problems.ts';
 import { json, route } from '../route.ts';
 import { transact } from '../tx.ts';
 
@@ -102,6 +102,24 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     if (token !== undefined) await deps.db.deleteFrom('auth_sessions').where('id', '=', hashToken(token)).execute();
     ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return ok(json({ ok: true }));
+  });
+
+  /** A user changes their own password (the first administrator's printed one first of all); other sessions end. */
+  route(app, deps, { method: 'POST', url: '/api/auth/password', body: ChangePasswordBody }, async (ctx) => {
+    const p = ctx.principal!;
+    if (p.kind !== 'user') return err(forbidden());
+    const user = await deps.db.selectFrom('users').select('password_hash').where('id', '=', p.userId).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(user.password_hash, ctx.body.currentPassword))) {
+      await recordFailure(deps, [`user:${p.username}`]);
+      return err(problem(403, ruleError('auth.wrong-password', 'Mật khẩu hiện tại không đúng.', 'The current password is wrong.', 'body.currentPassword')));
+    }
+    const hash = await hashPassword(ctx.body.newPassword);
+    return transact(deps, async (trx) => {
+      await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', p.userId).execute();
+      await trx.deleteFrom('auth_sessions').where('user_id', '=', p.userId).where('id', '!=', p.sessionId).execute();
+      await audit(trx, { congressId: null, actor: ctx.actor, role: null, action: 'auth.password', subject: `user:${p.userId}`, payload: {} });
+      return ok(json({ ok: true }));
+    });
   });
 
   route(app, deps, { method: 'GET', url: '/api/auth/me' }, async (ctx) => {
