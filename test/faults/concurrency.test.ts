@@ -118,7 +118,8 @@ describeEachDatabase('faults: the same action twice at once', (db) => {
     expect((await send(a.url, 'POST', `${R2}/count`, staff.admin, { ballots })).status).toBe(200);
     await race({ to: 'published' });
     await race({ to: 'approved', reference: 'Quyết định số 45-QĐ/TU' });
-    const moves = await db.db.selectFrom('audit_log').select('payload').where('action', '=', 'round.transition').where('subject', '=', `round:${round.id}`).execute();
+    const moves = await db.db.selectFrom('audit_log').select('payload').where('action', '=', 'round.transition').where('subject', '=', `round:${round.id}`)
+      .orderBy('id').execute();
     expect(moves.map((m) => (JSON.parse(m.payload) as { to: string }).to)).toEqual(['counting', 'counted', 'published', 'approved']);
     const final = await db.db.selectFrom('election_rounds').select('status').where('id', '=', round.id).executeTakeFirstOrThrow();
     expect(final.status).toBe('approved');

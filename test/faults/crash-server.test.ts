@@ -14,9 +14,9 @@ import { startServer, type RunningServer } from '../api/support/server.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { insertFaultCongress, send, typed, type FaultCongress, type Staff } from './support.ts';
 
-const PER_BATCH = 40;
-const KILL_AFTER = { ballots: 24, checkins: 20 };
-const DELEGATES = 80;
+const PER_BATCH = 24;
+const KILL_AFTER = { ballots: 16, checkins: 12 };
+const DELEGATES = 48;
 
 describeEachDatabase('faults: SIGKILL of the server in the middle of ballot entry and check-ins', (db) => {
   let server: RunningServer | null = null;
