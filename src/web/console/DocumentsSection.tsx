@@ -7,6 +7,7 @@ import { hasRole, useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { DocumentList } from '../ui/DocumentList.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { CongressPrintLinks } from './PrintLinks.tsx';
 
 type Visibility = 'public' | 'delegates' | 'staff';
 
@@ -35,6 +36,7 @@ export const DocumentsSection = () => {
     <div>
       {documents.error !== null && <ErrorMessage error={documents.error} />}
       {documents.data !== null && <DocumentList documents={documents.data} congress={congress} />}
+      {hasRole(me, 'admin', 'secretariat', 'presidium') && <CongressPrintLinks congress={congress} cards={hasRole(me, 'admin', 'secretariat')} />}
       {hasRole(me, 'admin', 'secretariat') && (
         <form className="form body-card" onSubmit={(e) => void submit(e)}>
           <h2>{t('console.documents.upload')}</h2>

@@ -14,6 +14,7 @@ import { useLiveResource } from '../app/useLiveResource.ts';
 import { loadDesk } from '../checkin/desk-data.ts';
 import { currentRound } from '../counting/spec-of.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { RoundPrintLinks } from './PrintLinks.tsx';
 import { RoundStep } from './RoundStep.tsx';
 
 export const surplusOf = (election: ElectionView, round: Round) => {
@@ -80,6 +81,7 @@ const ElectionCard = (props: Omit<ElectionContext, 'ref' | 'round'> & { readonly
       <CandidateList round={round} editable={round.status === 'draft' && props.canSteer}
         onWithdraw={(id) => void props.api.requestWithdrawal(ctx.ref, id).then(props.reload)} />
       <RoundStep ctx={ctx} />
+      <RoundPrintLinks congress={props.congress} electionId={election.id} round={round.number} status={round.status} />
     </article>
   );
 };
