@@ -12,3 +12,4 @@ export * from './speakers.ts';
 export * from './documents.ts';
 export * from './targets.ts';
 export * from './live.ts';
+export * from './me.ts';

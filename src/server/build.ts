@@ -25,6 +25,7 @@ import { delegateRoutes } from './routes/delegates.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { electionRoutes } from './routes/elections.ts';
 import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { printoutRoutes } from './routes/printouts.ts';
 import { roundRoutes } from './routes/rounds.ts';
@@ -87,7 +88,7 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
   installCsrfGuard(app);
   for (const plugin of [
-    healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes,
+    healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes, meRoutes,
     bodyRoutes, electionRoutes, roundRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes, printoutRoutes,
   ]) {
     plugin(app, deps);

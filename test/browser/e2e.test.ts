@@ -17,7 +17,7 @@ import { chromiumAvailable, launch, repo, screenshot, writeQrY4m } from './suppo
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 interface Congress { readonly code: string }
-interface Delegate { readonly id: number; readonly fullName: string; readonly status: string }
+interface Delegate { readonly id: number; readonly code: string; readonly fullName: string; readonly status: string }
 
 const SMALL = 'e2e-thu-nghiem';
 
@@ -130,6 +130,10 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
       await page.getByRole('tab', { name: 'Đại biểu (quét thẻ)' }).click();
       await page.waitForURL(`${server.base}/delegate`, { timeout: 30_000 });
       await page.getByText(`Xin chào đồng chí ${target.fullName}`).waitFor();
+      // The delegate's own record (GET …/me): their number, and their check-in per session.
+      await page.getByRole('heading', { name: 'Thông tin của đồng chí' }).waitFor();
+      await page.getByText(target.code, { exact: true }).waitFor();
+      await page.getByTestId('my-checkin').waitFor();
       await page.getByRole('heading', { name: 'Chương trình đại hội' }).waitFor();
       await page.getByLabel('Tên bài tham luận').fill('Nâng cao chất lượng sinh hoạt chi bộ');
       await page.getByRole('button', { name: 'Đăng ký' }).click();

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   ApiErrorBody, AttendanceView, BodyView, CheckinView, CongressView, DelegateView, DocumentView, ElectionView,
-  OrganisationView, Principal, SessionView, SpeakerView, TargetsView, VoteView, ImportRejected,
+  OrganisationView, Principal, SessionView, SpeakerView, TargetsView, VoteView, ImportRejected, MyDelegateView,
 } from '../../api/index.ts';
 import type { Result } from '../../rules/index.ts';
 import type { RulingReason } from '../../counting/index.ts';
@@ -97,6 +97,8 @@ export interface ApiClient {
   readonly addOrganisation: (code: string, name: string) => Promise<ApiResult<true>>;
   readonly uploadDocument: (code: string, title: string, visibility: 'public' | 'delegates' | 'staff', file: File) => Promise<ApiResult<true>>;
   readonly documents: (code: string) => Promise<ApiResult<Array<z.infer<typeof DocumentView>>>>;
+  /** The signed-in delegate's own record: seat, organisation, status, check-in per session. */
+  readonly myRecord: (code: string) => Promise<ApiResult<z.infer<typeof MyDelegateView>>>;
 
   readonly countingOverview: (round: RoundRef) => Promise<ApiResult<CountingOverview>>;
   readonly openCounting: (round: RoundRef, issued: number, collected: number) => Promise<ApiResult<true>>;
@@ -286,6 +288,7 @@ export const httpClient = (): ApiClient => {
     addOrganisation: (code, name) => done(request('POST', `${c(code)}/organisations`, Anything, { json: { name } })),
     approveBody: (code, id, counts) => done(request('POST', `${c(code)}/bodies/${id}/approval`, Anything, { json: counts })),
     documents: (code) => request('GET', `${c(code)}/documents`, z.array(DocumentView)),
+    myRecord: (code) => request('GET', `${c(code)}/me`, MyDelegateView),
 
     countingOverview: (rr) => request('GET', `${r(rr)}/counting`, CountingOverviewSchema),
     openCounting: (rr, issued, collected) => done(request('POST', `${r(rr)}/counting`, Anything, { json: { issued, collected } })),

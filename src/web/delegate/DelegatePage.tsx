@@ -5,6 +5,7 @@ import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { Agenda } from '../ui/Agenda.tsx';
 import { DocumentList } from '../ui/DocumentList.tsx';
+import { MyStatus } from './MyStatus.tsx';
 import { SpeakForm } from './SpeakForm.tsx';
 
 const DelegatePage = () => {
@@ -14,16 +15,14 @@ const DelegatePage = () => {
   const code = me.congress;
   const congress = useLiveResource(code, () => api.congress(code), ['congress', 'current-item']);
   const sessions = useLiveResource(code, () => api.sessions(code), ['current-item', 'congress']);
-  const checkins = useLiveResource(code, () => api.checkins(code), ['attendance']);
+  // The delegate's own record (GET …/me): the check-ins list is for staff only.
+  const record = useLiveResource(code, () => api.myRecord(code), ['attendance', 'delegates', 'congress']);
+  const attendance = useLiveResource(code, () => api.attendance(code), ['attendance', 'current-item']);
   const documents = useLiveResource(code, () => api.documents(code), ['documents']);
-  const mine = checkins.data?.find((c) => c.delegateId === me.delegateId) ?? null;
   return (
     <div className="delegate-page">
       <h1>{t('delegate.hello', { name: me.displayName })}</h1>
-      <section className={`checkin-status ${mine !== null ? 'ok' : checkins.error !== null ? 'unknown' : 'pending'}`} aria-live="polite">
-        {checkins.error !== null ? t('delegate.statusUnknown')
-          : checkins.data === null ? t('common.loading') : mine !== null ? t('delegate.checkedIn') : t('delegate.notCheckedIn')}
-      </section>
+      <MyStatus record={record.data} error={record.error} currentSessionId={attendance.data?.sessionId ?? null} />
       <section aria-labelledby="agenda-title">
         <h2 id="agenda-title">{t('delegate.agenda')}</h2>
         {sessions.data !== null && <Agenda sessions={sessions.data} currentId={congress.data?.currentAgendaItemId ?? null} />}
