@@ -47,7 +47,7 @@ export interface MarksRowReading {
 export type RowReading = StrikeRowReading | MarksRowReading;
 
 /** Thresholds of the strike decision (shares of the name's width). */
-export const STRIKE = { struckCoverage: 0.85, struckMiddle: 0.9, keptRun: 0.15, keptMiddle: 0.1, keptCoverage: 0.3 } as const;
+export const STRIKE = { struckCoverage: 0.85, struckMiddle: 0.9, keptRun: 0.15, keptMiddle: 0.1, keptCoverage: 0.3, faintRun: 0.4 } as const;
 /** Thresholds of a checkbox (share of its inside). */
 export const CHECK = { marked: 0.06, empty: 0.012 } as const;
 /** Ink darker than this share of the local paper level is ink. */
@@ -99,7 +99,7 @@ const clamp01 = (v: number): number => Math.max(0, Math.min(1, v));
  * (below INK_LEVEL of it), or faintly (below FAINT_LEVEL) where it touches strong new ink. A thin pen line
  * keeps its faint parts; the faint blurred edge of a printed letter, touching only print, does not count.
  */
-const newInk = (s: GreyImage, page: FormPage, origin: Box, paper: number): Uint8Array => {
+const inkOf = (s: GreyImage, page: FormPage, origin: Box, paper: number): Uint8Array => {
   const w = s.width;
   const out = new Uint8Array(w * s.height);
   const strong = paper * INK_LEVEL;
@@ -132,37 +132,35 @@ const newInk = (s: GreyImage, page: FormPage, origin: Box, paper: number): Uint8
       }
     }
   }
-  for (let k = 0; k < out.length; k++) out[k] = out[k] === 2 ? 1 : 0;
+  // 1: new ink; 2: faint ink touching no strong ink (a pencil, or the blurred edge of a letter).
+  for (let k = 0; k < out.length; k++) out[k] = out[k] === 2 ? 1 : out[k] === 1 ? 2 : 0;
   return out;
 };
 
-export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): StrikeRowReading => {
-  const k = FORM_PER_POINT;
-  const pad = 4;
-  const area: Box = { x: Math.floor(g.textX0 - pad), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 2 * pad), height: g.row.row.height };
-  const s = samplePage(img, t, area, k);
-  const ink = newInk(s, page, area, quantile(s, 0, 0, s.width, s.height, 0.9));
-  const j0 = Math.max(0, Math.floor((g.bandTop - 2 - area.y) * k));
-  const j1 = Math.min(s.height, Math.ceil((g.baseline + 0.5 - area.y) * k));
-  const i0 = Math.round((g.textX0 - area.x) * k);
-  const i1 = Math.min(s.width, Math.round((g.textX1 - area.x) * k));
+interface Crossing {
+  readonly coverage: number;
+  readonly middle: number;
+  readonly longestRun: number;
+}
+
+/** How far ink (`isInk` of the ink map) crosses the name's columns i0–i1 within the band rows j0–j1. */
+const crossing = (
+  ink: Uint8Array, w: number, i0: number, i1: number, j0: number, j1: number, isInk: (v: number) => boolean,
+  printedAt: (i: number, j: number) => boolean, k: number,
+): Crossing => {
   const n = i1 - i0;
   const hit = new Uint8Array(n);
   const top = new Int32Array(n);
   const bottom = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     for (let j = j0; j < j1; j++) {
-      if (ink[j * s.width + i0 + i] !== 1) continue;
+      if (!isInk(ink[j * w + i0 + i]!)) continue;
       if (hit[i] === 0) top[i] = j;
       hit[i] = 1;
       bottom[i] = j;
     }
   }
-  closeGaps(hit, top, bottom, (i, j) => {
-    const gx = Math.round(area.x * k) + i0 + i;
-    const gy = Math.round(area.y * k) + j;
-    return page.printed[gy * page.blank.width + gx] === 1;
-  }, k);
+  closeGaps(hit, top, bottom, printedAt, k);
   let covered = 0, mid = 0, run = 0, longest = 0;
   const m0 = Math.floor(n * 0.15);
   const m1 = Math.ceil(n * 0.85);
@@ -174,14 +172,35 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
       if (run > longest) longest = run;
     } else run = 0;
   }
-  const coverage = n > 0 ? covered / n : 0;
-  const middle = m1 > m0 ? mid / (m1 - m0) : 0;
-  const longestRun = n > 0 ? longest / n : 0;
+  return {
+    coverage: n > 0 ? covered / n : 0,
+    middle: m1 > m0 ? mid / (m1 - m0) : 0,
+    longestRun: n > 0 ? longest / n : 0,
+  };
+};
+
+export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): StrikeRowReading => {
+  const k = FORM_PER_POINT;
+  const pad = 4;
+  const area: Box = { x: Math.floor(g.textX0 - pad), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 2 * pad), height: g.row.row.height };
+  const s = samplePage(img, t, area, k);
+  const ink = inkOf(s, page, area, quantile(s, 0, 0, s.width, s.height, 0.9));
+  const j0 = Math.max(0, Math.floor((g.bandTop - 2 - area.y) * k));
+  const j1 = Math.min(s.height, Math.ceil((g.baseline + 0.5 - area.y) * k));
+  const i0 = Math.round((g.textX0 - area.x) * k);
+  const i1 = Math.min(s.width, Math.round((g.textX1 - area.x) * k));
+  const printedAt = (i: number, j: number): boolean =>
+    page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i0 + i] === 1;
+  const strong = crossing(ink, s.width, i0, i1, j0, j1, (v) => v === 1, printedAt, k);
+  const faint = crossing(ink, s.width, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
+  const { coverage, middle, longestRun } = strong;
   const base = { kind: 'strike' as const, candidateId: g.row.candidateId!, coverage, middle, longestRun, box: g.row.row };
   if (coverage >= STRIKE.struckCoverage && middle >= STRIKE.struckMiddle) {
     return { ...base, state: 'struck', confidence: clamp01(Math.min(coverage - STRIKE.struckCoverage, middle - STRIKE.struckMiddle) / 0.1) };
   }
-  if (longestRun <= STRIKE.keptRun && middle <= STRIKE.keptMiddle && coverage <= STRIKE.keptCoverage) {
+  // Kept only when no faint line (a pencil) crosses the name either.
+  if (longestRun <= STRIKE.keptRun && middle <= STRIKE.keptMiddle && coverage <= STRIKE.keptCoverage &&
+    faint.longestRun <= STRIKE.faintRun) {
     return { ...base, state: 'kept', confidence: clamp01(Math.min(STRIKE.keptRun - longestRun, STRIKE.keptMiddle - middle) / 0.1) };
   }
   return { ...base, state: 'uncertain', confidence: 0 };
@@ -193,9 +212,9 @@ const boxInk = (img: GreyImage, t: Affine, page: FormPage, b: Box): number => {
   const inner: Box = { x: b.x + inset, y: b.y + inset, width: b.width - 2 * inset, height: b.height - 2 * inset };
   const s = samplePage(img, t, inner, FORM_PER_POINT);
   const around = samplePage(img, t, { x: b.x - 8, y: b.y - 2, width: 6, height: b.height + 4 }, FORM_PER_POINT);
-  const ink = newInk(s, page, inner, quantile(around, 0, 0, around.width, around.height, 0.9));
+  const ink = inkOf(s, page, inner, quantile(around, 0, 0, around.width, around.height, 0.9));
   let n = 0;
-  for (const v of ink) n += v;
+  for (const v of ink) if (v === 1) n++;
   return n / ink.length;
 };
 

@@ -86,6 +86,17 @@ describe('strike-out ballots', () => {
     }
   });
 
+  it('never reads a light pencil strike as kept: the faint line sends the row to review', async () => {
+    const b = await generateBallot(g, { seed: 51, plan: (i) => (i % 2 === 0 ? { kind: 'strike', shape: STRIKE_SHAPES[(i / 2) % 4]!, pen: 'pencil' } : { kind: 'none' }) });
+    const { sheets } = readStack(b.pages, g.target);
+    const sheet = sheets[0]!;
+    if (sheet.kind !== 'read') throw new Error(sheet.reason.message_en);
+    expectTruth(b, sheet.page.rows);
+    const pencil = sheet.page.rows.filter((r) => b.truth.rows.get(r.candidateId) === 'struck');
+    expect(pencil).toHaveLength(9);
+    expect(pencil.every((r) => r.kind === 'strike' && r.state !== 'kept')).toBe(true);
+  });
+
   it('flags a ballot without the stamp as not issued, for the board to confirm', async () => {
     const b = await generateBallot(g, { seed: 31, stamped: false });
     const { ballots } = readStack(b.pages, g.target);

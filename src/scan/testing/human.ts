@@ -15,8 +15,9 @@ export interface Stroke {
   readonly ink: number;
 }
 
+/** The pens of the random test set; a light pencil is drawn only where a test asks for it. */
 export const PENS = ['thin-ballpoint', 'ballpoint', 'felt-pen'] as const;
-export type Pen = (typeof PENS)[number];
+export type Pen = (typeof PENS)[number] | 'pencil';
 export const STRIKE_SHAPES = ['straight', 'slanted', 'wavy', 'double'] as const;
 export type StrikeShape = (typeof STRIKE_SHAPES)[number];
 export const NON_STRIKES = ['underline', 'tick', 'circle', 'dot'] as const;
@@ -29,6 +30,7 @@ const pen = (r: Rand, p: Pen): { width: number; ink: number } => {
     case 'thin-ballpoint': return { width: between(r, 0.7, 1), ink: between(r, 40, 90) };
     case 'ballpoint': return { width: between(r, 1, 1.6), ink: between(r, 25, 70) };
     case 'felt-pen': return { width: between(r, 2.5, 3.6), ink: between(r, 15, 45) };
+    case 'pencil': return { width: between(r, 0.8, 1.2), ink: between(r, 150, 185) };
   }
 };
 
