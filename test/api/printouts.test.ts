@@ -176,14 +176,48 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
     }
   });
 
-  it('prints the delegation minutes: officials then alternates from the stored result', async () => {
+  /** Counted in batches by two operators at two terminals; one slip at ballot 5, ruled by the board against the paper. */
+  const countInBatches = async (kind: string, seed: number): Promise<RoundView> => {
+    const head = as['lso.kiemphieu'];
+    const operator = as['lso.kythuat'];
+    const R = `${E(kind)}/rounds/1`;
+    const ballots = pile((await refresh(kind)).candidates.map((c) => String(c.id)), 248, seed);
+    expect((await head.post(`${R}/counting`, { issued: 250, collected: 248 })).status).toBe(200);
+    const batches: string[] = [];
+    for (const [n, start] of [0, 124].entries()) {
+      const b = await head.post<{ id: string }>(`${R}/batches`, { label: `Hòm phiếu số ${n + 1}`, physicalCount: 124 });
+      expect(b.status).toBe(201);
+      batches.push(b.body.id);
+      const B = `${R}/batches/${b.body.id}`;
+      expect((await head.post(`${B}/entries`, { terminal: 'may-1' })).status).toBe(201);
+      expect((await operator.post(`${B}/entries`, { terminal: 'may-2' })).status).toBe(201);
+      for (let i = 0; i < 124; i++) {
+        const ballot = ballots[start + i]!;
+        expect((await head.post(`${B}/ballots`, { position: i + 1, ballot, terminal: 'may-1' })).status).toBe(201);
+        const typed = n === 0 && i === 4 ? { struck: [] } : ballot;
+        expect((await operator.post(`${B}/ballots`, { position: i + 1, ballot: typed, terminal: 'may-2' })).status).toBe(201);
+      }
+      expect((await head.post(`${B}/close`, { ballots: 124, terminal: 'may-1' })).status).toBe(200);
+      expect((await operator.post(`${B}/close`, { ballots: 124, terminal: 'may-2' })).status).toBe(200);
+    }
+    const ruled = await head.post(`${R}/batches/${batches[0]}/rulings`, { position: 5, ballot: ballots[4], reason: 'entry-slip', note: 'Đối chiếu phiếu giấy', terminal: 'bkp' });
+    expect(ruled.status, JSON.stringify(ruled.body)).toBe(201);
+    const finished = await head.post(`${R}/counting/finish`);
+    expect(finished.status, JSON.stringify(finished.body)).toBe(200);
+    return refresh(kind);
+  };
+
+  it('prints the delegation minutes (counted in batches): officials then alternates from the stored result', async () => {
     await openVoting('delegates');
-    const round = await count('delegates', 777);
+    const round = await countInBatches('delegates', 777);
+    expect(round.status).toBe('counted');
     const result = round.result!;
     if (result.type !== 'election') throw new Error('not an election result');
+    expect(result.count.elected).toHaveLength(20);
     const e = elections.get('delegates')!;
     for (const text of [await pdf(as['lso.chutich'], paths.minutes(e.id, 1)), await docx(as['lso.quantri'], paths.minutes(e.id, 1, 'docx'))]) {
       expect(text.replace(/\s+/gu, ' ')).toContain('Bầu đoàn đại biểu dự Đại hội đại biểu Đảng bộ tỉnh Lạng Sơn lần thứ XVII, nhiệm kỳ 2020 – 2025');
+      expect(text).toMatch(rowPattern(['Số phiếu hợp lệ:', formatInteger(result.count.ballots.valid)]));
       for (const [k, r] of result.count.results.entries()) {
         expect(text, r.name).toMatch(rowPattern([String(k + 1), r.name, formatInteger(r.votes), formatPercent(r.percent)]));
       }
@@ -193,12 +227,24 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
     }
   });
 
-  it('prints the input log of the counted round (the count route stores no terminal events)', async () => {
-    const e = elections.get('committee')!;
-    for (const text of [await pdf(as['lso.kiemphieu'], paths.inputLog(e.id, 1)), await docx(as['lso.thuky'], paths.inputLog(e.id, 1, 'docx'))]) {
-      expect(text).toContain('NHẬT KÝ NHẬP PHIẾU');
-      expect(text).toContain('Số sự kiện: 0');
+  it('prints the input log: every stored event of both terminals, the ruling with its note', async () => {
+    const e = elections.get('delegates')!;
+    const events = await db.db.selectFrom('counting_events').innerJoin('election_rounds', 'election_rounds.id', 'counting_events.round_id')
+      .select(['counting_events.type']).where('election_rounds.election_id', '=', e.id).execute();
+    const entered = events.filter((x) => x.type === 'ballot-entered').length;
+    expect(entered).toBe(496);
+    const [text, word] = [await pdf(as['lso.kiemphieu'], paths.inputLog(e.id, 1)), await docx(as['lso.thuky'], paths.inputLog(e.id, 1, 'docx'))];
+    for (const t of [text, word]) {
+      expect(t).toContain('NHẬT KÝ NHẬP PHIẾU');
+      expect(t).toContain(`Số sự kiện: ${formatInteger(events.length)}, trong đó ${formatInteger(entered)} lượt nhập phiếu`);
+      for (const w of ['may-1', 'may-2', 'bkp', 'Nhập phiếu: Gạch:']) expect(t).toContain(w);
     }
+    // Narrow columns wrap in the PDF; the Word file holds each cell whole.
+    for (const w of ['Hòm phiếu số 1: 124 phiếu, nhập 2 lần', 'Hòm phiếu số 2: 124 phiếu, nhập 2 lần', 'Ban Kiểm phiếu quyết định', 'Đối chiếu phiếu giấy']) {
+      expect(word).toContain(w);
+    }
+    // The committee was counted from one pile (POST …/count): its log is empty, and says so.
+    expect(await pdf(as['lso.thuky'], paths.inputLog(elections.get('committee')!.id, 1))).toContain('Số sự kiện: 0');
   });
 
   it('prints the attendance report of the session: 250 present of N_base 250, every absent official by name', async () => {

@@ -9,17 +9,18 @@ import type { CountingEvent } from '../../counting/index.ts';
 import { inputLog, type InputLogEntry } from '../../documents/index.ts';
 import type { Result } from '../../rules/index.ts';
 import type { Congress, Database } from '../../store/schema.ts';
-import { parseEventRow, roundBatches, roundEventRows } from '../counting-data.ts';
+import { parseEventRow, roundEventRows } from '../counting-data.ts';
 import type { Problem } from '../problems.ts';
 import type { Output } from '../route.ts';
 import { renderAs } from './common.ts';
 import { loadPrintRound, requireCounted, roundHeader } from './round.ts';
 
-const entryOf = (seq: number, e: CountingEvent, batchLabel: (id: string) => string): InputLogEntry => {
-  const base = { seq, at: e.at, operator: e.operator, terminal: e.terminal, batch: batchLabel(e.batchId), action: e.type };
+/** The batch column is narrow: the batch's number; its label is the note of the event that opened it. */
+const entryOf = (seq: number, e: CountingEvent): InputLogEntry => {
+  const base = { seq, at: e.at, operator: e.operator, terminal: e.terminal, batch: e.batchId, action: e.type };
   switch (e.type) {
     case 'batch-opened':
-      return { ...base, position: null, ballot: null, note: `${e.batch.physicalCount} phiếu, nhập ${e.batch.entriesRequired} lần` };
+      return { ...base, position: null, ballot: null, note: `${e.batch.label}: ${e.batch.physicalCount} phiếu, nhập ${e.batch.entriesRequired} lần` };
     case 'entry-opened':
       return { ...base, position: null, ballot: null, note: null };
     case 'ballot-entered':
@@ -46,12 +47,11 @@ export const roundInputLog = async (
   // While a round is being counted, an operator must not read the other entries of a batch: print it once counted.
   const counted = requireCounted(p, 'nhật ký nhập phiếu', 'input log');
   if (!counted.ok) return counted;
-  const labels = new Map((await roundBatches(db, p.round.id)).map((b) => [String(b.number), b.label]));
   const entries: InputLogEntry[] = [];
   for (const row of await roundEventRows(db, p.round.id)) {
     const e = parseEventRow(row);
     if (!e.ok) return e;
-    entries.push(entryOf(entries.length + 1, e.value, (id) => labels.get(id) ?? id));
+    entries.push(entryOf(entries.length + 1, e.value));
   }
   const name = `nhat-ky-nhap-phieu-${congress.code}-bau-cu-${p.election.id}-vong-${p.round.number}`;
   return renderAs(inputLog, { header: roundHeader(congress, p), round: p.model, entries }, format, name);
