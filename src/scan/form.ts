@@ -105,13 +105,25 @@ export const buildForm = (
   if (blanks.length !== layout.pages.length) {
     return err(ruleError('scan.form', 'Mẫu phiếu trắng không đủ trang.', 'The blank form does not have every page.'));
   }
-  const pages = layout.pages.map((page, i): FormPage => {
+  const pages: FormPage[] = [];
+  for (const [i, page] of layout.pages.entries()) {
     const blank = blanks[i]!;
-    const rows = layout.form === 'strike-out'
-      ? page.rows.map((r) => guideRow(blank, r)).filter((g): g is RowGuide => g !== null)
-      : page.rows.map((row): RowGuide => ({ row, textX0: row.name.x, textX1: row.name.x + row.name.width, bandTop: row.name.y, baseline: row.name.y + row.name.height }));
-    return { blank, printed: inkMask(blank, PRINTED, WIDEN), rows };
-  });
+    const rows: RowGuide[] = [];
+    for (const row of page.rows) {
+      if (layout.form !== 'strike-out') {
+        rows.push({ row, textX0: row.name.x, textX1: row.name.x + row.name.width, bandTop: row.name.y, baseline: row.name.y + row.name.height });
+        continue;
+      }
+      const guide = guideRow(blank, row);
+      // A name row without a printed name cannot be read: refuse the form rather than skip the row.
+      if (guide === null) {
+        return err(ruleError('scan.form-row', `Mẫu phiếu trắng không có tên ở dòng ${(row.candidateIndex ?? 0) + 1}.`,
+          `The blank form prints no name in row ${(row.candidateIndex ?? 0) + 1}.`));
+      }
+      rows.push(guide);
+    }
+    pages.push({ blank, printed: inkMask(blank, PRINTED, WIDEN), rows });
+  }
   return ok({ ...ids, layout, pages });
 };
 

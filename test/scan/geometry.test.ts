@@ -49,3 +49,18 @@ describe('darkBlobs and samplePage', () => {
     expect(s.data[darkest]).toBeLessThan(255);
   });
 });
+
+describe('buildForm', () => {
+  it('refuses a blank form with a page missing or a name row with no printed name', async () => {
+    const { layoutBallot } = await import('../../src/documents/ballot-layout.ts');
+    const { candidates } = await import('../../src/documents/fixtures/congress.ts');
+    const { buildForm } = await import('../../src/scan/form.ts');
+    const layout = layoutBallot({ form: 'strike-out', candidates: candidates(18) });
+    const ids = { congressId: 'c', electionId: 'e', round: 1 };
+    const missing = buildForm(ids, layout, []);
+    expect(!missing.ok && missing.error.code).toBe('scan.form');
+    const white = buildForm(ids, layout, [greyImage(Math.round(layout.width * 2), Math.round(layout.height * 2))]);
+    expect(!white.ok && white.error.code).toBe('scan.form-row');
+    expect(!white.ok && white.error.message_vi).toBe('Mẫu phiếu trắng không có tên ở dòng 1.');
+  });
+});
