@@ -89,6 +89,8 @@ export default async (): Promise<Row[]> => {
     add('live: HTTP answer of the state change (median)', median(fan.result.ackMs), 'ms');
     add('live: events missed by clients (should be 0)', fan.result.missed, 'events');
     add('live: server CPU during the events (share of one core)', (100 * fan.result.serverCpuSeconds) / fan.result.wallSeconds, '%');
+    add('live: server CPU per event (the change and its push to every client)', (1000 * fan.result.serverCpuSeconds) / fan.result.events, 'ms');
+    add('live: bench-process CPU per event (reading every client socket)', (1000 * fan.result.benchCpuSeconds) / fan.result.events, 'ms');
     add('resident memory with the live clients connected (VmRSS)', memoryMb(server.pid).rss, 'MB');
     fan.close();
     await sleep(1000);
