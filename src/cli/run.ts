@@ -9,7 +9,19 @@ Cách dùng / Usage: daihoi <lệnh> [tùy chọn]
                        Count a JSON count file by the election rules; --text prints a Vietnamese summary
   order TỆP            Sắp xếp danh sách theo tên, họ, tên đệm, ngày sinh (thứ tự trên phiếu bầu)
                        Sort a list of people into ballot order
+  serve [--demo]       Chạy máy chủ (http://localhost:8080); --demo nạp đại hội mẫu (= npm start)
+                       Serve the product; --demo loads the seed congress
+  demo [--replace]     Nạp đại hội mẫu: Đảng bộ Khối các cơ quan tỉnh Lạng Sơn, khóa XIV, 256 đại biểu
+                       Load the seed congress
+  audit verify         Kiểm tra chuỗi băm của nhật ký kiểm toán; báo mắt xích hỏng đầu tiên
+                       Verify the hash-chained audit log; reports the first broken link
+  backup TỆP --congress MÃ   Sao lưu trọn một đại hội ra một tệp (.json hoặc .json.gz)
+                       Back up a whole congress to one file
+  restore TỆP          Khôi phục một đại hội từ tệp sao lưu / Restore a congress from a backup file
   help                 In trợ giúp này / Print this help
+
+  --database URL       Cơ sở dữ liệu (mặc định: DATABASE_URL, hoặc SQLite trong DAIHOI_DATA=./data)
+                       The database (default: DATABASE_URL, or SQLite under DAIHOI_DATA=./data)
 
   TỆP là "-": đọc từ đầu vào chuẩn / FILE "-" reads standard input
 
