@@ -1,6 +1,9 @@
 /** The pure pieces: affine fit, blobs, resampling. */
 import { describe, expect, it } from 'vitest';
+import { layoutBallot } from '../../src/documents/ballot-layout.ts';
+import { candidates } from '../../src/documents/fixtures/congress.ts';
 import { darkBlobs } from '../../src/scan/blobs.ts';
+import { buildForm } from '../../src/scan/form.ts';
 import { greyImage } from '../../src/scan/image.ts';
 import { samplePage } from '../../src/scan/sample.ts';
 import { apply, describe as describeAffine, fitAffine, type Affine } from '../../src/scan/transform.ts';
@@ -51,10 +54,7 @@ describe('darkBlobs and samplePage', () => {
 });
 
 describe('buildForm', () => {
-  it('refuses a blank form with a page missing or a name row with no printed name', async () => {
-    const { layoutBallot } = await import('../../src/documents/ballot-layout.ts');
-    const { candidates } = await import('../../src/documents/fixtures/congress.ts');
-    const { buildForm } = await import('../../src/scan/form.ts');
+  it('refuses a blank form with a page missing or a name row with no printed name', () => {
     const layout = layoutBallot({ form: 'strike-out', candidates: candidates(18) });
     const ids = { congressId: 'c', electionId: 'e', round: 1 };
     const missing = buildForm(ids, layout, []);
