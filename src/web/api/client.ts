@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   ApiErrorBody, AttendanceView, BodyView, CheckinView, CongressView, DelegateView, DocumentView, ElectionView,
   OrganisationView, Principal, SessionView, SpeakerView, TargetsView, VoteView, ImportRejected, MyDelegateView,
+  TargetInput as TargetInputSchema,
 } from '../../api/index.ts';
 import type { Result } from '../../rules/index.ts';
 import type { RulingReason } from '../../counting/index.ts';
@@ -40,6 +41,17 @@ export type TransitionRequest =
   | ({ readonly to: 'list-approved' } & Counts)
   | { readonly to: 'voting' | 'counting' | 'published' }
   | { readonly to: 'approved'; readonly reference: string };
+
+/** A new round of an election (POST …/elections/:id/rounds): its seats, and whom it starts from. */
+export interface NewRoundRequest {
+  readonly seats: number;
+  readonly alternateSeats: number;
+  /** The tied of the last round, everyone listed but not elected, or nobody (a fresh list). */
+  readonly candidates: 'tied' | 'not-elected' | 'none';
+}
+
+/** One resolution target as entered (PUT …/targets replaces the whole list, in order). */
+export type TargetInput = z.infer<typeof TargetInputSchema>;
 
 /** One round of one election of one congress: the URL prefix of the counting routes. */
 export interface RoundRef {
@@ -99,6 +111,12 @@ export interface ApiClient {
   readonly documents: (code: string) => Promise<ApiResult<Array<z.infer<typeof DocumentView>>>>;
   /** The signed-in delegate's own record: seat, organisation, status, check-in per session. */
   readonly myRecord: (code: string) => Promise<ApiResult<z.infer<typeof MyDelegateView>>>;
+  /** The next round of an election, after the last was published (a tie or unfilled seats). */
+  readonly newRound: (code: string, electionId: number, body: NewRoundRequest) => Promise<ApiResult<true>>;
+  /** Replaces the term's resolution targets, in this order. */
+  readonly saveTargets: (code: string, targets: readonly TargetInput[]) => Promise<ApiResult<z.infer<typeof TargetsView>>>;
+  /** Moves a speaker to a place in the queue. */
+  readonly moveSpeaker: (code: string, speakerId: number, position: number) => Promise<ApiResult<true>>;
 
   readonly countingOverview: (round: RoundRef) => Promise<ApiResult<CountingOverview>>;
   readonly openCounting: (round: RoundRef, issued: number, collected: number) => Promise<ApiResult<true>>;
@@ -289,6 +307,9 @@ export const httpClient = (): ApiClient => {
     approveBody: (code, id, counts) => done(request('POST', `${c(code)}/bodies/${id}/approval`, Anything, { json: counts })),
     documents: (code) => request('GET', `${c(code)}/documents`, z.array(DocumentView)),
     myRecord: (code) => request('GET', `${c(code)}/me`, MyDelegateView),
+    newRound: (code, id, body) => done(request('POST', `${c(code)}/elections/${id}/rounds`, Anything, { json: body })),
+    saveTargets: (code, targets) => request('PUT', `${c(code)}/targets`, TargetsView, { json: { targets } }),
+    moveSpeaker: (code, id, position) => done(request('PATCH', `${c(code)}/speakers/${id}`, Anything, { json: { position } })),
 
     countingOverview: (rr) => request('GET', `${r(rr)}/counting`, CountingOverviewSchema),
     openCounting: (rr, issued, collected) => done(request('POST', `${r(rr)}/counting`, Anything, { json: { issued, collected } })),

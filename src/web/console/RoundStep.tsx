@@ -10,6 +10,7 @@ import type { ElectionContext } from './ElectionsSection.tsx';
 import { surplusOf } from './ElectionsSection.tsx';
 import { NominateForm } from './NominateForm.tsx';
 import { PollForm } from './PollForm.tsx';
+import { RoundFollowUp } from './RoundFollowUp.tsx';
 
 /** A button for one action; the server's refusal is shown beside it. */
 const ActionButton = ({ label, action, disabledReason, after }: {
@@ -117,6 +118,10 @@ export const RoundStep = ({ ctx }: { readonly ctx: ElectionContext }) => {
       return step('published', null);
     case 'published':
     case 'approved':
-      return <p className="muted">{t(`console.elections.blocked.${ctx.round.status}`)}</p>;
+      return (
+        <RoundFollowUp election={ctx.election} round={ctx.round} canSteer={ctx.canSteer}
+          onCreate={async (body) => { const r = await ctx.api.newRound(ctx.ref.congress, ctx.election.id, body); ctx.reload(); return r; }}
+          onApprove={async (reference) => { const r = await ctx.api.transition(ctx.ref, { to: 'approved', reference }); ctx.reload(); return r; }} />
+      );
   }
 };

@@ -9,6 +9,7 @@ import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { AgendaSetup } from './AgendaSetup.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
+import { TargetsEditor } from './TargetsEditor.tsx';
 import { TextAdder } from './TextAdder.tsx';
 
 export const SetupSection = () => {
@@ -19,6 +20,7 @@ export const SetupSection = () => {
   const congress = useLiveResource(code, () => api.congress(code), ['congress']);
   const organisations = useLiveResource(code, () => api.organisations(code), ['congress', 'delegates']);
   const sessions = useLiveResource(code, () => api.sessions(code), ['current-item', 'congress']);
+  const targets = useLiveResource(code, () => api.targets(code), ['targets']);
   const office = hasRole(me, 'admin', 'secretariat');
   return (
     <div className="setup">
@@ -40,6 +42,14 @@ export const SetupSection = () => {
         <AgendaSetup sessions={sessions.data ?? []} editable={office}
           onAddSession={async (kind, title) => { const r = await api.addSession(code, kind, title); sessions.reload(); return r; }}
           onAddItem={async (sessionId, title, kind) => { const r = await api.addAgendaItem(code, sessionId, title, kind); sessions.reload(); return r; }} />
+      </section>
+      <section className="body-card" aria-labelledby="setup-targets">
+        <h2 id="setup-targets">{t('console.targets.title')}</h2>
+        {targets.error !== null && <ErrorMessage error={targets.error} />}
+        {targets.data !== null && (
+          <TargetsEditor targets={targets.data.targets} editable={office}
+            onSave={async (list) => { const r = await api.saveTargets(code, list); targets.reload(); return r; }} />
+        )}
       </section>
     </div>
   );

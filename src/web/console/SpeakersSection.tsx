@@ -4,6 +4,7 @@ import { useApi } from '../app/api-context.tsx';
 import { hasRole, useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { swapWithNeighbour } from './speaker-order.ts';
 
 export const SpeakersSection = () => {
   const { t } = useTranslation();
@@ -13,14 +14,25 @@ export const SpeakersSection = () => {
   const speakers = useLiveResource(code, () => api.speakers(code), ['speaker']);
   const canChair = hasRole(me, 'admin', 'secretariat', 'presidium');
   const act = (p: Promise<unknown>): void => void p.then(() => speakers.reload());
+  const ordered = [...(speakers.data ?? [])].sort((a, b) => a.position - b.position);
+  const move = (id: number, delta: -1 | 1): void =>
+    act(Promise.all(swapWithNeighbour(ordered, id, delta).map((m) => api.moveSpeaker(code, m.id, m.position))));
   return (
     <div>
       {speakers.error !== null && <ErrorMessage error={speakers.error} />}
       {(speakers.data ?? []).length === 0 && <p className="muted">{t('console.speakers.none')}</p>}
       <ol className="speaker-list">
-        {[...(speakers.data ?? [])].sort((a, b) => a.position - b.position).map((s) => (
+        {ordered.map((s, i) => (
           <li key={s.id} className={`speaker ${s.status}`}>
             <strong>{s.speakerName}</strong> — {s.title} <span className="badge">{t(`console.speakers.status.${s.status}`)}</span>
+            {canChair && (
+              <>
+                <button type="button" className="button subtle small" disabled={i === 0} onClick={() => move(s.id, -1)}
+                  aria-label={t('console.speakers.up', { name: s.speakerName })}>↑</button>
+                <button type="button" className="button subtle small" disabled={i === ordered.length - 1} onClick={() => move(s.id, 1)}
+                  aria-label={t('console.speakers.down', { name: s.speakerName })}>↓</button>
+              </>
+            )}
             {s.status !== 'speaking' && s.status !== 'done' && s.status !== 'withdrawn' && (
               <button type="button" className="button subtle small" disabled={!canChair} onClick={() => act(api.setCurrentSpeaker(code, s.id))}>
                 {t('console.speakers.call')}
