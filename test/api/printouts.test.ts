@@ -10,7 +10,7 @@ import { printoutPaths } from '../../src/api/printouts.ts';
 import { loadDemo } from '../../src/demo/index.ts';
 import { docxText, pdfText, rowPattern } from '../../src/documents/testing/extract.ts';
 import { formatInteger, formatPercent } from '../../src/locale/vi.ts';
-import type { Ballot, CountOutcome } from '../../src/rules/index.ts';
+import { percentOf, type Ballot, type CountOutcome } from '../../src/rules/index.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { Client, type ErrorReply } from './support/client.ts';
 import { startServer, type RunningServer } from './support/server.ts';
@@ -130,6 +130,9 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
       expect(r.body.error.code).toBe('printout.not-counted');
       expect(r.body.error.message_vi).toContain('chưa kiểm phiếu xong (đang bỏ phiếu)');
     }
+    expect((await as['lso.thuky'].get(paths.minutes(e.id, 1).replace('format=pdf', 'format=xls'))).status).toBe(400);
+    expect((await as['lso.thuky'].get(paths.minutes(e.id, 9))).status).toBe(404);
+    expect((await as['lso.thuky'].get(paths.ballots(999_999, 1))).status).toBe(404);
   });
 
   it('refuses a delegate, the hall screen and a technician (403); anonymous (401)', async () => {
@@ -266,10 +269,21 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
     const committee = await db.db.selectFrom('bodies').innerJoin('body_members', 'body_members.body_id', 'bodies.id')
       .innerJoin('delegates', 'delegates.id', 'body_members.delegate_id').select(['delegates.full_name', 'body_members.role'])
       .where('bodies.kind', '=', 'credentials').orderBy('body_members.position').execute();
+    // Independent of the report's own code: the delegate rows and the check-ins of the current (last) session.
+    const session = (await db.db.selectFrom('congress_sessions').select('id').orderBy('position', 'desc').executeTakeFirstOrThrow()).id;
+    const rows = await db.db.selectFrom('delegates').select(['id', 'standing', 'status', 'gender', 'full_name']).where('standing', '!=', 'probationary')
+      .where('status', '!=', 'not-summoned').execute();
+    const checked = new Set((await db.db.selectFrom('checkins').select('delegate_id').where('session_id', '=', session).execute()).map((c) => c.delegate_id));
+    const officials = rows.filter((d) => d.standing === 'official');
+    const present = officials.filter((d) => checked.has(d.id));
+    const women = present.filter((d) => d.gender === 'female').length;
     for (const text of [await pdf(as['lso.quantri'], paths.credentialsReport()), await docx(as['lso.thuky'], paths.credentialsReport('docx'))]) {
       expect(text).toContain('THẨM TRA TƯ CÁCH');
       expect(text).toContain(committee.find((m) => m.role === 'head')!.full_name);
-      expect(text).toMatch(/\d{1,3},\d\d%/u);
+      expect(text).toContain(`Tổng số đại biểu được triệu tập: ${formatInteger(rows.length)}, trong đó đại biểu chính thức: ${formatInteger(officials.length)}`);
+      expect(text).toContain(`Số đại biểu chính thức có mặt: ${formatInteger(present.length)}; vắng mặt: ${formatInteger(officials.length - present.length)}`);
+      expect(text).toMatch(rowPattern(['Đại biểu nữ', formatInteger(women), formatPercent(percentOf(women, present.length))]));
+      for (const d of officials.filter((x) => !checked.has(x.id))) expect(text).toContain(d.full_name);
     }
   });
 
