@@ -16,7 +16,8 @@
  * Environment: LOAD_CLIENTS (default 5000), LOAD_CHECKINS (1600), LOAD_BALLOTS (per operator, 60);
  * LOAD_DATA_PARENT=/dev/shm (SQLite on tmpfs: a diagnostic of what fsync costs, not a production figure);
  * LOAD_DATABASE_URL=postgres://…/postgres runs part 2 on PostgreSQL instead, in a fresh database created on that
- * server (loopback only) and dropped afterwards.
+ * server (loopback only) and dropped afterwards; LOAD_INSTANCES=2 with it spreads the live clients over two server
+ * instances on that database (events made on the first reach the second's clients through LISTEN/NOTIFY).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -54,6 +55,7 @@ export default async (): Promise<Row[]> => {
   // Each client is one descriptor here and one in the server (same limit); keep 300 spare for files, the database, HTTP.
   const clients = Math.min(wantClients, limit - 300);
   let server: ServerUnderLoad | null = null;
+  const extra: ServerUnderLoad[] = [];
   const admin = process.env['LOAD_DATABASE_URL']?.trim() ?? '';
   let databaseUrl: string | undefined;
   const onAdmin = async (statement: string): Promise<void> => {
@@ -79,8 +81,11 @@ export default async (): Promise<Row[]> => {
 
     // (a) live fan-out.
     add('ulimit -n of the bench process', limit, 'files');
-    const fan = await liveFanout(server, staff, clients, 5, deadline(Math.min(60_000, total.left() - 80_000)));
-    add('live clients connected (one instance, one congress)', fan.result.clients, 'clients');
+    const instances = databaseUrl === undefined ? 1 : Math.max(1, Math.min(4, num('LOAD_INSTANCES', 1)));
+    for (let i = 1; i < instances; i++) extra.push(await startServerUnderLoad({ demo: false, databaseUrl: databaseUrl! }));
+    if (instances > 1) add('live: server instances sharing the clients (one PostgreSQL)', instances, 'instances');
+    const fan = await liveFanout(server, staff, clients, 5, deadline(Math.min(60_000, total.left() - 80_000)), extra);
+    add(`live clients connected (${instances === 1 ? 'one instance' : `${instances} instances`}, one congress)`, fan.result.clients, 'clients');
     add('live clients: time to connect all and receive their snapshot', fan.result.connectSeconds, 's');
     add(`live event to p50 client (median of ${fan.result.events} events)`, median(fan.result.p50), 'ms');
     add(`live event to p99 client (median of ${fan.result.events} events)`, median(fan.result.p99), 'ms');
@@ -93,6 +98,7 @@ export default async (): Promise<Row[]> => {
     add('live: bench-process CPU per event (reading every client socket)', (1000 * fan.result.benchCpuSeconds) / fan.result.events, 'ms');
     add('resident memory with the live clients connected (VmRSS)', memoryMb(server.pid).rss, 'MB');
     fan.close();
+    for (const e of extra.splice(0)) await e.stop();
     await sleep(1000);
 
     // (b) check-ins.
@@ -122,6 +128,7 @@ export default async (): Promise<Row[]> => {
     // (d) memory.
     add('server peak resident memory over the whole run (VmHWM)', memoryMb(server.pid).peak, 'MB');
   } finally {
+    for (const e of extra) await e.stop();
     await server?.stop();
     if (databaseUrl !== undefined) await onAdmin(`drop database if exists ${dbName} with (force)`);
   }

@@ -106,7 +106,9 @@ export interface FanoutResult {
  * the current agenda item through the API, one at a time: for each, the time from sending the PUT until each client
  * has the event.
  */
-export const liveFanout = async (server: ServerUnderLoad, staff: Staff, clients: number, events: number, until: Deadline): Promise<{ result: FanoutResult; close: () => void }> => {
+export const liveFanout = async (
+  server: ServerUnderLoad, staff: Staff, clients: number, events: number, until: Deadline, others: readonly ServerUnderLoad[] = [],
+): Promise<{ result: FanoutResult; close: () => void }> => {
   const sessions = await staff.admin.must<Array<{ id: number; kind: string }>>('sessions', staff.admin.get(`${C}/sessions`));
   const items: number[] = [];
   for (let i = 0; i < events; i++) {
@@ -118,8 +120,10 @@ export const liveFanout = async (server: ServerUnderLoad, staff: Staff, clients:
   const connections: LiveConnection[] = [];
   const t0 = performance.now();
   const indices = Array.from({ length: clients }, (_, i) => i);
-  await pool(indices, 64, until, async () => {
-    const c = await openLive(server.port, `${C}/live`, staff.screenCookie);
+  // Clients are spread over the instances (round robin); the changes are always made on the first.
+  const ports = [server.port, ...others.map((o) => o.port)];
+  await pool(indices, 64, until, async (i) => {
+    const c = await openLive(ports[i % ports.length]!, `${C}/live`, staff.screenCookie);
     c.onText((text, at) => {
       if (text.startsWith('{"type":"snapshot"')) { snapshots += 1; return; }
       if (!text.includes('"current-item"')) return;
