@@ -179,6 +179,37 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
     }
   });
 
+  it('prints the secretary-poll ballot (write-in) and minutes: write-ins per newly elected member, blanks, % of N_base', async () => {
+    const admin = as['lso.quantri'];
+    const committee = elections.get('committee')!.rounds[0]!;
+    if (committee.result?.type !== 'election') throw new Error('committee not counted');
+    const elected = new Set(committee.result.count.elected);
+    const members = await db.db.selectFrom('candidates').select(['id', 'delegate_id']).where('id', 'in', [...elected].map(Number)).execute();
+    for (const m of members) {
+      expect((await admin.post(`${E('secretary-poll')}/rounds/1/candidates`, { delegateId: m.delegate_id, source: 'committee-list' })).status).toBe(201);
+    }
+    const poll = await refresh('secretary-poll');
+    expect(poll.candidates).toHaveLength(24);
+    const ballotText = await pdf(as['lso.thuky'], paths.ballots(elections.get('secretary-poll')!.id, 1));
+    expect(ballotText).toContain('PHIẾU GIỚI THIỆU BÍ THƯ');
+    await openVoting('secretary-poll');
+    expect((await admin.post(`${E('secretary-poll')}/rounds/1/transition`, { to: 'counting' })).status).toBe(200);
+    const ids = poll.candidates.map((c) => String(c.id));
+    const ballots: Ballot[] = Array.from({ length: 248 }, (_, i) => ({ writeIn: i % 40 === 0 ? null : ids[(i * i) % 5]! }));
+    expect((await as['lso.kiemphieu'].post(`${E('secretary-poll')}/rounds/1/count`, { ballots })).status).toBe(200);
+    const result = (await refresh('secretary-poll')).result!;
+    if (result.type !== 'secretary-poll') throw new Error('not a secretary poll');
+    const e = elections.get('secretary-poll')!;
+    for (const text of [await pdf(as['lso.chutich'], paths.minutes(e.id, 1)), await docx(as['lso.kiemphieu'], paths.minutes(e.id, 1, 'docx'))]) {
+      expect(text.replace(/\s+/gu, ' ')).toContain('tiến hành lấy phiếu giới thiệu Bí thư');
+      expect(text).toMatch(rowPattern(['Số phiếu không ghi tên:', formatInteger(result.count.blank)]));
+      expect(result.count.blank).toBe(7);
+      for (const [k, r] of result.count.results.entries()) {
+        expect(text, r.name).toMatch(rowPattern([String(k + 1), r.name, formatInteger(r.votes), formatPercent(r.percent)]));
+      }
+    }
+  });
+
   /** Counted in batches by two operators at two terminals; one slip at ballot 5, ruled by the board against the paper. */
   const countInBatches = async (kind: string, seed: number): Promise<RoundView> => {
     const head = as['lso.kiemphieu'];
