@@ -7,7 +7,7 @@ import type {
   AgendaItemView, AttendanceView, BodyView, CandidateView, CheckinView, CongressView, DelegateView, DocumentView,
   ElectionView, OrganisationView, Principal, Role, RoundStatus, SessionView, SpeakerView, TargetsView, VoteView,
 } from '../../api/index.ts';
-import type { ElectionCount } from '../../rules/index.ts';
+import type { ElectionCount, OpinionPollCount, SecretaryPollCount } from '../../rules/index.ts';
 
 export type { CongressView, DelegateView, ElectionView, Principal, Role, RoundStatus, VoteView, AttendanceView };
 export type AgendaItem = z.infer<typeof AgendaItemView>;
@@ -41,13 +41,16 @@ export interface Me {
   readonly delegateId: number | null;
 }
 
-/** A published election result as the hall screen shows it. */
-export interface PublishedResult {
+/** A published result as the hall screen shows it: an election, or one of the two polls. */
+interface PublishedBase {
   readonly electionId: number;
   readonly roundNumber: number;
   readonly title: string;
-  readonly count: ElectionCount;
 }
+export type PublishedResult =
+  | (PublishedBase & { readonly kind: 'election'; readonly count: ElectionCount })
+  | (PublishedBase & { readonly kind: 'opinion-poll'; readonly count: OpinionPollCount })
+  | (PublishedBase & { readonly kind: 'secretary-poll'; readonly count: SecretaryPollCount });
 
 export type HallDisplay = 'agenda' | 'results' | 'targets';
 

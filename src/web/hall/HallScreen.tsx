@@ -14,6 +14,7 @@ import { AttendancePanel } from './AttendancePanel.tsx';
 import { loadHall } from './load-hall.ts';
 import { NowPanel } from './NowPanel.tsx';
 import { OutcomeLine } from './OutcomeLine.tsx';
+import { OpinionPollChart, SecretaryPollChart } from './PollCharts.tsx';
 import { ResultsChart } from './ResultsChart.tsx';
 import { TargetsSlide } from './TargetsSlide.tsx';
 
@@ -54,9 +55,11 @@ const HallBody = ({ state, display }: { readonly state: HallState; readonly disp
     const p = state.published;
     return (
       <section className="hall-results" aria-labelledby="results-title">
+        {p.kind !== 'election' && <p className="hall-kind">{t(p.kind === 'opinion-poll' ? 'hall.poll.opinionHeading' : 'hall.poll.secretaryHeading')}</p>}
         <h2 id="results-title">{p.roundNumber > 1 ? t('hall.resultsRound', { title: p.title, round: p.roundNumber }) : p.title}</h2>
-        <OutcomeLine count={p.count} />
-        <ResultsChart count={p.count} title={p.title} />
+        {p.kind === 'election' && <><OutcomeLine count={p.count} /><ResultsChart count={p.count} title={p.title} /></>}
+        {p.kind === 'opinion-poll' && <OpinionPollChart count={p.count} title={p.title} />}
+        {p.kind === 'secretary-poll' && <SecretaryPollChart count={p.count} title={p.title} />}
       </section>
     );
   }

@@ -2,6 +2,7 @@
 import type { ApiClient, ApiResult } from '../api/client.ts';
 import { electionCountOf } from '../api/counting-schemas.ts';
 import type { ElectionView, HallState, PublishedResult, Session, Speaker } from '../api/types.ts';
+import { pollCountOf } from './poll-count.ts';
 
 const currentItemOf = (sessions: readonly Session[], id: number | null): HallState['currentItem'] => {
   for (const s of sessions) {
@@ -11,17 +12,25 @@ const currentItemOf = (sessions: readonly Session[], id: number | null): HallSta
   return null;
 };
 
-/** The most recently published round of any election whose stored result reads as an election count. */
+/** What a stored round result shows on the hall screen: an election count or a poll's; null for anything else. */
+const publishedOf = (e: ElectionView, roundNumber: number, stored: unknown): PublishedResult | null => {
+  const base = { electionId: e.id, roundNumber, title: e.title };
+  const count = electionCountOf(stored);
+  if (count !== null) return { ...base, kind: 'election', count };
+  const poll = pollCountOf(stored);
+  if (poll === null) return null;
+  return poll.type === 'opinion-poll' ? { ...base, kind: 'opinion-poll', count: poll.count } : { ...base, kind: 'secretary-poll', count: poll.count };
+};
+
+/** The most recently published round of any election (or poll) whose stored result reads as a count. */
 export const latestPublished = (elections: readonly ElectionView[]): PublishedResult | null => {
   let best: { at: string; result: PublishedResult } | null = null;
   for (const e of elections) {
     for (const r of e.rounds) {
       if (r.status !== 'published' && r.status !== 'approved') continue;
-      const count = electionCountOf(r.result);
-      if (count === null) continue;
-      if (best === null || r.updatedAt > best.at) {
-        best = { at: r.updatedAt, result: { electionId: e.id, roundNumber: r.number, title: e.title, count } };
-      }
+      const result = publishedOf(e, r.number, r.result);
+      if (result === null) continue;
+      if (best === null || r.updatedAt > best.at) best = { at: r.updatedAt, result };
     }
   }
   return best?.result ?? null;
