@@ -7,6 +7,8 @@
  * Revocation refusing sign-in and check-in, and a new card replacing the old, are in test/api/bad-input.test.ts.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../api/support/client.ts';
 import { setupSmallCongress, type SmallCongress } from '../api/support/congress.ts';
@@ -67,6 +69,35 @@ describe('security: delegate cards and stored secrets [sqlite]', () => {
     const ones = bytes.reduce((s, b) => s + b.toString(2).split('1').length - 1, 0) / (bytes.length * 8);
     expect(ones).toBeGreaterThan(0.47);
     expect(ones).toBeLessThan(0.53);
+  });
+
+  it('makes every card token in the code base from node:crypto randomBytes(32), directly or through newToken()', () => {
+    const root = join(import.meta.dirname, '..', '..', 'src');
+    const tokens = readFileSync(join(root, 'server', 'auth', 'tokens.ts'), 'utf8');
+    expect(tokens).toMatch(/import \{[^}]*\brandomBytes\b[^}]*\} from 'node:crypto'/u);
+    expect(tokens).toMatch(/export const newToken = \(\): string => randomBytes\(32\)\.toString\('base64url'\);/u);
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files.push(p);
+      }
+    };
+    walk(root);
+    let writes = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      // Every place that writes a card token (an object literal `card_token: …` in an insert or update).
+      for (const m of text.matchAll(/\bcard_token:\s*([^,}\n]+)/gu)) {
+        const value = m[1]!.trim();
+        if (/^(string;?|true)$/u.test(value)) continue; // the column's type (schema.ts) or a column list (tables.ts)
+        writes += 1;
+        if (value === 'token') expect(text, file).toMatch(/const token = newToken\(\);/u);
+        else expect(['newToken()', "randomBytes(32).toString('base64url')"], `${file}: card_token: ${value}`).toContain(value);
+      }
+    }
+    expect(writes).toBeGreaterThanOrEqual(3);
   });
 
   it('ends the delegate\'s open session when the card is revoked', async () => {
