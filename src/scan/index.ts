@@ -1,4 +1,12 @@
-/** Reading scanned paper ballots (issue 7): strict, never guessing; the board decides whatever is unclear. */
+/**
+ * Reading scanned paper ballots (issue 7): strict, never guessing; the board decides whatever is unclear.
+ *
+ *   const target = await prepareTarget(ballotInput);      // once per round: the real PDF, rendered blank
+ *   const pages = await decodeScan(fileBytes);             // PNG / JPEG / TIFF / PDF → grey pages
+ *   const { sheets, ballots } = readStack(pages.value, target);
+ *   // ballots[i].kind === 'decided': a Ballot of src/rules, one independent entry of the count;
+ *   // 'review': reasons (row, stamp, sheet), turned into items with crops by reviewItems(…).
+ */
 export type { GreyImage } from './image.ts';
 export { decodeScan, readScanFile, rasterisePdf, sniffKind, type ScanFileKind } from './input.ts';
 export { buildForm, prepareTarget, FORM_PER_POINT, type FormPage, type RowGuide, type ScanTarget } from './form.ts';
