@@ -210,6 +210,43 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
     }
   });
 
+  it('prints the opinion-poll minutes: agree votes per nominee, % of those present, who passed 30%', async () => {
+    const admin = as['lso.quantri'];
+    const created = await admin.post<{ id: number }>(`${C}/elections`, { kind: 'opinion-poll', title: 'Lấy phiếu xin ý kiến về người được đề cử, ứng cử', seats: 0 });
+    expect(created.status).toBe(201);
+    const board = await db.db.selectFrom('bodies').select('id').where('kind', '=', 'counting-board').executeTakeFirstOrThrow();
+    expect((await admin.put(`${C}/elections/${created.body.id}/counting-board`, { bodyId: board.id })).status).toBe(200);
+    for (const e of (await admin.get<ElectionView[]>(`${C}/elections`)).body) elections.set(e.kind, e);
+    const taken = new Set((await db.db.selectFrom('candidates').select('delegate_id').execute()).map((c) => c.delegate_id));
+    const boardMembers = new Set((await db.db.selectFrom('body_members').select('delegate_id').where('body_id', '=', board.id).execute()).map((m) => m.delegate_id));
+    const nominees = (await db.db.selectFrom('delegates').select('id').where('standing', '=', 'official').where('status', '=', 'summoned').orderBy('code', 'desc').execute())
+      .filter((d) => !taken.has(d.id) && !boardMembers.has(d.id)).slice(0, 3);
+    for (const d of nominees) expect((await admin.post(`${E('opinion-poll')}/rounds/1/candidates`, { delegateId: d.id, source: 'nominated' })).status).toBe(201);
+    await openVoting('opinion-poll');
+    expect((await admin.post(`${E('opinion-poll')}/rounds/1/transition`, { to: 'counting' })).status).toBe(200);
+    const ids = (await refresh('opinion-poll')).candidates.map((c) => String(c.id));
+    // Name 1 gets about half the hall, name 2 about a quarter, name 3 few.
+    const ballots: Ballot[] = Array.from({ length: 248 }, (_, i) => ({
+      marks: Object.fromEntries(ids.map((id, j) => [id, i % [2, 4, 9][j]! === 0 ? 'agree' : 'disagree'])),
+    }));
+    // The demo's counting-board user is scoped to the seed elections, not this new one.
+    const counted = await admin.post(`${E('opinion-poll')}/rounds/1/count`, { ballots });
+    expect(counted.status, JSON.stringify(counted.body)).toBe(200);
+    const result = (await refresh('opinion-poll')).result!;
+    if (result.type !== 'opinion-poll') throw new Error('not an opinion poll');
+    expect(result.count.base).toBe(250);
+    expect(result.count.admitted).toHaveLength(1);
+    const e = elections.get('opinion-poll')!;
+    expect((await as['lso.kiemphieu'].get(paths.minutes(e.id, 1))).status).toBe(403);
+    for (const text of [await pdf(as['lso.thuky'], paths.minutes(e.id, 1)), await docx(as['lso.quantri'], paths.minutes(e.id, 1, 'docx'))]) {
+      expect(text.replace(/\s+/gu, ' ')).toContain('tiến hành lấy phiếu xin ý kiến');
+      for (const [k, r] of result.count.results.entries()) {
+        expect(text, r.name).toMatch(rowPattern([String(k + 1), r.name, formatInteger(r.votes), formatPercent(r.percent),
+          result.count.admitted.includes(r.id) ? 'Trên 30%' : 'Không đủ 30%']));
+      }
+    }
+  });
+
   /** Counted in batches by two operators at two terminals; one slip at ballot 5, ruled by the board against the paper. */
   const countInBatches = async (kind: string, seed: number): Promise<RoundView> => {
     const head = as['lso.kiemphieu'];
