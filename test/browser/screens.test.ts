@@ -57,6 +57,16 @@ const fakeApi = async (context: BrowserContext, state: FakeState, sockets: WebSo
     if (key === `GET ${C}/bodies`) return json(route, []);
     if (key === `GET ${C}/votes`) return json(route, []);
     if (key === `GET ${C}/documents`) return json(route, [{ id: 1, title: 'Báo cáo chính trị', fileName: 'bao-cao-chinh-tri.pdf', mimeType: 'application/pdf', size: 812_000, visibility: 'delegates', uploadedAt: '2020-07-01T00:00:00Z' }]);
+    const signedDelegate = typeof state.me === 'object' && state.me !== null && 'kind' in state.me && state.me.kind === 'delegate'
+      && 'id' in state.me && typeof state.me.id === 'number' ? state.me.id : null;
+    if (key === `GET ${C}/me` && signedDelegate !== null) {
+      const id = signedDelegate;
+      const d = delegates[id - 1]!;
+      return json(route, {
+        id, code: d.code, fullName: d.fullName, seat: 'C-21', organisationName: organisations[0]?.name ?? null, status: d.status,
+        sessions: sessions.map((x) => ({ sessionId: x.id, title: x.title, kind: x.kind, position: x.position, checkedInAt: x.id === 2 && state.checkedIn.has(id) ? '2020-07-15T00:30:00Z' : null })),
+      });
+    }
     if (key === `GET ${C}/sessions/2/checkins`) return json(route, [...state.checkedIn.entries()].map(([d, id]) => checkinOf(id, d)));
     if (key === `POST ${C}/sessions/2/checkins`) {
       const body = req.postDataJSON() as { cardToken?: string; delegateId?: number };
@@ -241,10 +251,14 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
   it('delegate phone page and the console', async () => {
     const state = initial();
     state.me = { kind: 'delegate', id: 21, congress: CODE, fullName: 'Hoàng Thị Đào' };
+    state.checkedIn.set(21, 1);
     const { page, context } = await open({ width: 390, height: 844 }, state);
     await page.goto(`${base}/`);
     await page.getByText('Xin chào đồng chí Hoàng Thị Đào').waitFor();
     await page.getByText('Thảo luận Báo cáo chính trị').waitFor();
+    // The delegate's own record (GET …/me): checked in to the session in progress, with the time, and the seat.
+    await page.getByText('Đồng chí đã điểm danh Phiên chính thức lúc 07:30.').waitFor();
+    await page.getByText('C-21', { exact: true }).waitFor();
     await screenshot(page, '08-delegate-phone');
     await context.close();
 
@@ -257,6 +271,13 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
     await admin.page.getByLabel('Tán thành', { exact: true }).fill('240');
     await admin.page.getByText('Thông qua: đạt quá một nửa của 254 (cần 128).').waitFor();
     await screenshot(admin.page, '10-console-votes');
+    await admin.page.goto(`${base}/console/delegates`);
+    expect(await admin.page.getByTestId('print-cards').getAttribute('href')).toBe(`/api/congresses/${CODE}/printouts/delegate-cards`);
+    await admin.page.goto(`${base}/console/setup`);
+    await admin.page.getByRole('heading', { name: 'Chỉ tiêu Nghị quyết nhiệm kỳ' }).waitFor();
+    await expect.poll(() => admin.page.getByTestId('target-row').count()).toBe(targets.targets.length);
+    await admin.page.getByRole('heading', { name: 'Chỉ tiêu Nghị quyết nhiệm kỳ' }).scrollIntoViewIfNeeded();
+    await screenshot(admin.page, '11-console-targets');
     await admin.context.close();
   });
 });

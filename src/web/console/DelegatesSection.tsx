@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { compareNames } from '../../rules/index.ts';
 import { formatDateShort, formatInteger } from '../../locale/vi.ts';
 import { useApi } from '../app/api-context.tsx';
-import { useMe } from '../app/session.tsx';
+import { printoutPaths } from '../../api/printouts.ts';
+import { hasRole, useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { loadDesk } from '../checkin/desk-data.ts';
 import { matchesQuery } from '../checkin/search-key.ts';
@@ -16,7 +17,8 @@ type Presence = 'all' | 'present' | 'absent';
 export const DelegatesSection = () => {
   const { t } = useTranslation();
   const api = useApi();
-  const { congress } = useMe();
+  const me = useMe();
+  const { congress } = me;
   const desk = useLiveResource(congress, () => loadDesk(api, congress), ['delegates', 'attendance']);
   const [query, setQuery] = useState('');
   const [presence, setPresence] = useState<Presence>('all');
@@ -34,6 +36,20 @@ export const DelegatesSection = () => {
         <a href={`/api/congresses/${encodeURIComponent(congress)}/delegates-template.xlsx`} download>{t('console.delegates.template')}</a>
         {' · '}
         <a href={`/api/congresses/${encodeURIComponent(congress)}/delegates-export.xlsx`} download>{t('console.delegates.export')}</a>
+        {hasRole(me, 'admin', 'secretariat') && (
+          <>
+            {' · '}
+            <a href={printoutPaths(congress).delegateCards()} download data-testid="print-cards">{t('console.delegates.printCards')}</a>
+            {rows.length > 0 && rows.length < (desk.data?.length ?? 0) && rows.length <= 2000 && (
+              <>
+                {' · '}
+                <a href={printoutPaths(congress).delegateCards(rows.map((r) => r.delegate.id))} download data-testid="print-shown-cards">
+                  {t('console.delegates.printShownCards', { n: rows.length })}
+                </a>
+              </>
+            )}
+          </>
+        )}
       </p>
       <div className="filters" role="search">
         <label className="field">

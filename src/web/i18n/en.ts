@@ -230,6 +230,8 @@ export const en: Messages = {
         suspended: 'Suspended, prosecuted or detained',
       },
       template: 'Download the template (.xlsx)',
+      printCards: 'Print delegate cards (PDF)',
+      printShownCards: 'Print the cards of the {{n}} delegates shown (PDF)',
       export: 'Export the list (.xlsx)',
       importLabel: 'Import the delegate list from an .xlsx or .csv file',
       import: 'Import',

@@ -228,6 +228,8 @@ export const vi = {
         suspended: 'Bị đình chỉ, truy tố, tạm giam',
       },
       template: 'Tải tệp mẫu (.xlsx)',
+      printCards: 'In thẻ đại biểu (PDF)',
+      printShownCards: 'In thẻ của {{n}} đại biểu đang hiển thị (PDF)',
       export: 'Xuất danh sách (.xlsx)',
       importLabel: 'Nhập danh sách đại biểu từ tệp .xlsx hoặc .csv',
       import: 'Nhập danh sách',
