@@ -384,4 +384,17 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
     const all = await file(as['lso.quantri'], paths.delegateCards(), 'application/pdf');
     expect(pdfText(all)).toContain(other.full_name);
   });
+  it('refuses the minutes when delegate statuses changed N_base after the vote, and prints them again once restored', async () => {
+    const admin = as['lso.quantri'];
+    const absent = await db.db.selectFrom('delegates').select(['id', 'status_reason']).where('standing', '=', 'official').where('status', '=', 'absent-whole')
+      .orderBy('code').executeTakeFirstOrThrow();
+    expect((await admin.put(`${C}/delegates/${absent.id}/status`, { status: 'summoned' })).status).toBe(200);
+    const e = elections.get('committee')!;
+    const r = await as['lso.thuky'].get<ErrorReply>(paths.minutes(e.id, 1));
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('printout.base-changed');
+    expect(r.body.error.message_vi).toContain('Số làm căn cứ lúc bỏ phiếu là 250, nay danh sách đại biểu cho 251');
+    expect((await admin.put(`${C}/delegates/${absent.id}/status`, { status: 'absent-whole', reason: absent.status_reason ?? 'Ốm' })).status).toBe(200);
+    expect((await as['lso.thuky'].get(paths.minutes(e.id, 1))).status).toBe(200);
+  });
 });
