@@ -34,7 +34,8 @@ export const startServerUnderLoad = async (options: { readonly demo: boolean; re
   // LOAD_DATA_PARENT=/dev/shm puts the SQLite file on tmpfs (no real fsync): a diagnostic of what the disk costs.
   const dir = mkdtempSync(join(process.env['LOAD_DATA_PARENT'] ?? tmpdir(), 'daihoi-load-'));
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'daihoi.js'), 'serve', '--port', '0', '--host', '127.0.0.1', ...(options.demo ? ['--demo'] : [])], {
+  // The server runs as `npm start` runs it: with a young generation of 4 MB (package.json, "start").
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=4', join(ROOT, 'bin', 'daihoi.js'), 'serve', '--port', '0', '--host', '127.0.0.1', ...(options.demo ? ['--demo'] : [])], {
     cwd: ROOT,
     env: {
       ...process.env, PORT: '0', DAIHOI_DATA: dir, DATABASE_URL: options.databaseUrl ?? '',

@@ -35,7 +35,6 @@ import { targetRoutes } from './routes/targets.ts';
 import { userRoutes } from './routes/users.ts';
 import { installStatic } from './static.ts';
 import { DOCUMENT_MAX_BYTES } from '../api/documents.ts';
-import { preloadDocumentFonts } from '../documents/index.ts';
 
 export interface BuildOptions {
   readonly db: Kysely<Database>;
@@ -53,8 +52,6 @@ export interface BuildOptions {
 }
 
 export const buildServer = async (options: BuildOptions): Promise<FastifyInstance> => {
-  // Fonts of the printed documents are read once now, so the first printout is not the slow one.
-  preloadDocumentFonts();
   const deps: ServerDeps = {
     db: options.db,
     dialect: options.dialect,

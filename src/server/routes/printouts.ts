@@ -8,14 +8,19 @@ import { z } from 'zod';
 import { CongressCode, Id } from '../../api/common.ts';
 import { BallotsQuery, CardsQuery, CredentialsQuery, PrintFormatQuery, SessionPrintQuery, ShowOfHandsQuery } from '../../api/printouts.ts';
 import type { ServerDeps } from '../deps.ts';
-import { roundBallots } from '../printouts/ballots.ts';
-import { delegateCards } from '../printouts/cards.ts';
 import { documentDate } from '../printouts/common.ts';
-import { attendanceReportFile, credentialsReportFile } from '../printouts/delegates.ts';
-import { roundInputLog } from '../printouts/input-log.ts';
-import { roundMinutes } from '../printouts/minutes.ts';
-import { showOfHandsFile } from '../printouts/show-of-hands.ts';
 import { congressRoute } from '../route.ts';
+
+/**
+ * The renderers (pdfkit, docx, qrcode and the embedded fonts) are loaded on the first printout, not at start:
+ * they cost seconds and tens of megabytes that a server which never prints should not pay.
+ */
+const ballots = () => import('../printouts/ballots.ts');
+const cards = () => import('../printouts/cards.ts');
+const delegates = () => import('../printouts/delegates.ts');
+const inputLog = () => import('../printouts/input-log.ts');
+const minutes = () => import('../printouts/minutes.ts');
+const showOfHands = () => import('../printouts/show-of-hands.ts');
 
 const CongressParams = z.object({ code: CongressCode });
 const RoundParams = z.object({ code: CongressCode, electionId: Id, round: z.coerce.number().int().min(1).max(1000) });
@@ -24,24 +29,24 @@ export const printoutRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   const P = '/api/congresses/:code/printouts';
   const R = `${P}/elections/:electionId/rounds/:round`;
 
-  congressRoute(app, deps, { method: 'GET', url: `${R}/ballots`, params: RoundParams, query: BallotsQuery }, (ctx) =>
-    roundBallots(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round));
+  congressRoute(app, deps, { method: 'GET', url: `${R}/ballots`, params: RoundParams, query: BallotsQuery }, async (ctx) =>
+    (await ballots()).roundBallots(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round));
 
-  congressRoute(app, deps, { method: 'GET', url: `${R}/minutes`, params: RoundParams, query: PrintFormatQuery }, (ctx) =>
-    roundMinutes(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round, ctx.query.format));
+  congressRoute(app, deps, { method: 'GET', url: `${R}/minutes`, params: RoundParams, query: PrintFormatQuery }, async (ctx) =>
+    (await minutes()).roundMinutes(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round, ctx.query.format));
 
-  congressRoute(app, deps, { method: 'GET', url: `${R}/input-log`, params: RoundParams, query: PrintFormatQuery }, (ctx) =>
-    roundInputLog(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round, ctx.query.format));
+  congressRoute(app, deps, { method: 'GET', url: `${R}/input-log`, params: RoundParams, query: PrintFormatQuery }, async (ctx) =>
+    (await inputLog()).roundInputLog(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round, ctx.query.format));
 
-  congressRoute(app, deps, { method: 'GET', url: `${P}/delegate-cards`, params: CongressParams, query: CardsQuery }, (ctx) =>
-    delegateCards(deps.db, ctx.congress, ctx.query.ids, documentDate(ctx.congress, deps.now().toISOString())));
+  congressRoute(app, deps, { method: 'GET', url: `${P}/delegate-cards`, params: CongressParams, query: CardsQuery }, async (ctx) =>
+    (await cards()).delegateCards(deps.db, ctx.congress, ctx.query.ids, documentDate(ctx.congress, deps.now().toISOString())));
 
-  congressRoute(app, deps, { method: 'GET', url: `${P}/credentials-report`, params: CongressParams, query: CredentialsQuery }, (ctx) =>
-    credentialsReportFile(deps.db, ctx.congress, ctx.query.session, ctx.query.format));
+  congressRoute(app, deps, { method: 'GET', url: `${P}/credentials-report`, params: CongressParams, query: CredentialsQuery }, async (ctx) =>
+    (await delegates()).credentialsReportFile(deps.db, ctx.congress, ctx.query.session, ctx.query.format));
 
-  congressRoute(app, deps, { method: 'GET', url: `${P}/attendance-report`, params: CongressParams, query: SessionPrintQuery }, (ctx) =>
-    attendanceReportFile(deps.db, ctx.congress, ctx.query.session, ctx.query.format));
+  congressRoute(app, deps, { method: 'GET', url: `${P}/attendance-report`, params: CongressParams, query: SessionPrintQuery }, async (ctx) =>
+    (await delegates()).attendanceReportFile(deps.db, ctx.congress, ctx.query.session, ctx.query.format));
 
-  congressRoute(app, deps, { method: 'GET', url: `${P}/show-of-hands`, params: CongressParams, query: ShowOfHandsQuery }, (ctx) =>
-    showOfHandsFile(deps.db, ctx.congress, { session: ctx.query.session, ids: ctx.query.ids }, ctx.query.format));
+  congressRoute(app, deps, { method: 'GET', url: `${P}/show-of-hands`, params: CongressParams, query: ShowOfHandsQuery }, async (ctx) =>
+    (await showOfHands()).showOfHandsFile(deps.db, ctx.congress, { session: ctx.query.session, ids: ctx.query.ids }, ctx.query.format));
 };
