@@ -1,9 +1,12 @@
 /**
  * End to end in Chromium against the real server (`daihoi serve --demo`, temp data, random port): sign-in,
- * check-in by QR from a fake camera, the hall screen following attendance live and surviving a server
- * restart, and — when the server offers batch entry — the committee election counted with two entries and a
- * ruled disagreement, its results on the hall screen. Uses the seed congress when --demo loads one, otherwise
- * sets up a small congress through the API (and says so).
+ * check-in by QR from a fake camera, the delegate phone page, the hall screen following attendance live and
+ * surviving a server restart, an import with row errors, and the seed congress's committee election (24 seats,
+ * 27 names, 245 ballots): the presidium and the counting board approved by show of hands in the console, all
+ * batches but the last entered twice through the API, the last typed at two browsers with one slip, the board
+ * ruling it in the reconciliation queue and finishing, the published result on the 1920×1080 hall screen
+ * checked against the rules core's count of the true pile. The count needs the seed congress; the other
+ * tests set up a small congress through the API when --demo loads none (and say so).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +14,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TERMINAL_HEADER } from '../../src/api/counting.ts';
+import { countingContext, formatEntry } from '../../src/counting/index.ts';
+import { DEMO_CODE } from '../../src/demo/index.ts';
 import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
+import { countBallots, defaultCountSettings, type Ballot, type ElectionSpec } from '../../src/rules/index.ts';
+import { seedCongressCountFile, seedId } from '../fixtures/seed-congress.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
 import { chromiumAvailable, launch, repo, screenshot, writeQrY4m } from './support.ts';
 
@@ -181,52 +189,71 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     await context.close();
   }, 120_000);
 
-  it('counts an election with two independent entries and one ruled disagreement; the result reaches the hall screen', async () => {
+  it('the seed committee election (24 seats, 27 names): bodies approved by show of hands, counted twice with one ruled disagreement, published to the hall screen', async () => {
+    expect(code, 'serve --demo loads the seed congress').toBe(DEMO_CODE);
     const C = `/api/congresses/${code}`;
     // Everyone present, so that show-of-hands votes can pass.
     const session = await checkinSession(api, code);
     const present = new Set((await api.call<Array<{ delegateId: number }>>('GET', `${C}/sessions/${session}/checkins`)).map((c) => c.delegateId));
     for (const d of delegates) if (!present.has(d.id)) await api.call('POST', `${C}/sessions/${session}/checkins`, { delegateId: d.id, desk: 'e2e' });
-    const all = (await api.call<{ present: number }>('GET', `${C}/attendance`)).present;
+    const attendance = await api.call<{ present: number; base: number; threshold: number }>('GET', `${C}/attendance`);
+    expect(attendance.base).toBe(250);
 
-    const election = await api.call<{ id: number }>('POST', `${C}/elections`, { kind: 'committee', title: 'Bầu thử Ban Chấp hành (kiểm thử đầu cuối)', seats: 3 });
-    const E = `${C}/elections/${election.id}`;
-    const R = `${E}/rounds/1`;
-    const list = delegates.slice(0, 4);
-    for (const d of list) await api.call('POST', `${R}/candidates`, { delegateId: d.id, source: 'committee-list' });
-    // In the console: the counting board is set up and approved by show of hands, assigned to the election,
-    // the list approved, voting opened — each step decided by the rules core against N_base.
+    // In the console: the presidium and the counting board approved by show of hands; the decision is the
+    // rules core's (more than half of N_base), shown while the counts are typed.
+    const bodies = await api.call<Array<{ id: number; kind: string; title: string }>>('GET', `${C}/bodies`);
     {
       const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN' });
       const page = await context.newPage();
       await signIn(page, server.base, server, '/console/bodies');
-      const form = page.locator('form', { has: page.getByRole('heading', { name: 'Lập ban mới' }) });
-      await form.getByLabel('Loại').selectOption('counting-board');
-      await form.getByLabel('Tên gọi').fill('Ban Kiểm phiếu (kiểm thử)');
-      for (const d of [delegates[5]!, delegates[6]!]) {
-        await form.getByLabel(/Thêm thành viên/u).fill(d.fullName);
-        await form.getByRole('button', { name: new RegExp(`^${d.fullName}`, 'u') }).first().click();
-      }
-      await form.getByRole('button', { name: 'Lập ban' }).click();
-      const card = page.locator('section.body-card', { has: page.getByRole('heading', { name: 'Ban Kiểm phiếu (kiểm thử)' }) });
-      await card.waitFor();
-      await card.getByLabel('Tán thành', { exact: true }).fill(String(all));
-      await card.getByText('Thông qua: đạt quá một nửa').waitFor();
-      await card.getByRole('button', { name: 'Biểu quyết thông qua' }).click();
-      await card.getByText('Đại hội đã biểu quyết thông qua').waitFor();
-
-      await page.goto(`${server.base}/console/elections`);
-      const ecard = page.locator('article.election-card', { has: page.getByRole('heading', { name: 'Bầu thử Ban Chấp hành (kiểm thử đầu cuối)' }) });
-      await ecard.getByText('Cần bầu 3, danh sách 4, số dư 1 (tối đa 1).').waitFor();
-      await ecard.getByLabel('Ban Kiểm phiếu').selectOption({ label: 'Ban Kiểm phiếu (kiểm thử)' });
-      await ecard.getByLabel('Tán thành', { exact: true }).fill(String(all));
-      await ecard.getByRole('button', { name: 'Biểu quyết thông qua danh sách bầu cử' }).click();
-      await ecard.getByText('Lần bầu 1 · 3 người · Đã thông qua danh sách').waitFor();
-      await screenshot(page, 'e2e-13-console-election');
-      await ecard.getByRole('button', { name: 'Bắt đầu bỏ phiếu' }).click();
-      await ecard.getByText('Lần bầu 1 · 3 người · Đang bỏ phiếu').waitFor();
+      const approve = async (kind: string, shot: string | null): Promise<void> => {
+        const body = bodies.find((b) => b.kind === kind)!;
+        const card = page.locator('section.body-card', { has: page.getByRole('heading', { name: body.title, exact: true }) });
+        await card.waitFor();
+        // 125 of 250 is exactly half: not enough.
+        await card.getByLabel('Tán thành', { exact: true }).fill('125');
+        await card.getByLabel('Không tán thành', { exact: true }).fill(String(attendance.present - 126));
+        await card.getByLabel('Ý kiến khác', { exact: true }).fill('1');
+        await card.getByText('Không thông qua: cần 126 trên 250.').waitFor();
+        expect(await card.getByRole('button', { name: 'Biểu quyết thông qua' }).isEnabled()).toBe(true);
+        await card.getByLabel('Tán thành', { exact: true }).fill(String(attendance.present - 3));
+        await card.getByLabel('Không tán thành', { exact: true }).fill('2');
+        await card.getByText('Thông qua: đạt quá một nửa của 250 (cần 126).').waitFor();
+        if (shot !== null) await screenshot(page, shot);
+        await card.getByRole('button', { name: 'Biểu quyết thông qua' }).click();
+        await card.getByText('Đại hội đã biểu quyết thông qua').waitFor();
+      };
+      await approve('presidium', 'e2e-05-bodies-show-of-hands');
+      await approve('counting-board', null);
       await context.close();
     }
+    const votes = await api.call<Array<{ subject: string; agree: number; disagree: number; other: number; passed: boolean | number }>>('GET', `${C}/votes`);
+    const presidiumVote = votes.find((v) => v.subject.includes(bodies.find((b) => b.kind === 'presidium')!.title))!;
+    expect([presidiumVote.agree, presidiumVote.disagree, presidiumVote.other]).toEqual([attendance.present - 3, 2, 1]);
+
+    // The list approved and voting opened through the API (the console path is covered by the screen tests).
+    const election = (await api.call<Array<{ id: number; kind: string; seats: number; rounds: Array<{ candidates: Array<{ id: number; fullName: string; position: number; status: string }> }> }>>('GET', `${C}/elections`))
+      .find((e) => e.kind === 'committee')!;
+    expect(election.seats).toBe(24);
+    const rows = [...election.rounds[0]!.candidates].sort((a, b) => a.position - b.position);
+    expect(rows).toHaveLength(27);
+    const R = `${C}/elections/${election.id}/rounds/1`;
+    await api.call('POST', `${R}/transition`, { to: 'list-approved', agree: attendance.present, disagree: 0, other: 0 });
+    await api.call('POST', `${R}/transition`, { to: 'voting' });
+
+    // The seed pile (240 valid ballots striking 3 names, 5 invalid), in the server's ballot order.
+    const spec: ElectionSpec = {
+      kind: 'committee', seats: 24, alternateSeats: 0, base: 250, settings: defaultCountSettings,
+      candidates: rows.map((c) => ({ id: String(c.id), name: c.fullName })),
+    };
+    const toServer = new Map(rows.map((c, i) => [seedId(i), String(c.id)]));
+    const pile = (seedCongressCountFile().ballots as readonly Ballot[]).map((b) => ('struck' in b ? { ...b, struck: b.struck.map((x) => toServer.get(x)!) } : b));
+    const ctx = countingContext(spec);
+    if (!ctx.ok) throw new Error(ctx.error.message_en);
+    const lines = pile.map((b) => formatEntry(ctx.value, b));
+    const expected = countBallots(spec, pile);
+    if (!expected.ok || expected.value.type !== 'election') throw new Error('the rules core did not count the seed pile');
+    const want = expected.value.count;
 
     const user = async (username: string, role: string, electionId: number | null) => {
       const password = `mat-khau-${username}-2020`;
@@ -238,67 +265,110 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     const op1 = await user('e2e.nhap1', 'technician', null);
     const op2 = await user('e2e.nhap2', 'technician', null);
     const boardApi = await apiAs(server.base, head.username, head.password);
-    await boardApi.call('POST', `${R}/counting`, { issued: 5, collected: 5 });
-    await boardApi.call('POST', `${R}/batches`, { label: 'Hòm phiếu số 1', physicalCount: 5 });
+    await boardApi.call('POST', `${R}/counting`, { issued: 250, collected: pile.length });
 
-    // Two operators at two browsers type the same stack; the second misreads ballot 3.
-    const enter = async (as: { username: string; password: string }, lines: readonly string[], shot: string | null): Promise<void> => {
+    // All batches but the last through the API: two operators at two terminals, no slips.
+    const operator = async (as: { username: string; password: string }, terminal: string) => {
+      const a = await apiAs(server.base, as.username, as.password);
+      return async (method: string, path: string, body: unknown): Promise<void> => {
+        const r = await fetch(`${server.base}${path}`, { method, headers: { cookie: a.cookie, 'content-type': 'application/json', [TERMINAL_HEADER]: terminal }, body: JSON.stringify(body) });
+        if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+      };
+    };
+    const an = await operator(op1, 'may-1');
+    const binh = await operator(op2, 'may-2');
+    const LAST = 10;
+    const lastStart = pile.length - LAST;
+    for (let start = 0, n = 1; start < lastStart; start += 50, n++) {
+      const size = Math.min(50, lastStart - start);
+      const b = await boardApi.call<{ id: string }>('POST', `${R}/batches`, { label: `Tập ${n}`, physicalCount: size });
+      const B = `${R}/batches/${b.id}`;
+      await an('POST', `${B}/entries`, {});
+      await binh('POST', `${B}/entries`, {});
+      await Promise.all([an, binh].map(async (who) => {
+        for (let i = start; i < start + size; i++) await who('POST', `${B}/ballots`, { position: i - start + 1, text: lines[i] });
+      }));
+      await an('POST', `${B}/close`, { ballots: size });
+      await binh('POST', `${B}/close`, {});
+    }
+    const lastLabel = 'Tập cuối (kiểm thử đầu cuối)';
+    await boardApi.call('POST', `${R}/batches`, { label: lastLabel, physicalCount: LAST });
+
+    // The last batch typed at two browsers; the second operator misses a struck name on ballot 3.
+    const truth = lines.slice(lastStart);
+    const slipAt = 2;
+    expect(truth[slipAt]!.split(' ')).toHaveLength(3);
+    const slipped = truth.map((l, i) => (i === slipAt ? l.split(' ').slice(0, -1).join(' ') : l));
+    const enter = async (as: { username: string; password: string }, typed: readonly string[], shot: string | null): Promise<void> => {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
       const page = await context.newPage();
       await signIn(page, server.base, server, '/counting', as);
-      await page.getByRole('button', { name: /Hòm phiếu số 1/u }).click();
+      await page.getByRole('button', { name: new RegExp(lastLabel.replace(/[()]/gu, '\\$&'), 'u') }).click();
       await page.getByRole('button', { name: 'Bắt đầu nhập tập này' }).click();
       const line = page.getByLabel(/Gõ số thứ tự các tên bị gạch/u);
-      for (const [i, text] of lines.entries()) {
+      for (const [i, text] of typed.entries()) {
         await line.fill(text);
         await line.press('Enter');
-        await expect.poll(() => page.getByTestId('running-count').textContent()).toBe(`${i + 1} / 5 phiếu`);
+        await expect.poll(() => page.getByTestId('running-count').textContent()).toBe(`${i + 1} / ${LAST} phiếu`);
       }
-      // Backspace on the empty line takes the last ballot back; typing it again restores the count.
-      await line.press('Backspace');
-      await expect.poll(() => page.getByTestId('running-count').textContent()).toBe('4 / 5 phiếu');
-      await line.fill(lines[4]!);
-      await line.press('Enter');
-      await expect.poll(() => page.getByTestId('running-count').textContent()).toBe('5 / 5 phiếu');
       if (shot !== null) await screenshot(page, shot);
       await page.getByRole('button', { name: 'Kết thúc lượt nhập tập này' }).click();
       await page.getByText('Đã kết thúc lượt nhập').waitFor();
       await context.close();
     };
-    await enter(op1, ['4', '4', '3', '2', '1'], 'e2e-05-entry-operator-1');
-    await enter(op2, ['4', '4', '2', '2', '1'], null);
+    await enter(op1, truth, 'e2e-06-entry-operator-1');
+    await enter(op2, slipped, null);
 
-    // The board sees the one disagreement, looks at the paper ballot and rules; then finishes the count.
+    // The board sees the one disagreement side by side, looks at the paper ballot, rules with a reason, finishes.
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' });
     const page = await context.newPage();
     await signIn(page, server.base, server, '/counting', head);
     const disagreement = page.getByTestId('disagreement');
     await disagreement.waitFor();
-    expect(await page.getByTestId('disagreement').count()).toBe(1);
-    expect(await disagreement.textContent()).toContain('Phiếu thứ 3 trong tập');
-    await screenshot(page, 'e2e-06-reconciliation');
-    await disagreement.getByLabel('Lá phiếu thực tế (cú pháp nhập phiếu)').fill('3');
-    await disagreement.getByLabel('Lý do').selectOption('unclear-mark');
+    expect(await disagreement.count()).toBe(1);
+    expect(await disagreement.textContent()).toContain(`Phiếu thứ ${slipAt + 1} trong tập`);
+    await screenshot(page, 'e2e-07-reconciliation');
+    await disagreement.getByLabel('Lá phiếu thực tế (cú pháp nhập phiếu)').fill(truth[slipAt]!);
+    await disagreement.getByLabel('Lý do').selectOption('entry-slip');
     await disagreement.getByRole('button', { name: 'Ghi phán quyết' }).click();
     await page.getByText(/Đã phán quyết/u).waitFor();
     await page.getByRole('button', { name: 'Chốt kết quả kiểm phiếu' }).click();
     await page.getByText('Kết quả kiểm phiếu', { exact: true }).waitFor();
-    await screenshot(page, 'e2e-07-count-result');
+    await screenshot(page, 'e2e-08-count-result');
     await context.close();
 
-    // Published, it goes on the hall screen: bars for the four names, the elected highlighted.
+    // The stored count equals the rules core's count of the true pile.
+    const result = await boardApi.call<{ count: unknown; roundStatus: string; complete: boolean }>('GET', `${R}/result`);
+    expect(result.roundStatus).toBe('counted');
+    expect(result.count).toEqual(JSON.parse(JSON.stringify(expected.value)));
+    expect(want.elected).toHaveLength(24);
+
+    // Published, it goes on the hall screen: 27 bars, the threshold line, the 24 elected highlighted in vote order.
     const hall = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' });
     const hallPage = await hall.newPage();
     await signIn(hallPage, server.base, server, '/hall');
     await hallPage.getByTestId('present').waitFor();
     await api.call('POST', `${R}/transition`, { to: 'published' });
     await hallPage.locator('svg.results-chart').waitFor({ timeout: 20_000 });
-    expect(await hallPage.getByTestId('bar').count()).toBe(4);
-    const stored = await api.call<Array<{ id: number; rounds: Array<{ result: { count: { elected: string[] } } }> }>>('GET', `${C}/elections`);
-    const elected = stored.find((e) => e.id === election.id)!.rounds[0]!.result.count.elected;
-    expect(await hallPage.locator('[data-testid="bar"][data-elected="true"]').count()).toBe(elected.length);
-    expect(await hallPage.getByTestId('outcome').textContent()).toContain(`Trúng cử ${elected.length}/3`);
-    await screenshot(hallPage, 'e2e-08-hall-results');
+    // The threshold line (a zero-width SVG line, so "attached" rather than "visible") with its label: 126 of 250.
+    await hallPage.getByTestId('threshold-line').waitFor({ state: 'attached' });
+    expect(await hallPage.locator('svg.results-chart .threshold-label').textContent()).toContain(String(want.threshold));
+    expect(want.threshold).toBe(126);
+    expect(await hallPage.getByTestId('bar').count()).toBe(27);
+    const bars = await hallPage.getByTestId('bar').evaluateAll((gs) => gs.map((g) => ({
+      elected: g.getAttribute('data-elected'), rank: g.getAttribute('data-rank'),
+      name: g.querySelector('.bar-name')?.textContent ?? '', value: g.querySelector('.bar-value')?.textContent ?? '',
+    })));
+    const nameOf = new Map(want.results.map((r) => [r.id, r.name]));
+    const votesOf = new Map(want.results.map((r) => [r.name, r.votes]));
+    const electedBars = bars.filter((b) => b.elected === 'true').sort((x, y) => Number(x.rank) - Number(y.rank));
+    expect(electedBars.map((b) => b.name)).toEqual(want.elected.map((id, i) => `${i + 1}. ${nameOf.get(id)}`));
+    for (const b of bars) {
+      const name = b.name.replace(/^\d+\. /u, '');
+      expect(Number(b.value.split(' · ')[0]!.replace(/\./gu, '')), name).toBe(votesOf.get(name));
+    }
+    expect(await hallPage.getByTestId('outcome').textContent()).toContain('Trúng cử 24/24');
+    await screenshot(hallPage, 'e2e-14-hall-results-24-seats');
     await hall.close();
   }, 240_000);
 
