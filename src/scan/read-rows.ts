@@ -47,7 +47,7 @@ export interface MarksRowReading {
 export type RowReading = StrikeRowReading | MarksRowReading;
 
 /** Thresholds of the strike decision (shares of the name's width). */
-export const STRIKE = { struckCoverage: 0.85, struckMiddle: 0.9, keptRun: 0.15, keptMiddle: 0.1, keptCoverage: 0.3, faintRun: 0.4 } as const;
+export const STRIKE = { struckCoverage: 0.8, struckMiddle: 0.9, keptRun: 0.15, keptMiddle: 0.1, keptCoverage: 0.3, faintRun: 0.4 } as const;
 /** Thresholds of a checkbox (share of its inside). */
 export const CHECK = { marked: 0.06, empty: 0.012 } as const;
 /** Ink darker than this share of the local paper level is ink. */
