@@ -3,42 +3,21 @@
  * - the time to reconcile two entries and tally 1,600 ballots × 300 names (a national congress), in batches
  *   of 50: every batch reconciled, then the round counted from the final batches (the entry itself not timed);
  * - the cost per ballot of parsing one typed line and adding it to an entry (the server's work per Enter);
- * - the mean keystrokes of a ballot of a 27-name list with 3 struck names.
+ * - the mean keystrokes of a ballot of a 27-name list with 3 struck names, with auto-commit and with spaces.
  */
-import { defaultCountSettings, type Ballot, type ElectionSpec } from '../src/rules/index.ts';
+import type { Ballot } from '../src/rules/index.ts';
+import { committeeSpec, strikeOutPile } from './support/piles.ts';
 import {
-  addBallot, countingContext, formatEntry, keystrokes, openBatch, openEntry, parseEntry, reconcileBatch, roundResult,
+  addBallot, compactEntry, countingContext, formatEntry, keystrokes, openBatch, openEntry, parseEntry, reconcileBatch, roundResult,
   closeEntry, type BatchState, type CountingContext,
 } from '../src/counting/index.ts';
 import type { BenchResult } from './run.ts';
 
-const randomFrom = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
 const election = (names: number, seats: number, ballots: number, seed: number) => {
-  const spec: ElectionSpec = {
-    kind: 'committee', seats, alternateSeats: 0, base: ballots, settings: defaultCountSettings,
-    candidates: Array.from({ length: names }, (_, i) => ({ id: `c${i}`, name: `Ứng cử viên ${i}` })),
-  };
+  const spec = committeeSpec(names, seats, ballots);
   const r = countingContext(spec);
   if (!r.ok) throw new Error(r.error.message_en);
-  const random = randomFrom(seed);
-  const ids = spec.candidates.map((c) => c.id);
-  const pile: Ballot[] = [];
-  for (let b = 0; b < ballots; b++) {
-    const strikes = names - seats + Math.floor(random() * 3);
-    const order = [...ids];
-    for (let k = 0; k < strikes; k++) {
-      const j = k + Math.floor(random() * (names - k));
-      [order[k], order[j]] = [order[j]!, order[k]!];
-    }
-    pile.push({ struck: order.slice(0, strikes) });
-  }
-  return { ctx: r.value, pile };
+  return { ctx: r.value, pile: strikeOutPile(spec, ballots, seed) };
 };
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message_en: string } }): T => {
@@ -96,12 +75,17 @@ const parseAndAdd = (): BenchResult => {
   return { bench: 'parse + add one ballot to an entry (300 names, ~52 struck, batches of 50)', value: Math.round(median(times) * 10) / 10, unit: 'µs/ballot' };
 };
 
-const keystrokes27 = (): BenchResult => {
+/** Keystrokes of a 27-name ballot with 3 struck names: typed with auto-commit (`compactEntry`) and with spaces. */
+const keystrokes27 = (): BenchResult[] => {
   const { ctx, pile } = election(27, 24, 10_000, 6);
   // 24 seats of 27 with the generator's 3–5 strikes; take only the ballots with exactly 3.
   const three = pile.filter((b) => 'struck' in b && b.struck.length === 3);
-  const mean = three.reduce((s, b) => s + keystrokes(formatEntry(ctx, b)), 0) / three.length;
-  return { bench: 'keystrokes per ballot, 27 names, 3 struck (mean, Enter included)', value: Math.round(mean * 100) / 100, unit: 'keys' };
+  const mean = (format: (ballot: Ballot) => string): number =>
+    Math.round((three.reduce((s, b) => s + keystrokes(format(b)), 0) / three.length) * 100) / 100;
+  return [
+    { bench: 'keystrokes per ballot, 27 names, 3 struck, auto-commit (mean, Enter included)', value: mean((b) => compactEntry(ctx, b)), unit: 'keys' },
+    { bench: 'keystrokes per ballot, 27 names, 3 struck, with spaces (mean, Enter included)', value: mean((b) => formatEntry(ctx, b)), unit: 'keys' },
+  ];
 };
 
-export default async (): Promise<BenchResult[]> => [reconcileAndTally(), parseAndAdd(), keystrokes27()];
+export default async (): Promise<BenchResult[]> => [reconcileAndTally(), parseAndAdd(), ...keystrokes27()];

@@ -6,41 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countBallots, defaultCountSettings, type Ballot, type ElectionSpec } from '../src/rules/index.ts';
+import { countBallots, type Ballot, type ElectionSpec } from '../src/rules/index.ts';
+import { committeeSpec, randomFrom, strikeOutPile } from './support/piles.ts';
 import type { BenchResult } from './run.ts';
-
-/** A small deterministic generator (mulberry32), so every run counts the same piles. */
-const randomFrom = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 
 /** A committee list with a 20% surplus; each voter strikes at least the surplus, sometimes a few more. */
 const strikeOutElection = (names: number, ballots: number, seed: number) => {
-  const seats = Math.round(names / 1.2);
-  const spec: ElectionSpec = {
-    kind: 'committee',
-    seats,
-    alternateSeats: 0,
-    base: ballots,
-    candidates: Array.from({ length: names }, (_, i) => ({ id: `c${i}`, name: `Ứng cử viên ${i}` })),
-    settings: defaultCountSettings,
-  };
-  const random = randomFrom(seed);
-  const ids = spec.candidates.map((c) => c.id);
-  const pile: Ballot[] = new Array<Ballot>(ballots);
-  for (let b = 0; b < ballots; b++) {
-    const strikes = names - seats + Math.floor(random() * 3);
-    const order = [...ids];
-    for (let k = 0; k < strikes; k++) {
-      const j = k + Math.floor(random() * (names - k));
-      [order[k], order[j]] = [order[j]!, order[k]!];
-    }
-    pile[b] = { struck: order.slice(0, strikes) };
-  }
-  return { spec, pile };
+  const spec = committeeSpec(names, Math.round(names / 1.2), ballots);
+  return { spec, pile: strikeOutPile(spec, ballots, seed) };
 };
 
 /** A list without surplus: every row has agree / disagree boxes; a few rows are left blank or doubly marked. */
