@@ -122,7 +122,7 @@ export const en: Messages = {
     noSpec: 'Not enough to count yet (the list, the base).',
     noBatchRoutes: 'This server does not offer batch entry (independent multi-entry) yet: ballots cannot be entered.',
     batches: 'Batches',
-    batchLine: 'entered {{mine}}/{{physical}}',
+    batchLine: 'my entry: {{mine}}/{{physical}}',
     batchLabel: 'Batch name',
     physicalCount: 'Ballots counted by hand',
     openBatch: 'Open batch',

@@ -120,7 +120,7 @@ export const vi = {
     noSpec: 'Chưa đủ thông tin để kiểm phiếu (danh sách, số đại biểu làm căn cứ).',
     noBatchRoutes: 'Máy chủ này chưa có chức năng nhập phiếu theo tập (nhập độc lập nhiều lượt): chưa nhập phiếu được.',
     batches: 'Các tập phiếu',
-    batchLine: 'đã nhập {{mine}}/{{physical}}',
+    batchLine: 'lượt nhập của tôi: {{mine}}/{{physical}}',
     batchLabel: 'Tên tập phiếu',
     physicalCount: 'Số phiếu đếm tay',
     openBatch: 'Mở tập phiếu',
