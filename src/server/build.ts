@@ -29,6 +29,7 @@ import { meRoutes } from './routes/me.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { printoutRoutes } from './routes/printouts.ts';
 import { roundRoutes } from './routes/rounds.ts';
+import { scanRoutes } from './routes/scan.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { speakerRoutes } from './routes/speakers.ts';
 import { targetRoutes } from './routes/targets.ts';
@@ -87,6 +88,7 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   for (const plugin of [
     healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes, meRoutes,
     bodyRoutes, electionRoutes, roundRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes, printoutRoutes,
+    scanRoutes,
   ]) {
     plugin(app, deps);
   }

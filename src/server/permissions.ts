@@ -112,6 +112,11 @@ export const PERMISSIONS = {
   [`POST ${R}/batches/:batch/discard`]: COUNTING_BOARD,
   [`GET ${R}/reconciliation`]: COUNTING_BOARD,
   [`GET ${R}/result`]: COUNTING_BOARD,
+  // Scanning a batch (issue 7, src/server/routes/scan.ts): operators upload the stack; the board alone sees the
+  // crops of the sheets in review and decides them (the scanner's entry goes in when none is pending).
+  [`POST ${R}/batches/:batch/scan`]: COUNTING_OPERATORS,
+  [`GET ${R}/scan/:job/sheets/:position/crop`]: COUNTING_BOARD,
+  [`POST ${R}/scan/:job/sheets/:position/decide`]: COUNTING_BOARD,
   [`GET ${R}/input-log`]: [...ADMIN, 'counting-board'],
   [`GET ${R}/input-log/verify`]: [...ADMIN, 'counting-board'],
 

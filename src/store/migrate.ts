@@ -5,6 +5,7 @@ import { databaseTargetFromEnv, openDatabase, type DatabaseTarget, type DialectN
 import { initialMigration } from './migrations/0001_initial.ts';
 import { auditAppendOnlyMigration } from './migrations/0002_audit_append_only.ts';
 import { countingMigration } from './migrations/0003_counting.ts';
+import { scanMigration } from './migrations/0004_scan.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -12,6 +13,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0001_initial': initialMigration(dialect),
   '0002_audit_append_only': auditAppendOnlyMigration(dialect),
   '0003_counting': countingMigration(dialect),
+  '0004_scan': scanMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => ({ ...migrations(dialect) }) });

@@ -360,6 +360,41 @@ export interface CountingEventsTable {
   event: JsonText;
 }
 
+/**
+ * A scanned stack of one batch (issue 7): the machine reading, entered as the scanner's own entry of the batch
+ * (terminal "scanner") once the board has decided every sheet sent to review. One per batch.
+ */
+export interface ScanJobsTable {
+  id: Id;
+  congress_id: number;
+  round_id: number;
+  batch_id: number;
+  terminal: string;
+  /** 'review': sheets await the board; 'entered': the scanner's entry is in the batch's log. */
+  status: 'review' | 'entered';
+  created_by: number | null;
+  created_at: Instant;
+}
+
+/** One ballot of a scanned stack, by its place in the stack; no column links it to a delegate. */
+export interface ScanSheetsTable {
+  id: Id;
+  job_id: number;
+  /** 1, 2, 3… in stack order: the position of the ballot in the scanner's entry. */
+  position: number;
+  outcome: 'decided' | 'review';
+  /** The reader's Ballot as JSON (the decided ballot, or its proposal for review; null when it has none). */
+  proposed: JsonText | null;
+  /** The review reasons as JSON: [{ sheet, candidateId, code, message_vi, message_en }]. */
+  reasons: JsonText;
+  /** PNG of the review items' crops, one under another (null for a decided sheet). */
+  crop: Uint8Array | null;
+  /** The board's Ballot as JSON. */
+  decision: JsonText | null;
+  decided_by: number | null;
+  decided_at: Instant | null;
+}
+
 export interface Database {
   congresses: CongressesTable;
   organisations: OrganisationsTable;
@@ -383,6 +418,8 @@ export interface Database {
   audit_log: AuditLogTable;
   counting_batches: CountingBatchesTable;
   counting_events: CountingEventsTable;
+  scan_jobs: ScanJobsTable;
+  scan_sheets: ScanSheetsTable;
 }
 
 export type Congress = Selectable<CongressesTable>;
@@ -397,3 +434,5 @@ export type User = Selectable<UsersTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type CountingBatch = Selectable<CountingBatchesTable>;
 export type CountingEventRow = Selectable<CountingEventsTable>;
+export type ScanJob = Selectable<ScanJobsTable>;
+export type ScanSheet = Selectable<ScanSheetsTable>;

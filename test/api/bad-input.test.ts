@@ -16,6 +16,7 @@ import { startServer, type RunningServer } from './support/server.ts';
 const NO_JSON_BODY = new Set([
   'POST /api/auth/logout', 'POST /api/congresses/:code/delegates/:id/card', 'POST /api/congresses/:code/delegates-import',
   'POST /api/congresses/:code/documents', 'POST /api/congresses/:code/elections/:electionId/rounds/:round/candidates/:id/withdrawal',
+  'POST /api/congresses/:code/elections/:electionId/rounds/:round/batches/:batch/scan',
 ]);
 const jsonRoutes = Object.keys(PERMISSIONS).filter((k) => !k.startsWith('GET ') && !k.startsWith('DELETE ') && !NO_JSON_BODY.has(k));
 

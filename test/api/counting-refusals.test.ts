@@ -190,7 +190,7 @@ describeEachDatabase('api: counting route × role', (db) => {
     ['secretariat', ['secretariat']], ['screen', ['screen']], ['board-other', []], ['no-role', []],
   ];
 
-  it('covers the 17 counting routes', () => { expect(routes).toHaveLength(17); });
+  it('covers the 18 counting routes (the scan upload of a batch included)', () => { expect(routes).toHaveLength(18); });
 
   describe.each(routes)('%s', (key) => {
     it('answers each role as the permission table says', async () => {

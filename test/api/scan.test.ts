@@ -1,0 +1,170 @@
+/**
+ * Scanning a batch through the API (issue 7): ballots of a small round are generated from the very ballot the
+ * server prints, uploaded as one stack, read; the one sheet the reader is unsure of is decided by the board from
+ * its crop; the scanner's entry then goes into the batch and reconciles against a typed human entry (one slip of
+ * the human caught). Refusals: a second scan, a stack of the wrong size, another round's ballots (the reader's
+ * Vietnamese reason), a file that is not a scan, a second decision, the wrong role.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import type { ReconciliationView } from '../../src/api/counting.ts';
+import type { BallotInput } from '../../src/documents/model.ts';
+import type { GreyImage } from '../../src/scan/index.ts';
+import { encodePng } from '../../src/scan/review.ts';
+import { generateBallot, prepareGenerator, type GeneratedBallot, type Generator } from '../../src/scan/testing/generate.ts';
+import { loadPrintRound, roundHeader } from '../../src/server/printouts/round.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { call, setupCountingCongress, type Caller, type CountingCongress } from './counting-support.ts';
+
+const BOUNDARY = '----daihoi-scan-test';
+
+const multipart = (files: ReadonlyArray<{ name: string; type: string; data: Buffer }>): Buffer => {
+  const parts: Buffer[] = [];
+  for (const f of files) {
+    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`, 'utf8'), f.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${BOUNDARY}--\r\n`));
+  return Buffer.concat(parts);
+};
+
+interface Upload { status: number; body: { jobId: number; decided: number; review: number; status: string; ballots: number;
+  items: Array<{ position: number; candidateId: string | null; code: string; message_vi: string; crop: string }>; error?: { code: string; message_vi: string } } }
+
+const upload = async (k: CountingCongress, who: Caller, batch: number, files: ReadonlyArray<{ name: string; type: string; data: Buffer }>): Promise<Upload> => {
+  const res = await k.app.inject({ method: 'POST', url: `${k.R}/batches/${batch}/scan`, payload: multipart(files),
+    headers: { cookie: who.cookie, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } });
+  return { status: res.statusCode, body: res.json() };
+};
+
+const pngFiles = async (ballots: readonly GeneratedBallot[]) => {
+  const pages: GreyImage[] = ballots.flatMap((b) => [...b.pages]);
+  return Promise.all(pages.map(async (p, i) => ({ name: `quet-${i + 1}.png`, type: 'image/png', data: await encodePng(p) })));
+};
+
+/** The ballot as the truth has it; a partial strike is read by the board as struck. */
+const truthBallot = (b: GeneratedBallot) => ({ struck: [...b.truth.rows].filter(([, t]) => t === 'struck' || t === 'partial').map(([id]) => id) });
+
+describeEachDatabase('api: scanning a batch', (db) => {
+  let k: CountingCongress;
+  let g: Generator;
+  let input: BallotInput;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    k = await setupCountingCongress(db.db, db.dialect, 'quet-phieu');
+    // A small round: 5 names for 3 seats (strike-out).
+    await db.db.deleteFrom('candidates').where('round_id', '=', k.roundId).where('position', '>', 5).execute();
+    await db.db.updateTable('elections').set({ seats: 3, max_surplus: 2 }).where('id', '=', k.electionId).execute();
+    await db.db.updateTable('election_rounds').set({ seats: 3, base: 10, present: 10 }).where('id', '=', k.roundId).execute();
+    ids.push(...k.candidateIds.slice(0, 5).map(String));
+    const opened = await call(k.app, 'POST', `${k.R}/counting`, k.users['head']!, { issued: 7, collected: 7 });
+    expect(opened.status).toBe(200);
+    expect((await call(k.app, 'POST', `${k.R}/batches`, k.users['head']!, { label: 'Hòm phiếu 1', physicalCount: 4 })).status).toBe(201);
+    expect((await call(k.app, 'POST', `${k.R}/batches`, k.users['head']!, { label: 'Hòm phiếu 2', physicalCount: 3 })).status).toBe(201);
+    // The ballot exactly as the server prints it for this round.
+    const congress = await db.db.selectFrom('congresses').selectAll().where('id', '=', k.congressId).executeTakeFirstOrThrow();
+    const p = await loadPrintRound(db.db, congress, k.electionId, 1);
+    if (!p.ok) throw new Error(p.error.message_en);
+    input = { header: roundHeader(congress, p.value), round: p.value.model };
+    const gen = await prepareGenerator(input);
+    if (!gen.ok) throw new Error(gen.error.message_en);
+    g = gen.value;
+  }, 120_000);
+
+  const pile = (n: number, seed: number, partialFirst: boolean) => Promise.all(Array.from({ length: n }, (_, j) => generateBallot(g, {
+    seed: seed + j, degrade: 'none', stamped: true, writingOutside: false,
+    plan: (i) => (partialFirst && j === 0 && i === 1 ? { kind: 'partial', pen: 'ballpoint' }
+      : (i + j) % 3 === 0 ? { kind: 'strike', shape: 'straight', pen: 'felt-pen' } : { kind: 'none' }),
+  })));
+
+  it('reads a stack, the board decides the unclear sheet from its crop, the scanner entry reconciles with the human entry', async () => {
+    const ballots = await pile(4, 100, true);
+    const files = await pngFiles(ballots);
+    const tech = k.users['an']!;
+    const head = k.users['head']!;
+
+    const up = await upload(k, tech, 1, files);
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    expect(up.body).toMatchObject({ ballots: 4, decided: 3, review: 1, status: 'review' });
+    expect(up.body.items.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(up.body.items.map((x) => x.position))).toEqual(new Set([1]));
+    expect(up.body.items.some((x) => x.candidateId === ids[1] && x.code === 'scan.row-uncertain')).toBe(true);
+    expect(JSON.stringify(up.body)).not.toContain('png');
+
+    // The crop, for the board only.
+    const crop = await k.app.inject({ method: 'GET', url: up.body.items[0]!.crop, headers: { cookie: head.cookie } });
+    expect(crop.statusCode).toBe(200);
+    expect(crop.headers['content-type']).toBe('image/png');
+    expect(crop.rawPayload.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect((await k.app.inject({ method: 'GET', url: up.body.items[0]!.crop, headers: { cookie: tech.cookie } })).statusCode).toBe(403);
+
+    // A second scan of the same batch is refused.
+    const again = await upload(k, tech, 1, files);
+    expect(again.status).toBe(409);
+    expect(again.body.error?.code).toBe('scan.batch-scanned');
+
+    // The human entry, typed at another terminal, with one slip at position 3.
+    const human = k.users['binh']!;
+    expect((await call(k.app, 'POST', `${k.R}/batches/1/entries`, human, { terminal: 'may-2' })).status).toBe(201);
+    for (const [i, b] of ballots.entries()) {
+      const ballot = i === 2 ? { struck: [] } : truthBallot(b);
+      const r = await call(k.app, 'POST', `${k.R}/batches/1/ballots`, human, { position: i + 1, ballot, terminal: 'may-2' });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+    expect((await call(k.app, 'POST', `${k.R}/batches/1/close`, human, { ballots: 4 })).status).toBe(200);
+    expect((await call(k.app, 'GET', `${k.R}/batches/1/reconciliation`, head)).status).toBe(409);
+
+    // The board decides the one sheet in review (a technician may not); the scanner's entry goes in.
+    const decide = `${k.R}/scan/${up.body.jobId}/sheets/1/decide`;
+    expect((await call(k.app, 'POST', decide, tech, { ballot: truthBallot(ballots[0]!) })).status).toBe(403);
+    const unknown = await call<{ error: { code: string } }>(k.app, 'POST', decide, head, { ballot: { struck: ['999999'] } });
+    expect(unknown.status, JSON.stringify(unknown.body)).toBe(422);
+    const decided = await call<{ status: string; entered: number; pending: number }>(k.app, 'POST', decide, head, { ballot: truthBallot(ballots[0]!) });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'entered', entered: 4, pending: 0 });
+    const twice = await call<{ error: { code: string } }>(k.app, 'POST', decide, head, { ballot: { struck: [] } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('scan.decided');
+    const notReview = await call<{ error: { code: string } }>(k.app, 'POST', `${k.R}/scan/${up.body.jobId}/sheets/2/decide`, head, { ballot: { struck: [] } });
+    expect(notReview.status).toBe(409);
+
+    // Reconciliation: the scanner and the human agree everywhere but at the human's slip.
+    const rec = await call<ReconciliationView>(k.app, 'GET', `${k.R}/batches/1/reconciliation`, head);
+    expect(rec.status, JSON.stringify(rec.body)).toBe(200);
+    expect(rec.body.disagreements.map((d) => d.position)).toEqual([3]);
+    const sides = rec.body.disagreements[0]!.entries;
+    expect(sides.map((e) => e.terminal).sort()).toEqual(['may-2', 'scanner']);
+    expect(sides.find((e) => e.terminal === 'scanner')!.ballot).toMatchObject(truthBallot(ballots[2]!));
+    // The board rules from the paper; the batch is final.
+    const ruled = await call<ReconciliationView>(k.app, 'POST', `${k.R}/batches/1/rulings`, head,
+      { position: 3, ballot: truthBallot(ballots[2]!), reason: 'entry-slip', note: '' });
+    expect(ruled.status, JSON.stringify(ruled.body)).toBe(201);
+    expect(ruled.body.final).toBe(true);
+  }, 120_000);
+
+  it('refuses a stack of the wrong size, another round\'s ballots (the reader\'s reason in Vietnamese), and a file that is no scan', async () => {
+    const tech = k.users['an']!;
+    const two = await upload(k, tech, 2, await pngFiles(await pile(2, 300, false)));
+    expect(two.status).toBe(422);
+    expect(two.body.error?.code).toBe('scan.count-mismatch');
+    expect(two.body.error?.message_vi).toContain('Hòm phiếu 2');
+
+    const otherGen = await prepareGenerator({ ...input, round: { ...input.round, round: 2 } });
+    if (!otherGen.ok) throw new Error(otherGen.error.message_en);
+    const other = await Promise.all([0, 1, 2].map((j) => generateBallot(otherGen.value, { seed: 400 + j, degrade: 'none', stamped: true, writingOutside: false })));
+    const foreign = await upload(k, tech, 2, await pngFiles(other));
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error?.code).toBe('scan.other-round');
+    expect(foreign.body.error?.message_vi).toContain('Phiếu của lần bầu 2, không phải lần bầu 1: không nhận phiếu.');
+
+    const text = await upload(k, tech, 2, [{ name: 'ghi-chu.txt', type: 'text/plain', data: Buffer.from('không phải ảnh') }]);
+    expect(text.status).toBe(415);
+    expect(text.body.error?.code).toBe('scan.file-type');
+
+    // Nothing was stored by the refusals; the batch can still be scanned.
+    const jobs = await db.db.selectFrom('scan_jobs').select('batch_id').where('round_id', '=', k.roundId).execute();
+    expect(jobs).toHaveLength(1);
+    const ok = await upload(k, tech, 2, await pngFiles(await pile(3, 500, false)));
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body).toMatchObject({ ballots: 3, decided: 3, review: 0, status: 'entered' });
+  }, 120_000);
+});
