@@ -18,7 +18,7 @@ export type FileRow = Readonly<Record<string, FileCell>>;
 export const BACKUP_TABLES = [
   'congresses', 'organisations', 'delegates', 'congress_sessions', 'agenda_items', 'users', 'bodies', 'elections',
   'election_rounds', 'candidates', 'votes', 'body_members', 'speakers', 'checkins', 'documents', 'resolution_targets',
-  'user_roles', 'counting_batches', 'counting_events',
+  'user_roles', 'counting_batches', 'counting_events', 'scan_jobs', 'scan_sheets',
 ] as const satisfies readonly TableName[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -52,12 +52,16 @@ export const BACKUP_REFERENCES: Readonly<Record<BackupTable, Readonly<Record<str
   counting_batches: { congress_id: { table: 'congresses' }, round_id: { table: 'election_rounds' } },
   counting_events: { congress_id: { table: 'congresses' }, round_id: { table: 'election_rounds' },
     batch_id: { table: 'counting_batches' }, operator_user_id: { table: 'users' } },
+  scan_jobs: { congress_id: { table: 'congresses' }, round_id: { table: 'election_rounds' },
+    batch_id: { table: 'counting_batches' }, created_by: { table: 'users' } },
+  scan_sheets: { job_id: { table: 'scan_jobs' }, decided_by: { table: 'users' } },
 };
 
 /** JSON text columns that hold candidate ids (see backup-json.ts). */
 export const BACKUP_JSON_COLUMNS: Readonly<Partial<Record<BackupTable, readonly string[]>>> = {
   election_rounds: ['result'],
   counting_events: ['event'],
+  scan_sheets: ['proposed', 'reasons', 'decision'],
 };
 
 const cellSchema = z.union([z.string(), z.number(), z.null(), z.strictObject({ $base64: z.string() })]);

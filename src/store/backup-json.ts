@@ -2,7 +2,7 @@
  * Candidate ids inside JSON columns (a round's count, the counting input log) are database ids written as
  * text: restore must remap them like any other reference. They sit in known places of the rules core's and the
  * counting core's shapes: `results[].id`, `elected`, `alternates`, `admitted`, `candidates` (a tie), a ballot's
- * `struck` and the keys of its `marks`, and a write-in that names a candidate. Nothing else is touched (batch
+ * `struck` and the keys of its `marks`, a write-in that names a candidate, and a scan review reason's `candidateId`. Nothing else is touched (batch
  * numbers, operators and terminals are also digit strings).
  */
 const ID_ARRAYS = new Set(['elected', 'alternates', 'admitted', 'candidates', 'struck']);
@@ -24,7 +24,7 @@ const remapValue = (value: unknown, map: CandidateIdMap): unknown => {
       });
     } else if (key === 'marks' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
       out[key] = Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, m]) => [map(k) ?? k, m]));
-    } else if (key === 'writeIn' && typeof v === 'string') {
+    } else if ((key === 'writeIn' || key === 'candidateId') && typeof v === 'string') {
       out[key] = map(v) ?? v;
     } else {
       out[key] = remapValue(v, map);

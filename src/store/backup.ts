@@ -38,12 +38,15 @@ const readTable = async (db: LooseDb, table: BackupTable, congressId: number): P
       return q.where('id', '=', congressId).execute();
     case 'body_members':
       return q.where('body_id', 'in', db.selectFrom('bodies').select('id').where('congress_id', '=', congressId)).execute();
+    case 'scan_sheets':
+      return q.where('job_id', 'in', db.selectFrom('scan_jobs').select('id').where('congress_id', '=', congressId)).execute();
     case 'users':
       return q.where((eb) => eb.or([
         eb('id', 'in', eb.selectFrom('user_roles').select('user_id').where('congress_id', '=', congressId)),
         eb('id', 'in', eb.selectFrom('checkins').select('user_id').where('congress_id', '=', congressId)),
         eb('id', 'in', eb.selectFrom('votes').select('recorded_by').where('congress_id', '=', congressId)),
         eb('id', 'in', eb.selectFrom('counting_events').select('operator_user_id').where('congress_id', '=', congressId)),
+        eb('id', 'in', eb.selectFrom('scan_jobs').select('created_by').where('congress_id', '=', congressId)),
       ])).execute();
     default:
       return q.where('congress_id', '=', congressId).execute();

@@ -96,6 +96,12 @@ export const insertRichCongress = async (db: Kysely<Database>, code: string): Pr
     type: 'ballot-entered', operator_user_id: user.id, terminal: '1', at, request_id: null,
     event: JSON.stringify({ type: 'ballot-entered', position: 1, ballot: { struck: [cid] }, batchId: '1', operator: 'op', terminal: '1', at }),
   }).execute();
+  const job = await db.insertInto('scan_jobs').values({ congress_id: c.congressId, round_id: round.id, batch_id: batch.id,
+    terminal: 'scanner', status: 'review', created_by: user.id, created_at: at }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('scan_sheets').values({ job_id: job.id, position: 1, outcome: 'review',
+    proposed: JSON.stringify({ struck: [cid] }),
+    reasons: JSON.stringify([{ sheet: 1, candidateId: cid, code: 'row-uncertain', message_vi: 'Dòng chưa rõ', message_en: 'Row unclear' }]),
+    crop: new Uint8Array([137, 80, 78, 71]), decision: null, decided_by: null, decided_at: null }).execute();
   await db.insertInto('resolution_targets').values({ congress_id: c.congressId, position: 1, name: 'Kết nạp đảng viên',
     target: '200', result: '256', assessment: 'exceeded' }).execute();
   return c;
