@@ -61,6 +61,21 @@ const load = async (db: Transaction<Database> | ServerDeps['db'], congress: Cong
   return ok({ election, round, counting: counting.value });
 };
 
+/**
+ * Loads the round and takes the round's counting lock. On PostgreSQL the round is read again under the lock (another
+ * instance may have moved it meanwhile); SQLite has a single writer, so what `load` read is already current.
+ */
+const loadLocked = async (
+  trx: Transaction<Database>, dialect: ServerDeps['dialect'], congress: Congress, electionId: number, number: number,
+): Promise<Result<Loaded, Problem>> => {
+  const l = await load(trx, congress, electionId, number);
+  if (!l.ok) return l;
+  await lockRound(trx, dialect, l.value.round.id);
+  if (dialect === 'sqlite') return l;
+  const round = await findRound(trx, l.value.election.id, l.value.round.number);
+  return ok({ ...l.value, round: round ?? l.value.round });
+};
+
 const notCounting = (round: ElectionRound): Problem =>
   conflict(ruleError('counting.not-open', `Vòng bầu không ở bước kiểm phiếu (vòng bầu ${STATE_LABELS[round.status].vi}).`,
     `The round is not being counted (round ${STATE_LABELS[round.status].en}).`));
@@ -177,11 +192,10 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     let memo: { ctx: CountingContext; batchId: number; seq: number; eventId: number; state: BatchState } | null = null;
     return withRetry(() => transact(deps, async (trx) => {
       memo = null;
-      const l = await load(trx, ctx.congress, ctx.params.electionId, ctx.params.round);
+      const l = await loadLocked(trx, deps.dialect, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
-      await lockRound(trx, deps.dialect, l.value.round.id);
-      const round = deps.dialect === 'postgres' ? await findRound(trx, l.value.election.id, l.value.round.number) : l.value.round;
-      if (round?.status !== 'counting') return err(notCounting(round ?? l.value.round));
+      const round = l.value.round;
+      if (round.status !== 'counting') return err(notCounting(round));
       ids = { roundId: round.id };
       const batch = await findBatch(trx, round.id, Number(ctx.params.batch));
       if (batch === undefined) return err(batchNotFound());
@@ -215,10 +229,9 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   congressRoute(app, deps, { method: 'POST', url: `${R}/counting`, params: RoundParams, body: OpenCountingBody }, async (ctx) => {
     let roundId: number | null = null;
     return transact(deps, async (trx) => {
-      const l = await load(trx, ctx.congress, ctx.params.electionId, ctx.params.round);
+      const l = await loadLocked(trx, deps.dialect, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
-      await lockRound(trx, deps.dialect, l.value.round.id);
-      const round = (await findRound(trx, l.value.election.id, l.value.round.number))!;
+      const round = l.value.round;
       const { issued, collected } = ctx.body;
       if (round.status !== 'voting' && round.status !== 'counting') {
         return err(conflict(ruleError('counting.open-state', `Chỉ mở kiểm phiếu khi vòng bầu đang bỏ phiếu hoặc kiểm phiếu (vòng bầu ${STATE_LABELS[round.status].vi}).`,
@@ -294,10 +307,9 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   congressRoute(app, deps, { method: 'POST', url: `${R}/batches`, params: RoundParams, body: CreateBatchBody }, async (ctx) => {
     let roundId = 0;
     return withRetry(() => transact(deps, async (trx) => {
-      const l = await load(trx, ctx.congress, ctx.params.electionId, ctx.params.round);
+      const l = await loadLocked(trx, deps.dialect, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
-      await lockRound(trx, deps.dialect, l.value.round.id);
-      const round = (await findRound(trx, l.value.election.id, l.value.round.number))!;
+      const round = l.value.round;
       if (round.status !== 'counting') return err(notCounting(round));
       roundId = round.id;
       const existing = await roundBatches(trx, round.id);
@@ -521,13 +533,12 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   congressRoute(app, deps, { method: 'POST', url: `${R}/counting/finish`, params: RoundParams }, async (ctx) => {
     let roundId: number | null = null;
     return transact(deps, async (trx) => {
-      const l = await load(trx, ctx.congress, ctx.params.electionId, ctx.params.round);
+      const l = await loadLocked(trx, deps.dialect, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
-      await lockRound(trx, deps.dialect, l.value.round.id);
-      const round = (await findRound(trx, l.value.election.id, l.value.round.number))!;
+      const round = l.value.round;
       if (round.status !== 'counting') return err(notCounting(round));
       roundId = round.id;
-      const all = await allBatches(trx, { ...l.value, round });
+      const all = await allBatches(trx, l.value);
       if (!all.ok) return all;
       const r = roundResult(l.value.counting.ctx, { issued: round.ballots_issued ?? 0, collected: round.ballots_collected ?? 0, batches: all.value.states });
       if (!r.ok) return err(unprocessable(r.error));
