@@ -11,8 +11,7 @@ import {
   attendanceSection, ballotsSection, boardSection, boardSigners, checkCountInput, closing, n, pick, settingsSection,
   timesSentence, votesTable,
 } from './count-sections.ts';
-import { documentHeader } from './header.ts';
-import { minutesSubject } from './subjects.ts';
+import { countingMinutesFrame } from './subjects.ts';
 
 const names = (results: readonly CandidateResult[]): string => results.map((r) => `đồng chí ${r.name}`).join(', ');
 
@@ -67,10 +66,7 @@ export const countingMinutesContent = (input: ElectionMinutesInput): Result<Docu
     { kind: 'signatures', signers: boardSigners(round.board) },
   ];
   return ok({
-    header: documentHeader(h, 'Ban Kiểm phiếu'),
-    title: 'BIÊN BẢN KIỂM PHIẾU',
-    subtitles: [minutesSubject(h, round)],
+    ...countingMinutesFrame(h, round),
     blocks,
-    date: h.date,
   });
 };

@@ -7,8 +7,7 @@ import { b, col, heading, p, table, type DocumentContent } from './blocks.ts';
 import {
   ballotsSection, boardSection, boardSigners, checkCountInput, closing, n, pick, settingsSection, timesSentence, votesTable,
 } from './count-sections.ts';
-import { documentHeader } from './header.ts';
-import { minutesSubject } from './subjects.ts';
+import { countingMinutesFrame } from './subjects.ts';
 
 export const opinionPollMinutesContent = (input: OpinionPollMinutesInput): Result<DocumentContent, RuleError> => {
   const { header: h, round, attendance, count: c } = input;
@@ -17,10 +16,7 @@ export const opinionPollMinutesContent = (input: OpinionPollMinutesInput): Resul
   const who = participantWord(h);
   const admitted = new Set(c.admitted);
   return ok({
-    header: documentHeader(h, 'Ban Kiểm phiếu'),
-    title: 'BIÊN BẢN KIỂM PHIẾU',
-    subtitles: [minutesSubject(h, round)],
-    date: h.date,
+    ...countingMinutesFrame(h, round),
     blocks: [
       p(`Hôm nay, ${formatDateLong(h.date)}, tại ${h.place}, ${congressName(h)} tiến hành lấy phiếu xin ý kiến về `,
         `${n(round.candidates.length)} đồng chí được giới thiệu, tự ứng cử vào danh sách bầu cử.`),

@@ -8,8 +8,7 @@ import {
   attendanceSection, ballotsSection, boardSection, boardSigners, checkCountInput, closing, n, settingsSection, timesSentence,
   votesTable,
 } from './count-sections.ts';
-import { documentHeader } from './header.ts';
-import { minutesSubject } from './subjects.ts';
+import { countingMinutesFrame } from './subjects.ts';
 
 export const secretaryPollMinutesContent = (input: SecretaryPollMinutesInput): Result<DocumentContent, RuleError> => {
   const { header: h, round, attendance, count: c } = input;
@@ -17,10 +16,7 @@ export const secretaryPollMinutesContent = (input: SecretaryPollMinutesInput): R
   if (!checked.ok) return checked;
   const ranked = [...c.results].sort((x, y) => y.votes - x.votes);
   return ok({
-    header: documentHeader(h, 'Ban Kiểm phiếu'),
-    title: 'BIÊN BẢN KIỂM PHIẾU',
-    subtitles: [minutesSubject(h, round)],
-    date: h.date,
+    ...countingMinutesFrame(h, round),
     blocks: [
       p(`Hôm nay, ${formatDateLong(h.date)}, tại ${h.place}, ${congressName(h)} tiến hành lấy phiếu giới thiệu Bí thư. `,
         `Mỗi đại biểu ghi họ và tên một đồng chí trong số ${n(round.candidates.length)} Ủy viên Ban Chấp hành khóa mới.`),
