@@ -9,6 +9,12 @@ export const SessionBody = z.object({
 }).strict();
 export const AgendaItemBody = z.object({ title: Text(300), kind: AgendaKind }).strict();
 export const CurrentItemBody = z.object({ agendaItemId: IdBody.nullable() }).strict();
+/**
+ * The new order of a session's agenda items: every item of the session exactly once (checked by the server, which
+ * answers 422 otherwise). Duplicates are left to the server too, so the refusal says which id is wrong.
+ */
+export const AgendaOrderBody = z.object({ items: z.array(IdBody).max(1000) }).strict();
+export type AgendaOrderBody = z.infer<typeof AgendaOrderBody>;
 
 export const AgendaItemView = z.object({
   id: z.number(), sessionId: z.number(), position: z.number(), title: z.string(), kind: AgendaKind,

@@ -68,6 +68,7 @@ export const PERMISSIONS = {
   [`GET ${C}/sessions`]: EVERYONE,
   [`POST ${C}/sessions`]: OFFICE,
   [`POST ${C}/sessions/:id/items`]: OFFICE,
+  [`PUT ${C}/sessions/:id/items/order`]: OFFICE,
   [`PUT ${C}/current-item`]: CHAIR,
   [`POST ${C}/sessions/:id/checkins`]: DESK,
   [`GET ${C}/sessions/:id/checkins`]: STAFF,

@@ -1,9 +1,10 @@
 /** Sessions, agenda items, the current item, check-in (one per delegate per session) and attendance. */
 import type { FastifyInstance } from 'fastify';
 import { CongressIdParams, CongressParams } from '../../api/common.ts';
-import { AgendaItemBody, AttendanceQuery, CheckinBody, CurrentItemBody, SessionBody } from '../../api/sessions.ts';
+import { AgendaItemBody, AgendaOrderBody, AttendanceQuery, CheckinBody, CurrentItemBody, SessionBody } from '../../api/sessions.ts';
 import { formatTime } from '../../locale/vi.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
+import { planAgendaOrder } from '../agenda-order.ts';
 import { loadAttendance } from '../attendance.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -44,6 +45,25 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'agenda.create', subject: `agenda:${row.id}`, payload: { ...ctx.body } });
       return ok(json({ id: row.id, sessionId: row.session_id, position: row.position, title: row.title, kind: row.kind, status: row.status }, 201));
     }));
+
+  // A new order of the session's items: exactly its items, each once (else 422 and nothing changes). On PostgreSQL
+  // the session row is locked first, so two reorders of one session run one after the other.
+  congressRoute(app, deps, { method: 'PUT', url: `${C}/sessions/:id/items/order`, params: CongressIdParams, body: AgendaOrderBody }, async (ctx) =>
+    transact(deps, async (trx) => {
+      const s = await trx.selectFrom('congress_sessions').select('id').where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id)
+        .$if(deps.dialect === 'postgres', (q) => q.forUpdate()).executeTakeFirst();
+      if (s === undefined) return err(notFound('phiên họp', 'Session', 'params.id'));
+      const items = await trx.selectFrom('agenda_items').select(['id', 'title', 'position']).where('session_id', '=', s.id)
+        .where('congress_id', '=', ctx.congress.id).orderBy('position').orderBy('id').execute();
+      const plan = planAgendaOrder(items, ctx.body.items);
+      if (!plan.ok) return err(unprocessable(plan.error));
+      for (const c of plan.value) await trx.updateTable('agenda_items').set({ position: c.to }).where('id', '=', c.id).execute();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'agenda.reorder', subject: `session:${s.id}`,
+        payload: { previous: items.map((i) => i.id), items: ctx.body.items, moved: plan.value.map((c) => ({ id: c.id, from: c.from, to: c.to })) } });
+      const rows = await trx.selectFrom('agenda_items').selectAll().where('session_id', '=', s.id).orderBy('position').orderBy('id').execute();
+      return ok(json(rows.map((i) => ({ id: i.id, sessionId: i.session_id, position: i.position, title: i.title, kind: i.kind, status: i.status }))));
+    // The live kind every agenda view listens to for a refetch (the current item itself is unchanged).
+    }, [{ congressId: ctx.congress.id, kind: 'current-item', id: ctx.congress.current_agenda_item_id }]));
 
   congressRoute(app, deps, { method: 'PUT', url: `${C}/current-item`, params: CongressParams, body: CurrentItemBody }, async (ctx) =>
     transact(deps, async (trx) => {
