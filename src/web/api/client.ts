@@ -106,6 +106,8 @@ export interface ApiClient {
   readonly updateSettings: (code: string, patch: SettingsPatchBody) => Promise<ApiResult<true>>;
   readonly addSession: (code: string, kind: 'preparatory' | 'official', title: string) => Promise<ApiResult<true>>;
   readonly addAgendaItem: (code: string, sessionId: number, title: string, kind: AgendaItem['kind']) => Promise<ApiResult<true>>;
+  /** Puts a session's agenda items in this order (every item of the session, each once). */
+  readonly reorderAgenda: (code: string, sessionId: number, itemIds: readonly number[]) => Promise<ApiResult<true>>;
   readonly addOrganisation: (code: string, name: string) => Promise<ApiResult<true>>;
   readonly uploadDocument: (code: string, title: string, visibility: 'public' | 'delegates' | 'staff', file: File) => Promise<ApiResult<true>>;
   readonly documents: (code: string) => Promise<ApiResult<Array<z.infer<typeof DocumentView>>>>;
@@ -296,6 +298,7 @@ export const httpClient = (): ApiClient => {
     updateSettings: (code, patch) => done(request('PATCH', `${c(code)}/settings`, Anything, { json: patch })),
     addSession: (code, kind, title) => done(request('POST', `${c(code)}/sessions`, Anything, { json: { kind, title } })),
     addAgendaItem: (code, sessionId, title, kind) => done(request('POST', `${c(code)}/sessions/${sessionId}/items`, Anything, { json: { title, kind } })),
+    reorderAgenda: (code, sessionId, itemIds) => done(request('PUT', `${c(code)}/sessions/${sessionId}/items/order`, Anything, { json: { items: itemIds } })),
     uploadDocument: async (code, title, visibility, file) => {
       const form = new FormData();
       form.append('title', title);

@@ -1,5 +1,5 @@
-/** Sessions (preparatory / official) and their agenda items, in order. */
-import { useId, useState, type FormEvent } from 'react';
+/** Sessions (preparatory / official) and their agenda items, in order; items move up and down within a session. */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../api/client.ts';
 import type { AgendaItem, ApiError, Session } from '../api/types.ts';
@@ -34,11 +34,78 @@ const ItemAdder = ({ onAdd }: { readonly onAdd: (title: string, kind: AgendaItem
   );
 };
 
-export const AgendaSetup = ({ sessions, editable, onAddSession, onAddItem }: {
+/** The session's item ids with `id` swapped with its neighbour before (-1) or after (+1); null at either end. */
+export const movedOrder = (items: readonly Pick<AgendaItem, 'id'>[], id: number, delta: -1 | 1): number[] | null => {
+  const ids = items.map((i) => i.id);
+  const at = ids.indexOf(id);
+  const other = at + delta;
+  if (at < 0 || other < 0 || other >= ids.length) return null;
+  [ids[at], ids[other]] = [ids[other]!, ids[at]!];
+  return ids;
+};
+
+type Direction = 'up' | 'down';
+
+/** One session's items with ↑/↓ buttons; after a move the focus follows the item (keyboard users keep their place). */
+const ItemList = ({ session, editable, onReorder }: {
+  readonly session: Session;
+  readonly editable: boolean;
+  readonly onReorder: (itemIds: readonly number[]) => Promise<ApiResult<true>>;
+}) => {
+  const { t } = useTranslation();
+  const list = useRef<HTMLOListElement>(null);
+  const busy = useRef(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  // The item to focus once the reloaded list (a new `items` array) arrives; applied once, then forgotten.
+  const [focus, setFocus] = useState<{ readonly id: number; readonly dir: Direction; readonly before: Session['items'] } | null>(null);
+  useEffect(() => {
+    if (focus === null || session.items === focus.before) return;
+    setFocus(null);
+    const find = (dir: Direction) => list.current?.querySelector<HTMLButtonElement>(`button[data-move="${focus.id}:${dir}"]:not([disabled])`) ?? null;
+    const target = find(focus.dir) ?? find(focus.dir === 'up' ? 'down' : 'up');
+    if (target !== null && document.activeElement !== target) target.focus();
+  }, [focus, session.items]);
+  const move = async (id: number, dir: Direction): Promise<void> => {
+    const order = movedOrder(session.items, id, dir === 'up' ? -1 : 1);
+    if (order === null || busy.current) return;
+    busy.current = true;
+    try {
+      const r = await onReorder(order);
+      setError(r.ok ? null : r.error);
+      if (r.ok) setFocus({ id, dir, before: session.items });
+    } finally {
+      busy.current = false;
+    }
+  };
+  const last = session.items.length - 1;
+  return (
+    <>
+      <ol ref={list}>{session.items.map((i, index) => (
+        <li key={i.id} data-testid="agenda-item">
+          {i.title} <span className="muted">({t(`console.setup.kinds.${i.kind}`)})</span>
+          {editable && (
+            <>
+              {' '}
+              <button type="button" className="button subtle small" data-move={`${i.id}:up`} disabled={index === 0}
+                aria-label={t('console.setup.itemUp', { title: i.title })} onClick={() => void move(i.id, 'up')}>↑</button>
+              <button type="button" className="button subtle small" data-move={`${i.id}:down`} disabled={index === last}
+                aria-label={t('console.setup.itemDown', { title: i.title })} onClick={() => void move(i.id, 'down')}>↓</button>
+            </>
+          )}
+        </li>
+      ))}</ol>
+      {error !== null && <ErrorMessage error={error} />}
+    </>
+  );
+};
+
+export const AgendaSetup = ({ sessions, editable, onAddSession, onAddItem, onReorder }: {
   readonly sessions: readonly Session[];
   readonly editable: boolean;
   readonly onAddSession: (kind: 'preparatory' | 'official', title: string) => Promise<ApiResult<true>>;
   readonly onAddItem: (sessionId: number, title: string, kind: AgendaItem['kind']) => Promise<ApiResult<true>>;
+  /** Puts the session's items in this order (all of them, each once). */
+  readonly onReorder: (sessionId: number, itemIds: readonly number[]) => Promise<ApiResult<true>>;
 }) => {
   const { t } = useTranslation();
   return (
@@ -46,7 +113,7 @@ export const AgendaSetup = ({ sessions, editable, onAddSession, onAddItem }: {
       {sessions.map((s) => (
         <div key={s.id} className="session-setup">
           <h3>{s.title} <span className="badge">{t(`console.setup.sessionKinds.${s.kind}`)}</span></h3>
-          <ol>{s.items.map((i) => <li key={i.id}>{i.title} <span className="muted">({t(`console.setup.kinds.${i.kind}`)})</span></li>)}</ol>
+          <ItemList session={s} editable={editable} onReorder={(ids) => onReorder(s.id, ids)} />
           {editable && <ItemAdder onAdd={(title, kind) => onAddItem(s.id, title, kind)} />}
         </div>
       ))}

@@ -41,7 +41,8 @@ export const SetupSection = () => {
         <h2 id="setup-agenda">{t('console.setup.agenda')}</h2>
         <AgendaSetup sessions={sessions.data ?? []} editable={office}
           onAddSession={async (kind, title) => { const r = await api.addSession(code, kind, title); sessions.reload(); return r; }}
-          onAddItem={async (sessionId, title, kind) => { const r = await api.addAgendaItem(code, sessionId, title, kind); sessions.reload(); return r; }} />
+          onAddItem={async (sessionId, title, kind) => { const r = await api.addAgendaItem(code, sessionId, title, kind); sessions.reload(); return r; }}
+          onReorder={async (sessionId, ids) => { const r = await api.reorderAgenda(code, sessionId, ids); sessions.reload(); return r; }} />
       </section>
       <section className="body-card" aria-labelledby="setup-targets">
         <h2 id="setup-targets">{t('console.targets.title')}</h2>

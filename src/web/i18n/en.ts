@@ -204,6 +204,8 @@ export const en: Messages = {
       itemTitle: 'Item',
       itemKind: 'Kind',
       add: 'Add',
+      itemUp: 'Move “{{title}}” up',
+      itemDown: 'Move “{{title}}” down',
       sessionKinds: { preparatory: 'Preparatory', official: 'Official' },
       kinds: { opening: 'Opening', report: 'Report', discussion: 'Discussion', speech: 'Speech', vote: 'Vote', election: 'Election', closing: 'Closing', other: 'Other' },
     },

@@ -202,6 +202,8 @@ export const vi = {
       itemTitle: 'Nội dung',
       itemKind: 'Loại',
       add: 'Thêm',
+      itemUp: 'Đưa nội dung «{{title}}» lên trước',
+      itemDown: 'Đưa nội dung «{{title}}» xuống sau',
       sessionKinds: { preparatory: 'Trù bị', official: 'Chính thức' },
       kinds: { opening: 'Khai mạc', report: 'Báo cáo', discussion: 'Thảo luận', speech: 'Phát biểu', vote: 'Biểu quyết', election: 'Bầu cử', closing: 'Bế mạc', other: 'Khác' },
     },
