@@ -38,6 +38,22 @@ describe('roundResult', () => {
     const r = value(roundResult(ctxOf(delegates), { issued: 10, collected: 10, batches: [batchOf(delegates, 'b1', keeping(delegates, ['c1'], 10))] }));
     expect(r.next).toMatchObject({ type: 'new-round', unfilledSeats: 1 });
   });
+  it('a delegation tied at the official cut and at the alternate cut: both ties, and both cuts left', () => {
+    // 2 officials + 2 alternates, N_base 10: c1 10; c2 = c3 = 8 for the last official seat; c4 = c5 = 7 for the alternate place left.
+    const delegates = makeSpec('delegates', 6, 2, { base: 10, alternateSeats: 2 });
+    const ballots = [...keeping(delegates, ['c1', 'c3', 'c4', 'c5'], 2), ...keeping(delegates, ['c1', 'c2', 'c4', 'c5'], 2),
+      ...keeping(delegates, ['c1', 'c2', 'c3', 'c5'], 3), ...keeping(delegates, ['c1', 'c2', 'c3', 'c4'], 3)];
+    const r = value(roundResult(ctxOf(delegates), { issued: 10, collected: 10, batches: [batchOf(delegates, 'b1', ballots)] }));
+    expect(r.next).toMatchObject({ type: 'tie-round', seats: 1, candidates: ['c2', 'c3'], unfilledSeats: 3, remaining: {
+      official: { seats: 1, tie: { seats: 1, candidates: ['c2', 'c3'] } }, alternate: { seats: 2, tie: { seats: 1, candidates: ['c4', 'c5'] } } } });
+    expect(r.next.message_vi).toBe('Có 2 người bằng phiếu cho 1 chỗ đại biểu chính thức còn lại và 2 người bằng phiếu cho 1 chỗ đại biểu dự khuyết còn lại: Đại hội bầu lại trong số những người này.');
+  });
+  it('a delegation shortfall names the official and the alternate seats left', () => {
+    const delegates = makeSpec('delegates', 4, 2, { base: 10, alternateSeats: 1 });
+    const r = value(roundResult(ctxOf(delegates), { issued: 10, collected: 10, batches: [batchOf(delegates, 'b1', keeping(delegates, ['c1'], 10))] }));
+    expect(r.next).toMatchObject({ type: 'new-round', unfilledSeats: 2, remaining: { official: { seats: 1 }, alternate: { seats: 1 } } });
+    expect(r.next.message_vi).toBe('Còn thiếu 1 đại biểu chính thức và 1 đại biểu dự khuyết: bầu lần tiếp theo cho số còn thiếu; Đại hội quyết định danh sách.');
+  });
   it('stops after a poll', () => {
     const poll = makeSpec('opinion-poll', 1, 0, { present: 10 });
     const r = value(roundResult(ctxOf(poll), { issued: 2, collected: 2, batches: [batchOf(poll, 'b1', [{ marks: { c1: 'agree' } }, { marks: { c1: 'disagree' } }])] }));

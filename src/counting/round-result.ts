@@ -3,7 +3,8 @@
  * plus the checks of ballots issued, collected and counted, and what the congress must decide next.
  */
 import {
-  countBallots, err, ok, ruleError, type Ballot, type CandidateId, type CountOutcome, type Result, type RuleError,
+  countBallots, err, ok, remainingOf, ruleError, type Ballot, type CandidateId, type CountOutcome, type Remaining, type Result,
+  type RuleError,
 } from '../rules/index.ts';
 import type { BatchState } from './batch.ts';
 import type { BatchId, CountingContext } from './context.ts';
@@ -26,12 +27,16 @@ export type NextStep =
   /** Counting is not finished, or its totals do not match: no result may be announced yet. */
   | { readonly type: 'finish-counting'; readonly message_vi: string; readonly message_en: string }
   | { readonly type: 'stop'; readonly message_vi: string; readonly message_en: string }
-  /** A new round among the tied names for the remaining seats [open: never by age]. */
-  | { readonly type: 'tie-round'; readonly seats: number; readonly candidates: readonly CandidateId[]; readonly unfilledSeats: number; readonly message_vi: string; readonly message_en: string }
+  /**
+   * A new round among the tied names for the remaining seats [open: never by age]. `seats`/`candidates` are the
+   * first tie (the official cut's, else the alternate cut's); `remaining` has both cuts of a delegation, which
+   * can tie at once.
+   */
+  | { readonly type: 'tie-round'; readonly seats: number; readonly candidates: readonly CandidateId[]; readonly unfilledSeats: number; readonly remaining: Remaining; readonly message_vi: string; readonly message_en: string }
   /** A committee (and the bodies elected by it): the congress decides whether to vote again for the unfilled seats. */
   | { readonly type: 'congress-decides'; readonly unfilledSeats: number; readonly message_vi: string; readonly message_en: string }
-  /** A delegation: a new round for the unfilled seats [law]; the congress decides on the list. */
-  | { readonly type: 'new-round'; readonly unfilledSeats: number; readonly message_vi: string; readonly message_en: string };
+  /** A delegation: a new round for the unfilled official and alternate seats [law]; the congress decides on the list. */
+  | { readonly type: 'new-round'; readonly unfilledSeats: number; readonly remaining: Remaining; readonly message_vi: string; readonly message_en: string };
 
 export interface RoundResult {
   /** The count of the final batches; provisional while `complete` is false. */
@@ -83,18 +88,31 @@ const nextStep = (ctx: CountingContext, count: CountOutcome, complete: boolean):
           return stop;
         case 'tie': {
           const tie = c.tie!;
-          return { type: 'tie-round', seats: tie.seats, candidates: tie.candidates, unfilledSeats: c.unfilledSeats,
-            message_vi: `Có ${tie.candidates.length} người bằng phiếu cho ${tie.seats} chỗ còn lại: Đại hội bầu lại trong số những người này.`,
-            message_en: `${tie.candidates.length} candidates tie for ${tie.seats} remaining seat(s): the congress votes again among them.` };
+          const remaining = remainingOf(c, ctx.spec);
+          const { official, alternate } = remaining;
+          const both = official.tie !== null && alternate.tie !== null;
+          const [vi, en] = both
+            ? [`Có ${official.tie!.candidates.length} người bằng phiếu cho ${official.tie!.seats} chỗ đại biểu chính thức còn lại và ${alternate.tie!.candidates.length} người bằng phiếu cho ${alternate.tie!.seats} chỗ đại biểu dự khuyết còn lại: Đại hội bầu lại trong số những người này.`,
+              `${official.tie!.candidates.length} candidates tie for ${official.tie!.seats} remaining official seat(s) and ${alternate.tie!.candidates.length} for ${alternate.tie!.seats} remaining alternate seat(s): the congress votes again among them.`]
+            : [`Có ${tie.candidates.length} người bằng phiếu cho ${tie.seats} chỗ còn lại: Đại hội bầu lại trong số những người này.`,
+              `${tie.candidates.length} candidates tie for ${tie.seats} remaining seat(s): the congress votes again among them.`];
+          return { type: 'tie-round', seats: tie.seats, candidates: tie.candidates, unfilledSeats: c.unfilledSeats, remaining, message_vi: vi, message_en: en };
         }
-        case 'shortfall':
-          return ctx.spec.kind === 'delegates'
-            ? { type: 'new-round', unfilledSeats: c.unfilledSeats,
-              message_vi: `Còn thiếu ${c.unfilledSeats} đại biểu: bầu lần tiếp theo cho số còn thiếu; Đại hội quyết định danh sách.`,
-              message_en: `${c.unfilledSeats} delegate seat(s) unfilled: a new round for them; the congress decides the list.` }
-            : { type: 'congress-decides', unfilledSeats: c.unfilledSeats,
+        case 'shortfall': {
+          if (ctx.spec.kind !== 'delegates') {
+            return { type: 'congress-decides', unfilledSeats: c.unfilledSeats,
               message_vi: `Số trúng cử chưa đủ (thiếu ${c.unfilledSeats}): Đại hội quyết định có bầu tiếp số còn thiếu hay không.`,
               message_en: `${c.unfilledSeats} seat(s) unfilled: the congress decides whether to vote again for them.` };
+          }
+          const remaining = remainingOf(c, ctx.spec);
+          const { official, alternate } = remaining;
+          const [vi, en] = alternate.seats > 0
+            ? [`Còn thiếu ${official.seats} đại biểu chính thức và ${alternate.seats} đại biểu dự khuyết: bầu lần tiếp theo cho số còn thiếu; Đại hội quyết định danh sách.`,
+              `${official.seats} official and ${alternate.seats} alternate delegate seat(s) unfilled: a new round for them; the congress decides the list.`]
+            : [`Còn thiếu ${c.unfilledSeats} đại biểu: bầu lần tiếp theo cho số còn thiếu; Đại hội quyết định danh sách.`,
+              `${c.unfilledSeats} delegate seat(s) unfilled: a new round for them; the congress decides the list.`];
+          return { type: 'new-round', unfilledSeats: c.unfilledSeats, remaining, message_vi: vi, message_en: en };
+        }
       }
     }
   }

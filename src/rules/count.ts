@@ -30,6 +30,23 @@ export interface Tie {
 
 export type Outcome = 'complete' | 'tie' | 'shortfall';
 
+/** Seats of one cut (official or alternate) still to fill after a round, and the tie at that cut if any. */
+export interface SeatsLeft {
+  /** Seats not filled at this cut: tied for, or short of candidates who passed. */
+  readonly seats: number;
+  readonly tie: Tie | null;
+}
+
+/**
+ * What remains after a round, cut by cut (RULES.md §6): the official seats and, for a delegation whose
+ * alternates come from the same ballot, the alternate seats. A delegation can tie at both cuts at once.
+ * `official.seats + alternate.seats` is `unfilledSeats`; `tie` is the official tie, else the alternate one.
+ */
+export interface Remaining {
+  readonly official: SeatsLeft;
+  readonly alternate: SeatsLeft;
+}
+
 interface CountBase {
   /** The base the result is measured against: N_base, or the people present for an opinion poll. */
   readonly base: number;
@@ -48,6 +65,11 @@ export interface ElectionCount extends CountBase {
   readonly tie: Tie | null;
   readonly unfilledSeats: number;
   readonly outcome: Outcome;
+  /**
+   * Both cuts, each with its tie. Always set by `countBallots`; absent only from a result stored before it
+   * existed (read such a result with `remainingOf`). Not part of the CLI's JSON (src/cli/count-output.ts).
+   */
+  readonly remaining?: Remaining;
 }
 
 export interface OpinionPollCount extends CountBase {
@@ -74,7 +96,10 @@ export const checkElectionSpec = (spec: ElectionSpec): Result<true, RuleError> =
     return fail('election.base', 'Số đại biểu làm căn cứ (N_base) phải là số nguyên dương.',
       'The base (N_base) must be a positive integer.', 'election.base');
   }
-  if (!Number.isInteger(spec.seats) || spec.seats < (spec.kind === 'opinion-poll' || spec.kind === 'secretary-poll' ? 0 : 1)) {
+  // A further round of a delegation may elect alternates only (the officials were filled before).
+  const alternatesOnly = spec.kind === 'delegates' && spec.settings.alternatesFromSameBallot
+    && Number.isInteger(spec.alternateSeats) && spec.alternateSeats > 0;
+  if (!Number.isInteger(spec.seats) || spec.seats < (spec.kind === 'opinion-poll' || spec.kind === 'secretary-poll' || alternatesOnly ? 0 : 1)) {
     return fail('election.seats', 'Số lượng được bầu phải là số nguyên dương.', 'Seats must be a positive integer.',
       'election.seats');
   }
@@ -197,7 +222,7 @@ const cutAt = (ranked: readonly number[], votes: readonly number[], room: number
 const decideWinners = (
   spec: ElectionSpec,
   votes: readonly number[],
-): Pick<ElectionCount, 'elected' | 'alternates' | 'tie' | 'unfilledSeats' | 'outcome'> => {
+): Pick<ElectionCount, 'elected' | 'alternates' | 'tie' | 'unfilledSeats' | 'outcome' | 'remaining'> => {
   const ids = (positions: readonly number[]): CandidateId[] => positions.map((i) => spec.candidates[i]!.id);
   const tieOf = (cut: Cut): Tie => ({ seats: cut.tieSeats, candidates: ids([...cut.tied].sort((a, b) => a - b)) });
   const passing = rankByVotes(votes).filter((i) => isMoreThanHalf(votes[i]!, spec.base));
@@ -205,16 +230,22 @@ const decideWinners = (
   const isDelegation = spec.kind === 'delegates';
   const alternateRoom = isDelegation && spec.settings.alternatesFromSameBallot ? spec.alternateSeats : 0;
 
-  let tie: Tie | null = officials.tied.length > 0 ? tieOf(officials) : null;
+  const officialTie: Tie | null = officials.tied.length > 0 ? tieOf(officials) : null;
+  let alternateTie: Tie | null = null;
   let alternates: readonly number[] = [];
   if (alternateRoom > 0) {
     // The losers of an official tie rank above everyone below them, so they keep alternate places.
     const reserved = officials.tied.length - officials.tieSeats;
     const alternateCut = cutAt(officials.rest, votes, Math.max(0, alternateRoom - reserved));
     alternates = alternateCut.taken;
-    if (tie === null && alternateCut.tied.length > 0) tie = tieOf(alternateCut);
+    if (alternateCut.tied.length > 0) alternateTie = tieOf(alternateCut);
   }
-  const unfilledSeats = spec.seats + alternateRoom - officials.taken.length - alternates.length;
+  const remaining: Remaining = {
+    official: { seats: spec.seats - officials.taken.length, tie: officialTie },
+    alternate: { seats: alternateRoom - alternates.length, tie: alternateTie },
+  };
+  const tie = officialTie ?? alternateTie;
+  const unfilledSeats = remaining.official.seats + remaining.alternate.seats;
   const outcome: Outcome = tie !== null ? 'tie' : unfilledSeats > 0 ? 'shortfall' : 'complete';
   return {
     elected: ids(officials.taken),
@@ -222,5 +253,76 @@ const decideWinners = (
     tie,
     unfilledSeats,
     outcome,
+    remaining,
   };
+};
+
+/**
+ * What remains after a round, cut by cut. A result stored before `remaining` existed is read from its other
+ * fields: officials short = seats − elected; alternates short = the alternate seats counted from the ballot
+ * − alternates; its one `tie` is at the official cut while officials remain, else at the alternate cut (the
+ * alternate tie of a round that also tied at the official cut was not recorded then, so it cannot be read).
+ */
+export const remainingOf = (
+  count: ElectionCount,
+  round: Pick<ElectionSpec, 'kind' | 'seats' | 'alternateSeats' | 'settings'>,
+): Remaining => {
+  if (count.remaining !== undefined) return count.remaining;
+  const alternateRoom = round.kind === 'delegates' && round.settings.alternatesFromSameBallot ? round.alternateSeats : 0;
+  const official = Math.max(0, round.seats - count.elected.length);
+  const alternate = Math.max(0, alternateRoom - (count.alternates?.length ?? 0));
+  const officialTie = count.tie !== null && official > 0 ? count.tie : null;
+  return {
+    official: { seats: official, tie: officialTie },
+    alternate: { seats: alternate, tie: officialTie === null ? count.tie : null },
+  };
+};
+
+/** Official and alternate seats, as a pair. */
+export interface SeatPair {
+  readonly official: number;
+  readonly alternate: number;
+}
+
+/**
+ * Seats of an election still to fill after its counted rounds: its official seats less everyone elected
+ * official in any round, and (a delegation whose alternates come from the same ballot) its alternate seats
+ * less everyone elected alternate. A further round may not ask for more than this.
+ */
+export const seatsToFill = (
+  election: Pick<ElectionSpec, 'kind' | 'seats' | 'alternateSeats' | 'settings'>,
+  rounds: readonly Pick<ElectionCount, 'elected' | 'alternates'>[],
+): SeatPair => {
+  const alternateRoom = election.kind === 'delegates' && election.settings.alternatesFromSameBallot ? election.alternateSeats : 0;
+  const officials = rounds.reduce((n, r) => n + r.elected.length, 0);
+  const alternates = rounds.reduce((n, r) => n + (r.alternates?.length ?? 0), 0);
+  return { official: Math.max(0, election.seats - officials), alternate: Math.max(0, alternateRoom - alternates) };
+};
+
+/**
+ * The seats a further round starts from, by what the last round left (RULES.md §6), never above what the
+ * election still has to fill:
+ * - a tie at the official cut: a round among the tied for the official seats they tie for, and the alternate
+ *   places their losers keep (they rank above everyone below them);
+ * - a tie at the alternate cut only (the officials are filled): a round among the tied for those alternate seats;
+ * - a shortfall: a round among those not elected for every official and alternate seat left;
+ * - a complete round of an election that still has seats (a tie round settled, an earlier gap remains): those seats.
+ * Null when nothing is left. The congress may change the numbers; the server checks them against `seatsToFill`.
+ */
+export const nextRoundSeats = (
+  last: Remaining,
+  left: SeatPair,
+): { readonly start: 'tied' | 'not-elected' | 'none'; readonly seats: SeatPair } | null => {
+  const cap = (p: SeatPair): SeatPair => ({ official: Math.min(p.official, left.official), alternate: Math.min(p.alternate, left.alternate) });
+  const o = last.official.tie;
+  if (o !== null) {
+    return { start: 'tied', seats: cap({ official: o.seats, alternate: Math.min(o.candidates.length - o.seats, last.alternate.seats) }) };
+  }
+  const a = last.alternate.tie;
+  if (a !== null) return { start: 'tied', seats: cap({ official: 0, alternate: a.seats }) };
+  if (last.official.seats + last.alternate.seats > 0) {
+    return { start: 'not-elected', seats: cap({ official: last.official.seats, alternate: last.alternate.seats }) };
+  }
+  if (left.official + left.alternate > 0) return { start: 'none', seats: left };
+  return null;
 };

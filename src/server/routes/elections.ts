@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CongressCode, CongressParams, Id } from '../../api/common.ts';
 import { CountingBoardBody, CreateElectionBody, MaxSurplusBody } from '../../api/elections.ts';
-import { checkElectionSpec, err, lawfulMaxSurplus, ok, ruleError, surplusApplies } from '../../rules/index.ts';
+import { checkElectionSpec, err, lawfulMaxSurplus, ok, ruleError, seatsToFill, surplusApplies } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
-import { electionView, findElection, roundCandidates } from '../election-data.ts';
+import { countSettingsOf, electionView, findElection, roundCandidates } from '../election-data.ts';
 import { conflict, notFound, unprocessable } from '../problems.ts';
 import { congressRoute, json } from '../route.ts';
 import { readSettings } from '../settings.ts';
@@ -16,11 +16,24 @@ import { recordVote } from '../votes.ts';
 
 export const ElectionParams = z.object({ code: CongressCode, electionId: Id });
 const NewRoundBody = z.object({
-  seats: z.number().int().min(1).max(2000),
+  /** Official seats; 0 only for a delegation round that elects alternates alone (checked by the rules core). */
+  seats: z.number().int().min(0).max(2000),
   alternateSeats: z.number().int().min(0).max(2000).default(0),
   /** Whom the new round starts from: the tied of the last round, everyone not elected, or nobody. */
   candidates: z.enum(['tied', 'not-elected', 'none']),
 }).strict();
+
+/** The officials and alternates a stored round result elected (nothing for a poll or an unreadable result). */
+const StoredElected = z.object({ count: z.object({ elected: z.array(z.string()), alternates: z.array(z.string()).optional() }) });
+const electedIn = (stored: string | null): { elected: string[]; alternates?: string[] } => {
+  if (stored === null) return { elected: [] };
+  try {
+    const parsed = StoredElected.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data.count : { elected: [] };
+  } catch {
+    return { elected: [] };
+  }
+};
 
 export const electionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   const C = '/api/congresses/:code';
@@ -109,9 +122,28 @@ export const electionRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     transact(deps, async (trx) => {
       const e = await findElection(trx, ctx.congress.id, ctx.params.electionId);
       if (e === undefined) return err(notFound('cuộc bầu cử', 'Election', 'params.electionId'));
+      // The seats of the new round: lawful for the kind (alternates only for a delegation, officials 0 only when
+      // alternates are elected).
+      const settings = countSettingsOf(e);
+      const wanted = { kind: e.kind, seats: ctx.body.seats, alternateSeats: ctx.body.alternateSeats, settings };
+      const lawful = checkElectionSpec({ ...wanted, base: 1, present: 1, candidates: [{ id: 'x', name: 'x' }] });
+      if (!lawful.ok) return err(unprocessable({ ...lawful.error, field: `body.${lawful.error.field?.replace('election.', '') ?? 'seats'}` }));
       const last = await trx.selectFrom('election_rounds').selectAll().where('election_id', '=', e.id).orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
       if (last.status !== 'published' && last.status !== 'approved') {
         return err(conflict(ruleError('round.previous-open', `Vòng ${last.number} chưa công bố kết quả: chưa mở vòng mới được.`, `Round ${last.number} is not published yet: no new round.`)));
+      }
+      // After the previous round: never more seats than the election still has to fill after all its rounds.
+      const rounds = await trx.selectFrom('election_rounds').select('result').where('election_id', '=', e.id).execute();
+      const left = seatsToFill({ kind: e.kind, seats: e.seats, alternateSeats: e.alternate_seats, settings }, rounds.map((r) => electedIn(r.result)));
+      if (ctx.body.seats > left.official) {
+        return err(unprocessable(ruleError('round.seats-over-remaining',
+          `Số đại biểu chính thức cần bầu (${ctx.body.seats}) vượt số còn phải bầu (${left.official}).`,
+          `Official seats (${ctx.body.seats}) exceed those still to fill (${left.official}).`, 'body.seats')));
+      }
+      if (ctx.body.alternateSeats > left.alternate) {
+        return err(unprocessable(ruleError('round.alternate-seats-over-remaining',
+          `Số đại biểu dự khuyết cần bầu (${ctx.body.alternateSeats}) vượt số còn phải bầu (${left.alternate}).`,
+          `Alternate seats (${ctx.body.alternateSeats}) exceed those still to fill (${left.alternate}).`, 'body.alternateSeats')));
       }
       const result = JSON.parse(last.result ?? '{}') as { count?: { elected?: string[]; alternates?: string[]; tie?: { candidates: string[] } | null } };
       const elected = new Set([...(result.count?.elected ?? []), ...(result.count?.alternates ?? [])]);
