@@ -8,6 +8,7 @@ export * from './sessions.ts';
 export * from './bodies.ts';
 export * from './elections.ts';
 export * from './counting.ts';
+export * from './scan.ts';
 export * from './speakers.ts';
 export * from './documents.ts';
 export * from './targets.ts';

@@ -25,11 +25,11 @@ export const sniffKind = (bytes: Uint8Array): ScanFileKind | null => {
   return null;
 };
 
-const unreadable = (detail: string): RuleError =>
+export const unreadable = (detail: string): RuleError =>
   ruleError('scan.file', `Không đọc được tệp ảnh quét (${detail}).`, `The scan file cannot be read (${detail}).`);
 
 /** One page of a PNG/JPEG/TIFF through sharp: flattened on white, grey, raw. */
-const decodePage = async (bytes: Uint8Array, page: number): Promise<GreyImage> => {
+export const decodePage = async (bytes: Uint8Array, page: number): Promise<GreyImage> => {
   const { data, info } = await sharp(bytes, { page, limitInputPixels: 12_000 * 12_000 })
     .flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
   const grey = info.channels === 1 ? data : data.filter((_, i) => i % info.channels === 0);

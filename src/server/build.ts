@@ -29,11 +29,12 @@ import { meRoutes } from './routes/me.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { printoutRoutes } from './routes/printouts.ts';
 import { roundRoutes } from './routes/rounds.ts';
-import { scanRoutes } from './routes/scan.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { speakerRoutes } from './routes/speakers.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { userRoutes } from './routes/users.ts';
+import { scanRoutes } from './scan/routes.ts';
+import { startScanReader, type ScanReaderOptions } from './scan/reader.ts';
 import { installStatic } from './static.ts';
 import { DOCUMENT_MAX_BYTES } from '../api/documents.ts';
 
@@ -50,6 +51,8 @@ export interface BuildOptions {
   readonly logger?: boolean;
   /** Told of every route registered (the permission test checks that none escapes the table). */
   readonly onRoute?: (method: string, url: string) => void;
+  /** The background reader of scanned stacks (lease, polling). */
+  readonly scanReader?: ScanReaderOptions;
 }
 
 export const buildServer = async (options: BuildOptions): Promise<FastifyInstance> => {
@@ -88,11 +91,15 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   for (const plugin of [
     healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes, meRoutes,
     bodyRoutes, electionRoutes, roundRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes, printoutRoutes,
-    scanRoutes,
   ]) {
     plugin(app, deps);
   }
+  const reader = startScanReader(deps, { onError: (job, e) => app.log.error({ err: e, job }, 'scan reading failed'), ...options.scanReader });
+  scanRoutes(app, deps, reader);
   await installStatic(app, options.webRoot ?? null);
-  app.addHook('onClose', async () => { await deps.bus.close(); });
+  app.addHook('onClose', async () => {
+    await reader.close();
+    await deps.bus.close();
+  });
   return app;
 };

@@ -113,9 +113,12 @@ export const PERMISSIONS = {
   [`POST ${R}/batches/:batch/discard`]: COUNTING_BOARD,
   [`GET ${R}/reconciliation`]: COUNTING_BOARD,
   [`GET ${R}/result`]: COUNTING_BOARD,
-  // Scanning a batch (issue 7, src/server/routes/scan.ts): operators upload the stack; the board alone sees the
-  // crops of the sheets in review and decides them (the scanner's entry goes in when none is pending).
+  // Scanning a batch (issue 7, src/server/scan/routes.ts): operators upload the stack and follow its reading; the
+  // board alone sees the crops of the sheets in review, decides them, and discards a stack to scan it again.
   [`POST ${R}/batches/:batch/scan`]: COUNTING_OPERATORS,
+  [`GET ${R}/scan`]: COUNTING_OPERATORS,
+  [`GET ${R}/scan/:job`]: COUNTING_BOARD,
+  [`DELETE ${R}/scan/:job`]: COUNTING_BOARD,
   [`GET ${R}/scan/:job/sheets/:position/crop`]: COUNTING_BOARD,
   [`POST ${R}/scan/:job/sheets/:position/decide`]: COUNTING_BOARD,
   [`GET ${R}/input-log`]: [...ADMIN, 'counting-board'],

@@ -18,7 +18,7 @@ export type FileRow = Readonly<Record<string, FileCell>>;
 export const BACKUP_TABLES = [
   'congresses', 'organisations', 'delegates', 'congress_sessions', 'agenda_items', 'users', 'bodies', 'elections',
   'election_rounds', 'candidates', 'votes', 'body_members', 'speakers', 'checkins', 'documents', 'resolution_targets',
-  'user_roles', 'counting_batches', 'counting_events', 'scan_jobs', 'scan_sheets',
+  'user_roles', 'counting_batches', 'counting_events', 'scan_jobs', 'scan_sheets', 'scan_files',
 ] as const satisfies readonly TableName[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -55,6 +55,7 @@ export const BACKUP_REFERENCES: Readonly<Record<BackupTable, Readonly<Record<str
   scan_jobs: { congress_id: { table: 'congresses' }, round_id: { table: 'election_rounds' },
     batch_id: { table: 'counting_batches' }, created_by: { table: 'users' } },
   scan_sheets: { job_id: { table: 'scan_jobs' }, decided_by: { table: 'users' } },
+  scan_files: { job_id: { table: 'scan_jobs' } },
 };
 
 /** JSON text columns that hold candidate ids (see backup-json.ts). */

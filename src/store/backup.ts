@@ -39,6 +39,7 @@ const readTable = async (db: LooseDb, table: BackupTable, congressId: number): P
     case 'body_members':
       return q.where('body_id', 'in', db.selectFrom('bodies').select('id').where('congress_id', '=', congressId)).execute();
     case 'scan_sheets':
+    case 'scan_files':
       return q.where('job_id', 'in', db.selectFrom('scan_jobs').select('id').where('congress_id', '=', congressId)).execute();
     case 'users':
       return q.where((eb) => eb.or([

@@ -6,6 +6,7 @@ import { initialMigration } from './migrations/0001_initial.ts';
 import { auditAppendOnlyMigration } from './migrations/0002_audit_append_only.ts';
 import { countingMigration } from './migrations/0003_counting.ts';
 import { scanMigration } from './migrations/0004_scan.ts';
+import { scanReadingMigration } from './migrations/0005_scan_reading.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -14,6 +15,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0002_audit_append_only': auditAppendOnlyMigration(dialect),
   '0003_counting': countingMigration(dialect),
   '0004_scan': scanMigration(dialect),
+  '0005_scan_reading': scanReadingMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => ({ ...migrations(dialect) }) });

@@ -370,10 +370,31 @@ export interface ScanJobsTable {
   round_id: number;
   batch_id: number;
   terminal: string;
-  /** 'review': sheets await the board; 'entered': the scanner's entry is in the batch's log. */
-  status: 'review' | 'entered';
+  /**
+   * 'reading': the files are stored and being read; 'review': sheets await the board; 'entered': the scanner's
+   * entry is in the batch's log; 'failed': the stack could not be read (`error`), the batch may be scanned again.
+   */
+  status: 'reading' | 'review' | 'entered' | 'failed';
   created_by: number | null;
   created_at: Instant;
+  /** Files uploaded, and how many the reader has been through. */
+  files: Generated<number>;
+  files_read: Generated<number>;
+  /** Ballots in the stack, once read. */
+  ballots: Generated<number>;
+  /** Why the stack could not be read: a RuleError as JSON. */
+  error: JsonText | null;
+  /** The reader holding the job works until then; after it, another instance may take the job over. */
+  lease_until: Instant | null;
+}
+
+/** An uploaded scan file, kept until the reader has been through the stack. */
+export interface ScanFilesTable {
+  id: Id;
+  job_id: number;
+  /** 1, 2, 3… in the order of the upload (the stack's order). */
+  position: number;
+  data: Uint8Array;
 }
 
 /** One ballot of a scanned stack, by its place in the stack; no column links it to a delegate. */
@@ -420,6 +441,7 @@ export interface Database {
   counting_events: CountingEventsTable;
   scan_jobs: ScanJobsTable;
   scan_sheets: ScanSheetsTable;
+  scan_files: ScanFilesTable;
 }
 
 export type Congress = Selectable<CongressesTable>;

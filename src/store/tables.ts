@@ -78,11 +78,15 @@ const columnSet = {
     id: true, congress_id: true, round_id: true, batch_id: true, seq: true, type: true, operator_user_id: true,
     terminal: true, at: true, request_id: true, event: true,
   },
-  scan_jobs: { id: true, congress_id: true, round_id: true, batch_id: true, terminal: true, status: true, created_by: true, created_at: true },
+  scan_jobs: {
+    id: true, congress_id: true, round_id: true, batch_id: true, terminal: true, status: true, created_by: true, created_at: true,
+    files: true, files_read: true, ballots: true, error: true, lease_until: true,
+  },
   scan_sheets: {
     id: true, job_id: true, position: true, outcome: true, proposed: true, reasons: true, crop: true, decision: true, decided_by: true,
     decided_at: true,
   },
+  scan_files: { id: true, job_id: true, position: true, data: true },
 } as const satisfies ColumnSet;
 
 export const TABLE_NAMES = Object.keys(columnSet) as readonly TableName[];

@@ -102,6 +102,8 @@ export const insertRichCongress = async (db: Kysely<Database>, code: string): Pr
     proposed: JSON.stringify({ struck: [cid] }),
     reasons: JSON.stringify([{ sheet: 1, candidateId: cid, code: 'row-uncertain', message_vi: 'Dòng chưa rõ', message_en: 'Row unclear' }]),
     crop: new Uint8Array([137, 80, 78, 71]), decision: null, decided_by: null, decided_at: null }).execute();
+  // An uploaded file (kept here although the job is read, so that every backed-up table has a row; no reader picks a job in review).
+  await db.insertInto('scan_files').values({ job_id: job.id, position: 1, data: new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]) }).execute();
   await db.insertInto('resolution_targets').values({ congress_id: c.congressId, position: 1, name: 'Kết nạp đảng viên',
     target: '200', result: '256', assessment: 'exceeded' }).execute();
   return c;

@@ -1,0 +1,148 @@
+/**
+ * Reading one uploaded stack: file by file and page by page (each page decoded, read against the round's
+ * blank ballot, and let go unless the board may need its crop), yielding to the event loop between sheets so
+ * the server keeps answering; then the sheets are stored and, when none needs the board, entered as the
+ * scanner's entry. A stack that cannot be read ends 'failed' with its reason and enters nothing.
+ */
+import sharp from 'sharp';
+import { ruleError, type RuleError } from '../../rules/index.ts';
+import { groupSheets, readSheet, reviewItems, scanPages, type GreyImage, type SheetOutcome } from '../../scan/index.ts';
+import type { ScanJobsTable } from '../../store/schema.ts';
+import type { Selectable } from 'kysely';
+import type { ServerDeps } from '../deps.ts';
+import { audit } from '../audit.ts';
+import { findElection } from '../election-data.ts';
+import { nowIso, transact } from '../tx.ts';
+import { enterJob, SCANNER } from './enter-job.ts';
+import { roundTarget } from './target.ts';
+
+type ScanJob = Selectable<ScanJobsTable>;
+
+/** Reasons a whole stack is refused: a sheet of another congress, election, round or form. */
+const FOREIGN = new Set(['scan.qr-foreign', 'scan.other-congress', 'scan.other-election', 'scan.other-round', 'scan.other-layout']);
+
+export interface StoredReason { readonly sheet: number; readonly candidateId: string | null; readonly code: string; readonly message_vi: string; readonly message_en: string }
+
+export interface ReadHooks {
+  /** After each file: records progress and renews the lease; false when the job is no longer ours (discarded). */
+  readonly progress: (filesRead: number) => Promise<boolean>;
+  /** The server is closing: stop between sheets and leave the job to be read again. */
+  readonly stopping: () => boolean;
+}
+
+export type ReadOutcome = 'done' | 'abandoned';
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const scanEvents = (congressId: number, roundId: number) => [
+  { congressId, kind: 'scan' as const, id: roundId }, { congressId, kind: 'counting' as const, id: roundId },
+];
+
+const actorOf = (job: ScanJob) => ({ congressId: job.congress_id, actor: job.created_by === null ? SCANNER : `user:${job.created_by}`, role: null, userId: job.created_by });
+
+/** Ends a job that cannot be read: its reason kept, its files deleted, nothing entered. */
+export const failJob = async (deps: ServerDeps, job: ScanJob, reason: RuleError): Promise<void> => {
+  const error = { code: reason.code, message_vi: reason.message_vi, message_en: reason.message_en };
+  await transact(deps, async (trx) => {
+    const r = await trx.updateTable('scan_jobs').set({ status: 'failed', error: JSON.stringify(error), lease_until: null })
+      .where('id', '=', job.id).where('status', '=', 'reading').executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 1) {
+      await trx.deleteFrom('scan_files').where('job_id', '=', job.id).execute();
+      await audit(trx, { ...actorOf(job), action: 'scan.failed', subject: `round:${job.round_id}`, payload: { job: job.id, ...error } });
+    }
+    return { ok: true, value: null };
+  }, scanEvents(job.congress_id, job.round_id));
+};
+
+/** The review crops of one ballot, one under another, as a single PNG. */
+const stackPngs = async (pngs: readonly Buffer[]): Promise<Buffer | null> => {
+  if (pngs.length === 0) return null;
+  if (pngs.length === 1) return pngs[0]!;
+  const metas = await Promise.all(pngs.map((p) => sharp(p).metadata()));
+  const width = Math.max(...metas.map((m) => m.width ?? 0));
+  const height = metas.reduce((n, m) => n + (m.height ?? 0), 0);
+  let top = 0;
+  const layers = pngs.map((input, i) => { const l = { input, top, left: 0 }; top += metas[i]!.height ?? 0; return l; });
+  return sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).composite(layers).greyscale().png().toBuffer();
+};
+
+const fileError = (i: number, e: RuleError): RuleError =>
+  ({ ...e, message_vi: `Tệp thứ ${i}: ${e.message_vi}`, message_en: `File ${i}: ${e.message_en}` });
+
+export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks): Promise<ReadOutcome> => {
+  const job = await deps.db.selectFrom('scan_jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
+  if (job?.status !== 'reading') return 'done';
+  const congress = await deps.db.selectFrom('congresses').selectAll().where('id', '=', job.congress_id).executeTakeFirstOrThrow();
+  const round = await deps.db.selectFrom('election_rounds').selectAll().where('id', '=', job.round_id).executeTakeFirstOrThrow();
+  const batch = await deps.db.selectFrom('counting_batches').selectAll().where('id', '=', job.batch_id).executeTakeFirstOrThrow();
+  const fail = async (reason: RuleError): Promise<ReadOutcome> => { await failJob(deps, job, reason); return 'done'; };
+  if (round.status !== 'counting' || (await findElection(deps.db, congress.id, round.election_id)) === undefined) {
+    return fail(ruleError('counting.not-open', 'Vòng bầu không còn ở bước kiểm phiếu: không đọc tập phiếu.', 'The round is no longer being counted: the stack is not read.'));
+  }
+  const target = await roundTarget(deps.db, congress, round.election_id, round.number, round.id);
+  if (!target.ok) return fail(target.error);
+
+  const files = await deps.db.selectFrom('scan_files').select(['id', 'position']).where('job_id', '=', job.id).orderBy('position').execute();
+  const outcomes: SheetOutcome[] = [];
+  // Only the images the board may need: those of ballots not yet known to be decided.
+  const images: GreyImage[] = [];
+  for (const [i, f] of files.entries()) {
+    const { data } = await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow();
+    for await (const page of scanPages(data)) {
+      if (hooks.stopping()) return 'abandoned';
+      if (!page.ok) return fail(fileError(i + 1, page.error));
+      const sheet = outcomes.length;
+      const outcome = readSheet(page.value, target.value, sheet);
+      if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
+        return fail({ ...outcome.reason, message_vi: `Tờ quét thứ ${sheet + 1}: ${outcome.reason.message_vi}`,
+          message_en: `Scanned sheet ${sheet + 1}: ${outcome.reason.message_en}` });
+      }
+      outcomes.push(outcome);
+      images[sheet] = page.value;
+      await yieldToLoop();
+    }
+    const sofar = groupSheets(target.value, outcomes);
+    for (const b of sofar.slice(0, -1)) if (b.kind === 'decided') for (const s of b.sheets) delete images[s];
+    if (!(await hooks.progress(i + 1))) return 'abandoned';
+  }
+
+  const ballots = groupSheets(target.value, outcomes);
+  if (ballots.length !== batch.physical_count) {
+    return fail(ruleError('scan.count-mismatch',
+      `Tập "${batch.label}" có ${batch.physical_count} phiếu (đếm tay) nhưng các tệp quét cho ${ballots.length} phiếu: quét lại cả tập.`,
+      `Batch "${batch.label}" holds ${batch.physical_count} ballots (counted by hand) but the scans give ${ballots.length}: scan the whole batch again.`));
+  }
+  const rows: Array<{ position: number; outcome: 'decided' | 'review'; proposed: string | null; reasons: string; crop: Buffer | null }> = [];
+  for (const [i, b] of ballots.entries()) {
+    if (b.kind === 'decided') {
+      rows.push({ position: i + 1, outcome: 'decided', proposed: JSON.stringify(b.ballot), reasons: '[]', crop: null });
+      continue;
+    }
+    const items = await reviewItems(b, outcomes, images);
+    const reasons: StoredReason[] = b.reasons.map((r) => ({ sheet: r.sheet + 1, candidateId: r.candidateId, code: r.reason.code, message_vi: r.reason.message_vi, message_en: r.reason.message_en }));
+    rows.push({ position: i + 1, outcome: 'review', proposed: b.proposal === null ? null : JSON.stringify(b.proposal), reasons: JSON.stringify(reasons),
+      crop: await stackPngs(items.map((x) => x.png)) });
+  }
+  if (hooks.stopping()) return 'abandoned';
+
+  const review = rows.filter((r) => r.outcome === 'review').length;
+  const stored = await transact(deps, async (trx) => {
+    const now = await trx.updateTable('scan_jobs').set({ status: 'review', files_read: files.length, ballots: rows.length, lease_until: null })
+      .where('id', '=', job.id).where('status', '=', 'reading').executeTakeFirst();
+    if (Number(now.numUpdatedRows) !== 1) return { ok: true as const, value: false };
+    for (const r of rows) {
+      await trx.insertInto('scan_sheets').values({ job_id: job.id, position: r.position, outcome: r.outcome, proposed: r.proposed, reasons: r.reasons,
+        crop: r.crop, decision: null, decided_by: null, decided_at: null }).execute();
+    }
+    await trx.deleteFrom('scan_files').where('job_id', '=', job.id).execute();
+    await audit(trx, { ...actorOf(job), action: 'scan.read', subject: `round:${round.id}`,
+      payload: { job: job.id, batch: batch.number, sheets: outcomes.length, ballots: rows.length, review, at: nowIso(deps) } });
+    if (review === 0) {
+      const e = await enterJob(deps, trx, actorOf(job), round.id, batch, job.id);
+      if (!e.ok) return e;
+    }
+    return { ok: true as const, value: true };
+  }, scanEvents(congress.id, round.id));
+  if (!stored.ok) return fail(stored.error);
+  return 'done';
+};

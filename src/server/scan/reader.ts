@@ -1,0 +1,112 @@
+/**
+ * The background reader of scanned stacks. Each instance takes one job at a time with a lease in the database
+ * (renewed after every file): a job whose instance died — a crash, kill -9 — is taken over by any instance
+ * once the lease has run out, so an acknowledged upload is always read. Woken by an upload and every few
+ * seconds in case another instance's job was left behind.
+ */
+import { ruleError } from '../../rules/index.ts';
+import type { ServerDeps } from '../deps.ts';
+import { failJob, readJob } from './read-job.ts';
+
+export interface ScanReader {
+  /** Something may be waiting to be read. */
+  readonly kick: () => void;
+  /** Resolves when nothing is being read by this instance (tests, shutdown). */
+  readonly idle: () => Promise<void>;
+  readonly close: () => Promise<void>;
+}
+
+export interface ScanReaderOptions {
+  /** How long a job stays with its instance without news (default 30 s). */
+  readonly leaseMs?: number;
+  /** How often to look for jobs left behind (default 5 s; 0: only when kicked). */
+  readonly pollMs?: number;
+  /** Told of a job that threw (a bug, the database gone): the job is failed with a general reason. */
+  readonly onError?: (jobId: number, error: unknown) => void;
+}
+
+export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {}): ScanReader => {
+  const leaseMs = options.leaseMs ?? 30_000;
+  let closed = false;
+  let again = false;
+  let running: Promise<void> | null = null;
+  let lastPublish = 0;
+  const until = (): string => new Date(deps.now().getTime() + leaseMs).toISOString();
+
+  const claim = async (): Promise<number | undefined> => {
+    const now = deps.now().toISOString();
+    const open = await deps.db.selectFrom('scan_jobs').select('id').where('status', '=', 'reading')
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])).orderBy('id').limit(8).execute();
+    for (const { id } of open) {
+      const r = await deps.db.updateTable('scan_jobs').set({ lease_until: until() }).where('id', '=', id).where('status', '=', 'reading')
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])).executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 1) return id;
+    }
+    return undefined;
+  };
+
+  const readOne = async (id: number): Promise<void> => {
+    const job = await deps.db.selectFrom('scan_jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    try {
+      const outcome = await readJob(deps, id, {
+        stopping: () => closed,
+        progress: async (filesRead) => {
+          const r = await deps.db.updateTable('scan_jobs').set({ files_read: filesRead, lease_until: until() })
+            .where('id', '=', id).where('status', '=', 'reading').executeTakeFirst();
+          if (Date.now() - lastPublish > 400) {
+            lastPublish = Date.now();
+            await deps.bus.publish({ congressId: job.congress_id, kind: 'scan', id: job.round_id }).catch(() => undefined);
+          }
+          return Number(r.numUpdatedRows) === 1;
+        },
+      });
+      // Left for later (the server is closing): the lease is given back so the next start reads it at once.
+      if (outcome === 'abandoned') await deps.db.updateTable('scan_jobs').set({ lease_until: null }).where('id', '=', id).where('status', '=', 'reading').execute();
+    } catch (e) {
+      options.onError?.(id, e);
+      if (closed) return;
+      await failJob(deps, job, ruleError('scan.internal', 'Máy chủ gặp lỗi khi đọc tập phiếu này: huỷ lần quét và quét lại.',
+        'The server failed while reading this stack: discard the scan and scan again.')).catch(() => undefined);
+    }
+  };
+
+  const drain = async (): Promise<void> => {
+    while (!closed) {
+      const id = await claim();
+      if (id === undefined) return;
+      await readOne(id);
+    }
+  };
+
+  const kick = (): void => {
+    if (closed) return;
+    if (running !== null) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await drain().catch((e: unknown) => options.onError?.(0, e));
+      } while (again && !closed);
+    })().finally(() => { running = null; });
+  };
+
+  const pollMs = options.pollMs ?? 5_000;
+  const timer = pollMs > 0 ? setInterval(kick, pollMs) : null;
+  timer?.unref();
+  kick();
+
+  const idle = async (): Promise<void> => {
+    while (running !== null) await running;
+  };
+  return {
+    kick,
+    idle,
+    close: async () => {
+      closed = true;
+      if (timer !== null) clearInterval(timer);
+      await idle();
+    },
+  };
+};

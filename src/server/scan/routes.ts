@@ -1,0 +1,236 @@
+/**
+ * Scanning a batch (issue 7), the routes of src/api/scan.ts. The upload is acknowledged once the files are
+ * stored (they are read in the background by reader.ts); the board decides each sheet in review from its crop;
+ * once none is pending, the scanner's entry goes into the batch (enter-job.ts).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type {} from '@fastify/multipart';
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import { BatchKey } from '../../api/counting.ts';
+import { CongressCode, Id } from '../../api/common.ts';
+import { DecideSheetBody, SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, type ScanJobView, type ScanSheetView } from '../../api/scan.ts';
+import { checkBallotShape, err, ok, ruleError, type Ballot, type Result } from '../../rules/index.ts';
+import { sniffKind } from '../../scan/index.ts';
+import type { Congress, Database } from '../../store/schema.ts';
+import { audit } from '../audit.ts';
+import { findBatch, lockRound, roundCounting } from '../counting-data.ts';
+import type { ServerDeps } from '../deps.ts';
+import { findElection, findRound } from '../election-data.ts';
+import { badRequest, conflict, notFound, problem, unprocessable, type Problem } from '../problems.ts';
+import { congressRoute, json } from '../route.ts';
+import { isUniqueViolation, nowIso, transact } from '../tx.ts';
+import { enterJob, notCounting } from './enter-job.ts';
+import type { StoredReason } from './read-job.ts';
+import type { ScanReader } from './reader.ts';
+
+const RoundParams = z.object({ code: CongressCode, electionId: Id, round: z.coerce.number().int().min(1).max(1000) });
+const BatchParams = RoundParams.extend({ batch: BatchKey });
+const JobParams = RoundParams.extend({ job: Id });
+const SheetParams = JobParams.extend({ position: z.coerce.number().int().min(1).max(100_000) });
+const SCAN_BODY_MAX_BYTES = 400 * 1024 * 1024;
+
+type Db = ServerDeps['db'] | Transaction<Database>;
+
+const readFiles = async (req: FastifyRequest): Promise<Result<Uint8Array[], Problem>> => {
+  if (!req.isMultipart()) {
+    return err(problem(415, ruleError('upload.multipart', 'Cần gửi các tệp ảnh quét dạng multipart/form-data.', 'Send the scanned files as multipart/form-data.', 'file')));
+  }
+  const files: Uint8Array[] = [];
+  for await (const part of req.parts({ limits: { fileSize: SCAN_FILE_MAX_BYTES, files: SCAN_MAX_FILES, fields: 10, fieldSize: 1000 } })) {
+    if (part.type !== 'file') continue;
+    const data = await part.toBuffer();
+    if (part.file.truncated) {
+      return err(problem(413, ruleError('upload.too-large', `Tệp "${part.filename}" vượt quá ${SCAN_FILE_MAX_BYTES / 1024 / 1024} MB.`,
+        `The file "${part.filename}" exceeds ${SCAN_FILE_MAX_BYTES / 1024 / 1024} MB.`, 'file')));
+    }
+    if (sniffKind(data) === null) {
+      return err(problem(415, ruleError('scan.file-type', `Tệp "${part.filename}" không phải ảnh quét (PNG, JPEG, TIFF) hay PDF.`,
+        `The file "${part.filename}" is not a scan (PNG, JPEG, TIFF) or a PDF.`, 'file')));
+    }
+    files.push(data);
+  }
+  if (files.length === 0) return err(badRequest(ruleError('upload.missing', 'Thiếu tệp ảnh quét.', 'No scanned file was sent.', 'file')));
+  return ok(files);
+};
+
+const loadRound = async (db: Db, congress: Congress, electionId: number, number: number) => {
+  const election = await findElection(db, congress.id, electionId);
+  if (election === undefined) return err(notFound('cuộc bầu cử', 'Election', 'params.electionId'));
+  const round = await findRound(db, election.id, number);
+  if (round === undefined) return err(notFound(`vòng bầu ${number}`, `Round ${number}`, 'params.round'));
+  return ok({ election, round });
+};
+
+const jobNotFound = (): Problem => notFound('lần quét', 'Scan job', 'params.job');
+
+/** The jobs of a round (or one of them) as the consoles show them, counts of their sheets included. */
+const jobViews = async (db: Db, roundId: number, jobId?: number): Promise<ScanJobView[]> => {
+  let q = db.selectFrom('scan_jobs').innerJoin('counting_batches', 'counting_batches.id', 'scan_jobs.batch_id')
+    .select(['scan_jobs.id', 'scan_jobs.status', 'scan_jobs.files', 'scan_jobs.files_read', 'scan_jobs.ballots', 'scan_jobs.error', 'scan_jobs.created_at',
+      'counting_batches.number', 'counting_batches.label'])
+    .where('scan_jobs.round_id', '=', roundId).orderBy('counting_batches.number');
+  if (jobId !== undefined) q = q.where('scan_jobs.id', '=', jobId);
+  const jobs = await q.execute();
+  if (jobs.length === 0) return [];
+  const sheets = await db.selectFrom('scan_sheets').select(['job_id', 'outcome', 'decision']).where('job_id', 'in', jobs.map((j) => j.id)).execute();
+  return jobs.map((j) => {
+    const mine = sheets.filter((s) => s.job_id === j.id);
+    const review = mine.filter((s) => s.outcome === 'review');
+    return {
+      id: j.id, batch: j.number, batchLabel: j.label, status: j.status, files: j.files, filesRead: j.files_read, ballots: j.ballots,
+      decided: mine.length - review.length, review: review.length, pending: review.filter((s) => s.decision === null).length,
+      error: j.error === null ? null : (JSON.parse(j.error) as ScanJobView['error']), createdAt: j.created_at,
+    };
+  });
+};
+
+export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanReader): void => {
+  const R = '/api/congresses/:code/elections/:electionId/rounds/:round';
+  const events = (congressId: number, roundId: number) => [
+    { congressId, kind: 'scan' as const, id: roundId }, { congressId, kind: 'counting' as const, id: roundId },
+  ];
+
+  // Upload the stack of one batch: stored, acknowledged, then read in the background.
+  congressRoute(app, deps, { method: 'POST', url: `${R}/batches/:batch/scan`, params: BatchParams, bodyLimit: SCAN_BODY_MAX_BYTES }, async (ctx) => {
+    const l = await loadRound(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round);
+    if (!l.ok) return l;
+    const { round } = l.value;
+    if (round.status !== 'counting') return err(notCounting());
+    const batch = await findBatch(deps.db, round.id, Number(ctx.params.batch));
+    if (batch === undefined) return err(notFound('tập phiếu', 'Batch', 'params.batch'));
+    const already = () => conflict(ruleError('scan.batch-scanned', `Tập "${batch.label}" đã được quét: không nhận lần quét thứ hai.`,
+      `Batch "${batch.label}" has already been scanned: a second scan is refused.`));
+    const existing = await deps.db.selectFrom('scan_jobs').select('status').where('batch_id', '=', batch.id).executeTakeFirst();
+    if (existing !== undefined && existing.status !== 'failed') return err(already());
+    const files = await readFiles(ctx.req);
+    if (!files.ok) return files;
+    const userId = ctx.principal?.kind === 'user' ? ctx.principal.userId : null;
+    try {
+      const stored = await transact(deps, async (trx) => {
+        await lockRound(trx, deps.dialect, round.id);
+        // A stack that could not be read is replaced by the new one.
+        const failed = await trx.deleteFrom('scan_jobs').where('batch_id', '=', batch.id).where('status', '=', 'failed').executeTakeFirst();
+        const job = await trx.insertInto('scan_jobs').values({
+          congress_id: ctx.congress.id, round_id: round.id, batch_id: batch.id, terminal: 'scanner', status: 'reading',
+          created_by: userId, created_at: nowIso(deps), files: files.value.length, error: null, lease_until: null,
+        }).returning('id').executeTakeFirstOrThrow();
+        for (const [i, data] of files.value.entries()) {
+          await trx.insertInto('scan_files').values({ job_id: job.id, position: i + 1, data }).execute();
+        }
+        await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'scan.upload', subject: `round:${round.id}`,
+          payload: { job: job.id, batch: batch.number, files: files.value.length, bytes: files.value.reduce((n, f) => n + f.length, 0),
+            replacedFailed: Number(failed.numDeletedRows) > 0 } });
+        return ok(job.id);
+      }, events(ctx.congress.id, round.id));
+      if (!stored.ok) return stored;
+      reader.kick();
+      const [view] = await jobViews(deps.db, round.id, stored.value);
+      return ok(json(view, 202));
+    } catch (e) {
+      if (isUniqueViolation(e)) return err(already());
+      throw e;
+    }
+  });
+
+  congressRoute(app, deps, { method: 'GET', url: `${R}/scan`, params: RoundParams }, async (ctx) => {
+    const l = await loadRound(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round);
+    if (!l.ok) return l;
+    return ok(json(await jobViews(deps.db, l.value.round.id)));
+  });
+
+  const loadJob = async (db: Db, ctx: { congress: Congress; params: z.infer<typeof JobParams> }) => {
+    const l = await loadRound(db, ctx.congress, ctx.params.electionId, ctx.params.round);
+    if (!l.ok) return l;
+    const job = await db.selectFrom('scan_jobs').selectAll().where('id', '=', ctx.params.job).where('round_id', '=', l.value.round.id).executeTakeFirst();
+    if (job === undefined) return err(jobNotFound());
+    return ok({ ...l.value, job });
+  };
+
+  // A job with its sheets in review (the board's queue).
+  congressRoute(app, deps, { method: 'GET', url: `${R}/scan/:job`, params: JobParams }, async (ctx) => {
+    const l = await loadJob(deps.db, ctx);
+    if (!l.ok) return l;
+    const { round, job } = l.value;
+    const [view] = await jobViews(deps.db, round.id, job.id);
+    const base = `/api/congresses/${encodeURIComponent(ctx.congress.code)}/elections/${ctx.params.electionId}/rounds/${round.number}/scan/${job.id}/sheets`;
+    const rows = await deps.db.selectFrom('scan_sheets').select(['position', 'proposed', 'reasons', 'decision', (eb) => eb('crop', 'is not', null).as('has_crop')])
+      .where('job_id', '=', job.id).where('outcome', '=', 'review').orderBy('position').execute();
+    const sheets: ScanSheetView[] = rows.map((s) => ({
+      position: s.position, reasons: JSON.parse(s.reasons) as StoredReason[],
+      proposal: s.proposed === null ? null : (JSON.parse(s.proposed) as ScanSheetView['proposal']),
+      decision: s.decision === null ? null : (JSON.parse(s.decision) as ScanSheetView['decision']),
+      crop: s.has_crop ? `${base}/${s.position}/crop` : null,
+    }));
+    return ok(json({ ...view, sheets }));
+  });
+
+  // The crop of a sheet in review (the rows the board must see, one under another).
+  congressRoute(app, deps, { method: 'GET', url: `${R}/scan/:job/sheets/:position/crop`, params: SheetParams }, async (ctx) => {
+    const l = await loadJob(deps.db, ctx);
+    if (!l.ok) return l;
+    const sheet = await deps.db.selectFrom('scan_sheets').select(['position', 'crop']).where('job_id', '=', l.value.job.id).where('position', '=', ctx.params.position).executeTakeFirst();
+    if (sheet?.crop === null || sheet === undefined) return err(notFound('ảnh cắt', 'Crop', 'params.position'));
+    return ok({ kind: 'file', data: Buffer.from(sheet.crop), contentType: 'image/png', fileName: `quet-${l.value.job.id}-phieu-${sheet.position}.png`, inline: true });
+  });
+
+  // The board decides one sheet; once none is pending, the scanner's entry goes into the batch.
+  congressRoute(app, deps, { method: 'POST', url: `${R}/scan/:job/sheets/:position/decide`, params: SheetParams, body: DecideSheetBody }, async (ctx) => {
+    let roundId = 0;
+    return transact(deps, async (trx) => {
+      const l = await loadJob(trx, ctx);
+      if (!l.ok) return l;
+      const { election, round, job } = l.value;
+      roundId = round.id;
+      await lockRound(trx, deps.dialect, round.id);
+      const sheet = await trx.selectFrom('scan_sheets').selectAll().where('job_id', '=', job.id).where('position', '=', ctx.params.position).executeTakeFirst();
+      if (sheet === undefined) return err(notFound('phiếu quét', 'Scanned sheet', 'params.position'));
+      if (sheet.outcome !== 'review') {
+        return err(conflict(ruleError('scan.not-in-review', `Phiếu thứ ${sheet.position} đã được máy đọc rõ, không cần quyết định.`, `Ballot ${sheet.position} was read clearly: nothing to decide.`)));
+      }
+      const current = await trx.selectFrom('scan_jobs').select('status').where('id', '=', job.id).executeTakeFirstOrThrow();
+      if (sheet.decision !== null || current.status !== 'review') {
+        return err(conflict(ruleError('scan.decided', `Phiếu thứ ${sheet.position} đã được Ban Kiểm phiếu quyết định.`, `Ballot ${sheet.position} has already been decided by the board.`)));
+      }
+      // The board's ballot must fit this round's form now, not only when the scanner's entry goes in.
+      const rc = await roundCounting(trx, election, round);
+      if (!rc.ok) return rc;
+      const shape = checkBallotShape(rc.value.ctx.form, rc.value.ctx.index, ctx.body.ballot as Ballot, 'body.ballot');
+      if (!shape.ok) return err(unprocessable(shape.error));
+      const userId = ctx.principal?.kind === 'user' ? ctx.principal.userId : null;
+      await trx.updateTable('scan_sheets').set({ decision: JSON.stringify(ctx.body.ballot), decided_by: userId, decided_at: nowIso(deps) })
+        .where('id', '=', sheet.id).execute();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'scan.decide', subject: `round:${round.id}`,
+        payload: { job: job.id, position: sheet.position, ballot: ctx.body.ballot } });
+      const pending = await trx.selectFrom('scan_sheets').select('id').where('job_id', '=', job.id).where('outcome', '=', 'review').where('decision', 'is', null).execute();
+      let entered: number | null = null;
+      if (pending.length === 0) {
+        const batch = await trx.selectFrom('counting_batches').selectAll().where('id', '=', job.batch_id).executeTakeFirstOrThrow();
+        const e = await enterJob(deps, trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, userId }, round.id, batch, job.id);
+        if (!e.ok) return e;
+        entered = e.value;
+      }
+      return ok(json({ jobId: job.id, position: sheet.position, pending: pending.length, status: entered === null ? 'review' : 'entered', entered }));
+    }, () => events(ctx.congress.id, roundId));
+  });
+
+  // Discard a job not entered (a failed or wrong stack, or one whose reading the board stops): the batch may be scanned again.
+  congressRoute(app, deps, { method: 'DELETE', url: `${R}/scan/:job`, params: JobParams }, async (ctx) => {
+    let roundId = 0;
+    return transact(deps, async (trx) => {
+      const l = await loadJob(trx, ctx);
+      if (!l.ok) return l;
+      const { round, job } = l.value;
+      roundId = round.id;
+      await lockRound(trx, deps.dialect, round.id);
+      const r = await trx.deleteFrom('scan_jobs').where('id', '=', job.id).where('status', '!=', 'entered').executeTakeFirst();
+      if (Number(r.numDeletedRows) === 0) {
+        return err(conflict(ruleError('scan.entered', 'Lần quét này đã được nhập vào tập phiếu: không huỷ được (Ban Kiểm phiếu loại bỏ lượt nhập ở phần đối chiếu).',
+          'This scan has been entered into the batch: it cannot be discarded (the board discards the entry in the reconciliation).')));
+      }
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'scan.discard', subject: `round:${round.id}`,
+        payload: { job: job.id, status: job.status } });
+      return ok(json({ ok: true }));
+    }, () => events(ctx.congress.id, roundId));
+  });
+};
