@@ -1,7 +1,7 @@
 /**
  * The background reader of scanned stacks. Each instance takes one job at a time with a lease in the database
  * (renewed after every file): a job whose instance died — a crash, kill -9 — is taken over by any instance
- * once the lease has run out, so an acknowledged upload is always read. Woken by an upload and every few
+ * once the lease has run out (on SQLite, by the restarted server at once), so an acknowledged upload is always read. Woken by an upload and every few
  * seconds in case another instance's job was left behind.
  */
 import { ruleError } from '../../rules/index.ts';
@@ -95,7 +95,11 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
   const pollMs = options.pollMs ?? 5_000;
   const timer = pollMs > 0 ? setInterval(kick, pollMs) : null;
   timer?.unref();
-  kick();
+  // An embedded database has one server: a lease still running was this server's before it died, free at once.
+  const start = deps.dialect === 'sqlite'
+    ? deps.db.updateTable('scan_jobs').set({ lease_until: null }).where('status', '=', 'reading').execute().then(() => undefined)
+    : Promise.resolve();
+  void start.catch((e: unknown) => options.onError?.(0, e)).finally(kick);
 
   const idle = async (): Promise<void> => {
     while (running !== null) await running;
