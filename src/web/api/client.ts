@@ -18,6 +18,10 @@ import {
 } from '../../api/counting.ts';
 import type { BatchView, CountingOverview, MyBatchView, ReconciliationView, RoundResultView } from './counting-schemas.ts';
 import type { SettingsPatch } from '../../api/index.ts';
+import {
+  DecidedSheet as DecidedSheetSchema, ScanJobDetail as ScanJobDetailSchema, ScanJobView as ScanJobViewSchema,
+  type DecideSheetBody, type DecidedSheet, type ScanJobDetail, type ScanJobView,
+} from '../../api/scan.ts';
 import type { AgendaItem, ApiError, CheckinOutcome, Principal as PrincipalT, Speaker } from './types.ts';
 
 export type SettingsPatchBody = SettingsPatch;
@@ -134,6 +138,13 @@ export interface ApiClient {
   readonly rule: (round: RoundRef, batchId: string, position: number, text: string, reason: RulingReason, note: string) => Promise<ApiResult<true>>;
   readonly roundResult: (round: RoundRef) => Promise<ApiResult<RoundResultView>>;
   readonly finishCounting: (round: RoundRef) => Promise<ApiResult<true>>;
+
+  /** Scanning (issue 7): uploads a batch's stack in order, one multipart part "file" a file; progress in bytes sent. */
+  readonly uploadScan: (round: RoundRef, batchId: string, files: readonly File[], onProgress: (sent: number, total: number) => void) => Promise<ApiResult<ScanJobView>>;
+  readonly scanJobs: (round: RoundRef) => Promise<ApiResult<ScanJobView[]>>;
+  readonly scanJob: (round: RoundRef, jobId: number) => Promise<ApiResult<ScanJobDetail>>;
+  readonly decideSheet: (round: RoundRef, jobId: number, position: number, body: DecideSheetBody) => Promise<ApiResult<DecidedSheet>>;
+  readonly discardScan: (round: RoundRef, jobId: number) => Promise<ApiResult<true>>;
 }
 
 /**
@@ -182,6 +193,46 @@ const send = async (method: string, path: string, body: Send): Promise<{ status:
   } catch {
     return null;
   }
+};
+
+/**
+ * A multipart upload through XMLHttpRequest, for its upload progress events (fetch has none). Same origin and
+ * the same headers as `send`: the browser adds Origin, which the server's CSRF guard checks.
+ */
+const sendWithProgress = (method: string, path: string, form: FormData, onProgress: (sent: number, total: number) => void): Promise<{ status: number; json: unknown } | null> =>
+  new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded, e.total);
+    };
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = xhr.responseText === '' ? null : JSON.parse(xhr.responseText);
+      } catch {
+        json = null;
+      }
+      resolve({ status: xhr.status, json });
+    };
+    xhr.onerror = () => resolve(null);
+    xhr.onabort = () => resolve(null);
+    xhr.send(form);
+  });
+
+const answerOf = <S extends z.ZodType>(answer: { status: number; json: unknown } | null, path: string, schema: S): ApiResult<z.infer<S>> => {
+  if (answer === null) return { ok: false, error: networkError };
+  if (answer.status >= 400) {
+    const e = ApiErrorBody.safeParse(answer.json);
+    return {
+      ok: false,
+      error: e.success ? e.data.error
+        : { code: `http.${answer.status}`, message_vi: `Máy chủ trả lỗi ${answer.status}.`, message_en: `Server error ${answer.status}.` },
+    };
+  }
+  const parsed = schema.safeParse(answer.json);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: schemaError(path) };
 };
 
 const request = async <S extends z.ZodType>(method: string, path: string, schema: S, body: Send = null): Promise<ApiResult<z.infer<S>>> => {
@@ -330,5 +381,16 @@ export const httpClient = (): ApiClient => {
       done(request('POST', `${b(rr, batch)}/rulings`, Anything, { json: { position, text, reason, note, terminal: terminal() } })),
     roundResult: (rr) => request('GET', `${r(rr)}/result`, RoundResultViewSchema),
     finishCounting: (rr) => done(request('POST', `${r(rr)}/counting/finish`, Anything, { json: {} })),
+
+    uploadScan: async (rr, batch, files, onProgress) => {
+      const form = new FormData();
+      for (const f of files) form.append('file', f, f.name);
+      const path = `${b(rr, batch)}/scan`;
+      return answerOf(await sendWithProgress('POST', path, form, onProgress), path, ScanJobViewSchema);
+    },
+    scanJobs: (rr) => request('GET', `${r(rr)}/scan`, z.array(ScanJobViewSchema)),
+    scanJob: (rr, job) => request('GET', `${r(rr)}/scan/${job}`, ScanJobDetailSchema),
+    decideSheet: (rr, job, position, body) => request('POST', `${r(rr)}/scan/${job}/sheets/${position}/decide`, DecidedSheetSchema, { json: body }),
+    discardScan: (rr, job) => done(request('DELETE', `${r(rr)}/scan/${job}`, Anything)),
   };
 };

@@ -17,6 +17,7 @@ import { BatchEntry } from './BatchEntry.tsx';
 import { BatchList } from './BatchList.tsx';
 import { ReconciliationQueue } from './ReconciliationQueue.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
+import { ScanSection } from './ScanSection.tsx';
 import { currentRound, specOf } from './spec-of.ts';
 
 const CountingRound = ({ election }: { readonly election: ElectionView }) => {
@@ -62,6 +63,7 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
         <BatchList batches={batches.data ?? []} selected={batchId} onSelect={setBatchId} canOpen={board}
           onOpen={(label, n) => after(api.openBatch(ref, label, n))} />
         {batch !== null && operator && <BatchEntry key={batch.id} ctx={ctx} round={ref} batch={batch} onChange={refresh} />}
+        {operator && <ScanSection ctx={ctx} round={ref} batch={batch} board={board} onChange={refresh} />}
         {batches.error !== null && <ErrorMessage error={batches.error} />}
         {board && (
           <p className="row-links">

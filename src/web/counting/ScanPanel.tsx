@@ -1,0 +1,106 @@
+/**
+ * "Quét tập phiếu" (issue 7): the scans of the selected batch — a folder or several files, kept to PNG, JPEG,
+ * TIFF and PDF, in file-name order (the stack order) — uploaded in one multipart request with a progress bar.
+ * The server answers at once (status 'reading') and reads in the background; the job list follows it.
+ */
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, type ScanJobView } from '../../api/scan.ts';
+import { formatInteger } from '../../locale/vi.ts';
+import type { ApiResult } from '../api/client.ts';
+import type { BatchView } from '../api/counting-schemas.ts';
+import type { ApiError } from '../api/types.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { formatBytes, formatProgress, selectScanFiles, stackKey, type ScanSelection } from './scan-files.ts';
+
+export interface ScanPanelProps {
+  readonly batch: Pick<BatchView, 'id' | 'label' | 'physicalCount'>;
+  readonly onUpload: (files: readonly File[], onProgress: (sent: number, total: number) => void) => Promise<ApiResult<ScanJobView>>;
+}
+
+type Upload =
+  | { readonly state: 'idle' }
+  | { readonly state: 'sending'; readonly sent: number; readonly total: number }
+  | { readonly state: 'sent'; readonly total: number; readonly job: ScanJobView };
+
+export const ScanPanel = ({ batch, onUpload }: ScanPanelProps) => {
+  const { t } = useTranslation();
+  const id = useId();
+  const folderRef = useRef<HTMLInputElement | null>(null);
+  const [selection, setSelection] = useState<ScanSelection<File> | null>(null);
+  const [upload, setUpload] = useState<Upload>({ state: 'idle' });
+  const [error, setError] = useState<ApiError | null>(null);
+
+  // React knows no `webkitdirectory`: set it on the element (Chromium, Firefox and Safari all honour it).
+  useEffect(() => {
+    folderRef.current?.setAttribute('webkitdirectory', '');
+    folderRef.current?.setAttribute('directory', '');
+  }, []);
+
+  const pick = (e: ChangeEvent<HTMLInputElement>): void => {
+    const list = e.target.files === null ? [] : [...e.target.files];
+    setSelection(list.length === 0 ? null : selectScanFiles(list));
+    setUpload({ state: 'idle' });
+    setError(null);
+  };
+
+  const send = async (): Promise<void> => {
+    if (selection === null) return;
+    setError(null);
+    const total = selection.totalBytes;
+    setUpload({ state: 'sending', sent: 0, total });
+    const r = await onUpload(selection.files, (sent, all) => setUpload({ state: 'sending', sent, total: all }));
+    if (r.ok) {
+      setUpload({ state: 'sent', total, job: r.value });
+      setSelection(null);
+    } else {
+      setUpload({ state: 'idle' });
+      setError(r.error);
+    }
+  };
+
+  const blocked = selection === null || selection.files.length === 0 || selection.tooMany || selection.tooLarge.length > 0 || upload.state === 'sending';
+  const first = selection?.files[0];
+  const last = selection?.files[selection.files.length - 1];
+  return (
+    <section className="scan-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('scan.title', { batch: batch.label })}</h2>
+      <p className="muted">{t('scan.intro', { n: formatInteger(batch.physicalCount) })}</p>
+      <div className="scan-pickers">
+        <label className="field" htmlFor={`${id}-folder`}>{t('scan.chooseFolder')}</label>
+        <input id={`${id}-folder`} ref={folderRef} type="file" multiple onChange={pick} disabled={upload.state === 'sending'} />
+        <label className="field" htmlFor={`${id}-files`}>{t('scan.chooseFiles')}</label>
+        <input id={`${id}-files`} type="file" multiple accept=".png,.jpg,.jpeg,.tif,.tiff,.pdf,image/png,image/jpeg,image/tiff,application/pdf"
+          onChange={pick} disabled={upload.state === 'sending'} />
+      </div>
+      {selection !== null && (
+        <div className="scan-selection" data-testid="scan-selection">
+          <p>{t('scan.selected', { n: formatInteger(selection.files.length), size: formatBytes(selection.totalBytes) })}</p>
+          {selection.skipped > 0 && <p className="warning-text">{t('scan.skipped', { n: formatInteger(selection.skipped) })}</p>}
+          {first !== undefined && last !== undefined && (
+            <p className="muted">{t('scan.order', { first: stackKey(first), last: stackKey(last) })}</p>
+          )}
+          {selection.tooMany && <p className="error" role="alert">{t('scan.tooMany', { max: formatInteger(SCAN_MAX_FILES) })}</p>}
+          {selection.tooLarge.length > 0 && (
+            <p className="error" role="alert">{t('scan.tooLarge', { max: formatBytes(SCAN_FILE_MAX_BYTES), names: selection.tooLarge.join(', ') })}</p>
+          )}
+        </div>
+      )}
+      <button type="button" className="button primary" disabled={blocked} onClick={() => void send()}>{t('scan.upload')}</button>
+      {upload.state !== 'idle' && (() => {
+        // Once sent, the bar stays full: the server has every byte and reads on (the job list shows how far).
+        const sent = upload.state === 'sending' ? upload.sent : upload.total;
+        return (
+          <div className="scan-progress" data-testid="upload-progress">
+            <progress max={Math.max(upload.total, 1)} value={sent} aria-label={t('scan.uploadProgress')} />
+            <span aria-live="polite">
+              {t('scan.uploading', { sent: formatBytes(sent), total: formatBytes(upload.total), percent: formatProgress(sent, upload.total) })}
+            </span>
+          </div>
+        );
+      })()}
+      {upload.state === 'sent' && <p className="ok-text" role="status">{t('scan.uploaded', { n: formatInteger(upload.job.files), batch: upload.job.batchLabel })}</p>}
+      {error !== null && <ErrorMessage error={error} />}
+    </section>
+  );
+};
