@@ -11,6 +11,9 @@ export type DisagreementView = ReconciliationView['disagreements'][number];
 
 const CandidateResultSchema = z.object({ id: z.string(), name: z.string(), votes: z.number(), percent: z.number() });
 
+const TieSchema = z.object({ seats: z.number(), candidates: z.array(z.string()) });
+const SeatsLeftSchema = z.object({ seats: z.number(), tie: TieSchema.nullable() });
+
 export const ElectionCountSchema = z.object({
   base: z.number(),
   threshold: z.number(),
@@ -21,9 +24,11 @@ export const ElectionCountSchema = z.object({
   results: z.array(CandidateResultSchema),
   elected: z.array(z.string()),
   alternates: z.array(z.string()).optional(),
-  tie: z.object({ seats: z.number(), candidates: z.array(z.string()) }).nullable(),
+  tie: TieSchema.nullable(),
   unfilledSeats: z.number(),
   outcome: z.enum(['complete', 'tie', 'shortfall']),
+  /** Both cuts with their ties (absent from results counted before it existed: read with `remainingOf`). */
+  remaining: z.object({ official: SeatsLeftSchema, alternate: SeatsLeftSchema }).optional(),
 });
 
 /**

@@ -7,10 +7,10 @@ import type { ElectionView, Round } from '../api/types.ts';
 import { renderVi } from '../test-support/render.tsx';
 import { nextRoundDefaults, RoundFollowUp } from './RoundFollowUp.tsx';
 
-const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung'];
+const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Gấm'];
 const spec = (seats: number, base: number): ElectionSpec => ({
   kind: 'committee', seats, alternateSeats: 0, base, settings: defaultCountSettings,
-  candidates: names.map((name, i) => ({ id: `c${i + 1}`, name })),
+  candidates: names.slice(0, 4).map((name, i) => ({ id: `c${i + 1}`, name })),
 });
 const counted = (s: ElectionSpec, strikes: ReadonlyArray<readonly string[]>): ElectionCount => {
   const r = countBallots(s, strikes.map((struck) => ({ struck })));
@@ -26,9 +26,9 @@ const election = (over: Partial<ElectionView> = {}): ElectionView => ({
   id: 5, kind: 'committee', title: 'Bầu Ban Chấp hành', seats: 2, alternateSeats: 0, maxSurplus: null, countingBoardId: 1,
   approvedAt: null, approvalReference: null, rounds: [], ...over,
 });
-const round = (count: ElectionCount, status: Round['status'] = 'published'): Round => ({
+const round = (count: ElectionCount, status: Round['status'] = 'published', over: Partial<Round> = {}): Round => ({
   id: 9, number: 1, seats: 2, alternateSeats: 0, status, base: count.base, present: count.base, ballotsIssued: 6, ballotsCollected: 6,
-  result: { type: 'election', count }, candidates: [], updatedAt: '2025-07-15T03:00:00.000Z',
+  result: { type: 'election', count }, candidates: [], updatedAt: '2025-07-15T03:00:00.000Z', ...over,
 });
 const okTrue = (): Promise<ApiResult<true>> => Promise.resolve({ ok: true, value: true });
 
@@ -39,9 +39,11 @@ describe('after a published round: the next round and the approval', () => {
   });
 
   it('offers no next round when every seat is filled', () => {
-    const complete = counted(spec(1, 6), [['c2', 'c3', 'c4']]);
-    expect(nextRoundDefaults({ ...complete, outcome: 'complete', tie: null, unfilledSeats: 0 })).toBeNull();
-    const { queryByTestId } = renderVi(<RoundFollowUp election={election()} round={round({ ...complete, outcome: 'complete', tie: null, unfilledSeats: 0 })}
+    // 1 seat, N_base 6: An kept on all 6 ballots → elected, complete.
+    const complete = counted(spec(1, 6), Array.from({ length: 6 }, () => ['c2', 'c3', 'c4']));
+    expect([complete.outcome, complete.elected]).toEqual(['complete', ['c1']]);
+    expect(nextRoundDefaults(complete, { id: 9, seats: 1, alternateSeats: 0 }, election({ seats: 1 }))).toBeNull();
+    const { queryByTestId } = renderVi(<RoundFollowUp election={election({ seats: 1 })} round={round(complete, 'published', { seats: 1 })}
       canSteer onCreate={okTrue} onApprove={okTrue} />);
     expect(queryByTestId('next-round-situation')).toBeNull();
   });
@@ -90,5 +92,72 @@ describe('after a published round: the next round and the approval', () => {
     const approved = renderVi(<RoundFollowUp election={election({ approvedAt: '2025-07-20T02:00:00.000Z', approvalReference: 'Quyết định số 123-QĐ/TU' })}
       round={round(tie(), 'approved')} canSteer onCreate={okTrue} onApprove={onApprove} />);
     expect(approved.getByTestId('approval').textContent).toBe('Đã được cấp trên chuẩn y: Quyết định số 123-QĐ/TU (ghi nhận ngày 20/7/2025).');
+  });
+});
+
+describe('the next round of a delegation: official and alternate seats', () => {
+  const delegation = (seats: number, alternateSeats: number, n: number): ElectionSpec => ({
+    kind: 'delegates', seats, alternateSeats, base: 10, settings: defaultCountSettings,
+    candidates: names.slice(0, n).map((name, i) => ({ id: `c${i + 1}`, name })),
+  });
+  const keep = (s: ElectionSpec, ...kept: string[]): readonly string[] => s.candidates.map((c) => c.id).filter((id) => !kept.includes(id));
+  const times = <T,>(n: number, x: T): T[] => Array.from({ length: n }, () => x);
+  /** 2 + 2, N_base 10: An 10; Bình = Cường 8 for the last official seat; Dung = Em 7 for the one alternate place left. */
+  const twoTies = delegation(2, 2, 6);
+  const bothTied = (): ElectionCount => counted(twoTies, [
+    ...times(2, keep(twoTies, 'c1', 'c3', 'c4', 'c5')), ...times(2, keep(twoTies, 'c1', 'c2', 'c4', 'c5')),
+    ...times(3, keep(twoTies, 'c1', 'c2', 'c3', 'c5')), ...times(3, keep(twoTies, 'c1', 'c2', 'c3', 'c4')),
+  ]);
+  const delegationView = (seats: number, alternateSeats: number, count: ElectionCount): ElectionView =>
+    election({ kind: 'delegates', title: 'Bầu đoàn đại biểu', seats, alternateSeats, rounds: [round(count, 'published', { seats, alternateSeats })] });
+  const render = (seats: number, alternateSeats: number, count: ElectionCount, onCreate = vi.fn((_: NewRoundRequest) => okTrue())) => ({
+    onCreate,
+    view: renderVi(<RoundFollowUp election={delegationView(seats, alternateSeats, count)} round={round(count, 'published', { seats, alternateSeats })}
+      canSteer onCreate={onCreate} onApprove={okTrue} />),
+  });
+  const valueOf = (el: HTMLElement): string => (el as HTMLInputElement).value;
+
+  it('both ties are told; round 2 among the officially tied for 1 official seat and the alternate place its loser keeps', async () => {
+    const { onCreate, view } = render(2, 2, bothTied());
+    expect(view.getByTestId('next-round-situation').textContent).toBe('Còn 1 chỗ đại biểu chính thức; bằng phiếu: Trần Thị Bình, Lê Văn Cường. '
+      + 'Còn 1 chỗ đại biểu dự khuyết; bằng phiếu: Phạm Thị Dung, Hoàng Văn Em. Đại hội bầu lại trong số những người bằng phiếu. '
+      + 'Bằng phiếu ở cả chỗ chính thức và chỗ dự khuyết: vòng sau bầu trong số những người bằng phiếu ở chỗ chính thức (người không trúng chính thức được bầu vào chỗ dự khuyết dành cho họ); chỗ dự khuyết còn lại bầu ở vòng tiếp theo.');
+    expect((view.getByLabelText('Những người bằng phiếu') as HTMLInputElement).checked).toBe(true);
+    expect([valueOf(view.getByLabelText('Số đại biểu chính thức cần bầu')), valueOf(view.getByLabelText('Số đại biểu dự khuyết cần bầu'))]).toEqual(['1', '1']);
+    fireEvent.click(view.getByRole('button', { name: 'Mở vòng 2' }));
+    await waitFor(() => expect(onCreate).toHaveBeenCalledWith({ seats: 1, alternateSeats: 1, candidates: 'tied' }));
+  });
+
+  it('a tie at the alternate cut only: 0 officials, the tied alternate seat', async () => {
+    const s = delegation(1, 1, 4);
+    const count = counted(s, [...times(4, keep(s, 'c1', 'c2')), ...times(4, keep(s, 'c1', 'c3')), ...times(2, keep(s, 'c2', 'c3'))]);
+    const { onCreate, view } = render(1, 1, count);
+    expect(view.getByTestId('next-round-situation').textContent).toBe('Còn 1 chỗ đại biểu dự khuyết; bằng phiếu: Trần Thị Bình, Lê Văn Cường. Đại hội bầu lại trong số những người bằng phiếu.');
+    expect([valueOf(view.getByLabelText('Số đại biểu chính thức cần bầu')), valueOf(view.getByLabelText('Số đại biểu dự khuyết cần bầu'))]).toEqual(['0', '1']);
+    fireEvent.click(view.getByRole('button', { name: 'Mở vòng 2' }));
+    await waitFor(() => expect(onCreate).toHaveBeenCalledWith({ seats: 0, alternateSeats: 1, candidates: 'tied' }));
+  });
+
+  it('a shortfall: every official and alternate seat left, both editable by the presidium', async () => {
+    const s = delegation(2, 2, 5);
+    const count = counted(s, times(10, keep(s, 'c1')));
+    const { onCreate, view } = render(2, 2, count);
+    expect(view.getByTestId('next-round-situation').textContent).toBe('Còn thiếu 1 đại biểu chính thức và 2 đại biểu dự khuyết: Đại hội quyết định có bầu tiếp hay không, và bầu trong danh sách nào.');
+    expect((view.getByLabelText('Những người có tên trong danh sách chưa trúng cử') as HTMLInputElement).checked).toBe(true);
+    expect([valueOf(view.getByLabelText('Số đại biểu chính thức cần bầu')), valueOf(view.getByLabelText('Số đại biểu dự khuyết cần bầu'))]).toEqual(['1', '2']);
+    fireEvent.change(view.getByLabelText('Số đại biểu dự khuyết cần bầu'), { target: { value: '1' } });
+    fireEvent.click(view.getByRole('button', { name: 'Mở vòng 2' }));
+    await waitFor(() => expect(onCreate).toHaveBeenCalledWith({ seats: 1, alternateSeats: 1, candidates: 'not-elected' }));
+  });
+
+  it('a result stored before both cuts were recorded: its one tie, read at the right cut', () => {
+    const { remaining: _, ...legacy } = bothTied();
+    expect(nextRoundDefaults(legacy, { id: 9, seats: 2, alternateSeats: 2 }, delegationView(2, 2, legacy))).toEqual({ candidates: 'tied', seats: { official: 1, alternate: 1 } });
+  });
+
+  it('a committee has no alternate field', () => {
+    const { queryByLabelText } = renderVi(<RoundFollowUp election={election()} round={round(tie())} canSteer onCreate={okTrue} onApprove={okTrue} />);
+    expect(queryByLabelText('Số đại biểu dự khuyết cần bầu')).toBeNull();
+    expect(queryByLabelText('Số người cần bầu')).not.toBeNull();
   });
 });

@@ -7,7 +7,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateShort } from '../../locale/vi.ts';
-import type { ElectionCount } from '../../rules/index.ts';
+import {
+  defaultCountSettings, nextRoundSeats, remainingOf, seatsToFill, type CountSettings, type ElectionCount, type SeatPair,
+} from '../../rules/index.ts';
 import type { ApiResult, NewRoundRequest } from '../api/client.ts';
 import { electionCountOf } from '../api/counting-schemas.ts';
 import type { ApiError, ElectionView, Round } from '../api/types.ts';
@@ -15,36 +17,71 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
 export type NextRoundStart = NewRoundRequest['candidates'];
 
-/** What the next round starts from by default: the tied for their seats, or everyone not elected for the unfilled seats. */
-export const nextRoundDefaults = (count: ElectionCount): { readonly candidates: NextRoundStart; readonly seats: number } | null => {
-  if (count.outcome === 'tie' && count.tie !== null) return { candidates: 'tied', seats: count.tie.seats };
-  if (count.outcome === 'shortfall' && count.unfilledSeats > 0) return { candidates: 'not-elected', seats: count.unfilledSeats };
-  return null;
+/**
+ * What the next round starts from by default, from the rules core (`nextRoundSeats`): the tied for their seats
+ * (a tie at the official cut also brings the alternate places its losers keep; a tie at the alternate cut alone
+ * elects alternates only), or everyone not elected for every official and alternate seat left — never more than
+ * the election still has to fill after all its published rounds. Null when nothing is left.
+ * The count settings are not in the election view: the default (alternates from the same ballot) is assumed.
+ */
+export const nextRoundDefaults = (
+  count: ElectionCount, round: Pick<Round, 'id' | 'seats' | 'alternateSeats'>, election: ElectionView, settings: CountSettings = defaultCountSettings,
+): { readonly candidates: NextRoundStart; readonly seats: SeatPair } | null => {
+  const remaining = remainingOf(count, { kind: election.kind, seats: round.seats, alternateSeats: round.alternateSeats, settings });
+  // This round's count, and every other round's that the view shows.
+  const others = election.rounds.filter((r) => r.id !== round.id).map((r) => electionCountOf(r.result));
+  const counts = [count, ...others.filter((c): c is ElectionCount => c !== null)];
+  const left = seatsToFill({ kind: election.kind, seats: election.seats, alternateSeats: election.alternateSeats, settings }, counts);
+  const next = nextRoundSeats(remaining, left);
+  return next === null ? null : { candidates: next.start, seats: next.seats };
 };
 
 const namesOf = (count: ElectionCount, ids: readonly string[]): string =>
   ids.map((id) => count.results.find((r) => r.id === id)?.name ?? id).join(', ');
 
-export const NextRoundForm = ({ round, count, canSteer, onCreate }: {
+/** What the last round leaves, in words: each tie with its names, or the seats unfilled. */
+const useSituation = (count: ElectionCount, round: Round, election: ElectionView): string => {
+  const { t } = useTranslation();
+  const delegation = election.kind === 'delegates';
+  const { official, alternate } = remainingOf(count, { kind: election.kind, seats: round.seats, alternateSeats: round.alternateSeats, settings: defaultCountSettings });
+  if (!delegation) {
+    if (official.tie !== null) return t('console.elections.next.tie', { seats: official.tie.seats, names: namesOf(count, official.tie.candidates) });
+    return t('console.elections.next.shortfall', { n: official.seats });
+  }
+  const parts: string[] = [];
+  if (official.tie !== null) parts.push(t('console.elections.next.officialTie', { seats: official.tie.seats, names: namesOf(count, official.tie.candidates) }));
+  if (alternate.tie !== null) parts.push(t('console.elections.next.alternateTie', { seats: alternate.tie.seats, names: namesOf(count, alternate.tie.candidates) }));
+  if (parts.length > 0) {
+    parts.push(t('console.elections.next.revote'));
+    if (official.tie !== null && alternate.tie !== null) parts.push(t('console.elections.next.bothTies'));
+    return parts.join(' ');
+  }
+  if (official.seats + alternate.seats > 0) return t('console.elections.next.delegationShortfall', { official: official.seats, alternate: alternate.seats });
+  const left = nextRoundDefaults(count, round, election)?.seats ?? { official: 0, alternate: 0 };
+  return t('console.elections.next.electionLeft', { official: left.official, alternate: left.alternate });
+};
+
+export const NextRoundForm = ({ election, round, count, canSteer, onCreate }: {
+  readonly election: ElectionView;
   readonly round: Round;
   readonly count: ElectionCount;
   readonly canSteer: boolean;
   readonly onCreate: (body: NewRoundRequest) => Promise<ApiResult<true>>;
 }) => {
   const { t } = useTranslation();
-  const defaults = nextRoundDefaults(count);
+  const defaults = nextRoundDefaults(count, round, election);
+  const delegation = election.kind === 'delegates';
   const [start, setStart] = useState<NextRoundStart>(defaults?.candidates ?? 'not-elected');
-  const [seats, setSeats] = useState(String(defaults?.seats ?? 1));
+  const [seats, setSeats] = useState(String(defaults?.seats.official ?? 1));
+  const [alternateSeats, setAlternateSeats] = useState(String(defaults?.seats.alternate ?? 0));
   const [error, setError] = useState<ApiError | null>(null);
+  const situation = useSituation(count, round, election);
   if (defaults === null) return null;
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const r = await onCreate({ seats: Number(seats), alternateSeats: 0, candidates: start });
+    const r = await onCreate({ seats: Number(seats), alternateSeats: delegation ? Number(alternateSeats) : 0, candidates: start });
     setError(r.ok ? null : r.error);
   };
-  const situation = count.outcome === 'tie'
-    ? t('console.elections.next.tie', { seats: count.tie?.seats ?? 0, names: namesOf(count, count.tie?.candidates ?? []) })
-    : t('console.elections.next.shortfall', { n: count.unfilledSeats });
   return (
     <form className="form next-round" onSubmit={(e) => void submit(e)} aria-labelledby={`next-round-${round.id}`}>
       <h3 id={`next-round-${round.id}`}>{t('console.elections.next.title', { round: round.number + 1 })}</h3>
@@ -58,8 +95,12 @@ export const NextRoundForm = ({ round, count, canSteer, onCreate }: {
           </label>
         ))}
       </fieldset>
-      <label className="field"><span>{t('console.elections.next.seats')}</span>
-        <input type="number" min={1} value={seats} onChange={(e) => setSeats(e.target.value)} required /></label>
+      <label className="field"><span>{t(delegation ? 'console.elections.next.officialSeats' : 'console.elections.next.seats')}</span>
+        <input type="number" min={delegation ? 0 : 1} value={seats} onChange={(e) => setSeats(e.target.value)} required /></label>
+      {delegation && (
+        <label className="field"><span>{t('console.elections.next.alternateSeats')}</span>
+          <input type="number" min={0} value={alternateSeats} onChange={(e) => setAlternateSeats(e.target.value)} required /></label>
+      )}
       <p className="muted">{t('console.elections.next.note')}</p>
       <button type="submit" className="button primary" disabled={!canSteer}>{t('console.elections.next.create', { round: round.number + 1 })}</button>
       {!canSteer && <p className="muted">{t('console.needRole')}</p>}
@@ -117,7 +158,7 @@ export const RoundFollowUp = ({ election, round, canSteer, onCreate, onApprove }
     <div className="round-follow-up">
       <p className="muted">{t(`console.elections.blocked.${round.status === 'approved' ? 'approved' : 'published'}`)}</p>
       <ApprovalForm election={election} round={round} canSteer={canSteer} onApprove={onApprove} />
-      {count !== null && <NextRoundForm round={round} count={count} canSteer={canSteer} onCreate={onCreate} />}
+      {count !== null && <NextRoundForm election={election} round={round} count={count} canSteer={canSteer} onCreate={onCreate} />}
     </div>
   );
 };
