@@ -50,6 +50,12 @@ export const serveCommand: Command = async (args, io) => {
     return EXIT_BAD_INPUT;
   }
   const host = options.host ?? process.env['HOST'] ?? '127.0.0.1';
+  const leaseText = process.env['DAIHOI_SCAN_LEASE_MS']?.trim();
+  const scanLeaseMs = leaseText === undefined || leaseText === '' ? undefined : Number(leaseText);
+  if (scanLeaseMs !== undefined && (!Number.isInteger(scanLeaseMs) || scanLeaseMs < 100)) {
+    io.stderr(`Lỗi: DAIHOI_SCAN_LEASE_MS "${leaseText}" không hợp lệ.\nError: invalid DAIHOI_SCAN_LEASE_MS "${leaseText}".\n`);
+    return EXIT_BAD_INPUT;
+  }
   const target = databaseTargetFromEnv(process.env);
   const opened = await openMigratedDatabase(target);
   if (!opened.ok) return printError(io, opened.error);
@@ -67,6 +73,8 @@ export const serveCommand: Command = async (args, io) => {
   const app = await buildServer({
     db, dialect, bus, version: version(), webRoot: join(root, 'dist', 'web'),
     secureCookies: process.env['DAIHOI_SECURE_COOKIES'] === '1',
+    // DAIHOI_SCAN_LEASE_MS: how long a scan job stays with a dead instance before another reads it (default 30 s; tests).
+    ...(scanLeaseMs === undefined ? {} : { scanReader: { leaseMs: scanLeaseMs } }),
   });
   const address = await app.listen({ port, host });
   const actual = new URL(address).port;
