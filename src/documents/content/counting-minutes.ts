@@ -34,6 +34,13 @@ const outcomeBlocks = (c: ElectionCount, seatsText: string, isDelegation: boolea
     blocks.push(p(b(`Có ${n(tied.length)} đồng chí bằng số phiếu nhau (${n(tied[0]?.votes ?? 0)} phiếu) cho ${n(c.tie.seats)} chỗ còn lại: ${names(tied)}. `),
       'Không đồng chí nào trong số này trúng cử; Đại hội biểu quyết việc bầu lại trong số các đồng chí này (không căn cứ vào tuổi).'));
   }
+  // A delegation can tie at the alternate cut too, besides the official tie reported above.
+  const alternateTie = c.remaining?.alternate.tie ?? null;
+  if (c.tie !== null && alternateTie !== null && c.remaining?.official.tie !== null) {
+    const tied = pick(c.results, alternateTie.candidates);
+    blocks.push(p(b(`Có ${n(tied.length)} đồng chí bằng số phiếu nhau (${n(tied[0]?.votes ?? 0)} phiếu) cho ${n(alternateTie.seats)} chỗ đại biểu dự khuyết còn lại: ${names(tied)}. `),
+      'Không đồng chí nào trong số này trúng cử đại biểu dự khuyết; Đại hội biểu quyết việc bầu lại trong số các đồng chí này (không căn cứ vào tuổi).'));
+  }
   if (c.outcome === 'shortfall') {
     blocks.push(p(b(`Số trúng cử chưa đủ: còn thiếu ${n(c.unfilledSeats)} ${isDelegation ? 'đại biểu' : 'người'}. `),
       'Đại hội thảo luận, biểu quyết có bầu tiếp hay không, bầu trên danh sách nào và có bổ sung người vào danh sách hay không; mỗi lần bầu là một cuộc bầu mới với phiếu bầu và biên bản riêng.'));

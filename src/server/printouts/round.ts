@@ -67,10 +67,12 @@ const Int = z.number().int().min(0);
 const Summary = z.object({ total: Int, valid: Int, invalid: Int, invalidByReason: z.record(z.enum(INVALID_REASONS), Int) });
 const Results = z.array(z.object({ id: z.string(), name: z.string(), votes: Int, percent: z.number() }));
 const Common = { base: Int, threshold: Int, ballots: Summary, results: Results };
+const SeatsLeft = z.object({ seats: Int, tie: z.object({ seats: Int, candidates: z.array(z.string()) }).nullable() });
 const Outcome = z.discriminatedUnion('type', [
   z.object({ type: z.literal('election'), count: z.object({
     ...Common, elected: z.array(z.string()), alternates: z.array(z.string()).optional(),
     tie: z.object({ seats: Int, candidates: z.array(z.string()) }).nullable(), unfilledSeats: Int, outcome: z.enum(['complete', 'tie', 'shortfall']),
+    remaining: z.object({ official: SeatsLeft, alternate: SeatsLeft }).optional(),
   }) }),
   z.object({ type: z.literal('opinion-poll'), count: z.object({ ...Common, admitted: z.array(z.string()) }) }),
   z.object({ type: z.literal('secretary-poll'), count: z.object({ ...Common, unrecognized: Int, blank: Int }) }),
