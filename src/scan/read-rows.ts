@@ -23,6 +23,8 @@ export interface StrikeRowReading {
   readonly middle: number;
   /** Longest unbroken crossing, as a share of the name's width. */
   readonly longestRun: number;
+  /** The same three, counting faint ink too (a thin line blurred or a pencil loses its strong ink in places). */
+  readonly faint: { readonly coverage: number; readonly middle: number; readonly longestRun: number };
   /** 0 (on a threshold, or uncertain) to 1 (far from every threshold). */
   readonly confidence: number;
   readonly box: Box;
@@ -65,11 +67,12 @@ const HIDDEN_THICKNESS_PT = 5;
 
 /**
  * Closes the gaps of a stroke along the columns: short ones always; longer ones only where every column of
- * the gap has printed ink at the stroke's height (the stroke passes under the letters, where it cannot be
- * told from them). A gap over blank paper stays open: there, no ink means no stroke.
+ * the gap has printed ink or faint new ink at the stroke's height (the stroke passes under the letters, where
+ * it cannot be told from them, or fades between them: a thin line blurred by the scanner keeps no strong ink
+ * in the short stretch between two letters). A gap over blank paper stays open: there, no ink means no stroke.
  */
 const closeGaps = (
-  hit: Uint8Array, top: Int32Array, bottom: Int32Array, printedAt: (i: number, j: number) => boolean, k: number,
+  hit: Uint8Array, top: Int32Array, bottom: Int32Array, hiddenAt: (i: number, j: number) => boolean, k: number,
 ): void => {
   let last = -1;
   for (let i = 0; i < hit.length; i++) {
@@ -82,7 +85,7 @@ const closeGaps = (
         hidden = true;
         for (let c = last + 1; c < i && hidden; c++) {
           let printed = false;
-          for (let j = lo; j <= hi && !printed; j++) printed = printedAt(c, j);
+          for (let j = lo; j <= hi && !printed; j++) printed = hiddenAt(c, j);
           hidden = printed;
         }
       }
@@ -146,7 +149,7 @@ interface Crossing {
 /** How far ink (`isInk` of the ink map) crosses the name's columns i0–i1 within the band rows j0–j1. */
 const crossing = (
   ink: Uint8Array, w: number, i0: number, i1: number, j0: number, j1: number, isInk: (v: number) => boolean,
-  printedAt: (i: number, j: number) => boolean, k: number,
+  hiddenAt: (i: number, j: number) => boolean, k: number,
 ): Crossing => {
   const n = i1 - i0;
   const hit = new Uint8Array(n);
@@ -160,7 +163,7 @@ const crossing = (
       bottom[i] = j;
     }
   }
-  closeGaps(hit, top, bottom, printedAt, k);
+  closeGaps(hit, top, bottom, hiddenAt, k);
   let covered = 0, mid = 0, run = 0, longest = 0;
   const m0 = Math.floor(n * 0.15);
   const m1 = Math.ceil(n * 0.85);
@@ -191,10 +194,11 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const i1 = Math.min(s.width, Math.round((g.textX1 - area.x) * k));
   const printedAt = (i: number, j: number): boolean =>
     page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i0 + i] === 1;
-  const strong = crossing(ink, s.width, i0, i1, j0, j1, (v) => v === 1, printedAt, k);
+  // A strong stroke's gaps close over printed letters and over faint ink at its height (not over blank paper).
+  const strong = crossing(ink, s.width, i0, i1, j0, j1, (v) => v === 1, (i, j) => printedAt(i, j) || ink[j * s.width + i0 + i] === 2, k);
   const faint = crossing(ink, s.width, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
   const { coverage, middle, longestRun } = strong;
-  const base = { kind: 'strike' as const, candidateId: g.row.candidateId!, coverage, middle, longestRun, box: g.row.row };
+  const base = { kind: 'strike' as const, candidateId: g.row.candidateId!, coverage, middle, longestRun, faint, box: g.row.row };
   if (coverage >= STRIKE.struckCoverage && middle >= STRIKE.struckMiddle) {
     return { ...base, state: 'struck', confidence: clamp01(Math.min(coverage - STRIKE.struckCoverage, middle - STRIKE.struckMiddle) / 0.1) };
   }
