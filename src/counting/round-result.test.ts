@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countBallots, type Ballot, type ElectionSpec } from '../rules/index.ts';
 import { openBatch } from './batch.ts';
-import { roundResult } from './round-result.ts';
+import { roundResult, sameStoredCount } from './round-result.ts';
 import { ctxOf, enterBatch, makeSpec, value } from './test-support.ts';
 
 const batchOf = (spec: ElectionSpec, id: string, ballots: readonly Ballot[]) =>
@@ -53,6 +53,16 @@ describe('roundResult', () => {
     const r = value(roundResult(ctxOf(delegates), { issued: 10, collected: 10, batches: [batchOf(delegates, 'b1', keeping(delegates, ['c1'], 10))] }));
     expect(r.next).toMatchObject({ type: 'new-round', unfilledSeats: 2, remaining: { official: { seats: 1 }, alternate: { seats: 1 } } });
     expect(r.next.message_vi).toBe('Còn thiếu 1 đại biểu chính thức và 1 đại biểu dự khuyết: bầu lần tiếp theo cho số còn thiếu; Đại hội quyết định danh sách.');
+  });
+  it('a stored count equals its replay; one stored before `remaining` existed is compared without it', () => {
+    const delegates = makeSpec('delegates', 4, 2, { base: 10, alternateSeats: 1 });
+    const outcome = value(countBallots(delegates, keeping(delegates, ['c1'], 10)));
+    expect(sameStoredCount(outcome, JSON.stringify(outcome))).toBe(true);
+    if (outcome.type !== 'election') throw new Error('election');
+    const { remaining: _, ...before } = outcome.count;
+    expect(sameStoredCount(outcome, JSON.stringify({ ...outcome, count: before }))).toBe(true);
+    expect(sameStoredCount(outcome, JSON.stringify({ ...outcome, count: { ...before, unfilledSeats: 1 } }))).toBe(false);
+    expect(sameStoredCount(outcome, JSON.stringify({ ...outcome, count: { ...outcome.count, remaining: { ...outcome.count.remaining, official: { seats: 0, tie: null } } } }))).toBe(false);
   });
   it('stops after a poll', () => {
     const poll = makeSpec('opinion-poll', 1, 0, { present: 10 });

@@ -155,3 +155,21 @@ export const roundResult = (ctx: CountingContext, input: RoundInput): Result<Rou
     next: nextStep(ctx, result.value, complete),
   });
 };
+
+/**
+ * Whether a replayed count equals the stored one, as stored (JSON). A result stored before the count carried
+ * `remaining` is compared without it: the other fields are what the count was then.
+ */
+export const sameStoredCount = (replayed: CountOutcome, stored: string): boolean => {
+  if (JSON.stringify(replayed) === stored) return true;
+  if (replayed.type !== 'election' || replayed.count.remaining === undefined) return false;
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    const storedCount: unknown = typeof parsed === 'object' && parsed !== null && 'count' in parsed ? parsed.count : null;
+    if (typeof storedCount !== 'object' || storedCount === null || 'remaining' in storedCount) return false;
+  } catch {
+    return false;
+  }
+  const { remaining: _, ...before } = replayed.count;
+  return JSON.stringify({ ...replayed, count: before }) === stored;
+};

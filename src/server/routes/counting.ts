@@ -18,6 +18,7 @@ import {
 import { CongressCode, Id } from '../../api/common.ts';
 import {
   applyEvent, batchStatus, batchView, formatEntry, logLines, parseEntry, reconcileBatch, replayLog, roundResult,
+  sameStoredCount,
   type BatchState, type CountingContext, type CountingEvent, type CountingState, type RoundResult,
 } from '../../counting/index.ts';
 import { STATE_LABELS } from '../../elections/state-machine.ts';
@@ -650,7 +651,7 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
       const batches = await roundBatches(deps.db, round.id);
       const states = batches.map((b) => replayed.batches.get(String(b.number))).filter((s): s is BatchState => s !== undefined);
       const r = roundResult(l.value.counting.ctx, { issued: round.ballots_issued ?? 0, collected: round.ballots_collected ?? 0, batches: states });
-      storedResultMatches = r.ok && JSON.stringify(r.value.count) === round.result;
+      storedResultMatches = r.ok && sameStoredCount(r.value.count, round.result);
     }
     const auditOk = missing.length === 0 && altered.length === 0 && orphaned.length === 0;
     const out: InputLogVerification = {
