@@ -13,6 +13,8 @@ export interface RunningServer {
   readonly base: string;
   readonly admin: { readonly username: string; readonly password: string };
   readonly demo: boolean;
+  /** The server's DAIHOI_DATA (its SQLite file is daihoi.sqlite there), for tests that read what the server prints. */
+  readonly data: string;
   readonly output: () => string;
   readonly stop: () => Promise<void>;
   /** Stops and starts the same server again on the same port and data (a restart in the hall). */
@@ -58,6 +60,7 @@ export const startServer = async (): Promise<RunningServer> => {
     base: `http://127.0.0.1:${port}`,
     admin: { username: user, password },
     demo: !/--demo ignored/u.test(out),
+    data,
     output: () => out,
     stop: async () => {
       await stopChild(child);

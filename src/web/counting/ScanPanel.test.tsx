@@ -52,7 +52,7 @@ describe('scan panel', () => {
     await waitFor(() => expect(getByTestId('upload-progress').textContent).toBe('Đã tải lên 900 B / 2 KB (45%)'));
     expect(getByTestId('upload-progress').querySelector('progress')?.getAttribute('value')).toBe('900');
     finish({ ok: true, value: job });
-    expect((await findByRole('status')).textContent).toBe('Đã tải lên 3 tệp của tập "Hòm 1"; máy chủ đang đọc phiếu.');
+    expect((await findByRole('status')).textContent).toBe('Đã tải lên 3 tệp của tập "Hòm 1"; máy chủ đọc phiếu, tiến độ ở danh sách các tập đã quét.');
     expect(getByTestId('upload-progress').textContent).toContain('(100%)');
   });
 
@@ -71,5 +71,16 @@ describe('scan panel', () => {
     fireEvent.change(files, { target: { files: [file('Thumbs.db', 10)] } });
     expect(getByTestId('scan-selection').textContent).toContain('0 tệp');
     expect(getByRole('button', { name: 'Tải lên và đọc phiếu' })).toHaveProperty('disabled', true);
+  });
+
+  it('a batch already scanned is not uploaded again; after a failed reading it may be', () => {
+    const onUpload = vi.fn();
+    const batch = { id: '1', label: 'Hòm 1', physicalCount: 3 };
+    const { getByTestId, getByRole, getByLabelText, rerender } = renderVi(<ScanPanel batch={batch} existing={{ ...job, status: 'review' }} onUpload={onUpload} />);
+    expect(getByTestId('already-scanned').textContent).toContain('Tập này đã được quét (Chờ Ban Kiểm phiếu)');
+    fireEvent.change(getByLabelText('Hoặc chọn các tệp ảnh quét'), { target: { files: [file('1.png', 10)] } });
+    expect(getByRole('button', { name: 'Tải lên và đọc phiếu' })).toHaveProperty('disabled', true);
+    rerender(<ScanPanel batch={batch} existing={{ ...job, status: 'failed' }} onUpload={onUpload} />);
+    expect(getByRole('button', { name: 'Tải lên và đọc phiếu' })).toHaveProperty('disabled', false);
   });
 });

@@ -15,6 +15,8 @@ import { formatBytes, formatProgress, selectScanFiles, stackKey, type ScanSelect
 
 export interface ScanPanelProps {
   readonly batch: Pick<BatchView, 'id' | 'label' | 'physicalCount'>;
+  /** The batch's scan job, if it has one: a stack not failed is not uploaded again (discard it first). */
+  readonly existing?: ScanJobView | null;
   readonly onUpload: (files: readonly File[], onProgress: (sent: number, total: number) => void) => Promise<ApiResult<ScanJobView>>;
 }
 
@@ -23,7 +25,7 @@ type Upload =
   | { readonly state: 'sending'; readonly sent: number; readonly total: number }
   | { readonly state: 'sent'; readonly total: number; readonly job: ScanJobView };
 
-export const ScanPanel = ({ batch, onUpload }: ScanPanelProps) => {
+export const ScanPanel = ({ batch, existing = null, onUpload }: ScanPanelProps) => {
   const { t } = useTranslation();
   const id = useId();
   const folderRef = useRef<HTMLInputElement | null>(null);
@@ -59,7 +61,8 @@ export const ScanPanel = ({ batch, onUpload }: ScanPanelProps) => {
     }
   };
 
-  const blocked = selection === null || selection.files.length === 0 || selection.tooMany || selection.tooLarge.length > 0 || upload.state === 'sending';
+  const scanned = existing !== null && existing.status !== 'failed';
+  const blocked = scanned || selection === null || selection.files.length === 0 || selection.tooMany || selection.tooLarge.length > 0 || upload.state === 'sending';
   const first = selection?.files[0];
   const last = selection?.files[selection.files.length - 1];
   return (
@@ -85,6 +88,9 @@ export const ScanPanel = ({ batch, onUpload }: ScanPanelProps) => {
             <p className="error" role="alert">{t('scan.tooLarge', { max: formatBytes(SCAN_FILE_MAX_BYTES), names: selection.tooLarge.join(', ') })}</p>
           )}
         </div>
+      )}
+      {scanned && upload.state === 'idle' && (
+        <p className="muted" data-testid="already-scanned">{existing.status === 'entered' ? t('scan.alreadyEntered') : t('scan.alreadyScanned', { status: t(`scan.status.${existing.status}`) })}</p>
       )}
       <button type="button" className="button primary" disabled={blocked} onClick={() => void send()}>{t('scan.upload')}</button>
       {upload.state !== 'idle' && (() => {

@@ -57,7 +57,7 @@ export const ScanSection = ({ ctx, round, batch, board, onChange }: {
   return (
     <div className="scan">
       {batch !== null && (
-        <ScanPanel key={batch.id} batch={batch} onUpload={async (files, progress) => {
+        <ScanPanel key={batch.id} batch={batch} existing={list.find((j) => String(j.batch) === batch.id) ?? null} onUpload={async (files, progress) => {
           const r = await api.uploadScan(round, batch.id, files, progress);
           jobs.reload();
           return r;

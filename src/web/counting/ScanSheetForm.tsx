@@ -1,7 +1,7 @@
 /**
  * One scanned sheet the reader was not sure of, for the counting board: the crop of the rows to look at, the
  * reader's reasons, and the ballot as the board reads it on paper — prefilled from the reader's proposal —
- * sent as DecideSheetBody. Keyboard: Tab through the checkboxes / choices, Space to toggle, Enter to send.
+ * sent as DecideSheetBody. Keyboard: Tab through the checkboxes and choices, Space toggles, the button sends.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

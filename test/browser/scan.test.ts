@@ -1,0 +1,204 @@
+/**
+ * Scanning a batch in Chromium against the real server (issue 7): the seed congress's committee election is
+ * brought to counting through the API; three ballots are generated from the very ballot the server prints for
+ * the round (src/scan/testing/generate.ts), one with a partial strike the reader must not decide alone; their
+ * PNGs go into a folder (named so that only natural order is the stack order, plus a stray note), which the
+ * counting board uploads from the counting console's "Quét tập phiếu" panel. The upload progress is seen, the job
+ * reaches "Chờ Ban Kiểm phiếu" live, the board decides the sheet in review from its crop, and the job says
+ * "Đã nhập": the scanner's entry is in the batch. Then a stack of the wrong size, picked as files: "Không đọc
+ * được" with the reason, discarded by the board ("Huỷ để quét lại", confirmed).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CODE } from '../../src/demo/index.ts';
+import type { BallotInput } from '../../src/documents/model.ts';
+import { encodePng } from '../../src/scan/review.ts';
+import { generateBallot, prepareGenerator, type GeneratedBallot } from '../../src/scan/testing/generate.ts';
+import { loadPrintRound, roundHeader } from '../../src/server/printouts/round.ts';
+import { openDatabase } from '../../src/store/db.ts';
+import { apiAs, startServer, type RunningServer } from './server.ts';
+import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+interface Delegate { readonly id: number; readonly status: string }
+interface Election { readonly id: number; readonly kind: string; readonly rounds: ReadonlyArray<{ readonly candidates: ReadonlyArray<{ readonly id: number; readonly position: number; readonly fullName: string }> }> }
+
+const signIn = async (page: Page, base: string, path: string, as: { username: string; password: string }): Promise<void> => {
+  await page.goto(`${base}${path}`);
+  await page.getByLabel('Tên đăng nhập').fill(as.username);
+  await page.getByLabel('Mật khẩu').fill(as.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(`${base}${path}`);
+};
+
+/** The ballot input exactly as the server prints it for this round (read from the server's own database). */
+const printedBallot = async (server: RunningServer, code: string, electionId: number): Promise<BallotInput> => {
+  const store = openDatabase({ sqliteFile: join(server.data, 'daihoi.sqlite') });
+  try {
+    const congress = await store.db.selectFrom('congresses').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+    const p = await loadPrintRound(store.db, congress, electionId, 1);
+    if (!p.ok) throw new Error(p.error.message_en);
+    return { header: roundHeader(congress, p.value), round: p.value.model };
+  } finally {
+    await store.close();
+  }
+};
+
+const run = chromiumAvailable();
+
+describe.skipIf(!run)('scanning a batch in Chromium against the real server', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let api: Api;
+  let folder: string;
+
+  beforeAll(async () => {
+    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
+    server = await startServer();
+    api = await apiAs(server.base, server.admin.username, server.admin.password);
+    folder = await mkdtemp(join(tmpdir(), 'daihoi-scan-stack-'));
+    browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (folder !== undefined) await rm(folder, { recursive: true, force: true });
+  });
+
+  it('the board uploads a folder of scans, sees the progress, decides the unsure sheet from its crop, and the stack is entered', async () => {
+    const congresses = await api.call<Array<{ code: string }>>('GET', '/api/congresses');
+    expect(congresses[0]?.code, 'serve --demo loads the seed congress').toBe(DEMO_CODE);
+    const code = DEMO_CODE;
+    const C = `/api/congresses/${code}`;
+
+    // Everyone present; the presidium and the counting board approved; the committee list approved and voted.
+    const { sessionId } = await api.call<{ sessionId: number | null }>('GET', `${C}/attendance`);
+    const session = sessionId ?? [...await api.call<Array<{ id: number; position: number }>>('GET', `${C}/sessions`)].sort((a, b) => a.position - b.position)[0]!.id;
+    const delegates = (await api.call<Delegate[]>('GET', `${C}/delegates`)).filter((d) => d.status === 'summoned');
+    const present = new Set((await api.call<Array<{ delegateId: number }>>('GET', `${C}/sessions/${session}/checkins`)).map((c) => c.delegateId));
+    for (const d of delegates) if (!present.has(d.id)) await api.call('POST', `${C}/sessions/${session}/checkins`, { delegateId: d.id, desk: 'e2e' });
+    const attendance = await api.call<{ present: number }>('GET', `${C}/attendance`);
+    const bodies = await api.call<Array<{ id: number; kind: string }>>('GET', `${C}/bodies`);
+    for (const kind of ['presidium', 'counting-board']) {
+      const body = bodies.find((b) => b.kind === kind)!;
+      await api.call('POST', `${C}/bodies/${body.id}/approval`, { agree: attendance.present, disagree: 0, other: 0 });
+    }
+    const election = (await api.call<Election[]>('GET', `${C}/elections`)).find((e) => e.kind === 'committee')!;
+    const R = `${C}/elections/${election.id}/rounds/1`;
+    await api.call('POST', `${R}/transition`, { to: 'list-approved', agree: attendance.present, disagree: 0, other: 0 });
+    await api.call('POST', `${R}/transition`, { to: 'voting' });
+
+    const head = { username: 'quet.kiemphieu', password: 'mat-khau-quet-2020' };
+    const user = await api.call<{ id: number }>('POST', '/api/users', { username: head.username, displayName: 'Trưởng ban Kiểm phiếu', password: head.password });
+    await api.call('POST', `${C}/roles`, { userId: user.id, role: 'counting-board', electionId: election.id });
+    const board = await apiAs(server.base, head.username, head.password);
+    await board.call('POST', `${R}/counting`, { issued: 250, collected: 245 });
+    const LABEL = 'Hòm phiếu quét thử';
+    const batch = await board.call<{ id: string }>('POST', `${R}/batches`, { label: LABEL, physicalCount: 3 });
+    // Opened before the console loads: the console's batch list does not follow batches opened elsewhere live.
+    const WRONG = 'Hòm phiếu quét sai số';
+    await board.call('POST', `${R}/batches`, { label: WRONG, physicalCount: 2 });
+
+    // Three ballots of the printed form; the third has a partial strike on its second name (a person must look).
+    const input = await printedBallot(server, code, election.id);
+    const g = await prepareGenerator(input);
+    if (!g.ok) throw new Error(g.error.message_en);
+    const ballots: GeneratedBallot[] = await Promise.all([0, 1, 2].map((j) => generateBallot(g.value, {
+      seed: 700 + j, degrade: 'none', stamped: true, writingOutside: false,
+      plan: (i) => (j === 2 && i === 1 ? { kind: 'partial', pen: 'ballpoint' }
+        : (i + j) % 4 === 0 ? { kind: 'strike', shape: 'straight', pen: 'felt-pen' } : { kind: 'none' }),
+    })));
+    // quet-9, quet-10, quet-11…: plain string order would put quet-10 first; only natural order is the stack order.
+    const pages = ballots.flatMap((b) => [...b.pages]);
+    for (const [i, p] of pages.entries()) await writeFile(join(folder, `quet-${9 + i}.png`), await encodePng(p));
+    await writeFile(join(folder, 'ghi-chu.txt'), 'Tập quét thử, 3 phiếu.\n');
+
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1100 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.base, '/counting', head);
+      await page.getByRole('button', { name: new RegExp(LABEL, 'u') }).click();
+      const panel = page.locator('section.scan-panel');
+      await panel.getByRole('heading', { name: `Quét tập phiếu — ${LABEL}` }).waitFor();
+      await panel.getByLabel('Chọn thư mục ảnh quét').setInputFiles(folder);
+      const selection = panel.getByTestId('scan-selection');
+      await selection.getByText(`${pages.length} tệp, tổng cộng`).waitFor();
+      await selection.getByText('Bỏ qua 1 tệp không phải ảnh quét', { exact: false }).waitFor();
+      // The stack order: quet-9 first, the last number last (a folder's files carry its name in front).
+      expect(await selection.textContent()).toMatch(new RegExp(`từ (\\S+/)?quet-9\\.png đến (\\S+/)?quet-${8 + pages.length}\\.png`, 'u'));
+      await screenshot(page, 'scan-01-folder-chosen');
+
+      await panel.getByRole('button', { name: 'Tải lên và đọc phiếu' }).click();
+      const progress = panel.getByTestId('upload-progress');
+      await progress.waitFor();
+      await expect.poll(() => progress.textContent(), { timeout: 30_000 }).toMatch(/\(100%\)$/u);
+      await panel.getByText(`Đã tải lên ${pages.length} tệp của tập "${LABEL}"`, { exact: false }).waitFor();
+
+      const job = page.getByTestId('scan-job').filter({ hasText: LABEL });
+      await job.waitFor();
+      await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 90_000 }).toBe('Chờ Ban Kiểm phiếu');
+      await screenshot(page, 'scan-02-waiting-for-board');
+
+      await job.getByRole('button', { name: /Xem phiếu chờ quyết định/u }).click();
+      const review = page.locator('section.scan-review');
+      const sheets = review.getByTestId('scan-sheet');
+      await sheets.first().waitFor();
+      const positions = await sheets.evaluateAll((xs) => xs.map((x) => Number(x.getAttribute('data-position'))));
+      expect(positions, 'the partial strike is on the third ballot of the stack').toContain(3);
+      const crop = sheets.first().locator('img.scan-crop');
+      await expect.poll(() => crop.evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete && i.naturalWidth > 0; }), { timeout: 15_000 }).toBe(true);
+      await review.scrollIntoViewIfNeeded();
+      await screenshot(page, 'scan-03-review-sheet');
+
+      // The board reads each sheet on paper: the truth, a partial strike counted as struck.
+      const names = [...election.rounds[0]!.candidates].sort((a, b) => a.position - b.position);
+      for (const position of positions) {
+        const truth = ballots[position - 1]!.truth.rows;
+        const sheet = review.locator(`[data-testid="scan-sheet"][data-position="${position}"]`);
+        for (const [i, c] of names.entries()) {
+          const t = truth.get(String(c.id));
+          await sheet.getByRole('checkbox', { name: `Gạch tên số ${i + 1}: ${c.fullName}` }).setChecked(t === 'struck' || t === 'partial');
+        }
+        await sheet.getByRole('button', { name: 'Ghi quyết định cho phiếu này' }).click();
+        await sheet.getByText('Đã quyết định phiếu này.').or(page.getByTestId('scan-job').filter({ hasText: LABEL }).getByText('Đã nhập')).first().waitFor();
+      }
+      await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 30_000 }).toBe('Đã nhập');
+      await job.scrollIntoViewIfNeeded();
+      await screenshot(page, 'scan-04-entered');
+
+      // A stack of the wrong size (picked as files this time): the reading fails with the reason, nothing is
+      // entered, and the board discards it to scan again.
+      await page.getByRole('button', { name: new RegExp(WRONG, 'u') }).click();
+      await panel.getByRole('heading', { name: `Quét tập phiếu — ${WRONG}` }).waitFor();
+      await panel.getByLabel('Hoặc chọn các tệp ảnh quét').setInputFiles(pages.map((_, i) => join(folder, `quet-${9 + i}.png`)));
+      await panel.getByRole('button', { name: 'Tải lên và đọc phiếu' }).click();
+      const failed = page.getByTestId('scan-job').filter({ hasText: WRONG });
+      await expect.poll(() => failed.getByTestId('scan-status').textContent(), { timeout: 90_000 }).toBe('Không đọc được');
+      expect(await failed.getByRole('alert').textContent()).toContain(`Tập "${WRONG}" có 2 phiếu`);
+      await failed.scrollIntoViewIfNeeded();
+      await screenshot(page, 'scan-05-failed');
+      let asked = '';
+      page.once('dialog', (d) => {
+        asked = d.message();
+        void d.accept();
+      });
+      await failed.getByRole('button', { name: 'Huỷ để quét lại' }).click();
+      await expect.poll(() => failed.count()).toBe(0);
+      expect(asked).toContain(`Huỷ lần quét tập "${WRONG}"?`);
+      expect(await page.getByTestId('scan-job').filter({ hasText: LABEL }).getByTestId('scan-status').textContent()).toBe('Đã nhập');
+    } finally {
+      await context.close();
+    }
+
+    // The scanner's entry is in the batch, closed, with the three ballots.
+    const batches = await board.call<Array<{ id: string; entriesOpened: number; entriesClosed: number }>>('GET', `${R}/batches`);
+    const scanned = batches.find((b) => b.id === batch.id)!;
+    expect(scanned.entriesClosed).toBe(1);
+    const jobs = await board.call<Array<{ batch: number; status: string; ballots: number; pending: number }>>('GET', `${R}/scan`);
+    expect(jobs.find((j) => String(j.batch) === batch.id)).toMatchObject({ status: 'entered', ballots: 3, pending: 0 });
+  }, 300_000);
+});
