@@ -146,29 +146,34 @@ interface Crossing {
   readonly longestRun: number;
 }
 
-/** How far ink (`isInk` of the ink map) crosses the name's columns i0–i1 within the band rows j0–j1. */
+/**
+ * How far ink (`isInk` of the ink map) crosses the name's columns i0–i1 within the band rows j0–j1. Ink is
+ * followed over columns o0–o1 (o0 ≤ i0, i1 ≤ o1): a stroke seen again beyond the name's end closes its gap
+ * under the last letters, but only the name's columns are counted.
+ */
 const crossing = (
-  ink: Uint8Array, w: number, i0: number, i1: number, j0: number, j1: number, isInk: (v: number) => boolean,
-  hiddenAt: (i: number, j: number) => boolean, k: number,
+  ink: Uint8Array, w: number, o0: number, o1: number, i0: number, i1: number, j0: number, j1: number,
+  isInk: (v: number) => boolean, hiddenAt: (i: number, j: number) => boolean, k: number,
 ): Crossing => {
-  const n = i1 - i0;
-  const hit = new Uint8Array(n);
-  const top = new Int32Array(n);
-  const bottom = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
+  const m = o1 - o0;
+  const hit = new Uint8Array(m);
+  const top = new Int32Array(m);
+  const bottom = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
     for (let j = j0; j < j1; j++) {
-      if (!isInk(ink[j * w + i0 + i]!)) continue;
+      if (!isInk(ink[j * w + o0 + i]!)) continue;
       if (hit[i] === 0) top[i] = j;
       hit[i] = 1;
       bottom[i] = j;
     }
   }
-  closeGaps(hit, top, bottom, hiddenAt, k);
+  closeGaps(hit, top, bottom, (i, j) => hiddenAt(o0 + i, j), k);
+  const n = i1 - i0;
   let covered = 0, mid = 0, run = 0, longest = 0;
   const m0 = Math.floor(n * 0.15);
   const m1 = Math.ceil(n * 0.85);
   for (let i = 0; i < n; i++) {
-    if (hit[i] === 1) {
+    if (hit[i0 - o0 + i] === 1) {
       covered++;
       if (i >= m0 && i < m1) mid++;
       run++;
@@ -192,11 +197,13 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const j1 = Math.min(s.height, Math.ceil((g.baseline + 0.5 - area.y) * k));
   const i0 = Math.round((g.textX0 - area.x) * k);
   const i1 = Math.min(s.width, Math.round((g.textX1 - area.x) * k));
+  // Columns of the sample (0 at the area's left edge).
   const printedAt = (i: number, j: number): boolean =>
-    page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i0 + i] === 1;
-  // A strong stroke's gaps close over printed letters and over faint ink at its height (not over blank paper).
-  const strong = crossing(ink, s.width, i0, i1, j0, j1, (v) => v === 1, (i, j) => printedAt(i, j) || ink[j * s.width + i0 + i] === 2, k);
-  const faint = crossing(ink, s.width, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
+    page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] === 1;
+  // A strong stroke is followed into the pad beyond both ends of the name; its gaps close over printed letters
+  // and over faint ink at its height (never over blank paper).
+  const strong = crossing(ink, s.width, 0, s.width, i0, i1, j0, j1, (v) => v === 1, (i, j) => printedAt(i, j) || ink[j * s.width + i] === 2, k);
+  const faint = crossing(ink, s.width, i0, i1, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
   const { coverage, middle, longestRun } = strong;
   const base = { kind: 'strike' as const, candidateId: g.row.candidateId!, coverage, middle, longestRun, faint, box: g.row.row };
   if (coverage >= STRIKE.struckCoverage && middle >= STRIKE.struckMiddle) {
