@@ -150,6 +150,24 @@ describe('the next round of a delegation: official and alternate seats', () => {
     await waitFor(() => expect(onCreate).toHaveBeenCalledWith({ seats: 1, alternateSeats: 1, candidates: 'not-elected' }));
   });
 
+  it('after the official tie is settled, the alternate seat still left from round 1 is proposed, on a new list', async () => {
+    // Round 2 among Bình and Cường for 1 official + 1 alternate: Bình official, Cường alternate; round 1's tied alternate place remains.
+    const r2spec: ElectionSpec = { ...delegation(1, 1, 3), candidates: [{ id: 'c2', name: names[1]! }, { id: 'c3', name: names[2]! }] };
+    const marked = countBallots(r2spec, [...times(6, { marks: { c2: 'agree' as const, c3: 'agree' as const } }), ...times(4, { marks: { c2: 'agree' as const, c3: 'disagree' as const } })]);
+    if (!marked.ok || marked.value.type !== 'election') throw new Error('fixture');
+    const second = marked.value.count;
+    expect([second.outcome, second.elected, second.alternates]).toEqual(['complete', ['c2'], ['c3']]);
+    const first = round(bothTied(), 'published', { id: 8, seats: 2, alternateSeats: 2 });
+    const r2 = round(second, 'published', { id: 9, number: 2, seats: 1, alternateSeats: 1 });
+    const onCreate = vi.fn((_: NewRoundRequest) => okTrue());
+    const view = renderVi(<RoundFollowUp election={election({ kind: 'delegates', seats: 2, alternateSeats: 2, rounds: [first, r2] })} round={r2}
+      canSteer onCreate={onCreate} onApprove={okTrue} />);
+    expect(view.getByTestId('next-round-situation').textContent).toBe('Cuộc bầu cử còn 0 đại biểu chính thức và 1 đại biểu dự khuyết chưa bầu đủ.');
+    expect((view.getByLabelText('Danh sách mới (bổ sung tên sau)') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(view.getByRole('button', { name: 'Mở vòng 3' }));
+    await waitFor(() => expect(onCreate).toHaveBeenCalledWith({ seats: 0, alternateSeats: 1, candidates: 'none' }));
+  });
+
   it('a result stored before both cuts were recorded: its one tie, read at the right cut', () => {
     const { remaining: _, ...legacy } = bothTied();
     expect(nextRoundDefaults(legacy, { id: 9, seats: 2, alternateSeats: 2 }, delegationView(2, 2, legacy))).toEqual({ candidates: 'tied', seats: { official: 1, alternate: 1 } });
