@@ -53,7 +53,10 @@ export type ScanJobView = z.infer<typeof ScanJobView>;
 export const ScanSheetView = z.object({
   position: z.number(),
   reasons: z.array(ScanReason),
-  /** What the reader would have entered (null when it could not read the sheet at all). */
+  /**
+   * What the board starts from: the reader's ballot, or, when a row was uncertain, the strikes it is sure of
+   * (the uncertain names unticked and named in the reasons); null when it could not read the sheet.
+   */
   proposal: BallotInput.nullable(),
   /** The board's decision, once taken. */
   decision: BallotInput.nullable(),

@@ -116,6 +116,8 @@ describeEachDatabase('api: scanning a batch', (db) => {
     const sheet = detail.body.sheets[0]!;
     expect(sheet.reasons.some((x) => x.candidateId === ids[1] && x.code === 'scan.row-uncertain')).toBe(true);
     expect(sheet.decision).toBeNull();
+    // The board starts from the strikes the reader is sure of; the uncertain name is left unticked and named in the reasons.
+    expect(sheet.proposal).toEqual({ struck: [ids[0], ids[3]] });
     expect(sheet.crop).toBe(`${k.R}/scan/${job.id}/sheets/1/crop`);
     // The uploaded files are gone once read.
     expect(await db.db.selectFrom('scan_files').select('id').where('job_id', '=', job.id).execute()).toHaveLength(0);

@@ -5,8 +5,8 @@
  * scanner's entry. A stack that cannot be read ends 'failed' with its reason and enters nothing.
  */
 import sharp from 'sharp';
-import { ruleError, type RuleError } from '../../rules/index.ts';
-import { groupSheets, readSheet, reviewItems, scanPages, type GreyImage, type SheetOutcome } from '../../scan/index.ts';
+import { ruleError, type Ballot, type RuleError } from '../../rules/index.ts';
+import { groupSheets, readSheet, reviewItems, scanPages, type BallotReading, type GreyImage, type SheetOutcome } from '../../scan/index.ts';
 import type { ScanJobsTable } from '../../store/schema.ts';
 import type { Selectable } from 'kysely';
 import type { ServerDeps } from '../deps.ts';
@@ -66,6 +66,17 @@ const stackPngs = async (pngs: readonly Buffer[]): Promise<Buffer | null> => {
   return sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).composite(layers).greyscale().png().toBuffer();
 };
 
+/**
+ * What the board starts from for a sheet in review: the reader's ballot, or, when a row was uncertain (the reader
+ * then proposes nothing), the strikes it is sure of on a strike-out form — the uncertain names stay unticked and
+ * are named in the reasons, so the board looks at each of them on the paper.
+ */
+const startingPoint = (b: Extract<BallotReading, { kind: 'review' }>): Ballot | null => {
+  if (b.proposal !== null) return b.proposal;
+  if (b.rows.length === 0 || !b.rows.every((r) => r.kind === 'strike')) return null;
+  return { struck: b.rows.flatMap((r) => (r.kind === 'strike' && r.state === 'struck' ? [r.candidateId] : [])) };
+};
+
 const fileError = (i: number, e: RuleError): RuleError =>
   ({ ...e, message_vi: `Tệp thứ ${i}: ${e.message_vi}`, message_en: `File ${i}: ${e.message_en}` });
 
@@ -120,7 +131,8 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
     }
     const items = await reviewItems(b, outcomes, images);
     const reasons: StoredReason[] = b.reasons.map((r) => ({ sheet: r.sheet + 1, candidateId: r.candidateId, code: r.reason.code, message_vi: r.reason.message_vi, message_en: r.reason.message_en }));
-    rows.push({ position: i + 1, outcome: 'review', proposed: b.proposal === null ? null : JSON.stringify(b.proposal), reasons: JSON.stringify(reasons),
+    const start = startingPoint(b);
+    rows.push({ position: i + 1, outcome: 'review', proposed: start === null ? null : JSON.stringify(start), reasons: JSON.stringify(reasons),
       crop: await stackPngs(items.map((x) => x.png)) });
   }
   if (hooks.stopping()) return 'abandoned';
