@@ -24,7 +24,7 @@ const FOREIGN = new Set(['scan.qr-foreign', 'scan.other-congress', 'scan.other-e
 export interface StoredReason { readonly sheet: number; readonly candidateId: string | null; readonly code: string; readonly message_vi: string; readonly message_en: string }
 
 export interface ReadHooks {
-  /** After each file: records progress and renews the lease; false when the job is no longer ours (discarded). */
+  /** After each file (and every few seconds within a long one): records the files read and renews the lease; false when the job is no longer ours (discarded). */
   readonly progress: (filesRead: number) => Promise<boolean>;
   /** The server is closing: stop between sheets and leave the job to be read again. */
   readonly stopping: () => boolean;
@@ -97,6 +97,8 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   const outcomes: SheetOutcome[] = [];
   // Only the images the board may need: those of ballots not yet known to be decided.
   const images: GreyImage[] = [];
+  let renewed = Date.now();
+  let from = 0;
   for (const [i, f] of files.entries()) {
     const { data } = await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow();
     for await (const page of scanPages(data)) {
@@ -110,10 +112,21 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       }
       outcomes.push(outcome);
       images[sheet] = page.value;
+      // Let go of every page but those the board may need, page by page: one PDF or TIFF may be the whole stack.
+      // Only the sheets since the last complete ballot are grouped again (a ballot starts at `from`).
+      const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);
+      for (const b of done) {
+        if (b.kind === 'decided') for (const s of b.sheets) delete images[s];
+        from += b.sheets.length;
+      }
+      // A long file renews the lease too (every 5 s), so that no other instance takes a job still being read.
+      if (Date.now() - renewed > 5000) {
+        renewed = Date.now();
+        if (!(await hooks.progress(i))) return 'abandoned';
+      }
       await yieldToLoop();
     }
-    const sofar = groupSheets(target.value, outcomes);
-    for (const b of sofar.slice(0, -1)) if (b.kind === 'decided') for (const s of b.sheets) delete images[s];
+    renewed = Date.now();
     if (!(await hooks.progress(i + 1))) return 'abandoned';
   }
 
