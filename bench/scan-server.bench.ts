@@ -7,7 +7,7 @@
  * marked as people mark and degraded as a scanner does (skew, scale, blur, noise, shadow), each page sent as a
  * JPEG file (quality 85), as a document scanner writes them. Two stacks of SCAN_SERVER_BALLOTS (default 50) ballots,
  * each in its own batch: the first after the server started (the round's blank ballot is prepared on the first
- * read), the second warm. For each stack:
+ * read), the second warm; then the second stack's pages again as one multi-page PDF (a third batch). For each stack:
  *  - upload: the multipart POST …/batches/:batch/scan from the first byte sent to the 202;
  *  - reading: from the 202 to the job leaving 'reading' (followed by GET …/scan every 200 ms, as a console), per
  *    ballot and as sheets per minute;
@@ -21,6 +21,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import type { ScanJobView } from '../src/api/scan.ts';
 import { generateBallot, prepareGenerator } from '../src/scan/testing/generate.ts';
@@ -108,7 +109,7 @@ export default async (): Promise<BenchResult[]> => {
       if (r.status !== status) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
     };
     await must(`${R}/counting`, { issued: 200, collected: 200 }, 200);
-    for (const b of [1, 2]) await must(`${R}/batches`, { label: `Hòm ${b}`, physicalCount: n }, 201);
+    for (const b of [1, 2, 3]) await must(`${R}/batches`, { label: `Hòm ${b}`, physicalCount: n }, 201);
 
     await sleep(2000);
     const idleProbe = probeHealth(server.url, 20);
@@ -118,16 +119,36 @@ export default async (): Promise<BenchResult[]> => {
     add('GET /api/health every 20 ms, idle server: p99', percentile(idle, 99), 'ms');
     add('server resident memory, idle before the first upload (VmRSS)', memoryMb(server.pid).rss, 'MB');
 
-    for (const [s, jpegs] of stacks.entries()) {
-      const batch = s + 1;
-      const label = s === 0 ? 'first stack after start' : 'second stack';
-      const form = new FormData();
-      for (const [i, data] of jpegs.entries()) form.append('file', new Blob([new Uint8Array(data)], { type: 'image/jpeg' }), `quet-${String(i + 1).padStart(3, '0')}.jpg`);
-      const bytes = jpegs.reduce((a, b) => a + b.length, 0);
-      if (s === 0) {
-        add('ballots per stack (A4, 200 dpi, one JPEG file per page)', n, 'ballots');
-        add('one stack uploaded (JPEG quality 85)', bytes / 1024 / 1024, 'MB');
+    // The third stack: the second's pages as one multi-page PDF (images of the JPEGs), as many scanners write a stack.
+    // Each page the size of its image at 200 dpi (the scanner's bed, wider than A4), so the server's 200 dpi rasterisation gives the same pixels.
+    const sizes = await Promise.all(stacks[1]!.map(async (jpeg) => {
+      const m = await sharp(jpeg).metadata();
+      return [((m.width ?? 0) * 72) / 200, ((m.height ?? 0) * 72) / 200] as [number, number];
+    }));
+    const pdf = await new Promise<Buffer>((resolve, reject) => {
+      const doc = new PDFDocument({ margin: 0, autoFirstPage: false });
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+      for (const [i, jpeg] of stacks[1]!.entries()) {
+        const [width, height] = sizes[i]!;
+        doc.addPage({ size: [width, height], margin: 0 }).image(jpeg, 0, 0, { width, height });
       }
+      doc.end();
+    });
+    const uploads = [
+      { label: 'first stack after start', files: stacks[0]!.map((data, i) => ({ name: `quet-${String(i + 1).padStart(3, '0')}.jpg`, type: 'image/jpeg', data })) },
+      { label: 'second stack', files: stacks[1]!.map((data, i) => ({ name: `quet-${String(i + 1).padStart(3, '0')}.jpg`, type: 'image/jpeg', data })) },
+      { label: 'the second stack as one PDF', files: [{ name: 'quet.pdf', type: 'application/pdf', data: pdf }] },
+    ];
+    for (const [s, { label, files }] of uploads.entries()) {
+      const batch = s + 1;
+      const form = new FormData();
+      for (const f of files) form.append('file', new Blob([new Uint8Array(f.data)], { type: f.type }), f.name);
+      const bytes = files.reduce((a, f) => a + f.data.length, 0);
+      if (s === 0) add('ballots per stack (A4, 200 dpi, one JPEG file per page)', n, 'ballots');
+      add(`${label}: bytes uploaded`, bytes / 1024 / 1024, 'MB');
       const uploadProbe = probeHealth(server.url, 20);
       const t0 = performance.now();
       const res = await fetch(`${server.url}${R}/batches/${batch}/scan`, { method: 'POST', headers: { cookie: staff.op1.cookie }, body: form });
@@ -138,6 +159,7 @@ export default async (): Promise<BenchResult[]> => {
       const cpu0 = cpuSeconds(server.pid);
       const probe = probeHealth(server.url, 20);
       let job: ScanJobView = up;
+      let firstProgress: number | null = null;
       for (;;) {
         await sleep(200);
         const list = await send<ScanJobView[]>(server.url, 'GET', `${R}/scan`, staff.head);
@@ -145,6 +167,7 @@ export default async (): Promise<BenchResult[]> => {
         if (found === undefined) throw new Error('job gone');
         job = found;
         if (job.status !== 'reading') break;
+        if (firstProgress === null && job.filesRead > 0) firstProgress = performance.now();
         if (performance.now() - t202 > 600_000) throw new Error(`still reading: ${JSON.stringify(job)}`);
       }
       const tDone = performance.now();
@@ -158,7 +181,8 @@ export default async (): Promise<BenchResult[]> => {
       add(`${label}: 202 → '${job.status}' (whole stack)`, readMs, 'ms');
       add(`${label}: reading, per ballot (202 → '${job.status}' / ballots)`, readMs / n, 'ms');
       add(`${label}: upload + reading, per ballot`, (tDone - t0) / n, 'ms');
-      add(`${label}: sheets read per minute (upload + reading)`, (60_000 * jpegs.length) / (tDone - t0), 'sheets/min');
+      add(`${label}: sheets read per minute (upload + reading)`, (60_000 * stacks[1]!.length) / (tDone - t0), 'sheets/min');
+      add(`${label}: share of the reading before the progress (filesRead) first moved`, (100 * ((firstProgress ?? tDone) - t202)) / (tDone - t202), '%');
       add(`${label}: server CPU per ballot during the reading`, (1000 * cpu) / n, 'ms');
       add(`${label}: ballots decided without review`, (100 * job.decided) / Math.max(1, job.ballots), '%');
       add(`${label}: GET /api/health every 20 ms during the reading: answered`, health.length, 'requests');
