@@ -167,7 +167,7 @@ export default async (): Promise<BenchResult[]> => {
         if (found === undefined) throw new Error('job gone');
         job = found;
         if (job.status !== 'reading') break;
-        if (firstProgress === null && job.filesRead > 0) firstProgress = performance.now();
+        if (firstProgress === null && job.sheetsRead > 0) firstProgress = performance.now();
         if (performance.now() - t202 > 600_000) throw new Error(`still reading: ${JSON.stringify(job)}`);
       }
       const tDone = performance.now();
@@ -182,7 +182,7 @@ export default async (): Promise<BenchResult[]> => {
       add(`${label}: reading, per ballot (202 → '${job.status}' / ballots)`, readMs / n, 'ms');
       add(`${label}: upload + reading, per ballot`, (tDone - t0) / n, 'ms');
       add(`${label}: sheets read per minute (upload + reading)`, (60_000 * stacks[1]!.length) / (tDone - t0), 'sheets/min');
-      add(`${label}: share of the reading before the progress (filesRead) first moved`, (100 * ((firstProgress ?? tDone) - t202)) / (tDone - t202), '%');
+      add(`${label}: share of the reading before the progress (sheetsRead) first moved`, (100 * ((firstProgress ?? tDone) - t202)) / (tDone - t202), '%');
       add(`${label}: server CPU per ballot during the reading`, (1000 * cpu) / n, 'ms');
       add(`${label}: ballots decided without review`, (100 * job.decided) / Math.max(1, job.ballots), '%');
       add(`${label}: GET /api/health every 20 ms during the reading: answered`, health.length, 'requests');

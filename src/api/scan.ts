@@ -39,6 +39,8 @@ export const ScanJobView = z.object({
   /** Files uploaded and read so far: the progress of the reading. */
   files: z.number(),
   filesRead: z.number(),
+  /** Sheets (pages) read so far: moves within a multi-page PDF or TIFF too. */
+  sheetsRead: z.number(),
   /** Ballots of the stack, once read (0 before). */
   ballots: z.number(),
   decided: z.number(),

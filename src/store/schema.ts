@@ -377,9 +377,10 @@ export interface ScanJobsTable {
   status: 'reading' | 'review' | 'entered' | 'failed';
   created_by: number | null;
   created_at: Instant;
-  /** Files uploaded, and how many the reader has been through. */
+  /** Files uploaded, how many the reader has been through, and the sheets (pages) read so far. */
   files: Generated<number>;
   files_read: Generated<number>;
+  sheets_read: Generated<number>;
   /** Ballots in the stack, once read. */
   ballots: Generated<number>;
   /** Why the stack could not be read: a RuleError as JSON. */

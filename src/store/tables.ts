@@ -80,7 +80,7 @@ const columnSet = {
   },
   scan_jobs: {
     id: true, congress_id: true, round_id: true, batch_id: true, terminal: true, status: true, created_by: true, created_at: true,
-    files: true, files_read: true, ballots: true, error: true, lease_until: true,
+    files: true, files_read: true, sheets_read: true, ballots: true, error: true, lease_until: true,
   },
   scan_sheets: {
     id: true, job_id: true, position: true, outcome: true, proposed: true, reasons: true, crop: true, decision: true, decided_by: true,

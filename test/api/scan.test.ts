@@ -107,7 +107,7 @@ describeEachDatabase('api: scanning a batch', (db) => {
     const head = k.users['head']!;
 
     const job = await scan(k, tech, 1, files);
-    expect(job).toMatchObject({ batch: 1, batchLabel: 'Hòm phiếu 1', ballots: 4, decided: 3, review: 1, pending: 1, status: 'review', files: 4, filesRead: 4, error: null });
+    expect(job).toMatchObject({ batch: 1, batchLabel: 'Hòm phiếu 1', ballots: 4, decided: 3, review: 1, pending: 1, status: 'review', files: 4, filesRead: 4, sheetsRead: 4, error: null });
     // The board's queue: the one sheet in review, with the reader's reasons and proposal and the crop; technicians see the list only.
     expect((await call(k.app, 'GET', `${k.R}/scan/${job.id}`, tech)).status).toBe(403);
     const detail = await call<ScanJobDetail>(k.app, 'GET', `${k.R}/scan/${job.id}`, head);
@@ -223,7 +223,7 @@ describeEachDatabase('api: scanning a batch', (db) => {
     const next = await buildServer({ db: db.db, dialect: db.dialect, scanReader: { pollMs: 0 } });
     try {
       const read = await settled({ ...k, app: next }, tech, job.id);
-      expect(read).toMatchObject({ status: 'entered', ballots: 2, decided: 2, files: 2, filesRead: 2 });
+      expect(read).toMatchObject({ status: 'entered', ballots: 2, decided: 2, files: 2, filesRead: 2, sheetsRead: 2 });
     } finally {
       await next.close();
     }

@@ -1,8 +1,8 @@
 /**
  * Crash while reading a scanned stack (issue 7): the real server process is killed with SIGKILL (1) in the
- * middle of the background reading of a stack of 40 ballots (after at least 2 files were read) and (2) right
+ * middle of the background reading of a stack of 16 ballots (after at least 2 files were read) and (2) right
  * after it acknowledged an upload with 202, before reading it. A new server on the same database reads both
- * stacks to the end: the job ends as a fresh read of the same stack ends (here 'entered'), with exactly 40 ballots,
+ * stacks to the end: the job ends as a fresh read of the same stack ends (here 'entered'), with exactly 16 ballots,
  * the scanner's entry entered once (no ballot doubled, none lost) and equal, ballot by ballot, to the entry of
  * the same stack read by a server that was not killed, and to the ballots' truth. On SQLite the restarted server
  * frees its dead self's lease at once; on PostgreSQL it waits for the lease to run out (DAIHOI_SCAN_LEASE_MS,
@@ -21,7 +21,7 @@ import { startServer, type RunningServer } from '../api/support/server.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { insertFaultCongress, send, type FaultCongress, type Staff } from './support.ts';
 
-const BALLOTS = 40;
+const BALLOTS = 16;
 /** Short, so that the server restarted on PostgreSQL takes the dead server's job over within seconds. */
 const LEASE_MS = 3000;
 const DELEGATES = 8;
@@ -155,7 +155,7 @@ describeEachDatabase('faults: SIGKILL of the server while it reads a scanned sta
     expect(done, JSON.stringify(done)).toMatchObject({ status: 'entered', files: files.length, filesRead: files.length, ballots: BALLOTS, error: null });
   }, 300_000);
 
-  it('both scanner entries hold exactly the 40 ballots, equal to a fresh read of the same stack and to the truth; the audit chain is intact', async () => {
+  it('both scanner entries hold exactly the 16 ballots, equal to a fresh read of the same stack and to the truth; the audit chain is intact', async () => {
     const s3 = server!;
     const up = await uploadStack(s3.url, `${k.R}/batches/3/scan`, k.staff.op3, files);
     expect(up.status, JSON.stringify(up.body)).toBe(202);
@@ -166,7 +166,7 @@ describeEachDatabase('faults: SIGKILL of the server while it reads a scanned sta
     const entries = new Map<number, string[]>();
     for (const batch of [1, 2, 3]) {
       const events = await scannerEvents(db.db, k.roundId, batch);
-      // One entry: opened once, 40 ballots at positions 1..40 each once, closed once with 40.
+      // One entry: opened once, 16 ballots at positions 1..16 each once, closed once with 16.
       expect(events.filter((e) => e.type === 'entry-opened')).toHaveLength(1);
       const entered = events.filter((e) => e.type === 'ballot-entered');
       expect(entered.map((e) => e.event.position)).toEqual(Array.from({ length: BALLOTS }, (_, i) => i + 1));

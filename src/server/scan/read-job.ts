@@ -1,12 +1,11 @@
 /**
  * Reading one uploaded stack: file by file and page by page (each page decoded, read against the round's
- * blank ballot, and let go unless the board may need its crop), yielding to the event loop between sheets so
- * the server keeps answering; then the sheets are stored and, when none needs the board, entered as the
- * scanner's entry. A stack that cannot be read ends 'failed' with its reason and enters nothing.
+ * blank ballot in a worker thread so the server keeps answering, and let go unless the board may need its
+ * crop); then the sheets are stored and, when none needs the board, entered as the scanner's entry. A stack that cannot be read ends 'failed' with its reason and enters nothing.
  */
 import sharp from 'sharp';
 import { ruleError, type Ballot, type RuleError } from '../../rules/index.ts';
-import { groupSheets, readSheet, reviewItems, scanPages, type BallotReading, type GreyImage, type SheetOutcome } from '../../scan/index.ts';
+import { groupSheets, reviewItems, scanPages, type BallotReading, type GreyImage, type ScanTarget, type SheetOutcome } from '../../scan/index.ts';
 import type { ScanJobsTable } from '../../store/schema.ts';
 import type { Selectable } from 'kysely';
 import type { ServerDeps } from '../deps.ts';
@@ -24,15 +23,18 @@ const FOREIGN = new Set(['scan.qr-foreign', 'scan.other-congress', 'scan.other-e
 export interface StoredReason { readonly sheet: number; readonly candidateId: string | null; readonly code: string; readonly message_vi: string; readonly message_en: string }
 
 export interface ReadHooks {
-  /** After each file (and every few seconds within a long one): records the files read and renews the lease; false when the job is no longer ours (discarded). */
-  readonly progress: (filesRead: number) => Promise<boolean>;
+  /**
+   * After each file (and every second or so within a long one): records the files and sheets read and renews the
+   * lease; false when the job is no longer ours (discarded).
+   */
+  readonly progress: (filesRead: number, sheetsRead: number) => Promise<boolean>;
   /** The server is closing: stop between sheets and leave the job to be read again. */
   readonly stopping: () => boolean;
+  /** readSheet of src/scan, off the event loop (sheet-reader.ts). */
+  readonly readSheet: (page: GreyImage, target: ScanTarget, sheet: number) => Promise<SheetOutcome>;
 }
 
 export type ReadOutcome = 'done' | 'abandoned';
-
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const scanEvents = (congressId: number, roundId: number) => [
   { congressId, kind: 'scan' as const, id: roundId }, { congressId, kind: 'counting' as const, id: roundId },
@@ -105,7 +107,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       if (hooks.stopping()) return 'abandoned';
       if (!page.ok) return fail(fileError(i + 1, page.error));
       const sheet = outcomes.length;
-      const outcome = readSheet(page.value, target.value, sheet);
+      const outcome = await hooks.readSheet(page.value, target.value, sheet);
       if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
         return fail({ ...outcome.reason, message_vi: `Tờ quét thứ ${sheet + 1}: ${outcome.reason.message_vi}`,
           message_en: `Scanned sheet ${sheet + 1}: ${outcome.reason.message_en}` });
@@ -119,15 +121,14 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
         if (b.kind === 'decided') for (const s of b.sheets) delete images[s];
         from += b.sheets.length;
       }
-      // A long file renews the lease too (every 5 s), so that no other instance takes a job still being read.
-      if (Date.now() - renewed > 5000) {
+      // A long file (a scanner's PDF) tells its progress and renews the lease too, so that no other instance takes it.
+      if (Date.now() - renewed > 1000) {
         renewed = Date.now();
-        if (!(await hooks.progress(i))) return 'abandoned';
+        if (!(await hooks.progress(i, outcomes.length))) return 'abandoned';
       }
-      await yieldToLoop();
     }
     renewed = Date.now();
-    if (!(await hooks.progress(i + 1))) return 'abandoned';
+    if (!(await hooks.progress(i + 1, outcomes.length))) return 'abandoned';
   }
 
   const ballots = groupSheets(target.value, outcomes);
@@ -152,7 +153,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
 
   const review = rows.filter((r) => r.outcome === 'review').length;
   const stored = await transact(deps, async (trx) => {
-    const now = await trx.updateTable('scan_jobs').set({ status: 'review', files_read: files.length, ballots: rows.length, lease_until: null })
+    const now = await trx.updateTable('scan_jobs').set({ status: 'review', files_read: files.length, sheets_read: outcomes.length, ballots: rows.length, lease_until: null })
       .where('id', '=', job.id).where('status', '=', 'reading').executeTakeFirst();
     if (Number(now.numUpdatedRows) !== 1) return { ok: true as const, value: false };
     for (const r of rows) {

@@ -1,12 +1,13 @@
 /**
  * The background reader of scanned stacks. Each instance takes one job at a time with a lease in the database
- * (renewed after every file): a job whose instance died — a crash, kill -9 — is taken over by any instance
+ * (renewed after every file, and every second within a long one): a job whose instance died — a crash, kill -9 — is taken over by any instance
  * once the lease has run out (on SQLite, by the restarted server at once), so an acknowledged upload is always read. Woken by an upload and every few
  * seconds in case another instance's job was left behind.
  */
 import { ruleError } from '../../rules/index.ts';
 import type { ServerDeps } from '../deps.ts';
 import { failJob, readJob } from './read-job.ts';
+import { sheetReader } from './sheet-reader.ts';
 
 export interface ScanReader {
   /** Something may be waiting to be read. */
@@ -31,6 +32,7 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
   let again = false;
   let running: Promise<void> | null = null;
   let lastPublish = 0;
+  const sheets = sheetReader();
   const until = (): string => new Date(deps.now().getTime() + leaseMs).toISOString();
 
   const claim = async (): Promise<number | undefined> => {
@@ -50,8 +52,9 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
     try {
       const outcome = await readJob(deps, id, {
         stopping: () => closed,
-        progress: async (filesRead) => {
-          const r = await deps.db.updateTable('scan_jobs').set({ files_read: filesRead, lease_until: until() })
+        readSheet: sheets.read,
+        progress: async (filesRead, sheetsRead) => {
+          const r = await deps.db.updateTable('scan_jobs').set({ files_read: filesRead, sheets_read: sheetsRead, lease_until: until() })
             .where('id', '=', id).where('status', '=', 'reading').executeTakeFirst();
           if (Date.now() - lastPublish > 400) {
             lastPublish = Date.now();
@@ -71,10 +74,15 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
   };
 
   const drain = async (): Promise<void> => {
-    while (!closed) {
-      const id = await claim();
-      if (id === undefined) return;
-      await readOne(id);
+    try {
+      while (!closed) {
+        const id = await claim();
+        if (id === undefined) return;
+        await readOne(id);
+      }
+    } finally {
+      // Nothing left to read: the worker thread and the form it holds are let go until the next stack.
+      await sheets.close();
     }
   };
 
@@ -111,6 +119,7 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
       closed = true;
       if (timer !== null) clearInterval(timer);
       await idle();
+      await sheets.close();
     },
   };
 };

@@ -67,7 +67,7 @@ const jobNotFound = (): Problem => notFound('lần quét', 'Scan job', 'params.j
 /** The jobs of a round (or one of them) as the consoles show them, counts of their sheets included. */
 const jobViews = async (db: Db, roundId: number, jobId?: number): Promise<ScanJobView[]> => {
   let q = db.selectFrom('scan_jobs').innerJoin('counting_batches', 'counting_batches.id', 'scan_jobs.batch_id')
-    .select(['scan_jobs.id', 'scan_jobs.status', 'scan_jobs.files', 'scan_jobs.files_read', 'scan_jobs.ballots', 'scan_jobs.error', 'scan_jobs.created_at',
+    .select(['scan_jobs.id', 'scan_jobs.status', 'scan_jobs.files', 'scan_jobs.files_read', 'scan_jobs.sheets_read', 'scan_jobs.ballots', 'scan_jobs.error', 'scan_jobs.created_at',
       'counting_batches.number', 'counting_batches.label'])
     .where('scan_jobs.round_id', '=', roundId).orderBy('counting_batches.number');
   if (jobId !== undefined) q = q.where('scan_jobs.id', '=', jobId);
@@ -78,7 +78,7 @@ const jobViews = async (db: Db, roundId: number, jobId?: number): Promise<ScanJo
     const mine = sheets.filter((s) => s.job_id === j.id);
     const review = mine.filter((s) => s.outcome === 'review');
     return {
-      id: j.id, batch: j.number, batchLabel: j.label, status: j.status, files: j.files, filesRead: j.files_read, ballots: j.ballots,
+      id: j.id, batch: j.number, batchLabel: j.label, status: j.status, files: j.files, filesRead: j.files_read, sheetsRead: j.sheets_read, ballots: j.ballots,
       decided: mine.length - review.length, review: review.length, pending: review.filter((s) => s.decision === null).length,
       error: j.error === null ? null : (JSON.parse(j.error) as ScanJobView['error']), createdAt: j.created_at,
     };

@@ -21,6 +21,7 @@ export const scanReadingMigration = (dialect: DialectName): Migration => ({
     const jobs = () => db.schema.alterTable('scan_jobs');
     await jobs().addColumn('files', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     await jobs().addColumn('files_read', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await jobs().addColumn('sheets_read', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     await jobs().addColumn('ballots', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     await jobs().addColumn('error', 'text').execute();
     await jobs().addColumn('lease_until', 'text').execute();
@@ -29,6 +30,6 @@ export const scanReadingMigration = (dialect: DialectName): Migration => ({
   },
   down: async (db: Kysely<unknown>) => {
     await dropTables(db, dialect, tables);
-    for (const c of ['files', 'files_read', 'ballots', 'error', 'lease_until']) await db.schema.alterTable('scan_jobs').dropColumn(c).execute();
+    for (const c of ['files', 'files_read', 'sheets_read', 'ballots', 'error', 'lease_until']) await db.schema.alterTable('scan_jobs').dropColumn(c).execute();
   },
 });

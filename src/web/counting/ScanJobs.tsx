@@ -36,7 +36,7 @@ export const ScanJobs = ({ jobs, board, reviewing, onReview, onDiscard }: ScanJo
             {(j.status === 'reading' || j.filesRead < j.files) && (
               <div className="scan-progress">
                 <progress max={Math.max(j.files, 1)} value={j.filesRead} aria-label={t('scan.readProgress', { batch: j.batchLabel })} />
-                <span>{t('scan.filesRead', { read: formatInteger(j.filesRead), files: formatInteger(j.files), percent: formatProgress(j.filesRead, j.files) })}</span>
+                <span>{t('scan.filesRead', { read: formatInteger(j.filesRead), files: formatInteger(j.files), sheets: formatInteger(j.sheetsRead), percent: formatProgress(j.filesRead, j.files) })}</span>
               </div>
             )}
             {j.status !== 'reading' && j.status !== 'failed' && (

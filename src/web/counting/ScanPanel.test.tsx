@@ -7,7 +7,7 @@ import { renderVi } from '../test-support/render.tsx';
 import { ScanPanel } from './ScanPanel.tsx';
 
 const job: ScanJobView = {
-  id: 7, batch: 1, batchLabel: 'Hòm 1', status: 'reading', files: 3, filesRead: 0, ballots: 0, decided: 0, review: 0, pending: 0,
+  id: 7, batch: 1, batchLabel: 'Hòm 1', status: 'reading', files: 3, filesRead: 0, sheetsRead: 0, ballots: 0, decided: 0, review: 0, pending: 0,
   error: null, createdAt: '2020-07-16T03:00:00Z',
 };
 const file = (name: string, bytes: number): File => new File([new Uint8Array(bytes)], name);

@@ -100,7 +100,7 @@ describe('scan decision (pure)', () => {
 
 describe('scan jobs', () => {
   const base: ScanJobView = {
-    id: 1, batch: 1, batchLabel: 'Hòm 1', status: 'reading', files: 10, filesRead: 4, ballots: 0, decided: 0, review: 0, pending: 0,
+    id: 1, batch: 1, batchLabel: 'Hòm 1', status: 'reading', files: 10, filesRead: 4, sheetsRead: 4, ballots: 0, decided: 0, review: 0, pending: 0,
     error: null, createdAt: '2020-07-16T03:00:00Z',
   };
   const jobs: ScanJobView[] = [
@@ -114,7 +114,7 @@ describe('scan jobs', () => {
     const { getAllByTestId, queryAllByRole } = renderVi(<ScanJobs jobs={jobs} board={false} reviewing={null} onReview={() => undefined} onDiscard={() => undefined} />);
     expect(getAllByTestId('scan-status').map((s) => s.textContent)).toEqual(['Đang đọc', 'Chờ Ban Kiểm phiếu', 'Đã nhập', 'Không đọc được']);
     const [reading, review, , failed] = getAllByTestId('scan-job');
-    expect(reading!.textContent).toContain('Đã đọc 4/10 tệp (40%)');
+    expect(reading!.textContent).toContain('Đã đọc 4/10 tệp, 4 tờ (40%)');
     expect(reading!.querySelector('progress')?.getAttribute('value')).toBe('4');
     expect(review!.textContent).toContain('10 phiếu · máy tự đọc 9 · chuyển Ban Kiểm phiếu 1 · còn chờ 1');
     expect(within(failed!).getByRole('alert').textContent).toBe('Tập "Hòm 4" có 9 phiếu, đã quét 10.');

@@ -196,7 +196,7 @@ export const en: Messages = {
     noRoutes: 'This server cannot scan ballots yet.',
     status: { reading: 'Reading', review: 'Waiting for the counting board', entered: 'Entered', failed: 'Could not be read' },
     readProgress: 'Reading progress of batch "{{batch}}"',
-    filesRead: 'Read {{read}}/{{files}} files ({{percent}})',
+    filesRead: 'Read {{read}}/{{files}} files, {{sheets}} sheets ({{percent}})',
     counts: '{{ballots}} ballots · read by the machine {{decided}} · sent to the board {{review}} · still waiting {{pending}}',
     review: 'Ballots waiting for a decision ({{n}})',
     closeReview: 'Close the waiting ballots',

@@ -194,7 +194,7 @@ export const vi = {
     noRoutes: 'Máy chủ này chưa có chức năng quét phiếu.',
     status: { reading: 'Đang đọc', review: 'Chờ Ban Kiểm phiếu', entered: 'Đã nhập', failed: 'Không đọc được' },
     readProgress: 'Tiến độ đọc tập "{{batch}}"',
-    filesRead: 'Đã đọc {{read}}/{{files}} tệp ({{percent}})',
+    filesRead: 'Đã đọc {{read}}/{{files}} tệp, {{sheets}} tờ ({{percent}})',
     counts: '{{ballots}} phiếu · máy tự đọc {{decided}} · chuyển Ban Kiểm phiếu {{review}} · còn chờ {{pending}}',
     review: 'Xem phiếu chờ quyết định ({{n}})',
     closeReview: 'Đóng danh sách phiếu chờ',
