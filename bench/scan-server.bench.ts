@@ -31,7 +31,7 @@ import { migrateToLatest } from '../src/store/migrate.ts';
 import { insertFaultCongress, send, type FaultCongress } from '../test/faults/support.ts';
 import { cpuSeconds, memoryMb, percentile } from './load/server.ts';
 import type { BenchResult } from './run.ts';
-import { spawnServer } from './support/spawn-server.ts';
+import { startServer } from '../test/api/support/server.ts';
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -97,7 +97,7 @@ export default async (): Promise<BenchResult[]> => {
   }
 
   const nodeArgs = (process.env['SCAN_SERVER_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
-  const server = await spawnServer({ DATABASE_URL: `sqlite:${file}`, DAIHOI_DATA: dir }, nodeArgs);
+  const server = await startServer({ DATABASE_URL: `sqlite:${file}`, DAIHOI_DATA: dir }, [], ['--max-semi-space-size=4', ...nodeArgs]);
   try {
     for (;;) {
       if ((await fetch(`${server.url}/api/health`).catch(() => null))?.status === 200) break;

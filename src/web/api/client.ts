@@ -235,20 +235,8 @@ const answerOf = <S extends z.ZodType>(answer: { status: number; json: unknown }
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: schemaError(path) };
 };
 
-const request = async <S extends z.ZodType>(method: string, path: string, schema: S, body: Send = null): Promise<ApiResult<z.infer<S>>> => {
-  const answer = await send(method, path, body);
-  if (answer === null) return { ok: false, error: networkError };
-  if (answer.status >= 400) {
-    const e = ApiErrorBody.safeParse(answer.json);
-    return {
-      ok: false,
-      error: e.success ? e.data.error
-        : { code: `http.${answer.status}`, message_vi: `Máy chủ trả lỗi ${answer.status}.`, message_en: `Server error ${answer.status}.` },
-    };
-  }
-  const parsed = schema.safeParse(answer.json);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: schemaError(path) };
-};
+const request = async <S extends z.ZodType>(method: string, path: string, schema: S, body: Send = null): Promise<ApiResult<z.infer<S>>> =>
+  answerOf(await send(method, path, body), path, schema);
 
 const Anything = z.unknown();
 const noSession: ApiError = {

@@ -16,14 +16,15 @@ export interface RunningServer {
   readonly stop: () => Promise<void>;
 }
 
-export const startServer = (env: Readonly<Record<string, string>>, args: readonly string[] = []): Promise<RunningServer> =>
+/** `nodeArgs`: Node options that NODE_OPTIONS refuses (a bench runs the server as `npm start` does, or with `--cpu-prof`). */
+export const startServer = (env: Readonly<Record<string, string>>, args: readonly string[] = [], nodeArgs: readonly string[] = []): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'daihoi.js'), 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
+    const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin', 'daihoi.js'), 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
       cwd: ROOT, env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let done = false;
-    const timer = setTimeout(() => fail(new Error(`server did not start in 30 s:\n${out}`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
     const fail = (e: Error): void => {
       if (done) return;
       done = true;
@@ -35,7 +36,7 @@ export const startServer = (env: Readonly<Record<string, string>>, args: readonl
       if (child.exitCode !== null || child.signalCode !== null) return res();
       child.once('exit', () => res());
       child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
     });
     const onData = (chunk: Buffer): void => {
       out += chunk.toString('utf8');
