@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import type { Client, ErrorReply } from './support/client.ts';
-import { setupSmallCongress, type SmallCongress } from './support/congress.ts';
+import { roundToCounting, setupSmallCongress, type SmallCongress } from './support/congress.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 describeEachDatabase('api: congress items', (db) => {
@@ -73,13 +73,7 @@ describeEachDatabase('api: congress items', (db) => {
     const E = `${C}/elections/${e.body.id}`;
     const ids: number[] = [];
     for (const d of c.delegateIds.slice(5, 9)) ids.push((await admin.post<{ id: number }>(`${E}/rounds/1/candidates`, { delegateId: d, source: 'committee-list' })).body.id);
-    const board = await admin.post<{ id: number }>(`${C}/bodies`, { kind: 'counting-board', title: 'Ban Kiểm phiếu 2', members: [{ delegateId: c.delegateIds[11], role: 'head' }] });
-    await admin.post(`${C}/bodies/${board.body.id}/approval`, { agree: 11, disagree: 0, other: 0 });
-    expect((await admin.put(`${E}/counting-board`, { bodyId: board.body.id })).status).toBe(200);
-    expect((await admin.post(`${E}/rounds/1/transition`, { to: 'list-approved', agree: 11, disagree: 0, other: 0 })).status).toBe(200);
-    expect((await admin.post(`${E}/rounds/1/transition`, { to: 'voting' })).status).toBe(200);
-    expect((await admin.put(`${E}/rounds/1/ballots`, { issued: 11, collected: 11 })).status).toBe(200);
-    expect((await admin.post(`${E}/rounds/1/transition`, { to: 'counting' })).status).toBe(200);
+    await roundToCounting(admin, C, E, c.delegateIds[11]!, 'Ban Kiểm phiếu 2');
     const [a, b, x, y] = ids.map(String) as [string, string, string, string];
     // 11 ballots: a and b kept by 9, x and y by 7 each (base 12: 7 passes) — a tie for the last seat.
     const ballots = [[a, y], [a], [b], [b], [x], [x], [x], [x], [y], [y], [y]].map((struck) => ({ struck }));

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import type { Client, ErrorReply } from './support/client.ts';
-import { setupSmallCongress, type SmallCongress } from './support/congress.ts';
+import { roundToCounting, setupSmallCongress, type SmallCongress } from './support/congress.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 interface Tie { readonly seats: number; readonly candidates: readonly string[] }
@@ -49,13 +49,7 @@ describeEachDatabase('api: the next round of a delegation (official and alternat
     expect(e.status).toBe(201);
     E = `${C}/elections/${e.body.id}`;
     for (const d of c.delegateIds.slice(0, 6)) ids.push(String((await admin.post<{ id: number }>(`${E}/rounds/1/candidates`, { delegateId: d, source: 'committee-list' })).body.id));
-    const board = await admin.post<{ id: number }>(`${C}/bodies`, { kind: 'counting-board', title: 'Ban Kiểm phiếu', members: [{ delegateId: c.delegateIds[11], role: 'head' }] });
-    await admin.post(`${C}/bodies/${board.body.id}/approval`, { agree: 11, disagree: 0, other: 0 });
-    expect((await admin.put(`${E}/counting-board`, { bodyId: board.body.id })).status).toBe(200);
-    expect((await admin.post(`${E}/rounds/1/transition`, { to: 'list-approved', agree: 11, disagree: 0, other: 0 })).status).toBe(200);
-    expect((await admin.post(`${E}/rounds/1/transition`, { to: 'voting' })).status).toBe(200);
-    expect((await admin.put(`${E}/rounds/1/ballots`, { issued: 11, collected: 11 })).status).toBe(200);
-    expect((await admin.post(`${E}/rounds/1/transition`, { to: 'counting' })).status).toBe(200);
+    await roundToCounting(admin, C, E, c.delegateIds[11]!, 'Ban Kiểm phiếu');
     // Ballot order is by given name; the ids are mapped by delegate, so name them by their ids.
     const [c1, c2, c3, c4, c5] = ids as [string, string, string, string, string];
     // N_base 12 (7 passes), 11 ballots keeping up to 4: c1 11; c2 = c3 = 9 for the last official seat (the loser keeps

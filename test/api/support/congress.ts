@@ -75,3 +75,17 @@ export const setupSmallCongress = async (server: RunningServer, code: string, de
   };
   return { code, clients, electionId: election.id, otherElectionId: other.id, sessionId: session.id, organisationId: org.id, delegateIds, cardTokens };
 };
+
+/**
+ * Brings round 1 of an election (its list of candidates entered) to counting, as the presidium does: a counting board
+ * approved by show of hands (head: `headDelegateId`), the list approved, voting, ballots issued and collected.
+ */
+export const roundToCounting = async (admin: Client, C: string, E: string, headDelegateId: number, boardTitle: string, present = 11): Promise<void> => {
+  const board = must(await admin.post<{ id: number }>(`${C}/bodies`, { kind: 'counting-board', title: boardTitle, members: [{ delegateId: headDelegateId, role: 'head' }] }));
+  must(await admin.post(`${C}/bodies/${board.id}/approval`, { agree: present, disagree: 0, other: 0 }));
+  must(await admin.put(`${E}/counting-board`, { bodyId: board.id }));
+  must(await admin.post(`${E}/rounds/1/transition`, { to: 'list-approved', agree: present, disagree: 0, other: 0 }));
+  must(await admin.post(`${E}/rounds/1/transition`, { to: 'voting' }));
+  must(await admin.put(`${E}/rounds/1/ballots`, { issued: present, collected: present }));
+  must(await admin.post(`${E}/rounds/1/transition`, { to: 'counting' }));
+};
