@@ -47,8 +47,11 @@ describeEachDatabase('api: counting the seed congress', (db) => {
     const batchIds: string[] = [];
     for (let start = 0, n = 1; start < pile.length; start += 50, n++) {
       const size = Math.min(50, pile.length - start);
+      const told = k.published.length;
       const b = await call<{ id: string; entriesRequired: number }>(app, 'POST', `${R}/batches`, users.head!, { label: `Tập ${n}`, physicalCount: size });
       expect(b.status, b.text).toBe(201);
+      // Every console lists the new batch: it is told as a change of the election too.
+      expect(k.published.slice(told)).toContainEqual({ congressId: k.congressId, kind: 'election', id: k.electionId });
       expect(b.body.entriesRequired).toBe(2);
       batchIds.push(b.body.id);
       const B = `${R}/batches/${b.body.id}`;

@@ -336,7 +336,8 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
       }).returningAll().executeTakeFirstOrThrow();
       await appendEvent(trx, appender(ctx, round.id), batch, 1, event, null);
       return ok(json(viewOf(l.value.counting.ctx, applied.value.batches.get(spec.id)!, op.value.name), 201));
-    }, () => live(ctx.congress.id, roundId, ctx.params.electionId)));
+      // A new batch is rare and every counting console lists it: told as a change of the election too.
+    }, () => live(ctx.congress.id, roundId, ctx.params.electionId, true)));
   });
 
   // The operator's own view of a batch: never another entry.
