@@ -13,7 +13,7 @@ import { audit } from '../audit.ts';
 import { findElection } from '../election-data.ts';
 import { nowIso, transact } from '../tx.ts';
 import { enterJob, SCANNER } from './enter-job.ts';
-import { roundTarget } from './target.ts';
+import { roundTarget, type PrepareTarget } from './target.ts';
 
 type ScanJob = Selectable<ScanJobsTable>;
 
@@ -30,7 +30,8 @@ export interface ReadHooks {
   readonly progress: (filesRead: number, sheetsRead: number) => Promise<boolean>;
   /** The server is closing: stop between sheets and leave the job to be read again. */
   readonly stopping: () => boolean;
-  /** readSheet of src/scan, off the event loop (sheet-reader.ts). */
+  /** prepareTarget and readSheet of src/scan, off the event loop (sheet-reader.ts). */
+  readonly prepareTarget: PrepareTarget;
   readonly readSheet: (page: GreyImage, target: ScanTarget, sheet: number) => Promise<SheetOutcome>;
 }
 
@@ -92,7 +93,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   if (round.status !== 'counting' || (await findElection(deps.db, congress.id, round.election_id)) === undefined) {
     return fail(ruleError('counting.not-open', 'Vòng bầu không còn ở bước kiểm phiếu: không đọc tập phiếu.', 'The round is no longer being counted: the stack is not read.'));
   }
-  const target = await roundTarget(deps.db, congress, round.election_id, round.number, round.id);
+  const target = await roundTarget(deps.db, congress, round.election_id, round.number, round.id, hooks.prepareTarget);
   if (!target.ok) return fail(target.error);
 
   const files = await deps.db.selectFrom('scan_files').select(['id', 'position']).where('job_id', '=', job.id).orderBy('position').execute();

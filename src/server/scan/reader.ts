@@ -52,6 +52,7 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
     try {
       const outcome = await readJob(deps, id, {
         stopping: () => closed,
+        prepareTarget: sheets.prepare,
         readSheet: sheets.read,
         progress: async (filesRead, sheetsRead) => {
           const r = await deps.db.updateTable('scan_jobs').set({ files_read: filesRead, sheets_read: sheetsRead, lease_until: until() })

@@ -1,27 +1,32 @@
 /**
- * Reads sheets in a worker thread, one at a time, started on first use and ended with the scan reader. The page
- * is copied to the worker (the server keeps it for the board's crops); the target is sent when it changes.
+ * The scanning worker thread seen from the server: started on first use, ended with each run of stacks. Pages are
+ * copied to it (the server keeps them for the board's crops); the round's blank ballot is prepared there and its
+ * copy kept by the server, sent back to a new worker when needed.
  */
 import { Worker } from 'node:worker_threads';
+import type { BallotInput } from '../../documents/model.ts';
+import { err, ok, type Result, type RuleError } from '../../rules/index.ts';
 import type { GreyImage, ScanTarget, SheetOutcome } from '../../scan/index.ts';
 import type { SheetRequest, SheetResponse } from './sheet-protocol.ts';
 
 export interface SheetReader {
+  readonly prepare: (input: BallotInput) => Promise<Result<ScanTarget, RuleError>>;
   readonly read: (page: GreyImage, target: ScanTarget, sheet: number) => Promise<SheetOutcome>;
   readonly close: () => Promise<void>;
 }
 
 export const sheetReader = (): SheetReader => {
   let worker: Worker | null = null;
-  let sent: ScanTarget | null = null;
+  /** The target the worker holds (the server's copy of it). */
+  let held: ScanTarget | null = null;
   let next = 0;
-  const waiting = new Map<number, { resolve: (o: SheetOutcome) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: SheetResponse) => void; reject: (e: Error) => void }>();
 
   const failAll = (e: Error): void => {
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
     worker = null;
-    sent = null;
+    held = null;
   };
 
   const started = (): Worker => {
@@ -31,8 +36,8 @@ export const sheetReader = (): SheetReader => {
       const p = waiting.get(m.id);
       if (p === undefined) return;
       waiting.delete(m.id);
-      if (m.ok) p.resolve(m.outcome);
-      else p.reject(new Error(m.message));
+      if (m.kind === 'failed') p.reject(new Error(m.message));
+      else p.resolve(m);
     });
     w.on('error', (e) => failAll(e));
     w.on('exit', (code) => { if (worker === w) failAll(new Error(`sheet worker exited (${code})`)); });
@@ -41,22 +46,34 @@ export const sheetReader = (): SheetReader => {
     return w;
   };
 
+  const ask = (request: (id: number) => SheetRequest): Promise<SheetResponse> => new Promise((resolve, reject) => {
+    const id = ++next;
+    waiting.set(id, { resolve, reject });
+    started().postMessage(request(id));
+  });
+
   return {
-    read: (page, target, sheet) => new Promise<SheetOutcome>((resolve, reject) => {
-      const w = started();
+    prepare: async (input) => {
+      const r = await ask((id) => ({ type: 'prepare', id, input }));
+      if (r.kind === 'refused') return err(r.error);
+      if (r.kind !== 'prepared') throw new Error(`unexpected answer ${r.kind}`);
+      held = r.target;
+      return ok(r.target);
+    },
+    read: async (page, target, sheet) => {
       // The prepared targets are cached per round form (target.ts): the same object is the same form.
-      if (sent !== target) {
-        w.postMessage({ type: 'target', target } satisfies SheetRequest);
-        sent = target;
+      if (held !== target) {
+        started().postMessage({ type: 'target', target } satisfies SheetRequest);
+        held = target;
       }
-      const id = ++next;
-      waiting.set(id, { resolve, reject });
-      w.postMessage({ type: 'read', id, page, sheet } satisfies SheetRequest);
-    }),
+      const r = await ask((id) => ({ type: 'read', id, page, sheet }));
+      if (r.kind !== 'read') throw new Error(`unexpected answer ${r.kind}`);
+      return r.outcome;
+    },
     close: async () => {
       const w = worker;
       worker = null;
-      sent = null;
+      held = null;
       if (w !== null) await w.terminate();
     },
   };
