@@ -5,18 +5,43 @@
 import type { Kysely } from 'kysely';
 import type { AttendanceView } from '../api/sessions.ts';
 import { loadAttendance as deriveFromStore, currentSessionId } from '../store/attendance.ts';
+import { baseExclusionsToJson } from '../store/base-exclusions-json.ts';
 import type { Congress, Database } from '../store/schema.ts';
 
-export const loadAttendance = async (db: Kysely<Database>, congress: Congress, sessionId?: number): Promise<AttendanceView> => {
+/** The attendance view, and the exclusions from N_base as the JSON snapshot stored with a vote (null when there is no base). */
+const derive = async (
+  db: Kysely<Database>, congress: Congress, sessionId?: number,
+): Promise<{ readonly view: AttendanceView; readonly baseExclusions: string | null }> => {
   const session = sessionId ?? (await currentSessionId(db, congress.id));
   const r = await deriveFromStore(db, congress.id, session);
   if (!r.ok) {
     // No official summoned yet (an empty congress): nothing can pass.
-    return { sessionId: session, summoned: 0, base: 0, present: 0, threshold: 1, nothingCanPass: true, quorumMet: null, exclusions: {} };
+    return {
+      view: { sessionId: session, summoned: 0, base: 0, present: 0, threshold: 1, nothingCanPass: true, quorumMet: null, exclusions: {} },
+      baseExclusions: null,
+    };
   }
   const { kind: _kind, officialSummoned, ...exclusions } = r.value.counts;
   return {
-    sessionId: session, summoned: officialSummoned, base: r.value.base, present: r.value.present,
-    threshold: r.value.status.threshold, nothingCanPass: r.value.status.nothingCanPass, quorumMet: r.value.status.quorumMet, exclusions,
+    view: {
+      sessionId: session, summoned: officialSummoned, base: r.value.base, present: r.value.present,
+      threshold: r.value.status.threshold, nothingCanPass: r.value.status.nothingCanPass, quorumMet: r.value.status.quorumMet, exclusions,
+    },
+    baseExclusions: baseExclusionsToJson(r.value.counts),
   };
+};
+
+export const loadAttendance = async (db: Kysely<Database>, congress: Congress, sessionId?: number): Promise<AttendanceView> =>
+  (await derive(db, congress, sessionId)).view;
+
+/** What a vote stores when N_base is fixed: the base, those present, and the exclusions as JSON (base_exclusions). */
+export interface BaseSnapshot {
+  readonly base: number;
+  readonly present: number;
+  readonly base_exclusions: string | null;
+}
+
+export const loadBaseSnapshot = async (db: Kysely<Database>, congress: Congress): Promise<BaseSnapshot> => {
+  const { view, baseExclusions } = await derive(db, congress);
+  return { base: view.base, present: view.present, base_exclusions: baseExclusions };
 };

@@ -2,7 +2,7 @@
 import type { Transaction } from 'kysely';
 import { decideShowOfHands, err, ok, type Result } from '../rules/index.ts';
 import type { Congress, Database, Vote, VotesTable } from '../store/schema.ts';
-import { loadAttendance } from './attendance.ts';
+import { loadBaseSnapshot } from './attendance.ts';
 import { audit } from './audit.ts';
 import { unprocessable, type Problem } from './problems.ts';
 import type { Caller } from './route.ts';
@@ -21,13 +21,14 @@ export interface VoteInput {
 export const recordVote = async (
   trx: Transaction<Database>, congress: Congress, caller: Caller, input: VoteInput, now: string,
 ): Promise<Result<Vote, Problem>> => {
-  const attendance = await loadAttendance(trx, congress);
+  const attendance = await loadBaseSnapshot(trx, congress);
   const decision = decideShowOfHands(input, attendance.base, attendance.present);
   if (!decision.ok) return err(unprocessable(decision.error));
   const vote = await trx.insertInto('votes').values({
     congress_id: congress.id, agenda_item_id: input.agendaItemId ?? null, subject: input.subject, kind: input.kind,
     election_id: input.electionId ?? null, candidate_id: input.candidateId ?? null,
     agree: input.agree, disagree: input.disagree, other: input.other, base: decision.value.base, present: attendance.present,
+    base_exclusions: attendance.base_exclusions,
     passed: decision.value.passed ? 1 : 0, recorded_at: now,
     recorded_by: caller.principal?.kind === 'user' ? caller.principal.userId : null,
   }).returningAll().executeTakeFirstOrThrow();

@@ -65,6 +65,16 @@ export const BACKUP_JSON_COLUMNS: Readonly<Partial<Record<BackupTable, readonly 
   scan_sheets: ['proposed', 'reasons', 'decision'],
 };
 
+/**
+ * Nullable columns added by a migration after files of this version were first written: a file written before
+ * that migration lacks them, and its rows restore with null there — as rows that existed when the migration ran.
+ * The exclusions from N_base (0006) hold counts by reason and no ids, so they are restored as they are.
+ */
+export const BACKUP_LATER_COLUMNS: Readonly<Partial<Record<BackupTable, readonly string[]>>> = {
+  election_rounds: ['base_exclusions'],
+  votes: ['base_exclusions'],
+};
+
 const cellSchema = z.union([z.string(), z.number(), z.null(), z.strictObject({ $base64: z.string() })]);
 const rowsSchema = z.array(z.record(z.string(), cellSchema));
 

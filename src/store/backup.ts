@@ -11,7 +11,7 @@ import { err, ok, ruleError, type Result, type RuleError } from '../rules/result
 import { appendAudit } from './audit.ts';
 import { remapCandidateIdsInJson } from './backup-json.ts';
 import {
-  BACKUP_FORMAT, BACKUP_JSON_COLUMNS, BACKUP_REFERENCES, BACKUP_TABLES, BACKUP_VERSION, backupChecksum, backupFileSchema,
+  BACKUP_FORMAT, BACKUP_JSON_COLUMNS, BACKUP_LATER_COLUMNS, BACKUP_REFERENCES, BACKUP_TABLES, BACKUP_VERSION, backupChecksum, backupFileSchema,
   type BackupContent, type BackupFile, type BackupTable, type FileCell, type FileRow,
 } from './backup-format.ts';
 import type { Database } from './schema.ts';
@@ -70,7 +70,7 @@ export const createBackup = async (db: Kysely<Database>, congressCode: string): 
   return ok({ ...content, createdAt: new Date().toISOString(), checksum: backupChecksum(content) });
 };
 
-/** Checks a parsed backup: the shape (zod), every table's columns, and the checksum. */
+/** Checks a parsed backup: the shape (zod), every table's columns (those of BACKUP_LATER_COLUMNS may be missing), and the checksum. */
 export const checkBackup = (raw: unknown): Result<BackupFile, RuleError> => {
   const parsed = backupFileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -82,7 +82,11 @@ export const checkBackup = (raw: unknown): Result<BackupFile, RuleError> => {
   const backup = parsed.data;
   for (const t of BACKUP_TABLES) {
     const expected = [...TABLES[t]].sort().join(',');
-    const bad = backup.tables[t].findIndex((r) => Object.keys(r).sort().join(',') !== expected);
+    const later = BACKUP_LATER_COLUMNS[t] ?? [];
+    const bad = backup.tables[t].findIndex((r) => {
+      const keys = Object.keys(r);
+      return [...keys, ...later.filter((c) => !keys.includes(c))].sort().join(',') !== expected;
+    });
     if (bad >= 0) {
       return err(ruleError('backup.columns', `Bảng ${t}, dòng ${bad + 1} của tệp sao lưu không có đúng các cột.`,
         `Table ${t}, row ${bad + 1} of the backup does not have the expected columns.`, `tables.${t}.${bad}`));

@@ -7,6 +7,7 @@ import { auditAppendOnlyMigration } from './migrations/0002_audit_append_only.ts
 import { countingMigration } from './migrations/0003_counting.ts';
 import { scanMigration } from './migrations/0004_scan.ts';
 import { scanReadingMigration } from './migrations/0005_scan_reading.ts';
+import { baseExclusionsMigration } from './migrations/0006_base_exclusions.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -16,6 +17,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0003_counting': countingMigration(dialect),
   '0004_scan': scanMigration(dialect),
   '0005_scan_reading': scanReadingMigration(dialect),
+  '0006_base_exclusions': baseExclusionsMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => ({ ...migrations(dialect) }) });

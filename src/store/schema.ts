@@ -164,6 +164,8 @@ export interface VotesTable {
   /** N_base and attendance when the vote was recorded (a snapshot: later changes do not rewrite history). */
   base: number;
   present: number;
+  /** The exclusions from N_base at the vote (CongressAttendance of src/rules/base.ts as JSON); null if recorded before migration 0006. */
+  base_exclusions: JsonText | null;
   passed: Bool;
   recorded_at: Instant;
   recorded_by: number | null;
@@ -208,6 +210,11 @@ export interface ElectionRoundsTable {
   /** N_base and present, snapshotted when voting opens. */
   base: number | null;
   present: number | null;
+  /**
+   * The exclusions from N_base when voting opened (CongressAttendance of src/rules/base.ts as JSON), for the
+   * minutes; null before voting and for rounds voted before migration 0006.
+   */
+  base_exclusions: JsonText | null;
   ballots_issued: number | null;
   ballots_collected: number | null;
   /** The count of src/rules/count.ts as JSON, once counted. */

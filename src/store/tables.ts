@@ -31,7 +31,7 @@ const columnSet = {
   body_members: { id: true, body_id: true, delegate_id: true, role: true, position: true },
   votes: {
     id: true, congress_id: true, agenda_item_id: true, subject: true, kind: true, election_id: true,
-    candidate_id: true, agree: true, disagree: true, other: true, base: true, present: true, passed: true,
+    candidate_id: true, agree: true, disagree: true, other: true, base: true, present: true, base_exclusions: true, passed: true,
     recorded_at: true, recorded_by: true,
   },
   elections: {
@@ -41,7 +41,7 @@ const columnSet = {
   },
   election_rounds: {
     id: true, election_id: true, congress_id: true, number: true, seats: true, alternate_seats: true, status: true,
-    base: true, present: true, ballots_issued: true, ballots_collected: true, result: true, decision: true,
+    base: true, present: true, base_exclusions: true, ballots_issued: true, ballots_collected: true, result: true, decision: true,
     updated_at: true,
   },
   candidates: {

@@ -3,14 +3,17 @@
  * (src/demo loadDemo), 250 voters checked in, the bodies approved by show of hands, the committee and the delegation
  * elected through the count route; then every printout is read back (pdftotext, word/document.xml) and its names,
  * numbers and percentages compared with the stored result and the database. Refusals: a round not counted (409),
- * a delegate, the hall screen or a technician (403).
+ * a delegate, the hall screen or a technician (403). The minutes state N_base and its exclusions as the round
+ * snapshotted them when voting opened, whatever the delegate statuses say later.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { printoutPaths } from '../../src/api/printouts.ts';
 import { loadDemo } from '../../src/demo/index.ts';
 import { docxText, pdfText, rowPattern } from '../../src/documents/testing/extract.ts';
 import { formatInteger, formatPercent } from '../../src/locale/vi.ts';
-import { percentOf, type Ballot, type CountOutcome } from '../../src/rules/index.ts';
+import { computeBase, percentOf, type Ballot, type CountOutcome } from '../../src/rules/index.ts';
+import { loadAttendance } from '../../src/store/attendance.ts';
+import { baseExclusionsFromJson, baseExclusionsToJson } from '../../src/store/base-exclusions-json.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { Client, type ErrorReply } from './support/client.ts';
 import { startServer, type RunningServer } from './support/server.ts';
@@ -384,17 +387,69 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
     const all = await file(as['lso.quantri'], paths.delegateCards(), 'application/pdf');
     expect(pdfText(all)).toContain(other.full_name);
   });
-  it('refuses the minutes when delegate statuses changed N_base after the vote, and prints them again once restored', async () => {
+  it('prints the minutes with the exclusions from N_base as at the vote (the round\'s snapshot) after delegate statuses changed', async () => {
     const admin = as['lso.quantri'];
-    const absent = await db.db.selectFrom('delegates').select(['id', 'status_reason']).where('standing', '=', 'official').where('status', '=', 'absent-whole')
-      .orderBy('code').executeTakeFirstOrThrow();
-    expect((await admin.put(`${C}/delegates/${absent.id}/status`, { status: 'summoned' })).status).toBe(200);
     const e = elections.get('committee')!;
-    const r = await as['lso.thuky'].get<ErrorReply>(paths.minutes(e.id, 1));
-    expect(r.status).toBe(409);
-    expect(r.body.error.code).toBe('printout.base-changed');
-    expect(r.body.error.message_vi).toContain('Số làm căn cứ lúc bỏ phiếu là 250, nay danh sách đại biểu cho 251');
-    expect((await admin.put(`${C}/delegates/${absent.id}/status`, { status: 'absent-whole', reason: absent.status_reason ?? 'Ốm' })).status).toBe(200);
+    const congress = await db.db.selectFrom('congresses').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+    const round = await db.db.selectFrom('election_rounds').select(['id', 'base', 'base_exclusions']).where('election_id', '=', e.id).where('number', '=', 1)
+      .executeTakeFirstOrThrow();
+    expect(round.base).toBe(250);
+    const stored = baseExclusionsFromJson(round.base_exclusions ?? '');
+    if (!stored.ok) throw new Error(stored.error.message_en);
+    const snap = stored.value;
+    if (snap.kind !== 'delegates') throw new Error('the seed congress is a congress of delegates');
+    expect(computeBase(snap)).toEqual({ ok: true, value: round.base });
+    const before = await loadAttendance(db.db, congress.id);
+    expect(before.ok && before.value.counts).toEqual(snap);
+    // The show-of-hands votes keep their exclusions too, each giving the base it stored.
+    const votes = await db.db.selectFrom('votes').select(['base', 'base_exclusions']).where('congress_id', '=', congress.id).execute();
+    expect(votes.length).toBeGreaterThan(0);
+    for (const v of votes) {
+      const x = baseExclusionsFromJson(v.base_exclusions ?? '');
+      expect(x.ok && computeBase(x.value)).toEqual({ ok: true, value: v.base });
+    }
+
+    // An official absent for the whole congress (not of the convening committee) is marked summoned after the vote.
+    const absent = await db.db.selectFrom('delegates').select(['id', 'status_reason']).where('congress_id', '=', congress.id).where('standing', '=', 'official')
+      .where('status', '=', 'absent-whole').where('is_convening_member', '=', 0).orderBy('code').executeTakeFirstOrThrow();
+    expect((await admin.put(`${C}/delegates/${absent.id}/status`, { status: 'summoned' })).status).toBe(200);
+    const after = await loadAttendance(db.db, congress.id);
+    if (!after.ok || after.value.counts.kind !== 'delegates') throw new Error('attendance after the change');
+    expect(after.value.base).toBe(251);
+    expect(after.value.counts.officialsAbsentWholeNotReplaced).toBe(snap.officialsAbsentWholeNotReplaced - 1);
+
+    const texts = [await pdf(as['lso.thuky'], paths.minutes(e.id, 1)), await docx(as['lso.kiemphieu'], paths.minutes(e.id, 1, 'docx'))];
+    for (const text of texts.map((t) => t.replace(/\s+/gu, ' '))) {
+      expect(text).toContain(`Tổng số đại biểu chính thức được triệu tập: ${formatInteger(snap.officialSummoned)}.`);
+      expect(text).toContain(`Số cấp ủy viên triệu tập Đại hội vắng mặt suốt thời gian Đại hội: ${formatInteger(snap.conveningMembersAbsentWhole)}.`);
+      expect(text).toContain(`không có đại biểu dự khuyết thay thế: ${formatInteger(snap.officialsAbsentWholeNotReplaced)}.`);
+      expect(text).not.toContain(`không có đại biểu dự khuyết thay thế: ${formatInteger(after.value.counts.officialsAbsentWholeNotReplaced)}.`);
+      expect(text).toContain(`(N): ${formatInteger(250)}.`);
+    }
+
+    // A round voted before the snapshot existed (null) keeps the old behaviour: derived now, refused when N_base moved.
+    await db.db.updateTable('election_rounds').set({ base_exclusions: null }).where('id', '=', round.id).execute();
+    try {
+      const r = await as['lso.thuky'].get<ErrorReply>(paths.minutes(e.id, 1));
+      expect(r.status).toBe(409);
+      expect(r.body.error.code).toBe('printout.base-changed');
+      expect(r.body.error.message_vi).toContain('Số làm căn cứ lúc bỏ phiếu là 250, nay danh sách đại biểu cho 251');
+      expect((await admin.put(`${C}/delegates/${absent.id}/status`, { status: 'absent-whole', reason: absent.status_reason ?? 'Ốm' })).status).toBe(200);
+      expect((await as['lso.thuky'].get(paths.minutes(e.id, 1))).status).toBe(200);
+    } finally {
+      await db.db.updateTable('election_rounds').set({ base_exclusions: round.base_exclusions }).where('id', '=', round.id).execute();
+    }
+
+    // A snapshot that does not give the stored base (altered by hand) is refused, never printed.
+    await db.db.updateTable('election_rounds').set({ base_exclusions: baseExclusionsToJson({ ...snap, officialsAbsentWholeNotReplaced: snap.officialsAbsentWholeNotReplaced + 1 }) })
+      .where('id', '=', round.id).execute();
+    try {
+      const r = await as['lso.thuky'].get<ErrorReply>(paths.minutes(e.id, 1));
+      expect(r.status).toBe(409);
+      expect(r.body.error.code).toBe('printout.snapshot-mismatch');
+    } finally {
+      await db.db.updateTable('election_rounds').set({ base_exclusions: round.base_exclusions }).where('id', '=', round.id).execute();
+    }
     expect((await as['lso.thuky'].get(paths.minutes(e.id, 1))).status).toBe(200);
   });
 });

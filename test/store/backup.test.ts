@@ -5,7 +5,8 @@ import { expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.ts';
 import { verifyAuditChain } from '../../src/store/audit.ts';
 import { comparableTables } from '../../src/store/backup-compare.ts';
-import { BACKUP_TABLES } from '../../src/store/backup-format.ts';
+import { BACKUP_TABLES, backupChecksum } from '../../src/store/backup-format.ts';
+import { baseExclusionsToJson } from '../../src/store/base-exclusions-json.ts';
 import { createBackup, readBackupFile, restoreBackup, writeBackupFile } from '../../src/store/backup.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { insertRichCongress, insertSmallCongress } from '../support/fixtures.ts';
@@ -74,6 +75,49 @@ describeEachDatabase('store: backup and restore of a congress', (ctx) => {
     const r2 = await readBackupFile(file);
     expect(!r2.ok && r2.error.code).toBe('backup.format');
     expect((await createBackup(ctx.db, 'no-such-congress')).ok).toBe(false);
+  });
+
+  it('keeps the exclusions from N_base snapshotted at a vote (no ids: as they are); a file written before migration 0006 restores them as null', async () => {
+    await insertRichCongress(ctx.db, 'bk-base');
+    const congress = await ctx.db.selectFrom('congresses').select('id').where('code', '=', 'bk-base').executeTakeFirstOrThrow();
+    const snapshot = baseExclusionsToJson({ kind: 'delegates', officialSummoned: 4, conveningMembersAbsentWhole: 0, officialsAbsentWholeNotReplaced: 1 });
+    await ctx.db.updateTable('election_rounds').set({ base_exclusions: snapshot }).where('congress_id', '=', congress.id).where('number', '=', 1).execute();
+    await ctx.db.updateTable('votes').set({ base_exclusions: snapshot }).where('congress_id', '=', congress.id).execute();
+    const b = await createBackup(ctx.db, 'bk-base');
+    if (!b.ok) throw new Error(b.error.message_en);
+    expect(b.value.tables.election_rounds.map((r) => r['base_exclusions'])).toContain(snapshot);
+    expect(b.value.tables.votes.map((r) => r['base_exclusions'])).toEqual([snapshot]);
+
+    const restoredSnapshots = async (file: string): Promise<Array<string | null>> => {
+      const read = await readBackupFile(file);
+      if (!read.ok) throw new Error(read.error.message_en);
+      const target = await ctx.fresh();
+      const restored = await restoreBackup(target.db, read.value);
+      if (!restored.ok) throw new Error(restored.error.message_en);
+      const rounds = await target.db.selectFrom('election_rounds').select('base_exclusions').where('congress_id', '=', restored.value.congressId)
+        .where('number', '=', 1).execute();
+      const votes = await target.db.selectFrom('votes').select('base_exclusions').where('congress_id', '=', restored.value.congressId).execute();
+      return [...rounds, ...votes].map((r) => r.base_exclusions);
+    };
+    const now = join(dir, `base-${ctx.dialect}.json`);
+    await writeBackupFile(now, b.value);
+    const kept = await restoredSnapshots(now);
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(kept)).toEqual(new Set([snapshot]));
+
+    // The same congress as a file written before migration 0006: no base_exclusions in its rows.
+    const { createdAt, checksum: _checksum, ...content } = b.value;
+    const drop = (rows: typeof content.tables.votes) => rows.map(({ base_exclusions: _x, ...rest }) => rest);
+    const older = { ...content, tables: { ...content.tables, election_rounds: drop(content.tables.election_rounds), votes: drop(content.tables.votes) } };
+    const old = join(dir, `base-old-${ctx.dialect}.json`);
+    await writeBackupFile(old, { ...older, createdAt, checksum: backupChecksum(older) });
+    expect(new Set(await restoredSnapshots(old))).toEqual(new Set([null]));
+
+    // Only those later columns may be missing: a row without another column is still refused.
+    const broken = { ...content, tables: { ...content.tables, votes: content.tables.votes.map(({ present: _p, ...rest }) => rest) } };
+    await writeBackupFile(old, { ...broken, createdAt, checksum: backupChecksum(broken) });
+    const refused = await readBackupFile(old);
+    expect(!refused.ok && refused.error.code).toBe('backup.columns');
   });
 
   it('CLI: daihoi backup FILE --congress CODE, then daihoi restore FILE into another database', async () => {

@@ -1,7 +1,8 @@
 /**
  * The minutes of a counted round, by kind: counting minutes (committee, standing committee, secretary …),
  * delegation minutes, opinion-poll minutes, secretary-poll minutes. Counts are the round's stored result;
- * attendance is `loadAttendance` (deriveAttendance) and the round's snapshot of N_base and those present.
+ * attendance is the round's snapshot of N_base, its exclusions and those present (older rounds without the
+ * exclusions snapshot: `loadAttendance`, deriveAttendance of the delegates now).
  */
 import type { Kysely } from 'kysely';
 import type { PrintFormat } from '../../api/printouts.ts';
@@ -9,8 +10,9 @@ import {
   countingMinutes, delegationMinutes, opinionPollMinutes, secretaryPollMinutes, type CountTimes, type VotingAttendance,
 } from '../../documents/index.ts';
 import { formatTime } from '../../locale/vi.ts';
-import { err, ok, ruleError, type Result } from '../../rules/index.ts';
+import { computeBase, err, ok, ruleError, type Result } from '../../rules/index.ts';
 import { loadAttendance } from '../../store/attendance.ts';
+import { baseExclusionsFromJson } from '../../store/base-exclusions-json.ts';
 import type { Congress, Database } from '../../store/schema.ts';
 import { conflict, unprocessable, type Problem } from '../problems.ts';
 import type { Output } from '../route.ts';
@@ -34,15 +36,31 @@ const countTimes = async (db: Kysely<Database>, congressId: number, roundId: num
   return { start: at('counting'), end: at('counted') };
 };
 
-/** Summoned and excluded as derived now; refused when N_base no longer equals the round's snapshot. */
+/**
+ * Summoned and excluded as at the vote: the round's snapshot (base_exclusions, stored when voting opened), which
+ * later status changes do not touch. Rounds voted before the snapshot existed (null) derive them from the
+ * delegates' statuses now, refused when N_base no longer equals the round's snapshot of the base.
+ */
 const votingAttendance = async (db: Kysely<Database>, congress: Congress, p: PrintRound): Promise<Result<VotingAttendance, Problem>> => {
-  const a = await loadAttendance(db, congress.id);
-  if (!a.ok) return err(unprocessable(a.error));
-  const { base, present } = p.round;
+  const { base, present, base_exclusions: snapshot } = p.round;
   if (base === null || present === null) {
     return err(conflict(ruleError('printout.no-snapshot', 'Vòng bầu không có số làm căn cứ và số có mặt lúc bỏ phiếu.',
       'The round has no base and attendance recorded at voting.')));
   }
+  if (snapshot !== null) {
+    const stored = baseExclusionsFromJson(snapshot);
+    if (!stored.ok) return err(unprocessable(stored.error));
+    const derived = computeBase(stored.value);
+    if (!derived.ok || derived.value !== base) {
+      // Written in one update with the base; a mismatch means the row was altered by hand.
+      return err(conflict(ruleError('printout.snapshot-mismatch',
+        `Các số loại trừ ghi lúc bỏ phiếu không cho đúng số làm căn cứ ${base} của vòng bầu.`,
+        `The exclusions recorded at voting do not give the round's base ${base}.`)));
+    }
+    return ok({ congress: stored.value, presentAtVoting: present });
+  }
+  const a = await loadAttendance(db, congress.id);
+  if (!a.ok) return err(unprocessable(a.error));
   if (p.election.kind !== 'opinion-poll' && a.value.base !== base) {
     return err(conflict(ruleError('printout.base-changed',
       `Số làm căn cứ lúc bỏ phiếu là ${base}, nay danh sách đại biểu cho ${a.value.base}: trạng thái đại biểu đã thay đổi sau khi bỏ phiếu, `

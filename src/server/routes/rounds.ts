@@ -12,7 +12,7 @@ import {
   admitNominees, countBallots, err, isAdmittedByPoll, lawfulMaxSurplus, ok, ruleError, surplusApplies, type Ballot, type Result,
 } from '../../rules/index.ts';
 import type { Congress, Database, Election, ElectionRound } from '../../store/schema.ts';
-import { loadAttendance } from '../attendance.ts';
+import { loadBaseSnapshot } from '../attendance.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { countSettingsOf, electionView, findElection, findRound, listed, reorderCandidates, roundCandidates, surplusOf } from '../election-data.ts';
@@ -40,7 +40,7 @@ const load = async (trx: Transaction<Database>, congress: Congress, electionId: 
 /** Moves a round one step: legal by the state machine, and applied only if nobody moved it meanwhile. */
 export const moveRound = async (
   trx: Transaction<Database>, caller: Caller, congressId: number, round: ElectionRound, to: RoundState,
-  set: Partial<Pick<ElectionRound, 'base' | 'present' | 'result'>>, now: string,
+  set: Partial<Pick<ElectionRound, 'base' | 'present' | 'base_exclusions' | 'result'>>, now: string,
 ): Promise<Result<ElectionRound, Problem>> => {
   const legal = checkTransition(round.status, to);
   if (!legal.ok) return err(conflict(legal.error));
@@ -179,7 +179,7 @@ export const roundRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       if (!legal.ok) return err(conflict(legal.error));
       const now = nowIso(deps);
       let vote = null;
-      let set: Partial<Pick<ElectionRound, 'base' | 'present'>> = {};
+      let set: Partial<Pick<ElectionRound, 'base' | 'present' | 'base_exclusions'>> = {};
       if (b.to === 'list-approved') {
         const cs = await roundCandidates(trx, round.id);
         const can = canApproveList(ctx.congress, election, round, cs);
@@ -192,8 +192,7 @@ export const roundRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       } else if (b.to === 'voting') {
         const can = await canOpenVoting(trx, election);
         if (!can.ok) return can;
-        const a = await loadAttendance(trx, ctx.congress);
-        set = { base: a.base, present: a.present };
+        set = await loadBaseSnapshot(trx, ctx.congress);
       } else if (b.to === 'counting') {
         const can = canStartCounting(round);
         if (!can.ok) return can;
