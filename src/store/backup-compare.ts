@@ -3,17 +3,17 @@
  * row they point to): two backups of the same congress taken on different servers compare equal.
  */
 import { remapCandidateIdsInJson } from './backup-json.ts';
-import { BACKUP_JSON_COLUMNS, BACKUP_REFERENCES, BACKUP_TABLES, type BackupFile, type BackupTable, type FileCell, type FileRow } from './backup-format.ts';
+import { BACKUP_JSON_COLUMNS, BACKUP_REFERENCES, BACKUP_TABLES, rowsOf, type BackupFile, type BackupTable, type FileCell, type FileRow } from './backup-format.ts';
 
 export type ComparableTables = Readonly<Record<BackupTable, readonly FileRow[]>>;
 
 export const comparableTables = (backup: BackupFile): ComparableTables => {
   const rank = Object.fromEntries(BACKUP_TABLES.map((t) => [t, new Map(
-    [...backup.tables[t]].map((r) => Number(r['id'])).sort((a, b) => a - b).map((id, i) => [id, i + 1]),
+    [...rowsOf(backup, t)].map((r) => Number(r['id'])).sort((a, b) => a - b).map((id, i) => [id, i + 1]),
   )])) as Record<BackupTable, Map<number, number>>;
   const out = {} as Record<BackupTable, FileRow[]>;
   for (const t of BACKUP_TABLES) {
-    out[t] = backup.tables[t].map((row) => {
+    out[t] = rowsOf(backup, t).map((row) => {
       const copy: Record<string, FileCell> = { ...row, id: rank[t].get(Number(row['id'])) ?? null };
       for (const [column, ref] of Object.entries(BACKUP_REFERENCES[t])) {
         const v = row[column];

@@ -73,7 +73,14 @@ export const BACKUP_JSON_COLUMNS: Readonly<Partial<Record<BackupTable, readonly 
 export const BACKUP_LATER_COLUMNS: Readonly<Partial<Record<BackupTable, readonly string[]>>> = {
   election_rounds: ['base_exclusions'],
   votes: ['base_exclusions'],
+  // The background reading of scans (0005): a job of an older file restores with the columns' defaults.
+  scan_jobs: ['files', 'files_read', 'sheets_read', 'ballots', 'error', 'lease_until'],
 };
+
+/** Tables added by a migration after files of this version were first written: an older file has none of their rows. */
+export const BACKUP_LATER_TABLES = ['scan_files'] as const satisfies readonly BackupTable[];
+type LaterTable = (typeof BACKUP_LATER_TABLES)[number];
+const isLater = (t: BackupTable): t is LaterTable => (BACKUP_LATER_TABLES as readonly BackupTable[]).includes(t);
 
 const cellSchema = z.union([z.string(), z.number(), z.null(), z.strictObject({ $base64: z.string() })]);
 const rowsSchema = z.array(z.record(z.string(), cellSchema));
@@ -82,11 +89,15 @@ export const backupContentSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   congressCode: z.string().min(1),
-  tables: z.strictObject(Object.fromEntries(BACKUP_TABLES.map((t) => [t, rowsSchema])) as Record<BackupTable, typeof rowsSchema>),
+  tables: z.strictObject(Object.fromEntries(BACKUP_TABLES.map((t) => [t, isLater(t) ? rowsSchema.optional() : rowsSchema])) as
+    { [T in BackupTable]: T extends LaterTable ? z.ZodOptional<typeof rowsSchema> : typeof rowsSchema }),
   /** This congress's audit entries as they were (the chain of the source server): a record, not restored as rows. */
   audit: rowsSchema,
 });
 export type BackupContent = z.infer<typeof backupContentSchema>;
+
+/** The rows of one table of a backup (none for a table the file was written before). */
+export const rowsOf = (content: Pick<BackupContent, 'tables'>, table: BackupTable): FileRow[] => content.tables[table] ?? [];
 
 export const backupFileSchema = backupContentSchema.extend({ createdAt: z.string(), checksum: z.string().regex(/^[0-9a-f]{64}$/) });
 export type BackupFile = z.infer<typeof backupFileSchema>;

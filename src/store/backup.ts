@@ -11,7 +11,7 @@ import { err, ok, ruleError, type Result, type RuleError } from '../rules/result
 import { appendAudit } from './audit.ts';
 import { remapCandidateIdsInJson } from './backup-json.ts';
 import {
-  BACKUP_FORMAT, BACKUP_JSON_COLUMNS, BACKUP_LATER_COLUMNS, BACKUP_REFERENCES, BACKUP_TABLES, BACKUP_VERSION, backupChecksum, backupFileSchema,
+  BACKUP_FORMAT, BACKUP_JSON_COLUMNS, BACKUP_LATER_COLUMNS, rowsOf, BACKUP_REFERENCES, BACKUP_TABLES, BACKUP_VERSION, backupChecksum, backupFileSchema,
   type BackupContent, type BackupFile, type BackupTable, type FileCell, type FileRow,
 } from './backup-format.ts';
 import type { Database } from './schema.ts';
@@ -83,7 +83,7 @@ export const checkBackup = (raw: unknown): Result<BackupFile, RuleError> => {
   for (const t of BACKUP_TABLES) {
     const expected = [...TABLES[t]].sort().join(',');
     const later = BACKUP_LATER_COLUMNS[t] ?? [];
-    const bad = backup.tables[t].findIndex((r) => {
+    const bad = rowsOf(backup, t).findIndex((r) => {
       const keys = Object.keys(r);
       return [...keys, ...later.filter((c) => !keys.includes(c))].sort().join(',') !== expected;
     });
@@ -166,7 +166,7 @@ class RestoreRefused extends Error {
 const insertAll = async (trx: LooseDb, backup: BackupFile, maps: IdMaps, existingUsers: string[]): Promise<void> => {
   for (const table of BACKUP_TABLES) {
     const refs = BACKUP_REFERENCES[table];
-    for (const fileRow of backup.tables[table]) {
+    for (const fileRow of rowsOf(backup, table)) {
       const { id: oldId, ...rest } = fromFile(fileRow);
       if (typeof oldId !== 'number') throw new RestoreRefused(ruleError('backup.id', `Bảng ${table}: một dòng không có id số.`, `Table ${table}: a row has no numeric id.`));
       if (table === 'users') {
@@ -194,7 +194,7 @@ const insertAll = async (trx: LooseDb, backup: BackupFile, maps: IdMaps, existin
     const deferred = Object.entries(BACKUP_REFERENCES[table]).filter(([, r]) => r.deferred === true).map(([c]) => c);
     const json = candidatesKnown(table) ? [] : BACKUP_JSON_COLUMNS[table] ?? [];
     if (deferred.length === 0 && json.length === 0) continue;
-    for (const fileRow of backup.tables[table]) {
+    for (const fileRow of rowsOf(backup, table)) {
       const set: Row = {};
       for (const column of json) {
         const text = fileRow[column];
@@ -244,6 +244,6 @@ export const restoreBackup = async (
     throw e;
   }
   const congressId = [...maps.congresses.values()][0]!;
-  const rows = Object.fromEntries(BACKUP_TABLES.map((t) => [t, backup.tables[t].length])) as Record<BackupTable, number>;
+  const rows = Object.fromEntries(BACKUP_TABLES.map((t) => [t, rowsOf(backup, t).length])) as Record<BackupTable, number>;
   return ok({ congressId, congressCode: backup.congressCode, rows, existingUsers });
 };

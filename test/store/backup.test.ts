@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.ts';
 import { verifyAuditChain } from '../../src/store/audit.ts';
 import { comparableTables } from '../../src/store/backup-compare.ts';
-import { BACKUP_TABLES, backupChecksum } from '../../src/store/backup-format.ts';
+import { BACKUP_TABLES, backupChecksum, rowsOf } from '../../src/store/backup-format.ts';
 import { baseExclusionsToJson } from '../../src/store/base-exclusions-json.ts';
 import { createBackup, readBackupFile, restoreBackup, writeBackupFile } from '../../src/store/backup.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -25,7 +25,7 @@ describeEachDatabase('store: backup and restore of a congress', (ctx) => {
     const first = await createBackup(ctx.db, 'bk-rich');
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    for (const t of BACKUP_TABLES) expect(first.value.tables[t].length, t).toBeGreaterThan(0);
+    for (const t of BACKUP_TABLES) expect(rowsOf(first.value, t).length, t).toBeGreaterThan(0);
     const file = join(dir, `rich-${ctx.dialect}.json.gz`);
     await writeBackupFile(file, first.value);
     const read = await readBackupFile(file);
@@ -77,7 +77,7 @@ describeEachDatabase('store: backup and restore of a congress', (ctx) => {
     expect((await createBackup(ctx.db, 'no-such-congress')).ok).toBe(false);
   });
 
-  it('keeps the exclusions from N_base snapshotted at a vote (no ids: as they are); a file written before migration 0006 restores them as null', async () => {
+  it('keeps the exclusions from N_base snapshotted at a vote (no ids: as they are); a file written before migration 0006 restores them as null, one before 0005 its scan jobs with the defaults', async () => {
     await insertRichCongress(ctx.db, 'bk-base');
     const congress = await ctx.db.selectFrom('congresses').select('id').where('code', '=', 'bk-base').executeTakeFirstOrThrow();
     const snapshot = baseExclusionsToJson({ kind: 'delegates', officialSummoned: 4, conveningMembersAbsentWhole: 0, officialsAbsentWholeNotReplaced: 1 });
@@ -112,6 +112,21 @@ describeEachDatabase('store: backup and restore of a congress', (ctx) => {
     const old = join(dir, `base-old-${ctx.dialect}.json`);
     await writeBackupFile(old, { ...older, createdAt, checksum: backupChecksum(older) });
     expect(new Set(await restoredSnapshots(old))).toEqual(new Set([null]));
+
+    // A file written before migration 0005 too: no scan_files table, scan jobs without the reading's columns.
+    const { scan_files: _files, ...before0005 } = older.tables;
+    const later = ['files', 'files_read', 'sheets_read', 'ballots', 'error', 'lease_until'];
+    const oldest = { ...older, tables: { ...before0005, scan_jobs: older.tables.scan_jobs.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !later.includes(k)))) } };
+    await writeBackupFile(old, { ...oldest, createdAt, checksum: backupChecksum(oldest) });
+    const file0004 = await readBackupFile(old);
+    expect(file0004.ok).toBe(true);
+    if (!file0004.ok) return;
+    const target = await ctx.fresh();
+    const restored = await restoreBackup(target.db, file0004.value);
+    expect(restored.ok, JSON.stringify(restored)).toBe(true);
+    if (!restored.ok) return;
+    const jobs = await target.db.selectFrom('scan_jobs').select(['status', 'files', 'ballots', 'error']).where('congress_id', '=', restored.value.congressId).execute();
+    expect(jobs).toEqual([{ status: 'review', files: 0, ballots: 0, error: null }]);
 
     // Only those later columns may be missing: a row without another column is still refused.
     const broken = { ...content, tables: { ...content.tables, votes: content.tables.votes.map(({ present: _p, ...rest }) => rest) } };
