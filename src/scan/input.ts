@@ -10,20 +10,11 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
 import type { GreyImage } from './image.ts';
+import { sniffKind } from './sniff.ts';
 
 const run = promisify(execFile);
 
-export type ScanFileKind = 'pdf' | 'png' | 'jpeg' | 'tiff';
-
-/** By the first bytes, never by the file name. */
-export const sniffKind = (bytes: Uint8Array): ScanFileKind | null => {
-  const b = (i: number): number => bytes[i] ?? -1;
-  if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46) return 'pdf';
-  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'png';
-  if (b(0) === 0xff && b(1) === 0xd8) return 'jpeg';
-  if ((b(0) === 0x49 && b(1) === 0x49 && b(2) === 0x2a) || (b(0) === 0x4d && b(1) === 0x4d && b(2) === 0x00)) return 'tiff';
-  return null;
-};
+export { sniffKind, type ScanFileKind } from './sniff.ts';
 
 export const unreadable = (detail: string): RuleError =>
   ruleError('scan.file', `Không đọc được tệp ảnh quét (${detail}).`, `The scan file cannot be read (${detail}).`);

@@ -6,7 +6,6 @@
  */
 import { ruleError } from '../../rules/index.ts';
 import type { ServerDeps } from '../deps.ts';
-import { failJob, readJob } from './read-job.ts';
 import { sheetReader } from './sheet-reader.ts';
 
 export interface ScanReader {
@@ -48,6 +47,8 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
   };
 
   const readOne = async (id: number): Promise<void> => {
+    // Loaded with the first stack: the reader's libraries (sharp, pdfkit for the blank ballot) stay out of an idle server.
+    const { failJob, readJob } = await import('./read-job.ts');
     const job = await deps.db.selectFrom('scan_jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     try {
       const outcome = await readJob(deps, id, {

@@ -11,7 +11,7 @@ import { BatchKey } from '../../api/counting.ts';
 import { CongressCode, Id } from '../../api/common.ts';
 import { DecideSheetBody, SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, type ScanJobView, type ScanSheetView } from '../../api/scan.ts';
 import { checkBallotShape, err, ok, ruleError, type Ballot, type Result } from '../../rules/index.ts';
-import { sniffKind } from '../../scan/index.ts';
+import { sniffKind } from '../../scan/sniff.ts';
 import type { Congress, Database } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
 import { findBatch, lockRound, roundCounting } from '../counting-data.ts';
