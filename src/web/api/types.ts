@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type {
   AgendaItemView, AttendanceView, BodyView, CandidateView, CheckinView, CongressView, DelegateView, DocumentView,
-  ElectionView, OrganisationView, Principal, Role, RoundStatus, SessionView, SpeakerView, TargetsView, VoteView,
+  ElectionView, OrganisationView, Principal, Role, RoundStatus, RowIssue, SessionView, SpeakerView, TargetsView, VoteView,
 } from '../../api/index.ts';
 import type { ElectionCount, OpinionPollCount, SecretaryPollCount } from '../../rules/index.ts';
 
@@ -74,9 +74,11 @@ export type CheckinOutcome =
   | { readonly ok: true; readonly checkin: Checkin; readonly delegate: DelegateView | null; readonly organisationName: string | null }
   | { readonly ok: false; readonly message_vi: string; readonly message_en: string };
 
+/** A refusal as the screens show it: Vietnamese, English, the field at fault; every row at fault of a refused file. */
 export interface ApiError {
   readonly code: string;
   readonly message_vi: string;
   readonly message_en: string;
   readonly field?: string | undefined;
+  readonly issues?: readonly RowIssue[] | undefined;
 }
