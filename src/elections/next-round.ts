@@ -49,7 +49,8 @@ export const planNextRound = (
   }
   const result = last.result !== null && last.result.type === 'election' ? last.result.count : null;
   const elected = new Set([...(result?.elected ?? []), ...(result?.alternates ?? [])]);
-  const tied = new Set([...(result?.remaining?.official.tie?.candidates ?? result?.tie?.candidates ?? []), ...(result?.remaining?.alternate.tie?.candidates ?? [])]);
+  // The official tie is settled first; an alternate tie only once the officials are filled (its `tie` then).
+  const tied = new Set(result?.tie?.candidates ?? []);
   switch (want.candidates) {
     case 'none': return ok([]);
     case 'tied': return ok(last.candidates.filter((c) => tied.has(String(c.id))));

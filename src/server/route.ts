@@ -166,10 +166,10 @@ export const serve = <E extends Endpoint>(app: FastifyInstance, deps: ServerDeps
     url: e.path,
     ...(limit === undefined ? {} : { bodyLimit: limit }),
     onRequest: async (req, reply) => {
-      const wrongType = checkContentType(e, req);
-      if (wrongType !== null) return sendProblem(reply, wrongType);
       const auth = await authorize(deps, req, e);
       if (!auth.ok) return sendProblem(reply, auth.error);
+      const wrongType = checkContentType(e, req);
+      if (wrongType !== null) return sendProblem(reply, wrongType);
       callers.set(req, auth.value);
     },
     handler: async (req, reply) => {

@@ -6,7 +6,7 @@ import { CardView, CreateDelegateBody, DelegateStatusBody, DelegateView, ImportR
 import { endpoint, FILE, MULTIPART } from '../endpoint.ts';
 
 export const delegateEndpoints = {
-  listDelegates: endpoint({ method: 'GET', path: '/api/congresses/:code/delegates', params: CongressParams, response: z.array(DelegateView), access: STAFF }),
+  listDelegates: endpoint({ method: 'GET', path: '/api/congresses/:code/delegates', params: CongressParams, response: z.array(DelegateView), access: [...STAFF, 'checkin'] }),
   createDelegate: endpoint({ method: 'POST', path: '/api/congresses/:code/delegates', params: CongressParams, body: CreateDelegateBody, response: DelegateView, access: OFFICE }),
   /** A delegate signed in by card reads only their own record. */
   getDelegate: endpoint({ method: 'GET', path: '/api/congresses/:code/delegates/:id', params: DelegateParams, response: DelegateView, access: [...STAFF, 'delegate'] }),

@@ -36,8 +36,8 @@ export type JsonEndpointName = { [K in EndpointName]: Api[K]['response'] extends
 
 export type ApiClient = { readonly [K in JsonEndpointName]: Call<Api[K]> };
 
-/** The URL of a file endpoint, for a link (`<a href download>`). */
-export const hrefOf = urlOf;
+/** The URL of a file endpoint, for a link (`<a href download>`): typed by the endpoint's params and query. */
+export const hrefOf = <E extends Endpoint>(e: E, params: ParamsOf<E> & object, query?: Partial<QueryOf<E>> & object): string => urlOf(e, params, query);
 
 /**
  * This browser's terminal name for the input log ("web-" and a random suffix), kept across reloads so an

@@ -111,15 +111,11 @@ const rowsShown = (rc: RoundCounting, ids: readonly string[]) =>
   });
 
 /**
- * The board's view of a batch whose entries are all closed: disagreements side by side, totals per entry. While
- * any entry is open nobody reads the others' (an entry copied is not independent).
+ * The board's view of a batch whose entries are all closed (the core refuses one still being entered: an entry
+ * copied is not independent): disagreements side by side, totals per entry.
  */
 export const reconciliationOf = (l: Pick<Loaded, 'counting'>, state: BatchState): Result<ReconciliationView, Problem> => {
   const ctx = l.counting.ctx;
-  if (batchStatus(ctx, state) === 'entering') {
-    return err(refusal(ruleError('batch.entering', `Tập "${state.spec.label}" đang được nhập: chỉ đối chiếu khi mọi lượt nhập đã đóng.`,
-      `Batch "${state.spec.label}" is still being entered: it is reconciled once every entry is closed.`)));
-  }
   const r = reconcileBatch(ctx, state);
   if (!r.ok) return err(refusal(r.error));
   const disagreements: DisagreementView[] = r.value.disagreements.map((d) => ({
