@@ -13,6 +13,7 @@ import type { Database } from '../store/schema.ts';
 import { installCsrfGuard } from './csrf.ts';
 import type { ServerDeps } from './deps.ts';
 import { installErrorHandler } from './errors.ts';
+import { installJsonParser } from './json-body.ts';
 import type { EventBus } from './live/bus.ts';
 import { memoryBus } from './live/memory-bus.ts';
 import { liveRoutes } from './live/routes.ts';
@@ -85,6 +86,7 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   };
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: false });
   installErrorHandler(app);
+  installJsonParser(app);
   const onRoute = options.onRoute;
   if (onRoute !== undefined) {
     app.addHook('onRoute', (r) => {
