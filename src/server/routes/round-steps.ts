@@ -11,6 +11,7 @@ import {
 } from '../../elections/index.ts';
 import { countFromTotals, err, ok, type Result } from '../../rules/index.ts';
 import type { TransitionBody } from '../../api/elections.ts';
+import { handCountToJson } from '../../store/hand-count-json.ts';
 import { loadBaseSnapshot } from '../attendance.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -98,9 +99,8 @@ export const roundStepRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
       });
       if (!outcome.ok) return err(unprocessable(outcome.error));
       const now = nowIso(deps);
-      const record = { signedBy: b.signedBy, enteredBy: ctx.actor, at: now };
       const moved = await writeRoundStatus(trx, ctx, ctx.congress.id, round, 'counted',
-        { result: JSON.stringify(outcome.value), counted_by: 'hand', hand_count: JSON.stringify(record) }, now);
+        { result: JSON.stringify(outcome.value), counted_by: 'hand', hand_count: handCountToJson({ signedBy: b.signedBy, enteredBy: ctx.actor, at: now }) }, now);
       if (!moved.ok) return moved;
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'round.hand-count', subject: `round:${round.id}`,
         payload: { ...b, outcome: outcome.value.type } });
