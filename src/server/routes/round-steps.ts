@@ -15,7 +15,7 @@ import { handCountToJson } from '../../store/hand-count-json.ts';
 import { loadBaseSnapshot } from '../attendance.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
-import { countSettingsOf, electionView, findElection, loadRound, roundFacts } from '../election-data.ts';
+import { countSettingsOf, electionView, findElection, loadRound, loadRoundFacts, roundFacts } from '../election-data.ts';
 import { fromRefusal, unprocessable } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { writeRoundStatus } from '../round-store.ts';
@@ -81,10 +81,9 @@ export const roundStepRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
 
   serve(app, deps, API.handCount, async (ctx) =>
     transact(deps, async (trx) => {
-      const l = await loadRound(trx, ctx.congress.id, ctx.params.electionId, ctx.params.round);
+      const l = await loadRoundFacts(trx, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
-      const { election, round } = l.value;
-      const facts = await roundFacts(trx, ctx.congress, election, round);
+      const { election, round, facts } = l.value;
       const b = ctx.body;
       const inBatches = (await trx.selectFrom('counting_batches').select('id').where('round_id', '=', round.id).limit(1).executeTakeFirst()) !== undefined;
       const can = canHandCount(facts, inBatches, b.collected, b.signedBy);
