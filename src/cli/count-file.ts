@@ -3,7 +3,7 @@ import {
   defaultCountSettings, ELECTION_KINDS, ruleError, type Ballot, type ElectionSpec, type Result, type RuleError,
 } from '../rules/index.ts';
 import { err, ok } from '../rules/index.ts';
-import { describeIssue } from '../locale/zod-issue.ts';
+import { describeIssue, MISSING } from '../locale/zod-issue.ts';
 
 /** The JSON count file of `daihoi count` (the CLI contract). */
 const flags = {
@@ -81,7 +81,7 @@ export const parseInput = <S extends z.ZodType>(schema: S, json: unknown): Resul
 };
 
 const missing = (field: string): RuleError =>
-  ruleError('input.missing', `Trường "${field}": bắt buộc, nhưng không có.`, `Field "${field}": required, but missing.`, field);
+  ruleError('input.missing', `Trường "${field}": ${MISSING.vi}.`, `Field "${field}": ${MISSING.en}.`, field);
 
 export interface CountInput {
   readonly spec: ElectionSpec;

@@ -3,11 +3,11 @@ import { remainingOf, type CountOutcome, type ElectionCount, type ElectionSpec, 
 /** What of the election the output needs besides the count. */
 export type CountedSpec = Pick<ElectionSpec, 'kind' | 'seats' | 'alternateSeats' | 'settings'>;
 
-/** Where a tie is: at the last official seats, or at the last alternate seats of a delegation (RULES.md §6). */
-export type TieCut = 'official' | 'alternate';
+/** Where a tie is: at the last official seats, or at the last alternate seats of a delegation (docs/rules.md §6). */
+type TieCut = 'official' | 'alternate';
 
 /** The cut of the result's `tie`, which is the official tie, else the alternate one (src/rules/count.ts). */
-export const tieCut = (remaining: Remaining): TieCut => (remaining.official.tie !== null ? 'official' : 'alternate');
+const tieCut = (remaining: Remaining): TieCut => (remaining.official.tie !== null ? 'official' : 'alternate');
 
 const electionFields = (e: ElectionCount, spec: CountedSpec): Record<string, unknown> => {
   const remaining = remainingOf(e, spec);

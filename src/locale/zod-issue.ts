@@ -11,6 +11,9 @@ export interface IssueText {
   readonly en: string;
 }
 
+/** A field that must be there and is not. */
+export const MISSING: IssueText = { vi: 'bắt buộc, nhưng không có', en: 'required, but missing' };
+
 /** The value a field should hold, by zod's name of the type expected. */
 const TYPE_VI: Readonly<Record<string, string>> = {
   number: 'một số',
@@ -33,7 +36,7 @@ const formatVi = (format: string): string =>
 
 export const describeIssue = (issue: z.core.$ZodIssue): IssueText => {
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
-    return { vi: 'bắt buộc, nhưng không có', en: 'required, but missing' };
+    return MISSING;
   }
   switch (issue.code) {
     case 'invalid_type':
