@@ -5,6 +5,8 @@
  *    bench/load/server.ts): on a fresh SQLite folder (the first start: migrations, the administrator's account), and
  *    again on that folder (every later start).
  * Goals: count ≤ 300 ms, server ready ≤ 1 s. Each run is a new Node process started as `npx daihoi` starts it.
+ * Wall time on a shared machine grows with its load; the CPU time each process used (user + system, from /proc)
+ * grows much less, so it is reported beside it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIsCurrent } from '../bin/node-build.js';
-import { percentile, startServerUnderLoad } from './load/server.ts';
+import { childrenCpuSeconds, cpuSeconds, percentile, startServerUnderLoad } from './load/server.ts';
 import type { BenchResult } from './run.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,23 +38,32 @@ const wallMs = (args: readonly string[]): number => {
   return ms;
 };
 
-const medianOf = (runs: number, once: () => number): number =>
-  percentile(Array.from({ length: runs }, once), 50);
+/** Median wall time of `runs` runs of `daihoi args`, and the mean CPU time of one (its CPU clock ticks at 10 ms). */
+const commandTimes = (runs: number, args: readonly string[]): { wall: number; cpu: number } => {
+  const cpu0 = childrenCpuSeconds();
+  const walls = Array.from({ length: runs }, () => wallMs(args));
+  return { wall: percentile(walls, 50), cpu: ((childrenCpuSeconds() - cpu0) * 1000) / runs };
+};
 
-/** Server ready times: each run on a new folder (fresh), then each run on one folder made by a first start (existing). */
-const serverReadyMs = async (dir: string): Promise<{ fresh: number; existing: number }> => {
-  const readyOnce = async (dataDir?: string): Promise<number> => {
+/** Server ready times and CPU time until ready (medians): each run on a new folder (fresh), then on one kept folder. */
+const serverReady = async (dir: string): Promise<{ fresh: number; existing: number; existingCpu: number }> => {
+  const readyOnce = async (dataDir?: string): Promise<{ ms: number; cpu: number }> => {
     const server = await startServerUnderLoad({ demo: false, ...(dataDir === undefined ? {} : { dataDir }) });
+    const cpu = cpuSeconds(server.pid) * 1000;
     await server.stop();
-    return server.readyMs;
+    return { ms: server.readyMs, cpu };
   };
   const fresh: number[] = [];
-  for (let run = 0; run < SERVER_RUNS; run++) fresh.push(await readyOnce());
+  for (let run = 0; run < SERVER_RUNS; run++) fresh.push((await readyOnce()).ms);
   const kept = join(dir, 'data');
   await readyOnce(kept);
-  const existing: number[] = [];
+  const existing: { ms: number; cpu: number }[] = [];
   for (let run = 0; run < SERVER_RUNS; run++) existing.push(await readyOnce(kept));
-  return { fresh: percentile(fresh, 50), existing: percentile(existing, 50) };
+  return {
+    fresh: percentile(fresh, 50),
+    existing: percentile(existing.map((r) => r.ms), 50),
+    existingCpu: percentile(existing.map((r) => r.cpu), 50),
+  };
 };
 
 export default async (): Promise<BenchResult[]> => {
@@ -63,15 +74,18 @@ export default async (): Promise<BenchResult[]> => {
   try {
     const file = join(dir, 'three-ballots.json');
     writeFileSync(file, JSON.stringify(smallCountFile));
-    const cli: BenchResult[] = [
-      { bench: `cli: daihoi help, spawn → exit (median of ${RUNS})`, value: Math.round(medianOf(RUNS, () => wallMs(['help']))), unit: 'ms' },
-      { bench: `cli: daihoi count of 3 ballots, spawn → exit (median of ${RUNS})`, value: Math.round(medianOf(RUNS, () => wallMs(['count', file]))), unit: 'ms' },
-    ];
-    const ready = await serverReadyMs(dir);
+    const help = commandTimes(RUNS, ['help']);
+    const count = commandTimes(RUNS, ['count', file]);
+    const ready = await serverReady(dir);
+    const row = (bench: string, value: number): BenchResult => ({ bench: `cli: ${bench}`, value: Math.round(value), unit: 'ms' });
     return [
-      ...cli,
-      { bench: `cli: server ready, fresh SQLite (spawn → health 200, median of ${SERVER_RUNS})`, value: Math.round(ready.fresh), unit: 'ms' },
-      { bench: `cli: server ready, existing SQLite (spawn → health 200, median of ${SERVER_RUNS})`, value: Math.round(ready.existing), unit: 'ms' },
+      row(`daihoi help, spawn → exit (median of ${RUNS})`, help.wall),
+      row(`daihoi help, CPU time (mean of ${RUNS})`, help.cpu),
+      row(`daihoi count of 3 ballots, spawn → exit (median of ${RUNS})`, count.wall),
+      row(`daihoi count of 3 ballots, CPU time (mean of ${RUNS})`, count.cpu),
+      row(`server ready, fresh SQLite (spawn → health 200, median of ${SERVER_RUNS})`, ready.fresh),
+      row(`server ready, existing SQLite (spawn → health 200, median of ${SERVER_RUNS})`, ready.existing),
+      row(`server CPU time until ready, existing SQLite (median of ${SERVER_RUNS})`, ready.existingCpu),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -85,12 +85,22 @@ export const startServerUnderLoad = async (options: {
   };
 };
 
+/** Fields of /proc/<pid>/stat after the command name (which may contain spaces): field 3 of the line is index 0. */
+const statFields = (pid: number | 'self'): string[] => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+};
+
 /** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat. */
 export const cpuSeconds = (pid: number): number => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may contain spaces) start after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime, stime (fields 14 and 15 of the whole line)
+};
+
+/** CPU seconds (user + system) of this process's children that have exited and been waited for (Linux). */
+export const childrenCpuSeconds = (): number => {
+  const fields = statFields('self');
+  return (Number(fields[13]) + Number(fields[14])) / TICKS; // cutime, cstime (fields 16 and 17)
 };
 
 /** Resident memory now (VmRSS) and at its peak (VmHWM), in MB, from /proc/<pid>/status. */
