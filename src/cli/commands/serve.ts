@@ -11,7 +11,6 @@ import { buildServer } from '../../server/build.ts';
 import { ensureAdministrator } from '../../server/first-admin.ts';
 import type { EventBus } from '../../server/live/bus.ts';
 import { memoryBus } from '../../server/live/memory-bus.ts';
-import { postgresBus } from '../../server/live/postgres-bus.ts';
 import { loadDemoForServe } from '../../server/demo.ts';
 import { databaseTargetFromEnv } from '../../store/db.ts';
 import { openMigratedDatabase } from '../../store/migrate.ts';
@@ -79,7 +78,11 @@ export const serveCommand: Command = async (args, io) => {
   }
   const url = process.env['DATABASE_URL']?.trim();
   let bus: EventBus = memoryBus();
-  if (dialect === 'postgres' && url !== undefined && url !== '') bus = await postgresBus(url);
+  if (dialect === 'postgres' && url !== undefined && url !== '') {
+    // Loaded for PostgreSQL only: the pg driver is not needed by a server on SQLite.
+    const { postgresBus } = await import('../../server/live/postgres-bus.ts');
+    bus = await postgresBus(url);
+  }
   const app = await buildServer({
     db, dialect, bus, version: version(), webRoot: join(root, 'dist', 'web'),
     secureCookies: process.env['DAIHOI_SECURE_COOKIES'] === '1',
