@@ -41,8 +41,9 @@ describeEachDatabase('api: counting refusals and one effect', (db) => {
     expectError(await call(k.app, 'POST', `${R}/batches`, u.head!, { label: 'Quá nhiều', physicalCount: 11 }), 422, 'batch.over-collected');
     expect((await call(k.app, 'POST', `${R}/batches`, u.head!, { label: 'Tập 1', physicalCount: 2 })).status).toBe(201);
     expectError(await call(k.app, 'POST', `${R}/counting`, u.head!, { issued: 10, collected: 1 }), 422, 'batch.over-collected');
-    // Once counted in batches, the round cannot be counted from a pile sent in one request.
-    expectError(await call(k.app, 'POST', `${R}/count`, u.head!, { ballots: [] }), 409, 'count.in-batches');
+    // Once counted in batches, the round cannot be finished from a hand count's totals.
+    const votes = k.candidateIds.map((id) => ({ candidateId: String(id), votes: 0 }));
+    expectError(await call(k.app, 'POST', `${R}/hand-count`, u.head!, { collected: 10, invalidByReason: {}, votes, signedBy: 'Trưởng ban' }), 409, 'count.in-batches');
     expectError(await call(k.app, 'GET', `${R}/batches/9`, u.an!), 404, 'not-found');
   });
 

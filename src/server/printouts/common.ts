@@ -8,7 +8,7 @@ import type { CongressHeader, CountingBoard } from '../../documents/index.ts';
 import { err, ok, type Result, type RuleError } from '../../rules/index.ts';
 import type { BodyKind, Congress, Database } from '../../store/schema.ts';
 import { conflict, unprocessable, type Problem } from '../problems.ts';
-import type { Output } from '../route.ts';
+import type { FileOut } from '../route.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -112,7 +112,7 @@ export const bodyOfKind = async (db: Db, congressId: number, kind: BodyKind): Pr
 };
 
 /** A document that does not add up is the data's fault, never a crash: 422 with the renderer's message. */
-export const rendered = (r: Result<Buffer, RuleError>, format: PrintFormat, fileName: string): Result<Output, Problem> =>
+export const rendered = (r: Result<Buffer, RuleError>, format: PrintFormat, fileName: string): Result<FileOut, Problem> =>
   r.ok
     ? ok({ kind: 'file', data: r.value, contentType: CONTENT_TYPES[format], fileName: `${fileName}.${format}` })
     : err(unprocessable(r.error));
@@ -121,4 +121,4 @@ export const rendered = (r: Result<Buffer, RuleError>, format: PrintFormat, file
 export const renderAs = async <I>(
   renderer: { readonly pdf: (i: I) => Promise<Result<Buffer, RuleError>>; readonly docx: (i: I) => Promise<Result<Buffer, RuleError>> },
   input: I, format: PrintFormat, fileName: string,
-): Promise<Result<Output, Problem>> => rendered(await renderer[format](input), format, fileName);
+): Promise<Result<FileOut, Problem>> => rendered(await renderer[format](input), format, fileName);
