@@ -1,24 +1,11 @@
 import { z } from 'zod';
 import {
-  defaultCountSettings, ELECTION_KINDS, ruleError, type Ballot, type ElectionSpec, type Result, type RuleError,
+  ballotSchema, defaultCountSettings, ELECTION_KINDS, err, ok, ruleError, type Ballot, type ElectionSpec, type Result,
+  type RuleError,
 } from '../rules/index.ts';
-import { err, ok } from '../rules/index.ts';
 import { describeIssue, MISSING } from '../locale/zod-issue.ts';
 
-/** The JSON count file of `daihoi count` (the CLI contract). */
-const flags = {
-  notIssued: z.boolean().optional(),
-  unstamped: z.boolean().optional(),
-  writeIns: z.number().int().min(0).optional(),
-  identifyingMarks: z.boolean().optional(),
-};
-const mark = z.enum(['agree', 'disagree', 'both', 'none']);
-const ballotSchema = z.union([
-  z.strictObject({ struck: z.array(z.string()), ...flags }),
-  z.strictObject({ marks: z.record(z.string(), mark), ...flags }),
-  z.strictObject({ writeIn: z.string().nullable(), ...flags }),
-]);
-
+/** The JSON count file of `daihoi count` (the CLI contract); a ballot is the rules core's (any text names a candidate). */
 export const countFileSchema = z.strictObject({
   election: z.strictObject({
     kind: z.enum(ELECTION_KINDS),
@@ -40,7 +27,7 @@ export const countFileSchema = z.strictObject({
       unstampedIsNotIssued: z.boolean().optional(),
     }).optional(),
   }),
-  ballots: z.array(ballotSchema),
+  ballots: z.array(ballotSchema(z.string())),
 });
 export type CountFile = z.infer<typeof countFileSchema>;
 
@@ -120,7 +107,7 @@ export const parseCountFile = (json: unknown): Result<CountInput, RuleError> => 
       candidates: election.candidates,
       settings,
     },
-    ballots: ballots as readonly Ballot[],
+    ballots,
     measured: election.kind === 'opinion-poll' || given !== undefined,
   });
 };
