@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
+// From result.ts, not the rules' index: `daihoi help` then loads neither the rules nor zod.
+import { err, ok, ruleError, type Result, type RuleError } from '../rules/result.ts';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
