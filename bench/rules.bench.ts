@@ -1,11 +1,7 @@
 /**
  * Count throughput of the rules core (issue 2): ballots × names on the list per second of `countBallots`,
  * on one core. The ballots are generated beforehand and not timed. Goal: ≥ 2,000,000 ballot-names/s.
- * Also the cold start of the CLI (`node bin/daihoi.js help`), the time a hall script waits for nothing.
  */
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { countBallots, type Ballot, type ElectionSpec } from '../src/rules/index.ts';
 import { committeeSpec, randomFrom, strikeOutPile } from './support/piles.ts';
 import type { BenchResult } from './run.ts';
@@ -47,22 +43,8 @@ const throughput = (bench: string, generate: Generator, names: number, ballots: 
   return { bench, value: Math.round((ballots * names) / best), unit: 'ballot-names/s' };
 };
 
-const cliColdStart = (): BenchResult => {
-  const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'daihoi.js');
-  const times: number[] = [];
-  for (let run = 0; run < 5; run++) {
-    const start = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, [cli, 'help'], { encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (child.status !== 0) throw new Error(`daihoi help exited ${String(child.status)}`);
-  }
-  times.sort((a, b) => a - b);
-  return { bench: 'cli cold start (daihoi help, median of 5)', value: Math.round(times[2]!), unit: 'ms' };
-};
-
 export default async (): Promise<BenchResult[]> => [
   throughput('count 1,000,000 ballots × 30 names (strike-out)', strikeOutElection, 30, 1_000_000),
   throughput('count 100,000 ballots × 300 names (strike-out)', strikeOutElection, 300, 100_000),
   throughput('count 1,000,000 ballots × 30 names (agree/disagree)', agreeDisagreeElection, 30, 1_000_000),
-  cliColdStart(),
 ];

@@ -1,6 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx daihoi` always runs the source it sits beside.
-import { register } from 'tsx/esm/api';
+// @ts-check
+// Runs the CLI from the JavaScript built at install (dist/node, see bin/node-build.js). When that build is missing
+// or older than a source file, runs the TypeScript source through tsx instead: slower to start, never stale.
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildIsCurrent, ENTRY } from './node-build.js';
 
-register();
-await import('../src/cli/main.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+if (buildIsCurrent(root)) {
+  await import(pathToFileURL(join(root, ENTRY)).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

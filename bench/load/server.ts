@@ -1,7 +1,7 @@
 /**
  * The server under load: `node bin/daihoi.js serve` as a separate child process on a random loopback port
  * (`--port 0 --host 127.0.0.1`), a temporary DAIHOI_DATA (SQLite unless `databaseUrl` is given), optionally the
- * seed congress (`--demo`). Reports the time from spawn to `GET /api/health` answering 200, and reads the child's
+ * seed congress (`--demo`), or a kept data folder (`dataDir`). Reports the time from spawn to `GET /api/health` answering 200, and reads the child's
  * CPU time and memory from /proc (Linux).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -30,9 +30,14 @@ export interface ServerUnderLoad {
   readonly stop: () => Promise<void>;
 }
 
-export const startServerUnderLoad = async (options: { readonly demo: boolean; readonly databaseUrl?: string }): Promise<ServerUnderLoad> => {
+export const startServerUnderLoad = async (options: {
+  readonly demo: boolean;
+  readonly databaseUrl?: string;
+  /** A data folder to use and keep (a start on an existing database); else a temporary one, removed at stop. */
+  readonly dataDir?: string;
+}): Promise<ServerUnderLoad> => {
   // LOAD_DATA_PARENT=/dev/shm puts the SQLite file on tmpfs (no real fsync): a diagnostic of what the disk costs.
-  const dir = mkdtempSync(join(process.env['LOAD_DATA_PARENT'] ?? tmpdir(), 'daihoi-load-'));
+  const dir = options.dataDir ?? mkdtempSync(join(process.env['LOAD_DATA_PARENT'] ?? tmpdir(), 'daihoi-load-'));
   const t0 = performance.now();
   // The server runs as `npm start` runs it: with a young generation of 4 MB (package.json, "start").
   const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=4', join(ROOT, 'bin', 'daihoi.js'), 'serve', '--port', '0', '--host', '127.0.0.1', ...(options.demo ? ['--demo'] : [])], {
@@ -46,7 +51,10 @@ export const startServerUnderLoad = async (options: { readonly demo: boolean; re
   });
   let out = '';
   const stop = (): Promise<void> => new Promise((res) => {
-    const clean = (): void => { rmSync(dir, { recursive: true, force: true }); res(); };
+    const clean = (): void => {
+      if (options.dataDir === undefined) rmSync(dir, { recursive: true, force: true });
+      res();
+    };
     if (child.exitCode !== null || child.signalCode !== null) return clean();
     child.once('exit', clean);
     child.kill('SIGTERM');
@@ -77,12 +85,22 @@ export const startServerUnderLoad = async (options: { readonly demo: boolean; re
   };
 };
 
+/** Fields of /proc/<pid>/stat after the command name (which may contain spaces): field 3 of the line is index 0. */
+const statFields = (pid: number | 'self'): string[] => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+};
+
 /** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat. */
 export const cpuSeconds = (pid: number): number => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may contain spaces) start after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime, stime (fields 14 and 15 of the whole line)
+};
+
+/** CPU seconds (user + system) of this process's children that have exited and been waited for (Linux). */
+export const childrenCpuSeconds = (): number => {
+  const fields = statFields('self');
+  return (Number(fields[13]) + Number(fields[14])) / TICKS; // cutime, cstime (fields 16 and 17)
 };
 
 /** Resident memory now (VmRSS) and at its peak (VmHWM), in MB, from /proc/<pid>/status. */

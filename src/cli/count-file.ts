@@ -1,29 +1,22 @@
 import { z } from 'zod';
 import {
-  defaultCountSettings, ELECTION_KINDS, ruleError, type Ballot, type ElectionSpec, type Result, type RuleError,
+  ballotSchema, defaultCountSettings, ELECTION_KINDS, err, ok, ruleError, type Ballot, type ElectionSpec, type Result,
+  type RuleError,
 } from '../rules/index.ts';
-import { err, ok } from '../rules/index.ts';
+import { describeIssue, MISSING } from '../locale/zod-issue.ts';
 
-/** The JSON count file of `daihoi count` (the CLI contract). */
-const flags = {
-  notIssued: z.boolean().optional(),
-  unstamped: z.boolean().optional(),
-  writeIns: z.number().int().min(0).optional(),
-  identifyingMarks: z.boolean().optional(),
-};
-const mark = z.enum(['agree', 'disagree', 'both', 'none']);
-const ballotSchema = z.union([
-  z.strictObject({ struck: z.array(z.string()), ...flags }),
-  z.strictObject({ marks: z.record(z.string(), mark), ...flags }),
-  z.strictObject({ writeIn: z.string().nullable(), ...flags }),
-]);
-
+/** The JSON count file of `daihoi count` (the CLI contract); a ballot is the rules core's (any text names a candidate). */
 export const countFileSchema = z.strictObject({
   election: z.strictObject({
     kind: z.enum(ELECTION_KINDS),
-    seats: z.number().int().min(0),
+    /** Required to elect; the polls elect nobody and ignore it. */
+    seats: z.number().int().min(0).optional(),
     alternateSeats: z.number().int().min(0).default(0),
-    base: z.strictObject({ summoned: z.number().int().min(1), excluded: z.number().int().min(0).default(0) }),
+    /**
+     * N_base = summoned − excluded. Required to elect; the opinion poll ignores it (its measure is `present`);
+     * a secretary poll without it has no base, threshold or percentages.
+     */
+    base: z.strictObject({ summoned: z.number().int().min(1), excluded: z.number().int().min(0).default(0) }).optional(),
     present: z.number().int().min(1).optional(),
     candidates: z.array(z.strictObject({ id: z.string().min(1), name: z.string().min(1) })).min(1),
     settings: z.strictObject({
@@ -34,7 +27,7 @@ export const countFileSchema = z.strictObject({
       unstampedIsNotIssued: z.boolean().optional(),
     }).optional(),
   }),
-  ballots: z.array(ballotSchema),
+  ballots: z.array(ballotSchema(z.string())),
 });
 export type CountFile = z.infer<typeof countFileSchema>;
 
@@ -60,53 +53,62 @@ export const zodToRuleError = (error: z.ZodError): RuleError => {
   const issue = narrowUnion(error.issues[0]!);
   const field = pathOf(issue.path);
   const where = field || '(gốc / root)';
-  switch (issue.code) {
-    case 'invalid_type':
-      return ruleError('input.type', `Trường "${where}": sai kiểu dữ liệu (cần ${issue.expected}).`,
-        `Field "${where}": wrong type (expected ${issue.expected}).`, field);
-    case 'unrecognized_keys':
-      return ruleError('input.unknown-field', `Trường "${where}": không nhận biết "${issue.keys.join('", "')}".`,
-        `Field "${where}": unrecognized "${issue.keys.join('", "')}".`, field);
-    case 'invalid_value': {
-      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
-      return ruleError('input.value', `Trường "${where}": giá trị không hợp lệ (cần một trong ${allowed}).`,
-        `Field "${where}": invalid value (expected one of ${allowed}).`, field);
-    }
-    case 'too_small':
-      return ruleError('input.too-small', `Trường "${where}": giá trị quá nhỏ (tối thiểu ${String(issue.minimum)}).`,
-        `Field "${where}": too small (minimum ${String(issue.minimum)}).`, field);
-    case 'invalid_union':
-      return ruleError('input.ballot', `Trường "${where}": lá phiếu phải có đúng một trong "struck", "marks" hoặc "writeIn".`,
-        `Field "${where}": a ballot must have exactly one of "struck", "marks" or "writeIn".`, field);
-    default:
-      return ruleError('input.invalid', `Trường "${where}": ${issue.message}.`, `Field "${where}": ${issue.message}.`, field);
+  if (issue.code === 'invalid_union') {
+    return ruleError('input.ballot', `Trường "${where}": lá phiếu phải có đúng một trong "struck", "marks" hoặc "writeIn".`,
+      `Field "${where}": a ballot must have exactly one of "struck", "marks" or "writeIn".`, field);
   }
+  const { vi, en } = describeIssue(issue);
+  return ruleError(`input.${issue.code}`, `Trường "${where}": ${vi}.`, `Field "${where}": ${en}.`, field);
 };
 
-/** Parses a count file into the core's terms; the base is `summoned − excluded`. */
-export const parseCountFile = (json: unknown): Result<{ spec: ElectionSpec; ballots: readonly Ballot[] }, RuleError> => {
-  const parsed = countFileSchema.safeParse(json);
-  if (!parsed.success) return err(zodToRuleError(parsed.error));
-  const { election, ballots } = parsed.data;
-  const base = election.base.summoned - election.base.excluded;
-  if (base < 1) {
+/** Validates a file's JSON against its schema; the input is reported so a missing field reads as missing. */
+export const parseInput = <S extends z.ZodType>(schema: S, json: unknown): Result<z.infer<S>, RuleError> => {
+  const parsed = schema.safeParse(json, { reportInput: true });
+  return parsed.success ? ok(parsed.data) : err(zodToRuleError(parsed.error));
+};
+
+const missing = (field: string): RuleError =>
+  ruleError('input.missing', `Trường "${field}": ${MISSING.vi}.`, `Field "${field}": ${MISSING.en}.`, field);
+
+export interface CountInput {
+  readonly spec: ElectionSpec;
+  readonly ballots: readonly Ballot[];
+  /** False for a secretary poll whose file gives no base: its result then has no base, threshold or percentages. */
+  readonly measured: boolean;
+}
+
+/**
+ * Parses a count file into the core's terms; the base is `summoned − excluded`. The polls elect nobody: their
+ * seats are 0 whatever the file says, and the opinion poll is measured against `present`, not the base.
+ */
+export const parseCountFile = (json: unknown): Result<CountInput, RuleError> => {
+  const parsed = parseInput(countFileSchema, json);
+  if (!parsed.ok) return parsed;
+  const { election, ballots } = parsed.value;
+  const isPoll = election.kind === 'opinion-poll' || election.kind === 'secretary-poll';
+  if (!isPoll && election.seats === undefined) return err(missing('election.seats'));
+  if (!isPoll && election.base === undefined) return err(missing('election.base'));
+  const given = election.kind === 'opinion-poll' ? undefined : election.base;
+  if (given !== undefined && given.summoned - given.excluded < 1) {
     return err(ruleError('input.base',
-      `Trường "election.base.excluded": số loại trừ (${election.base.excluded}) phải nhỏ hơn số được triệu tập (${election.base.summoned}).`,
-      `Field "election.base.excluded": excluded (${election.base.excluded}) must be fewer than summoned (${election.base.summoned}).`,
+      `Trường "election.base.excluded": số loại trừ (${given.excluded}) phải nhỏ hơn số được triệu tập (${given.summoned}).`,
+      `Field "election.base.excluded": excluded (${given.excluded}) must be fewer than summoned (${given.summoned}).`,
       'election.base.excluded'));
   }
   const settings = { ...defaultCountSettings, ...stripUndefined(election.settings ?? {}) };
   return ok({
     spec: {
       kind: election.kind,
-      seats: election.seats,
+      seats: isPoll ? 0 : election.seats ?? 0,
       alternateSeats: election.alternateSeats,
-      base,
+      // The core measures every count against a base; a poll without one gets 1, and its measures are not printed.
+      base: given === undefined ? 1 : given.summoned - given.excluded,
       present: election.present,
       candidates: election.candidates,
       settings,
     },
-    ballots: ballots as readonly Ballot[],
+    ballots,
+    measured: election.kind === 'opinion-poll' || given !== undefined,
   });
 };
 

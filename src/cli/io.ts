@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
+// From result.ts, not the rules' index: `daihoi help` then loads neither the rules nor zod.
+import { err, ok, ruleError, type Result, type RuleError } from '../rules/result.ts';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -19,6 +20,18 @@ export const printError = (io: CliIo, e: RuleError): number => {
   return EXIT_BAD_INPUT;
 };
 
+/** Where JSON.parse stopped, in Vietnamese, when its message says (V8 gives a position for most errors). */
+const whereJsonStops = (text: string, message: string): string => {
+  if (text.trim() === '') return ': tệp rỗng';
+  const position = /at position (\d+)/u.exec(message)?.[1];
+  if (position === undefined) return '';
+  const before = text.slice(0, Number(position)).split('\n');
+  return ` (lỗi ở dòng ${before.length}, cột ${before.at(-1)!.length + 1})`;
+};
+
+/** A byte-order mark opens files saved as "UTF-8 with BOM" (Notepad, Excel); it is not part of the JSON. */
+const BOM = '\uFEFF';
+
 /** Reads and parses a JSON file ("-" for standard input). */
 export const readJsonFile = async (path: string): Promise<Result<unknown, RuleError>> => {
   let text: string;
@@ -28,11 +41,13 @@ export const readJsonFile = async (path: string): Promise<Result<unknown, RuleEr
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
     return err(ruleError('file.read', `Không đọc được tệp "${path}" (${reason}).`, `Cannot read the file "${path}" (${reason}).`));
   }
+  if (text.startsWith(BOM)) text = text.slice(BOM.length);
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (e) {
-    return err(ruleError('file.json', `Tệp "${path}" không phải JSON hợp lệ: ${(e as Error).message}`,
-      `The file "${path}" is not valid JSON: ${(e as Error).message}`));
+    const message = (e as Error).message;
+    return err(ruleError('file.json', `Tệp "${path}" không phải JSON hợp lệ${whereJsonStops(text, message)}.`,
+      `The file "${path}" is not valid JSON: ${message.replace(/\s+/gu, ' ')}`));
   }
 };
 

@@ -67,7 +67,7 @@ export interface ElectionCount extends CountBase {
   readonly outcome: Outcome;
   /**
    * Both cuts, each with its tie. Always set by `countBallots`; absent only from a result stored before it
-   * existed (read such a result with `remainingOf`). Not part of the CLI's JSON (src/cli/count-output.ts).
+   * existed (read such a result with `remainingOf`). In the CLI's JSON for a delegation only (src/cli/count-output.ts).
    */
   readonly remaining?: Remaining;
 }

@@ -6,10 +6,10 @@
  * PostgreSQL runs through a pg Pool; BIGINT/COUNT(*) values come back as numbers.
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { Database } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -32,8 +32,15 @@ export interface OpenOptions {
   readonly busyTimeoutMs?: number;
 }
 
-/** COUNT(*) and BIGINT (type 20) as JavaScript numbers: our counts never exceed 2^53. */
-pg.types.setTypeParser(20, Number);
+/**
+ * The PostgreSQL driver, loaded when a PostgreSQL database is opened (not at every start on SQLite); COUNT(*) and
+ * BIGINT (type 20) come back as JavaScript numbers: our counts never exceed 2^53.
+ */
+const postgresDriver = (): typeof import('pg') => {
+  const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
+  pg.types.setTypeParser(20, Number);
+  return pg;
+};
 
 export const DEFAULT_SQLITE_FILE_NAME = 'daihoi.sqlite';
 
@@ -84,7 +91,7 @@ const describePostgres = (url: string): string => {
 };
 
 const openPostgres = (url: string, options: OpenOptions): OpenDatabase => {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const pool = new (postgresDriver().Pool)({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

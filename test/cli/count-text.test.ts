@@ -8,10 +8,10 @@ const spec = (o: Partial<ElectionSpec>): ElectionSpec => ({
   kind: 'committee', seats: 2, alternateSeats: 0, base: 10, settings: defaultCountSettings,
   candidates: names.map((name, i) => ({ id: `c${i + 1}`, name })), ...o,
 });
-const textOf = (s: ElectionSpec, ballots: Ballot[]): string => {
+const textOf = (s: ElectionSpec, ballots: Ballot[], measured = true): string => {
   const r = countBallots(s, ballots);
   if (!r.ok) throw new Error(r.error.message_en);
-  return countToText(s.kind, s.seats, r.value);
+  return countToText(s, r.value, measured);
 };
 const times = (n: number, b: Ballot): Ballot[] => Array.from({ length: n }, () => b);
 
@@ -46,5 +46,33 @@ describe('the Vietnamese summary read aloud', () => {
     expect(text).toContain('Phiếu không ghi tên: 1; ghi tên người không phải Ủy viên Ban Chấp hành mới (không tính): 1.');
     expect(text).toContain('Kết quả giới thiệu chỉ có giá trị tham khảo, không phải kết quả bầu cử.');
     expect(text).toContain('  2. Trần Thị Ánh: 1 phiếu, đạt 10,00%');
+  });
+  it('a secretary poll given no base: no base line and no percentages', () => {
+    const text = textOf(spec({ kind: 'secretary-poll', seats: 0 }), [{ writeIn: 'c2' }, { writeIn: null }], false);
+    expect(text).not.toContain('căn cứ');
+    expect(text).toContain('  2. Trần Thị Ánh: 1 phiếu\n');
+    expect(text).not.toContain('đạt');
+  });
+});
+
+describe('a delegation: ties and shortfalls named by cut (official or alternate)', () => {
+  const delegation = spec({ kind: 'delegates', seats: 1, alternateSeats: 1, base: 9 });
+  it('a tie at the alternate cut only', () => {
+    // Nguyễn Văn An 10 votes; Trần Thị Ánh and Lê Văn Bình 5 each for the one alternate seat.
+    const text = textOf(delegation, [...times(5, { struck: ['c3', 'c4'] }), ...times(5, { struck: ['c2', 'c4'] })]);
+    expect(text.split('\n').at(-1)).toBe('Có 2 người bằng phiếu nhau cho 1 chỗ đại biểu dự khuyết còn lại: Trần Thị Ánh, Lê Văn Bình. '
+      + 'Đại hội biểu quyết việc bầu lại trong số những người này.');
+  });
+  it('a tie at the official cut only', () => {
+    // Nguyễn Văn An and Trần Thị Ánh 5 each for the official seat; nobody else passes.
+    const text = textOf(delegation, [...times(5, { struck: ['c2', 'c3', 'c4'] }), ...times(5, { struck: ['c1', 'c3', 'c4'] })]);
+    expect(text.split('\n').at(-1)).toBe('Có 2 người bằng phiếu nhau cho 1 chỗ đại biểu chính thức còn lại: Nguyễn Văn An, Trần Thị Ánh. '
+      + 'Đại hội biểu quyết việc bầu lại trong số những người này.');
+  });
+  it('a shortfall names the official and the alternate seats apart', () => {
+    const text = textOf(delegation, times(4, { struck: ['c3', 'c4'] }));
+    expect(text.split('\n').at(-1)).toBe('Còn thiếu 1 đại biểu chính thức và 1 đại biểu dự khuyết. Đại hội thảo luận, biểu quyết có bầu tiếp hay không.');
+    const alternatesOnly = textOf(delegation, [...times(5, { struck: ['c2', 'c3', 'c4'] }), ...times(4, { struck: ['c3', 'c4'] })]);
+    expect(alternatesOnly.split('\n').at(-1)).toBe('Còn thiếu 1 đại biểu dự khuyết. Đại hội thảo luận, biểu quyết có bầu tiếp hay không.');
   });
 });

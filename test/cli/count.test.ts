@@ -76,22 +76,23 @@ describe('the seed congress count file (256 summoned, 6 excluded, 24 seats, 27 n
 describe('the other outputs of the contract', () => {
   const list = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `c${i + 1}`, name: `Người ${i + 1}` }));
 
-  it('a delegation adds "alternates" after "elected"', () => {
+  it('a delegation adds "alternates" after "elected", and "remaining" (each cut) at the end', () => {
     const out = countJson({
       election: { kind: 'delegates', seats: 2, alternateSeats: 1, base: { summoned: 10 }, candidates: list(4) },
       ballots: [...Array(6).fill({ struck: ['c4'] }), { struck: ['c3'] }, { struck: ['c1', 'c2', 'c3'] }],
     });
-    expect(Object.keys(out)).toEqual(['base', 'threshold', 'ballots', 'results', 'elected', 'alternates', 'tie', 'unfilledSeats', 'outcome']);
+    expect(Object.keys(out)).toEqual(['base', 'threshold', 'ballots', 'results', 'elected', 'alternates', 'tie', 'unfilledSeats', 'outcome', 'remaining']);
     expect((out['results'] as { votes: number }[]).map((r) => r.votes)).toEqual([7, 7, 6, 2]);
     expect([out['elected'], out['alternates'], out['outcome']]).toEqual([['c1', 'c2'], ['c3'], 'complete']);
+    expect(out['remaining']).toEqual({ official: { seats: 0, tie: null }, alternate: { seats: 0, tie: null } });
   });
-  it('a tie: { seats, candidates } with the tied in ballot order, outcome "tie"', () => {
+  it('a tie: { seats, candidates, cut } with the tied in ballot order, outcome "tie"', () => {
     const out = countJson({
       election: { kind: 'committee', seats: 1, base: { summoned: 10, excluded: 2 }, candidates: list(3) },
       ballots: [...Array(5).fill({ struck: ['c1', 'c3'] }), ...Array(5).fill({ struck: ['c2', 'c3'] })],
     });
     expect([out['base'], out['elected'], out['tie'], out['unfilledSeats'], out['outcome']])
-      .toEqual([8, [], { seats: 1, candidates: ['c1', 'c2'] }, 1, 'tie']);
+      .toEqual([8, [], { seats: 1, candidates: ['c1', 'c2'], cut: 'official' }, 1, 'tie']);
   });
   it('a shortfall: outcome "shortfall" and the unfilled seats', () => {
     const out = countJson({
@@ -147,5 +148,90 @@ describe('--text: the same result as Vietnamese a person can read aloud', () => 
   });
   it('the flag may come before the file', () => {
     expect(daihoi(['count', '--text', SEED_FILE]).stdout).toBe(run.stdout);
+  });
+});
+
+describe('the polls elect nobody: "seats" and "base" may be left out', () => {
+  const list = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `c${i + 1}`, name: `Người ${i + 1}` }));
+  const opinionBallots = [...Array(4).fill({ marks: { c1: 'agree', c2: 'agree' } }), { marks: { c1: 'agree' } }, { marks: { c2: 'disagree' } }];
+  const opinionPoll = { kind: 'opinion-poll', present: 10, candidates: list(2) };
+
+  it('an opinion poll without them is counted against the delegates present (base 10, threshold 4)', () => {
+    const out = countJson({ election: opinionPoll, ballots: opinionBallots });
+    expect([out['base'], out['threshold'], out['admitted']]).toEqual([10, 4, ['c1', 'c2']]);
+    expect((out['results'] as { votes: number; percent: number }[]).map((r) => [r.votes, r.percent])).toEqual([[5, 50], [4, 40]]);
+  });
+  it('an opinion poll ignores them when given, even values that would be refused in an election', () => {
+    const without = countJson({ election: opinionPoll, ballots: opinionBallots });
+    expect(countJson({ election: { ...opinionPoll, seats: 7, base: { summoned: 3, excluded: 5 } }, ballots: opinionBallots })).toEqual(without);
+  });
+  const secretaryBallots = [{ writeIn: 'c2' }, { writeIn: 'c2' }, { writeIn: 'c3' }, { writeIn: 'người khác' }, { writeIn: null }];
+  it('a secretary poll without them: the votes, blank and unrecognized, and no base, threshold or percent (null)', () => {
+    const out = countJson({ election: { kind: 'secretary-poll', candidates: list(3) }, ballots: secretaryBallots });
+    expect(Object.keys(out)).toEqual(['base', 'threshold', 'ballots', 'results', 'unrecognized', 'blank']);
+    expect([out['base'], out['threshold'], out['unrecognized'], out['blank']]).toEqual([null, null, 1, 1]);
+    expect(out['results']).toEqual([
+      { id: 'c1', name: 'Người 1', votes: 0, percent: null },
+      { id: 'c2', name: 'Người 2', votes: 2, percent: null },
+      { id: 'c3', name: 'Người 3', votes: 1, percent: null },
+    ]);
+  });
+  it('a secretary poll ignores "seats"; a base given measures the percentages (votes / N_base, as in its minutes)', () => {
+    const out = countJson({ election: { kind: 'secretary-poll', seats: 9, base: { summoned: 24, excluded: 4 }, candidates: list(3) }, ballots: secretaryBallots });
+    expect([out['base'], out['threshold']]).toEqual([20, 11]);
+    expect((out['results'] as { percent: number }[]).map((r) => r.percent)).toEqual([0, 10, 5]);
+  });
+  it('an election still needs both: each missing one is named', () => {
+    const committee = { kind: 'committee', seats: 1, base: { summoned: 3 }, candidates: list(2) };
+    for (const field of ['seats', 'base'] as const) {
+      const { [field]: _left, ...election } = committee;
+      const run = daihoi(['count', writeInput({ election, ballots: [] })]);
+      expect([run.status, run.stdout]).toEqual([2, '']);
+      expect(run.stderr).toBe(`Lỗi: Trường "election.${field}": bắt buộc, nhưng không có.\nError: Field "election.${field}": required, but missing.\n`);
+    }
+  });
+});
+
+describe('a delegation: which cut a tie is at (official or alternate), and what remains of each cut', () => {
+  const list = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `c${i + 1}`, name: `Người ${i + 1}` }));
+  // N_base 9: 5 votes pass. 1 official seat; the alternates come from the same ballot (the default).
+  const delegation = (alternateSeats: number) => ({ kind: 'delegates', seats: 1, alternateSeats, base: { summoned: 10, excluded: 1 }, candidates: list(4) });
+
+  it('a tie at the alternate cut only: "cut": "alternate"; the official seat is filled', () => {
+    // c1 10 votes; c2 and c3 5 each, tied for the one alternate seat.
+    const out = countJson({
+      election: delegation(1),
+      ballots: [...Array(5).fill({ struck: ['c3', 'c4'] }), ...Array(5).fill({ struck: ['c2', 'c4'] })],
+    });
+    expect([out['elected'], out['alternates'], out['outcome'], out['unfilledSeats']]).toEqual([['c1'], [], 'tie', 1]);
+    expect(out['tie']).toEqual({ seats: 1, candidates: ['c2', 'c3'], cut: 'alternate' });
+    expect(out['remaining']).toEqual({
+      official: { seats: 0, tie: null },
+      alternate: { seats: 1, tie: { seats: 1, candidates: ['c2', 'c3'] } },
+    });
+  });
+  it('ties at both cuts at once: "tie" is the official one, "remaining" holds both', () => {
+    // c1 and c2 6 votes each for the one official seat; c3 and c4 5 each below, for the alternate seat left.
+    const out = countJson({
+      election: delegation(2),
+      ballots: [...Array(6).fill({ struck: ['c3', 'c4'] }), ...Array(5).fill({ struck: ['c1', 'c2'] })],
+    });
+    expect((out['results'] as { votes: number }[]).map((r) => r.votes)).toEqual([6, 6, 5, 5]);
+    expect(Object.keys(out)).toEqual(['base', 'threshold', 'ballots', 'results', 'elected', 'alternates', 'tie', 'unfilledSeats', 'outcome', 'remaining']);
+    expect(out['tie']).toEqual({ seats: 1, candidates: ['c1', 'c2'], cut: 'official' });
+    expect(out['remaining']).toEqual({
+      official: { seats: 1, tie: { seats: 1, candidates: ['c1', 'c2'] } },
+      alternate: { seats: 2, tie: { seats: 1, candidates: ['c3', 'c4'] } },
+    });
+  });
+  it('--text names the cut of each tie', () => {
+    const file = writeInput({
+      election: delegation(2),
+      ballots: [...Array(6).fill({ struck: ['c3', 'c4'] }), ...Array(5).fill({ struck: ['c1', 'c2'] })],
+    });
+    expect(daihoi(['count', file, '--text']).stdout.trimEnd().split('\n').at(-1)).toBe(
+      'Có 2 người bằng phiếu nhau cho 1 chỗ đại biểu chính thức còn lại: Người 1, Người 2. '
+      + 'Có 2 người bằng phiếu nhau cho 1 chỗ đại biểu dự khuyết còn lại: Người 3, Người 4. '
+      + 'Đại hội biểu quyết việc bầu lại trong số những người này.');
   });
 });

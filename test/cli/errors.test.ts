@@ -94,6 +94,67 @@ describe('daihoi count: exit 2, Vietnamese and English, naming the field', () =>
   });
 });
 
+/** English words zod or V8 would bring; the Vietnamese line may quote field names and values, never these. */
+const ENGLISH = /\b(expected|received|invalid|input|too|big|small|must|number|integer|int|string|array|object|record|boolean|safe|range|items?|characters?|within|unexpected|token|position|JSON input|Infinity)\b/iu;
+const unquoted = (line: string): string => line.replace(/"[^"]*"/gu, '""');
+
+describe('the Vietnamese line is Vietnamese, whatever zod or the JSON parser says', () => {
+  const cases: [string, string, string][] = [
+    // [what, the file's text, the Vietnamese line expected]
+    ['a number beyond 2^53 (too_big)', JSON.stringify(countFile()).replace('"seats":2', '"seats":9007199254740993'),
+      'Lỗi: Trường "election.seats": số quá lớn (tối đa 9.007.199.254.740.991).'],
+    ['a base beyond 2^53 (too_big)', JSON.stringify(countFile()).replace('"summoned":10', '"summoned":1152921504606846976'),
+      'Lỗi: Trường "election.base.summoned": số quá lớn (tối đa 9.007.199.254.740.991).'],
+    ['a number beyond what JSON numbers hold (read as Infinity)', JSON.stringify(countFile()).replace('"seats":2', '"seats":1e400'),
+      'Lỗi: Trường "election.seats": số quá lớn.'],
+    ['a fraction where an integer is needed', JSON.stringify(countFile({ seats: 1.5 })),
+      'Lỗi: Trường "election.seats": phải là số nguyên.'],
+    ['a fraction inside a ballot', JSON.stringify(countFile({}, [{ struck: ['c1'], writeIns: 0.5 }])),
+      'Lỗi: Trường "ballots[0].writeIns": phải là số nguyên.'],
+    ['text where a number is needed (invalid_type)', JSON.stringify(countFile({ seats: '2' })),
+      'Lỗi: Trường "election.seats": sai kiểu dữ liệu (cần một số).'],
+    ['a missing field', JSON.stringify({ election: { seats: 2, base: { summoned: 10 }, candidates: list }, ballots: [] }),
+      'Lỗi: Trường "election.kind": bắt buộc, nhưng không có.'],
+    ['a list where an object is needed, at the root', '[]',
+      'Lỗi: Trường "(gốc / root)": sai kiểu dữ liệu (cần một đối tượng { … }).'],
+    ['a setting that is not true or false', JSON.stringify(countFile({ settings: { writeInInvalid: 'yes' } })),
+      'Lỗi: Trường "election.settings.writeInInvalid": sai kiểu dữ liệu (cần true hoặc false).'],
+    ['an empty list (too_small, array)', JSON.stringify(countFile({ candidates: [] })),
+      'Lỗi: Trường "election.candidates": cần ít nhất 1 phần tử.'],
+    ['an empty name (too_small, string)', JSON.stringify(countFile({ candidates: [{ id: 'c1', name: '' }] })),
+      'Lỗi: Trường "election.candidates[0].name": không được để trống.'],
+    ['a number below its minimum (too_small, number)', JSON.stringify(countFile({ base: { summoned: 0 } })),
+      'Lỗi: Trường "election.base.summoned": giá trị quá nhỏ (tối thiểu 1).'],
+    ['JSON cut short', '{"election": {', 'Lỗi: Tệp "FILE" không phải JSON hợp lệ (lỗi ở dòng 1, cột 15).'],
+    ['a stray word in the JSON', '{\n  "election": x }', 'Lỗi: Tệp "FILE" không phải JSON hợp lệ.'],
+    ['an empty file', '', 'Lỗi: Tệp "FILE" không phải JSON hợp lệ: tệp rỗng.'],
+  ];
+  for (const [what, text, vi] of cases) {
+    it(what, () => {
+      const got = refusal(text).vi;
+      expect(got.replace(/"[^"]*\.json"/u, '"FILE"')).toBe(vi);
+      expect(unquoted(got)).not.toMatch(ENGLISH);
+    });
+  }
+  it('the English line keeps the parser\'s own words, on one line', () => {
+    expect(refusal('{\n  "election": x }').en).toMatch(/^Error: The file ".*" is not valid JSON: Unexpected token 'x', "\{ "election": x \}" is not valid JSON$/u);
+  });
+});
+
+describe('a file saved as "UTF-8 with BOM" (Notepad, Excel)', () => {
+  const withBom = `\uFEFF${JSON.stringify(countFile())}`;
+  it('is counted as the same file without the mark', () => {
+    const plain = daihoi(['count', writeInput(countFile())]);
+    const marked = daihoi(['count', writeInput(withBom)]);
+    expect([marked.status, marked.stderr]).toEqual([0, '']);
+    expect(marked.stdout).toBe(plain.stdout);
+  });
+  it('from standard input too', () => {
+    const marked = daihoi(['count', '-'], withBom);
+    expect([marked.status, marked.stderr]).toEqual([0, '']);
+  });
+});
+
 describe('usage errors', () => {
   it('no file: exit 2', () => {
     const run = daihoi(['count']);

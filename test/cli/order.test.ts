@@ -27,7 +27,8 @@ describe('daihoi order', () => {
   it('refuses a bad birth date or a missing name with exit 2, naming the field in both languages', () => {
     const bad = daihoi(['order', writeInput([{ name: 'Lê An' }, { name: 'Lê Bình', birthDate: '15/07/1970' }])]);
     expect([bad.status, bad.stdout]).toEqual([2, '']);
-    expect(bad.stderr).toMatch(/^Lỗi: Trường "\[1\]\.birthDate".*\nError: Field "\[1\]\.birthDate"/);
+    expect(bad.stderr).toBe('Lỗi: Trường "[1].birthDate": sai định dạng (cần ngày dạng NNNN-TT-NN, ví dụ 2020-07-15).\n'
+      + 'Error: Field "[1].birthDate": wrong format (expected date).\n');
     const nameless = daihoi(['order', writeInput([{ birthDate: '1970-01-01' }])]);
     expect(nameless.status).toBe(2);
     expect(nameless.stderr).toContain('"[0].name"');

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { TABLES, TABLE_NAMES } from '../../src/store/tables.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
@@ -18,6 +19,20 @@ describeEachDatabase('store: migrations produce schema.ts', (ctx) => {
   it('is idempotent: a second migration applies nothing', async () => {
     const again = await migrateToLatest(ctx.db, ctx.dialect);
     expect(again).toEqual({ ok: true, value: [] });
+  });
+
+  it('applies every migration or none: one that fails half-way leaves the database as it was', async () => {
+    const empty = await ctx.fresh({ migrate: false });
+    // A table of 0003 already there: 0001 and 0002 apply, then 0003 fails.
+    await sql`create table counting_batches (id integer)`.execute(empty.db);
+    const failed = await migrateToLatest(empty.db, empty.dialect);
+    expect(!failed.ok && failed.error.message_en).toMatch(/^Database migration failed \(0003_counting\)/u);
+    const tables = (await empty.db.introspection.getTables()).map((t) => t.name);
+    expect(tables.filter((t) => !t.startsWith('kysely_'))).toEqual(['counting_batches']);
+    // Nothing recorded as applied either, so the next start tries them all again.
+    const applied = tables.includes('kysely_migration')
+      ? await sql<{ name: string }>`select name from kysely_migration`.execute(empty.db) : { rows: [] };
+    expect(applied.rows).toEqual([]);
   });
 
   it('refuses a second check-in of the same delegate in the same session, and dangling references', async () => {

@@ -15,8 +15,9 @@ export const countCommand: Command = async (args, io) => {
   if (!input.ok) return printError(io, input.error);
   const outcome = countBallots(input.value.spec, input.value.ballots);
   if (!outcome.ok) return printError(io, outcome.error);
+  const { spec, measured } = input.value;
   io.stdout(args.flags['text'] === true
-    ? `${countToText(input.value.spec.kind, input.value.spec.seats, outcome.value)}\n`
-    : `${JSON.stringify(countToJson(outcome.value), null, 2)}\n`);
+    ? `${countToText(spec, outcome.value, measured)}\n`
+    : `${JSON.stringify(countToJson(outcome.value, spec, measured), null, 2)}\n`);
   return EXIT_OK;
 };

@@ -3,7 +3,7 @@
  * default ./data, or PostgreSQL when DATABASE_URL is set), applies the migrations, creates and prints the first
  * administrator account, and serves the API and the built web app (dist/web) on http://localhost:8080 (PORT).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,14 +11,23 @@ import { buildServer } from '../../server/build.ts';
 import { ensureAdministrator } from '../../server/first-admin.ts';
 import type { EventBus } from '../../server/live/bus.ts';
 import { memoryBus } from '../../server/live/memory-bus.ts';
-import { postgresBus } from '../../server/live/postgres-bus.ts';
 import { loadDemoForServe } from '../../server/demo.ts';
 import { databaseTargetFromEnv } from '../../store/db.ts';
 import { openMigratedDatabase } from '../../store/migrate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError } from '../io.ts';
 import type { Command } from '../run.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The package's folder: the nearest above this file with a package.json (from src/cli/commands or dist/node/cli/commands). */
+const packageRoot = (): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return dir;
+};
+const root = packageRoot();
 const version = (): string => {
   try {
     return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
@@ -69,7 +78,11 @@ export const serveCommand: Command = async (args, io) => {
   }
   const url = process.env['DATABASE_URL']?.trim();
   let bus: EventBus = memoryBus();
-  if (dialect === 'postgres' && url !== undefined && url !== '') bus = await postgresBus(url);
+  if (dialect === 'postgres' && url !== undefined && url !== '') {
+    // Loaded for PostgreSQL only: the pg driver is not needed by a server on SQLite.
+    const { postgresBus } = await import('../../server/live/postgres-bus.ts');
+    bus = await postgresBus(url);
+  }
   const app = await buildServer({
     db, dialect, bus, version: version(), webRoot: join(root, 'dist', 'web'),
     secureCookies: process.env['DAIHOI_SECURE_COOKIES'] === '1',

@@ -15,6 +15,12 @@ export interface SheetReader {
   readonly close: () => Promise<void>;
 }
 
+/**
+ * The worker's module. Built into dist/node, this file is sheet-reader.js and the worker is plain JavaScript
+ * beside it; run as TypeScript (tsx, vitest), the worker needs the entry that registers tsx first.
+ */
+const WORKER = import.meta.url.endsWith('.ts') ? './sheet-worker-entry.mjs' : './sheet-worker.js';
+
 export const sheetReader = (): SheetReader => {
   let worker: Worker | null = null;
   /** The target the worker holds (the server's copy of it). */
@@ -31,7 +37,7 @@ export const sheetReader = (): SheetReader => {
 
   const started = (): Worker => {
     if (worker !== null) return worker;
-    const w = new Worker(new URL('./sheet-worker-entry.mjs', import.meta.url));
+    const w = new Worker(new URL(WORKER, import.meta.url));
     w.on('message', (m: SheetResponse) => {
       const p = waiting.get(m.id);
       if (p === undefined) return;

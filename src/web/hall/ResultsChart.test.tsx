@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { countBallots, defaultCountSettings, type ElectionCount, type ElectionSpec } from '../../rules/index.ts';
 import { renderVi } from '../test-support/render.tsx';
-import { chartLayout } from './chart-layout.ts';
 import { OutcomeLine } from './OutcomeLine.tsx';
 import { ResultsChart } from './ResultsChart.tsx';
 
@@ -27,18 +26,29 @@ describe('results chart', () => {
     expect(c.elected).toEqual(['c1', 'c3', 'c5']);
   });
 
-  it('draws the threshold line at half of N_base on the bar scale', () => {
-    const c = count();
-    const layout = chartLayout(c);
-    const { container } = renderVi(<ResultsChart count={c} title="Bầu Ban Chấp hành" />);
-    const line = container.querySelector('[data-testid="threshold-line"]');
-    expect(line).not.toBeNull();
-    const x = Number(line?.getAttribute('x1'));
-    expect(x).toBeCloseTo(layout.barX + layout.barArea / 2, 6);
-    // A bar passes exactly when it reaches beyond the line: 6 of 10 does, 5 would not.
-    const widthOf = (votes: number): number => (votes / c.base) * layout.barArea;
-    expect(layout.barX + widthOf(6)).toBeGreaterThan(x);
-    expect(layout.barX + widthOf(5)).toBe(x);
+  /** The drawn bars, top to bottom: where each starts and ends on the x axis, and its row. */
+  const drawnBars = (container: HTMLElement) => [...container.querySelectorAll('[data-testid="bar"]')].map((bar) => {
+    const rect = bar.querySelector('rect')!;
+    const x = Number(rect.getAttribute('x'));
+    return { name: bar.querySelector('.bar-name')?.textContent, x, end: x + Number(rect.getAttribute('width')), y: Number(rect.getAttribute('y')) };
+  });
+
+  it('draws bars proportional to votes / N_base and the threshold line at half of N_base on that scale', () => {
+    const { container } = renderVi(<ResultsChart count={count()} title="Bầu Ban Chấp hành" />);
+    const bars = drawnBars(container);
+    // Top to bottom by votes: An 9, Cường 7, Em 6, Dung 5, Bình 3 (of N_base 10); every bar starts at the same x.
+    const votes = [9, 7, 6, 5, 3];
+    const x0 = bars[0]!.x;
+    expect(bars.map((b) => b.x)).toEqual(votes.map(() => x0));
+    // The scale, in pixels per vote, read from the first bar; every other bar must be drawn on it.
+    const perVote = (bars[0]!.end - x0) / 9;
+    expect(perVote).toBeGreaterThan(0);
+    bars.forEach((b, i) => expect(b.end - x0).toBeCloseTo(votes[i]! * perVote, 6));
+    // The line is where a bar of half of N_base (5 of 10) ends: Dung's 5 votes reach it and do not pass, Em's 6 do.
+    const line = Number(container.querySelector('[data-testid="threshold-line"]')?.getAttribute('x1'));
+    expect(line).toBeCloseTo(x0 + 5 * perVote, 6);
+    expect(bars[3]!.end).toBeCloseTo(line, 6);
+    expect(bars[2]!.end).toBeGreaterThan(line);
     expect(container.textContent).toContain('Quá một nửa của 10 (từ 6 phiếu)');
   });
 
@@ -52,11 +62,13 @@ describe('results chart', () => {
     expect(bars[0]?.querySelector('.bar-value')?.textContent).toBe('9 · 90,00%');
   });
 
-  it('bars are in vote order with wider bars for more votes', () => {
-    const layout = chartLayout(count());
-    const widths = layout.bars.map((b) => b.width);
-    expect([...widths].sort((a, b) => b - a)).toEqual(widths);
-    expect(layout.bars.map((b) => b.y)).toEqual([...layout.bars.map((b) => b.y)].sort((a, b) => a - b));
+  it('rows run down the screen in vote order, one row apart', () => {
+    const { container } = renderVi(<ResultsChart count={count()} title="Bầu Ban Chấp hành" />);
+    const bars = drawnBars(container);
+    expect(bars.map((b) => b.name)).toEqual(['1. Nguyễn Văn An', '2. Lê Văn Cường', '3. Hoàng Văn Em', 'Phạm Thị Dung', 'Trần Thị Bình']);
+    const steps = bars.slice(1).map((b, i) => b.y - bars[i]!.y);
+    expect(steps[0]).toBeGreaterThan(0);
+    expect(steps).toEqual(steps.map(() => steps[0]));
   });
 
   it('says how many of the seats are filled, and what a shortfall leaves to the congress', () => {
