@@ -4,7 +4,7 @@
  * approved) results — and the numbers equal the rules core's countBallots on the same pile.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { demoCongress } from '../../src/demo/seed-data.ts';
 import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
 import { countBallots, defaultCountSettings, type Ballot } from '../../src/rules/index.ts';
@@ -49,6 +49,9 @@ const pile = (ids: readonly string[], n: number): Ballot[] => {
   }
   return out;
 };
+
+// Each election is counted through the board's batches (248–250 ballots entered twice): minutes on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 describeEachDatabase('api: the seed congress flow', (db) => {
   let server: RunningServer;

@@ -6,7 +6,7 @@
  * a delegate, the hall screen or a technician (403). The minutes state N_base and its exclusions as the round
  * snapshotted them when voting opened, whatever the delegate statuses say later.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { printoutPaths } from '../../src/api/printouts.ts';
 import { loadDemo } from '../../src/demo/index.ts';
 import { docxText, pdfText, rowPattern } from '../../src/documents/testing/extract.ts';
@@ -38,6 +38,9 @@ const pile = (ids: readonly string[], n: number, seed: number): Ballot[] => {
 
 interface RoundView { number: number; status: string; base: number; present: number; result: CountOutcome | null; candidates: { id: number; fullName: string }[] }
 interface ElectionView { id: number; kind: string; title: string; rounds: RoundView[] }
+
+// Each election is counted through the board's batches (248–250 ballots entered twice): minutes on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 describeEachDatabase('api: printed documents of the seed congress', (db) => {
   let server: RunningServer;

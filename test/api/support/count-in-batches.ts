@@ -35,11 +35,12 @@ export const countersFor = async (root: Client, congressCode: string, electionId
 export const countByBoard = async <T = unknown>(who: Counters, R: string, ballots: readonly BallotInput[]): Promise<Reply<T>> => {
   const batch = must(await who.board.post<{ id: string }>(`${R}/batches`, { label: 'Hòm phiếu 1', physicalCount: ballots.length }), 'batch');
   const B = `${R}/batches/${batch.id}`;
-  for (const [i, operator] of [who.board, who.operator].entries()) {
+  // The two entries are typed at once, as two operators at two terminals do.
+  await Promise.all([who.board, who.operator].map(async (operator, i) => {
     const terminal = { 'x-daihoi-terminal': `may-${i + 1}` };
     must(await operator.call('POST', `${B}/entries`, {}, terminal), 'entry');
     for (const [p, ballot] of ballots.entries()) must(await operator.call('POST', `${B}/ballots`, { position: p + 1, ballot }, terminal), `ballot ${p + 1}`);
     must(await operator.call('POST', `${B}/close`, { ballots: ballots.length }, terminal), 'close');
-  }
+  }));
   return who.board.post<T>(`${R}/counting/finish`);
 };
