@@ -55,13 +55,14 @@ const rowReason = (sheet: number, r: RowReading): ReviewReason | null => {
 const pageReasons = (sheet: number, p: PageReading, target: ScanTarget): ReviewReason[] => {
   const out: ReviewReason[] = [];
   const layoutPage = target.layout.pages[p.pageIndex]!;
-  if (p.pageIndex === 0 && p.stamp !== 'present') {
+  if (p.pageIndex === 0 && p.seal.state !== 'present') {
     out.push({
-      sheet, box: layoutPage.stamp, candidateId: null,
-      reason: p.stamp === 'missing'
-        ? ruleError('scan.no-stamp', 'Không thấy dấu ở ô đóng dấu: phiếu không do Ban Kiểm phiếu phát ra? Ban Kiểm phiếu xác nhận.',
-          'No stamp in the stamp box: not issued by the board? The board confirms.')
-        : ruleError('scan.stamp-uncertain', 'Không rõ có dấu ở ô đóng dấu: Ban Kiểm phiếu xem.', 'Unclear whether the stamp box is stamped: the board looks.'),
+      sheet, box: layoutPage.seal, candidateId: null,
+      reason: p.seal.state === 'missing'
+        ? ruleError('scan.no-seal', 'Không thấy dấu của cấp ủy triệu tập ở góc trên bên trái phiếu: phiếu không do Ban Kiểm phiếu phát ra? Ban Kiểm phiếu xác nhận.',
+          'No seal of the convening committee at the ballot\'s upper-left corner: not issued by the board? The board confirms.')
+        : ruleError('scan.seal-uncertain', 'Không rõ có dấu ở góc trên bên trái phiếu (dấu mờ, thiếu nét, hay nét mực khác): Ban Kiểm phiếu xem.',
+          'Unclear whether the upper-left corner bears the seal (faint, incomplete, or other ink): the board looks.'),
     });
   }
   if (p.writingOutside) {
@@ -127,7 +128,7 @@ const assemble = (target: ScanTarget, group: readonly SheetOutcome[]): BallotRea
   if (!complete && reasons.length === 0) reasons.push(incomplete(sheets, pages));
   for (const s of read) reasons.push(...pageReasons(s.sheet, s.page, target));
   const rows = read.flatMap((s) => s.page.rows);
-  const notIssued = read.some((s) => s.page.pageIndex === 0 && s.page.stamp === 'missing');
+  const notIssued = read.some((s) => s.page.pageIndex === 0 && s.page.seal.state === 'missing');
   const ballot = complete ? ballotOf(target, rows, notIssued) : null;
   if (reasons.length === 0 && ballot !== null) return { kind: 'decided', sheets, ballot, rows };
   return { kind: 'review', sheets, reasons, proposal: ballot, rows };

@@ -247,13 +247,3 @@ export const readMarksRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGu
     confidence: mark === null ? 0 : Math.min(margin(agreeInk), margin(disagreeInk)), box: g.row.row,
   };
 };
-
-/** Share of the stamp box's inside covered by ink: the stamp, or nothing. */
-export const stampInk = (img: GreyImage, t: Affine, stamp: Box): number => {
-  const inset = 3;
-  const s = samplePage(img, t, { x: stamp.x + inset, y: stamp.y + inset, width: stamp.width - 2 * inset, height: stamp.height - 2 * inset }, 1);
-  const paper = quantile(samplePage(img, t, { x: stamp.x, y: stamp.y - 16, width: stamp.width, height: 12 }, 1), 0, 0, stamp.width, 12, 0.9);
-  let n = 0;
-  for (const v of s.data) if (v < paper * INK_LEVEL) n++;
-  return n / s.data.length;
-};

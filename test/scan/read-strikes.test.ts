@@ -111,14 +111,14 @@ describe('strike-out ballots', () => {
     expect(pencil.every((r) => r.kind === 'strike' && r.state !== 'kept')).toBe(true);
   });
 
-  it('flags a ballot without the stamp as not issued, for the board to confirm', async () => {
+  it('flags a ballot without the seal as not issued, for the board to confirm', async () => {
     const b = await generateBallot(g, { seed: 31, stamped: false });
     const { ballots } = readStack(b.pages, g.target);
     const reading = ballots[0]!;
     expect(reading.kind).toBe('review');
     if (reading.kind !== 'review') return;
-    expect(reading.reasons.map((r) => r.reason.code)).toEqual(['scan.no-stamp']);
-    expect(reading.reasons[0]!.box).toEqual(g.target.layout.pages[0]!.stamp);
+    expect(reading.reasons.map((r) => r.reason.code)).toEqual(['scan.no-seal']);
+    expect(reading.reasons[0]!.box).toEqual(g.target.layout.pages[0]!.seal);
     expect(reading.proposal?.notIssued).toBe(true);
   });
 

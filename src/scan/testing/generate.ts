@@ -11,9 +11,10 @@ import { rasterisePdf } from '../input.ts';
 import { degrade, randomDegradation, type Degradation } from './degrade.ts';
 import { between, polyline, rng } from './draw.ts';
 import {
-  cross, nonStrike, NON_STRIKES, partialStrike, PENS, scribble, stamp, strike, STRIKE_SHAPES,
+  cross, nonStrike, NON_STRIKES, partialStrike, PENS, scribble, strike, STRIKE_SHAPES,
   type NonStrike, type Pen, type Stroke, type StrikeShape,
 } from './human.ts';
+import { pressSeal, SEAL_INKS, SEAL_PLACES, SEAL_STRENGTHS, type PressedSeal, type SealPlan } from './seal.ts';
 
 export interface Generator {
   readonly input: BallotInput;
@@ -49,6 +50,8 @@ export interface GeneratedBallot {
     readonly rows: ReadonlyMap<CandidateId, RowTruth>;
     readonly plans: ReadonlyMap<CandidateId, RowPlan>;
     readonly stamped: boolean;
+    /** The seal as pressed on the first page; null when the ballot is not stamped. */
+    readonly seal: PressedSeal | null;
     readonly writingOutside: boolean;
   };
   readonly degradations: readonly Degradation[];
@@ -66,6 +69,8 @@ export interface GenerateOptions {
   /** Forces the plan of some rows (by position in ballot order). */
   readonly plan?: (index: number) => RowPlan | undefined;
   readonly stamped?: boolean;
+  /** Forces how the seal is pressed (when stamped). */
+  readonly seal?: Partial<SealPlan>;
   readonly writingOutside?: boolean;
   /** Overrides parts of the random degradation (every page). */
   readonly degradation?: Partial<Degradation>;
@@ -84,6 +89,18 @@ const randomPlan = (r: () => number, marksForm: boolean, o: GenerateOptions): Ro
   if (r() < (o.pStrike ?? 0.3)) return { kind: 'strike', shape: pick(r, STRIKE_SHAPES), pen: p };
   if (r() < (o.pNonStrike ?? 0.05)) return { kind: 'non-strike', mark: pick(r, NON_STRIKES), pen: p };
   return { kind: 'none' };
+};
+
+/** How people press the seal: mostly over the header's text, often partly off it, now and then on the corner mark. */
+const randomSeal = (r: () => number, o: GenerateOptions): SealPlan => {
+  const u = r();
+  const v = r();
+  const w = r();
+  return {
+    place: o.seal?.place ?? (u < 0.5 ? SEAL_PLACES[0] : u < 0.8 ? SEAL_PLACES[1] : SEAL_PLACES[2]),
+    strength: o.seal?.strength ?? (v < 0.6 ? SEAL_STRENGTHS[0] : v < 0.85 ? SEAL_STRENGTHS[1] : SEAL_STRENGTHS[2]),
+    ink: o.seal?.ink ?? SEAL_INKS[w < 0.45 ? 0 : w < 0.8 ? 1 : 2],
+  };
 };
 
 const truthOf = (plan: RowPlan): RowTruth => {
@@ -106,6 +123,9 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
   const marksForm = g.target.layout.form !== 'strike-out';
   const stamped = o.stamped ?? !(r() < (o.pNoStamp ?? 0));
   const writingOutside = o.writingOutside ?? r() < (o.pOutside ?? 0);
+  // The seal has its own stream of numbers: the same seal whatever is drawn on the rows.
+  const sealPlan = stamped ? randomSeal(rng(o.seed * 7919 + 17), o) : null;
+  let seal: PressedSeal | null = null;
   const rows = new Map<CandidateId, RowTruth>();
   const plans = new Map<CandidateId, RowPlan>();
   const pages: GreyImage[] = [];
@@ -115,7 +135,7 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
     const clean = g.clean[i]!;
     const img: GreyImage = { width: clean.width, height: clean.height, data: Uint8Array.from(clean.data) };
     const k = g.perPoint;
-    if (stamped && i === 0) draw(img, stamp(r, page.stamp), k);
+    if (sealPlan !== null && i === 0) seal = pressSeal(img, k, rng(o.seed * 104729 + 3), page, sealPlan);
     for (const guide of formPage.rows) {
       const index = guide.row.candidateIndex ?? 0;
       const plan = o.plan?.(index) ?? randomPlan(r, marksForm, o);
@@ -140,5 +160,5 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
     degradations.push(d);
     pages.push(await degrade(img, d, r));
   }
-  return { pages, truth: { rows, plans, stamped, writingOutside }, degradations };
+  return { pages, truth: { rows, plans, stamped, seal, writingOutside }, degradations };
 };

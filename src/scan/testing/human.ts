@@ -1,7 +1,7 @@
 /**
  * What people draw on a ballot, in page points: strikes (straight, slanted, wavy, double; thin ballpoint,
- * ballpoint, thick felt pen; partial), non-strikes (underline, tick, circle, dot), an X in a box, a stamp,
- * a scribble outside the rows.
+ * ballpoint, thick felt pen; partial), non-strikes (underline, tick, circle, dot), an X in a box, a scribble
+ * outside the rows (the seal: seal.ts).
  */
 import type { Box } from '../../documents/ballot-layout.ts';
 import type { RowGuide } from '../form.ts';
@@ -132,20 +132,6 @@ export const cross = (r: Rand, b: Box, p: Pen): Stroke[] => {
     { points: [{ x: b.x + m, y: b.y + m }, { x: b.x + b.width - m, y: b.y + b.height - m }], width, ink },
     { points: [{ x: b.x + b.width - m, y: b.y + m }, { x: b.x + m, y: b.y + b.height - m }], width, ink },
   ];
-};
-
-/** The round stamp of the committee over the stamp box: two rings and a star. */
-export const stamp = (r: Rand, b: Box): Stroke[] => {
-  const cx = b.x + b.width / 2 + between(r, -10, 10);
-  const cy = b.y + b.height / 2 + between(r, -5, 5);
-  const ink = between(r, 70, 130);
-  const ring = (rad: number): Point[] => Array.from({ length: 49 }, (_, k) => ({ x: cx + rad * Math.cos((k / 48) * 2 * Math.PI), y: cy + rad * Math.sin((k / 48) * 2 * Math.PI) }));
-  const star = Array.from({ length: 11 }, (_, k) => {
-    const rad = k % 2 === 0 ? 8 : 3.5;
-    const t = (k / 10) * 2 * Math.PI - Math.PI / 2;
-    return { x: cx + rad * Math.cos(t), y: cy + rad * Math.sin(t) };
-  });
-  return [{ points: ring(between(r, 25, 28)), width: 1.6, ink }, { points: ring(18), width: 0.9, ink }, { points: star, width: 1.4, ink }];
 };
 
 /** A signature-like scribble at (x, y). */
