@@ -38,6 +38,14 @@ export type BallotReading =
 
 const rowReason = (sheet: number, r: RowReading): ReviewReason | null => {
   if (r.kind === 'strike') {
+    if (r.state === 'partial') {
+      return {
+        sheet, box: r.box, candidateId: r.candidateId,
+        reason: ruleError('scan.row-partial',
+          'Gạch một phần: nét gạch chỉ qua một phần tên (họ, một chữ hay nửa tên), không qua cả họ và tên: Ban Kiểm phiếu quyết định.',
+          'Partial strike: the line crosses only part of the name (the family name, a word or half of it), not the whole name: the board rules.'),
+      };
+    }
     return r.state !== 'uncertain' ? null : {
       sheet, box: r.box, candidateId: r.candidateId,
       reason: ruleError('scan.row-uncertain',
@@ -92,7 +100,7 @@ const ballotOf = (target: ScanTarget, rows: readonly RowReading[], notIssued: bo
     case 'strike-out': {
       const struck: CandidateId[] = [];
       for (const r of rows) {
-        if (r.kind !== 'strike' || r.state === 'uncertain') return null;
+        if (r.kind !== 'strike' || r.state === 'uncertain' || r.state === 'partial') return null;
         if (r.state === 'struck') struck.push(r.candidateId);
       }
       return { ...flags, struck };

@@ -1,6 +1,6 @@
 /**
  * A debug image of what the reader saw: the sheet upright (through the registration map) with every row
- * outlined by its reading — struck red, kept green, uncertain orange — and the seal's rim blue when a seal was
+ * outlined by its reading — struck red, kept green, partly struck purple, uncertain orange — and the seal's rim blue when a seal was
  * seen, orange when unclear (or its corner orange when no ring was found). For the board's screen and for whoever tunes the reader.
  */
 import sharp from 'sharp';
@@ -17,10 +17,11 @@ const RED: Rgb = [220, 30, 30];
 const GREEN: Rgb = [20, 160, 60];
 const ORANGE: Rgb = [240, 140, 0];
 const BLUE: Rgb = [30, 80, 220];
+const PURPLE: Rgb = [150, 40, 180];
 const PER_POINT = 1.5;
 
 const colourOf = (r: RowReading): Rgb => {
-  if (r.kind === 'strike') return r.state === 'struck' ? RED : r.state === 'kept' ? GREEN : ORANGE;
+  if (r.kind === 'strike') return r.state === 'struck' ? RED : r.state === 'kept' ? GREEN : r.state === 'partial' ? PURPLE : ORANGE;
   return r.mark === null ? ORANGE : r.mark === 'agree' ? GREEN : r.mark === 'disagree' ? RED : BLUE;
 };
 

@@ -12,7 +12,8 @@ export { decodeScan, readScanFile, rasterisePdf, sniffKind, type ScanFileKind } 
 export { scanPages } from './pages.ts';
 export { buildForm, prepareTarget, FORM_PER_POINT, type FormPage, type RowGuide, type ScanTarget } from './form.ts';
 export { register, type Registration } from './register.ts';
-export { CHECK, STRIKE, type MarksRowReading, type RowReading, type StrikeRowReading, type StrikeState } from './read-rows.ts';
+export { STRIKE } from './strike-row.ts';
+export { CHECK, type MarksRowReading, type RowReading, type StrikeRowReading, type StrikeState } from './read-rows.ts';
 export { readSheet, type PageReading, type SheetOutcome } from './sheet.ts';
 export { readSeal, type Circle, type SealReading, type SealState } from './seal.ts';
 export { groupSheets, readStack, type BallotReading, type ReviewReason } from './ballot.ts';

@@ -6,7 +6,8 @@ import type { Box, BallotPage } from '../documents/ballot-layout.ts';
 import type { RuleError } from '../rules/index.ts';
 import { FORM_PER_POINT, type FormPage, type ScanTarget } from './form.ts';
 import type { GreyImage } from './image.ts';
-import { INK_LEVEL, readMarksRow, readStrikeRow, type RowReading } from './read-rows.ts';
+import { INK_LEVEL, readMarksRow, type RowReading } from './read-rows.ts';
+import { readStrikeRow } from './strike-row.ts';
 import { register, type Registration } from './register.ts';
 import { readSeal, type Circle, type SealReading } from './seal.ts';
 

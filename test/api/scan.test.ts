@@ -96,7 +96,7 @@ describeEachDatabase('api: scanning a batch', (db) => {
 
   const pile = (n: number, seed: number, partialFirst: boolean) => Promise.all(Array.from({ length: n }, (_, j) => generateBallot(g, {
     seed: seed + j, degrade: 'none', stamped: true, writingOutside: false,
-    plan: (i) => (partialFirst && j === 0 && i === 1 ? { kind: 'partial', pen: 'ballpoint' }
+    plan: (i) => (partialFirst && j === 0 && i === 1 ? { kind: 'partial', part: 'family-name', pen: 'ballpoint' }
       : (i + j) % 3 === 0 ? { kind: 'strike', shape: 'straight', pen: 'felt-pen' } : { kind: 'none' }),
   })));
 

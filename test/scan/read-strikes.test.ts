@@ -75,7 +75,7 @@ describe('strike-out ballots', () => {
 
   it('sends partial strikes (family name or given name only) to review with the row cut out', async () => {
     for (const seed of [21, 22, 23]) {
-      const b = await generateBallot(g, { seed, plan: (i) => (i === 4 || i === 9 ? { kind: 'partial', pen: PENS[seed % 3]! } : undefined) });
+      const b = await generateBallot(g, { seed, plan: (i) => (i === 4 || i === 9 ? { kind: 'partial', part: 'half-name', pen: PENS[seed % 3]! } : undefined) });
       const { sheets, ballots } = readStack(b.pages, g.target);
       const sheet = sheets[0]!;
       if (sheet.kind !== 'read') throw new Error(sheet.reason.message_en);

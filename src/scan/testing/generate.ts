@@ -11,8 +11,8 @@ import { rasterisePdf } from '../input.ts';
 import { degrade, randomDegradation, type Degradation } from './degrade.ts';
 import { between, polyline, rng } from './draw.ts';
 import {
-  cross, nonStrike, NON_STRIKES, partialStrike, PENS, scribble, strike, STRIKE_SHAPES,
-  type NonStrike, type Pen, type Stroke, type StrikeShape,
+  cross, nonStrike, NON_STRIKES, PARTIAL_STRIKES, partialStrike, PENS, scribble, strike, STRIKE_SHAPES,
+  type NonStrike, type PartialStrike, type Pen, type Stroke, type StrikeShape,
 } from './human.ts';
 import { pressSeal, SEAL_INKS, SEAL_PLACES, SEAL_STRENGTHS, type PressedSeal, type SealPlan } from './seal.ts';
 
@@ -37,7 +37,7 @@ export const prepareGenerator = async (input: BallotInput, dpi = 200): Promise<R
 export type RowPlan =
   | { readonly kind: 'none' }
   | { readonly kind: 'strike'; readonly shape: StrikeShape; readonly pen: Pen }
-  | { readonly kind: 'partial'; readonly pen: Pen }
+  | { readonly kind: 'partial'; readonly part: PartialStrike; readonly pen: Pen }
   | { readonly kind: 'non-strike'; readonly mark: NonStrike; readonly pen: Pen }
   | { readonly kind: 'mark'; readonly mark: Mark; readonly pen: Pen };
 
@@ -85,7 +85,7 @@ const randomPlan = (r: () => number, marksForm: boolean, o: GenerateOptions): Ro
     const mark: Mark = u < 0.7 ? 'agree' : u < 0.9 ? 'disagree' : u < 0.95 ? 'none' : 'both';
     return { kind: 'mark', mark, pen: p };
   }
-  if (r() < (o.pPartial ?? 0)) return { kind: 'partial', pen: p };
+  if (r() < (o.pPartial ?? 0)) return { kind: 'partial', part: pick(r, PARTIAL_STRIKES), pen: p };
   if (r() < (o.pStrike ?? 0.3)) return { kind: 'strike', shape: pick(r, STRIKE_SHAPES), pen: p };
   if (r() < (o.pNonStrike ?? 0.05)) return { kind: 'non-strike', mark: pick(r, NON_STRIKES), pen: p };
   return { kind: 'none' };
@@ -111,6 +111,14 @@ const truthOf = (plan: RowPlan): RowTruth => {
     case 'partial': return 'partial';
     case 'mark': return plan.mark;
   }
+};
+
+/** Writing outside the rows: a signature at the foot, a note in the margin beside the names, or under the title. */
+const writing = (r: () => number, width: number, height: number, page: { readonly rows: readonly { readonly row: { readonly x: number; readonly y: number } }[]; readonly title: { readonly y: number; readonly height: number } }): Stroke[] => {
+  const u = r();
+  if (u < 0.5) return scribble(r, between(r, 60, width - 160), height - between(r, 26, 34), between(r, 40, 90));
+  if (u < 0.8) return scribble(r, between(r, 44, Math.max(50, (page.rows[0]?.row.x ?? 100) - 70)), between(r, 280, height - 120), between(r, 30, 60));
+  return scribble(r, between(r, 80, width - 200), page.title.y + page.title.height + between(r, -4, 2), between(r, 40, 100));
 };
 
 const draw = (img: GreyImage, strokes: readonly Stroke[], k: number): void => {
@@ -145,7 +153,7 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
       switch (plan.kind) {
         case 'none': break;
         case 'strike': draw(img, strike(r, guide, plan.shape, plan.pen), k); break;
-        case 'partial': draw(img, partialStrike(r, guide, plan.pen), k); break;
+        case 'partial': draw(img, partialStrike(r, guide, plan.part, plan.pen), k); break;
         case 'non-strike': draw(img, nonStrike(r, guide, plan.mark, plan.pen), k); break;
         case 'mark': {
           const { agree, disagree } = guide.row;
@@ -155,7 +163,7 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
         }
       }
     }
-    if (writingOutside && i === 0) draw(img, scribble(r, between(r, 60, 300), g.target.layout.height - 30), k);
+    if (writingOutside && i === 0) draw(img, writing(r, g.target.layout.width, g.target.layout.height, page), k);
     const d = { ...randomDegradation(r, k, o.degrade ?? 'normal'), ...o.degradation };
     degradations.push(d);
     pages.push(await degrade(img, d, r));
