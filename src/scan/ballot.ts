@@ -31,7 +31,11 @@ export type BallotReading =
     readonly kind: 'review';
     readonly sheets: readonly number[];
     readonly reasons: readonly ReviewReason[];
-    /** What was read, for the board to start from; null when a page is missing or unreadable. */
+    /**
+     * What the board's form starts from: only what the reader is sure of. On a strike-out form the names read as
+     * struck (a name partly struck or unclear stays unticked, and is named in the reasons); "not issued" only when
+     * the seal's corner is blank. Null when a page is missing or unreadable, or a checkbox is unclear.
+     */
     readonly proposal: Ballot | null;
     readonly rows: readonly RowReading[];
   };
@@ -120,6 +124,13 @@ const ballotOf = (target: ScanTarget, rows: readonly RowReading[], notIssued: bo
   }
 };
 
+/** On a strike-out form, the names surely struck (the others unticked, for the board to look at). */
+const sureStrikes = (target: ScanTarget, rows: readonly RowReading[], notIssued: boolean): Ballot | null =>
+  target.layout.form !== 'strike-out' ? null : {
+    ...(notIssued ? { notIssued: true } : {}),
+    struck: rows.flatMap((r) => (r.kind === 'strike' && r.state === 'struck' ? [r.candidateId] : [])),
+  };
+
 const incomplete = (sheets: readonly number[], pages: number, reason?: RuleError): ReviewReason => ({
   sheet: sheets[0] ?? 0, box: null, candidateId: null,
   reason: reason ?? ruleError('scan.pages', `Phiếu ${pages} trang nhưng các tờ quét không đủ hoặc sai thứ tự: Ban Kiểm phiếu xem.`,
@@ -139,7 +150,7 @@ const assemble = (target: ScanTarget, group: readonly SheetOutcome[]): BallotRea
   const notIssued = read.some((s) => s.page.pageIndex === 0 && s.page.seal.state === 'missing');
   const ballot = complete ? ballotOf(target, rows, notIssued) : null;
   if (reasons.length === 0 && ballot !== null) return { kind: 'decided', sheets, ballot, rows };
-  return { kind: 'review', sheets, reasons, proposal: ballot, rows };
+  return { kind: 'review', sheets, reasons, proposal: ballot ?? (complete ? sureStrikes(target, rows, notIssued) : null), rows };
 };
 
 /** Groups sheets into ballots: a rejected sheet alone; a read sheet of page 1 starts a ballot of `pages` sheets. */

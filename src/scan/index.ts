@@ -5,7 +5,7 @@
  *   const pages = await decodeScan(fileBytes);             // PNG / JPEG / TIFF / PDF → grey pages
  *   const { sheets, ballots } = readStack(pages.value, target);
  *   // ballots[i].kind === 'decided': a Ballot of src/rules, one independent entry of the count;
- *   // 'review': reasons (row, stamp, sheet), turned into items with crops by reviewItems(…).
+ *   // 'review': reasons (row, seal, sheet), turned into one image of crops by reviewPng(…).
  */
 export type { GreyImage } from './image.ts';
 export { decodeScan, readScanFile, rasterisePdf, sniffKind, type ScanFileKind } from './input.ts';
@@ -17,5 +17,5 @@ export { CHECK, type MarksRowReading, type RowReading, type StrikeRowReading, ty
 export { readSheet, type PageReading, type SheetOutcome } from './sheet.ts';
 export { readSeal, type Circle, type SealReading, type SealState } from './seal.ts';
 export { groupSheets, readStack, type BallotReading, type ReviewReason } from './ballot.ts';
-export { reviewItems, type ReviewItem } from './review.ts';
+export { reviewItems, reviewPng, type ReviewItem } from './review.ts';
 export { debugPng } from './debug.ts';

@@ -87,7 +87,7 @@ describe('strike-out ballots', () => {
       expect(reading.reasons.map((r) => r.candidateId)).toEqual(expect.arrayContaining(ids));
       expect(reading.reasons.every((r) => r.reason.message_vi.length > 0 && r.reason.code === 'scan.row-uncertain')).toBe(true);
       expect(reading.proposal).toBeNull();
-      const items = await reviewItems(reading, sheets, b.pages);
+      const items = await reviewItems(reading, sheets, b.pages, g.target.layout);
       expect(items.length).toBe(reading.reasons.length);
       const png = items[0]!.png;
       expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');

@@ -3,9 +3,8 @@
  * blank ballot in a worker thread so the server keeps answering, and let go unless the board may need its
  * crop); then the sheets are stored and, when none needs the board, entered as the scanner's entry. A stack that cannot be read ends 'failed' with its reason and enters nothing.
  */
-import sharp from 'sharp';
-import { ruleError, type Ballot, type RuleError } from '../../rules/index.ts';
-import { groupSheets, reviewItems, scanPages, type BallotReading, type GreyImage, type ScanTarget, type SheetOutcome } from '../../scan/index.ts';
+import { ruleError, type RuleError } from '../../rules/index.ts';
+import { groupSheets, reviewPng, scanPages, type GreyImage, type ScanTarget, type SheetOutcome } from '../../scan/index.ts';
 import type { ScanJobsTable } from '../../store/schema.ts';
 import type { Selectable } from 'kysely';
 import type { ServerDeps } from '../deps.ts';
@@ -55,29 +54,6 @@ export const failJob = async (deps: ServerDeps, job: ScanJob, reason: RuleError)
     }
     return { ok: true, value: null };
   }, scanEvents(job.congress_id, job.round_id));
-};
-
-/** The review crops of one ballot, one under another, as a single PNG. */
-const stackPngs = async (pngs: readonly Buffer[]): Promise<Buffer | null> => {
-  if (pngs.length === 0) return null;
-  if (pngs.length === 1) return pngs[0]!;
-  const metas = await Promise.all(pngs.map((p) => sharp(p).metadata()));
-  const width = Math.max(...metas.map((m) => m.width ?? 0));
-  const height = metas.reduce((n, m) => n + (m.height ?? 0), 0);
-  let top = 0;
-  const layers = pngs.map((input, i) => { const l = { input, top, left: 0 }; top += metas[i]!.height ?? 0; return l; });
-  return sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).composite(layers).greyscale().png().toBuffer();
-};
-
-/**
- * What the board starts from for a sheet in review: the reader's ballot, or, when a row was uncertain (the reader
- * then proposes nothing), the strikes it is sure of on a strike-out form — the uncertain names stay unticked and
- * are named in the reasons, so the board looks at each of them on the paper.
- */
-const startingPoint = (b: Extract<BallotReading, { kind: 'review' }>): Ballot | null => {
-  if (b.proposal !== null) return b.proposal;
-  if (b.rows.length === 0 || !b.rows.every((r) => r.kind === 'strike')) return null;
-  return { struck: b.rows.flatMap((r) => (r.kind === 'strike' && r.state === 'struck' ? [r.candidateId] : [])) };
 };
 
 const fileError = (i: number, e: RuleError): RuleError =>
@@ -144,11 +120,9 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       rows.push({ position: i + 1, outcome: 'decided', proposed: JSON.stringify(b.ballot), reasons: '[]', crop: null });
       continue;
     }
-    const items = await reviewItems(b, outcomes, images);
     const reasons: StoredReason[] = b.reasons.map((r) => ({ sheet: r.sheet + 1, candidateId: r.candidateId, code: r.reason.code, message_vi: r.reason.message_vi, message_en: r.reason.message_en }));
-    const start = startingPoint(b);
-    rows.push({ position: i + 1, outcome: 'review', proposed: start === null ? null : JSON.stringify(start), reasons: JSON.stringify(reasons),
-      crop: await stackPngs(items.map((x) => x.png)) });
+    rows.push({ position: i + 1, outcome: 'review', proposed: b.proposal === null ? null : JSON.stringify(b.proposal), reasons: JSON.stringify(reasons),
+      crop: await reviewPng(b, outcomes, images, target.value.layout) });
   }
   if (hooks.stopping()) return 'abandoned';
 
