@@ -144,6 +144,9 @@ export interface Crossing {
   readonly coverage: number;
   readonly middle: number;
   readonly longestRun: number;
+  /** Columns of the ink map where the longest run starts and ends (exclusive). */
+  readonly runFrom: number;
+  readonly runTo: number;
 }
 
 /**
@@ -169,7 +172,7 @@ export const crossing = (
   }
   closeGaps(hit, top, bottom, (i, j) => hiddenAt(o0 + i, j), k);
   const n = i1 - i0;
-  let covered = 0, mid = 0, run = 0, longest = 0;
+  let covered = 0, mid = 0, run = 0, longest = 0, end = i0;
   const m0 = Math.floor(n * 0.15);
   const m1 = Math.ceil(n * 0.85);
   for (let i = 0; i < n; i++) {
@@ -177,13 +180,14 @@ export const crossing = (
       covered++;
       if (i >= m0 && i < m1) mid++;
       run++;
-      if (run > longest) longest = run;
+      if (run > longest) { longest = run; end = i0 + i + 1; }
     } else run = 0;
   }
   return {
     coverage: n > 0 ? covered / n : 0,
     middle: m1 > m0 ? mid / (m1 - m0) : 0,
     longestRun: n > 0 ? longest / n : 0,
+    runFrom: end - longest, runTo: end,
   };
 };
 

@@ -40,6 +40,9 @@ const PEN_THICKNESS_PT = 5.5;
 const PAD_PT = 8;
 /** A circle: lines above and below the letters across at least this share of the name each. */
 const LOOP_SHARE = 0.7;
+/** A tick: at most this wide, at least this tall (points). */
+const TICK_WIDTH_PT = 16;
+const TICK_HEIGHT_PT = 7;
 
 /** Printed within one pixel: the blurred edge of a letter may be there. */
 const nearPrint = (printedAt: (i: number, j: number) => boolean, i: number, j: number): boolean => {
@@ -189,6 +192,33 @@ const clearLoop = (cls: Uint8Array, w: number, h: number, i0: number, i1: number
   return true;
 };
 
+/**
+ * A tick (✓) over the letters: the pen ink of the columns [from, to) widened by 2 pt, at most TICK_WIDTH_PT wide,
+ * at least TICK_HEIGHT_PT tall and as tall as wide, lowest between its ends (a V: a slash through a word, lowest at
+ * one end, is not one). Its pen ink is cleared from `cls` like a loop's; false when it is not a tick.
+ */
+const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: number, to: number): boolean => {
+  const a = Math.max(0, from - 2 * k);
+  const b = Math.min(w, to + 2 * k);
+  let x0 = w, x1 = -1, y0 = h, y1 = -1;
+  const lowest = new Int32Array(b - a).fill(-1);
+  for (let x = a; x < b; x++) {
+    for (let y = 0; y < h; y++) {
+      if (cls[y * w + x] !== PEN) continue;
+      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      lowest[x - a] = y;
+    }
+  }
+  const width = x1 - x0 + 1;
+  const height = y1 - y0 + 1;
+  if (x1 < 0 || width > TICK_WIDTH_PT * k || height < TICK_HEIGHT_PT * k || height < 0.9 * width) return false;
+  const left = lowest[x0 - a]!;
+  const right = lowest[x1 - a]!;
+  if (y1 - left < 1.5 * k || y1 - right < 3 * k) return false;
+  for (let x = a; x < b; x++) for (let y = 0; y < h; y++) if (cls[y * w + x] === PEN) cls[y * w + x] = HIDDEN;
+  return true;
+};
+
 export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): StrikeRowReading => {
   const k = FORM_PER_POINT;
   const area: Box = { x: Math.floor(g.textX0 - PAD_PT), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 2 * PAD_PT), height: g.row.row.height };
@@ -210,10 +240,14 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const faint = crossing(ink, w, i0, i1, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
   const nameWidth = g.textX1 - g.textX0;
   let strokePt = Math.max(strong.longestRun * nameWidth, line.inBandPt);
-  // A circle's sides cross the letters' band at the name's ends: measured again without the circle.
-  if (strokePt > STRIKE.keptPt && !line.through && clearLoop(cls, w, s.height, i0, i1, j0, j1)) {
-    strong = across();
-    strokePt = strong.longestRun * nameWidth;
+  // A circle's sides cross the letters' band at the name's ends, a tick crosses it steeply: measured again without them.
+  if (strokePt > STRIKE.keptPt && !line.through) {
+    const loop = clearLoop(cls, w, s.height, i0, i1, j0, j1);
+    const ticks = clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo);
+    if (loop || ticks) {
+      strong = across();
+      strokePt = strong.longestRun * nameWidth;
+    }
   }
   const base = {
     kind: 'strike' as const, candidateId: g.row.candidateId!, ...strong, faint, box: g.row.row,
