@@ -169,6 +169,10 @@ const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass>
       ...scanWords(b.degradations[0]!).map((w) => `scan: ${w}`),
     ];
     for (const key of ballotKeys) p.ballots.add(key, decided, errors + proposed, ms);
+    // Why ballots that need no person went to the board.
+    if (clean && reading.kind === 'review') {
+      for (const code of new Set(reading.reasons.map((r) => r.reason.code))) p.ballots.add(`needing no person, sent to the board for: ${code}`, false, 0, ms);
+    }
   }
   return p;
 };

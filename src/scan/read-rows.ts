@@ -66,10 +66,11 @@ const HIDDEN_GAP_PT = 30;
 const HIDDEN_THICKNESS_PT = 5;
 
 /**
- * Closes the gaps of a stroke along the columns: short ones always; longer ones only where every column of
- * the gap has printed ink or faint new ink at the stroke's height (the stroke passes under the letters, where
- * it cannot be told from them, or fades between them: a thin line blurred by the scanner keeps no strong ink
- * in the short stretch between two letters). A gap over blank paper stays open: there, no ink means no stroke.
+ * Closes the gaps of a stroke along the columns: short ones always; longer ones only where the columns of the
+ * gap have printed ink or faint new ink at the stroke's height, but for stretches of paper no longer than a short
+ * gap (the stroke passes under the letters, where it cannot be told from them, or fades between them: a thin line
+ * blurred by the scanner keeps no strong ink in the short stretch between two letters). A longer gap over blank
+ * paper stays open: there, no ink means no stroke.
  */
 export const closeGaps = (
   hit: Uint8Array, top: Int32Array, bottom: Int32Array, hiddenAt: (i: number, j: number) => boolean, k: number,
@@ -82,11 +83,14 @@ export const closeGaps = (
       const hi = Math.max(bottom[last]!, bottom[i]!) + Math.round(WANDER_PT * k);
       let hidden = i - last - 1 <= GAP_PT * k;
       if (!hidden && i - last - 1 <= HIDDEN_GAP_PT * k && Math.max(bottom[last]! - top[last]!, bottom[i]! - top[i]!) <= HIDDEN_THICKNESS_PT * k) {
+        // Hidden all along but for stretches of paper no longer than a short gap (between two letters).
         hidden = true;
+        let open = 0;
         for (let c = last + 1; c < i && hidden; c++) {
           let printed = false;
           for (let j = lo; j <= hi && !printed; j++) printed = hiddenAt(c, j);
-          hidden = printed;
+          open = printed ? 0 : open + 1;
+          hidden = open <= GAP_PT * k;
         }
       }
       if (hidden) hit.fill(1, last + 1, i);

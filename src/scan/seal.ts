@@ -41,9 +41,11 @@ const R_MAX = 68;
 /** Below this much new ink (square points) the corner is empty: no seal. */
 export const SEAL_MISSING_PT2 = 60;
 /** A seal: at least this share of its rim inked, and this share of its inside. */
-export const SEAL_RIM = 0.35;
+export const SEAL_RIM = 0.28;
 export const SEAL_INSIDE = 0.01;
 
+/** Ink this close (points) to the seal's ink is the seal's: its letters, a missed part of its rim. */
+const SEAL_REACH_PT = 4;
 const VOTE_ANGLES = 32;
 const RIM_ANGLES = 96;
 const RIM_COS = Float64Array.from({ length: RIM_ANGLES }, (_, a) => Math.cos((2 * Math.PI * a) / RIM_ANGLES));
@@ -211,6 +213,18 @@ const refine = (m: InkMap, voted: Circle): { circle: Circle; inked: number; know
     }
   }
   best = { circle: best.circle, ...rimOf(m, best.circle) };
+  // An inner ring has an edge too: the seal's rim is the outermost edge about as clear as the best one.
+  const inner = best;
+  for (let dr = 4; dr <= 16; dr++) {
+    for (let dy = -6; dy <= 6; dy += 2) {
+      for (let dx = -6; dx <= 6; dx += 2) {
+        const c = { cx: inner.circle.cx + dx, cy: inner.circle.cy + dy, r: inner.circle.r + dr };
+        const rim = rimOf(m, c, 3);
+        if (rim.inked >= Math.max(SEAL_RIM, 0.75 * inner.inked) && c.r >= best.circle.r) best = { circle: c, ...rim };
+      }
+    }
+  }
+  best = { circle: best.circle, ...rimOf(m, best.circle) };
   for (let moved = true, steps = 0; moved && steps < 12; steps++) {
     moved = false;
     const from = best.circle;
@@ -226,16 +240,55 @@ const refine = (m: InkMap, voted: Circle): { circle: Circle; inked: number; know
 const NEIGHBOURS: ReadonlyArray<readonly [number, number, number]> = [-1, 0, 1].flatMap((dx) => [-1, 0, 1].flatMap((dy) =>
   [-1, 0, 1].map((dr) => [dx, dy, dr] as const))).filter(([dx, dy, dr]) => dx !== 0 || dy !== 0 || dr !== 0);
 
+/**
+ * The seal's own ink: every stretch of ink of the corner reached from inside its circle through ink no more than
+ * SEAL_REACH_PT apart — its letters and a part of its rim the circle missed, a blot of its pad; 1 per point of the
+ * corner (the corner's grid).
+ */
+const sealInk = (m: InkMap, c: Circle): Uint8Array => {
+  const out = new Uint8Array(m.w * m.h);
+  const stack: number[] = [];
+  for (let i = 0; i < m.cell.length; i++) {
+    const x = i % m.w;
+    const y = (i - x) / m.w;
+    if (m.cell[i] === 1 && (x - c.cx) ** 2 + (y - c.cy) ** 2 <= c.r * c.r) { out[i] = 1; stack.push(i); }
+  }
+  const reach = SEAL_REACH_PT;
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    const px = p % m.w;
+    const py = (p - px) / m.w;
+    for (let y = Math.max(0, py - reach); y <= Math.min(m.h - 1, py + reach); y++) {
+      for (let x = Math.max(0, px - reach); x <= Math.min(m.w - 1, px + reach); x++) {
+        const q = y * m.w + x;
+        if (m.cell[q] !== 1 || out[q] === 1) continue;
+        out[q] = 1;
+        stack.push(q);
+      }
+    }
+  }
+  return out;
+};
+
+/** What readSeal found, with the seal's own ink (corner grid, 1 px/pt) for the search for writing beside it. */
+export interface SealFound {
+  readonly reading: SealReading;
+  readonly ink: Uint8Array | null;
+}
+
 /** Reads the seal in the corner `page.seal` of a registered sheet. */
-export const readSeal = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage): SealReading => {
+export const readSeal = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage): SealFound => {
   const zone = page.seal;
   const m = inkMap(img, t, form, page, zone);
-  if (m.count < SEAL_MISSING_PT2) return { state: 'missing', circle: null, rim: 0, inside: 0, ink: m.count };
+  if (m.count < SEAL_MISSING_PT2) return { reading: { state: 'missing', circle: null, rim: 0, inside: 0, ink: m.count }, ink: null };
   const voted = vote(m);
-  if (voted === null) return { state: 'uncertain', circle: null, rim: 0, inside: 0, ink: m.count };
+  if (voted === null) return { reading: { state: 'uncertain', circle: null, rim: 0, inside: 0, ink: m.count }, ink: null };
   const { circle, inked: rim, known } = refine(m, voted);
   const inside = insideOf(m, circle);
   const onPage = { cx: circle.cx + zone.x + 0.5, cy: circle.cy + zone.y + 0.5, r: circle.r };
   const present = rim >= SEAL_RIM && known >= 0.3 && inside >= SEAL_INSIDE;
-  return { state: present ? 'present' : 'uncertain', circle: onPage, rim, inside, ink: m.count };
+  return {
+    reading: { state: present ? 'present' : 'uncertain', circle: onPage, rim, inside, ink: m.count },
+    ink: present ? sealInk(m, circle) : null,
+  };
 };

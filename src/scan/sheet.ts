@@ -9,7 +9,7 @@ import type { GreyImage } from './image.ts';
 import { INK_LEVEL, readMarksRow, type RowReading } from './read-rows.ts';
 import { readStrikeRow } from './strike-row.ts';
 import { register, type Registration } from './register.ts';
-import { readSeal, type Circle, type SealReading } from './seal.ts';
+import { readSeal, type Circle, type SealFound, type SealReading } from './seal.ts';
 
 /** New ink outside rows, seal, QR and marks, in square points, above which the sheet is flagged. */
 export const OUTSIDE_INK_PT2 = 20;
@@ -38,6 +38,22 @@ const expectedInk = (page: BallotPage, seal: SealReading): Box[] => [
   ...(seal.state === 'uncertain' ? [page.seal] : []),
 ];
 
+/** Clears the seal's own ink (around every point of it, SEAL_MARGIN) from the points looked at. */
+const clearSealInk = (look: Uint8Array, w: number, h: number, zone: Box, ink: Uint8Array): void => {
+  const zw = Math.round(zone.width);
+  const zh = ink.length / zw;
+  for (let y = 0; y < zh; y++) {
+    for (let x = 0; x < zw; x++) {
+      if (ink[y * zw + x] !== 1) continue;
+      const px = Math.floor(zone.x + x);
+      const py = Math.floor(zone.y + y);
+      for (let yy = Math.max(0, py - SEAL_MARGIN); yy <= Math.min(h - 1, py + SEAL_MARGIN); yy++) {
+        look.fill(0, yy * w + Math.max(0, px - SEAL_MARGIN), yy * w + Math.min(w, px + SEAL_MARGIN + 1));
+      }
+    }
+  }
+};
+
 /** Clears the disc of a seal (and SEAL_MARGIN around it) from the points looked at. */
 const clearDisc = (look: Uint8Array, w: number, h: number, c: Circle): void => {
   const r = c.r + SEAL_MARGIN;
@@ -62,8 +78,9 @@ const printedNear = (printed: Uint8Array, W: number, H: number, gx: number, gy: 
  * sample per point, against the paper level of each band of STRIP points and the printed form.
  */
 const inkOutside = (
-  img: GreyImage, reg: Registration, form: FormPage, page: BallotPage, seal: SealReading, size: { width: number; height: number },
+  img: GreyImage, reg: Registration, form: FormPage, page: BallotPage, found: SealFound, size: { width: number; height: number },
 ): number => {
+  const seal = found.reading;
   const edge = 8;
   const w = Math.floor(size.width);
   const h = Math.floor(size.height);
@@ -73,6 +90,7 @@ const inkOutside = (
     else { look.fill(0, y * w, y * w + edge); look.fill(0, (y + 1) * w - edge, (y + 1) * w); }
   }
   if (seal.circle !== null) clearDisc(look, w, h, seal.circle);
+  if (found.ink !== null) clearSealInk(look, w, h, page.seal, found.ink);
   for (const b of expectedInk(page, seal)) {
     const x0 = Math.max(0, Math.floor(b.x));
     const x1 = Math.min(w, Math.ceil(b.x + b.width));
@@ -134,8 +152,9 @@ export const readSheet = (img: GreyImage, target: ScanTarget, sheet: number): Sh
   const rows: RowReading[] = target.layout.form === 'strike-out'
     ? form.rows.map((g) => readStrikeRow(img, t, form, g))
     : target.layout.form === 'write-in' ? [] : form.rows.map((g) => readMarksRow(img, t, form, g));
-  const seal = readSeal(img, t, form, page);
-  const outsideInk = target.layout.form === 'write-in' ? 0 : inkOutside(img, reg.value, form, page, seal, target.layout);
+  const found = readSeal(img, t, form, page);
+  const seal = found.reading;
+  const outsideInk = target.layout.form === 'write-in' ? 0 : inkOutside(img, reg.value, form, page, found, target.layout);
   return {
     kind: 'read', sheet, registration: reg.value,
     page: { pageIndex, rows, seal, outsideInk, writingOutside: outsideInk >= OUTSIDE_INK_PT2 },

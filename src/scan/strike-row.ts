@@ -21,8 +21,8 @@ import type { Affine } from './transform.ts';
 /** Thresholds of the strike decision. */
 export const STRIKE = {
   /** Struck: the line crosses this share of the name, and this share of each word (a line may start late or end early). */
-  struckCoverage: 0.8,
-  struckWord: 0.35,
+  struckCoverage: 0.7,
+  struckWord: 0.2,
   /** …with at most this slope, its middle within the letters' band, wandering from a straight course by at most this (points, RMS). */
   maxSlope: 0.45,
   maxWanderPt: 3.5,
