@@ -58,6 +58,8 @@ export const INK_LEVEL = 0.6;
 export const FAINT_LEVEL = 0.78;
 /** Gaps of a stroke over paper are closed up to this many points (a pen skipping, noise). */
 export const GAP_PT = 2.5;
+/** Within a gap under letters, paper between two letters: at most this wide (points). */
+const LETTER_GAP_PT = 1.2;
 /** Under printed letters a hand-drawn stroke may wander this far (points) up or down from its ends' height. */
 const WANDER_PT = 1.5;
 /** …and for at most this long (points): about the widest letter with its neighbours' edges. */
@@ -67,8 +69,8 @@ const HIDDEN_THICKNESS_PT = 5;
 
 /**
  * Closes the gaps of a stroke along the columns: short ones always; longer ones only where the columns of the
- * gap have printed ink or faint new ink at the stroke's height, but for stretches of paper no longer than a short
- * gap (the stroke passes under the letters, where it cannot be told from them, or fades between them: a thin line
+ * gap have printed ink or faint new ink at the stroke's height, but for stretches of paper as narrow as the space
+ * between two letters (the stroke passes under the letters, where it cannot be told from them, or fades between them: a thin line
  * blurred by the scanner keeps no strong ink in the short stretch between two letters). A longer gap over blank
  * paper stays open: there, no ink means no stroke.
  */
@@ -90,7 +92,7 @@ export const closeGaps = (
           let printed = false;
           for (let j = lo; j <= hi && !printed; j++) printed = hiddenAt(c, j);
           open = printed ? 0 : open + 1;
-          hidden = open <= GAP_PT * k;
+          hidden = open <= LETTER_GAP_PT * k;
         }
       }
       if (hidden) hit.fill(1, last + 1, i);

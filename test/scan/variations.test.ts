@@ -121,13 +121,15 @@ describe('scan: strokes as people make them', () => {
     }
   }, 240_000);
 
-  it('keeps names circled, underlined, ticked beside, or dotted', async () => {
-    const marks: NonStrike[] = ['circle', 'circle-tight', 'underline', 'tick', 'dot', 'dot-on-name'];
+  it('keeps names circled, underlined, ticked beside, or dotted; a circle cutting the letters is at most unclear, never a strike', async () => {
+    const marks: NonStrike[] = ['circle', 'underline', 'tick', 'dot', 'dot-on-name'];
     for (const [k, pen] of PENS.entries()) {
       const { b, sheet, reading } = await read(g, 400 + k, { plan: (i) => (i < 2 * marks.length ? { kind: 'non-strike', mark: marks[i % marks.length]!, pen } : { kind: 'none' }) });
       const s = readOrThrow(sheet);
       expect(statesOf(b, s, 'non-strike'), pen).toEqual(Array.from({ length: 2 * marks.length }, () => 'kept'));
       expect(reading.kind, pen).toBe('decided');
+      const tight = await read(g, 410 + k, { plan: (i) => (i < 6 ? { kind: 'non-strike', mark: 'circle-tight', pen } : { kind: 'none' }) });
+      for (const state of statesOf(tight.b, readOrThrow(tight.sheet), 'non-strike')) expect(['kept', 'uncertain'], pen).toContain(state);
     }
   }, 120_000);
 });
