@@ -14,6 +14,9 @@ import { sniffKind } from './sniff.ts';
 
 const run = promisify(execFile);
 
+// Every scan is decoded once: libvips' cache of operations would only hold memory (a page is 4–9 MB).
+sharp.cache(false);
+
 export { sniffKind, type ScanFileKind } from './sniff.ts';
 
 export const unreadable = (detail: string): RuleError =>

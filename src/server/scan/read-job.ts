@@ -74,8 +74,9 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
 
   const files = await deps.db.selectFrom('scan_files').select(['id', 'position']).where('job_id', '=', job.id).orderBy('position').execute();
   const outcomes: SheetOutcome[] = [];
-  // Only the images the board may need: those of ballots not yet known to be decided.
+  // Only the images of ballots not yet complete: a ballot in review has its review image made as soon as it is.
   const images: GreyImage[] = [];
+  const crops = new Map<number, Buffer | null>();
   let renewed = Date.now();
   let from = 0;
   for (const [i, f] of files.entries()) {
@@ -95,7 +96,8 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       // Only the sheets since the last complete ballot are grouped again (a ballot starts at `from`).
       const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);
       for (const b of done) {
-        if (b.kind === 'decided') for (const s of b.sheets) delete images[s];
+        if (b.kind === 'review') crops.set(b.sheets[0]!, await reviewPng(b, outcomes, images, target.value.layout));
+        for (const s of b.sheets) delete images[s];
         from += b.sheets.length;
       }
       // A long file (a scanner's PDF) tells its progress and renews the lease too, so that no other instance takes it.
@@ -122,7 +124,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
     }
     const reasons: StoredReason[] = b.reasons.map((r) => ({ sheet: r.sheet + 1, candidateId: r.candidateId, code: r.reason.code, message_vi: r.reason.message_vi, message_en: r.reason.message_en }));
     rows.push({ position: i + 1, outcome: 'review', proposed: b.proposal === null ? null : JSON.stringify(b.proposal), reasons: JSON.stringify(reasons),
-      crop: await reviewPng(b, outcomes, images, target.value.layout) });
+      crop: crops.has(b.sheets[0]!) ? crops.get(b.sheets[0]!)! : await reviewPng(b, outcomes, images, target.value.layout) });
   }
   if (hooks.stopping()) return 'abandoned';
 
