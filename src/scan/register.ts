@@ -73,7 +73,7 @@ const refine = (img: GreyImage, win: Window, b: Blob, level: number): Blob => {
 };
 
 /**
- * One pass of a binary box filter of side `side` along rows (`dx` 1) or columns: erosion keeps a pixel whose whole
+ * One pass of a binary box filter of side `side` along rows (`horizontal`) or columns: erosion keeps a pixel whose whole
  * window is set, dilation sets one whose window holds any.
  */
 const boxPass = (m: Uint8Array, w: number, h: number, side: number, horizontal: boolean, erode: boolean): Uint8Array => {
