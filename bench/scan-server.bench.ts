@@ -1,30 +1,28 @@
 /**
- * Scanning through the server (issue 7: a stack is counted in the time it takes to scan it; a document scanner
- * feeds 30–60 sheets a minute, 1–2 s a sheet). The real server, `node --max-semi-space-size=4 bin/daihoi.js serve`
- * (as `npm start`), is a separate child process on a random loopback port, on a temporary SQLite file prepared
+ * Scanning through the server (a stack is counted in the time it takes to scan it; a document scanner feeds 30–60
+ * sheets a minute, 1–2 s a sheet). The real server, `node --max-semi-space-size=4 bin/daihoi.js serve` (as
+ * `npm start`), is a separate child process on a random loopback port, on a temporary SQLite file prepared
  * beforehand with a committee round of the seed congress's 27 names at counting (the rows of the fault tests,
- * test/faults/support.ts). The ballots are the very ballot the server prints for that round, generated at 200 dpi,
- * marked as people mark and degraded as a scanner does (skew, scale, blur, noise, shadow), each page sent as a
- * JPEG file (quality 85), as a document scanner writes them. Two stacks of SCAN_SERVER_BALLOTS (default 50) ballots,
- * each in its own batch: the first after the server started (the round's blank ballot is prepared on the first
- * read), the second warm; then the second stack's pages again as one multi-page PDF (a third batch). For each stack:
- *  - upload: the multipart POST …/batches/:batch/scan from the first byte sent to the 202;
- *  - reading: from the 202 to the job leaving 'reading' (followed by GET …/scan every 200 ms, as a console), per
- *    ballot and as sheets per minute;
- *  - the server's CPU time (/proc/<pid>/stat) per ballot over the reading;
- *  - responsiveness: GET /api/health sent every 20 ms (open loop: one goes out every 20 ms whether or not the last
- *    was answered) during the reading, p50 / p99 / max; the same 3 s while idle, before the first upload;
- *    The same during the upload (the 202 comes once the files are stored, in one transaction);
- *  - the server's resident memory: idle before, and its peak (VmHWM) at the end.
+ * test/faults/support.ts; the round's attendance raised so that both stacks fit in it). The ballots are the very
+ * ballot the server prints for that round, generated at 200 dpi, marked as people mark (strikes of every shape and
+ * pen, keeping marks), sealed as people seal, degraded as a scanner does, sent as multi-page TIFF files of 50
+ * JPEG-compressed pages (quality 85), as a document scanner writes a stack. Two stacks, each in its own batch:
+ *  - the seed congress's stack of SCAN_SERVER_BALLOTS (default 250) ballots, from the first byte of the upload to
+ *    the scanner's entry closed: read, then every sheet the reader sent to the board decided from the paper (its
+ *    truth) through the API, as the board does, until the job is 'entered';
+ *  - a stack of SCAN_SERVER_BIG (default 500; 0 skips it) ballots, for the server's memory while it reads.
+ * For each: upload → 202; 202 → read (followed by GET …/scan every 200 ms, as a console); the server's CPU per
+ * ballot; GET /api/health every 20 ms (open loop) during the reading, p50 / p99 / max; the server's resident memory
+ * sampled every 200 ms during the reading (its peak) and VmHWM at the end.
  * SCAN_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written on SIGTERM).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
-import type { ScanJobView } from '../src/api/scan.ts';
-import { generateBallot, prepareGenerator } from '../src/scan/testing/generate.ts';
+import type { ScanJobDetail, ScanJobView } from '../src/api/scan.ts';
+import type { GreyImage } from '../src/scan/index.ts';
+import { generateBallot, prepareGenerator, type Generator } from '../src/scan/testing/generate.ts';
 import { loadPrintRound, roundHeader } from '../src/server/printouts/round.ts';
 import { openDatabase } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
@@ -60,8 +58,49 @@ const probeHealth = (url: string, everyMs: number): Probe => {
   };
 };
 
+interface Stack {
+  readonly label: string;
+  readonly ballots: number;
+  readonly pages: number;
+  /** Multi-page TIFF files of JPEG-compressed pages, TIFF_PAGES pages each: as a document scanner writes a stack. */
+  readonly files: readonly Buffer[];
+  /** Each ballot's names struck, as the board reads them on paper. */
+  readonly truth: readonly (readonly string[])[];
+}
+
+/** Pages per file: an upload takes at most 200 files of 60 MB each. */
+const TIFF_PAGES = 50;
+
+/** Pages of one size, as one multi-page TIFF, each page JPEG-compressed (quality 85). */
+const tiffOf = (pages: readonly GreyImage[]): Promise<Buffer> => {
+  const { width, height } = pages[0]!;
+  const data = Buffer.alloc(width * height * pages.length);
+  pages.forEach((p, i) => data.set(p.data, i * width * height));
+  return sharp(data, { raw: { width, height: height * pages.length, channels: 1, pageHeight: height } }).tiff({ compression: 'jpeg', quality: 85 }).toBuffer();
+};
+
+/** `count` ballots of the round, as people mark and seal them (no partial strikes: the board would rule). */
+const makeStack = async (g: Generator, label: string, count: number, firstSeed: number): Promise<Stack> => {
+  const files: Buffer[] = [];
+  const truth: string[][] = [];
+  let pending: GreyImage[] = [];
+  let pages = 0;
+  for (let j = 0; j < count; j++) {
+    const b = await generateBallot(g, { seed: firstSeed + j, degrade: 'normal', pStrike: 0.3, pNonStrike: 0.05, pPartial: 0, pNoStamp: 0, pOutside: 0 });
+    truth.push([...b.truth.rows].filter(([, t]) => t === 'struck').map(([id]) => id));
+    pending.push(...b.pages);
+    pages += b.pages.length;
+    if (pending.length >= TIFF_PAGES || j === count - 1) {
+      files.push(await tiffOf(pending));
+      pending = [];
+    }
+  }
+  return { label, ballots: count, pages, files, truth };
+};
+
 export default async (): Promise<BenchResult[]> => {
-  const n = Number(process.env['SCAN_SERVER_BALLOTS'] ?? 50);
+  const n = Number(process.env['SCAN_SERVER_BALLOTS'] ?? 250);
+  const big = Number(process.env['SCAN_SERVER_BIG'] ?? 500);
   const rows: BenchResult[] = [];
   const add = (bench: string, value: number, unit: string): void => { rows.push({ bench: `scan-server: ${bench}`, value: r1(value), unit }); };
 
@@ -69,29 +108,21 @@ export default async (): Promise<BenchResult[]> => {
   const dir = mkdtempSync(join(tmpdir(), 'daihoi-scan-bench-'));
   const file = join(dir, 'daihoi.sqlite');
   let k: FaultCongress;
-  const stacks: Buffer[][] = [];
+  const stacks: Stack[] = [];
   const opened = openDatabase({ sqliteFile: file });
   try {
     const m = await migrateToLatest(opened.db, 'sqlite');
     if (!m.ok) throw new Error(m.error.message_en);
     k = await insertFaultCongress(opened.db, 'quet-do', 8);
+    // Room for both stacks in the one round: its attendance raised (the fault tests' round has 250 present).
+    await opened.db.updateTable('election_rounds').set({ base: n + big, present: n + big }).where('id', '=', k.roundId).execute();
     const congress = await opened.db.selectFrom('congresses').selectAll().where('id', '=', k.congressId).executeTakeFirstOrThrow();
     const p = await loadPrintRound(opened.db, congress, k.electionId, 1);
     if (!p.ok) throw new Error(p.error.message_en);
     const g = await prepareGenerator({ header: roundHeader(congress, p.value), round: p.value.model });
     if (!g.ok) throw new Error(g.error.message_en);
-    for (const s of [0, 1]) {
-      const jpegs: Buffer[] = [];
-      for (let j = 0; j < n; j++) {
-        // As people mark (strikes of every shape and pen, some non-strikes), degraded as a scanner does; no partial strikes,
-        // missing stamps or writing outside, so that every ballot can be decided and the stack entered.
-        const b = await generateBallot(g.value, { seed: 5000 + 1000 * s + j, degrade: 'normal', pStrike: 0.3, pNonStrike: 0.05, pPartial: 0, pNoStamp: 0, pOutside: 0 });
-        for (const page of b.pages) {
-          jpegs.push(await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } }).jpeg({ quality: 85 }).toBuffer());
-        }
-      }
-      stacks.push(jpegs);
-    }
+    stacks.push(await makeStack(g.value, `the seed congress's stack (${n} ballots)`, n, 5000));
+    if (big > 0) stacks.push(await makeStack(g.value, `a stack of ${big} ballots`, big, 9000));
   } finally {
     await opened.close();
   }
@@ -108,8 +139,8 @@ export default async (): Promise<BenchResult[]> => {
       const r = await send(server.url, 'POST', path, staff.head, body);
       if (r.status !== status) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
     };
-    await must(`${R}/counting`, { issued: 200, collected: 200 }, 200);
-    for (const b of [1, 2, 3]) await must(`${R}/batches`, { label: `Hòm ${b}`, physicalCount: n }, 201);
+    await must(`${R}/counting`, { issued: n + big, collected: n + big }, 200);
+    for (const [i, st] of stacks.entries()) await must(`${R}/batches`, { label: `Hòm ${i + 1}`, physicalCount: st.ballots }, 201);
 
     await sleep(2000);
     const idleProbe = probeHealth(server.url, 20);
@@ -119,77 +150,56 @@ export default async (): Promise<BenchResult[]> => {
     add('GET /api/health every 20 ms, idle server: p99', percentile(idle, 99), 'ms');
     add('server resident memory, idle before the first upload (VmRSS)', memoryMb(server.pid).rss, 'MB');
 
-    // The third stack: the second's pages as one multi-page PDF (images of the JPEGs), as many scanners write a stack.
-    // Each page the size of its image at 200 dpi (the scanner's bed, wider than A4), so the server's 200 dpi rasterisation gives the same pixels.
-    const sizes = await Promise.all(stacks[1]!.map(async (jpeg) => {
-      const m = await sharp(jpeg).metadata();
-      return [((m.width ?? 0) * 72) / 200, ((m.height ?? 0) * 72) / 200] as [number, number];
-    }));
-    const pdf = await new Promise<Buffer>((resolve, reject) => {
-      const doc = new PDFDocument({ margin: 0, autoFirstPage: false });
-      const chunks: Buffer[] = [];
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-      for (const [i, jpeg] of stacks[1]!.entries()) {
-        const [width, height] = sizes[i]!;
-        doc.addPage({ size: [width, height], margin: 0 }).image(jpeg, 0, 0, { width, height });
-      }
-      doc.end();
-    });
-    const uploads = [
-      { label: 'first stack after start', files: stacks[0]!.map((data, i) => ({ name: `quet-${String(i + 1).padStart(3, '0')}.jpg`, type: 'image/jpeg', data })) },
-      { label: 'second stack', files: stacks[1]!.map((data, i) => ({ name: `quet-${String(i + 1).padStart(3, '0')}.jpg`, type: 'image/jpeg', data })) },
-      { label: 'the second stack as one PDF', files: [{ name: 'quet.pdf', type: 'application/pdf', data: pdf }] },
-    ];
-    for (const [s, { label, files }] of uploads.entries()) {
+    for (const [s, st] of stacks.entries()) {
       const batch = s + 1;
+      const { label } = st;
       const form = new FormData();
-      for (const f of files) form.append('file', new Blob([new Uint8Array(f.data)], { type: f.type }), f.name);
-      const bytes = files.reduce((a, f) => a + f.data.length, 0);
-      if (s === 0) add('ballots per stack (A4, 200 dpi, one JPEG file per page)', n, 'ballots');
-      add(`${label}: bytes uploaded`, bytes / 1024 / 1024, 'MB');
-      const uploadProbe = probeHealth(server.url, 20);
+      for (const [i, data] of st.files.entries()) form.append('file', new Blob([new Uint8Array(data)], { type: 'image/tiff' }), `quet-${String(i + 1).padStart(2, '0')}.tif`);
+      add(`${label}: bytes uploaded (A4, 200 dpi, TIFF files of ${TIFF_PAGES} JPEG pages)`, st.files.reduce((a, f) => a + f.length, 0) / 1024 / 1024, 'MB');
       const t0 = performance.now();
       const res = await fetch(`${server.url}${R}/batches/${batch}/scan`, { method: 'POST', headers: { cookie: staff.op1.cookie }, body: form });
       const up = (await res.json()) as ScanJobView;
       const t202 = performance.now();
-      const duringUpload = await uploadProbe.stop();
       if (res.status !== 202) throw new Error(`upload: ${res.status} ${JSON.stringify(up)}`);
       const cpu0 = cpuSeconds(server.pid);
       const probe = probeHealth(server.url, 20);
+      let rssPeak = memoryMb(server.pid).rss;
       let job: ScanJobView = up;
-      let firstProgress: number | null = null;
       for (;;) {
         await sleep(200);
+        rssPeak = Math.max(rssPeak, memoryMb(server.pid).rss);
         const list = await send<ScanJobView[]>(server.url, 'GET', `${R}/scan`, staff.head);
         const found = list.body.find((j) => j.id === up.id);
         if (found === undefined) throw new Error('job gone');
         job = found;
         if (job.status !== 'reading') break;
-        if (firstProgress === null && job.sheetsRead > 0) firstProgress = performance.now();
-        if (performance.now() - t202 > 600_000) throw new Error(`still reading: ${JSON.stringify(job)}`);
+        if (performance.now() - t202 > 900_000) throw new Error(`still reading: ${JSON.stringify(job)}`);
       }
-      const tDone = performance.now();
+      const tRead = performance.now();
       const cpu = cpuSeconds(server.pid) - cpu0;
       const health = await probe.stop();
       if (job.status === 'failed') throw new Error(`stack failed: ${JSON.stringify(job.error)}`);
-      const readMs = tDone - t202;
+      // The board decides every sheet in review from the paper (here, its truth); the last decision enters the batch.
+      const detail = await send<ScanJobDetail>(server.url, 'GET', `${R}/scan/${up.id}`, staff.head);
+      for (const sheet of detail.body.sheets) {
+        if (sheet.decision !== null) continue;
+        await must(`${R}/scan/${up.id}/sheets/${sheet.position}/decide`, { ballot: { struck: st.truth[sheet.position - 1] } }, 200);
+      }
+      const tEntered = performance.now();
+      const after = (await send<ScanJobView[]>(server.url, 'GET', `${R}/scan`, staff.head)).body.find((j) => j.id === up.id);
+      if (after?.status !== 'entered') throw new Error(`not entered: ${JSON.stringify(after)}`);
       add(`${label}: upload → 202`, t202 - t0, 'ms');
-      add(`${label}: GET /api/health every 20 ms during the upload: p50`, percentile(duringUpload, 50), 'ms');
-      add(`${label}: GET /api/health during the upload: max`, Math.max(...duringUpload), 'ms');
-      add(`${label}: 202 → '${job.status}' (whole stack)`, readMs, 'ms');
-      add(`${label}: reading, per ballot (202 → '${job.status}' / ballots)`, readMs / n, 'ms');
-      add(`${label}: upload + reading, per ballot`, (tDone - t0) / n, 'ms');
-      add(`${label}: sheets read per minute (upload + reading)`, (60_000 * stacks[1]!.length) / (tDone - t0), 'sheets/min');
-      add(`${label}: share of the reading before the progress (sheetsRead) first moved`, (100 * ((firstProgress ?? tDone) - t202)) / (tDone - t202), '%');
-      add(`${label}: server CPU per ballot during the reading`, (1000 * cpu) / n, 'ms');
+      add(`${label}: 202 → read`, tRead - t202, 'ms');
+      add(`${label}: reading, per ballot`, (tRead - t202) / st.ballots, 'ms');
+      add(`${label}: sent to the board (decided there from the paper)`, job.review, 'ballots');
       add(`${label}: ballots decided without review`, (100 * job.decided) / Math.max(1, job.ballots), '%');
-      add(`${label}: GET /api/health every 20 ms during the reading: answered`, health.length, 'requests');
-      add(`${label}: GET /api/health during the reading: p50`, percentile(health, 50), 'ms');
+      add(`${label}: from the upload to the scanner's entry closed`, (tEntered - t0) / 1000, 's');
+      add(`${label}: sheets per minute (upload to entry closed)`, (60_000 * st.pages) / (tEntered - t0), 'sheets/min');
+      add(`${label}: server CPU per ballot during the reading`, (1000 * cpu) / st.ballots, 'ms');
+      add(`${label}: GET /api/health every 20 ms during the reading: p50`, percentile(health, 50), 'ms');
       add(`${label}: GET /api/health during the reading: p99`, percentile(health, 99), 'ms');
       add(`${label}: GET /api/health during the reading: max`, Math.max(...health), 'ms');
-      add(`${label}: server resident memory after (VmRSS)`, memoryMb(server.pid).rss, 'MB');
+      add(`${label}: server resident memory during the reading, peak of samples every 200 ms (VmRSS)`, rssPeak, 'MB');
     }
     add('server peak resident memory over the run (VmHWM)', memoryMb(server.pid).peak, 'MB');
   } finally {

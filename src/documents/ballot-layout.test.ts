@@ -37,7 +37,7 @@ describe('layoutBallot', () => {
     it(`matches the golden geometry: ${name}`, () => expectGolden(name, layoutBallot({ form, candidates: candidates(n) })));
   }
 
-  it('puts every candidate exactly once, in ballot order, inside the page and clear of marks, QR and stamp', () => {
+  it('puts every candidate exactly once, in ballot order, inside the page and clear of marks, QR and the seal corner', () => {
     for (const [, form, n] of CASES) {
       if (form === 'write-in') continue;
       const list = candidates(n);
@@ -49,7 +49,7 @@ describe('layoutBallot', () => {
         const paper = { x: 0, y: 0, width: layout.width, height: layout.height };
         for (const row of page.rows) {
           expect(inside(row.row, paper)).toBe(true);
-          for (const fixed of [...page.marks, page.qr, page.stamp, page.title, page.pageNumber]) expect(overlaps(row.row, fixed)).toBe(false);
+          for (const fixed of [...page.marks, page.qr, page.seal, page.title, page.pageNumber]) expect(overlaps(row.row, fixed)).toBe(false);
           if (row.agree !== null && row.disagree !== null) {
             expect(inside(row.agree, row.row)).toBe(true);
             expect(inside(row.disagree, row.row)).toBe(true);

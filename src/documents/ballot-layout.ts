@@ -25,10 +25,17 @@ export const MARK_INSET = 16;
 export const MARGIN_X = 40;
 export const TOP = 34;
 export const HEADER_HEIGHT = 56;
-/** The stamp box (top left) and the QR code (top right) share one band under the header. */
-export const STAMP_WIDTH = 96;
-export const STAMP_HEIGHT = 60;
+/**
+ * The band under the header: the QR code at its right. Nothing is printed at its left: the seal pressed over the
+ * committee's name spills into it (RULES.md §5 [practice]: the round seal at the upper-left corner, usually over
+ * the convening committee's name in the header). On the next pages the continuation title is indented by
+ * BAND_INDENT there.
+ */
+export const BAND_HEIGHT = 60;
+export const BAND_INDENT = 96;
 export const QR_SIZE = 60;
+/** The seal's area: the page's upper-left corner to this share of the content's width, down to the title. */
+export const SEAL_WIDTH_SHARE = 0.55;
 /** Title, up to two subtitle lines and the line with the number to elect. */
 export const TITLE_HEIGHT = 80;
 /** Rows stop this far above the bottom edge: the page number and the lower marks live below. */
@@ -71,7 +78,11 @@ export interface BallotPage {
   /** Top-left, top-right, bottom-left, bottom-right. */
   readonly marks: readonly [Box, Box, Box, Box];
   readonly qr: Box;
-  readonly stamp: Box;
+  /**
+   * Where the convening committee's round seal is pressed (first page): the upper-left corner over the header's
+   * left column, down to the title. Nothing is printed for it; the reader looks for the seal there.
+   */
+  readonly seal: Box;
   /** The Party header (first page only). */
   readonly header: Box | null;
   /** Title block on the first page, the continuation line on the others. */
@@ -111,8 +122,8 @@ const isMarksForm = (form: BallotForm): boolean =>
 const bandTop = (page: number): number => (page === 0 ? TOP + HEADER_HEIGHT + 4 : TOP);
 
 const rowsTop = (page: number, form: BallotForm): number => {
-  const first = bandTop(0) + STAMP_HEIGHT + 6 + TITLE_HEIGHT + 6;
-  const next = bandTop(page) + STAMP_HEIGHT + 10;
+  const first = bandTop(0) + BAND_HEIGHT + 6 + TITLE_HEIGHT + 6;
+  const next = bandTop(page) + BAND_HEIGHT + 10;
   return (page === 0 ? first : next) + (isMarksForm(form) ? TABLE_HEADER_HEIGHT : 0);
 };
 
@@ -134,16 +145,16 @@ const pageFrame = (paper: Paper, index: number): Omit<BallotPage, 'table' | 'row
   const m = MARK_INSET;
   const s = MARK_SIZE;
   const contentWidth = w - 2 * MARGIN_X;
-  const stampY = bandTop(index);
+  const bandY = bandTop(index);
   return {
     index,
     marks: [box(m, m, s, s), box(w - m - s, m, s, s), box(m, h - m - s, s, s), box(w - m - s, h - m - s, s, s)],
-    qr: box(w - MARGIN_X - QR_SIZE, stampY, QR_SIZE, QR_SIZE),
-    stamp: box(MARGIN_X, stampY, STAMP_WIDTH, STAMP_HEIGHT),
+    qr: box(w - MARGIN_X - QR_SIZE, bandY, QR_SIZE, QR_SIZE),
+    seal: box(0, 0, MARGIN_X + contentWidth * SEAL_WIDTH_SHARE, bandY + BAND_HEIGHT + 6),
     header: index === 0 ? box(MARGIN_X, TOP, contentWidth, HEADER_HEIGHT) : null,
     title: index === 0
-      ? box(MARGIN_X, stampY + STAMP_HEIGHT + 6, contentWidth, TITLE_HEIGHT)
-      : box(MARGIN_X + STAMP_WIDTH + 12, TOP + 18, contentWidth - STAMP_WIDTH - QR_SIZE - 24, 24),
+      ? box(MARGIN_X, bandY + BAND_HEIGHT + 6, contentWidth, TITLE_HEIGHT)
+      : box(MARGIN_X + BAND_INDENT + 12, TOP + 18, contentWidth - BAND_INDENT - QR_SIZE - 24, 24),
     pageNumber: box(MARGIN_X + 40, h - 36, contentWidth - 80, 14),
   };
 };

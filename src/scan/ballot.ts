@@ -31,13 +31,25 @@ export type BallotReading =
     readonly kind: 'review';
     readonly sheets: readonly number[];
     readonly reasons: readonly ReviewReason[];
-    /** What was read, for the board to start from; null when a page is missing or unreadable. */
+    /**
+     * What the board's form starts from: only what the reader is sure of. On a strike-out form the names read as
+     * struck (a name partly struck or unclear stays unticked, and is named in the reasons); "not issued" only when
+     * the seal's corner is blank. Null when a page is missing or unreadable, or a checkbox is unclear.
+     */
     readonly proposal: Ballot | null;
     readonly rows: readonly RowReading[];
   };
 
 const rowReason = (sheet: number, r: RowReading): ReviewReason | null => {
   if (r.kind === 'strike') {
+    if (r.state === 'partial') {
+      return {
+        sheet, box: r.box, candidateId: r.candidateId,
+        reason: ruleError('scan.row-partial',
+          'Gạch một phần: nét gạch chỉ qua một phần tên (họ, một chữ hay nửa tên), không qua cả họ và tên: Ban Kiểm phiếu quyết định.',
+          'Partial strike: the line crosses only part of the name (the family name, a word or half of it), not the whole name: the board rules.'),
+      };
+    }
     return r.state !== 'uncertain' ? null : {
       sheet, box: r.box, candidateId: r.candidateId,
       reason: ruleError('scan.row-uncertain',
@@ -55,13 +67,14 @@ const rowReason = (sheet: number, r: RowReading): ReviewReason | null => {
 const pageReasons = (sheet: number, p: PageReading, target: ScanTarget): ReviewReason[] => {
   const out: ReviewReason[] = [];
   const layoutPage = target.layout.pages[p.pageIndex]!;
-  if (p.pageIndex === 0 && p.stamp !== 'present') {
+  if (p.pageIndex === 0 && p.seal.state !== 'present') {
     out.push({
-      sheet, box: layoutPage.stamp, candidateId: null,
-      reason: p.stamp === 'missing'
-        ? ruleError('scan.no-stamp', 'Không thấy dấu ở ô đóng dấu: phiếu không do Ban Kiểm phiếu phát ra? Ban Kiểm phiếu xác nhận.',
-          'No stamp in the stamp box: not issued by the board? The board confirms.')
-        : ruleError('scan.stamp-uncertain', 'Không rõ có dấu ở ô đóng dấu: Ban Kiểm phiếu xem.', 'Unclear whether the stamp box is stamped: the board looks.'),
+      sheet, box: layoutPage.seal, candidateId: null,
+      reason: p.seal.state === 'missing'
+        ? ruleError('scan.no-seal', 'Không thấy dấu của cấp ủy triệu tập ở góc trên bên trái phiếu: phiếu không do Ban Kiểm phiếu phát ra? Ban Kiểm phiếu xác nhận.',
+          'No seal of the convening committee at the ballot\'s upper-left corner: not issued by the board? The board confirms.')
+        : ruleError('scan.seal-uncertain', 'Không rõ có dấu ở góc trên bên trái phiếu (dấu mờ, thiếu nét, hay nét mực khác): Ban Kiểm phiếu xem.',
+          'Unclear whether the upper-left corner bears the seal (faint, incomplete, or other ink): the board looks.'),
     });
   }
   if (p.writingOutside) {
@@ -91,7 +104,7 @@ const ballotOf = (target: ScanTarget, rows: readonly RowReading[], notIssued: bo
     case 'strike-out': {
       const struck: CandidateId[] = [];
       for (const r of rows) {
-        if (r.kind !== 'strike' || r.state === 'uncertain') return null;
+        if (r.kind !== 'strike' || r.state === 'uncertain' || r.state === 'partial') return null;
         if (r.state === 'struck') struck.push(r.candidateId);
       }
       return { ...flags, struck };
@@ -111,6 +124,13 @@ const ballotOf = (target: ScanTarget, rows: readonly RowReading[], notIssued: bo
   }
 };
 
+/** On a strike-out form, the names surely struck (the others unticked, for the board to look at). */
+const sureStrikes = (target: ScanTarget, rows: readonly RowReading[], notIssued: boolean): Ballot | null =>
+  target.layout.form !== 'strike-out' ? null : {
+    ...(notIssued ? { notIssued: true } : {}),
+    struck: rows.flatMap((r) => (r.kind === 'strike' && r.state === 'struck' ? [r.candidateId] : [])),
+  };
+
 const incomplete = (sheets: readonly number[], pages: number, reason?: RuleError): ReviewReason => ({
   sheet: sheets[0] ?? 0, box: null, candidateId: null,
   reason: reason ?? ruleError('scan.pages', `Phiếu ${pages} trang nhưng các tờ quét không đủ hoặc sai thứ tự: Ban Kiểm phiếu xem.`,
@@ -127,10 +147,10 @@ const assemble = (target: ScanTarget, group: readonly SheetOutcome[]): BallotRea
   if (!complete && reasons.length === 0) reasons.push(incomplete(sheets, pages));
   for (const s of read) reasons.push(...pageReasons(s.sheet, s.page, target));
   const rows = read.flatMap((s) => s.page.rows);
-  const notIssued = read.some((s) => s.page.pageIndex === 0 && s.page.stamp === 'missing');
+  const notIssued = read.some((s) => s.page.pageIndex === 0 && s.page.seal.state === 'missing');
   const ballot = complete ? ballotOf(target, rows, notIssued) : null;
   if (reasons.length === 0 && ballot !== null) return { kind: 'decided', sheets, ballot, rows };
-  return { kind: 'review', sheets, reasons, proposal: ballot, rows };
+  return { kind: 'review', sheets, reasons, proposal: ballot ?? (complete ? sureStrikes(target, rows, notIssued) : null), rows };
 };
 
 /** Groups sheets into ballots: a rejected sheet alone; a read sheet of page 1 starts a ballot of `pages` sheets. */

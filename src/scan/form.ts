@@ -22,7 +22,12 @@ export interface RowGuide {
   readonly textX1: number;
   readonly bandTop: number;
   readonly baseline: number;
+  /** Each word of the printed name (family name first), left and right ends in points. */
+  readonly words: readonly { readonly x0: number; readonly x1: number }[];
 }
+
+/** A gap between printed letters at least this wide (points) separates two words: a space at 13 pt is 3.2 pt. */
+const WORD_GAP_PT = 2.2;
 
 export interface FormPage {
   readonly blank: GreyImage;
@@ -72,12 +77,14 @@ const guideRow = (blank: GreyImage, row: BallotRow): RowGuide | null => {
   const y0 = Math.round((name.y + 2) * k);
   const y1 = Math.round((name.y + name.height - 2) * k);
   const perRow = new Uint32Array(y1 - y0);
+  const perColumn = new Uint8Array(x1 - x0);
   let left = Infinity;
   let right = -Infinity;
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       if (blank.data[y * blank.width + x]! < PRINTED) {
         perRow[y - y0]!++;
+        perColumn[x - x0] = 1;
         if (x < left) left = x;
         if (x > right) right = x;
       }
@@ -93,7 +100,18 @@ const guideRow = (blank: GreyImage, row: BallotRow): RowGuide | null => {
       bottom = i;
     }
   });
-  return { row, textX0: left / k, textX1: (right + 1) / k, bandTop: (y0 + top) / k, baseline: (y0 + bottom + 1) / k };
+  const words: { x0: number; x1: number }[] = [];
+  let start = -1;
+  let last = -1;
+  for (let x = left; x <= right + 1; x++) {
+    const inked = x <= right && perColumn[x - x0] === 1;
+    if (!inked) continue;
+    if (start < 0) start = x;
+    else if (x - last - 1 >= WORD_GAP_PT * k) { words.push({ x0: start / k, x1: (last + 1) / k }); start = x; }
+    last = x;
+  }
+  words.push({ x0: start / k, x1: (last + 1) / k });
+  return { row, textX0: left / k, textX1: (right + 1) / k, bandTop: (y0 + top) / k, baseline: (y0 + bottom + 1) / k, words };
 };
 
 /** Builds the reference from the blank form's pages rendered at FORM_PER_POINT. */
@@ -111,7 +129,8 @@ export const buildForm = (
     const rows: RowGuide[] = [];
     for (const row of page.rows) {
       if (layout.form !== 'strike-out') {
-        rows.push({ row, textX0: row.name.x, textX1: row.name.x + row.name.width, bandTop: row.name.y, baseline: row.name.y + row.name.height });
+        const whole = { x0: row.name.x, x1: row.name.x + row.name.width };
+        rows.push({ row, textX0: whole.x0, textX1: whole.x1, bandTop: row.name.y, baseline: row.name.y + row.name.height, words: [whole] });
         continue;
       }
       const guide = guideRow(blank, row);

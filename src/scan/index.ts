@@ -5,15 +5,17 @@
  *   const pages = await decodeScan(fileBytes);             // PNG / JPEG / TIFF / PDF → grey pages
  *   const { sheets, ballots } = readStack(pages.value, target);
  *   // ballots[i].kind === 'decided': a Ballot of src/rules, one independent entry of the count;
- *   // 'review': reasons (row, stamp, sheet), turned into items with crops by reviewItems(…).
+ *   // 'review': reasons (row, seal, sheet), turned into one image of crops by reviewPng(…).
  */
 export type { GreyImage } from './image.ts';
 export { decodeScan, readScanFile, rasterisePdf, sniffKind, type ScanFileKind } from './input.ts';
 export { scanPages } from './pages.ts';
 export { buildForm, prepareTarget, FORM_PER_POINT, type FormPage, type RowGuide, type ScanTarget } from './form.ts';
 export { register, type Registration } from './register.ts';
-export { CHECK, STRIKE, type MarksRowReading, type RowReading, type StrikeRowReading, type StrikeState } from './read-rows.ts';
-export { readSheet, type PageReading, type SheetOutcome, type StampState } from './sheet.ts';
+export { STRIKE } from './strike-row.ts';
+export { CHECK, type MarksRowReading, type RowReading, type StrikeRowReading, type StrikeState } from './read-rows.ts';
+export { readSheet, type PageReading, type SheetOutcome } from './sheet.ts';
+export { readSeal, type Circle, type SealReading, type SealState } from './seal.ts';
 export { groupSheets, readStack, type BallotReading, type ReviewReason } from './ballot.ts';
-export { reviewItems, type ReviewItem } from './review.ts';
+export { reviewItems, reviewPng, type ReviewItem } from './review.ts';
 export { debugPng } from './debug.ts';

@@ -14,17 +14,31 @@ import { sniffKind } from './sniff.ts';
 
 const run = promisify(execFile);
 
+// Every scan is decoded once: libvips' cache of operations would only hold memory (a page is 4–9 MB).
+sharp.cache(false);
+
 export { sniffKind, type ScanFileKind } from './sniff.ts';
 
 export const unreadable = (detail: string): RuleError =>
   ruleError('scan.file', `Không đọc được tệp ảnh quét (${detail}).`, `The scan file cannot be read (${detail}).`);
 
-/** One page of a PNG/JPEG/TIFF through sharp: flattened on white, grey, raw. */
+/**
+ * One page of a PNG/JPEG/TIFF through sharp, flattened on white, as 8-bit grey. A grey scan's one channel is taken
+ * as it is; a colour scan's channels are weighed into luminance here (ITU-R BT.601, in integers) rather than by
+ * sharp's colour pipeline, which costs as much again as the decoding itself.
+ */
 export const decodePage = async (bytes: Uint8Array, page: number): Promise<GreyImage> => {
-  const { data, info } = await sharp(bytes, { page, limitInputPixels: 12_000 * 12_000 })
-    .flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
-  const grey = info.channels === 1 ? data : data.filter((_, i) => i % info.channels === 0);
-  return { width: info.width, height: info.height, data: new Uint8Array(grey.buffer, grey.byteOffset, grey.length) };
+  const image = sharp(bytes, { page, limitInputPixels: 12_000 * 12_000, sequentialRead: true });
+  const meta = await image.metadata();
+  const flat = meta.hasAlpha === true ? image.flatten({ background: '#ffffff' }) : image;
+  const grey = (meta.channels ?? 3) - (meta.hasAlpha === true ? 1 : 0) === 1;
+  const { data, info } = await (grey ? flat.extractChannel(0) : flat).raw().toBuffer({ resolveWithObject: true });
+  if (info.channels === 1) return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+  const n = info.width * info.height;
+  const c = info.channels;
+  const out = new Uint8Array(n);
+  for (let i = 0, k = 0; i < n; i++, k += c) out[i] = (77 * data[k]! + 150 * data[k + 1]! + 29 * data[k + 2]! + 128) >> 8;
+  return { width: info.width, height: info.height, data: out };
 };
 
 /** A binary PGM (P5, maxval 255) as written by pdftoppm -gray. */

@@ -1,8 +1,7 @@
 /**
  * Reading the rows of a registered sheet against the blank form. New ink = darker than the paper around it
- * and not printed on the blank form. A strike is new ink running through the band of the printed name's
- * lower-case letters across (almost) the whole name; an underline runs below that band, a circle crosses it only
- * at the name's ends, a tick or a dot covers a small part. Anything between → uncertain, for the board.
+ * and not printed on the blank form. The rows' readings; the ink, its gaps and its crossing of a name, shared with
+ * strike rows (strike-row.ts); checkbox rows.
  */
 import type { Box } from '../documents/ballot-layout.ts';
 import type { CandidateId, Mark } from '../rules/index.ts';
@@ -11,7 +10,8 @@ import { quantile, type GreyImage } from './image.ts';
 import { samplePage } from './sample.ts';
 import type { Affine } from './transform.ts';
 
-export type StrikeState = 'struck' | 'kept' | 'uncertain';
+/** 'partial': a stroke through part of the name only (a word, half of it): the board rules (RULES.md §5). */
+export type StrikeState = 'struck' | 'kept' | 'partial' | 'uncertain';
 
 export interface StrikeRowReading {
   readonly kind: 'strike';
@@ -25,6 +25,8 @@ export interface StrikeRowReading {
   readonly longestRun: number;
   /** The same three, counting faint ink too (a thin line blurred or a pencil loses its strong ink in places). */
   readonly faint: { readonly coverage: number; readonly middle: number; readonly longestRun: number };
+  /** The one line through the most ink across the row: share of the name it crosses, and of its least-crossed word. */
+  readonly line: { readonly coverage: number; readonly leastWord: number; readonly slope: number; readonly through: boolean };
   /** 0 (on a threshold, or uncertain) to 1 (far from every threshold). */
   readonly confidence: number;
   readonly box: Box;
@@ -48,8 +50,6 @@ export interface MarksRowReading {
 
 export type RowReading = StrikeRowReading | MarksRowReading;
 
-/** Thresholds of the strike decision (shares of the name's width). */
-export const STRIKE = { struckCoverage: 0.8, struckMiddle: 0.9, keptRun: 0.15, keptMiddle: 0.1, keptCoverage: 0.3, faintRun: 0.4 } as const;
 /** Thresholds of a checkbox (share of its inside). */
 export const CHECK = { marked: 0.06, empty: 0.012 } as const;
 /** Ink darker than this share of the local paper level is ink. */
@@ -57,7 +57,9 @@ export const INK_LEVEL = 0.6;
 /** Faint ink (below this share of the paper) counts where it touches strong ink. */
 export const FAINT_LEVEL = 0.78;
 /** Gaps of a stroke over paper are closed up to this many points (a pen skipping, noise). */
-const GAP_PT = 2.5;
+export const GAP_PT = 2.5;
+/** Within a gap under letters, paper between two letters: at most this wide (points). */
+const LETTER_GAP_PT = 1.2;
 /** Under printed letters a hand-drawn stroke may wander this far (points) up or down from its ends' height. */
 const WANDER_PT = 1.5;
 /** …and for at most this long (points): about the widest letter with its neighbours' edges. */
@@ -66,12 +68,13 @@ const HIDDEN_GAP_PT = 30;
 const HIDDEN_THICKNESS_PT = 5;
 
 /**
- * Closes the gaps of a stroke along the columns: short ones always; longer ones only where every column of
- * the gap has printed ink or faint new ink at the stroke's height (the stroke passes under the letters, where
- * it cannot be told from them, or fades between them: a thin line blurred by the scanner keeps no strong ink
- * in the short stretch between two letters). A gap over blank paper stays open: there, no ink means no stroke.
+ * Closes the gaps of a stroke along the columns: short ones always; longer ones only where the columns of the
+ * gap have printed ink or faint new ink at the stroke's height, but for stretches of paper as narrow as the space
+ * between two letters (the stroke passes under the letters, where it cannot be told from them, or fades between them: a thin line
+ * blurred by the scanner keeps no strong ink in the short stretch between two letters). A longer gap over blank
+ * paper stays open: there, no ink means no stroke.
  */
-const closeGaps = (
+export const closeGaps = (
   hit: Uint8Array, top: Int32Array, bottom: Int32Array, hiddenAt: (i: number, j: number) => boolean, k: number,
 ): void => {
   let last = -1;
@@ -82,11 +85,14 @@ const closeGaps = (
       const hi = Math.max(bottom[last]!, bottom[i]!) + Math.round(WANDER_PT * k);
       let hidden = i - last - 1 <= GAP_PT * k;
       if (!hidden && i - last - 1 <= HIDDEN_GAP_PT * k && Math.max(bottom[last]! - top[last]!, bottom[i]! - top[i]!) <= HIDDEN_THICKNESS_PT * k) {
+        // Hidden all along but for stretches of paper no longer than a short gap (between two letters).
         hidden = true;
+        let open = 0;
         for (let c = last + 1; c < i && hidden; c++) {
           let printed = false;
           for (let j = lo; j <= hi && !printed; j++) printed = hiddenAt(c, j);
-          hidden = printed;
+          open = printed ? 0 : open + 1;
+          hidden = open <= LETTER_GAP_PT * k;
         }
       }
       if (hidden) hit.fill(1, last + 1, i);
@@ -95,14 +101,14 @@ const closeGaps = (
   }
 };
 
-const clamp01 = (v: number): number => Math.max(0, Math.min(1, v));
+export const clamp01 = (v: number): number => Math.max(0, Math.min(1, v));
 
 /**
  * New ink of a sampled page box: not printed on the blank form, and darker than the paper — strongly
  * (below INK_LEVEL of it), or faintly (below FAINT_LEVEL) where it touches strong new ink. A thin pen line
  * keeps its faint parts; the faint blurred edge of a printed letter, touching only print, does not count.
  */
-const inkOf = (s: GreyImage, page: FormPage, origin: Box, paper: number): Uint8Array => {
+export const inkOf = (s: GreyImage, page: FormPage, origin: Box, paper: number): Uint8Array => {
   const w = s.width;
   const out = new Uint8Array(w * s.height);
   const strong = paper * INK_LEVEL;
@@ -140,10 +146,13 @@ const inkOf = (s: GreyImage, page: FormPage, origin: Box, paper: number): Uint8A
   return out;
 };
 
-interface Crossing {
+export interface Crossing {
   readonly coverage: number;
   readonly middle: number;
   readonly longestRun: number;
+  /** Columns of the ink map where the longest run starts and ends (exclusive). */
+  readonly runFrom: number;
+  readonly runTo: number;
 }
 
 /**
@@ -151,7 +160,7 @@ interface Crossing {
  * followed over columns o0–o1 (o0 ≤ i0, i1 ≤ o1): a stroke seen again beyond the name's end closes its gap
  * under the last letters, but only the name's columns are counted.
  */
-const crossing = (
+export const crossing = (
   ink: Uint8Array, w: number, o0: number, o1: number, i0: number, i1: number, j0: number, j1: number,
   isInk: (v: number) => boolean, hiddenAt: (i: number, j: number) => boolean, k: number,
 ): Crossing => {
@@ -169,7 +178,7 @@ const crossing = (
   }
   closeGaps(hit, top, bottom, (i, j) => hiddenAt(o0 + i, j), k);
   const n = i1 - i0;
-  let covered = 0, mid = 0, run = 0, longest = 0;
+  let covered = 0, mid = 0, run = 0, longest = 0, end = i0;
   const m0 = Math.floor(n * 0.15);
   const m1 = Math.ceil(n * 0.85);
   for (let i = 0; i < n; i++) {
@@ -177,44 +186,15 @@ const crossing = (
       covered++;
       if (i >= m0 && i < m1) mid++;
       run++;
-      if (run > longest) longest = run;
+      if (run > longest) { longest = run; end = i0 + i + 1; }
     } else run = 0;
   }
   return {
     coverage: n > 0 ? covered / n : 0,
     middle: m1 > m0 ? mid / (m1 - m0) : 0,
     longestRun: n > 0 ? longest / n : 0,
+    runFrom: end - longest, runTo: end,
   };
-};
-
-export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): StrikeRowReading => {
-  const k = FORM_PER_POINT;
-  const pad = 4;
-  const area: Box = { x: Math.floor(g.textX0 - pad), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 2 * pad), height: g.row.row.height };
-  const s = samplePage(img, t, area, k);
-  const ink = inkOf(s, page, area, quantile(s, 0, 0, s.width, s.height, 0.9));
-  const j0 = Math.max(0, Math.floor((g.bandTop - 2 - area.y) * k));
-  const j1 = Math.min(s.height, Math.ceil((g.baseline + 0.5 - area.y) * k));
-  const i0 = Math.round((g.textX0 - area.x) * k);
-  const i1 = Math.min(s.width, Math.round((g.textX1 - area.x) * k));
-  // Columns of the sample (0 at the area's left edge).
-  const printedAt = (i: number, j: number): boolean =>
-    page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] === 1;
-  // A strong stroke is followed into the pad beyond both ends of the name; its gaps close over printed letters
-  // and over faint ink at its height (never over blank paper).
-  const strong = crossing(ink, s.width, 0, s.width, i0, i1, j0, j1, (v) => v === 1, (i, j) => printedAt(i, j) || ink[j * s.width + i] === 2, k);
-  const faint = crossing(ink, s.width, i0, i1, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
-  const { coverage, middle, longestRun } = strong;
-  const base = { kind: 'strike' as const, candidateId: g.row.candidateId!, coverage, middle, longestRun, faint, box: g.row.row };
-  if (coverage >= STRIKE.struckCoverage && middle >= STRIKE.struckMiddle) {
-    return { ...base, state: 'struck', confidence: clamp01(Math.min(coverage - STRIKE.struckCoverage, middle - STRIKE.struckMiddle) / 0.1) };
-  }
-  // Kept only when no faint line (a pencil) crosses the name either.
-  if (longestRun <= STRIKE.keptRun && middle <= STRIKE.keptMiddle && coverage <= STRIKE.keptCoverage &&
-    faint.longestRun <= STRIKE.faintRun) {
-    return { ...base, state: 'kept', confidence: clamp01(Math.min(STRIKE.keptRun - longestRun, STRIKE.keptMiddle - middle) / 0.1) };
-  }
-  return { ...base, state: 'uncertain', confidence: 0 };
 };
 
 /** Share of a checkbox's inside (2.5 pt in from the printed border) covered by new ink. */
@@ -246,14 +226,4 @@ export const readMarksRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGu
     kind: 'marks', candidateId: g.row.candidateId!, mark, agree, disagree, agreeInk, disagreeInk,
     confidence: mark === null ? 0 : Math.min(margin(agreeInk), margin(disagreeInk)), box: g.row.row,
   };
-};
-
-/** Share of the stamp box's inside covered by ink: the stamp, or nothing. */
-export const stampInk = (img: GreyImage, t: Affine, stamp: Box): number => {
-  const inset = 3;
-  const s = samplePage(img, t, { x: stamp.x + inset, y: stamp.y + inset, width: stamp.width - 2 * inset, height: stamp.height - 2 * inset }, 1);
-  const paper = quantile(samplePage(img, t, { x: stamp.x, y: stamp.y - 16, width: stamp.width, height: 12 }, 1), 0, 0, stamp.width, 12, 0.9);
-  let n = 0;
-  for (const v of s.data) if (v < paper * INK_LEVEL) n++;
-  return n / s.data.length;
 };

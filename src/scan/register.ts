@@ -72,7 +72,48 @@ const refine = (img: GreyImage, win: Window, b: Blob, level: number): Blob => {
   return { ...b, area, x0, y0, x1, y1, cx: sx / Math.max(1, area) + 0.5, cy: sy / Math.max(1, area) + 0.5 };
 };
 
-/** The registration mark in one corner of the image: the square blob of the right size nearest the corner. */
+/**
+ * One pass of a binary box filter of side `side` along rows (`horizontal`) or columns: erosion keeps a pixel whose whole
+ * window is set, dilation sets one whose window holds any.
+ */
+const boxPass = (m: Uint8Array, w: number, h: number, side: number, horizontal: boolean, erode: boolean): Uint8Array => {
+  const out = new Uint8Array(w * h);
+  const [n, lines] = horizontal ? [w, h] : [h, w];
+  const at = (line: number, i: number): number => (horizontal ? line * w + i : i * w + line);
+  const lo = Math.floor((side - 1) / 2);
+  for (let line = 0; line < lines; line++) {
+    let count = 0;
+    for (let i = -lo; i < n; i++) {
+      const add = i + side - 1 - lo;
+      if (add < n && m[at(line, add)] === 1) count++;
+      const drop = i - lo - 1;
+      if (drop >= 0 && m[at(line, drop)] === 1) count--;
+      if (i >= 0) out[at(line, i)] = (erode ? count === side : count > 0) ? 1 : 0;
+    }
+  }
+  return out;
+};
+
+/**
+ * The dark pixels of `half` that a solid square of side `side` fits in (a morphological opening), as a black on
+ * white image: a seal's ring, letters or a pen stroke touching a registration mark fall away from it.
+ */
+const opened = (half: GreyImage, level: number, side: number): GreyImage => {
+  const { width: w, height: h } = half;
+  const dark = new Uint8Array(w * h);
+  for (let i = 0; i < dark.length; i++) dark[i] = half.data[i]! < level ? 1 : 0;
+  const eroded = boxPass(boxPass(dark, w, h, side, true, true), w, h, side, false, true);
+  const m = boxPass(boxPass(eroded, w, h, side, true, false), w, h, side, false, false);
+  const data = new Uint8Array(w * h);
+  for (let i = 0; i < m.length; i++) data[i] = m[i] === 1 ? 0 : 255;
+  return { width: w, height: h, data };
+};
+
+/**
+ * The registration mark in one corner of the image: the square blob of the right size nearest the corner. When
+ * other ink touches the mark (the seal is pressed on the corner), the mark is looked for again in the opening of
+ * the dark pixels by a square a third of its size: thin ink falls away, the solid square stays.
+ */
 const findMark = (img: GreyImage, corner: number, markPt: number): Blob | null => {
   const right = corner === 1 || corner === 3;
   const bottom = corner === 2 || corner === 3;
@@ -83,17 +124,24 @@ const findMark = (img: GreyImage, corner: number, markPt: number): Blob | null =
   const level = Math.min(140, quantile(half, 0, 0, half.width, half.height, 0.9) * 0.55);
   const minSide = (markPt * MIN_PX_PER_PT * 0.8) / 2;
   const maxSide = (markPt * MAX_PX_PER_PT * 1.2) / 2;
-  const square = darkBlobs(half, { x: 0, y: 0, width: half.width, height: half.height }, level, Math.floor(minSide * minSide)).filter((b) => {
-    const w = b.x1 - b.x0 + 1;
-    const h = b.y1 - b.y0 + 1;
-    const side = Math.sqrt(b.area);
-    return !b.clipped && side <= maxSide && w / h > 0.75 && w / h < 1.33 && b.area / (w * h) > 0.68 && Math.max(w, h) / side < 1.35;
-  });
-  const cx = right ? half.width : 0;
-  const cy = bottom ? half.height : 0;
-  square.sort((a, b) => Math.hypot(a.cx - cx, a.cy - cy) - Math.hypot(b.cx - cx, b.cy - cy));
-  const best = square[0];
-  return best === undefined ? null : refine(img, win, best, level);
+  const squares = (image: GreyImage, lvl: number): Blob[] => {
+    const found = darkBlobs(image, { x: 0, y: 0, width: image.width, height: image.height }, lvl, Math.floor(minSide * minSide)).filter((b) => {
+      const w = b.x1 - b.x0 + 1;
+      const h = b.y1 - b.y0 + 1;
+      const side = Math.sqrt(b.area);
+      return !b.clipped && side <= maxSide && w / h > 0.75 && w / h < 1.33 && b.area / (w * h) > 0.68 && Math.max(w, h) / side < 1.35;
+    });
+    const cx = right ? image.width : 0;
+    const cy = bottom ? image.height : 0;
+    return found.sort((a, b) => Math.hypot(a.cx - cx, a.cy - cy) - Math.hypot(b.cx - cx, b.cy - cy));
+  };
+  const best = squares(half, level)[0];
+  if (best !== undefined) return refine(img, win, best, level);
+  const open = opened(half, level, Math.max(3, Math.round(minSide * 0.45)));
+  const seen = squares(open, 128)[0];
+  // The centre of the opened square, in pixels of the image (the opening keeps the square's own pixels).
+  return seen === undefined ? null : { ...seen, cx: win.x + 2 * seen.cx, cy: win.y + 2 * seen.cy, x0: win.x + 2 * seen.x0, y0: win.y + 2 * seen.y0,
+    x1: win.x + 2 * seen.x1 + 1, y1: win.y + 2 * seen.y1 + 1, area: 4 * seen.area };
 };
 
 const centre = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });

@@ -1,29 +1,27 @@
 /**
- * One sheet: registration, then every row of its page, the stamp and writing outside the rows. A sheet that
+ * One sheet: registration, then every row of its page, the seal and writing outside the rows. A sheet that
  * cannot be registered is rejected with the reason; nothing on it is read.
  */
 import type { Box, BallotPage } from '../documents/ballot-layout.ts';
 import type { RuleError } from '../rules/index.ts';
 import { FORM_PER_POINT, type FormPage, type ScanTarget } from './form.ts';
 import type { GreyImage } from './image.ts';
-import { INK_LEVEL, readMarksRow, readStrikeRow, stampInk, type RowReading } from './read-rows.ts';
+import { INK_LEVEL, readMarksRow, type RowReading } from './read-rows.ts';
+import { readStrikeRow } from './strike-row.ts';
 import { register, type Registration } from './register.ts';
+import { readSeal, type Circle, type SealFound, type SealReading } from './seal.ts';
 
-export type StampState = 'present' | 'missing' | 'uncertain';
-
-/** Stamp box inside: at least this share inked is a stamp, at most STAMP_EMPTY is none. */
-export const STAMP_PRESENT = 0.02;
-export const STAMP_EMPTY = 0.002;
-/** New ink outside rows, stamp, QR and marks, in square points, above which the sheet is flagged. */
+/** New ink outside rows, seal, QR and marks, in square points, above which the sheet is flagged. */
 export const OUTSIDE_INK_PT2 = 20;
 const STRIP = 48;
+/** Around a seal's rim, ink is the seal's (its blurred edge, a spatter): points. */
+const SEAL_MARGIN = 5;
 
 export interface PageReading {
   readonly pageIndex: number;
   readonly rows: readonly RowReading[];
-  readonly stamp: StampState;
-  readonly stampInk: number;
-  /** New ink outside the rows, the stamp box, the QR code and the marks, in square points. */
+  readonly seal: SealReading;
+  /** New ink outside the rows, the seal, the QR code and the marks, in square points. */
   readonly outsideInk: number;
   readonly writingOutside: boolean;
 }
@@ -34,11 +32,38 @@ export type SheetOutcome =
 
 const grow = (b: Box, dx: number, dy: number): Box => ({ x: b.x - dx, y: b.y - dy, width: b.width + 2 * dx, height: b.height + 2 * dy });
 
-/** Where ink is expected: marks, QR, stamp (a stamp spills over its box), the rows (strikes overshoot). */
-const expectedInk = (page: BallotPage): Box[] => [
-  ...page.marks.map((m) => grow(m, 4, 4)), grow(page.qr, 6, 6), grow(page.stamp, 20, 20),
-  ...page.rows.map((r) => grow(r.row, 14, 3)),
+/** Where ink is expected: marks, QR, the rows (strikes overshoot); the seal's corner when its seal is unclear. */
+const expectedInk = (page: BallotPage, seal: SealReading): Box[] => [
+  ...page.marks.map((m) => grow(m, 4, 4)), grow(page.qr, 6, 6), ...page.rows.map((r) => grow(r.row, 14, 3)),
+  ...(seal.state === 'uncertain' ? [page.seal] : []),
 ];
+
+/** Clears the seal's own ink (around every point of it, SEAL_MARGIN) from the points looked at. */
+const clearSealInk = (look: Uint8Array, w: number, h: number, zone: Box, ink: Uint8Array): void => {
+  const zw = Math.round(zone.width);
+  const zh = ink.length / zw;
+  for (let y = 0; y < zh; y++) {
+    for (let x = 0; x < zw; x++) {
+      if (ink[y * zw + x] !== 1) continue;
+      const px = Math.floor(zone.x + x);
+      const py = Math.floor(zone.y + y);
+      for (let yy = Math.max(0, py - SEAL_MARGIN); yy <= Math.min(h - 1, py + SEAL_MARGIN); yy++) {
+        look.fill(0, yy * w + Math.max(0, px - SEAL_MARGIN), yy * w + Math.min(w, px + SEAL_MARGIN + 1));
+      }
+    }
+  }
+};
+
+/** Clears the disc of a seal (and SEAL_MARGIN around it) from the points looked at. */
+const clearDisc = (look: Uint8Array, w: number, h: number, c: Circle): void => {
+  const r = c.r + SEAL_MARGIN;
+  for (let y = Math.max(0, Math.floor(c.cy - r)); y < Math.min(h, Math.ceil(c.cy + r)); y++) {
+    const half = Math.sqrt(Math.max(0, r * r - (y + 0.5 - c.cy) ** 2));
+    const x0 = Math.max(0, Math.floor(c.cx - half));
+    const x1 = Math.min(w, Math.ceil(c.cx + half));
+    if (x1 > x0) look.fill(0, y * w + x0, y * w + x1);
+  }
+};
 
 /** Printed within one pixel of the form grid: at 1 px/pt a letter's blurred edge must not count as writing. */
 const printedNear = (printed: Uint8Array, W: number, H: number, gx: number, gy: number): boolean => {
@@ -52,7 +77,10 @@ const printedNear = (printed: Uint8Array, W: number, H: number, gx: number, gy: 
  * New ink, in square points, anywhere on the page outside the boxes where ink is expected: one nearest
  * sample per point, against the paper level of each band of STRIP points and the printed form.
  */
-const inkOutside = (img: GreyImage, reg: Registration, form: FormPage, page: BallotPage, size: { width: number; height: number }): number => {
+const inkOutside = (
+  img: GreyImage, reg: Registration, form: FormPage, page: BallotPage, found: SealFound, size: { width: number; height: number },
+): number => {
+  const seal = found.reading;
   const edge = 8;
   const w = Math.floor(size.width);
   const h = Math.floor(size.height);
@@ -61,7 +89,9 @@ const inkOutside = (img: GreyImage, reg: Registration, form: FormPage, page: Bal
     if (y < edge || y >= h - edge) look.fill(0, y * w, (y + 1) * w);
     else { look.fill(0, y * w, y * w + edge); look.fill(0, (y + 1) * w - edge, (y + 1) * w); }
   }
-  for (const b of expectedInk(page)) {
+  if (seal.circle !== null) clearDisc(look, w, h, seal.circle);
+  if (found.ink !== null) clearSealInk(look, w, h, page.seal, found.ink);
+  for (const b of expectedInk(page, seal)) {
     const x0 = Math.max(0, Math.floor(b.x));
     const x1 = Math.min(w, Math.ceil(b.x + b.width));
     for (let y = Math.max(0, Math.floor(b.y)); y < Math.min(h, Math.ceil(b.y + b.height)); y++) look.fill(0, y * w + x0, y * w + x1);
@@ -122,11 +152,11 @@ export const readSheet = (img: GreyImage, target: ScanTarget, sheet: number): Sh
   const rows: RowReading[] = target.layout.form === 'strike-out'
     ? form.rows.map((g) => readStrikeRow(img, t, form, g))
     : target.layout.form === 'write-in' ? [] : form.rows.map((g) => readMarksRow(img, t, form, g));
-  const ink = stampInk(img, t, page.stamp);
-  const stamp: StampState = ink >= STAMP_PRESENT ? 'present' : ink <= STAMP_EMPTY ? 'missing' : 'uncertain';
-  const outsideInk = target.layout.form === 'write-in' ? 0 : inkOutside(img, reg.value, form, page, target.layout);
+  const found = readSeal(img, t, form, page);
+  const seal = found.reading;
+  const outsideInk = target.layout.form === 'write-in' ? 0 : inkOutside(img, reg.value, form, page, found, target.layout);
   return {
     kind: 'read', sheet, registration: reg.value,
-    page: { pageIndex, rows, stamp, stampInk: ink, outsideInk, writingOutside: outsideInk >= OUTSIDE_INK_PT2 },
+    page: { pageIndex, rows, seal, outsideInk, writingOutside: outsideInk >= OUTSIDE_INK_PT2 },
   };
 };

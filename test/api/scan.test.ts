@@ -96,7 +96,7 @@ describeEachDatabase('api: scanning a batch', (db) => {
 
   const pile = (n: number, seed: number, partialFirst: boolean) => Promise.all(Array.from({ length: n }, (_, j) => generateBallot(g, {
     seed: seed + j, degrade: 'none', stamped: true, writingOutside: false,
-    plan: (i) => (partialFirst && j === 0 && i === 1 ? { kind: 'partial', pen: 'ballpoint' }
+    plan: (i) => (partialFirst && j === 0 && i === 1 ? { kind: 'partial', part: 'family-name', pen: 'ballpoint' }
       : (i + j) % 3 === 0 ? { kind: 'strike', shape: 'straight', pen: 'felt-pen' } : { kind: 'none' }),
   })));
 
@@ -114,7 +114,7 @@ describeEachDatabase('api: scanning a batch', (db) => {
     expect(detail.status).toBe(200);
     expect(detail.body.sheets.map((x) => x.position)).toEqual([1]);
     const sheet = detail.body.sheets[0]!;
-    expect(sheet.reasons.some((x) => x.candidateId === ids[1] && x.code === 'scan.row-uncertain')).toBe(true);
+    expect(sheet.reasons.some((x) => x.candidateId === ids[1] && x.code === 'scan.row-partial')).toBe(true);
     expect(sheet.decision).toBeNull();
     // The board starts from the strikes the reader is sure of; the uncertain name is left unticked and named in the reasons.
     expect(sheet.proposal).toEqual({ struck: [ids[0], ids[3]] });

@@ -109,7 +109,7 @@ describe.skipIf(!run)('scanning a batch in Chromium against the real server', ()
     if (!g.ok) throw new Error(g.error.message_en);
     const ballots: GeneratedBallot[] = await Promise.all([0, 1, 2].map((j) => generateBallot(g.value, {
       seed: 700 + j, degrade: 'none', stamped: true, writingOutside: false,
-      plan: (i) => (j === 2 && i === 1 ? { kind: 'partial', pen: 'ballpoint' }
+      plan: (i) => (j === 2 && i === 1 ? { kind: 'partial', part: 'family-name', pen: 'ballpoint' }
         : (i + j) % 4 === 0 ? { kind: 'strike', shape: 'straight', pen: 'felt-pen' } : { kind: 'none' }),
     })));
     // quet-9, quet-10, quet-11…: plain string order would put quet-10 first; only natural order is the stack order.

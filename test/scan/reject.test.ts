@@ -75,9 +75,10 @@ describe('registration is strict', () => {
     const { sheets, ballots } = readStack([blank], g.target);
     const reading = ballots[0]!;
     expect(reading.kind).toBe('review');
-    const items = await reviewItems(reading, sheets, [blank]);
+    const items = await reviewItems(reading, sheets, [blank], g.target.layout);
     expect(items).toHaveLength(1);
     expect(items[0]!.reason.code).toBe('scan.mark');
-    expect(items[0]!.png.readUInt32BE(16)).toBe(1200);
+    // The scan as it is, shrunk by whole steps to at most 1,200 px wide: 1,654 px → 827 px.
+    expect(items[0]!.png.readUInt32BE(16)).toBe(827);
   });
 });

@@ -25,8 +25,8 @@ export const generator = async (r: ElectionRound, dpi = 200): Promise<Generator>
 export const said = (r: RowReading): string => (r.kind === 'strike' ? r.state : r.mark ?? 'uncertain');
 
 /**
- * Every confident reading equals the ground truth; a partial strike is never confident. Returns the number of
- * rows that went to review, for the caller to bound.
+ * Every confident reading (struck, kept, a clear mark) equals the ground truth; a partial strike is never read
+ * confidently. Returns the number of rows that went to review (partly struck or uncertain), for the caller to bound.
  */
 export const expectTruth = (b: GeneratedBallot, rows: readonly RowReading[]): number => {
   let uncertain = 0;
@@ -34,7 +34,7 @@ export const expectTruth = (b: GeneratedBallot, rows: readonly RowReading[]): nu
     const truth = b.truth.rows.get(r.candidateId);
     const got = said(r);
     const plan = JSON.stringify(b.truth.plans.get(r.candidateId));
-    if (got === 'uncertain') {
+    if (got === 'uncertain' || got === 'partial') {
       uncertain++;
       continue;
     }

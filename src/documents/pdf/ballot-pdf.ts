@@ -67,7 +67,6 @@ const drawPage = (doc: Pdf, input: BallotInput, layout: BallotLayout, page: Ball
   doc.addPage({ size: [layout.width, layout.height], margin: 0 });
   const headerSize = layout.paper === 'A5' ? 10 : 12;
   for (const mark of page.marks) fillBox(doc, mark);
-  strokeBox(doc, page.stamp, 0.5, 2);
   if (page.header !== null) drawPartyHeader(doc, documentHeader(input.header, null, false), page.header, headerSize);
   drawTitle(doc, page, words, headerSize);
   if (page.table !== null) drawTableHeader(doc, page);

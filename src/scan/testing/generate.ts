@@ -11,9 +11,10 @@ import { rasterisePdf } from '../input.ts';
 import { degrade, randomDegradation, type Degradation } from './degrade.ts';
 import { between, polyline, rng } from './draw.ts';
 import {
-  cross, nonStrike, NON_STRIKES, partialStrike, PENS, scribble, stamp, strike, STRIKE_SHAPES,
-  type NonStrike, type Pen, type Stroke, type StrikeShape,
+  cross, nonStrike, PARTIAL_STRIKES, partialStrike, PENS, scribble, strike, STRIKE_SHAPES,
+  type NonStrike, type PartialStrike, type Pen, type Stroke, type StrikeShape,
 } from './human.ts';
+import { pressSeal, SEAL_INKS, SEAL_PLACES, SEAL_STRENGTHS, type PressedSeal, type SealPlan } from './seal.ts';
 
 export interface Generator {
   readonly input: BallotInput;
@@ -36,7 +37,7 @@ export const prepareGenerator = async (input: BallotInput, dpi = 200): Promise<R
 export type RowPlan =
   | { readonly kind: 'none' }
   | { readonly kind: 'strike'; readonly shape: StrikeShape; readonly pen: Pen }
-  | { readonly kind: 'partial'; readonly pen: Pen }
+  | { readonly kind: 'partial'; readonly part: PartialStrike; readonly pen: Pen }
   | { readonly kind: 'non-strike'; readonly mark: NonStrike; readonly pen: Pen }
   | { readonly kind: 'mark'; readonly mark: Mark; readonly pen: Pen };
 
@@ -49,6 +50,8 @@ export interface GeneratedBallot {
     readonly rows: ReadonlyMap<CandidateId, RowTruth>;
     readonly plans: ReadonlyMap<CandidateId, RowPlan>;
     readonly stamped: boolean;
+    /** The seal as pressed on the first page; null when the ballot is not stamped. */
+    readonly seal: PressedSeal | null;
     readonly writingOutside: boolean;
   };
   readonly degradations: readonly Degradation[];
@@ -66,12 +69,30 @@ export interface GenerateOptions {
   /** Forces the plan of some rows (by position in ballot order). */
   readonly plan?: (index: number) => RowPlan | undefined;
   readonly stamped?: boolean;
+  /** Forces how the seal is pressed (when stamped). */
+  readonly seal?: Partial<SealPlan>;
   readonly writingOutside?: boolean;
   /** Overrides parts of the random degradation (every page). */
   readonly degradation?: Partial<Degradation>;
 }
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+/** One of `weights`' keys, as often as its weight. */
+const weighted = <K extends string>(r: () => number, weights: Readonly<Record<K, number>>): K => {
+  const entries = Object.entries(weights) as [K, number][];
+  let u = r() * entries.reduce((a, [, w]) => a + w, 0);
+  for (const [key, w] of entries) if ((u -= w) < 0) return key;
+  return entries[entries.length - 1]![0];
+};
+
+/**
+ * How often each mark that keeps a name is made, in per cent: people underline or tick beside a name most, circle
+ * it often (tightly now and then), dot it; a tick over the letters themselves is rare.
+ */
+const NON_STRIKE_WEIGHTS: Readonly<Record<NonStrike, number>> = {
+  underline: 25, tick: 25, circle: 20, 'circle-tight': 8, dot: 12, 'dot-on-name': 6, 'tick-on-name': 4,
+};
 
 const randomPlan = (r: () => number, marksForm: boolean, o: GenerateOptions): RowPlan => {
   const p = pick(r, PENS);
@@ -80,10 +101,22 @@ const randomPlan = (r: () => number, marksForm: boolean, o: GenerateOptions): Ro
     const mark: Mark = u < 0.7 ? 'agree' : u < 0.9 ? 'disagree' : u < 0.95 ? 'none' : 'both';
     return { kind: 'mark', mark, pen: p };
   }
-  if (r() < (o.pPartial ?? 0)) return { kind: 'partial', pen: p };
+  if (r() < (o.pPartial ?? 0)) return { kind: 'partial', part: pick(r, PARTIAL_STRIKES), pen: p };
   if (r() < (o.pStrike ?? 0.3)) return { kind: 'strike', shape: pick(r, STRIKE_SHAPES), pen: p };
-  if (r() < (o.pNonStrike ?? 0.05)) return { kind: 'non-strike', mark: pick(r, NON_STRIKES), pen: p };
+  if (r() < (o.pNonStrike ?? 0.05)) return { kind: 'non-strike', mark: weighted(r, NON_STRIKE_WEIGHTS), pen: p };
   return { kind: 'none' };
+};
+
+/** How people press the seal: mostly over the header's text, often partly off it, now and then on the corner mark. */
+const randomSeal = (r: () => number, o: GenerateOptions): SealPlan => {
+  const u = r();
+  const v = r();
+  const w = r();
+  return {
+    place: o.seal?.place ?? (u < 0.5 ? SEAL_PLACES[0] : u < 0.8 ? SEAL_PLACES[1] : SEAL_PLACES[2]),
+    strength: o.seal?.strength ?? (v < 0.6 ? SEAL_STRENGTHS[0] : v < 0.85 ? SEAL_STRENGTHS[1] : SEAL_STRENGTHS[2]),
+    ink: o.seal?.ink ?? SEAL_INKS[w < 0.45 ? 0 : w < 0.8 ? 1 : 2],
+  };
 };
 
 const truthOf = (plan: RowPlan): RowTruth => {
@@ -96,6 +129,14 @@ const truthOf = (plan: RowPlan): RowTruth => {
   }
 };
 
+/** Writing outside the rows: a signature at the foot, a note in the margin beside the names, or under the title. */
+const writing = (r: () => number, width: number, height: number, page: { readonly rows: readonly { readonly row: { readonly x: number; readonly y: number } }[]; readonly title: { readonly y: number; readonly height: number } }): Stroke[] => {
+  const u = r();
+  if (u < 0.5) return scribble(r, between(r, 60, width - 160), height - between(r, 26, 34), between(r, 40, 90));
+  if (u < 0.8) return scribble(r, between(r, 44, Math.max(50, (page.rows[0]?.row.x ?? 100) - 70)), between(r, 280, height - 120), between(r, 30, 60));
+  return scribble(r, between(r, 80, width - 200), page.title.y + page.title.height + between(r, -4, 2), between(r, 40, 100));
+};
+
 const draw = (img: GreyImage, strokes: readonly Stroke[], k: number): void => {
   for (const s of strokes) polyline(img, s.points.map((p) => ({ x: p.x * k, y: p.y * k })), s.width * k, s.ink);
 };
@@ -106,6 +147,9 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
   const marksForm = g.target.layout.form !== 'strike-out';
   const stamped = o.stamped ?? !(r() < (o.pNoStamp ?? 0));
   const writingOutside = o.writingOutside ?? r() < (o.pOutside ?? 0);
+  // The seal has its own stream of numbers: the same seal whatever is drawn on the rows.
+  const sealPlan = stamped ? randomSeal(rng(o.seed * 7919 + 17), o) : null;
+  let seal: PressedSeal | null = null;
   const rows = new Map<CandidateId, RowTruth>();
   const plans = new Map<CandidateId, RowPlan>();
   const pages: GreyImage[] = [];
@@ -115,7 +159,7 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
     const clean = g.clean[i]!;
     const img: GreyImage = { width: clean.width, height: clean.height, data: Uint8Array.from(clean.data) };
     const k = g.perPoint;
-    if (stamped && i === 0) draw(img, stamp(r, page.stamp), k);
+    if (sealPlan !== null && i === 0) seal = pressSeal(img, k, rng(o.seed * 104729 + 3), page, sealPlan);
     for (const guide of formPage.rows) {
       const index = guide.row.candidateIndex ?? 0;
       const plan = o.plan?.(index) ?? randomPlan(r, marksForm, o);
@@ -125,7 +169,7 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
       switch (plan.kind) {
         case 'none': break;
         case 'strike': draw(img, strike(r, guide, plan.shape, plan.pen), k); break;
-        case 'partial': draw(img, partialStrike(r, guide, plan.pen), k); break;
+        case 'partial': draw(img, partialStrike(r, guide, plan.part, plan.pen), k); break;
         case 'non-strike': draw(img, nonStrike(r, guide, plan.mark, plan.pen), k); break;
         case 'mark': {
           const { agree, disagree } = guide.row;
@@ -135,10 +179,10 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
         }
       }
     }
-    if (writingOutside && i === 0) draw(img, scribble(r, between(r, 60, 300), g.target.layout.height - 30), k);
+    if (writingOutside && i === 0) draw(img, writing(r, g.target.layout.width, g.target.layout.height, page), k);
     const d = { ...randomDegradation(r, k, o.degrade ?? 'normal'), ...o.degradation };
     degradations.push(d);
     pages.push(await degrade(img, d, r));
   }
-  return { pages, truth: { rows, plans, stamped, writingOutside }, degradations };
+  return { pages, truth: { rows, plans, stamped, seal, writingOutside }, degradations };
 };

@@ -1,7 +1,8 @@
 /**
- * What people draw on a ballot, in page points: strikes (straight, slanted, wavy, double; thin ballpoint,
- * ballpoint, thick felt pen; partial), non-strikes (underline, tick, circle, dot), an X in a box, a stamp,
- * a scribble outside the rows.
+ * What people draw on a ballot, in page points: strikes through the whole name (straight, slanted, wavy, double,
+ * starting late or ending early; thin ballpoint, ballpoint, gel pen, thick felt pen), strikes through part of it
+ * (a word, half a word, half the name), marks that keep it (underline, tick, circle, dot), an X in a box, writing
+ * outside the rows (the seal: seal.ts). Every kind is named: the bench tells which costs what.
  */
 import type { Box } from '../../documents/ballot-layout.ts';
 import type { RowGuide } from '../form.ts';
@@ -16,107 +17,189 @@ export interface Stroke {
 }
 
 /** The pens of the random test set; a light pencil is drawn only where a test asks for it. */
-export const PENS = ['thin-ballpoint', 'ballpoint', 'felt-pen'] as const;
+export const PENS = ['thin-ballpoint', 'ballpoint', 'gel-pen', 'felt-pen'] as const;
 export type Pen = (typeof PENS)[number] | 'pencil';
-export const STRIKE_SHAPES = ['straight', 'slanted', 'wavy', 'double'] as const;
+/**
+ * Strikes through the whole name: straight, slanted a little or a lot, wavy, double, and a line that starts late
+ * (inside the family name) or ends early (inside the given name) — all meant to strike the name.
+ */
+export const STRIKE_SHAPES = ['straight', 'slanted', 'steep-slant', 'wavy', 'double', 'late-start', 'early-end'] as const;
 export type StrikeShape = (typeof STRIKE_SHAPES)[number];
-export const NON_STRIKES = ['underline', 'tick', 'circle', 'dot'] as const;
+/** Strikes through part of the name only: for the board to rule on (RULES.md §5). */
+export const PARTIAL_STRIKES = ['family-name', 'given-name', 'middle-word', 'half-word', 'half-name', 'all-but-family'] as const;
+export type PartialStrike = (typeof PARTIAL_STRIKES)[number];
+/** Marks on a name that keep it. */
+export const NON_STRIKES = ['underline', 'tick', 'tick-on-name', 'circle', 'circle-tight', 'dot', 'dot-on-name'] as const;
 export type NonStrike = (typeof NON_STRIKES)[number];
 
 type Rand = () => number;
 
 const pen = (r: Rand, p: Pen): { width: number; ink: number } => {
   switch (p) {
-    case 'thin-ballpoint': return { width: between(r, 0.7, 1), ink: between(r, 40, 90) };
-    case 'ballpoint': return { width: between(r, 1, 1.6), ink: between(r, 25, 70) };
-    case 'felt-pen': return { width: between(r, 2.5, 3.6), ink: between(r, 15, 45) };
+    case 'thin-ballpoint': return { width: between(r, 0.6, 1), ink: between(r, 40, 95) };
+    case 'ballpoint': return { width: between(r, 0.9, 1.6), ink: between(r, 25, 75) };
+    case 'gel-pen': return { width: between(r, 1.2, 2), ink: between(r, 10, 50) };
+    case 'felt-pen': return { width: between(r, 2.4, 4), ink: between(r, 10, 50) };
     case 'pencil': return { width: between(r, 0.8, 1.2), ink: between(r, 150, 185) };
   }
 };
 
-/** A hand-drawn line: points every 3 pt with a little tremor, `y(x)` giving its course. */
-const line = (r: Rand, x0: number, x1: number, y: (x: number) => number): Point[] => {
-  const pts: Point[] = [];
-  let wobble = 0;
-  for (let x = x0; x < x1; x += 3) {
-    wobble = Math.max(-0.4, Math.min(0.4, wobble + between(r, -0.15, 0.15)));
-    pts.push({ x, y: y(x) + wobble });
+/**
+ * A hand-drawn line from x0 to x1 along `y(x)`: a tremor that drifts with momentum (a hand, not noise), the pen
+ * pressing harder and lighter along the way (the line cut in pieces of its own grey), and a ballpoint skipping now
+ * and then for a point or so.
+ */
+const line = (r: Rand, x0: number, x1: number, y: (x: number) => number, width: number, ink: number, skips: boolean): Stroke[] => {
+  const out: Stroke[] = [];
+  let pts: Point[] = [];
+  let drift = 0;
+  let speed = 0;
+  let grey = ink;
+  const flush = (): void => {
+    if (pts.length > 1) out.push({ points: pts, width: width * between(r, 0.85, 1.1), ink: Math.max(0, Math.min(200, grey)) });
+    pts = [];
+  };
+  for (let x = x0; ; x = Math.min(x1, x + between(r, 1.5, 3.5))) {
+    speed = 0.7 * speed + between(r, -0.12, 0.12);
+    drift = Math.max(-0.6, Math.min(0.6, drift + speed));
+    pts.push({ x, y: y(x) + drift });
+    if (x >= x1) break;
+    if (pts.length >= 4 && r() < 0.25) {
+      const last = pts[pts.length - 1]!;
+      flush();
+      grey = ink + between(r, -12, 18);
+      if (skips && r() < 0.08) continue;
+      pts.push(last);
+    }
   }
-  pts.push({ x: x1, y: y(x1) + wobble });
-  return pts;
+  flush();
+  return out;
 };
 
 const middleOf = (g: RowGuide): number => (g.bandTop + g.baseline) / 2;
 
-/** A strike through the whole name, beyond both ends. */
-export const strike = (r: Rand, g: RowGuide, shape: StrikeShape, p: Pen): Stroke[] => {
-  const { width, ink } = pen(r, p);
-  const x0 = g.textX0 - between(r, 1, 10);
-  const x1 = g.textX1 + between(r, 1, 10);
-  const y0 = middleOf(g) + between(r, -0.8, 0.8);
-  switch (shape) {
-    case 'straight':
-      return [{ points: line(r, x0, x1, () => y0), width, ink }];
+/** Where a line runs: a slope through (xc, yc), or a wave about it. */
+const course = (r: Rand, kind: 'flat' | 'slanted' | 'steep' | 'wavy', xc: number, yc: number, length: number): ((x: number) => number) => {
+  const sign = r() < 0.5 ? -1 : 1;
+  switch (kind) {
+    case 'flat': {
+      const slope = between(r, -0.02, 0.02);
+      return (x) => yc + slope * (x - xc);
+    }
     case 'slanted': {
-      const rise = between(r, 2, 5) * (r() < 0.5 ? -1 : 1);
-      return [{ points: line(r, x0, x1, (x) => y0 + rise * ((x - x0) / (x1 - x0) - 0.5)), width, ink }];
+      const slope = (sign * between(r, 2, 8)) / Math.max(40, length);
+      return (x) => yc + slope * (x - xc);
+    }
+    case 'steep': {
+      // Steep, but the line still stays within the row: at most about 9 pt above or below the middle at its ends.
+      const slope = (sign * between(r, 8, 16)) / Math.max(60, length);
+      return (x) => yc + slope * (x - xc);
     }
     case 'wavy': {
-      const amp = between(r, 0.8, 1.8);
-      const period = between(r, 7, 16);
-      const phase = between(r, 0, 6.28);
-      const pts: Point[] = [];
-      for (let x = x0; x <= x1; x += 1) pts.push({ x, y: y0 + amp * Math.sin((2 * Math.PI * x) / period + phase) });
-      return [{ points: pts, width, ink }];
-    }
-    case 'double': {
-      const d = between(r, 1, 1.7);
-      return [{ points: line(r, x0, x1, () => y0 - d), width, ink }, { points: line(r, x0 + between(r, -3, 3), x1 + between(r, -3, 3), () => y0 + d), width, ink }];
+      const amp = between(r, 0.7, 2.4);
+      const period = between(r, 6, 18);
+      const phase = between(r, 0, 2 * Math.PI);
+      return (x) => yc + amp * Math.sin((2 * Math.PI * x) / period + phase);
     }
   }
 };
 
-/** A strike over part of the name only: the family name, or the given name. */
-export const partialStrike = (r: Rand, g: RowGuide, p: Pen): Stroke[] => {
+/** A strike meant for the whole name. */
+export const strike = (r: Rand, g: RowGuide, shape: StrikeShape, p: Pen): Stroke[] => {
   const { width, ink } = pen(r, p);
+  const skips = p !== 'felt-pen';
+  const first = g.words[0]!;
+  const last = g.words[g.words.length - 1]!;
+  let x0 = g.textX0 - between(r, 0.5, 12);
+  let x1 = g.textX1 + between(r, 0.5, 12);
+  if (shape === 'late-start') x0 = first.x0 + between(r, 0.05, 0.35) * (first.x1 - first.x0);
+  if (shape === 'early-end') x1 = last.x1 - between(r, 0.05, 0.35) * (last.x1 - last.x0);
+  const yc = middleOf(g) + between(r, -1.6, 1.6);
+  const xc = (x0 + x1) / 2;
+  const kind = shape === 'slanted' ? 'slanted' : shape === 'steep-slant' ? 'steep' : shape === 'wavy' ? 'wavy' : 'flat';
+  const y = course(r, kind, xc, yc, x1 - x0);
+  if (shape !== 'double') return line(r, x0, x1, y, width, ink, skips);
+  const d = between(r, 1.2, 2.6);
+  return [
+    ...line(r, x0, x1, (x) => y(x) - d, width, ink, skips),
+    ...line(r, x0 + between(r, -4, 4), x1 + between(r, -4, 4), (x) => y(x) + d + between(r, -0.3, 0.3), width, ink, skips),
+  ];
+};
+
+/** The span of the name a partial strike crosses, in points. */
+const partialSpan = (r: Rand, g: RowGuide, kind: PartialStrike): { x0: number; x1: number } => {
+  const words = g.words;
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  const middle = words.length > 2 ? words[1 + Math.floor(r() * (words.length - 2))]! : last;
   const w = g.textX1 - g.textX0;
-  const share = between(r, 0.25, 0.55);
-  const y = middleOf(g) + between(r, -0.8, 0.8);
-  return r() < 0.6
-    ? [{ points: line(r, g.textX0 - between(r, 1, 6), g.textX0 + share * w, () => y), width, ink }]
-    : [{ points: line(r, g.textX1 - share * w, g.textX1 + between(r, 1, 6), () => y), width, ink }];
+  switch (kind) {
+    case 'family-name': return { x0: first.x0 - between(r, -1, 6), x1: first.x1 + between(r, 0, 2) };
+    case 'given-name': return { x0: last.x0 - between(r, 0, 2), x1: last.x1 + between(r, -1, 6) };
+    case 'middle-word': return { x0: middle.x0 - between(r, 0, 1.5), x1: middle.x1 + between(r, 0, 1.5) };
+    case 'half-word': {
+      const word = r() < 0.5 ? first : last;
+      const half = (word.x0 + word.x1) / 2;
+      return r() < 0.5 ? { x0: word.x0 - between(r, 0, 4), x1: half } : { x0: half, x1: word.x1 + between(r, 0, 4) };
+    }
+    case 'half-name': {
+      const cut = g.textX0 + between(r, 0.35, 0.65) * w;
+      return r() < 0.5 ? { x0: g.textX0 - between(r, 0, 6), x1: cut } : { x0: cut, x1: g.textX1 + between(r, 0, 6) };
+    }
+    case 'all-but-family': return { x0: (words[1] ?? last).x0 - between(r, 0, 1.5), x1: g.textX1 + between(r, 0, 8) };
+  }
+};
+
+/** A strike over part of the name only. */
+export const partialStrike = (r: Rand, g: RowGuide, kind: PartialStrike, p: Pen): Stroke[] => {
+  const { width, ink } = pen(r, p);
+  const { x0, x1 } = partialSpan(r, g, kind);
+  const u = r();
+  const y = course(r, u < 0.6 ? 'flat' : u < 0.85 ? 'slanted' : 'wavy', (x0 + x1) / 2, middleOf(g) + between(r, -1.4, 1.4), x1 - x0);
+  return line(r, x0, x1, y, width, ink, p !== 'felt-pen');
 };
 
 /** A mark that is not a strike: it keeps the name. */
 export const nonStrike = (r: Rand, g: RowGuide, kind: NonStrike, p: Pen): Stroke[] => {
   const { width, ink } = pen(r, p);
+  const cx = (g.textX0 + g.textX1) / 2;
   switch (kind) {
     case 'underline': {
-      const y = g.baseline + 2 + width / 2 + between(r, 0, 1.5);
-      return [{ points: line(r, g.textX0 - between(r, 0, 4), g.textX1 + between(r, 0, 4), () => y), width, ink }];
+      const y = g.baseline + 2 + width / 2 + between(r, 0, 1.8);
+      const slope = between(r, -0.01, 0.01);
+      return line(r, g.textX0 - between(r, -4, 6), g.textX1 + between(r, -4, 6), (x) => y + slope * (x - cx), width, ink, false);
     }
-    case 'tick': {
-      const x = g.textX1 + between(r, 8, 20);
-      const y = middleOf(g);
-      return [{ points: [{ x, y }, { x: x + 3, y: y + 4 }, { x: x + 10, y: y - 6 }], width, ink }];
+    case 'tick':
+    case 'tick-on-name': {
+      const x = kind === 'tick' ? g.textX1 + between(r, 6, 20) : between(r, g.textX0, g.textX1 - 10);
+      const y = middleOf(g) + between(r, -1, 1);
+      const s = between(r, 0.8, 1.2);
+      return [{ points: [{ x, y: y - 1 * s }, { x: x + 3 * s, y: y + 4 * s }, { x: x + 10 * s, y: y - 7 * s }], width: Math.min(width, 1.8), ink }];
     }
-    case 'circle': {
-      const cx = (g.textX0 + g.textX1) / 2;
-      const cy = middleOf(g) - 1;
-      const a = (g.textX1 - g.textX0) / 2 + between(r, 6, 12);
-      const b = between(r, 9, 10.5);
+    case 'circle':
+    case 'circle-tight': {
+      const cy = middleOf(g) - between(r, 0, 2);
+      const a = (g.textX1 - g.textX0) / 2 + (kind === 'circle' ? between(r, 6, 14) : between(r, 2.5, 5));
+      const b = between(r, 8.5, 10.5);
       const pts: Point[] = [];
-      const start = between(r, 0, 6.28);
-      for (let k = 0; k <= 72; k++) {
-        const t = start + (k / 64) * 2 * Math.PI;
-        pts.push({ x: cx + a * Math.cos(t), y: cy + b * Math.sin(t) });
+      const start = between(r, 0, 2 * Math.PI);
+      const turn = between(r, 1.02, 1.15);
+      for (let k = 0; k <= 80; k++) {
+        const t = start + (k / 80) * 2 * Math.PI * turn;
+        const grow = 1 + 0.04 * (k / 80);
+        pts.push({ x: cx + a * grow * Math.cos(t), y: cy + b * grow * Math.sin(t) });
       }
-      return [{ points: pts, width: Math.min(width, 1.6), ink }];
+      return [{ points: pts, width: Math.min(width, 1.8), ink }];
     }
     case 'dot': {
       const x = between(r, g.row.row.x + 4, g.row.row.x + g.row.row.width - 4);
       const y = between(r, g.row.row.y + 4, g.row.row.y + g.row.row.height - 4);
       return [{ points: [{ x, y }], width: between(r, 1.5, 3), ink }];
+    }
+    case 'dot-on-name': {
+      const x = between(r, g.textX0 + 2, g.textX1 - 2);
+      const y = middleOf(g) + between(r, -2.5, 2.5);
+      return [{ points: [{ x, y }, { x: x + between(r, 0, 1), y: y + between(r, -0.5, 0.5) }], width: between(r, 1.2, 2.8), ink }];
     }
   }
 };
@@ -134,23 +217,10 @@ export const cross = (r: Rand, b: Box, p: Pen): Stroke[] => {
   ];
 };
 
-/** The round stamp of the committee over the stamp box: two rings and a star. */
-export const stamp = (r: Rand, b: Box): Stroke[] => {
-  const cx = b.x + b.width / 2 + between(r, -10, 10);
-  const cy = b.y + b.height / 2 + between(r, -5, 5);
-  const ink = between(r, 70, 130);
-  const ring = (rad: number): Point[] => Array.from({ length: 49 }, (_, k) => ({ x: cx + rad * Math.cos((k / 48) * 2 * Math.PI), y: cy + rad * Math.sin((k / 48) * 2 * Math.PI) }));
-  const star = Array.from({ length: 11 }, (_, k) => {
-    const rad = k % 2 === 0 ? 8 : 3.5;
-    const t = (k / 10) * 2 * Math.PI - Math.PI / 2;
-    return { x: cx + rad * Math.cos(t), y: cy + rad * Math.sin(t) };
-  });
-  return [{ points: ring(between(r, 25, 28)), width: 1.6, ink }, { points: ring(18), width: 0.9, ink }, { points: star, width: 1.4, ink }];
-};
-
-/** A signature-like scribble at (x, y). */
-export const scribble = (r: Rand, x: number, y: number): Stroke[] => {
+/** A signature-like scribble at (x, y), `length` points long. */
+export const scribble = (r: Rand, x: number, y: number, length = 60): Stroke[] => {
   const pts: Point[] = [];
-  for (let k = 0; k < 40; k++) pts.push({ x: x + k * 1.5, y: y + 5 * Math.sin(k * 0.9) + between(r, -1, 1) });
-  return [{ points: pts, width: 1, ink: 50 }];
+  const f = between(r, 0.6, 1.2);
+  for (let k = 0; k < length / 1.5; k++) pts.push({ x: x + k * 1.5, y: y + between(r, 3, 6) * Math.sin(k * f) + between(r, -1, 1) });
+  return [{ points: pts, width: between(r, 0.7, 1.4), ink: between(r, 30, 90) }];
 };

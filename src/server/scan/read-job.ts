@@ -3,9 +3,8 @@
  * blank ballot in a worker thread so the server keeps answering, and let go unless the board may need its
  * crop); then the sheets are stored and, when none needs the board, entered as the scanner's entry. A stack that cannot be read ends 'failed' with its reason and enters nothing.
  */
-import sharp from 'sharp';
-import { ruleError, type Ballot, type RuleError } from '../../rules/index.ts';
-import { groupSheets, reviewItems, scanPages, type BallotReading, type GreyImage, type ScanTarget, type SheetOutcome } from '../../scan/index.ts';
+import { ruleError, type RuleError } from '../../rules/index.ts';
+import { groupSheets, reviewPng, scanPages, type GreyImage, type ScanTarget, type SheetOutcome } from '../../scan/index.ts';
 import type { ScanJobsTable } from '../../store/schema.ts';
 import type { Selectable } from 'kysely';
 import type { ServerDeps } from '../deps.ts';
@@ -57,29 +56,6 @@ export const failJob = async (deps: ServerDeps, job: ScanJob, reason: RuleError)
   }, scanEvents(job.congress_id, job.round_id));
 };
 
-/** The review crops of one ballot, one under another, as a single PNG. */
-const stackPngs = async (pngs: readonly Buffer[]): Promise<Buffer | null> => {
-  if (pngs.length === 0) return null;
-  if (pngs.length === 1) return pngs[0]!;
-  const metas = await Promise.all(pngs.map((p) => sharp(p).metadata()));
-  const width = Math.max(...metas.map((m) => m.width ?? 0));
-  const height = metas.reduce((n, m) => n + (m.height ?? 0), 0);
-  let top = 0;
-  const layers = pngs.map((input, i) => { const l = { input, top, left: 0 }; top += metas[i]!.height ?? 0; return l; });
-  return sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).composite(layers).greyscale().png().toBuffer();
-};
-
-/**
- * What the board starts from for a sheet in review: the reader's ballot, or, when a row was uncertain (the reader
- * then proposes nothing), the strikes it is sure of on a strike-out form — the uncertain names stay unticked and
- * are named in the reasons, so the board looks at each of them on the paper.
- */
-const startingPoint = (b: Extract<BallotReading, { kind: 'review' }>): Ballot | null => {
-  if (b.proposal !== null) return b.proposal;
-  if (b.rows.length === 0 || !b.rows.every((r) => r.kind === 'strike')) return null;
-  return { struck: b.rows.flatMap((r) => (r.kind === 'strike' && r.state === 'struck' ? [r.candidateId] : [])) };
-};
-
 const fileError = (i: number, e: RuleError): RuleError =>
   ({ ...e, message_vi: `Tệp thứ ${i}: ${e.message_vi}`, message_en: `File ${i}: ${e.message_en}` });
 
@@ -98,8 +74,9 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
 
   const files = await deps.db.selectFrom('scan_files').select(['id', 'position']).where('job_id', '=', job.id).orderBy('position').execute();
   const outcomes: SheetOutcome[] = [];
-  // Only the images the board may need: those of ballots not yet known to be decided.
+  // Only the images of ballots not yet complete: a ballot in review has its review image made as soon as it is.
   const images: GreyImage[] = [];
+  const crops = new Map<number, Buffer | null>();
   let renewed = Date.now();
   let from = 0;
   for (const [i, f] of files.entries()) {
@@ -119,7 +96,8 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       // Only the sheets since the last complete ballot are grouped again (a ballot starts at `from`).
       const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);
       for (const b of done) {
-        if (b.kind === 'decided') for (const s of b.sheets) delete images[s];
+        if (b.kind === 'review') crops.set(b.sheets[0]!, await reviewPng(b, outcomes, images, target.value.layout));
+        for (const s of b.sheets) delete images[s];
         from += b.sheets.length;
       }
       // A long file (a scanner's PDF) tells its progress and renews the lease too, so that no other instance takes it.
@@ -144,11 +122,9 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       rows.push({ position: i + 1, outcome: 'decided', proposed: JSON.stringify(b.ballot), reasons: '[]', crop: null });
       continue;
     }
-    const items = await reviewItems(b, outcomes, images);
     const reasons: StoredReason[] = b.reasons.map((r) => ({ sheet: r.sheet + 1, candidateId: r.candidateId, code: r.reason.code, message_vi: r.reason.message_vi, message_en: r.reason.message_en }));
-    const start = startingPoint(b);
-    rows.push({ position: i + 1, outcome: 'review', proposed: start === null ? null : JSON.stringify(start), reasons: JSON.stringify(reasons),
-      crop: await stackPngs(items.map((x) => x.png)) });
+    rows.push({ position: i + 1, outcome: 'review', proposed: b.proposal === null ? null : JSON.stringify(b.proposal), reasons: JSON.stringify(reasons),
+      crop: crops.has(b.sheets[0]!) ? crops.get(b.sheets[0]!)! : await reviewPng(b, outcomes, images, target.value.layout) });
   }
   if (hooks.stopping()) return 'abandoned';
 

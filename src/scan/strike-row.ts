@@ -1,0 +1,266 @@
+/**
+ * A name row of a strike-out ballot (RULES.md §5: the voter strikes the WHOLE name of each person rejected).
+ * - struck: one pen line — straight, slanted, wavy, doubled, starting a little late or ending a little early —
+ *   crosses the whole name through its letters: most of the name and at least half of every word;
+ * - partial ("gạch một phần"): a pen stroke through the letters of part of the name only (the family name, a
+ *   word, half of it): never counted, the board rules;
+ * - kept: nothing crosses the letters but marks too short to be a stroke (a dot); underlines run below the letters,
+ *   circles around them, ticks beside them;
+ * - uncertain: anything else (a faint line, a line through the whole name but not clearly through its letters).
+ * Pen ink is new ink thin enough to be a stroke (at most PEN_THICKNESS_PT tall in its column): the edge of a
+ * printed letter that the scan shows a little off the blank form runs the letter's full height and is not pen.
+ */
+import type { Box } from '../documents/ballot-layout.ts';
+import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
+import { quantile, type GreyImage } from './image.ts';
+import { clamp01, closeGaps, crossing, inkOf, type StrikeRowReading } from './read-rows.ts';
+import { samplePage } from './sample.ts';
+import { followLine, HIDDEN, PAPER, PEN } from './stroke-path.ts';
+import type { Affine } from './transform.ts';
+
+/** Thresholds of the strike decision. */
+export const STRIKE = {
+  /** Struck: the line crosses this share of the name, and this share of each word (a line may start late or end early). */
+  struckCoverage: 0.7,
+  struckWord: 0.2,
+  /** …with at most this slope, its middle within the letters' band, wandering from a straight course by at most this (points, RMS). */
+  maxSlope: 0.45,
+  maxWanderPt: 3.5,
+  /** A stroke through the letters at least this long (points) is deliberate: a partial strike at least. */
+  partialPt: 5,
+  /** Kept: no stroke through the letters longer than this (points, a dot)… */
+  keptPt: 3.5,
+  /** …and no faint line across this share of the name (a pencil). */
+  faintRun: 0.4,
+} as const;
+
+/** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
+const PEN_THICKNESS_PT = 5.5;
+/** Beyond both ends of the name, the line is followed this far (points): a strike overshoots. */
+const PAD_PT = 8;
+/** A circle: lines above and below the letters across at least this share of the name each. */
+const LOOP_SHARE = 0.7;
+/** A tick: at most this wide, at least this tall (points). */
+const TICK_WIDTH_PT = 16;
+const TICK_HEIGHT_PT = 7;
+
+/** Printed within one pixel: the blurred edge of a letter may be there. */
+const nearPrint = (printedAt: (i: number, j: number) => boolean, i: number, j: number): boolean => {
+  for (let dj = -1; dj <= 1; dj++) for (let di = -1; di <= 1; di++) if (printedAt(i + di, j + dj)) return true;
+  return false;
+};
+
+/**
+ * New ink as the path sees it: pen (new ink at most PEN_THICKNESS_PT tall in its column: strong, or faint away
+ * from the letters — a thin line the scan made pale), hidden (printed, faint by a letter, or thick new ink), paper.
+ */
+const classify = (ink: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number): Uint8Array => {
+  const cls = new Uint8Array(w * h);
+  const thick = PEN_THICKNESS_PT * k;
+  const pen = new Uint8Array(w * h);
+  for (let q = 0; q < pen.length; q++) {
+    const v = ink[q]!;
+    const i = q % w;
+    const j = (q - i) / w;
+    pen[q] = v === 1 || (v === 2 && i > 0 && j > 0 && i < w - 1 && j < h - 1 && !nearPrint(printedAt, i, j)) ? 1 : 0;
+  }
+  for (let i = 0; i < w; i++) {
+    let j = 0;
+    while (j < h) {
+      const v = pen[j * w + i]!;
+      if (v !== 1) {
+        cls[j * w + i] = ink[j * w + i] !== 0 || printedAt(i, j) ? HIDDEN : PAPER;
+        j++;
+        continue;
+      }
+      let e = j;
+      while (e < h && pen[e * w + i] === 1) e++;
+      const c = e - j <= thick ? PEN : HIDDEN;
+      for (let q = j; q < e; q++) cls[q * w + i] = c;
+      j = e;
+    }
+  }
+  return cls;
+};
+
+interface Line {
+  readonly coverage: number;
+  readonly leastWord: number;
+  readonly slope: number;
+  /** Its middle is within the letters' band and it keeps a straight (or wavy) course. */
+  readonly through: boolean;
+  /** Its longest stretch through the letters' band, in points. */
+  readonly inBandPt: number;
+}
+
+/** The line through the most pen ink, and how it crosses the name. */
+const lineAcross = (
+  cls: Uint8Array, w: number, h: number, k: number, area: Box, g: RowGuide, i0: number, i1: number, j0: number, j1: number,
+): Line => {
+  const path = followLine(cls, w, h, Math.round(k), h - 1 - Math.round(k));
+  const hit = new Uint8Array(w);
+  const top = new Int32Array(w);
+  const bottom = new Int32Array(w);
+  for (let i = 0; i < w; i++) {
+    const j = path[i]!;
+    if (cls[j * w + i] !== PEN) continue;
+    hit[i] = 1;
+    let a = j;
+    let b = j;
+    while (a > 0 && cls[(a - 1) * w + i] === PEN) a--;
+    while (b < h - 1 && cls[(b + 1) * w + i] === PEN) b++;
+    top[i] = a;
+    bottom[i] = b;
+  }
+  closeGaps(hit, top, bottom, (i, j) => cls[j * w + i] === HIDDEN, k);
+  let covered = 0;
+  for (let i = i0; i < i1; i++) covered += hit[i]!;
+  let leastWord = 1;
+  for (const word of g.words) {
+    const a = Math.max(i0, Math.round((word.x0 - area.x) * k));
+    const b = Math.min(i1, Math.round((word.x1 - area.x) * k));
+    let n = 0;
+    for (let i = a; i < b; i++) n += hit[i]!;
+    leastWord = Math.min(leastWord, b > a ? n / (b - a) : 0);
+  }
+  // A straight course fitted through the pen ink of the line, about the name's middle column.
+  const xc = (i0 + i1) / 2;
+  let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (let i = 0; i < w; i++) {
+    if (cls[path[i]! * w + i] !== PEN) continue;
+    const x = i - xc;
+    const y = (top[i]! + bottom[i]!) / 2;
+    n++; sx += x; sy += y; sxx += x * x; sxy += x * y;
+  }
+  const det = n * sxx - sx * sx;
+  const slope = n > 2 && det > 0 ? (n * sxy - sx * sy) / det : 0;
+  const mid = n > 0 ? (sy - slope * sx) / n : 0;
+  let wander = 0;
+  let inBand = 0;
+  let longestInBand = 0;
+  for (let i = 0; i < w; i++) {
+    if (cls[path[i]! * w + i] === PEN) wander += ((top[i]! + bottom[i]!) / 2 - (mid + slope * (i - xc))) ** 2;
+    const inside = i >= i0 && i < i1 && hit[i] === 1 && path[i]! >= j0 && path[i]! < j1;
+    inBand = inside ? inBand + 1 : 0;
+    longestInBand = Math.max(longestInBand, inBand);
+  }
+  const rms = n > 0 ? Math.sqrt(wander / n) / k : Infinity;
+  return {
+    coverage: i1 > i0 ? covered / (i1 - i0) : 0, leastWord, slope,
+    through: mid >= j0 && mid < j1 && rms <= STRIKE.maxWanderPt && Math.abs(slope) <= STRIKE.maxSlope,
+    inBandPt: longestInBand / k,
+  };
+};
+
+/** Share of the name's columns [i0, i1) that a line kept within rows lo–hi crosses on pen ink; and its path. */
+const lineWithin = (cls: Uint8Array, w: number, h: number, lo: number, hi: number, i0: number, i1: number): { share: number; path: Int16Array } => {
+  const path = followLine(cls, w, h, lo, hi);
+  let n = 0;
+  for (let i = i0; i < i1; i++) if (cls[path[i]! * w + i] === PEN) n++;
+  return { share: i1 > i0 ? n / (i1 - i0) : 0, path };
+};
+
+/**
+ * A circle around the name: pen lines both above and below the letters' band across most of the name. Its pen
+ * ink (everything connected to those two lines) is cleared from `cls`, so that what crosses the letters apart
+ * from it can be measured; false (and `cls` untouched) when there is no such loop.
+ */
+const clearLoop = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j0: number, j1: number): boolean => {
+  if (j0 < 3 || j1 > h - 3) return false;
+  const above = lineWithin(cls, w, h, 0, j0 - 1, i0, i1);
+  const below = lineWithin(cls, w, h, j1, h - 1, i0, i1);
+  if (above.share < LOOP_SHARE || below.share < LOOP_SHARE) return false;
+  const stack: number[] = [];
+  for (const { path } of [above, below]) {
+    for (let i = 0; i < w; i++) {
+      const q = path[i]! * w + i;
+      if (cls[q] === PEN) { cls[q] = HIDDEN; stack.push(q); }
+    }
+  }
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    const x = p % w;
+    for (let dy = -w; dy <= w; dy += w) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const q = p + dy + dx;
+        if (q < 0 || q >= cls.length || (dx === -1 && x === 0) || (dx === 1 && x === w - 1) || cls[q] !== PEN) continue;
+        cls[q] = HIDDEN;
+        stack.push(q);
+      }
+    }
+  }
+  return true;
+};
+
+/**
+ * A tick (✓) over the letters: the pen ink of the columns [from, to) widened by 2 pt, at most TICK_WIDTH_PT wide,
+ * at least TICK_HEIGHT_PT tall and as tall as wide, lowest between its ends (a V: a slash through a word, lowest at
+ * one end, is not one). Its pen ink is cleared from `cls` like a loop's; false when it is not a tick.
+ */
+const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: number, to: number): boolean => {
+  const a = Math.max(0, from - 2 * k);
+  const b = Math.min(w, to + 2 * k);
+  let x0 = w, x1 = -1, y0 = h, y1 = -1;
+  const lowest = new Int32Array(b - a).fill(-1);
+  for (let x = a; x < b; x++) {
+    for (let y = 0; y < h; y++) {
+      if (cls[y * w + x] !== PEN) continue;
+      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      lowest[x - a] = y;
+    }
+  }
+  const width = x1 - x0 + 1;
+  const height = y1 - y0 + 1;
+  if (x1 < 0 || width > TICK_WIDTH_PT * k || height < TICK_HEIGHT_PT * k || height < 0.9 * width) return false;
+  const left = lowest[x0 - a]!;
+  const right = lowest[x1 - a]!;
+  if (y1 - left < 1.5 * k || y1 - right < 3 * k) return false;
+  for (let x = a; x < b; x++) for (let y = 0; y < h; y++) if (cls[y * w + x] === PEN) cls[y * w + x] = HIDDEN;
+  return true;
+};
+
+export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): StrikeRowReading => {
+  const k = FORM_PER_POINT;
+  const area: Box = { x: Math.floor(g.textX0 - PAD_PT), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 2 * PAD_PT), height: g.row.row.height };
+  const s = samplePage(img, t, area, k);
+  const w = s.width;
+  const ink = inkOf(s, page, area, quantile(s, 0, 0, w, s.height, 0.9));
+  const j0 = Math.max(0, Math.floor((g.bandTop - 2 - area.y) * k));
+  const j1 = Math.min(s.height, Math.ceil((g.baseline + 0.5 - area.y) * k));
+  const i0 = Math.round((g.textX0 - area.x) * k);
+  const i1 = Math.min(w, Math.round((g.textX1 - area.x) * k));
+  // Columns of the sample (0 at the area's left edge).
+  const printedAt = (i: number, j: number): boolean =>
+    page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] === 1;
+  const cls = classify(ink, printedAt, w, s.height, k);
+  const line = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
+  // Pen ink across the letters' band, followed into the pad beyond the name; gaps close over hidden ink only.
+  const across = (): ReturnType<typeof crossing> => crossing(cls, w, 0, w, i0, i1, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
+  let strong = across();
+  const faint = crossing(ink, w, i0, i1, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
+  const nameWidth = g.textX1 - g.textX0;
+  let strokePt = Math.max(strong.longestRun * nameWidth, line.inBandPt);
+  // A circle's sides cross the letters' band at the name's ends, a tick crosses it steeply: measured again without them.
+  if (strokePt > STRIKE.keptPt && !line.through) {
+    const loop = clearLoop(cls, w, s.height, i0, i1, j0, j1);
+    const ticks = clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo);
+    if (loop || ticks) {
+      strong = across();
+      strokePt = strong.longestRun * nameWidth;
+    }
+  }
+  const base = {
+    kind: 'strike' as const, candidateId: g.row.candidateId!, ...strong, faint, box: g.row.row,
+    line: { coverage: line.coverage, leastWord: line.leastWord, slope: line.slope, through: line.through },
+  };
+  const whole = line.coverage >= STRIKE.struckCoverage && line.leastWord >= STRIKE.struckWord;
+  if (whole && line.through) {
+    const margin = Math.min((line.coverage - STRIKE.struckCoverage) / 0.1, (line.leastWord - STRIKE.struckWord) / 0.3);
+    return { ...base, state: 'struck', confidence: clamp01(margin) };
+  }
+  if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
+  if (strokePt <= STRIKE.keptPt && faint.longestRun <= STRIKE.faintRun) {
+    return { ...base, state: 'kept', confidence: clamp01((STRIKE.keptPt - strokePt) / STRIKE.keptPt) };
+  }
+  return { ...base, state: 'uncertain', confidence: 0 };
+};
