@@ -98,8 +98,9 @@ const pageReasons = (sheet: number, p: PageReading, target: ScanTarget): ReviewR
 };
 
 /** The Ballot of src/rules that the rows say; null when a row is uncertain or the form is written in. */
-const ballotOf = (target: ScanTarget, rows: readonly RowReading[], notIssued: boolean): Ballot | null => {
-  const flags = notIssued ? { notIssued: true } : {};
+const ballotOf = (target: ScanTarget, rows: readonly RowReading[], unstamped: boolean): Ballot | null => {
+  // No seal: the ballot is unstamped; whether that makes it not issued is the election's setting (docs/rules.md §5).
+  const flags = unstamped ? { unstamped: true } : {};
   switch (target.layout.form) {
     case 'strike-out': {
       const struck: CandidateId[] = [];
@@ -125,9 +126,9 @@ const ballotOf = (target: ScanTarget, rows: readonly RowReading[], notIssued: bo
 };
 
 /** On a strike-out form, the names surely struck (the others unticked, for the board to look at). */
-const sureStrikes = (target: ScanTarget, rows: readonly RowReading[], notIssued: boolean): Ballot | null =>
+const sureStrikes = (target: ScanTarget, rows: readonly RowReading[], unstamped: boolean): Ballot | null =>
   target.layout.form !== 'strike-out' ? null : {
-    ...(notIssued ? { notIssued: true } : {}),
+    ...(unstamped ? { unstamped: true } : {}),
     struck: rows.flatMap((r) => (r.kind === 'strike' && r.state === 'struck' ? [r.candidateId] : [])),
   };
 
@@ -147,10 +148,10 @@ const assemble = (target: ScanTarget, group: readonly SheetOutcome[]): BallotRea
   if (!complete && reasons.length === 0) reasons.push(incomplete(sheets, pages));
   for (const s of read) reasons.push(...pageReasons(s.sheet, s.page, target));
   const rows = read.flatMap((s) => s.page.rows);
-  const notIssued = read.some((s) => s.page.pageIndex === 0 && s.page.seal.state === 'missing');
-  const ballot = complete ? ballotOf(target, rows, notIssued) : null;
+  const unstamped = read.some((s) => s.page.pageIndex === 0 && s.page.seal.state === 'missing');
+  const ballot = complete ? ballotOf(target, rows, unstamped) : null;
   if (reasons.length === 0 && ballot !== null) return { kind: 'decided', sheets, ballot, rows };
-  return { kind: 'review', sheets, reasons, proposal: ballot ?? (complete ? sureStrikes(target, rows, notIssued) : null), rows };
+  return { kind: 'review', sheets, reasons, proposal: ballot ?? (complete ? sureStrikes(target, rows, unstamped) : null), rows };
 };
 
 /** Groups sheets into ballots: a rejected sheet alone; a read sheet of page 1 starts a ballot of `pages` sheets. */

@@ -60,7 +60,7 @@ describe('strike-out ballots', () => {
       decided++;
       const truth = [...b.truth.rows].filter(([, t]) => t === 'struck').map(([id]) => id);
       expect(struckOf(reading)).toEqual(truth);
-      expect(reading.ballot.notIssued).toBeUndefined();
+      expect(reading.ballot.unstamped).toBeUndefined();
     }
     expect(decided).toBeGreaterThanOrEqual(11);
   });
@@ -128,7 +128,7 @@ describe('strike-out ballots', () => {
     if (reading.kind !== 'review') return;
     expect(reading.reasons.map((r) => r.reason.code)).toEqual(['scan.no-seal']);
     expect(reading.reasons[0]!.box).toEqual(g.target.layout.pages[0]!.seal);
-    expect(reading.proposal?.notIssued).toBe(true);
+    expect(reading.proposal?.unstamped).toBe(true);
   });
 
   it('flags writing outside the rows', async () => {

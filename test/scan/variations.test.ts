@@ -69,11 +69,11 @@ describe('scan: the seal where people press it', () => {
   it('sends an unsealed ballot to the board as not issued, and writing outside the rows beside a seal as writing', async () => {
     const none = await read(g, 80, { stamped: false });
     expect(codes(none.reading)).toEqual(['scan.no-seal']);
-    expect(none.reading.kind === 'review' && none.reading.proposal?.notIssued).toBe(true);
+    expect(none.reading.kind === 'review' && none.reading.proposal?.unstamped).toBe(true);
     for (const seed of [81, 82, 83]) {
       const written = await read(g, seed, { writingOutside: true });
       expect(codes(written.reading), `seed ${seed}`).toEqual(['scan.writing-outside']);
-      expect(written.reading.kind === 'review' && written.reading.proposal?.notIssued).toBeFalsy();
+      expect(written.reading.kind === 'review' && written.reading.proposal?.unstamped).toBeFalsy();
     }
   }, 120_000);
 });
