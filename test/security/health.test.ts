@@ -1,0 +1,30 @@
+/**
+ * What the server tells a stranger: GET /api/health answers whether it is up, nothing more — the version and the
+ * database would tell an attacker which weaknesses to try. A signed-in server administrator sees them; a congress
+ * role does not.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.ts';
+import { Client } from '../api/support/client.ts';
+import { setupSmallCongress, type SmallCongress } from '../api/support/congress.ts';
+import { startServer, type RunningServer } from '../api/support/server.ts';
+
+describeEachDatabase('security: what /api/health tells', (ctx) => {
+  let server: RunningServer;
+  let c: SmallCongress;
+  beforeAll(async () => {
+    server = await startServer(ctx.database.env);
+    c = await setupSmallCongress(server, 'suc-khoe', 1);
+  });
+  afterAll(async () => { await server?.stop(); });
+
+  it('answers { ok: true } to anyone but a server administrator', async () => {
+    for (const who of [new Client(server.url), c.clients.admin, c.clients.technician, c.clients.delegate]) {
+      const r = await who.get('/api/health');
+      expect(r.status).toBe(200);
+      expect(r.body).toEqual({ ok: true });
+    }
+    const root = await c.clients['server-admin'].get<Record<string, unknown>>('/api/health');
+    expect(root.body).toEqual({ ok: true, database: ctx.dialect, version: expect.stringMatching(/^\d+\.\d+\.\d+/u) });
+  });
+});
