@@ -19,12 +19,30 @@ export { sniffKind, type ScanFileKind } from './sniff.ts';
 export const unreadable = (detail: string): RuleError =>
   ruleError('scan.file', `Không đọc được tệp ảnh quét (${detail}).`, `The scan file cannot be read (${detail}).`);
 
-/** One page of a PNG/JPEG/TIFF through sharp: flattened on white, grey, raw. */
-export const decodePage = async (bytes: Uint8Array, page: number): Promise<GreyImage> => {
-  const { data, info } = await sharp(bytes, { page, limitInputPixels: 12_000 * 12_000 })
+/** A page larger than a ballot can be (A3): refused before it is decoded. */
+export const pageTooLarge = (detail_vi: string, detail_en: string): RuleError => ruleError('scan.page-too-large',
+  `Trang quét lớn hơn khổ A3 (${detail_vi}): phiếu bầu là khổ A5 hoặc A4; quét lại đúng khổ giấy.`,
+  `A scanned page is larger than A3 (${detail_en}): ballots are A5 or A4; scan them again at their paper size.`);
+
+/** More pages than the batch's ballots can have sheets: the stack is refused before they are read. */
+export const tooManySheets = (pages: number, maxSheets: number): RuleError => ruleError('scan.too-many-sheets',
+  `Tập quét có nhiều tờ hơn số phiếu của tập: tệp có ${pages} trang, tập chỉ còn chỗ cho ${Math.max(0, maxSheets)} tờ. Đếm lại tập phiếu và quét lại.`,
+  `The stack has more sheets than the batch's count: the file has ${pages} pages, the batch has room for ${Math.max(0, maxSheets)} more. Count the batch again and scan it again.`);
+
+/** The most pixels of one scanned image page: an A4 page at 600 dpi (34.8 million) and a margin. */
+export const MAX_PAGE_PIXELS = 40_000_000;
+
+/** One page of a PNG/JPEG/TIFF through sharp: flattened on white, grey, raw; a page over MAX_PAGE_PIXELS is refused before decoding. */
+export const decodePage = async (bytes: Uint8Array, page: number): Promise<Result<GreyImage, RuleError>> => {
+  const meta = await sharp(bytes, { page }).metadata();
+  const pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
+  if (pixels > MAX_PAGE_PIXELS) {
+    return err(pageTooLarge(`trang ${page + 1}: ${meta.width} × ${meta.pageHeight ?? meta.height} điểm ảnh`, `page ${page + 1}: ${meta.width} × ${meta.pageHeight ?? meta.height} pixels`));
+  }
+  const { data, info } = await sharp(bytes, { page, limitInputPixels: MAX_PAGE_PIXELS })
     .flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
   const grey = info.channels === 1 ? data : data.filter((_, i) => i % info.channels === 0);
-  return { width: info.width, height: info.height, data: new Uint8Array(grey.buffer, grey.byteOffset, grey.length) };
+  return ok({ width: info.width, height: info.height, data: new Uint8Array(grey.buffer, grey.byteOffset, grey.length) });
 };
 
 /** A binary PGM (P5, maxval 255) as written by pdftoppm -gray. */
@@ -70,7 +88,11 @@ export const decodeScan = async (bytes: Uint8Array): Promise<Result<GreyImage[],
   try {
     const pages = kind === 'tiff' ? ((await sharp(bytes).metadata()).pages ?? 1) : 1;
     const out: GreyImage[] = [];
-    for (let p = 0; p < pages; p++) out.push(await decodePage(bytes, p));
+    for (let p = 0; p < pages; p++) {
+      const page = await decodePage(bytes, p);
+      if (!page.ok) return page;
+      out.push(page.value);
+    }
     return ok(out);
   } catch (e) {
     return err(unreadable(e instanceof Error ? e.message : String(e)));

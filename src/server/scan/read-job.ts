@@ -1,7 +1,10 @@
 /**
  * Reading one uploaded stack: file by file and page by page (each page decoded, read against the round's
- * blank ballot in a worker thread so the server keeps answering, and let go unless the board may need its
- * crop); then the sheets are stored and, when none needs the board, entered as the scanner's entry. A stack that cannot be read ends 'failed' with its reason and enters nothing.
+ * blank ballot in a worker thread so the server keeps answering, and let go as soon as its ballot is complete —
+ * the crop the board needs is cut then); then the sheets are stored and, when none needs the board, entered as the
+ * scanner's entry. A stack that cannot be read ends 'failed' with its reason and enters nothing; a stack with more
+ * ballots than the batch's count is refused at the first sheet beyond it (a file with more pages than the batch can
+ * hold, before any page is decoded).
  */
 import sharp from 'sharp';
 import { ruleError, type Ballot, type RuleError } from '../../rules/index.ts';
@@ -80,6 +83,10 @@ const startingPoint = (b: Extract<BallotReading, { kind: 'review' }>): Ballot | 
   return { struck: b.rows.flatMap((r) => (r.kind === 'strike' && r.state === 'struck' ? [r.candidateId] : [])) };
 };
 
+/** The crop the board looks at for a ballot in review: its items one under another. */
+const cropOf = async (b: BallotReading, outcomes: readonly SheetOutcome[], images: readonly GreyImage[]): Promise<Buffer | null> =>
+  stackPngs((await reviewItems(b, outcomes, images)).map((x) => x.png));
+
 const fileError = (i: number, e: RuleError): RuleError =>
   ({ ...e, message_vi: `Tệp thứ ${i}: ${e.message_vi}`, message_en: `File ${i}: ${e.message_en}` });
 
@@ -98,13 +105,16 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
 
   const files = await deps.db.selectFrom('scan_files').select(['id', 'position']).where('job_id', '=', job.id).orderBy('position').execute();
   const outcomes: SheetOutcome[] = [];
-  // Only the images the board may need: those of ballots not yet known to be decided.
+  // Only the images of the ballot not yet complete; a complete ballot in review keeps its crop (by its first sheet).
   const images: GreyImage[] = [];
+  const crops = new Map<number, Buffer | null>();
+  const maxSheets = batch.physical_count * target.value.layout.pages.length;
   let renewed = Date.now();
   let from = 0;
+  let complete = 0;
   for (const [i, f] of files.entries()) {
     const { data } = await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow();
-    for await (const page of scanPages(data)) {
+    for await (const page of scanPages(data, { maxSheets: maxSheets - outcomes.length })) {
       if (hooks.stopping()) return 'abandoned';
       if (!page.ok) return fail(fileError(i + 1, page.error));
       const sheet = outcomes.length;
@@ -115,12 +125,19 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       }
       outcomes.push(outcome);
       images[sheet] = page.value;
-      // Let go of every page but those the board may need, page by page: one PDF or TIFF may be the whole stack.
-      // Only the sheets since the last complete ballot are grouped again (a ballot starts at `from`).
-      const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);
-      for (const b of done) {
-        if (b.kind === 'decided') for (const s of b.sheets) delete images[s];
+      // Let go of every page once its ballot is complete, page by page (one PDF or TIFF may be the whole stack): a
+      // ballot in review keeps only its crop. Only the sheets since the last complete ballot are grouped again.
+      const open = groupSheets(target.value, outcomes.slice(from));
+      for (const b of open.slice(0, -1)) {
+        if (b.kind === 'review') crops.set(b.sheets[0]!, await cropOf(b, outcomes, images));
+        for (const s of b.sheets) delete images[s];
         from += b.sheets.length;
+        complete += 1;
+      }
+      if (complete + 1 > batch.physical_count) {
+        return fail(ruleError('scan.too-many-sheets',
+          `Tập quét có nhiều tờ hơn số phiếu của tập "${batch.label}" (${batch.physical_count} phiếu, đếm tay): dừng ở tờ thứ ${sheet + 1}. Đếm lại tập phiếu và quét lại.`,
+          `The stack has more sheets than the count of batch "${batch.label}" (${batch.physical_count} ballots, counted by hand): stopped at sheet ${sheet + 1}. Count the batch again and scan it again.`));
       }
       // A long file (a scanner's PDF) tells its progress and renews the lease too, so that no other instance takes it.
       if (Date.now() - renewed > 1000) {
@@ -144,11 +161,10 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       rows.push({ position: i + 1, outcome: 'decided', proposed: JSON.stringify(b.ballot), reasons: '[]', crop: null });
       continue;
     }
-    const items = await reviewItems(b, outcomes, images);
+    const crop = crops.has(b.sheets[0]!) ? crops.get(b.sheets[0]!)! : await cropOf(b, outcomes, images);
     const reasons: StoredReason[] = b.reasons.map((r) => ({ sheet: r.sheet + 1, candidateId: r.candidateId, code: r.reason.code, message_vi: r.reason.message_vi, message_en: r.reason.message_en }));
     const start = startingPoint(b);
-    rows.push({ position: i + 1, outcome: 'review', proposed: start === null ? null : JSON.stringify(start), reasons: JSON.stringify(reasons),
-      crop: await stackPngs(items.map((x) => x.png)) });
+    rows.push({ position: i + 1, outcome: 'review', proposed: start === null ? null : JSON.stringify(start), reasons: JSON.stringify(reasons), crop });
   }
   if (hooks.stopping()) return 'abandoned';
 
