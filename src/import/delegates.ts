@@ -35,6 +35,9 @@ export interface ImportIssue {
   readonly message_en: string;
 }
 
+/** The most delegates one file may list (a bound on the work of one request). */
+export const MAX_IMPORT_ROWS = 5000;
+
 export interface ImportContext {
   readonly organisations: readonly { readonly id: number; readonly name: string }[];
   /** Codes of delegates already in the congress. */
@@ -96,7 +99,7 @@ export const validateDelegateRows = (
     }
   }
   if (issues.length > 0) return err(issues);
-  const maxRows = context.maxRows ?? 5000;
+  const maxRows = context.maxRows ?? MAX_IMPORT_ROWS;
   if (rows.length - 1 > maxRows) {
     issue(1, null, 'import.too-many-rows', `Tệp có quá ${maxRows} dòng.`, `The file has more than ${maxRows} rows.`);
     return err(issues);

@@ -8,22 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ScanJobView } from '../../src/api/scan.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { call, setupCountingCongress, type CountingCongress } from '../api/counting-support.ts';
-
-/** A PDF of empty pages of the given sizes (points), with a correct cross-reference table. */
-const pdfOfPages = (sizes: ReadonlyArray<readonly [number, number]>): Buffer => {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    `<< /Type /Pages /Kids [${sizes.map((_, i) => `${i + 3} 0 R`).join(' ')}] /Count ${sizes.length} >>`,
-    ...sizes.map(([w, h]) => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] >>`),
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-};
+import { pdfOfPages } from '../support/hostile-files.ts';
 
 const BOUNDARY = '----daihoi-scan-attack';
 const multipart = (name: string, data: Buffer): Buffer => Buffer.concat([
