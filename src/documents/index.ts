@@ -26,6 +26,7 @@ export { encodeBallotQr, parseBallotQr, type BallotQr } from './ballot-qr.ts';
 export { cardBox, CARDS_PER_PAGE } from './card-layout.ts';
 export { ballotLayoutOf, renderBallotPdf } from './pdf/ballot-pdf.ts';
 export { renderDelegateCardsPdf } from './pdf/cards-pdf.ts';
+export { renderCertificateSheet, type CertificateSheetInput } from './pdf/certificate-pdf.ts';
 export type { DocumentContent } from './content/blocks.ts';
 export { renderContentDocx, renderContentPdf };
 

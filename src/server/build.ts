@@ -53,6 +53,8 @@ export interface BuildOptions {
   readonly onRoute?: (method: string, url: string) => void;
   /** The background reader of scanned stacks (lease, polling). */
   readonly scanReader?: ScanReaderOptions;
+  /** Serve HTTPS with this certificate (PEM); cookies are then always Secure. */
+  readonly https?: { readonly cert: string; readonly key: string };
 }
 
 export const buildServer = async (options: BuildOptions): Promise<FastifyInstance> => {
@@ -62,10 +64,13 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
     bus: options.bus ?? memoryBus(),
     version: options.version ?? '0.0.0',
     now: options.now ?? (() => new Date()),
-    secureCookies: options.secureCookies ?? false,
+    secureCookies: options.https !== undefined || (options.secureCookies ?? false),
     sessionHours: options.sessionHours ?? 12,
   };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 4 * 1024 * 1024, trustProxy: false });
+  const base = { logger: options.logger ?? false, bodyLimit: 4 * 1024 * 1024, trustProxy: false };
+  // An HTTPS instance is the same Fastify with another server underneath: the routes never see the difference.
+  const app = options.https === undefined ? Fastify(base)
+    : Fastify({ ...base, https: { cert: options.https.cert, key: options.https.key } }) as unknown as FastifyInstance;
   installErrorHandler(app);
   const onRoute = options.onRoute;
   if (onRoute !== undefined) {
