@@ -4,13 +4,11 @@
  * `daihoi audit verify --head HASH` fails (exit 1) when the chain no longer reaches that head.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.ts';
 import { docxText, pdfText } from '../../src/documents/testing/extract.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import type { Client } from '../api/support/client.ts';
-import { setupSmallCongress, type SmallCongress } from '../api/support/congress.ts';
-import { startServer, type RunningServer } from '../api/support/server.ts';
+import { congressServer } from './support.ts';
 
 const verify = async (url: string, head?: string): Promise<{ code: number; out: string }> => {
   let out = '';
@@ -20,19 +18,10 @@ const verify = async (url: string, head?: string): Promise<{ code: number; out: 
 };
 
 describeEachDatabase('security: the audit chain\'s head in the minutes', (ctx) => {
-  let server: RunningServer;
-  let c: SmallCongress;
-  let admin: Client;
-  let C = '';
-  beforeAll(async () => {
-    server = await startServer(ctx.database.env);
-    c = await setupSmallCongress(server, 'dau-chuoi', 4);
-    admin = c.clients.admin;
-    C = `/api/congresses/${c.code}`;
-  });
-  afterAll(async () => { await server?.stop(); });
+  const s = congressServer(ctx, 'dau-chuoi', 4);
 
   it('prints the head (number and hash) in the show-of-hands record, PDF and Word; verify --head fails once the tail is cut', async () => {
+    const { c, admin, C } = s;
     for (const id of c.delegateIds) expect((await admin.post(`${C}/sessions/${c.sessionId}/checkins`, { delegateId: id })).status).toBeLessThan(300);
     const body = await admin.post<{ id: number }>(`${C}/bodies`, { kind: 'secretariat', title: 'Đoàn Thư ký', members: [{ delegateId: c.delegateIds[0], role: 'head' }] });
     expect(body.status).toBe(201);

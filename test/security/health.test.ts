@@ -3,22 +3,16 @@
  * database would tell an attacker which weaknesses to try. A signed-in server administrator sees them; a congress
  * role does not.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { Client } from '../api/support/client.ts';
-import { setupSmallCongress, type SmallCongress } from '../api/support/congress.ts';
-import { startServer, type RunningServer } from '../api/support/server.ts';
+import { congressServer } from './support.ts';
 
 describeEachDatabase('security: what /api/health tells', (ctx) => {
-  let server: RunningServer;
-  let c: SmallCongress;
-  beforeAll(async () => {
-    server = await startServer(ctx.database.env);
-    c = await setupSmallCongress(server, 'suc-khoe', 1);
-  });
-  afterAll(async () => { await server?.stop(); });
+  const s = congressServer(ctx, 'suc-khoe', 1);
 
   it('answers { ok: true } to anyone but a server administrator', async () => {
+    const { server, c } = s;
     for (const who of [new Client(server.url), c.clients.admin, c.clients.technician, c.clients.delegate]) {
       const r = await who.get('/api/health');
       expect(r.status).toBe(200);

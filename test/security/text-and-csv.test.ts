@@ -4,30 +4,20 @@
  * them (one definition: `Text` of src/api/common.ts), and so does the delegate import, in Vietnamese first.
  * A CSV cell that a spreadsheet would run as a formula is written inert.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { toCsv } from '../../src/import/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import type { Client, ErrorReply } from '../api/support/client.ts';
-import { setupSmallCongress, type SmallCongress } from '../api/support/congress.ts';
-import { startServer, type RunningServer } from '../api/support/server.ts';
+import type { ErrorReply } from '../api/support/client.ts';
+import { congressServer } from './support.ts';
 
 const RLO = '\u202e';
 const ZWSP = '\u200b';
 
 describeEachDatabase('security: hidden characters and CSV formulas', (ctx) => {
-  let server: RunningServer;
-  let c: SmallCongress;
-  let admin: Client;
-  let C = '';
-  beforeAll(async () => {
-    server = await startServer(ctx.database.env);
-    c = await setupSmallCongress(server, 'ky-tu-an', 2);
-    admin = c.clients.admin;
-    C = `/api/congresses/${c.code}`;
-  });
-  afterAll(async () => { await server?.stop(); });
+  const s = congressServer(ctx, 'ky-tu-an', 2);
 
   it('refuses direction overrides and zero-width characters in every text field, in Vietnamese first', async () => {
+    const { c, admin, C } = s;
     const delegate = { code: '901', gender: 'male', category: 'elected', organisationId: c.organisationId };
     for (const [path, body] of [
       [`${C}/delegates`, { ...delegate, fullName: `Nguyễn Văn ${RLO}nA` }],
@@ -46,6 +36,7 @@ describeEachDatabase('security: hidden characters and CSV formulas', (ctx) => {
   });
 
   it('refuses them in an imported delegate list too, naming the row and the column', async () => {
+    const { admin, C } = s;
     const csv = ['Số thẻ,Họ và tên,Giới tính,Đơn vị,Loại đại biểu', `950,Trần${ZWSP} Văn C,Nam,Chi bộ Văn phòng,Bầu`].join('\r\n');
     const r = await admin.upload<{ issues: Array<{ row: number; column: string | null; code: string; message_vi: string }> }>(
       `${C}/delegates-import`, 'danh-sach.csv', new TextEncoder().encode(csv), 'text/csv');

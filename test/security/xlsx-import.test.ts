@@ -5,31 +5,18 @@
  * imported, and the server keeps
  * answering. (How fast it keeps answering is measured by `npm run bench -- abuse`.)
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { xlsxBomb, xlsxLyingSizes, xlsxWithRows } from '../support/hostile-files.ts';
-import type { Client } from '../api/support/client.ts';
-import { setupSmallCongress, type SmallCongress } from '../api/support/congress.ts';
-import { startServer, type RunningServer } from '../api/support/server.ts';
+import { congressServer } from './support.ts';
 
 type Refusal = { error: { code: string; message_vi: string; message_en: string }; issues?: Array<{ code: string }> };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describeEachDatabase('security: hostile delegate lists', (ctx) => {
-  let server: RunningServer;
-  let c: SmallCongress;
-  let admin: Client;
-  let C = '';
-  beforeAll(async () => {
-    server = await startServer(ctx.database.env);
-    c = await setupSmallCongress(server, 'nhap-doc-hai', 1);
-    admin = c.clients.admin;
-    C = `/api/congresses/${c.code}`;
-  });
-  afterAll(async () => { await server?.stop(); });
-
-  const imported = async (name: string, data: Buffer) => admin.upload<Refusal>(`${C}/delegates-import`, name, data, XLSX);
-  const delegates = async (): Promise<number> => (await admin.get<unknown[]>(`${C}/delegates`)).body.length;
+  const s = congressServer(ctx, 'nhap-doc-hai', 1);
+  const imported = async (name: string, data: Buffer) => s.admin.upload<Refusal>(`${s.C}/delegates-import`, name, data, XLSX);
+  const delegates = async (): Promise<number> => (await s.admin.get<unknown[]>(`${s.C}/delegates`)).body.length;
 
   it('refuses a zip bomb by its declared size, a zip whose sizes lie, 100,000 rows by size or as too many; nothing imported', async () => {
     const before = await delegates();
@@ -53,7 +40,7 @@ describeEachDatabase('security: hostile delegate lists', (ctx) => {
     expect(many.status, JSON.stringify(many.body).slice(0, 300)).toBe(422);
     expect(many.body.issues?.map((i) => i.code)).toEqual(['import.too-many-rows']);
 
-    expect((await admin.get('/api/health')).status).toBe(200);
+    expect((await s.admin.get('/api/health')).status).toBe(200);
     expect(await delegates()).toBe(before);
     // A good file of the same making still imports (the limits do not refuse a real list).
     const good = await imported('tot.xlsx', xlsxWithRows(300));
