@@ -247,19 +247,33 @@ class RestoreRefused extends Error {
   }
 }
 
-/** A row the database refuses (a UNIQUE index: a card token or a name already on this server) is a refusal, never a crash. */
+/** A row the database refuses (a UNIQUE index) is a refusal naming the row, never a crash. */
 const insertRow = async (trx: LooseDb, table: BackupTable, index: number, row: Row): Promise<number> => {
   try {
     const inserted = await trx.insertInto(table).values(row).returning('id').executeTakeFirstOrThrow();
     return Number(inserted['id']);
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
-    const what_vi = table === 'delegates' ? 'mã thẻ đại biểu (card_token) đã có trên máy chủ này: đại hội này đã được khôi phục ở đây (có thể với mã khác)'
-      : 'một giá trị phải duy nhất bị trùng';
-    const what_en = table === 'delegates' ? 'a delegate card token is already on this server: the congress was restored here already (perhaps under another code)'
-      : 'a value that must be unique repeats';
-    throw new RestoreRefused(ruleError('backup.duplicate', `Tệp sao lưu, bảng ${table}, dòng ${index + 1}: ${what_vi}.`,
-      `Backup file, table ${table}, row ${index + 1}: ${what_en}.`, `tables.${table}[${index}]`));
+    throw new RestoreRefused(ruleError('backup.duplicate', `Tệp sao lưu, bảng ${table}, dòng ${index + 1}: một giá trị phải duy nhất bị trùng.`,
+      `Backup file, table ${table}, row ${index + 1}: a value that must be unique repeats.`, `tables.${table}[${index}]`));
+  }
+};
+
+/**
+ * Card tokens are unique on the whole server: one already here means this congress was restored here already
+ * (perhaps under another code) — said so, by row, before anything is written.
+ */
+const cardsNotHere = async (trx: LooseDb, backup: BackupFile): Promise<void> => {
+  const rows = rowsOf(backup, 'delegates');
+  for (let from = 0; from < rows.length; from += 500) {
+    const tokens = rows.slice(from, from + 500).map((r) => String(r['card_token']));
+    const found = await trx.selectFrom('delegates').select('card_token').where('card_token', 'in', tokens).limit(1).executeTakeFirst();
+    if (found === undefined) continue;
+    const index = rows.findIndex((r) => r['card_token'] === found['card_token']);
+    throw new RestoreRefused(ruleError('backup.duplicate',
+      `Tệp sao lưu, bảng delegates, dòng ${index + 1}, cột card_token — thẻ đại biểu này đã có trên máy chủ: đại hội đã được khôi phục ở đây (có thể với mã khác).`,
+      `Backup file, table delegates, row ${index + 1}, column card_token — this delegate card is already on this server: the congress was restored here already (perhaps under another code).`,
+      `tables.delegates[${index}].card_token`));
   }
 };
 
@@ -278,6 +292,7 @@ const restoreUser = async (
 };
 
 const insertAll = async (trx: LooseDb, backup: BackupFile, maps: IdMaps, options: RestoreOptions, restored: RestoredAccount[]): Promise<void> => {
+  await cardsNotHere(trx, backup);
   const accounts = options.accounts ?? null;
   for (const table of BACKUP_TABLES) {
     if (accounts === null && (table === 'users' || table === 'user_roles')) continue;

@@ -58,8 +58,8 @@ describeEachDatabase('security: scanned PDFs from outside', (db) => {
     expect(job.status).toBe('failed');
     expect(job.sheetsRead).toBe(0);
     expect(job.error?.code).toBe('scan.too-many-sheets');
-    expect(job.error?.message_vi).toContain('nhiều tờ hơn số phiếu của tập');
-    expect(job.error?.message_en).toContain('more sheets than the batch');
+    expect(job.error?.message_vi).toContain('Tập "Tập 2" có 2 phiếu (đếm tay) nhưng tập quét có nhiều tờ hơn: dừng ở tờ thứ 3');
+    expect(job.error?.message_en).toContain('the stack has more sheets');
     const events = await db.db.selectFrom('counting_events').select('id').where('round_id', '=', k.roundId).where('terminal', '=', 'scanner').execute();
     expect(events).toEqual([]);
   }, 120_000);

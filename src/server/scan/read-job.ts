@@ -87,6 +87,11 @@ const startingPoint = (b: Extract<BallotReading, { kind: 'review' }>): Ballot | 
 const cropOf = async (b: BallotReading, outcomes: readonly SheetOutcome[], images: readonly GreyImage[]): Promise<Buffer | null> =>
   stackPngs((await reviewItems(b, outcomes, images)).map((x) => x.png));
 
+/** The stack holds more sheets than the batch's ballots can have: refused at the first one beyond, the rest not read. */
+const tooManySheets = (batch: { readonly label: string; readonly physical_count: number }, sheet: number): RuleError => ruleError('scan.too-many-sheets',
+  `Tập "${batch.label}" có ${batch.physical_count} phiếu (đếm tay) nhưng tập quét có nhiều tờ hơn: dừng ở tờ thứ ${sheet}, không đọc tiếp. Đếm lại tập phiếu và quét lại cả tập.`,
+  `Batch "${batch.label}" holds ${batch.physical_count} ballots (counted by hand) but the stack has more sheets: stopped at sheet ${sheet}, the rest not read. Count the batch again and scan the whole batch again.`);
+
 const fileError = (i: number, e: RuleError): RuleError =>
   ({ ...e, message_vi: `Tệp thứ ${i}: ${e.message_vi}`, message_en: `File ${i}: ${e.message_en}` });
 
@@ -116,7 +121,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
     const { data } = await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow();
     for await (const page of scanPages(data, { maxSheets: maxSheets - outcomes.length })) {
       if (hooks.stopping()) return 'abandoned';
-      if (!page.ok) return fail(fileError(i + 1, page.error));
+      if (!page.ok) return fail(page.error.code === 'scan.too-many-sheets' ? tooManySheets(batch, maxSheets + 1) : fileError(i + 1, page.error));
       const sheet = outcomes.length;
       const outcome = await hooks.readSheet(page.value, target.value, sheet);
       if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
@@ -134,11 +139,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
         from += b.sheets.length;
         complete += 1;
       }
-      if (complete + 1 > batch.physical_count) {
-        return fail(ruleError('scan.too-many-sheets',
-          `Tập quét có nhiều tờ hơn số phiếu của tập "${batch.label}" (${batch.physical_count} phiếu, đếm tay): dừng ở tờ thứ ${sheet + 1}. Đếm lại tập phiếu và quét lại.`,
-          `The stack has more sheets than the count of batch "${batch.label}" (${batch.physical_count} ballots, counted by hand): stopped at sheet ${sheet + 1}. Count the batch again and scan it again.`));
-      }
+      if (complete + 1 > batch.physical_count) return fail(tooManySheets(batch, sheet + 1));
       // A long file (a scanner's PDF) tells its progress and renews the lease too, so that no other instance takes it.
       if (Date.now() - renewed > 1000) {
         renewed = Date.now();
