@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { Role } from './access.ts';
 import { CongressCode, IdBody, Text } from './common.ts';
-
-export const ROLES = ['admin', 'secretariat', 'presidium', 'counting-board', 'technician', 'screen'] as const;
-export const Role = z.enum(ROLES);
-export type Role = z.infer<typeof Role>;
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]*$/u),

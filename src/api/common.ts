@@ -1,5 +1,6 @@
 /** Building blocks shared by every schema of the typed API. */
 import { z } from 'zod';
+import { CandidateRowIdParam, DelegateIdParam, ElectionIdParam, RoundNumber } from './ids.ts';
 
 /** A positive database id, in a path (string) or a body (number). */
 export const Id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -34,6 +35,10 @@ export const Count = z.number().int().min(0).max(1_000_000);
 
 export const CongressParams = z.object({ code: CongressCode });
 export const CongressIdParams = z.object({ code: CongressCode, id: Id });
+export const DelegateParams = z.object({ code: CongressCode, id: DelegateIdParam });
+export const ElectionParams = z.object({ code: CongressCode, electionId: ElectionIdParam });
+export const RoundParams = ElectionParams.extend({ round: RoundNumber });
+export const CandidateParams = RoundParams.extend({ id: CandidateRowIdParam });
 
 export const ShowOfHands = z.object({ agree: Count, disagree: Count, other: Count });
 export type ShowOfHands = z.infer<typeof ShowOfHands>;

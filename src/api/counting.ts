@@ -28,9 +28,11 @@
  * `entry.over-physical`, `entry.same-operator`, …): 422 for what was typed, 409 for the state of the batch.
  */
 import { z } from 'zod';
+import { CountOutcomeSchema } from '../rules/index.ts';
 import { RULING_REASONS } from '../counting/ruling-types.ts';
 import { Count } from './common.ts';
-import { BallotInput } from './elections.ts';
+import { CountingEventSchema } from '../counting/schemas.ts';
+import { BallotInput } from './ballot.ts';
 
 export const TERMINAL_HEADER = 'x-daihoi-terminal';
 
@@ -150,7 +152,7 @@ export const CountingOverview = z.object({
 });
 export type CountingOverview = z.infer<typeof CountingOverview>;
 
-export const EntrySide = z.object({ operator: z.string(), terminal: z.string(), text: z.string(), ballot: z.unknown() });
+export const EntrySide = z.object({ operator: z.string(), terminal: z.string(), text: z.string(), ballot: BallotInput });
 export const DisagreementView = z.object({
   position: z.number(),
   /** What each entry says, side by side, in the order the entries were opened. */
@@ -187,7 +189,7 @@ export type ReconciliationView = z.infer<typeof ReconciliationView>;
 const Message = { message_vi: z.string(), message_en: z.string() };
 export const RoundResultView = z.object({
   /** The rules core's CountOutcome (`{ type, count }`), what the round stores once counted. */
-  count: z.unknown(),
+  count: CountOutcomeSchema,
   countedBatches: z.array(z.string()),
   ballotsCounted: z.number(),
   complete: z.boolean(),
@@ -205,8 +207,8 @@ export const InputLogQuery = z.object({ format: z.enum(['json', 'text', 'csv']).
 export const InputLogView = z.object({
   roundId: z.number(),
   lines: z.array(InputLogLine),
-  /** The stored events themselves (CountingEvent JSON), in the order applied. */
-  events: z.array(z.unknown()),
+  /** The stored events themselves, in the order applied. */
+  events: z.array(CountingEventSchema),
 });
 export type InputLogView = z.infer<typeof InputLogView>;
 

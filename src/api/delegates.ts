@@ -82,12 +82,4 @@ export type DelegateView = z.infer<typeof DelegateView>;
 
 export const CardView = z.object({ delegateId: z.number(), token: z.string(), payload: z.string() });
 
-export const ImportIssue = z.object({
-  row: z.number(), column: z.string().nullable(), code: z.string(), message_vi: z.string(), message_en: z.string(),
-});
-export type ImportIssue = z.infer<typeof ImportIssue>;
 export const ImportResult = z.object({ imported: z.number() });
-export const ImportRejected = z.object({
-  error: z.object({ code: z.literal('import.invalid'), message_vi: z.string(), message_en: z.string() }),
-  issues: z.array(ImportIssue),
-});

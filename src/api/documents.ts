@@ -17,3 +17,4 @@ export const DocumentView = z.object({
   visibility: Visibility, uploadedAt: z.string(),
 });
 export const DocumentPatch = z.object({ visibility: Visibility }).strict();
+export const DocumentPatchView = z.object({ id: z.number(), visibility: Visibility });

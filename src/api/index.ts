@@ -1,6 +1,10 @@
 /** The typed API shared by the server and the browser. Imports nothing from the server. */
 export * from './errors.ts';
 export * from './common.ts';
+export * from './ids.ts';
+export * from './access.ts';
+export * from './endpoint.ts';
+export * from './ballot.ts';
 export * from './auth.ts';
 export * from './congresses.ts';
 export * from './delegates.ts';
@@ -14,3 +18,5 @@ export * from './documents.ts';
 export * from './targets.ts';
 export * from './live.ts';
 export * from './me.ts';
+export * from './printouts.ts';
+export { API, ENDPOINT_NAMES, type Api, type EndpointName } from './contract.ts';

@@ -16,7 +16,7 @@
  * the reason; nothing of it is entered.
  */
 import { z } from 'zod';
-import { BallotInput } from './elections.ts';
+import { BallotInput } from './ballot.ts';
 
 export const ScanJobStatus = z.enum(['reading', 'review', 'entered', 'failed']);
 export type ScanJobStatus = z.infer<typeof ScanJobStatus>;
@@ -30,6 +30,9 @@ export const ScanReason = z.object({
   message_en: z.string(),
 });
 export type ScanReason = z.infer<typeof ScanReason>;
+
+/** Why a stack could not be read. */
+export const ScanError = z.object({ code: z.string(), message_vi: z.string(), message_en: z.string() });
 
 export const ScanJobView = z.object({
   id: z.number(),
@@ -47,7 +50,7 @@ export const ScanJobView = z.object({
   /** Ballots sent to the board, and those of them not yet decided. */
   review: z.number(),
   pending: z.number(),
-  error: z.object({ code: z.string(), message_vi: z.string(), message_en: z.string() }).nullable(),
+  error: ScanError.nullable(),
   createdAt: z.string(),
 });
 export type ScanJobView = z.infer<typeof ScanJobView>;

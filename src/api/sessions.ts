@@ -9,6 +9,7 @@ export const SessionBody = z.object({
 }).strict();
 export const AgendaItemBody = z.object({ title: Text(300), kind: AgendaKind }).strict();
 export const CurrentItemBody = z.object({ agendaItemId: IdBody.nullable() }).strict();
+export const CurrentItemView = z.object({ currentAgendaItemId: z.number().nullable() });
 /**
  * The new order of a session's agenda items: every item of the session exactly once (checked by the server, which
  * answers 422 otherwise). Duplicates are left to the server too, so the refusal says which id is wrong.

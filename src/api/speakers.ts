@@ -13,6 +13,7 @@ export const SpeakerPatch = z.object({
   title: Text(300).optional(),
 }).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
 export const CurrentSpeakerBody = z.object({ speakerId: IdBody.nullable() }).strict();
+export const CurrentSpeakerView = z.object({ currentSpeakerId: z.number().nullable() });
 export const SpeakerView = z.object({
   id: z.number(), delegateId: z.number().nullable(), speakerName: z.string(), title: z.string(),
   position: z.number(), status: SpeakerStatus, registeredAt: z.string(),

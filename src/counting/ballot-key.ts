@@ -6,13 +6,13 @@
 import type { Ballot, CandidateId, Mark } from '../rules/index.ts';
 import type { CountingContext } from './context.ts';
 
-export const FLAG_NAMES = ['notIssued', 'writeIns', 'identifyingMarks'] as const;
+export const FLAG_NAMES = ['notIssued', 'unstamped', 'writeIns', 'identifyingMarks'] as const;
 export type FlagName = (typeof FLAG_NAMES)[number];
 
 const MARK_CODE: Readonly<Record<Mark, string>> = { agree: 'a', disagree: 'd', both: 'b', none: 'n' };
 
 const flagsKey = (b: Ballot): string =>
-  `${b.notIssued === true ? 1 : 0}${b.identifyingMarks === true ? 1 : 0}${b.writeIns ?? 0}`;
+  `${b.notIssued === true ? 1 : 0}${b.unstamped === true ? 1 : 0}${b.identifyingMarks === true ? 1 : 0}${b.writeIns ?? 0}`;
 
 /** The content of a ballot without its flags, one character per row for the marks forms. */
 const contentKey = (ctx: CountingContext, b: Ballot): string => {
@@ -37,6 +37,8 @@ const flagValue = (b: Ballot, flag: FlagName): number => {
   switch (flag) {
     case 'notIssued':
       return b.notIssued === true ? 1 : 0;
+    case 'unstamped':
+      return b.unstamped === true ? 1 : 0;
     case 'identifyingMarks':
       return b.identifyingMarks === true ? 1 : 0;
     case 'writeIns':

@@ -65,6 +65,12 @@ describe('flags', () => {
     expect(parsed(strike27, '/G2 3')).toEqual({ struck: ['c3'], writeIns: 2 });
     expect(parsed(strike27, '3 /g /K')).toEqual({ struck: ['c3'], writeIns: 1, identifyingMarks: true });
   });
+  it('reads /d as a ballot without the stamp, apart from /p: the election\'s setting decides whether it is issued', () => {
+    expect(parsed(strike27, '3 /d')).toEqual({ struck: ['c3'], unstamped: true });
+    expect(parsed(strike27, '/dp')).toEqual({ struck: [], notIssued: true, unstamped: true });
+    expect(formatEntry(strike27, { struck: ['c3'], unstamped: true })).toBe('3 /d');
+    expect(refused(strike27, '3 /dd').code).toBe('entry.flag-twice');
+  });
   it('accepts a line of flags only', () => {
     expect(parsed(strike27, '/p')).toEqual({ struck: [], notIssued: true });
     expect(parsed(noSurplus7, '/p')).toEqual({ marks: Object.fromEntries(noSurplus7.spec.candidates.map((c) => [c.id, 'none'])), notIssued: true });

@@ -19,7 +19,8 @@
  * 4. Secretary nomination poll (ghi một tên): the row number of the written name on the list of the newly
  *    elected; "x" a name outside that list; "t" or "0" no name written.
  * 5. Flags, anywhere on the line, after a slash; several letters may share one slash ("3 17/pk"):
- *      "/p"  phiếu không do Ban Kiểm phiếu phát ra (not issued, e.g. unstamped)
+ *      "/p"  phiếu không do Ban Kiểm phiếu phát ra (not issued)
+ *      "/d"  không có dấu của cấp ủy triệu tập (unstamped: not issued when the election's setting says so)
  *      "/g"  ghi thêm tên ngoài danh sách (a name written in); "/g2" two names written in
  *      "/k"  có chữ ký hoặc dấu hiệu nhận biết (signature or identifying mark)
  *    A line of flags only ("/p") leaves the content empty: nothing struck, every row "none", no name.
@@ -50,6 +51,7 @@ export const WRITE_IN_OUTSIDE = '(ngoài danh sách)';
 
 interface Flags {
   notIssued: boolean;
+  unstamped: boolean;
   writeIns: number;
   identifyingMarks: boolean;
 }
@@ -63,16 +65,16 @@ const garbage = (token: string, hint_vi: string, hint_en: string): Result<never,
 
 /** Reads the letters after one slash ("pk", "g2"). */
 const readFlags = (group: string, flags: Flags, seen: Set<string>): Result<true, RuleError> => {
-  const re = /([pgk])(\d*)/y;
+  const re = /([pgkd])(\d*)/y;
   let at = 0;
   while (at < group.length) {
     re.lastIndex = at;
     const m = re.exec(group);
     if (m === null) {
-      return fail('entry.flag-unknown', `Không hiểu cờ "/${group}": dùng /p (không do Ban Kiểm phiếu phát ra), /g (ghi thêm tên), /k (chữ ký, dấu hiệu nhận biết).`,
-        `Unknown flag "/${group}": use /p (not issued), /g (name written in), /k (signature or identifying mark).`);
+      return fail('entry.flag-unknown', `Không hiểu cờ "/${group}": dùng /p (không do Ban Kiểm phiếu phát ra), /d (không có dấu), /g (ghi thêm tên), /k (chữ ký, dấu hiệu nhận biết).`,
+        `Unknown flag "/${group}": use /p (not issued), /d (no stamp), /g (name written in), /k (signature or identifying mark).`);
     }
-    const letter = m[1] as 'p' | 'g' | 'k';
+    const letter = m[1] as 'p' | 'g' | 'k' | 'd';
     const digits = m[2] ?? '';
     if (seen.has(letter)) {
       return fail('entry.flag-twice', `Cờ "/${letter}" được gõ hai lần.`, `The flag "/${letter}" is typed twice.`);
@@ -84,6 +86,9 @@ const readFlags = (group: string, flags: Flags, seen: Set<string>): Result<true,
     switch (letter) {
       case 'p':
         flags.notIssued = true;
+        break;
+      case 'd':
+        flags.unstamped = true;
         break;
       case 'k':
         flags.identifyingMarks = true;
@@ -102,7 +107,7 @@ const readFlags = (group: string, flags: Flags, seen: Set<string>): Result<true,
 
 /** Splits a line into content tokens and flags. */
 const tokenize = (text: string): Result<{ tokens: string[]; flags: Flags }, RuleError> => {
-  const flags: Flags = { notIssued: false, writeIns: 0, identifyingMarks: false };
+  const flags: Flags = { notIssued: false, unstamped: false, writeIns: 0, identifyingMarks: false };
   const tokens: string[] = [];
   const seen = new Set<string>();
   for (const raw of text.trim().toLowerCase().split(SEPARATORS)) {
@@ -110,7 +115,7 @@ const tokenize = (text: string): Result<{ tokens: string[]; flags: Flags }, Rule
     const [head, ...groups] = raw.split('/');
     if (head !== undefined && head !== '') tokens.push(head);
     for (const g of groups) {
-      if (g === '') return fail('entry.flag-unknown', 'Dấu "/" phải đi kèm một cờ: /p, /g hoặc /k.', 'A "/" must be followed by a flag: /p, /g or /k.');
+      if (g === '') return fail('entry.flag-unknown', 'Dấu "/" phải đi kèm một cờ: /p, /d, /g hoặc /k.', 'A "/" must be followed by a flag: /p, /d, /g or /k.');
       const r = readFlags(g, flags, seen);
       if (!r.ok) return r;
     }
@@ -121,11 +126,12 @@ const tokenize = (text: string): Result<{ tokens: string[]; flags: Flags }, Rule
 const withFlags = <B extends Ballot>(ballot: B, f: Flags): B => ({
   ...ballot,
   ...(f.notIssued ? { notIssued: true } : {}),
+  ...(f.unstamped ? { unstamped: true } : {}),
   ...(f.writeIns > 0 ? { writeIns: f.writeIns } : {}),
   ...(f.identifyingMarks ? { identifyingMarks: true } : {}),
 });
 
-const hasFlag = (f: Flags): boolean => f.notIssued || f.identifyingMarks || f.writeIns > 0;
+const hasFlag = (f: Flags): boolean => f.notIssued || f.unstamped || f.identifyingMarks || f.writeIns > 0;
 
 /**
  * Reads row tokens into (row, suffix) with AUTO-COMMIT: inside a token, a number is committed as soon as no
@@ -277,6 +283,7 @@ export const parseEntry = (ctx: CountingContext, text: string): Result<Ballot, R
 const flagText = (b: Ballot): string => {
   let s = '';
   if (b.notIssued === true) s += 'p';
+  if (b.unstamped === true) s += 'd';
   if ((b.writeIns ?? 0) > 0) s += b.writeIns === 1 ? 'g' : `g${b.writeIns}`;
   if (b.identifyingMarks === true) s += 'k';
   return s === '' ? '' : ` /${s}`;

@@ -4,23 +4,14 @@
  * strings here; the API narrows them.
  */
 import { z } from 'zod';
-import type { Ballot } from '../rules/index.ts';
+import { ballotSchema, type Ballot } from '../rules/index.ts';
 import type { BatchSpec } from './batch.ts';
 import type { CountingEvent } from './input-log.ts';
 import { RULING_REASONS } from './ruling-types.ts';
 
 const Id = z.string().min(1).max(200);
-const flags = {
-  notIssued: z.boolean().optional(),
-  writeIns: z.number().int().min(0).max(1000).optional(),
-  identifyingMarks: z.boolean().optional(),
-};
 
-export const BallotSchema: z.ZodType<Ballot> = z.union([
-  z.object({ ...flags, struck: z.array(Id).max(5000) }).strict(),
-  z.object({ ...flags, marks: z.record(Id, z.enum(['agree', 'disagree', 'both', 'none'])) }).strict(),
-  z.object({ ...flags, writeIn: z.string().max(200).nullable() }).strict(),
-]);
+export const BallotSchema: z.ZodType<Ballot> = ballotSchema(Id);
 
 export const BatchSpecSchema: z.ZodType<BatchSpec> = z.object({
   id: Id,

@@ -183,11 +183,11 @@ export const countBallots = (spec: ElectionSpec, ballots: readonly Ballot[]): Re
   return ok({ type: 'election', count: { base: spec.base, threshold, ballots: summary, results, ...decideWinners(spec, votes) } });
 };
 
-const resultsOf = (spec: ElectionSpec, votes: readonly number[], base: number): CandidateResult[] =>
+export const resultsOf = (spec: ElectionSpec, votes: readonly number[], base: number): CandidateResult[] =>
   spec.candidates.map((c, i) => ({ id: c.id, name: c.name, votes: votes[i]!, percent: percentOf(votes[i]!, base) }));
 
 /** Candidate positions by votes, highest first; equal votes keep ballot order. */
-const rankByVotes = (votes: readonly number[]): number[] =>
+export const rankByVotes = (votes: readonly number[]): number[] =>
   votes.map((_, i) => i).sort((a, b) => votes[b]! - votes[a]! || a - b);
 
 interface Cut {
@@ -219,7 +219,7 @@ const cutAt = (ranked: readonly number[], votes: readonly number[], room: number
  * Who is elected (RULES.md §6) [law]: `2 × votes > N_base`, the highest votes when more pass than seats.
  * A delegation elects officials first, then alternates from the same ballot [practice, setting].
  */
-const decideWinners = (
+export const decideWinners = (
   spec: ElectionSpec,
   votes: readonly number[],
 ): Pick<ElectionCount, 'elected' | 'alternates' | 'tie' | 'unfilledSeats' | 'outcome' | 'remaining'> => {

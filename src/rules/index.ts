@@ -9,3 +9,6 @@ export * from './surplus.ts';
 export * from './ballot.ts';
 export * from './count.ts';
 export * from './name-order.ts';
+export * from './ballot-schema.ts';
+export * from './count-schema.ts';
+export * from './hand-count.ts';

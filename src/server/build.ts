@@ -13,13 +13,14 @@ import type { Database } from '../store/schema.ts';
 import { installCsrfGuard } from './csrf.ts';
 import type { ServerDeps } from './deps.ts';
 import { installErrorHandler } from './errors.ts';
+import { installJsonParser } from './json-body.ts';
 import type { EventBus } from './live/bus.ts';
 import { memoryBus } from './live/memory-bus.ts';
 import { liveRoutes } from './live/routes.ts';
 import { authRoutes } from './routes/auth.ts';
 import { bodyRoutes } from './routes/bodies.ts';
 import { congressRoutes } from './routes/congresses.ts';
-import { countingRoutes } from './routes/counting.ts';
+import { countingRoutes } from './routes/counting/index.ts';
 import { delegateFileRoutes } from './routes/delegate-files.ts';
 import { delegateRoutes } from './routes/delegates.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -28,7 +29,8 @@ import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { printoutRoutes } from './routes/printouts.ts';
-import { roundRoutes } from './routes/rounds.ts';
+import { candidateRoutes } from './routes/candidates.ts';
+import { roundStepRoutes } from './routes/round-steps.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { speakerRoutes } from './routes/speakers.ts';
 import { targetRoutes } from './routes/targets.ts';
@@ -37,6 +39,9 @@ import { scanRoutes } from './scan/routes.ts';
 import { startScanReader, type ScanReaderOptions } from './scan/reader.ts';
 import { installStatic } from './static.ts';
 import { DOCUMENT_MAX_BYTES } from '../api/documents.ts';
+import { API } from '../api/contract.ts';
+import { JSON_BODY_LIMIT, routeKey } from '../api/endpoint.ts';
+import { servedKeys } from './route.ts';
 
 export interface BuildOptions {
   readonly db: Kysely<Database>;
@@ -53,9 +58,22 @@ export interface BuildOptions {
   readonly onRoute?: (method: string, url: string) => void;
   /** The background reader of scanned stacks (lease, polling). */
   readonly scanReader?: ScanReaderOptions;
+  /** Check every JSON reply against its endpoint's response schema (default: DAIHOI_CHECK_REPLIES=1, as in tests). */
+  readonly checkReplies?: boolean;
   /** Serve HTTPS with this certificate (PEM); cookies are then always Secure. */
   readonly https?: { readonly cert: string; readonly key: string };
 }
+
+/** The server answers exactly the endpoints of the contract: none missing, none extra. */
+const assertServesContract = (app: FastifyInstance): void => {
+  const served = servedKeys(app);
+  const wanted = new Set(Object.values(API).map(routeKey));
+  const missing = [...wanted].filter((k) => !served.has(k));
+  const extra = [...served].filter((k) => !wanted.has(k));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(`The server does not serve the contract (src/api/contract.ts): missing ${missing.join(', ') || '—'}; extra ${extra.join(', ') || '—'}`);
+  }
+};
 
 export const buildServer = async (options: BuildOptions): Promise<FastifyInstance> => {
   const deps: ServerDeps = {
@@ -66,12 +84,14 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
     now: options.now ?? (() => new Date()),
     secureCookies: options.https !== undefined || (options.secureCookies ?? false),
     sessionHours: options.sessionHours ?? 12,
+    checkReplies: options.checkReplies ?? process.env['DAIHOI_CHECK_REPLIES'] === '1',
   };
-  const base = { logger: options.logger ?? false, bodyLimit: 4 * 1024 * 1024, trustProxy: false };
+  const base = { logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: false };
   // An HTTPS instance is the same Fastify with another server underneath: the routes never see the difference.
   const app = options.https === undefined ? Fastify(base)
     : Fastify({ ...base, https: { cert: options.https.cert, key: options.https.key } }) as unknown as FastifyInstance;
   installErrorHandler(app);
+  installJsonParser(app);
   const onRoute = options.onRoute;
   if (onRoute !== undefined) {
     app.addHook('onRoute', (r) => {
@@ -95,12 +115,13 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   installCsrfGuard(app);
   for (const plugin of [
     healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes, meRoutes,
-    bodyRoutes, electionRoutes, roundRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes, printoutRoutes,
+    bodyRoutes, electionRoutes, candidateRoutes, roundStepRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes, printoutRoutes,
   ]) {
     plugin(app, deps);
   }
   const reader = startScanReader(deps, { onError: (job, e) => app.log.error({ err: e, job }, 'scan reading failed'), ...options.scanReader });
   scanRoutes(app, deps, reader);
+  assertServesContract(app);
   await installStatic(app, options.webRoot ?? null);
   app.addHook('onClose', async () => {
     await reader.close();

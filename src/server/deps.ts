@@ -12,4 +12,6 @@ export interface ServerDeps {
   /** Cookies marked Secure (default on; off only for plain-HTTP tests and localhost). */
   readonly secureCookies: boolean;
   readonly sessionHours: number;
+  /** Every JSON reply is checked against its endpoint's response schema (tests; a mismatch answers 500). */
+  readonly checkReplies: boolean;
 }

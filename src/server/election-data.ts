@@ -1,11 +1,12 @@
-/** Loading elections, rounds and candidates of a congress, and the views built from them. */
+/** Loading elections, rounds and candidates of a congress: the facts the rules of src/elections read, and the views. */
 import type { Kysely, Transaction } from 'kysely';
-
 import { CountSettingsSchema } from '../api/congresses.ts';
 import type { ElectionView } from '../api/elections.ts';
-import { checkSurplus, defaultCountSettings, inBallotOrder, type CountSettings, type SurplusCheck } from '../rules/index.ts';
+import type { BoardFacts, CandidateFacts, ElectionFacts, RoundFacts } from '../elections/index.ts';
+import { defaultCountSettings, err, inBallotOrder, ok, readStoredOutcome, type CountSettings, type Result } from '../rules/index.ts';
 import type { Candidate, Congress, Database, Election, ElectionRound } from '../store/schema.ts';
-import type { AccessRole } from './permissions.ts';
+import { notFound, type Problem } from './problems.ts';
+import type { Caller } from './route.ts';
 import { readSettings } from './settings.ts';
 import { candidateView } from './views.ts';
 
@@ -33,7 +34,7 @@ export const roundCandidates = (db: Db, roundId: number): Promise<Candidate[]> =
 export const listed = (cs: readonly Candidate[]): Candidate[] =>
   cs.filter((c) => c.status === 'listed' || c.status === 'withdrawal-requested');
 
-/** Puts every candidate of a round in ballot order (RULES.md §4, inBallotOrder of the rules core). */
+/** Puts every candidate of a round in ballot order (docs/rules.md §4, inBallotOrder of the rules core). */
 export const reorderCandidates = async (trx: Transaction<Database>, roundId: number): Promise<void> => {
   const cs = await roundCandidates(trx, roundId);
   const ordered = inBallotOrder(cs.map((c) => ({ name: c.full_name, birthDate: c.birth_date, id: c.id })));
@@ -42,34 +43,76 @@ export const reorderCandidates = async (trx: Transaction<Database>, roundId: num
   for (let i = 0; i < ordered.length; i++) await trx.updateTable('candidates').set({ position: i + 1 }).where('id', '=', ordered[i]!.id).execute();
 };
 
-export const surplusOf = (congress: Congress, election: Election, round: ElectionRound, cs: readonly Candidate[]): SurplusCheck => {
-  const onList = listed(cs);
-  return checkSurplus({
-    kind: election.kind, seats: round.seats, listLength: onList.length, congressMaxSurplus: election.max_surplus,
-    conveningListLength: round.number === 1 ? onList.filter((c) => c.source === 'committee-list').length : null,
-    delegationMaxSurplus: readSettings(congress).delegationMaxSurplus,
-  });
+export const candidateFacts = (c: Candidate): CandidateFacts => ({
+  id: c.id, delegateId: c.delegate_id, name: c.full_name, source: c.source, status: c.status, pollAgree: c.poll_agree,
+});
+
+export const electionFacts = (e: Election): ElectionFacts => ({
+  kind: e.kind, seats: e.seats, alternateSeats: e.alternate_seats, maxSurplus: e.max_surplus, settings: countSettingsOf(e),
+});
+
+export const boardFacts = async (db: Db, bodyId: number | null): Promise<BoardFacts | null> => {
+  if (bodyId === null) return null;
+  const body = await db.selectFrom('bodies').select(['id', 'approved_vote_id']).where('id', '=', bodyId).executeTakeFirst();
+  if (body === undefined) return null;
+  const members = await db.selectFrom('body_members').innerJoin('delegates', 'delegates.id', 'body_members.delegate_id')
+    .select(['body_members.delegate_id', 'delegates.full_name', 'body_members.role']).where('body_id', '=', bodyId).orderBy('body_members.position').execute();
+  return { id: body.id, approved: body.approved_vote_id !== null, members: members.map((m) => ({ delegateId: m.delegate_id, name: m.full_name, role: m.role })) };
 };
 
-const STAFF_ROLES: readonly AccessRole[] = ['admin', 'secretariat', 'presidium', 'technician', 'counting-board'];
+/** Everything the rules of a round's life look at. */
+export const roundFacts = async (db: Db, congress: Congress, e: Election, r: ElectionRound): Promise<RoundFacts> => ({
+  election: electionFacts(e), number: r.number, status: r.status, seats: r.seats, alternateSeats: r.alternate_seats,
+  present: r.present, ballotsIssued: r.ballots_issued, ballotsCollected: r.ballots_collected,
+  candidates: (await roundCandidates(db, r.id)).map(candidateFacts),
+  board: await boardFacts(db, e.counting_board_id),
+  delegationMaxSurplus: readSettings(congress).delegationMaxSurplus,
+});
+
 const PUBLISHED = new Set(['published', 'approved']);
+const SEES_UNPUBLISHED = new Set(['admin', 'secretariat', 'presidium']);
 
+/**
+ * Whether a caller sees a round's result before it is published: those who run the congress, and the counting
+ * board of that election; nobody else (technicians, other boards, delegates, the hall screen).
+ */
+export const seesResult = (caller: Pick<Caller, 'roles' | 'countingElections'>, electionId: number, status: string): boolean =>
+  PUBLISHED.has(status) || caller.roles.some((r) => SEES_UNPUBLISHED.has(r)) || caller.countingElections.includes(electionId);
 
-export const electionView = async (db: Db, e: Election, roles: readonly AccessRole[]): Promise<ElectionView> => {
+export const electionView = async (db: Db, e: Election, caller: Pick<Caller, 'roles' | 'countingElections'>): Promise<ElectionView> => {
   const rounds = await db.selectFrom('election_rounds').selectAll().where('election_id', '=', e.id).orderBy('number').execute();
-  const staff = roles.some((r) => STAFF_ROLES.includes(r));
-  const out = [];
+  const out: ElectionView['rounds'] = [];
   for (const r of rounds) {
     const cs = await roundCandidates(db, r.id);
-    const showResult = r.result !== null && (staff || PUBLISHED.has(r.status));
+    const shown = r.result !== null && seesResult(caller, e.id, r.status);
     out.push({
       id: r.id, number: r.number, seats: r.seats, alternateSeats: r.alternate_seats, status: r.status, base: r.base, present: r.present,
       ballotsIssued: r.ballots_issued, ballotsCollected: r.ballots_collected,
-      result: showResult ? (JSON.parse(r.result!) as unknown) : null, candidates: cs.map(candidateView), updatedAt: r.updated_at,
+      result: shown ? readStoredOutcome(r.result) : null, countedBy: r.counted_by,
+      candidates: cs.map(candidateView), updatedAt: r.updated_at,
     });
   }
   return {
     id: e.id, kind: e.kind, title: e.title, seats: e.seats, alternateSeats: e.alternate_seats, maxSurplus: e.max_surplus,
-    countingBoardId: e.counting_board_id, approvedAt: e.approved_at, approvalReference: e.approval_reference, rounds: out,
+    countingBoardId: e.counting_board_id, settings: countSettingsOf(e), approvedAt: e.approved_at, approvalReference: e.approval_reference, rounds: out,
   };
+};
+
+export interface LoadedRound {
+  readonly election: Election;
+  readonly round: ElectionRound;
+}
+
+/** The election and round a path names, or 404 naming which is missing. */
+export const loadRound = async (db: Db, congressId: number, electionId: number, number: number): Promise<Result<LoadedRound, Problem>> => {
+  const election = await findElection(db, congressId, electionId);
+  if (election === undefined) return err(notFound('cuộc bầu cử', 'Election', 'params.electionId'));
+  const round = await findRound(db, election.id, number);
+  if (round === undefined) return err(notFound(`vòng bầu ${number}`, `Round ${number}`, 'params.round'));
+  return ok({ election, round });
+};
+
+export const loadElection = async (db: Db, congressId: number, electionId: number): Promise<Result<Election, Problem>> => {
+  const e = await findElection(db, congressId, electionId);
+  return e === undefined ? err(notFound('cuộc bầu cử', 'Election', 'params.electionId')) : ok(e);
 };

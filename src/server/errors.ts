@@ -8,6 +8,7 @@ const KNOWN: Readonly<Record<string, [string, string]>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: ['Dữ liệu gửi lên quá lớn.', 'The request body is too large.'],
   FST_ERR_CTP_EMPTY_JSON_BODY: ['Thiếu nội dung JSON.', 'The JSON body is empty.'],
   FST_ERR_CTP_INVALID_JSON_BODY: ['Nội dung không phải JSON hợp lệ.', 'The body is not valid JSON.'],
+  FST_ERR_CTP_TOO_DEEP: ['Dữ liệu JSON lồng quá nhiều tầng.', 'The JSON body nests too deeply.'],
   FST_REQ_FILE_TOO_LARGE: ['Tệp quá lớn.', 'The file is too large.'],
   FST_INVALID_MULTIPART_CONTENT_TYPE: ['Cần gửi tệp dạng multipart/form-data.', 'A multipart/form-data upload is expected.'],
   FST_FILES_LIMIT: ['Chỉ được gửi một tệp.', 'Send one file only.'],

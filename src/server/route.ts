@@ -1,67 +1,65 @@
 /**
- * Every route goes through here: look up its permission (a route missing from the table cannot start), find
- * who is calling, load the congress of `:code`, check the role, parse params, query and body with zod, run the
- * handler, and answer its Result: a value as JSON, a problem as `{ error: … }` with its status.
+ * Serving the endpoints of src/api/contract.ts. Before a byte of the body is read: the content type is checked
+ * against the endpoint's body (JSON, multipart or none), the size against its limit, the caller is resolved, the
+ * congress of `:code` loaded and the caller's roles checked against the endpoint's access. Then params, query and
+ * body are parsed with the endpoint's schemas, the handler runs, and its Result is answered: a value as JSON (in
+ * tests checked against the endpoint's response schema), a file, or a problem as `{ error: … }` with its status.
  */
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { allows, type AccessRole } from '../api/access.ts';
 import { CongressCode } from '../api/common.ts';
-import type { Result } from '../rules/index.ts';
+import {
+  isCongressPath, JSON_BODY_LIMIT, MULTIPART, routeKey, schemaOf, type BodyOf, type Endpoint, type IsCongressPath, type ParamsOf,
+  type QueryOf, type ReplyBodyOf,
+} from '../api/endpoint.ts';
+import { err, ok, ruleError, type Result } from '../rules/index.ts';
 import type { Congress } from '../store/schema.ts';
 import { resolvePrincipal, rolesIn, SESSION_COOKIE, type Principal } from './auth/principal.ts';
 import type { ServerDeps } from './deps.ts';
-import { allows, isRouteKey, PERMISSIONS, type AccessRole } from './permissions.ts';
-import { badRequest, errorBody, forbidden, notFound, unauthenticated, type Problem } from './problems.ts';
+import { badRequest, errorBody, forbidden, notFound, problem, unauthenticated, type Problem } from './problems.ts';
 import { parseWith } from './validation.ts';
-
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export type Output =
-  | { readonly kind: 'json'; readonly status: number; readonly body: unknown }
-  | { readonly kind: 'file'; readonly data: Buffer | Uint8Array; readonly contentType: string; readonly fileName: string; readonly inline?: boolean };
-
-export const json = (body: unknown, status = 200): Output => ({ kind: 'json', status, body });
 
 export interface Caller {
   readonly principal: Principal | null;
   readonly roles: readonly AccessRole[];
+  /** Elections the caller counts as a counting-board member (empty: none). */
+  readonly countingElections: readonly number[];
   /** "user:12", "delegate:40", "anonymous" — the actor of audit entries. */
   readonly actor: string;
   /** The caller's first role in the congress, for the audit log. */
   readonly role: string | null;
 }
 
-export interface Ctx<P, Q, B> extends Caller {
+export type JsonOut<T> = { readonly kind: 'json'; readonly status: number; readonly body: T };
+export type FileOut = {
+  readonly kind: 'file'; readonly data: Buffer | Uint8Array; readonly contentType: string; readonly fileName: string; readonly inline?: boolean;
+};
+/** What a handler of endpoint E answers with: its response body as JSON, or a file. */
+export type Output<E extends Endpoint> = JsonOut<ReplyBodyOf<E>> | FileOut;
+
+export const json = <T>(body: T, status = 200): JsonOut<T> => ({ kind: 'json', status, body });
+export const file = (data: Buffer | Uint8Array, contentType: string, fileName: string, inline = false): FileOut =>
+  ({ kind: 'file', data, contentType, fileName, inline });
+
+interface BaseCtx<E extends Endpoint> extends Caller {
   readonly req: FastifyRequest;
   readonly reply: FastifyReply;
   readonly deps: ServerDeps;
-  readonly params: P;
-  readonly query: Q;
-  readonly body: B;
+  readonly params: ParamsOf<E>;
+  readonly query: QueryOf<E>;
+  readonly body: BodyOf<E>;
 }
-export interface CongressCtx<P, Q, B> extends Ctx<P, Q, B> {
-  readonly congress: Congress;
-}
+/** A handler's context: the caller, the parsed request and, under `/api/congresses/:code`, the congress. */
+export type Ctx<E extends Endpoint> = IsCongressPath<E['path']> extends true ? BaseCtx<E> & { readonly congress: Congress } : BaseCtx<E>;
 
-type Schema = z.ZodType;
-type Inferred<S> = S extends z.ZodType ? z.infer<S> : undefined;
-
-interface Spec<PS, QS, BS> {
-  readonly method: Method;
-  readonly url: string;
-  readonly params?: PS;
-  readonly query?: QS;
-  readonly body?: BS;
-  /** Raise the body limit for this route (bytes). */
-  readonly bodyLimit?: number;
-}
+export type Handler<E extends Endpoint> = (ctx: Ctx<E>) => Promise<Result<Output<E>, Problem>>;
 
 export const sendProblem = (reply: FastifyReply, p: Problem): FastifyReply =>
   reply.code(p.status).type('application/json; charset=utf-8').send(errorBody(p));
 
-const sendOutput = (reply: FastifyReply, out: Output): FastifyReply => {
-  if (out.kind === 'json') return reply.code(out.status).send(out.body);
+const sendFile = (reply: FastifyReply, out: FileOut): FastifyReply => {
   const disposition = out.inline === true ? 'inline' : 'attachment';
   const ascii = out.fileName.normalize('NFD').replace(/[^\x20-\x7e]/gu, '').replace(/["\\]/gu, '') || 'file';
   return reply.code(200).type(out.contentType)
@@ -73,92 +71,126 @@ const sendOutput = (reply: FastifyReply, out: Output): FastifyReply => {
 const actorOf = (p: Principal | null): string =>
   p === null ? 'anonymous' : p.kind === 'user' ? `user:${p.userId}` : `delegate:${p.delegateId}`;
 
-/** Authenticates and authorises a request for a route key; the congress is loaded when the URL has `:code`. */
-export const authorize = async (
-  deps: ServerDeps, req: FastifyRequest, key: string,
-): Promise<Result<Caller & { readonly congress: Congress | null }, Problem>> => {
-  if (!isRouteKey(key)) return { ok: false, error: forbidden() };
-  const access = PERMISSIONS[key];
-  const token = req.cookies[SESSION_COOKIE];
-  const principal = await resolvePrincipal(deps.db, token, deps.now().toISOString());
+type Authorized = Caller & { readonly congress: Congress | null };
+
+/** Authenticates and authorises a request for an endpoint; the congress is loaded when the path has `:code`. */
+export const authorize = async (deps: ServerDeps, req: FastifyRequest, e: Endpoint): Promise<Result<Authorized, Problem>> => {
+  const access = e.access;
+  const principal = await resolvePrincipal(deps.db, req.cookies[SESSION_COOKIE], deps.now().toISOString());
+  if (access !== 'public' && principal === null) return err(unauthenticated());
   const params = (req.params ?? {}) as Record<string, string | undefined>;
   let congress: Congress | null = null;
-  if (params['code'] !== undefined) {
-    if (access !== 'public' && principal === null) return { ok: false, error: unauthenticated() };
+  if (isCongressPath(e.path)) {
     const code = CongressCode.safeParse(params['code']);
     congress = code.success
       ? (await deps.db.selectFrom('congresses').selectAll().where('code', '=', code.data).executeTakeFirst()) ?? null
       : null;
-    if (congress === null) return { ok: false, error: notFound('đại hội', 'Congress', 'code') };
+    if (congress === null) return err(notFound('đại hội', 'Congress', 'code'));
   }
   let roles: AccessRole[] = [];
+  let countingElections: readonly number[] = [];
   if (principal !== null && congress !== null) {
     const r = await rolesIn(deps.db, principal, congress.id);
     const electionId = Number(params['electionId']);
+    // A counting-board member is one only for the elections they count.
     roles = r.roles.filter((role) => role !== 'counting-board' || !Number.isInteger(electionId) || r.countingElections.includes(electionId));
+    countingElections = r.countingElections;
   }
-  const caller = { principal, roles, actor: actorOf(principal), role: roles[0] ?? (principal?.kind === 'user' && principal.isServerAdmin ? 'server-admin' : null), congress };
-  if (access === 'public') return { ok: true, value: caller };
-  if (principal === null) return { ok: false, error: unauthenticated() };
-  if (access === 'signed-in') return { ok: true, value: caller };
-  if (access === 'server-admin') {
-    return principal.kind === 'user' && principal.isServerAdmin ? { ok: true, value: caller } : { ok: false, error: forbidden() };
-  }
-  return allows(access, roles) ? { ok: true, value: caller } : { ok: false, error: forbidden() };
-};
-
-const parseParts = <PS extends Schema | undefined, QS extends Schema | undefined, BS extends Schema | undefined>(
-  spec: Spec<PS, QS, BS>, req: FastifyRequest,
-): Result<{ params: Inferred<PS>; query: Inferred<QS>; body: Inferred<BS> }, Problem> => {
-  const part = <S extends Schema | undefined>(schema: S, value: unknown, where: string): Result<Inferred<S>, Problem> => {
-    if (schema === undefined) return { ok: true, value: undefined as Inferred<S> };
-    const r = parseWith(schema, value ?? (where === 'body' ? undefined : {}), where);
-    return r.ok ? { ok: true, value: r.value as Inferred<S> } : { ok: false, error: badRequest(r.error) };
+  const isServerAdmin = principal?.kind === 'user' && principal.isServerAdmin;
+  const caller: Authorized = {
+    principal, roles, countingElections, actor: actorOf(principal), role: roles[0] ?? (isServerAdmin ? 'server-admin' : null), congress,
   };
-  const params = part(spec.params as PS, req.params, 'params');
-  if (!params.ok) return params;
-  const query = part(spec.query as QS, req.query, 'query');
-  if (!query.ok) return query;
-  const body = part(spec.body as BS, req.body, 'body');
-  if (!body.ok) return body;
-  return { ok: true, value: { params: params.value, query: query.value, body: body.value } };
+  if (access === 'public' || access === 'signed-in') return ok(caller);
+  if (access === 'server-admin') return isServerAdmin ? ok(caller) : err(forbidden());
+  return allows(access, roles) ? ok(caller) : err(forbidden());
 };
 
-const register = <PS extends Schema | undefined, QS extends Schema | undefined, BS extends Schema | undefined>(
-  app: FastifyInstance, deps: ServerDeps, spec: Spec<PS, QS, BS>,
-  run: (ctx: CongressCtx<Inferred<PS>, Inferred<QS>, Inferred<BS>> | Ctx<Inferred<PS>, Inferred<QS>, Inferred<BS>>, congress: Congress | null) => Promise<Result<Output, Problem>>,
-): void => {
-  const key = `${spec.method} ${spec.url}`;
-  if (!isRouteKey(key)) throw new Error(`Route ${key} is missing from src/server/permissions.ts`);
+const hasBody = (req: FastifyRequest): boolean =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? '0') > 0;
+
+/** The body's type must be the endpoint's, before anything is read. */
+const checkContentType = (e: Endpoint, req: FastifyRequest): Problem | null => {
+  if (!hasBody(req)) return null;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (e.body === MULTIPART) {
+    return type === 'multipart/form-data' ? null : problem(415, ruleError('upload.multipart', 'Cần gửi tệp dạng multipart/form-data.',
+      'A multipart/form-data upload is expected.', 'body'));
+  }
+  return type === 'application/json' ? null : problem(415, ruleError('body.content-type', 'Kiểu nội dung không được hỗ trợ (cần application/json).',
+    'Unsupported content type (application/json expected).', 'body'));
+};
+
+/** Bytes of a body without a schema: an empty JSON object at most. */
+const NO_BODY_LIMIT = 64;
+
+const bodyLimitOf = (e: Endpoint): number | undefined =>
+  e.body === MULTIPART ? undefined : e.body === undefined ? NO_BODY_LIMIT : e.bodyLimit ?? JSON_BODY_LIMIT;
+
+const parseParts = <E extends Endpoint>(e: E, req: FastifyRequest): Result<{ params: ParamsOf<E>; query: QueryOf<E>; body: BodyOf<E> }, Problem> => {
+  const part = <T>(schema: z.ZodType | undefined, value: unknown, where: string): Result<T, Problem> => {
+    if (schema === undefined) return ok((where === 'body' ? undefined : {}) as T);
+    const r = parseWith(schema, value ?? (where === 'body' ? undefined : {}), where);
+    return r.ok ? ok(r.value as T) : err(badRequest(r.error));
+  };
+  const params = part<ParamsOf<E>>(e.params, req.params, 'params');
+  if (!params.ok) return params;
+  const query = part<QueryOf<E>>(e.query, req.query, 'query');
+  if (!query.ok) return query;
+  const body = part<BodyOf<E>>(schemaOf(e.body), req.body, 'body');
+  if (!body.ok) return body;
+  return ok({ params: params.value, query: query.value, body: body.value });
+};
+
+const callers = new WeakMap<FastifyRequest, Authorized>();
+const served = new WeakMap<FastifyInstance, Set<string>>();
+
+/** The route keys an app serves through `serve` (build.ts checks them against the contract). */
+export const servedKeys = (app: FastifyInstance): ReadonlySet<string> => served.get(app) ?? new Set();
+
+/** Notes that an app serves an endpoint (`serve` does; the live channel registers its WebSocket itself). */
+export const markServed = (app: FastifyInstance, e: Endpoint): void => {
+  const key = routeKey(e);
+  const keys = served.get(app) ?? new Set<string>();
+  if (keys.has(key)) throw new Error(`${key} is served twice`);
+  keys.add(key);
+  served.set(app, keys);
+};
+
+/** Registers the handler of one endpoint of the contract. */
+export const serve = <E extends Endpoint>(app: FastifyInstance, deps: ServerDeps, e: E, handler: Handler<E>): void => {
+  markServed(app, e);
+  const key = routeKey(e);
+  const limit = bodyLimitOf(e);
   app.route({
-    method: spec.method,
-    url: spec.url,
-    ...(spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit }),
-    handler: async (req, reply) => {
-      const auth = await authorize(deps, req, key);
+    method: e.method,
+    url: e.path,
+    ...(limit === undefined ? {} : { bodyLimit: limit }),
+    onRequest: async (req, reply) => {
+      const auth = await authorize(deps, req, e);
       if (!auth.ok) return sendProblem(reply, auth.error);
-      const parts = parseParts(spec, req);
+      const wrongType = checkContentType(e, req);
+      if (wrongType !== null) return sendProblem(reply, wrongType);
+      callers.set(req, auth.value);
+    },
+    handler: async (req, reply) => {
+      const caller = callers.get(req);
+      if (caller === undefined) return sendProblem(reply, forbidden());
+      const parts = parseParts(e, req);
       if (!parts.ok) return sendProblem(reply, parts.error);
-      const { congress, ...caller } = auth.value;
-      const ctx = { ...caller, req, reply, deps, ...parts.value, congress };
-      const out = await run(ctx as CongressCtx<Inferred<PS>, Inferred<QS>, Inferred<BS>>, congress);
+      const ctx = { ...caller, req, reply, deps, ...parts.value } as unknown as Ctx<E>;
+      const out = await handler(ctx);
       if (!out.ok) return sendProblem(reply, out.error);
-      return sendOutput(reply, out.value);
+      if (out.value.kind === 'file') return sendFile(reply, out.value);
+      const schema = schemaOf(e.response);
+      if (deps.checkReplies && schema !== undefined) {
+        const checked = schema.safeParse(out.value.body);
+        if (!checked.success) {
+          req.log.error({ issues: checked.error.issues.slice(0, 3), key }, 'reply does not match the contract');
+          return reply.code(500).send(errorBody(ruleError('reply.schema', `Câu trả lời của ${key} không đúng mẫu.`,
+            `The reply of ${key} does not match the contract: ${JSON.stringify(checked.error.issues.slice(0, 2))}`)));
+        }
+      }
+      return reply.code(out.value.status).send(out.value.body);
     },
   });
-};
-
-/** A route outside any congress. */
-export const route = <PS extends Schema | undefined = undefined, QS extends Schema | undefined = undefined, BS extends Schema | undefined = undefined>(
-  app: FastifyInstance, deps: ServerDeps, spec: Spec<PS, QS, BS>,
-  handler: (ctx: Ctx<Inferred<PS>, Inferred<QS>, Inferred<BS>>) => Promise<Result<Output, Problem>>,
-): void => register(app, deps, spec, (ctx) => handler(ctx));
-
-/** A route of one congress (`/api/congresses/:code/…`): the handler gets the congress. */
-export const congressRoute = <PS extends Schema | undefined = undefined, QS extends Schema | undefined = undefined, BS extends Schema | undefined = undefined>(
-  app: FastifyInstance, deps: ServerDeps, spec: Spec<PS, QS, BS>,
-  handler: (ctx: CongressCtx<Inferred<PS>, Inferred<QS>, Inferred<BS>>) => Promise<Result<Output, Problem>>,
-): void => {
-  if (!spec.url.startsWith('/api/congresses/:code')) throw new Error(`${spec.url} is not a congress route`);
-  register(app, deps, spec, (ctx, congress) => handler({ ...ctx, congress: congress! }));
 };

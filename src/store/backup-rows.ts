@@ -6,14 +6,16 @@
  * are remapped (backup.ts). The first row at fault is named with its table, row and column.
  */
 import { z } from 'zod';
-import { CardLoginBody, CreateUserBody, Role } from '../api/auth.ts';
+import { Role } from '../api/access.ts';
+import { CardLoginBody, CreateUserBody } from '../api/auth.ts';
+import { BallotInput } from '../api/ballot.ts';
 import { BodyBody, BodyMemberInput, VoteBody, VoteKind } from '../api/bodies.ts';
 import { Count, IdBody, ShowOfHands, Text } from '../api/common.ts';
 import { CongressSettingsSchema, CountSettingsSchema, CreateCongressBody, OrganisationBody } from '../api/congresses.ts';
 import { CreateBatchBody, RequestId, TerminalId } from '../api/counting.ts';
 import { CreateDelegateBody, DelegateStatusBody } from '../api/delegates.ts';
 import { DOCUMENT_MAX_BYTES, Visibility } from '../api/documents.ts';
-import { BallotInput, BallotsIssuedBody, CandidateBody, CandidateView, CreateElectionBody, MaxSurplusBody, RoundStatus } from '../api/elections.ts';
+import { BallotsIssuedBody, CandidateBody, CandidateView, CreateElectionBody, MaxSurplusBody, RoundStatus } from '../api/elections.ts';
 import { SCAN_FILE_MAX_BYTES, ScanJobStatus, ScanJobView, ScanReason } from '../api/scan.ts';
 import { AgendaItemBody, AgendaItemView, CheckinView, SessionBody } from '../api/sessions.ts';
 import { SpeakerBody, SpeakerStatus } from '../api/speakers.ts';

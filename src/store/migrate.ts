@@ -8,6 +8,7 @@ import { countingMigration } from './migrations/0003_counting.ts';
 import { scanMigration } from './migrations/0004_scan.ts';
 import { scanReadingMigration } from './migrations/0005_scan_reading.ts';
 import { baseExclusionsMigration } from './migrations/0006_base_exclusions.ts';
+import { roundCountedByMigration } from './migrations/0007_round_counted_by.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -18,6 +19,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0004_scan': scanMigration(dialect),
   '0005_scan_reading': scanReadingMigration(dialect),
   '0006_base_exclusions': baseExclusionsMigration(dialect),
+  '0007_round_counted_by': roundCountedByMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => ({ ...migrations(dialect) }) });

@@ -9,6 +9,8 @@
  * A secret ballot is never linked to a delegate: no table of ballots or entries references `delegates`.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../api/access.ts';
+import type { RoundState } from '../elections/state-machine.ts';
 
 type Id = Generated<number>;
 type Bool = 0 | 1;
@@ -195,8 +197,8 @@ export interface ElectionsTable {
   created_at: ColumnType<Instant, Instant, never>;
 }
 
-/** draft → list-approved → voting → counting → counted → published → approved (RULES.md §3, issue 3). */
-export type RoundStatus = 'draft' | 'list-approved' | 'voting' | 'counting' | 'counted' | 'published' | 'approved';
+/** draft → list-approved → voting → counting → counted → published → approved (src/elections/state-machine.ts). */
+export type RoundStatus = RoundState;
 
 export interface ElectionRoundsTable {
   id: Id;
@@ -221,6 +223,10 @@ export interface ElectionRoundsTable {
   result: JsonText | null;
   /** The decision the congress took after this round (new round among the tied, stop…). */
   decision: string | null;
+  /** How the result was reached: the board's reconciled batches, or its hand count's totals (null: not counted). */
+  counted_by: 'batches' | 'hand' | null;
+  /** A hand count's sign-off (HandCountRecord of src/elections as JSON): who signed, who entered it, when. */
+  hand_count: JsonText | null;
   updated_at: Instant;
 }
 
@@ -284,7 +290,7 @@ export interface UsersTable {
   created_at: ColumnType<Instant, Instant, never>;
 }
 
-export type Role = 'admin' | 'secretariat' | 'presidium' | 'counting-board' | 'technician' | 'screen';
+export type { Role };
 
 export interface UserRolesTable {
   id: Id;

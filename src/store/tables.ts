@@ -42,7 +42,7 @@ const columnSet = {
   election_rounds: {
     id: true, election_id: true, congress_id: true, number: true, seats: true, alternate_seats: true, status: true,
     base: true, present: true, base_exclusions: true, ballots_issued: true, ballots_collected: true, result: true, decision: true,
-    updated_at: true,
+    counted_by: true, hand_count: true, updated_at: true,
   },
   candidates: {
     id: true, round_id: true, congress_id: true, delegate_id: true, full_name: true, birth_date: true, source: true,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import type { Client, ErrorReply } from './support/client.ts';
 import { roundToCounting, setupSmallCongress, type SmallCongress } from './support/congress.ts';
+import { countersFor, countByBoard } from './support/count-in-batches.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 describeEachDatabase('api: congress items', (db) => {
@@ -77,13 +78,16 @@ describeEachDatabase('api: congress items', (db) => {
     const [a, b, x, y] = ids.map(String) as [string, string, string, string];
     // 11 ballots: a and b kept by 9, x and y by 7 each (base 12: 7 passes) — a tie for the last seat.
     const ballots = [[a, y], [a], [b], [b], [x], [x], [x], [x], [y], [y], [y]].map((struck) => ({ struck }));
-    const wrong = await admin.post<ErrorReply>(`${E}/rounds/1/count`, { ballots: ballots.slice(1) });
+    const who = await countersFor(c.clients['server-admin'], c.code, e.body.id);
+    const votes = [a, b, x, y].map((id) => ({ candidateId: id, votes: 0 }));
+    const wrong = await who.board.post<ErrorReply>(`${E}/rounds/1/hand-count`, { collected: 10, invalidByReason: {}, votes, signedBy: 'Nguyễn Văn Thử L' });
     expect(wrong.body.error.code).toBe('count.collected-mismatch');
-    const counted = await admin.post<{ count: { outcome: string; elected: string[]; tie: { seats: number; candidates: string[] } } }>(`${E}/rounds/1/count`, { ballots });
-    expect(counted.status).toBe(200);
-    expect(counted.body.count.outcome, JSON.stringify(counted.body)).toBe("tie");
-    expect(counted.body.count.elected).toEqual([a, b]);
-    expect(counted.body.count.tie).toEqual({ seats: 1, candidates: [x, y] });
+    const reply = await countByBoard<{ count: { count: { outcome: string; elected: string[]; tie: { seats: number; candidates: string[] } } } }>(who, `${E}/rounds/1`, ballots);
+    expect(reply.status).toBe(200);
+    const counted = reply.body.count;
+    expect(counted.count.outcome, JSON.stringify(counted)).toBe("tie");
+    expect(counted.count.elected).toEqual([a, b]);
+    expect(counted.count.tie).toEqual({ seats: 1, candidates: [x, y] });
     const tooEarly = await admin.post<ErrorReply>(`${E}/rounds`, { seats: 1, candidates: 'tied' });
     expect(tooEarly.status).toBe(409);
     await admin.post(`${E}/rounds/1/transition`, { to: 'published' });

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MyBatchView, ReconciliationView } from '../../src/api/counting.ts';
-import { allows, PERMISSIONS, type AccessRole } from '../../src/server/permissions.ts';
+import { allows, type AccessRole } from '../../src/api/index.ts';
+import { ROUTES } from './support/routes.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { call, setupCountingCongress, type Caller, type CountingCongress } from './counting-support.ts';
 
@@ -42,8 +43,9 @@ describeEachDatabase('api: counting refusals and one effect', (db) => {
     expectError(await call(k.app, 'POST', `${R}/batches`, u.head!, { label: 'Quá nhiều', physicalCount: 11 }), 422, 'batch.over-collected');
     expect((await call(k.app, 'POST', `${R}/batches`, u.head!, { label: 'Tập 1', physicalCount: 2 })).status).toBe(201);
     expectError(await call(k.app, 'POST', `${R}/counting`, u.head!, { issued: 10, collected: 1 }), 422, 'batch.over-collected');
-    // Once counted in batches, the round cannot be counted from a pile sent in one request.
-    expectError(await call(k.app, 'POST', `${R}/count`, u.head!, { ballots: [] }), 409, 'count.in-batches');
+    // Once counted in batches, the round cannot be finished from a hand count's totals.
+    const votes = k.candidateIds.map((id) => ({ candidateId: String(id), votes: 0 }));
+    expectError(await call(k.app, 'POST', `${R}/hand-count`, u.head!, { collected: 10, invalidByReason: {}, votes, signedBy: 'Trưởng ban' }), 409, 'count.in-batches');
     expectError(await call(k.app, 'GET', `${R}/batches/9`, u.an!), 404, 'not-found');
   });
 
@@ -184,7 +186,7 @@ describeEachDatabase('api: counting route × role', (db) => {
 
   const R = '/api/congresses/:code/elections/:electionId/rounds/:round';
   const COUNTING = /\/(counting|batches|reconciliation|result|input-log)(\/|$)/u;
-  const routes = Object.keys(PERMISSIONS).filter((key) => key.includes(R) && COUNTING.test(key.slice(key.indexOf(R) + R.length)));
+  const routes = ROUTES.map((r) => r.key).filter((key) => key.includes(R) && COUNTING.test(key.slice(key.indexOf(R) + R.length)));
   const ROLES: ReadonlyArray<readonly [string, readonly AccessRole[]]> = [
     ['head', ['counting-board']], ['an', ['technician']], ['admin', ['admin']], ['presidium', ['presidium']],
     ['secretariat', ['secretariat']], ['screen', ['screen']], ['board-other', []], ['no-role', []],
@@ -198,7 +200,7 @@ describeEachDatabase('api: counting route × role', (db) => {
       const url = path.replace(':code', k.code).replace(':electionId', String(k.electionId)).replace(':round', '1').replace(':batch', '1');
       const anonymous = await call(k.app, method, url, null, method === 'GET' ? undefined : {});
       expect(anonymous.status).toBe(401);
-      const access = PERMISSIONS[key as keyof typeof PERMISSIONS];
+      const access = ROUTES.find((r) => r.key === key)!.access;
       for (const [who, roles] of ROLES) {
         const r = await call(k.app, method, url, k.users[who]!, method === 'GET' ? undefined : {});
         if (allows(access, roles)) expect([401, 403], `${who} ${key}: ${r.text}`).not.toContain(r.status);

@@ -5,11 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/build.ts';
-import { PERMISSIONS, type Access, type AccessRole } from '../../src/server/permissions.ts';
+import type { Access, AccessRole } from '../../src/api/index.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { setupSmallCongress, type RoleName, type SmallCongress } from './support/congress.ts';
+import { ROUTES } from './support/routes.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const ROLE_GRANTS: Readonly<Record<RoleName, readonly AccessRole[]>> = {
@@ -31,7 +32,7 @@ const concrete = (url: string, method: string, c: SmallCongress): string =>
   url.replace(':code', c.code).replace(':electionId', String(c.electionId)).replace(':round', '1')
     .replace(':id', method === 'GET' && url.endsWith('/delegates/:id') ? String(c.delegateIds[0]) : '999999');
 
-describe('the permission table', () => {
+describe('the contract', () => {
   it('lists exactly the routes the server registers', async () => {
     const opened = openDatabase({ sqliteFile: ':memory:' });
     await migrateToLatest(opened.db, 'sqlite');
@@ -39,7 +40,7 @@ describe('the permission table', () => {
     const app = await buildServer({ db: opened.db, dialect: 'sqlite', onRoute: (m, u) => seen.push(`${m} ${u}`) });
     await app.ready();
     const api = seen.filter((k) => k.split(' ')[1]!.startsWith('/api/'));
-    expect(new Set(api)).toEqual(new Set(Object.keys(PERMISSIONS)));
+    expect(new Set(api)).toEqual(new Set(ROUTES.map((r) => r.key)));
     await app.close();
     await opened.close();
   });
@@ -54,7 +55,7 @@ describeEachDatabase('api: every route × every role', (db) => {
   });
   afterAll(async () => { await server?.stop(); });
 
-  const entries = Object.entries(PERMISSIONS) as [string, Access][];
+  const entries = ROUTES.map((r) => [r.key, r.access] as [string, Access]);
   // Sign-out ends the caller's session: it runs last.
   const ordered = [...entries.filter(([k]) => k !== 'POST /api/auth/logout'), ...entries.filter(([k]) => k === 'POST /api/auth/logout')];
 

@@ -8,7 +8,7 @@ import type {
   AttendanceView, CheckinView, CongressView, DelegateView, ElectionView, OrganisationView, Principal, SessionView, SpeakerView, TargetsView,
 } from '../../src/api/index.ts';
 import {
-  countBallots, defaultCongressSettings, inBallotOrder, majorityThreshold, type ElectionCount, type ElectionSpec,
+  countBallots, defaultCongressSettings, defaultCountSettings, inBallotOrder, majorityThreshold, type CountOutcome, type ElectionCount, type ElectionSpec,
 } from '../../src/rules/index.ts';
 
 export const CODE = 'ls-xiv';
@@ -109,14 +109,14 @@ export const committee = (): { spec: ElectionSpec; count: ElectionCount; candida
   return { spec, count: r.value.count, candidates: people.map((p) => ({ id: p.id, fullName: p.name })) };
 };
 
-export const electionView = (status: z.infer<typeof ElectionView>['rounds'][number]['status'], result: unknown): z.infer<typeof ElectionView> => {
+export const electionView = (status: z.infer<typeof ElectionView>['rounds'][number]['status'], result: CountOutcome | null): z.infer<typeof ElectionView> => {
   const c = committee();
   return {
     id: 1, kind: 'committee', title: 'Bầu Ban Chấp hành Đảng bộ Khối khóa XIV, nhiệm kỳ 2020–2025', seats: 24, alternateSeats: 0,
-    maxSurplus: 3, countingBoardId: 4, approvedAt: null, approvalReference: null,
+    maxSurplus: 3, countingBoardId: 4, settings: defaultCountSettings, approvedAt: null, approvalReference: null,
     rounds: [{
       id: 1, number: 1, seats: 24, alternateSeats: 0, status, base: 254, present: 250, ballotsIssued: 250, ballotsCollected: 250,
-      result, updatedAt: '2020-07-16T03:00:00Z',
+      result, countedBy: result === null ? null : 'batches', updatedAt: '2020-07-16T03:00:00Z',
       candidates: c.candidates.map((x, i) => ({ id: x.id, delegateId: null, fullName: x.fullName, birthDate: null, source: 'committee-list', position: i + 1, status: 'listed', pollAgree: null })),
     }],
   };

@@ -175,7 +175,7 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
     await page.goto(`${base}/hall`);
     await page.getByTestId('present').waitFor();
     const c = committee().count;
-    state.election = electionView('published', c);
+    state.election = electionView('published', { type: 'election', count: c });
     push(sockets, 'result');
     await page.locator('svg.results-chart').waitFor();
     const elected = await page.locator('[data-testid="bar"][data-elected="true"]').count();
@@ -233,7 +233,7 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
     state.reconciliation = [{
       batchId: '1', label: 'Hòm phiếu số 1', status: 'reconciling', positions: 125, totalsAgree: false, unruled: 1, final: false, totals: [],
       disagreements: [{ position: 17,
-        entries: [{ operator: 'nhapphieu1', terminal: 'may-1', text: '3 17 22', ballot: null }, { operator: 'nhapphieu2', terminal: 'may-2', text: '3 18 22', ballot: null }],
+        entries: [{ operator: 'nhapphieu1', terminal: 'may-1', text: '3 17 22', ballot: { struck: [] } }, { operator: 'nhapphieu2', terminal: 'may-2', text: '3 18 22', ballot: { struck: [] } }],
         difference: { rows: ['116', '117'], rowsShown: [16, 17].map((i) => ({ row: i + 1, candidateId: committee().spec.candidates[i]!.id, name: committee().spec.candidates[i]!.name })), writeIn: false, flags: [] },
         ruling: null }],
     }];

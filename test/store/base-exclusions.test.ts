@@ -56,10 +56,11 @@ describeEachDatabase('store: migration 0006 (base_exclusions)', (ctx) => {
     const target = await ctx.fresh();
     const down = await migrator(target.db, target.dialect).migrateTo('0005_scan_reading');
     expect(down.error).toBeUndefined();
-    expect(down.results?.map((r) => [r.migrationName, r.direction])).toEqual([['0006_base_exclusions', 'Down']]);
+    // Later migrations go down first; 0006 is the last to go.
+    expect(down.results?.map((r) => [r.migrationName, r.direction]).at(-1)).toEqual(['0006_base_exclusions', 'Down']);
     await insertRichCongress(target.db, 'before-0006');
     const up = await migrateToLatest(target.db, target.dialect);
-    expect(up).toEqual({ ok: true, value: ['0006_base_exclusions'] });
+    expect(up.ok && up.value[0]).toBe('0006_base_exclusions');
     const rounds = await target.db.selectFrom('election_rounds').select('base_exclusions').execute();
     const votes = await target.db.selectFrom('votes').select('base_exclusions').execute();
     expect(rounds.length).toBeGreaterThan(0);

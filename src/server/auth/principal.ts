@@ -1,7 +1,7 @@
 /** Who is calling: the session cookie resolved to a user or a delegate, and their roles in a congress. */
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../../store/schema.ts';
-import type { AccessRole } from '../permissions.ts';
+import type { AccessRole } from '../../api/access.ts';
 import { hashToken } from './tokens.ts';
 
 export const SESSION_COOKIE = 'daihoi_session';

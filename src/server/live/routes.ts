@@ -3,15 +3,15 @@
  * sent a snapshot on connect, then one small message per event of its congress from the bus.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { API } from '../../api/contract.ts';
 import type { LiveEvent } from '../../api/live.ts';
 import type { ServerDeps } from '../deps.ts';
 import { ruleError } from '../../rules/index.ts';
 import { sameOrigin } from '../csrf.ts';
 import { errorBody } from '../problems.ts';
-import { authorize, sendProblem } from '../route.ts';
+import { authorize, markServed, sendProblem } from '../route.ts';
 import { liveSnapshot } from './snapshot.ts';
 
-const KEY = 'GET /api/congresses/:code/live';
 
 /** The part of a ws socket this module uses (ws ships no types here). */
 interface LiveSocket {
@@ -54,16 +54,17 @@ export const liveRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     for (const set of clients.values()) for (const s of set) s.close(1001);
   });
 
+  markServed(app, API.live);
   app.route({
     method: 'GET',
-    url: '/api/congresses/:code/live',
+    url: API.live.path,
     preValidation: async (req, reply) => {
       // Cross-site WebSocket hijacking: a browser sends its page's Origin with the upgrade.
       const origin = req.headers.origin;
       if (origin !== undefined && !sameOrigin(origin, req.headers.host)) {
         return reply.code(403).send(errorBody(ruleError('csrf', 'Kết nối từ trang khác bị từ chối.', 'Cross-site connection refused.')));
       }
-      const auth = await authorize(deps, req, KEY);
+      const auth = await authorize(deps, req, API.live);
       if (!auth.ok) return sendProblem(reply, auth.error);
       congressOf.set(req, auth.value.congress!.id);
     },

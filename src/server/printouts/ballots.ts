@@ -4,11 +4,11 @@ import { renderBallotPdf } from '../../documents/index.ts';
 import { err, ruleError, type Result } from '../../rules/index.ts';
 import type { Congress, Database } from '../../store/schema.ts';
 import { conflict, type Problem } from '../problems.ts';
-import type { Output } from '../route.ts';
+import type { FileOut } from '../route.ts';
 import { rendered } from './common.ts';
 import { loadPrintRound, roundHeader } from './round.ts';
 
-export const roundBallots = async (db: Kysely<Database>, congress: Congress, electionId: number, number: number): Promise<Result<Output, Problem>> => {
+export const roundBallots = async (db: Kysely<Database>, congress: Congress, electionId: number, number: number): Promise<Result<FileOut, Problem>> => {
   const l = await loadPrintRound(db, congress, electionId, number);
   if (!l.ok) return l;
   const p = l.value;

@@ -4,10 +4,10 @@ import { renderDelegateCardsPdf, type DelegateCard } from '../../documents/index
 import { err, ruleError, type Result } from '../../rules/index.ts';
 import type { Congress, Database } from '../../store/schema.ts';
 import { conflict, notFound, type Problem } from '../problems.ts';
-import type { Output } from '../route.ts';
+import type { FileOut } from '../route.ts';
 import { congressHeader, rendered } from './common.ts';
 
-export const delegateCards = async (db: Kysely<Database>, congress: Congress, ids: readonly number[] | undefined, today: string): Promise<Result<Output, Problem>> => {
+export const delegateCards = async (db: Kysely<Database>, congress: Congress, ids: readonly number[] | undefined, today: string): Promise<Result<FileOut, Problem>> => {
   let q = db.selectFrom('delegates').leftJoin('organisations', 'organisations.id', 'delegates.organisation_id')
     .select(['delegates.id', 'delegates.full_name', 'delegates.seat', 'delegates.standing', 'delegates.status', 'delegates.category',
       'delegates.card_token', 'delegates.card_revoked_at', 'organisations.name as organisation'])

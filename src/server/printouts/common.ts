@@ -8,7 +8,7 @@ import type { AuditHead, CongressHeader, CountingBoard } from '../../documents/i
 import { err, ok, type Result, type RuleError } from '../../rules/index.ts';
 import type { BodyKind, Congress, Database } from '../../store/schema.ts';
 import { conflict, unprocessable, type Problem } from '../problems.ts';
-import type { Output } from '../route.ts';
+import type { FileOut } from '../route.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -112,7 +112,7 @@ export const bodyOfKind = async (db: Db, congressId: number, kind: BodyKind): Pr
 };
 
 /** A document that does not add up is the data's fault, never a crash: 422 with the renderer's message. */
-export const rendered = (r: Result<Buffer, RuleError>, format: PrintFormat, fileName: string): Result<Output, Problem> =>
+export const rendered = (r: Result<Buffer, RuleError>, format: PrintFormat, fileName: string): Result<FileOut, Problem> =>
   r.ok
     ? ok({ kind: 'file', data: r.value, contentType: CONTENT_TYPES[format], fileName: `${fileName}.${format}` })
     : err(unprocessable(r.error));
@@ -128,4 +128,4 @@ type Draw<I> = (i: I, auditHead?: AuditHead | null) => Promise<Result<Buffer, Ru
 /** Renders with the PDF or the Word renderer of a document, the head of the audit chain printed last. */
 export const renderAs = async <I>(
   db: Db, renderer: { readonly pdf: Draw<I>; readonly docx: Draw<I> }, input: I, format: PrintFormat, fileName: string,
-): Promise<Result<Output, Problem>> => rendered(await renderer[format](input, await auditHeadOf(db)), format, fileName);
+): Promise<Result<FileOut, Problem>> => rendered(await renderer[format](input, await auditHeadOf(db)), format, fileName);

@@ -12,7 +12,7 @@ import { err, ok, ruleError, type Result } from '../../rules/index.ts';
 import { currentSessionId, loadAttendance } from '../../store/attendance.ts';
 import type { Congress, Database, Delegate } from '../../store/schema.ts';
 import { conflict, notFound, unprocessable, type Problem } from '../problems.ts';
-import type { Output } from '../route.ts';
+import type { FileOut } from '../route.ts';
 import { readSettings } from '../settings.ts';
 import { bodyOfKind, congressHeader, documentDate, renderAs } from './common.ts';
 
@@ -74,7 +74,7 @@ const delegationOf = (l: Loaded, congress: Congress, d: Delegate): string =>
 
 export const credentialsReportFile = async (
   db: Kysely<Database>, congress: Congress, session: number | undefined, format: PrintFormat,
-): Promise<Result<Output, Problem>> => {
+): Promise<Result<FileOut, Problem>> => {
   const l = await loadSession(db, congress, session);
   if (!l.ok) return l;
   const committee = await bodyOfKind(db, congress.id, 'credentials');
@@ -114,7 +114,7 @@ export const credentialsReportFile = async (
 
 export const attendanceReportFile = async (
   db: Kysely<Database>, congress: Congress, session: number | undefined, format: PrintFormat,
-): Promise<Result<Output, Problem>> => {
+): Promise<Result<FileOut, Problem>> => {
   const l = await loadSession(db, congress, session);
   if (!l.ok) return l;
   if (l.value.sessionId === null) {

@@ -11,7 +11,7 @@ import type { Result } from '../../rules/index.ts';
 import type { Congress, Database } from '../../store/schema.ts';
 import { parseEventRow, roundEventRows } from '../counting-data.ts';
 import type { Problem } from '../problems.ts';
-import type { Output } from '../route.ts';
+import type { FileOut } from '../route.ts';
 import { renderAs } from './common.ts';
 import { loadPrintRound, requireCounted, roundHeader } from './round.ts';
 
@@ -40,7 +40,7 @@ const entryOf = (seq: number, e: CountingEvent): InputLogEntry => {
 
 export const roundInputLog = async (
   db: Kysely<Database>, congress: Congress, electionId: number, number: number, format: PrintFormat,
-): Promise<Result<Output, Problem>> => {
+): Promise<Result<FileOut, Problem>> => {
   const l = await loadPrintRound(db, congress, electionId, number);
   if (!l.ok) return l;
   const p = l.value;

@@ -15,7 +15,7 @@ import { loadAttendance } from '../../store/attendance.ts';
 import { baseExclusionsFromJson } from '../../store/base-exclusions-json.ts';
 import type { Congress, Database } from '../../store/schema.ts';
 import { conflict, unprocessable, type Problem } from '../problems.ts';
-import type { Output } from '../route.ts';
+import type { FileOut } from '../route.ts';
 import { renderAs } from './common.ts';
 import { loadPrintRound, requireCounted, roundHeader, storedOutcome, type PrintRound } from './round.ts';
 
@@ -73,7 +73,7 @@ const votingAttendance = async (db: Kysely<Database>, congress: Congress, p: Pri
 
 export const roundMinutes = async (
   db: Kysely<Database>, congress: Congress, electionId: number, number: number, format: PrintFormat,
-): Promise<Result<Output, Problem>> => {
+): Promise<Result<FileOut, Problem>> => {
   const l = await loadPrintRound(db, congress, electionId, number);
   if (!l.ok) return l;
   const p = l.value;

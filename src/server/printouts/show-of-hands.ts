@@ -12,7 +12,7 @@ import { formatDateShort } from '../../locale/vi.ts';
 import { err, ok, ruleError, type Result } from '../../rules/index.ts';
 import type { Congress, Database, Vote } from '../../store/schema.ts';
 import { conflict, notFound, unprocessable, type Problem } from '../problems.ts';
-import type { Output } from '../route.ts';
+import type { FileOut } from '../route.ts';
 import { auditHeadOf, bodyOfKind, congressHeader, documentDate, rendered } from './common.ts';
 
 export interface VoteSelection {
@@ -22,7 +22,7 @@ export interface VoteSelection {
 
 export const showOfHandsFile = async (
   db: Kysely<Database>, congress: Congress, select: VoteSelection, format: PrintFormat,
-): Promise<Result<Output, Problem>> => {
+): Promise<Result<FileOut, Problem>> => {
   let q = db.selectFrom('votes').selectAll('votes').where('votes.congress_id', '=', congress.id).orderBy('votes.id');
   let label = 'Các nội dung biểu quyết tại Đại hội';
   if (select.session !== undefined) {

@@ -1,4 +1,5 @@
 /** Sign-in by password or by the delegate card, sign-out, and who am I. Failed sign-ins are slowed. */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CardLoginBody, ChangePasswordBody, LoginBody } from '../../api/auth.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
@@ -9,7 +10,7 @@ import { SESSION_COOKIE } from '../auth/principal.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { ServerDeps } from '../deps.ts';
 import { forbidden, problem } from '../problems.ts';
-import { json, route } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { transact } from '../tx.ts';
 
 const WINDOW_MS = 15 * 60_000;
@@ -64,7 +65,7 @@ const startSession = async (
 };
 
 export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  route(app, deps, { method: 'POST', url: '/api/auth/login', body: LoginBody }, async (ctx) => {
+  serve(app, deps, API.signIn, async (ctx) => {
     const userKey = `user:${ctx.body.username.toLowerCase()}`;
     const ipKey = `ip:${ctx.req.ip}`;
     if (await throttled(deps, [[userKey, MAX_PER_USER], [ipKey, MAX_PER_ADDRESS]])) return err(tooMany());
@@ -83,7 +84,7 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     return ok(json({ id: user.id, username: user.username, displayName: user.display_name, isServerAdmin: user.is_server_admin === 1 }));
   });
 
-  route(app, deps, { method: 'POST', url: '/api/auth/card', body: CardLoginBody }, async (ctx) => {
+  serve(app, deps, API.signInWithCard, async (ctx) => {
     const ipKey = `card-ip:${ctx.req.ip}`;
     if (await throttled(deps, [[ipKey, MAX_PER_ADDRESS]])) return err(tooMany());
     const row = await deps.db.selectFrom('delegates').innerJoin('congresses', 'congresses.id', 'delegates.congress_id')
@@ -97,7 +98,7 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     return ok(json({ kind: 'delegate', id: row.id, congress: ctx.body.congress, fullName: row.full_name }));
   });
 
-  route(app, deps, { method: 'POST', url: '/api/auth/logout' }, async (ctx) => {
+  serve(app, deps, API.signOut, async (ctx) => {
     const token = ctx.req.cookies[SESSION_COOKIE];
     if (token !== undefined) await deps.db.deleteFrom('auth_sessions').where('id', '=', hashToken(token)).execute();
     ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -105,7 +106,7 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   });
 
   /** A user changes their own password (the first administrator's printed one first of all); other sessions end. */
-  route(app, deps, { method: 'POST', url: '/api/auth/password', body: ChangePasswordBody }, async (ctx) => {
+  serve(app, deps, API.changePassword, async (ctx) => {
     const p = ctx.principal!;
     if (p.kind !== 'user') return err(forbidden());
     const user = await deps.db.selectFrom('users').select('password_hash').where('id', '=', p.userId).executeTakeFirstOrThrow();
@@ -122,7 +123,7 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     });
   });
 
-  route(app, deps, { method: 'GET', url: '/api/auth/me' }, async (ctx) => {
+  serve(app, deps, API.me, async (ctx) => {
     const p = ctx.principal!;
     if (p.kind === 'delegate') {
       const c = await deps.db.selectFrom('congresses').select('code').where('id', '=', p.congressId).executeTakeFirstOrThrow();

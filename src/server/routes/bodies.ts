@@ -1,4 +1,5 @@
 /** Bodies of the congress (presidium, secretariat, credentials committee, counting board) and show-of-hands votes. */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { ApproveBody, BodyBody, VoteBody } from '../../api/bodies.ts';
 import { CongressIdParams, CongressParams } from '../../api/common.ts';
@@ -6,7 +7,7 @@ import { err, ok, ruleError } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { conflict, notFound, unprocessable } from '../problems.ts';
-import { congressRoute, json } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { nowIso, transact } from '../tx.ts';
 import { voteView } from '../views.ts';
 import { recordVote } from '../votes.ts';
@@ -18,7 +19,7 @@ const BODY_NAMES = {
 export const bodyRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   const C = '/api/congresses/:code';
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/bodies`, params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.listBodies, async (ctx) => {
     const bodies = await deps.db.selectFrom('bodies').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('id').execute();
     const members = await deps.db.selectFrom('body_members').innerJoin('bodies', 'bodies.id', 'body_members.body_id')
       .innerJoin('delegates', 'delegates.id', 'body_members.delegate_id')
@@ -30,7 +31,7 @@ export const bodyRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     }))));
   });
 
-  congressRoute(app, deps, { method: 'POST', url: `${C}/bodies`, params: CongressParams, body: BodyBody }, async (ctx) => {
+  serve(app, deps, API.createBody, async (ctx) => {
     const b = ctx.body;
     const ids = b.members.map((m) => m.delegateId);
     if (new Set(ids).size !== ids.length) {
@@ -41,7 +42,7 @@ export const bodyRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       return err(unprocessable(ruleError('body.head', `${BODY_NAMES[b.kind]} cần đúng một Trưởng ban.`, 'The body needs exactly one head.', 'body.members')));
     }
     return transact(deps, async (trx) => {
-      const found = await trx.selectFrom('delegates').select(['id', 'standing', 'status']).where('congress_id', '=', ctx.congress.id).where('id', 'in', ids).execute();
+      const found = await trx.selectFrom('delegates').select(['id', 'full_name', 'standing', 'status']).where('congress_id', '=', ctx.congress.id).where('id', 'in', ids).execute();
       if (found.length !== ids.length) {
         return err(notFound('đại biểu trong danh sách thành viên', 'A member delegate', 'body.members'));
       }
@@ -53,11 +54,13 @@ export const bodyRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
         .returningAll().executeTakeFirstOrThrow();
       await trx.insertInto('body_members').values(b.members.map((m, i) => ({ body_id: body.id, delegate_id: m.delegateId, role: m.role, position: i + 1 }))).execute();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'body.create', subject: `body:${body.id}`, payload: { ...b } });
-      return ok(json({ id: body.id, kind: body.kind, title: body.title, approvedVoteId: null, members: b.members }, 201));
+      const names = new Map(found.map((d) => [d.id, d.full_name]));
+      const members = b.members.map((m) => ({ ...m, fullName: names.get(m.delegateId) ?? '' }));
+      return ok(json({ id: body.id, kind: body.kind, title: body.title, approvedVoteId: null, members }, 201));
     }, [{ congressId: ctx.congress.id, kind: 'bodies', id: null }]);
   });
 
-  congressRoute(app, deps, { method: 'POST', url: `${C}/bodies/:id/approval`, params: CongressIdParams, body: ApproveBody }, async (ctx) =>
+  serve(app, deps, API.approveBody, async (ctx) =>
     transact(deps, async (trx) => {
       const body = await trx.selectFrom('bodies').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       if (body === undefined) return err(notFound('ban', 'Body', 'params.id'));
@@ -76,12 +79,12 @@ export const bodyRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       return ok(json(voteView(vote.value)));
     }, [{ congressId: ctx.congress.id, kind: 'bodies', id: ctx.params.id }, { congressId: ctx.congress.id, kind: 'votes', id: null }]));
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/votes`, params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.listVotes, async (ctx) => {
     const rows = await deps.db.selectFrom('votes').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('id').execute();
     return ok(json(rows.map(voteView)));
   });
 
-  congressRoute(app, deps, { method: 'POST', url: `${C}/votes`, params: CongressParams, body: VoteBody }, async (ctx) =>
+  serve(app, deps, API.recordVote, async (ctx) =>
     transact(deps, async (trx) => {
       const { agendaItemId } = ctx.body;
       if (agendaItemId !== null) {

@@ -1,4 +1,5 @@
 /** Congresses: create (server administrators), read, settings (every [open] setting of RULES.md). */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { CongressParams } from '../../api/common.ts';
 import { CreateCongressBody, SettingsPatch } from '../../api/congresses.ts';
@@ -6,13 +7,13 @@ import { defaultCongressSettings, err, ok, ruleError } from '../../rules/index.t
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { conflict } from '../problems.ts';
-import { congressRoute, json, route } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { readSettings } from '../settings.ts';
 import { isUniqueViolation, nowIso, transact } from '../tx.ts';
 import { congressView } from '../views.ts';
 
 export const congressRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  route(app, deps, { method: 'GET', url: '/api/congresses' }, async (ctx) => {
+  serve(app, deps, API.listCongresses, async (ctx) => {
     const p = ctx.principal!;
     let q = deps.db.selectFrom('congresses').selectAll().orderBy('start_date', 'desc');
     if (p.kind === 'delegate') q = q.where('id', '=', p.congressId);
@@ -20,7 +21,7 @@ export const congressRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     return ok(json((await q.execute()).map(congressView)));
   });
 
-  route(app, deps, { method: 'POST', url: '/api/congresses', body: CreateCongressBody }, async (ctx) => {
+  serve(app, deps, API.createCongress, async (ctx) => {
     const b = ctx.body;
     try {
       return await transact(deps, async (trx) => {
@@ -42,10 +43,10 @@ export const congressRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     }
   });
 
-  congressRoute(app, deps, { method: 'GET', url: '/api/congresses/:code', params: CongressParams }, async (ctx) =>
+  serve(app, deps, API.getCongress, async (ctx) =>
     ok(json(congressView(ctx.congress))));
 
-  congressRoute(app, deps, { method: 'PATCH', url: '/api/congresses/:code/settings', params: CongressParams, body: SettingsPatch }, async (ctx) =>
+  serve(app, deps, API.updateSettings, async (ctx) =>
     transact(deps, async (trx) => {
       const current = readSettings(ctx.congress);
       const next = { ...current, ...ctx.body, count: { ...current.count, ...(ctx.body.count ?? {}) } };

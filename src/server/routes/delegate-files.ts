@@ -1,16 +1,17 @@
 /** Delegate list files: the .xlsx template, import from .xlsx or .csv (all or nothing), export to .xlsx. */
 import type { FastifyInstance } from 'fastify';
+import { API } from '../../api/contract.ts';
 import type {} from '@fastify/multipart';
 import { CongressParams } from '../../api/common.ts';
 import { MAX_IMPORT_ROWS, validateDelegateRows } from '../../import/delegates.ts';
 import { delegateRows } from '../../import/export.ts';
 import { readRowsOffThread } from '../../import/read-off-thread.ts';
 import { delegateTemplate, rowsToXlsx } from '../../import/xlsx.ts';
-import { err, ok } from '../../rules/index.ts';
+import { err, ok, ruleError } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { badRequest } from '../problems.ts';
-import { congressRoute, json } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { nowIso, transact } from '../tx.ts';
 import { newDelegateRow } from './delegate-fields.ts';
 import { readUpload } from './upload.ts';
@@ -21,10 +22,10 @@ export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const delegateFileRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   const C = '/api/congresses/:code';
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/delegates-template.xlsx`, params: CongressParams }, async () =>
+  serve(app, deps, API.delegateTemplate, async () =>
     ok({ kind: 'file', data: await delegateTemplate(), contentType: XLSX, fileName: 'mau-danh-sach-dai-bieu.xlsx' }));
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/delegates-export.xlsx`, params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.exportDelegates, async (ctx) => {
     const orgs = await deps.db.selectFrom('organisations').select(['id', 'name']).where('congress_id', '=', ctx.congress.id).execute();
     const names = new Map(orgs.map((o) => [o.id, o.name]));
     const delegates = await deps.db.selectFrom('delegates').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('code').execute();
@@ -32,7 +33,7 @@ export const delegateFileRoutes = (app: FastifyInstance, deps: ServerDeps): void
     return ok({ kind: 'file', data, contentType: XLSX, fileName: `danh-sach-dai-bieu-${ctx.congress.code}.xlsx` });
   });
 
-  congressRoute(app, deps, { method: 'POST', url: `${C}/delegates-import`, params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.importDelegates, async (ctx) => {
     const upload = await readUpload(ctx.req, IMPORT_MAX_BYTES);
     if (!upload.ok) return upload;
     // Off the event loop, bounded (a header, the most rows allowed and one more, to tell "too many").
@@ -42,12 +43,8 @@ export const delegateFileRoutes = (app: FastifyInstance, deps: ServerDeps): void
     const codes = await deps.db.selectFrom('delegates').select('code').where('congress_id', '=', ctx.congress.id).execute();
     const valid = validateDelegateRows(rows.value, { organisations: orgs, existingCodes: new Set(codes.map((c) => c.code)) });
     if (!valid.ok) {
-      ctx.reply.code(422);
-      return ok(json({
-        error: { code: 'import.invalid', message_vi: `Tệp có ${valid.error.length} lỗi; không đại biểu nào được nhập.`,
-          message_en: `The file has ${valid.error.length} problems; no delegate was imported.` },
-        issues: valid.error,
-      }, 422));
+      return err({ ...ruleError('import.invalid', `Tệp có ${valid.error.length} lỗi; không đại biểu nào được nhập.`,
+        `The file has ${valid.error.length} problems; no delegate was imported.`, 'file'), status: 422, issues: valid.error });
     }
     return transact(deps, async (trx) => {
       const now = nowIso(deps);

@@ -1,4 +1,5 @@
 /** Delegates: list, create, read, update, status (summoned / not summoned / absent / replaced), card token. */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { CongressIdParams, CongressParams } from '../../api/common.ts';
 import { CreateDelegateBody, DelegateStatusBody, UpdateDelegateBody } from '../../api/delegates.ts';
@@ -8,7 +9,7 @@ import { audit } from '../audit.ts';
 import { newToken } from '../auth/tokens.ts';
 import type { ServerDeps } from '../deps.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../problems.ts';
-import { congressRoute, json } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { isUniqueViolation, nowIso, transact } from '../tx.ts';
 import { delegateView } from '../views.ts';
 import { cardPayload, delegateUpdate, newDelegateRow, organisationBelongs } from './delegate-fields.ts';
@@ -22,12 +23,12 @@ export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   const C = '/api/congresses/:code';
   const events = (congressId: number, id: number | null) => [{ congressId, kind: 'delegates' as const, id }, { congressId, kind: 'attendance' as const, id: null }];
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/delegates`, params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.listDelegates, async (ctx) => {
     const rows = await deps.db.selectFrom('delegates').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('code').execute();
     return ok(json(rows.map(delegateView)));
   });
 
-  congressRoute(app, deps, { method: 'POST', url: `${C}/delegates`, params: CongressParams, body: CreateDelegateBody }, async (ctx) => {
+  serve(app, deps, API.createDelegate, async (ctx) => {
     if (!(await organisationBelongs(deps.db, ctx.congress.id, ctx.body.organisationId))) return err(unknownOrganisation());
     try {
       return await transact(deps, async (trx) => {
@@ -41,14 +42,14 @@ export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     }
   });
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/delegates/:id`, params: CongressIdParams }, async (ctx) => {
+  serve(app, deps, API.getDelegate, async (ctx) => {
     const p = ctx.principal!;
     if (p.kind === 'delegate' && p.delegateId !== ctx.params.id) return err(forbidden());
     const row = await deps.db.selectFrom('delegates').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
     return row === undefined ? err(notFound('đại biểu', 'Delegate', 'params.id')) : ok(json(delegateView(row)));
   });
 
-  congressRoute(app, deps, { method: 'PATCH', url: `${C}/delegates/:id`, params: CongressIdParams, body: UpdateDelegateBody }, async (ctx) => {
+  serve(app, deps, API.updateDelegate, async (ctx) => {
     if (!(await organisationBelongs(deps.db, ctx.congress.id, ctx.body.organisationId))) return err(unknownOrganisation());
     const set = delegateUpdate(ctx.body);
     try {
@@ -66,7 +67,7 @@ export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     }
   });
 
-  congressRoute(app, deps, { method: 'PUT', url: `${C}/delegates/:id/status`, params: CongressIdParams, body: DelegateStatusBody }, async (ctx) =>
+  serve(app, deps, API.setDelegateStatus, async (ctx) =>
     transact(deps, async (trx) => {
       const d = await trx.selectFrom('delegates').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       if (d === undefined) return err(notFound('đại biểu', 'Delegate', 'params.id'));
@@ -97,7 +98,7 @@ export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
       return ok(json(delegateView(row)));
     }, events(ctx.congress.id, ctx.params.id)));
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/delegates/:id/card`, params: CongressIdParams }, async (ctx) => {
+  serve(app, deps, API.getCard, async (ctx) => {
     const d = await deps.db.selectFrom('delegates').select(['id', 'card_token', 'card_revoked_at']).where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
     if (d === undefined) return err(notFound('đại biểu', 'Delegate', 'params.id'));
     if (d.card_revoked_at !== null) {
@@ -106,7 +107,7 @@ export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     return ok(json({ delegateId: d.id, token: d.card_token, payload: cardPayload(ctx.congress.code, d.card_token) }));
   });
 
-  congressRoute(app, deps, { method: 'POST', url: `${C}/delegates/:id/card`, params: CongressIdParams }, async (ctx) =>
+  serve(app, deps, API.reissueCard, async (ctx) =>
     transact(deps, async (trx) => {
       const token = newToken();
       const r = await trx.updateTable('delegates').set({ card_token: token, card_revoked_at: null })
@@ -117,7 +118,7 @@ export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
       return ok(json({ delegateId: ctx.params.id, token, payload: cardPayload(ctx.congress.code, token) }));
     }));
 
-  congressRoute(app, deps, { method: 'DELETE', url: `${C}/delegates/:id/card`, params: CongressIdParams }, async (ctx) =>
+  serve(app, deps, API.revokeCard, async (ctx) =>
     transact(deps, async (trx) => {
       const r = await trx.updateTable('delegates').set({ card_revoked_at: nowIso(deps) })
         .where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();

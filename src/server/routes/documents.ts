@@ -1,4 +1,5 @@
 /** Congress documents: upload (size- and type-limited), list and download by visibility, change visibility, delete. */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CongressIdParams, CongressParams, Text } from '../../api/common.ts';
@@ -7,9 +8,9 @@ import { err, ok, ruleError } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { documentType } from '../documents-check.ts';
-import type { AccessRole } from '../permissions.ts';
+import type { AccessRole } from '../../api/access.ts';
 import { badRequest, notFound, problem } from '../problems.ts';
-import { congressRoute, json } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { parseWith } from '../validation.ts';
 import { nowIso, transact } from '../tx.ts';
 import { readUpload } from './upload.ts';
@@ -25,20 +26,20 @@ export const documentRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   const C = '/api/congresses/:code';
   const ev = (congressId: number) => [{ congressId, kind: 'documents' as const, id: null }];
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/documents`, params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.listDocuments, async (ctx) => {
     const rows = await deps.db.selectFrom('documents').select(['id', 'title', 'file_name', 'mime_type', 'size', 'visibility', 'uploaded_at'])
       .where('congress_id', '=', ctx.congress.id).where('visibility', 'in', visibleTo(ctx.roles)).orderBy('id').execute();
     return ok(json(rows.map((d) => ({ id: d.id, title: d.title, fileName: d.file_name, mimeType: d.mime_type, size: d.size, visibility: d.visibility, uploadedAt: d.uploaded_at }))));
   });
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/documents/:id`, params: CongressIdParams }, async (ctx) => {
+  serve(app, deps, API.getDocument, async (ctx) => {
     const d = await deps.db.selectFrom('documents').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id)
       .where('visibility', 'in', visibleTo(ctx.roles)).executeTakeFirst();
     if (d === undefined) return err(notFound('tài liệu', 'Document', 'params.id'));
     return ok({ kind: 'file', data: d.content, contentType: d.mime_type, fileName: d.file_name, inline: d.mime_type === 'application/pdf' });
   });
 
-  congressRoute(app, deps, { method: 'POST', url: `${C}/documents`, params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.uploadDocument, async (ctx) => {
     const upload = await readUpload(ctx.req, DOCUMENT_MAX_BYTES);
     if (!upload.ok) return upload;
     const fields = parseWith(UploadFields, upload.value.fields, 'fields');
@@ -60,7 +61,7 @@ export const documentRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     }, ev(ctx.congress.id));
   });
 
-  congressRoute(app, deps, { method: 'PATCH', url: `${C}/documents/:id`, params: CongressIdParams, body: DocumentPatch }, async (ctx) =>
+  serve(app, deps, API.updateDocument, async (ctx) =>
     transact(deps, async (trx) => {
       const r = await trx.updateTable('documents').set({ visibility: ctx.body.visibility }).where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) return err(notFound('tài liệu', 'Document', 'params.id'));
@@ -68,7 +69,7 @@ export const documentRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
       return ok(json({ id: ctx.params.id, visibility: ctx.body.visibility }));
     }, ev(ctx.congress.id)));
 
-  congressRoute(app, deps, { method: 'DELETE', url: `${C}/documents/:id`, params: CongressIdParams }, async (ctx) =>
+  serve(app, deps, API.deleteDocument, async (ctx) =>
     transact(deps, async (trx) => {
       const r = await trx.deleteFrom('documents').where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) return err(notFound('tài liệu', 'Document', 'params.id'));

@@ -3,15 +3,16 @@
  * check-in per session. The delegate is taken from the session, never from the request, so no other
  * delegate's data can be asked for.
  */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { CongressParams } from '../../api/common.ts';
 import { err, ok } from '../../rules/index.ts';
 import type { ServerDeps } from '../deps.ts';
 import { forbidden, notFound } from '../problems.ts';
-import { congressRoute, json } from '../route.ts';
+import { json, serve } from '../route.ts';
 
 export const meRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  congressRoute(app, deps, { method: 'GET', url: '/api/congresses/:code/me', params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.myRecord, async (ctx) => {
     const p = ctx.principal;
     if (p === null || p.kind !== 'delegate' || p.congressId !== ctx.congress.id) return err(forbidden());
     const d = await deps.db.selectFrom('delegates')

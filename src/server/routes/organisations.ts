@@ -1,3 +1,4 @@
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { CongressIdParams, CongressParams } from '../../api/common.ts';
 import { OrganisationBody, OrganisationPatch } from '../../api/congresses.ts';
@@ -5,18 +6,18 @@ import { err, ok } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { notFound } from '../problems.ts';
-import { congressRoute, json } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { transact } from '../tx.ts';
 import { organisationView } from '../views.ts';
 
 export const organisationRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  congressRoute(app, deps, { method: 'GET', url: '/api/congresses/:code/organisations', params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.listOrganisations, async (ctx) => {
     const rows = await deps.db.selectFrom('organisations').selectAll().where('congress_id', '=', ctx.congress.id)
       .orderBy('position').orderBy('id').execute();
     return ok(json(rows.map(organisationView)));
   });
 
-  congressRoute(app, deps, { method: 'POST', url: '/api/congresses/:code/organisations', params: CongressParams, body: OrganisationBody }, async (ctx) =>
+  serve(app, deps, API.createOrganisation, async (ctx) =>
     transact(deps, async (trx) => {
       const last = await trx.selectFrom('organisations').select((eb) => eb.fn.max('position').as('p')).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       const row = await trx.insertInto('organisations').values({
@@ -27,7 +28,7 @@ export const organisationRoutes = (app: FastifyInstance, deps: ServerDeps): void
       return ok(json(organisationView(row), 201));
     }));
 
-  congressRoute(app, deps, { method: 'PATCH', url: '/api/congresses/:code/organisations/:id', params: CongressIdParams, body: OrganisationPatch }, async (ctx) =>
+  serve(app, deps, API.updateOrganisation, async (ctx) =>
     transact(deps, async (trx) => {
       const b = ctx.body;
       const set = {

@@ -3,13 +3,14 @@
  * a counted round, the input log, the credentials report, the attendance report and the show-of-hands record.
  * Each route maps rows to a document input (src/server/printouts) and renders it with src/documents.
  */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CongressCode, Id } from '../../api/common.ts';
 import { BallotsQuery, CardsQuery, CredentialsQuery, PrintFormatQuery, SessionPrintQuery, ShowOfHandsQuery } from '../../api/printouts.ts';
 import type { ServerDeps } from '../deps.ts';
 import { documentDate } from '../printouts/common.ts';
-import { congressRoute } from '../route.ts';
+import { serve } from '../route.ts';
 
 /**
  * The renderers (pdfkit, docx, qrcode and the embedded fonts) are loaded on the first printout, not at start:
@@ -29,24 +30,24 @@ export const printoutRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   const P = '/api/congresses/:code/printouts';
   const R = `${P}/elections/:electionId/rounds/:round`;
 
-  congressRoute(app, deps, { method: 'GET', url: `${R}/ballots`, params: RoundParams, query: BallotsQuery }, async (ctx) =>
+  serve(app, deps, API.printBallots, async (ctx) =>
     (await ballots()).roundBallots(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round));
 
-  congressRoute(app, deps, { method: 'GET', url: `${R}/minutes`, params: RoundParams, query: PrintFormatQuery }, async (ctx) =>
+  serve(app, deps, API.printMinutes, async (ctx) =>
     (await minutes()).roundMinutes(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round, ctx.query.format));
 
-  congressRoute(app, deps, { method: 'GET', url: `${R}/input-log`, params: RoundParams, query: PrintFormatQuery }, async (ctx) =>
+  serve(app, deps, API.printInputLog, async (ctx) =>
     (await inputLog()).roundInputLog(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round, ctx.query.format));
 
-  congressRoute(app, deps, { method: 'GET', url: `${P}/delegate-cards`, params: CongressParams, query: CardsQuery }, async (ctx) =>
+  serve(app, deps, API.printCards, async (ctx) =>
     (await cards()).delegateCards(deps.db, ctx.congress, ctx.query.ids, documentDate(ctx.congress, deps.now().toISOString())));
 
-  congressRoute(app, deps, { method: 'GET', url: `${P}/credentials-report`, params: CongressParams, query: CredentialsQuery }, async (ctx) =>
+  serve(app, deps, API.printCredentials, async (ctx) =>
     (await delegates()).credentialsReportFile(deps.db, ctx.congress, ctx.query.session, ctx.query.format));
 
-  congressRoute(app, deps, { method: 'GET', url: `${P}/attendance-report`, params: CongressParams, query: SessionPrintQuery }, async (ctx) =>
+  serve(app, deps, API.printAttendance, async (ctx) =>
     (await delegates()).attendanceReportFile(deps.db, ctx.congress, ctx.query.session, ctx.query.format));
 
-  congressRoute(app, deps, { method: 'GET', url: `${P}/show-of-hands`, params: CongressParams, query: ShowOfHandsQuery }, async (ctx) =>
+  serve(app, deps, API.printShowOfHands, async (ctx) =>
     (await showOfHands()).showOfHandsFile(deps.db, ctx.congress, { session: ctx.query.session, ids: ctx.query.ids }, ctx.query.format));
 };

@@ -1,4 +1,5 @@
 /** Sessions, agenda items, the current item, check-in (one per delegate per session) and attendance. */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { CongressIdParams, CongressParams } from '../../api/common.ts';
 import { AgendaItemBody, AgendaOrderBody, AttendanceQuery, CheckinBody, CurrentItemBody, SessionBody } from '../../api/sessions.ts';
@@ -9,13 +10,13 @@ import { loadAttendance } from '../attendance.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { conflict, notFound, unprocessable } from '../problems.ts';
-import { congressRoute, json } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { isUniqueViolation, nowIso, transact } from '../tx.ts';
 
 export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   const C = '/api/congresses/:code';
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/sessions`, params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.listSessions, async (ctx) => {
     const sessions = await deps.db.selectFrom('congress_sessions').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('position').execute();
     const items = await deps.db.selectFrom('agenda_items').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('position').execute();
     return ok(json(sessions.map((s) => ({
@@ -24,7 +25,7 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     }))));
   });
 
-  congressRoute(app, deps, { method: 'POST', url: `${C}/sessions`, params: CongressParams, body: SessionBody }, async (ctx) =>
+  serve(app, deps, API.createSession, async (ctx) =>
     transact(deps, async (trx) => {
       const last = await trx.selectFrom('congress_sessions').select((eb) => eb.fn.max('position').as('p')).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       const row = await trx.insertInto('congress_sessions').values({
@@ -34,7 +35,7 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       return ok(json({ id: row.id, kind: row.kind, title: row.title, position: row.position, startsAt: row.starts_at, items: [] }, 201));
     }));
 
-  congressRoute(app, deps, { method: 'POST', url: `${C}/sessions/:id/items`, params: CongressIdParams, body: AgendaItemBody }, async (ctx) =>
+  serve(app, deps, API.createAgendaItem, async (ctx) =>
     transact(deps, async (trx) => {
       const s = await trx.selectFrom('congress_sessions').select('id').where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       if (s === undefined) return err(notFound('phiên họp', 'Session', 'params.id'));
@@ -48,7 +49,7 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
 
   // A new order of the session's items: exactly its items, each once (else 422 and nothing changes). On PostgreSQL
   // the session row is locked first, so two reorders of one session run one after the other.
-  congressRoute(app, deps, { method: 'PUT', url: `${C}/sessions/:id/items/order`, params: CongressIdParams, body: AgendaOrderBody }, async (ctx) =>
+  serve(app, deps, API.reorderAgenda, async (ctx) =>
     transact(deps, async (trx) => {
       const s = await trx.selectFrom('congress_sessions').select('id').where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id)
         .$if(deps.dialect === 'postgres', (q) => q.forUpdate()).executeTakeFirst();
@@ -65,7 +66,7 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     // The live kind every agenda view listens to for a refetch (the current item itself is unchanged).
     }, [{ congressId: ctx.congress.id, kind: 'current-item', id: ctx.congress.current_agenda_item_id }]));
 
-  congressRoute(app, deps, { method: 'PUT', url: `${C}/current-item`, params: CongressParams, body: CurrentItemBody }, async (ctx) =>
+  serve(app, deps, API.setCurrentItem, async (ctx) =>
     transact(deps, async (trx) => {
       const id = ctx.body.agendaItemId;
       if (id !== null) {
@@ -80,7 +81,7 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       return ok(json({ currentAgendaItemId: id }));
     }, [{ congressId: ctx.congress.id, kind: 'current-item', id: ctx.body.agendaItemId }]));
 
-  congressRoute(app, deps, { method: 'POST', url: `${C}/sessions/:id/checkins`, params: CongressIdParams, body: CheckinBody }, async (ctx) => {
+  serve(app, deps, API.checkIn, async (ctx) => {
     const b = ctx.body;
     const session = await deps.db.selectFrom('congress_sessions').select('id').where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
     if (session === undefined) return err(notFound('phiên họp', 'Session', 'params.id'));
@@ -118,13 +119,13 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     }
   });
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/sessions/:id/checkins`, params: CongressIdParams }, async (ctx) => {
+  serve(app, deps, API.listCheckins, async (ctx) => {
     const rows = await deps.db.selectFrom('checkins').innerJoin('delegates', 'delegates.id', 'checkins.delegate_id')
       .select(['checkins.id', 'checkins.session_id', 'checkins.delegate_id', 'delegates.full_name', 'checkins.at', 'checkins.method', 'checkins.desk'])
       .where('checkins.session_id', '=', ctx.params.id).where('checkins.congress_id', '=', ctx.congress.id).orderBy('checkins.at').execute();
     return ok(json(rows.map((r) => ({ id: r.id, sessionId: r.session_id, delegateId: r.delegate_id, fullName: r.full_name, at: r.at, method: r.method, desk: r.desk }))));
   });
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/attendance`, params: CongressParams, query: AttendanceQuery }, async (ctx) =>
+  serve(app, deps, API.attendance, async (ctx) =>
     ok(json(await loadAttendance(deps.db, ctx.congress, ctx.query.sessionId))));
 };

@@ -1,4 +1,5 @@
 /** Contributions (tham luận): registrations with order and status, and the current speaker. */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { CongressIdParams, CongressParams } from '../../api/common.ts';
 import { CurrentSpeakerBody, SpeakerBody, SpeakerPatch } from '../../api/speakers.ts';
@@ -8,7 +9,7 @@ import type { Selectable } from 'kysely';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { forbidden, notFound } from '../problems.ts';
-import { congressRoute, json } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { nowIso, transact } from '../tx.ts';
 
 const view = (s: Selectable<SpeakersTable>) => ({
@@ -19,12 +20,12 @@ export const speakerRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   const C = '/api/congresses/:code';
   const ev = (congressId: number, id: number | null) => [{ congressId, kind: 'speaker' as const, id }];
 
-  congressRoute(app, deps, { method: 'GET', url: `${C}/speakers`, params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.listSpeakers, async (ctx) => {
     const rows = await deps.db.selectFrom('speakers').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('position').execute();
     return ok(json(rows.map(view)));
   });
 
-  congressRoute(app, deps, { method: 'POST', url: `${C}/speakers`, params: CongressParams, body: SpeakerBody }, async (ctx) =>
+  serve(app, deps, API.registerSpeaker, async (ctx) =>
     transact(deps, async (trx) => {
       const p = ctx.principal!;
       const isDelegate = p.kind === 'delegate' && !ctx.roles.some((r) => r !== 'delegate');
@@ -43,7 +44,7 @@ export const speakerRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       return ok(json(view(row), 201));
     }, ev(ctx.congress.id, null)));
 
-  congressRoute(app, deps, { method: 'PATCH', url: `${C}/speakers/:id`, params: CongressIdParams, body: SpeakerPatch }, async (ctx) =>
+  serve(app, deps, API.updateSpeaker, async (ctx) =>
     transact(deps, async (trx) => {
       const s = await trx.selectFrom('speakers').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       if (s === undefined) return err(notFound('người đăng ký tham luận', 'Speaker', 'params.id'));
@@ -57,7 +58,7 @@ export const speakerRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       return ok(json(view(row)));
     }, ev(ctx.congress.id, ctx.params.id)));
 
-  congressRoute(app, deps, { method: 'PUT', url: `${C}/current-speaker`, params: CongressParams, body: CurrentSpeakerBody }, async (ctx) =>
+  serve(app, deps, API.setCurrentSpeaker, async (ctx) =>
     transact(deps, async (trx) => {
       const id = ctx.body.speakerId;
       if (id !== null) {

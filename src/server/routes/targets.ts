@@ -1,4 +1,5 @@
 /** The term's resolution targets (chỉ tiêu nghị quyết), entered once, with the "8/8 met, 5 exceeded" summary. */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { CongressParams } from '../../api/common.ts';
 import { TargetsBody } from '../../api/targets.ts';
@@ -7,7 +8,7 @@ import type { ResolutionTargetsTable } from '../../store/schema.ts';
 import type { Selectable } from 'kysely';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
-import { congressRoute, json } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { transact } from '../tx.ts';
 
 export const targetSummary = (rows: readonly Pick<Selectable<ResolutionTargetsTable>, 'assessment'>[]) => {
@@ -25,10 +26,10 @@ const view = (rows: readonly Selectable<ResolutionTargetsTable>[]) => ({
 
 export const targetRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   const C = '/api/congresses/:code';
-  congressRoute(app, deps, { method: 'GET', url: `${C}/targets`, params: CongressParams }, async (ctx) =>
+  serve(app, deps, API.getTargets, async (ctx) =>
     ok(json(view(await deps.db.selectFrom('resolution_targets').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('position').execute()))));
 
-  congressRoute(app, deps, { method: 'PUT', url: `${C}/targets`, params: CongressParams, body: TargetsBody }, async (ctx) =>
+  serve(app, deps, API.saveTargets, async (ctx) =>
     transact(deps, async (trx) => {
       await trx.deleteFrom('resolution_targets').where('congress_id', '=', ctx.congress.id).execute();
       if (ctx.body.targets.length > 0) {

@@ -1,4 +1,5 @@
 /** Server users (server administrators only) and their roles per congress (the congress's administrators). */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { CongressIdParams, CongressParams } from '../../api/common.ts';
 import { CreateUserBody, GrantRoleBody } from '../../api/auth.ts';
@@ -7,16 +8,16 @@ import { audit } from '../audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { ServerDeps } from '../deps.ts';
 import { conflict, notFound, unprocessable } from '../problems.ts';
-import { congressRoute, json, route } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { isUniqueViolation, nowIso, transact } from '../tx.ts';
 
 export const userRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  route(app, deps, { method: 'GET', url: '/api/users' }, async () => {
+  serve(app, deps, API.listUsers, async () => {
     const users = await deps.db.selectFrom('users').select(['id', 'username', 'display_name', 'is_server_admin']).orderBy('id').execute();
     return ok(json(users.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, isServerAdmin: u.is_server_admin === 1 }))));
   });
 
-  route(app, deps, { method: 'POST', url: '/api/users', body: CreateUserBody }, async (ctx) => {
+  serve(app, deps, API.createUser, async (ctx) => {
     const passwordHash = await hashPassword(ctx.body.password);
     try {
       return await transact(deps, async (trx) => {
@@ -36,16 +37,16 @@ export const userRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     }
   });
 
-  congressRoute(app, deps, { method: 'GET', url: '/api/congresses/:code/roles', params: CongressParams }, async (ctx) => {
+  serve(app, deps, API.listRoles, async (ctx) => {
     const rows = await deps.db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
       .select(['user_roles.id', 'user_roles.user_id', 'users.username', 'user_roles.role', 'user_roles.election_id'])
       .where('congress_id', '=', ctx.congress.id).orderBy('user_roles.id').execute();
     return ok(json(rows.map((r) => ({ id: r.id, userId: r.user_id, username: r.username, role: r.role, electionId: r.election_id }))));
   });
 
-  congressRoute(app, deps, { method: 'POST', url: '/api/congresses/:code/roles', params: CongressParams, body: GrantRoleBody }, async (ctx) => {
+  serve(app, deps, API.grantRole, async (ctx) => {
     const { userId, role, electionId } = ctx.body;
-    const user = await deps.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+    const user = await deps.db.selectFrom('users').select(['id', 'username']).where('id', '=', userId).executeTakeFirst();
     if (user === undefined) return err(notFound('người dùng', 'User', 'body.userId'));
     if ((role === 'counting-board') !== (electionId !== null)) {
       return err(unprocessable(ruleError('role.election-scope',
@@ -61,7 +62,7 @@ export const userRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
         const row = await trx.insertInto('user_roles').values({ user_id: userId, congress_id: ctx.congress.id, role, election_id: electionId })
           .returning('id').executeTakeFirstOrThrow();
         await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'role.grant', subject: `user:${userId}`, payload: { role, electionId } });
-        return ok(json({ id: row.id, userId, role, electionId }, 201));
+        return ok(json({ id: row.id, userId, username: user.username, role, electionId }, 201));
       });
     } catch (e) {
       if (isUniqueViolation(e)) return err(conflict(ruleError('role.exists', 'Người dùng đã có vai trò này.', 'The user already has this role.', 'body.role')));
@@ -69,7 +70,7 @@ export const userRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     }
   });
 
-  congressRoute(app, deps, { method: 'DELETE', url: '/api/congresses/:code/roles/:id', params: CongressIdParams }, async (ctx) =>
+  serve(app, deps, API.revokeRole, async (ctx) =>
     transact(deps, async (trx) => {
       const r = await trx.deleteFrom('user_roles').where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) return err(notFound('vai trò', 'Role', 'params.id'));

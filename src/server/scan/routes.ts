@@ -3,32 +3,29 @@
  * stored (they are read in the background by reader.ts); the board decides each sheet in review from its crop;
  * once none is pending, the scanner's entry goes into the batch (enter-job.ts).
  */
+import { API } from '../../api/contract.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { BatchKey } from '../../api/counting.ts';
-import { CongressCode, Id } from '../../api/common.ts';
-import { DecideSheetBody, SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, type ScanJobView, type ScanSheetView } from '../../api/scan.ts';
+import { BallotInput } from '../../api/ballot.ts';
+import { urlOf } from '../../api/endpoint.ts';
+import type { JobParams } from '../../api/endpoints/scan.ts';
+import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, ScanError, ScanReason, type ScanJobView, type ScanSheetView } from '../../api/scan.ts';
 import { checkBallotShape, err, ok, ruleError, type Ballot, type Result } from '../../rules/index.ts';
 import { sniffKind } from '../../scan/sniff.ts';
+import { readJsonColumn } from '../../store/json-column.ts';
 import type { Congress, Database } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
 import { findBatch, lockRound, roundCounting } from '../counting-data.ts';
 import type { ServerDeps } from '../deps.ts';
-import { findElection, findRound } from '../election-data.ts';
+import { loadRound } from '../election-data.ts';
 import { badRequest, conflict, notFound, problem, unprocessable, type Problem } from '../problems.ts';
-import { congressRoute, json } from '../route.ts';
+import { json, serve } from '../route.ts';
 import { isUniqueViolation, nowIso, transact } from '../tx.ts';
 import { enterJob, notCounting } from './enter-job.ts';
-import type { StoredReason } from './read-job.ts';
 import type { ScanReader } from './reader.ts';
 
-const RoundParams = z.object({ code: CongressCode, electionId: Id, round: z.coerce.number().int().min(1).max(1000) });
-const BatchParams = RoundParams.extend({ batch: BatchKey });
-const JobParams = RoundParams.extend({ job: Id });
-const SheetParams = JobParams.extend({ position: z.coerce.number().int().min(1).max(100_000) });
-const SCAN_BODY_MAX_BYTES = 400 * 1024 * 1024;
 
 type Db = ServerDeps['db'] | Transaction<Database>;
 
@@ -54,14 +51,6 @@ const readFiles = async (req: FastifyRequest): Promise<Result<Uint8Array[], Prob
   return ok(files);
 };
 
-const loadRound = async (db: Db, congress: Congress, electionId: number, number: number) => {
-  const election = await findElection(db, congress.id, electionId);
-  if (election === undefined) return err(notFound('cuộc bầu cử', 'Election', 'params.electionId'));
-  const round = await findRound(db, election.id, number);
-  if (round === undefined) return err(notFound(`vòng bầu ${number}`, `Round ${number}`, 'params.round'));
-  return ok({ election, round });
-};
-
 const jobNotFound = (): Problem => notFound('lần quét', 'Scan job', 'params.job');
 
 /** The jobs of a round (or one of them) as the consoles show them, counts of their sheets included. */
@@ -80,7 +69,7 @@ const jobViews = async (db: Db, roundId: number, jobId?: number): Promise<ScanJo
     return {
       id: j.id, batch: j.number, batchLabel: j.label, status: j.status, files: j.files, filesRead: j.files_read, sheetsRead: j.sheets_read, ballots: j.ballots,
       decided: mine.length - review.length, review: review.length, pending: review.filter((s) => s.decision === null).length,
-      error: j.error === null ? null : (JSON.parse(j.error) as ScanJobView['error']), createdAt: j.created_at,
+      error: readJsonColumn(ScanError, j.error), createdAt: j.created_at,
     };
   });
 };
@@ -92,8 +81,8 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
   ];
 
   // Upload the stack of one batch: stored, acknowledged, then read in the background.
-  congressRoute(app, deps, { method: 'POST', url: `${R}/batches/:batch/scan`, params: BatchParams, bodyLimit: SCAN_BODY_MAX_BYTES }, async (ctx) => {
-    const l = await loadRound(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round);
+  serve(app, deps, API.uploadScan, async (ctx) => {
+    const l = await loadRound(deps.db, ctx.congress.id, ctx.params.electionId, ctx.params.round);
     if (!l.ok) return l;
     const { round } = l.value;
     if (round.status !== 'counting') return err(notCounting());
@@ -125,22 +114,22 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
       }, events(ctx.congress.id, round.id));
       if (!stored.ok) return stored;
       reader.kick();
-      const [view] = await jobViews(deps.db, round.id, stored.value);
-      return ok(json(view, 202));
+      const view = (await jobViews(deps.db, round.id, stored.value))[0];
+      return view === undefined ? err(jobNotFound()) : ok(json(view, 202));
     } catch (e) {
       if (isUniqueViolation(e)) return err(already());
       throw e;
     }
   });
 
-  congressRoute(app, deps, { method: 'GET', url: `${R}/scan`, params: RoundParams }, async (ctx) => {
-    const l = await loadRound(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round);
+  serve(app, deps, API.scanJobs, async (ctx) => {
+    const l = await loadRound(deps.db, ctx.congress.id, ctx.params.electionId, ctx.params.round);
     if (!l.ok) return l;
     return ok(json(await jobViews(deps.db, l.value.round.id)));
   });
 
   const loadJob = async (db: Db, ctx: { congress: Congress; params: z.infer<typeof JobParams> }) => {
-    const l = await loadRound(db, ctx.congress, ctx.params.electionId, ctx.params.round);
+    const l = await loadRound(db, ctx.congress.id, ctx.params.electionId, ctx.params.round);
     if (!l.ok) return l;
     const job = await db.selectFrom('scan_jobs').selectAll().where('id', '=', ctx.params.job).where('round_id', '=', l.value.round.id).executeTakeFirst();
     if (job === undefined) return err(jobNotFound());
@@ -148,25 +137,25 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
   };
 
   // A job with its sheets in review (the board's queue).
-  congressRoute(app, deps, { method: 'GET', url: `${R}/scan/:job`, params: JobParams }, async (ctx) => {
+  serve(app, deps, API.scanJob, async (ctx) => {
     const l = await loadJob(deps.db, ctx);
     if (!l.ok) return l;
     const { round, job } = l.value;
-    const [view] = await jobViews(deps.db, round.id, job.id);
-    const base = `/api/congresses/${encodeURIComponent(ctx.congress.code)}/elections/${ctx.params.electionId}/rounds/${round.number}/scan/${job.id}/sheets`;
+    const view = (await jobViews(deps.db, round.id, job.id))[0];
+    if (view === undefined) return err(jobNotFound());
     const rows = await deps.db.selectFrom('scan_sheets').select(['position', 'proposed', 'reasons', 'decision', (eb) => eb('crop', 'is not', null).as('has_crop')])
       .where('job_id', '=', job.id).where('outcome', '=', 'review').orderBy('position').execute();
     const sheets: ScanSheetView[] = rows.map((s) => ({
-      position: s.position, reasons: JSON.parse(s.reasons) as StoredReason[],
-      proposal: s.proposed === null ? null : (JSON.parse(s.proposed) as ScanSheetView['proposal']),
-      decision: s.decision === null ? null : (JSON.parse(s.decision) as ScanSheetView['decision']),
-      crop: s.has_crop ? `${base}/${s.position}/crop` : null,
+      position: s.position, reasons: readJsonColumn(z.array(ScanReason), s.reasons) ?? [],
+      proposal: readJsonColumn(BallotInput, s.proposed),
+      decision: readJsonColumn(BallotInput, s.decision),
+      crop: s.has_crop ? urlOf(API.scanCrop, { ...ctx.params, position: s.position }) : null,
     }));
     return ok(json({ ...view, sheets }));
   });
 
   // The crop of a sheet in review (the rows the board must see, one under another).
-  congressRoute(app, deps, { method: 'GET', url: `${R}/scan/:job/sheets/:position/crop`, params: SheetParams }, async (ctx) => {
+  serve(app, deps, API.scanCrop, async (ctx) => {
     const l = await loadJob(deps.db, ctx);
     if (!l.ok) return l;
     const sheet = await deps.db.selectFrom('scan_sheets').select(['position', 'crop']).where('job_id', '=', l.value.job.id).where('position', '=', ctx.params.position).executeTakeFirst();
@@ -175,7 +164,7 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
   });
 
   // The board decides one sheet; once none is pending, the scanner's entry goes into the batch.
-  congressRoute(app, deps, { method: 'POST', url: `${R}/scan/:job/sheets/:position/decide`, params: SheetParams, body: DecideSheetBody }, async (ctx) => {
+  serve(app, deps, API.decideSheet, async (ctx) => {
     let roundId = 0;
     return transact(deps, async (trx) => {
       const l = await loadJob(trx, ctx);
@@ -215,7 +204,7 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
   });
 
   // Discard a job not entered (a failed or wrong stack, or one whose reading the board stops): the batch may be scanned again.
-  congressRoute(app, deps, { method: 'DELETE', url: `${R}/scan/:job`, params: JobParams }, async (ctx) => {
+  serve(app, deps, API.discardScan, async (ctx) => {
     let roundId = 0;
     return transact(deps, async (trx) => {
       const l = await loadJob(trx, ctx);

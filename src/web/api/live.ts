@@ -3,7 +3,7 @@
  * restarts: reconnect with exponential backoff (0.5 s doubling to 15 s, with jitter), and on every (re)connect
  * the caller resyncs over HTTP, so nothing missed while disconnected stays missing.
  */
-import { LiveMessage, type LiveKind } from '../../api/index.ts';
+import { API, LiveMessage, urlOf, type LiveKind } from '../../api/index.ts';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
 
@@ -21,7 +21,7 @@ export const backoffDelay = (attempt: number, random: () => number = Math.random
 };
 
 export const liveUrl = (congress: string, location: Pick<Location, 'protocol' | 'host'>): string =>
-  `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/api/congresses/${encodeURIComponent(congress)}/live`;
+  `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${urlOf(API.live, { code: congress })}`;
 
 const parseMessage = (data: unknown): LiveKind | 'snapshot' | null => {
   if (typeof data !== 'string') return null;

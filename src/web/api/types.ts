@@ -4,17 +4,21 @@
  */
 import type { z } from 'zod';
 import type {
-  AgendaItemView, AttendanceView, BodyView, CandidateView, CheckinView, CongressView, DelegateView, DocumentView,
-  ElectionView, OrganisationView, Principal, Role, RoundStatus, SessionView, SpeakerView, TargetsView, VoteView,
+  AccessRole, AgendaItemView, AttendanceView, BatchView, BodyView, CandidateView, CheckinView, CongressView, CountingOverview,
+  DelegateView, DisagreementView, DocumentView, ElectionView, MyBatchView, OrganisationView, Principal, ReconciliationView, Role,
+  RoundResultView, RoundStatus, RowIssue, SessionView, SpeakerView, TargetInput as TargetInputSchema, TargetsView, VoteView,
 } from '../../api/index.ts';
 import type { ElectionCount, OpinionPollCount, SecretaryPollCount } from '../../rules/index.ts';
 
 export type { CongressView, DelegateView, ElectionView, Principal, Role, RoundStatus, VoteView, AttendanceView };
+export type { BatchView, CountingOverview, DisagreementView, MyBatchView, ReconciliationView, RoundResultView };
 export type AgendaItem = z.infer<typeof AgendaItemView>;
 export type Session = z.infer<typeof SessionView>;
 export type Speaker = z.infer<typeof SpeakerView>;
 export type Targets = z.infer<typeof TargetsView>;
 export type Target = Targets['targets'][number];
+/** One resolution target as entered (the whole list is saved at once, in order). */
+export type TargetInput = z.infer<typeof TargetInputSchema>;
 export type Checkin = z.infer<typeof CheckinView>;
 export type Organisation = z.infer<typeof OrganisationView>;
 export type Body = z.infer<typeof BodyView>;
@@ -29,10 +33,10 @@ export interface Attendance {
   readonly base: number;
 }
 
-/** Who is signed in, and at which congress (by code). */
 /** A staff role of src/api, or a delegate signed in by card. */
-export type WebRole = Role | 'delegate';
+export type WebRole = AccessRole;
 
+/** Who is signed in, and at which congress (by code). */
 export interface Me {
   readonly principal: Principal;
   readonly congress: string;
@@ -74,9 +78,11 @@ export type CheckinOutcome =
   | { readonly ok: true; readonly checkin: Checkin; readonly delegate: DelegateView | null; readonly organisationName: string | null }
   | { readonly ok: false; readonly message_vi: string; readonly message_en: string };
 
+/** A refusal as the screens show it: Vietnamese, English, the field at fault; every row at fault of a refused file. */
 export interface ApiError {
   readonly code: string;
   readonly message_vi: string;
   readonly message_en: string;
   readonly field?: string | undefined;
+  readonly issues?: readonly RowIssue[] | undefined;
 }

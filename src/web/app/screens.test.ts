@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, landingPath, screenOfPath } from './screens.ts';
+import { canOpen, landingPath, screenOfPath, screensFor } from './screens.ts';
 import { meOf } from './me.ts';
 
 describe('screens by role', () => {
@@ -8,7 +8,19 @@ describe('screens by role', () => {
     expect(landingPath(['counting-board'])).toBe('/counting');
     expect(landingPath(['screen'])).toBe('/hall');
     expect(landingPath(['delegate'])).toBe('/delegate');
+    expect(landingPath(['checkin'])).toBe('/checkin');
     expect(landingPath([])).toBe('/signin');
+  });
+  it('opens to each role the screens whose work the server lets it do', () => {
+    expect(screensFor(['admin'])).toEqual(['console', 'counting', 'checkin', 'hall']);
+    expect(screensFor(['secretariat'])).toEqual(['console', 'checkin', 'hall']);
+    expect(screensFor(['presidium'])).toEqual(['console', 'hall']);
+    expect(screensFor(['counting-board'])).toEqual(['counting']);
+    expect(screensFor(['technician'])).toEqual(['counting', 'checkin']);
+    expect(screensFor(['checkin'])).toEqual(['checkin']);
+    expect(screensFor(['screen'])).toEqual(['hall']);
+    expect(screensFor(['delegate'])).toEqual(['delegate']);
+    expect(screensFor(['presidium', 'counting-board'])).toEqual(['console', 'counting', 'hall']);
   });
   it('refuses screens of other roles', () => {
     expect(canOpen(['delegate'], 'console')).toBe(false);

@@ -1,4 +1,8 @@
-/** Which screen each role may open, and where a user lands after signing in. Pure: tested without a DOM. */
+/**
+ * Which screen each role may open, and where a user lands after signing in. Pure: tested without a DOM. A screen
+ * opens for those the server lets do its main job, read from the contract's access entries (src/api).
+ */
+import { allows, API, HALL, type Access } from '../../api/index.ts';
 import type { WebRole as Role } from '../api/types.ts';
 
 export type Screen = 'console' | 'checkin' | 'counting' | 'delegate' | 'hall';
@@ -11,19 +15,19 @@ export const SCREEN_PATHS: Readonly<Record<Screen, string>> = {
   hall: '/hall',
 };
 
-const SCREEN_ROLES: Readonly<Record<Screen, readonly Role[]>> = {
-  console: ['admin', 'secretariat', 'presidium'],
-  checkin: ['admin', 'secretariat', 'technician'],
-  counting: ['admin', 'counting-board', 'technician'],
-  delegate: ['delegate'],
-  hall: ['admin', 'secretariat', 'presidium', 'screen'],
+const SCREEN_ACCESS: Readonly<Record<Screen, Access>> = {
+  // Steering the sitting: choosing the agenda item in progress.
+  console: API.setCurrentItem.access,
+  checkin: API.checkIn.access,
+  counting: API.countingOverview.access,
+  delegate: API.myRecord.access,
+  hall: HALL,
 };
 
 /** Order of preference for the landing screen. */
 const LANDING: readonly Screen[] = ['console', 'counting', 'checkin', 'hall', 'delegate'];
 
-export const canOpen = (roles: readonly Role[], screen: Screen): boolean =>
-  SCREEN_ROLES[screen].some((r) => roles.includes(r));
+export const canOpen = (roles: readonly Role[], screen: Screen): boolean => allows(SCREEN_ACCESS[screen], roles);
 
 export const screensFor = (roles: readonly Role[]): Screen[] => LANDING.filter((s) => canOpen(roles, s));
 

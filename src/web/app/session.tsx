@@ -1,7 +1,7 @@
 /** Who is signed in. Loaded once from the server's cookie session; the sign-in page sets it. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client.ts';
-import type { Me, Principal, WebRole } from '../api/types.ts';
+import type { Me, Principal } from '../api/types.ts';
 import { useApi } from './api-context.tsx';
 import { meOf } from './me.ts';
 
@@ -24,7 +24,7 @@ const wantedCongress = (): string | null => new URLSearchParams(window.location.
 const resolve = async (api: ApiClient, principal: Principal): Promise<Me | null> => {
   const direct = meOf(principal, wantedCongress(), null);
   if (direct !== null || principal.kind !== 'user' || !principal.isServerAdmin) return direct;
-  const list = await api.congresses();
+  const list = await api.listCongresses();
   return meOf(principal, wantedCongress(), list.ok ? list.value[0]?.code ?? null : null);
 };
 
@@ -67,5 +67,3 @@ export const useMe = (): Me => {
   if (state.status !== 'signed-in') throw new Error('useMe while not signed in');
   return state.me;
 };
-
-export const hasRole = (me: Me, ...roles: readonly WebRole[]): boolean => roles.some((r) => me.roles.includes(r));

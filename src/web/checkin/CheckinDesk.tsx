@@ -10,7 +10,7 @@ import { QrScanner } from '../qr/QrScanner.tsx';
 import { parseCardPayload } from '../signin/card-payload.ts';
 import { beep } from './beep.ts';
 import { CheckinConfirmation } from './CheckinConfirmation.tsx';
-import { confirmationOf, loadDesk, type Confirmation } from './desk-data.ts';
+import { checkIn, confirmationOf, loadDesk, type Confirmation } from './desk-data.ts';
 import { DelegateSearch } from './DelegateSearch.tsx';
 
 const DESK = 'web';
@@ -23,7 +23,7 @@ const CheckinDesk = () => {
   const { congress } = useMe();
   const [camera, setCamera] = useState(true);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
-  const attendance = useLiveResource(congress, () => api.attendance(congress), ['attendance', 'delegates']);
+  const attendance = useLiveResource(congress, () => api.attendance({ params: { code: congress } }), ['attendance', 'delegates']);
   const desk = useLiveResource(congress, () => loadDesk(api, congress), ['attendance', 'delegates']);
 
   const show = (outcome: CheckinOutcome): void => {
@@ -35,7 +35,7 @@ const CheckinDesk = () => {
   const onCode = (code: string): void => {
     const card = parseCardPayload(code);
     if (card === null || (card.congress !== null && card.congress !== congress)) show(notACard);
-    else void api.checkIn(congress, { cardToken: card.token }, DESK).then(show);
+    else void checkIn(api, congress, { cardToken: card.token }, DESK).then(show);
   };
 
   return (
@@ -50,7 +50,7 @@ const CheckinDesk = () => {
         </div>
         {camera && <QrScanner enabled={camera} label={t('checkin.cameraLabel')} onCode={onCode} />}
         <DelegateSearch delegates={desk.data ?? []}
-          onPick={(row) => void api.checkIn(congress, { delegateId: row.delegate.id }, DESK).then(show)} />
+          onPick={(row) => void checkIn(api, congress, { delegateId: row.delegate.id }, DESK).then(show)} />
       </div>
       <div className="checkin-output">
         <CheckinConfirmation confirmation={confirmation} />

@@ -8,7 +8,7 @@ import { TextAdder } from './TextAdder.tsx';
 
 const ITEM_KINDS: ReadonlyArray<AgendaItem['kind']> = ['opening', 'report', 'discussion', 'speech', 'vote', 'election', 'closing', 'other'];
 
-const ItemAdder = ({ onAdd }: { readonly onAdd: (title: string, kind: AgendaItem['kind']) => Promise<ApiResult<true>> }) => {
+const ItemAdder = ({ onAdd }: { readonly onAdd: (title: string, kind: AgendaItem['kind']) => Promise<ApiResult<unknown>> }) => {
   const { t } = useTranslation();
   const id = useId();
   const [title, setTitle] = useState('');
@@ -50,7 +50,7 @@ type Direction = 'up' | 'down';
 const ItemList = ({ session, editable, onReorder }: {
   readonly session: Session;
   readonly editable: boolean;
-  readonly onReorder: (itemIds: readonly number[]) => Promise<ApiResult<true>>;
+  readonly onReorder: (itemIds: readonly number[]) => Promise<ApiResult<unknown>>;
 }) => {
   const { t } = useTranslation();
   const list = useRef<HTMLOListElement>(null);
@@ -102,10 +102,10 @@ const ItemList = ({ session, editable, onReorder }: {
 export const AgendaSetup = ({ sessions, editable, onAddSession, onAddItem, onReorder }: {
   readonly sessions: readonly Session[];
   readonly editable: boolean;
-  readonly onAddSession: (kind: 'preparatory' | 'official', title: string) => Promise<ApiResult<true>>;
-  readonly onAddItem: (sessionId: number, title: string, kind: AgendaItem['kind']) => Promise<ApiResult<true>>;
+  readonly onAddSession: (kind: 'preparatory' | 'official', title: string) => Promise<ApiResult<unknown>>;
+  readonly onAddItem: (sessionId: number, title: string, kind: AgendaItem['kind']) => Promise<ApiResult<unknown>>;
   /** Puts the session's items in this order (all of them, each once). */
-  readonly onReorder: (sessionId: number, itemIds: readonly number[]) => Promise<ApiResult<true>>;
+  readonly onReorder: (sessionId: number, itemIds: readonly number[]) => Promise<ApiResult<unknown>>;
 }) => {
   const { t } = useTranslation();
   return (

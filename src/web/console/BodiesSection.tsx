@@ -3,10 +3,13 @@
  * congress's show-of-hands approval, decided by the rules core against N_base.
  */
 import { useTranslation } from 'react-i18next';
+import { API } from '../../api/index.ts';
 import { compareVietnamese } from '../../rules/index.ts';
 import type { Body } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
-import { hasRole, useMe } from '../app/session.tsx';
+import { can } from '../app/can.ts';
+import { useMe } from '../app/session.tsx';
+import { thenReload } from '../app/then-reload.ts';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { loadDesk } from '../checkin/desk-data.ts';
 import { CountsForm } from '../ui/CountsForm.tsx';
@@ -31,10 +34,11 @@ export const BodiesSection = () => {
   const api = useApi();
   const me = useMe();
   const code = me.congress;
-  const bodies = useLiveResource(code, () => api.bodies(code), ['bodies', 'votes']);
-  const attendance = useLiveResource(code, () => api.attendance(code), ['attendance']);
+  const params = { code };
+  const bodies = useLiveResource(code, () => api.listBodies({ params }), ['bodies', 'votes']);
+  const attendance = useLiveResource(code, () => api.attendance({ params }), ['attendance']);
   const desk = useLiveResource(code, () => loadDesk(api, code), ['delegates']);
-  const canChair = hasRole(me, 'admin', 'secretariat', 'presidium');
+  const canApprove = can(me, API.approveBody);
   return (
     <div className="bodies">
       {bodies.error !== null && <ErrorMessage error={bodies.error} />}
@@ -45,13 +49,13 @@ export const BodiesSection = () => {
           <p>{b.approvedVoteId !== null ? <span className="badge ok">{t('console.bodies.approved')}</span> : <span className="badge">{t('console.bodies.notApproved')}</span>}</p>
           <Members body={b} />
           {b.approvedVoteId === null && (
-            <CountsForm attendance={attendance.data} submitLabel={t('console.bodies.approve')} disabledReason={canChair ? null : t('console.needRole')}
-              onSubmit={async (counts) => { const r = await api.approveBody(code, b.id, counts); bodies.reload(); return r; }} />
+            <CountsForm attendance={attendance.data} submitLabel={t('console.bodies.approve')} disabledReason={canApprove ? null : t('console.needRole')}
+              onSubmit={(counts) => thenReload(api.approveBody({ params: { code, id: b.id }, body: counts }), bodies.reload)} />
           )}
         </section>
       ))}
-      {hasRole(me, 'admin', 'secretariat') && (
-        <NewBodyForm delegates={desk.data ?? []} onCreate={async (body) => { const r = await api.createBody(code, body); bodies.reload(); return r; }} />
+      {can(me, API.createBody) && (
+        <NewBodyForm delegates={desk.data ?? []} onCreate={(body) => thenReload(api.createBody({ params, body }), bodies.reload)} />
       )}
     </div>
   );

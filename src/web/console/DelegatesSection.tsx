@@ -3,9 +3,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareNames } from '../../rules/index.ts';
 import { formatDateShort, formatInteger } from '../../locale/vi.ts';
+import { API } from '../../api/index.ts';
+import { hrefOf } from '../api/client.ts';
 import { useApi } from '../app/api-context.tsx';
-import { printoutPaths } from '../../api/printouts.ts';
-import { hasRole, useMe } from '../app/session.tsx';
+import { can } from '../app/can.ts';
+import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { loadDesk } from '../checkin/desk-data.ts';
 import { matchesQuery } from '../checkin/search-key.ts';
@@ -14,11 +16,20 @@ import { ImportForm } from './ImportForm.tsx';
 
 type Presence = 'all' | 'present' | 'absent';
 
+/** The import's upload: one part "file". */
+const fileForm = (file: File): FormData => {
+  const form = new FormData();
+  form.append('file', file);
+  return form;
+};
+
 export const DelegatesSection = () => {
   const { t } = useTranslation();
   const api = useApi();
   const me = useMe();
   const { congress } = me;
+  const params = { code: congress };
+  const office = can(me, API.importDelegates);
   const desk = useLiveResource(congress, () => loadDesk(api, congress), ['delegates', 'attendance']);
   const [query, setQuery] = useState('');
   const [presence, setPresence] = useState<Presence>('all');
@@ -31,26 +42,30 @@ export const DelegatesSection = () => {
   [desk.data, query, presence, standing]);
   return (
     <div className="delegates">
-      <ImportForm onImport={(file) => api.importDelegates(congress, file)} onDone={desk.reload} />
-      <p className="row-links">
-        <a href={`/api/congresses/${encodeURIComponent(congress)}/delegates-template.xlsx`} download>{t('console.delegates.template')}</a>
-        {' · '}
-        <a href={`/api/congresses/${encodeURIComponent(congress)}/delegates-export.xlsx`} download>{t('console.delegates.export')}</a>
-        {hasRole(me, 'admin', 'secretariat') && (
-          <>
+      {office && (
+        <>
+          <ImportForm onImport={(file) => api.importDelegates({ params, form: fileForm(file) })} onDone={desk.reload} />
+          <p className="row-links">
+            <a href={hrefOf(API.delegateTemplate, params)} download>{t('console.delegates.template')}</a>
             {' · '}
-            <a href={printoutPaths(congress).delegateCards()} download data-testid="print-cards">{t('console.delegates.printCards')}</a>
-            {rows.length > 0 && rows.length < (desk.data?.length ?? 0) && rows.length <= 2000 && (
+            <a href={hrefOf(API.exportDelegates, params)} download>{t('console.delegates.export')}</a>
+            {can(me, API.printCards) && (
               <>
                 {' · '}
-                <a href={printoutPaths(congress).delegateCards(rows.map((r) => r.delegate.id))} download data-testid="print-shown-cards">
-                  {t('console.delegates.printShownCards', { n: rows.length })}
-                </a>
+                <a href={hrefOf(API.printCards, params)} download data-testid="print-cards">{t('console.delegates.printCards')}</a>
+                {rows.length > 0 && rows.length < (desk.data?.length ?? 0) && rows.length <= 2000 && (
+                  <>
+                    {' · '}
+                    <a href={hrefOf(API.printCards, params, { ids: rows.map((r) => r.delegate.id) })} download data-testid="print-shown-cards">
+                      {t('console.delegates.printShownCards', { n: rows.length })}
+                    </a>
+                  </>
+                )}
               </>
             )}
-          </>
-        )}
-      </p>
+          </p>
+        </>
+      )}
       <div className="filters" role="search">
         <label className="field">
           <span>{t('console.delegates.search')}</span>

@@ -1,23 +1,36 @@
 /** The congress documents, and uploading one with who may see it. */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { API, DOCUMENT_TYPES, Visibility as VisibilitySchema } from '../../api/index.ts';
 import type { ApiError } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
-import { hasRole, useMe } from '../app/session.tsx';
+import { can } from '../app/can.ts';
+import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { DocumentList } from '../ui/DocumentList.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { CongressPrintLinks } from './PrintLinks.tsx';
 
-type Visibility = 'public' | 'delegates' | 'staff';
+type Visibility = (typeof VisibilitySchema.options)[number];
+const ACCEPT = Object.keys(DOCUMENT_TYPES).map((extension) => `.${extension}`).join(',');
+
+/** The upload: its title, who may see it, and the file. */
+const documentForm = (title: string, visibility: Visibility, file: File): FormData => {
+  const form = new FormData();
+  form.append('title', title);
+  form.append('visibility', visibility);
+  form.append('file', file);
+  return form;
+};
 
 export const DocumentsSection = () => {
   const { t } = useTranslation();
   const api = useApi();
   const me = useMe();
   const { congress } = me;
+  const params = { code: congress };
   const id = useId();
-  const documents = useLiveResource(congress, () => api.documents(congress), ['documents']);
+  const documents = useLiveResource(congress, () => api.listDocuments({ params }), ['documents']);
   const [title, setTitle] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('delegates');
   const [file, setFile] = useState<File | null>(null);
@@ -25,7 +38,7 @@ export const DocumentsSection = () => {
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (file === null) return;
-    const r = await api.uploadDocument(congress, title.trim(), visibility, file);
+    const r = await api.uploadDocument({ params, form: documentForm(title.trim(), visibility, file) });
     setError(r.ok ? null : r.error);
     if (r.ok) {
       setTitle('');
@@ -36,18 +49,21 @@ export const DocumentsSection = () => {
     <div>
       {documents.error !== null && <ErrorMessage error={documents.error} />}
       {documents.data !== null && <DocumentList documents={documents.data} congress={congress} />}
-      {hasRole(me, 'admin', 'secretariat', 'presidium') && <CongressPrintLinks congress={congress} cards={hasRole(me, 'admin', 'secretariat')} />}
-      {hasRole(me, 'admin', 'secretariat') && (
+      <CongressPrintLinks congress={congress} />
+      {can(me, API.uploadDocument) && (
         <form className="form body-card" onSubmit={(e) => void submit(e)}>
           <h2>{t('console.documents.upload')}</h2>
           <label className="field" htmlFor={`${id}-t`}>{t('console.documents.docTitle')}</label>
           <input id={`${id}-t`} value={title} onChange={(e) => setTitle(e.target.value)} required />
           <label className="field" htmlFor={`${id}-v`}>{t('console.documents.visibility')}</label>
-          <select id={`${id}-v`} value={visibility} onChange={(e) => setVisibility(e.target.value as Visibility)}>
-            {(['public', 'delegates', 'staff'] as const).map((v) => <option key={v} value={v}>{t(`console.documents.visibilities.${v}`)}</option>)}
+          <select id={`${id}-v`} value={visibility} onChange={(e) => {
+            const chosen = VisibilitySchema.safeParse(e.target.value);
+            if (chosen.success) setVisibility(chosen.data);
+          }}>
+            {VisibilitySchema.options.map((v) => <option key={v} value={v}>{t(`console.documents.visibilities.${v}`)}</option>)}
           </select>
           <label className="field" htmlFor={`${id}-f`}>{t('console.documents.file')}</label>
-          <input id={`${id}-f`} type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+          <input id={`${id}-f`} type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
           {error !== null && <ErrorMessage error={error} />}
           <button type="submit" className="button primary" disabled={file === null}>{t('console.documents.send')}</button>
         </form>

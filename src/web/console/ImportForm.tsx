@@ -1,11 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportIssueView } from '../api/client.ts';
-import type { ApiError } from '../api/types.ts';
-import type { Result } from '../../rules/index.ts';
+import type { ApiResult } from '../api/client.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
-type ImportAnswer = Result<{ readonly imported: number }, { readonly error: ApiError; readonly issues: readonly ImportIssueView[] }>;
+/** The import's answer; a refused file carries every row at fault in `error.issues`. */
+type ImportAnswer = ApiResult<{ readonly imported: number }>;
 
 /** Upload a .xlsx or .csv list; nothing is imported unless the whole file is valid, and every bad row is listed. */
 export const ImportForm = ({ onImport, onDone }: { readonly onImport: (file: File) => Promise<ImportAnswer>; readonly onDone: () => void }) => {
@@ -32,8 +31,8 @@ export const ImportForm = ({ onImport, onDone }: { readonly onImport: (file: Fil
       {answer !== null && answer.ok && <p role="status" className="ok-text">{t('console.delegates.imported', { n: answer.value.imported })}</p>}
       {answer !== null && !answer.ok && (
         <>
-          <ErrorMessage error={answer.error.error} />
-          {answer.error.issues.length > 0 && (
+          <ErrorMessage error={answer.error} />
+          {answer.error.issues !== undefined && answer.error.issues.length > 0 && (
             <table className="data-table issues">
               <thead><tr><th scope="col">{t('console.delegates.row')}</th><th scope="col">{t('console.delegates.column')}</th><th scope="col">{t('console.delegates.problem')}</th></tr></thead>
               <tbody>

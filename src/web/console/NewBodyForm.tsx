@@ -1,16 +1,19 @@
 /** A new body: its kind, title and members (the first chosen is the head), found by name. */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiResult, NewBody } from '../api/client.ts';
+import { BodyKind, type Api, type BodyInputOf } from '../../api/index.ts';
+import type { ApiResult } from '../api/client.ts';
 import type { ApiError, DeskDelegate } from '../api/types.ts';
 import { matchesQuery } from '../checkin/search-key.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
-const KINDS = ['presidium', 'secretariat', 'credentials', 'counting-board'] as const;
+type NewBody = BodyInputOf<Api['createBody']>;
+
+const KINDS = BodyKind.options;
 
 export const NewBodyForm = ({ delegates, onCreate }: {
   readonly delegates: readonly DeskDelegate[];
-  readonly onCreate: (body: NewBody) => Promise<ApiResult<true>>;
+  readonly onCreate: (body: NewBody) => Promise<ApiResult<unknown>>;
 }) => {
   const { t } = useTranslation();
   const id = useId();

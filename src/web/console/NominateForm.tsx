@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/types.ts';
 import { matchesQuery } from '../checkin/search-key.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import type { ElectionContext } from './ElectionsSection.tsx';
+import type { ElectionContext } from './election-context.ts';
 
 export const NominateForm = ({ ctx }: { readonly ctx: ElectionContext }) => {
   const { t } = useTranslation();
@@ -32,7 +32,7 @@ export const NominateForm = ({ ctx }: { readonly ctx: ElectionContext }) => {
           {found.map((d) => (
             <li key={d.delegate.id}>
               <button type="button" className="search-result"
-                onClick={() => void ctx.api.addCandidate(ctx.ref, { delegateId: d.delegate.id, source }).then((r) => { setError(r.ok ? null : r.error); if (r.ok) setQuery(''); ctx.reload(); })}>
+                onClick={() => void ctx.api.addCandidate({ params: ctx.ref, body: { delegateId: d.delegate.id, source } }).then((r) => { setError(r.ok ? null : r.error); if (r.ok) setQuery(''); ctx.reload(); })}>
                 <span className="name">{d.delegate.fullName}</span><span className="muted">{d.organisationName ?? ''}</span>
               </button>
             </li>

@@ -1,8 +1,10 @@
 /** The congress at a glance: who it is, attendance against N_base, the agenda with "make current". */
 import { useTranslation } from 'react-i18next';
+import { API } from '../../api/index.ts';
 import { formatDateLong } from '../../locale/vi.ts';
 import { useApi } from '../app/api-context.tsx';
-import { hasRole, useMe } from '../app/session.tsx';
+import { can } from '../app/can.ts';
+import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { AttendancePanel } from '../hall/AttendancePanel.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
@@ -12,10 +14,11 @@ export const OverviewSection = () => {
   const api = useApi();
   const me = useMe();
   const code = me.congress;
-  const congress = useLiveResource(code, () => api.congress(code), ['congress', 'current-item']);
-  const attendance = useLiveResource(code, () => api.attendance(code), ['attendance', 'delegates']);
-  const sessions = useLiveResource(code, () => api.sessions(code), ['current-item', 'congress']);
-  const canSteer = hasRole(me, 'admin', 'presidium', 'secretariat');
+  const params = { code };
+  const congress = useLiveResource(code, () => api.getCongress({ params }), ['congress', 'current-item']);
+  const attendance = useLiveResource(code, () => api.attendance({ params }), ['attendance', 'delegates']);
+  const sessions = useLiveResource(code, () => api.listSessions({ params }), ['current-item', 'congress']);
+  const canSteer = can(me, API.setCurrentItem);
   const c = congress.data;
   return (
     <div className="overview">
@@ -42,7 +45,7 @@ export const OverviewSection = () => {
                     <span>{i.title}</span>
                     <button type="button" className="button subtle" disabled={!canSteer || current}
                       title={!canSteer ? t('console.needRole') : undefined}
-                      onClick={() => void api.setCurrentItem(code, i.id).then(() => congress.reload())}>
+                      onClick={() => void api.setCurrentItem({ params, body: { agendaItemId: i.id } }).then(() => congress.reload())}>
                       {current ? t('agenda.now') : t('console.overview.makeCurrent')}
                     </button>
                   </li>

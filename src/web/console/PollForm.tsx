@@ -1,11 +1,12 @@
 /** The opinion poll on nominees: agree votes per name against the delegates present (more than 30% admits). */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { API } from '../../api/index.ts';
 import { isAdmittedByPoll, pollThreshold } from '../../rules/index.ts';
 import { formatInteger } from '../../locale/vi.ts';
 import type { ApiError, Candidate } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import type { ElectionContext } from './ElectionsSection.tsx';
+import type { ElectionContext } from './election-context.ts';
 
 export const PollForm = ({ ctx, nominees }: { readonly ctx: ElectionContext; readonly nominees: readonly Candidate[] }) => {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export const PollForm = ({ ctx, nominees }: { readonly ctx: ElectionContext; rea
   const p = Number(present);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const r = await ctx.api.recordPoll(ctx.ref, p, nominees.map((c) => ({ candidateId: c.id, agree: Number(agree[c.id] ?? 0) })));
+    const r = await ctx.api.recordPoll({ params: ctx.ref, body: { present: p, results: nominees.map((c) => ({ candidateId: c.id, agree: Number(agree[c.id] ?? 0) })) } });
     setError(r.ok ? null : r.error);
     ctx.reload();
   };
@@ -36,7 +37,7 @@ export const PollForm = ({ ctx, nominees }: { readonly ctx: ElectionContext; rea
         );
       })}
       {error !== null && <ErrorMessage error={error} />}
-      <button type="submit" className="button primary" disabled={!ctx.canSteer}>{t('console.elections.recordPoll')}</button>
+      <button type="submit" className="button primary" disabled={!ctx.can(API.recordPoll)}>{t('console.elections.recordPoll')}</button>
     </form>
   );
 };

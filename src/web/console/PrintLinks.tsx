@@ -1,24 +1,36 @@
 /**
- * Download links of the printed documents (issue 6, src/api/printouts.ts): per election round (ballots; minutes and
- * input log once counted) and for the congress (cards, credentials, attendance, show-of-hands). The server decides
- * who may print; a refusal is its JSON message.
+ * Download links of the printed documents (src/api/endpoints/printouts.ts): per election round (ballots; minutes
+ * and input log once counted) and for the congress (cards, credentials, attendance, show-of-hands). Each link shows
+ * to those the server lets print it; a refusal is its JSON message.
  */
 import { useTranslation } from 'react-i18next';
-import { PRINTOUTS, printoutPaths, type PrintFormat, type PrintoutKey } from '../../api/printouts.ts';
+import { API, PRINTOUTS, type PrintFormat, type PrintoutKey } from '../../api/index.ts';
+import { hrefOf } from '../api/client.ts';
+import type { RoundRef } from '../api/refs.ts';
+import { can } from '../app/can.ts';
+import { useMe } from '../app/session.tsx';
 
 const COUNTED = new Set(['counted', 'published', 'approved']);
+
+type Files = ReadonlyArray<readonly [PrintFormat, string]>;
+type Item = readonly [PrintoutKey, Files];
+
+/** The files of a printout, one per format it comes in. */
+const filesOf = (key: PrintoutKey, href: (format: PrintFormat) => string): Files =>
+  (PRINTOUTS.find((p) => p.key === key)?.formats ?? []).map((format) => [format, href(format)] as const);
 
 const useLabel = (): ((key: PrintoutKey) => string) => {
   const { i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
   return (key) => {
-    const p = PRINTOUTS.find((x) => x.key === key)!;
-    return en ? p.label_en : p.label_vi;
+    const p = PRINTOUTS.find((x) => x.key === key);
+    return p === undefined ? key : en ? p.label_en : p.label_vi;
   };
 };
 
-const Links = ({ items }: { readonly items: ReadonlyArray<readonly [PrintoutKey, ReadonlyArray<readonly [PrintFormat, string]>]> }) => {
+const Links = ({ items }: { readonly items: readonly Item[] }) => {
   const label = useLabel();
+  if (items.length === 0) return null;
   return (
     <p className="print-links">
       {items.map(([key, files], i) => (
@@ -34,30 +46,24 @@ const Links = ({ items }: { readonly items: ReadonlyArray<readonly [PrintoutKey,
   );
 };
 
-export const RoundPrintLinks = ({ congress, electionId, round, status }: {
-  readonly congress: string; readonly electionId: number; readonly round: number; readonly status: string;
-}) => {
-  const p = printoutPaths(congress);
+export const RoundPrintLinks = ({ round, status }: { readonly round: RoundRef; readonly status: string }) => {
+  const me = useMe();
+  const scope = { electionId: round.electionId };
   const counted = COUNTED.has(status);
-  return (
-    <Links items={[
-      ['ballots', [['pdf', p.ballots(electionId, round)]]],
-      ...(counted
-        ? [['minutes', [['pdf', p.minutes(electionId, round)], ['docx', p.minutes(electionId, round, 'docx')]]],
-          ['input-log', [['pdf', p.inputLog(electionId, round)], ['docx', p.inputLog(electionId, round, 'docx')]]]] as const
-        : []),
-    ]} />
-  );
+  const items: Item[] = [];
+  if (can(me, API.printBallots, scope)) items.push(['ballots', filesOf('ballots', () => hrefOf(API.printBallots, round))]);
+  if (counted && can(me, API.printMinutes, scope)) items.push(['minutes', filesOf('minutes', (format) => hrefOf(API.printMinutes, round, { format }))]);
+  if (counted && can(me, API.printInputLog, scope)) items.push(['input-log', filesOf('input-log', (format) => hrefOf(API.printInputLog, round, { format }))]);
+  return <Links items={items} />;
 };
 
-export const CongressPrintLinks = ({ congress, cards }: { readonly congress: string; readonly cards: boolean }) => {
-  const p = printoutPaths(congress);
-  return (
-    <Links items={[
-      ...(cards ? [['delegate-cards', [['pdf', p.delegateCards()]]]] as const : []),
-      ['credentials-report', [['pdf', p.credentialsReport()], ['docx', p.credentialsReport('docx')]]],
-      ['attendance-report', [['pdf', p.attendanceReport()], ['docx', p.attendanceReport('docx')]]],
-      ['show-of-hands', [['pdf', p.showOfHands()], ['docx', p.showOfHands('docx')]]],
-    ]} />
-  );
+export const CongressPrintLinks = ({ congress }: { readonly congress: string }) => {
+  const me = useMe();
+  const params = { code: congress };
+  const items: Item[] = [];
+  if (can(me, API.printCards)) items.push(['delegate-cards', filesOf('delegate-cards', () => hrefOf(API.printCards, params))]);
+  if (can(me, API.printCredentials)) items.push(['credentials-report', filesOf('credentials-report', (format) => hrefOf(API.printCredentials, params, { format }))]);
+  if (can(me, API.printAttendance)) items.push(['attendance-report', filesOf('attendance-report', (format) => hrefOf(API.printAttendance, params, { format }))]);
+  if (can(me, API.printShowOfHands)) items.push(['show-of-hands', filesOf('show-of-hands', (format) => hrefOf(API.printShowOfHands, params, { format }))]);
+  return <Links items={items} />;
 };

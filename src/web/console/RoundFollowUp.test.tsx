@@ -2,7 +2,8 @@
 import { fireEvent, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { countBallots, defaultCountSettings, type ElectionCount, type ElectionSpec } from '../../rules/index.ts';
-import type { ApiResult, NewRoundRequest } from '../api/client.ts';
+import type { NewRoundBody } from '../../api/index.ts';
+import type { ApiResult } from '../api/client.ts';
 import type { ElectionView, Round } from '../api/types.ts';
 import { renderVi } from '../test-support/render.tsx';
 import { nextRoundDefaults, RoundFollowUp } from './RoundFollowUp.tsx';
@@ -23,12 +24,12 @@ const tie = (): ElectionCount => counted(spec(2, 6), [['c3', 'c4'], ['c3', 'c4']
 const shortfall = (): ElectionCount => counted(spec(3, 10), Array.from({ length: 6 }, () => ['c2', 'c3', 'c4']));
 
 const election = (over: Partial<ElectionView> = {}): ElectionView => ({
-  id: 5, kind: 'committee', title: 'Bầu Ban Chấp hành', seats: 2, alternateSeats: 0, maxSurplus: null, countingBoardId: 1,
+  id: 5, kind: 'committee', title: 'Bầu Ban Chấp hành', seats: 2, alternateSeats: 0, maxSurplus: null, countingBoardId: 1, settings: defaultCountSettings,
   approvedAt: null, approvalReference: null, rounds: [], ...over,
 });
 const round = (count: ElectionCount, status: Round['status'] = 'published', over: Partial<Round> = {}): Round => ({
   id: 9, number: 1, seats: 2, alternateSeats: 0, status, base: count.base, present: count.base, ballotsIssued: 6, ballotsCollected: 6,
-  result: { type: 'election', count }, candidates: [], updatedAt: '2025-07-15T03:00:00.000Z', ...over,
+  result: { type: 'election', count }, countedBy: 'batches', candidates: [], updatedAt: '2025-07-15T03:00:00.000Z', ...over,
 });
 const okTrue = (): Promise<ApiResult<true>> => Promise.resolve({ ok: true, value: true });
 
@@ -49,7 +50,7 @@ describe('after a published round: the next round and the approval', () => {
   });
 
   it('after a tie: round 2 among the tied names for the remaining seats', async () => {
-    const onCreate = vi.fn((_: NewRoundRequest) => okTrue());
+    const onCreate = vi.fn((_: NewRoundBody) => okTrue());
     const { getByTestId, getByRole, getByLabelText } = renderVi(<RoundFollowUp election={election()} round={round(tie())} canSteer onCreate={onCreate} onApprove={okTrue} />);
     expect(getByTestId('next-round-situation').textContent).toBe('Còn 2 ghế; bằng phiếu: Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường. Đại hội bầu lại trong số những người bằng phiếu.');
     expect((getByLabelText('Những người bằng phiếu') as HTMLInputElement).checked).toBe(true);
@@ -59,7 +60,7 @@ describe('after a published round: the next round and the approval', () => {
   });
 
   it('after a shortfall: the unfilled seats, among those not elected by default, or a fresh list', async () => {
-    const onCreate = vi.fn((_: NewRoundRequest) => okTrue());
+    const onCreate = vi.fn((_: NewRoundBody) => okTrue());
     const { getByTestId, getByRole, getByLabelText, queryByLabelText } = renderVi(
       <RoundFollowUp election={election({ seats: 3 })} round={round(shortfall())} canSteer onCreate={onCreate} onApprove={okTrue} />);
     expect(getByTestId('next-round-situation').textContent).toContain('Còn thiếu 2 người');
@@ -110,7 +111,7 @@ describe('the next round of a delegation: official and alternate seats', () => {
   ]);
   const delegationView = (seats: number, alternateSeats: number, count: ElectionCount): ElectionView =>
     election({ kind: 'delegates', title: 'Bầu đoàn đại biểu', seats, alternateSeats, rounds: [round(count, 'published', { seats, alternateSeats })] });
-  const render = (seats: number, alternateSeats: number, count: ElectionCount, onCreate = vi.fn((_: NewRoundRequest) => okTrue())) => ({
+  const render = (seats: number, alternateSeats: number, count: ElectionCount, onCreate = vi.fn((_: NewRoundBody) => okTrue())) => ({
     onCreate,
     view: renderVi(<RoundFollowUp election={delegationView(seats, alternateSeats, count)} round={round(count, 'published', { seats, alternateSeats })}
       canSteer onCreate={onCreate} onApprove={okTrue} />),
@@ -159,7 +160,7 @@ describe('the next round of a delegation: official and alternate seats', () => {
     expect([second.outcome, second.elected, second.alternates]).toEqual(['complete', ['c2'], ['c3']]);
     const first = round(bothTied(), 'published', { id: 8, seats: 2, alternateSeats: 2 });
     const r2 = round(second, 'published', { id: 9, number: 2, seats: 1, alternateSeats: 1 });
-    const onCreate = vi.fn((_: NewRoundRequest) => okTrue());
+    const onCreate = vi.fn((_: NewRoundBody) => okTrue());
     const view = renderVi(<RoundFollowUp election={election({ kind: 'delegates', seats: 2, alternateSeats: 2, rounds: [first, r2] })} round={r2}
       canSteer onCreate={onCreate} onApprove={okTrue} />);
     expect(view.getByTestId('next-round-situation').textContent).toBe('Cuộc bầu cử còn 0 đại biểu chính thức và 1 đại biểu dự khuyết chưa bầu đủ.');
@@ -171,6 +172,20 @@ describe('the next round of a delegation: official and alternate seats', () => {
   it('a result stored before both cuts were recorded: its one tie, read at the right cut', () => {
     const { remaining: _, ...legacy } = bothTied();
     expect(nextRoundDefaults(legacy, { id: 9, seats: 2, alternateSeats: 2 }, delegationView(2, 2, legacy))).toEqual({ candidates: 'tied', seats: { official: 1, alternate: 1 } });
+  });
+
+  it('alternates elected on a ballot of their own (the election\'s settings): no further round for them once the officials are in', () => {
+    const settings = { ...defaultCountSettings, alternatesFromSameBallot: false };
+    const s: ElectionSpec = { ...delegation(2, 2, 3), settings };
+    const count = counted(s, times(10, keep(s, 'c1', 'c2')));
+    expect([count.outcome, count.elected, count.alternates]).toEqual(['complete', ['c1', 'c2'], []]);
+    const own = election({ kind: 'delegates', seats: 2, alternateSeats: 2, settings, rounds: [round(count, 'published', { seats: 2, alternateSeats: 2 })] });
+    expect(nextRoundDefaults(count, { id: 9, seats: 2, alternateSeats: 2 }, own)).toBeNull();
+    const view = renderVi(<RoundFollowUp election={own} round={round(count, 'published', { seats: 2, alternateSeats: 2 })} canSteer onCreate={okTrue} onApprove={okTrue} />);
+    expect(view.queryByTestId('next-round-situation')).toBeNull();
+    // The same round under the default settings leaves the 2 alternate seats to elect.
+    expect(nextRoundDefaults(count, { id: 9, seats: 2, alternateSeats: 2 }, { ...own, settings: defaultCountSettings }))
+      .toEqual({ candidates: 'none', seats: { official: 0, alternate: 2 } });
   });
 
   it('a committee has no alternate field', () => {

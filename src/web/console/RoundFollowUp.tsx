@@ -7,26 +7,25 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateShort } from '../../locale/vi.ts';
-import {
-  defaultCountSettings, nextRoundSeats, remainingOf, seatsToFill, type CountSettings, type ElectionCount, type SeatPair,
-} from '../../rules/index.ts';
-import type { ApiResult, NewRoundRequest } from '../api/client.ts';
-import { electionCountOf } from '../api/counting-schemas.ts';
+import type { NewRoundBody } from '../../api/index.ts';
+import { electionCountOf, nextRoundSeats, remainingOf, seatsToFill, type ElectionCount, type SeatPair } from '../../rules/index.ts';
+import type { ApiResult } from '../api/client.ts';
 import type { ApiError, ElectionView, Round } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
-export type NextRoundStart = NewRoundRequest['candidates'];
+export type NextRoundStart = NewRoundBody['candidates'];
 
 /**
  * What the next round starts from by default, from the rules core (`nextRoundSeats`): the tied for their seats
  * (a tie at the official cut also brings the alternate places its losers keep; a tie at the alternate cut alone
  * elects alternates only), or everyone not elected for every official and alternate seat left — never more than
- * the election still has to fill after all its published rounds. Null when nothing is left.
- * The count settings are not in the election view: the default (alternates from the same ballot) is assumed.
+ * the election still has to fill after all its published rounds, under the election's own count settings. Null
+ * when nothing is left.
  */
 export const nextRoundDefaults = (
-  count: ElectionCount, round: Pick<Round, 'id' | 'seats' | 'alternateSeats'>, election: ElectionView, settings: CountSettings = defaultCountSettings,
+  count: ElectionCount, round: Pick<Round, 'id' | 'seats' | 'alternateSeats'>, election: ElectionView,
 ): { readonly candidates: NextRoundStart; readonly seats: SeatPair } | null => {
+  const { settings } = election;
   const remaining = remainingOf(count, { kind: election.kind, seats: round.seats, alternateSeats: round.alternateSeats, settings });
   // This round's count, and every other round's that the view shows.
   const others = election.rounds.filter((r) => r.id !== round.id).map((r) => electionCountOf(r.result));
@@ -43,7 +42,7 @@ const namesOf = (count: ElectionCount, ids: readonly string[]): string =>
 const useSituation = (count: ElectionCount, round: Round, election: ElectionView): string => {
   const { t } = useTranslation();
   const delegation = election.kind === 'delegates';
-  const { official, alternate } = remainingOf(count, { kind: election.kind, seats: round.seats, alternateSeats: round.alternateSeats, settings: defaultCountSettings });
+  const { official, alternate } = remainingOf(count, { kind: election.kind, seats: round.seats, alternateSeats: round.alternateSeats, settings: election.settings });
   if (!delegation) {
     if (official.tie !== null) return t('console.elections.next.tie', { seats: official.tie.seats, names: namesOf(count, official.tie.candidates) });
     return t('console.elections.next.shortfall', { n: official.seats });
@@ -66,7 +65,7 @@ export const NextRoundForm = ({ election, round, count, canSteer, onCreate }: {
   readonly round: Round;
   readonly count: ElectionCount;
   readonly canSteer: boolean;
-  readonly onCreate: (body: NewRoundRequest) => Promise<ApiResult<true>>;
+  readonly onCreate: (body: NewRoundBody) => Promise<ApiResult<unknown>>;
 }) => {
   const { t } = useTranslation();
   const defaults = nextRoundDefaults(count, round, election);
@@ -113,7 +112,7 @@ export const ApprovalForm = ({ election, round, canSteer, onApprove }: {
   readonly election: ElectionView;
   readonly round: Round;
   readonly canSteer: boolean;
-  readonly onApprove: (reference: string) => Promise<ApiResult<true>>;
+  readonly onApprove: (reference: string) => Promise<ApiResult<unknown>>;
 }) => {
   const { t } = useTranslation();
   const [reference, setReference] = useState('');
@@ -149,8 +148,8 @@ export const RoundFollowUp = ({ election, round, canSteer, onCreate, onApprove }
   readonly election: ElectionView;
   readonly round: Round;
   readonly canSteer: boolean;
-  readonly onCreate: (body: NewRoundRequest) => Promise<ApiResult<true>>;
-  readonly onApprove: (reference: string) => Promise<ApiResult<true>>;
+  readonly onCreate: (body: NewRoundBody) => Promise<ApiResult<unknown>>;
+  readonly onApprove: (reference: string) => Promise<ApiResult<unknown>>;
 }) => {
   const { t } = useTranslation();
   const count = electionCountOf(round.result);

@@ -1,7 +1,8 @@
 /** The congress's open settings (RULES.md [open] items) with their defaults; each is printed in the minutes. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiResult, SettingsPatchBody } from '../api/client.ts';
+import type { Api, BodyInputOf } from '../../api/index.ts';
+import type { ApiResult } from '../api/client.ts';
 import type { ApiError, CongressView } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
@@ -10,7 +11,7 @@ const COUNT_KEYS = ['alternatesFromSameBallot', 'writeInInvalid', 'identifyingMa
 
 export const SettingsForm = ({ settings, onSave, disabledReason }: {
   readonly settings: Settings;
-  readonly onSave: (patch: SettingsPatchBody) => Promise<ApiResult<true>>;
+  readonly onSave: (patch: BodyInputOf<Api['updateSettings']>) => Promise<ApiResult<unknown>>;
   readonly disabledReason: string | null;
 }) => {
   const { t } = useTranslation();

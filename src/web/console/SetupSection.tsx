@@ -3,8 +3,11 @@
  * member organisations, the sessions and their agenda items.
  */
 import { useTranslation } from 'react-i18next';
+import { API } from '../../api/index.ts';
 import { useApi } from '../app/api-context.tsx';
-import { hasRole, useMe } from '../app/session.tsx';
+import { can } from '../app/can.ts';
+import { useMe } from '../app/session.tsx';
+import { thenReload } from '../app/then-reload.ts';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { AgendaSetup } from './AgendaSetup.tsx';
@@ -17,39 +20,41 @@ export const SetupSection = () => {
   const api = useApi();
   const me = useMe();
   const code = me.congress;
-  const congress = useLiveResource(code, () => api.congress(code), ['congress']);
-  const organisations = useLiveResource(code, () => api.organisations(code), ['congress', 'delegates']);
-  const sessions = useLiveResource(code, () => api.sessions(code), ['current-item', 'congress']);
-  const targets = useLiveResource(code, () => api.targets(code), ['targets']);
-  const office = hasRole(me, 'admin', 'secretariat');
+  const params = { code };
+  const congress = useLiveResource(code, () => api.getCongress({ params }), ['congress']);
+  const organisations = useLiveResource(code, () => api.listOrganisations({ params }), ['congress', 'delegates']);
+  const sessions = useLiveResource(code, () => api.listSessions({ params }), ['current-item', 'congress']);
+  const targets = useLiveResource(code, () => api.getTargets({ params }), ['targets']);
   return (
     <div className="setup">
       <section className="body-card" aria-labelledby="setup-settings">
         <h2 id="setup-settings">{t('console.setup.settings')}</h2>
         {congress.data !== null && (
-          <SettingsForm settings={congress.data.settings} disabledReason={hasRole(me, 'admin') ? null : t('console.needRole')}
-            onSave={async (patch) => { const r = await api.updateSettings(code, patch); congress.reload(); return r; }} />
+          <SettingsForm settings={congress.data.settings} disabledReason={can(me, API.updateSettings) ? null : t('console.needRole')}
+            onSave={(patch) => thenReload(api.updateSettings({ params, body: patch }), congress.reload)} />
         )}
         {congress.error !== null && <ErrorMessage error={congress.error} />}
       </section>
       <section className="body-card" aria-labelledby="setup-orgs">
         <h2 id="setup-orgs">{t('console.setup.organisations', { n: organisations.data?.length ?? 0 })}</h2>
         <ul className="org-list">{(organisations.data ?? []).map((o) => <li key={o.id}>{o.name}</li>)}</ul>
-        {office && <TextAdder label={t('console.setup.addOrganisation')} onAdd={async (name) => { const r = await api.addOrganisation(code, name); organisations.reload(); return r; }} />}
+        {can(me, API.createOrganisation) && (
+          <TextAdder label={t('console.setup.addOrganisation')} onAdd={(name) => thenReload(api.createOrganisation({ params, body: { name } }), organisations.reload)} />
+        )}
       </section>
       <section className="body-card" aria-labelledby="setup-agenda">
         <h2 id="setup-agenda">{t('console.setup.agenda')}</h2>
-        <AgendaSetup sessions={sessions.data ?? []} editable={office}
-          onAddSession={async (kind, title) => { const r = await api.addSession(code, kind, title); sessions.reload(); return r; }}
-          onAddItem={async (sessionId, title, kind) => { const r = await api.addAgendaItem(code, sessionId, title, kind); sessions.reload(); return r; }}
-          onReorder={async (sessionId, ids) => { const r = await api.reorderAgenda(code, sessionId, ids); sessions.reload(); return r; }} />
+        <AgendaSetup sessions={sessions.data ?? []} editable={can(me, API.createSession)}
+          onAddSession={(kind, title) => thenReload(api.createSession({ params, body: { kind, title } }), sessions.reload)}
+          onAddItem={(id, title, kind) => thenReload(api.createAgendaItem({ params: { code, id }, body: { title, kind } }), sessions.reload)}
+          onReorder={(id, items) => thenReload(api.reorderAgenda({ params: { code, id }, body: { items: [...items] } }), sessions.reload)} />
       </section>
       <section className="body-card" aria-labelledby="setup-targets">
         <h2 id="setup-targets">{t('console.targets.title')}</h2>
         {targets.error !== null && <ErrorMessage error={targets.error} />}
         {targets.data !== null && (
-          <TargetsEditor targets={targets.data.targets} editable={office}
-            onSave={async (list) => { const r = await api.saveTargets(code, list); targets.reload(); return r; }} />
+          <TargetsEditor targets={targets.data.targets} editable={can(me, API.saveTargets)}
+            onSave={(list) => thenReload(api.saveTargets({ params, body: { targets: [...list] } }), targets.reload)} />
         )}
       </section>
     </div>

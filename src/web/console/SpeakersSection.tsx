@@ -1,7 +1,9 @@
 /** The speakers' queue (tham luận) in order; the presidium puts one on the hall screen and marks them done. */
 import { useTranslation } from 'react-i18next';
+import { API } from '../../api/index.ts';
 import { useApi } from '../app/api-context.tsx';
-import { hasRole, useMe } from '../app/session.tsx';
+import { can } from '../app/can.ts';
+import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { swapWithNeighbour } from './speaker-order.ts';
@@ -11,12 +13,14 @@ export const SpeakersSection = () => {
   const api = useApi();
   const me = useMe();
   const code = me.congress;
-  const speakers = useLiveResource(code, () => api.speakers(code), ['speaker']);
-  const canChair = hasRole(me, 'admin', 'secretariat', 'presidium');
+  const params = { code };
+  const speakers = useLiveResource(code, () => api.listSpeakers({ params }), ['speaker']);
+  const canMove = can(me, API.updateSpeaker);
+  const canCall = can(me, API.setCurrentSpeaker);
   const act = (p: Promise<unknown>): void => void p.then(() => speakers.reload());
   const ordered = [...(speakers.data ?? [])].sort((a, b) => a.position - b.position);
   const move = (id: number, delta: -1 | 1): void =>
-    act(Promise.all(swapWithNeighbour(ordered, id, delta).map((m) => api.moveSpeaker(code, m.id, m.position))));
+    act(Promise.all(swapWithNeighbour(ordered, id, delta).map((m) => api.updateSpeaker({ params: { code, id: m.id }, body: { position: m.position } }))));
   return (
     <div>
       {speakers.error !== null && <ErrorMessage error={speakers.error} />}
@@ -25,7 +29,7 @@ export const SpeakersSection = () => {
         {ordered.map((s, i) => (
           <li key={s.id} className={`speaker ${s.status}`}>
             <strong>{s.speakerName}</strong> — {s.title} <span className="badge">{t(`console.speakers.status.${s.status}`)}</span>
-            {canChair && (
+            {canMove && (
               <>
                 <button type="button" className="button subtle small" disabled={i === 0} onClick={() => move(s.id, -1)}
                   aria-label={t('console.speakers.up', { name: s.speakerName })}>↑</button>
@@ -34,13 +38,14 @@ export const SpeakersSection = () => {
               </>
             )}
             {s.status !== 'speaking' && s.status !== 'done' && s.status !== 'withdrawn' && (
-              <button type="button" className="button subtle small" disabled={!canChair} onClick={() => act(api.setCurrentSpeaker(code, s.id))}>
+              <button type="button" className="button subtle small" disabled={!canCall} onClick={() => act(api.setCurrentSpeaker({ params, body: { speakerId: s.id } }))}>
                 {t('console.speakers.call')}
               </button>
             )}
             {s.status === 'speaking' && (
-              <button type="button" className="button subtle small" disabled={!canChair}
-                onClick={() => act(api.updateSpeaker(code, s.id, 'done').then(() => api.setCurrentSpeaker(code, null)))}>
+              <button type="button" className="button subtle small" disabled={!canMove || !canCall}
+                onClick={() => act(api.updateSpeaker({ params: { code, id: s.id }, body: { status: 'done' } })
+                  .then(() => api.setCurrentSpeaker({ params, body: { speakerId: null } })))}>
                 {t('console.speakers.finish')}
               </button>
             )}

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { fireEvent, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiResult, TargetInput } from '../api/client.ts';
+import type { ApiResult } from '../api/client.ts';
+import type { TargetInput } from '../api/types.ts';
 import { renderVi } from '../test-support/render.tsx';
 import { swapWithNeighbour } from './speaker-order.ts';
 import { TargetsEditor } from './TargetsEditor.tsx';

@@ -5,8 +5,8 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiResult, TargetInput } from '../api/client.ts';
-import type { ApiError } from '../api/types.ts';
+import type { ApiResult } from '../api/client.ts';
+import type { ApiError, TargetInput } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
 const ASSESSMENTS = ['exceeded', 'met', 'not-met'] as const;

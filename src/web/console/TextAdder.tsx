@@ -5,7 +5,7 @@ import type { ApiError } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
 /** One labelled line of text and an Add button. */
-export const TextAdder = ({ label, onAdd }: { readonly label: string; readonly onAdd: (text: string) => Promise<ApiResult<true>> }) => {
+export const TextAdder = ({ label, onAdd }: { readonly label: string; readonly onAdd: (text: string) => Promise<ApiResult<unknown>> }) => {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');

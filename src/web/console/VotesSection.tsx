@@ -1,9 +1,11 @@
 /** Show-of-hands items: type the counts, see the decision of the rules core before recording it. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { API } from '../../api/index.ts';
 import { formatDateShort, formatInteger } from '../../locale/vi.ts';
 import { useApi } from '../app/api-context.tsx';
-import { hasRole, useMe } from '../app/session.tsx';
+import { can } from '../app/can.ts';
+import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { CountsForm } from '../ui/CountsForm.tsx';
 
@@ -13,19 +15,21 @@ export const VotesSection = () => {
   const me = useMe();
   const { congress } = me;
   const id = useId();
-  const attendance = useLiveResource(congress, () => api.attendance(congress), ['attendance']);
-  const votes = useLiveResource(congress, () => api.votes(congress), ['votes']);
+  const params = { code: congress };
+  const attendance = useLiveResource(congress, () => api.attendance({ params }), ['attendance']);
+  const votes = useLiveResource(congress, () => api.listVotes({ params }), ['votes']);
   const [subject, setSubject] = useState('');
   return (
     <div className="votes">
       <CountsForm attendance={attendance.data} submitLabel={t('console.votes.record')}
-        disabledReason={hasRole(me, 'admin', 'secretariat', 'presidium') ? null : t('console.needRole')}
+        disabledReason={can(me, API.recordVote) ? null : t('console.needRole')}
         onSubmit={async (counts) => {
-          const r = await api.recordVote(congress, subject.trim(), counts);
-          if (!r.ok) return r;
-          setSubject('');
-          votes.reload();
-          return { ok: true, value: true };
+          const r = await api.recordVote({ params, body: { subject: subject.trim(), kind: 'other', ...counts } });
+          if (r.ok) {
+            setSubject('');
+            votes.reload();
+          }
+          return r;
         }}>
         <label className="field" htmlFor={`${id}-subject`}>{t('console.votes.subject')}</label>
         <input id={`${id}-subject`} value={subject} onChange={(e) => setSubject(e.target.value)} required />

@@ -5,9 +5,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountingContext } from '../../counting/index.ts';
-import type { ApiResult, RoundRef } from '../api/client.ts';
-import type { BatchView } from '../api/counting-schemas.ts';
-import type { ApiError } from '../api/types.ts';
+import type { ApiResult } from '../api/client.ts';
+import { batchRef, type RoundRef } from '../api/refs.ts';
+import type { ApiError, BatchView } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { EntryPad } from './EntryPad.tsx';
@@ -23,6 +23,7 @@ export const BatchEntry = ({ ctx, round, batch, onChange }: {
   const { t } = useTranslation();
   const api = useApi();
   const [error, setError] = useState<ApiError | null>(null);
+  const params = batchRef(round, batch.id);
   const mine = batch.myEntry;
   const entered = mine?.ballots ?? 0;
   // The operator's own lines, read back from the server (never another entry's).
@@ -30,23 +31,26 @@ export const BatchEntry = ({ ctx, round, batch, onChange }: {
   useEffect(() => {
     if (mine === null) return;
     let live = true;
-    void api.myBatch(round, batch.id).then((r) => {
+    void api.myBatch({ params: batchRef(round, batch.id) }).then((r) => {
       if (live && r.ok) setLines(r.value.myLines);
     });
     return () => {
       live = false;
     };
-  }, [api, round.congress, round.electionId, round.round, batch.id, entered, mine === null]);
-  const done = (r: ApiResult<unknown>): ApiResult<true> => {
+  }, [api, round.code, round.electionId, round.round, batch.id, entered, mine === null]);
+  const done = <T,>(r: ApiResult<T>): ApiResult<T> => {
     onChange();
-    return r.ok ? { ok: true, value: true } : r;
+    return r;
   };
   if (mine === null) {
     return (
       <div className="entry-pad">
         <p>{t('counting.noEntryYet', { batch: batch.label })}</p>
         <button type="button" className="button primary" disabled={batch.status !== 'entering'}
-          onClick={() => void api.openEntry(round, batch.id).then((r) => setError(done(r).ok ? null : r.ok ? null : r.error))}>
+          onClick={() => void api.openEntry({ params, body: {} }).then((r) => {
+            onChange();
+            setError(r.ok ? null : r.error);
+          })}>
           {t('counting.openEntry')}
         </button>
         {batch.status !== 'entering' && <p className="muted">{t('counting.batchNotEntering')}</p>}
@@ -57,10 +61,10 @@ export const BatchEntry = ({ ctx, round, batch, onChange }: {
   return (
     <>
       <EntryPad ctx={ctx} batchLabel={batch.label} entered={mine.ballots} physicalCount={batch.physicalCount} closed={mine.closed}
-        onEnter={async (line) => done(await api.enterBallot(round, batch.id, mine.ballots + 1, line, requestId()))}
-        onUndo={async () => done(await api.undoBallot(round, batch.id, mine.ballots))} />
+        onEnter={async (text) => done(await api.enterBallot({ params, body: { position: mine.ballots + 1, text, requestId: requestId() } }))}
+        onUndo={async () => done(await api.undoBallot({ params, query: { position: mine.ballots } }))} />
       {!mine.closed && mine.ballots === batch.physicalCount && (
-        <button type="button" className="button primary" onClick={() => void api.closeEntry(round, batch.id, mine.ballots).then(done)}>
+        <button type="button" className="button primary" onClick={() => void api.closeEntry({ params, body: { ballots: mine.ballots } }).then(done)}>
           {t('counting.closeEntry')}
         </button>
       )}

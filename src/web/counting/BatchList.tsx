@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../api/client.ts';
-import type { BatchView } from '../api/counting-schemas.ts';
+import type { BatchView } from '../api/types.ts';
 import type { ApiError } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
@@ -11,7 +11,7 @@ export const BatchList = ({ batches, selected, onSelect, onOpen, canOpen }: {
   readonly canOpen: boolean;
   readonly selected: string | null;
   readonly onSelect: (id: string) => void;
-  readonly onOpen: (label: string, physicalCount: number) => Promise<ApiResult<true>>;
+  readonly onOpen: (label: string, physicalCount: number) => Promise<ApiResult<unknown>>;
 }) => {
   const { t } = useTranslation();
   const id = useId();

@@ -5,12 +5,16 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { API, type Endpoint } from '../../api/index.ts';
 import { countingContext } from '../../counting/index.ts';
-import type { ApiResult, RoundRef } from '../api/client.ts';
-import { electionCountOf } from '../api/counting-schemas.ts';
+import { electionCountOf } from '../../rules/index.ts';
+import { hrefOf, type ApiResult } from '../api/client.ts';
+import { batchRef, roundRef } from '../api/refs.ts';
 import type { ElectionView } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
-import { hasRole, useMe } from '../app/session.tsx';
+import { can } from '../app/can.ts';
+import { useMe } from '../app/session.tsx';
+import { thenReload } from '../app/then-reload.ts';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { BatchEntry } from './BatchEntry.tsx';
@@ -25,33 +29,29 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
   const api = useApi();
   const me = useMe();
   const code = me.congress;
-  const congress = useLiveResource(code, () => api.congress(code), ['congress']);
   const round = currentRound(election);
   const ctx = useMemo(() => {
-    if (round === null || congress.data === null) return null;
-    const spec = specOf(election, round, congress.data.settings.count);
+    if (round === null) return null;
+    const spec = specOf(election, round, election.settings);
     if (spec === null) return null;
     const c = countingContext(spec);
     return c.ok ? c.value : null;
-  }, [election, round, congress.data]);
-  const ref: RoundRef = { congress: code, electionId: election.id, round: round?.number ?? 1 };
+  }, [election, round]);
+  const ref = roundRef(code, election, { number: round?.number ?? 1 });
   // The counting board opens batches, rules and finishes; board members and technicians enter ballots.
-  const board = hasRole(me, 'counting-board');
-  const operator = hasRole(me, 'counting-board', 'technician');
-  const batches = useLiveResource(code, () => api.batches(ref), ['election', 'result']);
-  const queue = useLiveResource(code, () => (board ? api.reconciliation(ref) : Promise.resolve({ ok: true as const, value: [] })), ['election', 'result']);
-  const result = useLiveResource(code, () => (board ? api.roundResult(ref) : Promise.resolve({ ok: true as const, value: null })), ['election', 'result']);
+  const allowed = (e: Pick<Endpoint, 'access'>): boolean => can(me, e, { electionId: election.id });
+  const board = allowed(API.reconciliation);
+  const operator = allowed(API.openEntry);
+  const batches = useLiveResource(code, () => api.listBatches({ params: ref }), ['election', 'result']);
+  const queue = useLiveResource(code, () => (board ? api.reconciliation({ params: ref }) : Promise.resolve({ ok: true as const, value: [] })), ['election', 'result']);
+  const result = useLiveResource(code, () => (board ? api.roundResult({ params: ref }) : Promise.resolve({ ok: true as const, value: null })), ['election', 'result']);
   const [batchId, setBatchId] = useState<string | null>(null);
   const refresh = (): void => {
     batches.reload();
     queue.reload();
     result.reload();
   };
-  const after = async <T,>(p: Promise<ApiResult<T>>): Promise<ApiResult<T>> => {
-    const r = await p;
-    refresh();
-    return r;
-  };
+  const after = <T,>(p: Promise<ApiResult<T>>): Promise<ApiResult<T>> => thenReload(p, refresh);
 
   if (ctx === null) return <p className="muted">{t('counting.noSpec')}</p>;
   if (batches.error?.code === 'not-found') return <p className="warning-text" role="status">{t('counting.noBatchRoutes')}</p>;
@@ -60,29 +60,29 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
   return (
     <div className="counting-grid">
       <div className="counting-entry">
-        <BatchList batches={batches.data ?? []} selected={batchId} onSelect={setBatchId} canOpen={board}
-          onOpen={(label, n) => after(api.openBatch(ref, label, n))} />
+        <BatchList batches={batches.data ?? []} selected={batchId} onSelect={setBatchId} canOpen={allowed(API.createBatch)}
+          onOpen={(label, physicalCount) => after(api.createBatch({ params: ref, body: { label, physicalCount } }))} />
         {batch !== null && operator && <BatchEntry key={batch.id} ctx={ctx} round={ref} batch={batch} onChange={refresh} />}
         {operator && <ScanSection ctx={ctx} round={ref} batch={batch} board={board} onChange={refresh} />}
         {batches.error !== null && <ErrorMessage error={batches.error} />}
-        {board && (
+        {allowed(API.inputLog) && (
           <p className="row-links">
             {t('counting.inputLog')}:{' '}
-            <a href={`/api/congresses/${encodeURIComponent(code)}/elections/${election.id}/rounds/${ref.round}/input-log?format=text`}>{t('counting.logText')}</a>
+            <a href={hrefOf(API.inputLog, ref, { format: 'text' })}>{t('counting.logText')}</a>
             {' · '}
-            <a href={`/api/congresses/${encodeURIComponent(code)}/elections/${election.id}/rounds/${ref.round}/input-log?format=csv`}>CSV</a>
+            <a href={hrefOf(API.inputLog, ref, { format: 'csv' })}>CSV</a>
           </p>
         )}
       </div>
       {board && (
         <ReconciliationQueue ctx={ctx} batches={queue.data ?? []}
-          onRule={(b, position, text, reason, note) => after(api.rule(ref, b, position, text, reason, note))} />
+          onRule={(b, position, text, reason, note) => after(api.rule({ params: batchRef(ref, b), body: { position, text, reason, note } }))} />
       )}
       {r !== null && r !== undefined && (
-        <ResultsPanel result={r} count={electionCountOf(r.count)} roundStatus={round?.status ?? 'counting'} canFinish={board}
-          canPublish={hasRole(me, 'admin', 'secretariat', 'presidium')}
-          onFinish={() => after(api.finishCounting(ref))}
-          onPublish={() => after(api.transition(ref, { to: 'published' }))} />
+        <ResultsPanel result={r} count={electionCountOf(r.count)} roundStatus={round?.status ?? 'counting'} canFinish={allowed(API.finishCounting)}
+          canPublish={allowed(API.transition)}
+          onFinish={() => after(api.finishCounting({ params: ref }))}
+          onPublish={() => after(api.transition({ params: ref, body: { to: 'published' } }))} />
       )}
     </div>
   );
@@ -92,7 +92,7 @@ const CountingConsole = () => {
   const { t } = useTranslation();
   const api = useApi();
   const { congress } = useMe();
-  const elections = useLiveResource(congress, () => api.elections(congress), ['election', 'result']);
+  const elections = useLiveResource(congress, () => api.listElections({ params: { code: congress } }), ['election', 'result']);
   const [chosen, setChosen] = useState<number | null>(null);
   const list = elections.data ?? [];
   const counting = list.filter((e) => {

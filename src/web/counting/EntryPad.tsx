@@ -18,8 +18,8 @@ export interface EntryPadProps {
   readonly physicalCount: number;
   readonly closed: boolean;
   /** The ballot as its canonical line (`formatEntry`), which the server parses again. */
-  readonly onEnter: (line: string, ballot: Ballot) => Promise<ApiResult<true>>;
-  readonly onUndo: () => Promise<ApiResult<true>>;
+  readonly onEnter: (line: string, ballot: Ballot) => Promise<ApiResult<unknown>>;
+  readonly onUndo: () => Promise<ApiResult<unknown>>;
 }
 
 const rowState = (ballot: Ballot | null, id: string): Mark | 'struck' | 'kept' | 'written' | null => {
@@ -41,7 +41,7 @@ export const EntryPad = ({ ctx, batchLabel, entered, physicalCount, closed, onEn
   const previewBallot = preview !== null && preview.ok ? preview.value : null;
   const full = entered >= physicalCount;
 
-  const run = async (action: () => Promise<ApiResult<true>>, after: () => void): Promise<void> => {
+  const run = async (action: () => Promise<ApiResult<unknown>>, after: () => void): Promise<void> => {
     setBusy(true);
     const r = await action();
     setBusy(false);

@@ -6,10 +6,10 @@
 import { useTranslation } from 'react-i18next';
 import { RULING_REASON_LABELS, type CountingContext, type RulingReason } from '../../counting/index.ts';
 import type { ApiResult } from '../api/client.ts';
-import type { DisagreementView, ReconciliationView } from '../api/counting-schemas.ts';
+import type { DisagreementView, ReconciliationView } from '../api/types.ts';
 import { RulingForm } from './RulingForm.tsx';
 
-export type RuleHandler = (batchId: string, position: number, text: string, reason: RulingReason, note: string) => Promise<ApiResult<true>>;
+export type RuleHandler = (batchId: string, position: number, text: string, reason: RulingReason, note: string) => Promise<ApiResult<unknown>>;
 
 const DisagreementItem = ({ ctx, batchId, d, onRule }: {
   readonly ctx: CountingContext;

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatInteger, formatPercent } from '../../locale/vi.ts';
 import { INVALID_REASON_LABELS, INVALID_REASONS, type ElectionCount } from '../../rules/index.ts';
-import type { RoundResultView } from '../api/counting-schemas.ts';
+import type { RoundResultView } from '../api/types.ts';
 
 export const ResultsPanel = ({ result, count, roundStatus, canFinish, canPublish, onFinish, onPublish }: {
   readonly result: RoundResultView;

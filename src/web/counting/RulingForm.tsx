@@ -8,7 +8,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 /** The board's ruling on one position: the ballot as read on paper (entry syntax), a reason, a note. */
 export const RulingForm = ({ ctx, onRule }: {
   readonly ctx: CountingContext;
-  readonly onRule: (text: string, reason: RulingReason, note: string) => Promise<ApiResult<true>>;
+  readonly onRule: (text: string, reason: RulingReason, note: string) => Promise<ApiResult<unknown>>;
 }) => {
   const { t, i18n } = useTranslation();
   const id = useId();

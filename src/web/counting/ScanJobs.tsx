@@ -1,5 +1,5 @@
 /**
- * The round's scan jobs (issue 7) as the server reports them, live: batch, status, how far the reading went,
+ * The round's scan jobs as the server reports them, live: batch, status, how far the reading went,
  * ballots decided and pending; a failed job's reason and, for the board, discarding it to scan again; a job
  * in review opens the board's review queue.
  */

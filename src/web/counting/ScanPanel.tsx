@@ -1,5 +1,5 @@
 /**
- * "Quét tập phiếu" (issue 7): the scans of the selected batch — a folder or several files, kept to PNG, JPEG,
+ * "Quét tập phiếu": the scans of the selected batch — a folder or several files, kept to PNG, JPEG,
  * TIFF and PDF, in file-name order (the stack order) — uploaded in one multipart request with a progress bar.
  * The server answers at once (status 'reading') and reads in the background; the job list follows it.
  */
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, type ScanJobView } from '../../api/scan.ts';
 import { formatInteger } from '../../locale/vi.ts';
 import type { ApiResult } from '../api/client.ts';
-import type { BatchView } from '../api/counting-schemas.ts';
+import type { BatchView } from '../api/types.ts';
 import type { ApiError } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatBytes, formatProgress, selectScanFiles, stackKey, type ScanSelection } from './scan-files.ts';

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CountingContext } from '../../counting/index.ts';
 import type { ScanJobView } from '../../api/scan.ts';
 import { formatInteger } from '../../locale/vi.ts';
-import type { RoundRef } from '../api/client.ts';
+import type { RoundRef } from '../api/refs.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
@@ -22,7 +22,8 @@ export const ScanReview = ({ ctx, round, job, onDecided }: {
   const { t } = useTranslation();
   const api = useApi();
   const id = useId();
-  const detail = useLiveResource(round.congress, () => api.scanJob(round, job.id), ['scan']);
+  const params = { ...round, job: job.id };
+  const detail = useLiveResource(round.code, () => api.scanJob({ params }), ['scan']);
   const sheets = detail.data?.sheets ?? [];
   return (
     <section className="scan-review" aria-labelledby={`${id}-title`}>
@@ -32,7 +33,7 @@ export const ScanReview = ({ ctx, round, job, onDecided }: {
       {detail.data !== null && sheets.length === 0 && <p className="muted">{t('scan.allDecided')}</p>}
       {sheets.map((s) => (
         <ScanSheetForm key={`${s.position}-${s.decision === null ? 'open' : 'done'}`} ctx={ctx} sheet={s} onDecide={async (body) => {
-          const r = await api.decideSheet(round, job.id, s.position, body);
+          const r = await api.decideSheet({ params: { ...params, position: s.position }, body });
           if (r.ok) {
             detail.reload();
             onDecided();

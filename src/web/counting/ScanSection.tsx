@@ -1,20 +1,20 @@
 /**
- * Scanning in the counting console (issue 7): the upload panel for the selected batch, the round's scan jobs
+ * Scanning in the counting console: the upload panel for the selected batch, the round's scan jobs
  * followed live (event kind `scan`), and for the counting board the review queue of a job in review.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountingContext } from '../../counting/index.ts';
 import type { ScanJobView } from '../../api/scan.ts';
-import type { RoundRef } from '../api/client.ts';
-import type { BatchView } from '../api/counting-schemas.ts';
-import type { ApiError } from '../api/types.ts';
+import { batchRef, type RoundRef } from '../api/refs.ts';
+import type { ApiError, BatchView } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { ScanJobs } from './ScanJobs.tsx';
 import { ScanPanel } from './ScanPanel.tsx';
 import { ScanReview } from './ScanReview.tsx';
+import { stackForm } from './scan-files.ts';
 
 export const ScanSection = ({ ctx, round, batch, board, onChange }: {
   readonly ctx: CountingContext;
@@ -26,7 +26,7 @@ export const ScanSection = ({ ctx, round, batch, board, onChange }: {
 }) => {
   const { t } = useTranslation();
   const api = useApi();
-  const jobs = useLiveResource(round.congress, () => api.scanJobs(round), ['scan']);
+  const jobs = useLiveResource(round.code, () => api.scanJobs({ params: round }), ['scan']);
   const [reviewing, setReviewing] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   // A stack entered in the background (nothing for the board to decide) changes its batch: refresh the batches.
@@ -43,7 +43,7 @@ export const ScanSection = ({ ctx, round, batch, board, onChange }: {
 
   const discard = async (job: ScanJobView): Promise<void> => {
     if (!window.confirm(t('scan.discardConfirm', { batch: job.batchLabel }))) return;
-    const r = await api.discardScan(round, job.id);
+    const r = await api.discardScan({ params: { ...round, job: job.id } });
     setError(r.ok ? null : r.error);
     if (r.ok && reviewing === job.id) setReviewing(null);
     jobs.reload();
@@ -58,7 +58,7 @@ export const ScanSection = ({ ctx, round, batch, board, onChange }: {
     <div className="scan">
       {batch !== null && (
         <ScanPanel key={batch.id} batch={batch} existing={list.find((j) => String(j.batch) === batch.id) ?? null} onUpload={async (files, progress) => {
-          const r = await api.uploadScan(round, batch.id, files, progress);
+          const r = await api.uploadScan({ params: batchRef(round, batch.id), form: stackForm(files), onProgress: progress });
           jobs.reload();
           return r;
         }} />

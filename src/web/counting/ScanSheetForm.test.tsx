@@ -43,7 +43,7 @@ describe('scan review: one sheet', () => {
     getByText('2. Trần Thị Bình: Dòng 2: nét gạch không rõ, cần Ban Kiểm phiếu xem.');
     const boxes = getAllByRole('checkbox', { name: /^Gạch tên số/u }) as HTMLInputElement[];
     expect(boxes.map((b) => b.checked)).toEqual([false, false, false, true, false]);
-    expect(getByRole('checkbox', { name: 'Phiếu không có dấu — không hợp lệ' })).toHaveProperty('checked', false);
+    expect(getByRole('checkbox', { name: 'Phiếu không có dấu của cấp ủy triệu tập' })).toHaveProperty('checked', false);
   });
 
   it('sends the names ticked, in ballot order, as DecideSheetBody', async () => {
@@ -54,13 +54,13 @@ describe('scan review: one sheet', () => {
     expect(onDecide.mock.calls[0]![0]).toEqual({ ballot: { struck: ['12', '14'] } });
   });
 
-  it('adds notIssued when the ballot has no stamp, and untick removes a strike', async () => {
+  it('marks a ballot with no stamp as unstamped (the election\'s setting decides), and untick removes a strike', async () => {
     const { getByRole, onDecide } = setup();
     fireEvent.click(getByRole('checkbox', { name: 'Gạch tên số 4: Phạm Thị Dung' }));
-    fireEvent.click(getByRole('checkbox', { name: 'Phiếu không có dấu — không hợp lệ' }));
+    fireEvent.click(getByRole('checkbox', { name: 'Phiếu không có dấu của cấp ủy triệu tập' }));
     fireEvent.click(getByRole('button', { name: 'Ghi quyết định cho phiếu này' }));
     await waitFor(() => expect(onDecide).toHaveBeenCalledTimes(1));
-    expect(onDecide.mock.calls[0]![0]).toEqual({ ballot: { notIssued: true, struck: [] } });
+    expect(onDecide.mock.calls[0]![0]).toEqual({ ballot: { unstamped: true, struck: [] } });
   });
 
   it('shows the server refusal in Vietnamese', async () => {

@@ -110,6 +110,9 @@ export const ScanSheetForm = ({ ctx, sheet, onDecide }: ScanSheetFormProps) => {
         <fieldset disabled={decided} className="scan-flags">
           <legend className="visually-hidden">{t('scan.flags')}</legend>
           <label>
+            <input type="checkbox" checked={state.unstamped} onChange={(e) => setState({ ...state, unstamped: e.target.checked })} /> {t('scan.unstamped')}
+          </label>
+          <label>
             <input type="checkbox" checked={state.notIssued} onChange={(e) => setState({ ...state, notIssued: e.target.checked })} /> {t('scan.notIssued')}
           </label>
           <label>

@@ -16,6 +16,8 @@ export type ChoiceState =
 export interface DecisionState {
   readonly choice: ChoiceState;
   readonly notIssued: boolean;
+  /** No stamp: whether that makes it not issued is the election's setting, applied by the count. */
+  readonly unstamped: boolean;
   readonly identifyingMarks: boolean;
   readonly writeIns: number;
 }
@@ -35,6 +37,7 @@ export const initialDecision = (form: BallotForm, candidateIds: readonly string[
   return {
     choice,
     notIssued: from?.notIssued ?? false,
+    unstamped: from?.unstamped ?? false,
     identifyingMarks: from?.identifyingMarks ?? false,
     writeIns: from?.writeIns ?? 0,
   };
@@ -44,6 +47,7 @@ export const initialDecision = (form: BallotForm, candidateIds: readonly string[
 export const decisionBody = (state: DecisionState, candidateIds: readonly string[]): DecideSheetBody => {
   const flags = {
     ...(state.notIssued ? { notIssued: true } : {}),
+    ...(state.unstamped ? { unstamped: true } : {}),
     ...(state.writeIns > 0 ? { writeIns: state.writeIns } : {}),
     ...(state.identifyingMarks ? { identifyingMarks: true } : {}),
   };

@@ -1,5 +1,5 @@
 /**
- * The files of a scanned stack as the browser picks them (issue 7), pure: keep the scans (PNG, JPEG, TIFF, PDF
+ * The files of a scanned stack as the browser picks them, pure: keep the scans (PNG, JPEG, TIFF, PDF
  * by extension), put them in stack order (file names in natural numeric order: "quet-2" before "quet-10"), and
  * say what was left out and what the server would refuse before anything is sent. Formatting of sizes and
  * upload progress the Vietnamese way ("12,5 MB", "45%").
@@ -77,3 +77,10 @@ export const percentDone = (done: number, total: number): number => {
 
 /** "45%" (Vietnamese writes no space before the percent sign). */
 export const formatProgress = (done: number, total: number): string => `${formatInteger(percentDone(done, total))}%`;
+
+/** The upload of a stack: one multipart part "file" per file, in stack order. */
+export const stackForm = (files: readonly File[]): FormData => {
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  return form;
+};

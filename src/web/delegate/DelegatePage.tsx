@@ -13,12 +13,13 @@ const DelegatePage = () => {
   const api = useApi();
   const me = useMe();
   const code = me.congress;
-  const congress = useLiveResource(code, () => api.congress(code), ['congress', 'current-item']);
-  const sessions = useLiveResource(code, () => api.sessions(code), ['current-item', 'congress']);
+  const params = { code };
+  const congress = useLiveResource(code, () => api.getCongress({ params }), ['congress', 'current-item']);
+  const sessions = useLiveResource(code, () => api.listSessions({ params }), ['current-item', 'congress']);
   // The delegate's own record (GET …/me): the check-ins list is for staff only.
-  const record = useLiveResource(code, () => api.myRecord(code), ['attendance', 'delegates', 'congress']);
-  const attendance = useLiveResource(code, () => api.attendance(code), ['attendance', 'current-item']);
-  const documents = useLiveResource(code, () => api.documents(code), ['documents']);
+  const record = useLiveResource(code, () => api.myRecord({ params }), ['attendance', 'delegates', 'congress']);
+  const attendance = useLiveResource(code, () => api.attendance({ params }), ['attendance', 'current-item']);
+  const documents = useLiveResource(code, () => api.listDocuments({ params }), ['documents']);
   return (
     <div className="delegate-page">
       <h1>{t('delegate.hello', { name: me.displayName })}</h1>
@@ -31,7 +32,7 @@ const DelegatePage = () => {
         <h2 id="docs-title">{t('delegate.documents')}</h2>
         {documents.data !== null && <DocumentList documents={documents.data} congress={code} />}
       </section>
-      <SpeakForm onRegister={(title) => api.registerToSpeak(code, me.displayName, title, me.delegateId)} />
+      <SpeakForm onRegister={(title) => api.registerSpeaker({ params, body: { speakerName: me.displayName, title, delegateId: me.delegateId } })} />
     </div>
   );
 };

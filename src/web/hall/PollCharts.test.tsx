@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { countBallots, defaultCountSettings, type Ballot, type ElectionSpec, type OpinionPollCount, type SecretaryPollCount } from '../../rules/index.ts';
+import {
+  countBallots, defaultCountSettings, type Ballot, type CountOutcome, type ElectionSpec, type OpinionPollCount, type SecretaryPollCount,
+} from '../../rules/index.ts';
 import type { ElectionView, Round } from '../api/types.ts';
 import { renderVi } from '../test-support/render.tsx';
 import { latestPublished } from './load-hall.ts';
@@ -74,19 +76,20 @@ describe('the secretary nomination poll on the hall screen', () => {
 });
 
 describe('the hall screen picks up a published poll', () => {
-  const round = (result: unknown, updatedAt: string): Round => ({
+  const round = (result: CountOutcome | null, updatedAt: string): Round => ({
     id: 1, number: 1, seats: 0, alternateSeats: 0, status: 'published', base: 10, present: 10, ballotsIssued: 10, ballotsCollected: 10,
-    result, candidates: [], updatedAt,
+    result, countedBy: result === null ? null : 'batches', candidates: [], updatedAt,
   });
   const election = (id: number, kind: ElectionView['kind'], r: Round): ElectionView => ({
-    id, kind, title: `Cuộc ${id}`, seats: 0, alternateSeats: 0, maxSurplus: null, countingBoardId: null, approvedAt: null, approvalReference: null, rounds: [r],
+    id, kind, title: `Cuộc ${id}`, seats: 0, alternateSeats: 0, maxSurplus: null, countingBoardId: null, settings: defaultCountSettings,
+    approvedAt: null, approvalReference: null, rounds: [r],
   });
-  it('the latest published round wins, whether an election or a poll, in either stored shape', () => {
-    const o = { type: 'opinion-poll', count: opinion() };
-    const s = { count: { type: 'secretary-poll', count: secretary() } };
+  it('the latest published round wins, whether an election or a poll', () => {
+    const o: CountOutcome = { type: 'opinion-poll', count: opinion() };
+    const s: CountOutcome = { type: 'secretary-poll', count: secretary() };
     const both = [election(1, 'opinion-poll', round(o, '2025-07-15T02:00:00Z')), election(2, 'secretary-poll', round(s, '2025-07-15T03:00:00Z'))];
     expect(latestPublished(both)).toMatchObject({ kind: 'secretary-poll', electionId: 2 });
     expect(latestPublished(both.slice(0, 1))).toMatchObject({ kind: 'opinion-poll', electionId: 1, count: { admitted: ['n3', 'n1'] } });
-    expect(latestPublished([election(3, 'committee', round({ type: 'other' }, '2025-07-15T04:00:00Z'))])).toBeNull();
+    expect(latestPublished([election(3, 'committee', round(null, '2025-07-15T04:00:00Z'))])).toBeNull();
   });
 });

@@ -1,8 +1,7 @@
 /** The hall screen's state, composed from the typed API's views. */
+import type { CountOutcome } from '../../rules/index.ts';
 import type { ApiClient, ApiResult } from '../api/client.ts';
-import { electionCountOf } from '../api/counting-schemas.ts';
 import type { ElectionView, HallState, PublishedResult, Session, Speaker } from '../api/types.ts';
-import { pollCountOf } from './poll-count.ts';
 
 const currentItemOf = (sessions: readonly Session[], id: number | null): HallState['currentItem'] => {
   for (const s of sessions) {
@@ -12,17 +11,18 @@ const currentItemOf = (sessions: readonly Session[], id: number | null): HallSta
   return null;
 };
 
-/** What a stored round result shows on the hall screen: an election count or a poll's; null for anything else. */
-const publishedOf = (e: ElectionView, roundNumber: number, stored: unknown): PublishedResult | null => {
+/** What a round's result shows on the hall screen: an election count or a poll's; null when there is none. */
+const publishedOf = (e: ElectionView, roundNumber: number, outcome: CountOutcome | null): PublishedResult | null => {
+  if (outcome === null) return null;
   const base = { electionId: e.id, roundNumber, title: e.title };
-  const count = electionCountOf(stored);
-  if (count !== null) return { ...base, kind: 'election', count };
-  const poll = pollCountOf(stored);
-  if (poll === null) return null;
-  return poll.type === 'opinion-poll' ? { ...base, kind: 'opinion-poll', count: poll.count } : { ...base, kind: 'secretary-poll', count: poll.count };
+  switch (outcome.type) {
+    case 'election': return { ...base, kind: 'election', count: outcome.count };
+    case 'opinion-poll': return { ...base, kind: 'opinion-poll', count: outcome.count };
+    case 'secretary-poll': return { ...base, kind: 'secretary-poll', count: outcome.count };
+  }
 };
 
-/** The most recently published round of any election (or poll) whose stored result reads as a count. */
+/** The most recently published round of any election (or poll) that has a result. */
 export const latestPublished = (elections: readonly ElectionView[]): PublishedResult | null => {
   let best: { at: string; result: PublishedResult } | null = null;
   for (const e of elections) {
@@ -38,7 +38,8 @@ export const latestPublished = (elections: readonly ElectionView[]): PublishedRe
 
 export const loadHall = async (api: ApiClient, code: string): Promise<ApiResult<HallState>> => {
   const [congress, attendance, sessions, speakers, elections, targets] = await Promise.all([
-    api.congress(code), api.attendance(code), api.sessions(code), api.speakers(code), api.elections(code), api.targets(code),
+    api.getCongress({ params: { code } }), api.attendance({ params: { code } }), api.listSessions({ params: { code } }),
+    api.listSpeakers({ params: { code } }), api.listElections({ params: { code } }), api.getTargets({ params: { code } }),
   ]);
   if (!congress.ok) return congress;
   if (!attendance.ok) return attendance;

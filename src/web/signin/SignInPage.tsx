@@ -19,7 +19,9 @@ const SignInPage = () => {
   const api = useApi();
   const [method, setMethod] = useState<Method>('password');
 
-  const done = async (result: ApiResult<Principal>): Promise<ApiResult<Principal>> => {
+  // The sign-in answers say who signed in in different shapes; `me` gives the full principal.
+  const done = async (signedIn: ApiResult<unknown>): Promise<ApiResult<Principal>> => {
+    const result = signedIn.ok ? await api.me() : signedIn;
     if (result.ok && (await adopt(result.value))) {
       const next = search.get('next');
       // The router guard sends a user who may not open `next` to their own landing screen.
@@ -46,8 +48,8 @@ const SignInPage = () => {
         </div>
         <section id={`panel-${method}`} role="tabpanel" aria-labelledby={`tab-${method}`}>
           {method === 'password'
-            ? <PasswordSignIn onSubmit={async (u, p) => done(await api.signIn(u, p))} />
-            : <CardSignIn onCard={async (congress, token) => done(await api.signInWithCard(congress, token))} />}
+            ? <PasswordSignIn onSubmit={async (username, password) => done(await api.signIn({ body: { username, password } }))} />
+            : <CardSignIn onCard={async (congress, token) => done(await api.signInWithCard({ body: { congress, token } }))} />}
         </section>
         {state.status === 'anonymous' && state.problem === 'no-congress' && <p className="error" role="alert">{t('signin.noCongress')}</p>}
       </div>

@@ -6,7 +6,8 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decideShowOfHands } from '../../rules/index.ts';
 import { formatInteger } from '../../locale/vi.ts';
-import type { ApiResult, Counts } from '../api/client.ts';
+import type { ShowOfHands as Counts } from '../../api/index.ts';
+import type { ApiResult } from '../api/client.ts';
 import type { ApiError, Attendance } from '../api/types.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
@@ -15,7 +16,7 @@ const toCount = (s: string): number => (s.trim() === '' ? 0 : Number(s));
 export const CountsForm = ({ attendance, submitLabel, onSubmit, children, disabledReason = null }: {
   readonly attendance: Attendance | null;
   readonly submitLabel: string;
-  readonly onSubmit: (counts: Counts) => Promise<ApiResult<true>>;
+  readonly onSubmit: (counts: Counts) => Promise<ApiResult<unknown>>;
   readonly children?: ReactNode;
   readonly disabledReason?: string | null;
 }) => {

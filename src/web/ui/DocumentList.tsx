@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { API } from '../../api/index.ts';
+import { hrefOf } from '../api/client.ts';
 import type { DocumentItem } from '../api/types.ts';
 
 const sizeText = (bytes: number): string => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
@@ -11,7 +13,7 @@ export const DocumentList = ({ documents, congress }: { readonly documents: read
     <ul className="document-list">
       {documents.map((d) => (
         <li key={d.id}>
-          <a href={`/api/congresses/${encodeURIComponent(congress)}/documents/${d.id}`}>{d.title}</a>
+          <a href={hrefOf(API.getDocument, { code: congress, id: d.id })}>{d.title}</a>
           <span className="muted"> · {d.fileName} · {sizeText(d.size)}</span>
         </li>
       ))}

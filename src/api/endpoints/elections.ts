@@ -1,0 +1,34 @@
+/** Elections and their rounds: the list, withdrawals, the opinion poll, the surplus, the round's steps. */
+import { z } from 'zod';
+import { CHAIR, COUNTING_BOARD, EVERYONE, OFFICE, READERS } from '../access.ts';
+import { VoteView } from '../bodies.ts';
+import { CandidateParams, CongressParams, ElectionParams, RoundParams } from '../common.ts';
+import {
+  BallotsIssuedBody, BallotsIssuedView, CandidateBody, CandidateView, CountingBoardBody, CountingBoardView, CreateElectionBody,
+  ElectionView, HandCountBody, MaxSurplusBody, NewRoundBody, PollBody, PollView, SurplusView, TransitionBody, TransitionResult,
+  WithdrawalDecisionBody, WithdrawalDecisionView,
+} from '../elections.ts';
+import { endpoint } from '../endpoint.ts';
+import { CountOutcomeSchema } from '../../rules/index.ts';
+
+export const electionEndpoints = {
+  listElections: endpoint({ method: 'GET', path: '/api/congresses/:code/elections', params: CongressParams, response: z.array(ElectionView), access: EVERYONE }),
+  createElection: endpoint({ method: 'POST', path: '/api/congresses/:code/elections', params: CongressParams, body: CreateElectionBody, response: ElectionView, access: OFFICE }),
+  getElection: endpoint({ method: 'GET', path: '/api/congresses/:code/elections/:electionId', params: ElectionParams, response: ElectionView, access: EVERYONE }),
+  setMaxSurplus: endpoint({ method: 'PUT', path: '/api/congresses/:code/elections/:electionId/max-surplus', params: ElectionParams, body: MaxSurplusBody, response: VoteView, access: CHAIR }),
+  setCountingBoard: endpoint({ method: 'PUT', path: '/api/congresses/:code/elections/:electionId/counting-board', params: ElectionParams, body: CountingBoardBody, response: CountingBoardView, access: CHAIR }),
+  createRound: endpoint({ method: 'POST', path: '/api/congresses/:code/elections/:electionId/rounds', params: ElectionParams, body: NewRoundBody, response: ElectionView, access: CHAIR }),
+
+  addCandidate: endpoint({ method: 'POST', path: '/api/congresses/:code/elections/:electionId/rounds/:round/candidates', params: RoundParams, body: CandidateBody, response: CandidateView, access: OFFICE }),
+  requestWithdrawal: endpoint({ method: 'POST', path: '/api/congresses/:code/elections/:electionId/rounds/:round/candidates/:id/withdrawal', params: CandidateParams, response: CandidateView, access: OFFICE }),
+  decideWithdrawal: endpoint({ method: 'POST', path: '/api/congresses/:code/elections/:electionId/rounds/:round/candidates/:id/withdrawal-decision', params: CandidateParams, body: WithdrawalDecisionBody, response: WithdrawalDecisionView, access: CHAIR }),
+  recordPoll: endpoint({ method: 'POST', path: '/api/congresses/:code/elections/:electionId/rounds/:round/poll', params: RoundParams, body: PollBody, response: PollView, access: [...OFFICE, 'counting-board'] }),
+  surplus: endpoint({ method: 'GET', path: '/api/congresses/:code/elections/:electionId/rounds/:round/surplus', params: RoundParams, response: SurplusView, access: READERS }),
+  transition: endpoint({ method: 'POST', path: '/api/congresses/:code/elections/:electionId/rounds/:round/transition', params: RoundParams, body: TransitionBody, response: TransitionResult, access: CHAIR }),
+  setBallots: endpoint({ method: 'PUT', path: '/api/congresses/:code/elections/:electionId/rounds/:round/ballots', params: RoundParams, body: BallotsIssuedBody, response: BallotsIssuedView, access: [...OFFICE, 'counting-board'] }),
+  /**
+   * A congress that counts by hand: the board enters the totals of its signed paper minutes (never ballots), and
+   * the minutes say so. The only way to a result besides the board's counting of batches.
+   */
+  handCount: endpoint({ method: 'POST', path: '/api/congresses/:code/elections/:electionId/rounds/:round/hand-count', params: RoundParams, body: HandCountBody, response: CountOutcomeSchema, access: COUNTING_BOARD }),
+} as const;
