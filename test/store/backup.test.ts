@@ -9,7 +9,8 @@ import { comparableTables } from '../../src/store/backup-compare.ts';
 import { BACKUP_TABLES, rowsOf, type BackupContent } from '../../src/store/backup-format.ts';
 import { backupKeyText, parseBackupKey, type BackupKey } from '../../src/store/backup-key.ts';
 import { baseExclusionsToJson } from '../../src/store/base-exclusions-json.ts';
-import { createBackup, readBackupFile, restoreBackup, signBackup, writeBackupFile, type RestoreOptions } from '../../src/store/backup.ts';
+import { readBackupFile, restoreBackup, type RestoreOptions } from '../../src/server/restore.ts';
+import { createBackup, signBackup, writeBackupFile } from '../../src/store/backup.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { insertRichCongress, insertSmallCongress, RICH_DOCUMENT } from '../support/fixtures.ts';
 

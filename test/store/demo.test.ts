@@ -6,7 +6,8 @@ import { loadAttendance } from '../../src/store/attendance.ts';
 import { verifyAuditChain } from '../../src/store/audit.ts';
 import { comparableTables } from '../../src/store/backup-compare.ts';
 import { randomBytes } from 'node:crypto';
-import { checkBackup, createBackup, restoreBackup } from '../../src/store/backup.ts';
+import { checkBackup, restoreBackup } from '../../src/server/restore.ts';
+import { createBackup } from '../../src/store/backup.ts';
 import { parseBackupKey } from '../../src/store/backup-key.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 

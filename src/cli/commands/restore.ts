@@ -1,6 +1,6 @@
 import { formatInteger } from '../../locale/vi.ts';
 import { generatePassword, hashPassword } from '../../server/auth/passwords.ts';
-import { readBackupFile, restoreBackup, type RestoreSummary } from '../../store/backup.ts';
+import { readBackupFile, restoreBackup, type RestoreSummary } from '../../server/restore.ts';
 import { findBackupKey } from '../../store/backup-key.ts';
 import { openConfiguredDatabase } from '../../store/migrate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError } from '../io.ts';

@@ -3,7 +3,7 @@
  * never create a state the API could not. The checks are the API's own zod schemas (src/api), the stored JSON
  * columns' schemas (settings, the exclusions from N_base, a round's result, counting events, scanned ballots) and
  * the rules core (a show-of-hands vote passed as RULES.md §2 says). References between rows are checked when they
- * are remapped (backup.ts). The first row at fault is named with its table, row and column.
+ * are remapped (restore.ts). The first row at fault is named with its table, row and column.
  */
 import { z } from 'zod';
 import { Role } from '../api/access.ts';
@@ -23,12 +23,12 @@ import { TargetInput } from '../api/targets.ts';
 import { CountingEventSchema } from '../counting/schemas.ts';
 import { computeBase, decideShowOfHands } from '../rules/index.ts';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/result.ts';
-import { documentType } from '../server/documents-check.ts';
-import { settingsFromJson } from '../server/settings.ts';
-import { issuesToError } from '../server/validation.ts';
-import { baseExclusionsFromJson } from './base-exclusions-json.ts';
-import { BACKUP_TABLES, rowsOf, type BackupFile, type BackupTable, type FileCell, type FileRow } from './backup-format.ts';
-import { countOutcomeFromJson } from './round-result-json.ts';
+import { documentType } from './documents-check.ts';
+import { settingsFromJson } from './settings.ts';
+import { issuesToError } from './validation.ts';
+import { baseExclusionsFromJson } from '../store/base-exclusions-json.ts';
+import { BACKUP_TABLES, rowsOf, type BackupFile, type BackupTable, type FileCell, type FileRow } from '../store/backup-format.ts';
+import { countOutcomeFromJson } from '../store/round-result-json.ts';
 
 /** What is wrong with a row: its column, and either a zod error (of the value or of the API body) or a message. */
 type Fault =
