@@ -1,5 +1,6 @@
 /** RFC 4180 CSV (comma or semicolon, quotes, CRLF), a UTF-8 byte-order mark removed. Pure. */
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
+import { csvLine } from './csv-cell.ts';
 
 export const parseCsv = (input: string): Result<string[][], RuleError> => {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -36,18 +37,6 @@ export const parseCsv = (input: string): Result<string[][], RuleError> => {
   return ok(rows.filter((r) => r.some((c) => c.trim() !== '')));
 };
 
-/**
- * One cell of an exported CSV. A text that a spreadsheet would take for a formula (starting with = + - @, a tab
- * or a carriage return) is written after an apostrophe, so opening the file runs nothing; numbers are written as
- * they are. Quoted when it holds a separator, a quote or a line break.
- */
-export const csvCell = (value: string | number | null): string => {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-  return /[",\r\n;]/u.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
-/** Rows to CSV text with a byte-order mark so spreadsheet programs read the Vietnamese letters. */
+/** Rows to CSV text (cells written by csv-cell.ts) with a byte-order mark so spreadsheet programs read the Vietnamese letters. */
 export const toCsv = (rows: readonly (readonly (string | number | null)[])[]): string =>
-  `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  `\ufeff${rows.map(csvLine).join('\r\n')}\r\n`;
