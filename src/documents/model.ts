@@ -73,6 +73,14 @@ export interface CountTimes {
   readonly end?: string | undefined;
 }
 
+/**
+ * How the result was reached, for the minutes to say: entered independently on computers and reconciled by the
+ * board, or counted by hand by the board, its totals entered from the paper minutes signed by its head.
+ */
+export type CountMethod =
+  | { readonly kind: 'batches'; readonly entries: number }
+  | { readonly kind: 'hand'; readonly signedBy: string };
+
 export interface ElectionMinutesInput {
   readonly header: CongressHeader;
   readonly round: ElectionRound;
@@ -80,6 +88,7 @@ export interface ElectionMinutesInput {
   readonly ballotsIssued: number;
   readonly count: ElectionCount;
   readonly times?: CountTimes | undefined;
+  readonly method?: CountMethod | undefined;
 }
 
 export interface OpinionPollMinutesInput {
@@ -89,6 +98,7 @@ export interface OpinionPollMinutesInput {
   readonly ballotsIssued: number;
   readonly count: OpinionPollCount;
   readonly times?: CountTimes | undefined;
+  readonly method?: CountMethod | undefined;
 }
 
 export interface SecretaryPollMinutesInput {
@@ -98,6 +108,7 @@ export interface SecretaryPollMinutesInput {
   readonly ballotsIssued: number;
   readonly count: SecretaryPollCount;
   readonly times?: CountTimes | undefined;
+  readonly method?: CountMethod | undefined;
 }
 
 export interface BallotInput {

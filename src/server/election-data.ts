@@ -112,6 +112,12 @@ export const loadRound = async (db: Db, congressId: number, electionId: number, 
   return ok({ election, round });
 };
 
+/** The election and round a path names, with the facts the rules of src/elections read. */
+export const loadRoundFacts = async (db: Db, congress: Congress, electionId: number, number: number): Promise<Result<LoadedRound & { readonly facts: RoundFacts }, Problem>> => {
+  const l = await loadRound(db, congress.id, electionId, number);
+  return l.ok ? ok({ ...l.value, facts: await roundFacts(db, congress, l.value.election, l.value.round) }) : l;
+};
+
 export const loadElection = async (db: Db, congressId: number, electionId: number): Promise<Result<Election, Problem>> => {
   const e = await findElection(db, congressId, electionId);
   return e === undefined ? err(notFound('cuộc bầu cử', 'Election', 'params.electionId')) : ok(e);

@@ -6,7 +6,7 @@ import {
   type Result, type RuleError,
 } from '../../rules/index.ts';
 import { participantWord } from '../labels.ts';
-import type { CongressHeader, CountingBoard, CountTimes, ElectionRound } from '../model.ts';
+import type { CongressHeader, CountingBoard, CountMethod, CountTimes, ElectionRound } from '../model.ts';
 import { b, col, heading, p, table, type Block, type Signer } from './blocks.ts';
 
 export const n = formatInteger;
@@ -23,6 +23,14 @@ export const timesSentence = (t: CountTimes | undefined): Block[] => {
   if (t === undefined || (t.start === undefined && t.end === undefined)) return [];
   const parts = [t.start ? `bắt đầu kiểm phiếu lúc ${t.start}` : null, t.end ? `kết thúc lúc ${t.end}` : null].filter((x) => x !== null);
   return [p(`Ban Kiểm phiếu ${parts.join(', ')}.`)];
+};
+
+/** How the ballots were counted (docs/rules.md §10): by computer with independent entries, or by hand. */
+export const methodSentence = (m: CountMethod | undefined): Block[] => {
+  if (m === undefined) return [];
+  return m.kind === 'batches'
+    ? [p(`Phiếu bầu được nhập độc lập ${n(m.entries)} lần trên máy tính; Ban Kiểm phiếu đối chiếu các lần nhập và quyết định mọi chỗ khác nhau (nhật ký nhập phiếu kèm theo).`)]
+    : [p(`Ban Kiểm phiếu kiểm phiếu bằng tay; các số liệu trong biên bản này được nhập từ biên bản kiểm phiếu giấy do Trưởng Ban Kiểm phiếu, đồng chí ${m.signedBy}, ký xác nhận.`)];
 };
 
 const exclusionLines = (a: CongressAttendance): Array<readonly [string, number]> => {

@@ -9,7 +9,7 @@ import type { ElectionMinutesInput } from '../model.ts';
 import { b, heading, p, type Block, type DocumentContent } from './blocks.ts';
 import {
   attendanceSection, ballotsSection, boardSection, boardSigners, checkCountInput, closing, n, pick, settingsSection,
-  timesSentence, votesTable,
+  methodSentence, timesSentence, votesTable,
 } from './count-sections.ts';
 import { countingMinutesFrame } from './subjects.ts';
 
@@ -61,6 +61,7 @@ export const countingMinutesContent = (input: ElectionMinutesInput): Result<Docu
     p(`Hôm nay, ${formatDateLong(h.date)}, tại ${h.place}, ${congressName(h)} tiến hành bầu cử bằng phiếu kín. `,
       `Danh sách bầu cử gồm ${n(round.candidates.length)} đồng chí; số lượng được bầu: `, b(seatsText), '.'),
     ...timesSentence(input.times),
+    ...methodSentence(input.method),
     ...boardSection('I. BAN KIỂM PHIẾU', round.board, 'Trưởng ban', 'Ủy viên'),
     ...attendanceSection('II. SỐ ĐẠI BIỂU VÀ SỐ LÀM CĂN CỨ TÍNH KẾT QUẢ', h, attendance.congress, attendance.presentAtVoting, c.base, c.threshold),
     ...ballotsSection('III. SỐ PHIẾU', ballotForm(round), input.ballotsIssued, c.ballots),

@@ -5,7 +5,7 @@ import { congressName } from '../labels.ts';
 import type { SecretaryPollMinutesInput } from '../model.ts';
 import { b, heading, p, type DocumentContent } from './blocks.ts';
 import {
-  attendanceSection, ballotsSection, boardSection, boardSigners, checkCountInput, closing, n, settingsSection, timesSentence,
+  attendanceSection, ballotsSection, boardSection, boardSigners, checkCountInput, closing, n, settingsSection, methodSentence, timesSentence,
   votesTable,
 } from './count-sections.ts';
 import { countingMinutesFrame } from './subjects.ts';
@@ -21,6 +21,7 @@ export const secretaryPollMinutesContent = (input: SecretaryPollMinutesInput): R
       p(`Hôm nay, ${formatDateLong(h.date)}, tại ${h.place}, ${congressName(h)} tiến hành lấy phiếu giới thiệu Bí thư. `,
         `Mỗi đại biểu ghi họ và tên một đồng chí trong số ${n(round.candidates.length)} Ủy viên Ban Chấp hành khóa mới.`),
       ...timesSentence(input.times),
+      ...methodSentence(input.method),
       ...boardSection('I. BAN KIỂM PHIẾU', round.board, 'Trưởng ban', 'Ủy viên'),
       ...attendanceSection('II. SỐ ĐẠI BIỂU', h, attendance.congress, attendance.presentAtVoting, c.base, c.threshold),
       ...ballotsSection('III. SỐ PHIẾU', ballotForm(round), input.ballotsIssued, c.ballots),

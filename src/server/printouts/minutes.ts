@@ -7,13 +7,14 @@
 import type { Kysely } from 'kysely';
 import type { PrintFormat } from '../../api/printouts.ts';
 import {
-  countingMinutes, delegationMinutes, opinionPollMinutes, secretaryPollMinutes, type CountTimes, type VotingAttendance,
+  countingMinutes, delegationMinutes, opinionPollMinutes, secretaryPollMinutes, type CountMethod, type CountTimes, type VotingAttendance,
 } from '../../documents/index.ts';
 import { formatTime } from '../../locale/vi.ts';
 import { computeBase, err, ok, ruleError, type Result } from '../../rules/index.ts';
 import { loadAttendance } from '../../store/attendance.ts';
 import { baseExclusionsFromJson } from '../../store/base-exclusions-json.ts';
-import type { Congress, Database } from '../../store/schema.ts';
+import { handCountFromJson } from '../../store/hand-count-json.ts';
+import type { Congress, Database, ElectionRound } from '../../store/schema.ts';
 import { conflict, unprocessable, type Problem } from '../problems.ts';
 import type { FileOut } from '../route.ts';
 import { renderAs } from './common.ts';
@@ -71,6 +72,16 @@ const votingAttendance = async (db: Kysely<Database>, congress: Congress, p: Pri
   return ok({ congress: a.value.counts, presentAtVoting: present });
 };
 
+/** How the round was counted, for the minutes: the board's batches (how many entries), or its hand count (who signed). */
+const countMethod = async (db: Kysely<Database>, round: ElectionRound): Promise<CountMethod | undefined> => {
+  if (round.counted_by === 'hand') {
+    const signed = handCountFromJson(round.hand_count);
+    return signed === null ? undefined : { kind: 'hand', signedBy: signed.signedBy };
+  }
+  const batch = await db.selectFrom('counting_batches').select('entries_required').where('round_id', '=', round.id).orderBy('number').executeTakeFirst();
+  return batch === undefined ? undefined : { kind: 'batches', entries: batch.entries_required };
+};
+
 export const roundMinutes = async (
   db: Kysely<Database>, congress: Congress, electionId: number, number: number, format: PrintFormat,
 ): Promise<Result<FileOut, Problem>> => {
@@ -91,6 +102,7 @@ export const roundMinutes = async (
     header: roundHeader(congress, p), round: p.model, attendance: attendance.value,
     ballotsIssued: p.round.ballots_issued ?? outcome.value.count.ballots.total,
     times: await countTimes(db, congress.id, p.round.id),
+    method: await countMethod(db, p.round),
   };
   const name = `bien-ban-kiem-phieu-${congress.code}-bau-cu-${p.election.id}-vong-${p.round.number}`;
   const o = outcome.value;

@@ -5,7 +5,7 @@ import { admitByPoll, canAddDelegate, canAddPerson, canRequestWithdrawal, decide
 import { err, ok } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
-import { candidateFacts, loadRound, reorderCandidates, roundFacts } from '../election-data.ts';
+import { candidateFacts, loadRound, loadRoundFacts, reorderCandidates, roundFacts } from '../election-data.ts';
 import { fromRefusal, notFound } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { nowIso, transact } from '../tx.ts';
@@ -17,10 +17,9 @@ export const candidateRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
 
   serve(app, deps, API.addCandidate, async (ctx) =>
     transact(deps, async (trx) => {
-      const l = await loadRound(trx, ctx.congress.id, ctx.params.electionId, ctx.params.round);
+      const l = await loadRoundFacts(trx, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
-      const { election, round } = l.value;
-      const facts = await roundFacts(trx, ctx.congress, election, round);
+      const { election, round, facts } = l.value;
       const b = ctx.body;
       let person: { delegateId: number | null; fullName: string; birthDate: string | null };
       if ('delegateId' in b) {

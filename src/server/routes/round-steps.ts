@@ -11,10 +11,11 @@ import {
 } from '../../elections/index.ts';
 import { countFromTotals, err, ok, type Result } from '../../rules/index.ts';
 import type { TransitionBody } from '../../api/elections.ts';
+import { handCountToJson } from '../../store/hand-count-json.ts';
 import { loadBaseSnapshot } from '../attendance.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
-import { countSettingsOf, electionView, findElection, loadRound, roundFacts } from '../election-data.ts';
+import { countSettingsOf, electionView, findElection, loadRound, loadRoundFacts, roundFacts } from '../election-data.ts';
 import { fromRefusal, unprocessable } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { writeRoundStatus } from '../round-store.ts';
@@ -80,10 +81,9 @@ export const roundStepRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
 
   serve(app, deps, API.handCount, async (ctx) =>
     transact(deps, async (trx) => {
-      const l = await loadRound(trx, ctx.congress.id, ctx.params.electionId, ctx.params.round);
+      const l = await loadRoundFacts(trx, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
-      const { election, round } = l.value;
-      const facts = await roundFacts(trx, ctx.congress, election, round);
+      const { election, round, facts } = l.value;
       const b = ctx.body;
       const inBatches = (await trx.selectFrom('counting_batches').select('id').where('round_id', '=', round.id).limit(1).executeTakeFirst()) !== undefined;
       const can = canHandCount(facts, inBatches, b.collected, b.signedBy);
@@ -98,9 +98,8 @@ export const roundStepRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
       });
       if (!outcome.ok) return err(unprocessable(outcome.error));
       const now = nowIso(deps);
-      const record = { signedBy: b.signedBy, enteredBy: ctx.actor, at: now };
       const moved = await writeRoundStatus(trx, ctx, ctx.congress.id, round, 'counted',
-        { result: JSON.stringify(outcome.value), counted_by: 'hand', hand_count: JSON.stringify(record) }, now);
+        { result: JSON.stringify(outcome.value), counted_by: 'hand', hand_count: handCountToJson({ signedBy: b.signedBy, enteredBy: ctx.actor, at: now }) }, now);
       if (!moved.ok) return moved;
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'round.hand-count', subject: `round:${round.id}`,
         payload: { ...b, outcome: outcome.value.type } });

@@ -19,6 +19,7 @@ import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { BatchEntry } from './BatchEntry.tsx';
 import { BatchList } from './BatchList.tsx';
+import { HandCountForm } from './HandCount.tsx';
 import { ReconciliationQueue } from './ReconciliationQueue.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { ScanSection } from './ScanSection.tsx';
@@ -45,6 +46,8 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
   const batches = useLiveResource(code, () => api.listBatches({ params: ref }), ['election', 'result']);
   const queue = useLiveResource(code, () => (board ? api.reconciliation({ params: ref }) : Promise.resolve({ ok: true as const, value: [] })), ['election', 'result']);
   const result = useLiveResource(code, () => (board ? api.roundResult({ params: ref }) : Promise.resolve({ ok: true as const, value: null })), ['election', 'result']);
+  const bodies = useLiveResource(code, () => api.listBodies({ params: { code } }), ['bodies']);
+  const head = bodies.data?.find((b) => b.id === election.countingBoardId)?.members.find((m) => m.role === 'head')?.fullName ?? null;
   const [batchId, setBatchId] = useState<string | null>(null);
   const refresh = (): void => {
     batches.reload();
@@ -57,8 +60,16 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
   if (batches.error?.code === 'not-found') return <p className="warning-text" role="status">{t('counting.noBatchRoutes')}</p>;
   const batch = batches.data?.find((b) => b.id === batchId) ?? null;
   const r = result.data;
+  const spec = specOf(election, round ?? election.rounds[0]!, election.settings);
+  // A congress that counts by hand: the board enters the totals of its paper minutes while no batch exists.
+  const byHand = round?.status === 'counting' && batches.data?.length === 0 && allowed(API.handCount) && spec !== null;
   return (
     <div className="counting-grid">
+      {byHand && (
+        <HandCountForm spec={spec} collected={round?.ballotsCollected ?? null} head={head}
+          onSend={(totals) => after(api.handCount({ params: ref, body: { ...totals, invalidByReason: totals.invalidByReason, votes: [...totals.votes] } }))} />
+      )}
+      {round?.countedBy === 'hand' && <p className="ok-text" role="status">{t('counting.hand.counted')}</p>}
       <div className="counting-entry">
         <BatchList batches={batches.data ?? []} selected={batchId} onSelect={setBatchId} canOpen={allowed(API.createBatch)}
           onOpen={(label, physicalCount) => after(api.createBatch({ params: ref, body: { label, physicalCount } }))} />

@@ -4,6 +4,7 @@ import type { Messages } from './vi.ts';
 export const en: Messages = {
   app: { name: 'Đại Hội', tagline: 'Running a Party congress' },
   common: {
+    cancel: 'Cancel',
     loading: 'Loading…',
     skipToContent: 'Skip to main content',
     screens: 'Screens',
@@ -117,6 +118,23 @@ export const en: Messages = {
   },
   documents: { none: 'No documents yet.' },
   counting: {
+    hand: {
+      title: 'Counted by hand',
+      explain: 'When the congress counts by hand: the counting board enters the numbers of its signed paper minutes. Not possible once the round is counted in batches on computers.',
+      collected: 'Ballots collected (counted)',
+      invalid: 'Invalid ballots by reason',
+      votes: 'Votes for each name (in ballot order)',
+      blank: 'Ballots with no name',
+      unrecognized: 'Ballots naming someone outside the list',
+      signedBy: 'Head of the counting board signing the minutes (full name)',
+      send: 'Record the hand count',
+      notNumbers: 'Each box holds one whole number, zero or more.',
+      missing: 'The ballots collected or someone\'s votes are not filled in yet.',
+      needSigner: 'Write the full name of the head of the counting board who signed the minutes.',
+      confirm: 'Record the result of the paper minutes ({{collected}} ballots, signed by {{head}})? The round then becomes "counted" and cannot be entered again.',
+      confirmYes: 'Record the result',
+      counted: 'This round was counted by hand by the counting board.',
+    },
     election: 'Election',
     nothingToCount: 'No election is being counted.',
     noSpec: 'Not enough to count yet (the list, the base).',

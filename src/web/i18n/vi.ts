@@ -2,6 +2,7 @@
 export const vi = {
   app: { name: 'Đại Hội', tagline: 'Hệ thống điều hành đại hội Đảng' },
   common: {
+    cancel: 'Huỷ',
     loading: 'Đang tải…',
     skipToContent: 'Chuyển đến nội dung chính',
     screens: 'Các màn hình',
@@ -115,6 +116,23 @@ export const vi = {
   },
   documents: { none: 'Chưa có tài liệu.' },
   counting: {
+    hand: {
+      title: 'Kiểm phiếu bằng tay',
+      explain: 'Khi Đại hội kiểm phiếu bằng tay: Ban Kiểm phiếu nhập các số trong biên bản kiểm phiếu giấy đã ký. Không nhập được khi vòng bầu đã kiểm phiếu theo tập trên máy.',
+      collected: 'Số phiếu thu về (đã kiểm)',
+      invalid: 'Số phiếu không hợp lệ theo từng lý do',
+      votes: 'Số phiếu bầu cho từng người (theo thứ tự trên phiếu)',
+      blank: 'Số phiếu không ghi tên',
+      unrecognized: 'Số phiếu ghi tên ngoài danh sách',
+      signedBy: 'Trưởng Ban Kiểm phiếu ký biên bản (họ và tên)',
+      send: 'Ghi kết quả kiểm phiếu bằng tay',
+      notNumbers: 'Mỗi ô chỉ ghi một số nguyên không âm.',
+      missing: 'Còn ô số phiếu thu về hoặc số phiếu của một người chưa ghi.',
+      needSigner: 'Ghi họ và tên Trưởng Ban Kiểm phiếu đã ký biên bản.',
+      confirm: 'Ghi kết quả từ biên bản giấy ({{collected}} phiếu, Trưởng ban {{head}} ký)? Sau khi ghi, vòng bầu chuyển sang "đã kiểm phiếu xong" và không nhập lại được.',
+      confirmYes: 'Ghi kết quả',
+      counted: 'Vòng bầu này đã được Ban Kiểm phiếu kiểm bằng tay.',
+    },
     election: 'Cuộc bầu cử',
     nothingToCount: 'Chưa có cuộc bầu cử nào đang kiểm phiếu.',
     noSpec: 'Chưa đủ thông tin để kiểm phiếu (danh sách, số đại biểu làm căn cứ).',

@@ -10,7 +10,7 @@ import { json, serve } from '../../route.ts';
 import { readSettings } from '../../settings.ts';
 import { nowIso, transact } from '../../tx.ts';
 import {
-  allBatches, appender, batchNotFound, counting, liveOf, load, loadLocked, myViewOf, operatorName, operatorOf, terminalOf, viewOf, withRetry,
+  allBatches, appender, batchNotFound, liveOf, load, loadCountingLocked, myViewOf, operatorName, operatorOf, terminalOf, viewOf, withRetry,
 } from './shared.ts';
 
 export const batchRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
@@ -26,11 +26,9 @@ export const batchRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   serve(app, deps, API.createBatch, async (ctx) => {
     let roundId = 0;
     return withRetry(() => transact(deps, async (trx) => {
-      const l = await loadLocked(trx, deps.dialect, ctx.congress, ctx.params.electionId, ctx.params.round);
+      const l = await loadCountingLocked(trx, deps.dialect, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
       const round = l.value.round;
-      const open = counting(round);
-      if (!open.ok) return open;
       roundId = round.id;
       const existing = await roundBatches(trx, round.id);
       const total = existing.reduce((n, b) => n + b.physical_count, 0) + ctx.body.physicalCount;

@@ -20,7 +20,7 @@ import { json, serve } from '../../route.ts';
 import { writeRoundStatus } from '../../round-store.ts';
 import { readSettings } from '../../settings.ts';
 import { nowIso, transact } from '../../tx.ts';
-import { allBatches, counting, liveOf, load, loadLocked, operatorName, resultView, viewOf, type Loaded } from './shared.ts';
+import { allBatches, liveOf, load, loadCountingLocked, loadLocked, operatorName, resultView, viewOf, type Loaded } from './shared.ts';
 
 const overview = async (db: Transaction<Database> | ServerDeps['db'], congress: Congress, l: Loaded, operator: string): Promise<CountingOverview> => {
   const all = await allBatches(db, l);
@@ -83,11 +83,9 @@ export const openFinishRoutes = (app: FastifyInstance, deps: ServerDeps): void =
   serve(app, deps, API.finishCounting, async (ctx) => {
     let roundId: number | null = null;
     return transact(deps, async (trx) => {
-      const l = await loadLocked(trx, deps.dialect, ctx.congress, ctx.params.electionId, ctx.params.round);
+      const l = await loadCountingLocked(trx, deps.dialect, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
       const round = l.value.round;
-      const open = counting(round);
-      if (!open.ok) return open;
       roundId = round.id;
       const all = await allBatches(trx, l.value);
       if (!all.ok) return all;

@@ -66,6 +66,16 @@ export const counting = (round: ElectionRound): Result<true, Problem> => {
   return c.ok ? c : err(fromRefusal(c.error));
 };
 
+/** `loadLocked`, only while the round is being counted. */
+export const loadCountingLocked = async (
+  trx: Transaction<Database>, dialect: ServerDeps['dialect'], congress: Congress, electionId: number, number: number,
+): Promise<Result<Loaded, Problem>> => {
+  const l = await loadLocked(trx, dialect, congress, electionId, number);
+  if (!l.ok) return l;
+  const open = counting(l.value.round);
+  return open.ok ? l : open;
+};
+
 export const batchNotFound = (): Problem => notFound('tập phiếu', 'Batch', 'params.batch');
 
 /** The operator is a signed-in user; the engine knows them by user name. */
@@ -184,11 +194,9 @@ export const batchChange = <T>(
   let memo: { ctx: CountingContext; batchId: number; seq: number; eventId: number; state: BatchState } | null = null;
   return withRetry(() => transact(deps, async (trx) => {
     memo = null;
-    const l = await loadLocked(trx, deps.dialect, ctx.congress, ctx.params.electionId, ctx.params.round);
+    const l = await loadCountingLocked(trx, deps.dialect, ctx.congress, ctx.params.electionId, ctx.params.round);
     if (!l.ok) return l;
     const round = l.value.round;
-    const open = counting(round);
-    if (!open.ok) return open;
     roundId = round.id;
     const batch = await findBatch(trx, round.id, Number(ctx.params.batch));
     if (batch === undefined) return err(batchNotFound());
