@@ -97,6 +97,8 @@ const bytes = (name: string, max: number, nullable: boolean): RowCheck => (row) 
 };
 
 const num = (v: FileCell | undefined): number => (typeof v === 'number' ? v : Number.NaN);
+/** A cell as text for a message or a comparison (bytes and nothing as empty). */
+const text = (v: FileCell | undefined): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const COUNTED = new Set(['counted', 'published', 'approved']);
 
 /** The stored status of a delegate as the status change the API takes (a reason for every status but "summoned"). */
@@ -164,7 +166,7 @@ const CHECKS: Readonly<Record<BackupTable, readonly RowCheck[]>> = {
     column('status', RoundStatus), column('base', Count.nullable()), column('present', Count.nullable()),
     column('ballots_issued', BallotsIssuedBody.shape.issued.nullable()), column('ballots_collected', BallotsIssuedBody.shape.issued.nullable()),
     json('result', countOutcomeFromJson), exclusionsGiveBase,
-    rule('result', (r) => (r['result'] !== null) === COUNTED.has(String(r['status'])),
+    rule('result', (r) => (r['result'] !== null) === COUNTED.has(text(r['status'])),
       'chỉ vòng bầu đã kiểm phiếu xong (counted, published, approved) mới có kết quả, và vòng đó phải có.',
       'only a counted round (counted, published, approved) has a result, and it must have one.'),
     column('decision', Text(2000).nullable()), column('updated_at', instant),
@@ -186,7 +188,7 @@ const CHECKS: Readonly<Record<BackupTable, readonly RowCheck[]>> = {
   documents: [
     column('title', Text(300)), column('visibility', Visibility), bytes('content', DOCUMENT_MAX_BYTES, false),
     // The seed congress stores text with its charset ("text/plain; charset=utf-8"): the type before parameters is compared.
-    rule('mime_type', (r) => { const b = bytesOf(r['content']); return b !== null && documentType(String(r['file_name']), b) === String(r['mime_type']).split(';')[0]; },
+    rule('mime_type', (r) => { const b = bytesOf(r['content']); return b !== null && documentType(text(r['file_name']), b) === text(r['mime_type']).split(';')[0]; },
       'loại tệp không đúng với tên và nội dung tệp (như khi tải lên).', 'the file type does not match the file name and content (as at upload).'),
     rule('size', (r) => bytesOf(r['content'])?.length === r['size'], 'kích thước không đúng với nội dung.', 'the size does not match the content.'),
     column('uploaded_at', instant),
@@ -203,7 +205,7 @@ const CHECKS: Readonly<Record<BackupTable, readonly RowCheck[]>> = {
   ],
   counting_events: [
     column('seq', IdBody), json('event', withSchema(CountingEventSchema), false),
-    rule('type', (r) => { try { return (JSON.parse(String(r['event'])) as { type?: unknown }).type === r['type']; } catch { return false; } },
+    rule('type', (r) => { try { return (JSON.parse(text(r['event'])) as { type?: unknown }).type === r['type']; } catch { return false; } },
       'không đúng với loại của sự kiện.', 'does not match the event\'s type.'),
     column('terminal', TerminalId), column('request_id', RequestId.nullable()), column('at', instant),
   ],
@@ -222,8 +224,8 @@ const CHECKS: Readonly<Record<BackupTable, readonly RowCheck[]>> = {
 
 const refusal = (table: BackupTable, index: number, row: FileRow, fault: Fault): RuleError => {
   const where = `tables.${table}[${index}].${fault.column}`;
-  const at_vi = `Tệp sao lưu, bảng ${table}, dòng ${index + 1} (id ${String(row['id'])}), cột ${fault.column}`;
-  const at_en = `Backup file, table ${table}, row ${index + 1} (id ${String(row['id'])}), column ${fault.column}`;
+  const at_vi = `Tệp sao lưu, bảng ${table}, dòng ${index + 1} (id ${text(row['id'])}), cột ${fault.column}`;
+  const at_en = `Backup file, table ${table}, row ${index + 1} (id ${text(row['id'])}), column ${fault.column}`;
   if ('zod' in fault) {
     const e = issuesToError('', new z.ZodError(fault.zod.issues.slice(0, 1).map((i) => ({ ...i, path: [...fault.path] }))));
     const detail = (m: string): string => m.replace(/^[^:]*: /u, '');

@@ -113,7 +113,7 @@ const insertRow = async (trx: LooseDb, table: BackupTable, index: number, row: R
 const cardsNotHere = async (trx: LooseDb, backup: BackupFile): Promise<void> => {
   const rows = rowsOf(backup, 'delegates');
   for (let from = 0; from < rows.length; from += 500) {
-    const tokens = rows.slice(from, from + 500).map((r) => String(r['card_token']));
+    const tokens = rows.slice(from, from + 500).flatMap((r) => (typeof r['card_token'] === 'string' ? [r['card_token']] : []));
     const found = await trx.selectFrom('delegates').select('card_token').where('card_token', 'in', tokens).limit(1).executeTakeFirst();
     if (found === undefined) continue;
     const index = rows.findIndex((r) => r['card_token'] === found['card_token']);

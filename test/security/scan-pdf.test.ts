@@ -26,13 +26,13 @@ describeEachDatabase('security: scanned PDFs from outside', (db) => {
       expect((await call(k.app, 'POST', `${k.R}/batches`, k.users['head']!, { label, physicalCount: 2 })).status).toBe(201);
     }
   }, 120_000);
-  afterAll(async () => { await k?.app.close(); });
+  afterAll(async () => { await k.app.close(); });
 
   const scanned = async (batch: number, pdf: Buffer): Promise<ScanJobView> => {
     const res = await k.app.inject({ method: 'POST', url: `${k.R}/batches/${batch}/scan`, payload: multipart('quet.pdf', pdf),
       headers: { cookie: k.users['an']!.cookie, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } });
     expect(res.statusCode, res.body).toBe(202);
-    const id = (res.json() as ScanJobView).id;
+    const id = res.json<ScanJobView>().id;
     for (let i = 0; i < 1800; i++) {
       const list = await call<ScanJobView[]>(k.app, 'GET', `${k.R}/scan`, k.users['head']!);
       const job = list.body.find((j) => j.id === id);

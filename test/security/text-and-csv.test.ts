@@ -23,8 +23,8 @@ describeEachDatabase('security: hidden characters and CSV formulas', (ctx) => {
       [`${C}/delegates`, { ...delegate, fullName: `Nguyễn Văn ${RLO}nA` }],
       [`${C}/delegates`, { ...delegate, fullName: `Nguyễn${ZWSP} Văn A` }],
       [`${C}/organisations`, { name: `Chi bộ ${RLO}ễưt` }],
-      [`${C}/sessions`, { kind: 'official', title: `Phiên${'\u2066'} họp` }],
-      [`${C}/speakers`, { speakerName: 'Nguyễn Văn B', title: `Tham luận${'\ufeff'}x` }],
+      [`${C}/sessions`, { kind: 'official', title: 'Phiên\u2066 họp' }],
+      [`${C}/speakers`, { speakerName: 'Nguyễn Văn B', title: 'Tham luận\ufeffx' }],
     ] as const) {
       const r = await admin.post<ErrorReply>(path, body);
       expect(r.status, `${path} ${JSON.stringify(body)}`).toBe(400);
@@ -45,7 +45,7 @@ describeEachDatabase('security: hidden characters and CSV formulas', (ctx) => {
   });
 
   it('writes a cell that starts like a formula (= + - @, tab, carriage return) inert, and numbers as they are', () => {
-    const text = toCsv([['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\r=1', 'Nguyễn Văn A'], [-5 as unknown as string]]);
+    const text = toCsv([['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\r=1', 'Nguyễn Văn A'], [-5]]);
     const cells = text.slice(1).split('\r\n')[0]!;
     expect(cells).toBe(`"'=HYPERLINK(""http://x"",""y"")",'+1+1,'-2+3,'@SUM(A1),'\tx,"'\r=1",Nguyễn Văn A`);
     expect(text.slice(1).split('\r\n')[1]).toBe('-5');
