@@ -15,9 +15,19 @@ Cách dùng / Usage: daihoi <lệnh> [tùy chọn]
                        Load the seed congress
   audit verify         Kiểm tra chuỗi băm của nhật ký kiểm toán; báo mắt xích hỏng đầu tiên
                        Verify the hash-chained audit log; reports the first broken link
-  backup TỆP --congress MÃ   Sao lưu trọn một đại hội ra một tệp (.json hoặc .json.gz)
-                       Back up a whole congress to one file
-  restore TỆP          Khôi phục một đại hội từ tệp sao lưu / Restore a congress from a backup file
+  backup TỆP --congress MÃ   Sao lưu trọn một đại hội ra một tệp (.json hoặc .json.gz), ký bằng khóa sao lưu
+                       Back up a whole congress to one file, signed with the backup key
+  restore TỆP [--with-accounts] [--accept-unsigned]
+                       Khôi phục một đại hội từ tệp sao lưu (kiểm tra chữ ký và từng dòng); --with-accounts:
+                       khôi phục cả tài khoản (mật khẩu mới); --accept-unsigned: nhận tệp cũ chưa ký
+                       Restore a congress from a backup (signature and every row checked); --with-accounts:
+                       its accounts too (new passwords); --accept-unsigned: an old, unsigned file
+  backup-key show | import KHÓA|TỆP [--replace]
+                       In khóa sao lưu của máy chủ này / nhập khóa của máy chủ khác (để chuyển tệp sao lưu)
+                       Print this server's backup key / import another server's (to move backups)
+  --key TỆP            (backup, restore) khóa sao lưu trong TỆP thay cho khóa của máy chủ / the backup key in FILE
+  audit verify --head MÃ-BĂM   Kiểm tra chuỗi còn đi tới mã băm cuối in trong biên bản
+                       Check that the chain still reaches the head hash printed in the minutes
   help                 In trợ giúp này / Print this help
 
   --database URL       Cơ sở dữ liệu (mặc định: DATABASE_URL, hoặc SQLite trong DAIHOI_DATA=./data)
@@ -43,11 +53,12 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   audit: async () => (await import('./commands/audit.ts')).auditCommand,
   backup: async () => (await import('./commands/backup.ts')).backupCommand,
   restore: async () => (await import('./commands/restore.ts')).restoreCommand,
+  'backup-key': async () => (await import('./commands/backup-key.ts')).backupKeyCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
 };
 
 const VALUE_FLAGS = {
-  database: { type: 'string' }, congress: { type: 'string' },
+  database: { type: 'string' }, congress: { type: 'string' }, key: { type: 'string' }, head: { type: 'string' },
 } as const;
 
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
@@ -75,4 +86,10 @@ export const requireFile = (name: string, args: CommandArgs, io: CliIo): string 
     return null;
   }
   return file;
+};
+
+/** A flag that takes a value (declared in VALUE_FLAGS): its text, or undefined when absent or empty. */
+export const stringFlag = (args: CommandArgs, name: string): string | undefined => {
+  const v = args.flags[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
 };

@@ -8,6 +8,7 @@
 import { err, ok, ruleError, type ElectionKind, type Result, type RuleError } from '../rules/index.ts';
 import type { DocumentContent } from './content/blocks.ts';
 import { attendanceReportContent } from './content/attendance-report.ts';
+import { withAuditFooter } from './content/audit-footer.ts';
 import { countingMinutesContent } from './content/counting-minutes.ts';
 import { credentialsReportContent } from './content/credentials-report.ts';
 import { inputLogContent } from './content/input-log.ts';
@@ -17,6 +18,7 @@ import { showOfHandsRecordContent } from './content/show-of-hands-record.ts';
 import { renderContentDocx } from './docx/content-docx.ts';
 import { renderContentPdf } from './pdf/content-pdf.ts';
 import { documentFonts } from './pdf/fonts.ts';
+import type { AuditHead } from './model.ts';
 
 export * from './model.ts';
 export { layoutBallot, PAPER_SIZES, type BallotLayout, type BallotPage, type BallotRow, type Box, type Paper } from './ballot-layout.ts';
@@ -24,6 +26,7 @@ export { encodeBallotQr, parseBallotQr, type BallotQr } from './ballot-qr.ts';
 export { cardBox, CARDS_PER_PAGE } from './card-layout.ts';
 export { ballotLayoutOf, renderBallotPdf } from './pdf/ballot-pdf.ts';
 export { renderDelegateCardsPdf } from './pdf/cards-pdf.ts';
+export { renderCertificateSheet, type CertificateSheetInput } from './pdf/certificate-pdf.ts';
 export type { DocumentContent } from './content/blocks.ts';
 export { renderContentDocx, renderContentPdf };
 
@@ -32,17 +35,24 @@ export const preloadDocumentFonts = (): void => {
   documentFonts();
 };
 
+export { withAuditFooter };
+
+/**
+ * `auditHead`: the head of the audit chain when the document is drawn, printed as its last paragraph (the server
+ * always gives it, null for an empty log); left out, the document has no such paragraph (previews, tests).
+ */
 export interface DocumentRenderer<I> {
   /** The document's content, as drawn by both renderers (for previews and tests). */
   readonly content: (input: I) => Result<DocumentContent, RuleError>;
-  readonly pdf: (input: I) => Promise<Result<Buffer, RuleError>>;
-  readonly docx: (input: I) => Promise<Result<Buffer, RuleError>>;
+  readonly pdf: (input: I, auditHead?: AuditHead | null) => Promise<Result<Buffer, RuleError>>;
+  readonly docx: (input: I, auditHead?: AuditHead | null) => Promise<Result<Buffer, RuleError>>;
 }
 
 const renderer = <I>(content: (input: I) => Result<DocumentContent, RuleError>): DocumentRenderer<I> => {
-  const render = (draw: (c: DocumentContent) => Promise<Buffer>) => async (input: I): Promise<Result<Buffer, RuleError>> => {
+  const render = (draw: (c: DocumentContent) => Promise<Buffer>) => async (input: I, auditHead?: AuditHead | null): Promise<Result<Buffer, RuleError>> => {
     const c = content(input);
-    return c.ok ? ok(await draw(c.value)) : c;
+    if (!c.ok) return c;
+    return ok(await draw(auditHead === undefined ? c.value : withAuditFooter(c.value, auditHead)));
   };
   return { content, pdf: render(renderContentPdf), docx: render(renderContentDocx) };
 };

@@ -234,3 +234,12 @@ export interface InputLogInput {
   readonly round: ElectionRound;
   readonly entries: readonly InputLogEntry[];
 }
+
+/**
+ * The head of the audit log's hash chain when a document is drawn: the last entry's number and SHA-256. Printed in
+ * every set of minutes, it lets `daihoi audit verify --head HASH` show later that no entry was removed from the end.
+ */
+export interface AuditHead {
+  readonly sequence: number;
+  readonly hash: string;
+}

@@ -1,5 +1,6 @@
 /** RFC 4180 CSV (comma or semicolon, quotes, CRLF), a UTF-8 byte-order mark removed. Pure. */
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
+import { csvLine } from './csv-cell.ts';
 
 export const parseCsv = (input: string): Result<string[][], RuleError> => {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -36,8 +37,6 @@ export const parseCsv = (input: string): Result<string[][], RuleError> => {
   return ok(rows.filter((r) => r.some((c) => c.trim() !== '')));
 };
 
-const quote = (s: string): string => (/[",\r\n;]/u.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-
-/** Rows to CSV text with a byte-order mark so spreadsheet programs read the Vietnamese letters. */
-export const toCsv = (rows: readonly (readonly string[])[]): string =>
-  `\ufeff${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+/** Rows to CSV text (cells written by csv-cell.ts) with a byte-order mark so spreadsheet programs read the Vietnamese letters. */
+export const toCsv = (rows: readonly (readonly (string | number | null)[])[]): string =>
+  `\ufeff${rows.map(csvLine).join('\r\n')}\r\n`;

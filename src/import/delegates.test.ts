@@ -3,7 +3,10 @@ import { DELEGATE_COLUMNS } from './columns.ts';
 import { parseCsv, toCsv } from './csv.ts';
 import { parseDate, validateDelegateRows } from './delegates.ts';
 import { delegateRows } from './export.ts';
-import { delegateTemplate, readXlsxRows, rowsToXlsx } from './xlsx.ts';
+import { delegateTemplate, rowsToXlsx } from './xlsx.ts';
+import { readXlsxRowsBounded } from './xlsx-stream.ts';
+
+const readXlsxRows = (data: Uint8Array) => readXlsxRowsBounded(data, 10_000);
 
 const headers = DELEGATE_COLUMNS.map((c) => c.header);
 const orgs = [{ id: 1, name: 'Đảng bộ Sở Tài chính' }, { id: 2, name: 'Chi bộ Văn phòng' }];

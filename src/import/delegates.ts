@@ -3,6 +3,7 @@
  * each by row (as the spreadsheet numbers it) and column (its Vietnamese header). Nothing is imported unless
  * the whole file is valid, so the result is all the delegates or none.
  */
+import { hiddenCharacterIn } from '../api/common.ts';
 import { normalizeName } from '../rules/index.ts';
 import { err, ok, type Result } from '../rules/index.ts';
 import { DELEGATE_COLUMNS, type DelegateColumnKey } from './columns.ts';
@@ -33,6 +34,9 @@ export interface ImportIssue {
   readonly message_vi: string;
   readonly message_en: string;
 }
+
+/** The most delegates one file may list (a bound on the work of one request). */
+export const MAX_IMPORT_ROWS = 5000;
 
 export interface ImportContext {
   readonly organisations: readonly { readonly id: number; readonly name: string }[];
@@ -95,7 +99,7 @@ export const validateDelegateRows = (
     }
   }
   if (issues.length > 0) return err(issues);
-  const maxRows = context.maxRows ?? 5000;
+  const maxRows = context.maxRows ?? MAX_IMPORT_ROWS;
   if (rows.length - 1 > maxRows) {
     issue(1, null, 'import.too-many-rows', `Tệp có quá ${maxRows} dòng.`, `The file has more than ${maxRows} rows.`);
     return err(issues);
@@ -119,6 +123,11 @@ export const validateDelegateRows = (
     for (const col of DELEGATE_COLUMNS) {
       if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u.test(get(col.key))) {
         issue(rowNo, col.key, 'import.control-character', 'Ô có ký tự điều khiển không hợp lệ.', 'The cell holds a control character that is not allowed.');
+      }
+      const hidden = hiddenCharacterIn(get(col.key));
+      if (hidden !== null) {
+        issue(rowNo, col.key, 'import.hidden-character', `Ô có ký tự ẩn hoặc ký tự đổi chiều chữ (${hidden}): hãy gõ lại.`,
+          `The cell holds an invisible or text-direction character (${hidden}): type it again.`);
       }
     }
     const code = get('code');

@@ -1,9 +1,8 @@
 /**
- * .xlsx in and out (exceljs): rows of text for the validator; the template; the export of the list. exceljs is
- * loaded on first use only (about 20 MB that an idle server does not need).
+ * .xlsx out (exceljs): the template and the export of the list, and the text of a cell (reading a file from outside is
+ * xlsx-stream.ts, in a worker thread). exceljs is loaded on first use only (about 20 MB that an idle server does not need).
  */
 import type ExcelJS from 'exceljs';
-import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
 import { DELEGATE_COLUMNS } from './columns.ts';
 
 const newWorkbook = async (): Promise<ExcelJS.Workbook> => new (await import('exceljs')).default.Workbook();
@@ -23,27 +22,6 @@ export const cellText = (value: ExcelJS.CellValue): string => {
     if ('error' in value) return '';
   }
   return '';
-};
-
-/** The first worksheet as rows of text (empty rows dropped). */
-export const readXlsxRows = async (data: Uint8Array): Promise<Result<string[][], RuleError>> => {
-  const workbook = await newWorkbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
-  } catch {
-    return err(ruleError('xlsx.unreadable', 'Không đọc được tệp Excel (.xlsx).', 'The Excel (.xlsx) file cannot be read.'));
-  }
-  const sheet = workbook.worksheets[0];
-  if (sheet === undefined) return err(ruleError('xlsx.no-sheet', 'Tệp Excel không có trang tính nào.', 'The Excel file has no worksheet.'));
-  const rows: string[][] = [];
-  const width = Math.min(sheet.columnCount, 100);
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());
-    rows.push(cells);
-  });
-  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === '')) rows.pop();
-  return ok(rows);
 };
 
 const styleHeader = (sheet: ExcelJS.Worksheet): void => {

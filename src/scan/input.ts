@@ -22,23 +22,41 @@ export { sniffKind, type ScanFileKind } from './sniff.ts';
 export const unreadable = (detail: string): RuleError =>
   ruleError('scan.file', `Không đọc được tệp ảnh quét (${detail}).`, `The scan file cannot be read (${detail}).`);
 
+/** A page larger than a ballot can be (A3): refused before it is decoded. */
+export const pageTooLarge = (detail_vi: string, detail_en: string): RuleError => ruleError('scan.page-too-large',
+  `Trang quét lớn hơn khổ A3 (${detail_vi}): phiếu bầu là khổ A5 hoặc A4; quét lại đúng khổ giấy.`,
+  `A scanned page is larger than A3 (${detail_en}): ballots are A5 or A4; scan them again at their paper size.`);
+
+/** More pages than the batch's ballots can have sheets: the stack is refused before they are read. */
+export const tooManySheets = (pages: number, maxSheets: number): RuleError => ruleError('scan.too-many-sheets',
+  `Tập quét có nhiều tờ hơn số phiếu của tập: tệp có ${pages} trang, tập chỉ còn chỗ cho ${Math.max(0, maxSheets)} tờ. Đếm lại tập phiếu và quét lại.`,
+  `The stack has more sheets than the batch's count: the file has ${pages} pages, the batch has room for ${Math.max(0, maxSheets)} more. Count the batch again and scan it again.`);
+
+/** The most pixels of one scanned image page: an A4 page at 600 dpi (34.8 million) and a margin. */
+export const MAX_PAGE_PIXELS = 40_000_000;
+
 /**
- * One page of a PNG/JPEG/TIFF through sharp, flattened on white, as 8-bit grey. A grey scan's one channel is taken
- * as it is; a colour scan's channels are weighed into luminance here (ITU-R BT.601, in integers) rather than by
- * sharp's colour pipeline, which costs as much again as the decoding itself.
+ * One page of a PNG/JPEG/TIFF through sharp, flattened on white, as 8-bit grey; a page over MAX_PAGE_PIXELS is
+ * refused before it is decoded. A grey scan's one channel is taken as it is; a colour scan's channels are weighed
+ * into luminance here (ITU-R BT.601, in integers) rather than by sharp's colour pipeline, which costs as much again
+ * as the decoding itself.
  */
-export const decodePage = async (bytes: Uint8Array, page: number): Promise<GreyImage> => {
-  const image = sharp(bytes, { page, limitInputPixels: 12_000 * 12_000, sequentialRead: true });
+export const decodePage = async (bytes: Uint8Array, page: number): Promise<Result<GreyImage, RuleError>> => {
+  const image = sharp(bytes, { page, limitInputPixels: MAX_PAGE_PIXELS, sequentialRead: true });
   const meta = await image.metadata();
+  const height = meta.pageHeight ?? meta.height ?? 0;
+  if ((meta.width ?? 0) * height > MAX_PAGE_PIXELS) {
+    return err(pageTooLarge(`trang ${page + 1}: ${meta.width} × ${height} điểm ảnh`, `page ${page + 1}: ${meta.width} × ${height} pixels`));
+  }
   const flat = meta.hasAlpha === true ? image.flatten({ background: '#ffffff' }) : image;
   const grey = (meta.channels ?? 3) - (meta.hasAlpha === true ? 1 : 0) === 1;
   const { data, info } = await (grey ? flat.extractChannel(0) : flat).raw().toBuffer({ resolveWithObject: true });
-  if (info.channels === 1) return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+  if (info.channels === 1) return ok({ width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) });
   const n = info.width * info.height;
   const c = info.channels;
   const out = new Uint8Array(n);
   for (let i = 0, k = 0; i < n; i++, k += c) out[i] = (77 * data[k]! + 150 * data[k + 1]! + 29 * data[k + 2]! + 128) >> 8;
-  return { width: info.width, height: info.height, data: out };
+  return ok({ width: info.width, height: info.height, data: out });
 };
 
 /** A binary PGM (P5, maxval 255) as written by pdftoppm -gray. */
@@ -84,7 +102,11 @@ export const decodeScan = async (bytes: Uint8Array): Promise<Result<GreyImage[],
   try {
     const pages = kind === 'tiff' ? ((await sharp(bytes).metadata()).pages ?? 1) : 1;
     const out: GreyImage[] = [];
-    for (let p = 0; p < pages; p++) out.push(await decodePage(bytes, p));
+    for (let p = 0; p < pages; p++) {
+      const page = await decodePage(bytes, p);
+      if (!page.ok) return page;
+      out.push(page.value);
+    }
     return ok(out);
   } catch (e) {
     return err(unreadable(e instanceof Error ? e.message : String(e)));

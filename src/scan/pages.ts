@@ -1,6 +1,8 @@
 /**
  * The pages of one scan file one at a time (PDF pages rasterised one by one by pdftoppm), so the server never
  * holds a whole decoded stack in memory: an A4 page at 200 dpi is 3.9 MB grey, a stack of 200 would be 780 MB.
+ * Before anything is rasterised, the file's page count is checked against the sheets the batch can hold, and every
+ * page's size against A3: a 454-byte PDF page of 14,400 pt would otherwise become 40,000² pixels (1.6 GB grey).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,28 +12,56 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { err, ok, type Result, type RuleError } from '../rules/index.ts';
 import type { GreyImage } from './image.ts';
-import { decodePage, parsePgm, sniffKind, unreadable } from './input.ts';
+import { decodePage, parsePgm, pageTooLarge, sniffKind, tooManySheets, unreadable } from './input.ts';
 
 const run = promisify(execFile);
 const firstLine = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e));
 
-async function* pdfPages(bytes: Uint8Array, dpi: number): AsyncGenerator<Result<GreyImage, RuleError>> {
+/** The largest page accepted, in points, either way round: A3 (842 × 1191 pt) and a scanner's margin. */
+export const MAX_PAGE_POINTS = { short: 900, long: 1250 } as const;
+
+/** Every page's size in points, from `pdfinfo -f 1 -l N` ("Page    3 size: 595.28 x 841.89 pts"). */
+const pageSizes = (info: string): Array<{ page: number; width: number; height: number }> =>
+  [...info.matchAll(/^Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)\s+pts/gmu)]
+    .map((m) => ({ page: Number(m[1]), width: Number(m[2]), height: Number(m[3]) }));
+
+const tooLarge = (width: number, height: number): boolean =>
+  Math.min(width, height) > MAX_PAGE_POINTS.short || Math.max(width, height) > MAX_PAGE_POINTS.long;
+
+/** The page count and every page's size, checked before anything is rasterised; the count when all is well. */
+const checkPdf = async (pdf: string, maxSheets: number): Promise<Result<number, RuleError>> => {
+  let count: number;
+  try {
+    const info = await run('pdfinfo', [pdf], { maxBuffer: 1 << 20 });
+    count = Number(/^Pages:\s+(\d+)/mu.exec(info.stdout)?.[1] ?? 0);
+  } catch (e) {
+    return err(unreadable(`pdfinfo: ${firstLine(e)}`));
+  }
+  if (count === 0) return err(unreadable('PDF không có trang'));
+  if (count > maxSheets) return err(tooManySheets(count, maxSheets));
+  let sizes: ReturnType<typeof pageSizes>;
+  try {
+    sizes = pageSizes((await run('pdfinfo', ['-f', '1', '-l', String(count), pdf], { maxBuffer: 64 << 20 })).stdout);
+  } catch (e) {
+    return err(unreadable(`pdfinfo: ${firstLine(e)}`));
+  }
+  if (sizes.length !== count) return err(unreadable('pdfinfo: kích thước trang'));
+  const large = sizes.find((s) => tooLarge(s.width, s.height));
+  return large === undefined ? ok(count) : err(pageTooLarge(`trang ${large.page}: ${Math.round(large.width)} × ${Math.round(large.height)} pt`,
+    `page ${large.page}: ${Math.round(large.width)} × ${Math.round(large.height)} pt`));
+};
+
+async function* pdfPages(bytes: Uint8Array, dpi: number, maxSheets: number): AsyncGenerator<Result<GreyImage, RuleError>> {
   const dir = await mkdtemp(join(tmpdir(), 'daihoi-scan-'));
   try {
     const pdf = join(dir, 'in.pdf');
     await writeFile(pdf, bytes);
-    let count: number;
-    try {
-      const info = await run('pdfinfo', [pdf], { maxBuffer: 1 << 20 });
-      count = Number(/^Pages:\s+(\d+)/mu.exec(info.stdout)?.[1] ?? 0);
-    } catch (e) {
-      yield err(unreadable(`pdfinfo: ${firstLine(e)}`));
+    const checked = await checkPdf(pdf, maxSheets);
+    if (!checked.ok) {
+      yield checked;
       return;
     }
-    if (count === 0) {
-      yield err(unreadable('PDF không có trang'));
-      return;
-    }
+    const count = checked.value;
     for (let p = 1; p <= count; p++) {
       const out = join(dir, `p${p}`);
       try {
@@ -49,15 +79,23 @@ async function* pdfPages(bytes: Uint8Array, dpi: number): AsyncGenerator<Result<
   }
 }
 
+export interface ScanPagesOptions {
+  readonly dpi?: number;
+  /** The sheets the batch can still hold: a file with more pages is refused before any page is decoded. */
+  readonly maxSheets?: number;
+}
+
 /** Every page of one scan file, in order, decoded only when asked for; an unreadable page ends the file. */
-export async function* scanPages(bytes: Uint8Array, dpi = 200): AsyncGenerator<Result<GreyImage, RuleError>> {
+export async function* scanPages(bytes: Uint8Array, options: ScanPagesOptions = {}): AsyncGenerator<Result<GreyImage, RuleError>> {
+  const dpi = options.dpi ?? 200;
+  const maxSheets = options.maxSheets ?? Number.MAX_SAFE_INTEGER;
   const kind = sniffKind(bytes);
   if (kind === null) {
     yield err(unreadable('không phải PDF, PNG, JPEG hay TIFF'));
     return;
   }
   if (kind === 'pdf') {
-    yield* pdfPages(bytes, dpi);
+    yield* pdfPages(bytes, dpi, maxSheets);
     return;
   }
   let pages: number;
@@ -67,12 +105,18 @@ export async function* scanPages(bytes: Uint8Array, dpi = 200): AsyncGenerator<R
     yield err(unreadable(firstLine(e)));
     return;
   }
+  if (pages > maxSheets) {
+    yield err(tooManySheets(pages, maxSheets));
+    return;
+  }
   for (let p = 0; p < pages; p++) {
+    let page: Result<GreyImage, RuleError>;
     try {
-      yield ok(await decodePage(bytes, p));
+      page = await decodePage(bytes, p);
     } catch (e) {
-      yield err(unreadable(firstLine(e)));
-      return;
+      page = err(unreadable(firstLine(e)));
     }
+    yield page;
+    if (!page.ok) return;
   }
 }

@@ -60,6 +60,8 @@ export interface BuildOptions {
   readonly scanReader?: ScanReaderOptions;
   /** Check every JSON reply against its endpoint's response schema (default: DAIHOI_CHECK_REPLIES=1, as in tests). */
   readonly checkReplies?: boolean;
+  /** Serve HTTPS with this certificate (PEM); cookies are then always Secure. */
+  readonly https?: { readonly cert: string; readonly key: string };
 }
 
 /** The server answers exactly the endpoints of the contract: none missing, none extra. */
@@ -80,11 +82,14 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
     bus: options.bus ?? memoryBus(),
     version: options.version ?? '0.0.0',
     now: options.now ?? (() => new Date()),
-    secureCookies: options.secureCookies ?? false,
+    secureCookies: options.https !== undefined || (options.secureCookies ?? false),
     sessionHours: options.sessionHours ?? 12,
     checkReplies: options.checkReplies ?? process.env['DAIHOI_CHECK_REPLIES'] === '1',
   };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: false });
+  const base = { logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: false };
+  // An HTTPS instance is the same Fastify with another server underneath: the routes never see the difference.
+  const app = options.https === undefined ? Fastify(base)
+    : Fastify({ ...base, https: { cert: options.https.cert, key: options.https.key } }) as unknown as FastifyInstance;
   installErrorHandler(app);
   installJsonParser(app);
   const onRoute = options.onRoute;

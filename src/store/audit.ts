@@ -88,10 +88,12 @@ export interface AuditChainSummary {
   readonly lastId: number | null;
   /** The head of the chain: write it down (e.g. in the minutes) and a later truncation shows. */
   readonly lastHash: string;
+  /** The entry whose hash is the head asked for (`verifyAuditChain(db, head)`); null when none was asked. */
+  readonly headId: number | null;
 }
 
 export interface AuditBreak {
-  readonly code: 'audit.prev-hash' | 'audit.hash' | 'audit.truncated';
+  readonly code: 'audit.prev-hash' | 'audit.hash' | 'audit.truncated' | 'audit.head-missing';
   /** The first entry whose link is broken. */
   readonly id: number;
   /** Entries checked and intact before it. */
@@ -102,11 +104,16 @@ export interface AuditBreak {
 
 const BATCH = 1000;
 
-/** Walks the whole chain in id order; the first broken link is an error value. */
-export const verifyAuditChain = async (db: Kysely<Database>): Promise<Result<AuditChainSummary, AuditBreak>> => {
+/**
+ * Walks the whole chain in id order; the first broken link is an error value. With `head` (a hash printed in the
+ * minutes), the chain must also pass through that entry: entries removed from the end, the numbering reset, show.
+ */
+export const verifyAuditChain = async (db: Kysely<Database>, head?: string): Promise<Result<AuditChainSummary, AuditBreak>> => {
   let prev = GENESIS_HASH;
   let count = 0;
   let lastId: number | null = null;
+  let headId: number | null = null;
+  const wanted = head?.trim().toLowerCase();
   for (;;) {
     let query = db.selectFrom('audit_log').selectAll().orderBy('id').limit(BATCH);
     if (lastId !== null) query = query.where('id', '>', lastId);
@@ -131,6 +138,7 @@ export const verifyAuditChain = async (db: Kysely<Database>): Promise<Result<Aud
       prev = row.hash;
       lastId = row.id;
       count += 1;
+      if (row.hash === wanted) headId = row.id;
     }
     if (rows.length < BATCH) break;
   }
@@ -142,7 +150,14 @@ export const verifyAuditChain = async (db: Kysely<Database>): Promise<Result<Aud
       message_en: `The last entries of the log (up to #${truncated}) were deleted: the chain ends at #${lastId ?? 0}.`,
     });
   }
-  return ok({ entries: count, lastId, lastHash: prev });
+  if (wanted !== undefined && headId === null) {
+    return err({
+      code: 'audit.head-missing', id: lastId ?? 0, intactBefore: count,
+      message_vi: `Chuỗi nhật ký (${count} mục, đến mục #${lastId ?? 0}) không đi tới mã băm ${wanted} đã ghi: các mục cuối đã bị xóa hoặc thay.`,
+      message_en: `The audit chain (${count} entries, up to #${lastId ?? 0}) does not reach the recorded head ${wanted}: its last entries were deleted or replaced.`,
+    });
+  }
+  return ok({ entries: count, lastId, lastHash: prev, headId });
 };
 
 /**

@@ -1,6 +1,9 @@
 /**
- * The backup file of one congress: every row of every table that belongs to it, as JSON, with a format
- * version and a SHA-256 checksum over the canonical JSON of the content. Bytes (documents) are base64.
+ * The backup file of one congress: every row of every table that belongs to it, as JSON, with a format version.
+ * Bytes (documents) are base64. A file of version 2 is authenticated with an HMAC-SHA256 over the canonical JSON
+ * of its content under the backup key (backup-key.ts), which never sits in the database; it never holds a
+ * password hash. Version 1 files (a plain SHA-256 anyone can recompute, password hashes included) restore only
+ * when the operator accepts an unauthenticated file, and their password hashes are never restored.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -8,7 +11,9 @@ import { canonicalJson } from './canonical-json.ts';
 import type { TableName } from './tables.ts';
 
 export const BACKUP_FORMAT = 'daihoi-congress-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+export const LEGACY_BACKUP_VERSION = 1;
+export const BACKUP_MAC_ALGORITHM = 'HMAC-SHA256';
 
 /** A cell as stored in the file: bytes become `{ "$base64": "…" }`. */
 export type FileCell = string | number | null | { readonly $base64: string };
@@ -82,27 +87,46 @@ export const BACKUP_LATER_TABLES = ['scan_files'] as const satisfies readonly Ba
 type LaterTable = (typeof BACKUP_LATER_TABLES)[number];
 const isLater = (t: BackupTable): t is LaterTable => (BACKUP_LATER_TABLES as readonly BackupTable[]).includes(t);
 
+/** Columns never written to a backup, and never restored from an older file that has them. */
+export const BACKUP_OMITTED_COLUMNS: Readonly<Partial<Record<BackupTable, readonly string[]>>> = {
+  users: ['password_hash', 'is_server_admin'],
+};
+
 const cellSchema = z.union([z.string(), z.number(), z.null(), z.strictObject({ $base64: z.string() })]);
 const rowsSchema = z.array(z.record(z.string(), cellSchema));
 
-export const backupContentSchema = z.strictObject({
+const contentShape = <V extends number>(version: V) => ({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.literal(version),
   congressCode: z.string().min(1),
   tables: z.strictObject(Object.fromEntries(BACKUP_TABLES.map((t) => [t, isLater(t) ? rowsSchema.optional() : rowsSchema])) as
     { [T in BackupTable]: T extends LaterTable ? z.ZodOptional<typeof rowsSchema> : typeof rowsSchema }),
   /** This congress's audit entries as they were (the chain of the source server): a record, not restored as rows. */
   audit: rowsSchema,
+  createdAt: z.string(),
 });
-export type BackupContent = z.infer<typeof backupContentSchema>;
+
+const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`, 'u'));
+
+export const backupFileSchema = z.discriminatedUnion('version', [
+  z.strictObject({
+    ...contentShape(BACKUP_VERSION),
+    authentication: z.strictObject({ algorithm: z.literal(BACKUP_MAC_ALGORITHM), keyId: hex(16), mac: hex(64) }),
+  }),
+  z.strictObject({ ...contentShape(LEGACY_BACKUP_VERSION), checksum: hex(64) }),
+]);
+export type BackupFile = z.infer<typeof backupFileSchema>;
+/** What the MAC (or an old file's checksum) covers: the whole file but its authentication. */
+export type BackupContent = Omit<Extract<BackupFile, { version: 2 }>, 'authentication'>;
 
 /** The rows of one table of a backup (none for a table the file was written before). */
-export const rowsOf = (content: Pick<BackupContent, 'tables'>, table: BackupTable): FileRow[] => content.tables[table] ?? [];
+export const rowsOf = (content: Pick<BackupFile, 'tables'>, table: BackupTable): FileRow[] => content.tables[table] ?? [];
 
-export const backupFileSchema = backupContentSchema.extend({ createdAt: z.string(), checksum: z.string().regex(/^[0-9a-f]{64}$/) });
-export type BackupFile = z.infer<typeof backupFileSchema>;
+/** The text the MAC is computed over: the canonical JSON of the content (createdAt included). */
+export const macText = (content: BackupContent): string => canonicalJson({ format: content.format, version: content.version,
+  congressCode: content.congressCode, createdAt: content.createdAt, tables: content.tables, audit: content.audit });
 
-export const backupChecksum = (content: BackupContent): string => createHash('sha256')
-  .update(canonicalJson({ format: content.format, version: content.version, congressCode: content.congressCode,
-    tables: content.tables, audit: content.audit }), 'utf8')
+/** The checksum of a version 1 file: SHA-256 of its content without createdAt (detects damage, not forgery). */
+export const legacyChecksum = (file: Pick<BackupFile, 'format' | 'version' | 'congressCode' | 'tables' | 'audit'>): string => createHash('sha256')
+  .update(canonicalJson({ format: file.format, version: file.version, congressCode: file.congressCode, tables: file.tables, audit: file.audit }), 'utf8')
   .digest('hex');

@@ -1,31 +1,32 @@
 /**
- * Backup and restore of a whole congress (issue 3): every row of every table that belongs to it, documents
- * included, to one JSON file (gzip when the name ends in .gz) and back. Restore remaps every id, so a congress
- * can be restored next to others; it refuses when a congress with the same code exists. Users are matched by
- * username: an existing user keeps their password and gains the roles; a missing one is created.
+ * Backup of a whole congress: every row of every table that belongs to it, documents included, to one JSON file
+ * (gzip when the name ends in .gz), signed with the backup key (backup-key.ts), without any password hash; and the
+ * first checks of a file coming back: its shape, its signature (an older, unsigned file only when the operator
+ * accepts it), its columns. Restoring it (every row checked as the API would, then written) is
+ * src/server/restore.ts.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/result.ts';
-import { appendAudit } from './audit.ts';
-import { remapCandidateIdsInJson } from './backup-json.ts';
+import { macOf, sameMac, type BackupKey } from './backup-key.ts';
 import {
-  BACKUP_FORMAT, BACKUP_JSON_COLUMNS, BACKUP_LATER_COLUMNS, rowsOf, BACKUP_REFERENCES, BACKUP_TABLES, BACKUP_VERSION, backupChecksum, backupFileSchema,
+  BACKUP_FORMAT, BACKUP_LATER_COLUMNS, BACKUP_MAC_ALGORITHM, BACKUP_OMITTED_COLUMNS, BACKUP_TABLES,
+  BACKUP_VERSION, backupFileSchema, legacyChecksum, macText, rowsOf,
   type BackupContent, type BackupFile, type BackupTable, type FileCell, type FileRow,
 } from './backup-format.ts';
 import type { Database } from './schema.ts';
 import { TABLES } from './tables.ts';
 
-type Cell = string | number | null | Uint8Array;
-type Row = Record<string, Cell>;
+export type Cell = string | number | null | Uint8Array;
+export type Row = Record<string, Cell>;
 /** The store seen table-generically: backup walks every table the same way. */
-type LooseDb = Kysely<Record<string, Row>>;
-const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
+export type LooseDb = Kysely<Record<string, Row>>;
+export const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
 
 const toFile = (row: Row): FileRow => Object.fromEntries(Object.entries(row).map(([k, v]): [string, FileCell] =>
   [k, v instanceof Uint8Array ? { $base64: Buffer.from(v).toString('base64') } : v]));
-const fromFile = (row: FileRow): Row => Object.fromEntries(Object.entries(row).map(([k, v]): [string, Cell] =>
+export const fromFile = (row: FileRow): Row => Object.fromEntries(Object.entries(row).map(([k, v]): [string, Cell] =>
   [k, v !== null && typeof v === 'object' ? new Uint8Array(Buffer.from(v.$base64, 'base64')) : v]));
 
 const notFound = (code: string): RuleError => ruleError('backup.congress-not-found',
@@ -54,49 +55,102 @@ const readTable = async (db: LooseDb, table: BackupTable, congressId: number): P
   }
 };
 
-/** Reads a whole congress into a backup (with its checksum). */
-export const createBackup = async (db: Kysely<Database>, congressCode: string): Promise<Result<BackupFile, RuleError>> => {
+const omitted = (table: BackupTable): readonly string[] => BACKUP_OMITTED_COLUMNS[table] ?? [];
+/** A row without the columns a backup never holds (an older file may have them: never restored). */
+export const withoutOmitted = (table: BackupTable, row: FileRow): FileRow => {
+  const drop = omitted(table);
+  return drop.length === 0 ? row : Object.fromEntries(Object.entries(row).filter(([k]) => !drop.includes(k)));
+};
+
+/** Signs a backup's content with the key (HMAC-SHA256 over its canonical JSON). */
+export const signBackup = (content: BackupContent, key: BackupKey): BackupFile =>
+  ({ ...content, authentication: { algorithm: BACKUP_MAC_ALGORITHM, keyId: key.id, mac: macOf(key, macText(content)) } });
+
+/** Reads a whole congress into a backup signed with the key; password hashes are never read. */
+export const createBackup = async (db: Kysely<Database>, congressCode: string, key: BackupKey): Promise<Result<BackupFile, RuleError>> => {
   const congress = await db.selectFrom('congresses').select('id').where('code', '=', congressCode).executeTakeFirst();
   if (congress === undefined) return err(notFound(congressCode));
   const l = loose(db);
   // One read transaction: a consistent snapshot even while the congress is running.
   const content = await l.transaction().execute(async (trx): Promise<BackupContent> => {
     const tables = {} as Record<BackupTable, FileRow[]>;
-    for (const t of BACKUP_TABLES) tables[t] = (await readTable(trx, t, congress.id)).map(toFile);
+    for (const t of BACKUP_TABLES) tables[t] = (await readTable(trx, t, congress.id)).map((r) => withoutOmitted(t, toFile(r)));
     const audit = (await trx.selectFrom('audit_log').selectAll().where('congress_id', '=', congress.id).orderBy('id').execute())
       .map(toFile);
-    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, congressCode, tables, audit };
+    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, congressCode, tables, audit, createdAt: new Date().toISOString() };
   });
-  return ok({ ...content, createdAt: new Date().toISOString(), checksum: backupChecksum(content) });
+  return ok(signBackup(content, key));
 };
 
-/** Checks a parsed backup: the shape (zod), every table's columns (those of BACKUP_LATER_COLUMNS may be missing), and the checksum. */
-export const checkBackup = (raw: unknown): Result<BackupFile, RuleError> => {
-  const parsed = backupFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') ?? '';
-    return err(ruleError('backup.format', `Tệp sao lưu không đúng định dạng ${BACKUP_FORMAT} phiên bản ${BACKUP_VERSION} (${where}: ${issue?.message ?? ''}).`,
-      `The backup file is not ${BACKUP_FORMAT} version ${BACKUP_VERSION} (${where}: ${issue?.message ?? ''}).`, where));
+export interface CheckOptions {
+  /** This server's backup key; null when it has none (then only an accepted unsigned file can be read). */
+  readonly key: BackupKey | null;
+  /** The operator accepts a file written before backups were signed (version 1): it is still checked row by row. */
+  readonly acceptUnsigned?: boolean;
+}
+
+const formatError = (where: string, message: string): RuleError => ruleError('backup.format',
+  `Tệp sao lưu không đúng định dạng ${BACKUP_FORMAT} (${where}: ${message}).`, `The backup file is not in the ${BACKUP_FORMAT} format (${where}: ${message}).`, where);
+
+/** Is the file what this server (or a server sharing its key) wrote, unchanged? */
+const authenticate = (backup: BackupFile, options: CheckOptions): Result<true, RuleError> => {
+  if (backup.version !== BACKUP_VERSION) {
+    if (options.acceptUnsigned !== true) {
+      return err(ruleError('backup.unsigned', 'Tệp sao lưu theo định dạng cũ, không được ký bằng khóa sao lưu: ai cũng có thể sửa nó. '
+        + 'Chỉ khôi phục khi chắc chắn tệp là của mình, với tùy chọn --accept-unsigned (các dòng vẫn được kiểm tra, không khôi phục mật khẩu).',
+      'The backup is in the old format, not signed with a backup key: anyone could have edited it. Restore it only when you are sure '
+        + 'it is yours, with --accept-unsigned (its rows are still checked; no password is restored).', 'version'));
+    }
+    return legacyChecksum(backup) === backup.checksum ? ok(true)
+      : err(ruleError('backup.checksum', 'Mã kiểm tra (checksum) của tệp sao lưu không khớp: tệp đã bị sửa hoặc hỏng.',
+        'The backup checksum does not match: the file was edited or damaged.', 'checksum'));
   }
-  const backup = parsed.data;
+  const { authentication, ...content } = backup;
+  if (options.key === null) {
+    return err(ruleError('backup.no-key', `Tệp được ký bằng khóa sao lưu ${authentication.keyId} nhưng máy chủ này chưa có khóa: nhập khóa đó bằng "daihoi backup-key import", hoặc dùng --key TỆP.`,
+      `The file is signed with backup key ${authentication.keyId} but this server has no key: import that key with "daihoi backup-key import", or pass --key FILE.`, 'authentication.keyId'));
+  }
+  if (authentication.keyId !== options.key.id) {
+    return err(ruleError('backup.other-key', `Tệp được ký bằng khóa sao lưu ${authentication.keyId}, không phải khóa của máy chủ này (${options.key.id}, ${options.key.source}): `
+      + 'nhập khóa của máy chủ đã sao lưu ("daihoi backup-key import"), hoặc dùng --key TỆP.',
+    `The file is signed with backup key ${authentication.keyId}, not this server's key (${options.key.id}, ${options.key.source}): import the key of the `
+      + 'server that wrote it ("daihoi backup-key import"), or pass --key FILE.', 'authentication.keyId'));
+  }
+  return sameMac(macOf(options.key, macText(content)), authentication.mac) ? ok(true)
+    : err(ruleError('backup.signature', 'Chữ ký (HMAC) của tệp sao lưu không khớp: tệp đã bị sửa hoặc hỏng, không khôi phục.',
+      'The backup\'s signature (HMAC) does not match: the file was edited or damaged; not restored.', 'authentication.mac'));
+};
+
+/** Every row has exactly its table's columns: those of BACKUP_LATER_COLUMNS may be missing, the omitted ones are ignored. */
+const checkColumns = (backup: BackupFile): Result<true, RuleError> => {
   for (const t of BACKUP_TABLES) {
-    const expected = [...TABLES[t]].sort().join(',');
+    const drop = omitted(t);
+    const expected = TABLES[t].filter((c) => !drop.includes(c)).sort().join(',');
     const later = BACKUP_LATER_COLUMNS[t] ?? [];
     const bad = rowsOf(backup, t).findIndex((r) => {
-      const keys = Object.keys(r);
+      const keys = Object.keys(r).filter((k) => !drop.includes(k));
       return [...keys, ...later.filter((c) => !keys.includes(c))].sort().join(',') !== expected;
     });
     if (bad >= 0) {
       return err(ruleError('backup.columns', `Bảng ${t}, dòng ${bad + 1} của tệp sao lưu không có đúng các cột.`,
-        `Table ${t}, row ${bad + 1} of the backup does not have the expected columns.`, `tables.${t}.${bad}`));
+        `Table ${t}, row ${bad + 1} of the backup does not have the expected columns.`, `tables.${t}[${bad}]`));
     }
   }
-  if (backupChecksum(backup) !== backup.checksum) {
-    return err(ruleError('backup.checksum', 'Mã kiểm tra (checksum) của tệp sao lưu không khớp: tệp đã bị sửa hoặc hỏng.',
-      'The backup checksum does not match: the file was edited or damaged.', 'checksum'));
+  return ok(true);
+};
+
+/** The file as written by a server sharing this key: the shape (zod), the signature, every table's columns. */
+export const checkBackupFile = (raw: unknown, options: CheckOptions): Result<BackupFile, RuleError> => {
+  const parsed = backupFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return err(formatError(issue?.path.join('.') ?? '', issue?.message ?? ''));
   }
-  return ok(backup);
+  const backup = parsed.data;
+  const signed = authenticate(backup, options);
+  if (!signed.ok) return signed;
+  const columns = checkColumns(backup);
+  return columns.ok ? ok(backup) : columns;
 };
 
 export const writeBackupFile = async (path: string, backup: BackupFile): Promise<void> => {
@@ -104,7 +158,8 @@ export const writeBackupFile = async (path: string, backup: BackupFile): Promise
   await writeFile(path, path.endsWith('.gz') ? gzipSync(json) : json);
 };
 
-export const readBackupFile = async (path: string): Promise<Result<BackupFile, RuleError>> => {
+/** The file's JSON (gunzipped when it is gzip), not yet checked. */
+export const readBackupJson = async (path: string): Promise<Result<unknown, RuleError>> => {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -113,137 +168,9 @@ export const readBackupFile = async (path: string): Promise<Result<BackupFile, R
     return err(ruleError('file.read', `Không đọc được tệp "${path}" (${reason}).`, `Cannot read the file "${path}" (${reason}).`));
   }
   try {
-    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
-    return checkBackup(JSON.parse(text) as unknown);
+    return ok(JSON.parse((bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8')) as unknown);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return err(ruleError('backup.read', `Tệp "${path}" không phải tệp sao lưu đọc được: ${reason}`,
-      `"${path}" is not a readable backup file: ${reason}`));
+    return err(ruleError('backup.read', `Tệp "${path}" không phải tệp sao lưu đọc được: ${reason}`, `"${path}" is not a readable backup file: ${reason}`));
   }
-};
-
-export interface RestoreSummary {
-  readonly congressId: number;
-  readonly congressCode: string;
-  readonly rows: Readonly<Record<BackupTable, number>>;
-  /** Usernames that already existed: their roles were added to the existing accounts. */
-  readonly existingUsers: readonly string[];
-}
-
-type IdMaps = Record<BackupTable, Map<number, number>>;
-
-const mapRef = (maps: IdMaps, table: BackupTable, column: string, old: Cell): Result<number | null, RuleError> => {
-  if (old === null) return ok(null);
-  const ref = BACKUP_REFERENCES[table][column]!;
-  const mapped = typeof old === 'number' ? maps[ref.table].get(old) : undefined;
-  return mapped === undefined
-    ? err(ruleError('backup.reference', `Bảng ${table}, cột ${column}: tham chiếu ${String(old)} không có trong tệp sao lưu.`,
-      `Table ${table}, column ${column}: the reference ${String(old)} is not in the backup.`, `tables.${table}.${column}`))
-    : ok(mapped);
-};
-
-const candidateMap = (maps: IdMaps) => (oldId: string): string | undefined => {
-  const n = /^\d+$/.test(oldId) ? maps.candidates.get(Number(oldId)) : undefined;
-  return n === undefined ? undefined : String(n);
-};
-
-/** Tables inserted after the candidates can have their JSON remapped at once. */
-const candidatesKnown = (table: BackupTable): boolean => BACKUP_TABLES.indexOf(table) > BACKUP_TABLES.indexOf('candidates');
-
-const remapJson = (table: BackupTable, row: Row, maps: IdMaps): void => {
-  for (const column of BACKUP_JSON_COLUMNS[table] ?? []) {
-    const text = row[column];
-    if (typeof text === 'string') row[column] = remapCandidateIdsInJson(text, candidateMap(maps));
-  }
-};
-
-class RestoreRefused extends Error {
-  constructor(readonly error: RuleError) {
-    super(error.message_en);
-  }
-}
-
-const insertAll = async (trx: LooseDb, backup: BackupFile, maps: IdMaps, existingUsers: string[]): Promise<void> => {
-  for (const table of BACKUP_TABLES) {
-    const refs = BACKUP_REFERENCES[table];
-    for (const fileRow of rowsOf(backup, table)) {
-      const { id: oldId, ...rest } = fromFile(fileRow);
-      if (typeof oldId !== 'number') throw new RestoreRefused(ruleError('backup.id', `Bảng ${table}: một dòng không có id số.`, `Table ${table}: a row has no numeric id.`));
-      if (table === 'users') {
-        const existing = await trx.selectFrom('users').select('id').where('username', '=', rest['username'] ?? '').executeTakeFirst();
-        if (existing !== undefined && typeof existing['id'] === 'number') {
-          maps.users.set(oldId, existing['id']);
-          existingUsers.push(String(rest['username']));
-          continue;
-        }
-      }
-      const row: Row = { ...rest };
-      for (const [column, ref] of Object.entries(refs)) {
-        if (ref.deferred === true) { row[column] = null; continue; }
-        const m = mapRef(maps, table, column, rest[column] ?? null);
-        if (!m.ok) throw new RestoreRefused(m.error);
-        row[column] = m.value;
-      }
-      if (candidatesKnown(table)) remapJson(table, row, maps);
-      const inserted = await trx.insertInto(table).values(row).returning('id').executeTakeFirstOrThrow();
-      maps[table].set(oldId, Number(inserted['id']));
-    }
-  }
-  // Second pass: the references that point forward in the insertion order, and JSON written before the candidates.
-  for (const table of BACKUP_TABLES) {
-    const deferred = Object.entries(BACKUP_REFERENCES[table]).filter(([, r]) => r.deferred === true).map(([c]) => c);
-    const json = candidatesKnown(table) ? [] : BACKUP_JSON_COLUMNS[table] ?? [];
-    if (deferred.length === 0 && json.length === 0) continue;
-    for (const fileRow of rowsOf(backup, table)) {
-      const set: Row = {};
-      for (const column of json) {
-        const text = fileRow[column];
-        if (typeof text === 'string') set[column] = remapCandidateIdsInJson(text, candidateMap(maps));
-      }
-      for (const column of deferred) {
-        const m = mapRef(maps, table, column, fileRow[column] as Cell);
-        if (!m.ok) throw new RestoreRefused(m.error);
-        if (m.value !== null) set[column] = m.value;
-      }
-      if (Object.keys(set).length === 0) continue;
-      await trx.updateTable(table).set(set).where('id', '=', maps[table].get(Number(fileRow['id']))!).execute();
-    }
-  }
-};
-
-/** Restores a checked backup in one transaction, audited; refuses when the congress code already exists. */
-export const restoreBackup = async (
-  db: Kysely<Database>, backup: BackupFile, actor = 'system',
-): Promise<Result<RestoreSummary, RuleError>> => {
-  const only = backup.tables.congresses[0];
-  if (backup.tables.congresses.length !== 1 || only?.['code'] !== backup.congressCode) {
-    return err(ruleError('backup.congress', 'Tệp sao lưu phải chứa đúng một đại hội, cùng mã với tệp.',
-      'The backup must hold exactly one congress, with the code the file names.', 'tables.congresses'));
-  }
-  const exists = await db.selectFrom('congresses').select('id').where('code', '=', backup.congressCode).executeTakeFirst();
-  if (exists !== undefined) {
-    return err(ruleError('backup.congress-exists',
-      `Đã có đại hội mã "${backup.congressCode}" trên máy chủ này: không khôi phục đè.`,
-      `A congress with the code "${backup.congressCode}" already exists on this server: not restored over it.`, 'congressCode'));
-  }
-  const maps = Object.fromEntries(BACKUP_TABLES.map((t) => [t, new Map<number, number>()])) as IdMaps;
-  const existingUsers: string[] = [];
-  try {
-    await db.transaction().execute(async (trx) => {
-      await insertAll(loose(trx), backup, maps, existingUsers);
-      const congressId = [...maps.congresses.values()][0] ?? null;
-      const lastArchived = backup.audit.at(-1);
-      await appendAudit(trx, {
-        congressId, actor, role: null, action: 'congress.restore', subject: `congress:${congressId}`,
-        payload: { code: backup.congressCode, checksum: backup.checksum, createdAt: backup.createdAt,
-          archivedAuditEntries: backup.audit.length, archivedAuditHead: lastArchived?.['hash'] ?? null },
-      });
-    });
-  } catch (e) {
-    if (e instanceof RestoreRefused) return err(e.error);
-    throw e;
-  }
-  const congressId = [...maps.congresses.values()][0]!;
-  const rows = Object.fromEntries(BACKUP_TABLES.map((t) => [t, rowsOf(backup, t).length])) as Record<BackupTable, number>;
-  return ok({ congressId, congressCode: backup.congressCode, rows, existingUsers });
 };

@@ -65,9 +65,11 @@ const resolveTarget = (target: DatabaseTarget): ResolvedTarget => {
 export const databaseTargetFromEnv = (env: NodeJS.ProcessEnv = process.env): DatabaseTarget => {
   const url = env['DATABASE_URL']?.trim();
   if (url !== undefined && url !== '') return url;
-  const dataDir = env['DAIHOI_DATA']?.trim() || './data';
-  return { sqliteFile: join(dataDir, DEFAULT_SQLITE_FILE_NAME) };
+  return { sqliteFile: join(dataDirFromEnv(env), DEFAULT_SQLITE_FILE_NAME) };
 };
+
+/** The server's data folder (`DAIHOI_DATA`, default ./data): the SQLite file, the backup key, the hall's certificate. */
+export const dataDirFromEnv = (env: NodeJS.ProcessEnv = process.env): string => env['DAIHOI_DATA']?.trim() || './data';
 
 const openSqlite = (file: string, options: OpenOptions): OpenDatabase => {
   const path = file === ':memory:' ? file : resolve(file);

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { TABLES, TABLE_NAMES } from '../../src/store/tables.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { insertSmallCongress } from '../support/fixtures.ts';
+import { cardTokenOf, insertSmallCongress } from '../support/fixtures.ts';
 
 describeEachDatabase('store: migrations produce schema.ts', (ctx) => {
   it('has exactly the tables and columns of schema.ts', async () => {
@@ -48,7 +48,7 @@ describeEachDatabase('store: migrations produce schema.ts', (ctx) => {
     const c = await insertSmallCongress(ctx.db, 'schema-unique', 2);
     await expect(ctx.db.updateTable('delegates').set({ code: '001' }).where('id', '=', c.delegateIds[1]!).execute())
       .rejects.toThrow();
-    await expect(ctx.db.updateTable('delegates').set({ card_token: 'schema-unique-card-1' })
+    await expect(ctx.db.updateTable('delegates').set({ card_token: cardTokenOf('schema-unique', 1) })
       .where('id', '=', c.delegateIds[1]!).execute()).rejects.toThrow();
     const user = await ctx.db.insertInto('users').values({ username: 'schema-u', display_name: 'U', password_hash: 'x',
       is_server_admin: 0, disabled_at: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();

@@ -1,6 +1,11 @@
 /** Small rows for store tests: a congress with a session and N delegates, nothing more. */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { countBallots, defaultCountSettings } from '../../src/rules/index.ts';
 import type { Database } from '../../src/store/schema.ts';
+
+/** A card token as the server makes them (43 characters of base64url), fixed by the congress and the delegate. */
+export const cardTokenOf = (code: string, i: number): string => createHash('sha256').update(`${code}-card-${i}`).digest('base64url');
 
 export interface SmallCongress {
   readonly congressId: number;
@@ -29,7 +34,7 @@ export const insertSmallCongress = async (
       birth_date: null, ethnicity: 'Kinh', education: null, political_theory: null, party_join_date: null,
       position: null, organisation_id: null, category: 'elected' as const, standing: 'official' as const,
       status: 'summoned' as const, status_reason: null, replaced_by_id: null, is_convening_member: 0 as const, seat: null,
-      card_token: `${code}-card-${i}`, card_revoked_at: null, created_at: now(),
+      card_token: cardTokenOf(code, i), card_revoked_at: null, created_at: now(),
     };
   });
   const inserted = rows.length === 0 ? [] : await db.insertInto('delegates').values(rows).returning('id').execute();
@@ -38,9 +43,12 @@ export const insertSmallCongress = async (
 };
 
 /**
- * A congress that touches every backed-up table and every forward reference (current agenda item and speaker,
+ * A congress that touches every backed-up table (every row such as the API writes it: a restore checks them) and every forward reference (current agenda item and speaker,
  * a replaced official, an approved body, an opinion poll's parent round, a withdrawal vote, a document's bytes).
  */
+/** The bytes of the rich congress's document: the start of a PDF. */
+export const RICH_DOCUMENT = [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31] as const;
+
 export const insertRichCongress = async (db: Kysely<Database>, code: string): Promise<SmallCongress> => {
   const c = await insertSmallCongress(db, code, 4);
   const at = now();
@@ -49,7 +57,7 @@ export const insertRichCongress = async (db: Kysely<Database>, code: string): Pr
     party_members: 12, position: 1 }).returning('id').executeTakeFirstOrThrow();
   await db.updateTable('delegates').set({ organisation_id: org.id }).where('congress_id', '=', c.congressId).execute();
   await db.updateTable('delegates').set({ standing: 'alternate' }).where('id', '=', d4).execute();
-  await db.updateTable('delegates').set({ status: 'replaced', replaced_by_id: d4 }).where('id', '=', d3).execute();
+  await db.updateTable('delegates').set({ status: 'replaced', status_reason: 'Ốm, không dự được đại hội', replaced_by_id: d4 }).where('id', '=', d3).execute();
   const item = await db.insertInto('agenda_items').values({ congress_id: c.congressId, session_id: c.sessionId, position: 1,
     title: 'Khai mạc', kind: 'opening', status: 'current' }).returning('id').executeTakeFirstOrThrow();
   const speaker = await db.insertInto('speakers').values({ congress_id: c.congressId, delegate_id: d1, speaker_name: 'Nguyễn Văn 1',
@@ -64,17 +72,20 @@ export const insertRichCongress = async (db: Kysely<Database>, code: string): Pr
     approved_vote_id: null }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('body_members').values({ body_id: body.id, delegate_id: d2, role: 'head', position: 1 }).execute();
   const election = await db.insertInto('elections').values({ congress_id: c.congressId, kind: 'committee', title: 'Bầu BCH',
-    seats: 1, alternate_seats: 0, max_surplus: 1, parent_round_id: null, counting_board_id: body.id, settings: '{}',
+    seats: 1, alternate_seats: 0, max_surplus: 1, parent_round_id: null, counting_board_id: body.id, settings: JSON.stringify(defaultCountSettings),
     approved_at: null, approval_reference: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
   const round = await db.insertInto('election_rounds').values({ election_id: election.id, congress_id: c.congressId, number: 1,
-    seats: 1, alternate_seats: 0, status: 'draft', base: null, present: null, ballots_issued: null, ballots_collected: null,
+    seats: 1, alternate_seats: 0, status: 'counted', base: 3, present: 3, ballots_issued: 3, ballots_collected: 3,
     result: null, decision: null, updated_at: at }).returning('id').executeTakeFirstOrThrow();
   const poll = await db.insertInto('elections').values({ congress_id: c.congressId, kind: 'opinion-poll', title: 'Xin ý kiến',
-    seats: 0, alternate_seats: 0, max_surplus: null, parent_round_id: round.id, counting_board_id: null, settings: '{}',
+    seats: 0, alternate_seats: 0, max_surplus: null, parent_round_id: round.id, counting_board_id: null, settings: JSON.stringify(defaultCountSettings),
     approved_at: null, approval_reference: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
   const candidate = await db.insertInto('candidates').values({ round_id: round.id, congress_id: c.congressId, delegate_id: d2,
     full_name: 'Nguyễn Văn 2', birth_date: null, source: 'nominated', position: 1, status: 'withdrawal-requested',
     withdrawal_vote_id: null, poll_agree: 3 }).returning('id').executeTakeFirstOrThrow();
+  const second = await db.insertInto('candidates').values({ round_id: round.id, congress_id: c.congressId, delegate_id: d1,
+    full_name: 'Nguyễn Văn 1', birth_date: null, source: 'committee-list', position: 2, status: 'listed',
+    withdrawal_vote_id: null, poll_agree: null }).returning('id').executeTakeFirstOrThrow();
   const vote = await db.insertInto('votes').values({ congress_id: c.congressId, agenda_item_id: item.id, subject: 'Cho rút tên',
     kind: 'withdrawal', election_id: election.id, candidate_id: candidate.id, agree: 3, disagree: 0, other: 0, base: 3,
     present: 3, passed: 1, recorded_at: at, recorded_by: user.id }).returning('id').executeTakeFirstOrThrow();
@@ -85,17 +96,24 @@ export const insertRichCongress = async (db: Kysely<Database>, code: string): Pr
     { user_id: user.id, congress_id: c.congressId, role: 'counting-board', election_id: poll.id },
   ]).execute();
   await db.insertInto('documents').values({ congress_id: c.congressId, title: 'Báo cáo chính trị', file_name: 'bcct.pdf',
-    mime_type: 'application/pdf', size: 4, visibility: 'delegates', content: new Uint8Array([37, 80, 68, 0]), uploaded_at: at }).execute();
+    mime_type: 'application/pdf', size: 6, visibility: 'delegates', content: new Uint8Array(RICH_DOCUMENT), uploaded_at: at }).execute();
   const cid = String(candidate.id);
-  await db.updateTable('election_rounds').set({ result: JSON.stringify({ type: 'election', count: { base: 3, threshold: 2,
-    results: [{ id: cid, name: 'Nguyễn Văn 2', votes: 3, percent: 100 }], elected: [cid], tie: null, unfilledSeats: 0 } }) })
-    .where('id', '=', round.id).execute();
+  const other = String(second.id);
+  // Three ballots each striking the first name: the second is elected.
+  const result = countBallots({ kind: 'committee', seats: 1, alternateSeats: 0, base: 3, settings: defaultCountSettings,
+    candidates: [{ id: cid, name: 'Nguyễn Văn 2' }, { id: other, name: 'Nguyễn Văn 1' }] }, [{ struck: [cid] }, { struck: [cid] }, { struck: [cid] }]);
+  if (!result.ok) throw new Error(result.error.message_en);
+  await db.updateTable('election_rounds').set({ result: JSON.stringify(result.value) }).where('id', '=', round.id).execute();
   const batch = await db.insertInto('counting_batches').values({ congress_id: c.congressId, round_id: round.id, number: 1,
     label: 'Hòm phiếu số 1', physical_count: 3, entries_required: 2, created_at: at }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('counting_events').values({ congress_id: c.congressId, round_id: round.id, batch_id: batch.id, seq: 1,
-    type: 'ballot-entered', operator_user_id: user.id, terminal: '1', at, request_id: null,
-    event: JSON.stringify({ type: 'ballot-entered', position: 1, ballot: { struck: [cid] }, batchId: '1', operator: 'op', terminal: '1', at }),
-  }).execute();
+  const meta = { batchId: '1', operator: 'op', terminal: '1', at };
+  const events = [
+    { type: 'batch-opened', batch: { id: '1', label: 'Hòm phiếu số 1', physicalCount: 3, entriesRequired: 2 }, ...meta },
+    { type: 'entry-opened', ...meta },
+    { type: 'ballot-entered', position: 1, ballot: { struck: [cid] }, ...meta },
+  ];
+  await db.insertInto('counting_events').values(events.map((event, i) => ({ congress_id: c.congressId, round_id: round.id, batch_id: batch.id,
+    seq: i + 1, type: event.type, operator_user_id: user.id, terminal: '1', at, request_id: null, event: JSON.stringify(event) }))).execute();
   const job = await db.insertInto('scan_jobs').values({ congress_id: c.congressId, round_id: round.id, batch_id: batch.id,
     terminal: 'scanner', status: 'review', created_by: user.id, created_at: at }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('scan_sheets').values({ job_id: job.id, position: 1, outcome: 'review',

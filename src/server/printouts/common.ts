@@ -4,7 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { CONTENT_TYPES, type PrintFormat } from '../../api/printouts.ts';
-import type { CongressHeader, CountingBoard } from '../../documents/index.ts';
+import type { AuditHead, CongressHeader, CountingBoard } from '../../documents/index.ts';
 import { err, ok, type Result, type RuleError } from '../../rules/index.ts';
 import type { BodyKind, Congress, Database } from '../../store/schema.ts';
 import { conflict, unprocessable, type Problem } from '../problems.ts';
@@ -117,8 +117,15 @@ export const rendered = (r: Result<Buffer, RuleError>, format: PrintFormat, file
     ? ok({ kind: 'file', data: r.value, contentType: CONTENT_TYPES[format], fileName: `${fileName}.${format}` })
     : err(unprocessable(r.error));
 
-/** Renders with the PDF or the Word renderer of a document. */
+/** The last entry of the audit chain now (printed in every set of minutes); null while the log is empty. */
+export const auditHeadOf = async (db: Db): Promise<AuditHead | null> => {
+  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return last === undefined ? null : { sequence: last.id, hash: last.hash };
+};
+
+type Draw<I> = (i: I, auditHead?: AuditHead | null) => Promise<Result<Buffer, RuleError>>;
+
+/** Renders with the PDF or the Word renderer of a document, the head of the audit chain printed last. */
 export const renderAs = async <I>(
-  renderer: { readonly pdf: (i: I) => Promise<Result<Buffer, RuleError>>; readonly docx: (i: I) => Promise<Result<Buffer, RuleError>> },
-  input: I, format: PrintFormat, fileName: string,
-): Promise<Result<FileOut, Problem>> => rendered(await renderer[format](input), format, fileName);
+  db: Db, renderer: { readonly pdf: Draw<I>; readonly docx: Draw<I> }, input: I, format: PrintFormat, fileName: string,
+): Promise<Result<FileOut, Problem>> => rendered(await renderer[format](input, await auditHeadOf(db)), format, fileName);

@@ -108,7 +108,7 @@ export const credentialsReportFile = async (
       `Thiếu hoặc không đọc được thông tin của ${gaps.length} đại biểu, chưa lập được báo cáo thẩm tra tư cách: ${shown}${more}.`,
       `Data of ${gaps.length} delegates is missing or not recognised; the credentials report cannot be made: ${shown}${more}.`)));
   }
-  return renderAs(credentialsReport, { header: congressHeader(congress, l.value.date), delegates: records, committee: committee.value.board },
+  return renderAs(db, credentialsReport, { header: congressHeader(congress, l.value.date), delegates: records, committee: committee.value.board },
     format, `bao-cao-tham-tra-tu-cach-${congress.code}`);
 };
 
@@ -136,7 +136,7 @@ export const attendanceReportFile = async (
     const reason = holder === d ? d.status_reason : `Thay bằng đại biểu dự khuyết ${holder.full_name} (vắng)`;
     absentees.push({ name: d.full_name, delegation: delegationOf(l.value, congress, d), reason });
   }
-  return renderAs(attendanceReport, {
+  return renderAs(db, attendanceReport, {
     header: congressHeader(congress, l.value.date), session: l.value.sessionLabel, attendance: a.value.counts, present: a.value.present,
     absentees, quorum: readSettings(congress).quorum, signedBy: signers.value.board,
   }, format, `bao-cao-co-mat-${congress.code}-phien-${l.value.sessionId}`);

@@ -54,6 +54,6 @@ export const roundInputLog = async (
     entries.push(entryOf(entries.length + 1, e.value));
   }
   const name = `nhat-ky-nhap-phieu-${congress.code}-bau-cu-${p.election.id}-vong-${p.round.number}`;
-  return renderAs(inputLog, { header: roundHeader(congress, p), round: p.model, entries }, format, name);
+  return renderAs(db, inputLog, { header: roundHeader(congress, p), round: p.model, entries }, format, name);
 };
 

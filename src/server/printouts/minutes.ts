@@ -108,10 +108,10 @@ export const roundMinutes = async (
   const o = outcome.value;
   switch (o.type) {
     case 'election':
-      return renderAs(p.election.kind === 'delegates' ? delegationMinutes : countingMinutes, { ...base, count: o.count }, format, name);
+      return renderAs(db, p.election.kind === 'delegates' ? delegationMinutes : countingMinutes, { ...base, count: o.count }, format, name);
     case 'opinion-poll':
-      return renderAs(opinionPollMinutes, { ...base, count: o.count }, format, name);
+      return renderAs(db, opinionPollMinutes, { ...base, count: o.count }, format, name);
     case 'secretary-poll':
-      return renderAs(secretaryPollMinutes, { ...base, count: o.count }, format, name);
+      return renderAs(db, secretaryPollMinutes, { ...base, count: o.count }, format, name);
   }
 };

@@ -3,10 +3,10 @@
  * (the candidates still listed, ids as the count stores them), its settings and its counting board; and the
  * round's stored result (the rules core's CountOutcome, parsed with zod).
  */
-import { z } from 'zod';
 import { STATE_LABELS } from '../../elections/state-machine.ts';
 import type { CountingBoard, ElectionRound as RoundModel } from '../../documents/index.ts';
-import { err, INVALID_REASONS, ok, ruleError, type CountOutcome, type ElectionKind, type Result } from '../../rules/index.ts';
+import { err, ok, ruleError, type CountOutcome, type ElectionKind, type Result } from '../../rules/index.ts';
+import { countOutcomeFromJson } from '../../store/round-result-json.ts';
 import type { Congress, Election, ElectionRound } from '../../store/schema.ts';
 import { countSettingsOf, findElection, findRound, listed, roundCandidates } from '../election-data.ts';
 import { conflict, notFound, type Problem } from '../problems.ts';
@@ -63,34 +63,10 @@ export const requireCounted = (p: PrintRound, what_vi: string, what_en: string):
       `Vòng bầu ${p.round.number} của "${p.election.title}" chưa kiểm phiếu xong (${STATE_LABELS[p.round.status].vi}): chưa in được ${what_vi}.`,
       `Round ${p.round.number} of "${p.election.title}" is not counted yet (${STATE_LABELS[p.round.status].en}): the ${what_en} cannot be printed.`)));
 
-const Int = z.number().int().min(0);
-const Summary = z.object({ total: Int, valid: Int, invalid: Int, invalidByReason: z.record(z.enum(INVALID_REASONS), Int) });
-const Results = z.array(z.object({ id: z.string(), name: z.string(), votes: Int, percent: z.number() }));
-const Common = { base: Int, threshold: Int, ballots: Summary, results: Results };
-const SeatsLeft = z.object({ seats: Int, tie: z.object({ seats: Int, candidates: z.array(z.string()) }).nullable() });
-const Outcome = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('election'), count: z.object({
-    ...Common, elected: z.array(z.string()), alternates: z.array(z.string()).optional(),
-    tie: z.object({ seats: Int, candidates: z.array(z.string()) }).nullable(), unfilledSeats: Int, outcome: z.enum(['complete', 'tie', 'shortfall']),
-    remaining: z.object({ official: SeatsLeft, alternate: SeatsLeft }).optional(),
-  }) }),
-  z.object({ type: z.literal('opinion-poll'), count: z.object({ ...Common, admitted: z.array(z.string()) }) }),
-  z.object({ type: z.literal('secretary-poll'), count: z.object({ ...Common, unrecognized: Int, blank: Int }) }),
-]);
-
-/** The round's stored result, exactly as the count stored it (never recounted here). */
 export const storedOutcome = (p: PrintRound): Result<CountOutcome, Problem> => {
   const damaged = (why: string) => err(conflict(ruleError('printout.result-damaged', `Kết quả đã lưu của vòng bầu không đọc được (${why}).`,
     `The stored result of the round cannot be read (${why}).`)));
   if (p.round.result === null) return damaged('trống');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(p.round.result);
-  } catch {
-    return damaged('JSON');
-  }
-  const parsed = Outcome.safeParse(raw);
-  if (!parsed.success) return damaged(parsed.error.issues[0]?.path.join('.') ?? 'schema');
-  const v: CountOutcome = parsed.data;
-  return ok(v);
+  const parsed = countOutcomeFromJson(p.round.result);
+  return parsed.ok ? parsed : err(conflict({ ...parsed.error, code: 'printout.result-damaged' }));
 };

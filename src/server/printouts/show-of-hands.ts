@@ -6,14 +6,14 @@
 import type { Kysely } from 'kysely';
 import type { PrintFormat } from '../../api/printouts.ts';
 import {
-  renderContentDocx, renderContentPdf, showOfHandsRecord, type DocumentContent, type ShowOfHandsItem,
+  renderContentDocx, renderContentPdf, showOfHandsRecord, withAuditFooter, type DocumentContent, type ShowOfHandsItem,
 } from '../../documents/index.ts';
 import { formatDateShort } from '../../locale/vi.ts';
 import { err, ok, ruleError, type Result } from '../../rules/index.ts';
 import type { Congress, Database, Vote } from '../../store/schema.ts';
 import { conflict, notFound, unprocessable, type Problem } from '../problems.ts';
 import type { FileOut } from '../route.ts';
-import { bodyOfKind, congressHeader, documentDate, rendered } from './common.ts';
+import { auditHeadOf, bodyOfKind, congressHeader, documentDate, rendered } from './common.ts';
 
 export interface VoteSelection {
   readonly session?: number | undefined;
@@ -60,7 +60,7 @@ export const showOfHandsFile = async (
   const first = contents[0]!;
   const body = contents.flatMap((c) => c.blocks.filter((b) => b.kind !== 'signatures'));
   const signatures = first.blocks.filter((b) => b.kind === 'signatures');
-  const merged: DocumentContent = { ...first, blocks: [...body, ...signatures] };
+  const merged = withAuditFooter({ ...first, blocks: [...body, ...signatures] }, await auditHeadOf(db));
   const data = format === 'pdf' ? await renderContentPdf(merged) : await renderContentDocx(merged);
   return rendered(ok(data), format, `bien-ban-bieu-quyet-${congress.code}`);
 };

@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { API } from '../../api/contract.ts';
 import type {} from '@fastify/multipart';
 import { CongressParams } from '../../api/common.ts';
-import { parseCsv } from '../../import/csv.ts';
-import { validateDelegateRows } from '../../import/delegates.ts';
+import { MAX_IMPORT_ROWS, validateDelegateRows } from '../../import/delegates.ts';
 import { delegateRows } from '../../import/export.ts';
-import { delegateTemplate, readXlsxRows, rowsToXlsx } from '../../import/xlsx.ts';
+import { readRowsOffThread } from '../../import/read-off-thread.ts';
+import { delegateTemplate, rowsToXlsx } from '../../import/xlsx.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -36,10 +36,8 @@ export const delegateFileRoutes = (app: FastifyInstance, deps: ServerDeps): void
   serve(app, deps, API.importDelegates, async (ctx) => {
     const upload = await readUpload(ctx.req, IMPORT_MAX_BYTES);
     if (!upload.ok) return upload;
-    const name = upload.value.fileName.toLowerCase();
-    const rows = name.endsWith('.xlsx') ? await readXlsxRows(upload.value.data)
-      : name.endsWith('.csv') ? parseCsv(new TextDecoder('utf-8').decode(upload.value.data))
-        : { ok: false as const, error: ruleError('import.file-type', 'Chỉ nhận tệp .xlsx hoặc .csv.', 'Only .xlsx or .csv files are accepted.', 'file') };
+    // Off the event loop, bounded (a header, the most rows allowed and one more, to tell "too many").
+    const rows = await readRowsOffThread({ fileName: upload.value.fileName, data: upload.value.data, maxRows: MAX_IMPORT_ROWS + 2 });
     if (!rows.ok) return err(badRequest(rows.error));
     const orgs = await deps.db.selectFrom('organisations').select(['id', 'name']).where('congress_id', '=', ctx.congress.id).execute();
     const codes = await deps.db.selectFrom('delegates').select('code').where('congress_id', '=', ctx.congress.id).execute();

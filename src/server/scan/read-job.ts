@@ -1,7 +1,10 @@
 /**
  * Reading one uploaded stack: file by file and page by page (each page decoded, read against the round's
- * blank ballot in a worker thread so the server keeps answering, and let go unless the board may need its
- * crop); then the sheets are stored and, when none needs the board, entered as the scanner's entry. A stack that cannot be read ends 'failed' with its reason and enters nothing.
+ * blank ballot in a worker thread so the server keeps answering, and let go as soon as its ballot is complete —
+ * the crop the board needs is cut then); then the sheets are stored and, when none needs the board, entered as the
+ * scanner's entry. A stack that cannot be read ends 'failed' with its reason and enters nothing; a stack with more
+ * ballots than the batch's count is refused at the first sheet beyond it (a file with more pages than the batch can
+ * hold, before any page is decoded).
  */
 import { ruleError, type RuleError } from '../../rules/index.ts';
 import { groupSheets, reviewPng, scanPages, type GreyImage, type ScanTarget, type SheetOutcome } from '../../scan/index.ts';
@@ -56,6 +59,11 @@ export const failJob = async (deps: ServerDeps, job: ScanJob, reason: RuleError)
   }, scanEvents(job.congress_id, job.round_id));
 };
 
+/** The stack holds more sheets than the batch's ballots can have: refused at the first one beyond, the rest not read. */
+const tooManySheets = (batch: { readonly label: string; readonly physical_count: number }, sheet: number): RuleError => ruleError('scan.too-many-sheets',
+  `Tập "${batch.label}" có ${batch.physical_count} phiếu (đếm tay) nhưng tập quét có nhiều tờ hơn: dừng ở tờ thứ ${sheet}, không đọc tiếp. Đếm lại tập phiếu và quét lại cả tập.`,
+  `Batch "${batch.label}" holds ${batch.physical_count} ballots (counted by hand) but the stack has more sheets: stopped at sheet ${sheet}, the rest not read. Count the batch again and scan the whole batch again.`);
+
 const fileError = (i: number, e: RuleError): RuleError =>
   ({ ...e, message_vi: `Tệp thứ ${i}: ${e.message_vi}`, message_en: `File ${i}: ${e.message_en}` });
 
@@ -77,13 +85,15 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   // Only the images of ballots not yet complete: a ballot in review has its review image made as soon as it is.
   const images: GreyImage[] = [];
   const crops = new Map<number, Buffer | null>();
+  const maxSheets = batch.physical_count * target.value.layout.pages.length;
   let renewed = Date.now();
   let from = 0;
+  let complete = 0;
   for (const [i, f] of files.entries()) {
     const { data } = await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow();
-    for await (const page of scanPages(data)) {
+    for await (const page of scanPages(data, { maxSheets: maxSheets - outcomes.length })) {
       if (hooks.stopping()) return 'abandoned';
-      if (!page.ok) return fail(fileError(i + 1, page.error));
+      if (!page.ok) return fail(page.error.code === 'scan.too-many-sheets' ? tooManySheets(batch, maxSheets + 1) : fileError(i + 1, page.error));
       const sheet = outcomes.length;
       const outcome = await hooks.readSheet(page.value, target.value, sheet);
       if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
@@ -99,7 +109,9 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
         if (b.kind === 'review') crops.set(b.sheets[0]!, await reviewPng(b, outcomes, images, target.value.layout));
         for (const s of b.sheets) delete images[s];
         from += b.sheets.length;
+        complete += 1;
       }
+      if (complete + 1 > batch.physical_count) return fail(tooManySheets(batch, sheet + 1));
       // A long file (a scanner's PDF) tells its progress and renews the lease too, so that no other instance takes it.
       if (Date.now() - renewed > 1000) {
         renewed = Date.now();

@@ -4,6 +4,7 @@
  * copy kept by the server, sent back to a new worker when needed.
  */
 import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../../runtime/worker-url.ts';
 import type { BallotInput } from '../../documents/model.ts';
 import { err, ok, type Result, type RuleError } from '../../rules/index.ts';
 import type { GreyImage, ScanTarget, SheetOutcome } from '../../scan/index.ts';
@@ -15,11 +16,6 @@ export interface SheetReader {
   readonly close: () => Promise<void>;
 }
 
-/**
- * The worker's module. Built into dist/node, this file is sheet-reader.js and the worker is plain JavaScript
- * beside it; run as TypeScript (tsx, vitest), the worker needs the entry that registers tsx first.
- */
-const WORKER = import.meta.url.endsWith('.ts') ? './sheet-worker-entry.mjs' : './sheet-worker.js';
 
 export const sheetReader = (): SheetReader => {
   let worker: Worker | null = null;
@@ -37,7 +33,7 @@ export const sheetReader = (): SheetReader => {
 
   const started = (): Worker => {
     if (worker !== null) return worker;
-    const w = new Worker(new URL(WORKER, import.meta.url));
+    const w = new Worker(workerUrl(import.meta.url, 'sheet-worker'));
     w.on('message', (m: SheetResponse) => {
       const p = waiting.get(m.id);
       if (p === undefined) return;

@@ -40,7 +40,7 @@ export const startServer = (env: Readonly<Record<string, string>>, args: readonl
     });
     const onData = (chunk: Buffer): void => {
       out += chunk.toString('utf8');
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/u.exec(out);
+      const m = /listening on (https?:\/\/127\.0\.0\.1:\d+)/u.exec(out);
       if (m !== null && !done) {
         done = true;
         clearTimeout(timer);
