@@ -193,8 +193,8 @@ export const RoundResultView = z.object({
   countedBatches: z.array(z.string()),
   ballotsCounted: z.number(),
   complete: z.boolean(),
-  anomalies: z.array(z.object({ code: z.string(), ...Message }).passthrough()),
-  next: z.object({ type: z.string(), ...Message }).passthrough(),
+  anomalies: z.array(z.object({ code: z.string(), ...Message }).loose()),
+  next: z.object({ type: z.string(), ...Message }).loose(),
   roundStatus: z.string(),
 });
 export type RoundResultView = z.infer<typeof RoundResultView>;

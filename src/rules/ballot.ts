@@ -1,4 +1,4 @@
-import { ballotForm, ballotLimit, type BallotForm, type CandidateId, type ElectionSpec } from './election.ts';
+import { ballotLimit, type BallotForm, type CandidateId, type ElectionSpec } from './election.ts';
 import { err, ok, ruleError, type Result, type RuleError } from './result.ts';
 
 export type Mark = 'agree' | 'disagree' | 'both' | 'none';

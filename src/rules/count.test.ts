@@ -26,7 +26,7 @@ describe('the seed congress: 256 summoned, 6 excluded, 24 seats, 27 names', () =
     kind: 'committee', seats: SEED_SEATS, alternateSeats: 0, base: 256 - 6,
     candidates: file.election.candidates, settings: defaultCountSettings,
   };
-  const count = electionCount(spec, file.ballots as Ballot[]);
+  const count = electionCount(spec, file.ballots);
 
   it('measures against N_base 250: 126 votes are needed', () => {
     expect([count.base, count.threshold]).toEqual([250, 126]);

@@ -114,7 +114,7 @@ const memos = new WeakMap<object, Map<number, Memo>>();
 
 export const rememberBatch = (owner: object, ctx: CountingContext, batchId: number, seq: number, eventId: number, state: BatchState): void => {
   let m = memos.get(owner);
-  if (m === undefined) memos.set(owner, (m = new Map()));
+  if (m === undefined) memos.set(owner, (m = new Map<number, Memo>()));
   m.set(batchId, { spec: JSON.stringify(ctx.spec), seq, eventId, state });
 };
 

@@ -64,7 +64,6 @@ const serialize = async (trx: Transaction<Database>): Promise<void> => {
 
 /** Appends one entry after the last; call it inside the transaction of the change it records. */
 export const appendAudit = async (trx: Transaction<Database>, input: AuditInput): Promise<AuditEntry> => {
-  if (!trx.isTransaction) throw new Error('appendAudit must be called inside a transaction (db.transaction().execute)');
   await serialize(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prev_hash = last?.hash ?? GENESIS_HASH;

@@ -76,7 +76,7 @@ const storedJob = async (db: Kysely<Database>, jobId: number) => {
 describeEachDatabase('faults: SIGKILL of the server while it reads a scanned stack', (db) => {
   let server: RunningServer | null = null;
   let k: FaultCongress;
-  let ballots: GeneratedBallot[] = [];
+  const ballots: GeneratedBallot[] = [];
   let files: ScanFile[] = [];
   const env = (): Record<string, string> => ({ ...db.database.env, DAIHOI_SCAN_LEASE_MS: String(LEASE_MS) });
   const jobs = new Map<number, number>(); // batch number → job id

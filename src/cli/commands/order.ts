@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { inBallotOrder } from '../../rules/index.ts';
 import { parseInput } from '../count-file.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError, readJsonFile } from '../io.ts';
-import { requireFile, type Command } from '../run.ts';
+import { requireFile, type Command } from '../command.ts';
 
 const orderFileSchema = z.array(
   z.looseObject({ name: z.string().min(1), birthDate: z.iso.date().optional().nullable() }),

@@ -1,9 +1,7 @@
 /** Sign-in by password or by the delegate card, sign-out, and who am I. Failed sign-ins are slowed. */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { CardLoginBody, ChangePasswordBody, LoginBody } from '../../api/auth.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
-import type { Role } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE } from '../auth/principal.ts';
@@ -26,7 +24,7 @@ const throttled = async (deps: ServerDeps, keys: readonly [string, number][]): P
   for (const [key, max] of keys) {
     const row = await deps.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('key', '=', key).where('at', '>', since).executeTakeFirstOrThrow();
-    if (Number(row.n) >= max) return true;
+    if (row.n >= max) return true;
   }
   return false;
 };
@@ -133,7 +131,7 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       .select(['congresses.code', 'user_roles.role', 'user_roles.election_id']).where('user_id', '=', p.userId).execute();
     return ok(json({
       kind: 'user', id: p.userId, username: p.username, displayName: p.displayName, isServerAdmin: p.isServerAdmin,
-      roles: roles.map((r) => ({ congress: r.code, role: r.role as Role, electionId: r.election_id })),
+      roles: roles.map((r) => ({ congress: r.code, role: r.role, electionId: r.election_id })),
     }));
   });
 };

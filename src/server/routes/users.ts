@@ -1,8 +1,6 @@
 /** Server users (server administrators only) and their roles per congress (the congress's administrators). */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { CongressIdParams, CongressParams } from '../../api/common.ts';
-import { CreateUserBody, GrantRoleBody } from '../../api/auth.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import { hashPassword } from '../auth/passwords.ts';

@@ -49,7 +49,7 @@ const Routes = () => {
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'anonymous') return path === '/signin' ? <SignInPage /> : <Loading />;
-  if (!allowed || screen === null) return <Loading />;
+  if (!allowed) return <Loading />;
   return screen === 'hall' ? <ScreenFor screen="hall" /> : <Shell screen={screen}><ScreenFor screen={screen} /></Shell>;
 };
 
