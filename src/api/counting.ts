@@ -1,5 +1,5 @@
 /**
- * The typed API of counting paper ballots (issue 4): the counting board opens counting for a round, creates
+ * The typed API of counting paper ballots: the counting board opens counting for a round, creates
  * batches, operators enter them independently from their terminals, the board reconciles, rules and finishes;
  * the input log is exported and verified. Every route is under
  * `/api/congresses/:code/elections/:electionId/rounds/:round`:

@@ -1,5 +1,5 @@
 /**
- * The congress flow of the seed congress through the API alone (issue 3): import the delegates (.xlsx), check
+ * The congress flow of the seed congress through the API alone: import the delegates (.xlsx), check
  * in 250, approve the bodies, run the committee election through a counted pile of ballots to published (and
  * approved) results — and the numbers equal the rules core's countBallots on the same pile.
  */

@@ -1,5 +1,5 @@
 /**
- * Delegate cards (issue 8): tokens are unguessable — 256 random bits from the system's CSPRNG, base64url, never
+ * Delegate cards: tokens are unguessable — 256 random bits from the system's CSPRNG, base64url, never
  * derived from the delegate's code, id or name, distinct, uniformly spread — guessing them is slowed (30 failed card
  * sign-ins per address, then refused even for a good card), and revoking a card ends the delegate's open session
  * at once. Sessions and passwords are stored only as hashes. On SQLite (none of this depends on the database).

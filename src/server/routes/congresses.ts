@@ -1,4 +1,4 @@
-/** Congresses: create (server administrators), read, settings (every [open] setting of RULES.md). */
+/** Congresses: create (server administrators), read, settings (every [open] setting of docs/rules.md). */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { defaultCongressSettings, err, ok, ruleError } from '../../rules/index.ts';

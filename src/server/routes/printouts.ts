@@ -1,5 +1,5 @@
 /**
- * The printed documents of a congress (issue 6), built from the database: ballots, delegate cards, the minutes of
+ * The printed documents of a congress, built from the database: ballots, delegate cards, the minutes of
  * a counted round, the input log, the credentials report, the attendance report and the show-of-hands record.
  * Each route maps rows to a document input (src/server/printouts) and renders it with src/documents.
  */

@@ -1,5 +1,5 @@
 /**
- * Scanning a batch (issue 7), the routes of src/api/scan.ts. The upload is acknowledged once the files are
+ * Scanning a batch, the routes of src/api/scan.ts. The upload is acknowledged once the files are
  * stored (they are read in the background by reader.ts); the board decides each sheet in review from its crop;
  * once none is pending, the scanner's entry goes into the batch (enter-job.ts).
  */

@@ -2,7 +2,7 @@
  * After a round is published: the next round when the result leaves a tie or unfilled seats (a new round among
  * the tied names for their seats, or among those not elected, or a fresh list, for the unfilled seats), and the
  * higher committee's approval (chuẩn y) with the reference of its decision. Each round is a new election with its
- * own ballots and minutes (RULES.md §6); the server refuses a new round before the last is published.
+ * own ballots and minutes (docs/rules.md §6); the server refuses a new round before the last is published.
  */
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';

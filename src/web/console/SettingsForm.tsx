@@ -1,4 +1,4 @@
-/** The congress's open settings (RULES.md [open] items) with their defaults; each is printed in the minutes. */
+/** The congress's open settings (docs/rules.md [open] items) with their defaults; each is printed in the minutes. */
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Api, BodyInputOf } from '../../api/index.ts';
