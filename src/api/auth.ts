@@ -33,7 +33,7 @@ export type Principal = z.infer<typeof Principal>;
 export const PASSWORD_MIN = 10;
 const NewPassword = z.string().min(PASSWORD_MIN).max(200);
 
-export const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,50}$/u, {
+export const Username = z.string().trim().toLowerCase().refine((u) => /^[a-z0-9._-]{3,50}$/u.test(u), {
   message: refineMessage('chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới; từ 3 đến 50 ký tự',
     'lower-case letters without accents, digits, dot, dash and underscore only; 3 to 50 characters'),
 });
