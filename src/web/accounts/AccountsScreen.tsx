@@ -11,6 +11,7 @@ import { formatDateShort, formatTime } from '../../locale/vi.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { ApiError } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
+import { userOf, useSession } from '../app/session.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
 type Account = z.infer<typeof AccountView>;
@@ -61,9 +62,9 @@ const CreateForm = ({ onCreated }: { readonly onCreated: (shown: Shown | null) =
         <span>{t('accounts.create.displayName')}</span>
         <input name="displayName" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
       </label>
-      <label className="checkbox">
+      <label className="account-check">
         <input type="checkbox" name="isServerAdmin" checked={isServerAdmin} onChange={(e) => setServerAdmin(e.target.checked)} />
-        {' '}{t('accounts.create.serverAdmin')}
+        <span>{t('accounts.create.serverAdmin')}</span>
       </label>
       {error !== null && <ErrorMessage error={error} />}
       <button type="submit" className="button primary" disabled={busy}>{t('accounts.create.submit')}</button>
@@ -77,6 +78,8 @@ const AccountsScreen = () => {
   const [accounts, setAccounts] = useState<readonly Account[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
+  // One's own account is neither disabled nor reset here (the server refuses it too): one's password is changed with the current one.
+  const selfId = userOf(useSession().state)?.id ?? null;
   const load = useCallback(async () => {
     const r = await api.listUsers();
     if (r.ok) setAccounts(r.value);
@@ -133,15 +136,15 @@ const AccountsScreen = () => {
                 <td>{a.isServerAdmin ? t('accounts.list.yes') : t('accounts.list.no')}</td>
                 <td>{status(a).join('; ')}</td>
                 <td>{a.lastSignInAt === null ? t('accounts.list.never') : `${when(a.lastSignInAt).time} ${when(a.lastSignInAt).date}`}</td>
-                <td className="actions">
-                  {a.disabledAt === null
+                <td><div className="account-actions">
+                  {a.id === selfId ? null : a.disabledAt === null
                     ? <button type="button" className="button" onClick={() => disable(a)}>{t('accounts.list.disable')}</button>
                     : <button type="button" className="button" onClick={() => void act(api.setUserDisabled({ params: { id: a.id }, body: { disabled: false } }))}>
                       {t('accounts.list.enable')}</button>}
-                  {' '}<button type="button" className="button" onClick={() => reset(a)}>{t('accounts.list.reset')}</button>
-                  {a.lockedUntil !== null && <>{' '}<button type="button" className="button" onClick={() => void act(api.unlockUser({ params: { id: a.id } }))}>
-                    {t('accounts.list.unlock')}</button></>}
-                </td>
+                  {a.id !== selfId && <button type="button" className="button" onClick={() => reset(a)}>{t('accounts.list.reset')}</button>}
+                  {a.lockedUntil !== null && <button type="button" className="button" onClick={() => void act(api.unlockUser({ params: { id: a.id } }))}>
+                    {t('accounts.list.unlock')}</button>}
+                </div></td>
               </tr>
             ))}
           </tbody>
