@@ -10,6 +10,7 @@ import { describeEachDatabase } from '../support/databases.ts';
 import { Client } from '../api/support/client.ts';
 import { signedInAdmin } from '../api/support/congress.ts';
 import { startServer, type RunningServer } from '../api/support/server.ts';
+import { attemptSucceeded, delayAfter, reserveAttempt, THROTTLE } from '../../src/server/auth/throttle.ts';
 
 /** A client whose connections come from another loopback address (127.0.0.0/8 is all this machine). */
 const from = (address: string) => ({
@@ -104,5 +105,32 @@ describeEachDatabase('security: sign-in throttling per account and address', (db
     expect(statuses.slice(50)).toEqual([429, 429]);
     // Another address is not held by it.
     expect((await home.login(server.url, 'ten-0', 'mat-khau-pho-bien')).status).toBe(401);
+  });
+});
+
+describeEachDatabase('security: the hold doubles with each failure after the free ones, up to its cap', (db) => {
+  const t0 = Date.parse('2025-07-15T08:00:00.000Z');
+  const at = (ms: number): Date => new Date(t0 + ms);
+
+  it('waits 30 s after the 5th failure, then 60 s, 120 s … never more than 15 minutes; a success forgets', async () => {
+    expect([4, 5, 6, 7, 8, 9, 10, 40].map((n) => delayAfter(n, THROTTLE.accountFree)))
+      .toEqual([null, 30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000]);
+    let clock = 0;
+    for (let i = 1; i <= 5; i++) expect(await reserveAttempt(db.db, 'can.bo', '10.0.0.9', at(clock))).toEqual({ ok: true, failures: i });
+    // Held: refused until the instant the 5th failure set, then one more try, then twice as long.
+    for (const wait of [30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000]) {
+      const held = await reserveAttempt(db.db, 'can.bo', '10.0.0.9', at(clock + 1));
+      expect(held).toEqual({ ok: false, until: at(clock + wait).toISOString() });
+      expect((await reserveAttempt(db.db, 'can.bo', '10.0.0.9', at(clock + wait - 1))).ok).toBe(false);
+      clock += wait;
+      expect((await reserveAttempt(db.db, 'can.bo', '10.0.0.9', at(clock))).ok).toBe(true);
+    }
+    // The same account from elsewhere, and another account here, are free.
+    expect(await reserveAttempt(db.db, 'can.bo', '10.0.0.10', at(clock + 1))).toEqual({ ok: true, failures: 1 });
+    expect(await reserveAttempt(db.db, 'nguoi.khac', '10.0.0.9', at(clock + 1))).toEqual({ ok: true, failures: 1 });
+    await attemptSucceeded(db.db, 'can.bo', '10.0.0.10');
+    expect(await reserveAttempt(db.db, 'can.bo', '10.0.0.10', at(clock + 2))).toEqual({ ok: true, failures: 1 });
+    // A count untouched for a day is forgotten.
+    expect(await reserveAttempt(db.db, 'can.bo', '10.0.0.9', at(clock + 900_000 + THROTTLE.forgetAfterMs + 1))).toEqual({ ok: true, failures: 1 });
   });
 });
