@@ -77,10 +77,22 @@ export const startServerUnderLoad = async (options: {
     if (r?.status === 200) { readyMs = performance.now() - t0; break; }
     await new Promise((res) => setTimeout(res, 10));
   }
+  // The printed password must be changed at the first sign-in before the administrator can do anything else.
+  const printed = /password: (\S+)/u.exec(out)?.[1] ?? '';
+  let adminPassword = printed;
+  if (printed !== '') {
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: printed }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    adminPassword = `${printed}-doi`;
+    const changed = await fetch(`${url}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ currentPassword: printed, newPassword: adminPassword }) });
+    if (changed.status !== 200) throw new Error(`first password change failed: ${changed.status}`);
+  }
   const accounts: DemoAccount[] = [];
   for (const m of out.matchAll(/^\s+(lso\.\S+)\s+(\S+)\s+(\S+)\s*$/gmu)) accounts.push({ username: m[1]!, password: m[2]!, role: m[3]! });
   return {
-    url, port: Number(new URL(url).port), pid: child.pid ?? 0, adminPassword: /password: (\S+)/u.exec(out)?.[1] ?? '', accounts, readyMs,
+    url, port: Number(new URL(url).port), pid: child.pid ?? 0, adminPassword, accounts, readyMs,
     output: () => out, stop,
   };
 };

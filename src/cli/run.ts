@@ -26,6 +26,11 @@ Cách dùng / Usage: daihoi <lệnh> [tùy chọn]
   backup-key show | import KHÓA|TỆP [--replace]
                        In khóa sao lưu của máy chủ này / nhập khóa của máy chủ khác (để chuyển tệp sao lưu)
                        Print this server's backup key / import another server's (to move backups)
+  user list | add TÊN [--server-admin] [--name "Họ tên"] | password TÊN | unlock TÊN | disable TÊN | enable TÊN
+                       Tài khoản: liệt kê / tạo (mật khẩu in một lần, phải đổi) / cấp mật khẩu mới / mở khoá /
+                       vô hiệu hoá / cho hoạt động lại
+                       Accounts: list / add (password printed once, to be changed) / new password / unlock /
+                       disable / enable
   --key TỆP            (backup, restore) khóa sao lưu trong TỆP thay cho khóa của máy chủ / the backup key in FILE
   audit verify --head MÃ-BĂM   Kiểm tra chuỗi còn đi tới mã băm cuối in trong biên bản
                        Check that the chain still reaches the head hash printed in the minutes
@@ -49,10 +54,11 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = {
   restore: async () => (await import('./commands/restore.ts')).restoreCommand,
   'backup-key': async () => (await import('./commands/backup-key.ts')).backupKeyCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  user: async () => (await import('./commands/user.ts')).userCommand,
 };
 
 const VALUE_FLAGS = {
-  database: { type: 'string' }, congress: { type: 'string' }, key: { type: 'string' }, head: { type: 'string' },
+  database: { type: 'string' }, congress: { type: 'string' }, key: { type: 'string' }, head: { type: 'string' }, name: { type: 'string' },
 } as const;
 
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {

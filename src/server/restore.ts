@@ -135,7 +135,8 @@ const restoreUser = async (
   }
   const { password, hash } = await accounts.newPassword();
   restored.push({ username, password });
-  return insertRow(trx, 'users', index, { ...rest, password_hash: hash, is_server_admin: 0 });
+  // A new password was made for them: they choose their own at the first sign-in.
+  return insertRow(trx, 'users', index, { ...rest, password_hash: hash, is_server_admin: 0, must_change_password: 1 });
 };
 
 const insertAll = async (trx: LooseDb, backup: BackupFile, maps: IdMaps, options: RestoreOptions, restored: RestoredAccount[]): Promise<void> => {

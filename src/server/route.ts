@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { allows, type AccessRole } from '../api/access.ts';
 import { CongressCode } from '../api/common.ts';
+import { API } from '../api/contract.ts';
 import {
   isCongressPath, JSON_BODY_LIMIT, MULTIPART, routeKey, schemaOf, type BodyOf, type Endpoint, type IsCongressPath, type ParamsOf,
   type QueryOf, type ReplyBodyOf,
@@ -73,11 +74,21 @@ const actorOf = (p: Principal | null): string =>
 
 type Authorized = Caller & { readonly congress: Congress | null };
 
+/** What a user who must change their password may still call (besides the public endpoints: sign-out, sign-in). */
+const WHILE_PASSWORD_MUST_CHANGE: ReadonlySet<string> = new Set([routeKey(API.me), routeKey(API.changePassword)]);
+
+const mustChangePassword = (): Problem => problem(403, ruleError('auth.must-change-password',
+  'Bạn phải đổi mật khẩu trước khi làm việc khác (mật khẩu hiện tại là mật khẩu được cấp).',
+  'You must change your password before anything else (the current one was given to you).'));
+
 /** Authenticates and authorises a request for an endpoint; the congress is loaded when the path has `:code`. */
 export const authorize = async (deps: ServerDeps, req: FastifyRequest, e: Endpoint): Promise<Result<Authorized, Problem>> => {
   const access = e.access;
   const principal = await resolvePrincipal(deps.db, req.cookies[SESSION_COOKIE], deps.now().toISOString());
   if (access !== 'public' && principal === null) return err(unauthenticated());
+  if (access !== 'public' && principal?.kind === 'user' && principal.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(routeKey(e))) {
+    return err(mustChangePassword());
+  }
   const params = (req.params ?? {}) as Record<string, string | undefined>;
   let congress: Congress | null = null;
   if (isCongressPath(e.path)) {

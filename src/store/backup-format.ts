@@ -89,7 +89,7 @@ const isLater = (t: BackupTable): t is LaterTable => (BACKUP_LATER_TABLES as rea
 
 /** Columns never written to a backup, and never restored from an older file that has them. */
 export const BACKUP_OMITTED_COLUMNS: Readonly<Partial<Record<BackupTable, readonly string[]>>> = {
-  users: ['password_hash', 'is_server_admin'],
+  users: ['password_hash', 'is_server_admin', 'must_change_password', 'last_sign_in_at'],
 };
 
 const cellSchema = z.union([z.string(), z.number(), z.null(), z.strictObject({ $base64: z.string() })]);

@@ -288,6 +288,9 @@ export interface UsersTable {
   is_server_admin: Bool;
   disabled_at: Instant | null;
   created_at: ColumnType<Instant, Instant, never>;
+  /** Must change the password before anything else (a printed or generated one). */
+  must_change_password: Generated<Bool>;
+  last_sign_in_at: Instant | null;
 }
 
 export type { Role };
@@ -309,6 +312,17 @@ export interface AuthSessionsTable {
   congress_id: number | null;
   created_at: Instant;
   expires_at: Instant;
+}
+
+/** Failed sign-ins per (account, address) and per address; see src/server/auth/throttle.ts. */
+export interface SignInThrottleTable {
+  id: Id;
+  key: string;
+  username: string | null;
+  address: string;
+  failures: number;
+  locked_until: Instant | null;
+  updated_at: Instant;
 }
 
 export interface LoginAttemptsTable {
@@ -450,6 +464,7 @@ export interface Database {
   user_roles: UserRolesTable;
   auth_sessions: AuthSessionsTable;
   login_attempts: LoginAttemptsTable;
+  sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
   counting_batches: CountingBatchesTable;
   counting_events: CountingEventsTable;

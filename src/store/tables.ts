@@ -61,11 +61,12 @@ const columnSet = {
   },
   users: {
     id: true, username: true, display_name: true, password_hash: true, is_server_admin: true, disabled_at: true,
-    created_at: true,
+    created_at: true, must_change_password: true, last_sign_in_at: true,
   },
   user_roles: { id: true, user_id: true, congress_id: true, role: true, election_id: true },
   auth_sessions: { id: true, user_id: true, delegate_id: true, congress_id: true, created_at: true, expires_at: true },
   login_attempts: { id: true, key: true, at: true },
+  sign_in_throttle: { id: true, key: true, username: true, address: true, failures: true, locked_until: true, updated_at: true },
   audit_log: {
     id: true, congress_id: true, at: true, actor: true, role: true, action: true, subject: true, payload: true,
     prev_hash: true, hash: true,

@@ -9,7 +9,8 @@ import type { Access, AccessRole } from '../../src/api/index.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { setupSmallCongress, type RoleName, type SmallCongress } from './support/congress.ts';
+import { setupSmallCongress, signedInAdmin, type RoleName, type SmallCongress } from './support/congress.ts';
+import { Client } from './support/client.ts';
 import { ROUTES } from './support/routes.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -78,5 +79,26 @@ describeEachDatabase('api: every route × every role', (db) => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBe(entries.length * ROLES.length);
+  });
+
+  it('answers a user who must change a given password only me, the password change and the public routes', async () => {
+    const root = await signedInAdmin(server);
+    const made = await root.post<{ id: number; password: string }>('/api/users', { username: 'ma-tran.doi-mat-khau', displayName: 'Phải đổi' });
+    expect(made.status).toBe(201);
+    expect((await root.post(`/api/congresses/${c.code}/roles`, { userId: made.body.id, role: 'admin' })).status).toBe(201);
+    const user = new Client(server.url);
+    expect((await user.login('ma-tran.doi-mat-khau', made.body.password)).status).toBe(200);
+    const open = new Set(['GET /api/auth/me', 'POST /api/auth/password']);
+    const failures: string[] = [];
+    for (const [key, access] of ordered) {
+      const [method, url] = key.split(' ') as [string, string];
+      const path = concrete(url, method, c);
+      const r = method === 'GET' || method === 'DELETE' ? await user.call(method, path) : await user.call(method, path, {});
+      const code = (r.body as { error?: { code?: string } } | null)?.error?.code;
+      const refused = r.status === 403 && code === 'auth.must-change-password';
+      if (access !== 'public' && !open.has(key) && !refused) failures.push(`${key}: ${r.status} ${code ?? ''}`);
+      if ((access === 'public' || open.has(key)) && refused) failures.push(`${key}: refused`);
+    }
+    expect(failures).toEqual([]);
   });
 });

@@ -21,8 +21,8 @@ export interface RunningServer {
   readonly restart: () => Promise<void>;
 }
 
-const start = (port: number, data: string, onOutput: (s: string) => void): ChildProcess => {
-  const child = spawn(process.execPath, [join(repo, 'bin', 'daihoi.js'), 'serve', '--demo'], {
+const start = (port: number, data: string, onOutput: (s: string) => void, demo: boolean): ChildProcess => {
+  const child = spawn(process.execPath, [join(repo, 'bin', 'daihoi.js'), 'serve', ...(demo ? ['--demo'] : [])], {
     cwd: repo, env: { ...process.env, PORT: String(port), DAIHOI_DATA: data, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (b: Buffer) => onOutput(b.toString()));
@@ -46,20 +46,40 @@ const stopChild = async (child: ChildProcess): Promise<void> => {
   if (child.exitCode === null) child.kill('SIGKILL');
 };
 
-export const startServer = async (): Promise<RunningServer> => {
+/** The first administrator signs in with the printed password and chooses another, as they must before anything else. */
+const firstChange = async (base: string, username: string, printed: string): Promise<string> => {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: printed }) });
+  if (!login.ok) throw new Error(`first sign-in failed: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const changed = `${printed}-doi`;
+  const r = await fetch(`${base}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ currentPassword: printed, newPassword: changed }) });
+  if (!r.ok) throw new Error(`first password change failed: ${r.status} ${await r.text()}`);
+  return changed;
+};
+
+/**
+ * `demo` (default true): the seed congress loaded (`serve --demo`). `keepPrintedPassword`: leave the administrator
+ * with the password printed at first start (which must be changed at the first sign-in); by default it is changed
+ * here and `admin.password` is the new one.
+ */
+export const startServer = async (options: { readonly demo?: boolean; readonly keepPrintedPassword?: boolean } = {}): Promise<RunningServer> => {
+  const demo = options.demo ?? true;
   const data = await mkdtemp(join(tmpdir(), 'daihoi-e2e-'));
   const port = await freePort();
   let out = '';
-  let child = start(port, data, (s) => { out += s; });
+  let child = start(port, data, (s) => { out += s; }, demo);
   await waitFor(() => /listening on/u.test(out) || child.exitCode !== null, 60_000, () => out);
   if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
   const user = /username: (\S+)/u.exec(out)?.[1];
   const password = /password: (\S+)/u.exec(out)?.[1];
   if (user === undefined || password === undefined) throw new Error(`no administrator account printed: ${out}`);
+  const base = `http://127.0.0.1:${port}`;
   return {
-    base: `http://127.0.0.1:${port}`,
-    admin: { username: user, password },
-    demo: !/--demo ignored/u.test(out),
+    base,
+    admin: { username: user, password: options.keepPrintedPassword === true ? password : await firstChange(base, user, password) },
+    demo: demo && !/--demo ignored/u.test(out),
     data,
     output: () => out,
     stop: async () => {
@@ -69,7 +89,7 @@ export const startServer = async (): Promise<RunningServer> => {
     restart: async () => {
       await stopChild(child);
       const mark = out.length;
-      child = start(port, data, (s) => { out += s; });
+      child = start(port, data, (s) => { out += s; }, demo);
       await waitFor(() => /listening on/u.test(out.slice(mark)) || child.exitCode !== null, 60_000, () => out);
     },
   };

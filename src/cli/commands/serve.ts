@@ -106,7 +106,7 @@ export const serveCommand: Command = async (args, io) => {
   const { db, dialect, close } = opened.value;
   const admin = await ensureAdministrator(db);
   if (admin !== null) {
-    io.stdout(`Đã tạo tài khoản quản trị / Administrator account created:\n  tên đăng nhập / username: ${admin.username}\n  mật khẩu / password: ${admin.password}\n(Hãy đổi mật khẩu sau khi đăng nhập / change it after signing in.)\n`);
+    io.stdout(`Đã tạo tài khoản quản trị / Administrator account created:\n  tên đăng nhập / username: ${admin.username}\n  mật khẩu / password: ${admin.password}\n(Đăng nhập bằng mật khẩu này rồi đặt mật khẩu mới / sign in with it, then choose a new one.)\n`);
   }
   if (options.demo) {
     io.stdout(await loadDemoForServe(db));

@@ -7,7 +7,11 @@ import { hashToken } from './tokens.ts';
 export const SESSION_COOKIE = 'daihoi_session';
 
 export type Principal =
-  | { readonly kind: 'user'; readonly userId: number; readonly username: string; readonly displayName: string; readonly isServerAdmin: boolean; readonly sessionId: string }
+  | {
+    readonly kind: 'user'; readonly userId: number; readonly username: string; readonly displayName: string; readonly isServerAdmin: boolean;
+    /** Signed in with a password they must change: the server answers them only `me`, `changePassword` and `signOut`. */
+    readonly mustChangePassword: boolean; readonly sessionId: string;
+  }
   | { readonly kind: 'delegate'; readonly delegateId: number; readonly congressId: number; readonly fullName: string; readonly sessionId: string };
 
 export const resolvePrincipal = async (db: Kysely<Database>, token: string | undefined, now: string): Promise<Principal | null> => {
@@ -18,7 +22,10 @@ export const resolvePrincipal = async (db: Kysely<Database>, token: string | und
   if (session.user_id !== null) {
     const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).where('disabled_at', 'is', null).executeTakeFirst();
     if (user === undefined) return null;
-    return { kind: 'user', userId: user.id, username: user.username, displayName: user.display_name, isServerAdmin: user.is_server_admin === 1, sessionId: id };
+    return {
+      kind: 'user', userId: user.id, username: user.username, displayName: user.display_name, isServerAdmin: user.is_server_admin === 1,
+      mustChangePassword: user.must_change_password === 1, sessionId: id,
+    };
   }
   if (session.delegate_id !== null && session.congress_id !== null) {
     const d = await db.selectFrom('delegates').select(['id', 'full_name', 'card_revoked_at', 'congress_id'])

@@ -5,20 +5,25 @@ import { err, ok, ruleError } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE } from '../auth/principal.ts';
+import { attemptSucceeded, forgetStale, reserveAttempt, THROTTLE } from '../auth/throttle.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { ServerDeps } from '../deps.ts';
 import { forbidden, problem } from '../problems.ts';
 import { json, serve } from '../route.ts';
-import { transact } from '../tx.ts';
+import { nowIso, transact } from '../tx.ts';
 
 const WINDOW_MS = 15 * 60_000;
-const MAX_PER_USER = 5;
 const MAX_PER_ADDRESS = 30;
 
-const tooMany = () => problem(429, ruleError('auth.throttled',
-  'Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút.', 'Too many failed sign-ins. Try again in 15 minutes.'));
+const tooMany = (until: string, now: Date) => {
+  const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
+  const wait = seconds < 120 ? { vi: `${seconds} giây`, en: `${seconds} s` } : { vi: `${Math.ceil(seconds / 60)} phút`, en: `${Math.ceil(seconds / 60)} min` };
+  return problem(429, ruleError('auth.throttled', `Đăng nhập sai nhiều lần từ máy này. Hãy thử lại sau ${wait.vi}.`,
+    `Too many failed sign-ins from this machine. Try again in ${wait.en}.`));
+};
 const invalid = () => problem(401, ruleError('auth.invalid', 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.'));
 
+// Card sign-in: a card's token is 256 bits, so a count per address is enough.
 const throttled = async (deps: ServerDeps, keys: readonly [string, number][]): Promise<boolean> => {
   const since = new Date(deps.now().getTime() - WINDOW_MS).toISOString();
   for (const [key, max] of keys) {
@@ -34,6 +39,17 @@ const recordFailure = async (deps: ServerDeps, keys: readonly string[]): Promise
   await deps.db.insertInto('login_attempts').values(keys.map((key) => ({ key, at: now.toISOString() }))).execute();
   // Attempts older than the window no longer count: keep the table small.
   await deps.db.deleteFrom('login_attempts').where('at', '<', new Date(now.getTime() - WINDOW_MS).toISOString()).execute();
+};
+
+/** A failed attempt that held the account at this address: audited once, when the hold begins. */
+const auditHold = async (deps: ServerDeps, username: string, userId: number | null, address: string, failures: number): Promise<void> => {
+  if (failures !== THROTTLE.accountFree) return;
+  await transact(deps, async (trx) => {
+    await audit(trx, { congressId: null, actor: 'anonymous', role: null, action: 'auth.held',
+      subject: userId === null ? null : `user:${userId}`, payload: { username, address, failures } });
+    return ok(true);
+  });
+  await forgetStale(deps.db, deps.now());
 };
 
 /**
@@ -64,27 +80,34 @@ const startSession = async (
 
 export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   serve(app, deps, API.signIn, async (ctx) => {
-    const userKey = `user:${ctx.body.username.toLowerCase()}`;
-    const ipKey = `ip:${ctx.req.ip}`;
-    if (await throttled(deps, [[userKey, MAX_PER_USER], [ipKey, MAX_PER_ADDRESS]])) return err(tooMany());
-    const user = await deps.db.selectFrom('users').selectAll().where('username', '=', ctx.body.username.toLowerCase())
+    const username = ctx.body.username.toLowerCase();
+    const address = ctx.req.ip;
+    // Counted before the password is looked at: parallel attempts cannot all reach the check.
+    const slot = await reserveAttempt(deps.db, username, address, deps.now());
+    if (!slot.ok) return err(tooMany(slot.until, deps.now()));
+    const user = await deps.db.selectFrom('users').selectAll().where('username', '=', username)
       .where('disabled_at', 'is', null).executeTakeFirst();
     const good = await verifyPassword(user?.password_hash ?? (await dummyHash()), ctx.body.password);
     if (user === undefined || !good) {
-      await recordFailure(deps, [userKey, ipKey]);
+      await auditHold(deps, username, user?.id ?? null, address, slot.failures);
       return err(invalid());
     }
+    await attemptSucceeded(deps.db, username, address);
     await startSession(deps, ctx.reply, { userId: user.id, delegateId: null, congressId: null });
     await transact(deps, async (trx) => {
+      await trx.updateTable('users').set({ last_sign_in_at: nowIso(deps) }).where('id', '=', user.id).execute();
       await audit(trx, { congressId: null, actor: `user:${user.id}`, role: null, action: 'auth.login', subject: `user:${user.id}`, payload: {} });
       return ok(true);
     });
-    return ok(json({ id: user.id, username: user.username, displayName: user.display_name, isServerAdmin: user.is_server_admin === 1 }));
+    return ok(json({
+      id: user.id, username: user.username, displayName: user.display_name, isServerAdmin: user.is_server_admin === 1,
+      mustChangePassword: user.must_change_password === 1,
+    }));
   });
 
   serve(app, deps, API.signInWithCard, async (ctx) => {
     const ipKey = `card-ip:${ctx.req.ip}`;
-    if (await throttled(deps, [[ipKey, MAX_PER_ADDRESS]])) return err(tooMany());
+    if (await throttled(deps, [[ipKey, MAX_PER_ADDRESS]])) return err(tooMany(new Date(deps.now().getTime() + WINDOW_MS).toISOString(), deps.now()));
     const row = await deps.db.selectFrom('delegates').innerJoin('congresses', 'congresses.id', 'delegates.congress_id')
       .select(['delegates.id', 'delegates.full_name', 'delegates.card_token', 'delegates.card_revoked_at', 'delegates.congress_id', 'delegates.status'])
       .where('congresses.code', '=', ctx.body.congress).where('delegates.card_token', '=', ctx.body.token).executeTakeFirst();
@@ -103,20 +126,28 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     return ok(json({ ok: true }));
   });
 
-  /** A user changes their own password (the first administrator's printed one first of all); other sessions end. */
+  /**
+   * A user changes their own password (a printed or generated one first of all): the current one, counted like a
+   * sign-in from this address, and a new one of at least PASSWORD_MIN characters unlike it. Other sessions end.
+   */
   serve(app, deps, API.changePassword, async (ctx) => {
     const p = ctx.principal!;
     if (p.kind !== 'user') return err(forbidden());
+    const address = ctx.req.ip;
+    const slot = await reserveAttempt(deps.db, p.username, address, deps.now());
+    if (!slot.ok) return err(tooMany(slot.until, deps.now()));
     const user = await deps.db.selectFrom('users').select('password_hash').where('id', '=', p.userId).executeTakeFirstOrThrow();
     if (!(await verifyPassword(user.password_hash, ctx.body.currentPassword))) {
-      await recordFailure(deps, [`user:${p.username}`]);
+      await auditHold(deps, p.username, p.userId, address, slot.failures);
       return err(problem(403, ruleError('auth.wrong-password', 'Mật khẩu hiện tại không đúng.', 'The current password is wrong.', 'body.currentPassword')));
     }
+    await attemptSucceeded(deps.db, p.username, address);
     const hash = await hashPassword(ctx.body.newPassword);
     return transact(deps, async (trx) => {
-      await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', p.userId).execute();
+      await trx.updateTable('users').set({ password_hash: hash, must_change_password: 0 }).where('id', '=', p.userId).execute();
       await trx.deleteFrom('auth_sessions').where('user_id', '=', p.userId).where('id', '!=', p.sessionId).execute();
-      await audit(trx, { congressId: null, actor: ctx.actor, role: null, action: 'auth.password', subject: `user:${p.userId}`, payload: {} });
+      await audit(trx, { congressId: null, actor: ctx.actor, role: null, action: 'auth.password', subject: `user:${p.userId}`,
+        payload: { wasRequired: p.mustChangePassword } });
       return ok(json({ ok: true }));
     });
   });
@@ -131,6 +162,7 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       .select(['congresses.code', 'user_roles.role', 'user_roles.election_id']).where('user_id', '=', p.userId).execute();
     return ok(json({
       kind: 'user', id: p.userId, username: p.username, displayName: p.displayName, isServerAdmin: p.isServerAdmin,
+      mustChangePassword: p.mustChangePassword,
       roles: roles.map((r) => ({ congress: r.code, role: r.role, electionId: r.election_id })),
     }));
   });

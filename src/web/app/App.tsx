@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.ts';
 import { ApiProvider } from './api-context.tsx';
 import { RouterProvider, useRouter } from './router.tsx';
-import { canOpen, landingPath, screenOfPath, type Screen } from './screens.ts';
-import { SessionProvider, useSession } from './session.tsx';
+import { accountScreenOfPath, canOpen, landingPath, screenOfPath, type AccountScreen, type Screen } from './screens.ts';
+import { SessionProvider, userOf, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
 
 // One chunk per screen: a delegate's phone never downloads the console.
@@ -14,6 +14,11 @@ const CheckinDesk = lazy(() => import('../checkin/CheckinDesk.tsx'));
 const CountingConsole = lazy(() => import('../counting/CountingConsole.tsx'));
 const ConsoleScreen = lazy(() => import('../console/ConsoleScreen.tsx'));
 const DelegatePage = lazy(() => import('../delegate/DelegatePage.tsx'));
+const RolesScreen = lazy(() => import('../accounts/RolesScreen.tsx'));
+const ForcedPasswordPage = lazy(() => import('../accounts/ForcedPasswordPage.tsx'));
+const PasswordScreen = lazy(() => import('../accounts/PasswordScreen.tsx'));
+const AccountsScreen = lazy(() => import('../accounts/AccountsScreen.tsx'));
+const NoCongressPage = lazy(() => import('../accounts/NoCongressPage.tsx'));
 
 const Loading = () => {
   const { t } = useTranslation();
@@ -32,15 +37,25 @@ const ScreenFor = ({ screen }: { readonly screen: Screen }) => {
       return <ConsoleScreen />;
     case 'delegate':
       return <DelegatePage />;
+    case 'roles':
+      return <RolesScreen />;
   }
 };
+
+/** One's own password, and the accounts for a server administrator: screens that need no congress. */
+const AccountRoute = ({ screen }: { readonly screen: AccountScreen }) => (
+  <Shell screen={screen}>{screen === 'accounts' ? <AccountsScreen /> : <PasswordScreen />}</Shell>
+);
 
 const Routes = () => {
   const { path, navigate } = useRouter();
   const { state } = useSession();
   const screen = screenOfPath(path);
+  const user = userOf(state);
+  const account = accountScreenOfPath(path);
+  const accountAllowed = account !== null && user !== null && (account === 'password' || user.isServerAdmin);
   const signedIn = state.status === 'signed-in';
-  const allowed = signedIn && screen !== null && canOpen(state.me.roles, screen);
+  const allowed = signedIn && ((screen !== null && canOpen(state.me.roles, screen)) || accountAllowed);
   const target = state.status === 'anonymous' && path !== '/signin' ? `/signin?next=${encodeURIComponent(path)}`
     : signedIn && !allowed ? landingPath(state.me.roles) : null;
   useEffect(() => {
@@ -49,7 +64,10 @@ const Routes = () => {
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'anonymous') return path === '/signin' ? <SignInPage /> : <Loading />;
-  if (!allowed) return <Loading />;
+  if (state.status === 'must-change') return <ForcedPasswordPage />;
+  if (state.status === 'no-congress') return accountAllowed ? <AccountRoute screen={account} /> : <Shell screen="none"><NoCongressPage /></Shell>;
+  if (accountAllowed) return <AccountRoute screen={account} />;
+  if (!allowed || screen === null) return <Loading />;
   return screen === 'hall' ? <ScreenFor screen="hall" /> : <Shell screen={screen}><ScreenFor screen={screen} /></Shell>;
 };
 

@@ -1,34 +1,42 @@
-/** The frame around every screen but the hall: the congress, the screens this user may open, language, sign out. */
+/**
+ * The frame around every screen but the hall: the screens this user may open, their own password (and the accounts,
+ * for a server administrator), language, sign out. It also frames a user with no congress yet.
+ */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { Link } from './router.tsx';
-import { SCREEN_PATHS, screensFor, type Screen } from './screens.ts';
-import { useMe, useSession } from './session.tsx';
+import { ACCOUNT_PATHS, SCREEN_PATHS, screensFor, type AccountScreen, type Screen } from './screens.ts';
+import { userOf, useSession } from './session.tsx';
 
-export const Shell = ({ screen, children }: { readonly screen: Screen; readonly children: ReactNode }) => {
+export const Shell = ({ screen, children }: { readonly screen: Screen | AccountScreen | 'none'; readonly children: ReactNode }) => {
   const { t } = useTranslation();
-  const me = useMe();
-  const { signOut } = useSession();
-  const screens = screensFor(me.roles);
+  const { state, signOut } = useSession();
+  const me = state.status === 'signed-in' ? state.me : null;
+  const user = userOf(state);
+  const links: Array<{ key: Screen | AccountScreen; to: string; label: string }> = [
+    ...(me === null ? [] : screensFor(me.roles)).map((s) => ({ key: s, to: SCREEN_PATHS[s], label: t(`screens.${s}`) })),
+    ...(user?.isServerAdmin === true ? [{ key: 'accounts' as const, to: ACCOUNT_PATHS.accounts, label: t('accounts.menuAccounts') }] : []),
+    ...(user === null ? [] : [{ key: 'password' as const, to: ACCOUNT_PATHS.password, label: t('accounts.menuPassword') }]),
+  ];
   return (
     <div className="shell">
       <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
       <header className="shell-header">
         <span className="brand">{t('app.name')}</span>
-        {screens.length > 1 && (
+        {links.length > 1 && (
           <nav aria-label={t('common.screens')}>
             <ul className="nav-list">
-              {screens.map((s) => (
-                <li key={s}>
-                  <Link to={SCREEN_PATHS[s]} ariaCurrent={s === screen}>{t(`screens.${s}`)}</Link>
+              {links.map((l) => (
+                <li key={l.key}>
+                  <Link to={l.to} ariaCurrent={l.key === screen}>{l.label}</Link>
                 </li>
               ))}
             </ul>
           </nav>
         )}
         <span className="spacer" />
-        <span className="who">{me.displayName}</span>
+        <span className="who">{me?.displayName ?? user?.displayName ?? ''}</span>
         <LanguageSwitch />
         <button type="button" className="button subtle" onClick={() => void signOut()}>{t('common.signOut')}</button>
       </header>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, landingPath, screenOfPath, screensFor } from './screens.ts';
+import { accountScreenOfPath, canOpen, landingPath, screenOfPath, screensFor } from './screens.ts';
 import { meOf } from './me.ts';
 
 describe('screens by role', () => {
@@ -12,7 +12,7 @@ describe('screens by role', () => {
     expect(landingPath([])).toBe('/signin');
   });
   it('opens to each role the screens whose work the server lets it do', () => {
-    expect(screensFor(['admin'])).toEqual(['console', 'counting', 'checkin', 'hall']);
+    expect(screensFor(['admin'])).toEqual(['console', 'counting', 'checkin', 'hall', 'roles']);
     expect(screensFor(['secretariat'])).toEqual(['console', 'checkin', 'hall']);
     expect(screensFor(['presidium'])).toEqual(['console', 'hall']);
     expect(screensFor(['counting-board'])).toEqual(['counting']);
@@ -31,6 +31,16 @@ describe('screens by role', () => {
     expect(screenOfPath('/console/elections')).toBe('console');
     expect(screenOfPath('/consoles')).toBeNull();
     expect(screenOfPath('/hall')).toBe('hall');
+    expect(screenOfPath('/roles')).toBe('roles');
+    expect(accountScreenOfPath('/accounts')).toBe('accounts');
+    expect(accountScreenOfPath('/account/password')).toBe('password');
+    expect(accountScreenOfPath('/accounts/x')).toBeNull();
+  });
+  it('opens the roles screen to a congress administrator only', () => {
+    expect(canOpen(['admin'], 'roles')).toBe(true);
+    for (const role of ['secretariat', 'presidium', 'counting-board', 'technician', 'checkin', 'screen', 'delegate'] as const) {
+      expect(canOpen([role], 'roles')).toBe(false);
+    }
   });
 });
 

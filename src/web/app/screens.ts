@@ -5,7 +5,7 @@
 import { allows, API, HALL, type Access } from '../../api/index.ts';
 import type { WebRole as Role } from '../api/types.ts';
 
-export type Screen = 'console' | 'checkin' | 'counting' | 'delegate' | 'hall';
+export type Screen = 'console' | 'checkin' | 'counting' | 'delegate' | 'hall' | 'roles';
 
 export const SCREEN_PATHS: Readonly<Record<Screen, string>> = {
   console: '/console',
@@ -13,6 +13,7 @@ export const SCREEN_PATHS: Readonly<Record<Screen, string>> = {
   counting: '/counting',
   delegate: '/delegate',
   hall: '/hall',
+  roles: '/roles',
 };
 
 const SCREEN_ACCESS: Readonly<Record<Screen, Access>> = {
@@ -22,10 +23,12 @@ const SCREEN_ACCESS: Readonly<Record<Screen, Access>> = {
   counting: API.countingOverview.access,
   delegate: API.myRecord.access,
   hall: HALL,
+  // Giving users their roles at the congress.
+  roles: API.grantRole.access,
 };
 
 /** Order of preference for the landing screen. */
-const LANDING: readonly Screen[] = ['console', 'counting', 'checkin', 'hall', 'delegate'];
+const LANDING: readonly Screen[] = ['console', 'counting', 'checkin', 'hall', 'delegate', 'roles'];
 
 export const canOpen = (roles: readonly Role[], screen: Screen): boolean => allows(SCREEN_ACCESS[screen], roles);
 
@@ -42,3 +45,10 @@ export const screenOfPath = (path: string): Screen | null => {
   }
   return null;
 };
+
+/** Screens of one's own account, which need no congress: one's password; the accounts, for a server administrator. */
+export type AccountScreen = 'password' | 'accounts';
+export const ACCOUNT_PATHS: Readonly<Record<AccountScreen, string>> = { password: '/account/password', accounts: '/accounts' };
+
+export const accountScreenOfPath = (path: string): AccountScreen | null =>
+  (Object.entries(ACCOUNT_PATHS) as Array<[AccountScreen, string]>).find(([, p]) => p === path)?.[0] ?? null;

@@ -5,17 +5,30 @@ import type { Me, Principal } from '../api/types.ts';
 import { useApi } from './api-context.tsx';
 import { meOf } from './me.ts';
 
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
 type SessionState =
   | { readonly status: 'loading' }
   | { readonly status: 'anonymous'; readonly problem: 'no-congress' | null }
+  /** Signed in with a password given to them: nothing but choosing their own until they do. */
+  | { readonly status: 'must-change'; readonly principal: UserPrincipal }
+  /** Signed in, with no congress to work at: only their own account (and the accounts, for a server administrator). */
+  | { readonly status: 'no-congress'; readonly principal: UserPrincipal }
   | { readonly status: 'signed-in'; readonly me: Me };
 
 interface SessionValue {
   readonly state: SessionState;
-  /** After a successful sign-in; answers false when the user has no congress to work at. */
+  /** After a successful sign-in; answers whether the user is now signed in. */
   readonly adopt: (principal: Principal) => Promise<boolean>;
+  /** Asks the server again who is signed in (after a password change). */
+  readonly refresh: () => Promise<void>;
   readonly signOut: () => Promise<void>;
 }
+
+/** The signed-in user's principal, whatever the state (null for a delegate or nobody). */
+export const userOf = (state: SessionState): UserPrincipal | null =>
+  state.status === 'must-change' || state.status === 'no-congress' ? state.principal
+    : state.status === 'signed-in' && state.me.principal.kind === 'user' ? state.me.principal : null;
 
 const SessionContext = createContext<SessionValue | null>(null);
 
@@ -32,10 +45,23 @@ export const SessionProvider = ({ children }: { readonly children: ReactNode }) 
   const api = useApi();
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const adopt = useCallback(async (principal: Principal) => {
+    if (principal.kind === 'user' && principal.mustChangePassword === true) {
+      setState({ status: 'must-change', principal });
+      return true;
+    }
     const me = await resolve(api, principal);
+    if (me === null && principal.kind === 'user') {
+      setState({ status: 'no-congress', principal });
+      return true;
+    }
     setState(me === null ? { status: 'anonymous', problem: 'no-congress' } : { status: 'signed-in', me });
     return me !== null;
   }, [api]);
+  const refresh = useCallback(async () => {
+    const r = await api.me();
+    if (r.ok) await adopt(r.value);
+    else setState({ status: 'anonymous', problem: null });
+  }, [api, adopt]);
   useEffect(() => {
     let live = true;
     void api.me().then(async (r) => {
@@ -51,7 +77,7 @@ export const SessionProvider = ({ children }: { readonly children: ReactNode }) 
     await api.signOut();
     setState({ status: 'anonymous', problem: null });
   }, [api]);
-  const value = useMemo(() => ({ state, adopt, signOut }), [state, adopt, signOut]);
+  const value = useMemo(() => ({ state, adopt, refresh, signOut }), [state, adopt, refresh, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 };
 
