@@ -142,7 +142,7 @@ const CHECKS: Readonly<Record<BackupTable, readonly RowCheck[]>> = {
       ordinal: 'ordinal', termStartYear: 'term_start_year', termEndYear: 'term_end_year', startDate: 'start_date', endDate: 'end_date', venue: 'venue', place: 'place' }),
     json('settings', settingsFromJson, false), column('created_at', instant),
   ],
-  organisations: [body(OrganisationBody, { name: 'name', role: 'role', partyMembers: 'party_members', position: 'position' })],
+  organisations: [body(OrganisationBody, { name: 'name', role: 'role', partyMembers: 'party_members', position: 'position' }), column('deactivated_at', instant.nullable())],
   delegates: [
     body(CreateDelegateBody, { code: 'code', fullName: 'full_name', gender: 'gender', birthDate: 'birth_date', ethnicity: 'ethnicity', education: 'education',
       politicalTheory: 'political_theory', partyJoinDate: 'party_join_date', position: 'position', organisationId: 'organisation_id', category: 'category',

@@ -17,6 +17,7 @@ export const congressView = (c: Congress): CongressView => ({
 
 export const organisationView = (o: Selectable<OrganisationsTable>): OrganisationView => ({
   id: o.id, name: o.name, role: o.role, partyMembers: o.party_members, position: o.position,
+  active: o.deactivated_at === null,
 });
 
 export const delegateView = (d: Delegate): DelegateView => ({

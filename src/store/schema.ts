@@ -54,6 +54,8 @@ export interface OrganisationsTable {
   role: 'host' | 'member';
   party_members: number | null;
   position: number;
+  /** When it was deactivated (kept, never deleted); null while active. */
+  deactivated_at: Instant | null;
 }
 
 export type DelegateCategory = 'ex-officio' | 'elected' | 'appointed';

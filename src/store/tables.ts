@@ -15,7 +15,7 @@ const columnSet = {
     term_start_year: true, term_end_year: true, start_date: true, end_date: true, venue: true, place: true,
     settings: true, current_agenda_item_id: true, current_speaker_id: true, created_at: true,
   },
-  organisations: { id: true, congress_id: true, name: true, role: true, party_members: true, position: true },
+  organisations: { id: true, congress_id: true, name: true, role: true, party_members: true, position: true, deactivated_at: true },
   delegates: {
     id: true, congress_id: true, code: true, full_name: true, gender: true, birth_date: true, ethnicity: true,
     education: true, political_theory: true, party_join_date: true, position: true, organisation_id: true,

@@ -46,7 +46,7 @@ export const congress: z.infer<typeof CongressView> = {
 
 export const organisations: Array<z.infer<typeof OrganisationView>> = Array.from({ length: 6 }, (_, i) => ({
   id: i + 1, name: ['Đảng bộ Sở Y tế', 'Đảng bộ Sở Giáo dục và Đào tạo', 'Chi bộ Văn phòng', 'Đảng bộ Công an tỉnh', 'Đảng bộ Sở Tài chính', 'Chi bộ Ban Dân tộc'][i]!,
-  role: 'member', partyMembers: 120 + i, position: i + 1,
+  role: 'member', partyMembers: 120 + i, position: i + 1, active: true,
 }));
 
 export const delegates: Array<z.infer<typeof DelegateView>> = Array.from({ length: 256 }, (_, i) => ({

@@ -32,11 +32,13 @@ export const delegateUpdate = (b: UpdateDelegateBody): DelegateUpdate => {
   return u;
 };
 
+/** Whether the organisation (if any) is an active one of the congress: a deactivated one takes no delegate. */
 export const organisationBelongs = async (
   db: Kysely<Database> | Transaction<Database>, congressId: number, organisationId: number | null | undefined,
 ): Promise<boolean> => {
   if (organisationId === null || organisationId === undefined) return true;
-  const o = await db.selectFrom('organisations').select('id').where('id', '=', organisationId).where('congress_id', '=', congressId).executeTakeFirst();
+  const o = await db.selectFrom('organisations').select('id').where('id', '=', organisationId).where('congress_id', '=', congressId)
+    .where('deactivated_at', 'is', null).executeTakeFirst();
   return o !== undefined;
 };
 

@@ -16,8 +16,8 @@ import { cardPayload, delegateUpdate, newDelegateRow, organisationBelongs } from
 
 const duplicateCode = (code: string) => conflict(ruleError('delegate.duplicate-code', `Số thẻ "${code}" đã có trong đại hội.`,
   `The card number "${code}" already exists in the congress.`, 'body.code'));
-const unknownOrganisation = () => unprocessable(ruleError('delegate.organisation', 'Đơn vị không thuộc đại hội này.',
-  'The organisation does not belong to this congress.', 'body.organisationId'));
+const unknownOrganisation = () => unprocessable(ruleError('delegate.organisation', 'Đơn vị không thuộc đại hội này hoặc đã ngừng hoạt động.',
+  'The organisation does not belong to this congress or is deactivated.', 'body.organisationId'));
 
 export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   const C = '/api/congresses/:code';
