@@ -147,7 +147,7 @@ const CHECKS: Readonly<Record<BackupTable, readonly RowCheck[]>> = {
     body(CreateDelegateBody, { code: 'code', fullName: 'full_name', gender: 'gender', birthDate: 'birth_date', ethnicity: 'ethnicity', education: 'education',
       politicalTheory: 'political_theory', partyJoinDate: 'party_join_date', position: 'position', organisationId: 'organisation_id', category: 'category',
       standing: 'standing', isConveningMember: 'is_convening_member', seat: 'seat' }, ['isConveningMember']),
-    delegateStatus, column('card_token', CardLoginBody.shape.token), column('card_revoked_at', instant.nullable()), column('created_at', instant),
+    delegateStatus, column('card_token', CardLoginBody.shape.token), column('card_revoked_at', instant.nullable()), column('card_printed_at', instant.nullable()), column('created_at', instant),
   ],
   congress_sessions: [body(SessionBody, { kind: 'kind', title: 'title', startsAt: 'starts_at' }), column('position', place)],
   agenda_items: [body(AgendaItemBody, { title: 'title', kind: 'kind' }), column('status', AgendaItemView.shape.status), column('position', place)],

@@ -20,7 +20,7 @@ const columnSet = {
     id: true, congress_id: true, code: true, full_name: true, gender: true, birth_date: true, ethnicity: true,
     education: true, political_theory: true, party_join_date: true, position: true, organisation_id: true,
     category: true, standing: true, status: true, status_reason: true, replaced_by_id: true,
-    is_convening_member: true, seat: true, card_token: true, card_revoked_at: true, created_at: true,
+    is_convening_member: true, seat: true, card_token: true, card_revoked_at: true, card_printed_at: true, created_at: true,
   },
   congress_sessions: { id: true, congress_id: true, kind: true, title: true, position: true, starts_at: true },
   agenda_items: { id: true, congress_id: true, session_id: true, position: true, title: true, kind: true, status: true },

@@ -53,7 +53,7 @@ export const delegates: Array<z.infer<typeof DelegateView>> = Array.from({ lengt
   id: i + 1, code: `DB${String(i + 1).padStart(3, '0')}`, fullName: nameOf(i), gender: i % 3 === 0 ? 'female' : 'male',
   birthDate: `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 9}`, ethnicity: i % 4 === 0 ? 'Tày' : 'Kinh', education: null, politicalTheory: null,
   partyJoinDate: null, position: null, organisationId: 1 + (i % 6), category: 'elected', standing: 'official', status: 'summoned',
-  statusReason: null, replacedById: null, isConveningMember: false, seat: `${String.fromCharCode(65 + (i % 10))}${1 + Math.floor(i / 10)}`, cardRevoked: false,
+  statusReason: null, replacedById: null, isConveningMember: false, seat: `${String.fromCharCode(65 + (i % 10))}${1 + Math.floor(i / 10)}`, cardRevoked: false, cardPrinted: false,
 }));
 
 export const cardToken = (delegateId: number): string => `card-token-${String(delegateId).padStart(12, '0')}`;

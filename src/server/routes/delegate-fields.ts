@@ -9,7 +9,7 @@ export const newDelegateRow = (congressId: number, b: CreateDelegateBody, now: s
   ethnicity: b.ethnicity, education: b.education ?? null, political_theory: b.politicalTheory ?? null,
   party_join_date: b.partyJoinDate, position: b.position ?? null, organisation_id: b.organisationId, category: b.category,
   standing: b.standing, status: 'summoned', status_reason: null, replaced_by_id: null,
-  is_convening_member: b.isConveningMember ? 1 : 0, seat: b.seat ?? null, card_token: newToken(), card_revoked_at: null,
+  is_convening_member: b.isConveningMember ? 1 : 0, seat: b.seat ?? null, card_token: newToken(), card_revoked_at: null, card_printed_at: null,
   created_at: now,
 });
 

@@ -110,7 +110,7 @@ export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   serve(app, deps, API.reissueCard, async (ctx) =>
     transact(deps, async (trx) => {
       const token = newToken();
-      const r = await trx.updateTable('delegates').set({ card_token: token, card_revoked_at: null })
+      const r = await trx.updateTable('delegates').set({ card_token: token, card_revoked_at: null, card_printed_at: null })
         .where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) return err(notFound('đại biểu', 'Delegate', 'params.id'));
       await trx.deleteFrom('auth_sessions').where('delegate_id', '=', ctx.params.id).execute();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.ts';
 import { ApiProvider } from './api-context.tsx';
 import { RouterProvider, useRouter } from './router.tsx';
-import { canOpen, landingPath, screenOfPath, type Screen } from './screens.ts';
+import { canOpen, CONGRESSES_PATH, isServerAdmin, landingPath, screenOfPath, type Screen } from './screens.ts';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
 
@@ -14,6 +14,8 @@ const CheckinDesk = lazy(() => import('../checkin/CheckinDesk.tsx'));
 const CountingConsole = lazy(() => import('../counting/CountingConsole.tsx'));
 const ConsoleScreen = lazy(() => import('../console/ConsoleScreen.tsx'));
 const DelegatePage = lazy(() => import('../delegate/DelegatePage.tsx'));
+const CongressesScreen = lazy(() => import('../congresses/CongressesScreen.tsx').then((m) => ({ default: m.CongressesScreen })));
+const FirstCongressPage = lazy(() => import('../congresses/CongressesScreen.tsx').then((m) => ({ default: m.FirstCongressPage })));
 
 const Loading = () => {
   const { t } = useTranslation();
@@ -40,7 +42,7 @@ const Routes = () => {
   const { state } = useSession();
   const screen = screenOfPath(path);
   const signedIn = state.status === 'signed-in';
-  const allowed = signedIn && screen !== null && canOpen(state.me.roles, screen);
+  const allowed = signedIn && ((screen !== null && canOpen(state.me.roles, screen)) || (path === CONGRESSES_PATH && isServerAdmin(state.me)));
   const target = state.status === 'anonymous' && path !== '/signin' ? `/signin?next=${encodeURIComponent(path)}`
     : signedIn && !allowed ? landingPath(state.me.roles) : null;
   useEffect(() => {
@@ -48,8 +50,10 @@ const Routes = () => {
   }, [target, path, navigate]);
 
   if (state.status === 'loading') return <Loading />;
+  if (state.status === 'no-congress') return <FirstCongressPage />;
+  if (signedIn && path === CONGRESSES_PATH && isServerAdmin(state.me)) return <Shell screen="congresses"><CongressesScreen /></Shell>;
   if (state.status === 'anonymous') return path === '/signin' ? <SignInPage /> : <Loading />;
-  if (!allowed || screen === null) return <Loading />;
+  if (!allowed || screen === null || state.status !== 'signed-in') return <Loading />;
   return screen === 'hall' ? <ScreenFor screen="hall" /> : <Shell screen={screen}><ScreenFor screen={screen} /></Shell>;
 };
 

@@ -3,10 +3,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { Link } from './router.tsx';
-import { SCREEN_PATHS, screensFor, type Screen } from './screens.ts';
+import { CONGRESSES_PATH, isServerAdmin, SCREEN_PATHS, screensFor, type Screen } from './screens.ts';
 import { useMe, useSession } from './session.tsx';
 
-export const Shell = ({ screen, children }: { readonly screen: Screen; readonly children: ReactNode }) => {
+export const Shell = ({ screen, children }: { readonly screen: Screen | 'congresses'; readonly children: ReactNode }) => {
   const { t } = useTranslation();
   const me = useMe();
   const { signOut } = useSession();
@@ -16,6 +16,7 @@ export const Shell = ({ screen, children }: { readonly screen: Screen; readonly 
       <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
       <header className="shell-header">
         <span className="brand">{t('app.name')}</span>
+        {isServerAdmin(me) && <Link to={CONGRESSES_PATH} className="congresses-link" ariaCurrent={screen === 'congresses'}>{t('prepare.congress.title')}</Link>}
         {screens.length > 1 && (
           <nav aria-label={t('common.screens')}>
             <ul className="nav-list">

@@ -8,7 +8,9 @@ import { meOf } from './me.ts';
 type SessionState =
   | { readonly status: 'loading' }
   | { readonly status: 'anonymous'; readonly problem: 'no-congress' | null }
-  | { readonly status: 'signed-in'; readonly me: Me };
+  | { readonly status: 'signed-in'; readonly me: Me }
+  /** A server administrator with no congress to work at yet: the congresses screen (create the first one). */
+  | { readonly status: 'no-congress'; readonly principal: Extract<Principal, { kind: 'user' }> };
 
 interface SessionValue {
   readonly state: SessionState;
@@ -33,6 +35,10 @@ export const SessionProvider = ({ children }: { readonly children: ReactNode }) 
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const adopt = useCallback(async (principal: Principal) => {
     const me = await resolve(api, principal);
+    if (me === null && principal.kind === 'user' && principal.isServerAdmin) {
+      setState({ status: 'no-congress', principal });
+      return true;
+    }
     setState(me === null ? { status: 'anonymous', problem: 'no-congress' } : { status: 'signed-in', me });
     return me !== null;
   }, [api]);

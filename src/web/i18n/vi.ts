@@ -1,5 +1,7 @@
 /** Every string of the web app in Vietnamese: the language of the congress. en.ts mirrors this shape. */
+import { prepareVi } from './prepare-vi.ts';
 export const vi = {
+  prepare: prepareVi,
   app: { name: 'Đại Hội', tagline: 'Hệ thống điều hành đại hội Đảng' },
   common: {
     cancel: 'Huỷ',
