@@ -6,6 +6,7 @@
  * audit, and no partial effect on a refusal.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pdfText } from '../../src/documents/testing/extract.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import type { Client, ErrorReply } from './support/client.ts';
 import { congressBody, setupSmallCongress, signedInAdmin, type SmallCongress } from './support/congress.ts';
@@ -173,4 +174,45 @@ describeEachDatabase('api: preparing a congress', (db) => {
     const after = await db.db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
+
+  it('cards printed are recorded (a reissued card is to print again); a status change after the opening is audited and listed in the credentials and attendance reports', async () => {
+    expect((await root.post('/api/congresses', { ...congressBody('lich-su') })).status).toBe(201);
+    const H = '/api/congresses/lich-su';
+    const people = [];
+    for (const [i, fullName] of ['Lê Thị Hoa', 'Trần Văn Minh', 'Vi Văn Sơn'].entries()) {
+      const d = await root.post<{ id: number; cardPrinted: boolean }>(`${H}/delegates`, {
+        code: `00${i + 1}`, fullName, gender: i === 0 ? 'female' : 'male', birthDate: `197${i}-05-0${i + 1}`, partyJoinDate: `200${i}-03-0${i + 1}`,
+        education: 'Đại học', politicalTheory: 'Trung cấp', category: 'elected',
+      });
+      expect(d.body.cardPrinted).toBe(false);
+      people.push(d.body.id);
+    }
+    const cards = await root.get(`/api/congresses/lich-su/printouts/delegate-cards?ids=${people[0]},${people[1]}`);
+    expect(cards.status).toBe(200);
+    const printed = (await root.get<Array<{ id: number; cardPrinted: boolean }>>(`${H}/delegates`)).body;
+    expect(printed.map((d) => d.cardPrinted)).toEqual([true, true, false]);
+    expect((await root.post(`${H}/delegates/${people[0]}/card`)).status).toBe(200);
+    expect((await root.get<{ cardPrinted: boolean }>(`${H}/delegates/${people[0]}`)).body.cardPrinted).toBe(false);
+    expect((await audits('cards.print')).map((a) => JSON.parse(a.payload).delegates)).toContainEqual([people[0], people[1]]);
+
+    for (const kind of ['credentials', 'secretariat'] as const) {
+      expect((await root.post(`${H}/bodies`, { kind, title: kind === 'credentials' ? 'Ban Thẩm tra tư cách đại biểu' : 'Đoàn Thư ký', members: [{ delegateId: people[1], role: 'head' }] })).status).toBe(201);
+    }
+    const s = await root.post<{ id: number }>(`${H}/sessions`, { kind: 'official', title: 'Phiên chính thức' });
+    // Before the opening a change is not history.
+    expect((await root.put(`${H}/delegates/${people[2]}/status`, { status: 'not-summoned', reason: 'Chuyển sinh hoạt' })).status).toBe(200);
+    expect((await root.put(`${H}/delegates/${people[2]}/status`, { status: 'summoned' })).status).toBe(200);
+    expect((await root.post(`${H}/sessions/${s.body.id}/checkins`, { delegateId: people[1] })).status).toBe(201);
+    const refused = await root.put<ErrorReply>(`${H}/delegates/${people[0]}/status`, { status: 'absent-whole' });
+    expect(refused.status).toBe(400);
+    expect((await root.put(`${H}/delegates/${people[0]}/status`, { status: 'absent-whole', reason: 'Ốm, nằm viện' })).status).toBe(200);
+    const report = pdfText((await root.get<Buffer>(`/api/congresses/lich-su/printouts/credentials-report`)).body);
+    expect(report).toContain('NHỮNG THAY ĐỔI VỀ ĐẠI BIỂU SAU KHI KHAI MẠC');
+    expect(report).toContain('Vắng mặt cả đại hội');
+    expect(report).toContain('Ốm, nằm viện');
+    expect(report).not.toContain('Chuyển sinh hoạt');
+    const attendance = pdfText((await root.get<Buffer>(`/api/congresses/lich-su/printouts/attendance-report`)).body);
+    expect(attendance).toContain('Vắng mặt cả đại hội');
+  });
 });
+
