@@ -21,8 +21,8 @@ export interface RunningServer {
   readonly restart: () => Promise<void>;
 }
 
-const start = (port: number, data: string, onOutput: (s: string) => void): ChildProcess => {
-  const child = spawn(process.execPath, [join(repo, 'bin', 'daihoi.js'), 'serve', '--demo'], {
+const start = (port: number, data: string, onOutput: (s: string) => void, demo = true): ChildProcess => {
+  const child = spawn(process.execPath, [join(repo, 'bin', 'daihoi.js'), 'serve', ...(demo ? ['--demo'] : [])], {
     cwd: repo, env: { ...process.env, PORT: String(port), DAIHOI_DATA: data, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (b: Buffer) => onOutput(b.toString()));
@@ -46,11 +46,12 @@ const stopChild = async (child: ChildProcess): Promise<void> => {
   if (child.exitCode === null) child.kill('SIGKILL');
 };
 
-export const startServer = async (): Promise<RunningServer> => {
+/** The server on an empty data folder; with `demo: false` it loads nothing (a congress prepared from the screens). */
+export const startServer = async ({ demo = true }: { readonly demo?: boolean } = {}): Promise<RunningServer> => {
   const data = await mkdtemp(join(tmpdir(), 'daihoi-e2e-'));
   const port = await freePort();
   let out = '';
-  let child = start(port, data, (s) => { out += s; });
+  let child = start(port, data, (s) => { out += s; }, demo);
   await waitFor(() => /listening on/u.test(out) || child.exitCode !== null, 60_000, () => out);
   if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
   const user = /username: (\S+)/u.exec(out)?.[1];
@@ -59,7 +60,7 @@ export const startServer = async (): Promise<RunningServer> => {
   return {
     base: `http://127.0.0.1:${port}`,
     admin: { username: user, password },
-    demo: !/--demo ignored/u.test(out),
+    demo: demo && !/--demo ignored/u.test(out),
     data,
     output: () => out,
     stop: async () => {
@@ -69,7 +70,7 @@ export const startServer = async (): Promise<RunningServer> => {
     restart: async () => {
       await stopChild(child);
       const mark = out.length;
-      child = start(port, data, (s) => { out += s; });
+      child = start(port, data, (s) => { out += s; }, demo);
       await waitFor(() => /listening on/u.test(out.slice(mark)) || child.exitCode !== null, 60_000, () => out);
     },
   };
