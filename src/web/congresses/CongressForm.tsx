@@ -68,7 +68,7 @@ export const CongressForm = ({ earlier, onCreated }: {
           options={[['', t('prepare.congress.fromNothing')], ...earlier.map((c) => [c.code, `${c.organisationName} (${c.ordinal}, ${c.termStartYear}–${c.termEndYear})`] as const)]} />
       </div>
       {form.draft.copyFrom !== '' && <p className="muted">{t('prepare.congress.copyNote')}</p>}
-      {form.serverError !== null && <ErrorMessage error={form.serverError} />}
+      {form.generalError !== null && <ErrorMessage error={form.generalError} />}
       <Submit form={form} labels={labels} text={t('prepare.congress.create')} busy={busy} />
     </form>
   );

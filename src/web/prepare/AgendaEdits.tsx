@@ -64,7 +64,7 @@ export const SessionEditForm = ({ session, onSave, onDone }: {
       <TextField form={form} name="startsAt" label={labels.startsAt} type="datetime-local" />
       <Submit form={form} labels={labels} text={t('prepare.form.save')} busy={busy} />
       <button type="button" className="button subtle" onClick={onDone}>{t('prepare.form.cancel')}</button>
-      {form.serverError !== null && <ErrorMessage error={form.serverError} />}
+      {form.generalError !== null && <ErrorMessage error={form.generalError} />}
     </form>
   );
 };
@@ -99,7 +99,7 @@ export const ItemEditForm = ({ item, onSave, onDone }: {
       <SelectField form={form} name="kind" label={labels.kind} options={ITEM_KINDS.map((k) => [k, t(`console.setup.kinds.${k}`)] as const)} />
       <Submit form={form} labels={labels} text={t('prepare.form.save')} busy={busy} />
       <button type="button" className="button subtle" onClick={onDone}>{t('prepare.form.cancel')}</button>
-      {form.serverError !== null && <ErrorMessage error={form.serverError} />}
+      {form.generalError !== null && <ErrorMessage error={form.generalError} />}
     </form>
   );
 };

@@ -105,7 +105,7 @@ export const NewDelegateForm = ({ organisations, members, onCreate }: {
     <form className="form body-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="new-delegate">
       <h2 id="new-delegate">{title}</h2>
       <DelegateFields form={form} organisations={organisations} labels={labels} />
-      {form.serverError !== null && <ErrorMessage error={form.serverError} />}
+      {form.generalError !== null && <ErrorMessage error={form.generalError} />}
       <Submit form={form} labels={labels} text={title} busy={busy} />
       {done !== null && <p role="status" className="ok-text">{t('prepare.delegates.created', { name: done })}</p>}
     </form>
@@ -141,7 +141,7 @@ export const EditDelegateForm = ({ delegate, organisations, onSave }: {
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('prepare.delegates.edit')}>
       <h3>{t('prepare.delegates.edit')}</h3>
       <DelegateFields form={form} organisations={organisations} labels={labels} />
-      {form.serverError !== null && <ErrorMessage error={form.serverError} />}
+      {form.generalError !== null && <ErrorMessage error={form.generalError} />}
       <Submit form={form} labels={labels} text={t('prepare.form.save')} busy={busy} />
       {saved && <p role="status" className="ok-text">{t('prepare.form.saved')}</p>}
     </form>
@@ -190,7 +190,7 @@ export const StatusForm = ({ delegate, delegates, onSave }: {
           {alternates.length === 0 && <p className="muted">{t('prepare.delegates.noAlternate')}</p>}
         </>
       )}
-      {form.serverError !== null && <ErrorMessage error={form.serverError} />}
+      {form.generalError !== null && <ErrorMessage error={form.generalError} />}
       <Submit form={form} labels={labels} text={t('prepare.delegates.setStatus')} busy={busy} />
       {saved && <p role="status" className="ok-text">{t('prepare.delegates.statusSaved')}</p>}
     </form>

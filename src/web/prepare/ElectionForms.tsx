@@ -56,7 +56,7 @@ export const NewElectionForm = ({ onCreate }: { readonly onCreate: (body: Create
         <TextField form={form} name="seats" label={labels.seats} type="number" />
         {form.draft.kind === 'delegates' && <TextField form={form} name="alternateSeats" label={labels.alternateSeats} type="number" />}
       </div>
-      {form.serverError !== null && <ErrorMessage error={form.serverError} />}
+      {form.generalError !== null && <ErrorMessage error={form.generalError} />}
       <Submit form={form} labels={labels} text={t('prepare.elections.create')} busy={busy} />
     </form>
   );
@@ -132,7 +132,7 @@ export const ElectionSettingsForm = ({ election, onSave }: {
         <fieldset>
           {lines.map((l) => <CheckField key={l.key} form={form} name={l.key} label={l.label} />)}
         </fieldset>
-        {form.serverError !== null && <ErrorMessage error={form.serverError} />}
+        {form.generalError !== null && <ErrorMessage error={form.generalError} />}
         <Submit form={form} labels={labels} text={t('prepare.elections.save')} busy={busy} />
         {saved && <p role="status" className="ok-text">{t('prepare.form.saved')}</p>}
       </form>

@@ -40,7 +40,7 @@ const OrgForm = ({ initial, schema, text, onSave, onCancel }: {
       <TextField form={form} name="partyMembers" label={labels.partyMembers} type="number" />
       <Submit form={form} labels={labels} text={text} busy={busy} />
       {onCancel !== undefined && <button type="button" className="button subtle" onClick={onCancel}>{t('prepare.form.cancel')}</button>}
-      {form.serverError !== null && <ErrorMessage error={form.serverError} />}
+      {form.generalError !== null && <ErrorMessage error={form.generalError} />}
     </form>
   );
 };

@@ -50,6 +50,8 @@ export interface Form<D extends Draft, T> {
   /** Labels of the fields still wrong, for the disabled button's reason. */
   readonly wrong: (labels: Readonly<Record<string, string>>) => string[];
   readonly serverError: ApiError | null;
+  /** The server's refusal when it names no field of this form (shown above the button instead of at a field). */
+  readonly generalError: ApiError | null;
   readonly setServerError: (e: ApiError | null) => void;
 }
 
@@ -75,7 +77,8 @@ export const useForm = <D extends Draft, S extends z.ZodType>(initial: D, schema
   };
   const wrong = (labels: Readonly<Record<string, string>>): string[] =>
     Object.keys(checked.errors).map((k) => labels[k] ?? k).filter((l) => l !== '');
-  return { draft, set, replace, errorOf, checked, wrong, serverError, setServerError };
+  const generalError = serverField !== null && serverField in draft ? null : serverError;
+  return { draft, set, replace, errorOf, checked, wrong, serverError, generalError, setServerError };
 };
 
 /** A labelled control with its message (announced, linked by aria-describedby). */
