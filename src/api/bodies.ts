@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Count, IdBody, ShowOfHands, Text } from './common.ts';
+import { Count, IdBody, nonEmpty, NOTHING_TO_CHANGE, ShowOfHands, Text } from './common.ts';
 
 export const BodyKind = z.enum(['presidium', 'secretariat', 'credentials', 'counting-board']);
 export const BodyMemberInput = z.object({ delegateId: IdBody, role: z.enum(['head', 'deputy', 'member']) }).strict();
@@ -9,6 +9,12 @@ export const BodyBody = z.object({
   members: z.array(BodyMemberInput).min(1).max(200),
 }).strict();
 export type BodyBody = z.infer<typeof BodyBody>;
+/** A body's title and members changed before the congress approves it. */
+export const BodyPatch = z.object({
+  title: BodyBody.shape.title.optional(),
+  members: BodyBody.shape.members.optional(),
+}).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
+export type BodyPatch = z.infer<typeof BodyPatch>;
 export const BodyView = z.object({
   id: z.number(), kind: BodyKind, title: z.string(), approvedVoteId: z.number().nullable(),
   members: z.array(z.object({ delegateId: z.number(), fullName: z.string(), role: z.enum(['head', 'deputy', 'member']) })),

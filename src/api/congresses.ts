@@ -44,6 +44,11 @@ export const CreateCongressBody = z.object({
   endDate: IsoDate,
   venue: Text(200),
   place: Text(100),
+  /**
+   * An earlier congress to start from: its settings, member organisations, sessions and agenda items, and the
+   * structure of its bodies are copied; no people, no votes, no check-ins.
+   */
+  copyFrom: CongressCode.optional(),
 }).strict()
   .refine((c) => c.termEndYear > c.termStartYear, { message: refineMessage('Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.', 'The term must end after it starts.'), path: ['termEndYear'] })
   .refine((c) => c.endDate >= c.startDate, { message: refineMessage('Ngày bế mạc không được trước ngày khai mạc.', 'The end date cannot precede the start date.'), path: ['endDate'] });
@@ -76,10 +81,13 @@ export const OrganisationBody = z.object({
 }).strict();
 export const OrganisationPatch = z.object({
   name: Text(200).optional(),
+  /** False deactivates the organisation (never deleted: its delegates keep it); true takes it back. */
+  active: z.boolean().optional(),
   partyMembers: z.number().int().min(0).max(10_000_000).nullable().optional(),
   position: z.number().int().min(0).max(100_000).optional(),
 }).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
 export const OrganisationView = z.object({
   id: z.number(), name: z.string(), role: z.enum(['host', 'member']), partyMembers: z.number().nullable(), position: z.number(),
+  active: z.boolean(),
 });
 export type OrganisationView = z.infer<typeof OrganisationView>;

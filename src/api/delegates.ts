@@ -77,6 +77,8 @@ export const DelegateView = z.object({
   isConveningMember: z.boolean(),
   seat: z.string().nullable(),
   cardRevoked: z.boolean(),
+  /** Whether the current card has been printed (a new card must be printed again). */
+  cardPrinted: z.boolean(),
 });
 export type DelegateView = z.infer<typeof DelegateView>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROUND_STATES } from '../elections/state-machine.ts';
 import { CountOutcomeSchema, ELECTION_KINDS, INVALID_REASONS } from '../rules/index.ts';
 import { CandidateKey } from './ballot.ts';
-import { Count, IdBody, IsoDate, ShowOfHands, Text } from './common.ts';
+import { Count, IdBody, IsoDate, nonEmpty, NOTHING_TO_CHANGE, ShowOfHands, Text } from './common.ts';
 import { CountSettingsSchema } from './congresses.ts';
 import { VoteView } from './bodies.ts';
 
@@ -17,6 +17,17 @@ export const CreateElectionBody = z.object({
   alternateSeats: z.number().int().min(0).max(2000).default(0),
 }).strict();
 export type CreateElectionBody = z.infer<typeof CreateElectionBody>;
+/**
+ * An election changed before its list is approved: its title, seats, and the count settings in force for it
+ * (src/rules/settings.ts CountSettings, defaults from the congress). Refused once the first round's list is approved.
+ */
+export const ElectionPatch = z.object({
+  title: CreateElectionBody.shape.title.optional(),
+  seats: CreateElectionBody.shape.seats.optional(),
+  alternateSeats: z.number().int().min(0).max(2000).optional(),
+  settings: CountSettingsSchema.partial().strict().optional(),
+}).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
+export type ElectionPatch = z.infer<typeof ElectionPatch>;
 
 export const MaxSurplusBody = ShowOfHands.extend({ maxSurplus: z.number().int().min(0).max(1000) }).strict();
 export const CountingBoardBody = z.object({ bodyId: IdBody }).strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdBody, Text } from './common.ts';
+import { IdBody, nonEmpty, NOTHING_TO_CHANGE, Text } from './common.ts';
 
 export const AgendaKind = z.enum(['opening', 'report', 'discussion', 'speech', 'vote', 'election', 'closing', 'other']);
 export const SessionBody = z.object({
@@ -8,6 +8,15 @@ export const SessionBody = z.object({
   startsAt: z.iso.datetime().nullable().default(null),
 }).strict();
 export const AgendaItemBody = z.object({ title: Text(300), kind: AgendaKind }).strict();
+/** A session renamed, given its date and time (or none), or its kind changed. */
+export const SessionPatch = z.object({
+  kind: SessionBody.shape.kind.optional(),
+  title: SessionBody.shape.title.optional(),
+  startsAt: z.iso.datetime().nullable().optional(),
+}).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
+export type SessionPatch = z.infer<typeof SessionPatch>;
+export const AgendaItemPatch = AgendaItemBody.partial().strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
+export type AgendaItemPatch = z.infer<typeof AgendaItemPatch>;
 export const CurrentItemBody = z.object({ agendaItemId: IdBody.nullable() }).strict();
 export const CurrentItemView = z.object({ currentAgendaItemId: z.number().nullable() });
 /**

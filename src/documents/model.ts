@@ -168,6 +168,18 @@ export interface CredentialsReportInput {
   readonly delegates: readonly DelegateRecord[];
   /** The credentials committee: head first. */
   readonly committee: CountingBoard;
+  /** Changes to delegates after the congress opened, from the audit log, in order; none printed when empty. */
+  readonly changes?: readonly DelegateChange[];
+}
+
+/** One change to a delegate after the opening, as the credentials report lists it. */
+export interface DelegateChange {
+  /** The instant (ISO) it was recorded. */
+  readonly at: string;
+  readonly name: string;
+  /** What changed, in Vietnamese: "Vắng mặt cả đại hội", "Sửa: ngày sinh". */
+  readonly change: string;
+  readonly reason: string | null;
 }
 
 export interface Absentee {
@@ -188,6 +200,8 @@ export interface AttendanceReportInput {
   readonly quorum: { readonly numerator: number; readonly denominator: number } | null;
   /** The secretariat that signs: head first. */
   readonly signedBy: CountingBoard;
+  /** Changes to delegates after the congress opened (a congress of members has no credentials report to list them). */
+  readonly changes?: readonly DelegateChange[];
 }
 
 export interface ShowOfHandsItem {

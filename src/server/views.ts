@@ -17,6 +17,7 @@ export const congressView = (c: Congress): CongressView => ({
 
 export const organisationView = (o: Selectable<OrganisationsTable>): OrganisationView => ({
   id: o.id, name: o.name, role: o.role, partyMembers: o.party_members, position: o.position,
+  active: o.deactivated_at === null,
 });
 
 export const delegateView = (d: Delegate): DelegateView => ({
@@ -24,7 +25,7 @@ export const delegateView = (d: Delegate): DelegateView => ({
   education: d.education, politicalTheory: d.political_theory, partyJoinDate: d.party_join_date, position: d.position,
   organisationId: d.organisation_id, category: d.category, standing: d.standing, status: d.status,
   statusReason: d.status_reason, replacedById: d.replaced_by_id, isConveningMember: d.is_convening_member === 1,
-  seat: d.seat, cardRevoked: d.card_revoked_at !== null,
+  seat: d.seat, cardRevoked: d.card_revoked_at !== null, cardPrinted: d.card_printed_at !== null,
 });
 
 export const voteView = (v: Vote): VoteView => ({

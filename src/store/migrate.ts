@@ -11,6 +11,7 @@ import { scanReadingMigration } from './migrations/0005_scan_reading.ts';
 import { baseExclusionsMigration } from './migrations/0006_base_exclusions.ts';
 import { roundCountedByMigration } from './migrations/0007_round_counted_by.ts';
 import { accountsMigration } from './migrations/0008_accounts.ts';
+import { preparationMigration } from './migrations/0009_preparation.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -23,6 +24,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0006_base_exclusions': baseExclusionsMigration(dialect),
   '0007_round_counted_by': roundCountedByMigration(dialect),
   '0008_accounts': accountsMigration(dialect),
+  '0009_preparation': preparationMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: () => Promise.resolve({ ...migrations(dialect) }) });

@@ -54,6 +54,8 @@ export interface OrganisationsTable {
   role: 'host' | 'member';
   party_members: number | null;
   position: number;
+  /** When it was deactivated (kept, never deleted); null while active. */
+  deactivated_at: Instant | null;
 }
 
 export type DelegateCategory = 'ex-officio' | 'elected' | 'appointed';
@@ -98,6 +100,8 @@ export interface DelegatesTable {
   /** Random, unguessable token in the card's QR code (ASCII). Unique. */
   card_token: string;
   card_revoked_at: Instant | null;
+  /** When the current card (token) was last printed; null before, and after a new card is issued. */
+  card_printed_at: Instant | null;
   created_at: ColumnType<Instant, Instant, never>;
 }
 

@@ -46,14 +46,14 @@ export const congress: z.infer<typeof CongressView> = {
 
 export const organisations: Array<z.infer<typeof OrganisationView>> = Array.from({ length: 6 }, (_, i) => ({
   id: i + 1, name: ['Đảng bộ Sở Y tế', 'Đảng bộ Sở Giáo dục và Đào tạo', 'Chi bộ Văn phòng', 'Đảng bộ Công an tỉnh', 'Đảng bộ Sở Tài chính', 'Chi bộ Ban Dân tộc'][i]!,
-  role: 'member', partyMembers: 120 + i, position: i + 1,
+  role: 'member', partyMembers: 120 + i, position: i + 1, active: true,
 }));
 
 export const delegates: Array<z.infer<typeof DelegateView>> = Array.from({ length: 256 }, (_, i) => ({
   id: i + 1, code: `DB${String(i + 1).padStart(3, '0')}`, fullName: nameOf(i), gender: i % 3 === 0 ? 'female' : 'male',
   birthDate: `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 9}`, ethnicity: i % 4 === 0 ? 'Tày' : 'Kinh', education: null, politicalTheory: null,
   partyJoinDate: null, position: null, organisationId: 1 + (i % 6), category: 'elected', standing: 'official', status: 'summoned',
-  statusReason: null, replacedById: null, isConveningMember: false, seat: `${String.fromCharCode(65 + (i % 10))}${1 + Math.floor(i / 10)}`, cardRevoked: false,
+  statusReason: null, replacedById: null, isConveningMember: false, seat: `${String.fromCharCode(65 + (i % 10))}${1 + Math.floor(i / 10)}`, cardRevoked: false, cardPrinted: false,
 }));
 
 export const cardToken = (delegateId: number): string => `card-token-${String(delegateId).padStart(12, '0')}`;

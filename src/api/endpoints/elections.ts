@@ -5,7 +5,7 @@ import { VoteView } from '../bodies.ts';
 import { CandidateParams, CongressParams, ElectionParams, RoundParams } from '../common.ts';
 import {
   BallotsIssuedBody, BallotsIssuedView, CandidateBody, CandidateView, CountingBoardBody, CountingBoardView, CreateElectionBody,
-  ElectionView, HandCountBody, MaxSurplusBody, NewRoundBody, PollBody, PollView, SurplusView, TransitionBody, TransitionResult,
+  ElectionPatch, ElectionView, HandCountBody, MaxSurplusBody, NewRoundBody, PollBody, PollView, SurplusView, TransitionBody, TransitionResult,
   WithdrawalDecisionBody, WithdrawalDecisionView,
 } from '../elections.ts';
 import { endpoint } from '../endpoint.ts';
@@ -15,6 +15,8 @@ export const electionEndpoints = {
   listElections: endpoint({ method: 'GET', path: '/api/congresses/:code/elections', params: CongressParams, response: z.array(ElectionView), access: EVERYONE }),
   createElection: endpoint({ method: 'POST', path: '/api/congresses/:code/elections', params: CongressParams, body: CreateElectionBody, response: ElectionView, access: OFFICE }),
   getElection: endpoint({ method: 'GET', path: '/api/congresses/:code/elections/:electionId', params: ElectionParams, response: ElectionView, access: EVERYONE }),
+  /** Title, seats and count settings, until the list is approved; then frozen (409). */
+  updateElection: endpoint({ method: 'PATCH', path: '/api/congresses/:code/elections/:electionId', params: ElectionParams, body: ElectionPatch, response: ElectionView, access: OFFICE }),
   setMaxSurplus: endpoint({ method: 'PUT', path: '/api/congresses/:code/elections/:electionId/max-surplus', params: ElectionParams, body: MaxSurplusBody, response: VoteView, access: CHAIR }),
   setCountingBoard: endpoint({ method: 'PUT', path: '/api/congresses/:code/elections/:electionId/counting-board', params: ElectionParams, body: CountingBoardBody, response: CountingBoardView, access: CHAIR }),
   createRound: endpoint({ method: 'POST', path: '/api/congresses/:code/elections/:electionId/rounds', params: ElectionParams, body: NewRoundBody, response: ElectionView, access: CHAIR }),

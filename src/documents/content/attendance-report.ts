@@ -6,6 +6,7 @@ import type { AttendanceReportInput } from '../model.ts';
 import { b, col, heading, p, table, type DocumentContent } from './blocks.ts';
 import { n } from './count-sections.ts';
 import { documentHeader } from './header.ts';
+import { delegateChangesSection } from './delegate-changes.ts';
 
 export const attendanceReportContent = (input: AttendanceReportInput): Result<DocumentContent, RuleError> => {
   const h = input.header;
@@ -40,6 +41,7 @@ export const attendanceReportContent = (input: AttendanceReportInput): Result<Do
           table([col('STT', 8, 'center'), col('Họ và tên', 34), col('Đơn vị', 32), col('Lý do', 26)],
             input.absentees.map((a, k) => [n(k + 1), a.name, a.delegation, a.reason ?? '']))]
         : []),
+      ...delegateChangesSection(`Những thay đổi về ${who} sau khi khai mạc`, input.changes ?? []),
       { kind: 'signatures', signers: [{ caption: ['TM. ĐOÀN THƯ KÝ', 'TRƯỞNG ĐOÀN'], name: input.signedBy.head }] },
     ],
   });

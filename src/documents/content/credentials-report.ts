@@ -1,5 +1,6 @@
 /** The credentials report (báo cáo thẩm tra tư cách đại biểu) with its composition tables. */
 import { formatPercent } from '../../locale/vi.ts';
+import { delegateChangesSection } from './delegate-changes.ts';
 import { credentialsComposition, PARTY_YEAR_BANDS, type PartyYearBand, type Share } from '../../reports/credentials.ts';
 import { formatDecimal1 } from '../format.ts';
 import { CATEGORY_LABELS, EDUCATION_LABELS, THEORY_LABELS, congressName } from '../labels.ts';
@@ -63,6 +64,8 @@ export const credentialsReportContent = (input: CredentialsReportInput): Documen
         : p(`Ban Thẩm tra tư cách đại biểu kết luận: ${n(c.qualified)} đại biểu chính thức có mặt đủ tư cách đại biểu dự Đại hội; `,
           `${n(c.notQualified.length)} đại biểu chưa đủ tư cách:`),
       ...c.notQualified.map((x, k) => p(`${k + 1}. Đồng chí ${x.name}: ${x.issue}.`)),
+      // docs/rules.md §8: the committee reports the list as it stands, with every change since the opening.
+      ...delegateChangesSection('IV. NHỮNG THAY ĐỔI VỀ ĐẠI BIỂU SAU KHI KHAI MẠC', input.changes ?? []),
       { kind: 'signatures', signers: [{ caption: ['TM. BAN THẨM TRA TƯ CÁCH ĐẠI BIỂU', 'TRƯỞNG BAN'], name: input.committee.head }] },
     ],
   };

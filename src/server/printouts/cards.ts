@@ -1,13 +1,16 @@
 /** Delegate cards (PDF, sheets to cut): every valid card of the congress, or the delegates asked for, in card-number order. */
 import type { Kysely } from 'kysely';
 import { renderDelegateCardsPdf, type DelegateCard } from '../../documents/index.ts';
-import { err, ruleError, type Result } from '../../rules/index.ts';
+import { err, ok, ruleError, type Result } from '../../rules/index.ts';
 import type { Congress, Database } from '../../store/schema.ts';
 import { conflict, notFound, type Problem } from '../problems.ts';
 import type { FileOut } from '../route.ts';
 import { congressHeader, rendered } from './common.ts';
 
-export const delegateCards = async (db: Kysely<Database>, congress: Congress, ids: readonly number[] | undefined, today: string): Promise<Result<FileOut, Problem>> => {
+/** The cards' PDF, and which delegates' cards it holds (the route records them as printed). */
+export const delegateCards = async (
+  db: Kysely<Database>, congress: Congress, ids: readonly number[] | undefined, today: string,
+): Promise<Result<{ readonly file: FileOut; readonly printed: readonly number[] }, Problem>> => {
   let q = db.selectFrom('delegates').leftJoin('organisations', 'organisations.id', 'delegates.organisation_id')
     .select(['delegates.id', 'delegates.full_name', 'delegates.seat', 'delegates.standing', 'delegates.status', 'delegates.category',
       'delegates.card_token', 'delegates.card_revoked_at', 'organisations.name as organisation'])
@@ -24,8 +27,8 @@ export const delegateCards = async (db: Kysely<Database>, congress: Congress, id
         `No card for: ${refused.map((r) => r.full_name).join(', ')} (card revoked, not summoned, or neither official nor alternate).`, 'query.ids')));
     }
   }
-  const cards: DelegateCard[] = rows
-    .filter((r) => r.card_revoked_at === null && r.standing !== 'probationary' && r.status !== 'not-summoned')
+  const printable = rows.filter((r) => r.card_revoked_at === null && r.standing !== 'probationary' && r.status !== 'not-summoned');
+  const cards: DelegateCard[] = printable
     .map((r) => ({
       name: r.full_name, delegation: r.organisation ?? congress.organisation_name, seat: r.seat,
       status: r.standing === 'alternate' ? 'alternate' : 'official', category: r.category, token: r.card_token,
@@ -33,5 +36,6 @@ export const delegateCards = async (db: Kysely<Database>, congress: Congress, id
   if (cards.length === 0) {
     return err(conflict(ruleError('printout.no-cards', 'Không có thẻ đại biểu nào để in.', 'There are no delegate cards to print.')));
   }
-  return rendered(await renderDelegateCardsPdf({ header: congressHeader(congress, today), cards }), 'pdf', `the-dai-bieu-${congress.code}`);
+  const file = rendered(await renderDelegateCardsPdf({ header: congressHeader(congress, today), cards }), 'pdf', `the-dai-bieu-${congress.code}`);
+  return file.ok ? ok({ file: file.value, printed: printable.map((r) => r.id) }) : file;
 };

@@ -15,6 +15,7 @@ import { conflict, notFound, unprocessable, type Problem } from '../problems.ts'
 import type { FileOut } from '../route.ts';
 import { readSettings } from '../settings.ts';
 import { bodyOfKind, congressHeader, documentDate, renderAs } from './common.ts';
+import { delegateChangesAfterOpening } from './delegate-changes.ts';
 
 const fold = (s: string): string => s.normalize('NFC').trim().toLocaleLowerCase('vi');
 
@@ -108,7 +109,8 @@ export const credentialsReportFile = async (
       `Thiếu hoặc không đọc được thông tin của ${gaps.length} đại biểu, chưa lập được báo cáo thẩm tra tư cách: ${shown}${more}.`,
       `Data of ${gaps.length} delegates is missing or not recognised; the credentials report cannot be made: ${shown}${more}.`)));
   }
-  return renderAs(db, credentialsReport, { header: congressHeader(congress, l.value.date), delegates: records, committee: committee.value.board },
+  const changes = await delegateChangesAfterOpening(db, congress.id);
+  return renderAs(db, credentialsReport, { header: congressHeader(congress, l.value.date), delegates: records, committee: committee.value.board, changes },
     format, `bao-cao-tham-tra-tu-cach-${congress.code}`);
 };
 
@@ -138,6 +140,6 @@ export const attendanceReportFile = async (
   }
   return renderAs(db, attendanceReport, {
     header: congressHeader(congress, l.value.date), session: l.value.sessionLabel, attendance: a.value.counts, present: a.value.present,
-    absentees, quorum: readSettings(congress).quorum, signedBy: signers.value.board,
+    absentees, quorum: readSettings(congress).quorum, signedBy: signers.value.board, changes: await delegateChangesAfterOpening(db, congress.id),
   }, format, `bao-cao-co-mat-${congress.code}-phien-${l.value.sessionId}`);
 };

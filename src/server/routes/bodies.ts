@@ -1,7 +1,12 @@
 /** Bodies of the congress (presidium, secretariat, credentials committee, counting board) and show-of-hands votes. */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { err, ok, ruleError } from '../../rules/index.ts';
+import { ApproveBody, BodyBody, VoteBody } from '../../api/bodies.ts';
+import { CongressIdParams, CongressParams } from '../../api/common.ts';
+import type { Transaction } from 'kysely';
+import { err, ok, ruleError, type Result } from '../../rules/index.ts';
+import type { BodyKind, Database } from '../../store/schema.ts';
+import type { Problem } from '../problems.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { conflict, notFound, unprocessable } from '../problems.ts';
@@ -13,6 +18,27 @@ import { recordVote } from '../votes.ts';
 const BODY_NAMES = {
   presidium: 'Đoàn Chủ tịch', secretariat: 'Đoàn Thư ký', credentials: 'Ban Thẩm tra tư cách đại biểu', 'counting-board': 'Ban Kiểm phiếu',
 } as const;
+
+/** The members of a body are delegates of the congress, each once, with one head (exactly one on a counting board). */
+const checkMembers = async (
+  trx: Transaction<Database>, congressId: number, kind: BodyKind, members: BodyBody['members'],
+): Promise<Result<Array<{ id: number; full_name: string }>, Problem>> => {
+  const ids = members.map((m) => m.delegateId);
+  if (new Set(ids).size !== ids.length) {
+    return err(unprocessable(ruleError('body.duplicate-member', 'Một đại biểu được ghi hai lần.', 'A delegate is listed twice.', 'body.members')));
+  }
+  const heads = members.filter((m) => m.role === 'head').length;
+  if (heads > 1 || (kind === 'counting-board' && heads !== 1)) {
+    return err(unprocessable(ruleError('body.head', `${BODY_NAMES[kind]} cần đúng một Trưởng ban.`, 'The body needs exactly one head.', 'body.members')));
+  }
+  const found = await trx.selectFrom('delegates').select(['id', 'full_name', 'standing', 'status']).where('congress_id', '=', congressId).where('id', 'in', ids).execute();
+  if (found.length !== ids.length) return err(notFound('đại biểu trong danh sách thành viên', 'A member delegate', 'body.members'));
+  if (kind === 'counting-board' && found.some((d) => d.standing !== 'official')) {
+    return err(unprocessable(ruleError('body.counting-official', 'Thành viên Ban Kiểm phiếu phải là đại biểu chính thức.',
+      'Counting board members must be official delegates.', 'body.members')));
+  }
+  return ok(found);
+};
 
 export const bodyRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
 
@@ -30,32 +56,44 @@ export const bodyRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
 
   serve(app, deps, API.createBody, async (ctx) => {
     const b = ctx.body;
-    const ids = b.members.map((m) => m.delegateId);
-    if (new Set(ids).size !== ids.length) {
-      return err(unprocessable(ruleError('body.duplicate-member', 'Một đại biểu được ghi hai lần.', 'A delegate is listed twice.', 'body.members')));
-    }
-    const heads = b.members.filter((m) => m.role === 'head').length;
-    if (heads > 1 || (b.kind === 'counting-board' && heads !== 1)) {
-      return err(unprocessable(ruleError('body.head', `${BODY_NAMES[b.kind]} cần đúng một Trưởng ban.`, 'The body needs exactly one head.', 'body.members')));
-    }
     return transact(deps, async (trx) => {
-      const found = await trx.selectFrom('delegates').select(['id', 'full_name', 'standing', 'status']).where('congress_id', '=', ctx.congress.id).where('id', 'in', ids).execute();
-      if (found.length !== ids.length) {
-        return err(notFound('đại biểu trong danh sách thành viên', 'A member delegate', 'body.members'));
-      }
-      if (b.kind === 'counting-board' && found.some((d) => d.standing !== 'official')) {
-        return err(unprocessable(ruleError('body.counting-official', 'Thành viên Ban Kiểm phiếu phải là đại biểu chính thức.',
-          'Counting board members must be official delegates.', 'body.members')));
-      }
+      const found = await checkMembers(trx, ctx.congress.id, b.kind, b.members);
+      if (!found.ok) return found;
       const body = await trx.insertInto('bodies').values({ congress_id: ctx.congress.id, kind: b.kind, title: b.title, approved_vote_id: null })
         .returningAll().executeTakeFirstOrThrow();
       await trx.insertInto('body_members').values(b.members.map((m, i) => ({ body_id: body.id, delegate_id: m.delegateId, role: m.role, position: i + 1 }))).execute();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'body.create', subject: `body:${body.id}`, payload: { ...b } });
-      const names = new Map(found.map((d) => [d.id, d.full_name]));
+      const names = new Map(found.value.map((d) => [d.id, d.full_name]));
       const members = b.members.map((m) => ({ ...m, fullName: names.get(m.delegateId) ?? '' }));
       return ok(json({ id: body.id, kind: body.kind, title: body.title, approvedVoteId: null, members }, 201));
     }, [{ congressId: ctx.congress.id, kind: 'bodies', id: null }]);
   });
+
+  // A body copied from an earlier congress comes without members; any body is corrected until it is approved.
+  serve(app, deps, API.updateBody, async (ctx) =>
+    transact(deps, async (trx) => {
+      const body = await trx.selectFrom('bodies').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+      if (body === undefined) return err(notFound('ban', 'Body', 'params.id'));
+      if (body.approved_vote_id !== null) {
+        return err(conflict(ruleError('body.approved-frozen', `${body.title} đã được đại hội biểu quyết thông qua; không sửa được nữa.`,
+          `${body.title} is approved by the congress; it can no longer be changed.`)));
+      }
+      const b = ctx.body;
+      const before = await trx.selectFrom('body_members').select(['delegate_id', 'role']).where('body_id', '=', body.id).orderBy('position').execute();
+      if (b.members !== undefined) {
+        const found = await checkMembers(trx, ctx.congress.id, body.kind, b.members);
+        if (!found.ok) return found;
+        await trx.deleteFrom('body_members').where('body_id', '=', body.id).execute();
+        await trx.insertInto('body_members').values(b.members.map((m, i) => ({ body_id: body.id, delegate_id: m.delegateId, role: m.role, position: i + 1 }))).execute();
+      }
+      if (b.title !== undefined) await trx.updateTable('bodies').set({ title: b.title }).where('id', '=', body.id).execute();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'body.update', subject: `body:${body.id}`,
+        payload: { before: { title: body.title, members: before.map((m) => ({ delegateId: m.delegate_id, role: m.role })) }, change: { ...b } } });
+      const members = await trx.selectFrom('body_members').innerJoin('delegates', 'delegates.id', 'body_members.delegate_id')
+        .select(['body_members.delegate_id', 'delegates.full_name', 'body_members.role']).where('body_members.body_id', '=', body.id).orderBy('body_members.position').execute();
+      return ok(json({ id: body.id, kind: body.kind, title: b.title ?? body.title, approvedVoteId: null,
+        members: members.map((m) => ({ delegateId: m.delegate_id, fullName: m.full_name, role: m.role })) }));
+    }, [{ congressId: ctx.congress.id, kind: 'bodies', id: ctx.params.id }]));
 
   serve(app, deps, API.approveBody, async (ctx) =>
     transact(deps, async (trx) => {

@@ -1,10 +1,14 @@
-/** Congresses: create (server administrators), read, settings (every [open] setting of docs/rules.md). */
+/**
+ * Congresses: create (server administrators), from nothing or as a copy of an earlier congress's structure; read;
+ * settings (every [open] setting of docs/rules.md).
+ */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { defaultCongressSettings, err, ok, ruleError } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
-import { conflict } from '../problems.ts';
+import { conflict, notFound } from '../problems.ts';
+import { copyStructure, hostOnly } from '../congress-copy.ts';
 import { json, serve } from '../route.ts';
 import { readSettings } from '../settings.ts';
 import { isUniqueViolation, nowIso, transact } from '../tx.ts';
@@ -20,19 +24,24 @@ export const congressRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   });
 
   serve(app, deps, API.createCongress, async (ctx) => {
-    const b = ctx.body;
+    const { copyFrom, ...b } = ctx.body;
     try {
       return await transact(deps, async (trx) => {
+        const source = copyFrom === undefined ? null
+          : await trx.selectFrom('congresses').selectAll().where('code', '=', copyFrom).executeTakeFirst() ?? null;
+        if (copyFrom !== undefined && source === null) return err(notFound('đại hội', 'Congress', 'body.copyFrom'));
+        const settings = source === null ? defaultCongressSettings : readSettings(source);
         const row = await trx.insertInto('congresses').values({
           code: b.code, higher_organisation_name: b.higherOrganisationName, organisation_name: b.organisationName, kind: b.kind,
           ordinal: b.ordinal, term_start_year: b.termStartYear, term_end_year: b.termEndYear, start_date: b.startDate,
-          end_date: b.endDate, venue: b.venue, place: b.place, settings: JSON.stringify(defaultCongressSettings),
+          end_date: b.endDate, venue: b.venue, place: b.place, settings: JSON.stringify(settings),
           current_agenda_item_id: null, current_speaker_id: null, created_at: nowIso(deps),
         }).returningAll().executeTakeFirstOrThrow();
-        await trx.insertInto('organisations').values({
-          congress_id: row.id, name: b.organisationName, role: 'host', party_members: null, position: 0,
-        }).execute();
-        await audit(trx, { congressId: row.id, actor: ctx.actor, role: ctx.role, action: 'congress.create', subject: `congress:${row.id}`, payload: { ...b } });
+        const copied = source === null
+          ? await hostOnly(trx, row.id, b.organisationName)
+          : await copyStructure(trx, source.id, row.id, b.organisationName);
+        await audit(trx, { congressId: row.id, actor: ctx.actor, role: ctx.role, action: 'congress.create', subject: `congress:${row.id}`,
+          payload: { ...b, ...(source === null ? {} : { copyFrom: source.code, copied }) } });
         return ok(json(congressView(row), 201));
       });
     } catch (e) {

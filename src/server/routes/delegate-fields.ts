@@ -9,7 +9,7 @@ export const newDelegateRow = (congressId: number, b: CreateDelegateBody, now: s
   ethnicity: b.ethnicity, education: b.education ?? null, political_theory: b.politicalTheory ?? null,
   party_join_date: b.partyJoinDate, position: b.position ?? null, organisation_id: b.organisationId, category: b.category,
   standing: b.standing, status: 'summoned', status_reason: null, replaced_by_id: null,
-  is_convening_member: b.isConveningMember ? 1 : 0, seat: b.seat ?? null, card_token: newToken(), card_revoked_at: null,
+  is_convening_member: b.isConveningMember ? 1 : 0, seat: b.seat ?? null, card_token: newToken(), card_revoked_at: null, card_printed_at: null,
   created_at: now,
 });
 
@@ -32,11 +32,13 @@ export const delegateUpdate = (b: UpdateDelegateBody): DelegateUpdate => {
   return u;
 };
 
+/** Whether the organisation (if any) is an active one of the congress: a deactivated one takes no delegate. */
 export const organisationBelongs = async (
   db: Kysely<Database> | Transaction<Database>, congressId: number, organisationId: number | null | undefined,
 ): Promise<boolean> => {
   if (organisationId === null || organisationId === undefined) return true;
-  const o = await db.selectFrom('organisations').select('id').where('id', '=', organisationId).where('congress_id', '=', congressId).executeTakeFirst();
+  const o = await db.selectFrom('organisations').select('id').where('id', '=', organisationId).where('congress_id', '=', congressId)
+    .where('deactivated_at', 'is', null).executeTakeFirst();
   return o !== undefined;
 };
 

@@ -36,7 +36,9 @@ export const delegateFileRoutes = (app: FastifyInstance, deps: ServerDeps): void
     // Off the event loop, bounded (a header, the most rows allowed and one more, to tell "too many").
     const rows = await readRowsOffThread({ fileName: upload.value.fileName, data: upload.value.data, maxRows: MAX_IMPORT_ROWS + 2 });
     if (!rows.ok) return err(badRequest(rows.error));
-    const orgs = await deps.db.selectFrom('organisations').select(['id', 'name']).where('congress_id', '=', ctx.congress.id).execute();
+    // A deactivated organisation takes no new delegates: its name is then "not found" in the file.
+    const orgs = await deps.db.selectFrom('organisations').select(['id', 'name']).where('congress_id', '=', ctx.congress.id)
+      .where('deactivated_at', 'is', null).execute();
     const codes = await deps.db.selectFrom('delegates').select('code').where('congress_id', '=', ctx.congress.id).execute();
     const valid = validateDelegateRows(rows.value, { organisations: orgs, existingCodes: new Set(codes.map((c) => c.code)) });
     if (!valid.ok) {

@@ -14,8 +14,8 @@ import { cardPayload, delegateUpdate, newDelegateRow, organisationBelongs } from
 
 const duplicateCode = (code: string) => conflict(ruleError('delegate.duplicate-code', `Số thẻ "${code}" đã có trong đại hội.`,
   `The card number "${code}" already exists in the congress.`, 'body.code'));
-const unknownOrganisation = () => unprocessable(ruleError('delegate.organisation', 'Đơn vị không thuộc đại hội này.',
-  'The organisation does not belong to this congress.', 'body.organisationId'));
+const unknownOrganisation = () => unprocessable(ruleError('delegate.organisation', 'Đơn vị không thuộc đại hội này hoặc đã ngừng hoạt động.',
+  'The organisation does not belong to this congress or is deactivated.', 'body.organisationId'));
 
 export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   const events = (congressId: number, id: number | null) => [{ congressId, kind: 'delegates' as const, id }, { congressId, kind: 'attendance' as const, id: null }];
@@ -107,7 +107,7 @@ export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   serve(app, deps, API.reissueCard, async (ctx) =>
     transact(deps, async (trx) => {
       const token = newToken();
-      const r = await trx.updateTable('delegates').set({ card_token: token, card_revoked_at: null })
+      const r = await trx.updateTable('delegates').set({ card_token: token, card_revoked_at: null, card_printed_at: null })
         .where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) return err(notFound('đại biểu', 'Delegate', 'params.id'));
       await trx.deleteFrom('auth_sessions').where('delegate_id', '=', ctx.params.id).execute();

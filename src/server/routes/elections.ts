@@ -6,9 +6,9 @@ import { checkElectionSpec, err, lawfulMaxSurplus, ok, readStoredOutcome, ruleEr
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import {
-  boardFacts, candidateFacts, electionFacts, electionView, findElection, loadElection, roundCandidates,
+  boardFacts, candidateFacts, countSettingsOf, electionFacts, electionView, findElection, loadElection, roundCandidates,
 } from '../election-data.ts';
-import { fromRefusal, notFound, unprocessable } from '../problems.ts';
+import { conflict, fromRefusal, notFound, unprocessable } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { readSettings } from '../settings.ts';
 import { nowIso, transact } from '../tx.ts';
@@ -51,6 +51,32 @@ export const electionRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     const e = await loadElection(deps.db, ctx.congress.id, ctx.params.electionId);
     return e.ok ? ok(json(await electionView(deps.db, e.value, ctx))) : e;
   });
+
+  // Everything the list's approval relies on is frozen once a round's list is approved (docs/rules.md §4).
+  serve(app, deps, API.updateElection, async (ctx) =>
+    transact(deps, async (trx) => {
+      const l = await loadElection(trx, ctx.congress.id, ctx.params.electionId);
+      if (!l.ok) return l;
+      const e = l.value;
+      const rounds = await trx.selectFrom('election_rounds').select(['id', 'number', 'status']).where('election_id', '=', e.id).orderBy('number').execute();
+      if (rounds.length !== 1 || rounds[0]!.status !== 'draft') {
+        return err(conflict(ruleError('election.frozen', 'Danh sách bầu cử đã được thông qua: số lượng và các thiết lập không sửa được nữa.',
+          'The election list is approved: the seats and settings can no longer be changed.')));
+      }
+      const b = ctx.body;
+      const seats = b.seats ?? e.seats;
+      const alternateSeats = b.alternateSeats ?? e.alternate_seats;
+      const settings = { ...countSettingsOf(e), ...(b.settings ?? {}) };
+      const spec = checkElectionSpec({ kind: e.kind, seats, alternateSeats, base: 1, present: 1, candidates: [{ id: 'x', name: 'x' }], settings });
+      if (!spec.ok) return err(unprocessable({ ...spec.error, field: `body.${spec.error.field?.replace('election.', '') ?? 'seats'}` }));
+      await trx.updateTable('elections').set({
+        title: b.title ?? e.title, seats, alternate_seats: alternateSeats, settings: JSON.stringify(settings),
+      }).where('id', '=', e.id).execute();
+      await trx.updateTable('election_rounds').set({ seats, alternate_seats: alternateSeats, updated_at: nowIso(deps) }).where('id', '=', rounds[0]!.id).execute();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'election.update', subject: `election:${e.id}`,
+        payload: { before: { title: e.title, seats: e.seats, alternateSeats: e.alternate_seats, settings: countSettingsOf(e) }, change: { ...b } } });
+      return ok(json(await electionView(trx, (await findElection(trx, ctx.congress.id, e.id))!, ctx)));
+    }, ev(ctx.congress.id, ctx.params.electionId)));
 
   serve(app, deps, API.setMaxSurplus, async (ctx) =>
     transact(deps, async (trx) => {

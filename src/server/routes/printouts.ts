@@ -8,6 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../deps.ts';
 import { documentDate } from '../printouts/common.ts';
 import { serve } from '../route.ts';
+import { ok } from '../../rules/index.ts';
+import { audit } from '../audit.ts';
+import { nowIso, transact } from '../tx.ts';
 
 /**
  * The renderers (pdfkit, docx, qrcode and the embedded fonts) are loaded on the first printout, not at start:
@@ -30,8 +33,17 @@ export const printoutRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   serve(app, deps, API.printInputLog, async (ctx) =>
     (await inputLog()).roundInputLog(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round, ctx.query.format));
 
-  serve(app, deps, API.printCards, async (ctx) =>
-    (await cards()).delegateCards(deps.db, ctx.congress, ctx.query.ids, documentDate(ctx.congress, deps.now().toISOString())));
+  // The cards carry sign-in tokens: who printed which is audited, and the checklist learns which are printed.
+  serve(app, deps, API.printCards, async (ctx) => {
+    const out = await (await cards()).delegateCards(deps.db, ctx.congress, ctx.query.ids, documentDate(ctx.congress, deps.now().toISOString()));
+    if (!out.ok) return out;
+    const { file, printed } = out.value;
+    return transact(deps, async (trx) => {
+      await trx.updateTable('delegates').set({ card_printed_at: nowIso(deps) }).where('congress_id', '=', ctx.congress.id).where('id', 'in', [...printed]).execute();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'cards.print', subject: null, payload: { delegates: printed } });
+      return ok(file);
+    }, [{ congressId: ctx.congress.id, kind: 'delegates', id: null }]);
+  });
 
   serve(app, deps, API.printCredentials, async (ctx) =>
     (await delegates()).credentialsReportFile(deps.db, ctx.congress, ctx.query.session, ctx.query.format));

@@ -1,5 +1,7 @@
 /** Sessions, agenda items, the current item, check-in (one per delegate per session) and attendance. */
+import type { Selectable } from 'kysely';
 import { API } from '../../api/contract.ts';
+import type { AgendaItemsTable } from '../../store/schema.ts';
 import type { FastifyInstance } from 'fastify';
 import { formatTime } from '../../locale/vi.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
@@ -10,6 +12,12 @@ import type { ServerDeps } from '../deps.ts';
 import { conflict, notFound, unprocessable } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { isUniqueViolation, nowIso, transact } from '../tx.ts';
+
+type AgendaRow = Selectable<AgendaItemsTable>;
+const itemView = (i: AgendaRow) => ({ id: i.id, sessionId: i.session_id, position: i.position, title: i.title, kind: i.kind, status: i.status });
+/** The live kind every agenda view listens to for a refetch (the current item itself is unchanged). */
+const agendaEvents = (c: { readonly id: number; readonly current_agenda_item_id: number | null }) =>
+  [{ congressId: c.id, kind: 'current-item' as const, id: c.current_agenda_item_id }];
 
 export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
 
@@ -31,6 +39,68 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'session.create', subject: `session:${row.id}`, payload: { ...ctx.body } });
       return ok(json({ id: row.id, kind: row.kind, title: row.title, position: row.position, startsAt: row.starts_at, items: [] }, 201));
     }));
+
+  serve(app, deps, API.updateSession, async (ctx) =>
+    transact(deps, async (trx) => {
+      const before = await trx.selectFrom('congress_sessions').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+      if (before === undefined) return err(notFound('phiên họp', 'Session', 'params.id'));
+      const b = ctx.body;
+      const row = await trx.updateTable('congress_sessions').set({
+        ...(b.kind === undefined ? {} : { kind: b.kind }),
+        ...(b.title === undefined ? {} : { title: b.title }),
+        ...(b.startsAt === undefined ? {} : { starts_at: b.startsAt }),
+      }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'session.update', subject: `session:${row.id}`,
+        payload: { before: { kind: before.kind, title: before.title, startsAt: before.starts_at }, change: { ...b } } });
+      const items = await trx.selectFrom('agenda_items').selectAll().where('session_id', '=', row.id).orderBy('position').execute();
+      return ok(json({ id: row.id, kind: row.kind, title: row.title, position: row.position, startsAt: row.starts_at, items: items.map(itemView) }));
+    }, agendaEvents(ctx.congress)));
+
+  serve(app, deps, API.deleteSession, async (ctx) =>
+    transact(deps, async (trx) => {
+      const s = await trx.selectFrom('congress_sessions').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+      if (s === undefined) return err(notFound('phiên họp', 'Session', 'params.id'));
+      const item = await trx.selectFrom('agenda_items').select('id').where('session_id', '=', s.id).executeTakeFirst();
+      const checkin = await trx.selectFrom('checkins').select('id').where('session_id', '=', s.id).executeTakeFirst();
+      if (item !== undefined || checkin !== undefined) {
+        return err(conflict(ruleError('session.not-empty', 'Chỉ xóa được phiên họp chưa có mục chương trình và chưa có ai điểm danh.',
+          'Only a session with no agenda item and no check-in can be deleted.', 'params.id')));
+      }
+      await trx.deleteFrom('congress_sessions').where('id', '=', s.id).execute();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'session.delete', subject: `session:${s.id}`,
+        payload: { kind: s.kind, title: s.title, startsAt: s.starts_at } });
+      return ok(json({ ok: true as const }));
+    }, agendaEvents(ctx.congress)));
+
+  serve(app, deps, API.updateAgendaItem, async (ctx) =>
+    transact(deps, async (trx) => {
+      const before = await trx.selectFrom('agenda_items').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+      if (before === undefined) return err(notFound('mục chương trình', 'Agenda item', 'params.id'));
+      const b = ctx.body;
+      const row = await trx.updateTable('agenda_items').set({
+        ...(b.title === undefined ? {} : { title: b.title }),
+        ...(b.kind === undefined ? {} : { kind: b.kind }),
+      }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'agenda.update', subject: `agenda:${row.id}`,
+        payload: { before: { title: before.title, kind: before.kind }, change: { ...b } } });
+      return ok(json(itemView(row)));
+    }, agendaEvents(ctx.congress)));
+
+  serve(app, deps, API.deleteAgendaItem, async (ctx) =>
+    transact(deps, async (trx) => {
+      const item = await trx.selectFrom('agenda_items').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+      if (item === undefined) return err(notFound('mục chương trình', 'Agenda item', 'params.id'));
+      const vote = await trx.selectFrom('votes').select('id').where('agenda_item_id', '=', item.id).executeTakeFirst();
+      const current = await trx.selectFrom('congresses').select('id').where('current_agenda_item_id', '=', item.id).executeTakeFirst();
+      if (item.status !== 'pending' || vote !== undefined || current !== undefined) {
+        return err(conflict(ruleError('agenda.not-empty', 'Chỉ xóa được mục chương trình chưa diễn ra và chưa có biểu quyết nào.',
+          'Only an agenda item not yet taken up and with no vote can be deleted.', 'params.id')));
+      }
+      await trx.deleteFrom('agenda_items').where('id', '=', item.id).execute();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'agenda.delete', subject: `agenda:${item.id}`,
+        payload: { session: item.session_id, title: item.title, kind: item.kind, position: item.position } });
+      return ok(json({ ok: true as const }));
+    }, agendaEvents(ctx.congress)));
 
   serve(app, deps, API.createAgendaItem, async (ctx) =>
     transact(deps, async (trx) => {

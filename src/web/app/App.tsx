@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.ts';
 import { ApiProvider } from './api-context.tsx';
 import { RouterProvider, useRouter } from './router.tsx';
-import { accountScreenOfPath, canOpen, landingPath, screenOfPath, type AccountScreen, type Screen } from './screens.ts';
+import { accountScreenOfPath, canOpen, CONGRESSES_PATH, landingPath, screenOfPath, type AccountScreen, type Screen } from './screens.ts';
 import { SessionProvider, userOf, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
 
@@ -19,6 +19,7 @@ const ForcedPasswordPage = lazy(() => import('../accounts/ForcedPasswordPage.tsx
 const PasswordScreen = lazy(() => import('../accounts/PasswordScreen.tsx'));
 const AccountsScreen = lazy(() => import('../accounts/AccountsScreen.tsx'));
 const NoCongressPage = lazy(() => import('../accounts/NoCongressPage.tsx'));
+const CongressesScreen = lazy(() => import('../congresses/CongressesScreen.tsx').then((m) => ({ default: m.CongressesScreen })));
 
 const Loading = () => {
   const { t } = useTranslation();
@@ -54,8 +55,10 @@ const Routes = () => {
   const user = userOf(state);
   const account = accountScreenOfPath(path);
   const accountAllowed = account !== null && user !== null && (account === 'password' || user.isServerAdmin);
+  // The congresses (create one, or copy an earlier one) are the server administrator's, with or without a congress yet.
+  const congressesAllowed = path === CONGRESSES_PATH && user !== null && user.isServerAdmin;
   const signedIn = state.status === 'signed-in';
-  const allowed = signedIn && ((screen !== null && canOpen(state.me.roles, screen)) || accountAllowed);
+  const allowed = signedIn && ((screen !== null && canOpen(state.me.roles, screen)) || accountAllowed || congressesAllowed);
   const target = state.status === 'anonymous' && path !== '/signin' ? `/signin?next=${encodeURIComponent(path)}`
     : signedIn && !allowed ? landingPath(state.me.roles) : null;
   useEffect(() => {
@@ -65,8 +68,11 @@ const Routes = () => {
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'anonymous') return path === '/signin' ? <SignInPage /> : <Loading />;
   if (state.status === 'must-change') return <ForcedPasswordPage />;
-  if (state.status === 'no-congress') return accountAllowed ? <AccountRoute screen={account} /> : <Shell screen="none"><NoCongressPage /></Shell>;
   if (accountAllowed) return <AccountRoute screen={account} />;
+  if (congressesAllowed || (state.status === 'no-congress' && state.principal.isServerAdmin)) {
+    return <Shell screen="congresses"><CongressesScreen /></Shell>;
+  }
+  if (state.status === 'no-congress') return <Shell screen="none"><NoCongressPage /></Shell>;
   if (!allowed || screen === null) return <Loading />;
   return screen === 'hall' ? <ScreenFor screen="hall" /> : <Shell screen={screen}><ScreenFor screen={screen} /></Shell>;
 };

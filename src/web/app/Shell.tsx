@@ -1,20 +1,21 @@
 /**
- * The frame around every screen but the hall: the screens this user may open, their own password (and the accounts,
- * for a server administrator), language, sign out. It also frames a user with no congress yet.
+ * The frame around every screen but the hall: the screens this user may open, their own password (and the congresses
+ * and the accounts, for a server administrator), language, sign out. It also frames a user with no congress yet.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { Link } from './router.tsx';
-import { ACCOUNT_PATHS, SCREEN_PATHS, screensFor, type AccountScreen, type Screen } from './screens.ts';
+import { ACCOUNT_PATHS, CONGRESSES_PATH, SCREEN_PATHS, screensFor, type AccountScreen, type Screen } from './screens.ts';
 import { userOf, useSession } from './session.tsx';
 
-export const Shell = ({ screen, children }: { readonly screen: Screen | AccountScreen | 'none'; readonly children: ReactNode }) => {
+export const Shell = ({ screen, children }: { readonly screen: Screen | AccountScreen | 'congresses' | 'none'; readonly children: ReactNode }) => {
   const { t } = useTranslation();
   const { state, signOut } = useSession();
   const me = state.status === 'signed-in' ? state.me : null;
   const user = userOf(state);
-  const links: Array<{ key: Screen | AccountScreen; to: string; label: string }> = [
+  const links: Array<{ key: Screen | AccountScreen | 'congresses'; to: string; label: string }> = [
+    ...(user?.isServerAdmin === true ? [{ key: 'congresses' as const, to: CONGRESSES_PATH, label: t('prepare.congress.title') }] : []),
     ...(me === null ? [] : screensFor(me.roles)).map((s) => ({ key: s, to: SCREEN_PATHS[s], label: t(`screens.${s}`) })),
     ...(user?.isServerAdmin === true ? [{ key: 'accounts' as const, to: ACCOUNT_PATHS.accounts, label: t('accounts.menuAccounts') }] : []),
     ...(user === null ? [] : [{ key: 'password' as const, to: ACCOUNT_PATHS.password, label: t('accounts.menuPassword') }]),

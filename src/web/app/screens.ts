@@ -3,7 +3,7 @@
  * opens for those the server lets do its main job, read from the contract's access entries (src/api).
  */
 import { allows, API, HALL, type Access } from '../../api/index.ts';
-import type { WebRole as Role } from '../api/types.ts';
+import type { Me, WebRole as Role } from '../api/types.ts';
 
 export type Screen = 'console' | 'checkin' | 'counting' | 'delegate' | 'hall' | 'roles';
 
@@ -38,6 +38,10 @@ export const landingPath = (roles: readonly Role[]): string => {
   const first = screensFor(roles)[0];
   return first === undefined ? '/signin' : SCREEN_PATHS[first];
 };
+
+/** The server administrator's list of congresses and the new congress's form (outside any one congress). */
+export const CONGRESSES_PATH = '/congresses';
+export const isServerAdmin = (me: Pick<Me, 'principal'>): boolean => me.principal.kind === 'user' && me.principal.isServerAdmin;
 
 export const screenOfPath = (path: string): Screen | null => {
   for (const [screen, prefix] of Object.entries(SCREEN_PATHS) as Array<[Screen, string]>) {

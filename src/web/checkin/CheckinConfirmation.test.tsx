@@ -10,7 +10,7 @@ const row: DeskDelegate = {
   delegate: {
     id: 7, code: 'DB007', fullName: 'Hoàng Thị Đào', gender: 'female', birthDate: '1975-03-02', ethnicity: 'Tày', education: null,
     politicalTheory: null, partyJoinDate: null, position: null, organisationId: 3, category: 'elected', standing: 'official',
-    status: 'summoned', statusReason: null, replacedById: null, isConveningMember: false, seat: 'B12', cardRevoked: false,
+    status: 'summoned', statusReason: null, replacedById: null, isConveningMember: false, seat: 'B12', cardRevoked: false, cardPrinted: false,
   },
   organisationName: 'Đảng bộ Sở Y tế',
   checkedIn: false,

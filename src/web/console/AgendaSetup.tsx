@@ -5,6 +5,8 @@ import type { ApiResult } from '../api/client.ts';
 import type { AgendaItem, ApiError, Session } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { TextAdder } from './TextAdder.tsx';
+import type { AgendaItemPatch, SessionPatch } from '../../api/index.ts';
+import { DeleteButton, ItemEditForm, SessionEditForm, sessionWhen } from '../prepare/AgendaEdits.tsx';
 
 const ITEM_KINDS: ReadonlyArray<AgendaItem['kind']> = ['opening', 'report', 'discussion', 'speech', 'vote', 'election', 'closing', 'other'];
 
@@ -47,12 +49,14 @@ export const movedOrder = (items: readonly Pick<AgendaItem, 'id'>[], id: number,
 type Direction = 'up' | 'down';
 
 /** One session's items with ↑/↓ buttons; after a move the focus follows the item (keyboard users keep their place). */
-const ItemList = ({ session, editable, onReorder }: {
+const ItemList = ({ session, editable, onReorder, edits }: {
   readonly session: Session;
   readonly editable: boolean;
   readonly onReorder: (itemIds: readonly number[]) => Promise<ApiResult<unknown>>;
+  readonly edits?: AgendaEditHandlers | undefined;
 }) => {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState<number | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const busy = useRef(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -82,7 +86,18 @@ const ItemList = ({ session, editable, onReorder }: {
     <>
       <ol ref={list}>{session.items.map((i, index) => (
         <li key={i.id} data-testid="agenda-item">
-          {i.title} <span className="muted">({t(`console.setup.kinds.${i.kind}`)})</span>
+          {editing === i.id && edits !== undefined ? (
+            <ItemEditForm item={i} onSave={(patch) => edits.onUpdateItem(i.id, patch)} onDone={() => setEditing(null)} />
+          ) : <>{i.title} <span className="muted">({t(`console.setup.kinds.${i.kind}`)})</span></>}
+          {editable && edits !== undefined && editing !== i.id && (
+            <>
+              {' '}
+              <button type="button" className="button subtle small" aria-label={`${t('prepare.agenda.rename')} ${i.title}`}
+                onClick={() => setEditing(i.id)}>{t('prepare.agenda.rename')}</button>
+              <DeleteButton label={t('prepare.agenda.deleteItemLabel', { title: i.title })} text={t('prepare.agenda.deleteItem')}
+                busyReason={i.status === 'pending' ? null : t('prepare.agenda.itemBusy')} onDelete={() => edits.onDeleteItem(i.id)} />
+            </>
+          )}
           {editable && (
             <>
               {' '}
@@ -99,21 +114,55 @@ const ItemList = ({ session, editable, onReorder }: {
   );
 };
 
-export const AgendaSetup = ({ sessions, editable, onAddSession, onAddItem, onReorder }: {
+/** Editing and deleting in place (src/web/prepare/AgendaEdits.tsx); without them the agenda is only added to and reordered. */
+export interface AgendaEditHandlers {
+  readonly onUpdateSession: (id: number, patch: SessionPatch) => Promise<ApiResult<unknown>>;
+  readonly onDeleteSession: (id: number) => Promise<ApiResult<unknown>>;
+  readonly onUpdateItem: (id: number, patch: AgendaItemPatch) => Promise<ApiResult<unknown>>;
+  readonly onDeleteItem: (id: number) => Promise<ApiResult<unknown>>;
+}
+
+const SessionHeading = ({ session, editable, edits }: { readonly session: Session; readonly editable: boolean; readonly edits?: AgendaEditHandlers | undefined }) => {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  if (editing && edits !== undefined) {
+    return <SessionEditForm session={session} onSave={(patch) => edits.onUpdateSession(session.id, patch)} onDone={() => setEditing(false)} />;
+  }
+  const when = sessionWhen(session);
+  return (
+    <h3>
+      {session.title} <span className="badge">{t(`console.setup.sessionKinds.${session.kind}`)}</span>
+      <span className="muted small"> {when ?? t('prepare.agenda.noDate')}</span>
+      {editable && edits !== undefined && (
+        <>
+          <button type="button" className="button subtle small" aria-label={`${t('prepare.agenda.rename')} ${session.title}`}
+            onClick={() => setEditing(true)}>{t('prepare.agenda.rename')}</button>
+          {session.items.length === 0 && (
+            <DeleteButton label={`${t('prepare.agenda.deleteSession')} ${session.title}`} text={t('prepare.agenda.deleteSession')}
+              busyReason={null} onDelete={() => edits.onDeleteSession(session.id)} />
+          )}
+        </>
+      )}
+    </h3>
+  );
+};
+
+export const AgendaSetup = ({ sessions, editable, onAddSession, onAddItem, onReorder, edits }: {
   readonly sessions: readonly Session[];
   readonly editable: boolean;
   readonly onAddSession: (kind: 'preparatory' | 'official', title: string) => Promise<ApiResult<unknown>>;
   readonly onAddItem: (sessionId: number, title: string, kind: AgendaItem['kind']) => Promise<ApiResult<unknown>>;
   /** Puts the session's items in this order (all of them, each once). */
   readonly onReorder: (sessionId: number, itemIds: readonly number[]) => Promise<ApiResult<unknown>>;
+  readonly edits?: AgendaEditHandlers;
 }) => {
   const { t } = useTranslation();
   return (
     <div>
       {sessions.map((s) => (
         <div key={s.id} className="session-setup">
-          <h3>{s.title} <span className="badge">{t(`console.setup.sessionKinds.${s.kind}`)}</span></h3>
-          <ItemList session={s} editable={editable} onReorder={(ids) => onReorder(s.id, ids)} />
+          <SessionHeading session={s} editable={editable} edits={edits} />
+          <ItemList session={s} editable={editable} onReorder={(ids) => onReorder(s.id, ids)} edits={edits} />
           {editable && <ItemAdder onAdd={(title, kind) => onAddItem(s.id, title, kind)} />}
         </div>
       ))}

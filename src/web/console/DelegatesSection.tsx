@@ -1,9 +1,9 @@
 /** The delegate list: search (accent-insensitive), filters, and the .xlsx import with row-level errors. */
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareNames } from '../../rules/index.ts';
 import { formatDateShort, formatInteger } from '../../locale/vi.ts';
-import { API } from '../../api/index.ts';
+import { API, asDelegateId } from '../../api/index.ts';
 import { hrefOf } from '../api/client.ts';
 import { useApi } from '../app/api-context.tsx';
 import { can } from '../app/can.ts';
@@ -13,6 +13,8 @@ import { loadDesk } from '../checkin/desk-data.ts';
 import { matchesQuery } from '../checkin/search-key.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { ImportForm } from './ImportForm.tsx';
+import { CardActions, EditDelegateForm, NewDelegateForm, StatusForm } from '../prepare/DelegateForms.tsx';
+import { thenReload } from '../app/then-reload.ts';
 
 type Presence = 'all' | 'present' | 'absent';
 
@@ -34,6 +36,19 @@ export const DelegatesSection = () => {
   const [query, setQuery] = useState('');
   const [presence, setPresence] = useState<Presence>('all');
   const [standing, setStanding] = useState<'all' | 'official' | 'alternate'>('all');
+  const [managing, setManaging] = useState<number | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const organisations = useLiveResource(congress, () => api.listOrganisations({ params }), ['congress']);
+  const congressView = useLiveResource(congress, () => api.getCongress({ params }), ['congress']);
+  const all = (desk.data ?? []).map((r) => r.delegate);
+  const nameOf = new Map(all.map((d) => [d.id, d.fullName]));
+  const opened = (desk.data ?? []).some((r) => r.checkedIn);
+  const toggle = (id: number): void => setSelected((s) => {
+    const next = new Set(s);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  });
   const rows = useMemo(() => (desk.data ?? [])
     .filter((r) => query.trim() === '' || matchesQuery(query, r.delegate.fullName, r.delegate.code))
     .filter((r) => presence === 'all' || (presence === 'present') === r.checkedIn)
@@ -42,6 +57,10 @@ export const DelegatesSection = () => {
   [desk.data, query, presence, standing]);
   return (
     <div className="delegates">
+      {office && (
+        <NewDelegateForm organisations={organisations.data ?? []} members={congressView.data?.kind === 'members'}
+          onCreate={(body) => thenReload(api.createDelegate({ params, body }), desk.reload)} />
+      )}
       {office && (
         <>
           <ImportForm onImport={(file) => api.importDelegates({ params, form: fileForm(file) })} onDone={desk.reload} />
@@ -61,6 +80,10 @@ export const DelegatesSection = () => {
                     </a>
                   </>
                 )}
+                {' · '}
+                {selected.size > 0
+                  ? <a href={hrefOf(API.printCards, params, { ids: [...selected] })} download data-testid="print-selected-cards">{t('prepare.delegates.printSelected', { n: selected.size })}</a>
+                  : <span className="muted">{t('prepare.delegates.noneSelected')}</span>}
               </>
             )}
           </p>
@@ -93,20 +116,59 @@ export const DelegatesSection = () => {
         <caption>{t('console.delegates.count', { shown: formatInteger(rows.length), total: formatInteger(desk.data?.length ?? 0) })}</caption>
         <thead>
           <tr>
+            {office && <th scope="col"><span className="visually-hidden">{t('prepare.delegates.select', { name: '' })}</span></th>}
             <th scope="col">{t('console.delegates.code')}</th><th scope="col">{t('counting.name')}</th>
             <th scope="col">{t('console.delegates.birth')}</th><th scope="col">{t('console.delegates.organisation')}</th>
             <th scope="col">{t('console.delegates.status')}</th>
+            {office && <th scope="col"><span className="visually-hidden">{t('prepare.delegates.manage')}</span></th>}
           </tr>
         </thead>
         <tbody>
           {rows.slice(0, 500).map((r) => (
-            <tr key={r.delegate.id}>
-              <td>{r.delegate.code}</td>
-              <td>{r.delegate.fullName}</td>
-              <td>{r.delegate.birthDate === null ? '' : formatDateShort(r.delegate.birthDate)}</td>
-              <td>{r.organisationName ?? ''}</td>
-              <td>{r.checkedIn ? <span className="badge ok">{t('checkin.present')}</span> : t(`console.delegates.statuses.${r.delegate.status}`)}</td>
-            </tr>
+            <Fragment key={r.delegate.id}>
+              <tr data-testid="delegate-row">
+                {office && (
+                  <td><input type="checkbox" checked={selected.has(r.delegate.id)} onChange={() => toggle(r.delegate.id)}
+                    aria-label={t('prepare.delegates.select', { name: r.delegate.fullName })} /></td>
+                )}
+                <td>{r.delegate.code}</td>
+                <td>{r.delegate.fullName}</td>
+                <td>{r.delegate.birthDate === null ? '' : formatDateShort(r.delegate.birthDate)}</td>
+                <td>{r.organisationName ?? ''}</td>
+                <td>
+                  {r.checkedIn ? <span className="badge ok">{t('checkin.present')}</span> : t(`console.delegates.statuses.${r.delegate.status}`)}
+                  {r.delegate.replacedById !== null && r.delegate.status === 'replaced' && (
+                    <span className="muted"> ({t('prepare.delegates.replacedBy', { name: nameOf.get(r.delegate.replacedById) ?? '' })})</span>
+                  )}
+                  {r.delegate.cardRevoked && <span className="badge bad">{t('prepare.delegates.cardRevoked')}</span>}
+                </td>
+                {office && (
+                  <td>
+                    <button type="button" className="button subtle small" aria-expanded={managing === r.delegate.id}
+                      aria-label={`${t('prepare.delegates.manage')} ${r.delegate.fullName}`}
+                      onClick={() => setManaging(managing === r.delegate.id ? null : r.delegate.id)}>
+                      {managing === r.delegate.id ? t('prepare.delegates.close') : t('prepare.delegates.manage')}
+                    </button>
+                  </td>
+                )}
+              </tr>
+              {office && managing === r.delegate.id && (
+                <tr>
+                  <td colSpan={7}>
+                    <div className="manage-panel" data-testid="manage-delegate">
+                      {opened && <p className="muted">{t('prepare.delegates.afterOpening')}</p>}
+                      <EditDelegateForm key={`edit-${r.delegate.id}`} delegate={r.delegate} organisations={organisations.data ?? []}
+                        onSave={(body) => thenReload(api.updateDelegate({ params: { code: congress, id: asDelegateId(r.delegate.id) }, body }), desk.reload)} />
+                      <StatusForm key={`status-${r.delegate.id}`} delegate={r.delegate} delegates={all}
+                        onSave={(body) => thenReload(api.setDelegateStatus({ params: { code: congress, id: asDelegateId(r.delegate.id) }, body }), desk.reload)} />
+                      <CardActions code={congress} delegate={r.delegate}
+                        onReissue={() => thenReload(api.reissueCard({ params: { code: congress, id: asDelegateId(r.delegate.id) } }), desk.reload)}
+                        onRevoke={() => thenReload(api.revokeCard({ params: { code: congress, id: asDelegateId(r.delegate.id) } }), desk.reload)} />
+                    </div>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

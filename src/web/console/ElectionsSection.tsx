@@ -7,7 +7,8 @@
 import { useTranslation } from 'react-i18next';
 import { API } from '../../api/index.ts';
 import { inBallotOrder } from '../../rules/index.ts';
-import { candidateRef, roundRef } from '../api/refs.ts';
+import { candidateRef, electionRef, roundRef } from '../api/refs.ts';
+import { ElectionSettingsForm, NewElectionForm } from '../prepare/ElectionForms.tsx';
 import type { ElectionView, Round } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { can } from '../app/can.ts';
@@ -67,6 +68,10 @@ const ElectionCard = (props: Omit<ElectionContext, 'ref' | 'round'> & { readonly
       <SurplusLine election={election} round={round} delegationMaxSurplus={props.delegationMaxSurplus} />
       <CandidateList round={round} editable={round.status === 'draft' && ctx.can(API.requestWithdrawal)}
         onWithdraw={(id) => void props.api.requestWithdrawal({ params: candidateRef(ctx.ref, { id }) }).then(props.reload)} />
+      {ctx.can(API.updateElection) && (
+        <ElectionSettingsForm key={`${election.id}-${round.updatedAt}`} election={election}
+          onSave={(body) => props.api.updateElection({ params: electionRef(props.congress, election), body }).then((r) => { props.reload(); return r; })} />
+      )}
       <RoundStep ctx={ctx} />
       <RoundPrintLinks round={ctx.ref} status={round.status} />
     </article>
@@ -91,6 +96,9 @@ export const ElectionsSection = () => {
   };
   return (
     <div className="elections">
+      {can(me, API.createElection) && (
+        <NewElectionForm onCreate={(body) => api.createElection({ params, body }).then((r) => { reload(); return r; })} />
+      )}
       {elections.error !== null && <ErrorMessage error={elections.error} />}
       {congress.error !== null && <ErrorMessage error={congress.error} />}
       {delegationMaxSurplus !== undefined && (elections.data ?? []).map((e) => (

@@ -1,6 +1,9 @@
 /** A delegate nominated or self-nominated from the floor, found by name (accent-insensitive). */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CANDIDATE_SOURCES } from '../../api/index.ts';
+
+type CandidateSource = (typeof CANDIDATE_SOURCES)[number];
 import type { ApiError } from '../api/types.ts';
 import { matchesQuery } from '../checkin/search-key.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
@@ -10,7 +13,7 @@ export const NominateForm = ({ ctx }: { readonly ctx: ElectionContext }) => {
   const { t } = useTranslation();
   const id = useId();
   const [query, setQuery] = useState('');
-  const [source, setSource] = useState<'nominated' | 'self-nominated'>('nominated');
+  const [source, setSource] = useState<CandidateSource>('committee-list');
   const [error, setError] = useState<ApiError | null>(null);
   const onList = new Set(ctx.round.candidates.map((c) => c.delegateId));
   const found = useMemo(() => ctx.delegates.filter((d) => !onList.has(d.delegate.id) && matchesQuery(query, d.delegate.fullName, d.delegate.code)).slice(0, 8),
@@ -22,9 +25,9 @@ export const NominateForm = ({ ctx }: { readonly ctx: ElectionContext }) => {
         <label className="field" htmlFor={`${id}-q`}>{t('console.delegates.search')}</label>
         <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         <label className="field" htmlFor={`${id}-s`}>{t('console.elections.sourceLabel')}</label>
-        <select id={`${id}-s`} value={source} onChange={(e) => setSource(e.target.value as 'nominated' | 'self-nominated')}>
-          <option value="nominated">{t('console.elections.source.nominated')}</option>
-          <option value="self-nominated">{t('console.elections.source.self-nominated')}</option>
+        {/* The convening committee's list is entered before the congress; nominations at the congress go to the opinion poll. */}
+        <select id={`${id}-s`} value={source} onChange={(e) => setSource(e.target.value as CandidateSource)}>
+          {CANDIDATE_SOURCES.map((s) => <option key={s} value={s}>{t(`console.elections.source.${s}`)}</option>)}
         </select>
       </div>
       {query.trim() !== '' && (

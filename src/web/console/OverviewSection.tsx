@@ -8,6 +8,7 @@ import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { AttendancePanel } from '../hall/AttendancePanel.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { ChecklistPanel } from '../prepare/ChecklistPanel.tsx';
 
 export const OverviewSection = () => {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export const OverviewSection = () => {
         </section>
       )}
       {congress.error !== null && <ErrorMessage error={congress.error} />}
+      {can(me, API.createDelegate) && <ChecklistPanel />}
       {attendance.data !== null && <AttendancePanel attendance={attendance.data} compact />}
       <section aria-labelledby="agenda-steer">
         <h2 id="agenda-steer">{t('console.overview.agenda')}</h2>

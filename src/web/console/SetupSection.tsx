@@ -13,7 +13,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { AgendaSetup } from './AgendaSetup.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { TargetsEditor } from './TargetsEditor.tsx';
-import { TextAdder } from './TextAdder.tsx';
+import { OrganisationsEditor } from '../prepare/OrganisationsEditor.tsx';
 
 export const SetupSection = () => {
   const { t } = useTranslation();
@@ -35,19 +35,25 @@ export const SetupSection = () => {
         )}
         {congress.error !== null && <ErrorMessage error={congress.error} />}
       </section>
-      <section className="body-card" aria-labelledby="setup-orgs">
-        <h2 id="setup-orgs">{t('console.setup.organisations', { n: organisations.data?.length ?? 0 })}</h2>
-        <ul className="org-list">{(organisations.data ?? []).map((o) => <li key={o.id}>{o.name}</li>)}</ul>
-        {can(me, API.createOrganisation) && (
-          <TextAdder label={t('console.setup.addOrganisation')} onAdd={(name) => thenReload(api.createOrganisation({ params, body: { name } }), organisations.reload)} />
-        )}
+      <section className="body-card" aria-labelledby="setup-orgs" id="organisations">
+        <h2 id="setup-orgs">{t('console.setup.organisations', { n: (organisations.data ?? []).filter((o) => o.role === 'member' && o.active).length })}</h2>
+        {organisations.error !== null && <ErrorMessage error={organisations.error} />}
+        <OrganisationsEditor organisations={organisations.data ?? []} editable={can(me, API.updateOrganisation)}
+          onCreate={(body) => thenReload(api.createOrganisation({ params, body }), organisations.reload)}
+          onUpdate={(id, body) => thenReload(api.updateOrganisation({ params: { code, id }, body }), organisations.reload)} />
       </section>
-      <section className="body-card" aria-labelledby="setup-agenda">
+      <section className="body-card" aria-labelledby="setup-agenda" id="agenda">
         <h2 id="setup-agenda">{t('console.setup.agenda')}</h2>
         <AgendaSetup sessions={sessions.data ?? []} editable={can(me, API.createSession)}
           onAddSession={(kind, title) => thenReload(api.createSession({ params, body: { kind, title } }), sessions.reload)}
           onAddItem={(id, title, kind) => thenReload(api.createAgendaItem({ params: { code, id }, body: { title, kind } }), sessions.reload)}
-          onReorder={(id, items) => thenReload(api.reorderAgenda({ params: { code, id }, body: { items: [...items] } }), sessions.reload)} />
+          onReorder={(id, items) => thenReload(api.reorderAgenda({ params: { code, id }, body: { items: [...items] } }), sessions.reload)}
+          edits={{
+            onUpdateSession: (id, body) => thenReload(api.updateSession({ params: { code, id }, body }), sessions.reload),
+            onDeleteSession: (id) => thenReload(api.deleteSession({ params: { code, id } }), sessions.reload),
+            onUpdateItem: (id, body) => thenReload(api.updateAgendaItem({ params: { code, id }, body }), sessions.reload),
+            onDeleteItem: (id) => thenReload(api.deleteAgendaItem({ params: { code, id } }), sessions.reload),
+          }} />
       </section>
       <section className="body-card" aria-labelledby="setup-targets">
         <h2 id="setup-targets">{t('console.targets.title')}</h2>

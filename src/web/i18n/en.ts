@@ -1,7 +1,9 @@
+import { prepareEn } from './prepare-en.ts';
 import type { Messages } from './vi.ts';
 
 /** English, switchable; the same keys as vi.ts (the type makes a missing key a build error). */
 export const en: Messages = {
+  prepare: prepareEn,
   app: { name: 'Đại Hội', tagline: 'Running a Party congress' },
   common: {
     cancel: 'Cancel',

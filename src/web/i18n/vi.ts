@@ -1,7 +1,9 @@
 import type { Role } from '../../api/access.ts';
 
 /** Every string of the web app in Vietnamese: the language of the congress. en.ts mirrors this shape. */
+import { prepareVi } from './prepare-vi.ts';
 export const vi = {
+  prepare: prepareVi,
   app: { name: 'Đại Hội', tagline: 'Hệ thống điều hành đại hội Đảng' },
   common: {
     cancel: 'Huỷ',

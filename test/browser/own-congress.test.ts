@@ -1,0 +1,306 @@
+/**
+ * A convening committee prepares its own congress from the screens alone, from an EMPTY data folder (no demo, no
+ * API call): the first administrator (the printed password) creates a congress of the 15 members of a Party branch,
+ * types ten members one by one and imports five from an .xlsx, sets up one session, the bodies, a secretary election
+ * (1 seat, 2 names) and a committee election (3 seats, 4 names) with a count setting changed; then runs it: check-in
+ * at the desk, the presidium approved by show of hands, the lists approved, the counting board assigned, ballots
+ * issued and voting opened; after the opening one member's status changes and the attendance report lists it
+ * (a congress of members has no credentials committee: docs/rules.md §2). Screenshots in test-artifacts/.
+ *
+ * The count itself needs users with the counting board's role: see `countingNeedsRoles` below.
+ */
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { build } from 'vite';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
+import { pdfText } from '../../src/documents/testing/extract.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
+
+const CODE = 'chi-bo-van-phong-xii';
+const BRANCH = 'Chi bộ Văn phòng Sở Tài chính';
+
+interface Member {
+  readonly code: string;
+  readonly fullName: string;
+  readonly gender: 'Nam' | 'Nữ';
+  readonly birthDate: string;
+  readonly partyJoinDate: string;
+}
+const member = (i: number, fullName: string, gender: 'Nam' | 'Nữ'): Member => ({
+  code: String(i).padStart(3, '0'), fullName, gender,
+  birthDate: `19${70 + i}-0${(i % 9) + 1}-1${i % 10}`, partyJoinDate: `20${String(i).padStart(2, '0')}-0${(i % 9) + 1}-0${(i % 9) + 1}`,
+});
+const TYPED: readonly Member[] = [
+  member(1, 'Nguyễn Văn An', 'Nam'), member(2, 'Trần Thị Ánh', 'Nữ'), member(3, 'Lê Văn Bình', 'Nam'), member(4, 'Phạm Thị Đào', 'Nữ'),
+  member(5, 'Hoàng Đức Cường', 'Nam'), member(6, 'Vi Thị Hằng', 'Nữ'), member(7, 'Lương Văn Khánh', 'Nam'), member(8, 'Đinh Thị Mai', 'Nữ'),
+  member(9, 'Sầm Văn Quý', 'Nam'), member(10, 'Hà Thị Thu', 'Nữ'),
+];
+const IMPORTED: readonly Member[] = [
+  member(11, 'Nông Văn Tài', 'Nam'), member(12, 'Lò Thị Uyên', 'Nữ'), member(13, 'Mai Văn Vinh', 'Nam'), member(14, 'Đặng Thị Xuân', 'Nữ'),
+  member(15, 'Bế Văn Yên', 'Nam'),
+];
+const EVERYONE = [...TYPED, ...IMPORTED];
+const ABSENT = IMPORTED[4]!;
+
+/** The five imported members as the template's .xlsx (headers of src/import/columns.ts). */
+const importFile = async (): Promise<Buffer> => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Danh sách');
+  ws.addRow(DELEGATE_COLUMNS.map((c) => c.header));
+  const dmy = (iso: string): string => iso.split('-').reverse().join('/');
+  for (const m of IMPORTED) {
+    const cells: Record<string, string> = {
+      code: m.code, fullName: m.fullName, gender: m.gender, birthDate: dmy(m.birthDate), ethnicity: 'Tày', education: 'Đại học',
+      politicalTheory: 'Trung cấp', partyJoinDate: dmy(m.partyJoinDate), position: 'Chuyên viên', organisation: BRANCH, category: 'Bầu',
+      standing: 'Chính thức', isConveningMember: 'Không', seat: '',
+    };
+    ws.addRow(DELEGATE_COLUMNS.map((c) => cells[c.key] ?? ''));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+};
+
+/**
+ * Signing in with a username and password. The first administrator signs in with the password the server printed;
+ * when the server asks for a new password at the first sign-in (branch `accounts`), this is the one place to add it.
+ */
+const signIn = async (page: Page, base: string, as: { readonly username: string; readonly password: string }, path = '/'): Promise<void> => {
+  await page.goto(`${base}${path}`);
+  await page.getByLabel('Tên đăng nhập').fill(as.username);
+  await page.getByLabel('Mật khẩu').fill(as.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+};
+
+const section = (page: Page, heading: string): Locator =>
+  page.locator('section, form, article').filter({ has: page.getByRole('heading', { name: heading, exact: true }) }).first();
+
+const run = chromiumAvailable();
+
+describe.skipIf(!run)('a congress prepared and run from the screens alone, from an empty server', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let base = '';
+
+  beforeAll(async () => {
+    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
+    server = await startServer({ demo: false });
+    base = server.base;
+    browser = await launch();
+    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+    page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+  }, 240_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the first administrator creates the congress of members by a form checked as they type', async () => {
+    await signIn(page, base, server.admin);
+    await page.getByRole('heading', { name: 'Tạo đại hội mới' }).waitFor();
+    await page.getByText('Máy chủ chưa có đại hội nào').waitFor();
+    const form = page.locator('form[aria-labelledby="new-congress"]');
+    await form.getByLabel('Mã đại hội (dùng trong đường dẫn, trên thẻ)').fill('Chi Bộ');
+    await form.getByText('Sai định dạng.').waitFor();
+    expect(await form.getByRole('button', { name: 'Tạo đại hội' }).isDisabled()).toBe(true);
+    expect(await form.getByTestId('why-disabled').textContent()).toContain('Mã đại hội');
+    await screenshot(page, 'own-01-new-congress-invalid');
+    await form.getByLabel('Mã đại hội (dùng trong đường dẫn, trên thẻ)').fill(CODE);
+    await form.getByLabel('Cấp ủy cấp trên').fill('Đảng bộ Sở Tài chính tỉnh Lạng Sơn');
+    await form.getByLabel('Tổ chức đảng tiến hành đại hội').fill(BRANCH);
+    await form.getByLabel('Hình thức đại hội').selectOption('members');
+    await form.getByLabel('Lần thứ (số La Mã)').fill('xii');
+    await form.getByLabel('Nhiệm kỳ từ năm').fill('2025');
+    await form.getByLabel('Nhiệm kỳ đến năm').fill('2024');
+    await form.getByText('Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.').waitFor();
+    await form.getByLabel('Nhiệm kỳ đến năm').fill('2030');
+    await form.getByLabel('Ngày khai mạc').fill('2025-07-20');
+    await form.getByLabel('Ngày bế mạc').fill('2025-07-20');
+    await form.getByLabel('Nơi họp').fill('Phòng họp tầng 3, Sở Tài chính');
+    await form.getByLabel('Địa danh ghi trên văn bản').fill('Lạng Sơn');
+    await form.getByRole('button', { name: 'Tạo đại hội' }).click();
+    await page.waitForURL(`${base}/console?congress=${CODE}`);
+    await page.getByRole('heading', { name: 'Việc cần làm trước ngày khai mạc' }).waitFor();
+    expect(await page.getByTestId('checklist-delegates').getAttribute('data-done')).toBe('false');
+    expect(await page.getByTestId('checklist-organisations').getAttribute('data-done')).toBe('true');
+    await screenshot(page, 'own-02-checklist-empty');
+  }, 60_000);
+
+  it('ten members typed one by one, five imported from an .xlsx', async () => {
+    await page.getByTestId('checklist-delegates').getByRole('link').click();
+    await page.waitForURL(`${base}/console/delegates`);
+    const form = page.locator('form[aria-labelledby="new-delegate"]');
+    await form.getByRole('heading', { name: 'Thêm đảng viên' }).waitFor();
+    for (const m of TYPED) {
+      await form.getByLabel('Số thẻ', { exact: true }).fill(m.code);
+      await form.getByLabel('Họ và tên', { exact: true }).fill(m.fullName);
+      await form.getByLabel('Giới tính', { exact: true }).selectOption(m.gender === 'Nam' ? 'male' : 'female');
+      await form.getByLabel('Ngày sinh', { exact: true }).fill(m.birthDate);
+      await form.getByLabel('Trình độ chuyên môn', { exact: true }).fill('Đại học');
+      await form.getByLabel('Lý luận chính trị', { exact: true }).fill('Trung cấp');
+      await form.getByLabel('Ngày vào Đảng', { exact: true }).fill(m.partyJoinDate);
+      await form.getByLabel('Đơn vị', { exact: true }).selectOption({ label: BRANCH });
+      await form.getByRole('button', { name: 'Thêm đảng viên' }).click();
+      await form.getByText(`Đã thêm ${m.fullName}.`).waitFor();
+    }
+    // A duplicate card number: the server's refusal shown at the field, nothing added.
+    await form.getByLabel('Số thẻ', { exact: true }).fill('001');
+    await form.getByLabel('Họ và tên', { exact: true }).fill('Người Trùng Số');
+    await form.getByRole('button', { name: 'Thêm đảng viên' }).click();
+    await form.getByText('Số thẻ "001" đã có trong đại hội.').waitFor();
+    await screenshot(page, 'own-03-member-form');
+
+    await page.getByLabel('Nhập danh sách đại biểu từ tệp .xlsx hoặc .csv').setInputFiles({
+      name: 'danh-sach-bo-sung.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await importFile(),
+    });
+    await page.getByRole('button', { name: 'Nhập danh sách', exact: true }).click();
+    await page.getByText('Đã nhập 5 đại biểu.').waitFor();
+    await expect.poll(() => page.getByTestId('delegate-row').count()).toBe(15);
+    await screenshot(page, 'own-04-members-listed');
+  }, 120_000);
+
+  it('one session with its agenda, dated; the bodies; both elections with their seats and a count setting', async () => {
+    await page.goto(`${base}/console/setup`);
+    const agenda = page.locator('#agenda');
+    await agenda.getByLabel('Thêm phiên chính thức').fill('Phiên chính thức');
+    await agenda.locator('form', { has: page.getByLabel('Thêm phiên chính thức') }).getByRole('button', { name: 'Thêm' }).click();
+    await agenda.getByRole('heading', { name: /Phiên chính thức/u }).waitFor();
+    for (const [title, kind] of [['Khai mạc Đại hội', 'opening'], ['Bầu cử', 'election'], ['Mục sẽ xóa', 'other']] as const) {
+      await agenda.getByLabel('Nội dung', { exact: true }).fill(title);
+      await agenda.getByLabel('Loại', { exact: true }).selectOption(kind);
+      await agenda.locator('form', { has: page.getByLabel('Nội dung', { exact: true }) }).getByRole('button', { name: 'Thêm' }).click();
+      await agenda.getByTestId('agenda-item').filter({ hasText: title }).waitFor();
+    }
+    await agenda.getByRole('button', { name: 'Xóa nội dung «Mục sẽ xóa»' }).click();
+    await expect.poll(() => agenda.getByTestId('agenda-item').filter({ hasText: 'Mục sẽ xóa' }).count()).toBe(0);
+    await agenda.getByRole('button', { name: 'Sửa Phiên chính thức' }).click();
+    await agenda.getByLabel('Ngày giờ bắt đầu').fill('2025-07-20T07:30');
+    await agenda.getByRole('button', { name: 'Lưu' }).click();
+    await agenda.getByText(/07:30/u).waitFor();
+    await screenshot(page, 'own-05-agenda');
+
+    // Make the opening current: check-ins go to its session.
+    await page.goto(`${base}/console`);
+    await page.getByRole('listitem').filter({ hasText: 'Khai mạc Đại hội' }).getByRole('button', { name: 'Chuyển sang nội dung này' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'Khai mạc Đại hội' }).getByRole('button', { name: 'Đang diễn ra' }).waitFor();
+
+    await page.goto(`${base}/console/bodies`);
+    const bodies: ReadonlyArray<readonly [string, readonly Member[]]> = [
+      ['presidium', [TYPED[0]!]], ['secretariat', [TYPED[1]!]], ['counting-board', [TYPED[7]!, TYPED[8]!]],
+    ];
+    for (const [kind, people] of bodies) {
+      const form = page.locator('form', { has: page.getByRole('heading', { name: 'Lập ban mới' }) });
+      await form.getByLabel('Loại', { exact: true }).selectOption(kind);
+      for (const m of people) {
+        await form.getByLabel(/Thêm thành viên/u).fill(m.fullName);
+        await form.getByRole('button', { name: new RegExp(m.fullName, 'u') }).click();
+      }
+      await form.getByRole('button', { name: 'Lập ban' }).click();
+      await page.getByRole('heading', { name: { presidium: 'Đoàn Chủ tịch', secretariat: 'Đoàn Thư ký', 'counting-board': 'Ban Kiểm phiếu' }[kind]!, exact: true }).waitFor();
+    }
+
+    await page.goto(`${base}/console/elections`);
+    const newElection = page.locator('form[aria-labelledby="new-election"]');
+    await newElection.getByLabel('Loại bầu cử').selectOption('secretary');
+    expect(await newElection.getByLabel('Số lượng được bầu').inputValue()).toBe('1');
+    await newElection.getByRole('button', { name: 'Tạo' }).click();
+    await page.getByRole('heading', { name: 'Bầu Bí thư', exact: true }).waitFor();
+    await newElection.getByLabel('Loại bầu cử').selectOption('committee');
+    await newElection.getByLabel('Tên cuộc bầu cử').fill('Bầu Chi ủy nhiệm kỳ 2025–2030');
+    await newElection.getByLabel('Số lượng được bầu').fill('3');
+    await newElection.getByRole('button', { name: 'Tạo' }).click();
+    const committee = page.locator('article.election-card', { has: page.getByRole('heading', { name: 'Bầu Chi ủy nhiệm kỳ 2025–2030' }) });
+    await committee.waitFor();
+    await committee.getByText('Số lượng và các thiết lập kiểm phiếu').click();
+    const writeIn = committee.getByLabel('Phiếu ghi thêm tên người ngoài danh sách là phiếu không hợp lệ');
+    expect(await writeIn.isChecked()).toBe(true);
+    await writeIn.uncheck();
+    await committee.getByRole('button', { name: 'Lưu số lượng và thiết lập' }).click();
+    await committee.getByText('Đã lưu.').waitFor();
+    await screenshot(page, 'own-06-election-settings');
+  }, 120_000);
+
+  it('runs it: check-in at the desk, the presidium by show of hands, both lists approved, voting opened', async () => {
+    await page.goto(`${base}/checkin`);
+    const search = page.getByLabel('Hoặc tìm theo họ tên, mã đại biểu');
+    for (const m of EVERYONE.filter((x) => x !== ABSENT)) {
+      await search.fill(m.code);
+      await page.getByRole('button', { name: new RegExp(m.fullName, 'u') }).click();
+      await page.getByTestId('confirmation').filter({ hasText: m.fullName }).waitFor();
+    }
+    await screenshot(page, 'own-07-checkin');
+
+    await page.goto(`${base}/console/bodies`);
+    const presidium = section(page, 'Đoàn Chủ tịch');
+    await presidium.getByLabel('Tán thành', { exact: true }).fill('14');
+    await presidium.getByLabel('Không tán thành', { exact: true }).fill('0');
+    await presidium.getByLabel('Ý kiến khác', { exact: true }).fill('0');
+    await presidium.getByRole('button', { name: 'Biểu quyết thông qua' }).click();
+    await presidium.getByText('Đại hội đã biểu quyết thông qua').waitFor();
+    const board = section(page, 'Ban Kiểm phiếu');
+    await board.getByLabel('Tán thành', { exact: true }).fill('14');
+    await board.getByLabel('Không tán thành', { exact: true }).fill('0');
+    await board.getByLabel('Ý kiến khác', { exact: true }).fill('0');
+    await board.getByRole('button', { name: 'Biểu quyết thông qua' }).click();
+    await board.getByText('Đại hội đã biểu quyết thông qua').waitFor();
+    await screenshot(page, 'own-08-presidium-approved');
+
+    await page.goto(`${base}/console/elections`);
+    const lists: ReadonlyArray<readonly [string, readonly Member[]]> = [
+      ['Bầu Bí thư', [TYPED[0]!, TYPED[2]!]],
+      ['Bầu Chi ủy nhiệm kỳ 2025–2030', [TYPED[0]!, TYPED[2]!, TYPED[3]!, TYPED[4]!]],
+    ];
+    for (const [title, names] of lists) {
+      const card = page.locator('article.election-card', { has: page.getByRole('heading', { name: title, exact: true }) });
+      for (const m of names) {
+        await card.getByLabel('Tìm theo tên hoặc mã').fill(m.fullName);
+        await card.getByRole('button', { name: new RegExp(m.fullName, 'u') }).click();
+        await card.locator('ol.candidate-list').getByText(m.fullName).waitFor();
+      }
+      await card.getByLabel('Tán thành', { exact: true }).fill('14');
+      await card.getByLabel('Không tán thành', { exact: true }).fill('0');
+      await card.getByLabel('Ý kiến khác', { exact: true }).fill('0');
+      await card.getByRole('button', { name: 'Biểu quyết thông qua danh sách bầu cử' }).click();
+      await card.getByText(/Đã thông qua danh sách/u).waitFor();
+      // The settings are frozen now, shown read-only.
+      await card.getByTestId('election-settings-frozen').waitFor();
+      await card.getByLabel('Ban Kiểm phiếu').selectOption({ label: 'Ban Kiểm phiếu' });
+      await card.getByRole('button', { name: 'Bắt đầu bỏ phiếu' }).click();
+      await card.getByText(/Đang bỏ phiếu/u).waitFor();
+      await card.getByLabel('Số phiếu phát ra').fill('14');
+      await card.getByRole('button', { name: 'Ghi số phiếu' }).click();
+    }
+    await screenshot(page, 'own-09-voting');
+  }, 120_000);
+
+  it('after the opening a member is recorded absent for the whole congress, and the attendance report lists the change', async () => {
+    await page.goto(`${base}/console/delegates`);
+    await page.getByRole('button', { name: `Quản lý ${ABSENT.fullName}` }).click();
+    const panel = page.getByTestId('manage-delegate');
+    await panel.getByText('Đại hội đã khai mạc').waitFor();
+    const status = panel.locator('form[aria-label="Ghi tình trạng"]');
+    await status.getByLabel('Tình trạng').selectOption('absent-whole');
+    expect(await status.getByRole('button', { name: 'Ghi tình trạng' }).isDisabled()).toBe(true);
+    await status.getByLabel('Lý do').fill('Đi công tác nước ngoài');
+    await status.getByRole('button', { name: 'Ghi tình trạng' }).click();
+    await status.getByText('Đã ghi tình trạng.').waitFor();
+    await screenshot(page, 'own-10-status-after-opening');
+
+    await page.goto(`${base}/console/documents`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('p.print-links > span').filter({ hasText: 'Báo cáo tình hình đại biểu có mặt' }).getByRole('link', { name: 'PDF' }).click(),
+    ]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    const text = pdfText(await readFile(path));
+    expect(text).toContain('Vắng mặt cả đại hội');
+    expect(text).toContain('Đi công tác nước ngoài');
+    expect(text).toContain(ABSENT.fullName);
+  }, 60_000);
+});
