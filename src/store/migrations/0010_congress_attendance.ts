@@ -9,7 +9,7 @@
  * All nullable: rows before this migration read as open, not voided, not fresh; delegates get a code here.
  */
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { cardCodeFrom } from '../../api/card-code.ts';
 import type { DialectName } from '../db.ts';
 
@@ -24,7 +24,8 @@ export const congressAttendanceMigration = (_dialect: DialectName): Migration =>
       await db.schema.alterTable('checkins').addColumn(name, type, (c) => (name.endsWith('_by') ? c.references('users.id').onDelete('set null') : c)).execute();
     }
     await db.schema.dropIndex('checkins_session_delegate_key').execute();
-    await db.schema.createIndex('checkins_session_idx').on('checkins').column('session_id').execute();
+    // Still at most one open check-in per delegate and session, whatever the concurrency.
+    await sql`create unique index checkins_open_key on checkins (session_id, delegate_id) where voided_at is null and left_at is null`.execute(db);
     await db.schema.alterTable('congress_sessions').addColumn('fresh_checkin', 'integer').execute();
     await db.schema.alterTable('delegates').addColumn('card_code', 'text').execute();
     const rows = await (db as Kysely<{ delegates: { id: number; card_code: string | null } }>)
@@ -39,7 +40,7 @@ export const congressAttendanceMigration = (_dialect: DialectName): Migration =>
     await db.schema.dropIndex('delegates_card_code_key').execute();
     await db.schema.alterTable('delegates').dropColumn('card_code').execute();
     await db.schema.alterTable('congress_sessions').dropColumn('fresh_checkin').execute();
-    await db.schema.dropIndex('checkins_session_idx').execute();
+    await db.schema.dropIndex('checkins_open_key').execute();
     for (const [name] of [...CHECKIN_COLUMNS].reverse()) await db.schema.alterTable('checkins').dropColumn(name).execute();
     await db.schema.createIndex('checkins_session_delegate_key').on('checkins').columns(['session_id', 'delegate_id']).unique().execute();
   },
