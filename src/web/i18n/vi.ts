@@ -19,7 +19,7 @@ export const vi = {
   signin: {
     method: 'Cách đăng nhập',
     passwordTab: 'Cán bộ, nhân viên',
-    cardTab: 'Đại biểu (quét thẻ hoặc gõ mã thẻ)',
+    cardTab: 'Đại biểu (quét thẻ)',
     username: 'Tên đăng nhập',
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
