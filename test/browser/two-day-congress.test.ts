@@ -25,12 +25,15 @@ interface Delegate {
 interface Attendance { readonly present: number; readonly base: number; readonly presentInCongress: number; readonly session: { readonly id: number; readonly title: string } | null }
 interface Session { readonly id: number; readonly title: string; readonly position: number; readonly items: readonly { readonly id: number }[] }
 
+/** Signs the administrator in at `path`, then opens `path` with its query (the desk's name). */
 const signIn = async (page: Page, server: RunningServer, path: string): Promise<void> => {
-  await page.goto(`${server.base}${path}`);
+  const bare = path.split('?')[0]!;
+  await page.goto(`${server.base}${bare}`);
   await page.getByLabel('Tên đăng nhập').fill(server.admin.username);
   await page.getByLabel('Mật khẩu').fill(server.admin.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${server.base}${path}`);
+  await page.waitForURL(`${server.base}${bare}`);
+  if (bare !== path) await page.goto(`${server.base}${path}`);
 };
 
 /** The delegate's card as the server prints it (one card on its sheet): what its QR code holds and the code printed under it. */
@@ -101,7 +104,7 @@ describe.skipIf(!run)('the seed congress over two days: three desks, the agenda 
       await ctx.grantPermissions(['camera'], { origin: server.base });
       const page = await ctx.newPage();
       await signIn(page, server, '/checkin?desk=B%C3%A0n%201');
-      await expect.poll(() => page.getByTestId('desk-heading').textContent()).toBe(`Bàn 1 · điểm danh vào đại hội · ${sessions[1]!.title}`);
+      await expect.poll(() => page.getByTestId('desk-heading').textContent(), { timeout: 20_000 }).toBe(`Bàn 1 · điểm danh vào đại hội · ${sessions[1]!.title}`);
       const confirmation = page.getByTestId('confirmation');
       await confirmation.waitFor({ timeout: 30_000 });
       expect(await confirmation.getAttribute('data-kind')).toBe('accepted');
@@ -128,7 +131,7 @@ describe.skipIf(!run)('the seed congress over two days: three desks, the agenda 
       await signIn(page, server, `/checkin?desk=${encodeURIComponent(name)}`);
       await page.getByTestId('no-camera').waitFor();
       expect(await page.getByRole('button', { name: 'Tắt camera' }).count()).toBe(0);
-      await expect.poll(() => page.getByTestId('desk-heading').textContent()).toContain(name);
+      await expect.poll(() => page.getByTestId('desk-heading').textContent(), { timeout: 20_000 }).toContain(name);
       return page;
     };
     const find = async (page: Page, d: Delegate) => {
@@ -139,20 +142,21 @@ describe.skipIf(!run)('the seed congress over two days: three desks, the agenda 
     const desk2 = await desk('Bàn 2');
     const desk3 = await desk('Bàn 3');
 
-    expect(await (await find(desk2, b)).getAttribute('data-kind')).toBe('accepted');
+    const first = await find(desk2, b);
+    await expect.poll(() => first.getAttribute('data-kind'), { timeout: 20_000 }).toBe('accepted');
     const alt = await find(desk2, alternate);
-    await expect.poll(() => alt.getAttribute('data-kind')).toBe('not-voting');
+    await expect.poll(() => alt.getAttribute('data-kind'), { timeout: 20_000 }).toBe('not-voting');
     expect(await alt.textContent()).toContain('Đại biểu dự khuyết: đã ghi có mặt, KHÔNG biểu quyết, bầu cử.');
     await screenshot(desk2, 'two-day-02-desk2-alternate');
 
     const away = await find(desk3, absent);
-    await expect.poll(() => away.getAttribute('data-kind')).toBe('not-admitted');
+    await expect.poll(() => away.getAttribute('data-kind'), { timeout: 20_000 }).toBe('not-admitted');
     expect(await away.textContent()).toContain('vắng mặt cả đại hội');
     await screenshot(desk3, 'two-day-03-desk3-absent-whole');
     // The delegate Bàn 1 checked in: present already, with where and how.
     const a = pick(official, 0);
     const again = await find(desk3, a);
-    await expect.poll(() => again.getAttribute('data-kind')).toBe('already');
+    await expect.poll(() => again.getAttribute('data-kind'), { timeout: 20_000 }).toBe('already');
     expect(await again.textContent()).toContain('Bàn 1, quét thẻ');
     await screenshot(desk3, 'two-day-04-desk3-already');
 
@@ -169,7 +173,7 @@ describe.skipIf(!run)('the seed congress over two days: three desks, the agenda 
     const page = await (await context(plain, { viewport: { width: 1920, height: 1080 } })).newPage();
     await signIn(page, server, '/hall');
     const present = async () => Number((await page.getByTestId('present').first().textContent())?.replace(/\./gu, ''));
-    await expect.poll(present).toBe(200);
+    await expect.poll(present, { timeout: 20_000 }).toBe(200);
     await api.call('PUT', `${C}/current-item`, { agendaItemId: sessions[2]!.items[0]!.id });
     const day2 = await attendance();
     expect([day2.session?.title, day2.present, day2.base]).toEqual([sessions[2]!.title, 200, day1.base]);

@@ -78,7 +78,7 @@ const CheckinDesk = () => {
   };
 
   const session = attendance.data?.session ?? null;
-  const heading = session === null ? t('checkin.noSession')
+  const heading = attendance.data === null ? t('common.loading') : session === null ? t('checkin.noSession')
     : t(session.freshCheckin ? 'checkin.forFresh' : 'checkin.forCongress', { desk: deskName, session: session.title });
   return (
     <div className="checkin">
