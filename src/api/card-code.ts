@@ -12,7 +12,7 @@ export const cardCodeFrom = (randomBytes: (n: number) => Uint8Array): string => 
   let s = '';
   while (s.length < CARD_CODE_LENGTH) {
     for (const b of randomBytes(16)) {
-      if (b < 248 && s.length < CARD_CODE_LENGTH) s += CARD_CODE_ALPHABET[b % CARD_CODE_ALPHABET.length];
+      if (b < 248 && s.length < CARD_CODE_LENGTH) s += CARD_CODE_ALPHABET.charAt(b % CARD_CODE_ALPHABET.length);
     }
   }
   return s;

@@ -14,6 +14,7 @@ import { checkinDecision, deskAdmission } from '../../rules/presence.ts';
 import { currentSessionId } from '../../store/attendance.ts';
 import type { CheckinsTable, Congress, Database } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { ServerDeps } from '../deps.ts';
 import { conflict, notFound, problem, unprocessable, type Problem } from '../problems.ts';
 import { json, serve } from '../route.ts';
@@ -37,8 +38,6 @@ const checkinSession = async (db: Kysely<Database>, congress: Congress) => {
 };
 
 const noSession = (): Problem => conflict(ruleError('checkin.no-session', 'Đại hội chưa có phiên họp nào để điểm danh.', 'The congress has no session to check in to.'));
-
-const userId = (p: { kind: string; userId?: number } | null): number | null => (p?.kind === 'user' && p.userId !== undefined ? p.userId : null);
 
 const WINDOW_MS = 15 * 60_000;
 /** Failed sign-ins by card from one address in 15 minutes: a delegate mistyping a few times passes, guessing 49-bit codes does not. */
@@ -85,7 +84,7 @@ export const attendanceRoutes = (app: FastifyInstance, deps: ServerDeps): void =
       }
       const row = await trx.insertInto('checkins').values({
         congress_id: ctx.congress.id, session_id: session.id, delegate_id: d.id, at: nowIso(deps), method: 'cardToken' in b ? 'qr' : 'search',
-        desk: b.desk, user_id: userId(ctx.principal as { kind: string; userId?: number } | null),
+        desk: b.desk, user_id: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
       }).returningAll().executeTakeFirstOrThrow();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'checkin', subject: `delegate:${d.id}`,
         payload: { session: session.id, method: row.method, desk: row.desk, votes: admission.votes } });
@@ -103,7 +102,7 @@ export const attendanceRoutes = (app: FastifyInstance, deps: ServerDeps): void =
 
   const closeCheckin = (kind: 'leave' | 'void') => async (ctx: {
     readonly congress: Congress; readonly params: { readonly id: number }; readonly reason: string | null;
-    readonly actor: string; readonly role: string | null; readonly principal: unknown;
+    readonly actor: string; readonly role: string | null; readonly principal: Principal | null;
   }) => transact(deps, async (trx) => {
     const c = await trx.selectFrom('checkins').innerJoin('delegates', 'delegates.id', 'checkins.delegate_id').selectAll('checkins').select('delegates.full_name')
       .where('checkins.id', '=', ctx.params.id).where('checkins.congress_id', '=', ctx.congress.id)
@@ -116,7 +115,7 @@ export const attendanceRoutes = (app: FastifyInstance, deps: ServerDeps): void =
     if (kind === 'leave' && c.left_at !== null) {
       return err(conflict(ruleError('checkin.left', `${c.full_name} đã được ghi rời đại hội.`, `${c.full_name} was already recorded as leaving.`)));
     }
-    const by = userId(ctx.principal as { kind: string; userId?: number } | null);
+    const by = ctx.principal?.kind === 'user' ? ctx.principal.userId : null;
     const now = nowIso(deps);
     const row = await trx.updateTable('checkins')
       .set(kind === 'void' ? { voided_at: now, void_reason: ctx.reason, voided_by: by } : { left_at: now, left_reason: ctx.reason, left_by: by })

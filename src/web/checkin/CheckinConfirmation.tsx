@@ -23,7 +23,7 @@ export const CheckinConfirmation = ({ confirmation }: { readonly confirmation: C
     : c.kind === 'not-voting' ? t('checkin.notVoting') : null;
   return (
     <section className={`confirmation ${c.kind}`} aria-live="assertive" data-testid="confirmation" data-ok="true" data-kind={c.kind}>
-      <p className="confirmation-mark" aria-hidden="true">{c.kind === 'not-voting' ? 'ⓘ' : '✓'}</p>
+      <p className="confirmation-mark" aria-hidden="true">✓</p>
       <p className="confirmation-title">{c.kind === 'already' ? t('checkin.already') : t('checkin.accepted')}</p>
       <p className="confirmation-name">{c.fullName}</p>
       {note !== null && <p className="confirmation-note" data-testid="confirmation-note">{note}</p>}

@@ -4,6 +4,7 @@ import { normalizeCardCode } from '../../api/card-code.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { ApiError, Principal } from '../api/types.ts';
 import { QrScanner } from '../qr/QrScanner.tsx';
+import { useHasCamera } from '../qr/useHasCamera.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { parseCardPayload } from './card-payload.ts';
 
@@ -30,6 +31,7 @@ export const CardSignIn = ({ onCard }: { readonly onCard: (card: CardCredential)
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [typed, setTyped] = useState('');
+  const hasCamera = useHasCamera();
   const send = (card: CardCredential): void => {
     setBusy(true);
     void onCard(card).then((r) => {
@@ -59,7 +61,8 @@ export const CardSignIn = ({ onCard }: { readonly onCard: (card: CardCredential)
   return (
     <div className="card-signin">
       <p>{t('signin.cardHelp')}</p>
-      <QrScanner enabled={!busy} onCode={onCode} label={t('signin.cardCamera')} />
+      {hasCamera === false ? <p className="muted" data-testid="no-camera">{t('scanner.unavailable')}</p>
+        : <QrScanner enabled={!busy && hasCamera === true} onCode={onCode} label={t('signin.cardCamera')} />}
       <form className="form card-code-form" onSubmit={submit}>
         <p>{t('signin.codeHelp')}</p>
         <label className="field" htmlFor={id}>{t('signin.codeLabel')}</label>
