@@ -6,6 +6,7 @@
  * A new endpoint: one entry in an area file of src/api/endpoints/ (method, path, schemas, access), and one
  * handler `serve(app, deps, API.name, async (ctx) => …)` in src/server/routes.
  */
+import { attendanceEndpoints } from './endpoints/attendance.ts';
 import { authEndpoints } from './endpoints/auth.ts';
 import { bodyEndpoints } from './endpoints/bodies.ts';
 import { congressEndpoints } from './endpoints/congresses.ts';
@@ -22,6 +23,7 @@ export const API = {
   ...congressEndpoints,
   ...delegateEndpoints,
   ...sessionEndpoints,
+  ...attendanceEndpoints,
   ...bodyEndpoints,
   ...electionEndpoints,
   ...countingEndpoints,

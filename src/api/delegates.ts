@@ -82,6 +82,7 @@ export const DelegateView = z.object({
 });
 export type DelegateView = z.infer<typeof DelegateView>;
 
-export const CardView = z.object({ delegateId: z.number(), token: z.string(), payload: z.string() });
+/** `payload`: what the card's QR code holds (congress and token); `code`: the short code printed on it for typing at sign-in ("ABCDE-FGHJK"). */
+export const CardView = z.object({ delegateId: z.number(), token: z.string(), payload: z.string(), code: z.string().nullable() });
 
 export const ImportResult = z.object({ imported: z.number() });

@@ -6,9 +6,11 @@ export const SessionBody = z.object({
   kind: z.enum(['preparatory', 'official']),
   title: Text(200),
   startsAt: z.iso.datetime().nullable().default(null),
+  /** Everyone checks in again for this session (default: a check-in holds for the whole congress). */
+  freshCheckin: z.boolean().default(false),
 }).strict();
 export const AgendaItemBody = z.object({ title: Text(300), kind: AgendaKind }).strict();
-/** A session renamed, given its date and time (or none), or its kind changed. */
+/** A session renamed, given its date and time (or none), or its kind changed (a fresh check-in: setCheckinPolicy). */
 export const SessionPatch = z.object({
   kind: SessionBody.shape.kind.optional(),
   title: SessionBody.shape.title.optional(),
@@ -33,6 +35,8 @@ export const AgendaItemView = z.object({
 export const SessionView = z.object({
   id: z.number(), kind: z.enum(['preparatory', 'official']), title: z.string(), position: z.number(),
   startsAt: z.string().nullable(), items: z.array(AgendaItemView),
+  /** Everyone checks in again for this session (src/rules/presence.ts). */
+  freshCheckin: z.boolean(),
 });
 
 /** Check-in by the card's token (QR code) or by the delegate's id (search at the desk). */
@@ -48,6 +52,12 @@ export const CheckinView = z.object({
 
 export const AttendanceView = z.object({
   sessionId: z.number().nullable(),
+  /** The session in progress, as the desk, the console and the hall name it (null before the first session). */
+  session: z.object({ id: z.number(), title: z.string(), position: z.number(), freshCheckin: z.boolean() }).nullable(),
+  /** Voters present in the congress: equals `present` unless the session requires a fresh check-in (then `present` is those who came back). */
+  presentInCongress: z.number(),
+  /** Present but not voting: alternates not replacing anyone, probationary members. */
+  presentNotVoting: z.number(),
   summoned: z.number(),
   base: z.number(),
   present: z.number(),

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Kysely, Transaction } from 'kysely';
+import { cardCodeFrom } from '../api/card-code.ts';
 import { defaultCongressSettings, defaultCountSettings } from '../rules/settings.ts';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/result.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -53,7 +54,7 @@ const insertPeople = async (trx: Transaction<Database>, data: DemoCongress, cong
     ethnicity: d.ethnicity, education: d.education, political_theory: d.politicalTheory, party_join_date: d.partyJoinDate,
     position: d.position, organisation_id: orgId.get(d.organisationKey) ?? null, category: d.category, standing: d.standing,
     status: d.status, status_reason: d.statusReason, replaced_by_id: null, is_convening_member: d.isConveningMember ? 1 as const : 0 as const,
-    seat: null, card_token: randomBytes(32).toString('base64url'), card_revoked_at: null, created_at: now,
+    seat: null, card_token: randomBytes(32).toString('base64url'), card_code: cardCodeFrom((n) => randomBytes(n)), card_revoked_at: null, created_at: now,
   }))).returning(['id', 'code']).execute();
   const delegateId = new Map(delegateRows.map((r) => [r.code, r.id]));
   for (const d of data.delegates) {

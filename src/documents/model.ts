@@ -127,8 +127,10 @@ export interface DelegateCard {
   readonly seat: string | null;
   readonly status: DelegateStatus;
   readonly category: DelegateCategory;
-  /** The card token printed as QR code; printable ASCII only. */
+  /** What the QR code holds (the congress and the card token, so any sign-in page finds the congress); printable ASCII only. */
   readonly token: string;
+  /** The short code printed under the QR code, typed at sign-in when no camera reads it ("ABCDE-FGHJK"); null: none issued. */
+  readonly code?: string | null;
 }
 
 export interface DelegateCardsInput {

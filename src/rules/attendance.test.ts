@@ -11,11 +11,14 @@ const delegatesInput = (o: Partial<AttendanceInput> = {}): AttendanceInput => ({
 });
 
 describe('attendance of a congress of delegates (docs/rules.md §1)', () => {
-  it('base = officials summoned; present = distinct voters checked in to the current session only', () => {
+  it('base = officials summoned; present = distinct voters checked in to the congress and not left', () => {
     const r = deriveAttendance(delegatesInput({
       checkins: [
-        ...range(1, 11).map((id) => ({ delegateId: id, sessionId: 2 })),
+        ...range(1, 10).map((id) => ({ delegateId: id, sessionId: 2 })),
+        { delegateId: 1, sessionId: 1 },
         { delegateId: 12, sessionId: 1 },
+        { delegateId: 13, sessionId: 1, left: true },
+        { delegateId: 14, sessionId: 2, voided: true },
       ],
     }));
     expect(r.ok && r.value.base).toBe(20);

@@ -6,8 +6,10 @@
  * replaces an absent official votes in their place, so that official's seat stays in the base.
  * Congress of members: the exclusions of §1; an exempted member who attends counts; probationary members are
  * never in the base. Whoever checked in to any session stays in the base even if marked absent.
- * Present = distinct voting delegates checked in to the current session.
+ * Present = distinct voting delegates present in the current session (src/rules/presence.ts): checked in once for
+ * the congress and not left — or, in a session that requires a fresh check-in, checked in to that session.
  */
+import { isRecorded, presentIds, presentInCongressIds, type PresenceCheckin } from './presence.ts';
 import { attendanceStatus, computeBase, type AttendanceStatus, type CongressAttendance } from './base.ts';
 import { err, ok, ruleError, type Result, type RuleError } from './result.ts';
 
@@ -24,17 +26,16 @@ export interface AttendanceDelegate {
   readonly isConveningMember: boolean;
 }
 
-export interface AttendanceCheckin {
-  readonly delegateId: number;
-  readonly sessionId: number;
-}
+export type AttendanceCheckin = PresenceCheckin;
 
 export interface AttendanceInput {
   readonly kind: 'delegates' | 'members';
   readonly delegates: readonly AttendanceDelegate[];
   readonly checkins: readonly AttendanceCheckin[];
-  /** The session whose check-ins make "present"; null before the first session: nobody is present. */
+  /** The session in progress; null before the first session. */
   readonly currentSessionId: number | null;
+  /** The session in progress requires everyone to check in again (default no). */
+  readonly freshCheckin?: boolean;
   /** The congress's quorum setting (default none). */
   readonly quorum?: { readonly numerator: number; readonly denominator: number } | null;
 }
@@ -45,11 +46,15 @@ export interface Attendance {
   readonly base: number;
   /** Ids of the people who vote: in the base (officials, or the alternates replacing them). */
   readonly voterIds: readonly number[];
-  /** Voters checked in to the current session. */
+  /** Voters present in the current session. */
   readonly present: number;
-  /** Voters in the base not checked in to the current session. */
+  /** Voters present in the congress (an open check-in of any session): equals `present` unless the session requires a fresh check-in. */
+  readonly presentInCongress: number;
+  /** The current session requires a fresh check-in. */
+  readonly freshCheckin: boolean;
+  /** Voters in the base not present in the current session. */
   readonly absent: number;
-  /** People checked in to the current session who do not vote (alternates not replacing, probationary…). */
+  /** People present in the current session who do not vote (alternates not replacing, probationary…). */
   readonly presentNotVoting: number;
   readonly status: AttendanceStatus;
   /** Data that contradicts itself but has a lawful reading (e.g. marked absent for the whole congress yet checked in). */
@@ -160,7 +165,7 @@ const membersCongress = (
 
 /** N_base, present and absent, from the rows themselves. */
 export const deriveAttendance = (input: AttendanceInput): Result<Attendance, RuleError> => {
-  const attended = new Set(input.checkins.map((c) => c.delegateId));
+  const attended = new Set(input.checkins.filter(isRecorded).map((c) => c.delegateId));
   const byId = new Map(input.delegates.map((d) => [d.id, d]));
   const derived = input.kind === 'delegates' ? delegatesCongress(input, attended, byId) : membersCongress(input, attended);
   if (!derived.ok) return derived;
@@ -168,7 +173,9 @@ export const deriveAttendance = (input: AttendanceInput): Result<Attendance, Rul
   const base = computeBase(counts);
   if (!base.ok) return base;
   const voters = new Set(tally.voters);
-  const here = new Set(input.checkins.filter((c) => c.sessionId === input.currentSessionId).map((c) => c.delegateId));
+  const freshCheckin = input.currentSessionId !== null && input.freshCheckin === true;
+  const here = presentIds(input.checkins, input.currentSessionId === null ? null : { id: input.currentSessionId, freshCheckin });
+  const inCongress = [...presentInCongressIds(input.checkins)].filter((id) => voters.has(id)).length;
   let present = 0;
   let presentNotVoting = 0;
   for (const id of here) {
@@ -176,7 +183,8 @@ export const deriveAttendance = (input: AttendanceInput): Result<Attendance, Rul
     else if (byId.has(id)) presentNotVoting += 1;
   }
   return ok({
-    counts, base: base.value, voterIds: [...voters], present, absent: voters.size - present, presentNotVoting,
+    counts, base: base.value, voterIds: [...voters], present, presentInCongress: inCongress, freshCheckin,
+    absent: voters.size - present, presentNotVoting,
     status: attendanceStatus(base.value, present, input.quorum ?? null), warnings: tally.warnings,
   });
 };

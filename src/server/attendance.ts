@@ -13,18 +13,23 @@ const derive = async (
   db: Kysely<Database>, congress: Congress, sessionId?: number,
 ): Promise<{ readonly view: AttendanceView; readonly baseExclusions: string | null }> => {
   const session = sessionId ?? (await currentSessionId(db, congress.id));
+  const row = session === null ? undefined : await db.selectFrom('congress_sessions').select(['id', 'title', 'position', 'fresh_checkin'])
+    .where('id', '=', session).where('congress_id', '=', congress.id).executeTakeFirst();
+  const named = row === undefined ? null : { id: row.id, title: row.title, position: row.position, freshCheckin: row.fresh_checkin === 1 };
   const r = await deriveFromStore(db, congress.id, session);
   if (!r.ok) {
     // No official summoned yet (an empty congress): nothing can pass.
     return {
-      view: { sessionId: session, summoned: 0, base: 0, present: 0, threshold: 1, nothingCanPass: true, quorumMet: null, exclusions: {} },
+      view: { sessionId: session, session: named, summoned: 0, base: 0, present: 0, presentInCongress: 0, presentNotVoting: 0,
+        threshold: 1, nothingCanPass: true, quorumMet: null, exclusions: {} },
       baseExclusions: null,
     };
   }
   const { kind: _kind, officialSummoned, ...exclusions } = r.value.counts;
   return {
     view: {
-      sessionId: session, summoned: officialSummoned, base: r.value.base, present: r.value.present,
+      sessionId: session, session: named, summoned: officialSummoned, base: r.value.base, present: r.value.present,
+      presentInCongress: r.value.presentInCongress, presentNotVoting: r.value.presentNotVoting,
       threshold: r.value.status.threshold, nothingCanPass: r.value.status.nothingCanPass, quorumMet: r.value.status.quorumMet, exclusions,
     },
     baseExclusions: baseExclusionsToJson(r.value.counts),

@@ -17,6 +17,7 @@ import { installJsonParser } from './json-body.ts';
 import type { EventBus } from './live/bus.ts';
 import { memoryBus } from './live/memory-bus.ts';
 import { liveRoutes } from './live/routes.ts';
+import { attendanceRoutes } from './routes/attendance.ts';
 import { authRoutes } from './routes/auth.ts';
 import { bodyRoutes } from './routes/bodies.ts';
 import { congressRoutes } from './routes/congresses.ts';
@@ -114,7 +115,7 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
   installCsrfGuard(app);
   for (const plugin of [
-    healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes, meRoutes,
+    healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes, attendanceRoutes, meRoutes,
     bodyRoutes, electionRoutes, candidateRoutes, roundStepRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes, printoutRoutes,
   ]) {
     plugin(app, deps);

@@ -50,7 +50,7 @@ export const BACKUP_REFERENCES: Readonly<Record<BackupTable, Readonly<Record<str
   body_members: { body_id: { table: 'bodies' }, delegate_id: { table: 'delegates' } },
   speakers: { congress_id: { table: 'congresses' }, delegate_id: { table: 'delegates' } },
   checkins: { congress_id: { table: 'congresses' }, session_id: { table: 'congress_sessions' },
-    delegate_id: { table: 'delegates' }, user_id: { table: 'users' } },
+    delegate_id: { table: 'delegates' }, user_id: { table: 'users' }, left_by: { table: 'users' }, voided_by: { table: 'users' } },
   documents: { congress_id: { table: 'congresses' } },
   resolution_targets: { congress_id: { table: 'congresses' } },
   user_roles: { user_id: { table: 'users' }, congress_id: { table: 'congresses' }, election_id: { table: 'elections' } },
@@ -78,6 +78,10 @@ export const BACKUP_JSON_COLUMNS: Readonly<Partial<Record<BackupTable, readonly 
 export const BACKUP_LATER_COLUMNS: Readonly<Partial<Record<BackupTable, readonly string[]>>> = {
   election_rounds: ['base_exclusions'],
   votes: ['base_exclusions'],
+  // Attendance of the congress (0010): older check-ins are open and not voided, older sessions not fresh, older cards without a typed code.
+  checkins: ['left_at', 'left_reason', 'left_by', 'voided_at', 'void_reason', 'voided_by'],
+  congress_sessions: ['fresh_checkin'],
+  delegates: ['card_code'],
   // The background reading of scans (0005): a job of an older file restores with the columns' defaults.
   scan_jobs: ['files', 'files_read', 'sheets_read', 'ballots', 'error', 'lease_until'],
 };

@@ -12,6 +12,7 @@ import { baseExclusionsMigration } from './migrations/0006_base_exclusions.ts';
 import { roundCountedByMigration } from './migrations/0007_round_counted_by.ts';
 import { accountsMigration } from './migrations/0008_accounts.ts';
 import { preparationMigration } from './migrations/0009_preparation.ts';
+import { congressAttendanceMigration } from './migrations/0010_congress_attendance.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -25,6 +26,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0007_round_counted_by': roundCountedByMigration(dialect),
   '0008_accounts': accountsMigration(dialect),
   '0009_preparation': preparationMigration(dialect),
+  '0010_congress_attendance': congressAttendanceMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: () => Promise.resolve({ ...migrations(dialect) }) });

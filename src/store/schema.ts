@@ -102,6 +102,8 @@ export interface DelegatesTable {
   card_revoked_at: Instant | null;
   /** When the current card (token) was last printed; null before, and after a new card is issued. */
   card_printed_at: Instant | null;
+  /** The short code printed on the card and typed at sign-in (src/api/card-code.ts); null only for rows restored from an older backup. Unique. */
+  card_code: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Instant, Instant, never>;
 }
 
@@ -112,6 +114,8 @@ export interface CongressSessionsTable {
   title: string;
   position: number;
   starts_at: Instant | null;
+  /** 1: everyone checks in again for this session (a check-in of an earlier session does not make them present in it). */
+  fresh_checkin: ColumnType<Bool | null, Bool | null | undefined, Bool | null>;
 }
 
 export interface AgendaItemsTable {
@@ -134,6 +138,14 @@ export interface CheckinsTable {
   method: 'qr' | 'search';
   desk: string | null;
   user_id: number | null;
+  /** The delegate left (checked out, or marked absent from then on): this check-in no longer makes them present. */
+  left_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  left_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  left_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Voided by the chair or the secretariat (a mistake): kept in the record, struck through, never counted. */
+  voided_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  void_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  voided_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type BodyKind = 'presidium' | 'secretariat' | 'credentials' | 'counting-board';

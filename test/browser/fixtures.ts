@@ -59,11 +59,11 @@ export const delegates: Array<z.infer<typeof DelegateView>> = Array.from({ lengt
 export const cardToken = (delegateId: number): string => `card-token-${String(delegateId).padStart(12, '0')}`;
 
 export const sessions: Array<z.infer<typeof SessionView>> = [
-  { id: 1, kind: 'preparatory', title: 'Phiên trù bị', position: 1, startsAt: null, items: [
+  { id: 1, kind: 'preparatory', title: 'Phiên trù bị', position: 1, startsAt: null, freshCheckin: false, items: [
     { id: 1, sessionId: 1, position: 1, title: 'Bầu Đoàn Chủ tịch, Đoàn Thư ký, Ban Thẩm tra tư cách đại biểu', kind: 'vote', status: 'done' },
     { id: 2, sessionId: 1, position: 2, title: 'Thông qua Chương trình và Quy chế làm việc', kind: 'vote', status: 'done' },
   ] },
-  { id: 2, kind: 'official', title: 'Phiên chính thức', position: 2, startsAt: null, items: [
+  { id: 2, kind: 'official', title: 'Phiên chính thức', position: 2, startsAt: null, freshCheckin: false, items: [
     { id: 3, sessionId: 2, position: 1, title: 'Thảo luận Báo cáo chính trị', kind: 'discussion', status: 'current' },
     { id: 4, sessionId: 2, position: 2, title: 'Bầu Ban Chấp hành Đảng bộ khóa XIV', kind: 'election', status: 'pending' },
   ] },
@@ -123,7 +123,8 @@ export const electionView = (status: z.infer<typeof ElectionView>['rounds'][numb
 };
 
 export const attendanceOf = (present: number): z.infer<typeof AttendanceView> => ({
-  sessionId: 2, summoned: 256, base: 254, present, threshold: majorityThreshold(254), nothingCanPass: 2 * present <= 254, quorumMet: null, exclusions: {},
+  sessionId: 2, session: { id: 2, title: 'Phiên chính thức', position: 2, freshCheckin: false }, presentInCongress: present, presentNotVoting: 0,
+  summoned: 256, base: 254, present, threshold: majorityThreshold(254), nothingCanPass: 2 * present <= 254, quorumMet: null, exclusions: {},
 });
 
 export const checkinOf = (id: number, delegateId: number): z.infer<typeof CheckinView> => ({

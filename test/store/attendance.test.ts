@@ -20,8 +20,22 @@ describeEachDatabase('store: attendance derived from rows', (ctx) => {
     expect(a.value.base).toBe(5);
     expect(a.value.present).toBe(3);
     expect(a.value.status.quorumMet).toBe(false);
-    const none = await loadAttendance(ctx.db, c.congressId, null);
-    expect(none.ok && none.value.present).toBe(0);
+  });
+
+  it('keeps those present when another session is in progress, unless it requires a fresh check-in; voided and left check-ins do not count', async () => {
+    const c = await insertSmallCongress(ctx.db, 'attendance-2', 6);
+    const day2 = await ctx.db.insertInto('congress_sessions').values({ congress_id: c.congressId, kind: 'official', title: 'Ngày 2', position: 9, starts_at: null })
+      .returning('id').executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    for (const [i, extra] of [[0, {}], [1, {}], [2, {}], [3, { voided_at: at, void_reason: 'Nhầm' }], [4, { left_at: at }]] as const) {
+      await ctx.db.insertInto('checkins').values({ congress_id: c.congressId, session_id: c.sessionId, delegate_id: c.delegateIds[i]!,
+        at, method: 'search', desk: 'Bàn 1', user_id: null, ...extra }).execute();
+    }
+    const onDay2 = await loadAttendance(ctx.db, c.congressId, day2.id);
+    expect(onDay2.ok && [onDay2.value.base, onDay2.value.present, onDay2.value.freshCheckin]).toEqual([6, 3, false]);
+    await ctx.db.updateTable('congress_sessions').set({ fresh_checkin: 1 }).where('id', '=', day2.id).execute();
+    const fresh = await loadAttendance(ctx.db, c.congressId, day2.id);
+    expect(fresh.ok && [fresh.value.base, fresh.value.present, fresh.value.presentInCongress, fresh.value.freshCheckin]).toEqual([6, 0, 3, true]);
   });
 
   it('says so when the congress does not exist', async () => {

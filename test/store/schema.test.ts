@@ -35,13 +35,18 @@ describeEachDatabase('store: migrations produce schema.ts', (ctx) => {
     expect(applied.rows).toEqual([]);
   });
 
-  it('refuses a second check-in of the same delegate in the same session, and dangling references', async () => {
+  it('refuses a second open check-in of the same delegate in the same session, and dangling references', async () => {
     const c = await insertSmallCongress(ctx.db, 'schema-checkin');
     const checkin = { congress_id: c.congressId, session_id: c.sessionId, delegate_id: c.delegateIds[0]!,
       at: new Date().toISOString(), method: 'qr' as const, desk: 'Bàn 1', user_id: null };
     await ctx.db.insertInto('checkins').values(checkin).execute();
     await expect(ctx.db.insertInto('checkins').values({ ...checkin, desk: 'Bàn 2' }).execute()).rejects.toThrow();
     await expect(ctx.db.insertInto('checkins').values({ ...checkin, delegate_id: 999_999 }).execute()).rejects.toThrow();
+    // Once the first is voided (migration 0010) the delegate can be checked in again; the voided row stays.
+    await ctx.db.updateTable('checkins').set({ voided_at: new Date().toISOString(), void_reason: 'Nhầm' }).where('delegate_id', '=', c.delegateIds[0]!).execute();
+    await ctx.db.insertInto('checkins').values({ ...checkin, desk: 'Bàn 2' }).execute();
+    const rows = await ctx.db.selectFrom('checkins').select('id').where('delegate_id', '=', c.delegateIds[0]!).execute();
+    expect(rows).toHaveLength(2);
   });
 
   it('refuses duplicate delegate codes and card tokens, and a role given twice (also without an election)', async () => {

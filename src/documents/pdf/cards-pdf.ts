@@ -12,6 +12,7 @@ const PAD = 10;
 const QR = 78;
 const RED = '#b00000';
 const PRINTABLE_ASCII = /^[\x21-\x7e]{1,200}$/;
+const CARD_CODE = /^[A-Z0-9]{5}-[A-Z0-9]{5}$/u;
 
 const drawCard = (doc: Pdf, h: CongressHeader, card: DelegateCard, b: Box): void => {
   strokeBox(doc, b, 0.4, 3);
@@ -26,7 +27,13 @@ const drawCard = (doc: Pdf, h: CongressHeader, card: DelegateCard, b: Box): void
   lineInBox(doc, card.delegation, { x, y: top + 20, width: textW, height: 13 }, { size: 9.5 });
   lineInBox(doc, `${STATUS_LABELS[card.status]} – ${CATEGORY_SHORT[card.category]}`, { x, y: top + 35, width: textW, height: 13 }, { size: 9.5, italic: true });
   if (card.seat !== null) lineInBox(doc, `Ghế: ${card.seat}`, { x, y: top + 52, width: textW, height: 18 }, { size: 14, bold: true });
-  drawQr(doc, card.token, { x: b.x + b.width - PAD - QR, y: b.y + b.height - PAD - QR, width: QR, height: QR });
+  const code = card.code ?? null;
+  const qrY = b.y + b.height - PAD - QR - (code === null ? 0 : 9);
+  drawQr(doc, card.token, { x: b.x + b.width - PAD - QR, y: qrY, width: QR, height: QR });
+  if (code !== null) {
+    // Typed at /signin when no camera reads the QR code: the page explains it.
+    lineInBox(doc, `Mã: ${code}`, { x: b.x + b.width - PAD - QR - 8, y: qrY + QR, width: QR + 8, height: 10 }, { size: 8, bold: true, align: 'center' });
+  }
 };
 
 export const renderDelegateCardsPdf = async (input: DelegateCardsInput): Promise<Result<Buffer, RuleError>> => {
@@ -34,6 +41,11 @@ export const renderDelegateCardsPdf = async (input: DelegateCardsInput): Promise
   if (bad >= 0) {
     return err(ruleError('card.token', `Mã thẻ của "${input.cards[bad]!.name}" phải là ký tự ASCII in được (1–200 ký tự).`,
       `The card token of "${input.cards[bad]!.name}" must be 1–200 printable ASCII characters.`, `cards[${bad}].token`));
+  }
+  const badCode = input.cards.findIndex((c) => c.code !== undefined && c.code !== null && !CARD_CODE.test(c.code));
+  if (badCode >= 0) {
+    return err(ruleError('card.code', `Mã đăng nhập trên thẻ của "${input.cards[badCode]!.name}" phải có dạng ABCDE-FGHJK.`,
+      `The sign-in code on the card of "${input.cards[badCode]!.name}" must look like ABCDE-FGHJK.`, `cards[${badCode}].code`));
   }
   const doc = createPdf({ title: `Thẻ đại biểu — ${congressName(input.header)}`, date: documentDate(input.header.date) });
   const { width, height } = PAPER_SIZES.A4;

@@ -1,10 +1,12 @@
 /** Delegate cards (PDF, sheets to cut): every valid card of the congress, or the delegates asked for, in card-number order. */
 import type { Kysely } from 'kysely';
+import { formatCardCode } from '../../api/card-code.ts';
 import { renderDelegateCardsPdf, type DelegateCard } from '../../documents/index.ts';
 import { err, ok, ruleError, type Result } from '../../rules/index.ts';
 import type { Congress, Database } from '../../store/schema.ts';
 import { conflict, notFound, type Problem } from '../problems.ts';
 import type { FileOut } from '../route.ts';
+import { cardPayload } from '../routes/delegate-fields.ts';
 import { congressHeader, rendered } from './common.ts';
 
 /** The cards' PDF, and which delegates' cards it holds (the route records them as printed). */
@@ -13,7 +15,7 @@ export const delegateCards = async (
 ): Promise<Result<{ readonly file: FileOut; readonly printed: readonly number[] }, Problem>> => {
   let q = db.selectFrom('delegates').leftJoin('organisations', 'organisations.id', 'delegates.organisation_id')
     .select(['delegates.id', 'delegates.full_name', 'delegates.seat', 'delegates.standing', 'delegates.status', 'delegates.category',
-      'delegates.card_token', 'delegates.card_revoked_at', 'organisations.name as organisation'])
+      'delegates.card_token', 'delegates.card_code', 'delegates.card_revoked_at', 'organisations.name as organisation'])
     .where('delegates.congress_id', '=', congress.id).orderBy('delegates.code');
   if (ids !== undefined) q = q.where('delegates.id', 'in', [...ids]);
   const rows = await q.execute();
@@ -31,7 +33,8 @@ export const delegateCards = async (
   const cards: DelegateCard[] = printable
     .map((r) => ({
       name: r.full_name, delegation: r.organisation ?? congress.organisation_name, seat: r.seat,
-      status: r.standing === 'alternate' ? 'alternate' : 'official', category: r.category, token: r.card_token,
+      status: r.standing === 'alternate' ? 'alternate' : 'official', category: r.category,
+      token: cardPayload(congress.code, r.card_token), code: r.card_code === null ? null : formatCardCode(r.card_code),
     }));
   if (cards.length === 0) {
     return err(conflict(ruleError('printout.no-cards', 'Không có thẻ đại biểu nào để in.', 'There are no delegate cards to print.')));

@@ -62,7 +62,7 @@ const cookieSecure = (deps: ServerDeps, reply: FastifyReply): boolean => {
   return deps.secureCookies || reply.request.protocol === 'https' || host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 };
 
-const startSession = async (
+export const startSession = async (
   deps: ServerDeps, reply: FastifyReply, who: { userId: number | null; delegateId: number | null; congressId: number | null },
 ): Promise<void> => {
   const token = newToken();

@@ -2,14 +2,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CreateDelegateBody, UpdateDelegateBody } from '../../api/delegates.ts';
 import type { Database, DelegateUpdate, NewDelegate } from '../../store/schema.ts';
-import { newToken } from '../auth/tokens.ts';
+import { newCardCode, newToken } from '../auth/tokens.ts';
 
 export const newDelegateRow = (congressId: number, b: CreateDelegateBody, now: string): NewDelegate => ({
   congress_id: congressId, code: b.code, full_name: b.fullName.normalize('NFC'), gender: b.gender, birth_date: b.birthDate,
   ethnicity: b.ethnicity, education: b.education ?? null, political_theory: b.politicalTheory ?? null,
   party_join_date: b.partyJoinDate, position: b.position ?? null, organisation_id: b.organisationId, category: b.category,
   standing: b.standing, status: 'summoned', status_reason: null, replaced_by_id: null,
-  is_convening_member: b.isConveningMember ? 1 : 0, seat: b.seat ?? null, card_token: newToken(), card_revoked_at: null, card_printed_at: null,
+  is_convening_member: b.isConveningMember ? 1 : 0, seat: b.seat ?? null, card_token: newToken(), card_code: newCardCode(), card_revoked_at: null,
+  card_printed_at: null,
   created_at: now,
 });
 

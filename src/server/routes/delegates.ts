@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { err, ok, ruleError } from '../../rules/index.ts';
 import type { Delegate } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
-import { newToken } from '../auth/tokens.ts';
+import { formatCardCode } from '../../api/card-code.ts';
+import { newCardCode, newToken } from '../auth/tokens.ts';
 import type { ServerDeps } from '../deps.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../problems.ts';
 import { json, serve } from '../route.ts';
@@ -96,23 +97,24 @@ export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     }, events(ctx.congress.id, ctx.params.id)));
 
   serve(app, deps, API.getCard, async (ctx) => {
-    const d = await deps.db.selectFrom('delegates').select(['id', 'card_token', 'card_revoked_at']).where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+    const d = await deps.db.selectFrom('delegates').select(['id', 'card_token', 'card_code', 'card_revoked_at']).where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
     if (d === undefined) return err(notFound('đại biểu', 'Delegate', 'params.id'));
     if (d.card_revoked_at !== null) {
       return err(conflict(ruleError('card.revoked', 'Thẻ đã bị thu hồi; hãy cấp thẻ mới.', 'The card was revoked; issue a new one.')));
     }
-    return ok(json({ delegateId: d.id, token: d.card_token, payload: cardPayload(ctx.congress.code, d.card_token) }));
+    return ok(json({ delegateId: d.id, token: d.card_token, payload: cardPayload(ctx.congress.code, d.card_token), code: d.card_code === null ? null : formatCardCode(d.card_code) }));
   });
 
   serve(app, deps, API.reissueCard, async (ctx) =>
     transact(deps, async (trx) => {
       const token = newToken();
-      const r = await trx.updateTable('delegates').set({ card_token: token, card_revoked_at: null, card_printed_at: null })
+      const code = newCardCode();
+      const r = await trx.updateTable('delegates').set({ card_token: token, card_code: code, card_revoked_at: null, card_printed_at: null })
         .where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) return err(notFound('đại biểu', 'Delegate', 'params.id'));
       await trx.deleteFrom('auth_sessions').where('delegate_id', '=', ctx.params.id).execute();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'card.regenerate', subject: `delegate:${ctx.params.id}`, payload: {} });
-      return ok(json({ delegateId: ctx.params.id, token, payload: cardPayload(ctx.congress.code, token) }));
+      return ok(json({ delegateId: ctx.params.id, token, payload: cardPayload(ctx.congress.code, token), code: formatCardCode(code) }));
     }));
 
   serve(app, deps, API.revokeCard, async (ctx) =>

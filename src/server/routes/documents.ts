@@ -22,6 +22,9 @@ const visibleTo = (roles: readonly AccessRole[]): Vis[] =>
 
 const UploadFields = z.object({ title: Text(300), visibility: Visibility }).strict();
 
+/** Types a browser shows itself: opened in the browser (a delegate's phone), not saved. */
+const BROWSER_TYPES: ReadonlySet<string> = new Set(['application/pdf', 'text/plain', 'image/png', 'image/jpeg']);
+
 export const documentRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   const ev = (congressId: number) => [{ congressId, kind: 'documents' as const, id: null }];
 
@@ -35,7 +38,7 @@ export const documentRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     const d = await deps.db.selectFrom('documents').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id)
       .where('visibility', 'in', visibleTo(ctx.roles)).executeTakeFirst();
     if (d === undefined) return err(notFound('tài liệu', 'Document', 'params.id'));
-    return ok({ kind: 'file', data: d.content, contentType: d.mime_type, fileName: d.file_name, inline: d.mime_type === 'application/pdf' });
+    return ok({ kind: 'file', data: d.content, contentType: d.mime_type, fileName: d.file_name, inline: BROWSER_TYPES.has(d.mime_type.split(';')[0]!.trim()) });
   });
 
   serve(app, deps, API.uploadDocument, async (ctx) => {

@@ -22,7 +22,7 @@ export const meRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     const sessions = await deps.db.selectFrom('congress_sessions').select(['id', 'title', 'kind', 'position'])
       .where('congress_id', '=', ctx.congress.id).orderBy('position').execute();
     const checkins = await deps.db.selectFrom('checkins').select(['session_id', 'at'])
-      .where('congress_id', '=', ctx.congress.id).where('delegate_id', '=', d.id).execute();
+      .where('congress_id', '=', ctx.congress.id).where('delegate_id', '=', d.id).where('voided_at', 'is', null).orderBy('at', 'desc').execute();
     const at = new Map(checkins.map((c) => [c.session_id, c.at]));
     return ok(json({
       id: d.id, code: d.code, fullName: d.full_name, seat: d.seat, organisationName: d.organisation_name ?? null, status: d.status,

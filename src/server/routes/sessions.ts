@@ -1,4 +1,4 @@
-/** Sessions, agenda items, the current item, check-in (one per delegate per session) and attendance. */
+/** Sessions, agenda items, the current item, check-in to the congress (one open per delegate and session) and attendance. */
 import type { Selectable } from 'kysely';
 import { API } from '../../api/contract.ts';
 import type { AgendaItemsTable } from '../../store/schema.ts';
@@ -11,7 +11,7 @@ import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { conflict, notFound, unprocessable } from '../problems.ts';
 import { json, serve } from '../route.ts';
-import { isUniqueViolation, nowIso, transact } from '../tx.ts';
+import { nowIso, transact } from '../tx.ts';
 
 type AgendaRow = Selectable<AgendaItemsTable>;
 const itemView = (i: AgendaRow) => ({ id: i.id, sessionId: i.session_id, position: i.position, title: i.title, kind: i.kind, status: i.status });
@@ -25,7 +25,7 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     const sessions = await deps.db.selectFrom('congress_sessions').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('position').execute();
     const items = await deps.db.selectFrom('agenda_items').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('position').execute();
     return ok(json(sessions.map((s) => ({
-      id: s.id, kind: s.kind, title: s.title, position: s.position, startsAt: s.starts_at,
+      id: s.id, kind: s.kind, title: s.title, position: s.position, startsAt: s.starts_at, freshCheckin: s.fresh_checkin === 1,
       items: items.filter((i) => i.session_id === s.id).map((i) => ({ id: i.id, sessionId: i.session_id, position: i.position, title: i.title, kind: i.kind, status: i.status })),
     }))));
   });
@@ -35,9 +35,10 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       const last = await trx.selectFrom('congress_sessions').select((eb) => eb.fn.max('position').as('p')).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       const row = await trx.insertInto('congress_sessions').values({
         congress_id: ctx.congress.id, kind: ctx.body.kind, title: ctx.body.title, position: (last?.p ?? 0) + 1, starts_at: ctx.body.startsAt,
+        fresh_checkin: ctx.body.freshCheckin ? 1 : 0,
       }).returningAll().executeTakeFirstOrThrow();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'session.create', subject: `session:${row.id}`, payload: { ...ctx.body } });
-      return ok(json({ id: row.id, kind: row.kind, title: row.title, position: row.position, startsAt: row.starts_at, items: [] }, 201));
+      return ok(json({ id: row.id, kind: row.kind, title: row.title, position: row.position, startsAt: row.starts_at, items: [], freshCheckin: row.fresh_checkin === 1 }, 201));
     }));
 
   serve(app, deps, API.updateSession, async (ctx) =>
@@ -53,7 +54,7 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'session.update', subject: `session:${row.id}`,
         payload: { before: { kind: before.kind, title: before.title, startsAt: before.starts_at }, change: { ...b } } });
       const items = await trx.selectFrom('agenda_items').selectAll().where('session_id', '=', row.id).orderBy('position').execute();
-      return ok(json({ id: row.id, kind: row.kind, title: row.title, position: row.position, startsAt: row.starts_at, items: items.map(itemView) }));
+      return ok(json({ id: row.id, kind: row.kind, title: row.title, position: row.position, startsAt: row.starts_at, items: items.map(itemView), freshCheckin: row.fresh_checkin === 1 }));
     }, agendaEvents(ctx.congress)));
 
   serve(app, deps, API.deleteSession, async (ctx) =>
@@ -162,34 +163,33 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     if (d.status === 'not-summoned') {
       return err(unprocessable(ruleError('checkin.not-summoned', `Đại biểu ${d.full_name} không được triệu tập.`, `${d.full_name} is not summoned.`)));
     }
-    const already = async () => {
-      const c = await deps.db.selectFrom('checkins').select(['at', 'desk']).where('session_id', '=', session.id).where('delegate_id', '=', d.id).executeTakeFirst();
-      const at = c === undefined ? '' : formatTime(new Date(c.at));
-      const desk = c?.desk === null || c?.desk === undefined ? '' : ` tại ${c.desk}`;
-      const deskEn = c?.desk === null || c?.desk === undefined ? '' : ` at ${c.desk}`;
+    const already = (c: { at: string; desk: string | null }) => {
+      const at = formatTime(new Date(c.at));
+      const desk = c.desk === null ? '' : ` tại ${c.desk}`;
+      const deskEn = c.desk === null ? '' : ` at ${c.desk}`;
       return err(conflict(ruleError('checkin.already', `Đại biểu ${d.full_name} đã điểm danh lúc ${at}${desk}.`,
         `${d.full_name} already checked in at ${at}${deskEn}.`)));
     };
-    try {
-      const result = await transact(deps, async (trx) => {
-        const row = await trx.insertInto('checkins').values({
-          congress_id: ctx.congress.id, session_id: session.id, delegate_id: d.id, at: nowIso(deps), method: 'cardToken' in b ? 'qr' : 'search',
-          desk: b.desk, user_id: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
-        }).returningAll().executeTakeFirstOrThrow();
-        await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'checkin', subject: `delegate:${d.id}`, payload: { session: session.id, method: row.method, desk: row.desk } });
-        return ok(json({ id: row.id, sessionId: row.session_id, delegateId: d.id, fullName: d.full_name, at: row.at, method: row.method, desk: row.desk }, 201));
-      }, [{ congressId: ctx.congress.id, kind: 'attendance', id: session.id }]);
-      return result;
-    } catch (e) {
-      if (isUniqueViolation(e)) return already();
-      throw e;
-    }
+    return transact(deps, async (trx) => {
+      // On PostgreSQL the delegate's row is locked: two desks checking the same person in record one check-in.
+      await trx.selectFrom('delegates').select('id').where('id', '=', d.id).$if(deps.dialect === 'postgres', (x) => x.forUpdate()).execute();
+      const open = await trx.selectFrom('checkins').select(['at', 'desk']).where('session_id', '=', session.id).where('delegate_id', '=', d.id)
+        .where('voided_at', 'is', null).where('left_at', 'is', null).executeTakeFirst();
+      if (open !== undefined) return already(open);
+      const row = await trx.insertInto('checkins').values({
+        congress_id: ctx.congress.id, session_id: session.id, delegate_id: d.id, at: nowIso(deps), method: 'cardToken' in b ? 'qr' : 'search',
+        desk: b.desk, user_id: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+      }).returningAll().executeTakeFirstOrThrow();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'checkin', subject: `delegate:${d.id}`, payload: { session: session.id, method: row.method, desk: row.desk } });
+      return ok(json({ id: row.id, sessionId: row.session_id, delegateId: d.id, fullName: d.full_name, at: row.at, method: row.method, desk: row.desk }, 201));
+    }, [{ congressId: ctx.congress.id, kind: 'attendance', id: session.id }]);
   });
 
   serve(app, deps, API.listCheckins, async (ctx) => {
     const rows = await deps.db.selectFrom('checkins').innerJoin('delegates', 'delegates.id', 'checkins.delegate_id')
       .select(['checkins.id', 'checkins.session_id', 'checkins.delegate_id', 'delegates.full_name', 'checkins.at', 'checkins.method', 'checkins.desk'])
-      .where('checkins.session_id', '=', ctx.params.id).where('checkins.congress_id', '=', ctx.congress.id).orderBy('checkins.at').execute();
+      .where('checkins.session_id', '=', ctx.params.id).where('checkins.congress_id', '=', ctx.congress.id)
+      .where('checkins.voided_at', 'is', null).orderBy('checkins.at').execute();
     return ok(json(rows.map((r) => ({ id: r.id, sessionId: r.session_id, delegateId: r.delegate_id, fullName: r.full_name, at: r.at, method: r.method, desk: r.desk }))));
   });
 

@@ -5,8 +5,9 @@ import { err, ok, ruleError } from '../../rules/index.ts';
 import type { SpeakersTable } from '../../store/schema.ts';
 import type { Selectable } from 'kysely';
 import { audit } from '../audit.ts';
+import { secondRegistration } from '../../rules/speakers.ts';
 import type { ServerDeps } from '../deps.ts';
-import { forbidden, notFound } from '../problems.ts';
+import { conflict, forbidden, notFound } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { nowIso, transact } from '../tx.ts';
 
@@ -31,6 +32,12 @@ export const speakerRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       if (delegateId !== null) {
         const d = await trx.selectFrom('delegates').select('id').where('id', '=', delegateId).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
         if (d === undefined) return err(notFound('đại biểu', 'Delegate', 'body.delegateId'));
+        // One open contribution per delegate (the delegate's row is locked on PostgreSQL: two taps register one).
+        await trx.selectFrom('delegates').select('id').where('id', '=', delegateId).$if(deps.dialect === 'postgres', (q) => q.forUpdate()).execute();
+        const mine = await trx.selectFrom('speakers').select(['title', 'position', 'status']).where('delegate_id', '=', delegateId)
+          .where('congress_id', '=', ctx.congress.id).execute();
+        const twice = secondRegistration(mine);
+        if (twice !== null) return err(conflict(twice));
       }
       const last = await trx.selectFrom('speakers').select((eb) => eb.fn.max('position').as('p')).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       const row = await trx.insertInto('speakers').values({

@@ -8,6 +8,7 @@ import type {
   DelegateView, DisagreementView, DocumentView, ElectionView, MyBatchView, OrganisationView, Principal, ReconciliationView, Role,
   RoundResultView, RoundStatus, RowIssue, SessionView, SpeakerView, TargetInput as TargetInputSchema, TargetsView, VoteView,
 } from '../../api/index.ts';
+import type { DeskCheckinResult as DeskCheckinResultView, RecordedCheckin as RecordedCheckinView } from '../../api/attendance.ts';
 import type { ElectionCount, OpinionPollCount, SecretaryPollCount } from '../../rules/index.ts';
 
 export type { CongressView, DelegateView, ElectionView, Principal, Role, RoundStatus, VoteView, AttendanceView };
@@ -20,17 +21,22 @@ export type Target = Targets['targets'][number];
 /** One resolution target as entered (the whole list is saved at once, in order). */
 export type TargetInput = z.infer<typeof TargetInputSchema>;
 export type Checkin = z.infer<typeof CheckinView>;
+export type RecordedCheckin = z.infer<typeof RecordedCheckinView>;
+export type DeskCheckinResult = z.infer<typeof DeskCheckinResultView>;
 export type Organisation = z.infer<typeof OrganisationView>;
 export type Body = z.infer<typeof BodyView>;
 export type Candidate = z.infer<typeof CandidateView>;
 export type DocumentItem = z.infer<typeof DocumentView>;
 export type Round = ElectionView['rounds'][number];
 
-/** Attendance as every screen shows it. */
+/** Attendance as every screen shows it (the session and the counts of a fresh check-in when the server gives them). */
 export interface Attendance {
   readonly summoned: number;
   readonly present: number;
   readonly base: number;
+  readonly session?: AttendanceView['session'];
+  readonly presentInCongress?: number;
+  readonly presentNotVoting?: number;
 }
 
 /** A staff role of src/api, or a delegate signed in by card. */
@@ -74,9 +80,10 @@ export interface DeskDelegate {
   readonly checkedIn: boolean;
 }
 
+/** The desk's answer: checked in now or present already (with whether they vote), or refused with the server's reason. */
 export type CheckinOutcome =
-  | { readonly ok: true; readonly checkin: Checkin; readonly delegate: DelegateView | null; readonly organisationName: string | null }
-  | { readonly ok: false; readonly message_vi: string; readonly message_en: string };
+  | { readonly ok: true; readonly result: DeskCheckinResult }
+  | { readonly ok: false; readonly code: string; readonly message_vi: string; readonly message_en: string };
 
 /** A refusal as the screens show it: Vietnamese, English, the field at fault; every row at fault of a refused file. */
 export interface ApiError {

@@ -1,58 +1,46 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../api/client.ts';
-import type { AttendanceView, Checkin, Session } from '../api/types.ts';
+import type { DeskCheckinResult, RecordedCheckin } from '../api/types.ts';
 import { answer, fakeApi } from '../test-support/fake-api.ts';
 import { CODE } from '../test-support/views.ts';
-import { checkIn, currentCheckins } from './desk-data.ts';
+import { checkIn, isRepeat, presentNow } from './desk-data.ts';
 
-const attendance = (sessionId: number | null): AttendanceView => ({
-  sessionId, summoned: 300, base: 298, present: 0, threshold: 150, nothingCanPass: false, quorumMet: null, exclusions: {},
-});
-const session = (id: number, position: number): Session => ({ id, kind: 'official', title: `Phiên ${position}`, position, startsAt: null, items: [] });
-const checkin = (sessionId: number): Checkin => ({
-  id: 1, sessionId, delegateId: 7, fullName: 'Hoàng Thị Đào', at: '2025-07-15T01:00:00Z', method: 'search', desk: 'web',
+const recorded = (o: Partial<RecordedCheckin>): RecordedCheckin => ({
+  id: 1, sessionId: 1, delegateId: 7, fullName: 'Hoàng Thị Đào', at: '2025-07-15T01:00:00Z', method: 'search', desk: 'Bàn 1',
+  leftAt: null, leftReason: null, voidedAt: null, voidReason: null, ...o,
 });
 
-describe('checking in at the desk: to the session in progress', () => {
-  it('the session the attendance names', async () => {
-    const post = vi.fn<ApiClient['checkIn']>(({ params }) => answer(checkin(params.id)));
-    const api = fakeApi({ attendance: () => answer(attendance(4)), checkIn: post });
-    const outcome = await checkIn(api, CODE, { delegateId: 7 }, 'web');
-    expect(post).toHaveBeenCalledWith({ params: { code: CODE, id: 4 }, body: { delegateId: 7, desk: 'web' } });
-    expect(outcome).toMatchObject({ ok: true, checkin: { sessionId: 4, fullName: 'Hoàng Thị Đào' } });
+describe('checking in at the desk: to the congress', () => {
+  it('sends the card or the delegate with the desk\'s name; the server picks the session', async () => {
+    const result: DeskCheckinResult = {
+      outcome: 'checked-in', checkin: recorded({}), session: { id: 4, title: 'Phiên 2', position: 2, freshCheckin: false },
+      delegate: { id: 7, code: '007', fullName: 'Hoàng Thị Đào', seat: null, organisationName: null, standing: 'official', votes: true, replaces: null },
+    };
+    const post = vi.fn<ApiClient['deskCheckIn']>(() => answer(result));
+    const api = fakeApi({ deskCheckIn: post });
+    expect(await checkIn(api, CODE, { delegateId: 7 }, 'Bàn 3')).toEqual({ ok: true, result });
+    expect(post).toHaveBeenCalledWith({ params: { code: CODE }, body: { delegateId: 7, desk: 'Bàn 3' } });
   });
 
-  it('before anything has started, the first session of the agenda', async () => {
-    const post = vi.fn<ApiClient['checkIn']>(({ params }) => answer(checkin(params.id)));
-    const api = fakeApi({ attendance: () => answer(attendance(null)), listSessions: () => answer([session(9, 2), session(8, 1)]), checkIn: post });
-    await checkIn(api, CODE, { cardToken: 'abcdefghijklmnopqrstuvwxyz' }, 'web');
-    expect(post).toHaveBeenCalledWith({ params: { code: CODE, id: 8 }, body: { cardToken: 'abcdefghijklmnopqrstuvwxyz', desk: 'web' } });
-  });
-
-  it('no session at all: says so, and sends nothing', async () => {
-    const post = vi.fn<ApiClient['checkIn']>();
-    const api = fakeApi({ attendance: () => answer(attendance(null)), listSessions: () => answer([]), checkIn: post });
-    expect(await checkIn(api, CODE, { delegateId: 7 }, 'web')).toEqual({
-      ok: false, message_vi: 'Chưa có phiên họp nào để điểm danh.', message_en: 'No session to check in to.',
-    });
-    expect(post).not.toHaveBeenCalled();
-  });
-
-  it('the server\'s refusal, in its own words', async () => {
+  it('passes the server\'s refusal with its code (the desk colours it)', async () => {
     const api = fakeApi({
-      attendance: () => answer(attendance(4)),
-      checkIn: () => Promise.resolve({ ok: false, error: { code: 'card.revoked', message_vi: 'Thẻ này đã bị thu hồi.', message_en: 'This card was revoked.' } }),
+      deskCheckIn: () => Promise.resolve({ ok: false, error: { code: 'checkin.absent-whole', message_vi: 'Vắng mặt cả đại hội.', message_en: 'Absent.' } }),
     });
-    expect(await checkIn(api, CODE, { cardToken: 'abcdefghijklmnopqrstuvwxyz' }, 'web'))
-      .toEqual({ ok: false, message_vi: 'Thẻ này đã bị thu hồi.', message_en: 'This card was revoked.' });
+    expect(await checkIn(api, CODE, { cardToken: 'abcdefghijklmnopqrstuvwxyz' }, 'Bàn 1'))
+      .toEqual({ ok: false, code: 'checkin.absent-whole', message_vi: 'Vắng mặt cả đại hội.', message_en: 'Absent.' });
   });
 
-  it('lists the check-ins of that session; none before there is one', async () => {
-    const list = vi.fn<ApiClient['listCheckins']>(({ params }) => answer([checkin(params.id)]));
-    expect(await currentCheckins(fakeApi({ attendance: () => answer(attendance(4)), listCheckins: list }), CODE))
-      .toEqual({ ok: true, value: [checkin(4)] });
-    expect(await currentCheckins(fakeApi({ attendance: () => answer(attendance(null)), listSessions: () => answer([]), listCheckins: list }), CODE))
-      .toEqual({ ok: true, value: [] });
-    expect(list).toHaveBeenCalledTimes(1);
+  it('marks present those checked in to the congress, or to this session when it requires a fresh check-in', () => {
+    const rows = [recorded({ delegateId: 1 }), recorded({ delegateId: 2, sessionId: 2 }), recorded({ delegateId: 3, voidedAt: 'x' }), recorded({ delegateId: 4, leftAt: 'x' })];
+    expect([...presentNow(rows, { id: 2, title: 'Ngày 2', position: 2, freshCheckin: false })].sort()).toEqual([1, 2]);
+    expect([...presentNow(rows, { id: 2, title: 'Ngày 2', position: 2, freshCheckin: true })]).toEqual([2]);
+  });
+
+  it('ignores the same card still in front of the camera, not another card nor the same one later', () => {
+    const last = { token: 'AAAAAAAAAAAAAAAAAAAAAAAA', at: 1_000 };
+    expect(isRepeat(last, last.token, 3_500)).toBe(true);
+    expect(isRepeat(last, 'BBBBBBBBBBBBBBBBBBBBBBBB', 3_500)).toBe(false);
+    expect(isRepeat(last, last.token, 12_000)).toBe(false);
+    expect(isRepeat(null, last.token, 1_000)).toBe(false);
   });
 });

@@ -1,56 +1,32 @@
 /**
- * The check-in desk's data: every delegate with their organisation's name and whether checked in, and checking a
- * delegate in. Check-ins belong to the session in progress, which the attendance view names.
+ * The check-in desk's data: every delegate with their organisation's name and whether present (src/rules/presence.ts
+ * on the congress's check-ins, for the session in progress), and checking a delegate in to the congress — the server
+ * picks the session and says whether they were present already and whether they vote.
  */
+import { presentIds } from '../../rules/presence.ts';
 import type { ApiClient, ApiResult } from '../api/client.ts';
-import type { ApiError, Checkin, CheckinOutcome, DeskDelegate } from '../api/types.ts';
+import type { AttendanceView, CheckinOutcome, DeskDelegate, RecordedCheckin } from '../api/types.ts';
 
-const noSession: ApiError = {
-  code: 'checkin.no-session',
-  message_vi: 'Chưa có phiên họp nào để điểm danh.',
-  message_en: 'No session to check in to.',
-};
-
-/**
- * The session check-ins go to: the server's current session (that of the current agenda item, or the last one
- * with check-ins); before anything has started, the first session of the agenda; null when there is none.
- */
-export const sessionForCheckin = async (api: ApiClient, code: string): Promise<ApiResult<number | null>> => {
-  const attendance = await api.attendance({ params: { code } });
-  if (!attendance.ok) return attendance;
-  if (attendance.value.sessionId !== null) return { ok: true, value: attendance.value.sessionId };
-  const sessions = await api.listSessions({ params: { code } });
-  if (!sessions.ok) return sessions;
-  const first = [...sessions.value].sort((x, y) => x.position - y.position)[0];
-  return { ok: true, value: first?.id ?? null };
-};
-
-/** The check-ins of the session in progress (none before there is a session). */
-export const currentCheckins = async (api: ApiClient, code: string): Promise<ApiResult<readonly Checkin[]>> => {
-  const session = await sessionForCheckin(api, code);
-  if (!session.ok) return session;
-  if (session.value === null) return { ok: true, value: [] };
-  return api.listCheckins({ params: { code, id: session.value } });
-};
-
-/** Checks a delegate in to the session in progress, by their card's token or by their id (search). */
+/** Checks a delegate in to the congress, by their card's token (camera) or by their id (search). */
 export const checkIn = async (
   api: ApiClient, code: string, by: { readonly cardToken: string } | { readonly delegateId: number }, desk: string,
 ): Promise<CheckinOutcome> => {
-  const session = await sessionForCheckin(api, code);
-  const r = !session.ok ? session : session.value === null ? { ok: false as const, error: noSession }
-    : await api.checkIn({ params: { code, id: session.value }, body: { ...by, desk } });
-  return r.ok ? { ok: true, checkin: r.value, delegate: null, organisationName: null }
-    : { ok: false, message_vi: r.error.message_vi, message_en: r.error.message_en };
+  const r = await api.deskCheckIn({ params: { code }, body: { ...by, desk } });
+  return r.ok ? { ok: true, result: r.value } : { ok: false, code: r.error.code, message_vi: r.error.message_vi, message_en: r.error.message_en };
 };
 
+/** Those present in the session in progress, from the congress's check-ins (voided and left ones do not count). */
+export const presentNow = (checkins: readonly RecordedCheckin[], session: AttendanceView['session']): ReadonlySet<number> =>
+  presentIds(checkins.map((c) => ({ delegateId: c.delegateId, sessionId: c.sessionId, left: c.leftAt !== null, voided: c.voidedAt !== null })), session);
+
 export const loadDesk = async (api: ApiClient, code: string): Promise<ApiResult<DeskDelegate[]>> => {
-  const [delegates, organisations, checkins] = await Promise.all([
-    api.listDelegates({ params: { code } }), api.listOrganisations({ params: { code } }), currentCheckins(api, code),
+  const [delegates, organisations, checkins, attendance] = await Promise.all([
+    api.listDelegates({ params: { code } }), api.listOrganisations({ params: { code } }), api.congressCheckins({ params: { code } }),
+    api.attendance({ params: { code } }),
   ]);
   if (!delegates.ok) return delegates;
   const orgName = new Map((organisations.ok ? organisations.value : []).map((o) => [o.id, o.name]));
-  const present = new Set((checkins.ok ? checkins.value : []).map((c) => c.delegateId));
+  const present = presentNow(checkins.ok ? checkins.value : [], attendance.ok ? attendance.value.session : null);
   return {
     ok: true,
     value: delegates.value.map((d) => ({
@@ -61,19 +37,40 @@ export const loadDesk = async (api: ApiClient, code: string): Promise<ApiResult<
   };
 };
 
-/** What the big confirmation shows. */
-export type Confirmation =
-  | { readonly ok: true; readonly fullName: string; readonly organisationName: string | null; readonly seat: string | null; readonly already: boolean }
-  | { readonly ok: false; readonly message_vi: string; readonly message_en: string };
+/** Refusals that are about who the delegate is (their own colour), not a fault. */
+const NOT_ADMITTED = new Set(['checkin.absent-whole', 'checkin.not-summoned', 'checkin.replaced', 'checkin.suspended', 'checkin.temporarily-attached']);
 
-export const confirmationOf = (outcome: CheckinOutcome, desk: readonly DeskDelegate[]): Confirmation => {
-  if (!outcome.ok) return outcome;
-  const row = desk.find((d) => d.delegate.id === outcome.checkin.delegateId);
+/** What the big confirmation shows: green (checked in), blue (present already), violet (present, does not vote), amber (not admitted), red (fault). */
+export type Confirmation =
+  | {
+    readonly kind: 'accepted' | 'already' | 'not-voting';
+    readonly fullName: string;
+    readonly organisationName: string | null;
+    readonly seat: string | null;
+    readonly standing: 'official' | 'alternate' | 'probationary';
+    readonly replaces: string | null;
+    readonly sessionTitle: string;
+    /** The check-in that makes them present (for "already": the earlier one). */
+    readonly at: string;
+    readonly desk: string | null;
+    readonly method: 'qr' | 'search';
+  }
+  | { readonly kind: 'not-admitted' | 'refused'; readonly message_vi: string; readonly message_en: string };
+
+export const confirmationOf = (outcome: CheckinOutcome): Confirmation => {
+  if (!outcome.ok) return { kind: NOT_ADMITTED.has(outcome.code) ? 'not-admitted' : 'refused', message_vi: outcome.message_vi, message_en: outcome.message_en };
+  const { result } = outcome;
+  const d = result.delegate;
   return {
-    ok: true,
-    fullName: outcome.checkin.fullName,
-    organisationName: row?.organisationName ?? null,
-    seat: row?.delegate.seat ?? null,
-    already: row?.checkedIn ?? false,
+    kind: !d.votes ? 'not-voting' : result.outcome === 'already' ? 'already' : 'accepted',
+    fullName: d.fullName, organisationName: d.organisationName, seat: d.seat, standing: d.standing, replaces: d.replaces,
+    sessionTitle: result.session.title, at: result.checkin.at, desk: result.checkin.desk, method: result.checkin.method,
   };
 };
+
+/**
+ * The same card shown again while still in front of the camera is not checked in twice: a scan of the card answered
+ * last, within `ms`, is ignored (the scanner reports a card again only once it has left the view for a while).
+ */
+export const isRepeat = (last: { readonly token: string; readonly at: number } | null, token: string, now: number, ms = 10_000): boolean =>
+  last !== null && last.token === token && now - last.at < ms;

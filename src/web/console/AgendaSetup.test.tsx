@@ -7,7 +7,7 @@ import { renderVi } from '../test-support/render.tsx';
 import { AgendaSetup, movedOrder } from './AgendaSetup.tsx';
 
 const item = (id: number, title: string, position: number): AgendaItem => ({ id, sessionId: 1, position, title, kind: 'other', status: 'pending' });
-const session = (items: readonly AgendaItem[]): Session => ({ id: 1, kind: 'official', title: 'Phiên chính thức', position: 1, startsAt: null, items: [...items] });
+const session = (items: readonly AgendaItem[]): Session => ({ id: 1, kind: 'official', title: 'Phiên chính thức', position: 1, startsAt: null, freshCheckin: false, items: [...items] });
 const items = [item(10, 'Khai mạc', 1), item(11, 'Báo cáo chính trị', 2), item(12, 'Bế mạc', 3)];
 const okTrue = (): Promise<ApiResult<true>> => Promise.resolve({ ok: true, value: true });
 const noop = okTrue;

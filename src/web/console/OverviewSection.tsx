@@ -6,6 +6,7 @@ import { useApi } from '../app/api-context.tsx';
 import { can } from '../app/can.ts';
 import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
+import { CheckinRecord } from '../checkin/CheckinRecord.tsx';
 import { AttendancePanel } from '../hall/AttendancePanel.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { ChecklistPanel } from '../prepare/ChecklistPanel.tsx';
@@ -34,6 +35,7 @@ export const OverviewSection = () => {
       {congress.error !== null && <ErrorMessage error={congress.error} />}
       {can(me, API.createDelegate) && <ChecklistPanel />}
       {attendance.data !== null && <AttendancePanel attendance={attendance.data} compact />}
+      {can(me, API.voidCheckin) && <CheckinRecord />}
       <section aria-labelledby="agenda-steer">
         <h2 id="agenda-steer">{t('console.overview.agenda')}</h2>
         {(sessions.data ?? []).map((s) => (

@@ -22,8 +22,14 @@ describe('the delegate\'s own record on the phone', () => {
     expect(status.className).toContain('ok');
   });
 
-  it('asks to scan the card when the current session is not checked in', () => {
+  it('stays present for the congress when the agenda moves to a session not checked in to', () => {
     const { getByTestId } = renderVi(<MyStatus record={record} error={null} currentSessionId={2} />);
+    expect(getByTestId('my-checkin').textContent).toBe(`Đồng chí có mặt tại đại hội từ ${formatTime(new Date(at))} (Phiên trù bị).`);
+    expect(getByTestId('my-checkin').className).toContain('ok');
+  });
+
+  it('asks to scan the card when the current session requires a fresh check-in not yet made', () => {
+    const { getByTestId } = renderVi(<MyStatus record={record} error={null} currentSessionId={2} freshCheckin />);
     expect(getByTestId('my-checkin').textContent).toBe('Đồng chí chưa điểm danh Phiên chính thức: mời quét thẻ tại bàn đón tiếp.');
     expect(getByTestId('my-checkin').className).toContain('pending');
   });

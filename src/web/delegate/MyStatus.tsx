@@ -12,9 +12,11 @@ export interface MyStatusProps {
   readonly error: ApiError | null;
   /** The session check-ins go to now (the attendance view's); null before anything has started. */
   readonly currentSessionId: number | null;
+  /** The session in progress requires a fresh check-in: only a check-in to it counts (otherwise any makes one present). */
+  readonly freshCheckin?: boolean;
 }
 
-export const MyStatus = ({ record, error, currentSessionId }: MyStatusProps) => {
+export const MyStatus = ({ record, error, currentSessionId, freshCheckin = false }: MyStatusProps) => {
   const { t } = useTranslation();
   if (record === null) {
     return (
@@ -26,11 +28,15 @@ export const MyStatus = ({ record, error, currentSessionId }: MyStatusProps) => 
   const sessions = [...record.sessions].sort((a, b) => a.position - b.position);
   const current = sessions.find((s) => s.sessionId === currentSessionId) ?? sessions[0] ?? null;
   const summoned = record.status === 'summoned';
+  // Attendance of the congress: the first check-in makes the delegate present, whatever session is in progress now.
+  const first = freshCheckin ? (current?.checkedInAt === null ? undefined : current) : sessions.find((s) => s.checkedInAt !== null);
   const headline = !summoned ? t('delegate.notExpected', { status: t(`console.delegates.statuses.${record.status}`) })
     : current === null ? t('delegate.noSession')
-      : current.checkedInAt !== null ? t('delegate.checkedInAt', { session: current.title, time: formatTime(new Date(current.checkedInAt)) })
+      : first?.checkedInAt !== undefined && first.checkedInAt !== null
+        ? (first.sessionId === current.sessionId ? t('delegate.checkedInAt', { session: current.title, time: formatTime(new Date(first.checkedInAt)) })
+          : t('delegate.presentSince', { session: first.title, time: formatTime(new Date(first.checkedInAt)) }))
         : t('delegate.notCheckedInTo', { session: current.title });
-  const tone = !summoned || current === null ? 'unknown' : current.checkedInAt !== null ? 'ok' : 'pending';
+  const tone = !summoned || current === null ? 'unknown' : first !== undefined && first !== null ? 'ok' : 'pending';
   return (
     <>
       <section className={`checkin-status ${tone}`} aria-live="polite" data-testid="my-checkin">{headline}</section>

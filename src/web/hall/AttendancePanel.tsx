@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { attendanceStatus } from '../../rules/index.ts';
 import { formatInteger } from '../../locale/vi.ts';
 import type { Attendance } from '../api/types.ts';
+import { AttendanceSession } from './AttendanceSession.tsx';
 
-/** Present against N_base, with the rules core's warning when nothing can pass. */
+/** Present against N_base, the session in progress (and who came back when it requires a fresh check-in), with the rules core's warning when nothing can pass. */
 export const AttendancePanel = ({ attendance, compact = false }: { readonly attendance: Attendance; readonly compact?: boolean }) => {
   const { t } = useTranslation();
   const status = attendanceStatus(attendance.base, attendance.present);
@@ -24,6 +25,7 @@ export const AttendancePanel = ({ attendance, compact = false }: { readonly atte
           <span className="label">{t('attendance.summoned')}</span>
         </div>
       </div>
+      <AttendanceSession attendance={attendance} />
       {status.nothingCanPass
         ? <p className="attendance-warning" role="alert">{t('attendance.nothingCanPass', { threshold: formatInteger(status.threshold) })}</p>
         : <p className="attendance-note">{t('attendance.threshold', { threshold: formatInteger(status.threshold) })}</p>}

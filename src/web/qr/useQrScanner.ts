@@ -1,7 +1,7 @@
 /**
  * Reads QR codes from the camera in the browser: getUserMedia, one frame per animation frame drawn to a canvas
- * and handed to jsQR. The same code is reported again only after `repeatMs`, so a card held in front of the
- * camera is read once.
+ * and handed to jsQR. A code is reported when it appears; the same code again only after it has been out of view for
+ * `repeatMs` — a card held in front of the camera is read once, however long it stays there.
  */
 import jsQR from 'jsqr';
 import { useEffect, useRef, useState, type RefObject } from 'react';
@@ -33,7 +33,8 @@ export const useQrScanner = (
     let stream: MediaStream | null = null;
     let frame = 0;
     let stopped = false;
-    let last = { code: '', at: 0 };
+    // The code seen last, and when it was last seen (not when it was reported).
+    let last = { code: '', seenAt: 0 };
     const canvas = document.createElement('canvas');
     const context = canvas.getContext('2d', { willReadFrequently: true });
 
@@ -50,9 +51,10 @@ export const useQrScanner = (
         const image = context.getImageData(0, 0, w, h);
         const found = jsQR(image.data, w, h, { inversionAttempts: 'dontInvert' });
         const now = performance.now();
-        if (found !== null && found.data !== '' && (found.data !== last.code || now - last.at > repeatMs)) {
-          last = { code: found.data, at: now };
-          onCodeRef.current(found.data);
+        if (found !== null && found.data !== '') {
+          const fresh = found.data !== last.code || now - last.seenAt > repeatMs;
+          last = { code: found.data, seenAt: now };
+          if (fresh) onCodeRef.current(found.data);
         }
       }
       frame = requestAnimationFrame(tick);

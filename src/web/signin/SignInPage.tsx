@@ -1,4 +1,4 @@
-/** Sign in: staff with a username and password; a delegate by scanning the QR code of their card. */
+/** Sign in: staff with a username and password; a delegate by scanning the QR code of their card or typing the code printed on it. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../api/client.ts';
@@ -49,7 +49,8 @@ const SignInPage = () => {
         <section id={`panel-${method}`} role="tabpanel" aria-labelledby={`tab-${method}`}>
           {method === 'password'
             ? <PasswordSignIn onSubmit={async (username, password) => done(await api.signIn({ body: { username, password } }))} />
-            : <CardSignIn onCard={async (congress, token) => done(await api.signInWithCard({ body: { congress, token } }))} />}
+            : <CardSignIn onCard={async (card) => done(await (card.kind === 'card' ? api.signInWithCard({ body: { congress: card.congress, token: card.token } })
+              : api.signInAnywhere({ body: card.kind === 'token' ? { token: card.token } : { code: card.code } })))} />}
         </section>
         {state.status === 'anonymous' && state.problem === 'no-congress' && <p className="error" role="alert">{t('signin.noCongress')}</p>}
       </div>

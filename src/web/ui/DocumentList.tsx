@@ -13,7 +13,7 @@ export const DocumentList = ({ documents, congress }: { readonly documents: read
     <ul className="document-list">
       {documents.map((d) => (
         <li key={d.id}>
-          <a href={hrefOf(API.getDocument, { code: congress, id: d.id })}>{d.title}</a>
+          <a href={hrefOf(API.getDocument, { code: congress, id: d.id })} target="_blank" rel="noopener">{d.title}</a>
           <span className="muted"> · {d.fileName} · {sizeText(d.size)}</span>
         </li>
       ))}
