@@ -34,7 +34,7 @@ export type NewRoundBody = z.input<typeof NewRoundBody>;
 
 export const CANDIDATE_SOURCES = ['committee-list', 'nominated', 'self-nominated'] as const;
 export const CandidateSource = z.enum(CANDIDATE_SOURCES);
-export const CANDIDATE_STATUSES = ['listed', 'withdrawal-requested', 'withdrawn', 'not-admitted'] as const;
+export const CANDIDATE_STATUSES = ['listed', 'withdrawal-requested', 'withdrawn', 'not-admitted', 'voided'] as const;
 export const CandidateStatus = z.enum(CANDIDATE_STATUSES);
 
 export const CandidateBody = z.union([

@@ -207,7 +207,7 @@ export interface ShowOfHandsRecordInput {
 
 /** What happened at a counting terminal (the event types of src/counting/input-log.ts). */
 export const INPUT_LOG_ACTIONS = [
-  'batch-opened', 'entry-opened', 'ballot-entered', 'ballot-undone', 'entry-closed', 'entry-discarded', 'ruling',
+  'batch-opened', 'entry-opened', 'ballot-entered', 'ballot-undone', 'entry-closed', 'entry-discarded', 'entry-moved', 'ruling',
 ] as const;
 export type InputLogAction = (typeof INPUT_LOG_ACTIONS)[number];
 

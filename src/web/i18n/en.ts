@@ -4,6 +4,7 @@ import type { Messages } from './vi.ts';
 export const en: Messages = {
   app: { name: 'Đại Hội', tagline: 'Running a Party congress' },
   common: {
+    reasonRequired: 'A reason is required.',
     cancel: 'Cancel',
     loading: 'Loading…',
     skipToContent: 'Skip to main content',
@@ -384,7 +385,7 @@ export const en: Messages = {
         published: 'Published',
         approved: 'Approved by the higher committee',
       },
-      candidate: { 'withdrawal-requested': 'withdrawal requested', withdrawn: 'withdrawn', 'not-admitted': 'not admitted', listed: '' },
+      candidate: { 'withdrawal-requested': 'withdrawal requested', withdrawn: 'withdrawn', 'not-admitted': 'not admitted', voided: 'voided (with a reason)', listed: '' },
       step: { voting: 'Start voting', counting: 'Start counting', published: 'Publish the result' },
       next: {
         title: 'Round {{round}}',
@@ -456,6 +457,25 @@ export const en: Messages = {
       visibilities: { public: 'Everyone', delegates: 'Delegates', staff: 'Congress staff' },
       file: 'File (PDF, Word, Excel, image, text; at most 20 MB)',
       send: 'Upload',
+    },
+  },
+  floor: {
+    terminals: {
+      unnamed: 'This terminal has no name yet ({{id}}).',
+      named: 'This terminal: {{label}} ({{id}})',
+      label: 'Terminal name the room can read',
+      placeholder: 'Máy 3',
+      save: 'Name the terminal',
+      needLabel: 'Type a name first (e.g. "Máy 3").',
+      elsewhere: 'Your entry of batch "{{batch}}" is open at {{there}} ({{n}} ballots entered).',
+      takeOver: 'Continue the entry on this terminal',
+      takeOverWhat: 'Move the entry of batch "{{batch}}" from {{there}} to this terminal. The {{n}} ballots entered are kept; the other terminal can no longer continue. The move is written in the input log.',
+      takeOverYes: 'Move to this terminal',
+      takeOverReason: 'Reason (e.g. the other terminal failed)',
+      places: 'Entries: ',
+      move: 'Move to terminal…',
+      moveWhat: 'Move the entry of {{operator}} (batch "{{batch}}", {{n}} ballots) from {{there}} to {{to}}. The move is written in the input log.',
+      moveYes: 'Move the entry',
     },
   },
 };

@@ -2,6 +2,7 @@
 export const vi = {
   app: { name: 'Đại Hội', tagline: 'Hệ thống điều hành đại hội Đảng' },
   common: {
+    reasonRequired: 'Cần ghi lý do.',
     cancel: 'Huỷ',
     loading: 'Đang tải…',
     skipToContent: 'Chuyển đến nội dung chính',
@@ -382,7 +383,7 @@ export const vi = {
         published: 'Đã công bố',
         approved: 'Đã được chuẩn y',
       },
-      candidate: { 'withdrawal-requested': 'xin rút', withdrawn: 'đã rút', 'not-admitted': 'không đưa vào danh sách', listed: '' },
+      candidate: { 'withdrawal-requested': 'xin rút', withdrawn: 'đã rút', 'not-admitted': 'không đưa vào danh sách', voided: 'đã hủy (có lý do)', listed: '' },
       step: { voting: 'Bắt đầu bỏ phiếu', counting: 'Bắt đầu kiểm phiếu', published: 'Công bố kết quả' },
       next: {
         title: 'Bầu vòng {{round}}',
@@ -454,6 +455,25 @@ export const vi = {
       visibilities: { public: 'Mọi người', delegates: 'Đại biểu', staff: 'Cán bộ phục vụ đại hội' },
       file: 'Tệp (PDF, Word, Excel, ảnh, văn bản; tối đa 20 MB)',
       send: 'Tải lên',
+    },
+  },
+  floor: {
+    terminals: {
+      unnamed: 'Máy này chưa có tên ({{id}}).',
+      named: 'Máy này: {{label}} ({{id}})',
+      label: 'Tên máy cho cả phòng thấy',
+      placeholder: 'Máy 3',
+      save: 'Đặt tên máy',
+      needLabel: 'Gõ tên máy trước (ví dụ "Máy 3").',
+      elsewhere: 'Lượt nhập của đồng chí cho tập "{{batch}}" đang mở ở {{there}} ({{n}} phiếu đã nhập).',
+      takeOver: 'Tiếp tục lượt nhập trên máy này',
+      takeOverWhat: 'Chuyển lượt nhập tập "{{batch}}" từ {{there}} sang máy này. {{n}} phiếu đã nhập được giữ nguyên; máy kia không nhập tiếp được nữa. Việc chuyển được ghi vào nhật ký nhập phiếu.',
+      takeOverYes: 'Chuyển sang máy này',
+      takeOverReason: 'Lý do (ví dụ: máy kia hỏng)',
+      places: 'Lượt nhập: ',
+      move: 'Chuyển sang máy…',
+      moveWhat: 'Chuyển lượt nhập của {{operator}} (tập "{{batch}}", {{n}} phiếu) từ {{there}} sang {{to}}. Việc chuyển được ghi vào nhật ký nhập phiếu.',
+      moveYes: 'Chuyển lượt nhập',
     },
   },
 };
