@@ -194,6 +194,8 @@ export interface ShowOfHandsItem {
   /** What was voted: "Thông qua Chương trình Đại hội". */
   readonly subject: string;
   readonly counts: ShowOfHandsCounts;
+  /** Voided by the chair: printed struck through, with the reason, never left out. */
+  readonly voided?: { readonly reason: string; readonly by: string; readonly at: string } | null | undefined;
 }
 
 export interface ShowOfHandsRecordInput {

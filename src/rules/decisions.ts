@@ -44,6 +44,16 @@ export const decideShowOfHands = (
 };
 
 /**
+ * A show of hands recorded into the official record must say how the hands went: an empty form (every count 0)
+ * is a form nobody filled, not a vote. (A count nobody typed is refused by the form and the API's schema.)
+ */
+export const requireHandsCounted = (counts: ShowOfHandsCounts): Result<true, RuleError> =>
+  counts.agree + counts.disagree + counts.other === 0
+    ? err(ruleError('vote.empty', 'Chưa ghi số biểu quyết nào (cả ba số đều bằng 0): không ghi một biểu quyết trống vào biên bản.',
+      'No count was entered (all three are 0): an empty vote is not recorded.', 'agree'))
+    : ok(true);
+
+/**
  * Opinion poll on a self-nominee or nominee (RULES.md §4) [law]: the name enters the list only if more than
  * 30% of the delegates PRESENT agree, computed exactly as `10 × agree > 3 × present`.
  */

@@ -29,6 +29,7 @@ export const run = (r: Run, size: number | null = null): TextRun =>
     text: r.text,
     ...(r.bold ? { bold: true } : {}),
     ...(r.italic ? { italics: true } : {}),
+    ...(r.strike ? { strike: true } : {}),
     ...(size === null || size === BODY ? {} : { size }),
   });
 

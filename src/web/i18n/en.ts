@@ -460,6 +460,25 @@ export const en: Messages = {
     },
   },
   floor: {
+    confirm: {
+      withdraw: 'Record that {{name}} asks to withdraw from the list. The congress then votes on it; until then the list cannot be approved.',
+      withdrawYes: 'Record the request',
+    },
+    votes: {
+      noAttendance: 'Loading the number present…',
+      typeAll: 'Type all three counts (0 when nobody); missing: {{missing}}.',
+      empty: 'All three counts are 0: an empty vote is not recorded.',
+      fix: 'Correct the counts as the message above says.',
+      needSubject: 'Type what is being voted first.',
+      voided: 'Voided',
+      voidedBy: 'Voided by {{by}}: {{reason}}',
+      void: 'Void the vote',
+      voidWhat: 'Void the vote "{{subject}}". It stays in the record, struck through, with the reason, and has no effect. This cannot be undone.',
+      voidYes: 'Void this vote',
+      voidReason: 'Reason (required)',
+      voidNomination: 'Void the nomination',
+      voidNominationWhat: 'Void the nomination of {{name}}. The name stays in the record, struck through, with the reason, and is not on the election list. This cannot be undone.',
+    },
     terminals: {
       unnamed: 'This terminal has no name yet ({{id}}).',
       named: 'This terminal: {{label}} ({{id}})',

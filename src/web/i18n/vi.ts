@@ -458,6 +458,25 @@ export const vi = {
     },
   },
   floor: {
+    confirm: {
+      withdraw: 'Ghi nhận {{name}} xin rút khỏi danh sách. Đại hội sẽ biểu quyết việc cho rút; trong lúc chờ, danh sách không được thông qua.',
+      withdrawYes: 'Ghi nhận xin rút',
+    },
+    votes: {
+      noAttendance: 'Đang tải số đại biểu có mặt…',
+      typeAll: 'Ghi đủ cả ba số (ghi 0 nếu không có ai); còn thiếu: {{missing}}.',
+      empty: 'Cả ba số đều bằng 0: không ghi một biểu quyết trống vào biên bản.',
+      fix: 'Sửa các số theo thông báo trên.',
+      needSubject: 'Ghi nội dung biểu quyết trước.',
+      voided: 'Đã hủy',
+      voidedBy: 'Đã hủy bởi {{by}}: {{reason}}',
+      void: 'Hủy biểu quyết',
+      voidWhat: 'Hủy biểu quyết «{{subject}}». Bản ghi vẫn nằm trong biên bản, bị gạch ngang, kèm lý do; không có hiệu lực. Không hoàn tác được.',
+      voidYes: 'Hủy biểu quyết này',
+      voidReason: 'Lý do hủy (bắt buộc)',
+      voidNomination: 'Hủy việc giới thiệu',
+      voidNominationWhat: 'Hủy việc giới thiệu {{name}}. Tên vẫn được giữ trong hồ sơ, bị gạch ngang, kèm lý do; không đưa vào danh sách bầu cử. Không hoàn tác được.',
+    },
     terminals: {
       unnamed: 'Máy này chưa có tên ({{id}}).',
       named: 'Máy này: {{label}} ({{id}})',
