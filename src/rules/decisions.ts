@@ -43,6 +43,13 @@ export const decideShowOfHands = (
   return ok({ ...counts, base, threshold: majorityThreshold(base), passed: isMoreThanHalf(counts.agree, base) });
 };
 
+/** The words of a show of hands, one source for the screens and the record (the regulation's "đồng ý"). */
+export const SHOW_OF_HANDS_LABELS: Readonly<Record<keyof ShowOfHandsCounts, { readonly vi: string; readonly en: string }>> = {
+  agree: { vi: 'Đồng ý', en: 'Agree' },
+  disagree: { vi: 'Không đồng ý', en: 'Disagree' },
+  other: { vi: 'Ý kiến khác', en: 'Other opinion' },
+};
+
 /**
  * A show of hands recorded into the official record must say how the hands went: an empty form (every count 0)
  * is a form nobody filled, not a vote. (A count nobody typed is refused by the form and the API's schema.)

@@ -78,5 +78,5 @@ describeEachDatabase('api: every route × every role', (db) => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBe(entries.length * ROLES.length);
-  });
+  }, 180_000);
 });

@@ -1,6 +1,6 @@
 /** The record of show-of-hands votes of a session (RULES.md §2): passes when `2 × agree > N_base`. */
 import { formatPercent } from '../../locale/vi.ts';
-import { decideShowOfHands, majorityThreshold, ok, percentOf, type Result, type RuleError, type ShowOfHandsDecision } from '../../rules/index.ts';
+import { decideShowOfHands, majorityThreshold, ok, SHOW_OF_HANDS_LABELS, percentOf, type Result, type RuleError, type ShowOfHandsDecision } from '../../rules/index.ts';
 import { participantWord } from '../labels.ts';
 import type { ShowOfHandsRecordInput } from '../model.ts';
 import { b, col, p, table, type DocumentContent, type TableBlock } from './blocks.ts';
@@ -26,8 +26,8 @@ export const showOfHandsRecordContent = (input: ShowOfHandsRecordInput): Result<
       p(`Số ${who} làm căn cứ (N): `, b(n(input.base)), `; có mặt: `, b(n(input.present)),
         `. Một nội dung được thông qua khi có quá một nửa so với N đồng ý, tức ít nhất `, b(n(majorityThreshold(input.base))), '.'),
       struck(table(
-        [col('STT', 7, 'center'), col('Nội dung biểu quyết', 30), col('Đồng ý', 10, 'right'), col('Không đồng ý', 10, 'right'),
-          col('Ý kiến khác', 10, 'right'), col('Tỷ lệ đồng ý so với N', 12, 'right'), col('Kết quả', 21, 'center')],
+        [col('STT', 7, 'center'), col('Nội dung biểu quyết', 30), col(SHOW_OF_HANDS_LABELS.agree.vi, 10, 'right'), col(SHOW_OF_HANDS_LABELS.disagree.vi, 10, 'right'),
+          col(SHOW_OF_HANDS_LABELS.other.vi, 10, 'right'), col('Tỷ lệ đồng ý so với N', 12, 'right'), col('Kết quả', 21, 'center')],
         input.items.map((item, k) => {
           const d = decisions[k]!;
           return [n(k + 1), item.subject, n(d.agree), n(d.disagree), n(d.other), formatPercent(percentOf(d.agree, d.base)),

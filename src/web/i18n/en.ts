@@ -1,3 +1,4 @@
+import { SHOW_OF_HANDS_LABELS } from '../../rules/decisions.ts';
 import type { Messages } from './vi.ts';
 
 /** English, switchable; the same keys as vi.ts (the type makes a missing key a build error). */
@@ -329,8 +330,8 @@ export const en: Messages = {
     votes: {
       title: 'Show of hands',
       subject: 'What is voted',
-      agree: 'Agree',
-      disagree: 'Disagree',
+      agree: SHOW_OF_HANDS_LABELS.agree.en,
+      disagree: SHOW_OF_HANDS_LABELS.disagree.en,
       other: 'Other opinion',
       passes: 'Passes: more than half of {{base}} ({{threshold}} needed).',
       fails: 'Does not pass: {{threshold}} of {{base}} needed.',
@@ -460,7 +461,30 @@ export const en: Messages = {
     },
   },
   floor: {
+    counting: {
+      totalsRuled: 'The entries differed at the places above; the board ruled on all of them: the batch agrees.',
+      overSeats: 'This ballot keeps {{kept}} names, more than the {{seats}} seats: by the regulation it is invalid. Check the paper before going on.',
+    },
+    why: {
+      finishBoard: 'Only this election\'s counting board finishes the count.',
+      publishChair: 'The presidium publishes the result (the "Publish" step on the console); the counting board does not.',
+    },
     confirm: {
+      publishedShort: 'Publish the result: every delegate and the hall screen see it. This cannot be undone.',
+      voting: 'Open voting on "{{title}}" ({{n}} on the list). The base and those present are fixed from now; the list can no longer change. This cannot be undone.',
+      votingYes: 'Open voting',
+      override: 'Open voting off the agenda item…',
+      overrideWhat: 'The agenda is not on the item of "{{title}}". Open voting now; the reason is recorded with the round and in the audit log. This cannot be undone.',
+      overrideYes: 'Open voting with this reason',
+      overrideReason: 'Reason to open voting off the agenda (required)',
+      counting: 'Close voting on "{{title}}" (round {{round}}) and start counting. No more ballots can be issued. This cannot be undone.',
+      countingYes: 'Start counting',
+      published: 'Publish the result of "{{title}}" (round {{round}}): every delegate and the hall screen see it. This cannot be undone.',
+      publishedYes: 'Publish the result',
+      finish: 'Finish the count: only the reconciled batches count; nothing more can be entered or ruled. This cannot be undone.',
+      finishYes: 'Finish the count',
+      nominate: 'Put {{name}} on the list as a nominee ({{source}}). They go through the opinion poll before the election list.',
+      nominateYes: 'Put on the list',
       withdraw: 'Record that {{name}} asks to withdraw from the list. The congress then votes on it; until then the list cannot be approved.',
       withdrawYes: 'Record the request',
     },

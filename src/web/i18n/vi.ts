@@ -1,4 +1,6 @@
 /** Every string of the web app in Vietnamese: the language of the congress. en.ts mirrors this shape. */
+import { SHOW_OF_HANDS_LABELS } from '../../rules/decisions.ts';
+
 export const vi = {
   app: { name: 'Đại Hội', tagline: 'Hệ thống điều hành đại hội Đảng' },
   common: {
@@ -327,9 +329,9 @@ export const vi = {
     votes: {
       title: 'Biểu quyết',
       subject: 'Nội dung biểu quyết',
-      agree: 'Tán thành',
-      disagree: 'Không tán thành',
-      other: 'Ý kiến khác',
+      agree: SHOW_OF_HANDS_LABELS.agree.vi,
+      disagree: SHOW_OF_HANDS_LABELS.disagree.vi,
+      other: SHOW_OF_HANDS_LABELS.other.vi,
       passes: 'Thông qua: đạt quá một nửa của {{base}} (cần {{threshold}}).',
       fails: 'Không thông qua: cần {{threshold}} trên {{base}}.',
       record: 'Ghi kết quả',
@@ -458,7 +460,30 @@ export const vi = {
     },
   },
   floor: {
+    counting: {
+      totalsRuled: 'Các lượt nhập đã khác nhau ở những chỗ trên; Ban Kiểm phiếu đã phán quyết hết: tập đã khớp.',
+      overSeats: 'Phiếu này giữ lại {{kept}} tên, nhiều hơn {{seats}} người được bầu: theo quy chế đây là phiếu không hợp lệ. Kiểm tra lại lá phiếu trước khi nhập tiếp.',
+    },
+    why: {
+      finishBoard: 'Chỉ Ban Kiểm phiếu của cuộc bầu cử này chốt kết quả kiểm phiếu.',
+      publishChair: 'Đoàn Chủ tịch công bố kết quả (bước «Công bố» ở màn hình Điều hành); Ban Kiểm phiếu không công bố.',
+    },
     confirm: {
+      publishedShort: 'Công bố kết quả: kết quả hiện cho mọi đại biểu và trên màn hình hội trường. Không hoàn tác được.',
+      voting: 'Bắt đầu bỏ phiếu «{{title}}» ({{n}} người trong danh sách). Số đại biểu làm căn cứ và số có mặt được chốt từ lúc này; danh sách không sửa được nữa. Không hoàn tác được.',
+      votingYes: 'Bắt đầu bỏ phiếu',
+      override: 'Mở bỏ phiếu ngoài mục chương trình…',
+      overrideWhat: 'Chương trình đại hội không ở mục của «{{title}}». Mở bỏ phiếu ngay bây giờ; lý do được ghi cùng vòng bầu và vào nhật ký. Không hoàn tác được.',
+      overrideYes: 'Mở bỏ phiếu với lý do này',
+      overrideReason: 'Lý do mở bỏ phiếu ngoài chương trình (bắt buộc)',
+      counting: 'Kết thúc bỏ phiếu «{{title}}» (vòng {{round}}) và chuyển sang kiểm phiếu. Không phát thêm phiếu được nữa. Không hoàn tác được.',
+      countingYes: 'Chuyển sang kiểm phiếu',
+      published: 'Công bố kết quả «{{title}}» (vòng {{round}}): kết quả hiện cho mọi đại biểu và trên màn hình hội trường. Không hoàn tác được.',
+      publishedYes: 'Công bố kết quả',
+      finish: 'Chốt kết quả kiểm phiếu: chỉ các tập đã khớp được tính; không nhập hay phán quyết thêm được nữa. Không hoàn tác được.',
+      finishYes: 'Chốt kết quả',
+      nominate: 'Ghi {{name}} vào danh sách là người được giới thiệu ({{source}}). Người này sẽ qua phiếu xin ý kiến trước khi vào danh sách bầu cử.',
+      nominateYes: 'Ghi vào danh sách',
       withdraw: 'Ghi nhận {{name}} xin rút khỏi danh sách. Đại hội sẽ biểu quyết việc cho rút; trong lúc chờ, danh sách không được thông qua.',
       withdrawYes: 'Ghi nhận xin rút',
     },

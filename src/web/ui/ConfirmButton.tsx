@@ -23,7 +23,7 @@ export const DisabledReason = ({ reason, id }: { readonly reason: string | null;
   reason === null ? null : <span className="disabled-reason muted" id={id} role="note">{reason}</span>;
 
 export const ConfirmButton = ({ label, onConfirm, confirm, disabledReason = null, className = 'button', testId }: {
-  readonly label: string;
+  readonly label: ReactNode;
   readonly onConfirm: (reason: string) => Promise<ApiResult<unknown>> | void;
   /** Null: the step is reversible and is sent at once. */
   readonly confirm: ConfirmSpec | null;
