@@ -461,6 +461,21 @@ export const en: Messages = {
     },
   },
   floor: {
+    hall: {
+      panel: 'Hall screen control',
+      nowShowing: 'The screen shows: {{what}}.',
+      following: '(following the agenda)',
+      held: '(held as chosen)',
+      follow: 'Follow the agenda',
+      needChair: 'Only the presidium and the secretariat steer the hall screen.',
+      noVotes: 'no vote yet',
+      chooseVote: 'choose a vote…',
+      noResults: 'no published result',
+      chooseResult: 'choose a result…',
+      voteHeading: 'Show-of-hands result',
+      voteShare: '{{share}} agree against the base of {{base}} (needs {{threshold}})',
+      show: { item: 'The current item', speaker: 'The speaker', attendance: 'Attendance', vote: 'A show-of-hands result', election: 'An election result', targets: 'The resolution targets' },
+    },
     counting: {
       totalsRuled: 'The entries differed at the places above; the board ruled on all of them: the batch agrees.',
       overSeats: 'This ballot keeps {{kept}} names, more than the {{seats}} seats: by the regulation it is invalid. Check the paper before going on.',

@@ -460,6 +460,21 @@ export const vi = {
     },
   },
   floor: {
+    hall: {
+      panel: 'Điều khiển màn hình hội trường',
+      nowShowing: 'Màn hình đang chiếu: {{what}}.',
+      following: '(tự động theo chương trình)',
+      held: '(giữ cố định theo lựa chọn)',
+      follow: 'Theo chương trình',
+      needChair: 'Chỉ Đoàn Chủ tịch, Đoàn Thư ký điều khiển màn hình hội trường.',
+      noVotes: 'chưa có biểu quyết',
+      chooseVote: 'chọn biểu quyết…',
+      noResults: 'chưa có kết quả công bố',
+      chooseResult: 'chọn kết quả…',
+      voteHeading: 'Kết quả biểu quyết',
+      voteShare: '{{share}} đồng ý so với {{base}} đại biểu làm căn cứ (cần từ {{threshold}})',
+      show: { item: 'Nội dung đang diễn ra', speaker: 'Người phát biểu', attendance: 'Số đại biểu có mặt', vote: 'Kết quả biểu quyết', election: 'Kết quả bầu cử', targets: 'Chỉ tiêu nghị quyết' },
+    },
     counting: {
       totalsRuled: 'Các lượt nhập đã khác nhau ở những chỗ trên; Ban Kiểm phiếu đã phán quyết hết: tập đã khớp.',
       overSeats: 'Phiếu này giữ lại {{kept}} tên, nhiều hơn {{seats}} người được bầu: theo quy chế đây là phiếu không hợp lệ. Kiểm tra lại lá phiếu trước khi nhập tiếp.',
