@@ -28,8 +28,14 @@ export const VoteBody = ShowOfHands.extend({
   agendaItemId: IdBody.nullable().default(null),
 }).strict();
 export const ApproveBody = ShowOfHands.strict();
+/** A record voided by the chair: when, why, by whom (it stays in the record, struck through). */
+export const VoidedView = z.object({ at: z.string(), reason: z.string(), by: z.string() }).nullable();
+export type VoidedView = z.infer<typeof VoidedView>;
+/** Voiding a record: the reason is required. */
+export const VoidBody = z.object({ reason: Text(2000) }).strict();
 export const VoteView = z.object({
   id: z.number(), subject: z.string(), kind: VoteKind, agree: Count, disagree: Count, other: Count,
   base: z.number(), present: z.number(), threshold: z.number(), passed: z.boolean(), recordedAt: z.string(),
+  agendaItemId: z.number().nullable(), voided: VoidedView,
 });
 export type VoteView = z.infer<typeof VoteView>;

@@ -14,6 +14,7 @@ import { countingEndpoints } from './endpoints/counting.ts';
 import { delegateEndpoints } from './endpoints/delegates.ts';
 import { electionEndpoints } from './endpoints/elections.ts';
 import { floorEndpoints } from './endpoints/floor.ts';
+import { hallEndpoints } from './endpoints/hall.ts';
 import { printoutEndpoints } from './endpoints/printouts.ts';
 import { scanEndpoints } from './endpoints/scan.ts';
 import { sessionEndpoints } from './endpoints/sessions.ts';
@@ -29,6 +30,7 @@ export const API = {
   ...countingEndpoints,
   ...scanEndpoints,
   ...floorEndpoints,
+  ...hallEndpoints,
   ...printoutEndpoints,
 } as const;
 

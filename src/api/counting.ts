@@ -30,7 +30,7 @@
 import { z } from 'zod';
 import { CountOutcomeSchema } from '../rules/index.ts';
 import { RULING_REASONS } from '../counting/ruling-types.ts';
-import { Count } from './common.ts';
+import { CongressCode, Count, Text } from './common.ts';
 import { CountingEventSchema } from '../counting/schemas.ts';
 import { BallotInput } from './ballot.ts';
 
@@ -93,6 +93,26 @@ export const RulingBody = z.union([
 ]);
 export type RulingBody = z.infer<typeof RulingBody>;
 
+/**
+ * An open entry continues at another terminal (the operator's PC failed): the operator takes their own entry over
+ * to the terminal they are at, or a board member moves anyone's entry (`operator`). The reason is in the log.
+ */
+export const TakeOverEntryBody = z.object({
+  /** Whose entry (user name); absent: the caller's own. */
+  operator: z.string().min(1).max(200).optional(),
+  note: Text(2000),
+  /** Where it continues; absent: the terminal of the request (its header). */
+  terminal: TerminalId.optional(),
+}).strict();
+export type TakeOverEntryBody = z.infer<typeof TakeOverEntryBody>;
+
+/** The label the room reads on a terminal ("Máy 3"), chosen at the terminal. */
+export const TerminalLabel = Text(40);
+export const TerminalParams = z.object({ code: CongressCode, terminal: TerminalId });
+export const TerminalLabelBody = z.object({ label: TerminalLabel }).strict();
+export const TerminalView = z.object({ terminal: TerminalId, label: z.string().nullable() });
+export type TerminalView = z.infer<typeof TerminalView>;
+
 export const DiscardEntryBody = z.object({
   /** The operator (user name) whose entry is discarded. */
   operator: z.string().min(1).max(200),
@@ -114,6 +134,8 @@ export const BatchView = z.object({
   entriesClosed: z.number(),
   /** The caller's own entry: ballots entered against the physical count; null when they have none. */
   myEntry: z.object({ ballots: z.number(), closed: z.boolean() }).nullable(),
+  /** Where each entry is typed and how far it is (never what it holds): the board moves one whose terminal failed. */
+  entryPlaces: z.array(z.object({ operator: z.string(), terminal: z.string(), terminalLabel: z.string().nullable(), ballots: z.number(), closed: z.boolean() })),
 });
 export type BatchView = z.infer<typeof BatchView>;
 

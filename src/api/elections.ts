@@ -4,7 +4,7 @@ import { CountOutcomeSchema, ELECTION_KINDS, INVALID_REASONS } from '../rules/in
 import { CandidateKey } from './ballot.ts';
 import { Count, IdBody, IsoDate, nonEmpty, NOTHING_TO_CHANGE, ShowOfHands, Text } from './common.ts';
 import { CountSettingsSchema } from './congresses.ts';
-import { VoteView } from './bodies.ts';
+import { VoidedView, VoteView } from './bodies.ts';
 
 export const ElectionKind = z.enum(ELECTION_KINDS);
 export const RoundStatus = z.enum(ROUND_STATES);
@@ -45,7 +45,7 @@ export type NewRoundBody = z.input<typeof NewRoundBody>;
 
 export const CANDIDATE_SOURCES = ['committee-list', 'nominated', 'self-nominated'] as const;
 export const CandidateSource = z.enum(CANDIDATE_SOURCES);
-export const CANDIDATE_STATUSES = ['listed', 'withdrawal-requested', 'withdrawn', 'not-admitted'] as const;
+export const CANDIDATE_STATUSES = ['listed', 'withdrawal-requested', 'withdrawn', 'not-admitted', 'voided'] as const;
 export const CandidateStatus = z.enum(CANDIDATE_STATUSES);
 
 export const CandidateBody = z.union([
@@ -56,6 +56,7 @@ export type CandidateBody = z.infer<typeof CandidateBody>;
 export const CandidateView = z.object({
   id: z.number(), delegateId: z.number().nullable(), fullName: z.string(), birthDate: z.string().nullable(),
   source: CandidateSource, position: z.number(), status: CandidateStatus, pollAgree: z.number().nullable(),
+  voided: VoidedView,
 });
 export type CandidateView = z.infer<typeof CandidateView>;
 
@@ -82,7 +83,9 @@ export type SurplusView = z.infer<typeof SurplusView>;
 
 export const TransitionBody = z.discriminatedUnion('to', [
   z.object({ to: z.literal('list-approved'), agree: Count, disagree: Count, other: Count }).strict(),
-  z.object({ to: z.enum(['voting', 'counting', 'published']) }).strict(),
+  /** `override`: the chair's reason to open voting while the agenda is on another item (recorded with the round). */
+  z.object({ to: z.literal('voting'), override: Text(2000).optional() }).strict(),
+  z.object({ to: z.enum(['counting', 'published']) }).strict(),
   z.object({ to: z.literal('approved'), reference: Text(200) }).strict(),
 ]);
 export type TransitionBody = z.infer<typeof TransitionBody>;
@@ -126,7 +129,10 @@ export const ElectionView = z.object({
   /** The count settings in force for this election (taken from the congress when it was created). */
   settings: CountSettingsSchema,
   approvedAt: z.string().nullable(), approvalReference: z.string().nullable(),
+  /** The agenda item it is voted under (voting opens only while that item is current). */
+  agendaItemId: z.number().nullable(),
   rounds: z.array(RoundView),
 });
+export const ElectionAgendaItemBody = z.object({ agendaItemId: IdBody.nullable() }).strict();
 export type ElectionView = z.infer<typeof ElectionView>;
 export const TransitionResult = z.object({ round: RoundView, vote: VoteView.nullable() });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Result, RuleError } from '../rules/index.ts';
-import { addBallot, allEntriesClosed, closeEntry, openBatch, openEntry, undoBallot, type BatchState } from './batch.ts';
+import { addBallot, allEntriesClosed, closeEntry, moveEntry, openBatch, openEntry, undoBallot, type BatchState } from './batch.ts';
 import { ctxOf, makeSpec } from './test-support.ts';
 
 const ctx = ctxOf(makeSpec('committee', 5, 3));
@@ -103,5 +103,22 @@ describe('addBallot, undoBallot, closeEntry', () => {
     const before = JSON.stringify(s);
     value(addBallot(ctx, s, 'an', { struck: ['c1'] }));
     expect(JSON.stringify(s)).toBe(before);
+  });
+});
+
+describe('moveEntry (an operator continues at another terminal)', () => {
+  it('keeps the ballots typed and continues at the new terminal', () => {
+    const s0 = value(addBallot(ctx, withEntries(batch(2), 'an', 'binh'), 'an', { struck: ['c2'] }));
+    const s1 = value(moveEntry(s0, 'an', 'may-9'));
+    expect(s1.entries.map((e) => [e.operator, e.terminal])).toEqual([['an', 'may-9'], ['binh', 't1']]);
+    expect(s1.entries[0]!.ballots).toEqual([{ struck: ['c2'] }]);
+    const s2 = value(closeEntry(value(addBallot(ctx, s1, 'an', { struck: [] })), 'an'));
+    expect(code(moveEntry(s2, 'an', 'may-10'))).toBe('entry.closed');
+  });
+  it('refuses a terminal that holds another entry of the batch, the same terminal, a closed entry or nobody', () => {
+    const s0 = withEntries(batch(2), 'an', 'binh');
+    expect(code(moveEntry(s0, 'an', 't1'))).toBe('entry.same-terminal');
+    expect(code(moveEntry(s0, 'an', 't0'))).toBe('entry.same-place');
+    expect(code(moveEntry(s0, 'chi', 'x'))).toBe('entry.not-found');
   });
 });

@@ -162,3 +162,23 @@ export const discardEntry = (state: BatchState, operator: OperatorId): Result<Ba
   }
   return ok({ ...state, entries: state.entries.filter((e) => e.operator !== operator) });
 };
+
+/**
+ * An open entry moves to another terminal (the operator's PC failed, or they change seats): the ballots typed so
+ * far stay, the entry continues at `to`. Refused for a closed entry and when `to` already holds another entry of
+ * the batch, since each entry must stay on its own terminal.
+ */
+export const moveEntry = (state: BatchState, operator: OperatorId, to: TerminalId): Result<BatchState, RuleError> => {
+  const found = openEntryOf(state, operator);
+  if (!found.ok) return found;
+  const entry = state.entries[found.value]!;
+  if (entry.terminal === to) {
+    return fail('entry.same-place', `Lần nhập của "${operator}" cho tập "${state.spec.label}" đã ở máy này.`,
+      `The entry of "${operator}" for batch "${state.spec.label}" is already at this terminal.`);
+  }
+  if (state.entries.some((e) => e.operator !== operator && e.terminal === to)) {
+    return fail('entry.same-terminal', `Máy "${to}" đang giữ một lần nhập khác của tập "${state.spec.label}": mỗi lần nhập phải trên một máy khác.`,
+      `Terminal "${to}" holds another entry of batch "${state.spec.label}": each entry must be on another terminal.`);
+  }
+  return ok(replaceEntry(state, found.value, { ...entry, terminal: to }));
+};

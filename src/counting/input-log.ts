@@ -5,7 +5,7 @@
  * that a transition refuses, or whose positions or typed text do not match, does not replay.
  */
 import { err, ok, ruleError, type Ballot, type Result, type RuleError } from '../rules/index.ts';
-import { addBallot, closeEntry, discardEntry, openBatch, openEntry, undoBallot, type BatchSpec, type BatchState } from './batch.ts';
+import { addBallot, closeEntry, discardEntry, moveEntry, openBatch, openEntry, undoBallot, type BatchSpec, type BatchState } from './batch.ts';
 import { ballotKey } from './ballot-key.ts';
 import type { BatchId, CountingContext, OperatorId, TerminalId } from './context.ts';
 import { parseEntry } from './keyboard-entry.ts';
@@ -28,6 +28,8 @@ export type CountingEvent =
   | (EventMeta & { readonly type: 'entry-closed'; readonly ballots: number })
   /** The board discards `discarded`'s entry; `operator` is the board member who records it. */
   | (EventMeta & { readonly type: 'entry-discarded'; readonly discarded: OperatorId; readonly note: string })
+  /** `moved`'s open entry continues at `terminal` (the event's terminal); `operator` is who took it over. */
+  | (EventMeta & { readonly type: 'entry-moved'; readonly moved: OperatorId; readonly from: TerminalId; readonly note: string })
   | (EventMeta & { readonly type: 'ruling'; readonly position: number; readonly ballot: Ballot; readonly reason: RulingReason; readonly note: string });
 
 export type CountingEventType = CountingEvent['type'];
@@ -82,6 +84,13 @@ const applyToBatch = (ctx: CountingContext, state: BatchState, e: CountingEvent)
         return fail('log.note-required', 'Hủy một lần nhập phải ghi rõ lý do.', 'Discarding an entry needs a stated reason.');
       }
       return discardEntry(state, e.discarded);
+    case 'entry-moved': {
+      const current = state.entries.find((x) => x.operator === e.moved);
+      if (current !== undefined && current.terminal !== e.from) {
+        return fail('log.moved-from', `Lần nhập của "${e.moved}" không ở máy "${e.from}".`, `The entry of "${e.moved}" is not at terminal "${e.from}".`);
+      }
+      return moveEntry(state, e.moved, e.terminal);
+    }
     case 'ruling':
       return recordRuling(ctx, state, {
         position: e.position, ballot: e.ballot, reason: e.reason, note: e.note, by: e.operator, terminal: e.terminal,

@@ -40,6 +40,9 @@ const describe = (ctx: CountingContext, e: CountingEvent): Pick<LogLine, 'positi
       return { position: null, action_vi: 'Kết thúc lần nhập', action_en: 'Entry closed', detail: `${e.ballots} phiếu` };
     case 'entry-discarded':
       return { position: null, action_vi: `Hủy lần nhập của ${e.discarded}`, action_en: `Entry of ${e.discarded} discarded`, detail: e.note };
+    case 'entry-moved':
+      return { position: null, action_vi: `Chuyển lần nhập của ${e.moved} từ máy ${e.from} sang máy ${e.terminal}`,
+        action_en: `Entry of ${e.moved} moved from terminal ${e.from} to ${e.terminal}`, detail: e.note };
     case 'ruling': {
       const label = RULING_REASON_LABELS[e.reason];
       return { position: e.position, action_vi: 'Ban Kiểm phiếu phán quyết', action_en: 'Board ruling',

@@ -30,5 +30,6 @@ export const CountingEventSchema: z.ZodType<CountingEvent> = z.discriminatedUnio
   z.object({ type: z.literal('ballot-undone'), position: Position, ...meta }).strict(),
   z.object({ type: z.literal('entry-closed'), ballots: z.number().int().min(0), ...meta }).strict(),
   z.object({ type: z.literal('entry-discarded'), discarded: Id, note: z.string().max(2000), ...meta }).strict(),
+  z.object({ type: z.literal('entry-moved'), moved: Id, from: Id, note: z.string().max(2000), ...meta }).strict(),
   z.object({ type: z.literal('ruling'), position: Position, ballot: BallotSchema, reason: z.enum(RULING_REASONS), note: z.string().max(2000), ...meta }).strict(),
 ]);

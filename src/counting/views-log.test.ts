@@ -66,3 +66,21 @@ describe('CountingEventSchema', () => {
     expect(CountingEventSchema.safeParse({ ...events[1], at: 'yesterday' }).success).toBe(false);
   });
 });
+
+describe('entry-moved in the log', () => {
+  it('replays an entry continued at another terminal, prints it, and refuses a move from a terminal the entry was not at', () => {
+    const all = batchEvents(ctx, spec, [[a, b], [b, a]]);
+    // op0's first ballot, then its PC fails: op0 continues at "may-9".
+    const firstOfOp0 = all.findIndex((e) => e.type === 'ballot-entered' && e.operator === 'op0');
+    const move: CountingEvent = { type: 'entry-moved', moved: 'op0', from: 't0', note: 'máy hỏng', batchId: 'b1', operator: 'op0', terminal: 'may-9', at: '2020-07-16T02:00:00.000Z' };
+    const events = [...all.slice(0, firstOfOp0 + 1), move, ...all.slice(firstOfOp0 + 1).map((e) => (e.operator === 'op0' ? { ...e, terminal: 'may-9' } : e))];
+    expect(events.every((e) => CountingEventSchema.safeParse(e).success)).toBe(true);
+    const r = replayLog(ctx, events);
+    expect(r.ok && r.value.batches.get('b1')!.entries.map((e) => [e.operator, e.terminal, e.ballots.length, e.closed]))
+      .toEqual([['op0', 'may-9', 2, true], ['op1', 't1', 2, true]]);
+    const line = logLines(ctx, events).find((l) => l.action_en.startsWith('Entry of op0 moved'));
+    expect(line?.action_vi).toBe('Chuyển lần nhập của op0 từ máy t0 sang máy may-9');
+    const wrongFrom = replayLog(ctx, [...all.slice(0, firstOfOp0 + 1), { ...move, from: 't1' }]);
+    expect(wrongFrom.ok ? '' : wrongFrom.error.error.code).toBe('log.moved-from');
+  });
+});

@@ -66,11 +66,14 @@ const insertPeople = async (trx: Transaction<Database>, data: DemoCongress, cong
 };
 
 const insertProgramme = async (trx: Transaction<Database>, data: DemoCongress, congressId: number, delegateId: ReadonlyMap<string, number>, now: string) => {
+  // The elections are voted under the agenda's election items, in the same order.
+  const electionItems: number[] = [];
   for (const [i, s] of data.sessions.entries()) {
     const session = await trx.insertInto('congress_sessions').values({ congress_id: congressId, kind: s.kind, title: s.title,
       position: i + 1, starts_at: s.startsAt }).returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('agenda_items').values(s.items.map((it, j) => ({ congress_id: congressId, session_id: session.id,
-      position: j + 1, title: it.title, kind: it.kind, status: 'pending' as const }))).execute();
+    const items = await trx.insertInto('agenda_items').values(s.items.map((it, j) => ({ congress_id: congressId, session_id: session.id,
+      position: j + 1, title: it.title, kind: it.kind, status: 'pending' as const }))).returning(['id', 'kind', 'position']).execute();
+    electionItems.push(...[...items].sort((a, b) => a.position - b.position).filter((it) => it.kind === 'election').map((it) => it.id));
   }
   const bodyId = new Map<string, number>();
   for (const b of data.bodies) {
@@ -81,11 +84,11 @@ const insertProgramme = async (trx: Transaction<Database>, data: DemoCongress, c
       delegate_id: delegateId.get(m.delegateCode)!, role: m.role, position: j + 1 }))).execute();
   }
   const electionId = new Map<string, number>();
-  for (const e of data.elections) {
+  for (const [k, e] of data.elections.entries()) {
     const election = await trx.insertInto('elections').values({ congress_id: congressId, kind: e.kind, title: e.title,
       seats: e.seats, alternate_seats: e.alternateSeats, max_surplus: e.maxSurplus, parent_round_id: null,
       counting_board_id: bodyId.get('counting-board') ?? null, settings: JSON.stringify(defaultCountSettings),
-      approved_at: null, approval_reference: null, created_at: now }).returning('id').executeTakeFirstOrThrow();
+      approved_at: null, approval_reference: null, created_at: now, agenda_item_id: electionItems[k] ?? null }).returning('id').executeTakeFirstOrThrow();
     electionId.set(e.key, election.id);
     const round = await trx.insertInto('election_rounds').values({ election_id: election.id, congress_id: congressId, number: 1,
       seats: e.seats, alternate_seats: e.alternateSeats, status: 'draft', base: null, present: null, ballots_issued: null,

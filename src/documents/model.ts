@@ -210,6 +210,8 @@ export interface ShowOfHandsItem {
   /** What was voted: "Thông qua Chương trình Đại hội". */
   readonly subject: string;
   readonly counts: ShowOfHandsCounts;
+  /** Voided by the chair: printed struck through, with the reason, never left out. */
+  readonly voided?: { readonly reason: string; readonly by: string; readonly at: string } | null | undefined;
 }
 
 export interface ShowOfHandsRecordInput {
@@ -223,7 +225,7 @@ export interface ShowOfHandsRecordInput {
 
 /** What happened at a counting terminal (the event types of src/counting/input-log.ts). */
 export const INPUT_LOG_ACTIONS = [
-  'batch-opened', 'entry-opened', 'ballot-entered', 'ballot-undone', 'entry-closed', 'entry-discarded', 'ruling',
+  'batch-opened', 'entry-opened', 'ballot-entered', 'ballot-undone', 'entry-closed', 'entry-discarded', 'entry-moved', 'ruling',
 ] as const;
 export type InputLogAction = (typeof INPUT_LOG_ACTIONS)[number];
 

@@ -91,6 +91,21 @@ describe('show-of-hands record', () => {
     const over = await showOfHandsRecord.pdf({ header: HEADER, session: 'x', base: 256, present: 250, items: [{ subject: 'x', counts: { agree: 251, disagree: 0, other: 0 } }], signedBy: BOARD });
     expect(over.ok).toBe(false);
   });
+  it('keeps a voided vote in the record, struck through, with who voided it and why', async () => {
+    const items = [
+      { subject: 'Thông qua Chương trình (ghi nhầm)', counts: { agree: 1, disagree: 9, other: 1 }, voided: { reason: 'Ghi nhầm số', by: 'thuky', at: '2020-07-15T02:00:00.000Z' } },
+      { subject: 'Thông qua Chương trình', counts: { agree: 250, disagree: 0, other: 0 } },
+    ];
+    const c = showOfHandsRecord.content({ header: HEADER, session: 'Phiên trù bị', base: 256, present: 250, items, signedBy: BOARD });
+    if (!c.ok) throw new Error(c.error.message_en);
+    const tables = c.value.blocks.filter((b) => b.kind === 'table');
+    expect(tables.map((tb) => tb.kind === 'table' ? tb.struckRows : null)).toEqual([[0]]);
+    const t = await renderBoth(showOfHandsRecord, { header: HEADER, session: 'Phiên trù bị', base: 256, present: 250, items, signedBy: BOARD });
+    for (const text of [t.pdf, t.docx]) {
+      expect(text).toMatch(rowPattern(['1', '9', '1', '0,39%', 'Đã hủy']));
+      expect(flat(text)).toContain('Nội dung số 1 (gạch ngang) đã được hủy bởi thuky: Ghi nhầm số.');
+    }
+  });
 });
 
 describe('input log', () => {

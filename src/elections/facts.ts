@@ -6,7 +6,8 @@ import type { CountSettings, ElectionKind } from '../rules/index.ts';
 import type { RoundState } from './state-machine.ts';
 
 export type CandidateSource = 'committee-list' | 'nominated' | 'self-nominated';
-export type CandidateStatus = 'listed' | 'withdrawal-requested' | 'withdrawn' | 'not-admitted';
+/** `voided`: a nomination the chair voided with a reason; it stays in the record. */
+export type CandidateStatus = 'listed' | 'withdrawal-requested' | 'withdrawn' | 'not-admitted' | 'voided';
 
 export interface CandidateFacts {
   readonly id: number;

@@ -6,3 +6,5 @@ export * from './list.ts';
 export * from './board.ts';
 export * from './round-life.ts';
 export * from './next-round.ts';
+export * from './voids.ts';
+export * from './agenda.ts';

@@ -43,6 +43,23 @@ export const decideShowOfHands = (
   return ok({ ...counts, base, threshold: majorityThreshold(base), passed: isMoreThanHalf(counts.agree, base) });
 };
 
+/** The words of a show of hands, one source for the screens and the record (the regulation's "đồng ý"). */
+export const SHOW_OF_HANDS_LABELS: Readonly<Record<keyof ShowOfHandsCounts, { readonly vi: string; readonly en: string }>> = {
+  agree: { vi: 'Đồng ý', en: 'Agree' },
+  disagree: { vi: 'Không đồng ý', en: 'Disagree' },
+  other: { vi: 'Ý kiến khác', en: 'Other opinion' },
+};
+
+/**
+ * A show of hands recorded into the official record must say how the hands went: an empty form (every count 0)
+ * is a form nobody filled, not a vote. (A count nobody typed is refused by the form and the API's schema.)
+ */
+export const requireHandsCounted = (counts: ShowOfHandsCounts): Result<true, RuleError> =>
+  counts.agree + counts.disagree + counts.other === 0
+    ? err(ruleError('vote.empty', 'Chưa ghi số biểu quyết nào (cả ba số đều bằng 0): không ghi một biểu quyết trống vào biên bản.',
+      'No count was entered (all three are 0): an empty vote is not recorded.', 'agree'))
+    : ok(true);
+
 /**
  * Opinion poll on a self-nominee or nominee (docs/rules.md §4) [law]: the name enters the list only if more than
  * 30% of the delegates PRESENT agree, computed exactly as `10 × agree > 3 × present`.

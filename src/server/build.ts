@@ -35,6 +35,7 @@ import { roundStepRoutes } from './routes/round-steps.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { speakerRoutes } from './routes/speakers.ts';
 import { targetRoutes } from './routes/targets.ts';
+import { hallRoutes } from './routes/hall.ts';
 import { userRoutes } from './routes/users.ts';
 import { scanRoutes } from './scan/routes.ts';
 import { startScanReader, type ScanReaderOptions } from './scan/reader.ts';
@@ -116,7 +117,7 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   installCsrfGuard(app);
   for (const plugin of [
     healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes, attendanceRoutes, meRoutes,
-    bodyRoutes, electionRoutes, candidateRoutes, roundStepRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, liveRoutes, printoutRoutes,
+    bodyRoutes, electionRoutes, candidateRoutes, roundStepRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, hallRoutes, liveRoutes, printoutRoutes,
   ]) {
     plugin(app, deps);
   }

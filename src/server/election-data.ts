@@ -2,7 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { CountSettingsSchema } from '../api/congresses.ts';
 import type { ElectionView } from '../api/elections.ts';
-import type { BoardFacts, CandidateFacts, ElectionFacts, RoundFacts } from '../elections/index.ts';
+import type { AgendaFacts, BoardFacts, CandidateFacts, ElectionFacts, RoundFacts } from '../elections/index.ts';
 import { defaultCountSettings, err, inBallotOrder, ok, readStoredOutcome, type CountSettings, type Result } from '../rules/index.ts';
 import type { Candidate, Congress, Database, Election, ElectionRound } from '../store/schema.ts';
 import { notFound, type Problem } from './problems.ts';
@@ -94,7 +94,8 @@ export const electionView = async (db: Db, e: Election, caller: Pick<Caller, 'ro
   }
   return {
     id: e.id, kind: e.kind, title: e.title, seats: e.seats, alternateSeats: e.alternate_seats, maxSurplus: e.max_surplus,
-    countingBoardId: e.counting_board_id, settings: countSettingsOf(e), approvedAt: e.approved_at, approvalReference: e.approval_reference, rounds: out,
+    countingBoardId: e.counting_board_id, settings: countSettingsOf(e), approvedAt: e.approved_at, approvalReference: e.approval_reference,
+    agendaItemId: e.agenda_item_id, rounds: out,
   };
 };
 
@@ -121,4 +122,13 @@ export const loadRoundFacts = async (db: Db, congress: Congress, electionId: num
 export const loadElection = async (db: Db, congressId: number, electionId: number): Promise<Result<Election, Problem>> => {
   const e = await findElection(db, congressId, electionId);
   return e === undefined ? err(notFound('cuộc bầu cử', 'Election', 'params.electionId')) : ok(e);
+};
+
+/** Where the agenda stands for an election's voting: its own item, the current item, whether an agenda is run at all. */
+export const agendaFacts = async (db: Db, congress: Congress, election: Election): Promise<AgendaFacts> => {
+  const ids = [election.agenda_item_id, congress.current_agenda_item_id].filter((id): id is number => id !== null);
+  const items = ids.length === 0 ? [] : await db.selectFrom('agenda_items').select(['id', 'title']).where('congress_id', '=', congress.id).where('id', 'in', ids).execute();
+  const any = await db.selectFrom('agenda_items').select('id').where('congress_id', '=', congress.id).limit(1).executeTakeFirst();
+  const ref = (id: number | null) => items.find((i) => i.id === id) ?? null;
+  return { electionItem: ref(election.agenda_item_id), currentItem: ref(congress.current_agenda_item_id), agendaInUse: any !== undefined };
 };

@@ -136,6 +136,13 @@ const votePassed: RowCheck = (row) => {
     : { column: 'passed', vi: 'kết quả thông qua không đúng với số biểu quyết.', en: 'passed does not follow from the counts.' };
 };
 
+/** A void: all three of when, why and by whom, or none. */
+const voidColumns: readonly RowCheck[] = [
+  column('voided_at', instant.nullable().optional()), column('void_reason', Text(2000).nullable().optional()), column('voided_by', Text(200).nullable().optional()),
+  rule('void_reason', (r) => (r['voided_at'] ?? null) === null ? (r['void_reason'] ?? null) === null : typeof r['void_reason'] === 'string' && r['void_reason'].trim() !== '',
+    'một bản ghi đã hủy phải có lý do, và chỉ bản ghi đã hủy mới có.', 'a voided record has a reason, and only a voided record has one.'),
+];
+
 const CHECKS: Readonly<Record<BackupTable, readonly RowCheck[]>> = {
   congresses: [
     body(CreateCongressBody, { code: 'code', higherOrganisationName: 'higher_organisation_name', organisationName: 'organisation_name', kind: 'kind',
@@ -169,15 +176,15 @@ const CHECKS: Readonly<Record<BackupTable, readonly RowCheck[]>> = {
     rule('result', (r) => (r['result'] !== null) === COUNTED.has(text(r['status'])),
       'chỉ vòng bầu đã kiểm phiếu xong (counted, published, approved) mới có kết quả, và vòng đó phải có.',
       'only a counted round (counted, published, approved) has a result, and it must have one.'),
-    column('decision', Text(2000).nullable()), column('updated_at', instant),
+    column('decision', Text(2000).nullable()), column('updated_at', instant), column('open_override', Text(2000).nullable()),
   ],
   candidates: [
     body(CandidateBody.options[1], { fullName: 'full_name', birthDate: 'birth_date', source: 'source' }),
-    column('status', CandidateView.shape.status), column('position', IdBody), column('poll_agree', Count.nullable()),
+    column('status', CandidateView.shape.status), column('position', IdBody), column('poll_agree', Count.nullable()), ...voidColumns,
   ],
   votes: [
     body(ShowOfHands.strict(), { agree: 'agree', disagree: 'disagree', other: 'other' }), column('subject', VoteBody.shape.subject), column('kind', VoteKind),
-    column('base', Count), column('present', Count), column('passed', flag), votePassed, exclusionsGiveBase, column('recorded_at', instant),
+    column('base', Count), column('present', Count), column('passed', flag), votePassed, exclusionsGiveBase, column('recorded_at', instant), ...voidColumns,
   ],
   body_members: [body(BodyMemberInput, { delegateId: 'delegate_id', role: 'role' }), column('position', place)],
   speakers: [

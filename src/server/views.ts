@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { CongressView, OrganisationView } from '../api/congresses.ts';
 import type { DelegateView } from '../api/delegates.ts';
 import type { VoteView } from '../api/bodies.ts';
+import type { VoidedView } from '../api/bodies.ts';
 import type { CandidateView } from '../api/elections.ts';
 import { majorityThreshold } from '../rules/index.ts';
 import type { Candidate, Congress, Delegate, OrganisationsTable, Vote } from '../store/schema.ts';
@@ -31,9 +32,13 @@ export const delegateView = (d: Delegate): DelegateView => ({
 export const voteView = (v: Vote): VoteView => ({
   id: v.id, subject: v.subject, kind: v.kind, agree: v.agree, disagree: v.disagree, other: v.other,
   base: v.base, present: v.present, threshold: majorityThreshold(v.base), passed: v.passed === 1, recordedAt: v.recorded_at,
+  agendaItemId: v.agenda_item_id, voided: voidedOf(v),
 });
+
+export const voidedOf = (r: { voided_at: string | null; void_reason: string | null; voided_by: string | null }): VoidedView =>
+  r.voided_at === null ? null : { at: r.voided_at, reason: r.void_reason ?? '', by: r.voided_by ?? '' };
 
 export const candidateView = (c: Candidate): CandidateView => ({
   id: c.id, delegateId: c.delegate_id, fullName: c.full_name, birthDate: c.birth_date, source: c.source,
-  position: c.position, status: c.status, pollAgree: c.poll_agree,
+  position: c.position, status: c.status, pollAgree: c.poll_agree, voided: voidedOf(c),
 });

@@ -41,8 +41,8 @@ export const BACKUP_REFERENCES: Readonly<Record<BackupTable, Readonly<Record<str
   users: {},
   bodies: { congress_id: { table: 'congresses' }, approved_vote_id: { table: 'votes', deferred: true } },
   elections: { congress_id: { table: 'congresses' }, parent_round_id: { table: 'election_rounds', deferred: true },
-    counting_board_id: { table: 'bodies' } },
-  election_rounds: { election_id: { table: 'elections' }, congress_id: { table: 'congresses' } },
+    counting_board_id: { table: 'bodies' }, agenda_item_id: { table: 'agenda_items' } },
+  election_rounds: { election_id: { table: 'elections' }, congress_id: { table: 'congresses' }, agenda_item_id: { table: 'agenda_items' } },
   candidates: { round_id: { table: 'election_rounds' }, congress_id: { table: 'congresses' },
     delegate_id: { table: 'delegates' }, withdrawal_vote_id: { table: 'votes', deferred: true } },
   votes: { congress_id: { table: 'congresses' }, agenda_item_id: { table: 'agenda_items' }, election_id: { table: 'elections' },
@@ -76,12 +76,15 @@ export const BACKUP_JSON_COLUMNS: Readonly<Partial<Record<BackupTable, readonly 
  * The exclusions from N_base (0006) hold counts by reason and no ids, so they are restored as they are.
  */
 export const BACKUP_LATER_COLUMNS: Readonly<Partial<Record<BackupTable, readonly string[]>>> = {
-  election_rounds: ['base_exclusions'],
-  votes: ['base_exclusions'],
+  election_rounds: ['base_exclusions', 'agenda_item_id', 'open_override'],
+  votes: ['base_exclusions', 'voided_at', 'void_reason', 'voided_by'],
   // Attendance of the congress (0010): older check-ins are open and not voided, older sessions not fresh, older cards without a typed code.
   checkins: ['left_at', 'left_reason', 'left_by', 'voided_at', 'void_reason', 'voided_by'],
   congress_sessions: ['fresh_checkin'],
   delegates: ['card_code'],
+  // Voids, the agenda item of an election (0011).
+  candidates: ['voided_at', 'void_reason', 'voided_by'],
+  elections: ['agenda_item_id'],
   // The background reading of scans (0005): a job of an older file restores with the columns' defaults.
   scan_jobs: ['files', 'files_read', 'sheets_read', 'ballots', 'error', 'lease_until'],
 };
@@ -94,6 +97,8 @@ const isLater = (t: BackupTable): t is LaterTable => (BACKUP_LATER_TABLES as rea
 /** Columns never written to a backup, and never restored from an older file that has them. */
 export const BACKUP_OMITTED_COLUMNS: Readonly<Partial<Record<BackupTable, readonly string[]>>> = {
   users: ['password_hash', 'is_server_admin', 'must_change_password', 'last_sign_in_at'],
+  // What the hall screen shows now is the room's state, not the congress's record.
+  congresses: ['hall_view'],
 };
 
 const cellSchema = z.union([z.string(), z.number(), z.null(), z.strictObject({ $base64: z.string() })]);

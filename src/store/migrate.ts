@@ -13,6 +13,7 @@ import { roundCountedByMigration } from './migrations/0007_round_counted_by.ts';
 import { accountsMigration } from './migrations/0008_accounts.ts';
 import { preparationMigration } from './migrations/0009_preparation.ts';
 import { congressAttendanceMigration } from './migrations/0010_congress_attendance.ts';
+import { floorMigration } from './migrations/0011_floor.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -27,6 +28,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0008_accounts': accountsMigration(dialect),
   '0009_preparation': preparationMigration(dialect),
   '0010_congress_attendance': congressAttendanceMigration(dialect),
+  '0011_floor': floorMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: () => Promise.resolve({ ...migrations(dialect) }) });

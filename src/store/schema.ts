@@ -44,6 +44,8 @@ export interface CongressesTable {
   current_agenda_item_id: number | null;
   current_speaker_id: number | null;
   created_at: ColumnType<Instant, Instant, never>;
+  /** What the hall screen shows as the presidium or secretariat chose it (HallView of src/api/hall.ts as JSON); null: it follows the agenda. */
+  hall_view: JsonText | null;
 }
 
 export interface OrganisationsTable {
@@ -187,6 +189,10 @@ export interface VotesTable {
   passed: Bool;
   recorded_at: Instant;
   recorded_by: number | null;
+  /** A void by the chair (docs/rules.md: nothing of record is deleted): when, why, by whom (user name); null: in force. */
+  voided_at: Instant | null;
+  void_reason: string | null;
+  voided_by: string | null;
 }
 
 export type ElectionKind =
@@ -211,6 +217,8 @@ export interface ElectionsTable {
   approved_at: Instant | null;
   approval_reference: string | null;
   created_at: ColumnType<Instant, Instant, never>;
+  /** The agenda item under which it is voted: voting opens only while that item is current (docs/rules.md). */
+  agenda_item_id: number | null;
 }
 
 /** draft → list-approved → voting → counting → counted → published → approved (src/elections/state-machine.ts). */
@@ -244,6 +252,10 @@ export interface ElectionRoundsTable {
   /** A hand count's sign-off (HandCountRecord of src/elections as JSON): who signed, who entered it, when. */
   hand_count: JsonText | null;
   updated_at: Instant;
+  /** The agenda item current when voting opened: its session dates the round's documents. */
+  agenda_item_id: number | null;
+  /** The chair's reason when voting was opened while another agenda item was current (null: on its own item). */
+  open_override: string | null;
 }
 
 export interface CandidatesTable {
@@ -256,10 +268,14 @@ export interface CandidatesTable {
   source: 'committee-list' | 'nominated' | 'self-nominated';
   /** Ballot position (1-based) once the list is ordered. */
   position: number;
-  status: 'listed' | 'withdrawal-requested' | 'withdrawn' | 'not-admitted';
+  status: 'listed' | 'withdrawal-requested' | 'withdrawn' | 'not-admitted' | 'voided';
   withdrawal_vote_id: number | null;
   /** Opinion-poll agree votes (nominees only). */
   poll_agree: number | null;
+  /** A void by the chair (docs/rules.md: nothing of record is deleted): when, why, by whom (user name); null: in force. */
+  voided_at: Instant | null;
+  void_reason: string | null;
+  voided_by: string | null;
 }
 
 export interface SpeakersTable {
@@ -487,6 +503,16 @@ export interface Database {
   scan_jobs: ScanJobsTable;
   scan_sheets: ScanSheetsTable;
   scan_files: ScanFilesTable;
+  terminals: TerminalsTable;
+}
+
+/** A counting terminal's label for the room ("Máy 3"), set by the terminal (not backed up: the PCs are the room's). */
+export interface TerminalsTable {
+  id: Id;
+  congress_id: number;
+  terminal: string;
+  label: string;
+  updated_at: Instant;
 }
 
 export type Congress = Selectable<CongressesTable>;

@@ -13,7 +13,7 @@ const columnSet = {
   congresses: {
     id: true, code: true, higher_organisation_name: true, organisation_name: true, kind: true, ordinal: true,
     term_start_year: true, term_end_year: true, start_date: true, end_date: true, venue: true, place: true,
-    settings: true, current_agenda_item_id: true, current_speaker_id: true, created_at: true,
+    settings: true, current_agenda_item_id: true, current_speaker_id: true, created_at: true, hall_view: true,
   },
   organisations: { id: true, congress_id: true, name: true, role: true, party_members: true, position: true, deactivated_at: true },
   delegates: {
@@ -33,21 +33,21 @@ const columnSet = {
   votes: {
     id: true, congress_id: true, agenda_item_id: true, subject: true, kind: true, election_id: true,
     candidate_id: true, agree: true, disagree: true, other: true, base: true, present: true, base_exclusions: true, passed: true,
-    recorded_at: true, recorded_by: true,
+    recorded_at: true, recorded_by: true, voided_at: true, void_reason: true, voided_by: true,
   },
   elections: {
     id: true, congress_id: true, kind: true, title: true, seats: true, alternate_seats: true, max_surplus: true,
     parent_round_id: true, counting_board_id: true, settings: true, approved_at: true, approval_reference: true,
-    created_at: true,
+    created_at: true, agenda_item_id: true,
   },
   election_rounds: {
     id: true, election_id: true, congress_id: true, number: true, seats: true, alternate_seats: true, status: true,
     base: true, present: true, base_exclusions: true, ballots_issued: true, ballots_collected: true, result: true, decision: true,
-    counted_by: true, hand_count: true, updated_at: true,
+    counted_by: true, hand_count: true, updated_at: true, agenda_item_id: true, open_override: true,
   },
   candidates: {
     id: true, round_id: true, congress_id: true, delegate_id: true, full_name: true, birth_date: true, source: true,
-    position: true, status: true, withdrawal_vote_id: true, poll_agree: true,
+    position: true, status: true, withdrawal_vote_id: true, poll_agree: true, voided_at: true, void_reason: true, voided_by: true,
   },
   speakers: {
     id: true, congress_id: true, delegate_id: true, speaker_name: true, title: true, position: true, status: true,
@@ -89,6 +89,7 @@ const columnSet = {
     decided_at: true,
   },
   scan_files: { id: true, job_id: true, position: true, data: true },
+  terminals: { id: true, congress_id: true, terminal: true, label: true, updated_at: true },
 } as const satisfies ColumnSet;
 
 export const TABLE_NAMES = Object.keys(columnSet) as readonly TableName[];

@@ -37,7 +37,7 @@ const pile = (ids: readonly string[], n: number, seed: number): Ballot[] => {
 };
 
 interface RoundView { number: number; status: string; base: number; present: number; result: CountOutcome | null; candidates: { id: number; fullName: string }[] }
-interface ElectionView { id: number; kind: string; title: string; rounds: RoundView[] }
+interface ElectionView { id: number; kind: string; title: string; agendaItemId: number | null; rounds: RoundView[] }
 
 // Each election is counted through the board's batches (248–250 ballots entered twice): minutes on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -107,7 +107,11 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
   const openVoting = async (kind: string): Promise<void> => {
     const admin = as['lso.quantri'];
     expect((await admin.post(`${E(kind)}/rounds/1/transition`, { to: 'list-approved', agree: 240, disagree: 5, other: 5 })).status).toBe(200);
-    expect((await admin.post(`${E(kind)}/rounds/1/transition`, { to: 'voting' })).status).toBe(200);
+    // Voting opens under the election's agenda item; an election made in the test has none: opened with a reason.
+    const item = elections.get(kind)!.agendaItemId;
+    if (item !== null) expect((await admin.put(`${C}/current-item`, { agendaItemId: item })).status).toBe(200);
+    const opened = await admin.post(`${E(kind)}/rounds/1/transition`, item === null ? { to: 'voting', override: 'Cuộc bầu cử lập trong phiên thử' } : { to: 'voting' });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
     expect((await admin.put(`${E(kind)}/rounds/1/ballots`, { issued: 250, collected: 248 })).status).toBe(200);
   };
   const count = async (kind: string, seed: number): Promise<RoundView> => {
@@ -175,7 +179,8 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
       .where('bodies.kind', '=', 'counting-board').execute();
     for (const text of texts) {
       expect(text).toContain('BIÊN BẢN');
-      expect(text).toContain('Lạng Sơn, ngày');
+      // Dated by the session it was voted in (the second day), not by the machine's clock nor the first day.
+      expect(text).toMatch(/Lạng Sơn,\s+ngày\s+16\s+tháng\s+7\s+năm\s+2020/u);
       expect(text).toMatch(rowPattern(['(N):', formatInteger(c.base)]));
       expect(text).toMatch(rowPattern(['Số phiếu phát ra:', '250']));
       expect(text).toMatch(rowPattern(['Số phiếu thu vào:', formatInteger(c.ballots.total)]));

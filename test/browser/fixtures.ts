@@ -113,11 +113,11 @@ export const electionView = (status: z.infer<typeof ElectionView>['rounds'][numb
   const c = committee();
   return {
     id: 1, kind: 'committee', title: 'Bầu Ban Chấp hành Đảng bộ Khối khóa XIV, nhiệm kỳ 2020–2025', seats: 24, alternateSeats: 0,
-    maxSurplus: 3, countingBoardId: 4, settings: defaultCountSettings, approvedAt: null, approvalReference: null,
+    maxSurplus: 3, countingBoardId: 4, settings: defaultCountSettings, approvedAt: null, approvalReference: null, agendaItemId: null,
     rounds: [{
       id: 1, number: 1, seats: 24, alternateSeats: 0, status, base: 254, present: 250, ballotsIssued: 250, ballotsCollected: 250,
       result, countedBy: result === null ? null : 'batches', updatedAt: '2020-07-16T03:00:00Z',
-      candidates: c.candidates.map((x, i) => ({ id: x.id, delegateId: null, fullName: x.fullName, birthDate: null, source: 'committee-list', position: i + 1, status: 'listed', pollAgree: null })),
+      candidates: c.candidates.map((x, i) => ({ id: x.id, delegateId: null, fullName: x.fullName, birthDate: null, source: 'committee-list', position: i + 1, status: 'listed', pollAgree: null, voided: null })),
     }],
   };
 };

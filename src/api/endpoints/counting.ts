@@ -4,12 +4,12 @@
  * verified. An operator never receives another entry of a batch.
  */
 import { z } from 'zod';
-import { COUNTING_BOARD, COUNTING_OPERATORS, COUNTING_STAFF } from '../access.ts';
-import { RoundParams } from '../common.ts';
+import { COUNTING_BOARD, COUNTING_OPERATORS, COUNTING_STAFF, READERS } from '../access.ts';
+import { CongressParams, RoundParams } from '../common.ts';
 import {
   BatchKey, BatchView, CloseEntryBody, CountingOverview, CreateBatchBody, DiscardEntryBody, EnterBallotBody, EnteredBallot,
   InputLogQuery, InputLogVerification, InputLogView, MyBatchView, OpenCountingBody, OpenEntryBody, ReconciliationView,
-  RoundResultView, RulingBody, UndoBallotQuery,
+  RoundResultView, RulingBody, TakeOverEntryBody, TerminalLabelBody, TerminalParams, TerminalView, UndoBallotQuery,
 } from '../counting.ts';
 import { endpoint } from '../endpoint.ts';
 
@@ -28,6 +28,8 @@ export const countingEndpoints = {
   enterBallot: endpoint({ method: 'POST', path: `${B}/ballots`, params: BatchParams, body: EnterBallotBody, response: EnteredBallot, access: COUNTING_OPERATORS }),
   undoBallot: endpoint({ method: 'DELETE', path: `${B}/ballots/last`, params: BatchParams, query: UndoBallotQuery, response: MyBatchView, access: COUNTING_OPERATORS }),
   closeEntry: endpoint({ method: 'POST', path: `${B}/close`, params: BatchParams, body: CloseEntryBody, response: MyBatchView, access: COUNTING_OPERATORS }),
+  /** The entry continues at another terminal: the operator's own (they confirm), or anyone's by the board. */
+  takeOverEntry: endpoint({ method: 'POST', path: `${B}/take-over`, params: BatchParams, body: TakeOverEntryBody, response: MyBatchView, access: COUNTING_OPERATORS }),
   batchReconciliation: endpoint({ method: 'GET', path: `${B}/reconciliation`, params: BatchParams, response: ReconciliationView, access: COUNTING_BOARD }),
   rule: endpoint({ method: 'POST', path: `${B}/rulings`, params: BatchParams, body: RulingBody, response: ReconciliationView, access: COUNTING_BOARD }),
   discardEntry: endpoint({ method: 'POST', path: `${B}/discard`, params: BatchParams, body: DiscardEntryBody, response: BatchView, access: COUNTING_BOARD }),
@@ -36,4 +38,9 @@ export const countingEndpoints = {
   /** JSON, or with `format=text|csv` a file. Nobody reads an entry of a batch until all its entries are closed. */
   inputLog: endpoint({ method: 'GET', path: `${R}/input-log`, params: RoundParams, query: InputLogQuery, response: InputLogView, access: ['admin', 'counting-board'] }),
   verifyInputLog: endpoint({ method: 'GET', path: `${R}/input-log/verify`, params: RoundParams, response: InputLogVerification, access: ['admin', 'counting-board'] }),
+
+  /** A terminal's label for the room ("Máy 3"): read by anyone on the staff, set at the terminal by who works there. */
+  listTerminals: endpoint({ method: 'GET', path: '/api/congresses/:code/terminals', params: CongressParams, response: z.array(TerminalView), access: READERS }),
+  getTerminal: endpoint({ method: 'GET', path: '/api/congresses/:code/terminals/:terminal', params: TerminalParams, response: TerminalView, access: READERS }),
+  setTerminalLabel: endpoint({ method: 'PUT', path: '/api/congresses/:code/terminals/:terminal', params: TerminalParams, body: TerminalLabelBody, response: TerminalView, access: [...COUNTING_STAFF, 'secretariat'] }),
 } as const;

@@ -21,6 +21,7 @@ export interface Run {
   readonly text: string;
   readonly bold?: boolean | undefined;
   readonly italic?: boolean | undefined;
+  readonly strike?: boolean | undefined;
 }
 
 export interface ParagraphBlock {
@@ -49,6 +50,8 @@ export interface TableBlock {
   readonly rows: readonly (readonly string[])[];
   /** Rows printed in bold (totals). */
   readonly boldRows?: readonly number[] | undefined;
+  /** Rows struck through: records voided with a reason, kept in the record. */
+  readonly struckRows?: readonly number[] | undefined;
 }
 
 export interface Signer {

@@ -17,6 +17,7 @@ const ACTION_LABELS: Readonly<Record<InputLogAction, string>> = {
   'ballot-undone': 'Hủy lần nhập phiếu',
   'entry-closed': 'Kết thúc nhập',
   'entry-discarded': 'Hủy bản nhập',
+  'entry-moved': 'Chuyển máy nhập',
   ruling: 'Ban Kiểm phiếu quyết định',
 };
 

@@ -7,11 +7,12 @@ export const docxTable = (t: TableBlock, width: number): Table => {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
   const widths = t.columns.map((c) => Math.round((c.width / total) * width));
   const bold = new Set(t.boldRows ?? []);
-  const cell = (text: string, k: number, isBold: boolean, header: boolean): TableCell =>
+  const struck = new Set(t.struckRows ?? []);
+  const cell = (text: string, k: number, isBold: boolean, header: boolean, strike = false): TableCell =>
     new TableCell({
       width: { size: widths[k]!, type: WidthType.DXA },
       ...(header ? { verticalAlign: VerticalAlignTable.CENTER } : {}),
-      children: [new Paragraph({ style: TABLE_STYLE, alignment: ALIGN[header ? 'center' : t.columns[k]!.align], children: [run({ text, bold: isBold })] })],
+      children: [new Paragraph({ style: TABLE_STYLE, alignment: ALIGN[header ? 'center' : t.columns[k]!.align], children: [run({ text, bold: isBold, strike })] })],
     });
   return new Table({
     width: { size: width, type: WidthType.DXA },
@@ -19,7 +20,7 @@ export const docxTable = (t: TableBlock, width: number): Table => {
     margins: { left: 60, right: 60, top: 20, bottom: 20 },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, k) => cell(c.title, k, true, true)) }),
-      ...t.rows.map((row, r) => new TableRow({ cantSplit: true, children: row.map((text, k) => cell(text, k, bold.has(r), false)) })),
+      ...t.rows.map((row, r) => new TableRow({ cantSplit: true, children: row.map((text, k) => cell(text, k, bold.has(r), false, struck.has(r))) })),
     ],
   });
 };

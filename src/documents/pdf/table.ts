@@ -42,14 +42,15 @@ export const drawTable = (c: Cursor, t: TableBlock): void => {
   const widths = columnWidths(c, t);
   const xs = widths.map((_, k) => MARGIN.left + widths.slice(0, k).reduce((s, w) => s + w, 0));
   const bold = new Set(t.boldRows ?? []);
-  const drawRow = (cells: readonly string[], isBold: boolean, isHeader: boolean, m: RowSize): void => {
+  const struck = new Set(t.struckRows ?? []);
+  const drawRow = (cells: readonly string[], isBold: boolean, isHeader: boolean, m: RowSize, strike = false): void => {
     doc.save().lineWidth(0.5).strokeColor('black');
     cells.forEach((_, k) => doc.rect(xs[k]!, c.y, widths[k]!, m.row));
     doc.stroke().restore();
     setStyle(doc, { size: SIZE, bold: isBold });
     cells.forEach((text, k) => {
       const align = isHeader ? 'center' : cellAlign(t.columns[k]!.align);
-      doc.text(text, xs[k]! + PAD_X, c.y + (isHeader ? (m.row - m.heights[k]!) / 2 : PAD_Y), { width: widths[k]! - 2 * PAD_X, align });
+      doc.text(text, xs[k]! + PAD_X, c.y + (isHeader ? (m.row - m.heights[k]!) / 2 : PAD_Y), { width: widths[k]! - 2 * PAD_X, align, strike });
     });
     c.y += m.row;
   };
@@ -65,7 +66,7 @@ export const drawTable = (c: Cursor, t: TableBlock): void => {
     const before = c.y;
     ensureSpace(c, m.row);
     if (c.y < before) drawRow(titles, true, true, header);
-    drawRow(row, bold.has(r), false, m);
+    drawRow(row, bold.has(r), false, m, struck.has(r));
   });
   c.y += 6;
 };

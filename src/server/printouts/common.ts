@@ -24,6 +24,17 @@ export const documentDate = (congress: Pick<Congress, 'start_date' | 'end_date'>
   return day >= congress.start_date && day <= congress.end_date ? day : congress.start_date;
 };
 
+/**
+ * The day of the session an agenda item belongs to (within the congress), or null when the item is unknown or its
+ * session has no start: a document is dated by the sitting it records, never by the clock of the machine printing it.
+ */
+export const itemDay = async (db: Db, congress: Congress, agendaItemId: number | null): Promise<string | null> => {
+  if (agendaItemId === null) return null;
+  const s = await db.selectFrom('agenda_items').innerJoin('congress_sessions', 'congress_sessions.id', 'agenda_items.session_id')
+    .select('congress_sessions.starts_at').where('agenda_items.id', '=', agendaItemId).where('agenda_items.congress_id', '=', congress.id).executeTakeFirst();
+  return s?.starts_at == null ? null : documentDate(congress, s.starts_at);
+};
+
 const PLACE_WORDS = new Set(['tỉnh', 'thành', 'huyện', 'quận', 'xã', 'phường', 'thị']);
 
 /**

@@ -31,6 +31,8 @@ const entryOf = (seq: number, e: CountingEvent): InputLogEntry => {
       return { ...base, position: null, ballot: null, note: `${e.ballots} phiếu` };
     case 'entry-discarded':
       return { ...base, position: null, ballot: null, note: `Hủy lần nhập của ${e.discarded}: ${e.note}` };
+    case 'entry-moved':
+      return { ...base, position: null, ballot: null, note: `Chuyển lần nhập của ${e.moved} từ máy ${e.from} sang máy ${e.terminal}: ${e.note}` };
     case 'ruling': {
       const reason = RULING_REASON_LABELS[e.reason].vi;
       return { ...base, position: e.position, ballot: e.ballot, note: e.note.trim() === '' ? reason : `${reason}: ${e.note}` };

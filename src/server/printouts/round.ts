@@ -10,7 +10,7 @@ import { countOutcomeFromJson } from '../../store/round-result-json.ts';
 import type { Congress, Election, ElectionRound } from '../../store/schema.ts';
 import { countSettingsOf, findElection, findRound, listed, roundCandidates } from '../election-data.ts';
 import { conflict, notFound, type Problem } from '../problems.ts';
-import { bodyPeople, congressHeader, documentDate, higherCongressOrdinalOf, type Db } from './common.ts';
+import { bodyPeople, congressHeader, documentDate, higherCongressOrdinalOf, itemDay, type Db } from './common.ts';
 
 export interface PrintRound {
   readonly election: Election;
@@ -18,6 +18,8 @@ export interface PrintRound {
   readonly model: RoundModel;
   /** The counting board has members (the minutes need its signatures). */
   readonly hasBoard: boolean;
+  /** The day of the session the round was voted in (its agenda item's, else the election's); null: unknown. */
+  readonly sessionDay: string | null;
 }
 
 const NO_BOARD: CountingBoard = { head: '', members: [] };
@@ -46,12 +48,13 @@ export const loadPrintRound = async (db: Db, congress: Congress, electionId: num
     board: board?.board ?? NO_BOARD,
     ...(pollFor === undefined ? {} : { pollFor }),
   };
-  return ok({ election, round, model, hasBoard: board !== null });
+  const sessionDay = (await itemDay(db, congress, round.agenda_item_id)) ?? (await itemDay(db, congress, election.agenda_item_id));
+  return ok({ election, round, model, hasBoard: board !== null, sessionDay });
 };
 
-/** The header of a round's documents: dated the day the round was last moved (within the congress). */
+/** The header of a round's documents: dated by the session it was voted in, else the day it was last moved (within the congress). */
 export const roundHeader = (congress: Congress, p: PrintRound) =>
-  congressHeader(congress, documentDate(congress, p.round.updated_at), p.election.kind === 'delegates' ? higherCongressOrdinalOf(p.election.title) : null);
+  congressHeader(congress, p.sessionDay ?? documentDate(congress, p.round.updated_at), p.election.kind === 'delegates' ? higherCongressOrdinalOf(p.election.title) : null);
 
 const COUNTED = new Set(['counted', 'published', 'approved']);
 

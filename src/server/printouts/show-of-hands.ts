@@ -13,7 +13,7 @@ import { err, ok, ruleError, type Result } from '../../rules/index.ts';
 import type { Congress, Database, Vote } from '../../store/schema.ts';
 import { conflict, notFound, unprocessable, type Problem } from '../problems.ts';
 import type { FileOut } from '../route.ts';
-import { auditHeadOf, bodyOfKind, congressHeader, documentDate, rendered } from './common.ts';
+import { auditHeadOf, bodyOfKind, congressHeader, documentDate, itemDay, rendered } from './common.ts';
 
 export interface VoteSelection {
   readonly session?: number | undefined;
@@ -49,10 +49,15 @@ export const showOfHandsFile = async (
     if (last !== undefined && last[0]!.base === v.base && last[0]!.present === v.present) last.push(v);
     else parts.push([v]);
   }
-  const header = congressHeader(congress, documentDate(congress, votes[votes.length - 1]!.recorded_at));
+  // Dated by the session of the last vote's agenda item (the sitting recorded), else by when it was recorded.
+  const last = votes[votes.length - 1]!;
+  const header = congressHeader(congress, (await itemDay(db, congress, last.agenda_item_id)) ?? documentDate(congress, last.recorded_at));
   const contents: DocumentContent[] = [];
   for (const part of parts) {
-    const items: ShowOfHandsItem[] = part.map((v) => ({ subject: v.subject, counts: { agree: v.agree, disagree: v.disagree, other: v.other } }));
+    const items: ShowOfHandsItem[] = part.map((v) => ({
+      subject: v.subject, counts: { agree: v.agree, disagree: v.disagree, other: v.other },
+      voided: v.voided_at === null ? null : { at: v.voided_at, reason: v.void_reason ?? '', by: v.voided_by ?? '' },
+    }));
     const c = showOfHandsRecord.content({ header, session: label, base: part[0]!.base, present: part[0]!.present, items, signedBy: signers.value.board });
     if (!c.ok) return err(unprocessable(c.error));
     contents.push(c.value);

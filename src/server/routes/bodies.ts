@@ -9,7 +9,8 @@ import type { BodyKind, Database } from '../../store/schema.ts';
 import type { Problem } from '../problems.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
-import { conflict, notFound, unprocessable } from '../problems.ts';
+import { conflict, fromRefusal, notFound, unprocessable } from '../problems.ts';
+import { canVoid } from '../../elections/index.ts';
 import { json, serve } from '../route.ts';
 import { nowIso, transact } from '../tx.ts';
 import { voteView } from '../views.ts';
@@ -118,6 +119,27 @@ export const bodyRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     const rows = await deps.db.selectFrom('votes').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('id').execute();
     return ok(json(rows.map(voteView)));
   });
+
+  serve(app, deps, API.voidVote, async (ctx) =>
+    transact(deps, async (trx) => {
+      const vote = await trx.selectFrom('votes').selectAll().where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+      if (vote === undefined) return err(notFound('biểu quyết', 'Vote', 'params.id'));
+      const can = canVoid({ what_vi: `Biểu quyết «${vote.subject}»`, what_en: `The vote "${vote.subject}"`, voidedAt: vote.voided_at }, ctx.body.reason);
+      if (!can.ok) return err(fromRefusal(can.error));
+      // A vote that is a step of an election (its list, surplus, number, a withdrawal) is part of that election's record.
+      if (vote.election_id !== null || vote.candidate_id !== null) {
+        return err(conflict(ruleError('void.election-step', `Biểu quyết «${vote.subject}» là một bước của cuộc bầu cử: không hủy riêng được; nếu có sai sót, ghi rõ trong biên bản của cuộc bầu cử.`,
+          `The vote "${vote.subject}" is a step of an election: it cannot be voided on its own; record any error in that election's minutes.`)));
+      }
+      const by = ctx.principal?.kind === 'user' ? ctx.principal.username : ctx.actor;
+      const voided = await trx.updateTable('votes').set({ voided_at: nowIso(deps), void_reason: can.value, voided_by: by })
+        .where('id', '=', vote.id).where('voided_at', 'is', null).returningAll().executeTakeFirstOrThrow();
+      // A body approved by the voided vote is no longer approved: the congress votes on it again.
+      const unapproved = await trx.updateTable('bodies').set({ approved_vote_id: null }).where('approved_vote_id', '=', vote.id).returning('id').execute();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'vote.void', subject: `vote:${vote.id}`,
+        payload: { reason: can.value, bodies: unapproved.map((b) => b.id) } });
+      return ok(json(voteView(voided)));
+    }, [{ congressId: ctx.congress.id, kind: 'votes', id: null }, { congressId: ctx.congress.id, kind: 'bodies', id: null }]));
 
   serve(app, deps, API.recordVote, async (ctx) =>
     transact(deps, async (trx) => {

@@ -1,7 +1,7 @@
 /** A round's list: candidates, withdrawals (decided by a vote), the opinion poll, the surplus. */
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../api/contract.ts';
-import { admitByPoll, canAddDelegate, canAddPerson, canRequestWithdrawal, decideWithdrawal, roundSurplus } from '../../elections/index.ts';
+import { admitByPoll, canVoidNomination, canAddDelegate, canAddPerson, canRequestWithdrawal, decideWithdrawal, roundSurplus } from '../../elections/index.ts';
 import { err, ok } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -42,6 +42,22 @@ export const candidateRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'candidate.add', subject: `candidate:${row.id}`, payload: { ...person, source: b.source } });
       const fresh = await trx.selectFrom('candidates').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
       return ok(json(candidateView(fresh), 201));
+    }, ev(ctx.congress.id, ctx.params.electionId)));
+
+  serve(app, deps, API.voidCandidate, async (ctx) =>
+    transact(deps, async (trx) => {
+      const l = await loadRound(trx, ctx.congress.id, ctx.params.electionId, ctx.params.round);
+      if (!l.ok) return l;
+      const c = await trx.selectFrom('candidates').selectAll().where('id', '=', ctx.params.id).where('round_id', '=', l.value.round.id).executeTakeFirst();
+      if (c === undefined) return err(notFound('người trong danh sách', 'Candidate', 'params.id'));
+      const can = canVoidNomination({ source: c.source, name: c.full_name, voidedAt: c.voided_at }, l.value.round.status, ctx.body.reason);
+      if (!can.ok) return err(fromRefusal(can.error));
+      const by = ctx.principal?.kind === 'user' ? ctx.principal.username : ctx.actor;
+      const r = await trx.updateTable('candidates').set({ status: 'voided', voided_at: nowIso(deps), void_reason: can.value, voided_by: by })
+        .where('id', '=', c.id).where('voided_at', 'is', null).returningAll().executeTakeFirstOrThrow();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'candidate.void', subject: `candidate:${c.id}`,
+        payload: { reason: can.value, previous: c.status } });
+      return ok(json(candidateView(r)));
     }, ev(ctx.congress.id, ctx.params.electionId)));
 
   serve(app, deps, API.requestWithdrawal, async (ctx) =>

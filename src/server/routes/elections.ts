@@ -78,6 +78,21 @@ export const electionRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
       return ok(json(await electionView(trx, (await findElection(trx, ctx.congress.id, e.id))!, ctx)));
     }, ev(ctx.congress.id, ctx.params.electionId)));
 
+  serve(app, deps, API.setElectionAgendaItem, async (ctx) =>
+    transact(deps, async (trx) => {
+      const e = await loadElection(trx, ctx.congress.id, ctx.params.electionId);
+      if (!e.ok) return e;
+      const itemId = ctx.body.agendaItemId;
+      if (itemId !== null) {
+        const item = await trx.selectFrom('agenda_items').select('id').where('id', '=', itemId).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
+        if (item === undefined) return err(notFound('mục chương trình', 'Agenda item', 'body.agendaItemId'));
+      }
+      await trx.updateTable('elections').set({ agenda_item_id: itemId }).where('id', '=', e.value.id).execute();
+      await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'election.agenda-item', subject: `election:${e.value.id}`,
+        payload: { agendaItemId: itemId, previous: e.value.agenda_item_id } });
+      return ok(json(await electionView(trx, (await findElection(trx, ctx.congress.id, e.value.id))!, ctx)));
+    }, ev(ctx.congress.id, ctx.params.electionId)));
+
   serve(app, deps, API.setMaxSurplus, async (ctx) =>
     transact(deps, async (trx) => {
       const l = await loadElection(trx, ctx.congress.id, ctx.params.electionId);

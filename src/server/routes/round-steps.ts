@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../api/contract.ts';
 import {
-  canApproveList, canApproveResult, canHandCount, canOpenVoting, canPublish, canRecordBallots, canStartCounting, onList,
+  canApproveList, canApproveResult, canOpenVotingOn, canHandCount, canOpenVoting, canPublish, canRecordBallots, canStartCounting, onList,
   type Refusal, type RoundFacts,
 } from '../../elections/index.ts';
 import { countFromTotals, err, ok, type Result } from '../../rules/index.ts';
@@ -15,7 +15,7 @@ import { handCountToJson } from '../../store/hand-count-json.ts';
 import { loadBaseSnapshot } from '../attendance.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
-import { countSettingsOf, electionView, findElection, loadRound, loadRoundFacts, roundFacts } from '../election-data.ts';
+import { agendaFacts, countSettingsOf, electionView, findElection, loadRound, loadRoundFacts, roundFacts } from '../election-data.ts';
 import { fromRefusal, unprocessable } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { writeRoundStatus } from '../round-store.ts';
@@ -46,6 +46,9 @@ export const roundStepRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
       const b = ctx.body;
       const can = allowed(await roundFacts(trx, ctx.congress, election, round), b.to);
       if (!can.ok) return err(fromRefusal(can.error));
+      // Voting opens under the election's own agenda item, or with the chair's reason (recorded with the round).
+      const place = b.to === 'voting' ? canOpenVotingOn(await agendaFacts(trx, ctx.congress, election), b.override) : null;
+      if (place !== null && !place.ok) return err(fromRefusal(place.error));
       const now = nowIso(deps);
       const viewOf = async () => (await electionView(trx, (await findElection(trx, ctx.congress.id, election.id))!, ctx)).rounds.find((r) => r.id === round.id)!;
       let vote = null;
@@ -57,9 +60,15 @@ export const roundStepRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
         if (v.value.passed === 0) return ok(json({ round: await viewOf(), vote }));
       }
       // N_base and those present are fixed when voting opens (docs/rules.md §1).
-      const set = b.to === 'voting' ? await loadBaseSnapshot(trx, ctx.congress) : {};
+      const set = b.to === 'voting' && place?.ok === true
+        ? { ...(await loadBaseSnapshot(trx, ctx.congress)), agenda_item_id: place.value.agendaItemId, open_override: place.value.override }
+        : {};
       const moved = await writeRoundStatus(trx, ctx, ctx.congress.id, round, b.to, set, now);
       if (!moved.ok) return moved;
+      if (place?.ok === true && place.value.override !== null) {
+        await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'round.voting-override', subject: `round:${round.id}`,
+          payload: { reason: place.value.override, agendaItemId: place.value.agendaItemId, electionItemId: election.agenda_item_id } });
+      }
       if (b.to === 'approved') {
         await trx.updateTable('elections').set({ approved_at: now, approval_reference: b.reference }).where('id', '=', election.id).execute();
       }

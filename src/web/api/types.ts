@@ -5,13 +5,13 @@
 import type { z } from 'zod';
 import type {
   AccessRole, AgendaItemView, AttendanceView, BatchView, BodyView, CandidateView, CheckinView, CongressView, CountingOverview,
-  DelegateView, DisagreementView, DocumentView, ElectionView, MyBatchView, OrganisationView, Principal, ReconciliationView, Role,
+  DelegateView, DisagreementView, DocumentView, ElectionView, HallView, MyBatchView, OrganisationView, Principal, ReconciliationView, Role,
   RoundResultView, RoundStatus, RowIssue, SessionView, SpeakerView, TargetInput as TargetInputSchema, TargetsView, VoteView,
 } from '../../api/index.ts';
 import type { DeskCheckinResult as DeskCheckinResultView, RecordedCheckin as RecordedCheckinView } from '../../api/attendance.ts';
 import type { ElectionCount, OpinionPollCount, SecretaryPollCount } from '../../rules/index.ts';
 
-export type { CongressView, DelegateView, ElectionView, Principal, Role, RoundStatus, VoteView, AttendanceView };
+export type { CongressView, DelegateView, ElectionView, HallView, Principal, Role, RoundStatus, VoteView, AttendanceView };
 export type { BatchView, CountingOverview, DisagreementView, MyBatchView, ReconciliationView, RoundResultView };
 export type AgendaItem = z.infer<typeof AgendaItemView>;
 export type Session = z.infer<typeof SessionView>;
@@ -62,15 +62,21 @@ export type PublishedResult =
   | (PublishedBase & { readonly kind: 'opinion-poll'; readonly count: OpinionPollCount })
   | (PublishedBase & { readonly kind: 'secretary-poll'; readonly count: SecretaryPollCount });
 
-export type HallDisplay = 'agenda' | 'results' | 'targets';
-
 export interface HallState {
   readonly congress: CongressView;
   readonly attendance: Attendance;
-  readonly currentItem: { readonly sessionTitle: string; readonly title: string } | null;
+  readonly currentItem: { readonly id: number; readonly kind: string; readonly sessionTitle: string; readonly title: string } | null;
   readonly currentSpeaker: Speaker | null;
+  /** The most recently published result of any election. */
   readonly published: PublishedResult | null;
+  /** The published result of each election (its latest published round), by election id. */
+  readonly publishedBy: ReadonlyMap<number, PublishedResult>;
+  /** The election of each agenda item (agenda item id → election id). */
+  readonly electionOfItem: ReadonlyMap<number, number>;
+  readonly votes: readonly VoteView[];
   readonly targets: Targets | null;
+  /** What the operator panel chose (or follow the agenda). */
+  readonly view: HallView;
 }
 
 /** A delegate row at the check-in desk: the delegate, their organisation's name, and whether present. */

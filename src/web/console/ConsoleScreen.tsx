@@ -5,6 +5,7 @@ import { BodiesSection } from './BodiesSection.tsx';
 import { DelegatesSection } from './DelegatesSection.tsx';
 import { DocumentsSection } from './DocumentsSection.tsx';
 import { ElectionsSection } from './ElectionsSection.tsx';
+import { HallControl } from './HallControl.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
 import { SetupSection } from './SetupSection.tsx';
 import { SpeakersSection } from './SpeakersSection.tsx';
@@ -29,7 +30,7 @@ const SectionBody = ({ section }: { readonly section: Section }) => {
     case 'bodies':
       return <BodiesSection />;
     case 'votes':
-      return <VotesSection />;
+      return <><HallControl /><VotesSection /></>;
     case 'elections':
       return <ElectionsSection />;
     case 'speakers':

@@ -7,15 +7,18 @@
 import { useTranslation } from 'react-i18next';
 import { API } from '../../api/index.ts';
 import { inBallotOrder } from '../../rules/index.ts';
+import type { ApiResult } from '../api/client.ts';
 import { candidateRef, electionRef, roundRef } from '../api/refs.ts';
 import { ElectionSettingsForm, NewElectionForm } from '../prepare/ElectionForms.tsx';
 import type { ElectionView, Round } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { can } from '../app/can.ts';
 import { useMe } from '../app/session.tsx';
+import { thenReload } from '../app/then-reload.ts';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { loadDesk } from '../checkin/desk-data.ts';
 import { currentRound } from '../counting/spec-of.ts';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { surplusOf, type ElectionContext } from './election-context.ts';
 import { RoundPrintLinks } from './PrintLinks.tsx';
@@ -36,17 +39,31 @@ export const SurplusLine = ({ election, round, delegationMaxSurplus }: {
   );
 };
 
-const CandidateList = ({ round, onWithdraw, editable }: { readonly round: Round; readonly onWithdraw: (id: number) => void; readonly editable: boolean }) => {
+const CandidateList = ({ round, onWithdraw, editable, onVoid }: {
+  readonly round: Round;
+  readonly onWithdraw: (id: number) => Promise<ApiResult<unknown>>;
+  readonly editable: boolean;
+  /** The chair voids a nomination made at the congress (null: not allowed to). */
+  readonly onVoid: ((id: number, reason: string) => Promise<ApiResult<unknown>>) | null;
+}) => {
   const { t } = useTranslation();
   return (
     <ol className="candidate-list">
       {inBallotOrder(round.candidates.map((c) => ({ ...c, name: c.fullName }))).map((c) => (
-        <li key={c.id} className={c.status}>
-          {c.fullName}
+        <li key={c.id} className={c.status} data-testid={`candidate-${c.id}`}>
+          <span className="record-text">{c.fullName}</span>
           {c.source !== 'committee-list' && <span className="badge">{t(`console.elections.source.${c.source}`)}</span>}
           {c.status !== 'listed' && ` — ${t(`console.elections.candidate.${c.status}`)}`}
+          {c.voided !== null && <span className="void-note"> {t('floor.votes.voidedBy', { by: c.voided.by, reason: c.voided.reason })}</span>}
           {editable && c.status === 'listed' && (
-            <button type="button" className="button subtle small" onClick={() => onWithdraw(c.id)}>{t('console.elections.withdraw')}</button>
+            <ConfirmButton label={t('console.elections.withdraw')} className="button subtle small"
+              confirm={{ message: t('floor.confirm.withdraw', { name: c.fullName }), yes: t('floor.confirm.withdrawYes') }}
+              onConfirm={() => onWithdraw(c.id)} />
+          )}
+          {onVoid !== null && round.status === 'draft' && c.source !== 'committee-list' && c.voided === null && (
+            <ConfirmButton label={t('floor.votes.voidNomination')} className="button subtle small"
+              confirm={{ message: t('floor.votes.voidNominationWhat', { name: c.fullName }), yes: t('floor.votes.voidNomination'), reasonLabel: t('floor.votes.voidReason') }}
+              onConfirm={(reason) => onVoid(c.id, reason)} />
           )}
         </li>
       ))}
@@ -67,7 +84,8 @@ const ElectionCard = (props: Omit<ElectionContext, 'ref' | 'round'> & { readonly
       <p>{t('console.elections.roundLine', { round: round.number, seats: round.seats, status: t(`console.elections.status.${round.status}`) })}</p>
       <SurplusLine election={election} round={round} delegationMaxSurplus={props.delegationMaxSurplus} />
       <CandidateList round={round} editable={round.status === 'draft' && ctx.can(API.requestWithdrawal)}
-        onWithdraw={(id) => void props.api.requestWithdrawal({ params: candidateRef(ctx.ref, { id }) }).then(props.reload)} />
+        onWithdraw={(id) => thenReload(props.api.requestWithdrawal({ params: candidateRef(ctx.ref, { id }) }), props.reload)}
+        onVoid={ctx.can(API.voidCandidate) ? (id, reason) => thenReload(props.api.voidCandidate({ params: candidateRef(ctx.ref, { id }), body: { reason } }), props.reload) : null} />
       {ctx.can(API.updateElection) && (
         <ElectionSettingsForm key={`${election.id}-${round.updatedAt}`} election={election}
           onSave={(body) => props.api.updateElection({ params: electionRef(props.congress, election), body }).then((r) => { props.reload(); return r; })} />

@@ -6,6 +6,7 @@ import { CANDIDATE_SOURCES } from '../../api/index.ts';
 type CandidateSource = (typeof CANDIDATE_SOURCES)[number];
 import type { ApiError } from '../api/types.ts';
 import { matchesQuery } from '../checkin/search-key.ts';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import type { ElectionContext } from './election-context.ts';
 
@@ -34,10 +35,15 @@ export const NominateForm = ({ ctx }: { readonly ctx: ElectionContext }) => {
         <ul className="search-results">
           {found.map((d) => (
             <li key={d.delegate.id}>
-              <button type="button" className="search-result"
-                onClick={() => void ctx.api.addCandidate({ params: ctx.ref, body: { delegateId: d.delegate.id, source } }).then((r) => { setError(r.ok ? null : r.error); if (r.ok) setQuery(''); ctx.reload(); })}>
-                <span className="name">{d.delegate.fullName}</span><span className="muted">{d.organisationName ?? ''}</span>
-              </button>
+              <ConfirmButton className="search-result" label={<><span className="name">{d.delegate.fullName}</span><span className="muted">{d.organisationName ?? ''}</span></>}
+                confirm={{ message: t('floor.confirm.nominate', { name: d.delegate.fullName, source: t(`console.elections.source.${source}`) }), yes: t('floor.confirm.nominateYes') }}
+                onConfirm={async () => {
+                  const r = await ctx.api.addCandidate({ params: ctx.ref, body: { delegateId: d.delegate.id, source } });
+                  setError(r.ok ? null : r.error);
+                  if (r.ok) setQuery('');
+                  ctx.reload();
+                  return r;
+                }} />
             </li>
           ))}
         </ul>

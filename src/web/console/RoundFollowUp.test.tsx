@@ -25,7 +25,7 @@ const shortfall = (): ElectionCount => counted(spec(3, 10), Array.from({ length:
 
 const election = (over: Partial<ElectionView> = {}): ElectionView => ({
   id: 5, kind: 'committee', title: 'Bầu Ban Chấp hành', seats: 2, alternateSeats: 0, maxSurplus: null, countingBoardId: 1, settings: defaultCountSettings,
-  approvedAt: null, approvalReference: null, rounds: [], ...over,
+  approvedAt: null, approvalReference: null, agendaItemId: null, rounds: [], ...over,
 });
 const round = (count: ElectionCount, status: Round['status'] = 'published', over: Partial<Round> = {}): Round => ({
   id: 9, number: 1, seats: 2, alternateSeats: 0, status, base: count.base, present: count.base, ballotsIssued: 6, ballotsCollected: 6,

@@ -7,6 +7,7 @@ import { candidateRef, electionRef } from '../api/refs.ts';
 import type { ApiError } from '../api/types.ts';
 import { Link } from '../app/router.tsx';
 import { thenReload } from '../app/then-reload.ts';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { CountsForm } from '../ui/CountsForm.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { surplusOf, type ElectionContext } from './election-context.ts';
@@ -14,20 +15,48 @@ import { NominateForm } from './NominateForm.tsx';
 import { PollForm } from './PollForm.tsx';
 import { RoundFollowUp } from './RoundFollowUp.tsx';
 
-/** A button for one action; the server's refusal is shown beside it. */
-const ActionButton = ({ label, action, disabledReason, after }: {
+/** A step of consequence: confirmed in words before it is sent, or disabled with the reason beside it. */
+const StepButton = ({ label, what, yes, action, disabledReason, after }: {
   readonly label: string;
+  readonly what: string;
+  readonly yes: string;
   readonly action: () => Promise<ApiResult<unknown>>;
   readonly disabledReason: string | null;
   readonly after: () => void;
-}) => {
-  const [error, setError] = useState<ApiError | null>(null);
+}) => (
+  <div className="action">
+    <ConfirmButton label={label} className="button primary" disabledReason={disabledReason} confirm={{ message: what, yes }}
+      onConfirm={async () => { const r = await action(); after(); return r; }} />
+  </div>
+);
+
+const OFF_AGENDA = new Set(['voting.other-item', 'voting.no-agenda-item']);
+
+/** Opening voting: confirmed; refused off the election's agenda item, it may be opened there with a stated reason. */
+const VotingStep = ({ ctx, disabledReason }: { readonly ctx: ElectionContext; readonly disabledReason: string | null }) => {
+  const { t } = useTranslation();
+  const [offAgenda, setOffAgenda] = useState(false);
+  const listed = ctx.round.candidates.filter((c) => c.status === 'listed').length;
   return (
     <div className="action">
-      <button type="button" className="button primary" disabled={disabledReason !== null}
-        onClick={() => void action().then((r) => { setError(r.ok ? null : r.error); after(); })}>{label}</button>
-      {disabledReason !== null && <p className="muted">{disabledReason}</p>}
-      {error !== null && <ErrorMessage error={error} />}
+      <ConfirmButton label={t('console.elections.step.voting')} className="button primary" disabledReason={disabledReason} testId="open-voting"
+        confirm={{ message: t('floor.confirm.voting', { title: ctx.election.title, n: listed }), yes: t('floor.confirm.votingYes') }}
+        onConfirm={async () => {
+          const r = await ctx.api.transition({ params: ctx.ref, body: { to: 'voting' } });
+          setOffAgenda(!r.ok && OFF_AGENDA.has(r.error.code));
+          ctx.reload();
+          return r;
+        }} />
+      {offAgenda && (
+        <ConfirmButton label={t('floor.confirm.override')} className="button"
+          confirm={{ message: t('floor.confirm.overrideWhat', { title: ctx.election.title }), yes: t('floor.confirm.overrideYes'), reasonLabel: t('floor.confirm.overrideReason') }}
+          onConfirm={async (override) => {
+            const r = await ctx.api.transition({ params: ctx.ref, body: { to: 'voting', override } });
+            if (r.ok) setOffAgenda(false);
+            ctx.reload();
+            return r;
+          }} />
+      )}
     </div>
   );
 };
@@ -105,15 +134,16 @@ const DraftStep = ({ ctx }: { readonly ctx: ElectionContext }) => {
 export const RoundStep = ({ ctx }: { readonly ctx: ElectionContext }) => {
   const { t } = useTranslation();
   const role = ctx.can(API.transition) ? null : t('console.needRole');
-  const step = (to: 'voting' | 'counting' | 'published', reason: string | null) => (
-    <ActionButton label={t(`console.elections.step.${to}`)} disabledReason={role ?? reason} after={ctx.reload}
+  const step = (to: 'counting' | 'published', reason: string | null) => (
+    <StepButton label={t(`console.elections.step.${to}`)} disabledReason={role ?? reason} after={ctx.reload}
+      what={t(`floor.confirm.${to}`, { title: ctx.election.title, round: ctx.round.number })} yes={t(`floor.confirm.${to}Yes`)}
       action={() => ctx.api.transition({ params: ctx.ref, body: { to } })} />
   );
   switch (ctx.round.status) {
     case 'draft':
       return <><BoardPicker ctx={ctx} /><DraftStep ctx={ctx} /></>;
     case 'list-approved':
-      return <><BoardPicker ctx={ctx} />{step('voting', ctx.election.countingBoardId === null ? t('console.elections.needBoard') : null)}</>;
+      return <><BoardPicker ctx={ctx} /><VotingStep ctx={ctx} disabledReason={role ?? (ctx.election.countingBoardId === null ? t('console.elections.needBoard') : null)} /></>;
     case 'voting':
       return <><BallotsForm ctx={ctx} />{step('counting', ctx.round.ballotsIssued === null ? t('console.elections.needBallots') : null)}</>;
     case 'counting':

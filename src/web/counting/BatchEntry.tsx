@@ -5,10 +5,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountingContext } from '../../counting/index.ts';
-import type { ApiResult } from '../api/client.ts';
+import { terminal, type ApiResult } from '../api/client.ts';
 import { batchRef, type RoundRef } from '../api/refs.ts';
 import type { ApiError, BatchView } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
+import { useMe } from '../app/session.tsx';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { EntryPad } from './EntryPad.tsx';
 
@@ -24,8 +26,14 @@ export const BatchEntry = ({ ctx, round, batch, onChange }: {
   const api = useApi();
   const [error, setError] = useState<ApiError | null>(null);
   const params = batchRef(round, batch.id);
+  const me = useMe();
   const mine = batch.myEntry;
   const entered = mine?.ballots ?? 0;
+  const username = me.principal.kind === 'user' ? me.principal.username : '';
+  const place = batch.entryPlaces.find((p) => p.operator === username) ?? null;
+  const here = terminal();
+  // The entry is open at another terminal (that PC failed, or the operator moved): continue it here, confirmed.
+  const elsewhere = place !== null && !place.closed && place.terminal !== here;
   // The operator's own lines, read back from the server (never another entry's).
   const [lines, setLines] = useState<ReadonlyArray<{ readonly position: number; readonly text: string }>>([]);
   useEffect(() => {
@@ -55,6 +63,18 @@ export const BatchEntry = ({ ctx, round, batch, onChange }: {
         </button>
         {batch.status !== 'entering' && <p className="muted">{t('counting.batchNotEntering')}</p>}
         {error !== null && <ErrorMessage error={error} />}
+      </div>
+    );
+  }
+  if (elsewhere) {
+    const there = place.terminalLabel ?? place.terminal;
+    return (
+      <div className="entry-pad" data-testid="entry-elsewhere">
+        <p className="warning-text" role="status">{t('floor.terminals.elsewhere', { batch: batch.label, there, n: place.ballots })}</p>
+        <ConfirmButton label={t('floor.terminals.takeOver')} className="button primary" testId="take-over"
+          confirm={{ message: t('floor.terminals.takeOverWhat', { batch: batch.label, there, n: place.ballots }), yes: t('floor.terminals.takeOverYes'),
+            reasonLabel: t('floor.terminals.takeOverReason') }}
+          onConfirm={async (note) => done(await api.takeOverEntry({ params, body: { note } }))} />
       </div>
     );
   }

@@ -24,6 +24,7 @@ import { ReconciliationQueue } from './ReconciliationQueue.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { ScanSection } from './ScanSection.tsx';
 import { currentRound, specOf } from './spec-of.ts';
+import { TerminalLabel } from './TerminalLabel.tsx';
 
 const CountingRound = ({ election }: { readonly election: ElectionView }) => {
   const { t } = useTranslation();
@@ -92,8 +93,8 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
       {r !== null && (
         <ResultsPanel result={r} count={electionCountOf(r.count)} roundStatus={round?.status ?? 'counting'} canFinish={allowed(API.finishCounting)}
           canPublish={allowed(API.transition)}
-          onFinish={() => void after(api.finishCounting({ params: ref }))}
-          onPublish={() => void after(api.transition({ params: ref, body: { to: 'published' } }))} />
+          onFinish={() => after(api.finishCounting({ params: ref }))}
+          onPublish={() => after(api.transition({ params: ref, body: { to: 'published' } }))} />
       )}
     </div>
   );
@@ -123,6 +124,7 @@ const CountingConsole = () => {
           </select>
         </label>
       </div>
+      <TerminalLabel code={congress} />
       {elections.error !== null && <ErrorMessage error={elections.error} />}
       {election === null ? <p className="muted">{t('counting.nothingToCount')}</p> : <CountingRound key={election.id} election={election} />}
     </div>

@@ -50,7 +50,8 @@ export const ReconciliationQueue = ({ ctx, batches, onRule }: {
       {batches.map((b) => (
         <article key={b.batchId} className="reconciliation-batch">
           <h3>{b.label} · {b.final ? t('counting.batchFinal') : t('counting.batchUnruled', { n: b.unruled })}</h3>
-          {!b.totalsAgree && <p className="warning-text">{t('counting.totalsDiffer')}</p>}
+          {!b.totalsAgree && !b.final && <p className="warning-text">{t('counting.totalsDiffer')}</p>}
+          {!b.totalsAgree && b.final && <p className="ok-text">{t('floor.counting.totalsRuled')}</p>}
           <ol className="disagreements">
             {b.disagreements.map((d) => <DisagreementItem key={d.position} ctx={ctx} batchId={b.batchId} d={d} onRule={onRule} />)}
           </ol>

@@ -2,7 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatInteger, formatPercent } from '../../locale/vi.ts';
 import { INVALID_REASON_LABELS, INVALID_REASONS, type ElectionCount } from '../../rules/index.ts';
+import type { ApiResult } from '../api/client.ts';
 import type { RoundResultView } from '../api/types.ts';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 
 export const ResultsPanel = ({ result, count, roundStatus, canFinish, canPublish, onFinish, onPublish }: {
   readonly result: RoundResultView;
@@ -10,8 +12,8 @@ export const ResultsPanel = ({ result, count, roundStatus, canFinish, canPublish
   readonly roundStatus: string;
   readonly canFinish: boolean;
   readonly canPublish: boolean;
-  readonly onFinish: () => void;
-  readonly onPublish: () => void;
+  readonly onFinish: () => Promise<ApiResult<unknown>>;
+  readonly onPublish: () => Promise<ApiResult<unknown>>;
 }) => {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
@@ -47,13 +49,17 @@ export const ResultsPanel = ({ result, count, roundStatus, canFinish, canPublish
         </>
       )}
       {roundStatus === 'counting' && (
-        <button type="button" className="button primary" disabled={!canFinish || !result.complete} onClick={onFinish}>{t('counting.finish')}</button>
+        <ConfirmButton label={t('counting.finish')} className="button primary" testId="finish-count"
+          disabledReason={!canFinish ? t('floor.why.finishBoard') : !result.complete ? t('counting.publishBlocked') : null}
+          confirm={{ message: t('floor.confirm.finish'), yes: t('floor.confirm.finishYes') }} onConfirm={onFinish} />
       )}
       {roundStatus === 'counted' && (
-        <button type="button" className="button primary" disabled={!canPublish} onClick={onPublish}>{t('counting.publish')}</button>
+        <ConfirmButton label={t('counting.publish')} className="button primary" testId="publish"
+          disabledReason={canPublish ? null : t('floor.why.publishChair')}
+          confirm={{ message: t('floor.confirm.publishedShort'), yes: t('floor.confirm.publishedYes') }} onConfirm={onPublish} />
       )}
       {roundStatus === 'published' && <p className="ok-text">{t('counting.published')}</p>}
-      {!result.complete && <p className="muted">{t('counting.publishBlocked')}</p>}
+      {!result.complete && roundStatus !== 'counting' && <p className="muted">{t('counting.publishBlocked')}</p>}
     </section>
   );
 };

@@ -17,7 +17,7 @@ const round = (number: number, status: Round['status'], updatedAt: string, elect
 });
 const election = (id: number, title: string, rounds: Round[]): ElectionView => ({
   id, kind: 'committee', title, seats: 2, alternateSeats: 0, maxSurplus: null, countingBoardId: null, settings: {} as never,
-  approvedAt: null, approvalReference: null, rounds,
+  approvedAt: null, approvalReference: null, agendaItemId: null, rounds,
 });
 
 describe('published results on the delegate\'s phone', () => {

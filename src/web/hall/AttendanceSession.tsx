@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../../locale/vi.ts';
 import type { Attendance } from '../api/types.ts';
 
-export const attendanceSessionText = (a: Attendance, t: ReturnType<typeof useTranslation>['t']): string | null => {
+export const useAttendanceSessionText = (a: Attendance): string | null => {
+  const { t } = useTranslation();
   if (a.session === undefined) return null;
   if (a.session === null) return t('attendance.noSession');
   if (a.session.freshCheckin) {
@@ -14,7 +15,7 @@ export const attendanceSessionText = (a: Attendance, t: ReturnType<typeof useTra
 
 export const AttendanceSession = ({ attendance }: { readonly attendance: Attendance }) => {
   const { t } = useTranslation();
-  const text = attendanceSessionText(attendance, t);
+  const text = useAttendanceSessionText(attendance);
   const notVoting = attendance.presentNotVoting ?? 0;
   return (
     <>

@@ -1,74 +1,54 @@
 /**
- * The projector in the hall (1920×1080): what the congress is doing now, attendance, results, targets. It
- * switches to the results when a new result is published; staff at the hall computer switch views with the
- * keys 1 (agenda), 2 (results), 3 (targets) or the `show` query parameter.
+ * The projector in the hall (1920×1080 or 1280×720): what the operator panel holds (the current item, the speaker,
+ * attendance, a show-of-hands result, an election's result, the targets) or, following the agenda, what the current
+ * item calls for (src/web/hall/follow.ts). No hidden keys: the panel on the console steers it.
  */
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../app/api-context.tsx';
 import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
-import type { HallDisplay, HallState } from '../api/types.ts';
+import type { HallState } from '../api/types.ts';
 import { AttendanceLine } from './AttendanceLine.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
+import { hallScene, reviewedTerm, type HallScene } from './follow.ts';
 import { loadHall } from './load-hall.ts';
 import { NowPanel } from './NowPanel.tsx';
 import { OutcomeLine } from './OutcomeLine.tsx';
 import { OpinionPollChart, SecretaryPollChart } from './PollCharts.tsx';
 import { ResultsChart } from './ResultsChart.tsx';
 import { TargetsSlide } from './TargetsSlide.tsx';
+import { VoteResult } from './VoteResult.tsx';
 
-const KEYS: Readonly<Record<string, HallDisplay>> = { '1': 'agenda', '2': 'results', '3': 'targets' };
-
-const initialDisplay = (): HallDisplay => {
-  const show = new URLSearchParams(window.location.search).get('show');
-  return show === 'results' || show === 'targets' ? show : 'agenda';
-};
-
-const useDisplay = (state: HallState | null): HallDisplay => {
-  const [display, setDisplay] = useState<HallDisplay>(initialDisplay);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      const d = KEYS[e.key];
-      if (d !== undefined) setDisplay(d);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-  const seen = useRef<string | null>(null);
-  const published = state?.published ?? null;
-  const key = published === null ? null : `${published.electionId}/${published.roundNumber}`;
-  useEffect(() => {
-    if (key !== null && seen.current !== null && key !== seen.current) setDisplay('results');
-    if (key !== null) seen.current = key;
-    else seen.current ??= '';
-  }, [key]);
-  return display;
-};
-
-const HallBody = ({ state, display }: { readonly state: HallState; readonly display: HallDisplay }) => {
+const HallBody = ({ state, scene }: { readonly state: HallState; readonly scene: HallScene }) => {
   const { t } = useTranslation();
-  if (display === 'targets' && state.targets !== null && state.targets.targets.length > 0) {
-    return <TargetsSlide targets={state.targets} term={`${state.congress.termStartYear}–${state.congress.termEndYear}`} />;
+  switch (scene.kind) {
+    case 'targets':
+      return <TargetsSlide targets={state.targets!} term={reviewedTerm(state.congress.termStartYear, state.congress.termEndYear)} />;
+    case 'election': {
+      const p = scene.result;
+      return (
+        <section className="hall-results" aria-labelledby="results-title" data-testid="hall-election">
+          {p.kind !== 'election' && <p className="hall-kind">{t(p.kind === 'opinion-poll' ? 'hall.poll.opinionHeading' : 'hall.poll.secretaryHeading')}</p>}
+          <h2 id="results-title">{p.roundNumber > 1 ? t('hall.resultsRound', { title: p.title, round: p.roundNumber }) : p.title}</h2>
+          {p.kind === 'election' && <><OutcomeLine count={p.count} /><ResultsChart count={p.count} title={p.title} /></>}
+          {p.kind === 'opinion-poll' && <OpinionPollChart count={p.count} title={p.title} />}
+          {p.kind === 'secretary-poll' && <SecretaryPollChart count={p.count} title={p.title} />}
+        </section>
+      );
+    }
+    case 'vote':
+      return <VoteResult vote={scene.vote} />;
+    case 'attendance':
+      return <div className="hall-attendance"><AttendancePanel attendance={state.attendance} /></div>;
+    case 'item':
+    case 'speaker':
+      return (
+        <div className={`hall-now ${scene.kind === 'speaker' ? 'speaking' : ''}`}>
+          <NowPanel item={state.currentItem} speaker={state.currentSpeaker} />
+          <AttendancePanel attendance={state.attendance} />
+        </div>
+      );
   }
-  if (display === 'results' && state.published !== null) {
-    const p = state.published;
-    return (
-      <section className="hall-results" aria-labelledby="results-title">
-        {p.kind !== 'election' && <p className="hall-kind">{t(p.kind === 'opinion-poll' ? 'hall.poll.opinionHeading' : 'hall.poll.secretaryHeading')}</p>}
-        <h2 id="results-title">{p.roundNumber > 1 ? t('hall.resultsRound', { title: p.title, round: p.roundNumber }) : p.title}</h2>
-        {p.kind === 'election' && <><OutcomeLine count={p.count} /><ResultsChart count={p.count} title={p.title} /></>}
-        {p.kind === 'opinion-poll' && <OpinionPollChart count={p.count} title={p.title} />}
-        {p.kind === 'secretary-poll' && <SecretaryPollChart count={p.count} title={p.title} />}
-      </section>
-    );
-  }
-  return (
-    <div className="hall-now">
-      <NowPanel item={state.currentItem} speaker={state.currentSpeaker} />
-      <AttendancePanel attendance={state.attendance} />
-    </div>
-  );
 };
 
 const HallScreen = () => {
@@ -76,20 +56,20 @@ const HallScreen = () => {
   const api = useApi();
   const me = useMe();
   const { data, error, connection } = useLiveResource(me.congress, () => loadHall(api, me.congress));
-  const display = useDisplay(data);
-  const shown = data === null ? null : display === 'results' && data.published === null ? 'agenda' : display;
+  const scene = data === null ? null : hallScene(data);
+  const full = scene !== null && (scene.kind === 'item' || scene.kind === 'speaker' || scene.kind === 'attendance');
   return (
-    <main id="main" className="hall">
-      {data === null || shown === null
+    <main id="main" className="hall" data-scene={scene?.kind ?? 'loading'}>
+      {data === null || scene === null
         ? <p className="loading" role="status">{error === null ? t('common.loading') : t('hall.waitingServer')}</p>
         : (
           <>
-            <header className={shown === 'agenda' ? 'hall-header' : 'hall-header small'}>
+            <header className={full ? 'hall-header' : 'hall-header small'}>
               <p className="hall-org">{data.congress.organisationName}</p>
               <h1>{t('hall.congressTitle', { ordinal: data.congress.ordinal, start: data.congress.termStartYear, end: data.congress.termEndYear })}</h1>
             </header>
-            <HallBody state={data} display={shown} />
-            {shown !== 'agenda' && <AttendanceLine attendance={data.attendance} />}
+            <HallBody state={data} scene={scene} />
+            {!full && <AttendanceLine attendance={data.attendance} />}
           </>
         )}
       {connection !== 'open' && <p className="connection-lost" role="status">{t('hall.reconnecting')}</p>}

@@ -82,7 +82,7 @@ describe('the hall screen picks up a published poll', () => {
   });
   const election = (id: number, kind: ElectionView['kind'], r: Round): ElectionView => ({
     id, kind, title: `Cuộc ${id}`, seats: 0, alternateSeats: 0, maxSurplus: null, countingBoardId: null, settings: defaultCountSettings,
-    approvedAt: null, approvalReference: null, rounds: [r],
+    approvedAt: null, approvalReference: null, agendaItemId: null, rounds: [r],
   });
   it('the latest published round wins, whether an election or a poll', () => {
     const o: CountOutcome = { type: 'opinion-poll', count: opinion() };

@@ -6,9 +6,19 @@ import type { ElectionView, HallState, PublishedResult, Session, Speaker } from 
 const currentItemOf = (sessions: readonly Session[], id: number | null): HallState['currentItem'] => {
   for (const s of sessions) {
     const item = s.items.find((i) => (id === null ? i.status === 'current' : i.id === id));
-    if (item !== undefined) return { sessionTitle: s.title, title: item.title };
+    if (item !== undefined) return { id: item.id, kind: item.kind, sessionTitle: s.title, title: item.title };
   }
   return null;
+};
+
+/** The latest published round of each election. */
+const publishedByElection = (elections: readonly ElectionView[]): Map<number, PublishedResult> => {
+  const out = new Map<number, PublishedResult>();
+  for (const e of elections) {
+    const one = latestPublished([e]);
+    if (one !== null) out.set(e.id, one);
+  }
+  return out;
 };
 
 /** What a round's result shows on the hall screen: an election count or a poll's; null when there is none. */
@@ -37,9 +47,10 @@ export const latestPublished = (elections: readonly ElectionView[]): PublishedRe
 };
 
 export const loadHall = async (api: ApiClient, code: string): Promise<ApiResult<HallState>> => {
-  const [congress, attendance, sessions, speakers, elections, targets] = await Promise.all([
+  const [congress, attendance, sessions, speakers, elections, targets, votes, view] = await Promise.all([
     api.getCongress({ params: { code } }), api.attendance({ params: { code } }), api.listSessions({ params: { code } }),
     api.listSpeakers({ params: { code } }), api.listElections({ params: { code } }), api.getTargets({ params: { code } }),
+    api.listVotes({ params: { code } }), api.getHallView({ params: { code } }),
   ]);
   if (!congress.ok) return congress;
   if (!attendance.ok) return attendance;
@@ -53,7 +64,11 @@ export const loadHall = async (api: ApiClient, code: string): Promise<ApiResult<
       currentItem: sessions.ok ? currentItemOf(sessions.value, c.currentAgendaItemId) : null,
       currentSpeaker: speakerList.find((s) => (c.currentSpeakerId === null ? s.status === 'speaking' : s.id === c.currentSpeakerId)) ?? null,
       published: elections.ok ? latestPublished(elections.value) : null,
+      publishedBy: elections.ok ? publishedByElection(elections.value) : new Map(),
+      electionOfItem: new Map(elections.ok ? elections.value.flatMap((e) => (e.agendaItemId === null ? [] : [[e.agendaItemId, e.id] as const])) : []),
+      votes: votes.ok ? votes.value : [],
       targets: targets.ok ? targets.value : null,
+      view: view.ok ? view.value : { mode: 'follow' },
     },
   };
 };

@@ -17,7 +17,7 @@ export const userWith = (...roles: ReadonlyArray<Exclude<WebRole, 'delegate'>>):
 });
 
 export const candidate = (id: number, fullName: string, over: Partial<Candidate> = {}): Candidate => ({
-  id, delegateId: id + 100, fullName, birthDate: null, source: 'committee-list', position: id, status: 'listed', pollAgree: null, ...over,
+  id, delegateId: id + 100, fullName, birthDate: null, source: 'committee-list', position: id, status: 'listed', pollAgree: null, voided: null, ...over,
 });
 
 export const roundView = (over: Partial<Round> = {}): Round => ({
@@ -27,5 +27,5 @@ export const roundView = (over: Partial<Round> = {}): Round => ({
 
 export const electionView = (over: Partial<ElectionView> = {}): ElectionView => ({
   id: 5, kind: 'committee', title: 'Bầu Ban Chấp hành', seats: 2, alternateSeats: 0, maxSurplus: null, countingBoardId: null,
-  settings: defaultCountSettings, approvedAt: null, approvalReference: null, rounds: [roundView()], ...over,
+  settings: defaultCountSettings, approvedAt: null, approvalReference: null, agendaItemId: null, rounds: [roundView()], ...over,
 });

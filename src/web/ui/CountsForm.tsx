@@ -4,28 +4,41 @@
  */
 import { useId, useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decideShowOfHands } from '../../rules/index.ts';
+import { decideShowOfHands, requireHandsCounted } from '../../rules/index.ts';
 import { formatInteger } from '../../locale/vi.ts';
 import type { ShowOfHands as Counts } from '../../api/index.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { ApiError, Attendance } from '../api/types.ts';
+import { DisabledReason } from './ConfirmButton.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
-const toCount = (s: string): number => (s.trim() === '' ? 0 : Number(s));
+const KEYS = ['agree', 'disagree', 'other'] as const;
+const typed = (s: string): boolean => /^\s*\d+\s*$/u.test(s);
 
-export const CountsForm = ({ attendance, submitLabel, onSubmit, children, disabledReason = null }: {
+export const CountsForm = ({ attendance, submitLabel, onSubmit, children, disabledReason = null, extraReason = null }: {
   readonly attendance: Attendance | null;
   readonly submitLabel: string;
   readonly onSubmit: (counts: Counts) => Promise<ApiResult<unknown>>;
   readonly children?: ReactNode;
   readonly disabledReason?: string | null;
+  /** Why the form's own fields (a subject) are not ready yet. */
+  readonly extraReason?: string | null;
 }) => {
   const { t } = useTranslation();
   const id = useId();
   const [raw, setRaw] = useState({ agree: '', disagree: '', other: '' });
   const [error, setError] = useState<ApiError | null>(null);
-  const counts: Counts = { agree: toCount(raw.agree), disagree: toCount(raw.disagree), other: toCount(raw.other) };
-  const decision = attendance === null ? null : decideShowOfHands(counts, attendance.base, attendance.present);
+  const counts: Counts = { agree: Number(raw.agree), disagree: Number(raw.disagree), other: Number(raw.other) };
+  // No verdict and no recording until all three counts are typed (0 when nobody): an empty box is not a 0.
+  const missing = KEYS.filter((k) => !typed(raw[k]));
+  const complete = missing.length === 0;
+  const decision = attendance === null || !complete ? null : decideShowOfHands(counts, attendance.base, attendance.present);
+  const empty = complete && requireHandsCounted(counts);
+  const why = disabledReason
+    ?? (attendance === null ? t('floor.votes.noAttendance')
+      : !complete ? t('floor.votes.typeAll', { missing: missing.map((k) => t(`console.votes.${k}`)).join(', ') })
+      : empty !== false && !empty.ok ? t('floor.votes.empty')
+      : decision !== null && !decision.ok ? t('floor.votes.fix') : extraReason);
   const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onSubmit(counts);
@@ -36,21 +49,21 @@ export const CountsForm = ({ attendance, submitLabel, onSubmit, children, disabl
     <form className="form counts-form" onSubmit={(e) => void submit(e)}>
       {children}
       <div className="row counts">
-        {(['agree', 'disagree', 'other'] as const).map((k) => (
+        {KEYS.map((k) => (
           <label key={k} className="field" htmlFor={`${id}-${k}`}>
             <span>{t(`console.votes.${k}`)}</span>
             <input id={`${id}-${k}`} type="number" min={0} inputMode="numeric" value={raw[k]} onChange={(e) => setRaw({ ...raw, [k]: e.target.value })} />
           </label>
         ))}
       </div>
-      {decision !== null && (decision.ok
+      {decision !== null && empty !== false && empty.ok && (decision.ok
         ? <p className={`decision ${decision.value.passed ? 'passed' : 'failed'}`} role="status">
           {t(decision.value.passed ? 'console.votes.passes' : 'console.votes.fails', { threshold: formatInteger(decision.value.threshold), base: formatInteger(decision.value.base) })}
         </p>
         : <ErrorMessage error={decision.error} />)}
       {error !== null && <ErrorMessage error={error} />}
-      <button type="submit" className="button primary" disabled={decision === null || !decision.ok || disabledReason !== null}>{submitLabel}</button>
-      {disabledReason !== null && <p className="muted">{disabledReason}</p>}
+      <button type="submit" className="button primary" disabled={why !== null}>{submitLabel}</button>
+      <DisabledReason reason={why} />
     </form>
   );
 };

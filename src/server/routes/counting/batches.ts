@@ -19,7 +19,7 @@ export const batchRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     if (!l.ok) return l;
     const all = await allBatches(deps.db, l.value);
     if (!all.ok) return all;
-    return ok(json(all.value.states.map((s) => viewOf(l.value.counting.ctx, s, operatorName(ctx)))));
+    return ok(json(all.value.states.map((s) => viewOf(l.value, s, operatorName(ctx)))));
   });
 
   // The board creates a batch with its physical count; the number of entries is the congress setting.
@@ -52,7 +52,7 @@ export const batchRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
         entries_required: entriesRequired, created_at: event.at,
       }).returningAll().executeTakeFirstOrThrow();
       await appendEvent(trx, appender(ctx, round.id), batch, 1, event, null);
-      return ok(json(viewOf(l.value.counting.ctx, applied.value.batches.get(spec.id)!, op.value.name), 201));
+      return ok(json(viewOf(l.value, applied.value.batches.get(spec.id)!, op.value.name), 201));
       // A new batch is rare and every counting console lists it: told as a change of the election too.
     }, () => liveOf(ctx.congress.id, roundId, ctx.params.electionId, true)));
   });
@@ -65,6 +65,6 @@ export const batchRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     if (batch === undefined) return err(batchNotFound());
     const s = await batchStateAt(deps.db, deps.db, l.value.counting.ctx, batch);
     if (!s.ok) return s;
-    return ok(json(myViewOf(l.value.counting.ctx, s.value.state, operatorName(ctx))));
+    return ok(json(myViewOf(l.value, s.value.state, operatorName(ctx))));
   });
 };

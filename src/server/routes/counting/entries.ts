@@ -9,7 +9,8 @@ import { formatEntry, parseEntry, type CountingEvent } from '../../../counting/i
 import { err, ok, ruleError, type Ballot } from '../../../rules/index.ts';
 import { parseEventRow } from '../../counting-data.ts';
 import type { ServerDeps } from '../../deps.ts';
-import { conflict, unprocessable } from '../../problems.ts';
+import { conflict, problem, unprocessable } from '../../problems.ts';
+import { terminalName } from '../../terminals.ts';
 import { json, serve, type Output } from '../../route.ts';
 import { nowIso } from '../../tx.ts';
 import { batchChange, myViewOf, operatorOf, terminalOf } from './shared.ts';
@@ -26,7 +27,7 @@ export const entryRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
           `Say which terminal this is (header ${TERMINAL_HEADER} or the field "terminal").`, 'body.terminal')));
       }
       const event: CountingEvent = { type: 'entry-opened', batchId: ctx.params.batch, operator: op.value.name, terminal: terminal.value, at: nowIso(deps) };
-      return ok({ events: [event], answer: (s) => json(myViewOf(l.counting.ctx, s, op.value.name), 201) });
+      return ok({ events: [event], answer: (s) => json(myViewOf(l, s, op.value.name), 201) });
     }));
 
   serve(app, deps, API.enterBallot, async (ctx) => {
@@ -47,14 +48,17 @@ export const entryRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
             return err(conflict(ruleError('entry.request-reused', 'Mã yêu cầu này đã được dùng cho một thao tác khác.', 'This request id was already used for another action.', 'body.requestId')));
           }
           const ev = e.value;
-          return ok({ events: [], answer: (s) => json({ position: ev.position, text: formatEntry(c, ev.ballot), duplicate: true, batch: myViewOf(c, s, op.value.name) }) });
+          return ok({ events: [], answer: (s) => json({ position: ev.position, text: formatEntry(c, ev.ballot), duplicate: true, batch: myViewOf(l, s, op.value.name) }) });
         }
       }
       const terminal = terminalOf(ctx, body.terminal);
       if (!terminal.ok) return terminal;
       if (entry !== undefined && terminal.value !== null && terminal.value !== entry.terminal) {
-        return err(conflict(ruleError('entry.other-terminal', `Lần nhập của "${op.value.name}" cho tập "${batch.label}" đang ở máy "${entry.terminal}", không phải máy "${terminal.value}".`,
-          `The entry of "${op.value.name}" for batch "${batch.label}" is at terminal "${entry.terminal}", not "${terminal.value}".`)));
+        const there = terminalName(l.labels, entry.terminal);
+        const here = terminalName(l.labels, terminal.value);
+        return err(conflict(ruleError('entry.other-terminal',
+          `Lần nhập của "${op.value.name}" cho tập "${batch.label}" đang ở máy ${there}, không phải máy này (${here}). Nếu máy kia hỏng, chọn «Tiếp tục lần nhập trên máy này» (hoặc nhờ Ban Kiểm phiếu chuyển lần nhập).`,
+          `The entry of "${op.value.name}" for batch "${batch.label}" is at terminal ${there}, not this one (${here}). If that terminal failed, choose "Continue the entry on this terminal" (or ask the counting board to move it).`)));
       }
       const have = entry?.ballots.length ?? 0;
       if (entry !== undefined && !entry.closed && body.position !== have + 1) {
@@ -80,8 +84,34 @@ export const entryRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       };
       return ok({
         events: [event], requestId,
-        answer: (s) => json({ position: body.position, text: formatEntry(c, ballot), duplicate: false, batch: myViewOf(c, s, op.value.name) }, 201),
+        answer: (s) => json({ position: body.position, text: formatEntry(c, ballot), duplicate: false, batch: myViewOf(l, s, op.value.name) }, 201),
       });
+    });
+  });
+
+  serve(app, deps, API.takeOverEntry, async (ctx) => {
+    const op = operatorOf(ctx);
+    if (!op.ok) return op;
+    const whose = ctx.body.operator ?? op.value.name;
+    // Moving someone else's entry is the board's decision; an operator moves only their own.
+    if (whose !== op.value.name && !ctx.roles.includes('counting-board')) {
+      return err(problem(403, ruleError('entry.move-other', `Chỉ Ban Kiểm phiếu chuyển được lần nhập của người khác ("${whose}").`,
+        `Only the counting board can move someone else's entry ("${whose}").`, 'body.operator')));
+    }
+    const terminal = terminalOf(ctx, ctx.body.terminal);
+    if (!terminal.ok) return terminal;
+    const to = ctx.body.terminal ?? terminal.value;
+    if (to === null || to === undefined) {
+      return err(unprocessable(ruleError('counting.terminal-required', `Cần cho biết máy sẽ tiếp tục nhập (tiêu đề ${TERMINAL_HEADER} hoặc trường "terminal").`,
+        `Say at which terminal the entry continues (header ${TERMINAL_HEADER} or the field "terminal").`, 'body.terminal')));
+    }
+    return batchChange(deps, ctx, async (l, _batch, state) => {
+      const entry = state.entries.find((e) => e.operator === whose);
+      const event: CountingEvent = {
+        type: 'entry-moved', batchId: ctx.params.batch, operator: op.value.name, terminal: to, at: nowIso(deps),
+        moved: whose, from: entry?.terminal ?? to, note: ctx.body.note,
+      };
+      return ok({ events: [event], answer: (s) => json(myViewOf(l, s, whose)) });
     });
   });
 
@@ -97,7 +127,7 @@ export const entryRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
           `The last ballot of the entry is number ${have}, not ${ctx.query.position}: nothing was undone.`, 'query.position')));
       }
       const event: CountingEvent = { type: 'ballot-undone', batchId: String(batch.number), operator: op.value.name, terminal: entry?.terminal ?? 'unknown', at: nowIso(deps), position: have };
-      return ok({ events: [event], answer: (s) => json(myViewOf(l.counting.ctx, s, op.value.name)) });
+      return ok({ events: [event], answer: (s) => json(myViewOf(l, s, op.value.name)) });
     });
   });
 
@@ -112,7 +142,7 @@ export const entryRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
           `The server holds ${have} ballots of this entry, not ${ctx.body.ballots}.`, 'body.ballots')));
       }
       const event: CountingEvent = { type: 'entry-closed', batchId: String(batch.number), operator: op.value.name, terminal: entry?.terminal ?? 'unknown', at: nowIso(deps), ballots: have };
-      return ok({ events: [event], answer: (s) => json(myViewOf(l.counting.ctx, s, op.value.name)) });
+      return ok({ events: [event], answer: (s) => json(myViewOf(l, s, op.value.name)) });
     });
   });
 };

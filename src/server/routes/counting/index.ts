@@ -12,6 +12,7 @@ import { entryRoutes } from './entries.ts';
 import { inputLogRoutes } from './input-log.ts';
 import { openFinishRoutes } from './open-finish.ts';
 import { reconcileRoutes } from './reconcile.ts';
+import { terminalRoutes } from './terminals.ts';
 
 export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   openFinishRoutes(app, deps);
@@ -19,4 +20,5 @@ export const countingRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
   entryRoutes(app, deps);
   reconcileRoutes(app, deps);
   inputLogRoutes(app, deps);
+  terminalRoutes(app, deps);
 };

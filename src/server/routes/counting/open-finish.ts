@@ -30,7 +30,7 @@ const overview = async (db: Transaction<Database> | ServerDeps['db'], congress: 
     issued: l.round.ballots_issued, collected: l.round.ballots_collected,
     entriesRequired: readSettings(congress).independentEntries,
     rows: l.counting.rows.map((c, i) => ({ row: i + 1, candidateId: String(c.id), name: c.full_name })),
-    batches: states.map((s) => viewOf(l.counting.ctx, s, operator)),
+    batches: states.map((s) => viewOf(l, s, operator)),
     physicalTotal: states.reduce((n, s) => n + s.spec.physicalCount, 0),
   };
 };

@@ -72,7 +72,7 @@ export const reconcileRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
         type: 'entry-discarded', batchId: String(batch.number), operator: op.value.name, terminal: terminal.value ?? 'board', at: nowIso(deps),
         discarded: ctx.body.operator, note: ctx.body.note,
       };
-      return ok({ events: [event], answer: (s) => json(viewOf(l.counting.ctx, s, op.value.name)) });
+      return ok({ events: [event], answer: (s) => json(viewOf(l, s, op.value.name)) });
     });
   });
 };

@@ -24,6 +24,7 @@ import { findRound, loadRound } from '../../election-data.ts';
 import type { BusEvent } from '../../live/bus.ts';
 import { forbidden, fromRefusal, notFound, unprocessable, type Problem } from '../../problems.ts';
 import type { Caller } from '../../route.ts';
+import { terminalLabels, type TerminalLabels } from '../../terminals.ts';
 import { isUniqueViolation, transact } from '../../tx.ts';
 
 type Db = Transaction<Database> | ServerDeps['db'];
@@ -35,6 +36,8 @@ export interface Loaded {
   readonly election: Election;
   readonly round: ElectionRound;
   readonly counting: RoundCounting;
+  /** The terminals' labels for the room ("Máy 3"). */
+  readonly labels: TerminalLabels;
 }
 
 export const load = async (db: Db, congress: Congress, electionId: number, number: number): Promise<Result<Loaded, Problem>> => {
@@ -42,7 +45,7 @@ export const load = async (db: Db, congress: Congress, electionId: number, numbe
   if (!l.ok) return l;
   const counting = await roundCounting(db, l.value.election, l.value.round);
   if (!counting.ok) return counting;
-  return ok({ ...l.value, counting: counting.value });
+  return ok({ ...l.value, counting: counting.value, labels: await terminalLabels(db, congress.id) });
 };
 
 /**
@@ -100,15 +103,21 @@ export const appender = (ctx: CountingCaller, roundId: number): Appender => ({
   userId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
 });
 
-export const viewOf = (ctx: CountingContext, state: BatchState, operator: string): BatchView => {
-  const v = batchView(ctx, state, operator);
-  return { ...v, id: state.spec.id, entriesOpened: state.entries.length, entriesClosed: state.entries.filter((e) => e.closed).length };
+export const viewOf = (l: Pick<Loaded, 'counting' | 'labels'>, state: BatchState, operator: string): BatchView => {
+  const v = batchView(l.counting.ctx, state, operator);
+  return {
+    ...v, id: state.spec.id, entriesOpened: state.entries.length, entriesClosed: state.entries.filter((e) => e.closed).length,
+    entryPlaces: state.entries.map((e) => ({
+      operator: e.operator, terminal: e.terminal, terminalLabel: l.labels.get(e.terminal) ?? null, ballots: e.ballots.length, closed: e.closed,
+    })),
+  };
 };
 
-export const myViewOf = (ctx: CountingContext, state: BatchState, operator: string): MyBatchView => {
+export const myViewOf = (l: Pick<Loaded, 'counting' | 'labels'>, state: BatchState, operator: string): MyBatchView => {
+  const ctx = l.counting.ctx;
   const mine = state.entries.find((e) => e.operator === operator);
   return {
-    ...viewOf(ctx, state, operator),
+    ...viewOf(l, state, operator),
     myLines: (mine?.ballots ?? []).map((b, i) => ({ position: i + 1, text: formatEntry(ctx, b) })),
     terminal: mine?.terminal ?? null,
   };
