@@ -9,6 +9,7 @@ import { scanMigration } from './migrations/0004_scan.ts';
 import { scanReadingMigration } from './migrations/0005_scan_reading.ts';
 import { baseExclusionsMigration } from './migrations/0006_base_exclusions.ts';
 import { roundCountedByMigration } from './migrations/0007_round_counted_by.ts';
+import { discussionMigration } from './migrations/0012_discussion.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -20,6 +21,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0005_scan_reading': scanReadingMigration(dialect),
   '0006_base_exclusions': baseExclusionsMigration(dialect),
   '0007_round_counted_by': roundCountedByMigration(dialect),
+  '0012_discussion': discussionMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => ({ ...migrations(dialect) }) });
