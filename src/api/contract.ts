@@ -11,6 +11,7 @@ import { bodyEndpoints } from './endpoints/bodies.ts';
 import { congressEndpoints } from './endpoints/congresses.ts';
 import { countingEndpoints } from './endpoints/counting.ts';
 import { delegateEndpoints } from './endpoints/delegates.ts';
+import { discussionEndpoints } from './endpoints/discussion.ts';
 import { electionEndpoints } from './endpoints/elections.ts';
 import { floorEndpoints } from './endpoints/floor.ts';
 import { printoutEndpoints } from './endpoints/printouts.ts';
@@ -28,6 +29,7 @@ export const API = {
   ...scanEndpoints,
   ...floorEndpoints,
   ...printoutEndpoints,
+  ...discussionEndpoints,
 } as const;
 
 export type Api = typeof API;

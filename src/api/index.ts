@@ -19,4 +19,5 @@ export * from './targets.ts';
 export * from './live.ts';
 export * from './me.ts';
 export * from './printouts.ts';
+export * from './discussion.ts';
 export { API, ENDPOINT_NAMES, type Api, type EndpointName } from './contract.ts';

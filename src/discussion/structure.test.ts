@@ -48,6 +48,12 @@ describe('splitting a draft', () => {
     expect(markerOf('Chương II. Tổ chức')).toEqual({ rank: 2, label: 'Chương II' });
     expect(markerOf('đ) Về đối ngoại')).toEqual({ rank: 6, label: 'đ)' });
     expect(markerOf('Mục 3 Khen thưởng')).toEqual({ rank: 3, label: 'Mục 3' });
+    expect(markerOf('Điều 12. Khen thưởng')).toEqual({ rank: 4, label: 'Điều 12' });
+  });
+
+  it('reads "Chương I. Quy định chung" as a heading and a long article as a paragraph', () => {
+    const u = splitDocument(blocksFromText('Chương I. Quy định chung\nĐiều 1. Quy chế này quy định việc tổ chức. Đại biểu thực hiện nghiêm túc.'));
+    expect(u.map((x) => [x.kind, x.label, x.ref])).toEqual([['heading', 'Chương I', 'Chương I'], ['paragraph', 'Điều 1', 'Chương I › đ1']]);
   });
 
   it('cites units the way a reader does', () => {

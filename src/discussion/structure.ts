@@ -43,6 +43,7 @@ const MARKERS: readonly { readonly rank: number; readonly re: RegExp }[] = [
   { rank: 2, re: new RegExp(`^(CHƯƠNG\\s+(?:${ROMAN}|\\d+))(?=[\\s:.–-]|$)`, 'iu') },
   { rank: 3, re: /^(MỤC\s+(?:\d+|[IVXLC]+))(?=[\s:.–-]|$)/iu },
   { rank: 4, re: /^([IVXLC]+\.)(?=\s)/u },
+  { rank: 4, re: /^(ĐIỀU\s+\d+)(?=[\s:.–-]|$)/iu },
   { rank: 5, re: /^(\d+(?:\.\d+)*\.?)(?=\s)/u },
   { rank: 6, re: /^([a-zđ]\))(?=\s)/u },
 ];
@@ -67,7 +68,7 @@ const clean = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').tr
 /** Whether a marked line is a heading: short, and not several sentences. */
 const readsAsHeading = (text: string, label: string): boolean => {
   if (text.length > HEADING_MAX_CHARS) return false;
-  const rest = text.slice(label.length).trim();
+  const rest = text.slice(label.length).replace(/^[\s.:–-]+/u, '');
   // "1. Về kinh tế" is a heading; "1. Tăng trưởng đạt 7%. Thu ngân sách vượt." is a numbered paragraph.
   return !/[.!?;]\s+\S/u.test(rest);
 };
