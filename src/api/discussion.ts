@@ -64,6 +64,8 @@ export const UnitsQuery = z.object({
   version: Id.optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(30),
+  /** Only the paragraph of this number ("đoạn 17"): how a group's secretary finds it by keyboard. */
+  number: z.coerce.number().int().min(1).max(1_000_000).optional(),
 }).strict();
 export const UnitView = z.object({
   id: z.number(), position: z.number(), kind: z.enum(['heading', 'paragraph']), level: z.number(), label: z.string(), ref: z.string(),

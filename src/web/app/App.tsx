@@ -14,6 +14,9 @@ const CheckinDesk = lazy(() => import('../checkin/CheckinDesk.tsx'));
 const CountingConsole = lazy(() => import('../counting/CountingConsole.tsx'));
 const ConsoleScreen = lazy(() => import('../console/ConsoleScreen.tsx'));
 const DelegatePage = lazy(() => import('../delegate/DelegatePage.tsx'));
+const DiscussionConsole = lazy(() => import('../discussion/DiscussionConsole.tsx'));
+const ReadPage = lazy(() => import('../discussion/ReadPage.tsx'));
+const GroupRecorder = lazy(() => import('../discussion/GroupRecorder.tsx'));
 
 const Loading = () => {
   const { t } = useTranslation();
@@ -32,6 +35,12 @@ const ScreenFor = ({ screen }: { readonly screen: Screen }) => {
       return <ConsoleScreen />;
     case 'delegate':
       return <DelegatePage />;
+    case 'discussion':
+      return <DiscussionConsole />;
+    case 'read':
+      return <ReadPage />;
+    case 'group':
+      return <GroupRecorder />;
   }
 };
 

@@ -5,7 +5,7 @@
 import { allows, API, HALL, type Access } from '../../api/index.ts';
 import type { WebRole as Role } from '../api/types.ts';
 
-export type Screen = 'console' | 'checkin' | 'counting' | 'delegate' | 'hall';
+export type Screen = 'console' | 'checkin' | 'counting' | 'delegate' | 'hall' | 'discussion' | 'read' | 'group';
 
 export const SCREEN_PATHS: Readonly<Record<Screen, string>> = {
   console: '/console',
@@ -13,6 +13,9 @@ export const SCREEN_PATHS: Readonly<Record<Screen, string>> = {
   counting: '/counting',
   delegate: '/delegate',
   hall: '/hall',
+  discussion: '/discussion',
+  read: '/read',
+  group: '/group',
 };
 
 const SCREEN_ACCESS: Readonly<Record<Screen, Access>> = {
@@ -22,10 +25,16 @@ const SCREEN_ACCESS: Readonly<Record<Screen, Access>> = {
   counting: API.countingOverview.access,
   delegate: API.myRecord.access,
   hall: HALL,
+  // The secretariat's synthesis of the discussion.
+  discussion: API.getDiscussionSynthesis.access,
+  // A delegate's phone reading and commenting on the drafts.
+  read: API.myRecord.access,
+  // A group's secretary (a delegate) or the office recording a group's opinions.
+  group: API.recordGroupOpinion.access,
 };
 
 /** Order of preference for the landing screen. */
-const LANDING: readonly Screen[] = ['console', 'counting', 'checkin', 'hall', 'delegate'];
+const LANDING: readonly Screen[] = ['console', 'counting', 'checkin', 'hall', 'delegate', 'discussion', 'read', 'group'];
 
 export const canOpen = (roles: readonly Role[], screen: Screen): boolean => allows(SCREEN_ACCESS[screen], roles);
 

@@ -176,8 +176,9 @@ export const discussionDocumentRoutes = (app: FastifyInstance, deps: ServerDeps)
     const v = await versionOf(deps.db, d.value, ctx.query.version);
     if (!v.ok) return v;
     const total = await deps.db.selectFrom('discussion_units').select((eb) => eb.fn.countAll<number>().as('n')).where('version_id', '=', v.value.id).executeTakeFirstOrThrow();
-    const rows = await deps.db.selectFrom('discussion_units').selectAll().where('version_id', '=', v.value.id)
-      .where('position', '>', ctx.query.offset).orderBy('position').limit(ctx.query.limit).execute();
+    let page = deps.db.selectFrom('discussion_units').selectAll().where('version_id', '=', v.value.id);
+    page = ctx.query.number === undefined ? page.where('position', '>', ctx.query.offset) : page.where('number', '=', ctx.query.number);
+    const rows = await page.orderBy('position').limit(ctx.query.limit).execute();
     const ids = rows.map((r) => r.id);
     const mine = delegateOf(ctx);
     let counts = new Map<number, number>();
