@@ -18,13 +18,14 @@ import { versionOf } from './documents.ts';
 /** The synthesis of one version of a document. */
 export const loadSynthesis = async (db: Db, congressId: number, d: DocumentRow, versionId: number): Promise<SynthesisView> => {
   const units = await db.selectFrom('discussion_units').select(['id', 'ref', 'number', 'kind', 'text', 'position']).where('version_id', '=', versionId).orderBy('position').execute();
-  const comments = await db.selectFrom('discussion_comments')
-    .innerJoin('discussion_units', 'discussion_units.id', 'discussion_comments.unit_id')
-    .leftJoin('delegates', 'delegates.id', 'discussion_comments.delegate_id')
-    .leftJoin('discussion_group_members', (j) => j.onRef('discussion_group_members.delegate_id', '=', 'discussion_comments.delegate_id'))
-    .select(['discussion_comments.id', 'discussion_comments.unit_id', 'discussion_comments.delegate_id', 'discussion_comments.kind', 'discussion_comments.text',
-      'discussion_comments.proposed_text', 'discussion_comments.source', 'delegates.full_name', 'discussion_group_members.group_id'])
-    .where('discussion_units.version_id', '=', versionId).where('discussion_comments.voided_at', 'is', null).orderBy('discussion_comments.id').execute();
+  // Comments of the document without joins (names and groups come from small maps), kept to this version's units.
+  const inVersion = new Set(units.map((u) => u.id));
+  const names = new Map((await db.selectFrom('delegates').select(['id', 'full_name']).where('congress_id', '=', congressId).execute()).map((x) => [x.id, x.full_name]));
+  const groupOf = new Map((await db.selectFrom('discussion_group_members').select(['delegate_id', 'group_id']).where('congress_id', '=', congressId).execute())
+    .map((m) => [m.delegate_id, m.group_id]));
+  const comments = (await db.selectFrom('discussion_comments')
+    .select(['id', 'unit_id', 'delegate_id', 'kind', 'text', 'proposed_text', 'source'])
+    .where('document_id', '=', d.id).where('voided_at', 'is', null).orderBy('id').execute()).filter((c) => inVersion.has(c.unit_id));
   const opinions = await db.selectFrom('discussion_group_opinions')
     .innerJoin('discussion_units', 'discussion_units.id', 'discussion_group_opinions.unit_id')
     .innerJoin('discussion_groups', 'discussion_groups.id', 'discussion_group_opinions.group_id')
@@ -43,8 +44,8 @@ export const loadSynthesis = async (db: Db, congressId: number, d: DocumentRow, 
   for (const c of comments) {
     push(c.unit_id, {
       key: `c:${c.id}`, kind: c.kind, text: c.proposed_text ?? c.text, body: c.text, proposed: c.proposed_text,
-      author: c.full_name ?? 'Phiếu góp ý không ghi tên',
-      source: c.delegate_id === null ? { source: 'delegate', delegateId: -c.id, groupId: null } : { source: 'delegate', delegateId: c.delegate_id, groupId: c.group_id ?? null },
+      author: c.delegate_id === null ? 'Phiếu góp ý không ghi tên' : names.get(c.delegate_id) ?? '',
+      source: c.delegate_id === null ? { source: 'delegate', delegateId: -c.id, groupId: null } : { source: 'delegate', delegateId: c.delegate_id, groupId: groupOf.get(c.delegate_id) ?? null },
     });
   }
   for (const o of opinions) {
