@@ -6,11 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Selectable } from 'kysely';
 import { API } from '../../../api/contract.ts';
 import type { CommentView } from '../../../api/discussion.ts';
-import { err, ok } from '../../../rules/index.ts';
+import { err, ok, ruleError } from '../../../rules/index.ts';
 import type { DiscussionCommentsTable } from '../../../store/discussion-schema.ts';
 import { audit } from '../../audit.ts';
 import type { ServerDeps } from '../../deps.ts';
-import { forbidden, notFound, type Problem } from '../../problems.ts';
+import { conflict, forbidden, notFound, type Problem } from '../../problems.ts';
 import { json, serve, type Caller } from '../../route.ts';
 import { nowIso, transact } from '../../tx.ts';
 import { closedProblem, delegateOf, documentEvents, isOpen, readableDocument, type Db, type DocumentRow } from './access.ts';
@@ -130,7 +130,8 @@ export const discussionCommentRoutes = (app: FastifyInstance, deps: ServerDeps):
       const me = delegateOf(ctx);
       if (me !== null && !isOpen(d, now)) return err(closedProblem());
       // A delegate withdraws their own; the office voids any (a duplicate paper form, a mistaken entry).
-      if (c.voided_at !== null || (me !== null && c.delegate_id !== me)) return err(forbidden());
+      if (me !== null && c.delegate_id !== me) return err(forbidden());
+      if (c.voided_at !== null) return err(conflict(ruleError('discussion.voided', 'Góp ý này đã hủy.', 'This comment is already void.')));
       const row = await trx.updateTable('discussion_comments').set({ voided_at: now, void_reason: ctx.body.reason }).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'discussion.comment.void', subject: `discussion-comment:${c.id}`, payload: { reason: ctx.body.reason } });
       return ok(json((await views(trx, [row], d, ctx, now))[0]!));
