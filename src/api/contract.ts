@@ -12,6 +12,7 @@ import { bodyEndpoints } from './endpoints/bodies.ts';
 import { congressEndpoints } from './endpoints/congresses.ts';
 import { countingEndpoints } from './endpoints/counting.ts';
 import { delegateEndpoints } from './endpoints/delegates.ts';
+import { discussionEndpoints } from './endpoints/discussion.ts';
 import { electionEndpoints } from './endpoints/elections.ts';
 import { floorEndpoints } from './endpoints/floor.ts';
 import { hallEndpoints } from './endpoints/hall.ts';
@@ -32,6 +33,7 @@ export const API = {
   ...floorEndpoints,
   ...hallEndpoints,
   ...printoutEndpoints,
+  ...discussionEndpoints,
 } as const;
 
 export type Api = typeof API;

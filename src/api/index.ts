@@ -20,4 +20,5 @@ export * from './live.ts';
 export * from './me.ts';
 export * from './printouts.ts';
 export * from './hall.ts';
+export * from './discussion.ts';
 export { API, ENDPOINT_NAMES, type Api, type EndpointName } from './contract.ts';

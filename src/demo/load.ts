@@ -11,6 +11,7 @@ import { defaultCongressSettings, defaultCountSettings } from '../rules/settings
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/result.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Database } from '../store/schema.ts';
+import { insertDiscussion } from './load-discussion.ts';
 import { demoCongress, DEMO_SEED } from './seed-data.ts';
 import type { DemoCongress } from './seed-types.ts';
 
@@ -161,6 +162,7 @@ export const loadDemo = async (db: Kysely<Database>, options: LoadDemoOptions = 
     const delegateId = await insertPeople(trx, data, row.id, now);
     const electionId = await insertProgramme(trx, data, row.id, delegateId, now);
     await upsertUsers(trx, data, row.id, electionId, hashes, now);
+    await insertDiscussion(trx, row.id, actor, now);
     await appendAudit(trx, { congressId: row.id, actor, action: 'demo.load', subject: `congress:${row.id}`,
       payload: { code, seed: data.seed, delegates: data.delegates.length, organisations: data.organisations.length,
         users: data.users.map((u) => u.username) } });

@@ -24,6 +24,7 @@ import { congressRoutes } from './routes/congresses.ts';
 import { countingRoutes } from './routes/counting/index.ts';
 import { delegateFileRoutes } from './routes/delegate-files.ts';
 import { delegateRoutes } from './routes/delegates.ts';
+import { discussionRoutes } from './routes/discussion/index.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { electionRoutes } from './routes/elections.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -118,6 +119,7 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   for (const plugin of [
     healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes, attendanceRoutes, meRoutes,
     bodyRoutes, electionRoutes, candidateRoutes, roundStepRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, hallRoutes, liveRoutes, printoutRoutes,
+    discussionRoutes,
   ]) {
     plugin(app, deps);
   }

@@ -14,6 +14,7 @@ import { accountsMigration } from './migrations/0008_accounts.ts';
 import { preparationMigration } from './migrations/0009_preparation.ts';
 import { congressAttendanceMigration } from './migrations/0010_congress_attendance.ts';
 import { floorMigration } from './migrations/0011_floor.ts';
+import { discussionMigration } from './migrations/0012_discussion.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -29,6 +30,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0009_preparation': preparationMigration(dialect),
   '0010_congress_attendance': congressAttendanceMigration(dialect),
   '0011_floor': floorMigration(dialect),
+  '0012_discussion': discussionMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: () => Promise.resolve({ ...migrations(dialect) }) });

@@ -11,6 +11,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '../api/access.ts';
 import type { RoundState } from '../elections/state-machine.ts';
+import type { DiscussionTables } from './discussion-schema.ts';
 
 type Id = Generated<number>;
 type Bool = 0 | 1;
@@ -476,7 +477,7 @@ export interface ScanSheetsTable {
   decided_at: Instant | null;
 }
 
-export interface Database {
+export interface Database extends DiscussionTables {
   congresses: CongressesTable;
   organisations: OrganisationsTable;
   delegates: DelegatesTable;

@@ -3,6 +3,7 @@
  * checks this list against the `Database` interface both ways: a column missing here or one that schema.ts
  * does not have fails `tsc`. Used by the schema test (migrations = schema.ts) and by backup/restore.
  */
+import { DISCUSSION_COLUMNS } from './discussion-schema.ts';
 import type { Database } from './schema.ts';
 
 export type TableName = keyof Database;
@@ -90,6 +91,7 @@ const columnSet = {
   },
   scan_files: { id: true, job_id: true, position: true, data: true },
   terminals: { id: true, congress_id: true, terminal: true, label: true, updated_at: true },
+  ...DISCUSSION_COLUMNS,
 } as const satisfies ColumnSet;
 
 export const TABLE_NAMES = Object.keys(columnSet) as readonly TableName[];

@@ -20,6 +20,9 @@ const PasswordScreen = lazy(() => import('../accounts/PasswordScreen.tsx'));
 const AccountsScreen = lazy(() => import('../accounts/AccountsScreen.tsx'));
 const NoCongressPage = lazy(() => import('../accounts/NoCongressPage.tsx'));
 const CongressesScreen = lazy(() => import('../congresses/CongressesScreen.tsx').then((m) => ({ default: m.CongressesScreen })));
+const DiscussionConsole = lazy(() => import('../discussion/DiscussionConsole.tsx'));
+const ReadPage = lazy(() => import('../discussion/ReadPage.tsx'));
+const GroupRecorder = lazy(() => import('../discussion/GroupRecorder.tsx'));
 
 const Loading = () => {
   const { t } = useTranslation();
@@ -40,6 +43,12 @@ const ScreenFor = ({ screen }: { readonly screen: Screen }) => {
       return <DelegatePage />;
     case 'roles':
       return <RolesScreen />;
+    case 'discussion':
+      return <DiscussionConsole />;
+    case 'read':
+      return <ReadPage />;
+    case 'group':
+      return <GroupRecorder />;
   }
 };
 

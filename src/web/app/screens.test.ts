@@ -12,15 +12,15 @@ describe('screens by role', () => {
     expect(landingPath([])).toBe('/signin');
   });
   it('opens to each role the screens whose work the server lets it do', () => {
-    expect(screensFor(['admin'])).toEqual(['console', 'counting', 'checkin', 'hall', 'roles']);
-    expect(screensFor(['secretariat'])).toEqual(['console', 'checkin', 'hall']);
-    expect(screensFor(['presidium'])).toEqual(['console', 'hall']);
+    expect(screensFor(['admin'])).toEqual(['console', 'counting', 'checkin', 'hall', 'roles', 'discussion', 'group']);
+    expect(screensFor(['secretariat'])).toEqual(['console', 'checkin', 'hall', 'discussion', 'group']);
+    expect(screensFor(['presidium'])).toEqual(['console', 'hall', 'discussion']);
     expect(screensFor(['counting-board'])).toEqual(['counting']);
     expect(screensFor(['technician'])).toEqual(['counting', 'checkin']);
     expect(screensFor(['checkin'])).toEqual(['checkin']);
     expect(screensFor(['screen'])).toEqual(['hall']);
-    expect(screensFor(['delegate'])).toEqual(['delegate']);
-    expect(screensFor(['presidium', 'counting-board'])).toEqual(['console', 'counting', 'hall']);
+    expect(screensFor(['delegate'])).toEqual(['delegate', 'read', 'group']);
+    expect(screensFor(['presidium', 'counting-board'])).toEqual(['console', 'counting', 'hall', 'discussion']);
   });
   it('refuses screens of other roles', () => {
     expect(canOpen(['delegate'], 'console')).toBe(false);

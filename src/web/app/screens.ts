@@ -5,7 +5,7 @@
 import { allows, API, HALL, type Access } from '../../api/index.ts';
 import type { Me, WebRole as Role } from '../api/types.ts';
 
-export type Screen = 'console' | 'checkin' | 'counting' | 'delegate' | 'hall' | 'roles';
+export type Screen = 'console' | 'checkin' | 'counting' | 'delegate' | 'hall' | 'roles' | 'discussion' | 'read' | 'group';
 
 export const SCREEN_PATHS: Readonly<Record<Screen, string>> = {
   console: '/console',
@@ -14,6 +14,9 @@ export const SCREEN_PATHS: Readonly<Record<Screen, string>> = {
   delegate: '/delegate',
   hall: '/hall',
   roles: '/roles',
+  discussion: '/discussion',
+  read: '/read',
+  group: '/group',
 };
 
 const SCREEN_ACCESS: Readonly<Record<Screen, Access>> = {
@@ -25,10 +28,16 @@ const SCREEN_ACCESS: Readonly<Record<Screen, Access>> = {
   hall: HALL,
   // Giving users their roles at the congress.
   roles: API.grantRole.access,
+  // The secretariat's synthesis of the discussion.
+  discussion: API.getDiscussionSynthesis.access,
+  // A delegate's phone reading and commenting on the drafts.
+  read: API.myRecord.access,
+  // A group's secretary (a delegate) or the office recording a group's opinions.
+  group: API.recordGroupOpinion.access,
 };
 
 /** Order of preference for the landing screen. */
-const LANDING: readonly Screen[] = ['console', 'counting', 'checkin', 'hall', 'delegate', 'roles'];
+const LANDING: readonly Screen[] = ['console', 'counting', 'checkin', 'hall', 'delegate', 'roles', 'discussion', 'read', 'group'];
 
 export const canOpen = (roles: readonly Role[], screen: Screen): boolean => allows(SCREEN_ACCESS[screen], roles);
 

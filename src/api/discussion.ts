@@ -1,0 +1,200 @@
+/**
+ * The congress's discussion over HTTP: draft documents with their access level, versions split into units,
+ * delegates' comments, discussion groups and their recorded opinions, the secretariat's synthesis, the resolution.
+ */
+import { z } from 'zod';
+import { OPINION_KINDS } from '../discussion/grouping.ts';
+import { SYNTHESIS_STATUSES } from '../discussion/synthesis.ts';
+import { Count, HIDDEN_CHARACTERS, Id, IdBody, nonEmpty, NOTHING_TO_CHANGE, OptionalText, refineMessage, ShowOfHands, Text } from './common.ts';
+import { PrintFormatSchema } from './printouts.ts';
+
+export const DISCUSSION_KINDS = ['political-report', 'review-report', 'draft-resolution', 'congress-rules', 'other'] as const;
+export const DiscussionKind = z.enum(DISCUSSION_KINDS);
+/** "secret" is "Mật": read by the office and the presidium signed in as users, never sent to a delegate's phone. */
+export const DISCUSSION_ACCESS = ['public', 'delegates', 'staff', 'secret'] as const;
+export const DiscussionAccess = z.enum(DISCUSSION_ACCESS);
+export type DiscussionAccess = z.infer<typeof DiscussionAccess>;
+export const OpinionKind = z.enum(OPINION_KINDS);
+export const SynthesisStatus = z.enum(SYNTHESIS_STATUSES);
+
+/** A .docx of at most 10 MB. */
+export const DISCUSSION_DOCX_MAX_BYTES = 10 * 1024 * 1024;
+/** A draft written in the app: 2 million characters (a 300-page report is about 1 million). */
+export const DISCUSSION_TEXT_MAX = 2_000_000;
+export const DISCUSSION_TEXT_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** Text of several lines: newlines and tabs allowed, no other control or hidden characters. */
+export const LongText = (max: number) => z.string().trim().min(1).max(max)
+  .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/u)
+  .refine((s) => !HIDDEN_CHARACTERS.test(s), { message: refineMessage('Có ký tự ẩn hoặc ký tự đổi chiều chữ: hãy gõ lại.', 'Holds an invisible or text-direction character: type it again.') });
+
+export const DiscussionDocumentBody = z.object({
+  kind: DiscussionKind,
+  title: Text(300),
+  access: DiscussionAccess,
+  /** The first version, written in the app (one paragraph a line); null to upload a .docx afterwards. */
+  text: LongText(DISCUSSION_TEXT_MAX).nullable().default(null),
+}).strict();
+
+export const DiscussionDocumentPatch = z.object({
+  title: Text(300).optional(),
+  access: DiscussionAccess.optional(),
+  /** After it, delegates can no longer post or change comments; null: open again. */
+  commentDeadline: z.iso.datetime({ offset: true }).nullable().optional(),
+}).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
+
+export const TextVersionBody = z.object({ text: LongText(DISCUSSION_TEXT_MAX), note: OptionalText(300) }).strict();
+
+export const VersionView = z.object({
+  id: z.number(), number: z.number(), source: z.enum(['text', 'docx']), fileName: z.string().nullable(), note: z.string().nullable(),
+  units: z.number(), createdAt: z.string(),
+});
+export const DiscussionDocumentView = z.object({
+  id: z.number(), kind: DiscussionKind, title: z.string(), access: DiscussionAccess,
+  commentDeadline: z.string().nullable(),
+  /** Whether delegates may still post and change comments. */
+  open: z.boolean(),
+  currentVersionId: z.number().nullable(),
+  versions: z.array(VersionView),
+  createdAt: z.string(),
+});
+export type DiscussionDocumentView = z.infer<typeof DiscussionDocumentView>;
+
+export const UnitsQuery = z.object({
+  version: Id.optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+  /** Only the paragraph of this number ("đoạn 17"): how a group's secretary finds it by keyboard. */
+  number: z.coerce.number().int().min(1).max(1_000_000).optional(),
+}).strict();
+export const UnitView = z.object({
+  id: z.number(), position: z.number(), kind: z.enum(['heading', 'paragraph']), level: z.number(), label: z.string(), ref: z.string(),
+  number: z.number().nullable(), text: z.string(),
+  /** Comments of the caller on it (a delegate), or all live comments (staff). */
+  comments: z.number(),
+});
+export type UnitView = z.infer<typeof UnitView>;
+export const UnitsPage = z.object({
+  documentId: z.number(), versionId: z.number(), versionNumber: z.number(), total: z.number(), offset: z.number(), units: z.array(UnitView),
+});
+export type UnitsPage = z.infer<typeof UnitsPage>;
+
+export const DiffQuery = z.object({ from: Id, to: Id }).strict();
+const UnitRef = z.object({ ref: z.string(), number: z.number().nullable(), text: z.string() });
+export const DiffView = z.object({
+  from: z.number(), to: z.number(),
+  summary: z.object({ changed: z.number(), added: z.number(), removed: z.number(), text_vi: z.string() }),
+  changes: z.array(z.object({
+    kind: z.enum(['changed', 'added', 'removed']),
+    before: UnitRef.nullable(), after: UnitRef.nullable(),
+    words: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })).nullable(),
+  })),
+});
+export type DiffView = z.infer<typeof DiffView>;
+
+const changeHasWording = (b: { kind?: string | undefined; proposedText?: string | null | undefined }): boolean =>
+  b.kind !== 'change' || (b.proposedText ?? '') !== '';
+const WORDING_NEEDED = refineMessage('Đề nghị sửa thì ghi câu chữ đề nghị.', 'A change needs the proposed wording.');
+
+export const CommentBody = z.object({
+  unitId: IdBody,
+  kind: OpinionKind,
+  text: Text(4000),
+  proposedText: OptionalText(4000),
+  quote: OptionalText(1000),
+  /** A paper form typed in by the secretariat: whose form it is (null: unsigned). Ignored for a delegate's own comment. */
+  delegateId: IdBody.nullable().default(null),
+}).strict().refine(changeHasWording, { message: WORDING_NEEDED, path: ['proposedText'] });
+export const CommentPatch = z.object({
+  kind: OpinionKind.optional(), text: Text(4000).optional(), proposedText: OptionalText(4000), quote: OptionalText(1000),
+}).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
+export const CommentsQuery = z.object({ unit: Id.optional() }).strict();
+export const CommentView = z.object({
+  id: z.number(), documentId: z.number(), unitId: z.number(), unitRef: z.string(), delegateId: z.number().nullable(),
+  delegateName: z.string().nullable(), kind: OpinionKind, quote: z.string().nullable(), proposedText: z.string().nullable(), text: z.string(),
+  source: z.enum(['delegate', 'paper']), enteredBy: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
+  voided: z.boolean(), voidReason: z.string().nullable(),
+  /** Whether the caller may still change it. */
+  editable: z.boolean(),
+});
+export type CommentView = z.infer<typeof CommentView>;
+
+export const GroupBody = z.object({
+  name: Text(200),
+  /** Every delegate of these organisations joins the group (moved from another group if need be). */
+  organisationIds: z.array(IdBody).max(200).default([]),
+  delegateIds: z.array(IdBody).max(2000).default([]),
+  leaderId: IdBody.nullable().default(null),
+  secretaryId: IdBody.nullable().default(null),
+}).strict();
+const Person = z.object({ id: z.number(), fullName: z.string() });
+export const GroupView = z.object({
+  id: z.number(), name: z.string(), leader: Person.nullable(), secretary: Person.nullable(),
+  members: z.array(Person.extend({ code: z.string() })),
+});
+export type GroupView = z.infer<typeof GroupView>;
+
+export const GroupOpinionBody = z.object({
+  documentId: IdBody,
+  unitId: IdBody,
+  kind: OpinionKind,
+  text: Text(4000),
+  proposedText: OptionalText(4000),
+  speakerDelegateId: IdBody.nullable().default(null),
+  /** Members of the group who agreed. */
+  agreeCount: Count,
+}).strict().refine(changeHasWording, { message: WORDING_NEEDED, path: ['proposedText'] });
+export const GroupOpinionsQuery = z.object({ document: Id.optional() }).strict();
+export const GroupOpinionView = z.object({
+  id: z.number(), groupId: z.number(), documentId: z.number(), unitId: z.number(), unitRef: z.string(), kind: OpinionKind,
+  text: z.string(), proposedText: z.string().nullable(), speakerDelegateId: z.number().nullable(), speakerName: z.string().nullable(),
+  agreeCount: z.number(), enteredBy: z.string(), createdAt: z.string(), voided: z.boolean(), voidReason: z.string().nullable(),
+});
+export type GroupOpinionView = z.infer<typeof GroupOpinionView>;
+
+export const SynthesisQuery = z.object({ version: Id.optional() }).strict();
+export const SynthesisBody = z.object({
+  status: SynthesisStatus,
+  newText: LongText(20_000).nullable().default(null),
+  explanation: LongText(20_000).nullable().default(null),
+}).strict();
+export const SynthesisAnswerView = z.object({
+  unitId: z.number(), status: SynthesisStatus, newText: z.string().nullable(), explanation: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export const ClusterView = z.object({
+  kind: OpinionKind, representative: z.string(), supportText: z.string(), groups: z.number(), delegates: z.number(),
+  opinions: z.array(z.object({ key: z.string(), source: z.enum(['delegate', 'paper', 'group']), author: z.string(), text: z.string(), proposedText: z.string().nullable() })),
+});
+export const SynthesisUnitView = z.object({
+  unitId: z.number(), ref: z.string(), number: z.number().nullable(), kind: z.enum(['heading', 'paragraph']), text: z.string(),
+  status: SynthesisStatus, newText: z.string().nullable(), explanation: z.string().nullable(),
+  clusters: z.array(ClusterView),
+});
+export type SynthesisUnitView = z.infer<typeof SynthesisUnitView>;
+export const SynthesisView = z.object({
+  documentId: z.number(), versionId: z.number(), groupsTotal: z.number(),
+  totals: z.object({ comments: z.number(), groupOpinions: z.number(), units: z.number(), pending: z.number(), accepted: z.number(), explained: z.number(), notAccepted: z.number() }),
+  units: z.array(SynthesisUnitView),
+});
+export type SynthesisView = z.infer<typeof SynthesisView>;
+
+export const ResolutionVoteBody = ShowOfHands.extend({
+  /** The part voted ("I.", "PHẦN THỨ NHẤT"); "" for the resolution as a whole. */
+  partRef: z.string().max(300),
+}).strict();
+export const ResolutionView = z.object({
+  documentId: z.number(), versionId: z.number(), title: z.string(),
+  parts: z.array(z.object({ ref: z.string(), title: z.string(), paragraphs: z.number() })),
+  votes: z.array(z.object({
+    voteId: z.number(), partRef: z.string(), subject: z.string(), agree: z.number(), disagree: z.number(), other: z.number(), base: z.number(),
+    passed: z.boolean(), recordedAt: z.string(),
+  })),
+  targets: z.string(),
+  /** The latest vote on the whole passed. */
+  adopted: z.boolean(),
+});
+export type ResolutionView = z.infer<typeof ResolutionView>;
+
+export const DiscussionPrintQuery = z.object({ format: PrintFormatSchema, version: Id.optional() }).strict();
+export const GroupMinutesQuery = z.object({ format: PrintFormatSchema, document: Id }).strict();

@@ -1,0 +1,8 @@
+/** The congress's discussion as pure functions: splitting drafts, versions, grouping and counting opinions, the resolution. */
+export * from './structure.ts';
+export * from './html.ts';
+export * from './versions.ts';
+export * from './grouping.ts';
+export * from './counting.ts';
+export * from './synthesis.ts';
+export * from './resolution.ts';

@@ -1,0 +1,215 @@
+/**
+ * The secretariat's discussion screen: the drafts (written or uploaded as Word, with their access level, the
+ * deadline for comments and their versions compared), the discussion groups, the synthesis with its report, and
+ * the resolution's adoption.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { API, DiscussionAccess, DiscussionKind, type DiffView, type DiscussionDocumentView } from '../../api/index.ts';
+import type { ApiError } from '../api/types.ts';
+import { useApi } from '../app/api-context.tsx';
+import { can } from '../app/can.ts';
+import { useMe } from '../app/session.tsx';
+import { useLiveResource } from '../app/useLiveResource.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { ResolutionPanel } from './ResolutionPanel.tsx';
+import { DocumentPicker } from './shared.tsx';
+import { SynthesisPanel } from './SynthesisPanel.tsx';
+
+type Access = (typeof DiscussionAccess.options)[number];
+type Kind = (typeof DiscussionKind.options)[number];
+
+const NewDocumentForm = ({ onCreated }: { readonly onCreated: (id: number) => void }) => {
+  const { t } = useTranslation();
+  const api = useApi();
+  const me = useMe();
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<Kind>('political-report');
+  const [access, setAccess] = useState<Access>('delegates');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const r = await api.createDiscussionDocument({ params: { code: me.congress }, body: { title: title.trim(), kind, access, text: text.trim() === '' ? null : text } });
+    setError(r.ok ? null : r.error);
+    if (r.ok) { setTitle(''); setText(''); onCreated(r.value.id); }
+  };
+  return (
+    <form className="form body-card" onSubmit={(e) => void submit(e)}>
+      <h2>{t('discussion.newDocument')}</h2>
+      <label className="field" htmlFor={`${id}-t`}>{t('discussion.title')}</label>
+      <input id={`${id}-t`} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} />
+      <label className="field" htmlFor={`${id}-k`}>{t('discussion.kind')}</label>
+      <select id={`${id}-k`} value={kind} onChange={(e) => { const k = DiscussionKind.safeParse(e.target.value); if (k.success) setKind(k.data); }}>
+        {DiscussionKind.options.map((k) => <option key={k} value={k}>{t(`discussion.kinds.${k}`)}</option>)}
+      </select>
+      <AccessSelect id={`${id}-a`} value={access} onChange={setAccess} />
+      <label className="field" htmlFor={`${id}-x`}>{t('discussion.draftText')}</label>
+      <textarea id={`${id}-x`} value={text} onChange={(e) => setText(e.target.value)} rows={8} />
+      {error !== null && <ErrorMessage error={error} />}
+      <button type="submit" className="button primary">{t('discussion.create')}</button>
+    </form>
+  );
+};
+
+const AccessSelect = ({ id, value, onChange }: { readonly id: string; readonly value: Access; readonly onChange: (a: Access) => void }) => {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label className="field" htmlFor={id}>{t('console.documents.visibility')}</label>
+      <select id={id} value={value} onChange={(e) => { const a = DiscussionAccess.safeParse(e.target.value); if (a.success) onChange(a.data); }}>
+        {DiscussionAccess.options.map((a) => <option key={a} value={a}>{t(`discussion.access.${a}`)}</option>)}
+      </select>
+    </>
+  );
+};
+
+const Diff = ({ diff }: { readonly diff: DiffView }) => (
+  <div className="diff">
+    <p role="status">{diff.summary.text_vi}</p>
+    {diff.changes.map((c, k) => (
+      <p key={k} className={`diff-${c.kind}`}>
+        <span className="badge">{(c.after ?? c.before)?.ref}</span>{' '}
+        {c.words !== null ? c.words.map((w, j) => (w.op === 'added' ? <ins key={j}>{w.text}</ins> : w.op === 'removed' ? <del key={j}>{w.text}</del> : <span key={j}>{w.text}</span>))
+          : c.kind === 'added' ? <ins>{c.after?.text}</ins> : <del>{c.before?.text}</del>}
+      </p>
+    ))}
+  </div>
+);
+
+const DocumentSettings = ({ doc, onChanged }: { readonly doc: DiscussionDocumentView; readonly onChanged: () => void }) => {
+  const { t } = useTranslation();
+  const api = useApi();
+  const me = useMe();
+  const id = useId();
+  const params = { code: me.congress, id: doc.id };
+  const [error, setError] = useState<ApiError | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [note, setNote] = useState('');
+  const [text, setText] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [diff, setDiff] = useState<DiffView | null>(null);
+  const done = (r: { ok: boolean; error?: ApiError }): void => { setError(r.ok ? null : r.error ?? null); if (r.ok) onChanged(); };
+  const upload = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (file === null) return;
+    const form = new FormData();
+    if (note.trim() !== '') form.append('note', note.trim());
+    form.append('file', file);
+    done(await api.uploadDiscussionDocx({ params, form }));
+  };
+  const addText = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    done(await api.addDiscussionTextVersion({ params, body: { text, note: note.trim() === '' ? null : note.trim() } }));
+  };
+  const compare = async (n: number): Promise<void> => {
+    const r = await api.diffDiscussionVersions({ params, query: { from: n - 1, to: n } });
+    setDiff(r.ok ? r.value : null);
+    setError(r.ok ? null : r.error);
+  };
+  if (!can(me, API.updateDiscussionDocument)) return null;
+  return (
+    <div className="body-card">
+      <h2>{doc.title}</h2>
+      <AccessSelect id={`${id}-a`} value={doc.access} onChange={(access) => void api.updateDiscussionDocument({ params, body: { access } }).then(done)} />
+      <form className="form" onSubmit={(e) => { e.preventDefault(); void api.updateDiscussionDocument({ params, body: { commentDeadline: deadline === '' ? null : new Date(deadline).toISOString() } }).then(done); }}>
+        <label className="field" htmlFor={`${id}-d`}>{t('discussion.deadline')}</label>
+        <input id={`${id}-d`} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        <button type="submit" className="button subtle small">{t('discussion.save')}</button>
+        <span className="muted">{doc.open ? t('discussion.open') : t('discussion.closed')}</span>
+      </form>
+      <h3>{t('discussion.versions')}</h3>
+      <ul>
+        {doc.versions.map((v) => (
+          <li key={v.id}>
+            {t('discussion.version', { number: v.number, units: v.units })}{v.fileName !== null && ` (${v.fileName})`}{v.note !== null && ` — ${v.note}`}
+            {v.number > 1 && <button type="button" className="button subtle small" onClick={() => void compare(v.number)}>{t('discussion.compare')}</button>}
+          </li>
+        ))}
+      </ul>
+      {diff !== null && <Diff diff={diff} />}
+      <label className="field" htmlFor={`${id}-n`}>{t('discussion.note')}</label>
+      <input id={`${id}-n`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={300} />
+      <form className="form" onSubmit={(e) => void upload(e)}>
+        <label className="field" htmlFor={`${id}-f`}>{t('discussion.uploadDocx')}</label>
+        <input id={`${id}-f`} type="file" accept=".docx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <button type="submit" className="button primary" disabled={file === null}>{t('discussion.upload')}</button>
+      </form>
+      <form className="form" onSubmit={(e) => void addText(e)}>
+        <label className="field" htmlFor={`${id}-x`}>{t('discussion.newTextVersion')}</label>
+        <textarea id={`${id}-x`} value={text} onChange={(e) => setText(e.target.value)} rows={6} required />
+        <button type="submit" className="button primary">{t('discussion.upload')}</button>
+      </form>
+      {error !== null && <ErrorMessage error={error} />}
+    </div>
+  );
+};
+
+const GroupsSection = () => {
+  const { t } = useTranslation();
+  const api = useApi();
+  const me = useMe();
+  const code = me.congress;
+  const id = useId();
+  const groups = useLiveResource(code, () => api.listDiscussionGroups({ params: { code } }), ['discussion']);
+  const delegates = useLiveResource(code, () => api.listDelegates({ params: { code } }), ['delegates']);
+  const [name, setName] = useState('');
+  const [codes, setCodes] = useState('');
+  const [leader, setLeader] = useState('');
+  const [secretary, setSecretary] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const idOf = (c: string): number | null => delegates.data?.find((d) => d.code === c.trim())?.id ?? null;
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const ids = codes.split(/[,\s]+/u).filter((c) => c !== '').map(idOf).filter((x): x is number => x !== null);
+    const r = await api.createDiscussionGroup({ params: { code }, body: { name: name.trim(), delegateIds: ids, leaderId: idOf(leader), secretaryId: idOf(secretary) } });
+    setError(r.ok ? null : r.error);
+    if (r.ok) { setName(''); setCodes(''); setLeader(''); setSecretary(''); groups.reload(); }
+  };
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('discussion.groups')}</h2>
+      <ul>{(groups.data ?? []).map((g) => <li key={g.id}><strong>{g.name}</strong>: {g.members.length} — {g.leader?.fullName ?? '…'} / {g.secretary?.fullName ?? '…'}</li>)}</ul>
+      {can(me, API.createDiscussionGroup) && (
+        <form className="form body-card" onSubmit={(e) => void submit(e)}>
+          <label className="field" htmlFor={`${id}-n`}>{t('discussion.groupName')}</label>
+          <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} required />
+          <label className="field" htmlFor={`${id}-m`}>{t('discussion.members')}</label>
+          <input id={`${id}-m`} value={codes} onChange={(e) => setCodes(e.target.value)} />
+          <label className="field" htmlFor={`${id}-l`}>{t('discussion.leader')}</label>
+          <input id={`${id}-l`} value={leader} onChange={(e) => setLeader(e.target.value)} />
+          <label className="field" htmlFor={`${id}-s`}>{t('discussion.secretary')}</label>
+          <input id={`${id}-s`} value={secretary} onChange={(e) => setSecretary(e.target.value)} />
+          {error !== null && <ErrorMessage error={error} />}
+          <button type="submit" className="button primary">{t('discussion.createGroup')}</button>
+        </form>
+      )}
+    </section>
+  );
+};
+
+const DiscussionConsole = () => {
+  const { t } = useTranslation();
+  const api = useApi();
+  const me = useMe();
+  const code = me.congress;
+  const documents = useLiveResource(code, () => api.listDiscussionDocuments({ params: { code } }), ['discussion']);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const docId = chosen ?? documents.data?.[0]?.id ?? null;
+  const doc = documents.data?.find((d) => d.id === docId) ?? null;
+  return (
+    <div className="discussion-console">
+      <h1>{t('discussion.documents')}</h1>
+      {documents.error !== null && <ErrorMessage error={documents.error} />}
+      {documents.data !== null && <DocumentPicker documents={documents.data} value={docId} onChange={setChosen} />}
+      {doc !== null && <DocumentSettings doc={doc} onChanged={documents.reload} />}
+      {doc !== null && doc.currentVersionId !== null && <SynthesisPanel documentId={doc.id} />}
+      {doc !== null && doc.kind === 'draft-resolution' && doc.currentVersionId !== null && <ResolutionPanel documentId={doc.id} />}
+      <GroupsSection />
+      {can(me, API.createDiscussionDocument) && <NewDocumentForm onCreated={(id) => { setChosen(id); documents.reload(); }} />}
+    </div>
+  );
+};
+
+export default DiscussionConsole;

@@ -1,0 +1,136 @@
+/**
+ * A delegate's phone: the drafts they may read, one page of paragraphs at a time (never the whole document), and a
+ * comment on a paragraph — agree, change with the proposed wording, addition, removal, other — editable until the
+ * deadline. "Mật" documents never reach this page: the server does not send them to a delegate.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommentView, UnitView } from '../../api/index.ts';
+import type { ApiError } from '../api/types.ts';
+import { useApi } from '../app/api-context.tsx';
+import { useMe } from '../app/session.tsx';
+import { useLiveResource } from '../app/useLiveResource.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { DocumentPicker, KindSelect, takesWording, type OpinionKindName } from './shared.tsx';
+
+const PAGE = 20;
+
+const CommentForm = ({ unit, onSend }: { readonly unit: UnitView; readonly onSend: (b: { kind: OpinionKindName; text: string; proposedText: string | null; quote: string | null }) => Promise<ApiError | null> }) => {
+  const { t } = useTranslation();
+  const id = useId();
+  const [kind, setKind] = useState<OpinionKindName>('change');
+  const [text, setText] = useState('');
+  const [proposed, setProposed] = useState('');
+  const [quote, setQuote] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [sent, setSent] = useState(false);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const r = await onSend({ kind, text: text.trim(), proposedText: takesWording(kind) && proposed.trim() !== '' ? proposed.trim() : null, quote: quote.trim() === '' ? null : quote.trim() });
+    setError(r);
+    if (r === null) {
+      setSent(true);
+      setText('');
+      setProposed('');
+      setQuote('');
+    }
+  };
+  return (
+    <form className="form comment-form" onSubmit={(e) => void submit(e)} aria-label={t('discussion.comment')}>
+      <label className="field" htmlFor={`${id}-k`}>{t('discussion.kind')}</label>
+      <KindSelect id={`${id}-k`} value={kind} onChange={setKind} />
+      <label className="field" htmlFor={`${id}-t`}>{t('discussion.text')}</label>
+      <textarea id={`${id}-t`} value={text} onChange={(e) => setText(e.target.value)} required maxLength={4000} rows={3} />
+      {takesWording(kind) && (
+        <>
+          <label className="field" htmlFor={`${id}-p`}>{t('discussion.proposed')}</label>
+          <textarea id={`${id}-p`} value={proposed} onChange={(e) => setProposed(e.target.value)} required={kind === 'change'} maxLength={4000} rows={3}
+            placeholder={unit.text.slice(0, 200)} />
+        </>
+      )}
+      <label className="field" htmlFor={`${id}-q`}>{t('discussion.quote')}</label>
+      <input id={`${id}-q`} value={quote} onChange={(e) => setQuote(e.target.value)} maxLength={1000} />
+      {error !== null && <ErrorMessage error={error} />}
+      {sent && <p role="status" className="ok-text">{t('discussion.sent')}</p>}
+      <button type="submit" className="button primary">{t('discussion.send')}</button>
+    </form>
+  );
+};
+
+const ReadPage = () => {
+  const { t } = useTranslation();
+  const api = useApi();
+  const me = useMe();
+  const code = me.congress;
+  const documents = useLiveResource(code, () => api.listDiscussionDocuments({ params: { code } }), ['discussion']);
+  const [docId, setDocId] = useState<number | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [open, setOpen] = useState<number | null>(null);
+  const chosen = docId ?? documents.data?.[0]?.id ?? null;
+  const doc = documents.data?.find((d) => d.id === chosen) ?? null;
+  const page = useLiveResource(code, () => (chosen === null ? Promise.resolve({ ok: true as const, value: null })
+    : api.listDiscussionUnits({ params: { code, id: chosen }, query: { offset, limit: PAGE } })), ['discussion']);
+  const mine = useLiveResource(code, () => (chosen === null ? Promise.resolve({ ok: true as const, value: [] as CommentView[] })
+    : api.listDiscussionComments({ params: { code, id: chosen } })), ['discussion']);
+  const { reload } = page;
+  const reloadMine = mine.reload;
+  useEffect(() => { reload(); reloadMine(); }, [chosen, offset, reload, reloadMine]);
+  const p = page.data;
+  const withdraw = async (c: CommentView): Promise<void> => {
+    await api.voidDiscussionComment({ params: { code, id: c.id }, body: { reason: 'Đại biểu rút góp ý' } });
+    mine.reload();
+    page.reload();
+  };
+  return (
+    <div className="read-page">
+      <h1>{t('discussion.documents')}</h1>
+      {documents.error !== null && <ErrorMessage error={documents.error} />}
+      {documents.data !== null && <DocumentPicker documents={documents.data} value={chosen} onChange={(id) => { setDocId(id); setOffset(0); setOpen(null); }} />}
+      {doc !== null && <p className="muted">{doc.open ? t('discussion.open') : t('discussion.closed')}{doc.commentDeadline !== null && ` — ${t('discussion.deadline')}: ${new Date(doc.commentDeadline).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}`}</p>}
+      {page.error !== null && <ErrorMessage error={page.error} />}
+      {p !== null && (
+        <>
+          <p className="muted" role="status">{t('discussion.page', { from: offset + 1, to: Math.min(offset + PAGE, p.total), total: p.total })}</p>
+          <ol className="units">
+            {p.units.map((u) => (
+              <li key={u.id} className={`unit ${u.kind} level-${u.level}`} data-unit={u.number ?? ''}>
+                {u.kind === 'heading' ? <h2 className="unit-heading">{u.text}</h2> : (
+                  <>
+                    <p><span className="badge">{t('discussion.paragraph', { number: u.number })}</span> {u.text}</p>
+                    {u.comments > 0 && <p className="muted">{t('discussion.yourComments', { count: u.comments })}</p>}
+                    {doc?.open === true && (
+                      <button type="button" className="button subtle small" aria-expanded={open === u.id} onClick={() => setOpen(open === u.id ? null : u.id)}>
+                        {t('discussion.comment')}
+                      </button>
+                    )}
+                    {open === u.id && (
+                      <CommentForm unit={u} onSend={async (b) => {
+                        const r = await api.postDiscussionComment({ params: { code, id: p.documentId }, body: { unitId: u.id, ...b } });
+                        if (r.ok) { mine.reload(); page.reload(); }
+                        return r.ok ? null : r.error;
+                      }} />
+                    )}
+                    {(mine.data ?? []).filter((c) => c.unitId === u.id).map((c) => (
+                      <div key={c.id} className={`my-comment ${c.voided ? 'voided' : ''}`}>
+                        <strong>{t(`discussion.opinionKinds.${c.kind}`)}:</strong> {c.text}
+                        {c.proposedText !== null && <em> — “{c.proposedText}”</em>}
+                        {c.voided ? <span className="badge">{t('discussion.withdrawn')}</span>
+                          : c.editable && <button type="button" className="button subtle small" onClick={() => void withdraw(c)}>{t('discussion.withdraw')}</button>}
+                      </div>
+                    ))}
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+          <div className="pager">
+            <button type="button" className="button subtle" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('discussion.previous')}</button>
+            <button type="button" className="button subtle" disabled={offset + PAGE >= p.total} onClick={() => setOffset(offset + PAGE)}>{t('discussion.next')}</button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+};
+
+export default ReadPage;

@@ -1,0 +1,141 @@
+/**
+ * The congress's discussion in Chromium against the real server with the seed congress (--demo): the draft
+ * political report commented from three phones, two groups' secretaries recording opinions, the secretariat's
+ * synthesis grouping near-identical proposals, the "Mật" document absent from the phones, and the resolution
+ * adopted by show of hands and printed.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiscussionDocumentView, GroupView } from '../../src/api/discussion.ts';
+import { DEMO_CODE } from '../../src/demo/index.ts';
+import { apiAs, startServer, type RunningServer } from './server.ts';
+import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
+
+const run = chromiumAvailable();
+const C = `/api/congresses/${DEMO_CODE}`;
+const WORDING = 'Tăng cường giáo dục chính trị, tư tưởng cho cán bộ, đảng viên trẻ trong các cơ quan.';
+
+describe.skipIf(!run)('the discussion in Chromium against the real server', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let api: Awaited<ReturnType<typeof apiAs>>;
+  let groups: GroupView[] = [];
+  let docs: DiscussionDocumentView[] = [];
+
+  /** A phone signed in with a delegate's card (the cookie the card sign-in sets). */
+  const phone = async (delegateId: number, path: string): Promise<Page> => {
+    const card = await api.call<{ token: string }>('GET', `${C}/delegates/${delegateId}/card`);
+    const r = await fetch(`${server.base}/api/auth/card`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ congress: DEMO_CODE, token: card.token }) });
+    const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    await context.addCookies([{ name, value, url: server.base }]);
+    const page = await context.newPage();
+    await page.goto(`${server.base}${path}`);
+    return page;
+  };
+
+  beforeAll(async () => {
+    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
+    server = await startServer();
+    api = await apiAs(server.base, server.admin.username, server.admin.password);
+    groups = await api.call<GroupView[]>('GET', `${C}/discussion/groups`);
+    docs = await api.call<DiscussionDocumentView[]>('GET', `${C}/discussion/documents`);
+    browser = await launch();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('three phones read the report page by page, never see the "Mật" document, and comment on a paragraph', async () => {
+    expect(docs.map((d) => d.access)).toContain('secret');
+    const people = [groups[0]!.members[2]!, groups[1]!.members[2]!, groups[2]!.members[2]!];
+    const texts = [WORDING, `${WORDING.toLocaleLowerCase('vi')}`, 'Bổ sung nội dung về học tập lý luận chính trị trực tuyến.'];
+    for (const [i, person] of people.entries()) {
+      const page = await phone(person.id, '/read');
+      await page.getByRole('option', { name: /Dự thảo Báo cáo chính trị/u }).waitFor({ state: 'attached' });
+      expect(await page.getByRole('option', { name: /Mật/u }).count()).toBe(0);
+      const unit = page.locator('li[data-unit="2"]');
+      await unit.getByRole('button', { name: 'Góp ý đoạn này' }).click();
+      await unit.getByLabel('Loại ý kiến').selectOption(i === 2 ? 'addition' : 'change');
+      await unit.getByLabel('Nội dung ý kiến').fill('Đề nghị viết rõ hơn về đảng viên trẻ');
+      await unit.getByLabel('Câu chữ đề nghị').fill(texts[i]!);
+      await unit.getByRole('button', { name: 'Gửi góp ý' }).click();
+      await unit.getByText('Đã ghi nhận góp ý.').waitFor();
+      await page.getByRole('button', { name: 'Trang sau' }).click();
+      await page.getByText(/^Đoạn 21–40/u).waitFor();
+      if (i === 0) await screenshot(page, 'discussion-01-phone');
+      await page.context().close();
+    }
+  }, 180_000);
+
+  it('two groups\' secretaries record opinions from the keyboard', async () => {
+    for (const g of groups.slice(0, 2)) {
+      const page = await phone(g.secretary!.id, '/group');
+      await page.getByRole('heading', { name: new RegExp(g.name, 'u') }).waitFor();
+      await page.getByLabel('Số đoạn').fill('2');
+      await page.getByLabel('Nội dung ý kiến').focus();
+      await page.getByText(/Công tác giáo dục chính trị/u).first().waitFor();
+      await page.getByLabel('Nội dung ý kiến').fill('Tổ đề nghị nhấn mạnh đảng viên trẻ');
+      await page.getByLabel('Câu chữ đề nghị').fill(`${WORDING} `);
+      await page.getByLabel('Số tán thành').fill('5');
+      await page.getByLabel('Số tán thành').press('Enter');
+      await page.locator('ol.opinions li').first().waitFor();
+      expect(await page.locator('ol.opinions li').count()).toBe(1);
+      await page.context().close();
+    }
+  }, 180_000);
+
+  it('the secretariat\'s synthesis groups the near-identical proposals and answers them', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/discussion`);
+    await page.getByLabel('Tên đăng nhập').fill(server.admin.username);
+    await page.getByLabel('Mật khẩu').fill(server.admin.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${server.base}/discussion`);
+    const unit = page.locator('article.synthesis-unit[data-unit="2"]');
+    await unit.waitFor();
+    // Two phones and two groups proposed the same wording: one group of opinions; the addition stands apart.
+    await expect.poll(() => unit.locator('li.cluster').count()).toBe(2);
+    await unit.getByText(/^2\/\d+ tổ, \d+ đại biểu đề nghị sửa$/u).waitFor();
+    await unit.getByRole('combobox').selectOption('accepted');
+    await unit.getByLabel('Câu chữ mới').fill(WORDING);
+    await unit.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText(/chưa xử lý 0/u).waitFor();
+    const report = await page.getByRole('link', { name: 'Word' }).first().getAttribute('href');
+    expect((await fetch(`${server.base}${report}`, { headers: { cookie: api.cookie } })).status).toBe(200);
+    await screenshot(page, 'discussion-02-synthesis');
+    await context.close();
+  }, 180_000);
+
+  it('the resolution is adopted by show of hands and printed', async () => {
+    const sessions = await api.call<{ id: number }[]>('GET', `${C}/sessions`);
+    const delegates = (await api.call<{ id: number; status: string; standing: string }[]>('GET', `${C}/delegates`)).filter((d) => d.status === 'summoned' && d.standing === 'official');
+    for (const d of delegates) await api.call('POST', `${C}/sessions/${sessions[sessions.length - 1]!.id}/checkins`, { delegateId: d.id, desk: 'discussion' }).catch(() => undefined);
+    const attendance = await api.call<{ base: number; present: number }>('GET', `${C}/attendance`);
+    const resolution = docs.find((d) => d.kind === 'draft-resolution')!;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/discussion`);
+    await page.getByLabel('Tên đăng nhập').fill(server.admin.username);
+    await page.getByLabel('Mật khẩu').fill(server.admin.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${server.base}/discussion`);
+    await page.getByLabel('Chọn văn kiện').selectOption(String(resolution.id));
+    await page.getByRole('heading', { name: 'Nghị quyết', exact: true }).waitFor();
+    await page.getByLabel('Tán thành', { exact: true }).fill(String(attendance.present - 1));
+    await page.getByLabel('Không tán thành', { exact: true }).fill('1');
+    await page.getByLabel('Ý kiến khác', { exact: true }).fill('0');
+    await page.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();
+    await page.getByText('Nghị quyết đã được thông qua.').waitFor();
+    const printed = await page.getByRole('link', { name: 'PDF' }).last().getAttribute('href');
+    const pdf = await fetch(`${server.base}${printed}`, { headers: { cookie: api.cookie } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    await screenshot(page, 'discussion-03-resolution');
+    await context.close();
+  }, 300_000);
+});
