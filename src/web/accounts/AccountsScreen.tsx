@@ -44,7 +44,10 @@ const CreateForm = ({ onCreated }: { readonly onCreated: (shown: Shown | null) =
     setBusy(true);
     const r = await api.createUser({ body: { username: username.trim(), displayName, isServerAdmin } });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
     setError(null);
     setUsername('');
     setDisplayName('');
