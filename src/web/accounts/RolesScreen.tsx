@@ -102,7 +102,7 @@ const RolesScreen = () => {
           <tbody>
             {grants.map((g) => (
               <tr key={g.id}>
-                <td>{`${g.displayName ?? g.username} (${g.username})`}</td>
+                <th scope="row">{`${g.displayName ?? g.username} (${g.username})`}</th>
                 <td>{t(`accounts.roles.names.${g.role}`)}{g.electionId === null ? '' : ` — ${electionTitle(g.electionId)}`}</td>
                 <td><button type="button" className="button" onClick={() => void revoke(g)}>{t('accounts.roles.revoke')}</button></td>
               </tr>
