@@ -1,5 +1,5 @@
 /**
- * The server-side cost of counting (issue 4), through `inject()` on a fresh SQLite file (WAL, synchronous=FULL:
+ * The server-side cost of counting, through `inject()` on a fresh SQLite file (WAL, synchronous=FULL:
  * every acknowledged ballot is on disk): the seed congress's committee election (27 names), 5 batches of 50,
  * two operators per batch. Per ballot entry: one POST /batches/:batch/ballots with a typed line — authenticate,
  * lock, replay the batch's log through the counting core, parse, apply, store the event and its audit entry in one

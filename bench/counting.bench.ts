@@ -1,5 +1,5 @@
 /**
- * Counting paper ballots (issue 4), on one core:
+ * Counting paper ballots, on one core:
  * - the time to reconcile two entries and tally 1,600 ballots × 300 names (a national congress), in batches
  *   of 50: every batch reconciled, then the round counted from the final batches (the entry itself not timed);
  * - the cost per ballot of parsing one typed line and adding it to an entry (the server's work per Enter);

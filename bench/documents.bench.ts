@@ -1,5 +1,5 @@
 /**
- * Documents (issue 6): a ballot of 300 names (PDF, A4, several pages) and the counting minutes of a 300-name
+ * Documents: a ballot of 300 names (PDF, A4, several pages) and the counting minutes of a 300-name
  * election (PDF and Word), in ms each. Goal: < 1,000 ms each. The first run (fonts read and parsed, code warmed)
  * is reported apart; the figure to hold against the goal is the median of the next runs.
  */

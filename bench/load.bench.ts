@@ -1,5 +1,5 @@
 /**
- * Load bench (issue 8, and the start figures of issue 3): a real server as a separate child process on a random
+ * Load bench (and the start-up figures): a real server as a separate child process on a random
  * loopback port with a temporary DAIHOI_DATA (SQLite), driven from this process over 127.0.0.1 only.
  *
  *  1. a fresh server without data: spawn → GET /api/health 200, and resident memory once idle;
@@ -39,7 +39,7 @@ export default async (): Promise<Row[]> => {
   const add = (bench: string, value: number, unit: string): void => { rows.push({ bench: `load: ${bench}`, value: r1(value), unit }); };
   const total = deadline(170_000);
 
-  // 1. A fresh server (issue 3: ready ≤ 3 s, idle ≤ 150 MB).
+  // 1. A fresh server (goal: ready ≤ 3 s, idle ≤ 150 MB).
   const fresh = await startServerUnderLoad({ demo: false });
   try {
     add('ready, fresh SQLite (spawn → health 200)', fresh.readyMs, 'ms');

@@ -1,5 +1,5 @@
 /**
- * Count throughput of the rules core (issue 2): ballots × names on the list per second of `countBallots`,
+ * Count throughput of the rules core: ballots × names on the list per second of `countBallots`,
  * on one core. The ballots are generated beforehand and not timed. Goal: ≥ 2,000,000 ballot-names/s.
  */
 import { countBallots, type Ballot, type ElectionSpec } from '../src/rules/index.ts';

@@ -1,7 +1,7 @@
 /**
  * Compressed (gzip) JavaScript each screen makes the browser download, in kB: the app's entry plus the screen's
  * lazy chunk and everything they import. The delegate's phone also loads the card sign-in screen (with the
- * QR reader) on first use; issue 5 caps that at 250 kB.
+ * QR reader) on first use; the budget caps that at 250 kB.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

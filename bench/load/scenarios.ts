@@ -1,5 +1,5 @@
 /**
- * The load scenarios of issue 8, each driving a running server (bench/load/server.ts) over 127.0.0.1 only:
+ * The load scenarios, each driving a running server (bench/load/server.ts) over 127.0.0.1 only:
  * live fan-out to many WebSocket clients, check-ins at several desks, ballot entry by 10 operators at once.
  * Every loop is bounded by a count and by a deadline, so the bench always stops by itself.
  */

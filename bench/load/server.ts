@@ -55,7 +55,7 @@ export const startServerUnderLoad = async (options: {
       if (options.dataDir === undefined) rmSync(dir, { recursive: true, force: true });
       res();
     };
-    if (child.exitCode !== null || child.signalCode !== null) return clean();
+    if (child.exitCode !== null || child.signalCode !== null) { clean(); return; }
     child.once('exit', clean);
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();

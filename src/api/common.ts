@@ -46,5 +46,5 @@ export type ShowOfHands = z.infer<typeof ShowOfHands>;
 export const Ok = z.object({ ok: z.literal(true) });
 
 /** A partial update must change something. */
-export const nonEmpty = <T extends object>(o: T): boolean => Object.keys(o).length > 0;
+export const nonEmpty = (o: object): boolean => Object.keys(o).length > 0;
 export const NOTHING_TO_CHANGE = refineMessage('Không có gì để thay đổi.', 'Nothing to change.');

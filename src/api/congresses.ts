@@ -14,7 +14,7 @@ const Quorum = z.object({
   denominator: z.number().int().min(1).max(100),
 }).strict().refine((q) => q.numerator <= q.denominator, { message: refineMessage('Tỷ lệ túc số không được lớn hơn 1.', 'The quorum fraction cannot exceed 1.'), path: ['numerator'] });
 
-/** Every [open] setting of RULES.md (src/rules/settings.ts CongressSettings). */
+/** Every [open] setting of docs/rules.md (src/rules/settings.ts CongressSettings). */
 export const CongressSettingsSchema = z.object({
   quorum: Quorum.nullable(),
   surplusRounding: z.literal('floor'),

@@ -1,5 +1,5 @@
 /**
- * The typed API of counting paper ballots (issue 4): the counting board opens counting for a round, creates
+ * The typed API of counting paper ballots: the counting board opens counting for a round, creates
  * batches, operators enter them independently from their terminals, the board reconciles, rules and finishes;
  * the input log is exported and verified. Every route is under
  * `/api/congresses/:code/elections/:electionId/rounds/:round`:
@@ -193,8 +193,8 @@ export const RoundResultView = z.object({
   countedBatches: z.array(z.string()),
   ballotsCounted: z.number(),
   complete: z.boolean(),
-  anomalies: z.array(z.object({ code: z.string(), ...Message }).passthrough()),
-  next: z.object({ type: z.string(), ...Message }).passthrough(),
+  anomalies: z.array(z.object({ code: z.string(), ...Message }).loose()),
+  next: z.object({ type: z.string(), ...Message }).loose(),
   roundStatus: z.string(),
 });
 export type RoundResultView = z.infer<typeof RoundResultView>;

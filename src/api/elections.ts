@@ -64,8 +64,8 @@ export const PollView = z.object({
 
 export const SurplusView = z.object({
   seats: z.number(), listLength: z.number(), surplus: z.number(), maxSurplus: z.number().nullable(),
-  errors: z.array(z.object({ code: z.string() }).passthrough()),
-  warnings: z.array(z.object({ code: z.string() }).passthrough()),
+  errors: z.array(z.object({ code: z.string() }).loose()),
+  warnings: z.array(z.object({ code: z.string() }).loose()),
 });
 export type SurplusView = z.infer<typeof SurplusView>;
 

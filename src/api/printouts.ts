@@ -1,5 +1,5 @@
 /**
- * The printed documents of a congress (issue 6), built by the server from its database: the query schemas the
+ * The printed documents of a congress, built by the server from its database: the query schemas the
  * server validates and the paths the web app links to. Every path answers a file (PDF, or Word with
  * `format=docx` where both exist); a refusal is the usual `{ error: { message_vi, message_en } }`.
  *

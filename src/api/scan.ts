@@ -1,5 +1,5 @@
 /**
- * The typed API of scanning ballots (issue 7). Every route is under
+ * The typed API of scanning ballots. Every route is under
  * `/api/congresses/:code/elections/:electionId/rounds/:round`:
  *
  *   POST   /batches/:batch/scan                multipart files (PNG, JPEG, TIFF, PDF) in stack order

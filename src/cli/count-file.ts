@@ -45,7 +45,7 @@ const narrowUnion = (issue: Issue): Issue => {
   if (issue.code !== 'invalid_union') return issue;
   const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0));
   const inner = fitting.length === 1 ? fitting[0]![0] : undefined;
-  return inner === undefined ? issue : narrowUnion({ ...inner, path: [...issue.path, ...inner.path] } as Issue);
+  return inner === undefined ? issue : narrowUnion({ ...inner, path: [...issue.path, ...inner.path] });
 };
 
 /** Turns the first zod issue into a message that names the field, in Vietnamese and English. */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Command } from './command.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './io.ts';
 
 export const HELP = `Đại Hội — hệ thống điều hành đại hội Đảng
@@ -43,13 +44,6 @@ Cách dùng / Usage: daihoi <lệnh> [tùy chọn]
 Mã thoát / Exit codes: 0 xong / done · 1 kiểm tra không đạt / check failed · 2 sai đầu vào / bad input
 `;
 
-export interface CommandArgs {
-  readonly positionals: readonly string[];
-  readonly flags: Readonly<Record<string, string | boolean | undefined>>;
-}
-
-export type Command = (args: CommandArgs, io: CliIo) => Promise<number>;
-
 /** Each command is loaded only when run, so `daihoi count` never loads the server. */
 const commands: Readonly<Record<string, () => Promise<Command>>> = {
   count: async () => (await import('./commands/count.ts')).countCommand,
@@ -82,20 +76,4 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
   }
   const command = await load();
   return command({ positionals, flags: parsed.values }, io);
-};
-
-/** The first positional argument, the file a command works on; a usage error when it is missing. */
-export const requireFile = (name: string, args: CommandArgs, io: CliIo): string | null => {
-  const file = args.positionals[0];
-  if (file === undefined) {
-    io.stderr(`Lỗi: lệnh "${name}" cần tên tệp.\nError: "${name}" needs a file name.\n`);
-    return null;
-  }
-  return file;
-};
-
-/** A flag that takes a value (declared in VALUE_FLAGS): its text, or undefined when absent or empty. */
-export const stringFlag = (args: CommandArgs, name: string): string | undefined => {
-  const v = args.flags[name];
-  return typeof v === 'string' && v !== '' ? v : undefined;
 };

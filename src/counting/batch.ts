@@ -43,7 +43,7 @@ export const openBatch = (spec: BatchSpec): Result<BatchState, RuleError> => {
     return fail('batch.physical-count', 'Số phiếu đếm tay của tập phải là số nguyên dương.',
       'The physical count of a batch must be a positive integer.', 'batch.physicalCount');
   }
-  if (spec.entriesRequired !== 2 && spec.entriesRequired !== 3) {
+  if (!([2, 3] as const).some((n) => n === spec.entriesRequired)) { // spec comes from outside the type system too
     return fail('batch.entries-required', 'Mỗi tập phiếu được nhập độc lập 2 hoặc 3 lần.',
       'Each batch is entered independently 2 or 3 times.', 'batch.entriesRequired');
   }

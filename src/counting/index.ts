@@ -1,5 +1,5 @@
 /**
- * Counting paper ballots (kiểm phiếu bằng máy tính, RULES.md §10): keyboard entry, independent multi-entry in
+ * Counting paper ballots (kiểm phiếu bằng máy tính, docs/rules.md §10): keyboard entry, independent multi-entry in
  * batches, reconciliation, board rulings, the round result and the input log. Pure functions, no I/O: the
  * server, the counting console and the CLI all call these.
  */

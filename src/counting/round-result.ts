@@ -92,8 +92,8 @@ const nextStep = (ctx: CountingContext, count: CountOutcome, complete: boolean):
           const { official, alternate } = remaining;
           const both = official.tie !== null && alternate.tie !== null;
           const [vi, en] = both
-            ? [`Có ${official.tie!.candidates.length} người bằng phiếu cho ${official.tie!.seats} chỗ đại biểu chính thức còn lại và ${alternate.tie!.candidates.length} người bằng phiếu cho ${alternate.tie!.seats} chỗ đại biểu dự khuyết còn lại: Đại hội bầu lại trong số những người này.`,
-              `${official.tie!.candidates.length} candidates tie for ${official.tie!.seats} remaining official seat(s) and ${alternate.tie!.candidates.length} for ${alternate.tie!.seats} remaining alternate seat(s): the congress votes again among them.`]
+            ? [`Có ${official.tie.candidates.length} người bằng phiếu cho ${official.tie.seats} chỗ đại biểu chính thức còn lại và ${alternate.tie.candidates.length} người bằng phiếu cho ${alternate.tie.seats} chỗ đại biểu dự khuyết còn lại: Đại hội bầu lại trong số những người này.`,
+              `${official.tie.candidates.length} candidates tie for ${official.tie.seats} remaining official seat(s) and ${alternate.tie.candidates.length} for ${alternate.tie.seats} remaining alternate seat(s): the congress votes again among them.`]
             : [`Có ${tie.candidates.length} người bằng phiếu cho ${tie.seats} chỗ còn lại: Đại hội bầu lại trong số những người này.`,
               `${tie.candidates.length} candidates tie for ${tie.seats} remaining seat(s): the congress votes again among them.`];
           return { type: 'tie-round', seats: tie.seats, candidates: tie.candidates, unfilledSeats: c.unfilledSeats, remaining, message_vi: vi, message_en: en };

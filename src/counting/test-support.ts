@@ -1,6 +1,6 @@
 /** Fixtures and fast-check arbitraries shared by the counting tests and the benchmark. Not used by the app. */
 import fc from 'fast-check';
-import { defaultCountSettings, type Ballot, type CandidateId, type ElectionKind, type ElectionSpec, type Mark } from '../rules/index.ts';
+import { defaultCountSettings, type Ballot,  type ElectionKind, type ElectionSpec, type Mark } from '../rules/index.ts';
 import { countingContext, type CountingContext } from './context.ts';
 import { WRITE_IN_OUTSIDE } from './keyboard-entry.ts';
 
@@ -64,7 +64,7 @@ export const ballotArb = (ctx: CountingContext): fc.Arbitrary<Ballot> => {
       case 'single':
       case 'opinion-poll':
         return fc.array(fc.constantFrom(...MARKS), { minLength: ids.length, maxLength: ids.length })
-          .map((ms) => ({ marks: Object.fromEntries(ids.map((id, i) => [id, ms[i]!])) as Record<CandidateId, Mark> }));
+          .map((ms) => ({ marks: Object.fromEntries(ids.map((id, i) => [id, ms[i]!])) }));
       case 'write-in':
         return fc.constantFrom<string | null>(...ids, null, WRITE_IN_OUTSIDE).map((writeIn) => ({ writeIn }));
     }

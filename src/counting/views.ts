@@ -1,6 +1,6 @@
 /**
  * What one operator may see of a batch: its status, the physical count and their OWN entry's running count.
- * An operator never sees another entry of the same batch (issue 4), so the server sends only this.
+ * An operator never sees another entry of the same batch, so the server sends only this.
  */
 import type { BatchState } from './batch.ts';
 import type { BatchId, CountingContext, OperatorId } from './context.ts';

@@ -94,7 +94,7 @@ describe('the seed congress (pure data)', () => {
     for (const m of board.members) expect(candidates.has(m.delegateCode)).toBe(false);
   });
 
-  it('reports 8 resolution targets, all met, 5 exceeded; sessions per RULES.md §9; users for every role', () => {
+  it('reports 8 resolution targets, all met, 5 exceeded; sessions per docs/rules.md §9; users for every role', () => {
     expect(demo.targets).toHaveLength(8);
     expect(demo.targets.filter((t) => t.assessment === 'exceeded')).toHaveLength(5);
     expect(demo.targets.filter((t) => t.assessment === 'not-met')).toHaveLength(0);

@@ -1,4 +1,4 @@
-/** The sessions and agenda of the seed congress (RULES.md §9); times are UTC (Hà Nội is UTC+7). */
+/** The sessions and agenda of the seed congress (docs/rules.md §9); times are UTC (Hà Nội is UTC+7). */
 import type { DemoSession } from './seed-types.ts';
 
 export const DEMO_SESSIONS: readonly DemoSession[] = [

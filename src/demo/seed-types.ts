@@ -62,7 +62,7 @@ export interface DemoElection {
   readonly seats: number;
   readonly alternateSeats: number;
   readonly maxSurplus: number | null;
-  /** Candidates in ballot order (RULES.md §4). */
+  /** Candidates in ballot order (docs/rules.md §4). */
   readonly candidates: ReadonlyArray<{ readonly delegateCode: string; readonly source: 'committee-list' }>;
 }
 

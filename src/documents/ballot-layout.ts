@@ -27,7 +27,7 @@ export const TOP = 34;
 export const HEADER_HEIGHT = 56;
 /**
  * The band under the header: the QR code at its right. Nothing is printed at its left: the seal pressed over the
- * committee's name spills into it (RULES.md §5 [practice]: the round seal at the upper-left corner, usually over
+ * committee's name spills into it (docs/rules.md §5 [practice]: the round seal at the upper-left corner, usually over
  * the convening committee's name in the header). On the next pages the continuation title is indented by
  * BAND_INDENT there.
  */

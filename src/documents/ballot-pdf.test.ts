@@ -48,7 +48,7 @@ describe('renderBallotPdf', () => {
       ok: true, value: { congressId: HEADER.congressId, electionId: 'bch-2020', round: 2, page: 1, pages: 1, layoutHash: layout.hash },
     });
     for (const mark of layout.pages[0]!.marks) expect(meanGrey(page, mark)).toBeLessThan(40);
-    // No stamp box: the seal goes over the committee's name (RULES.md §5), the band under it stays blank paper.
+    // No stamp box: the seal goes over the committee's name (docs/rules.md §5), the band under it stays blank paper.
     const seal = layout.pages[0]!.seal;
     const header = layout.pages[0]!.header!;
     expect(meanGrey(page, { x: header.x, y: header.y + header.height + 2, width: 96, height: layout.pages[0]!.qr.height })).toBeGreaterThan(252);

@@ -35,7 +35,7 @@ const expectOrder = (text: string, marker: string, names: readonly string[]): vo
   }
 };
 
-describe('counting minutes (RULES.md §8)', () => {
+describe('counting minutes (docs/rules.md §8)', () => {
   const input = F.committeeMinutes();
   const c = input.count;
 
@@ -198,7 +198,7 @@ describe('secretary-poll minutes', () => {
 });
 
 describe('a congress of members', () => {
-  it('speaks of members and prints the exclusions of RULES.md §1 for members', async () => {
+  it('speaks of members and prints the exclusions of docs/rules.md §1 for members', async () => {
     const input = F.committeeMinutes();
     const congress = { kind: 'members' as const, officialSummoned: 270, temporarilyAttachedElsewhere: 4, exemptedNotAttending: 3,
       suspendedProsecutedOrDetained: 1, absentWholeExcused: 6 };

@@ -61,7 +61,7 @@ export interface ElectionRound {
 
 /** Attendance at the moment of the vote, for the minutes. */
 export interface VotingAttendance {
-  /** Who is excluded from the base (RULES.md §1); `computeBase` of it must equal the count's base. */
+  /** Who is excluded from the base (docs/rules.md §1); `computeBase` of it must equal the count's base. */
   readonly congress: CongressAttendance;
   /** Delegates (or members) present in the hall when ballots were issued. */
   readonly presentAtVoting: number;
@@ -184,7 +184,7 @@ export interface AttendanceReportInput {
   readonly present: number;
   /** Every official absent: `officialSummoned − present` names. */
   readonly absentees: readonly Absentee[];
-  /** The quorum setting in force; null = none (RULES.md §1 [open]). */
+  /** The quorum setting in force; null = none (docs/rules.md §1 [open]). */
   readonly quorum: { readonly numerator: number; readonly denominator: number } | null;
   /** The secretariat that signs: head first. */
   readonly signedBy: CountingBoard;

@@ -88,8 +88,6 @@ describe('show-of-hands record', () => {
       expect(text).toMatch(rowPattern(['128', '100', '20', '50,00%', 'Không thông qua']));
     }
     expect(flat(t.docx)).toContain('Thông qua số lượng Ban Chấp hành khóa XIV: 35 đồng chí');
-    for (const text of [t.pdf, t.docx]) {
-    }
     const over = await showOfHandsRecord.pdf({ header: HEADER, session: 'x', base: 256, present: 250, items: [{ subject: 'x', counts: { agree: 251, disagree: 0, other: 0 } }], signedBy: BOARD });
     expect(over.ok).toBe(false);
   });

@@ -1,5 +1,5 @@
 /**
- * The round of an election as a state machine (issue 3): draft → list-approved → voting → counting →
+ * The round of an election as a state machine: draft → list-approved → voting → counting →
  * counted → published → approved (chuẩn y by the higher committee). Pure: the server applies a transition
  * with a conditional update (`WHERE status = from`) so that two staff approving at once get exactly one effect.
  */

@@ -1,5 +1,5 @@
 /**
- * Validation of an imported delegate list (issue 3). Pure: rows of text in, delegates or every problem out,
+ * Validation of an imported delegate list. Pure: rows of text in, delegates or every problem out,
  * each by row (as the spreadsheet numbers it) and column (its Vietnamese header). Nothing is imported unless
  * the whole file is valid, so the result is all the delegates or none.
  */

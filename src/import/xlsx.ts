@@ -17,7 +17,7 @@ export const cellText = (value: ExcelJS.CellValue): string => {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('error' in value) return '';
   }

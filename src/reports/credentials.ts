@@ -1,5 +1,5 @@
 /**
- * The composition tables of the credentials report (báo cáo thẩm tra tư cách đại biểu, RULES.md §8), computed
+ * The composition tables of the credentials report (báo cáo thẩm tra tư cách đại biểu, docs/rules.md §8), computed
  * from the list of delegates. Pure: the documents print it, the hall screen may show it.
  */
 import { percentOf } from '../rules/index.ts';

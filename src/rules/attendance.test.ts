@@ -10,7 +10,7 @@ const delegatesInput = (o: Partial<AttendanceInput> = {}): AttendanceInput => ({
   kind: 'delegates', delegates: range(1, 20).map((id) => official(id)), checkins: [], currentSessionId: 2, ...o,
 });
 
-describe('attendance of a congress of delegates (RULES.md §1)', () => {
+describe('attendance of a congress of delegates (docs/rules.md §1)', () => {
   it('base = officials summoned; present = distinct voters checked in to the current session only', () => {
     const r = deriveAttendance(delegatesInput({
       checkins: [
@@ -83,7 +83,7 @@ describe('attendance of a congress of delegates (RULES.md §1)', () => {
   });
 });
 
-describe('attendance of a congress of members (RULES.md §1)', () => {
+describe('attendance of a congress of members (docs/rules.md §1)', () => {
   const members = (): AttendanceDelegate[] => [
     ...range(1, 10).map((id) => official(id)),
     official(11, { status: 'temporarily-attached' }),

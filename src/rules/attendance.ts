@@ -1,5 +1,5 @@
 /**
- * Attendance and N_base derived from the delegate rows and the check-ins — never typed in (RULES.md §1).
+ * Attendance and N_base derived from the delegate rows and the check-ins — never typed in (docs/rules.md §1).
  *
  * Congress of delegates: N_base = official delegates summoned − convening-committee members absent for the
  * whole congress − official delegates absent for the whole congress and not replaced; an alternate who

@@ -12,7 +12,7 @@ const single = election({ kind: 'secretary', seats: 1, candidates: candidates(1)
 
 const reasonOn = (spec: typeof surplusList, ballot: Ballot) => invalidReason(spec, ballotForm(spec), ballot);
 
-describe('invalid ballots (RULES.md §5): each reason', () => {
+describe('invalid ballots (docs/rules.md §5): each reason', () => {
   it('not-issued: not issued by the counting board', () => {
     expect(reasonOn(surplusList, { struck: ['c1', 'c2'], notIssued: true })).toBe('not-issued');
   });

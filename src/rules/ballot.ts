@@ -1,4 +1,4 @@
-import { ballotForm, ballotLimit, type BallotForm, type CandidateId, type ElectionSpec } from './election.ts';
+import { ballotLimit, type BallotForm, type CandidateId, type ElectionSpec } from './election.ts';
 import { err, ok, ruleError, type Result, type RuleError } from './result.ts';
 
 export type Mark = 'agree' | 'disagree' | 'both' | 'none';
@@ -20,7 +20,7 @@ export type MarksBallot = BallotFlags & { readonly marks: Readonly<Record<Candid
 export type WriteInBallot = BallotFlags & { readonly writeIn: string | null };
 export type Ballot = StrikeOutBallot | MarksBallot | WriteInBallot;
 
-/** The reasons of RULES.md §5, in the order in which the first that applies is reported. */
+/** The reasons of docs/rules.md §5, in the order in which the first that applies is reported. */
 export const INVALID_REASONS = ['not-issued', 'write-in', 'identifying-mark', 'over-seats', 'all-struck', 'no-choice'] as const;
 export type InvalidReason = (typeof INVALID_REASONS)[number];
 
@@ -105,7 +105,7 @@ const countAgree = (ballot: Ballot): number => {
 };
 
 /**
- * Whether a ballot is valid (RULES.md §5) [law, practice where set]: null for a valid ballot, otherwise the
+ * Whether a ballot is valid (docs/rules.md §5) [law, practice where set]: null for a valid ballot, otherwise the
  * first reason that applies. The ballot must already have passed `checkBallotShape`.
  */
 export const invalidReason = (

@@ -9,7 +9,7 @@ const members = (o: Partial<MembersCongressAttendance> = {}): MembersCongressAtt
   suspendedProsecutedOrDetained: 0, absentWholeExcused: 0, ...o,
 });
 
-describe('N_base of a congress of delegates (RULES.md §1)', () => {
+describe('N_base of a congress of delegates (docs/rules.md §1)', () => {
   it('is the official delegates summoned when nobody is excluded', () => {
     expect(computeBase(delegates())).toEqual({ ok: true, value: 256 });
   });
@@ -25,7 +25,7 @@ describe('N_base of a congress of delegates (RULES.md §1)', () => {
   });
 });
 
-describe('N_base of a congress of members (RULES.md §1)', () => {
+describe('N_base of a congress of members (docs/rules.md §1)', () => {
   it.each([
     ['temporarilyAttachedElsewhere', 3, 37],
     ['exemptedNotAttending', 2, 38],

@@ -1,7 +1,7 @@
 import { majorityThreshold } from './majority.ts';
 import { err, ok, ruleError, type Result, type RuleError } from './result.ts';
 
-/** Who is excluded from the base of a congress of delegates (RULES.md §1) [law]. */
+/** Who is excluded from the base of a congress of delegates (docs/rules.md §1) [law]. */
 export interface DelegatesCongressAttendance {
   readonly kind: 'delegates';
   /** Official delegates summoned (đại biểu chính thức được triệu tập). */
@@ -12,7 +12,7 @@ export interface DelegatesCongressAttendance {
   readonly officialsAbsentWholeNotReplaced: number;
 }
 
-/** Who is excluded from the base of a congress of members (RULES.md §1) [law]. */
+/** Who is excluded from the base of a congress of members (docs/rules.md §1) [law]. */
 export interface MembersCongressAttendance {
   readonly kind: 'members';
   /** Official members summoned; probationary members neither vote nor count. */

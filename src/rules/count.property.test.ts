@@ -1,6 +1,6 @@
 /**
  * Property tests of the count: fast-check generates whole valid elections and piles of ballots, and the core
- * is compared with a slow reference written here from RULES.md, in other terms than the core:
+ * is compared with a slow reference written here from docs/rules.md, in other terms than the core:
  * a candidate is elected when they passed and no more than `seats` passing candidates have as many votes or more.
  */
 import fc from 'fast-check';
@@ -118,7 +118,7 @@ const keptNames = (spec: ElectionSpec, ballot: Ballot): string[] =>
     ? spec.candidates.map((c) => c.id).filter((id) => !ballot.struck.includes(id))
     : 'marks' in ballot ? spec.candidates.map((c) => c.id).filter((id) => ballot.marks[id] === 'agree') : [];
 
-/** RULES.md §5, one reason per ballot, first that applies. */
+/** docs/rules.md §5, one reason per ballot, first that applies. */
 const referenceReason = (spec: ElectionSpec, ballot: Ballot): InvalidReason | null => {
   const s = spec.settings;
   const reasons: InvalidReason[] = [];

@@ -26,7 +26,7 @@ describe('the seed congress: 256 summoned, 6 excluded, 24 seats, 27 names', () =
     kind: 'committee', seats: SEED_SEATS, alternateSeats: 0, base: 256 - 6,
     candidates: file.election.candidates, settings: defaultCountSettings,
   };
-  const count = electionCount(spec, file.ballots as Ballot[]);
+  const count = electionCount(spec, file.ballots);
 
   it('measures against N_base 250: 126 votes are needed', () => {
     expect([count.base, count.threshold]).toEqual([250, 126]);
@@ -94,7 +94,7 @@ describe('a list without surplus (agree/disagree rows)', () => {
   });
 });
 
-describe('a single candidate (RULES.md §5)', () => {
+describe('a single candidate (docs/rules.md §5)', () => {
   const spec = election({ kind: 'secretary', seats: 1, base: 10, candidates: candidates(1) });
   it('both boxes or neither → invalid, reason no-choice [practice, default]', () => {
     const count = electionCount(spec, [...copies(6, marksOf('agree')), marksOf('disagree'), marksOf('both'), marksOf('none')]);
@@ -160,7 +160,7 @@ describe('a list with surplus: more passing than seats, ties, shortfall (N_base 
   });
 });
 
-describe('the delegation to the higher congress: officials, then alternates (RULES.md §6, Art. 18)', () => {
+describe('the delegation to the higher congress: officials, then alternates (docs/rules.md §6, Art. 18)', () => {
   /** 3 officials + 2 alternates from 7 names; a voter keeps up to 5 [open, default]. N_base 20 → 11. */
   const spec = election({ kind: 'delegates', seats: 3, alternateSeats: 2, base: 20, candidates: candidates(7) });
   const pile = (rows: ReadonlyArray<readonly [number, string[]]>): Ballot[] =>
@@ -211,7 +211,7 @@ describe('the delegation to the higher congress: officials, then alternates (RUL
   });
 });
 
-describe('the opinion poll on nominees (RULES.md §4): measured against the delegates PRESENT', () => {
+describe('the opinion poll on nominees (docs/rules.md §4): measured against the delegates PRESENT', () => {
   const spec = election({ kind: 'opinion-poll', seats: 0, base: 250, present: 10, candidates: candidates(4) });
   it('admits the names with 10 × agree > 3 × present, highest first; exactly 30% is not enough', () => {
     const o = outcomeOf(spec, [
@@ -232,7 +232,7 @@ describe('the opinion poll on nominees (RULES.md §4): measured against the dele
   });
 });
 
-describe('the secretary nomination poll (RULES.md §7): advisory, one written name', () => {
+describe('the secretary nomination poll (docs/rules.md §7): advisory, one written name', () => {
   /** The newly elected committee members are the candidates. */
   const spec = election({ kind: 'secretary-poll', seats: 0, base: 24, candidates: candidates(3) });
   it('counts write-ins per member; names outside the members are unrecognized; empty ballots are blank', () => {

@@ -38,7 +38,7 @@ export interface SeatsLeft {
 }
 
 /**
- * What remains after a round, cut by cut (RULES.md §6): the official seats and, for a delegation whose
+ * What remains after a round, cut by cut (docs/rules.md §6): the official seats and, for a delegation whose
  * alternates come from the same ballot, the alternate seats. A delegation can tie at both cuts at once.
  * `official.seats + alternate.seats` is `unfilledSeats`; `tie` is the official tie, else the alternate one.
  */
@@ -130,7 +130,7 @@ export const checkElectionSpec = (spec: ElectionSpec): Result<true, RuleError> =
   return ok(true);
 };
 
-/** Counts a pile of ballots by the rules (RULES.md §5–§7). The ballots may come in any order. */
+/** Counts a pile of ballots by the rules (docs/rules.md §5–§7). The ballots may come in any order. */
 export const countBallots = (spec: ElectionSpec, ballots: readonly Ballot[]): Result<CountOutcome, RuleError> => {
   const specCheck = checkElectionSpec(spec);
   if (!specCheck.ok) return specCheck;
@@ -216,7 +216,7 @@ const cutAt = (ranked: readonly number[], votes: readonly number[], room: number
 };
 
 /**
- * Who is elected (RULES.md §6) [law]: `2 × votes > N_base`, the highest votes when more pass than seats.
+ * Who is elected (docs/rules.md §6) [law]: `2 × votes > N_base`, the highest votes when more pass than seats.
  * A delegation elects officials first, then alternates from the same ballot [practice, setting].
  */
 export const decideWinners = (
@@ -300,7 +300,7 @@ export const seatsToFill = (
 };
 
 /**
- * The seats a further round starts from, by what the last round left (RULES.md §6), never above what the
+ * The seats a further round starts from, by what the last round left (docs/rules.md §6), never above what the
  * election still has to fill:
  * - a tie at the official cut: a round among the tied for the official seats they tie for, and the alternate
  *   places their losers keep (they rank above everyone below them);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideShowOfHands, isAdmittedByPoll, pollThreshold } from './decisions.ts';
 
-describe('show-of-hands vote (RULES.md §2): passes when 2 × agree > N_base', () => {
+describe('show-of-hands vote (docs/rules.md §2): passes when 2 × agree > N_base', () => {
   it('N_base 20: 11 agree passes, 10 agree does not, whatever the others', () => {
     expect(decideShowOfHands({ agree: 11, disagree: 0, other: 0 }, 20)).toMatchObject({ ok: true, value: { passed: true, threshold: 11 } });
     expect(decideShowOfHands({ agree: 10, disagree: 0, other: 0 }, 20)).toMatchObject({ ok: true, value: { passed: false } });
@@ -23,7 +23,7 @@ describe('show-of-hands vote (RULES.md §2): passes when 2 × agree > N_base', (
   });
 });
 
-describe('opinion-poll admission (RULES.md §4): 10 × agree > 3 × present', () => {
+describe('opinion-poll admission (docs/rules.md §4): 10 × agree > 3 × present', () => {
   it('present 250: 75 agree (exactly 30%) is not admitted, 76 is', () => {
     expect(isAdmittedByPoll(75, 250)).toBe(false);
     expect(isAdmittedByPoll(76, 250)).toBe(true);

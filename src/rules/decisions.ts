@@ -15,7 +15,7 @@ export interface ShowOfHandsDecision extends ShowOfHandsCounts {
 }
 
 /**
- * A show-of-hands vote (RULES.md §2) [law]: passes when `2 × agree > N_base`. When the number present is
+ * A show-of-hands vote (docs/rules.md §2) [law]: passes when `2 × agree > N_base`. When the number present is
  * known, more hands than people present is refused.
  */
 export const decideShowOfHands = (
@@ -44,7 +44,7 @@ export const decideShowOfHands = (
 };
 
 /**
- * Opinion poll on a self-nominee or nominee (RULES.md §4) [law]: the name enters the list only if more than
+ * Opinion poll on a self-nominee or nominee (docs/rules.md §4) [law]: the name enters the list only if more than
  * 30% of the delegates PRESENT agree, computed exactly as `10 × agree > 3 × present`.
  */
 export const isAdmittedByPoll = (agree: number, present: number): boolean => 10 * agree > 3 * present;

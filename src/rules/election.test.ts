@@ -14,7 +14,7 @@ describe('ballot limit: how many names a voter may keep', () => {
   });
 });
 
-describe('ballot form (RULES.md §5)', () => {
+describe('ballot form (docs/rules.md §5)', () => {
   it('more names than the limit → strike-out list', () => {
     expect(ballotForm(election({ seats: 24, candidates: candidates(27) }))).toBe('strike-out');
   });

@@ -1,6 +1,6 @@
 import type { CountSettings } from './settings.ts';
 
-/** What is elected by secret ballot (RULES.md §3), plus the two polls that are counted like ballots. */
+/** What is elected by secret ballot (docs/rules.md §3), plus the two polls that are counted like ballots. */
 export const ELECTION_KINDS = [
   'committee',
   'standing-committee',
@@ -36,7 +36,7 @@ export interface ElectionSpec {
   readonly settings: CountSettings;
 }
 
-/** The three paper forms (RULES.md §5), plus the two poll forms. */
+/** The three paper forms (docs/rules.md §5), plus the two poll forms. */
 export type BallotForm = 'strike-out' | 'agree-disagree' | 'single' | 'opinion-poll' | 'write-in';
 
 /**
@@ -57,6 +57,6 @@ export const ballotForm = (e: Pick<ElectionSpec, 'kind' | 'seats' | 'alternateSe
   return e.candidates.length === 1 ? 'single' : 'agree-disagree';
 };
 
-/** Bodies for which the law sets a surplus (RULES.md §4): committees and standing committees. */
+/** Bodies for which the law sets a surplus (docs/rules.md §4): committees and standing committees. */
 export const surplusApplies = (kind: ElectionKind): boolean =>
   kind === 'committee' || kind === 'standing-committee';

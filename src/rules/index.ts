@@ -1,4 +1,4 @@
-/** The rules of RULES.md as pure functions: no I/O, used by the server, the CLI and the browser alike. */
+/** The rules of docs/rules.md as pure functions: no I/O, used by the server, the CLI and the browser alike. */
 export * from './result.ts';
 export * from './majority.ts';
 export * from './base.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isMoreThanHalf, majorityThreshold, percentOf } from './majority.ts';
 
-describe('more than half of N_base (RULES.md §1)', () => {
+describe('more than half of N_base (docs/rules.md §1)', () => {
   it('N_base 20 needs 11 votes; 10 (exactly half) is not enough', () => {
     expect(majorityThreshold(20)).toBe(11);
     expect(isMoreThanHalf(11, 20)).toBe(true);

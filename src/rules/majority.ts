@@ -1,5 +1,5 @@
 /**
- * "More than half" of the base (RULES.md §1) [law]. Every decision and every election result is measured
+ * "More than half" of the base (docs/rules.md §1) [law]. Every decision and every election result is measured
  * against N_base, never against the people present or the valid ballots. Integers only: `2 × votes > N_base`.
  */
 export const isMoreThanHalf = (votes: number, base: number): boolean => 2 * votes > base;

@@ -17,8 +17,8 @@ describe('splitting a Vietnamese full name', () => {
   });
 });
 
-describe('ballot order (RULES.md §4): given name, then family name, then middle names, then birth date', () => {
-  it('the example of RULES.md: An, Ánh, Bình, Đào (given names decide, not the family names)', () => {
+describe('ballot order (docs/rules.md §4): given name, then family name, then middle names, then birth date', () => {
+  it('the example of docs/rules.md: An, Ánh, Bình, Đào (given names decide, not the family names)', () => {
     expect(order('Phạm Thị Đào', 'Lê Văn Bình', 'Trần Thị Ánh', 'Nguyễn Văn An'))
       .toEqual(['Nguyễn Văn An', 'Trần Thị Ánh', 'Lê Văn Bình', 'Phạm Thị Đào']);
   });

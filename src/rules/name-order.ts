@@ -1,5 +1,5 @@
 /**
- * Ballot order (RULES.md §4) [practice]: alphabetical by GIVEN NAME (tên, the last word of the full name)
+ * Ballot order (docs/rules.md §4) [practice]: alphabetical by GIVEN NAME (tên, the last word of the full name)
  * with Vietnamese collation, then by family name (họ, the first word), then by middle names, then by date of
  * birth. `Intl.Collator('vi')` puts Đ after D and Ă, Â after A, tones after letters.
  */

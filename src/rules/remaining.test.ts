@@ -1,4 +1,4 @@
-/** What a round leaves to fill, cut by cut (official / alternate), and what a further round starts from (RULES.md §6). */
+/** What a round leaves to fill, cut by cut (official / alternate), and what a further round starts from (docs/rules.md §6). */
 import { describe, expect, it } from 'vitest';
 import type { Ballot } from './ballot.ts';
 import { countBallots, nextRoundSeats, remainingOf, seatsToFill, type ElectionCount } from './count.ts';

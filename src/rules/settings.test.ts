@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCongressSettings, defaultCountSettings, describeCountSettings } from './settings.ts';
 
-describe('[open] items are named settings with the RULES.md defaults', () => {
+describe('[open] items are named settings with the docs/rules.md defaults', () => {
   it('count settings: every invalid-ballot reason of §5 on, alternates from the same ballot on', () => {
     expect(defaultCountSettings).toEqual({
       alternatesFromSameBallot: true,

@@ -1,5 +1,5 @@
 /**
- * Every [open] item of RULES.md that the core touches, as a named setting with the default RULES.md gives.
+ * Every [open] item of docs/rules.md that the core touches, as a named setting with the default docs/rules.md gives.
  * Each value in force is printed in the minutes (see `describeSettings`); the core never decides them silently.
  */
 export interface CountSettings {
@@ -23,7 +23,7 @@ export const defaultCountSettings: CountSettings = {
   unstampedIsNotIssued: true,
 };
 
-/** Settings of a congress as a whole; the [open] items of RULES.md §1, §4, §6 and §7. */
+/** Settings of a congress as a whole; the [open] items of docs/rules.md §1, §4, §6 and §7. */
 export interface CongressSettings {
   /** §1 [open]: attendance quorum as a fraction of N_base; null = no quorum (default). */
   readonly quorum: { readonly numerator: number; readonly denominator: number } | null;

@@ -6,7 +6,7 @@ const committee = (o: Partial<SurplusInput> = {}): SurplusInput => ({
 });
 const codes = (issues: readonly { code: string }[]) => issues.map((i) => i.code);
 
-describe('lawful maximum surplus (RULES.md §4)', () => {
+describe('lawful maximum surplus (docs/rules.md §4)', () => {
   it('is ⌊30% of the seats⌋: 24 → 7, 10 → 3, 9 → 2 (2.7 rounds down), 6 → 1', () => {
     expect([24, 10, 9, 6].map(lawfulMaxSurplus)).toEqual([7, 3, 2, 1]);
   });
@@ -71,7 +71,7 @@ describe('surplus check of other elections', () => {
   });
 });
 
-describe('nominees admitted from the highest poll result down (RULES.md §4)', () => {
+describe('nominees admitted from the highest poll result down (docs/rules.md §4)', () => {
   const polled = [
     { id: 'n1', agree: 90 }, { id: 'n2', agree: 140 }, { id: 'n3', agree: 110 }, { id: 'n4', agree: 80 },
   ];

@@ -2,7 +2,7 @@ import type { ElectionKind } from './election.ts';
 import { surplusApplies } from './election.ts';
 
 /**
- * The largest lawful surplus for a body of `seats` (RULES.md §4) [law]: never above 30% of the seats, rounded
+ * The largest lawful surplus for a body of `seats` (docs/rules.md §4) [law]: never above 30% of the seats, rounded
  * down [open, the only rounding that never exceeds 30%]; a body of 3–5 seats has at most 1.
  */
 export const lawfulMaxSurplus = (seats: number): number => {
@@ -42,7 +42,7 @@ export interface SurplusInput {
 }
 
 /**
- * The surplus check of an election list (RULES.md §4). Committees and standing committees need a list longer
+ * The surplus check of an election list (docs/rules.md §4). Committees and standing committees need a list longer
  * than the seats, within the lawful and the congress's maximum; the convening committee prepares 10–15%.
  */
 export const checkSurplus = (input: SurplusInput): SurplusCheck => {
@@ -90,7 +90,7 @@ export interface NomineeAdmission {
 
 /**
  * Nominees who passed the opinion poll are admitted from the highest result down until the list reaches its
- * maximum (RULES.md §4, the guidance's worked example) [law]. Equal results that straddle the last place are
+ * maximum (docs/rules.md §4, the guidance's worked example) [law]. Equal results that straddle the last place are
  * not decided here.
  */
 export const admitNominees = (

@@ -1,4 +1,4 @@
-/** Builders for the tests of the rules core: small elections written the way RULES.md describes them. */
+/** Builders for the tests of the rules core: small elections written the way docs/rules.md describes them. */
 import type { Ballot, Mark } from './ballot.ts';
 import type { Candidate, ElectionSpec } from './election.ts';
 import { defaultCountSettings, type CountSettings } from './settings.ts';

@@ -1,5 +1,5 @@
 /**
- * Reading scanned paper ballots (issue 7): strict, never guessing; the board decides whatever is unclear.
+ * Reading scanned paper ballots: strict, never guessing; the board decides whatever is unclear.
  *
  *   const target = await prepareTarget(ballotInput);      // once per round: the real PDF, rendered blank
  *   const pages = await decodeScan(fileBytes);             // PNG / JPEG / TIFF / PDF → grey pages

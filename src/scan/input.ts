@@ -44,12 +44,12 @@ export const MAX_PAGE_PIXELS = 40_000_000;
 export const decodePage = async (bytes: Uint8Array, page: number): Promise<Result<GreyImage, RuleError>> => {
   const image = sharp(bytes, { page, limitInputPixels: MAX_PAGE_PIXELS, sequentialRead: true });
   const meta = await image.metadata();
-  const height = meta.pageHeight ?? meta.height ?? 0;
-  if ((meta.width ?? 0) * height > MAX_PAGE_PIXELS) {
+  const height = meta.pageHeight ?? meta.height;
+  if (meta.width * height > MAX_PAGE_PIXELS) {
     return err(pageTooLarge(`trang ${page + 1}: ${meta.width} × ${height} điểm ảnh`, `page ${page + 1}: ${meta.width} × ${height} pixels`));
   }
-  const flat = meta.hasAlpha === true ? image.flatten({ background: '#ffffff' }) : image;
-  const grey = (meta.channels ?? 3) - (meta.hasAlpha === true ? 1 : 0) === 1;
+  const flat = meta.hasAlpha ? image.flatten({ background: '#ffffff' }) : image;
+  const grey = meta.channels - (meta.hasAlpha ? 1 : 0) === 1;
   const { data, info } = await (grey ? flat.extractChannel(0) : flat).raw().toBuffer({ resolveWithObject: true });
   if (info.channels === 1) return ok({ width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) });
   const n = info.width * info.height;

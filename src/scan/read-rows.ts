@@ -10,7 +10,7 @@ import { quantile, type GreyImage } from './image.ts';
 import { samplePage } from './sample.ts';
 import type { Affine } from './transform.ts';
 
-/** 'partial': a stroke through part of the name only (a word, half of it): the board rules (RULES.md §5). */
+/** 'partial': a stroke through part of the name only (a word, half of it): the board rules (docs/rules.md §5). */
 export type StrikeState = 'struck' | 'kept' | 'partial' | 'uncertain';
 
 export interface StrikeRowReading {

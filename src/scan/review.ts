@@ -54,7 +54,7 @@ const cropOf = (r: ReviewReason, outcome: SheetOutcome | undefined, img: GreyIma
 };
 
 /** One image of the reasons of a ballot, in order: each sheet's whole-page image once, however many reasons share it. */
-const crops = (reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly GreyImage[], page: { width: number; height: number }) => {
+const crops = (reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly (GreyImage | undefined)[], page: { width: number; height: number }) => {
   if (reading.kind === 'decided') return [];
   const whole = new Set<number>();
   return reading.reasons.flatMap((r) => {
@@ -70,13 +70,13 @@ const crops = (reading: BallotReading, outcomes: readonly SheetOutcome[], images
 
 /** The review items of one ballot, each with its own PNG; `images[i]` is sheet i, `outcomes` the sheets as read. */
 export const reviewItems = async (
-  reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly GreyImage[], page: { width: number; height: number },
+  reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly (GreyImage | undefined)[], page: { width: number; height: number },
 ): Promise<ReviewItem[]> => Promise.all(crops(reading, outcomes, images, page).map(async ({ reason: r, image }) =>
   ({ sheet: r.sheet, candidateId: r.candidateId, reason: r.reason, png: await encodePng(image) })));
 
 /** The review image of one ballot: its crops one under another (white where narrower), one PNG; null when none. */
 export const reviewPng = async (
-  reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly GreyImage[], page: { width: number; height: number },
+  reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly (GreyImage | undefined)[], page: { width: number; height: number },
 ): Promise<Buffer | null> => {
   const parts = crops(reading, outcomes, images, page).map((c) => c.image);
   if (parts.length === 0) return null;

@@ -1,5 +1,5 @@
 /**
- * The convening committee's round seal (RULES.md §5: top left; [practice] usually over the committee's name in the
+ * The convening committee's round seal (docs/rules.md §5: top left; [practice] usually over the committee's name in the
  * header, red, its place and strength varying from ballot to ballot). Looked for over the whole upper-left corner
  * of the first page (BallotPage.seal), in the ink that the blank form does not print: a seal is a large ring
  * (its outer rim) of 34–68 points radius, found by a circle vote over that ink and measured by how much of its

@@ -1,5 +1,5 @@
 /**
- * A name row of a strike-out ballot (RULES.md §5: the voter strikes the WHOLE name of each person rejected).
+ * A name row of a strike-out ballot (docs/rules.md §5: the voter strikes the WHOLE name of each person rejected).
  * - struck: one pen line — straight, slanted, wavy, doubled, starting a little late or ending a little early —
  *   crosses the whole name through its letters: most of the name and at least half of every word;
  * - partial ("gạch một phần"): a pen stroke through the letters of part of the name only (the family name, a

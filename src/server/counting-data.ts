@@ -1,5 +1,5 @@
 /**
- * The counting input log in the database (issue 4): batches and their events, replayed through the counting
+ * The counting input log in the database: batches and their events, replayed through the counting
  * core (src/counting) on every request — the events are the source of truth, nothing else is cached. Every event
  * is appended in the same transaction as its audit entry, which carries the event's SHA-256, so the log can be
  * verified against the hash-chained audit log.
@@ -114,7 +114,7 @@ const memos = new WeakMap<object, Map<number, Memo>>();
 
 export const rememberBatch = (owner: object, ctx: CountingContext, batchId: number, seq: number, eventId: number, state: BatchState): void => {
   let m = memos.get(owner);
-  if (m === undefined) memos.set(owner, (m = new Map()));
+  if (m === undefined) memos.set(owner, (m = new Map<number, Memo>()));
   m.set(batchId, { spec: JSON.stringify(ctx.spec), seq, eventId, state });
 };
 

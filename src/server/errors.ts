@@ -22,12 +22,12 @@ export const installErrorHandler = (app: FastifyInstance): void => {
       request.log.error({ err: error }, 'unexpected error');
       return reply.code(500).send(errorBody(ruleError('internal', 'Lỗi hệ thống; thao tác không được thực hiện.', 'Internal error; nothing was done.')));
     }
-    const known = error.code === undefined ? undefined : KNOWN[error.code];
+    const known = KNOWN[error.code];
     if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       const [vi, en] = KNOWN['FST_ERR_CTP_INVALID_JSON_BODY']!;
       return reply.code(400).send(errorBody(ruleError('bad-json', vi, en, 'body')));
     }
     const [vi, en] = known ?? ['Yêu cầu không hợp lệ.', `Bad request (${error.message}).`];
-    return reply.code(status).send(errorBody(ruleError(error.code ?? 'bad-request', vi, en)));
+    return reply.code(status).send(errorBody(ruleError(error.code, vi, en)));
   });
 };

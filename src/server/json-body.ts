@@ -40,8 +40,8 @@ class BodyProblem extends Error {
 export const installJsonParser = (app: FastifyInstance): void => {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, undefined);
-    if (jsonDepth(text) > MAX_JSON_DEPTH) return done(new BodyProblem(400, 'FST_ERR_CTP_TOO_DEEP'), undefined);
+    if (text.trim() === '') { done(null, undefined); return; }
+    if (jsonDepth(text) > MAX_JSON_DEPTH) { done(new BodyProblem(400, 'FST_ERR_CTP_TOO_DEEP'), undefined); return; }
     try {
       done(null, JSON.parse(text) as unknown);
     } catch {

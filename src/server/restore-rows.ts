@@ -2,7 +2,7 @@
  * Every row of a backup checked as the API checks what it stores, before a restore writes anything: a restore can
  * never create a state the API could not. The checks are the API's own zod schemas (src/api), the stored JSON
  * columns' schemas (settings, the exclusions from N_base, a round's result, counting events, scanned ballots) and
- * the rules core (a show-of-hands vote passed as RULES.md §2 says). References between rows are checked when they
+ * the rules core (a show-of-hands vote passed as docs/rules.md §2 says). References between rows are checked when they
  * are remapped (restore.ts). The first row at fault is named with its table, row and column.
  */
 import { z } from 'zod';
@@ -128,7 +128,7 @@ const exclusionsGiveBase: RowCheck = (row) => {
     : { column: 'base_exclusions', vi: 'các số loại trừ không cho đúng số làm căn cứ (base) của dòng.', en: 'the exclusions do not give the row\'s base.' };
 };
 
-/** A vote passed or not exactly as the rules decide from its counts (RULES.md §2). */
+/** A vote passed or not exactly as the rules decide from its counts (docs/rules.md §2). */
 const votePassed: RowCheck = (row) => {
   const d = decideShowOfHands({ agree: num(row['agree']), disagree: num(row['disagree']), other: num(row['other']) }, num(row['base']), num(row['present']));
   if (!d.ok) return { column: d.error.field ?? 'agree', vi: d.error.message_vi, en: d.error.message_en };

@@ -55,7 +55,7 @@ interface BaseCtx<E extends Endpoint> extends Caller {
 /** A handler's context: the caller, the parsed request and, under `/api/congresses/:code`, the congress. */
 export type Ctx<E extends Endpoint> = IsCongressPath<E['path']> extends true ? BaseCtx<E> & { readonly congress: Congress } : BaseCtx<E>;
 
-export type Handler<E extends Endpoint> = (ctx: Ctx<E>) => Promise<Result<Output<E>, Problem>>;
+export type Handler<E extends Endpoint> = (ctx: Ctx<E>) => Promise<Result<Output<E>, Problem>> | Result<Output<E>, Problem>;
 
 export const sendProblem = (reply: FastifyReply, p: Problem): FastifyReply =>
   reply.code(p.status).type('application/json; charset=utf-8').send(errorBody(p));

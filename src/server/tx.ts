@@ -6,8 +6,10 @@ import type { ServerDeps } from './deps.ts';
 import type { BusEvent } from './live/bus.ts';
 import type { Problem } from './problems.ts';
 
-class Rollback {
-  constructor(readonly problem: Problem) {}
+class Rollback extends Error {
+  constructor(readonly problem: Problem) {
+    super('rollback');
+  }
 }
 
 /** Runs `fn` in a transaction; an `err` result rolls everything back (audit entry included). */

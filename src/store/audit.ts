@@ -64,6 +64,7 @@ const serialize = async (trx: Transaction<Database>): Promise<void> => {
 
 /** Appends one entry after the last; call it inside the transaction of the change it records. */
 export const appendAudit = async (trx: Transaction<Database>, input: AuditInput): Promise<AuditEntry> => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the type says so; JavaScript callers and casts do not
   if (!trx.isTransaction) throw new Error('appendAudit must be called inside a transaction (db.transaction().execute)');
   await serialize(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();

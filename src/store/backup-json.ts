@@ -15,9 +15,9 @@ const remapValue = (value: unknown, map: CandidateIdMap): unknown => {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (ID_ARRAYS.has(key) && Array.isArray(v)) {
-      out[key] = v.map((x) => (typeof x === 'string' ? map(x) ?? x : remapValue(x, map)));
+      out[key] = (v as unknown[]).map((x) => (typeof x === 'string' ? map(x) ?? x : remapValue(x, map)));
     } else if (key === 'results' && Array.isArray(v)) {
-      out[key] = v.map((r) => {
+      out[key] = (v as unknown[]).map((r) => {
         if (r === null || typeof r !== 'object' || Array.isArray(r)) return r;
         const row = r as Record<string, unknown>;
         return typeof row['id'] === 'string' ? { ...row, id: map(row['id']) ?? row['id'] } : row;

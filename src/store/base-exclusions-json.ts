@@ -1,5 +1,5 @@
 /**
- * The exclusions from N_base (RULES.md §1) snapshotted when the base is fixed (a round opening for voting, a
+ * The exclusions from N_base (docs/rules.md §1) snapshotted when the base is fixed (a round opening for voting, a
  * show-of-hands vote), stored as JSON text in `base_exclusions` and parsed with zod at read. The snapshot is the
  * rules core's CongressAttendance: counts by reason — what the counting minutes print — and no delegate ids, so
  * a backup restores it as it is.

@@ -38,7 +38,7 @@ export interface OpenOptions {
  */
 const postgresDriver = (): typeof import('pg') => {
   const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
-  pg.types.setTypeParser(20, Number);
+  pg.types.setTypeParser(pg.types.builtins.INT8, Number);
   return pg;
 };
 

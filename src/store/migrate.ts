@@ -1,4 +1,5 @@
 /** Applies the migrations of src/store/migrations with the dialect passed explicitly (one code base, two databases). */
+import { inspect } from 'node:util';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/result.ts';
 import { databaseTargetFromEnv, openDatabase, type DatabaseTarget, type DialectName, type OpenDatabase, type OpenOptions } from './db.ts';
@@ -24,7 +25,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0008_accounts': accountsMigration(dialect),
 });
 
-const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: async () => ({ ...migrations(dialect) }) });
+const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: () => Promise.resolve({ ...migrations(dialect) }) });
 
 export const migrator = (db: Kysely<Database>, dialect: DialectName): Migrator =>
   new Migrator({ db, provider: provider(dialect) });
@@ -59,7 +60,7 @@ export const migrateToLatest = async (
   const { error, results } = await runMigrator(db, dialect);
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : inspect(error);
     return err(ruleError('store.migration', `Không cập nhật được cấu trúc cơ sở dữ liệu (bước ${failed}): ${reason}`,
       `Database migration failed (${failed}): ${reason}`));
   }

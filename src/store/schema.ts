@@ -61,7 +61,7 @@ export type DelegateStanding = 'official' | 'alternate' | 'probationary';
 /**
  * summoned — in the base; not-summoned — not called (reason); absent-whole — absent for the whole congress
  * with a reason accepted; replaced — absent official replaced by an alternate (replaced_by_id);
- * temporarily-attached / exempted / suspended — the exclusions of a congress of members (RULES.md §1).
+ * temporarily-attached / exempted / suspended — the exclusions of a congress of members (docs/rules.md §1).
  */
 export type DelegateStatus =
   | 'summoned'
@@ -388,7 +388,7 @@ export interface CountingEventsTable {
 }
 
 /**
- * A scanned stack of one batch (issue 7): the machine reading, entered as the scanner's own entry of the batch
+ * A scanned stack of one batch: the machine reading, entered as the scanner's own entry of the batch
  * (terminal "scanner") once the board has decided every sheet sent to review. One per batch.
  */
 export interface ScanJobsTable {

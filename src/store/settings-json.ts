@@ -1,4 +1,4 @@
-/** The quorum setting (RULES.md §1 [open]) read from a congress's settings JSON; none when absent or unreadable. */
+/** The quorum setting (docs/rules.md §1 [open]) read from a congress's settings JSON; none when absent or unreadable. */
 import { z } from 'zod';
 import type { CongressSettings } from '../rules/settings.ts';
 

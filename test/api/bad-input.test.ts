@@ -1,5 +1,5 @@
 /**
- * Bad input on every body (issue 3, issue 8): random and hostile JSON (fast-check) on every JSON route, malformed
+ * Bad input on every body: random and hostile JSON (fast-check) on every JSON route, malformed
  * JSON, wrong content types, bad uploads — never a 500, always `{ error: { code, message_vi, message_en } }`,
  * and no partial effect (every table's row count unchanged).
  */

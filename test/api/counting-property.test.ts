@@ -1,5 +1,5 @@
 /**
- * Random piles through the API (issue 4): each pile is typed twice into a batch by two operators, the second with
+ * Random piles through the API: each pile is typed twice into a batch by two operators, the second with
  * random slips; the board's reconciliation lists exactly the slipped positions — every injected error caught,
  * none invented — and ruling them with the paper makes the batch count equal the rules core's count of the pile.
  */

@@ -1,5 +1,5 @@
 /**
- * The counting board's evening through the API (issue 4), on SQLite and PostgreSQL: the seed congress's committee
+ * The counting board's evening through the API, on SQLite and PostgreSQL: the seed congress's committee
  * election (27 names, 24 seats, 245 ballots) counted in batches of 50 by two operators per batch with injected
  * slips; the disagreements reach the board's queue, are ruled against the paper, the count is finished from the
  * final batches, equals the rules core's count of the true pile, is published, and the input log verifies.

@@ -1,5 +1,5 @@
 /**
- * The congress flow of the seed congress through the API alone (issue 3): import the delegates (.xlsx), check
+ * The congress flow of the seed congress through the API alone: import the delegates (.xlsx), check
  * in 250, approve the bodies, run the committee election through a counted pile of ballots to published (and
  * approved) results — and the numbers equal the rules core's countBallots on the same pile.
  */
@@ -190,7 +190,7 @@ describeEachDatabase('api: the seed congress flow', (db) => {
     const chain = await verifyAuditChain(db.db);
     expect(chain.ok).toBe(true);
     const checkins = await db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'checkin').executeTakeFirstOrThrow();
-    expect(Number(checkins.n)).toBe(250);
+    expect(checkins.n).toBe(250);
   });
 
   it('two staff making the same transition at once: exactly one effect, the other told why', async () => {

@@ -1,5 +1,5 @@
 /**
- * Live events over WebSocket (issue 3): a snapshot on connect, then attendance, current item, speaker, election
+ * Live events over WebSocket: a snapshot on connect, then attendance, current item, speaker, election
  * state and results as they happen; a reconnecting client resyncs from a new snapshot. On PostgreSQL, two
  * server instances share the database and a client of one receives the events caused on the other
  * (LISTEN/NOTIFY).

@@ -27,7 +27,7 @@ describeEachDatabase('api: the next round of a delegation (official and alternat
   let admin: Client;
   let C = '';
   let E = '';
-  let ids: string[] = [];
+  const ids: string[] = [];
   beforeAll(async () => {
     server = await startServer(db.database.env);
     c = await setupSmallCongress(server, 'vong-tiep', 12);

@@ -1,5 +1,5 @@
 /**
- * Every route × every role (issue 3, issue 8): generated from the permission table, so a new route cannot
+ * Every route × every role: generated from the permission table, so a new route cannot
  * escape it. A role outside a route's list must get 401 or 403; a role inside must get neither. Runs against a
  * real server process on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
  */

@@ -1,5 +1,5 @@
 /**
- * The printed documents of the seed congress, downloaded from a real server (issue 6): the seed congress loaded
+ * The printed documents of the seed congress, downloaded from a real server: the seed congress loaded
  * (src/demo loadDemo), 250 voters checked in, the bodies approved by show of hands, the committee and the delegation
  * elected through the count route; then every printout is read back (pdftotext, word/document.xml) and its names,
  * numbers and percentages compared with the stored result and the database. Refusals: a round not counted (409),

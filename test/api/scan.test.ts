@@ -1,5 +1,5 @@
 /**
- * Scanning a batch through the API (issue 7): ballots of a small round are generated from the very ballot the
+ * Scanning a batch through the API: ballots of a small round are generated from the very ballot the
  * server prints, uploaded as one stack (acknowledged once stored, read in the background, followed through the
  * job list); the one sheet the reader is unsure of is decided by the board from its crop; the scanner's entry
  * then goes into the batch and reconciles against a typed human entry (one slip of the human caught).

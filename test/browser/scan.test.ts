@@ -1,5 +1,5 @@
 /**
- * Scanning a batch in Chromium against the real server (issue 7): the seed congress's committee election is
+ * Scanning a batch in Chromium against the real server: the seed congress's committee election is
  * brought to counting through the API; three ballots are generated from the very ballot the server prints for
  * the round (src/scan/testing/generate.ts), one with a partial strike the reader must not decide alone; their
  * PNGs go into a folder (named so that only natural order is the stack order, plus a stray note), which the

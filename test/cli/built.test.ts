@@ -117,7 +117,7 @@ describe('the server from the build alone', () => {
       expect([page.status, (await page.text()).startsWith('<!doctype html>')]).toEqual([200, true]);
     } finally {
       await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) { resolve(); return; }
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       });

@@ -1,5 +1,5 @@
 /**
- * `daihoi count FILE` — the CLI contract of issue 2, checked field by field on the real command:
+ * `daihoi count FILE` — the CLI contract, checked field by field on the real command:
  * other tools and the hall's back-office scripts depend on it exactly.
  */
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** `daihoi order FILE`: the same objects, in ballot order (RULES.md §4). */
+/** `daihoi order FILE`: the same objects, in ballot order (docs/rules.md §4). */
 import { describe, expect, it } from 'vitest';
 import { daihoi, writeInput } from './run-cli.ts';
 

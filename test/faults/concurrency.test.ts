@@ -1,5 +1,5 @@
 /**
- * Concurrency (issue 8): the same action sent twice at the same moment has exactly one effect, and the loser is
+ * Concurrency: the same action sent twice at the same moment has exactly one effect, and the loser is
  * told why in Vietnamese. On PostgreSQL the two requests go to two server instances on one database (as behind a
  * load balancer), so the guarantee rests on the database, not on one process's memory; on SQLite (one instance by
  * design) both go to the one server. Each race is run several times, so a lucky ordering cannot pass it.

@@ -1,5 +1,5 @@
 /**
- * Crash (issue 8): the HTTP server is killed with SIGKILL while four operators type ballots through the counting
+ * Crash: the HTTP server is killed with SIGKILL while four operators type ballots through the counting
  * API and four desks check delegates in; a new server on the same database then has every acknowledged write,
  * nothing doubled, an intact audit chain; each client retries its one unanswered request with the same request
  * id / card and gets exactly one effect (201 if it had not been written, "duplicate" / "already checked in" if it

@@ -1,5 +1,5 @@
 /**
- * Crash while reading a scanned stack (issue 7): the real server process is killed with SIGKILL (1) in the
+ * Crash while reading a scanned stack: the real server process is killed with SIGKILL (1) in the
  * middle of the background reading of a stack of 16 ballots (after at least 2 files were read) and (2) right
  * after it acknowledged an upload with 202, before reading it. A new server on the same database reads both
  * stacks to the end: the job ends as a fresh read of the same stack ends (here 'entered'), with exactly 16 ballots,
@@ -76,7 +76,7 @@ const storedJob = async (db: Kysely<Database>, jobId: number) => {
 describeEachDatabase('faults: SIGKILL of the server while it reads a scanned stack', (db) => {
   let server: RunningServer | null = null;
   let k: FaultCongress;
-  let ballots: GeneratedBallot[] = [];
+  const ballots: GeneratedBallot[] = [];
   let files: ScanFile[] = [];
   const env = (): Record<string, string> => ({ ...db.database.env, DAIHOI_SCAN_LEASE_MS: String(LEASE_MS) });
   const jobs = new Map<number, number>(); // batch number → job id

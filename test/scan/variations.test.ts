@@ -1,5 +1,5 @@
 /**
- * Ballots as people mark and stamp them, one class of variation at a time (RULES.md §5): the seal where practice
+ * Ballots as people mark and stamp them, one class of variation at a time (docs/rules.md §5): the seal where practice
  * puts it, strikes through the whole name however drawn, strikes through part of it, marks that keep a name.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Delegate cards (issue 8): tokens are unguessable — 256 random bits from the system's CSPRNG, base64url, never
+ * Delegate cards: tokens are unguessable — 256 random bits from the system's CSPRNG, base64url, never
  * derived from the delegate's code, id or name, distinct, uniformly spread — guessing them is slowed (30 failed card
  * sign-ins per address, then refused even for a good card), and revoking a card ends the delegate's open session
  * at once. Sessions and passwords are stored only as hashes. On SQLite (none of this depends on the database).
@@ -57,7 +57,7 @@ describe('security: delegate cards and stored secrets [sqlite]', () => {
     // 42 leading characters carry 6 random bits each (the 43rd only 4): a chi-square test of their spread over the
     // 64 letters (63 degrees of freedom; critical value for p = 10⁻⁶ ≈ 131). A counter, a timestamp or Math.random in a
     // narrow range would fail it.
-    const counts = new Map<string, number>([...ALPHABET].map((ch) => [ch, 0]));
+    const counts = new Map<string, number>(Array.from(ALPHABET).map((ch) => [ch, 0]));
     for (const t of tokens) for (const ch of t.slice(0, 42)) counts.set(ch, counts.get(ch)! + 1);
     const n = tokens.length * 42;
     const expected = n / 64;

@@ -1,5 +1,5 @@
 /**
- * Security (issue 8): headers on HTML, assets and API answers; XSS — a delegate named with markup comes back as
+ * Security: headers on HTML, assets and API answers; XSS — a delegate named with markup comes back as
  * data (a JSON string, served as JSON with nosniff), the web app has no inline script and its CSP forbids one,
  * no screen writes HTML from data; uploaded documents are downloaded as attachments of their checked type; the
  * JSON body limit. One database is enough here (the headers do not depend on it): SQLite.

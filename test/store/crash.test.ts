@@ -1,5 +1,5 @@
 /**
- * Crash (issue 8): a writer process is killed with SIGKILL in the middle of check-ins; after reopening, every
+ * Crash: a writer process is killed with SIGKILL in the middle of check-ins; after reopening, every
  * acknowledged check-in is there and nothing is doubled; a restarted writer completes the rest exactly once.
  */
 import { spawn } from 'node:child_process';

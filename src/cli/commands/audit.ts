@@ -2,7 +2,7 @@ import { formatInteger } from '../../locale/vi.ts';
 import { verifyAuditChain } from '../../store/audit.ts';
 import { openConfiguredDatabase } from '../../store/migrate.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, printError } from '../io.ts';
-import { stringFlag, type Command } from '../run.ts';
+import { stringFlag, type Command } from '../command.ts';
 
 /**
  * `daihoi audit verify [--head HASH] [--database URL]`: walks the hash chain; exit 0 intact, 1 broken. `--head`: the

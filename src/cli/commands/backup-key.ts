@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { backupKeyText, defaultKeyFile, findBackupKey, parseBackupKey, writeKeyFile } from '../../store/backup-key.ts';
 import { ruleError } from '../../rules/index.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError, type CliIo } from '../io.ts';
-import { stringFlag, type Command } from '../run.ts';
+import { stringFlag, type Command } from '../command.ts';
 
 const usage = (io: CliIo): number => {
   io.stderr('Cách dùng: daihoi backup-key show [--key TỆP]   |   daihoi backup-key import KHÓA|TỆP [--replace]\n'

@@ -3,7 +3,7 @@ import { createBackup, writeBackupFile } from '../../store/backup.ts';
 import { findBackupKey } from '../../store/backup-key.ts';
 import { openConfiguredDatabase } from '../../store/migrate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError, type CliIo } from '../io.ts';
-import { requireFile, stringFlag, type Command } from '../run.ts';
+import { requireFile, stringFlag, type Command } from '../command.ts';
 
 const usage = (io: CliIo): number => {
   io.stderr('Cách dùng: daihoi backup TỆP --congress MÃ [--key TỆP-KHÓA] [--database URL]   (TỆP.gz: nén gzip)\n'

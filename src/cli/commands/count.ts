@@ -3,7 +3,7 @@ import { parseCountFile } from '../count-file.ts';
 import { countToJson } from '../count-output.ts';
 import { countToText } from '../count-text.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError, readJsonFile } from '../io.ts';
-import { requireFile, type Command } from '../run.ts';
+import { requireFile, type Command } from '../command.ts';
 
 /** `daihoi count FILE [--text]`: counts a JSON count file by the rules. */
 export const countCommand: Command = async (args, io) => {

@@ -3,7 +3,7 @@ import { formatInteger } from '../../locale/vi.ts';
 import { loadAttendance } from '../../store/attendance.ts';
 import { openConfiguredDatabase } from '../../store/migrate.ts';
 import { EXIT_OK, printError } from '../io.ts';
-import type { Command } from '../run.ts';
+import type { Command } from '../command.ts';
 
 /** `daihoi demo [--replace] [--database URL]`: loads the seed congress and prints the demo accounts once. */
 export const demoCommand: Command = async (args, io) => {

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { inBallotOrder } from '../../rules/index.ts';
 import { parseInput } from '../count-file.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError, readJsonFile } from '../io.ts';
-import { requireFile, type Command } from '../run.ts';
+import { requireFile, type Command } from '../command.ts';
 
 const orderFileSchema = z.array(
   z.looseObject({ name: z.string().min(1), birthDate: z.iso.date().optional().nullable() }),
 );
 
-/** `daihoi order FILE`: prints the same objects in ballot order (RULES.md §4). */
+/** `daihoi order FILE`: prints the same objects in ballot order (docs/rules.md §4). */
 export const orderCommand: Command = async (args, io) => {
   const file = requireFile('order', args, io);
   if (file === null) return EXIT_BAD_INPUT;

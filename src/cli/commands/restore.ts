@@ -4,7 +4,7 @@ import { readBackupFile, restoreBackup, type RestoreSummary } from '../../server
 import { findBackupKey } from '../../store/backup-key.ts';
 import { openConfiguredDatabase } from '../../store/migrate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError } from '../io.ts';
-import { requireFile, stringFlag, type Command } from '../run.ts';
+import { requireFile, stringFlag, type Command } from '../command.ts';
 
 const newPassword = async (): Promise<{ password: string; hash: string }> => {
   const password = generatePassword();

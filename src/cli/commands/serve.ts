@@ -22,7 +22,7 @@ import { hallCertificate } from '../../server/tls.ts';
 import { dataDirFromEnv, databaseTargetFromEnv } from '../../store/db.ts';
 import { openMigratedDatabase } from '../../store/migrate.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError } from '../io.ts';
-import type { Command } from '../run.ts';
+import type { Command } from '../command.ts';
 
 /** The package's folder: the nearest above this file with a package.json (from src/cli/commands or dist/node/cli/commands). */
 const packageRoot = (): string => {

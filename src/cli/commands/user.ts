@@ -14,7 +14,7 @@ import { appendAudit } from '../../store/audit.ts';
 import { openConfiguredDatabase } from '../../store/migrate.ts';
 import type { Database } from '../../store/schema.ts';
 import { EXIT_BAD_INPUT, EXIT_OK, printError, type CliIo } from '../io.ts';
-import { stringFlag, type Command } from '../run.ts';
+import { stringFlag, type Command } from '../command.ts';
 
 const USAGE = 'Cách dùng: daihoi user list | add TÊN [--server-admin] [--name "Họ tên"] | password TÊN | unlock TÊN | disable TÊN | enable TÊN\n'
   + 'Usage: daihoi user list | add NAME [--server-admin] [--name "Full name"] | password NAME | unlock NAME | disable NAME | enable NAME\n';

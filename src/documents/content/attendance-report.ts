@@ -1,4 +1,4 @@
-/** Attendance against N_base for one session (RULES.md §1). */
+/** Attendance against N_base for one session (docs/rules.md §1). */
 import { formatPercent } from '../../locale/vi.ts';
 import { attendanceStatus, computeBase, err, ok, percentOf, ruleError, type Result, type RuleError } from '../../rules/index.ts';
 import { participantWord } from '../labels.ts';

@@ -109,7 +109,7 @@ const FORM_SENTENCE: Readonly<Record<BallotForm, string>> = {
   'write-in': 'phiếu giới thiệu, ghi họ và tên một đồng chí',
 };
 
-/** The ballot form and the count settings in force (RULES.md [open] items are never decided silently). */
+/** The ballot form and the count settings in force (docs/rules.md [open] items are never decided silently). */
 export const settingsSection = (title: string, round: ElectionRound): Block[] => {
   const form = ballotForm(round);
   const limit = form === 'strike-out' || form === 'agree-disagree' ? [p(`- Mỗi phiếu bầu không quá ${n(ballotLimit(round))} người.`)] : [];

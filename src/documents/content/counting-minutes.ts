@@ -1,5 +1,5 @@
 /**
- * Counting minutes of one election round (RULES.md §8), including the delegation to the higher congress with
+ * Counting minutes of one election round (docs/rules.md §8), including the delegation to the higher congress with
  * its officials and alternates.
  */
 import { formatDateLong } from '../../locale/vi.ts';

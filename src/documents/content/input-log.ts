@@ -1,4 +1,4 @@
-/** The input log (nhật ký nhập phiếu, RULES.md §10): every event of every terminal, who, where, when, what. */
+/** The input log (nhật ký nhập phiếu, docs/rules.md §10): every event of every terminal, who, where, when, what. */
 import { formatDateShort } from '../../locale/vi.ts';
 import {
   INVALID_REASON_LABELS, ballotForm, checkBallotShape, indexCandidates, invalidReason, type Ballot, type CandidateIndex,

@@ -1,4 +1,4 @@
-/** Minutes of the opinion poll on nominees and self-nominees (RULES.md §4): admitted when > 30% of those present agree. */
+/** Minutes of the opinion poll on nominees and self-nominees (docs/rules.md §4): admitted when > 30% of those present agree. */
 import { formatDateLong, formatPercent } from '../../locale/vi.ts';
 import { ballotForm, ok, type Result, type RuleError } from '../../rules/index.ts';
 import { congressName, participantWord } from '../labels.ts';

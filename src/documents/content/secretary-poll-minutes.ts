@@ -1,4 +1,4 @@
-/** Minutes of the secretary nomination poll (RULES.md §7): advisory, it elects nobody. */
+/** Minutes of the secretary nomination poll (docs/rules.md §7): advisory, it elects nobody. */
 import { formatDateLong } from '../../locale/vi.ts';
 import { ballotForm, ok, type Result, type RuleError } from '../../rules/index.ts';
 import { congressName } from '../labels.ts';

@@ -1,4 +1,4 @@
-/** The record of show-of-hands votes of a session (RULES.md §2): passes when `2 × agree > N_base`. */
+/** The record of show-of-hands votes of a session (docs/rules.md §2): passes when `2 × agree > N_base`. */
 import { formatPercent } from '../../locale/vi.ts';
 import { decideShowOfHands, majorityThreshold, ok, percentOf, type Result, type RuleError, type ShowOfHandsDecision } from '../../rules/index.ts';
 import { participantWord } from '../labels.ts';

@@ -23,6 +23,7 @@ export const headerTable = (spec: HeaderSpec, width: number): Table => {
             new Paragraph({
               alignment: 'center',
               spacing: { after: 160 },
+              // eslint-disable-next-line @typescript-eslint/no-deprecated -- TextRun also takes a string, whose legacy String.prototype.bold/italics the rule sees
               children: [new TextRun({ text: PARTY_NAME, bold: true, size: size + 1, underline: { type: UnderlineType.SINGLE } })],
             }),
             ...(spec.placeDate === null ? [] : [line(spec.placeDate, { italic: true, size })]),

@@ -27,7 +27,9 @@ export const TABLE_SIZE = BODY - 2;
 export const run = (r: Run, size: number | null = null): TextRun =>
   new TextRun({
     text: r.text,
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- TextRun also takes a string, whose legacy String.prototype.bold/italics the rule sees
     ...(r.bold ? { bold: true } : {}),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- TextRun also takes a string, whose legacy String.prototype.bold/italics the rule sees
     ...(r.italic ? { italics: true } : {}),
     ...(size === null || size === BODY ? {} : { size }),
   });

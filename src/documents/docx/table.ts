@@ -1,5 +1,5 @@
 /** A bordered table whose header row repeats on every page. */
-import { Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
+import { Paragraph, Table, TableCell, TableRow, VerticalAlignTable, WidthType } from 'docx';
 import type { TableBlock } from '../content/blocks.ts';
 import { ALIGN, TABLE_STYLE, run } from './style.ts';
 
@@ -10,7 +10,7 @@ export const docxTable = (t: TableBlock, width: number): Table => {
   const cell = (text: string, k: number, isBold: boolean, header: boolean): TableCell =>
     new TableCell({
       width: { size: widths[k]!, type: WidthType.DXA },
-      ...(header ? { verticalAlign: VerticalAlign.CENTER } : {}),
+      ...(header ? { verticalAlign: VerticalAlignTable.CENTER } : {}),
       children: [new Paragraph({ style: TABLE_STYLE, alignment: ALIGN[header ? 'center' : t.columns[k]!.align], children: [run({ text, bold: isBold })] })],
     });
   return new Table({

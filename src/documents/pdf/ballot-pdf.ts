@@ -1,4 +1,4 @@
-/** Ballots (RULES.md §5) drawn from the pure geometry of ballot-layout.ts; identical for every voter of a round. */
+/** Ballots (docs/rules.md §5) drawn from the pure geometry of ballot-layout.ts; identical for every voter of a round. */
 import { ballotForm, err, ok, type Result, type RuleError } from '../../rules/index.ts';
 import { layoutBallot, type BallotLayout, type BallotPage, type BallotRow } from '../ballot-layout.ts';
 import { checkQrId, encodeBallotQr } from '../ballot-qr.ts';

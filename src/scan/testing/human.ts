@@ -25,7 +25,7 @@ export type Pen = (typeof PENS)[number] | 'pencil';
  */
 export const STRIKE_SHAPES = ['straight', 'slanted', 'steep-slant', 'wavy', 'double', 'late-start', 'early-end'] as const;
 export type StrikeShape = (typeof STRIKE_SHAPES)[number];
-/** Strikes through part of the name only: for the board to rule on (RULES.md §5). */
+/** Strikes through part of the name only: for the board to rule on (docs/rules.md §5). */
 export const PARTIAL_STRIKES = ['family-name', 'given-name', 'middle-word', 'half-word', 'half-name', 'all-but-family'] as const;
 export type PartialStrike = (typeof PARTIAL_STRIKES)[number];
 /** Marks on a name that keep it. */

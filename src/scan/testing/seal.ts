@@ -1,5 +1,5 @@
 /**
- * The convening committee's round seal as people press it (RULES.md §5 [practice]: upper-left corner, usually over
+ * The convening committee's round seal as people press it (docs/rules.md §5 [practice]: upper-left corner, usually over
  * the committee's name in the header, red; place and strength vary): a thick outer ring, a thin inner ring, the
  * committee's name in small letters between them, an emblem and a line of text in the middle. Pressed with uneven
  * pressure (the ink fades across the disc, or a part does not print at all), speckled where the ink is thin.

@@ -1,6 +1,6 @@
 /** Who is calling: the session cookie resolved to a user or a delegate, and their roles in a congress. */
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../store/schema.ts';
+import type { Database } from '../../store/schema.ts';
 import type { AccessRole } from '../../api/access.ts';
 import { hashToken } from './tokens.ts';
 
@@ -46,7 +46,7 @@ export const rolesIn = async (db: Kysely<Database>, p: Principal, congressId: nu
   if (p.kind === 'delegate') return { roles: p.congressId === congressId ? ['delegate'] : [], countingElections: [] };
   const rows = await db.selectFrom('user_roles').select(['role', 'election_id'])
     .where('user_id', '=', p.userId).where('congress_id', '=', congressId).execute();
-  const roles = new Set<AccessRole>(rows.map((r) => r.role as Role));
+  const roles = new Set<AccessRole>(rows.map((r) => r.role));
   if (p.isServerAdmin) roles.add('admin');
   const countingElections = rows.filter((r) => r.role === 'counting-board' && r.election_id !== null).map((r) => r.election_id!);
   return { roles: [...roles], countingElections };

@@ -4,13 +4,17 @@ import type { BusListener, EventBus } from './bus.ts';
 export const memoryBus = (): EventBus => {
   const listeners = new Set<BusListener>();
   return {
-    publish: async (event) => {
+    publish: (event) => {
       for (const l of listeners) l(event);
+      return Promise.resolve();
     },
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    close: async () => listeners.clear(),
+    close: () => {
+      listeners.clear();
+      return Promise.resolve();
+    },
   };
 };

@@ -49,9 +49,10 @@ export const liveRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     const text = JSON.stringify(message);
     for (const socket of set) if (socket.readyState === 1) socket.send(text);
   });
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_instance, done) => {
     unsubscribe();
     for (const set of clients.values()) for (const s of set) s.close(1001);
+    done();
   });
 
   markServed(app, API.live);

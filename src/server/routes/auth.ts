@@ -2,7 +2,6 @@
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { err, ok, ruleError } from '../../rules/index.ts';
-import type { Role } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE } from '../auth/principal.ts';
@@ -30,7 +29,7 @@ const throttled = async (deps: ServerDeps, keys: readonly [string, number][]): P
   for (const [key, max] of keys) {
     const row = await deps.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('key', '=', key).where('at', '>', since).executeTakeFirstOrThrow();
-    if (Number(row.n) >= max) return true;
+    if (row.n >= max) return true;
   }
   return false;
 };
@@ -164,7 +163,7 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     return ok(json({
       kind: 'user', id: p.userId, username: p.username, displayName: p.displayName, isServerAdmin: p.isServerAdmin,
       mustChangePassword: p.mustChangePassword,
-      roles: roles.map((r) => ({ congress: r.code, role: r.role as Role, electionId: r.election_id })),
+      roles: roles.map((r) => ({ congress: r.code, role: r.role, electionId: r.election_id })),
     }));
   });
 };

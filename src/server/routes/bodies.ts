@@ -1,8 +1,6 @@
 /** Bodies of the congress (presidium, secretariat, credentials committee, counting board) and show-of-hands votes. */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { ApproveBody, BodyBody, VoteBody } from '../../api/bodies.ts';
-import { CongressIdParams, CongressParams } from '../../api/common.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -17,7 +15,6 @@ const BODY_NAMES = {
 } as const;
 
 export const bodyRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  const C = '/api/congresses/:code';
 
   serve(app, deps, API.listBodies, async (ctx) => {
     const bodies = await deps.db.selectFrom('bodies').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('id').execute();

@@ -19,7 +19,7 @@ export const candidateRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
     transact(deps, async (trx) => {
       const l = await loadRoundFacts(trx, ctx.congress, ctx.params.electionId, ctx.params.round);
       if (!l.ok) return l;
-      const { election, round, facts } = l.value;
+      const { round, facts } = l.value;
       const b = ctx.body;
       let person: { delegateId: number | null; fullName: string; birthDate: string | null };
       if ('delegateId' in b) {
@@ -36,7 +36,7 @@ export const candidateRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
       const top = await trx.selectFrom('candidates').select((eb) => eb.fn.max('position').as('p')).where('round_id', '=', round.id).executeTakeFirst();
       const row = await trx.insertInto('candidates').values({
         round_id: round.id, congress_id: ctx.congress.id, delegate_id: person.delegateId, full_name: person.fullName,
-        birth_date: person.birthDate, source: b.source, position: Number(top?.p ?? 0) + 1, status: 'listed', withdrawal_vote_id: null, poll_agree: null,
+        birth_date: person.birthDate, source: b.source, position: (top?.p ?? 0) + 1, status: 'listed', withdrawal_vote_id: null, poll_agree: null,
       }).returningAll().executeTakeFirstOrThrow();
       await reorderCandidates(trx, round.id);
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'candidate.add', subject: `candidate:${row.id}`, payload: { ...person, source: b.source } });

@@ -1,8 +1,6 @@
-/** Congresses: create (server administrators), read, settings (every [open] setting of RULES.md). */
+/** Congresses: create (server administrators), read, settings (every [open] setting of docs/rules.md). */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { CongressParams } from '../../api/common.ts';
-import { CreateCongressBody, SettingsPatch } from '../../api/congresses.ts';
 import { defaultCongressSettings, err, ok, ruleError } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -43,7 +41,7 @@ export const congressRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     }
   });
 
-  serve(app, deps, API.getCongress, async (ctx) =>
+  serve(app, deps, API.getCongress, (ctx) =>
     ok(json(congressView(ctx.congress))));
 
   serve(app, deps, API.updateSettings, async (ctx) =>

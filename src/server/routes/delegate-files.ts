@@ -1,8 +1,6 @@
 /** Delegate list files: the .xlsx template, import from .xlsx or .csv (all or nothing), export to .xlsx. */
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../api/contract.ts';
-import type {} from '@fastify/multipart';
-import { CongressParams } from '../../api/common.ts';
 import { MAX_IMPORT_ROWS, validateDelegateRows } from '../../import/delegates.ts';
 import { delegateRows } from '../../import/export.ts';
 import { readRowsOffThread } from '../../import/read-off-thread.ts';
@@ -20,7 +18,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 export const delegateFileRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  const C = '/api/congresses/:code';
 
   serve(app, deps, API.delegateTemplate, async () =>
     ok({ kind: 'file', data: await delegateTemplate(), contentType: XLSX, fileName: 'mau-danh-sach-dai-bieu.xlsx' }));

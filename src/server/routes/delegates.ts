@@ -1,8 +1,6 @@
 /** Delegates: list, create, read, update, status (summoned / not summoned / absent / replaced), card token. */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { CongressIdParams, CongressParams } from '../../api/common.ts';
-import { CreateDelegateBody, DelegateStatusBody, UpdateDelegateBody } from '../../api/delegates.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
 import type { Delegate } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
@@ -20,7 +18,6 @@ const unknownOrganisation = () => unprocessable(ruleError('delegate.organisation
   'The organisation does not belong to this congress.', 'body.organisationId'));
 
 export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  const C = '/api/congresses/:code';
   const events = (congressId: number, id: number | null) => [{ congressId, kind: 'delegates' as const, id }, { congressId, kind: 'attendance' as const, id: null }];
 
   serve(app, deps, API.listDelegates, async (ctx) => {

@@ -2,8 +2,8 @@
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CongressIdParams, CongressParams, Text } from '../../api/common.ts';
-import { DOCUMENT_MAX_BYTES, DocumentPatch, Visibility } from '../../api/documents.ts';
+import {   Text } from '../../api/common.ts';
+import { DOCUMENT_MAX_BYTES,  Visibility } from '../../api/documents.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -23,7 +23,6 @@ const visibleTo = (roles: readonly AccessRole[]): Vis[] =>
 const UploadFields = z.object({ title: Text(300), visibility: Visibility }).strict();
 
 export const documentRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  const C = '/api/congresses/:code';
   const ev = (congressId: number) => [{ congressId, kind: 'documents' as const, id: null }];
 
   serve(app, deps, API.listDocuments, async (ctx) => {

@@ -5,7 +5,6 @@
  */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { CongressParams } from '../../api/common.ts';
 import { err, ok } from '../../rules/index.ts';
 import type { ServerDeps } from '../deps.ts';
 import { forbidden, notFound } from '../problems.ts';

@@ -1,7 +1,5 @@
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { CongressIdParams, CongressParams } from '../../api/common.ts';
-import { OrganisationBody, OrganisationPatch } from '../../api/congresses.ts';
 import { err, ok } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -22,7 +20,7 @@ export const organisationRoutes = (app: FastifyInstance, deps: ServerDeps): void
       const last = await trx.selectFrom('organisations').select((eb) => eb.fn.max('position').as('p')).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       const row = await trx.insertInto('organisations').values({
         congress_id: ctx.congress.id, name: ctx.body.name, role: ctx.body.role, party_members: ctx.body.partyMembers,
-        position: ctx.body.position ?? Number(last?.p ?? 0) + 1,
+        position: ctx.body.position ?? (last?.p ?? 0) + 1,
       }).returningAll().executeTakeFirstOrThrow();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'organisation.create', subject: `organisation:${row.id}`, payload: { name: row.name } });
       return ok(json(organisationView(row), 201));

@@ -1,13 +1,10 @@
 /**
- * The printed documents of a congress (issue 6), built from the database: ballots, delegate cards, the minutes of
+ * The printed documents of a congress, built from the database: ballots, delegate cards, the minutes of
  * a counted round, the input log, the credentials report, the attendance report and the show-of-hands record.
  * Each route maps rows to a document input (src/server/printouts) and renders it with src/documents.
  */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { CongressCode, Id } from '../../api/common.ts';
-import { BallotsQuery, CardsQuery, CredentialsQuery, PrintFormatQuery, SessionPrintQuery, ShowOfHandsQuery } from '../../api/printouts.ts';
 import type { ServerDeps } from '../deps.ts';
 import { documentDate } from '../printouts/common.ts';
 import { serve } from '../route.ts';
@@ -23,13 +20,7 @@ const inputLog = () => import('../printouts/input-log.ts');
 const minutes = () => import('../printouts/minutes.ts');
 const showOfHands = () => import('../printouts/show-of-hands.ts');
 
-const CongressParams = z.object({ code: CongressCode });
-const RoundParams = z.object({ code: CongressCode, electionId: Id, round: z.coerce.number().int().min(1).max(1000) });
-
 export const printoutRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  const P = '/api/congresses/:code/printouts';
-  const R = `${P}/elections/:electionId/rounds/:round`;
-
   serve(app, deps, API.printBallots, async (ctx) =>
     (await ballots()).roundBallots(deps.db, ctx.congress, ctx.params.electionId, ctx.params.round));
 

@@ -1,8 +1,6 @@
 /** Sessions, agenda items, the current item, check-in (one per delegate per session) and attendance. */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { CongressIdParams, CongressParams } from '../../api/common.ts';
-import { AgendaItemBody, AgendaOrderBody, AttendanceQuery, CheckinBody, CurrentItemBody, SessionBody } from '../../api/sessions.ts';
 import { formatTime } from '../../locale/vi.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
 import { planAgendaOrder } from '../agenda-order.ts';
@@ -14,7 +12,6 @@ import { json, serve } from '../route.ts';
 import { isUniqueViolation, nowIso, transact } from '../tx.ts';
 
 export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  const C = '/api/congresses/:code';
 
   serve(app, deps, API.listSessions, async (ctx) => {
     const sessions = await deps.db.selectFrom('congress_sessions').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('position').execute();
@@ -29,7 +26,7 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     transact(deps, async (trx) => {
       const last = await trx.selectFrom('congress_sessions').select((eb) => eb.fn.max('position').as('p')).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       const row = await trx.insertInto('congress_sessions').values({
-        congress_id: ctx.congress.id, kind: ctx.body.kind, title: ctx.body.title, position: Number(last?.p ?? 0) + 1, starts_at: ctx.body.startsAt,
+        congress_id: ctx.congress.id, kind: ctx.body.kind, title: ctx.body.title, position: (last?.p ?? 0) + 1, starts_at: ctx.body.startsAt,
       }).returningAll().executeTakeFirstOrThrow();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'session.create', subject: `session:${row.id}`, payload: { ...ctx.body } });
       return ok(json({ id: row.id, kind: row.kind, title: row.title, position: row.position, startsAt: row.starts_at, items: [] }, 201));
@@ -41,7 +38,7 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       if (s === undefined) return err(notFound('phiên họp', 'Session', 'params.id'));
       const last = await trx.selectFrom('agenda_items').select((eb) => eb.fn.max('position').as('p')).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       const row = await trx.insertInto('agenda_items').values({
-        congress_id: ctx.congress.id, session_id: s.id, position: Number(last?.p ?? 0) + 1, title: ctx.body.title, kind: ctx.body.kind, status: 'pending',
+        congress_id: ctx.congress.id, session_id: s.id, position: (last?.p ?? 0) + 1, title: ctx.body.title, kind: ctx.body.kind, status: 'pending',
       }).returningAll().executeTakeFirstOrThrow();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'agenda.create', subject: `agenda:${row.id}`, payload: { ...ctx.body } });
       return ok(json({ id: row.id, sessionId: row.session_id, position: row.position, title: row.title, kind: row.kind, status: row.status }, 201));

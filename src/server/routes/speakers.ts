@@ -1,8 +1,6 @@
 /** Contributions (tham luận): registrations with order and status, and the current speaker. */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { CongressIdParams, CongressParams } from '../../api/common.ts';
-import { CurrentSpeakerBody, SpeakerBody, SpeakerPatch } from '../../api/speakers.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
 import type { SpeakersTable } from '../../store/schema.ts';
 import type { Selectable } from 'kysely';
@@ -17,7 +15,6 @@ const view = (s: Selectable<SpeakersTable>) => ({
 });
 
 export const speakerRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  const C = '/api/congresses/:code';
   const ev = (congressId: number, id: number | null) => [{ congressId, kind: 'speaker' as const, id }];
 
   serve(app, deps, API.listSpeakers, async (ctx) => {
@@ -29,7 +26,7 @@ export const speakerRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     transact(deps, async (trx) => {
       const p = ctx.principal!;
       const isDelegate = p.kind === 'delegate' && !ctx.roles.some((r) => r !== 'delegate');
-      const delegateId = isDelegate && p.kind === 'delegate' ? p.delegateId : ctx.body.delegateId;
+      const delegateId = p.kind === 'delegate' && isDelegate ? p.delegateId : ctx.body.delegateId;
       if (isDelegate && ctx.body.delegateId !== null && ctx.body.delegateId !== delegateId) return err(forbidden());
       if (delegateId !== null) {
         const d = await trx.selectFrom('delegates').select('id').where('id', '=', delegateId).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
@@ -38,7 +35,7 @@ export const speakerRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       const last = await trx.selectFrom('speakers').select((eb) => eb.fn.max('position').as('p')).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       const row = await trx.insertInto('speakers').values({
         congress_id: ctx.congress.id, delegate_id: delegateId, speaker_name: ctx.body.speakerName, title: ctx.body.title,
-        position: Number(last?.p ?? 0) + 1, status: 'registered', registered_at: nowIso(deps),
+        position: (last?.p ?? 0) + 1, status: 'registered', registered_at: nowIso(deps),
       }).returningAll().executeTakeFirstOrThrow();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'speaker.register', subject: `speaker:${row.id}`, payload: { ...ctx.body, delegateId } });
       return ok(json(view(row), 201));

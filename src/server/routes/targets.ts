@@ -1,8 +1,6 @@
 /** The term's resolution targets (chỉ tiêu nghị quyết), entered once, with the "8/8 met, 5 exceeded" summary. */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { CongressParams } from '../../api/common.ts';
-import { TargetsBody } from '../../api/targets.ts';
 import { ok } from '../../rules/index.ts';
 import type { ResolutionTargetsTable } from '../../store/schema.ts';
 import type { Selectable } from 'kysely';
@@ -25,7 +23,6 @@ const view = (rows: readonly Selectable<ResolutionTargetsTable>[]) => ({
 });
 
 export const targetRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  const C = '/api/congresses/:code';
   serve(app, deps, API.getTargets, async (ctx) =>
     ok(json(view(await deps.db.selectFrom('resolution_targets').selectAll().where('congress_id', '=', ctx.congress.id).orderBy('position').execute()))));
 

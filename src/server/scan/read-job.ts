@@ -83,7 +83,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   const files = await deps.db.selectFrom('scan_files').select(['id', 'position']).where('job_id', '=', job.id).orderBy('position').execute();
   const outcomes: SheetOutcome[] = [];
   // Only the images of ballots not yet complete: a ballot in review has its review image made as soon as it is.
-  const images: GreyImage[] = [];
+  const images: (GreyImage | undefined)[] = [];
   const crops = new Map<number, Buffer | null>();
   const maxSheets = batch.physical_count * target.value.layout.pages.length;
   let renewed = Date.now();
@@ -107,7 +107,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);
       for (const b of done) {
         if (b.kind === 'review') crops.set(b.sheets[0]!, await reviewPng(b, outcomes, images, target.value.layout));
-        for (const s of b.sheets) delete images[s];
+        for (const s of b.sheets) images[s] = undefined;
         from += b.sheets.length;
         complete += 1;
       }

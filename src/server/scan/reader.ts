@@ -98,6 +98,7 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
       do {
         again = false;
         await drain().catch((e: unknown) => options.onError?.(0, e));
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by callers while drain() awaits
       } while (again && !closed);
     })().finally(() => { running = null; });
   };

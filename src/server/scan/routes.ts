@@ -1,18 +1,17 @@
 /**
- * Scanning a batch (issue 7), the routes of src/api/scan.ts. The upload is acknowledged once the files are
+ * Scanning a batch, the routes of src/api/scan.ts. The upload is acknowledged once the files are
  * stored (they are read in the background by reader.ts); the board decides each sheet in review from its crop;
  * once none is pending, the scanner's entry goes into the batch (enter-job.ts).
  */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type {} from '@fastify/multipart';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { BallotInput } from '../../api/ballot.ts';
 import { urlOf } from '../../api/endpoint.ts';
 import type { JobParams } from '../../api/endpoints/scan.ts';
 import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, ScanError, ScanReason, type ScanJobView, type ScanSheetView } from '../../api/scan.ts';
-import { checkBallotShape, err, ok, ruleError, type Ballot, type Result } from '../../rules/index.ts';
+import { checkBallotShape, err, ok, ruleError,  type Result } from '../../rules/index.ts';
 import { sniffKind } from '../../scan/sniff.ts';
 import { readJsonColumn } from '../../store/json-column.ts';
 import type { Congress, Database } from '../../store/schema.ts';
@@ -75,7 +74,6 @@ const jobViews = async (db: Db, roundId: number, jobId?: number): Promise<ScanJo
 };
 
 export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanReader): void => {
-  const R = '/api/congresses/:code/elections/:electionId/rounds/:round';
   const events = (congressId: number, roundId: number) => [
     { congressId, kind: 'scan' as const, id: roundId }, { congressId, kind: 'counting' as const, id: roundId },
   ];
@@ -184,7 +182,7 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
       // The board's ballot must fit this round's form now, not only when the scanner's entry goes in.
       const rc = await roundCounting(trx, election, round);
       if (!rc.ok) return rc;
-      const shape = checkBallotShape(rc.value.ctx.form, rc.value.ctx.index, ctx.body.ballot as Ballot, 'body.ballot');
+      const shape = checkBallotShape(rc.value.ctx.form, rc.value.ctx.index, ctx.body.ballot, 'body.ballot');
       if (!shape.ok) return err(unprocessable(shape.error));
       const userId = ctx.principal?.kind === 'user' ? ctx.principal.userId : null;
       await trx.updateTable('scan_sheets').set({ decision: JSON.stringify(ctx.body.ballot), decided_by: userId, decided_at: nowIso(deps) })

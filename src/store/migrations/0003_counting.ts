@@ -1,5 +1,5 @@
 /**
- * Counting paper ballots (issue 4): the batches of a round and the input log of counting events, on SQLite and
+ * Counting paper ballots: the batches of a round and the input log of counting events, on SQLite and
  * PostgreSQL alike. Additive: no existing table changes. No table here references `delegates`: a ballot is
  * never linked to a voter.
  */

@@ -1,5 +1,5 @@
 /**
- * Scanning ballots (issue 7): a scan job per batch of a round (the machine reading, one independent entry of the
+ * Scanning ballots: a scan job per batch of a round (the machine reading, one independent entry of the
  * batch) and its sheets with the reader's outcome and the board's decisions. Additive; no table here references
  * `delegates`: a scanned ballot is never linked to a voter.
  */

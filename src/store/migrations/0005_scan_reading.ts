@@ -1,5 +1,5 @@
 /**
- * Reading a scanned stack in the background (issue 7): the upload is acknowledged once its files are stored
+ * Reading a scanned stack in the background: the upload is acknowledged once its files are stored
  * (scan_files), the reader works through them with a lease (a crashed instance's job is taken over when its
  * lease runs out) and records its progress; a job that cannot be read keeps its reason and may be replaced.
  * Additive; the files are deleted once the stack has been read.

@@ -1,5 +1,5 @@
 /**
- * The exclusions from N_base (RULES.md §1) as they were when the base was fixed: when a round opens for voting
+ * The exclusions from N_base (docs/rules.md §1) as they were when the base was fixed: when a round opens for voting
  * and when a show-of-hands vote is recorded. JSON text of the rules core's CongressAttendance (counts by reason,
  * no delegate ids: nothing to remap on restore). Additive and nullable: rounds and votes recorded before this
  * migration keep null, and their minutes derive the exclusions from the delegates' statuses as before.

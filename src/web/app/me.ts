@@ -13,7 +13,7 @@ export const meOf = (principal: Principal, wanted: string | null, fallbackCongre
   const codes = [...new Set(principal.roles.map((r) => r.congress))];
   const congress = wanted !== null && (codes.includes(wanted) || principal.isServerAdmin) ? wanted
     : codes[0] ?? (principal.isServerAdmin ? fallbackCongress : null);
-  if (congress === null || congress === undefined) return null;
+  if (congress === null) return null;
   const roles: WebRole[] = principal.roles.filter((r) => r.congress === congress).map((r) => r.role);
   if (principal.isServerAdmin && !roles.includes('admin')) roles.push('admin');
   return { principal, congress, roles: [...new Set(roles)], displayName: principal.displayName, delegateId: null };

@@ -17,6 +17,7 @@ const tone = (ctx: AudioContext, frequency: number, start: number, duration: num
 /** One high tone for success, two low tones for a refusal. Silent where WebAudio is missing. */
 export const beep = (success: boolean): void => {
   const Ctor = globalThis.AudioContext;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- absent in old browsers whatever the DOM types say
   if (Ctor === undefined) return;
   context ??= new Ctor();
   const now = context.currentTime;

@@ -1,5 +1,5 @@
 /** Sessions (preparatory / official) and their agenda items, in order; items move up and down within a session. */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../api/client.ts';
 import type { AgendaItem, ApiError, Session } from '../api/types.ts';
@@ -14,7 +14,7 @@ const ItemAdder = ({ onAdd }: { readonly onAdd: (title: string, kind: AgendaItem
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<AgendaItem['kind']>('other');
   const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onAdd(title.trim(), kind);
     setError(r.ok ? null : r.error);

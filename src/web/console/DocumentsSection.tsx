@@ -1,5 +1,5 @@
 /** The congress documents, and uploading one with who may see it. */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, DOCUMENT_TYPES, Visibility as VisibilitySchema } from '../../api/index.ts';
 import type { ApiError } from '../api/types.ts';
@@ -35,7 +35,7 @@ export const DocumentsSection = () => {
   const [visibility, setVisibility] = useState<Visibility>('delegates');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (file === null) return;
     const r = await api.uploadDocument({ params, form: documentForm(title.trim(), visibility, file) });

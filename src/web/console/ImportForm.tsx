@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../api/client.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
@@ -13,7 +13,7 @@ export const ImportForm = ({ onImport, onDone }: { readonly onImport: (file: Fil
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (file === null) return;
     setBusy(true);

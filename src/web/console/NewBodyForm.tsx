@@ -1,5 +1,5 @@
 /** A new body: its kind, title and members (the first chosen is the head), found by name. */
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BodyKind, type Api, type BodyInputOf } from '../../api/index.ts';
 import type { ApiResult } from '../api/client.ts';
@@ -25,7 +25,7 @@ export const NewBodyForm = ({ delegates, onCreate }: {
   const chosen = new Set(members.map((m) => m.delegate.id));
   const found = useMemo(() => delegates.filter((d) => !chosen.has(d.delegate.id) && matchesQuery(query, d.delegate.fullName, d.delegate.code)).slice(0, 8),
     [delegates, query, chosen]);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onCreate({
       kind, title: title.trim() === '' ? t(`console.bodies.kinds.${kind}`) : title.trim(),

@@ -1,5 +1,5 @@
 /** The opinion poll on nominees: agree votes per name against the delegates present (more than 30% admits). */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API } from '../../api/index.ts';
 import { isAdmittedByPoll, pollThreshold } from '../../rules/index.ts';
@@ -14,7 +14,7 @@ export const PollForm = ({ ctx, nominees }: { readonly ctx: ElectionContext; rea
   const [agree, setAgree] = useState<Readonly<Record<number, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const p = Number(present);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await ctx.api.recordPoll({ params: ctx.ref, body: { present: p, results: nominees.map((c) => ({ candidateId: c.id, agree: Number(agree[c.id] ?? 0) })) } });
     setError(r.ok ? null : r.error);

@@ -2,9 +2,9 @@
  * After a round is published: the next round when the result leaves a tie or unfilled seats (a new round among
  * the tied names for their seats, or among those not elected, or a fresh list, for the unfilled seats), and the
  * higher committee's approval (chuẩn y) with the reference of its decision. Each round is a new election with its
- * own ballots and minutes (RULES.md §6); the server refuses a new round before the last is published.
+ * own ballots and minutes (docs/rules.md §6); the server refuses a new round before the last is published.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateShort } from '../../locale/vi.ts';
 import type { NewRoundBody } from '../../api/index.ts';
@@ -76,7 +76,7 @@ export const NextRoundForm = ({ election, round, count, canSteer, onCreate }: {
   const [error, setError] = useState<ApiError | null>(null);
   const situation = useSituation(count, round, election);
   if (defaults === null) return null;
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onCreate({ seats: Number(seats), alternateSeats: delegation ? Number(alternateSeats) : 0, candidates: start });
     setError(r.ok ? null : r.error);
@@ -127,7 +127,7 @@ export const ApprovalForm = ({ election, round, canSteer, onApprove }: {
       </p>
     );
   }
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onApprove(reference.trim());
     setError(r.ok ? null : r.error);

@@ -1,5 +1,5 @@
 /** The step a round is at, with the action that moves it on — or the reason it cannot move yet. */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API } from '../../api/index.ts';
 import type { ApiResult } from '../api/client.ts';
@@ -59,7 +59,7 @@ const BallotsForm = ({ ctx }: { readonly ctx: ElectionContext }) => {
   const [issued, setIssued] = useState(ctx.round.ballotsIssued?.toString() ?? '');
   const [collected, setCollected] = useState(ctx.round.ballotsCollected?.toString() ?? '');
   const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await ctx.api.setBallots({ params: ctx.ref, body: { issued: Number(issued), collected: collected.trim() === '' ? null : Number(collected) } });
     setError(r.ok ? null : r.error);

@@ -1,5 +1,5 @@
-/** The congress's open settings (RULES.md [open] items) with their defaults; each is printed in the minutes. */
-import { useState, type FormEvent } from 'react';
+/** The congress's open settings (docs/rules.md [open] items) with their defaults; each is printed in the minutes. */
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Api, BodyInputOf } from '../../api/index.ts';
 import type { ApiResult } from '../api/client.ts';
@@ -18,7 +18,7 @@ export const SettingsForm = ({ settings, onSave, disabledReason }: {
   const [draft, setDraft] = useState<Settings>(settings);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onSave({ secretaryPoll: draft.secretaryPoll, directSecretaryElection: draft.directSecretaryElection,
       independentEntries: draft.independentEntries, quorum: draft.quorum, count: draft.count });

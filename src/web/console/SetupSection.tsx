@@ -1,5 +1,5 @@
 /**
- * Setting up the congress step by step: the open settings of RULES.md (each recorded in the minutes), the
+ * Setting up the congress step by step: the open settings of docs/rules.md (each recorded in the minutes), the
  * member organisations, the sessions and their agenda items.
  */
 import { useTranslation } from 'react-i18next';

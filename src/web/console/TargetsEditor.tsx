@@ -3,7 +3,7 @@
  * was exceeded, met or not met; rows added, removed and moved; saved at once (PUT …/targets replaces the list).
  * The hall screen shows them as a slide.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../api/client.ts';
 import type { ApiError, TargetInput } from '../api/types.ts';
@@ -39,7 +39,7 @@ export const TargetsEditor = ({ targets, editable, onSave }: {
     [next[i], next[j]] = [next[j]!, next[i]!];
     change(next);
   };
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onSave(rows.map((x) => ({ ...x, name: x.name.trim(), target: x.target.trim(), result: x.result.trim() })));
     setError(r.ok ? null : r.error);

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../api/client.ts';
 import type { ApiError } from '../api/types.ts';
@@ -10,7 +10,7 @@ export const TextAdder = ({ label, onAdd }: { readonly label: string; readonly o
   const id = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onAdd(text.trim());
     setError(r.ok ? null : r.error);

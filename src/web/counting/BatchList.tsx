@@ -1,5 +1,5 @@
 /** The batches of the round with their physical count and status; opening a new batch. */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../api/client.ts';
 import type { BatchView } from '../api/types.ts';
@@ -18,7 +18,7 @@ export const BatchList = ({ batches, selected, onSelect, onOpen, canOpen }: {
   const [label, setLabel] = useState('');
   const [count, setCount] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onOpen(label.trim(), Number(count));
     setError(r.ok ? null : r.error);

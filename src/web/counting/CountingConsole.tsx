@@ -66,7 +66,7 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
   return (
     <div className="counting-grid">
       {byHand && (
-        <HandCountForm spec={spec} collected={round?.ballotsCollected ?? null} head={head}
+        <HandCountForm spec={spec} collected={round.ballotsCollected ?? null} head={head}
           onSend={(totals) => after(api.handCount({ params: ref, body: { ...totals, invalidByReason: totals.invalidByReason, votes: [...totals.votes] } }))} />
       )}
       {round?.countedBy === 'hand' && <p className="ok-text" role="status">{t('counting.hand.counted')}</p>}
@@ -89,11 +89,11 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
         <ReconciliationQueue ctx={ctx} batches={queue.data ?? []}
           onRule={(b, position, text, reason, note) => after(api.rule({ params: batchRef(ref, b), body: { position, text, reason, note } }))} />
       )}
-      {r !== null && r !== undefined && (
+      {r !== null && (
         <ResultsPanel result={r} count={electionCountOf(r.count)} roundStatus={round?.status ?? 'counting'} canFinish={allowed(API.finishCounting)}
           canPublish={allowed(API.transition)}
-          onFinish={() => after(api.finishCounting({ params: ref }))}
-          onPublish={() => after(api.transition({ params: ref, body: { to: 'published' } }))} />
+          onFinish={() => void after(api.finishCounting({ params: ref }))}
+          onPublish={() => void after(api.transition({ params: ref, body: { to: 'published' } }))} />
       )}
     </div>
   );

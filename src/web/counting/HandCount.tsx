@@ -3,7 +3,7 @@
  * collected, invalid per reason, votes per name), named as signed by the board's head — the only way to a result
  * besides the board's batches. Refused totals are explained; nothing is sent twice (the round is counted after).
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../../locale/vi.ts';
 import { INVALID_REASON_LABELS, INVALID_REASONS, type ElectionSpec, type InvalidReason } from '../../rules/index.ts';
@@ -45,12 +45,12 @@ export const HandCountForm = ({ spec, collected, head, onSend }: {
 
   const totals = (): HandTotals => ({
     collected: number('collected') ?? 0,
-    invalidByReason: Object.fromEntries(INVALID_REASONS.map((r) => [r, number(`invalid:${r}`) ?? 0]).filter(([, n]) => n !== 0)),
+    invalidByReason: Object.fromEntries(INVALID_REASONS.map((r): [string, number] => [r, number(`invalid:${r}`) ?? 0]).filter(([, n]) => n !== 0)),
     votes: spec.candidates.map((c) => ({ candidateId: c.id, votes: number(`votes:${c.id}`) ?? 0 })),
     ...(poll ? { blank: number('blank') ?? 0, unrecognized: number('unrecognized') ?? 0 } : {}),
     signedBy: (fields['signedBy'] ?? '').trim(),
   });
-  const submit = (e: FormEvent): void => {
+  const submit = (e: SubmitEvent): void => {
     e.preventDefault();
     if (why === null) setConfirming(true);
   };

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEntry, parseEntry, RULING_REASON_LABELS, RULING_REASONS, type CountingContext, type RulingReason } from '../../counting/index.ts';
 import type { ApiResult } from '../api/client.ts';
@@ -16,7 +16,7 @@ export const RulingForm = ({ ctx, onRule }: {
   const [reason, setReason] = useState<RulingReason>('entry-slip');
   const [note, setNote] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const parsed = parseEntry(ctx, line);
     if (!parsed.ok) {

@@ -3,7 +3,7 @@
  * reader's reasons, and the ballot as the board reads it on paper — prefilled from the reader's proposal —
  * sent as DecideSheetBody. Keyboard: Tab through the checkboxes and choices, Space toggles, the button sends.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountingContext } from '../../counting/index.ts';
 import type { DecideSheetBody, DecidedSheet, ScanSheetView } from '../../api/scan.ts';
@@ -34,7 +34,7 @@ export const ScanSheetForm = ({ ctx, sheet, onDecide }: ScanSheetFormProps) => {
   const nameOf = new Map(candidates.map((c, i) => [c.id, `${i + 1}. ${c.name}`]));
   const say = (m: { readonly message_vi: string; readonly message_en: string }): string => (i18n.language === 'en' ? m.message_en : m.message_vi);
 
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
     const r = await onDecide(decisionBody(state, ids));

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../api/client.ts';
 import type { ApiError, Speaker } from '../api/types.ts';
@@ -11,7 +11,7 @@ export const SpeakForm = ({ onRegister }: { readonly onRegister: (title: string)
   const [title, setTitle] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<Speaker | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onRegister(title.trim());
     if (r.ok) {

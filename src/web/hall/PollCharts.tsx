@@ -1,8 +1,8 @@
 /**
  * The two polls on the hall screen. The opinion poll (phiếu xin ý kiến): agree votes per nominee on a scale of
- * the delegates present, with the line at 30% of them; the nominees above it are highlighted (RULES.md §4). The
+ * the delegates present, with the line at 30% of them; the nominees above it are highlighted (docs/rules.md §4). The
  * secretary nomination poll (phiếu giới thiệu bí thư): write-ins per newly elected member, with no line and no
- * one highlighted, because it is advisory and elects nobody (RULES.md §7).
+ * one highlighted, because it is advisory and elects nobody (docs/rules.md §7).
  */
 import { useTranslation } from 'react-i18next';
 import { formatInteger, formatPercent } from '../../locale/vi.ts';

@@ -10,6 +10,7 @@ const STORAGE_KEY = 'daihoi.language';
 
 const stored = (): Language => {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- absent outside a browser (tests, workers)
     return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
   } catch {
     return 'vi';

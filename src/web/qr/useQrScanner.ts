@@ -25,6 +25,7 @@ export const useQrScanner = (
       setStatus('stopped');
       return;
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined on plain http outside localhost
     if (navigator.mediaDevices?.getUserMedia === undefined) {
       setStatus('unavailable');
       return;

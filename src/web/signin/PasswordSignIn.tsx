@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../api/client.ts';
 import type { Principal } from '../api/types.ts';
@@ -10,7 +10,7 @@ export const PasswordSignIn = ({ onSubmit }: { readonly onSubmit: (username: str
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiResult<Principal> | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
     const result = await onSubmit(username.trim(), password);

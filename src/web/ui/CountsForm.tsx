@@ -2,7 +2,7 @@
  * A show-of-hands item: type the agree / disagree / other counts and see the rules core's decision against
  * N_base before recording it. Used for every vote the congress takes by raising cards.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type SubmitEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decideShowOfHands } from '../../rules/index.ts';
 import { formatInteger } from '../../locale/vi.ts';
@@ -26,7 +26,7 @@ export const CountsForm = ({ attendance, submitLabel, onSubmit, children, disabl
   const [error, setError] = useState<ApiError | null>(null);
   const counts: Counts = { agree: toCount(raw.agree), disagree: toCount(raw.disagree), other: toCount(raw.other) };
   const decision = attendance === null ? null : decideShowOfHands(counts, attendance.base, attendance.present);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onSubmit(counts);
     setError(r.ok ? null : r.error);

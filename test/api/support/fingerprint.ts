@@ -11,7 +11,7 @@ export const fingerprint = async (db: Kysely<Database>): Promise<Record<string, 
   const out: Record<string, number> = {};
   for (const t of TABLES) {
     const r = await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    out[t] = Number(r.n);
+    out[t] = r.n;
   }
   const c = await db.selectFrom('congresses').select(['settings', 'current_agenda_item_id', 'current_speaker_id']).execute();
   out['congress-state'] = JSON.stringify(c).length;

@@ -1,5 +1,5 @@
 /**
- * Figures of issue 3 for `npm run bench`: time from process start to GET /api/health answering 200 on a fresh
+ * Start-up figures for `npm run bench`: time from process start to GET /api/health answering 200 on a fresh
  * SQLite database (migrations included), and the resident memory of the idle server after start.
  * Default export in the bench format; bench/server.bench.ts can re-export it (bench/ is not in this owner's paths).
  */

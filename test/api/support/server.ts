@@ -58,7 +58,7 @@ export const startServer = (
       reject(e);
     };
     const stop = (): Promise<void> => new Promise((res) => {
-      if (child.exitCode !== null || child.signalCode !== null) return res();
+      if (child.exitCode !== null || child.signalCode !== null) { res(); return; }
       child.once('exit', () => res());
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref();

@@ -16,7 +16,7 @@ import { batchChange, myViewOf, operatorOf, terminalOf } from './shared.ts';
 
 export const entryRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   serve(app, deps, API.openEntry, async (ctx) =>
-    batchChange(deps, ctx, async (l) => {
+    batchChange(deps, ctx, (l) => {
       const op = operatorOf(ctx);
       if (!op.ok) return op;
       const terminal = terminalOf(ctx, ctx.body.terminal);
@@ -89,7 +89,7 @@ export const entryRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   serve(app, deps, API.undoBallot, async (ctx) => {
     const op = operatorOf(ctx);
     if (!op.ok) return op;
-    return batchChange(deps, ctx, async (l, batch, state) => {
+    return batchChange(deps, ctx, (l, batch, state) => {
       const entry = state.entries.find((e) => e.operator === op.value.name);
       const have = entry?.ballots.length ?? 0;
       if (entry !== undefined && !entry.closed && have > 0 && ctx.query.position !== have) {
@@ -104,7 +104,7 @@ export const entryRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   serve(app, deps, API.closeEntry, async (ctx) => {
     const op = operatorOf(ctx);
     if (!op.ok) return op;
-    return batchChange(deps, ctx, async (l, batch, state) => {
+    return batchChange(deps, ctx, (l, batch, state) => {
       const entry = state.entries.find((e) => e.operator === op.value.name);
       const have = entry?.ballots.length ?? 0;
       if (ctx.body.ballots !== undefined && entry !== undefined && ctx.body.ballots !== have) {

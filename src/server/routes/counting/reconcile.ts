@@ -42,7 +42,7 @@ export const reconcileRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
   serve(app, deps, API.rule, async (ctx) => {
     const op = operatorOf(ctx);
     if (!op.ok) return op;
-    return batchChange(deps, ctx, async (l, batch) => {
+    return batchChange(deps, ctx, (l, batch) => {
       const c = l.counting.ctx;
       let ballot: Ballot;
       if ('text' in ctx.body) {
@@ -65,7 +65,7 @@ export const reconcileRoutes = (app: FastifyInstance, deps: ServerDeps): void =>
   serve(app, deps, API.discardEntry, async (ctx) => {
     const op = operatorOf(ctx);
     if (!op.ok) return op;
-    return batchChange(deps, ctx, async (l, batch) => {
+    return batchChange(deps, ctx, (l, batch) => {
       const terminal = terminalOf(ctx, ctx.body.terminal);
       if (!terminal.ok) return terminal;
       const event: CountingEvent = {

@@ -188,7 +188,7 @@ export type BatchCaller = CountingCaller & { readonly params: { readonly electio
 /** Runs one counting change of a batch: lock, load, replay, let `fn` produce events, apply and store them. */
 export const batchChange = <T>(
   deps: ServerDeps, ctx: BatchCaller,
-  fn: (l: Loaded, batch: CountingBatch, state: BatchState, trx: Transaction<Database>) => Promise<Result<BatchChange<T>, Problem>>,
+  fn: (l: Loaded, batch: CountingBatch, state: BatchState, trx: Transaction<Database>) => Promise<Result<BatchChange<T>, Problem>> | Result<BatchChange<T>, Problem>,
 ): Promise<Result<T, Problem>> => {
   let roundId: number | null = null;
   let memo: { ctx: CountingContext; batchId: number; seq: number; eventId: number; state: BatchState } | null = null;
@@ -220,7 +220,7 @@ export const batchChange = <T>(
     return ok(out.value.answer(after));
   }, () => {
     // Committed: remember the replayed state for the next request of this batch.
-    const m = memo as { ctx: CountingContext; batchId: number; seq: number; eventId: number; state: BatchState } | null;
+    const m = memo;
     if (m !== null) rememberBatch(deps.db, m.ctx, m.batchId, m.seq, m.eventId, m.state);
     return roundId === null ? [] : liveOf(ctx.congress.id, roundId, ctx.params.electionId);
   }));
