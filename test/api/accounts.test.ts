@@ -22,7 +22,7 @@ describeEachDatabase('api: accounts', (db) => {
   let admin: Client;
   const newAdminPassword = 'quan-tri-moi-2025';
   const auditCount = async (): Promise<number> =>
-    Number((await db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number((await db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
   const actions = async (subject: string): Promise<string[]> =>
     (await db.db.selectFrom('audit_log').select('action').where('subject', '=', subject).orderBy('id').execute()).map((r) => r.action);
 

@@ -134,4 +134,47 @@ describe.skipIf(!run)('accounts from the screens, from an empty data folder', ()
     const roles = await api.call<Array<{ username: string; role: string }>>('GET', `/api/congresses/${CODE}/roles`);
     expect(roles.map((r) => [r.username, r.role])).toEqual([['thu.ky', 'secretariat']]);
   }, 240_000);
+
+  it('the server administrator unlocks a held account and disables it from the screen: its open session ends', async () => {
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+    const userContext = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+    const admin = await adminContext.newPage();
+    admin.on('dialog', (d) => void d.accept());
+    const user = await userContext.newPage();
+
+    // Five wrong passwords from this machine: the account waits here.
+    await user.goto(`${server.base}/signin`);
+    for (let i = 0; i < 5; i++) {
+      await signIn(user, 'thu.ky', `sai-${i}`);
+      await user.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+    }
+    await signIn(user, 'thu.ky', 'thu-ky-lan-hai-2025');
+    await user.getByText(/Đăng nhập sai nhiều lần từ máy này\. Hãy thử lại sau \d+ giây\./u).waitFor();
+    await screenshot(user, 'accounts-7-held');
+
+    await admin.goto(`${server.base}/signin`);
+    await signIn(admin, 'admin', 'quan-tri-he-thong-2025');
+    await admin.waitForURL(`${server.base}/console`);
+    await admin.goto(`${server.base}/accounts`);
+    const row = admin.locator('tr[data-username="thu.ky"]');
+    await row.getByText(/Tạm khoá đến \d\d:\d\d ngày/u).waitFor();
+    await screenshot(admin, 'accounts-8-held-on-list');
+    await row.getByRole('button', { name: 'Mở khoá' }).click();
+    await expect.poll(async () => row.getByRole('button', { name: 'Mở khoá' }).count()).toBe(0);
+
+    await signIn(user, 'thu.ky', 'thu-ky-lan-hai-2025');
+    await user.waitForURL(`${server.base}/console`);
+    await user.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+
+    await row.getByRole('button', { name: 'Vô hiệu hoá' }).click();
+    await row.getByText('Đã vô hiệu hoá').waitFor();
+    await screenshot(admin, 'accounts-9-disabled');
+    // Its session ended at once: the next page load is the sign-in page.
+    await user.reload();
+    await user.waitForURL(/\/signin/u);
+    await signIn(user, 'thu.ky', 'thu-ky-lan-hai-2025');
+    await user.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+    await adminContext.close();
+    await userContext.close();
+  }, 240_000);
 });

@@ -65,7 +65,7 @@ const reserveOne = async (db: Kysely<Database>, k: Key, now: Date): Promise<Rese
     .where('key', '=', k.key)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
     .returning('failures').executeTakeFirst();
-  if (row !== undefined) return { ok: true, failures: Number(row.failures) };
+  if (row !== undefined) return { ok: true, failures: row.failures };
   const held = await db.selectFrom('sign_in_throttle').select('locked_until').where('key', '=', k.key).executeTakeFirst();
   return { ok: false, until: held?.locked_until ?? nowIso };
 };

@@ -3,7 +3,7 @@
  * failed sign-ins (and until when), when they last signed in; create an account, disable or enable it, give it a
  * new password, unlock it. A password the server makes is shown here once.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AccountView } from '../../api/auth.ts';
@@ -39,12 +39,15 @@ const CreateForm = ({ onCreated }: { readonly onCreated: (shown: Shown | null) =
   const [isServerAdmin, setServerAdmin] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
     const r = await api.createUser({ body: { username: username.trim(), displayName, isServerAdmin } });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
     setError(null);
     setUsername('');
     setDisplayName('');

@@ -1,5 +1,5 @@
 /** The user's own password: the current one, and a new one twice (checked here first, then by the server). */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN } from '../../api/auth.ts';
 import type { ApiError } from '../api/types.ts';
@@ -14,15 +14,21 @@ export const ChangePasswordForm = ({ onDone }: { readonly onDone: () => void | P
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Pick<ApiError, 'message_vi' | 'message_en'> | string | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
-    if (next.length < PASSWORD_MIN) return setError(t('accounts.password.tooShort', { min: PASSWORD_MIN }));
-    if (next !== repeat) return setError(t('accounts.password.mismatch'));
-    if (next === current) return setError(t('accounts.password.sameAsCurrent'));
+    const wrong = next.length < PASSWORD_MIN ? t('accounts.password.tooShort', { min: PASSWORD_MIN })
+      : next !== repeat ? t('accounts.password.mismatch') : next === current ? t('accounts.password.sameAsCurrent') : null;
+    if (wrong !== null) {
+      setError(wrong);
+      return;
+    }
     setBusy(true);
     const r = await api.changePassword({ body: { currentPassword: current, newPassword: next } });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
     setError(null);
     setCurrent('');
     setNext('');

@@ -2,7 +2,7 @@
  * The congress administrator gives users their roles at this congress and takes them back: every role of
  * src/api/access.ts, a counting-board member for one election of the congress.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ROLES, type Role } from '../../api/access.ts';
@@ -44,7 +44,7 @@ const RolesScreen = () => {
     await load();
     return r.ok;
   };
-  const grant = async (e: FormEvent): Promise<void> => {
+  const grant = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     setBusy(true);
     const scoped = role === 'counting-board';
@@ -102,7 +102,7 @@ const RolesScreen = () => {
           <tbody>
             {grants.map((g) => (
               <tr key={g.id}>
-                <td>{`${g.displayName ?? g.username} (${g.username})`}</td>
+                <th scope="row">{`${g.displayName ?? g.username} (${g.username})`}</th>
                 <td>{t(`accounts.roles.names.${g.role}`)}{g.electionId === null ? '' : ` — ${electionTitle(g.electionId)}`}</td>
                 <td><button type="button" className="button" onClick={() => void revoke(g)}>{t('accounts.roles.revoke')}</button></td>
               </tr>
