@@ -165,9 +165,10 @@ describeEachDatabase('api: attendance of the congress', (db) => {
   it('limits failed attempts from one address', async () => {
     const stranger = new Client(server.url);
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await stranger.post('/api/auth/card-anywhere', { code: 'ZZZZZ-ZZZZZ' })).status);
-    expect(statuses.slice(0, 9).every((s) => s === 401)).toBe(true);
-    expect(statuses[10]).toBe(429);
+    // Earlier tests of this file failed once from this address (a reissued card's old code).
+    for (let i = 0; i < 30; i++) statuses.push((await stranger.post('/api/auth/card-anywhere', { code: 'ZZZZZ-ZZZZZ' })).status);
+    expect(statuses.slice(0, 29)).toEqual(Array.from({ length: 29 }, () => 401));
+    expect(statuses[29]).toBe(429);
     const card = CardView.parse((await c.clients.admin.get(`${C}/delegates/${c.delegateIds[1]}/card`)).body);
     expect((await stranger.post('/api/auth/card-anywhere', { code: card.code })).status).toBe(429);
   });
