@@ -90,6 +90,9 @@ describeEachDatabase('api: attendance of the congress', (db) => {
     expect(absent.status).toBe(422);
     expect((absent.body as ErrorReply).error.code).toBe('checkin.absent-whole');
     expect((absent.body as ErrorReply).error.message_vi).toContain('Đi công tác nước ngoài');
+    // The check-in to a named session applies the same admission.
+    const named = await c.clients.technician.post(`${C}/sessions/${c.sessionId}/checkins`, { delegateId: c.delegateIds[6], desk: 'Bàn 1' });
+    expect([named.status, (named.body as ErrorReply).error.code]).toEqual([422, 'checkin.absent-whole']);
     const replaced = await deskIn({ delegateId: c.delegateIds[7] });
     expect((replaced.body as ErrorReply).error.code).toBe('checkin.replaced');
     expect((replaced.body as ErrorReply).error.message_vi).toContain('Vũ Thị Thay Thế');
