@@ -90,6 +90,9 @@ describeEachDatabase('api: attendance of the congress', (db) => {
     expect(absent.status).toBe(422);
     expect((absent.body as ErrorReply).error.code).toBe('checkin.absent-whole');
     expect((absent.body as ErrorReply).error.message_vi).toContain('Đi công tác nước ngoài');
+    // The check-in to a named session applies the same admission.
+    const named = await c.clients.technician.post(`${C}/sessions/${c.sessionId}/checkins`, { delegateId: c.delegateIds[6], desk: 'Bàn 1' });
+    expect([named.status, (named.body as ErrorReply).error.code]).toEqual([422, 'checkin.absent-whole']);
     const replaced = await deskIn({ delegateId: c.delegateIds[7] });
     expect((replaced.body as ErrorReply).error.code).toBe('checkin.replaced');
     expect((replaced.body as ErrorReply).error.message_vi).toContain('Vũ Thị Thay Thế');
@@ -165,9 +168,10 @@ describeEachDatabase('api: attendance of the congress', (db) => {
   it('limits failed attempts from one address', async () => {
     const stranger = new Client(server.url);
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await stranger.post('/api/auth/card-anywhere', { code: 'ZZZZZ-ZZZZZ' })).status);
-    expect(statuses.slice(0, 9).every((s) => s === 401)).toBe(true);
-    expect(statuses[10]).toBe(429);
+    // Earlier tests of this file failed once from this address (a reissued card's old code).
+    for (let i = 0; i < 30; i++) statuses.push((await stranger.post('/api/auth/card-anywhere', { code: 'ZZZZZ-ZZZZZ' })).status);
+    expect(statuses.slice(0, 29)).toEqual(Array.from({ length: 29 }, () => 401));
+    expect(statuses[29]).toBe(429);
     const card = CardView.parse((await c.clients.admin.get(`${C}/delegates/${c.delegateIds[1]}/card`)).body);
     expect((await stranger.post('/api/auth/card-anywhere', { code: card.code })).status).toBe(429);
   });

@@ -218,7 +218,17 @@ describe.skipIf(!run)('the seed congress over two days: three desks, the agenda 
     await page.getByRole('button', { name: 'Đăng nhập bằng mã trên thẻ' }).click();
     await page.waitForURL(`${server.base}/delegate`, { timeout: 30_000 });
     await page.getByText(`Xin chào đồng chí ${d.fullName}`).waitFor();
+    await page.getByTestId('published-results').waitFor();
     await screenshot(page, 'two-day-08-signin-code');
+    // From the phone: one contribution; a second is refused with a message naming the first.
+    await page.getByLabel('Tên bài tham luận').fill('Chuyển đổi số trong cơ quan Đảng');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await page.getByText(/Đã đăng ký, số thứ tự/u).waitFor();
+    await page.getByTestId('my-speeches').getByText('Chuyển đổi số trong cơ quan Đảng').waitFor();
+    await page.getByLabel('Tên bài tham luận').fill('Một bài nữa');
+    await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    await page.getByText('Đồng chí đã đăng ký tham luận "Chuyển đổi số trong cơ quan Đảng"', { exact: false }).waitFor();
+    await screenshot(page, 'two-day-10-phone-second-registration');
   }, 120_000);
 
   it('a session requiring a fresh check-in: the hall says how many came back, the congress count is kept', async () => {
@@ -234,5 +244,21 @@ describe.skipIf(!run)('the seed congress over two days: three desks, the agenda 
     await api.call('PUT', `${C}/sessions/${sessions[2]!.id}/checkin-policy`, { freshCheckin: false });
     expect((await attendance()).present).toBe(200);
   }, 120_000);
-});
 
+  it('the chair voids a mistaken check-in on the console with a reason: it stays, struck through, and is no longer counted', async () => {
+    const victim = pick(official, 199);
+    const before = await attendance();
+    const page = await (await context(plain, { viewport: { width: 1440, height: 900 } })).newPage();
+    await signIn(page, server, '/console');
+    const row = page.getByTestId('checkin-row').filter({ hasText: victim.fullName });
+    await row.getByRole('button', { name: 'Huỷ lượt này' }).click();
+    await page.getByTestId('void-reason').fill('Bàn 2 chọn nhầm người trùng tên');
+    await page.getByRole('button', { name: 'Huỷ lượt điểm danh' }).click();
+    await expect.poll(() => row.getAttribute('class'), { timeout: 20_000 }).toContain('voided');
+    expect(await row.textContent()).toContain('Đã huỷ — Bàn 2 chọn nhầm người trùng tên');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'two-day-11-console-void');
+    const after = await attendance();
+    expect([after.present, after.base]).toEqual([before.present - 1, before.base]);
+  }, 120_000);
+});

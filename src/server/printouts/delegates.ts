@@ -9,6 +9,7 @@ import {
 } from '../../documents/index.ts';
 import { formatDateShort } from '../../locale/vi.ts';
 import { err, ok, ruleError, type Result } from '../../rules/index.ts';
+import { presentIds } from '../../rules/presence.ts';
 import { currentSessionId, loadAttendance } from '../../store/attendance.ts';
 import type { Congress, Database, Delegate } from '../../store/schema.ts';
 import { conflict, notFound, unprocessable, type Problem } from '../problems.ts';
@@ -56,18 +57,23 @@ const loadSession = async (db: Kysely<Database>, congress: Congress, session: nu
   const sessionId = session ?? (await currentSessionId(db, congress.id));
   let sessionLabel = 'Toàn Đại hội';
   let date = congress.start_date;
+  let freshCheckin = false;
   if (sessionId !== null) {
     const s = await db.selectFrom('congress_sessions').selectAll().where('id', '=', sessionId).where('congress_id', '=', congress.id).executeTakeFirst();
     if (s === undefined) return err(notFound('phiên họp', 'Session', 'query.session'));
+    freshCheckin = s.fresh_checkin === 1;
     date = documentDate(congress, s.starts_at);
     sessionLabel = s.starts_at === null ? s.title : `${s.title}, ngày ${formatDateShort(date)}`;
   }
   const [delegates, orgs, checkins] = await Promise.all([
     db.selectFrom('delegates').selectAll().where('congress_id', '=', congress.id).orderBy('code').execute(),
     db.selectFrom('organisations').select(['id', 'name']).where('congress_id', '=', congress.id).execute(),
-    sessionId === null ? Promise.resolve([]) : db.selectFrom('checkins').select('delegate_id').where('session_id', '=', sessionId).execute(),
+    db.selectFrom('checkins').select(['delegate_id', 'session_id', 'left_at', 'voided_at']).where('congress_id', '=', congress.id).execute(),
   ]);
-  return ok({ sessionId, sessionLabel, date, delegates, organisations: new Map(orgs.map((o) => [o.id, o.name])), checkedIn: new Set(checkins.map((c) => c.delegate_id)) });
+  // Present in the session: attendance of the congress (src/rules/presence.ts), not only check-ins taken in it.
+  const present = presentIds(checkins.map((c) => ({ delegateId: c.delegate_id, sessionId: c.session_id, left: c.left_at !== null, voided: c.voided_at !== null })),
+    sessionId === null ? null : { id: sessionId, freshCheckin });
+  return ok({ sessionId, sessionLabel, date, delegates, organisations: new Map(orgs.map((o) => [o.id, o.name])), checkedIn: present });
 };
 
 const delegationOf = (l: Loaded, congress: Congress, d: Delegate): string =>

@@ -10,7 +10,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DeskCheckinResult, RecordedCheckin } from '../../api/attendance.ts';
 import { normalizeCardCode } from '../../api/card-code.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
-import { checkinDecision, deskAdmission } from '../../rules/presence.ts';
+import { checkinDecision, deskAdmission, type DeskAdmission, type DeskDelegate } from '../../rules/presence.ts';
 import { currentSessionId } from '../../store/attendance.ts';
 import type { CheckinsTable, Congress, Database } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
@@ -37,11 +37,34 @@ const checkinSession = async (db: Kysely<Database>, congress: Congress) => {
   return s === undefined ? null : { id: s.id, title: s.title, position: s.position, freshCheckin: s.fresh_checkin === 1 };
 };
 
+/** Whether the desk admits the delegate (src/rules/presence.ts deskAdmission), with the names of whom they replace or who replaces them. */
+export const admissionOf = async (
+  db: Kysely<Database>, congressId: number,
+  d: { readonly id: number; readonly full_name: string; readonly standing: DeskDelegate['standing']; readonly status: DeskDelegate['status'];
+    readonly status_reason: string | null; readonly replaced_by_id: number | null },
+  attended: boolean,
+): Promise<{ readonly admission: DeskAdmission; readonly replaces: string | null }> => {
+  const [replacedBy, replaces] = await Promise.all([
+    d.replaced_by_id === null ? Promise.resolve(undefined) : db.selectFrom('delegates').select('full_name').where('id', '=', d.replaced_by_id).executeTakeFirst(),
+    db.selectFrom('delegates').select('full_name').where('replaced_by_id', '=', d.id).where('status', '=', 'replaced')
+      .where('congress_id', '=', congressId).executeTakeFirst(),
+  ]);
+  const admission = deskAdmission({
+    fullName: d.full_name, standing: d.standing, status: d.status, statusReason: d.status_reason,
+    replaces: replaces?.full_name ?? null, replacedBy: replacedBy?.full_name ?? null, attended,
+  });
+  return { admission, replaces: replaces?.full_name ?? null };
+};
+
 const noSession = (): Problem => conflict(ruleError('checkin.no-session', 'Đại hội chưa có phiên họp nào để điểm danh.', 'The congress has no session to check in to.'));
 
 const WINDOW_MS = 15 * 60_000;
-/** Failed sign-ins by card from one address in 15 minutes: a delegate mistyping a few times passes, guessing 49-bit codes does not. */
-const MAX_CARD_FAILURES = 10;
+/**
+ * Failed sign-ins by card from one address in 15 minutes (as for passwords): delegates mistyping on the hall's network
+ * pass; guessing any of 1,000 cards' codes (31^10 ≈ 8 × 10^14 possible) at 30 tries per 15 minutes from one address
+ * would take about 800,000 years.
+ */
+const MAX_CARD_FAILURES = 30;
 
 export const attendanceRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   serve(app, deps, API.deskCheckIn, async (ctx) => {
@@ -60,22 +83,14 @@ export const attendanceRoutes = (app: FastifyInstance, deps: ServerDeps): void =
       if ('cardToken' in b && d.card_revoked_at !== null) {
         return err(unprocessable(ruleError('checkin.card-revoked', `Thẻ của đại biểu ${d.full_name} đã bị thu hồi.`, `The card of ${d.full_name} was revoked.`, 'body.cardToken')));
       }
-      const [mine, replacedBy, replaces] = await Promise.all([
-        trx.selectFrom('checkins').selectAll().where('delegate_id', '=', d.id).where('congress_id', '=', ctx.congress.id).orderBy('at').orderBy('id').execute(),
-        d.replaced_by_id === null ? Promise.resolve(undefined)
-          : trx.selectFrom('delegates').select('full_name').where('id', '=', d.replaced_by_id).executeTakeFirst(),
-        trx.selectFrom('delegates').select('full_name').where('replaced_by_id', '=', d.id).where('status', '=', 'replaced')
-          .where('congress_id', '=', ctx.congress.id).executeTakeFirst(),
-      ]);
+      const mine = await trx.selectFrom('checkins').selectAll().where('delegate_id', '=', d.id).where('congress_id', '=', ctx.congress.id)
+        .orderBy('at').orderBy('id').execute();
       const checkins = mine.map((c) => ({ row: c, delegateId: c.delegate_id, sessionId: c.session_id, left: c.left_at !== null, voided: c.voided_at !== null }));
-      const admission = deskAdmission({
-        fullName: d.full_name, standing: d.standing, status: d.status, statusReason: d.status_reason,
-        replaces: replaces?.full_name ?? null, replacedBy: replacedBy?.full_name ?? null, attended: checkins.some((c) => !c.voided),
-      });
+      const { admission, replaces } = await admissionOf(trx, ctx.congress.id, d, checkins.some((c) => !c.voided));
       if (admission.kind === 'refuse') return err(unprocessable(ruleError(admission.code, admission.message_vi, admission.message_en)));
       const delegate = {
         id: d.id, code: d.code, fullName: d.full_name, seat: d.seat, organisationName: d.organisation, standing: d.standing,
-        votes: admission.votes, replaces: replaces?.full_name ?? null,
+        votes: admission.votes, replaces,
       };
       const decision = checkinDecision(d.id, checkins, session);
       if (decision.kind === 'already') {

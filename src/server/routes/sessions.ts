@@ -7,6 +7,7 @@ import { formatTime } from '../../locale/vi.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
 import { planAgendaOrder } from '../agenda-order.ts';
 import { loadAttendance } from '../attendance.ts';
+import { admissionOf } from './attendance.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
 import { conflict, notFound, unprocessable } from '../problems.ts';
@@ -153,16 +154,18 @@ export const sessionRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     const b = ctx.body;
     const session = await deps.db.selectFrom('congress_sessions').select('id').where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
     if (session === undefined) return err(notFound('phiên họp', 'Session', 'params.id'));
-    let q = deps.db.selectFrom('delegates').select(['id', 'full_name', 'status', 'card_revoked_at', 'code']).where('congress_id', '=', ctx.congress.id);
+    let q = deps.db.selectFrom('delegates').select(['id', 'full_name', 'standing', 'status', 'status_reason', 'replaced_by_id', 'card_revoked_at', 'code'])
+      .where('congress_id', '=', ctx.congress.id);
     q = 'cardToken' in b ? q.where('card_token', '=', b.cardToken) : q.where('id', '=', b.delegateId);
     const d = await q.executeTakeFirst();
     if (d === undefined) return err(notFound('đại biểu (thẻ không đúng)', 'Delegate (unknown card)', 'cardToken' in b ? 'body.cardToken' : 'body.delegateId'));
     if ('cardToken' in b && d.card_revoked_at !== null) {
       return err(unprocessable(ruleError('checkin.card-revoked', `Thẻ của đại biểu ${d.full_name} đã bị thu hồi.`, `The card of ${d.full_name} was revoked.`, 'body.cardToken')));
     }
-    if (d.status === 'not-summoned') {
-      return err(unprocessable(ruleError('checkin.not-summoned', `Đại biểu ${d.full_name} không được triệu tập.`, `${d.full_name} is not summoned.`)));
-    }
+    // The same admission as the desk's (not summoned, replaced, absent for the whole congress…: refused with the reason).
+    const attended = await deps.db.selectFrom('checkins').select('id').where('delegate_id', '=', d.id).where('voided_at', 'is', null).executeTakeFirst();
+    const { admission } = await admissionOf(deps.db, ctx.congress.id, d, attended !== undefined);
+    if (admission.kind === 'refuse') return err(unprocessable(ruleError(admission.code, admission.message_vi, admission.message_en)));
     const already = (c: { at: string; desk: string | null }) => {
       const at = formatTime(new Date(c.at));
       const desk = c.desk === null ? '' : ` tại ${c.desk}`;
