@@ -53,7 +53,7 @@ const Routes = () => {
   if (state.status === 'no-congress') return <FirstCongressPage />;
   if (signedIn && path === CONGRESSES_PATH && isServerAdmin(state.me)) return <Shell screen="congresses"><CongressesScreen /></Shell>;
   if (state.status === 'anonymous') return path === '/signin' ? <SignInPage /> : <Loading />;
-  if (!allowed || screen === null || state.status !== 'signed-in') return <Loading />;
+  if (!allowed || screen === null) return <Loading />;
   return screen === 'hall' ? <ScreenFor screen="hall" /> : <Shell screen={screen}><ScreenFor screen={screen} /></Shell>;
 };
 
