@@ -28,9 +28,10 @@ const ACTIONS = ['delegate.create', 'delegate.update', 'delegate.status', 'card.
 const describe = (action: string, payload: Record<string, unknown>, nameOf: (id: unknown) => string): { change: string; reason: string | null } => {
   switch (action) {
     case 'delegate.status': {
-      const status = payload['status'] as DelegateStatus;
+      const status = String(payload['status']);
       const by = status === 'replaced' ? ` ${nameOf(payload['replacedById'])}` : '';
-      return { change: `${STATUS_VI[status] ?? status}${by}`, reason: typeof payload['reason'] === 'string' ? payload['reason'] : null };
+      const labels: Readonly<Record<string, string>> = STATUS_VI;
+      return { change: `${labels[status] ?? status}${by}`, reason: typeof payload['reason'] === 'string' ? payload['reason'] : null };
     }
     case 'delegate.update':
       return { change: `Sửa ${Object.keys(payload).map((k) => FIELD_VI[k] ?? k).join(', ')}`, reason: null };
@@ -48,7 +49,7 @@ export const delegateChangesAfterOpening = async (db: Kysely<Database>, congress
   const opening = first?.at ?? null;
   if (opening === null) return [];
   const rows = await db.selectFrom('audit_log').select(['at', 'action', 'subject', 'payload']).where('congress_id', '=', congressId)
-    .where('action', 'in', [...ACTIONS]).where('at', '>=', String(opening)).orderBy('id').execute();
+    .where('action', 'in', [...ACTIONS]).where('at', '>=', opening).orderBy('id').execute();
   const delegates = await db.selectFrom('delegates').select(['id', 'full_name']).where('congress_id', '=', congressId).execute();
   const names = new Map(delegates.map((d) => [d.id, d.full_name]));
   const nameOf = (id: unknown): string => names.get(Number(id)) ?? '';

@@ -3,7 +3,7 @@
  * term, the dates and the venue, a congress of delegates or of all members; optionally started as a copy of an
  * earlier congress (its settings, organisations, agenda and bodies — no people, no votes).
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateCongressBody } from '../../api/index.ts';
 import type { CongressView } from '../api/types.ts';
@@ -38,7 +38,7 @@ export const CongressForm = ({ earlier, onCreated }: {
     termEndYear: t('prepare.congress.termEnd'), startDate: t('prepare.congress.startDate'), endDate: t('prepare.congress.endDate'),
     venue: t('prepare.congress.venue'), place: t('prepare.congress.place'), copyFrom: t('prepare.congress.copyFrom'),
   };
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const body = form.checked.value;
     if (body === null || busy) return;

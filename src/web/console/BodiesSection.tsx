@@ -15,6 +15,7 @@ import { loadDesk } from '../checkin/desk-data.ts';
 import { CountsForm } from '../ui/CountsForm.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { NewBodyForm } from './NewBodyForm.tsx';
+import { BodyMembersForm } from '../prepare/BodyMembersForm.tsx';
 
 const ROLE_ORDER = { head: 0, deputy: 1, member: 2 } as const;
 
@@ -48,6 +49,13 @@ export const BodiesSection = () => {
           <h2 id={`body-${b.id}`}>{b.title}</h2>
           <p>{b.approvedVoteId !== null ? <span className="badge ok">{t('console.bodies.approved')}</span> : <span className="badge">{t('console.bodies.notApproved')}</span>}</p>
           <Members body={b} />
+          {b.approvedVoteId === null && can(me, API.updateBody) && (
+            <details open={b.members.length === 0}>
+              <summary>{t('prepare.bodies.members')}</summary>
+              <BodyMembersForm key={b.members.map((m) => m.delegateId).join(',')} body={b} delegates={desk.data ?? []}
+                onSave={(patch) => thenReload(api.updateBody({ params: { code, id: b.id }, body: patch }), bodies.reload)} />
+            </details>
+          )}
           {b.approvedVoteId === null && (
             <CountsForm attendance={attendance.data} submitLabel={t('console.bodies.approve')} disabledReason={canApprove ? null : t('console.needRole')}
               onSubmit={(counts) => thenReload(api.approveBody({ params: { code, id: b.id }, body: counts }), bodies.reload)} />

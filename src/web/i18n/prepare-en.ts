@@ -132,6 +132,11 @@ export const prepareEn: Shape<typeof prepareVi> = {
     itemTitle: 'Item',
     itemKind: 'Kind',
   },
+  bodies: {
+    members: 'Members',
+    needMember: 'At least one member is needed.',
+    save: 'Save the members',
+  },
   elections: {
     new: 'New election',
     kind: 'Kind of election',

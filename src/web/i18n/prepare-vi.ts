@@ -129,6 +129,11 @@ export const prepareVi = {
     itemTitle: 'Nội dung',
     itemKind: 'Loại',
   },
+  bodies: {
+    members: 'Thành viên',
+    needMember: 'Cần ít nhất một thành viên.',
+    save: 'Lưu danh sách thành viên',
+  },
   elections: {
     new: 'Tạo cuộc bầu cử',
     kind: 'Loại bầu cử',

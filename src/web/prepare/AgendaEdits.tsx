@@ -2,7 +2,7 @@
  * Editing the agenda in place: a session's title, kind and start (date and time), an item's title and kind; deleting
  * a session or an item while nothing happened under it (the server refuses otherwise; the button says why first).
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgendaItemPatch, SessionPatch } from '../../api/index.ts';
 import { formatDateLong, formatTime } from '../../locale/vi.ts';
@@ -47,7 +47,7 @@ export const SessionEditForm = ({ session, onSave, onDone }: {
   const form = useForm(initial, SessionPatch, toInput);
   const [busy, setBusy] = useState(false);
   const labels = { title: t('prepare.agenda.sessionTitle'), kind: t('prepare.agenda.sessionKind'), startsAt: t('prepare.agenda.startsAt') };
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (form.checked.value === null || busy) return;
     setBusy(true);
@@ -81,10 +81,10 @@ export const ItemEditForm = ({ item, onSave, onDone }: {
     ...(d.title === item.title ? {} : { title: d.title }),
     ...(d.kind === item.kind ? {} : { kind: d.kind }),
   });
-  const form = useForm({ title: item.title, kind: item.kind } as ItemDraft, AgendaItemPatch, toInput);
+  const form = useForm({ title: item.title, kind: item.kind }, AgendaItemPatch, toInput);
   const [busy, setBusy] = useState(false);
   const labels = { title: t('prepare.agenda.itemTitle'), kind: t('prepare.agenda.itemKind') };
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (form.checked.value === null || busy) return;
     setBusy(true);

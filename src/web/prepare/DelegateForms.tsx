@@ -3,7 +3,7 @@
  * congress … with the reason; replaced by an alternate chosen from the list), the card reissued or revoked and
  * printed. Each form is checked as you type with the API's schema (src/api/delegates.ts).
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   API, CreateDelegateBody, DELEGATE_STATUSES, DelegateStatusBody, UpdateDelegateBody,
@@ -88,7 +88,7 @@ export const NewDelegateForm = ({ organisations, members, onCreate }: {
   const form = useForm(NEW, CreateDelegateBody, bodyOf);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (form.checked.value === null || busy) return;
     setBusy(true);
@@ -128,7 +128,7 @@ export const EditDelegateForm = ({ delegate, organisations, onSave }: {
   const form = useForm(draftOf(delegate), UpdateDelegateBody, toInput);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (form.checked.value === null || busy) return;
     setBusy(true);
@@ -159,7 +159,7 @@ export const StatusForm = ({ delegate, delegates, onSave }: {
   const toInput = (d: StatusDraft): unknown => d.status === 'summoned' ? { status: 'summoned' }
     : d.status === 'replaced' ? { status: 'replaced', reason: d.reason, replacedById: num(d.replacedById) }
       : { status: d.status, reason: d.reason };
-  const form = useForm({ status: delegate.status, reason: delegate.statusReason ?? '', replacedById: delegate.replacedById === null ? '' : String(delegate.replacedById) } as StatusDraft,
+  const form = useForm({ status: delegate.status, reason: delegate.statusReason ?? '', replacedById: delegate.replacedById === null ? '' : String(delegate.replacedById) },
     DelegateStatusBody, toInput);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -167,7 +167,7 @@ export const StatusForm = ({ delegate, delegates, onSave }: {
   const taken = new Set(delegates.filter((d) => d.status === 'replaced' && d.id !== delegate.id).map((d) => d.replacedById));
   const alternates = delegates.filter((d) => d.standing === 'alternate' && d.status === 'summoned' && !taken.has(d.id));
   const labels = { status: t('prepare.delegates.status'), reason: t('prepare.delegates.reason'), replacedById: t('prepare.delegates.alternate') };
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (form.checked.value === null || busy) return;
     setBusy(true);

@@ -3,7 +3,7 @@
  * settings in force for it — every [open] setting the rules core names (describeCountSettings, src/rules) — changed
  * until the list is approved, and shown read-only after.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateElectionBody, ElectionPatch } from '../../api/index.ts';
 import { describeCountSettings, ELECTION_KINDS, type CountSettings } from '../../rules/index.ts';
@@ -34,7 +34,7 @@ export const NewElectionForm = ({ onCreate }: { readonly onCreate: (body: Create
     form.replace({ ...form.draft, kind, title: t(`prepare.elections.kinds.${k}`),
       seats: ONE_SEAT.includes(k) ? '1' : NO_SEATS.includes(k) ? '0' : form.draft.seats, alternateSeats: k === 'delegates' ? form.draft.alternateSeats : '0' });
   };
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (form.checked.value === null || busy) return;
     setBusy(true);
@@ -81,8 +81,8 @@ export const ElectionSettingsForm = ({ election, onSave }: {
     ...Object.fromEntries(lines.map((l) => [l.key, election.settings[l.key]])),
   };
   const toInput = (d: SettingsDraft): unknown => {
-    const seats = num(d['seats'] as string);
-    const alternateSeats = num(d['alternateSeats'] as string);
+    const seats = num(d['seats']);
+    const alternateSeats = num(d['alternateSeats']);
     const changed = Object.fromEntries(lines.filter((l) => d[l.key] !== election.settings[l.key]).map((l) => [l.key, d[l.key]]));
     return {
       ...(d['title'] === election.title ? {} : { title: d['title'] }),
@@ -111,7 +111,7 @@ export const ElectionSettingsForm = ({ election, onSave }: {
       </details>
     );
   }
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (form.checked.value === null || busy) return;
     setBusy(true);

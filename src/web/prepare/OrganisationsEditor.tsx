@@ -2,7 +2,7 @@
  * The member organisations of the congress: add, rename, party members, deactivate (never delete: delegates and
  * the record still name them) and take back. Checked as you type with the API's schemas.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationBody, OrganisationPatch } from '../../api/index.ts';
 import type { ApiResult } from '../api/client.ts';
@@ -24,12 +24,12 @@ const OrgForm = ({ initial, schema, text, onSave, onCancel }: {
   const form = useForm(initial, schema, toBody);
   const [busy, setBusy] = useState(false);
   const labels = { name: t('prepare.orgs.name'), partyMembers: t('prepare.orgs.partyMembers') };
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const body = form.checked.value;
     if (body === null || busy) return;
     setBusy(true);
-    const r = await onSave(body as { name?: string; partyMembers?: number | null });
+    const r = await onSave(body);
     setBusy(false);
     if (r.ok) form.replace(initial);
     else form.setServerError(r.error);
