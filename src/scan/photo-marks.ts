@@ -16,6 +16,8 @@ import type { Point } from './transform.ts';
 export const WORK_LONG = 1000;
 /** Below this many photo pixels per point of paper (≈ 100 dpi) thin ballpoint strokes are lost: refused. */
 export const MIN_PHOTO_PX_PER_PT = 1.15;
+/** Beyond this irregularity of the marks' quadrilateral (25° of tilt stays below 0.22) a mark is not where it should be. */
+export const MAX_IRREGULARITY = 0.36;
 /** The largest angle between the camera's axis and the paper's normal, in degrees, before refusing. */
 export const MAX_TILT_DEGREES = 32;
 /** Mark side and inset from the paper edges, in points (src/documents/ballot-layout.ts MARK_SIZE, MARK_INSET). */
@@ -36,6 +38,8 @@ export interface PhotoMarks {
   readonly pxPerPt: number;
   /** The camera's tilt off square-on, estimated from the foreshortening at the page centre, degrees. */
   readonly tiltDegrees: number;
+  /** How far the four marks are from a parallelogram, against the quadrilateral's diagonal (0 when square-on). */
+  readonly irregularity: number;
 }
 
 const refuse = (code: string, vi: string, en: string): Result<never, RuleError> => err(ruleError(code, vi, en));
@@ -149,7 +153,8 @@ const locate = (dark: GreyImage, paper: PaperSize): Candidate | null => {
   const tried = new Set<string>();
   const page = markCentres(paper);
   for (const seed of blobs) {
-    const group = blobs.filter((b) => b.area >= seed.area / 2.5 && b.area <= seed.area * 2.5);
+    // The seed is the largest mark; the far ones may look a sixth of its area (a steep angle, a near corner).
+    const group = blobs.filter((b) => b.area >= seed.area / 6 && b.area <= seed.area);
     if (group.length < 4) continue;
     const quad = [extreme(group, -1, -1), extreme(group, 1, -1), extreme(group, 1, 1), extreme(group, -1, 1)] as const;
     const key = quad.map((b) => `${b.cx},${b.cy}`).join(';');
@@ -198,9 +203,13 @@ export const findPhotoMarks = (img: GreyImage, paper: PaperSize): Result<PhotoMa
   const page = markCentres(paper);
   const marks = page.map((p) => applyH(m, p)) as [Point, Point, Point, Point];
   const pxPerPt = Math.min(...page.map((p) => stretch(m, p).min));
+  // How far the marks are from a parallelogram, against the quadrilateral's size: a camera at 25° stays within
+  // about 0.1; a corner cut off (another blob taken for its mark) is further.
+  const [a, b, c, d] = clockwise as [Point, Point, Point, Point];
+  const skew = Math.hypot(a.x + c.x - b.x - d.x, a.y + c.y - b.y - d.y) / Math.max(1, Math.hypot(a.x - c.x, a.y - c.y), Math.hypot(b.x - d.x, b.y - d.y));
   const centre = stretch(m, { x: paper.width / 2, y: paper.height / 2 });
   const tiltDegrees = (Math.acos(Math.min(1, centre.min / centre.max)) * 180) / Math.PI;
-  return ok({ marks, homography: m, pxPerPt, tiltDegrees });
+  return ok({ marks, homography: m, pxPerPt, tiltDegrees, irregularity: skew });
 };
 
 /** The centre of a mark found on the working copy (shrunk by `f`), measured on the full photo. */
@@ -231,15 +240,20 @@ const refineMark = (img: GreyImage, b: Blob, f: number, share: number): Point =>
 
 /** The shot judged from its marks: too small or too skewed is refused with what to do. */
 export const judgeShot = (m: PhotoMarks): Result<PhotoMarks, RuleError> => {
+  if (m.irregularity > MAX_IRREGULARITY) {
+    return refuse('scan.photo-marks', 'Bốn dấu định vị không khớp một tờ phiếu (có góc bị cắt, bị che, hoặc chụp quá nghiêng): chụp lại thẳng từ trên xuống, cho thấy trọn tờ phiếu, đủ bốn góc.',
+      'The four registration marks do not fit a ballot (a corner cut off or covered, or too steep an angle): take the photo again from straight above, with the whole ballot and its four corners.');
+  }
+  if (m.tiltDegrees > MAX_TILT_DEGREES) {
+    const deg = Math.round(m.tiltDegrees);
+    // A corner cut off the photo (another blob taken for its mark) looks like a steep angle too: both are said.
+    return refuse('scan.photo-skew', `Ảnh chụp nghiêng quá (khoảng ${deg}°, tối đa ${MAX_TILT_DEGREES}°) hoặc có góc phiếu bị cắt, bị che: cầm máy song song với mặt phiếu, chụp thẳng từ trên xuống, cho thấy đủ bốn góc.`,
+      `The photo is taken at too steep an angle (about ${deg}°, at most ${MAX_TILT_DEGREES}°) or a corner is cut off or covered: hold the camera parallel to the ballot, straight above it, with all four corners in the frame.`);
+  }
   if (m.pxPerPt < MIN_PHOTO_PX_PER_PT) {
     const dpi = Math.round(m.pxPerPt * 72);
     return refuse('scan.photo-small', `Tờ phiếu quá nhỏ trong ảnh (khoảng ${dpi} dpi, cần từ ${Math.round(MIN_PHOTO_PX_PER_PT * 72)} dpi): đưa máy lại gần để tờ phiếu chiếm gần hết khung hình.`,
       `The ballot is too small in the photo (about ${dpi} dpi, ${Math.round(MIN_PHOTO_PX_PER_PT * 72)} needed): bring the camera closer so the ballot nearly fills the frame.`);
-  }
-  if (m.tiltDegrees > MAX_TILT_DEGREES) {
-    const deg = Math.round(m.tiltDegrees);
-    return refuse('scan.photo-skew', `Ảnh chụp nghiêng quá (khoảng ${deg}°, tối đa ${MAX_TILT_DEGREES}°): cầm máy song song với mặt phiếu, chụp thẳng từ trên xuống.`,
-      `The photo is taken at too steep an angle (about ${deg}°, at most ${MAX_TILT_DEGREES}°): hold the camera parallel to the ballot, straight above it.`);
   }
   return ok(m);
 };
