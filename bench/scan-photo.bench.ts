@@ -49,13 +49,15 @@ export default async (): Promise<BenchResult[]> => {
       if (needsNobody) cleanDecided++;
       if (!truth.stamped || truth.writingOutside) errors++;
     }
-    for (const row of reading.rows) if (CONFIDENT.has(said(row)) && said(row) !== truth.rows.get(row.candidateId)) errors++;
+    const wrong = reading.rows.filter((row) => CONFIDENT.has(said(row)) && said(row) !== truth.rows.get(row.candidateId));
+    errors += wrong.length;
     if (r.outcome.kind === 'rejected' && r.outcome.reason.code.startsWith('scan.photo')) {
       refused++;
       refusals.set(r.outcome.reason.code, (refusals.get(r.outcome.reason.code) ?? 0) + 1);
     }
     const why = reading.kind === 'review' ? reading.reasons.map((x) => x.reason.code).join(',') : 'decided';
-    process.stderr.write(`${i + 1}/${n} ${Math.round(times[i]!)} ms ${why} — ${nameVariation(p.variation)}\n`);
+    const errs = wrong.map((row) => `${said(row)} ≠ ${JSON.stringify(truth.plans.get(row.candidateId))}`).join('; ');
+    process.stderr.write(`${i + 1}/${n} ${Math.round(times[i]!)} ms ${why} — ${nameVariation(p.variation)}${errs === '' ? '' : ` — SAI: ${errs}`}\n`);
   }
   const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, n);
   return [

@@ -84,3 +84,16 @@ export const stretch = (m: Homography, p: Point): { readonly min: number; readon
   const root = Math.sqrt(Math.max(0, s1 * s1 - 4 * det * det));
   return { min: Math.sqrt(Math.max(0, (s1 - root) / 2)), max: Math.sqrt((s1 + root) / 2) };
 };
+
+/** `outer` after `inner`: p ↦ outer(inner(p)); null when the product is degenerate. */
+export const composeH = (outer: Homography, inner: Homography): Homography | null => {
+  const m = (x: Homography): number[] => [x.a, x.b, x.c, x.d, x.e, x.f, x.g, x.h, 1];
+  const A = m(outer), B = m(inner);
+  const r = Array.from({ length: 9 }, (_, k) => {
+    const i = Math.floor(k / 3), j = k % 3;
+    return A[3 * i]! * B[j]! + A[3 * i + 1]! * B[3 + j]! + A[3 * i + 2]! * B[6 + j]!;
+  });
+  const s = r[8]!;
+  if (Math.abs(s) < 1e-12) return null;
+  return { a: r[0]! / s, b: r[1]! / s, c: r[2]! / s, d: r[3]! / s, e: r[4]! / s, f: r[5]! / s, g: r[6]! / s, h: r[7]! / s };
+};

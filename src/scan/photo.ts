@@ -6,9 +6,11 @@
  */
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
 import type { ScanTarget } from './form.ts';
-import { findPhotoMarks, judgeShot, type PaperSize, type PhotoMarks } from './photo-marks.ts';
-import { applyH, type Homography } from './homography.ts';
-import { greyImage, type GreyImage } from './image.ts';
+import { darkBlobs, opened } from './blobs.ts';
+import { findPhotoMarks, judgeShot, markCentres, type PaperSize, type PhotoMarks } from './photo-marks.ts';
+import { applyH, composeH, homographyFrom4, type Homography } from './homography.ts';
+import { greyImage, quantile, type GreyImage } from './image.ts';
+import type { Point } from './transform.ts';
 import { readSheet, type SheetOutcome } from './sheet.ts';
 
 /** The resolution of the upright page, as a scanner's 200 dpi. */
@@ -134,6 +136,45 @@ export const sharpness = (img: GreyImage, perPoint = PHOTO_PER_POINT): number =>
   return s2 / n - mean * mean;
 };
 
+/** The mark's side in points (src/documents/ballot-layout.ts MARK_SIZE). */
+const MARK_PT = 14;
+
+/**
+ * The centre (page points) of the mark near page point `c` on the upright page, or null: thresholded half-way
+ * between ink and paper, opened by a square of 0.6 of the mark's side — a seal's ring or letters touching the mark
+ * fall away, the solid square stays whole — and the square nearest `c`.
+ */
+const markOnUpright = (img: GreyImage, c: Point, k: number): Point | null => {
+  const half = Math.round((MARK_PT / 2 + 8) * k);
+  const x0 = Math.max(0, Math.round((c.x + MARGIN_PT) * k) - half);
+  const y0 = Math.max(0, Math.round((c.y + MARGIN_PT) * k) - half);
+  const w = Math.min(img.width - x0, 2 * half);
+  const h = Math.min(img.height - y0, 2 * half);
+  const win = greyImage(w, h);
+  for (let y = 0; y < h; y++) win.data.set(img.data.subarray((y0 + y) * img.width + x0, (y0 + y) * img.width + x0 + w), y * w);
+  const level = (quantile(win, 0, 0, w, h, 0.03) + quantile(win, 0, 0, w, h, 0.9)) / 2;
+  const side = MARK_PT * k;
+  const open = opened(win, level, Math.max(3, Math.round(side * 0.6)));
+  const found = darkBlobs(open, { x: 0, y: 0, width: w, height: h }, 128, Math.round(side * side * 0.5))
+    .filter((b) => !b.clipped && b.area < side * side * 1.6);
+  const cx = (c.x + MARGIN_PT) * k - x0, cy = (c.y + MARGIN_PT) * k - y0;
+  const best = found.sort((a, b) => Math.hypot(a.cx - cx, a.cy - cy) - Math.hypot(b.cx - cx, b.cy - cy))[0];
+  return best === undefined ? null : { x: (x0 + best.cx) / k - MARGIN_PT, y: (y0 + best.cy) / k - MARGIN_PT };
+};
+
+/**
+ * The map corrected by the marks as seen on the first upright page: a mark's centre measured on the photo may be
+ * pulled by a seal pressed on it or a shadow's edge, and four points leave no room for error — every row would be
+ * off. The marks measured upright (square, of known size) give the correction; null when one is not found there.
+ */
+const corrected = (upright: GreyImage, m: Homography, paper: PaperSize, k: number): Homography | null => {
+  const expected = markCentres(paper);
+  const seen = expected.map((c) => markOnUpright(upright, c, k));
+  if (seen.some((p) => p === null)) return null;
+  const fix = homographyFrom4(expected, seen as Point[]);
+  return fix === null ? null : composeH(m, fix);
+};
+
 const blurred = (value: number): RuleError => ruleError('scan.photo-blur',
   `Ảnh bị mờ (độ nét ${Math.round(value)}, cần từ ${MIN_SHARPNESS}): giữ chắc máy, chạm màn hình để lấy nét vào tờ phiếu rồi chụp lại, đủ ánh sáng.`,
   `The photo is blurred (sharpness ${Math.round(value)}, ${MIN_SHARPNESS} needed): hold the camera steady, tap the screen to focus on the ballot and take it again, in enough light.`);
@@ -144,7 +185,9 @@ export const rectifyPhoto = (img: GreyImage, paper: PaperSize): Result<Rectified
   if (!found.ok) return found;
   const judged = judgeShot(found.value);
   if (!judged.ok) return judged;
-  const image = rectify(img, found.value.homography, paper);
+  const first = rectify(img, found.value.homography, paper);
+  const better = corrected(first, found.value.homography, paper, PHOTO_PER_POINT);
+  const image = better === null ? first : rectify(img, better, paper);
   evenLight(image);
   const sharp = sharpness(image);
   if (sharp < MIN_SHARPNESS) return err(blurred(sharp));
