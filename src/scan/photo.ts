@@ -77,7 +77,11 @@ export const evenLight = (img: GreyImage, perPoint = PHOTO_PER_POINT): void => {
       hist.fill(0);
       let n = 0;
       for (let y = ty * t; y < Math.min(h, (ty + 1) * t); y += 2) {
-        for (let x = tx * t; x < Math.min(w, (tx + 1) * t); x += 2) { hist[data[y * w + x]!]!++; n++; }
+        // The white margin (exactly 255, outside the paper) is not paper: it would darken the paper at the edges.
+        for (let x = tx * t; x < Math.min(w, (tx + 1) * t); x += 2) {
+          const v = data[y * w + x]!;
+          if (v < 255) { hist[v]!++; n++; }
+        }
       }
       let acc = 0;
       let v = 255;
@@ -85,7 +89,7 @@ export const evenLight = (img: GreyImage, perPoint = PHOTO_PER_POINT): void => {
         acc += hist[q]!;
         if (acc >= 0.1 * n) { v = q; break; }
       }
-      level[ty * tw + tx] = Math.max(40, v);
+      level[ty * tw + tx] = n === 0 ? 245 : Math.max(40, v);
     }
   }
   for (let y = 0; y < h; y++) {
@@ -102,7 +106,7 @@ export const evenLight = (img: GreyImage, perPoint = PHOTO_PER_POINT): void => {
       const bottom = level[y1 * tw + x0]! + (level[y1 * tw + x1]! - level[y1 * tw + x0]!) * fx;
       const paper = top + (bottom - top) * fy;
       const k = y * w + x;
-      data[k] = Math.min(255, (data[k]! * 245) / paper + 0.5);
+      if (data[k]! < 255) data[k] = Math.min(254, (data[k]! * 245) / paper + 0.5);
     }
   }
 };
