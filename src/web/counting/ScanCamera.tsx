@@ -59,11 +59,13 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
       const copy = greyCopy(video, video.videoWidth, video.videoHeight, LIVE_LONG);
       const seen = await ask(copy);
       busy = false;
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the clean-up while the worker looked
       if (stopped) return;
       setLive(seen);
       const canvas = overlayRef.current;
-      const ctx = canvas?.getContext('2d');
-      if (canvas === null || canvas === undefined || ctx === null || ctx === undefined) return;
+      if (canvas === null) return;
+      const ctx = canvas.getContext('2d');
+      if (ctx === null) return;
       canvas.width = copy.width;
       canvas.height = copy.height;
       ctx.clearRect(0, 0, copy.width, copy.height);
@@ -76,6 +78,7 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
       ctx.stroke();
     };
     const timer = setInterval(() => void look(), 250);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined on plain http outside localhost
     if (navigator.mediaDevices?.getUserMedia === undefined) setFailed(true);
     else {
       navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment', width: { ideal: 3840 }, height: { ideal: 2160 } }, audio: false })
