@@ -7,7 +7,7 @@ import jsqr from 'jsqr';
 import type { Box } from '../documents/ballot-layout.ts';
 import { parseBallotQr, type BallotQr } from '../documents/ballot-qr.ts';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
-import { darkBlobs, type Blob, type Window } from './blobs.ts';
+import { darkBlobs, opened, type Blob, type Window } from './blobs.ts';
 import type { ScanTarget } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
 import { samplePage } from './sample.ts';
@@ -70,43 +70,6 @@ const refine = (img: GreyImage, win: Window, b: Blob, level: number): Blob => {
     }
   }
   return { ...b, area, x0, y0, x1, y1, cx: sx / Math.max(1, area) + 0.5, cy: sy / Math.max(1, area) + 0.5 };
-};
-
-/**
- * One pass of a binary box filter of side `side` along rows (`horizontal`) or columns: erosion keeps a pixel whose whole
- * window is set, dilation sets one whose window holds any.
- */
-const boxPass = (m: Uint8Array, w: number, h: number, side: number, horizontal: boolean, erode: boolean): Uint8Array => {
-  const out = new Uint8Array(w * h);
-  const [n, lines] = horizontal ? [w, h] : [h, w];
-  const at = (line: number, i: number): number => (horizontal ? line * w + i : i * w + line);
-  const lo = Math.floor((side - 1) / 2);
-  for (let line = 0; line < lines; line++) {
-    let count = 0;
-    for (let i = -lo; i < n; i++) {
-      const add = i + side - 1 - lo;
-      if (add < n && m[at(line, add)] === 1) count++;
-      const drop = i - lo - 1;
-      if (drop >= 0 && m[at(line, drop)] === 1) count--;
-      if (i >= 0) out[at(line, i)] = (erode ? count === side : count > 0) ? 1 : 0;
-    }
-  }
-  return out;
-};
-
-/**
- * The dark pixels of `half` that a solid square of side `side` fits in (a morphological opening), as a black on
- * white image: a seal's ring, letters or a pen stroke touching a registration mark fall away from it.
- */
-const opened = (half: GreyImage, level: number, side: number): GreyImage => {
-  const { width: w, height: h } = half;
-  const dark = new Uint8Array(w * h);
-  for (let i = 0; i < dark.length; i++) dark[i] = half.data[i]! < level ? 1 : 0;
-  const eroded = boxPass(boxPass(dark, w, h, side, true, true), w, h, side, false, true);
-  const m = boxPass(boxPass(eroded, w, h, side, true, false), w, h, side, false, false);
-  const data = new Uint8Array(w * h);
-  for (let i = 0; i < m.length; i++) data[i] = m[i] === 1 ? 0 : 255;
-  return { width: w, height: h, data };
 };
 
 /**

@@ -8,6 +8,8 @@
  */
 import { ruleError, type RuleError } from '../../rules/index.ts';
 import { groupSheets, reviewPng, scanPages, type GreyImage, type ScanTarget, type SheetOutcome } from '../../scan/index.ts';
+import type { PhotoReading } from '../../scan/photo.ts';
+import { sniffKind } from '../../scan/sniff.ts';
 import type { ScanJobsTable } from '../../store/schema.ts';
 import type { Selectable } from 'kysely';
 import type { ServerDeps } from '../deps.ts';
@@ -35,6 +37,8 @@ export interface ReadHooks {
   /** prepareTarget and readSheet of src/scan, off the event loop (sheet-reader.ts). */
   readonly prepareTarget: PrepareTarget;
   readonly readSheet: (page: GreyImage, target: ScanTarget, sheet: number) => Promise<SheetOutcome>;
+  /** A photographed sheet (a JPEG file: one ballot page per photo): set upright, then read; the upright page back. */
+  readonly readPhoto: (page: GreyImage, target: ScanTarget, sheet: number) => Promise<PhotoReading>;
 }
 
 export type ReadOutcome = 'done' | 'abandoned';
@@ -91,17 +95,20 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   let complete = 0;
   for (const [i, f] of files.entries()) {
     const { data } = await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow();
+    // A JPEG is a photo (a phone's or a tablet's, one page of a ballot): set upright from its four marks first.
+    const photo = sniffKind(data) === 'jpeg';
     for await (const page of scanPages(data, { maxSheets: maxSheets - outcomes.length })) {
       if (hooks.stopping()) return 'abandoned';
       if (!page.ok) return fail(page.error.code === 'scan.too-many-sheets' ? tooManySheets(batch, maxSheets + 1) : fileError(i + 1, page.error));
       const sheet = outcomes.length;
-      const outcome = await hooks.readSheet(page.value, target.value, sheet);
+      const { outcome, image } = photo ? await hooks.readPhoto(page.value, target.value, sheet)
+        : { outcome: await hooks.readSheet(page.value, target.value, sheet), image: page.value };
       if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
         return fail({ ...outcome.reason, message_vi: `Tờ quét thứ ${sheet + 1}: ${outcome.reason.message_vi}`,
           message_en: `Scanned sheet ${sheet + 1}: ${outcome.reason.message_en}` });
       }
       outcomes.push(outcome);
-      images[sheet] = page.value;
+      images[sheet] = image;
       // Let go of every page but those the board may need, page by page: one PDF or TIFF may be the whole stack.
       // Only the sheets since the last complete ballot are grouped again (a ballot starts at `from`).
       const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);

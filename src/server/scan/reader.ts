@@ -55,6 +55,7 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
         stopping: () => closed,
         prepareTarget: sheets.prepare,
         readSheet: sheets.read,
+        readPhoto: sheets.readPhoto,
         progress: async (filesRead, sheetsRead) => {
           const r = await deps.db.updateTable('scan_jobs').set({ files_read: filesRead, sheets_read: sheetsRead, lease_until: until() })
             .where('id', '=', id).where('status', '=', 'reading').executeTakeFirst();

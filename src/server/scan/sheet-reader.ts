@@ -8,11 +8,14 @@ import { workerUrl } from '../../runtime/worker-url.ts';
 import type { BallotInput } from '../../documents/model.ts';
 import { err, ok, type Result, type RuleError } from '../../rules/index.ts';
 import type { GreyImage, ScanTarget, SheetOutcome } from '../../scan/index.ts';
+import type { PhotoReading } from '../../scan/photo.ts';
 import type { SheetRequest, SheetResponse } from './sheet-protocol.ts';
 
 export interface SheetReader {
   readonly prepare: (input: BallotInput) => Promise<Result<ScanTarget, RuleError>>;
   readonly read: (page: GreyImage, target: ScanTarget, sheet: number) => Promise<SheetOutcome>;
+  /** A photographed sheet (src/scan/photo.ts readPhoto): the outcome and the upright page it refers to. */
+  readonly readPhoto: (page: GreyImage, target: ScanTarget, sheet: number) => Promise<PhotoReading>;
   readonly close: () => Promise<void>;
 }
 
@@ -54,6 +57,13 @@ export const sheetReader = (): SheetReader => {
     started().postMessage(request(id));
   });
 
+  /** The prepared targets are cached per round form (target.ts): the same object is the same form. */
+  const hold = (target: ScanTarget): void => {
+    if (held === target) return;
+    started().postMessage({ type: 'target', target } satisfies SheetRequest);
+    held = target;
+  };
+
   return {
     prepare: async (input) => {
       const r = await ask((id) => ({ type: 'prepare', id, input }));
@@ -63,14 +73,17 @@ export const sheetReader = (): SheetReader => {
       return ok(r.target);
     },
     read: async (page, target, sheet) => {
-      // The prepared targets are cached per round form (target.ts): the same object is the same form.
-      if (held !== target) {
-        started().postMessage({ type: 'target', target } satisfies SheetRequest);
-        held = target;
-      }
+      hold(target);
       const r = await ask((id) => ({ type: 'read', id, page, sheet }));
       if (r.kind !== 'read') throw new Error(`unexpected answer ${r.kind}`);
       return r.outcome;
+    },
+    readPhoto: async (page, target, sheet) => {
+      hold(target);
+      const r = await ask((id) => ({ type: 'read-photo', id, page, sheet }));
+      if (r.kind !== 'photo') throw new Error(`unexpected answer ${r.kind}`);
+      // A refused photo: its crop is cut from the server's own copy of the photo.
+      return { outcome: r.outcome, image: r.image ?? page };
     },
     close: async () => {
       const w = worker;

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { prepareTarget, readSheet, type ScanTarget } from '../../scan/index.ts';
+import { readPhoto } from '../../scan/photo.ts';
 import type { SheetRequest, SheetResponse } from './sheet-protocol.ts';
 
 let target: ScanTarget | null = null;
@@ -28,5 +29,16 @@ port.on('message', (m: SheetRequest) => {
       return;
     case 'read':
       reply(target === null ? { id: m.id, kind: 'failed', message: 'no target' } : { id: m.id, kind: 'read', outcome: readSheet(m.page, target, m.sheet) });
+      return;
+    case 'read-photo': {
+      if (target === null) {
+        reply({ id: m.id, kind: 'failed', message: 'no target' });
+        return;
+      }
+      // The upright page goes back to the server (its crops for the board are cut from it), moved, not copied.
+      const { outcome, image } = readPhoto(m.page, target, m.sheet);
+      const upright = image === m.page ? null : image;
+      port.postMessage({ id: m.id, kind: 'photo', outcome, image: upright } satisfies SheetResponse, upright === null ? [] : [upright.data.buffer as ArrayBuffer]);
+    }
   }
 });

@@ -11,6 +11,7 @@ import type { ApiResult } from '../api/client.ts';
 import type { BatchView } from '../api/types.ts';
 import type { ApiError } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { ScanCamera } from './ScanCamera.tsx';
 import { formatBytes, formatProgress, selectScanFiles, stackKey, type ScanSelection } from './scan-files.ts';
 
 export interface ScanPanelProps {
@@ -75,7 +76,11 @@ export const ScanPanel = ({ batch, existing = null, onUpload }: ScanPanelProps) 
         <label className="field" htmlFor={`${id}-files`}>{t('scan.chooseFiles')}</label>
         <input id={`${id}-files`} type="file" multiple accept=".png,.jpg,.jpeg,.tif,.tiff,.pdf,image/png,image/jpeg,image/tiff,application/pdf"
           onChange={pick} disabled={upload.state === 'sending'} />
+        <label className="field" htmlFor={`${id}-photos`}>{t('scan.photo.choosePhotos')}</label>
+        <input id={`${id}-photos`} type="file" multiple accept=".jpg,.jpeg,image/jpeg" onChange={pick} disabled={upload.state === 'sending'} />
       </div>
+      <ScanCamera total={batch.physicalCount} disabled={scanned || upload.state === 'sending'}
+        onShots={(files) => { setSelection(files.length === 0 ? null : selectScanFiles(files)); setUpload({ state: 'idle' }); setError(null); }} />
       {selection !== null && (
         <div className="scan-selection" data-testid="scan-selection">
           <p>{t('scan.selected', { n: formatInteger(selection.files.length), size: formatBytes(selection.totalBytes) })}</p>

@@ -1,0 +1,73 @@
+/**
+ * Reading ballots photographed with a phone or tablet, on generated photos whose ground truth is known
+ * (src/scan/testing/photo.ts): our real A4 ballot (18 names, 15 seats) marked as people mark (strikes of every
+ * shape and pen, now and then a partial strike, a mark that keeps a name, no seal, writing outside), photographed
+ * at 1080p, 3, 8 or 12 MP, tilted up to 25°, turned, under a light gradient and shadows, mildly blurred, as JPEG.
+ * - decode + correct + read: decodeScan of the JPEG, readPhoto (marks, homography, upright page, light, reader) and
+ *   grouping, per photo, wall clock, mean and 95th percentile;
+ * - decided without review: overall, and among the photos that need no person by their truth;
+ * - refused at once (too small, skewed, blurred, cut): share;
+ * - confident errors: a row read struck or kept against its truth, a ballot decided with writing outside or
+ *   without its seal: must be 0.
+ * SCAN_PHOTO_BENCH sets the number of photos (default 50).
+ */
+import { HEADER, candidates, round } from '../src/documents/fixtures/congress.ts';
+import { decodeScan, groupSheets, type RowReading } from '../src/scan/index.ts';
+import { readPhoto } from '../src/scan/photo.ts';
+import { prepareGenerator } from '../src/scan/testing/generate.ts';
+import { generatePhoto, nameVariation } from '../src/scan/testing/photo.ts';
+import type { BenchResult } from './run.ts';
+
+const said = (r: RowReading): string => (r.kind === 'strike' ? r.state : r.mark ?? 'uncertain');
+const CONFIDENT = new Set(['struck', 'kept', 'agree', 'disagree', 'both', 'none']);
+
+const percentile = (xs: readonly number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+};
+
+export default async (): Promise<BenchResult[]> => {
+  const n = Number(process.env['SCAN_PHOTO_BENCH'] ?? 50);
+  const g = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 15, candidates: candidates(18) }) });
+  if (!g.ok) throw new Error(g.error.message_en);
+  const times: number[] = [];
+  let decided = 0, clean = 0, cleanDecided = 0, refused = 0, errors = 0;
+  const refusals = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const p = await generatePhoto(g.value, { seed: 10_000 + i, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
+    const t0 = performance.now();
+    const pages = await decodeScan(p.jpeg);
+    if (!pages.ok) throw new Error(pages.error.message_en);
+    const r = readPhoto(pages.value[0]!, g.value.target, 0);
+    const reading = groupSheets(g.value.target, [r.outcome])[0]!;
+    times.push(performance.now() - t0);
+    const truth = p.ballot.truth;
+    const needsNobody = truth.stamped && !truth.writingOutside && ![...truth.rows.values()].includes('partial');
+    if (needsNobody) clean++;
+    if (reading.kind === 'decided') {
+      decided++;
+      if (needsNobody) cleanDecided++;
+      if (!truth.stamped || truth.writingOutside) errors++;
+    }
+    const wrong = reading.rows.filter((row) => CONFIDENT.has(said(row)) && said(row) !== truth.rows.get(row.candidateId));
+    errors += wrong.length;
+    if (r.outcome.kind === 'rejected' && r.outcome.reason.code.startsWith('scan.photo')) {
+      refused++;
+      refusals.set(r.outcome.reason.code, (refusals.get(r.outcome.reason.code) ?? 0) + 1);
+    }
+    const why = reading.kind === 'review' ? reading.reasons.map((x) => x.reason.code).join(',') : 'decided';
+    const errs = wrong.map((row) => `${said(row)} ≠ ${JSON.stringify(truth.plans.get(row.candidateId))}`).join('; ');
+    process.stderr.write(`${i + 1}/${n} ${Math.round(times[i]!)} ms ${why} — ${nameVariation(p.variation)}${errs === '' ? '' : ` — SAI: ${errs}`}\n`);
+  }
+  const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, n);
+  return [
+    { bench: 'scan-photo: photos', value: n, unit: 'photos' },
+    { bench: 'scan-photo: decode + correct + read, mean', value: Math.round(mean), unit: 'ms' },
+    { bench: 'scan-photo: decode + correct + read, p95', value: Math.round(percentile(times, 0.95)), unit: 'ms' },
+    { bench: 'scan-photo: decided without review', value: Math.round((1000 * decided) / Math.max(1, n)) / 10, unit: '%' },
+    { bench: 'scan-photo: decided, of the photos needing nobody by their truth', value: Math.round((1000 * cleanDecided) / Math.max(1, clean)) / 10, unit: '%' },
+    { bench: 'scan-photo: refused at once (small, skewed, blurred, cut)', value: Math.round((1000 * refused) / Math.max(1, n)) / 10, unit: '%' },
+    ...[...refusals].map(([code, count]) => ({ bench: `scan-photo: refused ${code}`, value: count, unit: 'photos' })),
+    { bench: 'scan-photo: confident errors', value: errors, unit: 'errors' },
+  ];
+};

@@ -1,0 +1,158 @@
+/**
+ * "Chụp ảnh": ballots photographed with the device's rear camera where there is no scanner — one ballot per shot.
+ * The live picture is outlined green once the four registration marks are seen (found by photo-worker.ts on a
+ * shrunk frame, off the page's thread); a shot too small, too skewed or without its four marks is refused at once
+ * with the reason; the shots are queued in order and handed to the scan panel, which uploads them as the batch.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatInteger } from '../../locale/vi.ts';
+import { greyCopy, type PhotoCheck, type PhotoCheckRequest } from './photo-check.ts';
+
+export interface ScanCameraProps {
+  /** Ballots in the batch (how many shots are expected). */
+  readonly total: number;
+  readonly disabled: boolean;
+  /** The shots so far, in order, as JPEG files (anh-001.jpg, …). */
+  readonly onShots: (files: readonly File[]) => void;
+}
+
+/** The long side of the frame copy looked at live, and of the copy a shot is judged on. */
+const LIVE_LONG = 640;
+const SHOT_LONG = 1000;
+
+export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [live, setLive] = useState<PhotoCheck | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [shots, setShots] = useState<File[]>([]);
+  const videoRef = useRef<HTMLVideoElement | null>(null);
+  const overlayRef = useRef<HTMLCanvasElement | null>(null);
+  const workerRef = useRef<Worker | null>(null);
+  const waiting = useRef(new Map<number, (c: PhotoCheck) => void>());
+  const nextId = useRef(0);
+
+  const ask = (copy: Omit<PhotoCheckRequest, 'id'>): Promise<PhotoCheck> => new Promise((resolve) => {
+    const id = ++nextId.current;
+    waiting.current.set(id, resolve);
+    workerRef.current?.postMessage({ ...copy, id } satisfies PhotoCheckRequest, [copy.grey.buffer]);
+  });
+
+  useEffect(() => {
+    if (!open) return undefined;
+    let stream: MediaStream | null = null;
+    let stopped = false;
+    let busy = false;
+    const worker = new Worker(new URL('./photo-worker.ts', import.meta.url), { type: 'module' });
+    workerRef.current = worker;
+    worker.onmessage = (e: MessageEvent<PhotoCheck>) => {
+      const resolve = waiting.current.get(e.data.id);
+      waiting.current.delete(e.data.id);
+      resolve?.(e.data);
+    };
+    const look = async (): Promise<void> => {
+      const video = videoRef.current;
+      if (stopped || busy || video === null || video.videoWidth === 0) return;
+      busy = true;
+      const copy = greyCopy(video, video.videoWidth, video.videoHeight, LIVE_LONG);
+      const seen = await ask(copy);
+      busy = false;
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the clean-up while the worker looked
+      if (stopped) return;
+      setLive(seen);
+      const canvas = overlayRef.current;
+      if (canvas === null) return;
+      const ctx = canvas.getContext('2d');
+      if (ctx === null) return;
+      canvas.width = copy.width;
+      canvas.height = copy.height;
+      ctx.clearRect(0, 0, copy.width, copy.height);
+      if (seen.corners === null) return;
+      const [a, b, c, d] = seen.corners as [{ x: number; y: number }, { x: number; y: number }, { x: number; y: number }, { x: number; y: number }];
+      ctx.strokeStyle = seen.refusal === null ? '#1a9a3a' : '#c0392b';
+      ctx.lineWidth = 4;
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.lineTo(d.x, d.y); ctx.lineTo(c.x, c.y); ctx.closePath();
+      ctx.stroke();
+    };
+    const timer = setInterval(() => void look(), 250);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined on plain http outside localhost
+    if (navigator.mediaDevices?.getUserMedia === undefined) setFailed(true);
+    else {
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment', width: { ideal: 3840 }, height: { ideal: 2160 } }, audio: false })
+        .then((s) => {
+          if (stopped) { s.getTracks().forEach((tr) => tr.stop()); return; }
+          stream = s;
+          const video = videoRef.current;
+          if (video !== null) { video.srcObject = s; void video.play().catch(() => undefined); }
+        })
+        .catch(() => setFailed(true));
+    }
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      stream?.getTracks().forEach((tr) => tr.stop());
+      worker.terminate();
+      workerRef.current = null;
+      waiting.current.clear();
+    };
+  }, [open]);
+
+  const shoot = async (): Promise<void> => {
+    const video = videoRef.current;
+    if (video === null || video.videoWidth === 0) return;
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext('2d')?.drawImage(video, 0, 0);
+    const judged = await ask(greyCopy(canvas, canvas.width, canvas.height, SHOT_LONG));
+    if (!judged.seen || judged.refusal !== null) {
+      setRefusal(judged.refusal ?? t('scan.photo.looking'));
+      return;
+    }
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
+    if (blob === null) return;
+    setRefusal(null);
+    const next = [...shots, new File([blob], `anh-${String(shots.length + 1).padStart(3, '0')}.jpg`, { type: 'image/jpeg' })];
+    setShots(next);
+    onShots(next);
+  };
+
+  const dropLast = (): void => {
+    const next = shots.slice(0, -1);
+    setShots(next);
+    onShots(next);
+  };
+
+  const ready = live?.seen === true && live.refusal === null;
+  return (
+    <div className="scan-camera" data-testid="scan-camera">
+      <h3>{t('scan.photo.title')}</h3>
+      <p className="muted">{t('scan.photo.intro')}</p>
+      {!open && <button type="button" className="button" disabled={disabled} onClick={() => { setOpen(true); setFailed(false); }}>{t('scan.photo.open')}</button>}
+      {open && (
+        <>
+          {failed && <p className="error" role="alert">{t('scan.photo.noCamera')}</p>}
+          <div className="scan-camera-view" style={{ position: 'relative', maxWidth: '32rem' }}>
+            <video ref={videoRef} playsInline muted style={{ width: '100%', display: 'block' }} />
+            <canvas ref={overlayRef} style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }} />
+          </div>
+          <p role="status" data-testid="camera-status" className={ready ? 'ok-text' : 'muted'}>
+            {ready ? t('scan.photo.seen') : live?.refusal ?? t('scan.photo.looking')}
+          </p>
+          <button type="button" className="button primary" disabled={disabled || failed} onClick={() => void shoot()}>{t('scan.photo.shoot')}</button>
+          <button type="button" className="button" onClick={() => setOpen(false)}>{t('scan.photo.close')}</button>
+        </>
+      )}
+      {refusal !== null && <p className="error" role="alert" data-testid="shot-refused">{t('scan.photo.refused', { reason: refusal })}</p>}
+      {shots.length > 0 && (
+        <p data-testid="shots-queued">
+          {t('scan.photo.queued', { n: formatInteger(shots.length), total: formatInteger(total) })}{' '}
+          <button type="button" className="button link" disabled={disabled} onClick={dropLast}>{t('scan.photo.removeLast')}</button>
+        </p>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,171 @@
+/**
+ * Ballots photographed instead of scanned, in Chromium against the real server: the counting board opens the scan
+ * panel's camera ("Chụp ảnh") on Chromium's fake camera playing a phone photo of a generated ballot (a .y4m made
+ * from src/scan/testing/photo.ts), waits for the outline to say the four corners are seen, takes two shots and
+ * uploads them as the batch: both are read. Then a folder of three photos, one blurred, picked with "Hoặc chọn các
+ * ảnh đã chụp (JPEG)": two are read, the blurred one waits for the board with the reason "Ảnh bị mờ".
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CODE } from '../../src/demo/index.ts';
+import type { BallotInput } from '../../src/documents/model.ts';
+import { prepareGenerator } from '../../src/scan/testing/generate.ts';
+import { generatePhoto, type PhotoVariation } from '../../src/scan/testing/photo.ts';
+import { loadPrintRound, roundHeader } from '../../src/server/printouts/round.ts';
+import { openDatabase } from '../../src/store/db.ts';
+import { apiAs, startServer, type RunningServer } from './server.ts';
+import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+interface Delegate { readonly id: number; readonly status: string }
+interface Election { readonly id: number; readonly kind: string; readonly rounds: ReadonlyArray<{ readonly candidates: ReadonlyArray<{ readonly id: number; readonly position: number; readonly fullName: string }> }> }
+
+const signIn = async (page: Page, base: string, path: string, as: { username: string; password: string }): Promise<void> => {
+  await page.goto(`${base}${path}`);
+  await page.getByLabel('Tên đăng nhập').fill(as.username);
+  await page.getByLabel('Mật khẩu').fill(as.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(`${base}${path}`);
+};
+
+/** The ballot input exactly as the server prints it for this round (read from the server's own database). */
+const printedBallot = async (server: RunningServer, code: string, electionId: number): Promise<BallotInput> => {
+  const store = openDatabase({ sqliteFile: join(server.data, 'daihoi.sqlite') });
+  try {
+    const congress = await store.db.selectFrom('congresses').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+    const p = await loadPrintRound(store.db, congress, electionId, 1);
+    if (!p.ok) throw new Error(p.error.message_en);
+    return { header: roundHeader(congress, p.value), round: p.value.model };
+  } finally {
+    await store.close();
+  }
+};
+
+/** A .y4m (YUV 4:2:0, grey) of one JPEG photo: what Chromium's fake camera plays in a loop. */
+const writePhotoY4m = async (jpeg: Buffer, file: string): Promise<void> => {
+  const { data, info } = await sharp(jpeg).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const width = info.width & ~1, height = info.height & ~1;
+  const y = Buffer.alloc(width * height);
+  for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) y[r * width + c] = 16 + Math.round((data[r * info.width + c]! * 219) / 255);
+  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
+  await writeFile(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F5:1 Ip A1:1 C420jpeg\n`), frame, frame]));
+};
+
+const run = chromiumAvailable();
+
+describe.skipIf(!run)('photographed ballots in Chromium against the real server', () => {
+  let server: RunningServer;
+  let browser: Browser | undefined;
+  let api: Api;
+  let folder: string;
+
+  beforeAll(async () => {
+    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
+    server = await startServer();
+    api = await apiAs(server.base, server.admin.username, server.admin.password);
+    folder = await mkdtemp(join(tmpdir(), 'daihoi-scan-photos-'));
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (folder !== undefined) await rm(folder, { recursive: true, force: true });
+  });
+
+  it('the board takes two photos with the camera and uploads a folder of photos: read, the blurred one for the board', async () => {
+    const congresses = await api.call<Array<{ code: string }>>('GET', '/api/congresses');
+    expect(congresses[0]?.code, 'serve --demo loads the seed congress').toBe(DEMO_CODE);
+    const code = DEMO_CODE;
+    const C = `/api/congresses/${code}`;
+
+    // Everyone present; the presidium and the counting board approved; the committee list approved and voted.
+    const { sessionId } = await api.call<{ sessionId: number | null }>('GET', `${C}/attendance`);
+    const session = sessionId ?? [...await api.call<Array<{ id: number; position: number }>>('GET', `${C}/sessions`)].sort((a, b) => a.position - b.position)[0]!.id;
+    const delegates = (await api.call<Delegate[]>('GET', `${C}/delegates`)).filter((d) => d.status === 'summoned');
+    const present = new Set((await api.call<Array<{ delegateId: number }>>('GET', `${C}/sessions/${session}/checkins`)).map((c) => c.delegateId));
+    for (const d of delegates) if (!present.has(d.id)) await api.call('POST', `${C}/sessions/${session}/checkins`, { delegateId: d.id, desk: 'e2e' });
+    const attendance = await api.call<{ present: number }>('GET', `${C}/attendance`);
+    const bodies = await api.call<Array<{ id: number; kind: string }>>('GET', `${C}/bodies`);
+    for (const kind of ['presidium', 'counting-board']) {
+      const body = bodies.find((b) => b.kind === kind)!;
+      await api.call('POST', `${C}/bodies/${body.id}/approval`, { agree: attendance.present, disagree: 0, other: 0 });
+    }
+    const election = (await api.call<Election[]>('GET', `${C}/elections`)).find((e) => e.kind === 'committee')!;
+    const R = `${C}/elections/${election.id}/rounds/1`;
+    await api.call('POST', `${R}/transition`, { to: 'list-approved', agree: attendance.present, disagree: 0, other: 0 });
+    await api.call('POST', `${R}/transition`, { to: 'voting' });
+
+    const head = { username: 'quet.kiemphieu', password: 'mat-khau-quet-2020' };
+    const user = await api.call<{ id: number }>('POST', '/api/users', { username: head.username, displayName: 'Trưởng ban Kiểm phiếu', password: head.password });
+    await api.call('POST', `${C}/roles`, { userId: user.id, role: 'counting-board', electionId: election.id });
+    const board = await apiAs(server.base, head.username, head.password);
+    await board.call('POST', `${R}/counting`, { issued: 250, collected: 245 });
+    const LABEL = 'Hòm phiếu chụp bằng máy ảnh';
+    const batch = await board.call<{ id: string }>('POST', `${R}/batches`, { label: LABEL, physicalCount: 2 });
+    // Opened before the console loads: the console's batch list does not follow batches opened elsewhere live.
+    const FOLDER = 'Hòm phiếu ảnh trong thư mục';
+    const second = await board.call<{ id: string }>('POST', `${R}/batches`, { label: FOLDER, physicalCount: 3 });
+
+
+    const input = await printedBallot(server, code, election.id);
+    const g = await prepareGenerator(input);
+    if (!g.ok) throw new Error(g.error.message_en);
+    const shot = (seed: number, variation: Partial<PhotoVariation>) => generatePhoto(g.value, {
+      seed, stamped: true, writingOutside: false, seal: { place: 'over-header', strength: 'strong', ink: 'dark' },
+      plan: (i) => ((i + seed) % 4 === 0 ? { kind: 'strike', shape: 'straight', pen: 'felt-pen' } : { kind: 'none' }), variation,
+    });
+    const camera = await shot(800, { camera: '3MP', tilt: 8, roll: 3, blur: 0, shadow: 0, gradient: 0.15 });
+    const y4m = join(folder, 'camera.y4m');
+    await writePhotoY4m(camera.jpeg, y4m);
+    const photos = await Promise.all([0, 1, 2].map((j) => shot(810 + j, j === 1 ? { camera: '3MP', tilt: 5, blur: 5 } : { camera: '8MP', tilt: 10 + 5 * j, blur: 0, shadow: 0 })));
+    for (const [i, p] of photos.entries()) await writeFile(join(folder, `anh-${i + 1}.jpg`), p.jpeg);
+
+    browser = await launch(y4m);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.base, '/counting', head);
+      await page.getByRole('button', { name: new RegExp(LABEL, 'u') }).click();
+      const panel = page.locator('section.scan-panel');
+      await panel.getByRole('heading', { name: `Quét tập phiếu — ${LABEL}` }).waitFor();
+      await panel.getByRole('button', { name: 'Chụp ảnh' }).click();
+      await expect.poll(() => panel.getByTestId('camera-status').textContent(), { timeout: 60_000 }).toBe('Đã thấy đủ bốn góc phiếu: chụp được.');
+      await screenshot(page, 'scan-photo-01-camera-seen');
+      for (const n of [1, 2]) {
+        await panel.getByRole('button', { name: 'Chụp tờ này' }).click();
+        await panel.getByTestId('shots-queued').getByText(`Đã chụp ${n} ảnh`, { exact: false }).waitFor({ timeout: 30_000 });
+      }
+      await panel.getByRole('button', { name: 'Tắt máy ảnh' }).click();
+      await panel.getByRole('button', { name: 'Tải lên và đọc phiếu' }).click();
+      const job = page.getByTestId('scan-job').filter({ hasText: LABEL });
+      await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 120_000 }).toMatch(/^(Đã nhập|Chờ Ban Kiểm phiếu)$/u);
+      await screenshot(page, 'scan-photo-02-camera-read');
+
+      await page.getByRole('button', { name: new RegExp(FOLDER, 'u') }).click();
+      await panel.getByRole('heading', { name: `Quét tập phiếu — ${FOLDER}` }).waitFor();
+      await panel.getByLabel('Hoặc chọn các ảnh đã chụp (JPEG)').setInputFiles(photos.map((_, i) => join(folder, `anh-${i + 1}.jpg`)));
+      await panel.getByTestId('scan-selection').getByText('3 tệp, tổng cộng', { exact: false }).waitFor();
+      await panel.getByRole('button', { name: 'Tải lên và đọc phiếu' }).click();
+      const photosJob = page.getByTestId('scan-job').filter({ hasText: FOLDER });
+      await expect.poll(() => photosJob.getByTestId('scan-status').textContent(), { timeout: 120_000 }).toBe('Chờ Ban Kiểm phiếu');
+      await screenshot(page, 'scan-photo-03-folder-read');
+    } finally {
+      await context.close();
+    }
+
+    const jobs = await board.call<Array<{ id: number; batch: number; status: string; ballots: number; decided: number; review: number }>>('GET', `${R}/scan`);
+    const fromCamera = jobs.find((j) => String(j.batch) === batch.id)!;
+    expect(fromCamera).toMatchObject({ ballots: 2 });
+    // The camera's two shots are the same clear photo of one ballot: both read alike.
+    expect([fromCamera.decided, fromCamera.review]).toContain(2);
+    const fromFolder = jobs.find((j) => String(j.batch) === second.id)!;
+    expect(fromFolder).toMatchObject({ status: 'review', ballots: 3, decided: 2, review: 1 });
+    const detail = await board.call<{ sheets: Array<{ position: number; reasons: Array<{ code: string }> }> }>('GET', `${R}/scan/${fromFolder.id}`);
+    expect(detail.sheets.map((s) => [s.position, s.reasons.map((r) => r.code)])).toEqual([[2, ['scan.photo-blur']]]);
+  }, 400_000);
+});
