@@ -234,8 +234,8 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
     state.me = { ...principal, roles: [{ congress: CODE, role: 'counting-board', electionId: 1 }] };
     state.election = electionView('counting', null);
     state.batches = [
-      { id: '1', label: 'Hòm phiếu số 1', physicalCount: 125, entriesRequired: 2, status: 'reconciling', entriesOpened: 2, entriesClosed: 2, myEntry: { ballots: 125, closed: true } },
-      { id: '2', label: 'Hòm phiếu số 2', physicalCount: 125, entriesRequired: 2, status: 'entering', entriesOpened: 2, entriesClosed: 0, myEntry: { ballots: 37, closed: false } },
+      { id: '1', label: 'Hòm phiếu số 1', physicalCount: 125, entriesRequired: 2, status: 'reconciling', entriesOpened: 2, entriesClosed: 2, myEntry: { ballots: 125, closed: true }, entryPlaces: [] },
+      { id: '2', label: 'Hòm phiếu số 2', physicalCount: 125, entriesRequired: 2, status: 'entering', entriesOpened: 2, entriesClosed: 0, myEntry: { ballots: 37, closed: false }, entryPlaces: [] },
     ];
     state.reconciliation = [{
       batchId: '1', label: 'Hòm phiếu số 1', status: 'reconciling', positions: 125, totalsAgree: false, unruled: 1, final: false, totals: [],
