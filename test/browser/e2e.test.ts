@@ -181,10 +181,8 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     expect(code, 'serve --demo loads the seed congress').toBe(DEMO_CODE);
     const targets = await api.call<{ targets: unknown[] }>('GET', `/api/congresses/${code}/targets`);
     expect(targets.targets).toHaveLength(8);
-    await page.keyboard.press('3');
     await page.getByText('8/8 chỉ tiêu đạt và vượt, trong đó 5 chỉ tiêu vượt').waitFor();
     await screenshot(page, 'e2e-10-hall-targets');
-    await page.keyboard.press('1');
     await context.close();
   }, 120_000);
 
@@ -210,13 +208,13 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
         const card = page.locator('section.body-card', { has: page.getByRole('heading', { name: body.title, exact: true }) });
         await card.waitFor();
         // 125 of 250 is exactly half: not enough.
-        await card.getByLabel('Tán thành', { exact: true }).fill('125');
-        await card.getByLabel('Không tán thành', { exact: true }).fill(String(attendance.present - 126));
+        await card.getByLabel('Đồng ý', { exact: true }).fill('125');
+        await card.getByLabel('Không đồng ý', { exact: true }).fill(String(attendance.present - 126));
         await card.getByLabel('Ý kiến khác', { exact: true }).fill('1');
         await card.getByText('Không thông qua: cần 126 trên 250.').waitFor();
         expect(await card.getByRole('button', { name: 'Biểu quyết thông qua' }).isEnabled()).toBe(true);
-        await card.getByLabel('Tán thành', { exact: true }).fill(String(attendance.present - 3));
-        await card.getByLabel('Không tán thành', { exact: true }).fill('2');
+        await card.getByLabel('Đồng ý', { exact: true }).fill(String(attendance.present - 3));
+        await card.getByLabel('Không đồng ý', { exact: true }).fill('2');
         await card.getByText('Thông qua: đạt quá một nửa của 250 (cần 126).').waitFor();
         if (shot !== null) await screenshot(page, shot);
         await card.getByRole('button', { name: 'Biểu quyết thông qua' }).click();
@@ -231,13 +229,15 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     expect([presidiumVote.agree, presidiumVote.disagree, presidiumVote.other]).toEqual([attendance.present - 3, 2, 1]);
 
     // The list approved and voting opened through the API (the console path is covered by the screen tests).
-    const election = (await api.call<Array<{ id: number; kind: string; seats: number; rounds: Array<{ candidates: Array<{ id: number; fullName: string; position: number; status: string }> }> }>>('GET', `${C}/elections`))
+    const election = (await api.call<Array<{ id: number; kind: string; seats: number; agendaItemId: number | null; rounds: Array<{ candidates: Array<{ id: number; fullName: string; position: number; status: string }> }> }>>('GET', `${C}/elections`))
       .find((e) => e.kind === 'committee')!;
     expect(election.seats).toBe(24);
     const rows = [...election.rounds[0]!.candidates].sort((a, b) => a.position - b.position);
     expect(rows).toHaveLength(27);
     const R = `${C}/elections/${election.id}/rounds/1`;
     await api.call('POST', `${R}/transition`, { to: 'list-approved', agree: attendance.present, disagree: 0, other: 0 });
+    // Voting opens under the election's own agenda item (the second day).
+    await api.call('PUT', `${C}/current-item`, { agendaItemId: election.agendaItemId });
     await api.call('POST', `${R}/transition`, { to: 'voting' });
 
     // The seed pile (240 valid ballots striking 3 names, 5 invalid), in the server's ballot order.
@@ -332,6 +332,7 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     await disagreement.getByRole('button', { name: 'Ghi phán quyết' }).click();
     await page.getByText(/Đã phán quyết/u).waitFor();
     await page.getByRole('button', { name: 'Chốt kết quả kiểm phiếu' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Chốt kết quả' }).click();
     await page.getByText('Kết quả kiểm phiếu', { exact: true }).waitFor();
     await screenshot(page, 'e2e-08-count-result');
     await context.close();

@@ -23,12 +23,15 @@ interface FakeState {
   batches: unknown;
   reconciliation: unknown;
   result: unknown;
+  /** What the hall's operator panel holds (follow the agenda by default). */
+  hallView: unknown;
 }
 
 const initial = (): FakeState => ({
   me: principal, present: 250, checkedIn: new Map(), election: electionView('voting', null), batches: [], reconciliation: [],
   result: { count: null, countedBatches: [], ballotsCounted: 0, complete: false, anomalies: [], roundStatus: 'counting',
     next: { type: 'finish-counting', message_vi: 'Chưa công bố kết quả: kiểm phiếu chưa xong.', message_en: 'Not finished.' } },
+  hallView: { mode: 'follow' },
 });
 
 const json = (route: Route, body: unknown, status = 200): Promise<void> =>
@@ -56,6 +59,7 @@ const fakeApi = async (context: BrowserContext, state: FakeState, sockets: WebSo
     if (key === `GET ${C}/delegates`) return json(route, delegates);
     if (key === `GET ${C}/bodies`) return json(route, []);
     if (key === `GET ${C}/votes`) return json(route, []);
+    if (key === `GET ${C}/hall-view`) return json(route, state.hallView);
     if (key === `GET ${C}/documents`) return json(route, [{ id: 1, title: 'Báo cáo chính trị', fileName: 'bao-cao-chinh-tri.pdf', mimeType: 'application/pdf', size: 812_000, visibility: 'delegates', uploadedAt: '2020-07-01T00:00:00Z' }]);
     const signedDelegate = typeof state.me === 'object' && state.me !== null && 'kind' in state.me && state.me.kind === 'delegate'
       && 'id' in state.me && typeof state.me.id === 'number' ? state.me.id : null;
@@ -176,6 +180,8 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
     await page.getByTestId('present').waitFor();
     const c = committee().count;
     state.election = electionView('published', { type: 'election', count: c });
+    // The operator panel holds the election's result (the fixture's election has no agenda item to follow).
+    state.hallView = { mode: 'fixed', show: 'election', voteId: null, electionId: null };
     push(sockets, 'result');
     await page.locator('svg.results-chart').waitFor();
     const elected = await page.locator('[data-testid="bar"][data-elected="true"]').count();
@@ -184,7 +190,8 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
     const top = c.results.find((r) => r.id === c.elected[0]);
     expect(firstName).toBe(`1. ${top?.name}`);
     await screenshot(page, '04-hall-results');
-    await page.keyboard.press('3');
+    state.hallView = { mode: 'fixed', show: 'targets', voteId: null, electionId: null };
+    push(sockets, 'congress');
     await page.getByText('8/8 chỉ tiêu đạt và vượt, trong đó 5 chỉ tiêu vượt').waitFor();
     await screenshot(page, '05-hall-targets');
     await context.close();
@@ -227,8 +234,8 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
     state.me = { ...principal, roles: [{ congress: CODE, role: 'counting-board', electionId: 1 }] };
     state.election = electionView('counting', null);
     state.batches = [
-      { id: '1', label: 'Hòm phiếu số 1', physicalCount: 125, entriesRequired: 2, status: 'reconciling', entriesOpened: 2, entriesClosed: 2, myEntry: { ballots: 125, closed: true } },
-      { id: '2', label: 'Hòm phiếu số 2', physicalCount: 125, entriesRequired: 2, status: 'entering', entriesOpened: 2, entriesClosed: 0, myEntry: { ballots: 37, closed: false } },
+      { id: '1', label: 'Hòm phiếu số 1', physicalCount: 125, entriesRequired: 2, status: 'reconciling', entriesOpened: 2, entriesClosed: 2, myEntry: { ballots: 125, closed: true }, entryPlaces: [] },
+      { id: '2', label: 'Hòm phiếu số 2', physicalCount: 125, entriesRequired: 2, status: 'entering', entriesOpened: 2, entriesClosed: 0, myEntry: { ballots: 37, closed: false }, entryPlaces: [] },
     ];
     state.reconciliation = [{
       batchId: '1', label: 'Hòm phiếu số 1', status: 'reconciling', positions: 125, totalsAgree: false, unruled: 1, final: false, totals: [],
@@ -268,7 +275,9 @@ describe.skipIf(!run)('web screens in Chromium (routed API fixtures)', () => {
     await screenshot(admin.page, '09-console-elections');
     await admin.page.goto(`${base}/console/votes`);
     await admin.page.getByLabel('Nội dung biểu quyết').fill('Thông qua Chương trình đại hội');
-    await admin.page.getByLabel('Tán thành', { exact: true }).fill('240');
+    await admin.page.getByLabel('Đồng ý', { exact: true }).fill('240');
+    await admin.page.getByLabel('Không đồng ý', { exact: true }).fill('5');
+    await admin.page.getByLabel('Ý kiến khác', { exact: true }).fill('5');
     await admin.page.getByText('Thông qua: đạt quá một nửa của 254 (cần 128).').waitFor();
     await screenshot(admin.page, '10-console-votes');
     await admin.page.goto(`${base}/console/delegates`);

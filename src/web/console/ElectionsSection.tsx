@@ -30,6 +30,8 @@ export const SurplusLine = ({ election, round, delegationMaxSurplus }: {
   readonly delegationMaxSurplus: number | null;
 }) => {
   const { t } = useTranslation();
+  // The polls have no surplus: no "số dư -1 (tối đa —)" line for them.
+  if (election.kind === 'opinion-poll' || election.kind === 'secretary-poll') return null;
   const check = surplusOf(election, round, delegationMaxSurplus);
   return (
     <p className={check.errors.length === 0 ? 'ok-text' : 'warning-text'} role="status" aria-live="polite" data-testid="surplus">

@@ -93,3 +93,13 @@ describe('entry pad keys', () => {
     expect((input as HTMLInputElement).value).toBe('4');
   });
 });
+
+describe('a ballot keeping more names than seats', () => {
+  it('tells the operator before Enter that it is invalid, and says nothing for a ballot within the seats', () => {
+    const { input, queryByTestId } = setup();
+    fireEvent.change(input, { target: { value: '4 5' } });
+    expect(queryByTestId('over-seats')?.textContent).toContain('giữ lại 25 tên, nhiều hơn 24 người được bầu');
+    fireEvent.change(input, { target: { value: '4 5 6' } });
+    expect(queryByTestId('over-seats')).toBeNull();
+  });
+});

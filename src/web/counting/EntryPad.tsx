@@ -6,6 +6,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEntry, parseEntry, type CountingContext } from '../../counting/index.ts';
+import { ballotLimit } from '../../rules/index.ts';
 import type { Ballot, Mark } from '../../rules/index.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { ApiError } from '../api/types.ts';
@@ -40,6 +41,10 @@ export const EntryPad = ({ ctx, batchLabel, entered, physicalCount, closed, onEn
   const preview = text.trim() === '' ? null : parseEntry(ctx, text);
   const previewBallot = preview !== null && preview.ok ? preview.value : null;
   const full = entered >= physicalCount;
+  // A ballot that keeps more names than seats is invalid (docs/rules.md §5): the operator is told before Enter.
+  const limit = ballotLimit(ctx.spec);
+  const kept = previewBallot !== null && ctx.form === 'strike-out' && 'struck' in previewBallot
+    ? ctx.spec.candidates.length - previewBallot.struck.length : null;
 
   const run = async (action: () => Promise<ApiResult<unknown>>, after: () => void): Promise<void> => {
     setBusy(true);
@@ -106,6 +111,9 @@ export const EntryPad = ({ ctx, batchLabel, entered, physicalCount, closed, onEn
           setError(null);
         }}
         onKeyDown={onKeyDown} autoFocus />
+      {kept !== null && kept > limit && (
+        <p className="warning-text" role="status" data-testid="over-seats">{t('floor.counting.overSeats', { kept, seats: limit })}</p>
+      )}
       <p id={`${inputId}-help`} className="muted">{t('counting.keysHelp')}</p>
       {error !== null && <ErrorMessage error={error} />}
       {last !== null && <p className="muted" role="status">{t('counting.lastBallot', { line: last })}</p>}
