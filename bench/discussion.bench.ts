@@ -124,8 +124,7 @@ const synthesisBench = async (): Promise<BenchResult[]> => {
     const doc = await call<{ id: number; currentVersionId: number }>(k.app, 'POST', `${C}/documents`, k.users.admin!, { kind: 'political-report', title: 'Dự thảo lớn', access: 'delegates', text: lines.join('\n') });
     if (doc.status !== 201) throw new Error(doc.text);
     const units = await db.selectFrom('discussion_units').select('id').where('version_id', '=', doc.body.currentVersionId).where('kind', '=', 'paragraph').orderBy('position').execute();
-    const delegates = await addDelegates(db, k.congressId, 1600);
-    void delegates;
+    await addDelegates(db, k.congressId, 1600);
     const ids = (await db.selectFrom('delegates').select('id').where('congress_id', '=', k.congressId).execute()).map((d) => d.id);
     const now = at();
     let made = 0;

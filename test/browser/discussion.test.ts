@@ -53,7 +53,7 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
   it('three phones read the report page by page, never see the "Mật" document, and comment on a paragraph', async () => {
     expect(docs.map((d) => d.access)).toContain('secret');
     const people = [groups[0]!.members[2]!, groups[1]!.members[2]!, groups[2]!.members[2]!];
-    const texts = [WORDING, `${WORDING.toLocaleLowerCase('vi')}`, 'Bổ sung nội dung về học tập lý luận chính trị trực tuyến.'];
+    const texts = [WORDING, WORDING.toLocaleLowerCase('vi'), 'Bổ sung nội dung về học tập lý luận chính trị trực tuyến.'];
     for (const [i, person] of people.entries()) {
       const page = await phone(person.id, '/read');
       await page.getByRole('option', { name: /Dự thảo Báo cáo chính trị/u }).waitFor({ state: 'attached' });

@@ -31,6 +31,7 @@ export const run = (r: Run, size: number | null = null): TextRun =>
     ...(r.bold ? { bold: true } : {}),
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- TextRun also takes a string, whose legacy String.prototype.bold/italics the rule sees
     ...(r.italic ? { italics: true } : {}),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the same: String.prototype.strike, not the run's strike
     ...(r.strike ? { strike: true } : {}),
     ...(size === null || size === BODY ? {} : { size }),
   });

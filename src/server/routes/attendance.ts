@@ -162,7 +162,7 @@ export const attendanceRoutes = (app: FastifyInstance, deps: ServerDeps): void =
     const since = new Date(deps.now().getTime() - WINDOW_MS).toISOString();
     const failures = await deps.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('key', '=', key).where('at', '>', since).executeTakeFirstOrThrow();
-    if (Number(failures.n) >= MAX_CARD_FAILURES) {
+    if (failures.n >= MAX_CARD_FAILURES) {
       return err(problem(429, ruleError('auth.throttled', 'Nhập sai quá nhiều lần. Hãy thử lại sau 15 phút, hoặc quét mã QR trên thẻ.',
         'Too many failed attempts. Try again in 15 minutes, or scan the QR code on the card.')));
     }

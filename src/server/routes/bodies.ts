@@ -1,8 +1,7 @@
 /** Bodies of the congress (presidium, secretariat, credentials committee, counting board) and show-of-hands votes. */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
-import { ApproveBody, BodyBody, VoteBody } from '../../api/bodies.ts';
-import { CongressIdParams, CongressParams } from '../../api/common.ts';
+import type { BodyBody } from '../../api/bodies.ts';
 import type { Transaction } from 'kysely';
 import { err, ok, ruleError, type Result } from '../../rules/index.ts';
 import type { BodyKind, Database } from '../../store/schema.ts';

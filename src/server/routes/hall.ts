@@ -20,7 +20,7 @@ export const hallViewOf = (text: string | null): HallView => {
 };
 
 export const hallRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
-  serve(app, deps, API.getHallView, async (ctx) => ok(json(hallViewOf(ctx.congress.hall_view))));
+  serve(app, deps, API.getHallView, (ctx) => ok(json(hallViewOf(ctx.congress.hall_view))));
 
   serve(app, deps, API.setHallView, async (ctx) =>
     transact(deps, async (trx) => {

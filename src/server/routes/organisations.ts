@@ -29,7 +29,7 @@ export const organisationRoutes = (app: FastifyInstance, deps: ServerDeps): void
       const last = await trx.selectFrom('organisations').select((eb) => eb.fn.max('position').as('p')).where('congress_id', '=', ctx.congress.id).executeTakeFirst();
       const row = await trx.insertInto('organisations').values({
         congress_id: ctx.congress.id, name: ctx.body.name, role: ctx.body.role, party_members: ctx.body.partyMembers,
-        position: ctx.body.position ?? Number(last?.p ?? 0) + 1, deactivated_at: null,
+        position: ctx.body.position ?? (last?.p ?? 0) + 1, deactivated_at: null,
       }).returningAll().executeTakeFirstOrThrow();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'organisation.create', subject: `organisation:${row.id}`,
         payload: { name: row.name, role: row.role, partyMembers: row.party_members } });

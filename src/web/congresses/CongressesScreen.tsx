@@ -7,9 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateLong } from '../../locale/vi.ts';
 import type { ApiError, CongressView } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
-import { useSession } from '../app/session.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { CongressForm } from './CongressForm.tsx';
 
 /** A full page load: the signed-in person's congress is chosen when the app starts (`?congress=`). */

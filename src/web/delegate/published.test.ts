@@ -13,7 +13,7 @@ const round = (number: number, status: Round['status'], updatedAt: string, elect
       results: [{ id: 'c1', name: 'Lê Văn A', votes: 8, percent: 80 }, { id: 'c2', name: 'Trần Thị B', votes: 7, percent: 70 }, { id: 'c3', name: 'C', votes: 2, percent: 20 }],
       elected, tie: null, unfilledSeats: 2 - elected.length, outcome: 'complete',
     },
-  } as Round['result'],
+  },
 });
 const election = (id: number, title: string, rounds: Round[]): ElectionView => ({
   id, kind: 'committee', title, seats: 2, alternateSeats: 0, maxSurplus: null, countingBoardId: null, settings: {} as never,

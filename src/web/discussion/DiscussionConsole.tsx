@@ -3,7 +3,7 @@
  * deadline for comments and their versions compared), the discussion groups, the synthesis with its report, and
  * the resolution's adoption.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, DiscussionAccess, DiscussionKind, type DiffView, type DiscussionDocumentView } from '../../api/index.ts';
 import type { ApiError } from '../api/types.ts';
@@ -29,7 +29,7 @@ const NewDocumentForm = ({ onCreated }: { readonly onCreated: (id: number) => vo
   const [access, setAccess] = useState<Access>('delegates');
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await api.createDiscussionDocument({ params: { code: me.congress }, body: { title: title.trim(), kind, access, text: text.trim() === '' ? null : text } });
     setError(r.ok ? null : r.error);
@@ -91,7 +91,7 @@ const DocumentSettings = ({ doc, onChanged }: { readonly doc: DiscussionDocument
   const [deadline, setDeadline] = useState('');
   const [diff, setDiff] = useState<DiffView | null>(null);
   const done = (r: { ok: boolean; error?: ApiError }): void => { setError(r.ok ? null : r.error ?? null); if (r.ok) onChanged(); };
-  const upload = async (e: FormEvent): Promise<void> => {
+  const upload = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (file === null) return;
     const form = new FormData();
@@ -99,7 +99,7 @@ const DocumentSettings = ({ doc, onChanged }: { readonly doc: DiscussionDocument
     form.append('file', file);
     done(await api.uploadDiscussionDocx({ params, form }));
   };
-  const addText = async (e: FormEvent): Promise<void> => {
+  const addText = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     done(await api.addDiscussionTextVersion({ params, body: { text, note: note.trim() === '' ? null : note.trim() } }));
   };
@@ -160,7 +160,7 @@ const GroupsSection = () => {
   const [secretary, setSecretary] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const idOf = (c: string): number | null => delegates.data?.find((d) => d.code === c.trim())?.id ?? null;
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const ids = codes.split(/[,\s]+/u).filter((c) => c !== '').map(idOf).filter((x): x is number => x !== null);
     const r = await api.createDiscussionGroup({ params: { code }, body: { name: name.trim(), delegateIds: ids, leaderId: idOf(leader), secretaryId: idOf(secretary) } });

@@ -3,7 +3,7 @@
  * opinion, the proposed wording, the speaker's delegate number, how many agreed — Enter records and the cursor
  * returns to the paragraph number. The group's minutes print from here.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, type GroupView, type UnitView } from '../../api/index.ts';
 import { hrefOf } from '../api/client.ts';
@@ -52,7 +52,7 @@ const GroupRecorder = () => {
     if (r.ok && r.value.units[0] !== undefined) setUnit(r.value.units[0]); else setUnknown(true);
   };
 
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (group === null || doc === null || unit === null) return;
     const speakerId = speaker.trim() === '' ? null : group.members.find((m) => m.code === speaker.trim())?.id ?? null;

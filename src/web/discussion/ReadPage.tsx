@@ -3,7 +3,7 @@
  * comment on a paragraph — agree, change with the proposed wording, addition, removal, other — editable until the
  * deadline. "Mật" documents never reach this page: the server does not send them to a delegate.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentView, UnitView } from '../../api/index.ts';
 import type { ApiError } from '../api/types.ts';
@@ -24,7 +24,7 @@ const CommentForm = ({ unit, onSend }: { readonly unit: UnitView; readonly onSen
   const [quote, setQuote] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [sent, setSent] = useState(false);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onSend({ kind, text: text.trim(), proposedText: takesWording(kind) && proposed.trim() !== '' ? proposed.trim() : null, quote: quote.trim() === '' ? null : quote.trim() });
     setError(r);

@@ -1,5 +1,5 @@
 /** The resolution: its parts, the show-of-hands votes on the whole and on parts, and the print. */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API } from '../../api/index.ts';
 import { hrefOf } from '../api/client.ts';
@@ -20,7 +20,7 @@ export const ResolutionPanel = ({ documentId }: { readonly documentId: number })
   const [partRef, setPartRef] = useState('');
   const [counts, setCounts] = useState({ agree: '', disagree: '', other: '' });
   const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (e: FormEvent): Promise<void> => {
+  const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await api.recordResolutionVote({ params: { code, id: documentId }, body: {
       partRef, agree: Number(counts.agree || '0'), disagree: Number(counts.disagree || '0'), other: Number(counts.other || '0'),

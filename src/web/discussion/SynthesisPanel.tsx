@@ -1,5 +1,5 @@
 /** The secretariat's synthesis of one document: opinions grouped per paragraph with their support, and the answer. */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, SynthesisStatus, type SynthesisUnitView } from '../../api/index.ts';
 import { hrefOf } from '../api/client.ts';
@@ -21,7 +21,7 @@ const AnswerForm = ({ unit, onSaved }: { readonly unit: SynthesisUnitView; reado
   const [newText, setNewText] = useState(unit.newText ?? unit.clusters[0]?.opinions.find((o) => o.proposedText !== null)?.proposedText ?? '');
   const [explanation, setExplanation] = useState(unit.explanation ?? '');
   const [error, setError] = useState<ApiError | null>(null);
-  const save = async (e: FormEvent): Promise<void> => {
+  const save = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await api.setDiscussionSynthesis({ params: { code: me.congress, id: unit.unitId }, body: {
       status, newText: status === 'accepted' ? newText.trim() || null : null, explanation: status === 'pending' || status === 'accepted' ? (explanation.trim() || null) : explanation.trim() || null,

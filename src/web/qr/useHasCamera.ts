@@ -6,6 +6,7 @@ export const useHasCamera = (): boolean | null => {
   useEffect(() => {
     let live = true;
     const devices = navigator.mediaDevices;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined on plain http outside localhost
     if (devices?.enumerateDevices === undefined || devices.getUserMedia === undefined) {
       setHas(false);
       return;

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalizeCardCode } from '../../api/card-code.ts';
 import type { ApiResult } from '../api/client.ts';
@@ -49,7 +49,7 @@ export const CardSignIn = ({ onCard }: { readonly onCard: (card: CardCredential)
     const congress = card.congress ?? new URLSearchParams(window.location.search).get('congress');
     send(congress === null ? { kind: 'token', token: card.token } : { kind: 'card', congress, token: card.token });
   };
-  const submit = (e: FormEvent): void => {
+  const submit = (e: SubmitEvent): void => {
     e.preventDefault();
     const code = normalizeCardCode(typed);
     if (code === null) {

@@ -24,7 +24,7 @@ export const DisabledReason = ({ reason, id }: { readonly reason: string | null;
 
 export const ConfirmButton = ({ label, onConfirm, confirm, disabledReason = null, className = 'button', testId }: {
   readonly label: ReactNode;
-  readonly onConfirm: (reason: string) => Promise<ApiResult<unknown>> | void;
+  readonly onConfirm: (reason: string) => Promise<ApiResult<unknown>> | undefined;
   /** Null: the step is reversible and is sent at once. */
   readonly confirm: ConfirmSpec | null;
   readonly disabledReason?: string | null;

@@ -101,7 +101,7 @@ export const entryRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     const terminal = terminalOf(ctx, ctx.body.terminal);
     if (!terminal.ok) return terminal;
     const to = ctx.body.terminal ?? terminal.value;
-    if (to === null || to === undefined) {
+    if (to === null) {
       return err(unprocessable(ruleError('counting.terminal-required', `Cần cho biết máy sẽ tiếp tục nhập (tiêu đề ${TERMINAL_HEADER} hoặc trường "terminal").`,
         `Say at which terminal the entry continues (header ${TERMINAL_HEADER} or the field "terminal").`, 'body.terminal')));
     }

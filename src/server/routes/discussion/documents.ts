@@ -42,7 +42,7 @@ export const storeVersion = async (
   actor: string, now: string,
 ): Promise<{ id: number; number: number }> => {
   const last = await trx.selectFrom('discussion_versions').select((eb) => eb.fn.max('number').as('n')).where('document_id', '=', documentId).executeTakeFirst();
-  const number = Number(last?.n ?? 0) + 1;
+  const number = (last?.n ?? 0) + 1;
   const v = await trx.insertInto('discussion_versions').values({
     congress_id: congressId, document_id: documentId, number, source: source.kind, file_name: source.fileName, content: source.content,
     note: source.note, units: units.length, created_at: now, created_by: actor,
@@ -129,7 +129,7 @@ export const discussionDocumentRoutes = (app: FastifyInstance, deps: ServerDeps)
         payload: { ...b, before: { title: found.value.title, access: found.value.access, commentDeadline: found.value.comment_deadline } } });
       const fresh = await trx.selectFrom('discussion_documents').selectAll().where('id', '=', found.value.id).executeTakeFirstOrThrow();
       return ok(json(await documentView(trx, fresh, nowIso(deps))));
-    }, (v) => (v.kind === 'json' && v.body.access !== 'secret' ? [{ congressId: ctx.congress.id, kind: 'discussion' as const, id: ctx.params.id }] : [])));
+    }, (v) => (v.body.access !== 'secret' ? [{ congressId: ctx.congress.id, kind: 'discussion' as const, id: ctx.params.id }] : [])));
 
   const addVersion = async (ctx: Caller & { congress: { id: number } }, documentId: number, blocks: readonly SourceBlock[],
     source: { kind: 'text' | 'docx'; fileName: string | null; content: Uint8Array | null; note: string | null }, fingerprint: string) => {
@@ -186,10 +186,10 @@ export const discussionDocumentRoutes = (app: FastifyInstance, deps: ServerDeps)
       let q = deps.db.selectFrom('discussion_comments').select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
         .where('unit_id', 'in', ids).where('voided_at', 'is', null).groupBy('unit_id');
       if (mine !== null) q = q.where('delegate_id', '=', mine);
-      counts = new Map((await q.execute()).map((r) => [r.unit_id, Number(r.n)]));
+      counts = new Map((await q.execute()).map((r) => [r.unit_id, r.n]));
     }
     return ok(json({
-      documentId: d.value.id, versionId: v.value.id, versionNumber: v.value.number, total: Number(total.n), offset: ctx.query.offset,
+      documentId: d.value.id, versionId: v.value.id, versionNumber: v.value.number, total: total.n, offset: ctx.query.offset,
       units: rows.map((u) => ({ id: u.id, position: u.position, kind: u.kind, level: u.level, label: u.label, ref: u.ref, number: u.number, text: u.text, comments: counts.get(u.id) ?? 0 })),
     }));
   });

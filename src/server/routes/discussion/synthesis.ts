@@ -34,7 +34,7 @@ export const loadSynthesis = async (db: Db, congressId: number, d: DocumentRow, 
     .where('discussion_units.version_id', '=', versionId).where('discussion_group_opinions.voided_at', 'is', null).orderBy('discussion_group_opinions.id').execute();
   const answers = new Map((await db.selectFrom('discussion_syntheses').innerJoin('discussion_units', 'discussion_units.id', 'discussion_syntheses.unit_id')
     .selectAll('discussion_syntheses').where('discussion_units.version_id', '=', versionId).execute()).map((a) => [a.unit_id, a]));
-  const groupsTotal = Number((await db.selectFrom('discussion_groups').select((eb) => eb.fn.countAll<number>().as('n')).where('congress_id', '=', congressId).executeTakeFirstOrThrow()).n);
+  const groupsTotal = ((await db.selectFrom('discussion_groups').select((eb) => eb.fn.countAll<number>().as('n')).where('congress_id', '=', congressId).executeTakeFirstOrThrow()).n);
 
   const byUnit = new Map<number, Opinion[]>();
   const push = (unitId: number, o: Opinion): void => {
