@@ -177,19 +177,23 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(7);
     await screenshot(page, 'e2e-04-hall-after-restart');
 
-    // The term's resolution targets as a slide (key 3 at the hall computer): the seed congress entered 8, all met, 5 exceeded.
+    // The term's resolution targets as a slide (held by the hall's operator panel): the seed congress entered 8, all met, 5 exceeded.
     expect(code, 'serve --demo loads the seed congress').toBe(DEMO_CODE);
     const targets = await api.call<{ targets: unknown[] }>('GET', `/api/congresses/${code}/targets`);
     expect(targets.targets).toHaveLength(8);
+    await api.call('PUT', `/api/congresses/${code}/hall-view`, { mode: 'fixed', show: 'targets' });
     await page.getByText('8/8 chỉ tiêu đạt và vượt, trong đó 5 chỉ tiêu vượt').waitFor();
     await screenshot(page, 'e2e-10-hall-targets');
+    await api.call('PUT', `/api/congresses/${code}/hall-view`, { mode: 'follow' });
     await context.close();
   }, 120_000);
 
   it('the seed committee election (24 seats, 27 names): bodies approved by show of hands, counted twice with one ruled disagreement, published to the hall screen', async () => {
     expect(code, 'serve --demo loads the seed congress').toBe(DEMO_CODE);
     const C = `/api/congresses/${code}`;
-    // Everyone present, so that show-of-hands votes can pass.
+    // The second day, on the election's own agenda item (voting opens only there); everyone present, so that votes can pass.
+    const committeeItem = (await api.call<Array<{ kind: string; agendaItemId: number | null }>>('GET', `${C}/elections`)).find((e) => e.kind === 'committee')!.agendaItemId;
+    await api.call('PUT', `${C}/current-item`, { agendaItemId: committeeItem });
     const session = await checkinSession(api, code);
     const present = new Set((await api.call<Array<{ delegateId: number }>>('GET', `${C}/sessions/${session}/checkins`)).map((c) => c.delegateId));
     for (const d of delegates) if (!present.has(d.id)) await api.call('POST', `${C}/sessions/${session}/checkins`, { delegateId: d.id, desk: 'e2e' });
@@ -236,8 +240,6 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     expect(rows).toHaveLength(27);
     const R = `${C}/elections/${election.id}/rounds/1`;
     await api.call('POST', `${R}/transition`, { to: 'list-approved', agree: attendance.present, disagree: 0, other: 0 });
-    // Voting opens under the election's own agenda item (the second day).
-    await api.call('PUT', `${C}/current-item`, { agendaItemId: election.agendaItemId });
     await api.call('POST', `${R}/transition`, { to: 'voting' });
 
     // The seed pile (240 valid ballots striking 3 names, 5 invalid), in the server's ballot order.
