@@ -105,7 +105,7 @@ export const entryRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
       return err(unprocessable(ruleError('counting.terminal-required', `Cần cho biết máy sẽ tiếp tục nhập (tiêu đề ${TERMINAL_HEADER} hoặc trường "terminal").`,
         `Say at which terminal the entry continues (header ${TERMINAL_HEADER} or the field "terminal").`, 'body.terminal')));
     }
-    return batchChange(deps, ctx, async (l, _batch, state) => {
+    return batchChange(deps, ctx, (l, _batch, state) => {
       const entry = state.entries.find((e) => e.operator === whose);
       const event: CountingEvent = {
         type: 'entry-moved', batchId: ctx.params.batch, operator: op.value.name, terminal: to, at: nowIso(deps),
