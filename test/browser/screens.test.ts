@@ -71,6 +71,26 @@ const fakeApi = async (context: BrowserContext, state: FakeState, sockets: WebSo
         sessions: sessions.map((x) => ({ sessionId: x.id, title: x.title, kind: x.kind, position: x.position, checkedInAt: x.id === 2 && state.checkedIn.has(id) ? '2020-07-15T00:30:00Z' : null })),
       });
     }
+    // The desk checks in to the congress (the session in progress), and answers with the delegate and the session.
+    const recorded = (id: number, d: number) => ({ ...checkinOf(id, d), leftAt: null, leftReason: null, voidedAt: null, voidReason: null });
+    if (key === `GET ${C}/checkins`) return json(route, [...state.checkedIn.entries()].map(([d, id]) => recorded(id, d)));
+    if (key === `POST ${C}/checkins`) {
+      const body = req.postDataJSON() as { cardToken?: string; delegateId?: number };
+      const d = body.delegateId ?? delegates.find((x) => cardToken(x.id) === body.cardToken)?.id;
+      if (d === undefined) return json(route, { error: { code: 'checkin.card', message_vi: 'Thẻ không hợp lệ.', message_en: 'Invalid card.' } }, 404);
+      const already = state.checkedIn.has(d);
+      if (!already) {
+        state.checkedIn.set(d, state.checkedIn.size + 1);
+        state.present++;
+      }
+      const x = delegates[d - 1]!;
+      const session = sessions.find((v) => v.id === 2)!;
+      return json(route, {
+        outcome: already ? 'already' : 'checked-in', checkin: recorded(state.checkedIn.get(d)!, d),
+        session: { id: session.id, title: session.title, position: session.position, freshCheckin: false },
+        delegate: { id: d, code: x.code, fullName: x.fullName, seat: null, organisationName: organisations[0]?.name ?? null, standing: 'official', votes: true, replaces: null },
+      }, already ? 200 : 201);
+    }
     if (key === `GET ${C}/sessions/2/checkins`) return json(route, [...state.checkedIn.entries()].map(([d, id]) => checkinOf(id, d)));
     if (key === `POST ${C}/sessions/2/checkins`) {
       const body = req.postDataJSON() as { cardToken?: string; delegateId?: number };
