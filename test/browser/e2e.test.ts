@@ -411,7 +411,7 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
     await page.getByRole('button', { name: 'Nhập danh sách', exact: true }).click();
     await page.getByText('Đã nhập 2 đại biểu.').waitFor();
     await page.getByLabel('Tìm theo tên hoặc mã').fill('sam van quy');
-    await page.getByRole('cell', { name: 'Sầm Văn Quý' }).waitFor();
+    await page.getByRole('cell', { name: 'Sầm Văn Quý', exact: true }).waitFor();
     await screenshot(page, 'e2e-12-import-done');
     await context.close();
   });
