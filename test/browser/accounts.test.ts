@@ -62,11 +62,11 @@ describe.skipIf(!run)('accounts from the screens, from an empty data folder', ()
     await page.getByText('Mật khẩu mới phải khác mật khẩu hiện tại.').waitFor();
     const adminPassword = 'quan-tri-he-thong-2025';
     await choosePassword(page, server.admin.password, adminPassword);
-    // No congress yet: the account screens only.
-    await page.getByRole('heading', { name: 'Chưa có đại hội để làm việc' }).waitFor();
+    // No congress yet: the server administrator lands on the congresses screen (create the first one).
+    await page.getByRole('heading', { name: 'Tạo đại hội mới' }).waitFor();
     await screenshot(page, 'accounts-2-no-congress');
 
-    // Setup only (no congress-creation screen on this branch): the congress through the API.
+    // Setup only: the congress through the API (its creation from the screen is test/browser/own-congress.test.ts).
     const api = await apiAs(server.base, 'admin', adminPassword);
     await api.call('POST', '/api/congresses', {
       code: CODE, higherOrganisationName: 'Đảng bộ tỉnh Lạng Sơn', organisationName: 'Đảng bộ Khối các cơ quan tỉnh Lạng Sơn',
@@ -76,7 +76,7 @@ describe.skipIf(!run)('accounts from the screens, from an empty data folder', ()
 
     // The accounts screen, from the menu: a new account, its password shown once.
     await page.goto(`${server.base}/console`);
-    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    await page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
     await page.waitForURL(`${server.base}/accounts`);
     await page.getByRole('heading', { name: 'Tài khoản người dùng' }).waitFor();
     await page.getByLabel(/^Tên đăng nhập \(/u).fill('thu.ky');
@@ -116,7 +116,7 @@ describe.skipIf(!run)('accounts from the screens, from an empty data folder', ()
     await page.waitForURL(`${server.base}/console`);
     await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
     await page.getByText('Đảng bộ Khối các cơ quan tỉnh Lạng Sơn').first().waitFor();
-    expect(await page.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Tài khoản', exact: true }).count()).toBe(0);
     await screenshot(page, 'accounts-5-user-sees-congress');
 
     // Their own password again, from the menu.
