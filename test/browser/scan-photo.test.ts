@@ -23,7 +23,7 @@ import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 interface Delegate { readonly id: number; readonly status: string }
-interface Election { readonly id: number; readonly kind: string; readonly rounds: ReadonlyArray<{ readonly candidates: ReadonlyArray<{ readonly id: number; readonly position: number; readonly fullName: string }> }> }
+interface Election { readonly id: number; readonly kind: string; readonly agendaItemId: number | null; readonly rounds: ReadonlyArray<{ readonly candidates: ReadonlyArray<{ readonly id: number; readonly position: number; readonly fullName: string }> }> }
 
 const signIn = async (page: Page, base: string, path: string, as: { username: string; password: string }): Promise<void> => {
   await page.goto(`${base}${path}`);
@@ -98,6 +98,8 @@ describe.skipIf(!run)('photographed ballots in Chromium against the real server'
     const election = (await api.call<Election[]>('GET', `${C}/elections`)).find((e) => e.kind === 'committee')!;
     const R = `${C}/elections/${election.id}/rounds/1`;
     await api.call('POST', `${R}/transition`, { to: 'list-approved', agree: attendance.present, disagree: 0, other: 0 });
+    // Voting opens under the election's own agenda item (the seed congress links it).
+    if (election.agendaItemId !== null) await api.call('PUT', `${C}/current-item`, { agendaItemId: election.agendaItemId });
     await api.call('POST', `${R}/transition`, { to: 'voting' });
 
     const head = { username: 'quet.kiemphieu', password: 'mat-khau-quet-2020' };
