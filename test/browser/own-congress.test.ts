@@ -222,14 +222,6 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     await newElection.getByRole('button', { name: 'Tạo' }).click();
     const committee = page.locator('article.election-card', { has: page.getByRole('heading', { name: 'Bầu Chi ủy nhiệm kỳ 2025–2030' }) });
     await committee.waitFor();
-    await committee.getByText('Số lượng và các thiết lập kiểm phiếu').click();
-    const writeIn = committee.getByLabel('Phiếu ghi thêm tên người ngoài danh sách là phiếu không hợp lệ');
-    expect(await writeIn.isChecked()).toBe(true);
-    await writeIn.uncheck();
-    await committee.getByRole('button', { name: 'Lưu số lượng và thiết lập' }).click();
-    await committee.getByText('Đã lưu.').waitFor();
-    await screenshot(page, 'own-06-election-settings');
-
     // Voting on an election opens only while its agenda item is current: each is linked to the item 'Bầu cử'.
     for (const title of ['Bầu Bí thư', 'Bầu Chi ủy nhiệm kỳ 2025–2030']) {
       const card = page.locator('article.election-card', { has: page.getByRole('heading', { name: title, exact: true }) });
@@ -244,6 +236,14 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     const linked = page.locator('article.election-card', { has: page.getByRole('heading', { name: 'Bầu Bí thư', exact: true }) }).getByLabel('Mục chương trình bầu cử');
     await expect.poll(() => linked.locator('option:checked').textContent()).toBe('Phiên chính thức — Bầu cử');
     await screenshot(page, 'own-06b-election-agenda-item');
+
+    await committee.getByText('Số lượng và các thiết lập kiểm phiếu').click();
+    const writeIn = committee.getByLabel('Phiếu ghi thêm tên người ngoài danh sách là phiếu không hợp lệ');
+    expect(await writeIn.isChecked()).toBe(true);
+    await writeIn.uncheck();
+    await committee.getByRole('button', { name: 'Lưu số lượng và thiết lập' }).click();
+    await committee.getByText('Đã lưu.').waitFor();
+    await screenshot(page, 'own-06-election-settings');
   }, 120_000);
 
   it('runs it: check-in at the desk, the presidium by show of hands, both lists approved, voting opened', async () => {
@@ -286,18 +286,19 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
       for (const m of names) {
         await card.getByLabel('Tìm theo tên hoặc mã').fill(m.fullName);
         await card.getByRole('button', { name: new RegExp(m.fullName, 'u') }).click();
-        await page.getByRole('button', { name: 'Ghi vào danh sách', exact: true }).click();
-        await card.locator('ol.candidate-list').getByText(m.fullName).waitFor();
+        await page.getByRole('dialog').getByRole('button', { name: 'Ghi vào danh sách', exact: true }).click();
+        await card.locator('ol.candidate-list').getByText(m.fullName, { exact: true }).waitFor();
       }
       await card.getByLabel('Đồng ý', { exact: true }).fill('14');
       await card.getByLabel('Không đồng ý', { exact: true }).fill('0');
       await card.getByLabel('Ý kiến khác', { exact: true }).fill('0');
       await card.getByRole('button', { name: 'Biểu quyết thông qua danh sách bầu cử' }).click();
-      await card.getByText(/Đã thông qua danh sách/u).waitFor({ timeout: 8000 }).catch(async (e: unknown) => { await screenshot(page, 'dbg-approve'); throw e; });
+      await card.getByText(/Đã thông qua danh sách/u).waitFor();
       // The settings are frozen now, shown read-only.
       await card.getByTestId('election-settings-frozen').waitFor();
       await card.getByLabel('Ban Kiểm phiếu').selectOption({ label: 'Ban Kiểm phiếu' });
       await card.getByRole('button', { name: 'Bắt đầu bỏ phiếu' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Bắt đầu bỏ phiếu' }).click();
       await card.getByText(/Đang bỏ phiếu/u).waitFor();
       expect(await card.getByRole('button', { name: 'Mở bỏ phiếu ngoài mục chương trình…' }).count()).toBe(0);
       await card.getByLabel('Số phiếu phát ra').fill('14');
