@@ -222,6 +222,21 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     await newElection.getByRole('button', { name: 'Tạo' }).click();
     const committee = page.locator('article.election-card', { has: page.getByRole('heading', { name: 'Bầu Chi ủy nhiệm kỳ 2025–2030' }) });
     await committee.waitFor();
+    // Voting on an election opens only while its agenda item is current: each is linked to the item 'Bầu cử'.
+    for (const title of ['Bầu Bí thư', 'Bầu Chi ủy nhiệm kỳ 2025–2030']) {
+      const card = page.locator('article.election-card', { has: page.getByRole('heading', { name: title, exact: true }) });
+      const field = card.getByTestId('election-agenda-item');
+      await field.getByText('Chưa gắn với mục chương trình', { exact: false }).waitFor();
+      expect(await field.getByLabel('Mục chương trình bầu cử').inputValue()).toBe('');
+      await field.getByLabel('Mục chương trình bầu cử').selectOption({ label: 'Phiên chính thức — Bầu cử' });
+      await field.getByText('Đã lưu.').waitFor();
+      await expect.poll(() => field.getByText('Chưa gắn với mục chương trình', { exact: false }).count()).toBe(0);
+    }
+    await page.reload();
+    const linked = page.locator('article.election-card', { has: page.getByRole('heading', { name: 'Bầu Bí thư', exact: true }) }).getByLabel('Mục chương trình bầu cử');
+    await expect.poll(() => linked.locator('option:checked').textContent()).toBe('Phiên chính thức — Bầu cử');
+    await screenshot(page, 'own-06b-election-agenda-item');
+
     await committee.getByText('Số lượng và các thiết lập kiểm phiếu').click();
     const writeIn = committee.getByLabel('Phiếu ghi thêm tên người ngoài danh sách là phiếu không hợp lệ');
     expect(await writeIn.isChecked()).toBe(true);
@@ -243,18 +258,23 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
 
     await page.goto(`${base}/console/bodies`);
     const presidium = section(page, 'Đoàn Chủ tịch');
-    await presidium.getByLabel('Tán thành', { exact: true }).fill('14');
-    await presidium.getByLabel('Không tán thành', { exact: true }).fill('0');
+    await presidium.getByLabel('Đồng ý', { exact: true }).fill('14');
+    await presidium.getByLabel('Không đồng ý', { exact: true }).fill('0');
     await presidium.getByLabel('Ý kiến khác', { exact: true }).fill('0');
     await presidium.getByRole('button', { name: 'Biểu quyết thông qua' }).click();
     await presidium.getByText('Đại hội đã biểu quyết thông qua').waitFor();
     const board = section(page, 'Ban Kiểm phiếu');
-    await board.getByLabel('Tán thành', { exact: true }).fill('14');
-    await board.getByLabel('Không tán thành', { exact: true }).fill('0');
+    await board.getByLabel('Đồng ý', { exact: true }).fill('14');
+    await board.getByLabel('Không đồng ý', { exact: true }).fill('0');
     await board.getByLabel('Ý kiến khác', { exact: true }).fill('0');
     await board.getByRole('button', { name: 'Biểu quyết thông qua' }).click();
     await board.getByText('Đại hội đã biểu quyết thông qua').waitFor();
     await screenshot(page, 'own-08-presidium-approved');
+
+    // The agenda moves to the elections: voting opens on their item without an override.
+    await page.goto(`${base}/console`);
+    await page.locator('li.agenda-item').filter({ hasText: 'Bầu cử' }).getByRole('button', { name: 'Chuyển sang nội dung này' }).click();
+    await page.locator('li.agenda-item').filter({ hasText: 'Bầu cử' }).getByRole('button', { name: 'Đang diễn ra' }).waitFor();
 
     await page.goto(`${base}/console/elections`);
     const lists: ReadonlyArray<readonly [string, readonly Member[]]> = [
@@ -266,10 +286,11 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
       for (const m of names) {
         await card.getByLabel('Tìm theo tên hoặc mã').fill(m.fullName);
         await card.getByRole('button', { name: new RegExp(m.fullName, 'u') }).click();
-        await card.locator('ol.candidate-list').getByText(m.fullName).waitFor();
+        await page.getByRole('dialog').getByRole('button', { name: 'Ghi vào danh sách', exact: true }).click();
+        await card.locator('ol.candidate-list').getByText(m.fullName, { exact: true }).waitFor();
       }
-      await card.getByLabel('Tán thành', { exact: true }).fill('14');
-      await card.getByLabel('Không tán thành', { exact: true }).fill('0');
+      await card.getByLabel('Đồng ý', { exact: true }).fill('14');
+      await card.getByLabel('Không đồng ý', { exact: true }).fill('0');
       await card.getByLabel('Ý kiến khác', { exact: true }).fill('0');
       await card.getByRole('button', { name: 'Biểu quyết thông qua danh sách bầu cử' }).click();
       await card.getByText(/Đã thông qua danh sách/u).waitFor();
@@ -277,7 +298,9 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
       await card.getByTestId('election-settings-frozen').waitFor();
       await card.getByLabel('Ban Kiểm phiếu').selectOption({ label: 'Ban Kiểm phiếu' });
       await card.getByRole('button', { name: 'Bắt đầu bỏ phiếu' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Bắt đầu bỏ phiếu' }).click();
       await card.getByText(/Đang bỏ phiếu/u).waitFor();
+      expect(await card.getByRole('button', { name: 'Mở bỏ phiếu ngoài mục chương trình…' }).count()).toBe(0);
       await card.getByLabel('Số phiếu phát ra').fill('14');
       await card.getByRole('button', { name: 'Ghi số phiếu' }).click();
     }

@@ -10,7 +10,7 @@ import { inBallotOrder } from '../../rules/index.ts';
 import type { ApiResult } from '../api/client.ts';
 import { candidateRef, electionRef, roundRef } from '../api/refs.ts';
 import { ElectionSettingsForm, NewElectionForm } from '../prepare/ElectionForms.tsx';
-import type { ElectionView, Round } from '../api/types.ts';
+import type { ElectionView, Round, Session } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { can } from '../app/can.ts';
 import { useMe } from '../app/session.tsx';
@@ -20,6 +20,7 @@ import { loadDesk } from '../checkin/desk-data.ts';
 import { currentRound } from '../counting/spec-of.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { ElectionAgendaItemField } from './ElectionAgendaItem.tsx';
 import { surplusOf, type ElectionContext } from './election-context.ts';
 import { RoundPrintLinks } from './PrintLinks.tsx';
 import { RoundStep } from './RoundStep.tsx';
@@ -73,7 +74,12 @@ const CandidateList = ({ round, onWithdraw, editable, onVoid }: {
   );
 };
 
-const ElectionCard = (props: Omit<ElectionContext, 'ref' | 'round'> & { readonly round: Round | null; readonly congress: string }) => {
+const ElectionCard = (props: Omit<ElectionContext, 'ref' | 'round'> & {
+  readonly round: Round | null;
+  readonly congress: string;
+  /** The congress's sessions with their agenda items (null: not loaded yet). */
+  readonly sessions: readonly Session[] | null;
+}) => {
   const { t } = useTranslation();
   const { election, round } = props;
   if (round === null) {
@@ -88,6 +94,10 @@ const ElectionCard = (props: Omit<ElectionContext, 'ref' | 'round'> & { readonly
       <CandidateList round={round} editable={round.status === 'draft' && ctx.can(API.requestWithdrawal)}
         onWithdraw={(id) => thenReload(props.api.requestWithdrawal({ params: candidateRef(ctx.ref, { id }) }), props.reload)}
         onVoid={ctx.can(API.voidCandidate) ? (id, reason) => thenReload(props.api.voidCandidate({ params: candidateRef(ctx.ref, { id }), body: { reason } }), props.reload) : null} />
+      {ctx.can(API.setElectionAgendaItem) && props.sessions !== null && (
+        <ElectionAgendaItemField election={election} sessions={props.sessions}
+          onSave={(agendaItemId) => thenReload(props.api.setElectionAgendaItem({ params: electionRef(props.congress, election), body: { agendaItemId } }), props.reload)} />
+      )}
       {ctx.can(API.updateElection) && (
         <ElectionSettingsForm key={`${election.id}-${round.updatedAt}`} election={election}
           onSave={(body) => props.api.updateElection({ params: electionRef(props.congress, election), body }).then((r) => { props.reload(); return r; })} />
@@ -108,6 +118,7 @@ export const ElectionsSection = () => {
   const attendance = useLiveResource(code, () => api.attendance({ params }), ['attendance']);
   const bodies = useLiveResource(code, () => api.listBodies({ params }), ['bodies', 'votes']);
   const desk = useLiveResource(code, () => loadDesk(api, code), ['delegates']);
+  const sessions = useLiveResource(code, () => api.listSessions({ params }), ['current-item', 'congress']);
   // Undefined until the congress's settings are in: no surplus check is shown without its delegation maximum.
   const delegationMaxSurplus = congress.data?.settings.delegationMaxSurplus;
   const reload = (): void => {
@@ -123,7 +134,7 @@ export const ElectionsSection = () => {
       {congress.error !== null && <ErrorMessage error={congress.error} />}
       {delegationMaxSurplus !== undefined && (elections.data ?? []).map((e) => (
         <ElectionCard key={e.id} api={api} congress={code} election={e} round={currentRound(e)} attendance={attendance.data} bodies={bodies.data ?? []}
-          delegates={desk.data ?? []} delegationMaxSurplus={delegationMaxSurplus}
+          delegates={desk.data ?? []} delegationMaxSurplus={delegationMaxSurplus} sessions={sessions.data}
           can={(endpoint) => can(me, endpoint, { electionId: e.id })} reload={reload} />
       ))}
     </div>

@@ -551,6 +551,14 @@ export const en: Messages = {
     elections: {
       title: 'Elections',
       noRound: 'No round yet.',
+      agendaItem: {
+        label: 'Agenda item of the election',
+        none: '— Not linked to an item —',
+        others: 'Other items',
+        unlinked: 'Not linked to an agenda item: voting opens only while that item is current (or by the chair off the agenda, with a reason).',
+        noItems: 'The agenda has no items yet: add an «Election» item in Setup, then link the election to it.',
+        current: 'This item is current: voting can be opened.',
+      },
       withdraw: 'Withdrawal request',
       nominate: 'Nominations from the floor',
       sourceLabel: 'How',

@@ -52,7 +52,7 @@ export const prepareEn: Shape<typeof prepareVi> = {
     sessions: 'Sessions and agenda ({{n}} sessions, {{items}} items)',
     bodies: 'Bodies: presidium, secretariat, credentials committee, counting board ({{n}}/4)',
     bodiesMembers: 'Bodies: presidium, secretariat, counting board ({{n}}/3)',
-    elections: 'Elections ({{n}})',
+    elections: 'Elections ({{n}}, {{linked}} linked to an agenda item)',
     cards: 'Print the delegate cards',
     cardsHint: 'Print once the list is complete; reprint for anyone given a new card.',
     users: 'Accounts and roles of the staff ({{n}})',

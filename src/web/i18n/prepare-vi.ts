@@ -49,7 +49,7 @@ export const prepareVi = {
     sessions: 'Các phiên họp và chương trình ({{n}} phiên, {{items}} nội dung)',
     bodies: 'Các ban: Đoàn Chủ tịch, Đoàn Thư ký, Ban Thẩm tra tư cách, Ban Kiểm phiếu (có {{n}}/4)',
     bodiesMembers: 'Các ban: Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu (có {{n}}/3)',
-    elections: 'Các cuộc bầu cử ({{n}})',
+    elections: 'Các cuộc bầu cử ({{n}}, {{linked}} đã gắn mục chương trình)',
     cards: 'In thẻ đại biểu',
     cardsHint: 'In sau khi danh sách đã đủ; thẻ in lại cho người được cấp thẻ mới.',
     users: 'Tài khoản và vai trò của những người làm việc ({{n}})',

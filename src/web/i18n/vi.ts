@@ -552,6 +552,14 @@ export const vi = {
     elections: {
       title: 'Bầu cử',
       noRound: 'Chưa có lần bầu nào.',
+      agendaItem: {
+        label: 'Mục chương trình bầu cử',
+        none: '— Chưa gắn với mục nào —',
+        others: 'Các mục khác',
+        unlinked: 'Chưa gắn với mục chương trình: chỉ mở bỏ phiếu được khi mục này đang diễn ra (hoặc Chủ tọa mở ngoài chương trình, có ghi lý do).',
+        noItems: 'Chương trình đại hội chưa có mục nào: thêm mục «Bầu cử» ở mục Thiết lập rồi gắn cuộc bầu cử vào mục đó.',
+        current: 'Mục này đang diễn ra: có thể mở bỏ phiếu.',
+      },
       withdraw: 'Xin rút',
       nominate: 'Đề cử, ứng cử tại đại hội',
       sourceLabel: 'Hình thức',

@@ -34,6 +34,12 @@ describe('the checklist before the opening day', () => {
     expect(items.find((i) => i.key === 'cards')).toMatchObject({ done: false, counts: { n: 1, of: 2 } });
   });
 
+  it('elections: done only when every election is linked to its agenda item', () => {
+    const items = checklist({ ...empty, elections: [{ id: 1, agendaItemId: 7 }, { id: 2, agendaItemId: null }] });
+    expect(items.find((i) => i.key === 'elections')).toMatchObject({ done: false, counts: { n: 2, linked: 1 } });
+    expect(doneOf({ ...empty, elections: [{ id: 1, agendaItemId: 7 }] })['elections']).toBe(true);
+  });
+
   it('the accounts are unknown to one who may not list them', () => {
     expect(doneOf({ ...empty, roleGrants: null })['users']).toBeNull();
     expect(doneOf({ ...empty, roleGrants: 3 })['users']).toBe(true);

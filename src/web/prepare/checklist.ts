@@ -21,7 +21,7 @@ export interface ChecklistFacts {
   readonly delegates: readonly Pick<DelegateView, 'status' | 'standing' | 'cardRevoked' | 'cardPrinted'>[];
   readonly sessions: readonly Pick<Session, 'items'>[];
   readonly bodies: readonly Pick<Body, 'kind' | 'members'>[];
-  readonly elections: readonly Pick<ElectionView, 'id'>[];
+  readonly elections: readonly Pick<ElectionView, 'id' | 'agendaItemId'>[];
   /** Staff accounts with a role at this congress; null when this user may not list them. */
   readonly roleGrants: number | null;
 }
@@ -41,12 +41,14 @@ export const checklist = (f: ChecklistFacts): ChecklistItem[] => {
   const bodies = needed.filter((k) => f.bodies.some((b) => b.kind === k && b.members.length > 0)).length;
   const cards = f.delegates.filter(needsCard);
   const printed = cards.filter((d) => d.cardPrinted).length;
+  // Voting on an election opens only while its agenda item is current (src/elections): each needs its item.
+  const linked = f.elections.filter((e) => e.agendaItemId !== null).length;
   return [
     { key: 'organisations', done: f.congress.kind === 'members' || members > 0, counts: { n: members }, to: '/console/setup#organisations' },
     { key: 'delegates', done: f.delegates.length > 0, counts: { n: f.delegates.length }, to: '/console/delegates' },
     { key: 'sessions', done: f.sessions.length > 0 && items > 0, counts: { n: f.sessions.length, items }, to: '/console/setup#agenda' },
     { key: 'bodies', done: bodies === needed.length, counts: { n: bodies }, to: '/console/bodies' },
-    { key: 'elections', done: f.elections.length > 0, counts: { n: f.elections.length }, to: '/console/elections' },
+    { key: 'elections', done: f.elections.length > 0 && linked === f.elections.length, counts: { n: f.elections.length, linked }, to: '/console/elections' },
     { key: 'cards', done: cards.length > 0 && printed === cards.length, counts: { n: printed, of: cards.length }, to: '/console/delegates' },
     { key: 'users', done: f.roleGrants === null ? null : f.roleGrants > 0, counts: { n: f.roleGrants ?? 0 }, to: '/roles' },
   ];
