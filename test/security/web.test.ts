@@ -135,7 +135,7 @@ describe('security: headers, XSS, downloads [sqlite]', () => {
     expect(page).toBe(readFileSync(join(WEB, 'index.html'), 'utf8'));
   });
 
-  it('downloads an uploaded text document as an attachment of its checked type; a markup name is made harmless', async () => {
+  it('serves an uploaded text document as its checked type (plain text, opened in the browser, never sniffed); a markup name is made harmless', async () => {
     const C = `/api/congresses/${c.code}`;
     const up = await admin.upload<{ id: number; fileName: string; mimeType: string }>(`${C}/documents`, '../../<b>ghi-chu</b>.txt',
       new TextEncoder().encode('<script>alert(1)</script> Ghi chú của Đoàn Chủ tịch'), 'text/html', { title: 'Ghi chú', visibility: 'public' });
@@ -146,7 +146,8 @@ describe('security: headers, XSS, downloads [sqlite]', () => {
     await res.arrayBuffer();
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/u);
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment;/u);
+    // Opened in the browser (the delegate's phone reads it there), as plain text: the markup is shown, never run.
+    expect(res.headers.get('content-disposition')).toMatch(/^inline;/u);
     // Only a base name, no path, no line break or quote that could end the header value.
     const disposition = res.headers.get('content-disposition') ?? '';
     expect(disposition).not.toMatch(/\.\.\/|[\\\r\n]/u);

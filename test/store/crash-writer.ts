@@ -17,7 +17,7 @@ for (const delegateId of idsArg.split(',').map(Number)) {
     congress_id: session.congress_id, session_id: sessionId, delegate_id: delegateId, at: new Date().toISOString(),
     method: 'qr', desk: 'crash', user_id: null,
   });
-  const row = await (mode === 'resume' ? insert.onConflict((oc) => oc.columns(['session_id', 'delegate_id']).doNothing()) : insert)
+  const row = await (mode === 'resume' ? insert.onConflict((oc) => oc.columns(['session_id', 'delegate_id']).where('voided_at', 'is', null).where('left_at', 'is', null).doNothing()) : insert)
     .returning('id').executeTakeFirst();
   if (row !== undefined) process.stdout.write(`ack ${row.id} ${delegateId}\n`);
 }
