@@ -2,10 +2,10 @@
  * Reading a draft's .docx off the event loop: a worker thread with a bounded heap and a time limit (a zip bomb or a
  * huge file costs the server neither its answers to the hall nor its memory), as read-off-thread.ts does for lists.
  */
-import { Worker } from 'node:worker_threads';
 import type { SourceBlock } from '../discussion/index.ts';
+import { runBoundedWorker } from '../runtime/bounded-worker.ts';
 import { workerUrl } from '../runtime/worker-url.ts';
-import { err, ruleError, type Result, type RuleError } from '../rules/index.ts';
+import { ruleError, type Result, type RuleError } from '../rules/index.ts';
 import { READ_LIMITS, type ReadLimits } from './read-off-thread.ts';
 
 export interface DocxRequest {
@@ -20,22 +20,4 @@ const tooComplex = (): RuleError => ruleError('discussion.docx-too-complex',
   'The Word file is too large or too complex to read (over the memory or time limit).', 'file');
 
 export const readDocxOffThread = (request: DocxRequest, limits: ReadLimits = DOCX_LIMITS): Promise<Result<SourceBlock[], RuleError>> =>
-  new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(import.meta.url, 'docx-worker'), {
-      workerData: request,
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32 },
-    });
-    let done = false;
-    const finish = (settle: () => void): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      settle();
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => finish(() => resolve(err(tooComplex()))), limits.timeoutMs);
-    worker.once('message', (r: Result<SourceBlock[], RuleError>) => finish(() => resolve(r)));
-    worker.once('error', (e: Error & { code?: string }) =>
-      finish(() => (e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve(err(tooComplex())) : reject(e))));
-    worker.once('exit', (code) => finish(() => reject(new Error(`the docx worker stopped (${code}) without answering`))));
-  });
+  runBoundedWorker(workerUrl(import.meta.url, 'docx-worker'), request, { ...limits, youngMb: 32 }, tooComplex);
