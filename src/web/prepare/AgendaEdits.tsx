@@ -2,14 +2,14 @@
  * Editing the agenda in place: a session's title, kind and start (date and time), an item's title and kind; deleting
  * a session or an item while nothing happened under it (the server refuses otherwise; the button says why first).
  */
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgendaItemPatch, SessionPatch } from '../../api/index.ts';
 import { formatDateLong, formatTime } from '../../locale/vi.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { AgendaItem, ApiError, Session } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { SelectField, Submit, TextField, useForm } from '../ui/form.tsx';
+import { SelectField, Submit, TextField, useForm, useSubmit } from '../ui/form.tsx';
 
 const ITEM_KINDS: ReadonlyArray<AgendaItem['kind']> = ['opening', 'report', 'discussion', 'speech', 'vote', 'election', 'closing', 'other'];
 
@@ -45,17 +45,8 @@ export const SessionEditForm = ({ session, onSave, onDone }: {
     ...(toIso(d.startsAt) === session.startsAt ? {} : { startsAt: toIso(d.startsAt) }),
   });
   const form = useForm(initial, SessionPatch, toInput);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit(form, onSave, onDone);
   const labels = { title: t('prepare.agenda.sessionTitle'), kind: t('prepare.agenda.sessionKind'), startsAt: t('prepare.agenda.startsAt') };
-  const submit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
-    if (form.checked.value === null || busy) return;
-    setBusy(true);
-    const r = await onSave(form.checked.value);
-    setBusy(false);
-    if (r.ok) onDone();
-    else form.setServerError(r.error);
-  };
   return (
     <form className="form inline" onSubmit={(e) => void submit(e)} noValidate aria-label={`${t('prepare.agenda.rename')} ${session.title}`}>
       <TextField form={form} name="title" label={labels.title} />
@@ -82,17 +73,8 @@ export const ItemEditForm = ({ item, onSave, onDone }: {
     ...(d.kind === item.kind ? {} : { kind: d.kind }),
   });
   const form = useForm({ title: item.title, kind: item.kind }, AgendaItemPatch, toInput);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit(form, onSave, onDone);
   const labels = { title: t('prepare.agenda.itemTitle'), kind: t('prepare.agenda.itemKind') };
-  const submit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
-    if (form.checked.value === null || busy) return;
-    setBusy(true);
-    const r = await onSave(form.checked.value);
-    setBusy(false);
-    if (r.ok) onDone();
-    else form.setServerError(r.error);
-  };
   return (
     <form className="form inline" onSubmit={(e) => void submit(e)} noValidate>
       <TextField form={form} name="title" label={labels.title} />

@@ -3,7 +3,7 @@
  * congress … with the reason; replaced by an alternate chosen from the list), the card reissued or revoked and
  * printed. Each form is checked as you type with the API's schema (src/api/delegates.ts).
  */
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   API, CreateDelegateBody, DELEGATE_STATUSES, DelegateStatusBody, UpdateDelegateBody,
@@ -11,7 +11,7 @@ import {
 import { hrefOf, type ApiResult } from '../api/client.ts';
 import type { ApiError, DelegateView, Organisation } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { CheckField, num, orNull, SelectField, Submit, TextField, useForm, type Form } from '../ui/form.tsx';
+import { CheckField, num, orNull, SelectField, Submit, TextField, useForm, useSubmit, type Form } from '../ui/form.tsx';
 
 const FIELDS = ['code', 'fullName', 'gender', 'birthDate', 'ethnicity', 'education', 'politicalTheory', 'partyJoinDate', 'position',
   'organisationId', 'category', 'standing', 'isConveningMember', 'seat'] as const;
@@ -86,20 +86,12 @@ export const NewDelegateForm = ({ organisations, members, onCreate }: {
   const { t } = useTranslation();
   const labels = useLabels();
   const form = useForm(NEW, CreateDelegateBody, bodyOf);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const submit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
-    if (form.checked.value === null || busy) return;
-    setBusy(true);
-    const r = await onCreate(form.checked.value);
-    setBusy(false);
-    if (r.ok) {
-      setDone(r.value.fullName);
-      // The next one keeps the organisation, category and standing: a list is typed organisation by organisation.
-      form.replace({ ...NEW, organisationId: form.draft.organisationId, category: form.draft.category, standing: form.draft.standing });
-    } else form.setServerError(r.error);
-  };
+  const { busy, submit } = useSubmit(form, onCreate, (v) => {
+    setDone(v.fullName);
+    // The next one keeps the organisation, category and standing: a list is typed organisation by organisation.
+    form.replace({ ...NEW, organisationId: form.draft.organisationId, category: form.draft.category, standing: form.draft.standing });
+  });
   const title = members ? t('prepare.delegates.addMember') : t('prepare.delegates.add');
   return (
     <form className="form body-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="new-delegate">
@@ -126,17 +118,7 @@ export const EditDelegateForm = ({ delegate, organisations, onSave }: {
     return Object.fromEntries(Object.entries(now).filter(([k, v]) => v !== before[k]));
   };
   const form = useForm(draftOf(delegate), UpdateDelegateBody, toInput);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const submit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
-    if (form.checked.value === null || busy) return;
-    setBusy(true);
-    const r = await onSave(form.checked.value);
-    setBusy(false);
-    setSaved(r.ok);
-    if (!r.ok) form.setServerError(r.error);
-  };
+  const { busy, saved, submit } = useSubmit(form, onSave);
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('prepare.delegates.edit')}>
       <h3>{t('prepare.delegates.edit')}</h3>
@@ -161,21 +143,11 @@ export const StatusForm = ({ delegate, delegates, onSave }: {
       : { status: d.status, reason: d.reason };
   const form = useForm({ status: delegate.status, reason: delegate.statusReason ?? '', replacedById: delegate.replacedById === null ? '' : String(delegate.replacedById) },
     DelegateStatusBody, toInput);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { busy, saved, submit } = useSubmit(form, onSave);
   // An alternate replaces one official at most (the server checks it too).
   const taken = new Set(delegates.filter((d) => d.status === 'replaced' && d.id !== delegate.id).map((d) => d.replacedById));
   const alternates = delegates.filter((d) => d.standing === 'alternate' && d.status === 'summoned' && !taken.has(d.id));
   const labels = { status: t('prepare.delegates.status'), reason: t('prepare.delegates.reason'), replacedById: t('prepare.delegates.alternate') };
-  const submit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
-    if (form.checked.value === null || busy) return;
-    setBusy(true);
-    const r = await onSave(form.checked.value);
-    setBusy(false);
-    setSaved(r.ok);
-    if (!r.ok) form.setServerError(r.error);
-  };
   const s = form.draft.status;
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('prepare.delegates.setStatus')}>

@@ -3,14 +3,13 @@
  * settings in force for it — every [open] setting the rules core names (describeCountSettings, src/rules) — changed
  * until the list is approved, and shown read-only after.
  */
-import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateElectionBody, ElectionPatch } from '../../api/index.ts';
 import { describeCountSettings, ELECTION_KINDS, type CountSettings } from '../../rules/index.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { ElectionView } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { CheckField, num, Submit, TextField, useForm } from '../ui/form.tsx';
+import { CheckField, num, Submit, TextField, useForm, useSubmit } from '../ui/form.tsx';
 
 type Kind = ElectionView['kind'];
 /** Elections of one person. */
@@ -27,21 +26,12 @@ export const NewElectionForm = ({ onCreate }: { readonly onCreate: (body: Create
     kind: d.kind, title: d.title, seats: num(d.seats), alternateSeats: d.kind === 'delegates' ? num(d.alternateSeats) : 0,
   });
   const form = useForm(initial, CreateElectionBody, toInput);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit(form, onCreate, () => form.replace(initial));
   const labels = { kind: t('prepare.elections.kind'), title: t('prepare.elections.title'), seats: t('prepare.elections.seats'), alternateSeats: t('prepare.elections.alternateSeats') };
   const choose = (kind: string): void => {
     const k = kind as Kind;
     form.replace({ ...form.draft, kind, title: t(`prepare.elections.kinds.${k}`),
       seats: ONE_SEAT.includes(k) ? '1' : NO_SEATS.includes(k) ? '0' : form.draft.seats, alternateSeats: k === 'delegates' ? form.draft.alternateSeats : '0' });
-  };
-  const submit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
-    if (form.checked.value === null || busy) return;
-    setBusy(true);
-    const r = await onCreate(form.checked.value);
-    setBusy(false);
-    if (r.ok) form.replace(initial);
-    else form.setServerError(r.error);
   };
   return (
     <form className="form body-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="new-election">
@@ -92,8 +82,7 @@ export const ElectionSettingsForm = ({ election, onSave }: {
     };
   };
   const form = useForm(initial, ElectionPatch, toInput);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { busy, saved, submit } = useSubmit(form, onSave);
   const labels: Record<string, string> = {
     title: t('prepare.elections.title'), seats: t('prepare.elections.seats'), alternateSeats: t('prepare.elections.alternateSeats'),
     ...Object.fromEntries(lines.map((l) => [l.key, l.label])),
@@ -111,15 +100,6 @@ export const ElectionSettingsForm = ({ election, onSave }: {
       </details>
     );
   }
-  const submit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
-    if (form.checked.value === null || busy) return;
-    setBusy(true);
-    const r = await onSave(form.checked.value);
-    setBusy(false);
-    setSaved(r.ok);
-    if (!r.ok) form.setServerError(r.error);
-  };
   return (
     <details className="election-settings">
       <summary>{t('prepare.elections.settings')}</summary>

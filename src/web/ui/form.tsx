@@ -4,10 +4,11 @@
  * reader's language. A field shows its message once touched; the submit button, disabled while anything is wrong,
  * says which fields are.
  */
-import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { describeIssue } from '../../api/index.ts';
+import type { ApiResult } from '../api/client.ts';
 import type { ApiError } from '../api/types.ts';
 
 export type Draft = Readonly<Record<string, string | boolean>>;
@@ -164,4 +165,26 @@ export const Submit = ({ form, labels, text, busy, blocked }: {
       {reason !== null && <span id={id} className="muted small" data-testid="why-disabled">{reason}</span>}
     </div>
   );
+};
+
+/**
+ * Sending a checked form, once at a time: `saved` after the server took it (and `onSent` with its answer), its refusal
+ * shown at the field it names.
+ */
+export const useSubmit = <D extends Draft, T, V>(
+  form: Form<D, T>, send: (value: T) => Promise<ApiResult<V>>, onSent: (value: V) => void = () => undefined,
+): { readonly busy: boolean; readonly saved: boolean; readonly submit: (e: SubmitEvent) => Promise<void> } => {
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const submit = async (e: SubmitEvent): Promise<void> => {
+    e.preventDefault();
+    if (form.checked.value === null || busy) return;
+    setBusy(true);
+    const r = await send(form.checked.value);
+    setBusy(false);
+    setSaved(r.ok);
+    if (r.ok) onSent(r.value);
+    else form.setServerError(r.error);
+  };
+  return { busy, saved, submit };
 };
