@@ -5,7 +5,7 @@
  * memory is its own. GET /api/health goes out every 20 ms (open loop) through each phase, and the server's resident
  * memory (all its threads) is read every 100 ms:
  *  - idle: 3 s, the baseline;
- *  (a) bodies: two anonymous clients send 50 MB JSON bodies in a loop for ABUSE_SECONDS (default 10), one to the sign-in
+ *  (a) bodies: two anonymous clients (each its own process) send 50 MB JSON bodies in a loop for ABUSE_SECONDS (default 10), one to the sign-in
  *      route, one to a batch's scan upload (the route with the large limit), each sent whole (content-length);
  *  (b) imports: the congress's administrator imports a 100,000-row .xlsx (full rows), one of 100,000 short rows and a
  *      zip bomb (40 MB of sheet in a few hundred kB), one after another;
@@ -15,9 +15,11 @@
  * For each phase: health p50 / p99 / max, health requests that failed, the server's largest resident memory (VmRSS),
  * and at the end whether the server still runs and answers. Goal: p99 ≤ 50 ms, no crash, memory ≤ 300 MB.
  */
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ScanJobView } from '../src/api/scan.ts';
 import { openDatabase } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
@@ -58,24 +60,19 @@ const watch = (url: string, pid: number): Watch => {
 };
 
 /** A valid JSON document of about `mb` megabytes (an array of zeros): what a parser must read whole. */
-const bigJson = (mb: number): Buffer => {
-  const body = Buffer.alloc(mb * 1024 * 1024, '0,');
-  body[0] = 0x5b; // [
-  body[body.length - 2] = 0x30; // 0
-  body[body.length - 1] = 0x5d; // ]
-  return body;
-};
-
-/** Sends the body in a loop until `until`; the statuses answered (or 'error' when the connection was cut). */
-const flood = async (url: string, body: Buffer, until: number): Promise<Map<string, number>> => {
-  const seen = new Map<string, number>();
-  while (Date.now() < until) {
-    const status = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } })
-      .then(async (r) => { await r.arrayBuffer(); return String(r.status); }).catch(() => 'error');
-    seen.set(status, (seen.get(status) ?? 0) + 1);
-  }
-  return seen;
-};
+/** A hostile client in its own process (support/flood-client.mjs): what it answered, by status. */
+const flood = (url: string, mb: number, seconds: number): Promise<Map<string, number>> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./support/flood-client.mjs', import.meta.url)), url, String(mb), String(seconds)],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) { reject(new Error(`flood client exited ${String(code)}`)); return; }
+      resolve(new Map(Object.entries(JSON.parse(out) as Record<string, number>)));
+    });
+  });
 
 const upload = async (url: string, cookie: string, name: string, type: string, data: Buffer): Promise<{ status: number; body: unknown }> => {
   const form = new FormData();
@@ -109,7 +106,6 @@ export default async (): Promise<BenchResult[]> => {
     await opened.close();
   }
   // The hostile files, made before the server starts (their making is not the server's time).
-  const json50 = bigJson(50);
   const fullRows = xlsxWithRows(100_000);
   const shortRows = xlsxWithRows(100_000, { codeOnly: true });
   const bomb = xlsxBomb(40);
@@ -147,8 +143,7 @@ export default async (): Promise<BenchResult[]> => {
   // (a) Two anonymous clients, 50 MB JSON bodies in a loop.
   await withServer(async (url, pid) => {
     const w = watch(url, pid);
-    const until = Date.now() + seconds * 1000;
-    const answers = await Promise.all([flood(`${url}/api/auth/login`, json50, until), flood(`${url}${R}/batches/2/scan`, json50, until)]);
+    const answers = await Promise.all([flood(`${url}/api/auth/login`, 50, seconds), flood(`${url}${R}/batches/2/scan`, 50, seconds)]);
     report('(a) two clients sending 50 MB bodies', await w.stop());
     for (const [i, seen] of answers.entries()) {
       for (const [status, n] of seen) add(`(a) ${i === 0 ? 'sign-in' : 'scan upload'} body answered ${status}`, n, 'requests');

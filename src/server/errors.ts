@@ -28,6 +28,8 @@ export const installErrorHandler = (app: FastifyInstance): void => {
       return reply.code(400).send(errorBody(ruleError('bad-json', vi, en, 'body')));
     }
     const [vi, en] = known ?? ['Yêu cầu không hợp lệ.', `Bad request (${error.message}).`];
+    // the rest of a body too large is not read (route.ts: refuseUnread)
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') void reply.header('connection', 'close');
     return reply.code(status).send(errorBody(ruleError(error.code, vi, en)));
   });
 };

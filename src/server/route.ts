@@ -131,6 +131,13 @@ const checkContentType = (e: Endpoint, req: FastifyRequest): Problem | null => {
     'Unsupported content type (application/json expected).', 'body'));
 };
 
+/**
+ * A refusal before the body is read closes the connection: otherwise Node reads and discards the whole body to keep
+ * the connection alive, and a stranger's 50 MB costs the event loop what reading it would.
+ */
+const refuseUnread = (req: FastifyRequest, reply: FastifyReply, p: Problem): FastifyReply =>
+  sendProblem(hasBody(req) ? reply.header('connection', 'close') : reply, p);
+
 /** Bytes of a body without a schema: an empty JSON object at most. */
 const NO_BODY_LIMIT = 64;
 
@@ -178,9 +185,9 @@ export const serve = <E extends Endpoint>(app: FastifyInstance, deps: ServerDeps
     ...(limit === undefined ? {} : { bodyLimit: limit }),
     onRequest: async (req, reply) => {
       const auth = await authorize(deps, req, e);
-      if (!auth.ok) return sendProblem(reply, auth.error);
+      if (!auth.ok) return refuseUnread(req, reply, auth.error);
       const wrongType = checkContentType(e, req);
-      if (wrongType !== null) return sendProblem(reply, wrongType);
+      if (wrongType !== null) return refuseUnread(req, reply, wrongType);
       callers.set(req, auth.value);
     },
     handler: async (req, reply) => {

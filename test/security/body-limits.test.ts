@@ -12,13 +12,16 @@ import { startServer, type RunningServer } from '../api/support/server.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 /** Sends `size` bytes of a JSON-looking body in chunks; the status the server answers (or 'reset'). */
-const stream = (url: string, path: string, size: number, headers: Record<string, string> = {}): Promise<number | 'reset'> =>
+const stream = async (url: string, path: string, size: number): Promise<number | 'reset'> => (await answerTo(url, path, size)).status;
+
+/** The status and the connection header the server answers to `size` bytes of body (or 'reset'). */
+const answerTo = (url: string, path: string, size: number): Promise<{ status: number | 'reset'; connection?: string }> =>
   new Promise((resolve) => {
-    const req = request(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(size), ...headers } }, (res) => {
+    const req = request(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(size) } }, (res) => {
       res.resume();
-      resolve(res.statusCode ?? 0);
+      resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
     });
-    req.on('error', () => resolve('reset'));
+    req.on('error', () => resolve({ status: 'reset' }));
     const chunk = Buffer.alloc(1024 * 1024, '[');
     let sent = 0;
     const pump = (): void => {
@@ -46,6 +49,15 @@ describeEachDatabase('security: bodies are bounded and read only after authorisa
     expect([401, 'reset']).toContain(status);
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);
+  });
+
+  it('closes the connection on a body it refuses unread, rather than reading the rest to keep the connection alive', async () => {
+    const anonymous = await answerTo(server.url, `/api/congresses/${c.code}/elections/${c.electionId}/rounds/1/batches/1/scan`, 2 * 1024 * 1024);
+    const tooLarge = await answerTo(server.url, '/api/auth/login', 2 * 1024 * 1024);
+    for (const a of [anonymous, tooLarge]) {
+      if (a.status !== 'reset') expect(a.connection).toBe('close');
+    }
+    expect([anonymous.status, tooLarge.status]).not.toEqual(['reset', 'reset']);
   });
 
   it('bounds the JSON body of sign-in: 4 MB is refused as too large, at once', async () => {

@@ -19,7 +19,8 @@ export const TerminalLabel = ({ code }: { readonly code: string }) => {
     void api.getTerminal({ params: { code, terminal: here } }).then((r) => {
       if (live && r.ok) {
         setLabel(r.value.label);
-        setDraft(r.value.label ?? '');
+        // what the operator typed before the answer came stays
+        setDraft((typed) => (typed === '' ? (r.value.label ?? '') : typed));
       }
     });
     return () => {
