@@ -14,9 +14,15 @@ import { attemptSucceeded, delayAfter, reserveAttempt, THROTTLE } from '../../sr
 
 /** A client whose connections come from another loopback address (127.0.0.0/8 is all this machine). */
 const from = (address: string) => ({
-  login: (base: string, username: string, password: string): Promise<{ status: number; code: string | null }> => new Promise((resolve, reject) => {
-    const url = new URL(`${base}/api/auth/login`);
-    const body = JSON.stringify({ username, password });
+  login: (base: string, username: string, password: string): Promise<{ status: number; code: string | null }> =>
+    post(address, `${base}/api/auth/login`, { username, password }),
+  card: (base: string, code: string): Promise<{ status: number; code: string | null }> => post(address, `${base}/api/auth/card-anywhere`, { code }),
+});
+
+const post = (address: string, to: string, payload: unknown): Promise<{ status: number; code: string | null }> =>
+  new Promise((resolve, reject) => {
+    const url = new URL(to);
+    const body = JSON.stringify(payload);
     const req = request({
       host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: address, agent: false,
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
@@ -31,8 +37,7 @@ const from = (address: string) => ({
     });
     req.on('error', reject);
     req.end(body);
-  }),
-});
+  });
 
 describeEachDatabase('security: sign-in throttling per account and address', (db) => {
   let server: RunningServer;
@@ -105,6 +110,15 @@ describeEachDatabase('security: sign-in throttling per account and address', (db
     expect(statuses.slice(50)).toEqual([429, 429]);
     // Another address is not held by it.
     expect((await home.login(server.url, 'ten-0', 'mat-khau-pho-bien')).status).toBe(401);
+  });
+
+  it(`looks up only ${THROTTLE.cardFree} of 40 parallel wrong card codes from one address; the others are refused before`, async () => {
+    const guesser = from('127.0.0.5');
+    const all = await Promise.all(Array.from({ length: 40 }, (_, i) => guesser.card(server.url, `ZZZZZ-ZZZ${'ABCDEFGHJK'[i % 10]!}${'ABCD'[i % 4]!}`)));
+    expect(all.filter((r) => r.status === 401)).toHaveLength(THROTTLE.cardFree);
+    expect(all.filter((r) => r.status === 429 && r.code === 'auth.throttled')).toHaveLength(40 - THROTTLE.cardFree);
+    // Another address still signs in by card (refused here only because the code is wrong).
+    expect((await home.card(server.url, 'ZZZZZ-ZZZZZ')).status).toBe(401);
   });
 });
 

@@ -16,6 +16,11 @@ export const THROTTLE = {
   accountFree: 5,
   /** Failures from one address, whatever the accounts, before the first wait (password spraying). */
   addressFree: 50,
+  /**
+   * Failed sign-ins by card from one address before the first wait: delegates mistyping on the hall's network pass;
+   * guessing any of 1,000 cards' typed codes (31^10 ≈ 8 × 10^14) at this pace would take centuries.
+   */
+  cardFree: 30,
   firstDelayMs: 30_000,
   maxDelayMs: 15 * 60_000,
   forgetAfterMs: 24 * 3_600_000,
@@ -78,6 +83,18 @@ export const reserveAttempt = async (db: Kysely<Database>, username: string, add
   const perAddress = await reserveOne(db, { key: addressKey(address), username: null, address, free: THROTTLE.addressFree }, now);
   if (!perAddress.ok) return perAddress;
   return reserveOne(db, { key: accountKey(username, address), username, address, free: THROTTLE.accountFree }, now);
+};
+
+export const cardKey = (address: string): string => `card:${address}`;
+
+/** Counts a sign-in by card (its QR token or its typed code) from `address` before the card is looked up. */
+export const reserveCardAttempt = (db: Kysely<Database>, address: string, now: Date): Promise<Reservation> =>
+  reserveOne(db, { key: cardKey(address), username: null, address, free: THROTTLE.cardFree }, now);
+
+/** The card was right: this attempt is uncounted for the address. */
+export const cardAttemptSucceeded = async (db: Kysely<Database>, address: string): Promise<void> => {
+  await db.updateTable('sign_in_throttle').set({ failures: sql<number>`failures - 1` })
+    .where('key', '=', cardKey(address)).where('failures', '>', 0).execute();
 };
 
 /** The attempt was right: the account's count at this address is forgotten, and this attempt uncounted for the address. */

@@ -19,7 +19,8 @@ import type { ServerDeps } from '../deps.ts';
 import { conflict, notFound, problem, unprocessable, type Problem } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { nowIso, transact } from '../tx.ts';
-import { startSession } from './auth.ts';
+import { cardAttemptSucceeded, reserveCardAttempt } from '../auth/throttle.ts';
+import { startSession, tooMany } from './auth.ts';
 
 type CheckinRow = Selectable<CheckinsTable>;
 
@@ -57,14 +58,6 @@ export const admissionOf = async (
 };
 
 const noSession = (): Problem => conflict(ruleError('checkin.no-session', 'Đại hội chưa có phiên họp nào để điểm danh.', 'The congress has no session to check in to.'));
-
-const WINDOW_MS = 15 * 60_000;
-/**
- * Failed sign-ins by card from one address in 15 minutes (as for passwords): delegates mistyping on the hall's network
- * pass; guessing any of 1,000 cards' codes (31^10 ≈ 8 × 10^14 possible) at 30 tries per 15 minutes from one address
- * would take about 800,000 years.
- */
-const MAX_CARD_FAILURES = 30;
 
 export const attendanceRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   serve(app, deps, API.deskCheckIn, async (ctx) => {
@@ -158,14 +151,8 @@ export const attendanceRoutes = (app: FastifyInstance, deps: ServerDeps): void =
     }, [{ congressId: ctx.congress.id, kind: 'attendance', id: ctx.params.id }, { congressId: ctx.congress.id, kind: 'current-item', id: ctx.congress.current_agenda_item_id }]));
 
   serve(app, deps, API.signInAnywhere, async (ctx) => {
-    const key = `card-anywhere:${ctx.req.ip}`;
-    const since = new Date(deps.now().getTime() - WINDOW_MS).toISOString();
-    const failures = await deps.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('key', '=', key).where('at', '>', since).executeTakeFirstOrThrow();
-    if (failures.n >= MAX_CARD_FAILURES) {
-      return err(problem(429, ruleError('auth.throttled', 'Nhập sai quá nhiều lần. Hãy thử lại sau 15 phút, hoặc quét mã QR trên thẻ.',
-        'Too many failed attempts. Try again in 15 minutes, or scan the QR code on the card.')));
-    }
+    const slot = await reserveCardAttempt(deps.db, ctx.req.ip, deps.now());
+    if (!slot.ok) return err(tooMany(slot.until, deps.now(), { vi: ', hoặc quét mã QR trên thẻ', en: ', or scan the QR code on the card' }));
     const code = 'code' in ctx.body ? normalizeCardCode(ctx.body.code) : null;
     const row = 'code' in ctx.body && code === null ? undefined
       : await deps.db.selectFrom('delegates').innerJoin('congresses', 'congresses.id', 'delegates.congress_id')
@@ -174,10 +161,10 @@ export const attendanceRoutes = (app: FastifyInstance, deps: ServerDeps): void =
         .$if(code !== null, (q) => q.where('delegates.card_code', '=', code ?? ''))
         .executeTakeFirst();
     if (row === undefined || row.card_revoked_at !== null || row.status === 'not-summoned') {
-      await deps.db.insertInto('login_attempts').values({ key, at: nowIso(deps) }).execute();
       return err(problem(401, ruleError('auth.card-invalid', 'Mã thẻ không đúng, hoặc thẻ đã bị thu hồi. Hãy xem lại mã in trên thẻ (10 ký tự, không có chữ O, I, L và số 0, 1).',
         'The card code is wrong, or the card was revoked. Check the code printed on the card (10 characters, no O, I, L, 0 or 1).', 'code' in ctx.body ? 'body.code' : 'body.token')));
     }
+    await cardAttemptSucceeded(deps.db, ctx.req.ip);
     await startSession(deps, ctx.reply, { userId: null, delegateId: row.id, congressId: row.congress_id });
     await transact(deps, async (trx) => {
       await audit(trx, { congressId: row.congress_id, actor: `delegate:${row.id}`, role: 'delegate', action: 'auth.card',

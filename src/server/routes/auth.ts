@@ -5,41 +5,21 @@ import { err, ok, ruleError } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE } from '../auth/principal.ts';
-import { attemptSucceeded, forgetStale, reserveAttempt, THROTTLE } from '../auth/throttle.ts';
+import { attemptSucceeded, cardAttemptSucceeded, forgetStale, reserveAttempt, reserveCardAttempt, THROTTLE } from '../auth/throttle.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { ServerDeps } from '../deps.ts';
-import { forbidden, problem } from '../problems.ts';
+import { forbidden, problem, type Problem } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { nowIso, transact } from '../tx.ts';
 
-const WINDOW_MS = 15 * 60_000;
-const MAX_PER_ADDRESS = 30;
-
-const tooMany = (until: string, now: Date) => {
+/** A sign-in refused while its key is held, saying how long to wait (and, for cards, what else to do). */
+export const tooMany = (until: string, now: Date, hint: { vi: string; en: string } = { vi: '', en: '' }): Problem => {
   const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
   const wait = seconds < 120 ? { vi: `${seconds} giây`, en: `${seconds} s` } : { vi: `${Math.ceil(seconds / 60)} phút`, en: `${Math.ceil(seconds / 60)} min` };
-  return problem(429, ruleError('auth.throttled', `Đăng nhập sai nhiều lần từ máy này. Hãy thử lại sau ${wait.vi}.`,
-    `Too many failed sign-ins from this machine. Try again in ${wait.en}.`));
+  return problem(429, ruleError('auth.throttled', `Đăng nhập sai nhiều lần từ máy này. Hãy thử lại sau ${wait.vi}${hint.vi}.`,
+    `Too many failed sign-ins from this machine. Try again in ${wait.en}${hint.en}.`));
 };
 const invalid = () => problem(401, ruleError('auth.invalid', 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.'));
-
-// Card sign-in: a card's token is 256 bits, so a count per address is enough.
-const throttled = async (deps: ServerDeps, keys: readonly [string, number][]): Promise<boolean> => {
-  const since = new Date(deps.now().getTime() - WINDOW_MS).toISOString();
-  for (const [key, max] of keys) {
-    const row = await deps.db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('key', '=', key).where('at', '>', since).executeTakeFirstOrThrow();
-    if (row.n >= max) return true;
-  }
-  return false;
-};
-
-const recordFailure = async (deps: ServerDeps, keys: readonly string[]): Promise<void> => {
-  const now = deps.now();
-  await deps.db.insertInto('login_attempts').values(keys.map((key) => ({ key, at: now.toISOString() }))).execute();
-  // Attempts older than the window no longer count: keep the table small.
-  await deps.db.deleteFrom('login_attempts').where('at', '<', new Date(now.getTime() - WINDOW_MS).toISOString()).execute();
-};
 
 /** A failed attempt that held the account at this address: audited once, when the hold begins. */
 const auditHold = async (deps: ServerDeps, username: string, userId: number | null, address: string, failures: number): Promise<void> => {
@@ -106,15 +86,15 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
   });
 
   serve(app, deps, API.signInWithCard, async (ctx) => {
-    const ipKey = `card-ip:${ctx.req.ip}`;
-    if (await throttled(deps, [[ipKey, MAX_PER_ADDRESS]])) return err(tooMany(new Date(deps.now().getTime() + WINDOW_MS).toISOString(), deps.now()));
+    const slot = await reserveCardAttempt(deps.db, ctx.req.ip, deps.now());
+    if (!slot.ok) return err(tooMany(slot.until, deps.now()));
     const row = await deps.db.selectFrom('delegates').innerJoin('congresses', 'congresses.id', 'delegates.congress_id')
       .select(['delegates.id', 'delegates.full_name', 'delegates.card_token', 'delegates.card_revoked_at', 'delegates.congress_id', 'delegates.status'])
       .where('congresses.code', '=', ctx.body.congress).where('delegates.card_token', '=', ctx.body.token).executeTakeFirst();
     if (row === undefined || row.card_revoked_at !== null || row.status === 'not-summoned') {
-      await recordFailure(deps, [ipKey]);
       return err(problem(401, ruleError('auth.card-invalid', 'Thẻ đại biểu không hợp lệ hoặc đã bị thu hồi.', 'The delegate card is not valid or was revoked.')));
     }
+    await cardAttemptSucceeded(deps.db, ctx.req.ip);
     await startSession(deps, ctx.reply, { userId: null, delegateId: row.id, congressId: row.congress_id });
     return ok(json({ kind: 'delegate', id: row.id, congress: ctx.body.congress, fullName: row.full_name }));
   });
