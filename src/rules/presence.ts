@@ -71,6 +71,9 @@ export interface DeskDelegate {
   readonly attended: boolean;
 }
 
+/** Whether a delegate's card signs them in (and keeps their phone's session): not when they were not summoned. */
+export const cardSignsIn = (status: DeskDelegate['status']): boolean => status !== 'not-summoned';
+
 /**
  * Whether the desk checks a delegate in, and whether they then count as present (vote) — docs/rules.md §1. Refused:
  * not summoned, replaced by an alternate, absent for the whole congress (unless they attended before: they are in

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.ts';
 import type { AccessRole } from '../../api/access.ts';
+import { cardSignsIn } from '../../rules/presence.ts';
 import { hashToken } from './tokens.ts';
 
 export const SESSION_COOKIE = 'daihoi_session';
@@ -28,9 +29,9 @@ export const resolvePrincipal = async (db: Kysely<Database>, token: string | und
     };
   }
   if (session.delegate_id !== null && session.congress_id !== null) {
-    const d = await db.selectFrom('delegates').select(['id', 'full_name', 'card_revoked_at', 'congress_id'])
+    const d = await db.selectFrom('delegates').select(['id', 'full_name', 'card_revoked_at', 'congress_id', 'status'])
       .where('id', '=', session.delegate_id).executeTakeFirst();
-    if (d === undefined || d.card_revoked_at !== null || d.congress_id !== session.congress_id) return null;
+    if (d === undefined || d.card_revoked_at !== null || !cardSignsIn(d.status) || d.congress_id !== session.congress_id) return null;
     return { kind: 'delegate', delegateId: d.id, congressId: d.congress_id, fullName: d.full_name, sessionId: id };
   }
   return null;

@@ -10,7 +10,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DeskCheckinResult, RecordedCheckin } from '../../api/attendance.ts';
 import { normalizeCardCode } from '../../api/card-code.ts';
 import { err, ok, ruleError } from '../../rules/index.ts';
-import { checkinDecision, deskAdmission, type DeskAdmission, type DeskDelegate } from '../../rules/presence.ts';
+import { cardSignsIn, checkinDecision, deskAdmission, type DeskAdmission, type DeskDelegate } from '../../rules/presence.ts';
 import { currentSessionId } from '../../store/attendance.ts';
 import type { CheckinsTable, Congress, Database } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
@@ -160,7 +160,7 @@ export const attendanceRoutes = (app: FastifyInstance, deps: ServerDeps): void =
         .$if('token' in ctx.body, (q) => q.where('delegates.card_token', '=', 'token' in ctx.body ? ctx.body.token : ''))
         .$if(code !== null, (q) => q.where('delegates.card_code', '=', code ?? ''))
         .executeTakeFirst();
-    if (row === undefined || row.card_revoked_at !== null || row.status === 'not-summoned') {
+    if (row === undefined || row.card_revoked_at !== null || !cardSignsIn(row.status)) {
       return err(problem(401, ruleError('auth.card-invalid', 'Mã thẻ không đúng, hoặc thẻ đã bị thu hồi. Hãy xem lại mã in trên thẻ (10 ký tự, không có chữ O, I, L và số 0, 1).',
         'The card code is wrong, or the card was revoked. Check the code printed on the card (10 characters, no O, I, L, 0 or 1).', 'code' in ctx.body ? 'body.code' : 'body.token')));
     }

@@ -2,6 +2,7 @@
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { err, ok, ruleError } from '../../rules/index.ts';
+import { cardSignsIn } from '../../rules/presence.ts';
 import { audit } from '../audit.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE } from '../auth/principal.ts';
@@ -91,7 +92,7 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     const row = await deps.db.selectFrom('delegates').innerJoin('congresses', 'congresses.id', 'delegates.congress_id')
       .select(['delegates.id', 'delegates.full_name', 'delegates.card_token', 'delegates.card_revoked_at', 'delegates.congress_id', 'delegates.status'])
       .where('congresses.code', '=', ctx.body.congress).where('delegates.card_token', '=', ctx.body.token).executeTakeFirst();
-    if (row === undefined || row.card_revoked_at !== null || row.status === 'not-summoned') {
+    if (row === undefined || row.card_revoked_at !== null || !cardSignsIn(row.status)) {
       return err(problem(401, ruleError('auth.card-invalid', 'Thẻ đại biểu không hợp lệ hoặc đã bị thu hồi.', 'The delegate card is not valid or was revoked.')));
     }
     await cardAttemptSucceeded(deps.db, ctx.req.ip);

@@ -2,6 +2,7 @@
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { err, ok, ruleError } from '../../rules/index.ts';
+import { cardSignsIn } from '../../rules/presence.ts';
 import type { Delegate } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
 import { formatCardCode } from '../../api/card-code.ts';
@@ -91,6 +92,7 @@ export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
       const row = await trx.updateTable('delegates').set({
         status: b.status, status_reason: 'reason' in b ? b.reason : null, replaced_by_id: b.status === 'replaced' ? b.replacedById : null,
       }).where('id', '=', d.id).returningAll().executeTakeFirstOrThrow();
+      if (!cardSignsIn(row.status)) await trx.deleteFrom('auth_sessions').where('delegate_id', '=', d.id).execute();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'delegate.status', subject: `delegate:${d.id}`,
         payload: { from: d.status, ...b } });
       return ok(json(delegateView(row)));
