@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { InputLogVerification, ReconciliationView, RoundResultView } from '../../src/api/counting.ts';
+import type { ElectionView } from '../../src/api/elections.ts';
 import { countingContext, formatEntry } from '../../src/counting/index.ts';
 import { countBallots, defaultCountSettings, type Ballot, type ElectionSpec } from '../../src/rules/index.ts';
 import { seedCongressCountFile, SEED_NAMES, seedId } from '../fixtures/seed-congress.ts';
@@ -114,9 +115,26 @@ describeEachDatabase('api: counting the seed congress', (db) => {
     const stored = await db.db.selectFrom('election_rounds').select(['status', 'result']).where('id', '=', k.roundId).executeTakeFirstOrThrow();
     expect(JSON.parse(stored.result!)).toEqual(JSON.parse(JSON.stringify(expected.value)));
 
+    // Until it is published, the result is seen by those who run the congress and by this election's board only,
+    // in the list of elections and in the election alike.
+    const seesResult = async (who: string): Promise<boolean> => {
+      const list = await call<ElectionView[]>(app, 'GET', `/api/congresses/${k.code}/elections`, users[who]!);
+      const one = await call<ElectionView>(app, 'GET', `/api/congresses/${k.code}/elections/${k.electionId}`, users[who]!);
+      // (a board of another election may not open this one; a user without a role, not even the list)
+      const seen = [list.status === 200 ? list.body.find((e) => e.id === k.electionId)! : null, one.status === 200 ? one.body : null]
+        .filter((e) => e !== null).map((e) => e.rounds[0]!.result !== null);
+      expect(new Set(seen).size, who).toBeLessThanOrEqual(1);
+      return seen[0] ?? false;
+    };
+    const insiders = ['head', 'member', 'presidium', 'secretariat', 'admin'];
+    const outsiders = ['an', 'board-other', 'screen', 'no-role'];
+    for (const who of insiders) expect(await seesResult(who), who).toBe(true);
+    for (const who of outsiders) expect(await seesResult(who), who).toBe(false);
+
     // Published through the existing round transition.
     const published = await call(app, 'POST', `${R}/transition`, users.presidium!, { to: 'published' });
     expect(published.status, published.text).toBe(200);
+    for (const who of outsiders.filter((w) => w !== 'no-role')) expect(await seesResult(who), who).toBe(true);
     expect((await db.db.selectFrom('election_rounds').select('status').where('id', '=', k.roundId).executeTakeFirstOrThrow()).status).toBe('published');
 
     // After the count nothing more can be entered.
