@@ -245,6 +245,12 @@ export interface InputLogEntry {
   readonly ballot: Ballot | null;
   /** Free text: the board's reason for a ruling or discard, the number of ballots at closing … */
   readonly note?: string | null | undefined;
+  /** 'entry-discarded', 'entry-moved': the operator whose entry it is (the event's operator is who recorded it). */
+  readonly entryOf?: string | null | undefined;
+  /** 'entry-moved': the terminal the entry left (it continues at the event's terminal). */
+  readonly fromTerminal?: string | null | undefined;
+  /** 'batch-opened': the batch as the board opened it. */
+  readonly batchSpec?: { readonly label: string; readonly physicalCount: number; readonly entriesRequired: number } | null | undefined;
 }
 
 export interface InputLogInput {

@@ -327,7 +327,7 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
     for (const t of [text, word]) {
       expect(t).toContain('NHẬT KÝ NHẬP PHIẾU');
       expect(t).toContain(`Số sự kiện: ${formatInteger(events.length)}, trong đó ${formatInteger(entered)} lượt nhập phiếu`);
-      for (const w of ['may-1', 'may-2', 'bkp', 'Nhập phiếu: Gạch:']) expect(t).toContain(w);
+      for (const w of ['may-1', 'may-2', 'bkp', 'Lần nhập 1:', 'Lần nhập 2:', 'Gạch:', 'như lần 1']) expect(t).toContain(w);
     }
     // Narrow columns wrap in the PDF; the Word file holds each cell whole.
     for (const w of ['Hòm phiếu số 1: 124 phiếu, nhập 2 lần', 'Hòm phiếu số 2: 124 phiếu, nhập 2 lần', 'Ban Kiểm phiếu quyết định', 'Đối chiếu phiếu giấy']) {
