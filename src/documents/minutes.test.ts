@@ -252,3 +252,26 @@ describe('the minutes print only the settings that apply to the election (one de
     expect(COUNT_SETTINGS_OF_KIND['secretary-poll']).not.toContain('writeInInvalid');
   });
 });
+
+describe('voided nominations stay in the minutes, struck through, with the reason', () => {
+  const voided = [{ name: 'Lò Văn Nhầm', reason: 'Giới thiệu nhầm người cùng tên', by: 'lso.chutich', at: '2020-07-16T02:00:00Z' }];
+  const cases = [
+    ['counting minutes', () => { const i = F.committeeMinutes(); return renderBoth(countingMinutes, { ...i, round: { ...i.round, voidedNominations: voided } }); }],
+    ['opinion-poll minutes', () => { const i = F.opinionPollMinutes(); return renderBoth(opinionPollMinutes, { ...i, round: { ...i.round, voidedNominations: voided } }); }],
+  ] as const;
+  for (const [name, render] of cases) {
+    it(name, async () => {
+      const t = await render();
+      for (const [, text] of eachText(t)) {
+        expect(flat(text)).toContain('Việc giới thiệu các đồng chí sau đã được hủy');
+        expect(flat(text)).toContain('Lò Văn Nhầm (đã hủy: Giới thiệu nhầm người cùng tên; người hủy: lso.chutich).');
+      }
+      // The name is struck through in the Word file (the PDF draws the same run with a line through it).
+      expect(docxXml(t.docxBuffer)).toMatch(/<w:strike\/>(?:(?!<\/w:r>).)*Lò Văn Nhầm/su);
+    });
+  }
+  it('prints nothing of the kind when no nomination was voided', async () => {
+    const t = await renderBoth(countingMinutes, F.committeeMinutes());
+    expect(flat(t.docx)).not.toContain('đã được hủy');
+  });
+});

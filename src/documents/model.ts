@@ -57,6 +57,17 @@ export interface ElectionRound {
   readonly board: CountingBoard;
   /** For an opinion poll: the election whose list it admits names to (default "committee"). */
   readonly pollFor?: ElectionKind | undefined;
+  /** Nominations to this list voided by the chair: kept in the minutes, struck through, with the reason. */
+  readonly voidedNominations?: readonly VoidedNomination[] | undefined;
+}
+
+export interface VoidedNomination {
+  readonly name: string;
+  readonly reason: string;
+  /** The user who voided it. */
+  readonly by: string;
+  /** ISO instant. */
+  readonly at: string;
 }
 
 /** Attendance at the moment of the vote, for the minutes. */

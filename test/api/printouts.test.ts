@@ -196,6 +196,20 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
     }
   });
 
+  it('keeps a voided nomination in the minutes of its round, struck through, with the reason', async () => {
+    const e = elections.get('committee')!;
+    const round = await db.db.selectFrom('election_rounds').select('id').where('election_id', '=', e.id).where('number', '=', 1).executeTakeFirstOrThrow();
+    // As the chair's void leaves it (routes/candidates.ts): the row stays, status "voided", with when, why and who.
+    await db.db.insertInto('candidates').values({
+      round_id: round.id, congress_id: congressId, delegate_id: null, full_name: 'Lò Văn Nhầm', birth_date: null, source: 'nominated',
+      position: 999, status: 'voided', withdrawal_vote_id: null, poll_agree: null,
+      voided_at: '2020-07-16T02:00:00.000Z', void_reason: 'Giới thiệu nhầm người cùng tên', voided_by: 'lso.chutich',
+    }).execute();
+    for (const text of [await pdf(as['lso.thuky'], paths.minutes(e.id, 1)), await docx(as['lso.thuky'], paths.minutes(e.id, 1, 'docx'))]) {
+      expect(text.replace(/\s+/gu, ' ')).toContain('Lò Văn Nhầm (đã hủy: Giới thiệu nhầm người cùng tên; người hủy: lso.chutich).');
+    }
+  });
+
   it('prints the secretary-poll ballot (write-in) and minutes: write-ins per newly elected member, blanks, % of N_base', async () => {
     const admin = as['lso.quantri'];
     const committee = elections.get('committee')!.rounds[0]!;

@@ -124,6 +124,16 @@ export const settingsSection = (title: string, round: ElectionRound): Block[] =>
   ];
 };
 
+/** Nominations voided while the list was drawn up: not on the ballot, never silently gone (docs/rules.md §4). */
+export const voidedNominationsSection = (round: ElectionRound): Block[] => {
+  const voided = round.voidedNominations ?? [];
+  if (voided.length === 0) return [];
+  return [
+    p('Việc giới thiệu các đồng chí sau đã được hủy trước khi lập danh sách bầu cử (giữ trong biên bản, không có hiệu lực):'),
+    ...voided.map((v) => p('- ', { text: v.name, strike: true }, ` (đã hủy: ${v.reason}; người hủy: ${v.by}).`)),
+  ];
+};
+
 export const closing = (): Block[] => [
   p('Biên bản được lập thành 03 bản, đã đọc lại cho các thành viên Ban Kiểm phiếu cùng nghe, thống nhất thông qua và ký tên.'),
 ];
