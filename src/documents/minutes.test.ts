@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPercent } from '../locale/vi.ts';
-import { INVALID_REASON_LABELS, describeCountSettings, type CandidateResult } from '../rules/index.ts';
+import { COUNT_SETTINGS_OF_KIND, INVALID_REASON_LABELS, describeCountSettings, type CandidateResult } from '../rules/index.ts';
 import { BOARD, HEADER } from './fixtures/congress.ts';
 import * as F from './fixtures/minutes.ts';
 import { countingMinutes, delegationMinutes, opinionPollMinutes, secretaryPollMinutes } from './index.ts';
@@ -82,7 +82,7 @@ describe('counting minutes (docs/rules.md §8)', () => {
       const f = flat(text);
       expect(f).toContain('Hình thức phiếu: danh sách có số dư, đại biểu gạch cả họ và tên người không bầu.');
       expect(f).toContain('Mỗi phiếu bầu không quá 35 người.');
-      const lines = describeCountSettings(settings);
+      const lines = describeCountSettings(settings, COUNT_SETTINGS_OF_KIND.committee.filter((k) => k !== 'singleCandidateBothOrNoneInvalid'));
       expect(lines.filter((l) => l.value_vi === 'Không')).toHaveLength(1);
       for (const line of lines) expect(f).toContain(`${line.label_vi}: ${line.value_vi}.`);
     }
@@ -224,5 +224,54 @@ describe('every minutes header', () => {
     const t = await renderBoth(countingMinutes, { ...F.committeeMinutes(), header: { ...HEADER, date: '2021-02-05' } });
     expect(t.pdf).toContain('Lạng Sơn, ngày 05 tháng 02 năm 2021');
     expect(t.docx).toContain('Lạng Sơn, ngày 05 tháng 02 năm 2021');
+  });
+});
+
+describe('the minutes print only the settings that apply to the election (one definition per kind, src/rules/settings.ts)', () => {
+  const all = describeCountSettings(F.committeeMinutes().round.settings);
+  const label = (key: string): string => all.find((l) => l.key === key)!.label_vi;
+  const printed = (text: string): string[] => all.filter((l) => flat(text).includes(l.label_vi)).map((l) => l.key).sort();
+  const cases = [
+    ['committee (strike-out list)', () => renderBoth(countingMinutes, F.committeeMinutes()), ['identifyingMarkInvalid', 'unstampedIsNotIssued', 'writeInInvalid']],
+    ['secretary (a list of one)', () => renderBoth(countingMinutes, F.secretaryMinutes()), ['identifyingMarkInvalid', 'singleCandidateBothOrNoneInvalid', 'unstampedIsNotIssued', 'writeInInvalid']],
+    ['delegation', () => renderBoth(delegationMinutes, F.delegationMinutes()), ['alternatesFromSameBallot', 'identifyingMarkInvalid', 'unstampedIsNotIssued', 'writeInInvalid']],
+    ['opinion poll', () => renderBoth(opinionPollMinutes, F.opinionPollMinutes()), ['identifyingMarkInvalid', 'unstampedIsNotIssued', 'writeInInvalid']],
+    ['secretary poll', () => renderBoth(secretaryPollMinutes, F.secretaryPollMinutes()), ['identifyingMarkInvalid', 'unstampedIsNotIssued']],
+  ] as const;
+  for (const [name, render, expected] of cases) {
+    it(name, async () => {
+      const t = await render();
+      for (const [, text] of eachText(t)) expect(printed(text)).toEqual([...expected]);
+    });
+  }
+  it('no alternates outside a delegation; no single-candidate rule on a list of many; no write-in rule on the secretary poll', () => {
+    expect(label('alternatesFromSameBallot')).toContain('dự khuyết');
+    for (const kind of ['committee', 'standing-committee', 'secretary', 'deputy-secretary', 'inspection-committee', 'inspection-chair', 'opinion-poll', 'secretary-poll'] as const) {
+      expect(COUNT_SETTINGS_OF_KIND[kind]).not.toContain('alternatesFromSameBallot');
+    }
+    expect(COUNT_SETTINGS_OF_KIND['secretary-poll']).not.toContain('writeInInvalid');
+  });
+});
+
+describe('voided nominations stay in the minutes, struck through, with the reason', () => {
+  const voided = [{ name: 'Lò Văn Nhầm', reason: 'Giới thiệu nhầm người cùng tên', by: 'lso.chutich', at: '2020-07-16T02:00:00Z' }];
+  const cases = [
+    ['counting minutes', () => { const i = F.committeeMinutes(); return renderBoth(countingMinutes, { ...i, round: { ...i.round, voidedNominations: voided } }); }],
+    ['opinion-poll minutes', () => { const i = F.opinionPollMinutes(); return renderBoth(opinionPollMinutes, { ...i, round: { ...i.round, voidedNominations: voided } }); }],
+  ] as const;
+  for (const [name, render] of cases) {
+    it(name, async () => {
+      const t = await render();
+      for (const [, text] of eachText(t)) {
+        expect(flat(text)).toContain('Việc giới thiệu các đồng chí sau đã được hủy');
+        expect(flat(text)).toContain('Lò Văn Nhầm (đã hủy: Giới thiệu nhầm người cùng tên; người hủy: lso.chutich).');
+      }
+      // The name is struck through in the Word file (the PDF draws the same run with a line through it).
+      expect(docxXml(t.docxBuffer)).toMatch(/<w:strike\/>(?:(?!<\/w:r>).)*Lò Văn Nhầm/su);
+    });
+  }
+  it('prints nothing of the kind when no nomination was voided', async () => {
+    const t = await renderBoth(countingMinutes, F.committeeMinutes());
+    expect(flat(t.docx)).not.toContain('đã được hủy');
   });
 });

@@ -57,6 +57,17 @@ export interface ElectionRound {
   readonly board: CountingBoard;
   /** For an opinion poll: the election whose list it admits names to (default "committee"). */
   readonly pollFor?: ElectionKind | undefined;
+  /** Nominations to this list voided by the chair: kept in the minutes, struck through, with the reason. */
+  readonly voidedNominations?: readonly VoidedNomination[] | undefined;
+}
+
+export interface VoidedNomination {
+  readonly name: string;
+  readonly reason: string;
+  /** The user who voided it. */
+  readonly by: string;
+  /** ISO instant. */
+  readonly at: string;
 }
 
 /** Attendance at the moment of the vote, for the minutes. */
@@ -245,6 +256,12 @@ export interface InputLogEntry {
   readonly ballot: Ballot | null;
   /** Free text: the board's reason for a ruling or discard, the number of ballots at closing … */
   readonly note?: string | null | undefined;
+  /** 'entry-discarded', 'entry-moved': the operator whose entry it is (the event's operator is who recorded it). */
+  readonly entryOf?: string | null | undefined;
+  /** 'entry-moved': the terminal the entry left (it continues at the event's terminal). */
+  readonly fromTerminal?: string | null | undefined;
+  /** 'batch-opened': the batch as the board opened it. */
+  readonly batchSpec?: { readonly label: string; readonly physicalCount: number; readonly entriesRequired: number } | null | undefined;
 }
 
 export interface InputLogInput {

@@ -8,7 +8,7 @@ import { delegates } from './fixtures/delegates.ts';
 import { CONGRESS } from './fixtures/minutes.ts';
 import { attendanceReport, credentialsReport, inputLog, showOfHandsRecord, type InputLogEntry } from './index.ts';
 import { EDUCATION_LABELS, THEORY_LABELS } from './labels.ts';
-import { rowPattern } from './testing/extract.ts';
+import { pdfPageCount, pdfText, rowPattern } from './testing/extract.ts';
 import { flat, renderBoth } from './testing/render.ts';
 
 describe('credentials report', () => {
@@ -109,30 +109,80 @@ describe('show-of-hands record', () => {
 });
 
 describe('input log', () => {
-  it('lists every event with operator, terminal, time and what was entered, judged by the core', async () => {
+  const op = (k: number): string => ['Nguyễn Thu Hà', 'Trần Văn Nam', 'Lê Thị Mai'][k]!;
+  const at = (s: number): string => new Date(Date.UTC(2020, 6, 15, 7, 0, 0) + s * 1000).toISOString();
+
+  it('lists each ballot on one line with what every entry typed and its validity; corrections, moves and rulings on lines of their own', async () => {
     const r = round({ kind: 'committee', seats: 3, candidates: candidates(5) });
-    const [c1, c2, c3] = r.candidates;
-    const at = (s: number): string => `2020-07-15T07:${String(10 + s).padStart(2, '0')}:0${s % 10}Z`;
+    const [c1, c2, c3, c4] = r.candidates;
+    const ev = (e: Omit<InputLogEntry, 'seq' | 'at'>, k: number): InputLogEntry => ({ ...e, seq: k + 1, at: at(k) });
     const entries: InputLogEntry[] = [
-      { seq: 1, at: at(0), operator: 'Nguyễn Thu Hà', terminal: 'MÁY-01', batch: 'T01', position: null, action: 'batch-opened', ballot: null },
-      { seq: 2, at: at(1), operator: 'Nguyễn Thu Hà', terminal: 'MÁY-01', batch: 'T01', position: 1, action: 'ballot-entered', ballot: { struck: [c1!.id, c3!.id] } },
-      { seq: 3, at: at(2), operator: 'Nguyễn Thu Hà', terminal: 'MÁY-01', batch: 'T01', position: 2, action: 'ballot-entered', ballot: { struck: [c2!.id] } },
-      { seq: 4, at: at(3), operator: 'Trần Văn Nam', terminal: 'MÁY-02', batch: 'T01', position: 2, action: 'ruling', ballot: { struck: [], identifyingMarks: true }, note: 'Có chữ ký' },
-    ];
+      { operator: 'bkp', terminal: 'MÁY-00', batch: '1', position: null, action: 'batch-opened', ballot: null, batchSpec: { label: 'Hòm phiếu 1', physicalCount: 2, entriesRequired: 2 } },
+      { operator: op(0), terminal: 'MÁY-01', batch: '1', position: null, action: 'entry-opened', ballot: null },
+      { operator: op(1), terminal: 'MÁY-02', batch: '1', position: null, action: 'entry-opened', ballot: null },
+      { operator: op(0), terminal: 'MÁY-01', batch: '1', position: 1, action: 'ballot-entered', ballot: { struck: [c1!.id, c3!.id] } },
+      { operator: op(1), terminal: 'MÁY-02', batch: '1', position: 1, action: 'ballot-entered', ballot: { struck: [c1!.id, c3!.id] } },
+      { operator: op(0), terminal: 'MÁY-01', batch: '1', position: 2, action: 'ballot-entered', ballot: { struck: [c3!.id] } },
+      { operator: op(0), terminal: 'MÁY-01', batch: '1', position: 2, action: 'ballot-undone', ballot: null },
+      { operator: op(0), terminal: 'MÁY-01', batch: '1', position: 2, action: 'ballot-entered', ballot: { struck: [c2!.id, c4!.id] } },
+      { operator: 'bkp', terminal: 'MÁY-03', batch: '1', position: null, action: 'entry-moved', ballot: null, entryOf: op(1), fromTerminal: 'MÁY-02', note: 'Máy 2 hỏng' },
+      { operator: op(1), terminal: 'MÁY-03', batch: '1', position: 2, action: 'ballot-entered', ballot: { struck: [] } },
+      { operator: op(0), terminal: 'MÁY-01', batch: '1', position: null, action: 'entry-closed', ballot: null, note: '2 phiếu' },
+      { operator: op(1), terminal: 'MÁY-03', batch: '1', position: null, action: 'entry-closed', ballot: null, note: '2 phiếu' },
+      { operator: 'bkp', terminal: 'MÁY-00', batch: '1', position: 2, action: 'ruling', ballot: { struck: [c2!.id, c4!.id] }, note: 'Đối chiếu phiếu giấy' },
+    ].map((e, k) => ev(e as Omit<InputLogEntry, 'seq' | 'at'>, k));
     const t = await renderBoth(inputLog, { header: HEADER, round: r, entries });
     for (const text of [t.pdf, t.docx]) {
       const f = flat(text);
       expect(f).toContain('NHẬT KÝ NHẬP PHIẾU');
-      expect(f).toContain('Số sự kiện: 4, trong đó 2 lượt nhập phiếu.');
+      expect(f).toContain('Số sự kiện: 13, trong đó 5 lượt nhập phiếu.');
       expect(f).toContain(`Ngày ${formatDateShort('2020-07-15')}`);
-      expect(text).toMatch(rowPattern(['1', 'T01', 'Nguyễn Thu Hà', 'MÁY-01', '14:10:00', 'Mở tập phiếu']));
-      expect(text).toMatch(rowPattern(['2', 'T01 / 1', 'Nguyễn Thu Hà', 'MÁY-01', '14:11:01', 'Nhập phiếu: Gạch: 1, 3', 'Hợp lệ']));
-      expect(text).toMatch(rowPattern(['Nhập phiếu: Gạch: 2']));
-      expect(text).toMatch(rowPattern(['3', 'T01 / 2', 'Nguyễn Thu Hà', 'MÁY-01', '14:12:02', 'Nhập phiếu: Gạch: 2', 'Không hợp lệ: Phiếu bầu']));
-      expect(f).toContain('quá số lượng được bầu');
-      expect(f).toContain('Trần Văn Nam');
-      expect(f).toContain('MÁY-02');
-      expect(f).toContain('Có chữ ký');
+      expect(f).toContain('Hòm phiếu 1: 2 phiếu, nhập 2 lần (mở lúc 14:00:00, bkp, máy MÁY-00)');
+      expect(f).toContain(`Lần nhập 1: ${op(0)}, máy MÁY-01 (14:00:01–14:00:10); 2 phiếu, 2 hợp lệ, 0 không hợp lệ.`);
+      expect(f).toContain(`Lần nhập 2: ${op(1)}, máy MÁY-02 → MÁY-03 (14:00:02–14:00:11); 2 phiếu, 1 hợp lệ, 1 không hợp lệ.`);
+      expect(text).toMatch(rowPattern(['1', 'Gạch: 1, 3', 'như lần 1', 'Hợp lệ']));
+      expect(text).toMatch(rowPattern(['Xóa phiếu vừa nhập: Gạch: 3']));
+      expect(text).toMatch(rowPattern(['2', 'Gạch: 2, 4', 'Không gạch tên nào', 'Các lần nhập khác nhau']));
+      expect(f).toContain('Chuyển từ máy MÁY-02 sang máy MÁY-03 (14:00:08, bkp): Máy 2 hỏng');
+      expect(f).toContain('Đối chiếu phiếu giấy');
     }
+    expect(flat(t.docx)).toContain('Ban Kiểm phiếu quyết định (bkp, máy MÁY-00, 14:00:12): Gạch: 2, 4 — Hợp lệ');
+    // The correction comes before the ballot typed again, the move after the ballot it followed.
+    const f = flat(t.docx);
+    expect(f.indexOf('Xóa phiếu vừa nhập')).toBeLessThan(f.indexOf('Các lần nhập khác nhau'));
+  });
+
+  it('prints 500 ballots entered twice in a few pages, every ballot once', async () => {
+    const r = round({ kind: 'committee', seats: 9, candidates: candidates(12) });
+    const events: Array<Omit<InputLogEntry, 'seq' | 'at'>> = [];
+    const ballotAt = (b: number, pos: number) => ({ struck: r.candidates.filter((_, k) => (b * 7 + pos * 3 + k) % 4 === 0).map((c) => c.id) });
+    for (let b = 1; b <= 10; b++) {
+      const batch = String(b);
+      events.push({ operator: 'bkp', terminal: 'board', batch, position: null, action: 'batch-opened', ballot: null, batchSpec: { label: `Tập ${b}`, physicalCount: 50, entriesRequired: 2 } });
+      for (const k of [0, 1]) {
+        events.push({ operator: op(k), terminal: `Máy ${k + 1}`, batch, position: null, action: 'entry-opened', ballot: null });
+        for (let pos = 1; pos <= 50; pos++) {
+          events.push({ operator: op(k), terminal: `Máy ${k + 1}`, batch, position: pos, action: 'ballot-entered', ballot: ballotAt(b, pos) });
+        }
+        events.push({ operator: op(k), terminal: `Máy ${k + 1}`, batch, position: null, action: 'entry-closed', ballot: null, note: '50 phiếu' });
+      }
+    }
+    const entries = events.map((e, k): InputLogEntry => ({ ...e, seq: k + 1, at: at(k) }));
+    const content = inputLog.content({ header: HEADER, round: r, entries });
+    if (!content.ok) throw new Error(content.error.message_en);
+    const tables = content.value.blocks.filter((x) => x.kind === 'table');
+    expect(tables).toHaveLength(10);
+    for (const tb of tables) {
+      if (tb.kind !== 'table') continue;
+      expect(tb.dense).toBe(true);
+      expect(tb.rows.map((row) => row[0])).toEqual(Array.from({ length: 50 }, (_, k) => String(k + 1)));
+      expect(tb.rows.every((row) => row[2] === 'như lần 1')).toBe(true);
+    }
+    const pdf = await inputLog.pdf({ header: HEADER, round: r, entries });
+    if (!pdf.ok) throw new Error(pdf.error.message_en);
+    // 1,050 events, 1,000 of them ballots typed: 12 pages (the log printed one line per event took 57).
+    expect(pdfPageCount(pdf.value)).toBeLessThanOrEqual(12);
+    const text = pdfText(pdf.value);
+    for (let b = 1; b <= 10; b++) expect(flat(text)).toContain(`Tập ${b}: 50 phiếu, nhập 2 lần`);
   });
 });

@@ -1,3 +1,5 @@
+import type { BallotForm, ElectionKind } from './election.ts';
+
 /**
  * Every [open] item of docs/rules.md that the core touches, as a named setting with the default docs/rules.md gives.
  * Each value in force is printed in the minutes (see `describeSettings`); the core never decides them silently.
@@ -66,13 +68,40 @@ export interface SettingLine {
 
 const yesNo = (b: boolean): [string, string] => (b ? ['Có', 'Yes'] : ['Không', 'No']);
 
-/** The lines that the minutes print for the count settings in force. */
-export const describeCountSettings = (s: CountSettings): readonly SettingLine[] => {
+const EVERY_BALLOT: readonly (keyof CountSettings)[] = ['unstampedIsNotIssued', 'writeInInvalid', 'identifyingMarkInvalid'];
+const ELECTED: readonly (keyof CountSettings)[] = [...EVERY_BALLOT, 'singleCandidateBothOrNoneInvalid'];
+
+/**
+ * The count settings that can change the count of each kind of election, the one definition of it: alternates only
+ * for a delegation (§6), the single-candidate rule only where one person can stand alone on a list (§5), no
+ * write-in rule on the secretary poll, whose ballot is a name written in (§7).
+ */
+export const COUNT_SETTINGS_OF_KIND: Readonly<Record<ElectionKind, readonly (keyof CountSettings)[]>> = {
+  committee: ELECTED,
+  'standing-committee': ELECTED,
+  secretary: ELECTED,
+  'deputy-secretary': ELECTED,
+  'inspection-committee': ELECTED,
+  'inspection-chair': ELECTED,
+  delegates: [...ELECTED, 'alternatesFromSameBallot'],
+  'opinion-poll': EVERY_BALLOT,
+  'secretary-poll': ['unstampedIsNotIssued', 'identifyingMarkInvalid'],
+};
+
+/**
+ * The settings that apply to one election as its ballot is printed: those of its kind, and the single-candidate
+ * rule only on the single-candidate form (a list of one) — on any other form it can decide nothing.
+ */
+export const countSettingsThatApply = (kind: ElectionKind, form: BallotForm): readonly (keyof CountSettings)[] =>
+  COUNT_SETTINGS_OF_KIND[kind].filter((key) => key !== 'singleCandidateBothOrNoneInvalid' || form === 'single');
+
+/** The lines that the minutes print for the count settings in force: all of them, or those of `keys`. */
+export const describeCountSettings = (s: CountSettings, keys?: readonly (keyof CountSettings)[]): readonly SettingLine[] => {
   const line = (key: keyof CountSettings, label_vi: string, label_en: string): SettingLine => {
     const [value_vi, value_en] = yesNo(s[key]);
     return { key, label_vi, label_en, value_vi, value_en };
   };
-  return [
+  const lines = [
     line('unstampedIsNotIssued', 'Phiếu không có dấu của cấp ủy triệu tập là phiếu không do Ban Kiểm phiếu phát ra',
       'An unstamped ballot counts as not issued by the counting board'),
     line('writeInInvalid', 'Phiếu ghi thêm tên người ngoài danh sách là phiếu không hợp lệ',
@@ -85,4 +114,5 @@ export const describeCountSettings = (s: CountSettings): readonly SettingLine[] 
     line('alternatesFromSameBallot', 'Lấy đại biểu dự khuyết theo thứ tự số phiếu trên cùng lá phiếu',
       'Alternates are taken in order of votes from the same ballot'),
   ];
+  return keys === undefined ? lines : lines.filter((l) => keys.includes(l.key as keyof CountSettings));
 };

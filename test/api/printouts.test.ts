@@ -196,6 +196,20 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
     }
   });
 
+  it('keeps a voided nomination in the minutes of its round, struck through, with the reason', async () => {
+    const e = elections.get('committee')!;
+    const round = await db.db.selectFrom('election_rounds').select('id').where('election_id', '=', e.id).where('number', '=', 1).executeTakeFirstOrThrow();
+    // As the chair's void leaves it (routes/candidates.ts): the row stays, status "voided", with when, why and who.
+    await db.db.insertInto('candidates').values({
+      round_id: round.id, congress_id: congressId, delegate_id: null, full_name: 'Lò Văn Nhầm', birth_date: null, source: 'nominated',
+      position: 999, status: 'voided', withdrawal_vote_id: null, poll_agree: null,
+      voided_at: '2020-07-16T02:00:00.000Z', void_reason: 'Giới thiệu nhầm người cùng tên', voided_by: 'lso.chutich',
+    }).execute();
+    for (const text of [await pdf(as['lso.thuky'], paths.minutes(e.id, 1)), await docx(as['lso.thuky'], paths.minutes(e.id, 1, 'docx'))]) {
+      expect(text.replace(/\s+/gu, ' ')).toContain('Lò Văn Nhầm (đã hủy: Giới thiệu nhầm người cùng tên; người hủy: lso.chutich).');
+    }
+  });
+
   it('prints the secretary-poll ballot (write-in) and minutes: write-ins per newly elected member, blanks, % of N_base', async () => {
     const admin = as['lso.quantri'];
     const committee = elections.get('committee')!.rounds[0]!;
@@ -327,7 +341,7 @@ describeEachDatabase('api: printed documents of the seed congress', (db) => {
     for (const t of [text, word]) {
       expect(t).toContain('NHẬT KÝ NHẬP PHIẾU');
       expect(t).toContain(`Số sự kiện: ${formatInteger(events.length)}, trong đó ${formatInteger(entered)} lượt nhập phiếu`);
-      for (const w of ['may-1', 'may-2', 'bkp', 'Nhập phiếu: Gạch:']) expect(t).toContain(w);
+      for (const w of ['may-1', 'may-2', 'bkp', 'Lần nhập 1:', 'Lần nhập 2:', 'Gạch:', 'như lần 1']) expect(t).toContain(w);
     }
     // Narrow columns wrap in the PDF; the Word file holds each cell whole.
     for (const w of ['Hòm phiếu số 1: 124 phiếu, nhập 2 lần', 'Hòm phiếu số 2: 124 phiếu, nhập 2 lần', 'Ban Kiểm phiếu quyết định', 'Đối chiếu phiếu giấy']) {

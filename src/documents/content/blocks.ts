@@ -52,6 +52,8 @@ export interface TableBlock {
   readonly boldRows?: readonly number[] | undefined;
   /** Rows struck through: records voided with a reason, kept in the record. */
   readonly struckRows?: readonly number[] | undefined;
+  /** Small type and tight cells: long registers (the input log), one line per row. */
+  readonly dense?: boolean | undefined;
 }
 
 export interface Signer {

@@ -1,7 +1,7 @@
 /** The parts every counting minutes shares: the board, attendance and base, ballots, results, settings, signatures. */
 import { formatInteger, formatPercent } from '../../locale/vi.ts';
 import {
-  INVALID_REASONS, INVALID_REASON_LABELS, ballotForm, ballotLimit, computeBase, describeCountSettings, err, ok, ruleError,
+  INVALID_REASONS, INVALID_REASON_LABELS, ballotForm, ballotLimit, computeBase, countSettingsThatApply, describeCountSettings, err, ok, ruleError,
   type BallotForm, type BallotSummary, type CandidateId, type CandidateResult, type CongressAttendance, type InvalidReason,
   type Result, type RuleError,
 } from '../../rules/index.ts';
@@ -109,7 +109,10 @@ const FORM_SENTENCE: Readonly<Record<BallotForm, string>> = {
   'write-in': 'phiếu giới thiệu, ghi họ và tên một đồng chí',
 };
 
-/** The ballot form and the count settings in force (docs/rules.md [open] items are never decided silently). */
+/**
+ * The ballot form and the count settings in force that apply to this election (docs/rules.md [open] items are never
+ * decided silently; a setting that cannot change this count is not printed).
+ */
 export const settingsSection = (title: string, round: ElectionRound): Block[] => {
   const form = ballotForm(round);
   const limit = form === 'strike-out' || form === 'agree-disagree' ? [p(`- Mỗi phiếu bầu không quá ${n(ballotLimit(round))} người.`)] : [];
@@ -117,7 +120,17 @@ export const settingsSection = (title: string, round: ElectionRound): Block[] =>
     heading(title),
     p(`- Hình thức phiếu: ${FORM_SENTENCE[form]}.`),
     ...limit,
-    ...describeCountSettings(round.settings).map((line) => p(`- ${line.label_vi}: `, b(line.value_vi), '.')),
+    ...describeCountSettings(round.settings, countSettingsThatApply(round.kind, form)).map((line) => p(`- ${line.label_vi}: `, b(line.value_vi), '.')),
+  ];
+};
+
+/** Nominations voided while the list was drawn up: not on the ballot, never silently gone (docs/rules.md §4). */
+export const voidedNominationsSection = (round: ElectionRound): Block[] => {
+  const voided = round.voidedNominations ?? [];
+  if (voided.length === 0) return [];
+  return [
+    p('Việc giới thiệu các đồng chí sau đã được hủy trước khi lập danh sách bầu cử (giữ trong biên bản, không có hiệu lực):'),
+    ...voided.map((v) => p('- ', { text: v.name, strike: true }, ` (đã hủy: ${v.reason}; người hủy: ${v.by}).`)),
   ];
 };
 

@@ -8,7 +8,7 @@ import { congressName } from '../labels.ts';
 import type { ElectionMinutesInput } from '../model.ts';
 import { b, heading, p, type Block, type DocumentContent } from './blocks.ts';
 import {
-  attendanceSection, ballotsSection, boardSection, boardSigners, checkCountInput, closing, n, pick, settingsSection,
+  attendanceSection, ballotsSection, boardSection, boardSigners, checkCountInput, closing, n, pick, settingsSection, voidedNominationsSection,
   methodSentence, timesSentence, votesTable,
 } from './count-sections.ts';
 import { countingMinutesFrame } from './subjects.ts';
@@ -60,6 +60,7 @@ export const countingMinutesContent = (input: ElectionMinutesInput): Result<Docu
   const blocks: Block[] = [
     p(`Hôm nay, ${formatDateLong(h.date)}, tại ${h.place}, ${congressName(h)} tiến hành bầu cử bằng phiếu kín. `,
       `Danh sách bầu cử gồm ${n(round.candidates.length)} đồng chí; số lượng được bầu: `, b(seatsText), '.'),
+    ...voidedNominationsSection(round),
     ...timesSentence(input.times),
     ...methodSentence(input.method),
     ...boardSection('I. BAN KIỂM PHIẾU', round.board, 'Trưởng ban', 'Ủy viên'),

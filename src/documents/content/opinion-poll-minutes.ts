@@ -5,7 +5,7 @@ import { congressName, participantWord } from '../labels.ts';
 import type { OpinionPollMinutesInput } from '../model.ts';
 import { b, col, heading, p, table, type DocumentContent } from './blocks.ts';
 import {
-  ballotsSection, boardSection, boardSigners, checkCountInput, closing, n, pick, settingsSection, methodSentence, timesSentence, votesTable,
+  ballotsSection, boardSection, boardSigners, checkCountInput, closing, n, pick, settingsSection, voidedNominationsSection, methodSentence, timesSentence, votesTable,
 } from './count-sections.ts';
 import { countingMinutesFrame } from './subjects.ts';
 
@@ -20,6 +20,7 @@ export const opinionPollMinutesContent = (input: OpinionPollMinutesInput): Resul
     blocks: [
       p(`Hôm nay, ${formatDateLong(h.date)}, tại ${h.place}, ${congressName(h)} tiến hành lấy phiếu xin ý kiến về `,
         `${n(round.candidates.length)} đồng chí được giới thiệu, tự ứng cử vào danh sách bầu cử.`),
+      ...voidedNominationsSection(round),
       ...timesSentence(input.times),
       ...methodSentence(input.method),
       ...boardSection('I. BAN KIỂM PHIẾU', round.board, 'Trưởng ban', 'Ủy viên'),

@@ -3,6 +3,9 @@ import { Paragraph, Table, TableCell, TableRow, VerticalAlignTable, WidthType } 
 import type { TableBlock } from '../content/blocks.ts';
 import { ALIGN, TABLE_STYLE, run } from './style.ts';
 
+/** A dense table (the input log) in 9 pt, half-points. */
+const DENSE_SIZE = 18;
+
 export const docxTable = (t: TableBlock, width: number): Table => {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
   const widths = t.columns.map((c) => Math.round((c.width / total) * width));
@@ -12,12 +15,12 @@ export const docxTable = (t: TableBlock, width: number): Table => {
     new TableCell({
       width: { size: widths[k]!, type: WidthType.DXA },
       ...(header ? { verticalAlign: VerticalAlignTable.CENTER } : {}),
-      children: [new Paragraph({ style: TABLE_STYLE, alignment: ALIGN[header ? 'center' : t.columns[k]!.align], children: [run({ text, bold: isBold, strike })] })],
+      children: [new Paragraph({ style: TABLE_STYLE, alignment: ALIGN[header ? 'center' : t.columns[k]!.align], children: [run({ text, bold: isBold, strike }, t.dense === true ? DENSE_SIZE : null)] })],
     });
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    margins: t.dense === true ? { left: 40, right: 40, top: 0, bottom: 0 } : { left: 60, right: 60, top: 20, bottom: 20 },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, k) => cell(c.title, k, true, true)) }),
       ...t.rows.map((row, r) => new TableRow({ cantSplit: true, children: row.map((text, k) => cell(text, k, bold.has(r), false, struck.has(r))) })),

@@ -26,8 +26,9 @@ const drawParagraph = (c: Cursor, para: ParagraphBlock, keepWith: number): void 
   para.runs.forEach((run, k) => {
     doc.font(fontFor(run.bold ?? false, run.italic ?? false)).fontSize(BODY_SIZE);
     const continued = k < para.runs.length - 1;
-    if (k === 0) doc.text(run.text, MARGIN.left, c.y, { ...options, continued });
-    else doc.text(run.text, { ...options, continued });
+    const strike = run.strike ?? false;
+    if (k === 0) doc.text(run.text, MARGIN.left, c.y, { ...options, continued, strike });
+    else doc.text(run.text, { ...options, continued, strike });
   });
   c.y = doc.y + PARA_GAP;
 };

@@ -15,12 +15,13 @@ import type { FileOut } from '../route.ts';
 import { renderAs } from './common.ts';
 import { loadPrintRound, requireCounted, roundHeader } from './round.ts';
 
-/** The batch column is narrow: the batch's number; its label is the note of the event that opened it. */
+/** The events as the document reads them: the batch by its number, its label and counts from the event that opened it. */
 const entryOf = (seq: number, e: CountingEvent): InputLogEntry => {
   const base = { seq, at: e.at, operator: e.operator, terminal: e.terminal, batch: e.batchId, action: e.type };
   switch (e.type) {
     case 'batch-opened':
-      return { ...base, position: null, ballot: null, note: `${e.batch.label}: ${e.batch.physicalCount} phiếu, nhập ${e.batch.entriesRequired} lần` };
+      return { ...base, position: null, ballot: null, note: `${e.batch.label}: ${e.batch.physicalCount} phiếu, nhập ${e.batch.entriesRequired} lần`,
+        batchSpec: { label: e.batch.label, physicalCount: e.batch.physicalCount, entriesRequired: e.batch.entriesRequired } };
     case 'entry-opened':
       return { ...base, position: null, ballot: null, note: null };
     case 'ballot-entered':
@@ -30,9 +31,9 @@ const entryOf = (seq: number, e: CountingEvent): InputLogEntry => {
     case 'entry-closed':
       return { ...base, position: null, ballot: null, note: `${e.ballots} phiếu` };
     case 'entry-discarded':
-      return { ...base, position: null, ballot: null, note: `Hủy lần nhập của ${e.discarded}: ${e.note}` };
+      return { ...base, position: null, ballot: null, note: e.note, entryOf: e.discarded };
     case 'entry-moved':
-      return { ...base, position: null, ballot: null, note: `Chuyển lần nhập của ${e.moved} từ máy ${e.from} sang máy ${e.terminal}: ${e.note}` };
+      return { ...base, position: null, ballot: null, note: e.note, entryOf: e.moved, fromTerminal: e.from };
     case 'ruling': {
       const reason = RULING_REASON_LABELS[e.reason].vi;
       return { ...base, position: e.position, ballot: e.ballot, note: e.note.trim() === '' ? reason : `${reason}: ${e.note}` };

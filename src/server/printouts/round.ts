@@ -29,7 +29,10 @@ export const loadPrintRound = async (db: Db, congress: Congress, electionId: num
   if (election === undefined) return err(notFound('cuộc bầu cử', 'Election', 'params.electionId'));
   const round = await findRound(db, election.id, number);
   if (round === undefined) return err(notFound(`vòng bầu ${number}`, `Round ${number}`, 'params.round'));
-  const candidates = listed(await roundCandidates(db, round.id));
+  const all = await roundCandidates(db, round.id);
+  const candidates = listed(all);
+  const voidedNominations = all.flatMap((c) =>
+    (c.voided_at === null ? [] : [{ name: c.full_name, reason: c.void_reason ?? '', by: c.voided_by ?? '', at: c.voided_at }]));
   const board = election.counting_board_id === null ? null : await bodyPeople(db, election.counting_board_id);
   let pollFor: ElectionKind | undefined;
   if (election.kind === 'opinion-poll' && election.parent_round_id !== null) {
@@ -47,6 +50,7 @@ export const loadPrintRound = async (db: Db, congress: Congress, electionId: num
     settings: countSettingsOf(election),
     board: board?.board ?? NO_BOARD,
     ...(pollFor === undefined ? {} : { pollFor }),
+    ...(voidedNominations.length === 0 ? {} : { voidedNominations }),
   };
   const sessionDay = (await itemDay(db, congress, round.agenda_item_id)) ?? (await itemDay(db, congress, election.agenda_item_id));
   return ok({ election, round, model, hasBoard: board !== null, sessionDay });

@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { CreateElectionBody, ElectionPatch } from '../../api/index.ts';
-import { describeCountSettings, ELECTION_KINDS, type CountSettings } from '../../rules/index.ts';
+import { COUNT_SETTINGS_OF_KIND, describeCountSettings, ELECTION_KINDS, type CountSettings, type ElectionKind } from '../../rules/index.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { ElectionView } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
@@ -54,9 +54,9 @@ export const NewElectionForm = ({ onCreate }: { readonly onCreate: (body: Create
 
 type SettingsDraft = Readonly<Record<string, string | boolean>>;
 
-/** The lines of the count settings in the reader's language, from the rules core's one description. */
-const settingLines = (s: CountSettings, english: boolean) =>
-  describeCountSettings(s).map((l) => ({ key: l.key as keyof CountSettings, label: english ? l.label_en : l.label_vi, value: english ? l.value_en : l.value_vi }));
+/** The lines of the count settings of the election's kind in the reader's language, from the rules core's one description. */
+const settingLines = (s: CountSettings, kind: ElectionKind, english: boolean) =>
+  describeCountSettings(s, COUNT_SETTINGS_OF_KIND[kind]).map((l) => ({ key: l.key as keyof CountSettings, label: english ? l.label_en : l.label_vi, value: english ? l.value_en : l.value_vi }));
 
 export const ElectionSettingsForm = ({ election, onSave }: {
   readonly election: ElectionView;
@@ -65,7 +65,7 @@ export const ElectionSettingsForm = ({ election, onSave }: {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const editable = election.rounds.length === 1 && election.rounds[0]?.status === 'draft';
-  const lines = settingLines(election.settings, english);
+  const lines = settingLines(election.settings, election.kind, english);
   const initial: SettingsDraft = {
     title: election.title, seats: String(election.seats), alternateSeats: String(election.alternateSeats),
     ...Object.fromEntries(lines.map((l) => [l.key, election.settings[l.key]])),
