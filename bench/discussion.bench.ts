@@ -1,15 +1,19 @@
 /**
  * The discussion's costs on a fresh SQLite file (WAL, synchronous=FULL), through `inject()`:
  * - 1,600 delegates × 10 comments each on the seed draft (40 paragraphs): the time of each POST (p50, p99);
- * - the synthesis of 100,000 comments on a 1,000-paragraph document (GET …/synthesis: load, group, count), its
- *   time and the growth of the heap while it runs;
+ * - the synthesis of 100,000 comments on a 1,000-paragraph document (GET …/synthesis: load, group, count), over
+ *   HTTP from a server process of its own on the compiled server (`npm run build:node` first): the time to the
+ *   reply's last byte, and that process's resident memory (bench/support/discussion-synthesis-server.mjs);
+ *   DISCUSSION_BENCH_PROFILE=<dir> writes the server's CPU profile there;
  * - a 300-page .docx (made here with `docx`) read off the event loop and split into units.
  * DISCUSSION_BENCH_DELEGATES makes the first smaller (a quick look).
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { Kysely } from 'kysely';
@@ -71,12 +75,13 @@ const addDelegates = async (db: Kysely<Database>, congressId: number, n: number)
   return cookies;
 };
 
-const fresh = async (): Promise<{ db: Kysely<Database>; close: () => Promise<void> }> => {
+const fresh = async (): Promise<{ db: Kysely<Database>; file: string; close: () => Promise<void> }> => {
   const dir = mkdtempSync(join(tmpdir(), 'daihoi-bench-discussion-'));
-  const opened = openDatabase({ sqliteFile: join(dir, 'b.sqlite') });
+  const file = join(dir, 'b.sqlite');
+  const opened = openDatabase({ sqliteFile: file });
   const m = await migrateToLatest(opened.db, 'sqlite');
   if (!m.ok) throw new Error(m.error.message_en);
-  return { db: opened.db, close: async () => { await opened.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return { db: opened.db, file, close: async () => { await opened.close(); rmSync(dir, { recursive: true, force: true }); } };
 };
 
 const commentsBench = async (): Promise<BenchResult[]> => {
@@ -112,7 +117,7 @@ const commentsBench = async (): Promise<BenchResult[]> => {
 };
 
 const synthesisBench = async (): Promise<BenchResult[]> => {
-  const { db, close } = await fresh();
+  const { db, file, close } = await fresh();
   const k = await setupCountingCongress(db, 'sqlite', 'bench-tong-hop');
   try {
     const C = `/api/congresses/${k.code}/discussion`;
@@ -138,22 +143,33 @@ const synthesisBench = async (): Promise<BenchResult[]> => {
       for (let i = 0; i < rows.length; i += 50) await db.insertInto('discussion_comments').values(rows.slice(i, i + 50)).execute();
       made += rows.length;
     }
-    global.gc?.();
-    const heap0 = process.memoryUsage().heapUsed;
-    let peak = heap0;
-    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 5);
-    const t0 = performance.now();
-    const res = await k.app.inject({ method: 'GET', url: `${C}/documents/${doc.body.id}/synthesis`, headers: { cookie: k.users.secretariat!.cookie } });
-    const ms = performance.now() - t0;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-    if (res.statusCode !== 200) throw new Error(res.body);
-    const body = res.json<{ totals: { comments: number }; units: { clusters: unknown[] }[] }>();
-    if (body.totals.comments !== made) throw new Error(`synthesis saw ${body.totals.comments} of ${made}`);
-    const clusters = body.units.reduce((s, u) => s + u.clusters.length, 0);
+    // The server runs in a process of its own, on the compiled server: its resident memory is the server's total.
+    const server = fork(fileURLToPath(new URL('./support/discussion-synthesis-server.mjs', import.meta.url)), [file], {
+      execArgv: ['--expose-gc', ...(process.env['DISCUSSION_BENCH_PROFILE'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${process.env['DISCUSSION_BENCH_PROFILE']}`])],
+    });
+    const message = <T>(): Promise<T> => new Promise((resolve, reject) => {
+      server.once('message', (m) => resolve(m as T));
+      server.once('exit', (code) => reject(new Error(`the server process ended (${code})`)));
+    });
+    const { port } = await message<{ port: number }>();
+    const runs: { ms: number; bytes: number; comments: number }[] = [];
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}${C}/documents/${doc.body.id}/synthesis`, { headers: { cookie: k.users.secretariat!.cookie } });
+      const data = await res.arrayBuffer();
+      const ms = performance.now() - t0;
+      if (res.status !== 200) throw new Error(`${res.status}: ${Buffer.from(data).toString('utf8', 0, 500)}`);
+      runs.push({ ms, bytes: data.byteLength, comments: (JSON.parse(Buffer.from(data).toString('utf8')) as { totals: { comments: number } }).totals.comments });
+    }
+    server.send({ report: true });
+    const r = { ...await message<{ rssBeforeKb: number; peakKb: number; peakReset: boolean }>(), runs };
+    const mb = (kb: number): number => Math.round(kb / 1024);
     return [
-      { bench: `discussion: synthesis of ${made} comments on ${units.length} paragraphs (${clusters} groups)`, value: Math.round(ms), unit: 'ms' },
-      { bench: 'discussion: synthesis heap growth (peak − before)', value: Math.round((peak - heap0) / 1024 / 1024), unit: 'MB' },
+      { bench: `discussion: synthesis of ${made} comments on ${units.length} paragraphs, first request over HTTP (server in its own process)`, value: Math.round(r.runs[0]!.ms), unit: 'ms' },
+      { bench: 'discussion: synthesis, second request', value: Math.round(r.runs[1]!.ms), unit: 'ms' },
+      { bench: `discussion: synthesis reply size`, value: Math.round(r.runs[0]!.bytes / 1024 / 1024 * 10) / 10, unit: 'MB' },
+      { bench: 'discussion: server process resident memory before the request (VmRSS)', value: mb(r.rssBeforeKb), unit: 'MB' },
+      { bench: `discussion: server process peak resident memory during the two requests (VmHWM${r.peakReset ? '' : ', since start'})`, value: mb(r.peakKb), unit: 'MB' },
     ];
   } finally {
     await k.app.close();

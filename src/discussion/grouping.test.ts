@@ -73,6 +73,14 @@ describe('grouping opinions on a paragraph', () => {
     // The generator reaches groups of several opinions, not only singletons.
     expect(joined).toBeGreaterThan(100);
   });
+
+  it('groups the same whatever was grouped before (the word dictionary is kept between calls)', () => {
+    const items = [op('a', 'Đề nghị bổ sung chỉ tiêu kinh tế số'), op('b', 'de nghi bo sung chi tieu kinh te so.'), op('c', 'Đề nghị sửa chỉ tiêu xã hội')];
+    const first = groupOpinions(items);
+    for (let i = 0; i < 200; i++) groupOpinions([op(`x${i}`, `từ ${i} mới ${i * 7} khác ${i * 13}`), op(`y${i}`, `chỉ tiêu ${i}`)]);
+    expect(groupOpinions(items)).toEqual(first);
+    expect(first.map((g) => g.keys)).toEqual([['a', 'b'], ['c']]);
+  });
 });
 
 describe('counting support', () => {

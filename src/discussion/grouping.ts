@@ -6,8 +6,10 @@
  * - Near: Jaccard similarity of word uni- and bigrams ≥ `threshold` (0.6), computed on words WITHOUT tone marks and
  *   with đ → d, so an opinion typed on a phone without Vietnamese input ("de nghi bo sung") meets the same opinion
  *   typed with it. Tone marks still count for exact equality.
- * - Groups are the connected pairs (single linkage), found by prefix filtering: two sets with Jaccard ≥ t share a
- *   token among the first |s| − ⌈t·|s|⌉ + 1 of each, taken rarest first — so the pairs compared are few.
+ * - Groups are the connected pairs (single linkage). Exact equals are one node (a hash of the normalised text); the
+ *   distinct texts are compared by prefix filtering: two sets with Jaccard ≥ t share a token among the first
+ *   |s| − ⌈t·|s|⌉ + 1 of each, taken rarest first, and sizes must be within t of each other — so the pairs compared
+ *   are few. The result is the all-pairs result (the property test in grouping.test.ts checks it).
  */
 
 export const OPINION_KINDS = ['agree', 'change', 'addition', 'removal', 'other'] as const;
@@ -56,23 +58,54 @@ const stripWord = (w: string): string => w.normalize('NFD').replace(/\p{M}+/gu, 
 /** Without tone and vowel marks, đ → d: "đề nghị" → "de nghi". */
 export const stripMarks = (text: string): string => stripWord(text);
 
-/** Words repeat across opinions: their unmarked form is remembered (bounded). */
-const unmarked = new Map<string, string>();
-const unmarkedWord = (w: string): string => {
-  let out = unmarked.get(w);
-  if (out === undefined) {
-    out = /^[a-z0-9]*$/u.test(w) ? w : stripWord(w);
-    if (unmarked.size > 100_000) unmarked.clear();
-    unmarked.set(w, out);
+/**
+ * Shingles as numbers: a word's id is the id of its unmarked form, a bigram's id is looked up by its two word ids.
+ * Words repeat across opinions and paragraphs, so the dictionary is kept between calls (bounded: emptied at the
+ * start of a call when large, never during one, so ids stay consistent within a grouping).
+ */
+const wordIds = new Map<string, number>();
+const unmarkedIds = new Map<string, number>();
+const pairIds = new Map<number, number>();
+let nextTokenId = 0;
+const MAX_TOKENS = 1 << 20;
+const resetTokensIfLarge = (): void => {
+  if (nextTokenId < MAX_TOKENS) return;
+  wordIds.clear();
+  unmarkedIds.clear();
+  pairIds.clear();
+  nextTokenId = 0;
+};
+const wordId = (w: string): number => {
+  let id = wordIds.get(w);
+  if (id === undefined) {
+    const u = /^[a-z0-9]*$/u.test(w) ? w : stripWord(w);
+    id = unmarkedIds.get(u);
+    if (id === undefined) { id = nextTokenId++; unmarkedIds.set(u, id); }
+    wordIds.set(w, id);
   }
-  return out;
+  return id;
+};
+const pairId = (a: number, b: number): number => {
+  // Ids stay below 2^26 (the dictionary is emptied past 2^20 between calls), so the key is one exact number.
+  const key = a * 0x4000000 + b;
+  let id = pairIds.get(key);
+  if (id === undefined) { id = nextTokenId++; pairIds.set(key, id); }
+  return id;
+};
+
+/** The shingle ids of a text's words, distinct (in no particular order). */
+const shingleIdsOfWords = (marked: readonly string[]): number[] => {
+  const words = marked.map(wordId);
+  const out = new Set<number>(words);
+  for (let i = 0; i + 1 < words.length; i++) out.add(pairId(words[i]!, words[i + 1]!));
+  return [...out];
 };
 
 /** The word uni- and bigrams compared for near-duplicates. */
 export const shinglesOf = (text: string): string[] => shinglesOfWords(wordsOf(text));
 
 const shinglesOfWords = (marked: readonly string[]): string[] => {
-  const words = marked.map(unmarkedWord);
+  const words = marked.map(stripWord);
   const out = new Set<string>(words);
   for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
   return [...out];
@@ -118,57 +151,85 @@ class UnionFind {
   }
 }
 
-/** Groups of one kind: exact equals first, then near-duplicates by prefix-filtered Jaccard. */
+/**
+ * Groups of one kind. Exact equals share one normalised text and are one node; only the distinct texts go through
+ * the near-duplicate search (prefix-filtered Jaccard), so a paragraph where a hundred delegates typed the same
+ * proposal costs one comparison, not five thousand.
+ */
 const groupOneKind = (items: readonly OpinionText[], threshold: number): number[][] => {
   const n = items.length;
-  const uf = new UnionFind(n);
-  const exact = new Map<string, number>();
-  const seen = new Map<string, { readonly norm: string; readonly shingles: string[] }>();
-  const sets = items.map((it, k) => {
-    let known = seen.get(it.text);
-    if (known === undefined) {
-      const words = wordsOf(it.text);
-      known = { norm: words.join(' '), shingles: shinglesOfWords(words) };
-      seen.set(it.text, known);
-    }
-    const first = exact.get(known.norm);
-    if (first === undefined) exact.set(known.norm, k); else uf.union(first, k);
-    return known.shingles;
-  });
-  // Token ids by frequency: rarest first, so prefixes hold the rare tokens.
-  const freq = new Map<string, number>();
-  for (const s of sets) for (const t of s) freq.set(t, (freq.get(t) ?? 0) + 1);
-  const order = [...freq.keys()].sort((a, b) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-  const idOf = new Map(order.map((t, i) => [t, i]));
-  const ids = sets.map((s) => Int32Array.from(s.map((t) => idOf.get(t)!)).sort());
-  const index = new Map<number, number[]>();
+  const nodeOf = new Int32Array(n);
+  const byText = new Map<string, number>();
+  const byNorm = new Map<string, number>();
+  const sets: number[][] = [];
   for (let k = 0; k < n; k++) {
-    const s = ids[k]!;
-    const prefix = s.length - Math.ceil(threshold * s.length) + 1;
-    const compared = new Set<number>();
-    for (let p = 0; p < Math.min(prefix, s.length); p++) {
-      const postings = index.get(s[p]!);
-      if (postings !== undefined) {
+    const text = items[k]!.text;
+    let node = byText.get(text);
+    if (node === undefined) {
+      const words = wordsOf(text);
+      const norm = words.join(' ');
+      node = byNorm.get(norm);
+      if (node === undefined) {
+        node = sets.length;
+        sets.push(shingleIdsOfWords(words));
+        byNorm.set(norm, node);
+      }
+      byText.set(text, node);
+    }
+    nodeOf[k] = node;
+  }
+  const m = sets.length;
+  const uf = new UnionFind(m);
+  if (m > 1) {
+    // Token ids by frequency: rarest first, so prefixes hold the rare tokens.
+    // (Any fixed order finds the same pairs; this one makes the prefixes short lists.) Sorting numbers that carry
+    // count and token together, without a comparator, is what keeps this cheap.
+    const localOf = new Map<number, number>();
+    const counts: number[] = [];
+    const local = sets.map((s) => s.map((t) => {
+      let l = localOf.get(t);
+      if (l === undefined) { l = counts.length; localOf.set(t, l); counts.push(0); }
+      counts[l]!++;
+      return l;
+    }));
+    const SHIFT = 2 ** 26;
+    const keys = new Float64Array(counts.length);
+    for (let l = 0; l < counts.length; l++) keys[l] = counts[l]! * SHIFT + l;
+    keys.sort();
+    const rank = new Int32Array(counts.length);
+    for (let i = 0; i < keys.length; i++) rank[keys[i]! % SHIFT] = i;
+    const ids = local.map((s) => {
+      const out = new Int32Array(s.length);
+      for (let i = 0; i < s.length; i++) out[i] = rank[s[i]!]!;
+      return out.sort();
+    });
+    const index = new Map<number, number[]>();
+    // lastSeen[o] = the node o was last compared with (+1): a stamp instead of a set per node.
+    const lastSeen = new Int32Array(m);
+    for (let k = 0; k < m; k++) {
+      const s = ids[k]!;
+      const prefix = Math.min(s.length, s.length - Math.ceil(threshold * s.length) + 1);
+      for (let p = 0; p < prefix; p++) {
+        const postings = index.get(s[p]!);
+        if (postings === undefined) { index.set(s[p]!, [k]); continue; }
         for (const other of postings) {
-          if (compared.has(other)) continue;
-          compared.add(other);
-          if (uf.find(other) === uf.find(k)) continue;
+          if (lastSeen[other] === k + 1) continue;
+          lastSeen[other] = k + 1;
           const o = ids[other]!;
           // Jaccard ≥ t needs t·|larger| ≤ |smaller|.
           const small = Math.min(o.length, s.length);
           const large = Math.max(o.length, s.length);
           if (small < threshold * large) continue;
+          if (uf.find(other) === uf.find(k)) continue;
           if (jaccardSorted(o, s) >= threshold) uf.union(other, k);
         }
         postings.push(k);
-      } else {
-        index.set(s[p]!, [k]);
       }
     }
   }
   const groups = new Map<number, number[]>();
   for (let k = 0; k < n; k++) {
-    const r = uf.find(k);
+    const r = uf.find(nodeOf[k]!);
     const g = groups.get(r);
     if (g === undefined) groups.set(r, [k]); else g.push(k);
   }
@@ -180,6 +241,7 @@ const groupOneKind = (items: readonly OpinionText[], threshold: number): number[
  * opinion is in exactly one group.
  */
 export const groupOpinions = (opinions: readonly OpinionText[], threshold = DEFAULT_THRESHOLD): OpinionGroup[] => {
+  resetTokensIfLarge();
   const firstIndex = new Map(opinions.map((o, i) => [o.key, i]));
   const out: OpinionGroup[] = [];
   for (const kind of OPINION_KINDS) {

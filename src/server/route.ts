@@ -5,6 +5,7 @@
  * body are parsed with the endpoint's schemas, the handler runs, and its Result is answered: a value as JSON (in
  * tests checked against the endpoint's response schema), a file, or a problem as `{ error: … }` with its status.
  */
+import { Readable } from 'node:stream';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -37,10 +38,17 @@ export type JsonOut<T> = { readonly kind: 'json'; readonly status: number; reado
 export type FileOut = {
   readonly kind: 'file'; readonly data: Buffer | Uint8Array; readonly contentType: string; readonly fileName: string; readonly inline?: boolean;
 };
+/**
+ * A large JSON reply already serialised in pieces (UTF-8), so the whole value never exists as objects, a string and
+ * a buffer at once. Its text must be the endpoint's response body: in tests (checkReplies) it is parsed and checked
+ * against the response schema like any JSON reply.
+ */
+export type JsonPiecesOut = { readonly kind: 'json-pieces'; readonly status: number; readonly pieces: readonly Buffer[] };
 /** What a handler of endpoint E answers with: its response body as JSON, or a file. */
-export type Output<E extends Endpoint> = JsonOut<ReplyBodyOf<E>> | FileOut;
+export type Output<E extends Endpoint> = JsonOut<ReplyBodyOf<E>> | JsonPiecesOut | FileOut;
 
 export const json = <T>(body: T, status = 200): JsonOut<T> => ({ kind: 'json', status, body });
+export const jsonPieces = (pieces: readonly Buffer[], status = 200): JsonPiecesOut => ({ kind: 'json-pieces', status, pieces });
 export const file = (data: Buffer | Uint8Array, contentType: string, fileName: string, inline = false): FileOut =>
   ({ kind: 'file', data, contentType, fileName, inline });
 
@@ -201,12 +209,17 @@ export const serve = <E extends Endpoint>(app: FastifyInstance, deps: ServerDeps
       if (out.value.kind === 'file') return sendFile(reply, out.value);
       const schema = schemaOf(e.response);
       if (deps.checkReplies && schema !== undefined) {
-        const checked = schema.safeParse(out.value.body);
+        const body: unknown = out.value.kind === 'json' ? out.value.body : JSON.parse(Buffer.concat(out.value.pieces).toString('utf8'));
+        const checked = schema.safeParse(body);
         if (!checked.success) {
           req.log.error({ issues: checked.error.issues.slice(0, 3), key }, 'reply does not match the contract');
           return reply.code(500).send(errorBody(ruleError('reply.schema', `Câu trả lời của ${key} không đúng mẫu.`,
             `The reply of ${key} does not match the contract: ${JSON.stringify(checked.error.issues.slice(0, 2))}`)));
         }
+      }
+      if (out.value.kind === 'json-pieces') {
+        const length = out.value.pieces.reduce((n, p) => n + p.length, 0);
+        return reply.code(out.value.status).type('application/json; charset=utf-8').header('content-length', length).send(Readable.from(out.value.pieces));
       }
       return reply.code(out.value.status).send(out.value.body);
     },

@@ -4,76 +4,116 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../../api/contract.ts';
-import type { SynthesisView } from '../../../api/discussion.ts';
+import type { SynthesisUnitView, SynthesisView } from '../../../api/discussion.ts';
 import { checkAnswer, clusterOpinions, type Opinion } from '../../../discussion/index.ts';
 import { err, ok } from '../../../rules/index.ts';
 import { audit } from '../../audit.ts';
 import type { ServerDeps } from '../../deps.ts';
 import { notFound, unprocessable } from '../../problems.ts';
-import { json, serve } from '../../route.ts';
+import { json, jsonPieces, serve } from '../../route.ts';
 import { nowIso, transact } from '../../tx.ts';
 import { documentEvents, readableDocument, type Db, type DocumentRow } from './access.ts';
 import { versionOf } from './documents.ts';
 
-/** The synthesis of one version of a document. */
-export const loadSynthesis = async (db: Db, congressId: number, d: DocumentRow, versionId: number): Promise<SynthesisView> => {
-  const units = await db.selectFrom('discussion_units').select(['id', 'ref', 'number', 'kind', 'text', 'position']).where('version_id', '=', versionId).orderBy('position').execute();
-  // Comments of the document without joins (names and groups come from small maps), kept to this version's units.
-  const inVersion = new Set(units.map((u) => u.id));
+/** Units read per query: their comments come together (about a hundred per unit at the largest congresses). */
+const UNITS_PER_QUERY = 100;
+
+type SynthesisHead = Omit<SynthesisView, 'units'>;
+
+/**
+ * The synthesis of one version of a document, unit by unit in document order: `onUnit` receives each unit with
+ * opinions or an answer as soon as it is grouped. The comments are read a hundred units at a time, only the columns
+ * used, so neither all the rows nor all the grouped opinions are held at once.
+ */
+export const walkSynthesis = async (db: Db, congressId: number, d: DocumentRow, versionId: number, onUnit: (u: SynthesisUnitView) => void): Promise<SynthesisHead> => {
+  const units = await db.selectFrom('discussion_units').select(['id', 'ref', 'number', 'kind', 'text']).where('version_id', '=', versionId).orderBy('position').execute();
   const names = new Map((await db.selectFrom('delegates').select(['id', 'full_name']).where('congress_id', '=', congressId).execute()).map((x) => [x.id, x.full_name]));
   const groupOf = new Map((await db.selectFrom('discussion_group_members').select(['delegate_id', 'group_id']).where('congress_id', '=', congressId).execute())
     .map((m) => [m.delegate_id, m.group_id]));
-  const comments = (await db.selectFrom('discussion_comments')
-    .select(['id', 'unit_id', 'delegate_id', 'kind', 'text', 'proposed_text', 'source'])
-    .where('document_id', '=', d.id).where('voided_at', 'is', null).orderBy('id').execute()).filter((c) => inVersion.has(c.unit_id));
-  const opinions = await db.selectFrom('discussion_group_opinions')
-    .innerJoin('discussion_units', 'discussion_units.id', 'discussion_group_opinions.unit_id')
-    .innerJoin('discussion_groups', 'discussion_groups.id', 'discussion_group_opinions.group_id')
-    .select(['discussion_group_opinions.id', 'discussion_group_opinions.unit_id', 'discussion_group_opinions.group_id', 'discussion_group_opinions.kind',
-      'discussion_group_opinions.text', 'discussion_group_opinions.proposed_text', 'discussion_group_opinions.agree_count', 'discussion_groups.name'])
-    .where('discussion_units.version_id', '=', versionId).where('discussion_group_opinions.voided_at', 'is', null).orderBy('discussion_group_opinions.id').execute();
+  const opinions = await db.selectFrom('discussion_group_opinions as o')
+    .innerJoin('discussion_units as u', 'u.id', 'o.unit_id')
+    .innerJoin('discussion_groups as g', 'g.id', 'o.group_id')
+    .select(['o.id', 'o.unit_id', 'o.group_id', 'o.kind', 'o.text', 'o.proposed_text', 'o.agree_count', 'g.name'])
+    .where('u.version_id', '=', versionId).where('o.voided_at', 'is', null).orderBy('o.id').execute();
   const answers = new Map((await db.selectFrom('discussion_syntheses').innerJoin('discussion_units', 'discussion_units.id', 'discussion_syntheses.unit_id')
     .selectAll('discussion_syntheses').where('discussion_units.version_id', '=', versionId).execute()).map((a) => [a.unit_id, a]));
   const groupsTotal = ((await db.selectFrom('discussion_groups').select((eb) => eb.fn.countAll<number>().as('n')).where('congress_id', '=', congressId).executeTakeFirstOrThrow()).n);
 
   const byUnit = new Map<number, Opinion[]>();
+  const sources = new Map<string, 'delegate' | 'paper' | 'group'>();
   const push = (unitId: number, o: Opinion): void => {
     const list = byUnit.get(unitId);
     if (list === undefined) byUnit.set(unitId, [o]); else list.push(o);
   };
-  for (const c of comments) {
-    push(c.unit_id, {
-      key: `c:${c.id}`, kind: c.kind, text: c.proposed_text ?? c.text, body: c.text, proposed: c.proposed_text,
-      author: c.delegate_id === null ? 'Phiếu góp ý không ghi tên' : names.get(c.delegate_id) ?? '',
-      source: c.delegate_id === null ? { source: 'delegate', delegateId: -c.id, groupId: null } : { source: 'delegate', delegateId: c.delegate_id, groupId: groupOf.get(c.delegate_id) ?? null },
-    });
+  const totals = { comments: 0, groupOpinions: opinions.length, units: 0, pending: 0, accepted: 0, explained: 0, notAccepted: 0 };
+  for (let from = 0; from < units.length; from += UNITS_PER_QUERY) {
+    const chunk = units.slice(from, from + UNITS_PER_QUERY);
+    byUnit.clear();
+    sources.clear();
+    const comments = await db.selectFrom('discussion_comments')
+      .select(['id', 'unit_id', 'delegate_id', 'kind', 'text', 'proposed_text', 'source'])
+      // By unit, then id: the unit index answers it without a sort (a document_id condition made SQLite scan the
+      // whole document's comments for every chunk; the units are this document's anyway).
+      .where('unit_id', 'in', chunk.map((u) => u.id)).where('voided_at', 'is', null).orderBy('unit_id').orderBy('id').execute();
+    totals.comments += comments.length;
+    for (const c of comments) {
+      const key = `c:${c.id}`;
+      sources.set(key, c.source === 'paper' ? 'paper' : 'delegate');
+      push(c.unit_id, {
+        key, kind: c.kind, text: c.proposed_text ?? c.text, body: c.text, proposed: c.proposed_text,
+        author: c.delegate_id === null ? 'Phiếu góp ý không ghi tên' : names.get(c.delegate_id) ?? '',
+        source: c.delegate_id === null ? { source: 'delegate', delegateId: -c.id, groupId: null } : { source: 'delegate', delegateId: c.delegate_id, groupId: groupOf.get(c.delegate_id) ?? null },
+      });
+    }
+    const inChunk = new Set(chunk.map((u) => u.id));
+    for (const o of opinions) {
+      if (!inChunk.has(o.unit_id)) continue;
+      const key = `g:${o.id}`;
+      sources.set(key, 'group');
+      push(o.unit_id, {
+        key, kind: o.kind, text: o.proposed_text ?? o.text, body: o.text, proposed: o.proposed_text, author: o.name,
+        source: { source: 'group', groupId: o.group_id, agreeCount: o.agree_count },
+      });
+    }
+    for (const u of chunk) {
+      const list = byUnit.get(u.id) ?? [];
+      const a = answers.get(u.id);
+      if (list.length === 0 && a === undefined) continue;
+      const status = a?.status ?? 'pending';
+      totals.units++;
+      if (status === 'pending') totals.pending++; else if (status === 'accepted') totals.accepted++; else if (status === 'explained') totals.explained++; else totals.notAccepted++;
+      onUnit({
+        unitId: u.id, ref: u.ref, number: u.number, kind: u.kind, text: u.text, status, newText: a?.new_text ?? null, explanation: a?.explanation ?? null,
+        clusters: clusterOpinions(list, groupsTotal).map((c) => ({
+          kind: c.kind, representative: c.representative, supportText: c.supportText, groups: c.support.groups, delegates: c.support.delegates,
+          opinions: c.opinions.map((o) => ({ key: o.key, source: sources.get(o.key)!, author: o.author, text: o.body, proposedText: o.proposed })),
+        })),
+      });
+    }
   }
-  for (const o of opinions) {
-    push(o.unit_id, {
-      key: `g:${o.id}`, kind: o.kind, text: o.proposed_text ?? o.text, body: o.text, proposed: o.proposed_text, author: o.name,
-      source: { source: 'group', groupId: o.group_id, agreeCount: o.agree_count },
-    });
-  }
-  const sourceOf = (key: string, paper: ReadonlySet<string>) => (key.startsWith('g:') ? 'group' as const : paper.has(key) ? 'paper' as const : 'delegate' as const);
-  const paper = new Set(comments.filter((c) => c.source === 'paper').map((c) => `c:${c.id}`));
-  const totals = { comments: comments.length, groupOpinions: opinions.length, units: 0, pending: 0, accepted: 0, explained: 0, notAccepted: 0 };
-  const out: SynthesisView['units'] = [];
-  for (const u of units) {
-    const list = byUnit.get(u.id) ?? [];
-    const a = answers.get(u.id);
-    if (list.length === 0 && a === undefined) continue;
-    const status = a?.status ?? 'pending';
-    totals.units++;
-    if (status === 'pending') totals.pending++; else if (status === 'accepted') totals.accepted++; else if (status === 'explained') totals.explained++; else totals.notAccepted++;
-    out.push({
-      unitId: u.id, ref: u.ref, number: u.number, kind: u.kind, text: u.text, status, newText: a?.new_text ?? null, explanation: a?.explanation ?? null,
-      clusters: clusterOpinions(list, groupsTotal).map((c) => ({
-        kind: c.kind, representative: c.representative, supportText: c.supportText, groups: c.support.groups, delegates: c.support.delegates,
-        opinions: c.opinions.map((o) => ({ key: o.key, source: sourceOf(o.key, paper), author: o.author, text: o.body, proposedText: o.proposed })),
-      })),
-    });
-  }
-  return { documentId: d.id, versionId, groupsTotal, totals, units: out };
+  return { documentId: d.id, versionId, groupsTotal, totals };
+};
+
+/** The synthesis of one version as one value (for the printed report). */
+export const loadSynthesis = async (db: Db, congressId: number, d: DocumentRow, versionId: number): Promise<SynthesisView> => {
+  const units: SynthesisUnitView[] = [];
+  const head = await walkSynthesis(db, congressId, d, versionId, (u) => { units.push(u); });
+  return { ...head, units };
+};
+
+/**
+ * The synthesis as JSON pieces: each unit serialised as it is grouped, then the head. 100,000 comments make a reply
+ * of ~26 MB; held as objects, then as one string, then as a buffer it was three times that (docs/MEASUREMENTS.md).
+ */
+const synthesisJson = async (db: Db, congressId: number, d: DocumentRow, versionId: number): Promise<Buffer[]> => {
+  const pieces: Buffer[] = [Buffer.from('{"units":[')];
+  let first = true;
+  const head = await walkSynthesis(db, congressId, d, versionId, (u) => {
+    pieces.push(Buffer.from(`${first ? '' : ','}${JSON.stringify(u)}`));
+    first = false;
+  });
+  pieces.push(Buffer.from(`],${JSON.stringify(head satisfies SynthesisHead).slice(1)}`));
+  return pieces;
 };
 
 export const discussionSynthesisRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
@@ -82,7 +122,7 @@ export const discussionSynthesisRoutes = (app: FastifyInstance, deps: ServerDeps
     if (!d.ok) return d;
     const v = await versionOf(deps.db, d.value, ctx.query.version);
     if (!v.ok) return v;
-    return ok(json(await loadSynthesis(deps.db, ctx.congress.id, d.value, v.value.id)));
+    return ok(jsonPieces(await synthesisJson(deps.db, ctx.congress.id, d.value, v.value.id)));
   });
 
   serve(app, deps, API.setDiscussionSynthesis, async (ctx) => {
