@@ -3,10 +3,12 @@
  * each by row (as the spreadsheet numbers it) and column (its Vietnamese header). Nothing is imported unless
  * the whole file is valid, so the result is all the delegates or none.
  */
-import { hiddenCharacterIn } from '../api/common.ts';
 import { normalizeName } from '../rules/index.ts';
 import { err, ok, type Result } from '../rules/index.ts';
 import { DELEGATE_COLUMNS, type DelegateColumnKey } from './columns.ts';
+import { issueAt, MAX_IMPORT_ROWS, readSheet, sheetKey as key, type ImportIssue } from './sheet.ts';
+
+export { MAX_IMPORT_ROWS, type ImportIssue };
 
 export interface ImportedDelegate {
   readonly code: string;
@@ -25,19 +27,6 @@ export interface ImportedDelegate {
   readonly seat: string | null;
 }
 
-export interface ImportIssue {
-  /** Row number as the spreadsheet shows it (the header is row 1). */
-  readonly row: number;
-  /** The Vietnamese header of the column at fault; null for the whole file or row. */
-  readonly column: string | null;
-  readonly code: string;
-  readonly message_vi: string;
-  readonly message_en: string;
-}
-
-/** The most delegates one file may list (a bound on the work of one request). */
-export const MAX_IMPORT_ROWS = 5000;
-
 export interface ImportContext {
   readonly organisations: readonly { readonly id: number; readonly name: string }[];
   /** Codes of delegates already in the congress. */
@@ -45,9 +34,6 @@ export interface ImportContext {
   /** At most this many rows (a bound on the work of one request). */
   readonly maxRows?: number;
 }
-
-/** Case-, space- and Unicode-form-insensitive key for matching headers and names. */
-const key = (s: string): string => normalizeName(s).toLocaleLowerCase('vi');
 
 const GENDERS: Readonly<Record<string, 'male' | 'female'>> = { nam: 'male', 'nữ': 'female', nu: 'female' };
 const CATEGORIES: Readonly<Record<string, ImportedDelegate['category']>> = {
@@ -74,62 +60,25 @@ export const parseDate = (text: string): string | null => {
   return date.toISOString().slice(0, 10);
 };
 
-const header = (k: DelegateColumnKey): string => DELEGATE_COLUMNS.find((c) => c.key === k)!.header;
+const at = issueAt(DELEGATE_COLUMNS);
 
 export const validateDelegateRows = (
   rows: readonly (readonly string[])[],
   context: ImportContext,
 ): Result<ImportedDelegate[], ImportIssue[]> => {
+  const sheet = readSheet(rows, DELEGATE_COLUMNS, { maxRows: context.maxRows ?? MAX_IMPORT_ROWS, noun: ['đại biểu', 'delegates'] });
+  if (!sheet.ok) return sheet;
   const issues: ImportIssue[] = [];
   const issue = (row: number, col: DelegateColumnKey | null, code: string, vi: string, en: string): void => {
-    issues.push({ row, column: col === null ? null : header(col), code, message_vi: vi, message_en: en });
+    issues.push(at(row, col, code, vi, en));
   };
-  const head = rows[0];
-  if (head === undefined) {
-    issue(1, null, 'import.empty', 'Tệp không có dữ liệu.', 'The file is empty.');
-    return err(issues);
-  }
-  const index = new Map<DelegateColumnKey, number>();
-  const headKeys = head.map(key);
-  for (const col of DELEGATE_COLUMNS) {
-    const i = headKeys.indexOf(key(col.header));
-    if (i >= 0) index.set(col.key, i);
-    else if (col.required) {
-      issue(1, col.key, 'import.missing-column', `Thiếu cột "${col.header}".`, `The column "${col.header}" is missing.`);
-    }
-  }
-  if (issues.length > 0) return err(issues);
-  const maxRows = context.maxRows ?? MAX_IMPORT_ROWS;
-  if (rows.length - 1 > maxRows) {
-    issue(1, null, 'import.too-many-rows', `Tệp có quá ${maxRows} dòng.`, `The file has more than ${maxRows} rows.`);
-    return err(issues);
-  }
-  if (rows.length === 1) {
-    issue(2, null, 'import.no-rows', 'Tệp không có đại biểu nào.', 'The file lists no delegates.');
-    return err(issues);
-  }
   const orgs = new Map(context.organisations.map((o) => [key(o.name), o.id]));
   const seenCodes = new Map<string, number>();
   const seenPeople = new Map<string, number>();
   const out: ImportedDelegate[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const rowNo = r + 1;
-    const cells = rows[r]!;
-    const get = (k: DelegateColumnKey): string => {
-      const i = index.get(k);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
-    };
+  for (const { rowNo, get, cellIssues } of sheet.value) {
     const before = issues.length;
-    for (const col of DELEGATE_COLUMNS) {
-      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u.test(get(col.key))) {
-        issue(rowNo, col.key, 'import.control-character', 'Ô có ký tự điều khiển không hợp lệ.', 'The cell holds a control character that is not allowed.');
-      }
-      const hidden = hiddenCharacterIn(get(col.key));
-      if (hidden !== null) {
-        issue(rowNo, col.key, 'import.hidden-character', `Ô có ký tự ẩn hoặc ký tự đổi chiều chữ (${hidden}): hãy gõ lại.`,
-          `The cell holds an invisible or text-direction character (${hidden}): type it again.`);
-      }
-    }
+    issues.push(...cellIssues);
     const code = get('code');
     if (code === '') issue(rowNo, 'code', 'import.missing', 'Thiếu số thẻ.', 'The card number is missing.');
     else if (!/^[A-Za-z0-9-]{1,20}$/u.test(code)) {

@@ -1,4 +1,4 @@
-/** A delegate list file (.xlsx or .csv) as rows of text, at most `maxRows` of them (see xlsx-stream.ts). */
+/** A list file to import (.xlsx or .csv) as rows of text, at most `maxRows` of them (see xlsx-stream.ts). */
 import { err, ruleError, type Result, type RuleError } from '../rules/index.ts';
 import { parseCsv } from './csv.ts';
 import { readXlsxRowsBounded } from './xlsx-stream.ts';

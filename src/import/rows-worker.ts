@@ -1,4 +1,4 @@
-/** The worker thread of a delegate list import: reads one file into rows (read-rows.ts) and answers once. */
+/** The worker thread of a list import: reads one file into rows (read-rows.ts) and answers once. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readRows } from './read-rows.ts';
 import type { RowsRequest } from './read-off-thread.ts';

@@ -1,9 +1,9 @@
 /**
- * .xlsx out (exceljs): the template and the export of the list, and the text of a cell (reading a file from outside is
+ * .xlsx out (exceljs): the import templates and the export of the list, and the text of a cell (reading a file from outside is
  * xlsx-stream.ts, in a worker thread). exceljs is loaded on first use only (about 20 MB that an idle server does not need).
  */
 import type ExcelJS from 'exceljs';
-import { DELEGATE_COLUMNS } from './columns.ts';
+import { DELEGATE_COLUMNS, ORGANISATION_COLUMNS, type ColumnSpec } from './columns.ts';
 
 const newWorkbook = async (): Promise<ExcelJS.Workbook> => new (await import('exceljs')).default.Workbook();
 
@@ -24,40 +24,37 @@ export const cellText = (value: ExcelJS.CellValue): string => {
   return '';
 };
 
-const styleHeader = (sheet: ExcelJS.Worksheet): void => {
+const styleHeader = (sheet: ExcelJS.Worksheet, headers: readonly string[]): void => {
   const row = sheet.getRow(1);
   row.font = { bold: true };
   row.alignment = { vertical: 'middle', wrapText: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  DELEGATE_COLUMNS.forEach((c, i) => { sheet.getColumn(i + 1).width = Math.max(12, c.header.length + 4); });
+  headers.forEach((h, i) => { sheet.getColumn(i + 1).width = Math.max(12, h.length + 4); });
 };
 
-/** The template: the Vietnamese headers, one example row, and a sheet that explains each column. */
-export const delegateTemplate = async (): Promise<Buffer> => {
+/** An import template: the Vietnamese headers, one example row, and a sheet that explains each column. */
+const template = async (sheetName: string, columns: readonly ColumnSpec[]): Promise<Buffer> => {
   const workbook = await newWorkbook();
-  const sheet = workbook.addWorksheet('Danh sách đại biểu');
-  sheet.addRow(DELEGATE_COLUMNS.map((c) => c.header));
-  sheet.addRow(DELEGATE_COLUMNS.map((c) => c.example));
-  styleHeader(sheet);
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(columns.map((c) => c.header));
+  sheet.addRow(columns.map((c) => c.example));
+  styleHeader(sheet, columns.map((c) => c.header));
   const help = workbook.addWorksheet('Hướng dẫn');
   help.addRow(['Cột', 'Bắt buộc', 'Cách ghi']);
-  const how: Readonly<Record<string, string>> = {
-    gender: 'Nam hoặc Nữ', birthDate: 'ngày/tháng/năm, ví dụ 15/03/1970', partyJoinDate: 'ngày/tháng/năm',
-    organisation: 'Tên đơn vị đúng như trong danh sách đơn vị của đại hội', category: 'Đương nhiên, Bầu hoặc Chỉ định',
-    standing: 'Chính thức (mặc định) hoặc Dự khuyết', isConveningMember: 'Có hoặc Không (mặc định)',
-    code: 'Số in trên thẻ đại biểu, không trùng', fullName: 'Họ, tên đệm và tên',
-  };
-  for (const c of DELEGATE_COLUMNS) help.addRow([c.header, c.required ? 'Có' : 'Không', how[c.key] ?? '']);
+  for (const c of columns) help.addRow([c.header, c.required ? 'Có' : 'Không', c.how ?? '']);
   help.getRow(1).font = { bold: true };
   help.getColumn(1).width = 28; help.getColumn(3).width = 60;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };
+
+export const delegateTemplate = (): Promise<Buffer> => template('Danh sách đại biểu', DELEGATE_COLUMNS);
+export const organisationTemplate = (): Promise<Buffer> => template('Tổ chức đảng', ORGANISATION_COLUMNS);
 
 /** Any table (header row first) as an .xlsx workbook with one sheet. */
 export const rowsToXlsx = async (sheetName: string, rows: readonly (readonly (string | number | null)[])[]): Promise<Buffer> => {
   const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(sheetName);
   for (const r of rows) sheet.addRow([...r]);
-  styleHeader(sheet);
+  styleHeader(sheet, (rows[0] ?? []).map((h) => String(h ?? '')));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };

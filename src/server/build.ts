@@ -29,6 +29,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { electionRoutes } from './routes/elections.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
+import { organisationFileRoutes } from './routes/organisation-files.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { printoutRoutes } from './routes/printouts.ts';
 import { candidateRoutes } from './routes/candidates.ts';
@@ -117,7 +118,7 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
   installCsrfGuard(app);
   for (const plugin of [
-    healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes, attendanceRoutes, meRoutes,
+    healthRoutes, authRoutes, userRoutes, congressRoutes, organisationRoutes, organisationFileRoutes, delegateRoutes, delegateFileRoutes, sessionRoutes, attendanceRoutes, meRoutes,
     bodyRoutes, electionRoutes, candidateRoutes, roundStepRoutes, countingRoutes, speakerRoutes, documentRoutes, targetRoutes, hallRoutes, liveRoutes, printoutRoutes,
     discussionRoutes,
   ]) {

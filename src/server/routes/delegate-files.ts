@@ -1,21 +1,16 @@
 /** Delegate list files: the .xlsx template, import from .xlsx or .csv (all or nothing), export to .xlsx. */
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../api/contract.ts';
-import { MAX_IMPORT_ROWS, validateDelegateRows } from '../../import/delegates.ts';
+import { validateDelegateRows } from '../../import/delegates.ts';
 import { delegateRows } from '../../import/export.ts';
-import { readRowsOffThread } from '../../import/read-off-thread.ts';
 import { delegateTemplate, rowsToXlsx } from '../../import/xlsx.ts';
-import { err, ok, ruleError } from '../../rules/index.ts';
+import { err, ok } from '../../rules/index.ts';
 import { audit } from '../audit.ts';
 import type { ServerDeps } from '../deps.ts';
-import { badRequest } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { nowIso, transact } from '../tx.ts';
 import { newDelegateRow } from './delegate-fields.ts';
-import { readUpload } from './upload.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+import { importRefused, readSheetUpload, XLSX } from './sheet-upload.ts';
 
 export const delegateFileRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
 
@@ -31,19 +26,15 @@ export const delegateFileRoutes = (app: FastifyInstance, deps: ServerDeps): void
   });
 
   serve(app, deps, API.importDelegates, async (ctx) => {
-    const upload = await readUpload(ctx.req, IMPORT_MAX_BYTES);
+    const upload = await readSheetUpload(ctx.req);
     if (!upload.ok) return upload;
-    // Off the event loop, bounded (a header, the most rows allowed and one more, to tell "too many").
-    const rows = await readRowsOffThread({ fileName: upload.value.fileName, data: upload.value.data, maxRows: MAX_IMPORT_ROWS + 2 });
-    if (!rows.ok) return err(badRequest(rows.error));
     // A deactivated organisation takes no new delegates: its name is then "not found" in the file.
     const orgs = await deps.db.selectFrom('organisations').select(['id', 'name']).where('congress_id', '=', ctx.congress.id)
       .where('deactivated_at', 'is', null).execute();
     const codes = await deps.db.selectFrom('delegates').select('code').where('congress_id', '=', ctx.congress.id).execute();
-    const valid = validateDelegateRows(rows.value, { organisations: orgs, existingCodes: new Set(codes.map((c) => c.code)) });
+    const valid = validateDelegateRows(upload.value.rows, { organisations: orgs, existingCodes: new Set(codes.map((c) => c.code)) });
     if (!valid.ok) {
-      return err({ ...ruleError('import.invalid', `Tệp có ${valid.error.length} lỗi; không đại biểu nào được nhập.`,
-        `The file has ${valid.error.length} problems; no delegate was imported.`, 'file'), status: 422, issues: valid.error });
+      return err(importRefused(valid.error, ['không đại biểu nào được nhập', 'no delegate was imported']));
     }
     return transact(deps, async (trx) => {
       const now = nowIso(deps);

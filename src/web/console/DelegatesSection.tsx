@@ -12,18 +12,11 @@ import { useLiveResource } from '../app/useLiveResource.ts';
 import { loadDesk } from '../checkin/desk-data.ts';
 import { matchesQuery } from '../checkin/search-key.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { ImportForm } from './ImportForm.tsx';
+import { fileForm, ImportForm } from '../ui/ImportForm.tsx';
 import { CardActions, EditDelegateForm, NewDelegateForm, StatusForm } from '../prepare/DelegateForms.tsx';
 import { thenReload } from '../app/then-reload.ts';
 
 type Presence = 'all' | 'present' | 'absent';
-
-/** The import's upload: one part "file". */
-const fileForm = (file: File): FormData => {
-  const form = new FormData();
-  form.append('file', file);
-  return form;
-};
 
 export const DelegatesSection = () => {
   const { t } = useTranslation();
@@ -63,7 +56,8 @@ export const DelegatesSection = () => {
       )}
       {office && (
         <>
-          <ImportForm onImport={(file) => api.importDelegates({ params, form: fileForm(file) })} onDone={desk.reload} />
+          <ImportForm label={t('console.delegates.importLabel')} imported={(n) => t('console.delegates.imported', { n })}
+            onImport={(file) => api.importDelegates({ params, form: fileForm(file) })} onDone={desk.reload} />
           <p className="row-links">
             <a href={hrefOf(API.delegateTemplate, params)} download>{t('console.delegates.template')}</a>
             {' · '}

@@ -9,7 +9,9 @@ import { can } from '../app/can.ts';
 import { useMe } from '../app/session.tsx';
 import { thenReload } from '../app/then-reload.ts';
 import { useLiveResource } from '../app/useLiveResource.ts';
+import { hrefOf } from '../api/client.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { fileForm } from '../ui/ImportForm.tsx';
 import { AgendaSetup } from './AgendaSetup.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { TargetsEditor } from './TargetsEditor.tsx';
@@ -39,6 +41,11 @@ export const SetupSection = () => {
         <h2 id="setup-orgs">{t('console.setup.organisations', { n: (organisations.data ?? []).filter((o) => o.role === 'member' && o.active).length })}</h2>
         {organisations.error !== null && <ErrorMessage error={organisations.error} />}
         <OrganisationsEditor organisations={organisations.data ?? []} editable={can(me, API.updateOrganisation)}
+          importer={{
+            templateHref: hrefOf(API.organisationTemplate, params),
+            onImport: (file) => api.importOrganisations({ params, form: fileForm(file) }),
+            onDone: organisations.reload,
+          }}
           onCreate={(body) => thenReload(api.createOrganisation({ params, body }), organisations.reload)}
           onUpdate={(id, body) => thenReload(api.updateOrganisation({ params: { code, id }, body }), organisations.reload)} />
       </section>

@@ -69,6 +69,9 @@ export const prepareEn: Shape<typeof prepareVi> = {
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
     hostCannot: 'The host organisation cannot be deactivated.',
+    importLabel: 'Import the organisations from an .xlsx or .csv file',
+    imported: '{{n}} organisations imported.',
+    template: 'Download the organisations template (.xlsx)',
   },
   delegates: {
     add: 'Add a delegate',

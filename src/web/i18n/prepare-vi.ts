@@ -66,6 +66,9 @@ export const prepareVi = {
     deactivate: 'Ngừng hoạt động',
     reactivate: 'Hoạt động trở lại',
     hostCannot: 'Tổ chức triệu tập đại hội không thể ngừng hoạt động.',
+    importLabel: 'Nhập danh sách tổ chức đảng từ tệp .xlsx hoặc .csv',
+    imported: 'Đã nhập {{n}} tổ chức đảng.',
+    template: 'Tải tệp mẫu danh sách tổ chức đảng (.xlsx)',
   },
   delegates: {
     add: 'Thêm đại biểu',

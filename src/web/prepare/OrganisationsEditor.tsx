@@ -1,6 +1,7 @@
 /**
  * The member organisations of the congress: add, rename, party members, deactivate (never delete: delegates and
- * the record still name them) and take back. Checked as you type with the API's schemas.
+ * the record still name them) and take back; or import the list from a file (all or nothing). Checked as you type
+ * with the API's schemas.
  */
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { OrganisationBody, OrganisationPatch } from '../../api/index.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { ApiError, Organisation } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { ImportForm } from '../ui/ImportForm.tsx';
 import { num, orNull, Submit, TextField, useForm } from '../ui/form.tsx';
 
 type OrgDraft = { readonly name: string; readonly partyMembers: string };
@@ -45,9 +47,17 @@ const OrgForm = ({ initial, schema, text, onSave, onCancel }: {
   );
 };
 
-export const OrganisationsEditor = ({ organisations, editable, onCreate, onUpdate }: {
+/** The import of a list from a file: the template to fill, and the upload. */
+export interface OrganisationImporter {
+  readonly templateHref: string;
+  readonly onImport: (file: File) => Promise<ApiResult<{ readonly imported: number }>>;
+  readonly onDone: () => void;
+}
+
+export const OrganisationsEditor = ({ organisations, editable, importer, onCreate, onUpdate }: {
   readonly organisations: readonly Organisation[];
   readonly editable: boolean;
+  readonly importer: OrganisationImporter;
   readonly onCreate: (body: { name: string; partyMembers: number | null }) => Promise<ApiResult<unknown>>;
   readonly onUpdate: (id: number, patch: { name?: string; partyMembers?: number | null; active?: boolean }) => Promise<ApiResult<unknown>>;
 }) => {
@@ -108,6 +118,13 @@ export const OrganisationsEditor = ({ organisations, editable, onCreate, onUpdat
       {editable && (
         <OrgForm initial={{ name: '', partyMembers: '' }} schema={OrganisationBody} text={t('prepare.orgs.add')}
           onSave={(body) => onCreate({ name: body.name ?? '', partyMembers: body.partyMembers ?? null })} />
+      )}
+      {editable && (
+        <>
+          <ImportForm label={t('prepare.orgs.importLabel')} imported={(n) => t('prepare.orgs.imported', { n })}
+            onImport={importer.onImport} onDone={importer.onDone} />
+          <p className="row-links"><a href={importer.templateHref} download>{t('prepare.orgs.template')}</a></p>
+        </>
       )}
     </div>
   );

@@ -6,8 +6,25 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 /** The import's answer; a refused file carries every row at fault in `error.issues`. */
 type ImportAnswer = ApiResult<{ readonly imported: number }>;
 
-/** Upload a .xlsx or .csv list; nothing is imported unless the whole file is valid, and every bad row is listed. */
-export const ImportForm = ({ onImport, onDone }: { readonly onImport: (file: File) => Promise<ImportAnswer>; readonly onDone: () => void }) => {
+/** The import's upload: one part "file". */
+export const fileForm = (file: File): FormData => {
+  const form = new FormData();
+  form.append('file', file);
+  return form;
+};
+
+/**
+ * Upload a .xlsx or .csv list (delegates, organisations); nothing is imported unless the whole file is valid, and
+ * every bad row is listed by row and column.
+ */
+export const ImportForm = ({ label, imported, onImport, onDone }: {
+  /** What the file lists, as the label of the file field. */
+  readonly label: string;
+  /** The line shown once `n` rows are imported. */
+  readonly imported: (n: number) => string;
+  readonly onImport: (file: File) => Promise<ImportAnswer>;
+  readonly onDone: () => void;
+}) => {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -24,11 +41,11 @@ export const ImportForm = ({ onImport, onDone }: { readonly onImport: (file: Fil
   };
   return (
     <form className="form import-form" onSubmit={(e) => void submit(e)}>
-      <label className="field" htmlFor={id}>{t('console.delegates.importLabel')}</label>
+      <label className="field" htmlFor={id}>{label}</label>
       <input id={id} type="file" accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       <button type="submit" className="button" disabled={file === null || busy}>{t('console.delegates.import')}</button>
       {busy && <progress aria-label={t('console.delegates.importing')} />}
-      {answer !== null && answer.ok && <p role="status" className="ok-text">{t('console.delegates.imported', { n: answer.value.imported })}</p>}
+      {answer !== null && answer.ok && <p role="status" className="ok-text">{imported(answer.value.imported)}</p>}
       {answer !== null && !answer.ok && (
         <>
           <ErrorMessage error={answer.error} />
