@@ -1,4 +1,7 @@
-/** The delegate list: search (accent-insensitive), filters, and the .xlsx import with row-level errors. */
+/**
+ * The delegate list: search (accent-insensitive), filters, and the .xlsx import with row-level errors; below it the
+ * credentials history (changes after the opening).
+ */
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareNames } from '../../rules/index.ts';
@@ -12,6 +15,7 @@ import { useLiveResource } from '../app/useLiveResource.ts';
 import { loadDesk } from '../checkin/desk-data.ts';
 import { matchesQuery } from '../checkin/search-key.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { DelegateChanges } from './DelegateChanges.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { CardActions, EditDelegateForm, NewDelegateForm, StatusForm } from '../prepare/DelegateForms.tsx';
 import { thenReload } from '../app/then-reload.ts';
@@ -172,6 +176,7 @@ export const DelegatesSection = () => {
           ))}
         </tbody>
       </table>
+      {can(me, API.delegateChanges) && <DelegateChanges congress={congress} />}
     </div>
   );
 };
