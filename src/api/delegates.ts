@@ -82,6 +82,34 @@ export const DelegateView = z.object({
 });
 export type DelegateView = z.infer<typeof DelegateView>;
 
+/**
+ * One change to a delegate recorded after the congress opened (its first check-in), read from the audit log: the
+ * history of the credentials report (docs/rules.md §1: a status that changes N_base is changed by the credentials
+ * committee, or at a congress of members by the convening committee).
+ */
+export const DelegateChangeView = z.object({
+  /** The audit log's sequence number. */
+  id: z.number(),
+  at: z.string(),
+  /** Who recorded it: "display name (username)", or the actor as logged. */
+  by: z.string(),
+  delegateId: z.number().nullable(),
+  fullName: z.string(),
+  kind: z.enum(['added', 'edited', 'status', 'card-revoked', 'card-reissued']),
+  /** A status change: the status before (null when the log predates it) and after. */
+  from: DelegateStatus.nullable(),
+  to: DelegateStatus.nullable(),
+  /** A replacement: the alternate's name. */
+  replacedBy: z.string().nullable(),
+  /** An edit: the fields changed (keys of UpdateDelegateBody). */
+  fields: z.array(z.string()),
+  reason: z.string().nullable(),
+});
+export type DelegateChangeView = z.infer<typeof DelegateChangeView>;
+
+/** The changes after the opening, oldest first; `openedAt` null while nobody has checked in. */
+export const DelegateChangesView = z.object({ openedAt: z.string().nullable(), changes: z.array(DelegateChangeView) });
+
 /** `payload`: what the card's QR code holds (congress and token); `code`: the short code printed on it for typing at sign-in ("ABCDE-FGHJK"). */
 export const CardView = z.object({ delegateId: z.number(), token: z.string(), payload: z.string(), code: z.string().nullable() });
 

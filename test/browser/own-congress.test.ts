@@ -12,6 +12,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { build } from 'vite';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
@@ -45,6 +46,25 @@ const IMPORTED: readonly Member[] = [
 const EVERYONE = [...TYPED, ...IMPORTED];
 const ABSENT = IMPORTED[4]!;
 
+const ELECTIONS = ['Bầu Bí thư', 'Bầu Chi ủy nhiệm kỳ 2025–2030'] as const;
+const BALLOTS = 14;
+/** The paper ballots of each election: the names struck on each (14 ballots, one for each member present). */
+const repeat = (n: number, struck: readonly Member[]): Array<readonly Member[]> => Array.from({ length: n }, () => struck);
+const PILES: ReadonlyArray<readonly [string, ReadonlyArray<readonly Member[]>]> = [
+  ['Bầu Bí thư', [...repeat(11, [TYPED[2]!]), ...repeat(3, [TYPED[0]!])]],
+  ['Bầu Chi ủy nhiệm kỳ 2025–2030', [...repeat(10, [TYPED[3]!]), ...repeat(4, [TYPED[4]!])]],
+];
+/** Who the count elects, in vote order: An 11 of 14; An and Bình 14, Cường 10 (Đào 4). */
+const WINNERS = new Map<string, readonly Member[]>([
+  ['Bầu Bí thư', [TYPED[0]!]],
+  ['Bầu Chi ủy nhiệm kỳ 2025–2030', [TYPED[0]!, TYPED[2]!, TYPED[4]!]],
+]);
+/** The counting board's two members, each with an account, typing at their own machine. */
+const OPERATORS = [
+  { username: 'kp.mai', member: TYPED[7]!, terminal: 'Máy 1' },
+  { username: 'kp.quy', member: TYPED[8]!, terminal: 'Máy 2' },
+] as const;
+
 /** The five imported members as the template's .xlsx (headers of src/import/columns.ts). */
 const importFile = async (): Promise<Buffer> => {
   const wb = new ExcelJS.Workbook();
@@ -73,6 +93,9 @@ const signIn = async (page: Page, base: string, as: { readonly username: string;
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 };
 
+const electionCard = (page: Page, title: string): Locator =>
+  page.locator('article.election-card', { has: page.getByRole('heading', { name: title, exact: true }) });
+
 const section = (page: Page, heading: string): Locator =>
   page.locator('section, form, article').filter({ has: page.getByRole('heading', { name: heading, exact: true }) }).first();
 
@@ -84,6 +107,8 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
   let context: BrowserContext;
   let page: Page;
   let base = '';
+  const extra: BrowserContext[] = [];
+  const given = new Map<string, string>();
 
   beforeAll(async () => {
     await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
@@ -95,6 +120,7 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     page.on('dialog', (d) => void d.accept());
   }, 240_000);
   afterAll(async () => {
+    for (const c of extra) await c.close().catch(() => undefined);
     await context?.close();
     await browser?.close();
     await server?.stop();
@@ -307,6 +333,123 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     await screenshot(page, 'own-09-voting');
   }, 120_000);
 
+  it('two members of the counting board get accounts and the board\'s role for both elections, on the accounts and roles screens', async () => {
+    await page.goto(`${base}/accounts`);
+    for (const op of OPERATORS) {
+      await page.getByLabel(/^Tên đăng nhập \(/u).fill(op.username);
+      await page.getByLabel('Họ và tên').fill(op.member.fullName);
+      await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+      const shown = page.locator('output.new-password');
+      await shown.waitFor();
+      given.set(op.username, (await shown.textContent()) ?? '');
+      await page.getByRole('button', { name: 'Đã ghi lại, đóng' }).click();
+    }
+    await page.getByRole('link', { name: 'Phân công' }).click();
+    await page.waitForURL(`${base}/roles`);
+    for (const op of OPERATORS) {
+      for (const title of ELECTIONS) {
+        await page.locator('select[name="userId"]').selectOption({ label: `${op.member.fullName} (${op.username})` });
+        await page.locator('select[name="role"]').selectOption({ label: 'Ban Kiểm phiếu' });
+        await page.locator('select[name="electionId"]').selectOption({ label: title });
+        await page.getByRole('button', { name: 'Phân công', exact: true }).click();
+        await page.locator('table.roles-table tr').filter({ hasText: op.username }).filter({ hasText: title }).waitFor();
+      }
+    }
+    await screenshot(page, 'own-10a-counting-roles');
+  }, 60_000);
+
+  it('voting closes; each operator types every paper ballot of both elections at their own machine; the board finishes; the chair publishes', async () => {
+    await page.goto(`${base}/console/elections`);
+    for (const title of ELECTIONS) {
+      const card = electionCard(page, title);
+      await card.getByLabel('Số phiếu thu về', { exact: true }).fill(String(BALLOTS));
+      await card.getByRole('button', { name: 'Ghi số phiếu' }).click();
+      await card.getByRole('button', { name: 'Bắt đầu kiểm phiếu' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Chuyển sang kiểm phiếu' }).click();
+      await card.getByText(/Đang kiểm phiếu/u).first().waitFor();
+    }
+
+    const operators: Page[] = [];
+    for (const op of OPERATORS) {
+      const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      extra.push(ctx);
+      const p = await ctx.newPage();
+      await signIn(p, base, { username: op.username, password: given.get(op.username)! });
+      await p.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor();
+      await p.getByLabel('Mật khẩu hiện tại').fill(given.get(op.username)!);
+      await p.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill(`${op.username}-rieng-2025`);
+      await p.getByLabel('Nhập lại mật khẩu mới').fill(`${op.username}-rieng-2025`);
+      await p.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+      await p.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor({ state: 'detached' });
+      await p.goto(`${base}/counting`);
+      await p.getByLabel('Tên máy cho cả phòng thấy').fill(op.terminal);
+      await p.getByRole('button', { name: 'Đặt tên máy' }).click();
+      await p.getByTestId('terminal-label').getByText(`Máy này: ${op.terminal}`).waitFor();
+      operators.push(p);
+    }
+    const first = operators[0]!;
+
+    for (const [title, pile] of PILES) {
+      const batch = `Hòm phiếu — ${title}`;
+      // The first member of the board opens the batch with its hand count.
+      await first.getByRole('combobox', { name: /^Cuộc bầu cử/u }).selectOption({ label: title });
+      await first.getByLabel('Tên tập phiếu').fill(batch);
+      await first.getByLabel('Số phiếu đếm tay').fill(String(BALLOTS));
+      await first.getByRole('button', { name: 'Mở tập phiếu' }).click();
+      // Each types the same paper ballots independently: the rows are read from the ballot form on their screen.
+      for (const [i, p] of operators.entries()) {
+        await p.getByRole('combobox', { name: /^Cuộc bầu cử/u }).selectOption({ label: title });
+        await p.getByRole('button', { name: new RegExp(batch, 'u') }).click();
+        await p.getByRole('button', { name: 'Bắt đầu nhập tập này' }).click();
+        const line = p.getByLabel(/Gõ số thứ tự các tên bị gạch/u);
+        await line.waitFor();
+        const rows = await p.locator('ol.ballot-form li .row-name').allTextContents();
+        expect(rows).toHaveLength(title === 'Bầu Bí thư' ? 2 : 4);
+        const row = (m: Member): string => String(rows.indexOf(m.fullName) + 1);
+        for (const [n, struck] of pile.entries()) {
+          await line.fill(struck.map(row).join(' '));
+          await line.press('Enter');
+          await expect.poll(() => p.getByTestId('running-count').textContent()).toBe(`${n + 1} / ${BALLOTS} phiếu`);
+        }
+        if (i === 0) await screenshot(p, `own-11a-entry-${title === 'Bầu Bí thư' ? 'secretary' : 'committee'}`);
+        await p.getByRole('button', { name: 'Kết thúc lượt nhập tập này' }).click();
+        await p.getByText('Đã kết thúc lượt nhập').waitFor();
+      }
+      // Both entries agree: the board finishes the count.
+      await first.getByRole('combobox', { name: /^Cuộc bầu cử/u }).selectOption({ label: title });
+      await first.getByRole('heading', { name: 'Kết quả kiểm phiếu', exact: true }).waitFor();
+      await first.getByRole('button', { name: 'Chốt kết quả kiểm phiếu' }).click();
+      await first.getByRole('dialog').getByRole('button', { name: 'Chốt kết quả' }).click();
+      await first.getByTestId('publish').waitFor();
+      expect(await first.locator('ol.elected-list li').allTextContents()).toEqual(WINNERS.get(title)!.map((m) => m.fullName));
+      await screenshot(first, `own-11b-counted-${title === 'Bầu Bí thư' ? 'secretary' : 'committee'}`);
+    }
+
+    // The chair publishes each result from the console.
+    await page.goto(`${base}/console/elections`);
+    for (const title of ELECTIONS) {
+      const card = electionCard(page, title);
+      await card.getByRole('button', { name: 'Công bố kết quả' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Công bố kết quả' }).click();
+      await card.getByText(/Đã công bố/u).first().waitFor();
+    }
+    await screenshot(page, 'own-11c-published');
+  }, 180_000);
+
+  it('the minutes of each election, downloaded from its card, name the winners and are dated in words', async () => {
+    for (const title of ELECTIONS) {
+      const card = electionCard(page, title);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        card.locator('p.print-links > span').filter({ hasText: 'Biên bản kiểm phiếu' }).getByRole('link', { name: 'PDF' }).click(),
+      ]);
+      const text = pdfText(await readFile(await download.path())).replace(/\s+/gu, ' ');
+      expect(text).toMatch(/ngày 20 tháng 7 năm 2025/u);
+      for (const m of WINNERS.get(title)!) expect(text).toContain(m.fullName);
+      expect(text.toUpperCase()).toContain('BIÊN BẢN');
+    }
+  }, 60_000);
+
   it('after the opening a member is recorded absent for the whole congress, and the attendance report lists the change', async () => {
     await page.goto(`${base}/console/delegates`);
     await page.getByRole('button', { name: `Quản lý ${ABSENT.fullName}` }).click();
@@ -320,14 +463,25 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     await status.getByText('Đã ghi tình trạng.').waitFor();
     await screenshot(page, 'own-10-status-after-opening');
 
+    // The credentials history on the same screen (no credentials committee at a congress of members): when, who, before → after, why.
+    const history = page.getByTestId('delegate-changes');
+    await history.getByRole('heading', { name: 'Lịch sử thẩm tra tư cách: thay đổi về đại biểu sau khai mạc' }).waitFor();
+    const change = history.getByTestId('delegate-change').filter({ hasText: ABSENT.fullName });
+    await change.waitFor();
+    expect(await history.getByTestId('delegate-change').count()).toBe(1);
+    const cells = await change.locator('td').allTextContents();
+    expect(cells[0]).toMatch(/^\d\d:\d\d \d\d\/\d\d\/\d{4}$/u);
+    expect(cells.slice(2)).toEqual([ABSENT.fullName, 'Được triệu tập → Vắng cả đại hội', 'Đi công tác nước ngoài']);
+    expect(cells[1]).toContain(`(${server.admin.username})`);
+    await change.scrollIntoViewIfNeeded();
+    await screenshot(page, 'own-10b-credentials-history');
+
     await page.goto(`${base}/console/documents`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('p.print-links > span').filter({ hasText: 'Báo cáo tình hình đại biểu có mặt' }).getByRole('link', { name: 'PDF' }).click(),
     ]);
-    const path = await download.path();
-    const { readFile } = await import('node:fs/promises');
-    const text = pdfText(await readFile(path));
+    const text = pdfText(await readFile(await download.path()));
     expect(text).toContain('Vắng mặt cả đại hội');
     expect(text).toContain('Đi công tác nước ngoài');
     expect(text).toContain(ABSENT.fullName);

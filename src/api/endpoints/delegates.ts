@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OFFICE, STAFF } from '../access.ts';
 import { CongressParams, DelegateParams, Ok } from '../common.ts';
-import { CardView, CreateDelegateBody, DelegateStatusBody, DelegateView, ImportResult, UpdateDelegateBody } from '../delegates.ts';
+import { CardView, CreateDelegateBody, DelegateChangesView, DelegateStatusBody, DelegateView, ImportResult, UpdateDelegateBody } from '../delegates.ts';
 import { endpoint, FILE, MULTIPART } from '../endpoint.ts';
 
 export const delegateEndpoints = {
@@ -12,6 +12,8 @@ export const delegateEndpoints = {
   getDelegate: endpoint({ method: 'GET', path: '/api/congresses/:code/delegates/:id', params: DelegateParams, response: DelegateView, access: [...STAFF, 'delegate'] }),
   updateDelegate: endpoint({ method: 'PATCH', path: '/api/congresses/:code/delegates/:id', params: DelegateParams, body: UpdateDelegateBody, response: DelegateView, access: OFFICE }),
   setDelegateStatus: endpoint({ method: 'PUT', path: '/api/congresses/:code/delegates/:id/status', params: DelegateParams, body: DelegateStatusBody, response: DelegateView, access: OFFICE }),
+  /** The credentials report's history: every change to a delegate after the opening, with who recorded it (audit log). */
+  delegateChanges: endpoint({ method: 'GET', path: '/api/congresses/:code/delegate-changes', params: CongressParams, response: DelegateChangesView, access: STAFF }),
   /** The card's sign-in token: only those who print cards read it. */
   getCard: endpoint({ method: 'GET', path: '/api/congresses/:code/delegates/:id/card', params: DelegateParams, response: CardView, access: OFFICE }),
   reissueCard: endpoint({ method: 'POST', path: '/api/congresses/:code/delegates/:id/card', params: DelegateParams, response: CardView, access: OFFICE }),

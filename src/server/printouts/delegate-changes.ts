@@ -1,9 +1,11 @@
 /**
  * What changed about delegates after the congress opened (its first check-in), read from the audit log: status
- * changes with their reason and the alternate, edits (which fields), cards revoked or reissued, delegates added.
- * Plain mapping of recorded facts for the credentials and attendance reports.
+ * changes with the status before, their reason and the alternate, edits (which fields), cards revoked or reissued,
+ * delegates added — each with who recorded it. Plain mapping of recorded facts for the credentials history on the
+ * delegates screen and for the credentials and attendance reports.
  */
 import type { Kysely } from 'kysely';
+import type { DelegateChangeView } from '../../api/delegates.ts';
 import type { DelegateChange } from '../../documents/index.ts';
 import type { Database, DelegateStatus } from '../../store/schema.ts';
 
@@ -23,40 +25,64 @@ const FIELD_VI: Readonly<Record<string, string>> = {
   standing: 'tư cách', isConveningMember: 'ủy viên cấp ủy triệu tập', seat: 'chỗ ngồi',
 };
 
-const ACTIONS = ['delegate.create', 'delegate.update', 'delegate.status', 'card.revoke', 'card.regenerate'] as const;
+const KIND_OF = {
+  'delegate.create': 'added', 'delegate.update': 'edited', 'delegate.status': 'status', 'card.revoke': 'card-revoked', 'card.regenerate': 'card-reissued',
+} as const satisfies Readonly<Record<string, DelegateChangeView['kind']>>;
+const ACTIONS = Object.keys(KIND_OF) as Array<keyof typeof KIND_OF>;
 
-const describe = (action: string, payload: Record<string, unknown>, nameOf: (id: unknown) => string): { change: string; reason: string | null } => {
-  switch (action) {
-    case 'delegate.status': {
-      const status = String(payload['status']);
-      const by = status === 'replaced' ? ` ${nameOf(payload['replacedById'])}` : '';
-      const labels: Readonly<Record<string, string>> = STATUS_VI;
-      return { change: `${labels[status] ?? status}${by}`, reason: typeof payload['reason'] === 'string' ? payload['reason'] : null };
-    }
-    case 'delegate.update':
-      return { change: `Sửa ${Object.keys(payload).map((k) => FIELD_VI[k] ?? k).join(', ')}`, reason: null };
-    case 'card.revoke':
-      return { change: 'Thu hồi thẻ đại biểu', reason: null };
-    case 'card.regenerate':
-      return { change: 'Cấp thẻ đại biểu mới', reason: null };
-    default:
-      return { change: 'Bổ sung vào danh sách', reason: null };
+const isStatus = (x: unknown): x is DelegateStatus => typeof x === 'string' && x in STATUS_VI;
+
+export interface DelegateChanges {
+  readonly openedAt: string | null;
+  readonly changes: readonly DelegateChangeView[];
+}
+
+/** The changes after the opening, oldest first, with who recorded each ("display name (username)"). */
+export const loadDelegateChanges = async (db: Kysely<Database>, congressId: number): Promise<DelegateChanges> => {
+  const first = await db.selectFrom('checkins').select((eb) => eb.fn.min('at').as('at')).where('congress_id', '=', congressId).executeTakeFirst();
+  const openedAt = first?.at ?? null;
+  if (openedAt === null) return { openedAt, changes: [] };
+  const rows = await db.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'subject', 'payload']).where('congress_id', '=', congressId)
+    .where('action', 'in', ACTIONS).where('at', '>=', openedAt).orderBy('id').execute();
+  const delegates = await db.selectFrom('delegates').select(['id', 'full_name']).where('congress_id', '=', congressId).execute();
+  const names = new Map(delegates.map((d) => [d.id, d.full_name]));
+  const userIds = [...new Set(rows.map((r) => /^user:(\d+)$/u.exec(r.actor)?.[1]).filter((x) => x !== undefined).map(Number))];
+  const users = userIds.length === 0 ? [] : await db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', userIds).execute();
+  const who = new Map(users.map((u) => [`user:${u.id}`, `${u.display_name} (${u.username})`]));
+  return {
+    openedAt,
+    changes: rows.map((r) => {
+      const payload = JSON.parse(r.payload) as Record<string, unknown>;
+      const id = Number(r.subject?.split(':')[1]);
+      const kind = KIND_OF[r.action as keyof typeof KIND_OF];
+      const status = kind === 'status';
+      const replacedBy = status && payload['status'] === 'replaced' ? names.get(Number(payload['replacedById'])) ?? null : null;
+      return {
+        id: r.id, at: r.at, by: who.get(r.actor) ?? r.actor, delegateId: Number.isInteger(id) && id > 0 ? id : null,
+        fullName: names.get(id) ?? (typeof payload['fullName'] === 'string' ? payload['fullName'] : ''), kind,
+        from: status && isStatus(payload['from']) ? payload['from'] : null, to: status && isStatus(payload['status']) ? payload['status'] : null,
+        replacedBy, fields: kind === 'edited' ? Object.keys(payload) : [],
+        reason: status && typeof payload['reason'] === 'string' ? payload['reason'] : null,
+      };
+    }),
+  };
+};
+
+/** One change as the printed reports word it. */
+const wording = (c: DelegateChangeView): string => {
+  switch (c.kind) {
+    case 'status':
+      return c.to === null ? '' : `${STATUS_VI[c.to]}${c.replacedBy === null ? '' : ` ${c.replacedBy}`}`;
+    case 'edited':
+      return `Sửa ${c.fields.map((k) => FIELD_VI[k] ?? k).join(', ')}`;
+    case 'card-revoked':
+      return 'Thu hồi thẻ đại biểu';
+    case 'card-reissued':
+      return 'Cấp thẻ đại biểu mới';
+    case 'added':
+      return 'Bổ sung vào danh sách';
   }
 };
 
-export const delegateChangesAfterOpening = async (db: Kysely<Database>, congressId: number): Promise<DelegateChange[]> => {
-  const first = await db.selectFrom('checkins').select((eb) => eb.fn.min('at').as('at')).where('congress_id', '=', congressId).executeTakeFirst();
-  const opening = first?.at ?? null;
-  if (opening === null) return [];
-  const rows = await db.selectFrom('audit_log').select(['at', 'action', 'subject', 'payload']).where('congress_id', '=', congressId)
-    .where('action', 'in', [...ACTIONS]).where('at', '>=', opening).orderBy('id').execute();
-  const delegates = await db.selectFrom('delegates').select(['id', 'full_name']).where('congress_id', '=', congressId).execute();
-  const names = new Map(delegates.map((d) => [d.id, d.full_name]));
-  const nameOf = (id: unknown): string => names.get(Number(id)) ?? '';
-  return rows.map((r) => {
-    const payload = JSON.parse(r.payload) as Record<string, unknown>;
-    const id = Number(r.subject?.split(':')[1]);
-    const { change, reason } = describe(r.action, payload, nameOf);
-    return { at: r.at, name: nameOf(id), change, reason };
-  });
-};
+export const delegateChangesAfterOpening = async (db: Kysely<Database>, congressId: number): Promise<DelegateChange[]> =>
+  (await loadDelegateChanges(db, congressId)).changes.map((c) => ({ at: c.at, name: c.fullName, change: wording(c), reason: c.reason }));

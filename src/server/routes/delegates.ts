@@ -1,4 +1,4 @@
-/** Delegates: list, create, read, update, status (summoned / not summoned / absent / replaced), card token. */
+/** Delegates: list, create, read, update, status (summoned / not summoned / absent / replaced), card token, changes after the opening. */
 import { API } from '../../api/contract.ts';
 import type { FastifyInstance } from 'fastify';
 import { err, ok, ruleError } from '../../rules/index.ts';
@@ -12,6 +12,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { isUniqueViolation, nowIso, transact } from '../tx.ts';
 import { delegateView } from '../views.ts';
+import { loadDelegateChanges } from '../printouts/delegate-changes.ts';
 import { cardPayload, delegateUpdate, newDelegateRow, organisationBelongs } from './delegate-fields.ts';
 
 const duplicateCode = (code: string) => conflict(ruleError('delegate.duplicate-code', `Số thẻ "${code}" đã có trong đại hội.`,
@@ -97,6 +98,8 @@ export const delegateRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
         payload: { from: d.status, ...b } });
       return ok(json(delegateView(row)));
     }, events(ctx.congress.id, ctx.params.id)));
+
+  serve(app, deps, API.delegateChanges, async (ctx) => ok(json(await loadDelegateChanges(deps.db, ctx.congress.id))));
 
   serve(app, deps, API.getCard, async (ctx) => {
     const d = await deps.db.selectFrom('delegates').select(['id', 'card_token', 'card_code', 'card_revoked_at']).where('id', '=', ctx.params.id).where('congress_id', '=', ctx.congress.id).executeTakeFirst();

@@ -1,4 +1,7 @@
-/** The delegate list: search (accent-insensitive), filters, and the .xlsx import with row-level errors. */
+/**
+ * The delegate list: search (accent-insensitive), filters, and the .xlsx import with row-level errors; below it the
+ * credentials history (changes after the opening).
+ */
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareNames } from '../../rules/index.ts';
@@ -13,6 +16,7 @@ import { loadDesk } from '../checkin/desk-data.ts';
 import { matchesQuery } from '../checkin/search-key.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { fileForm, ImportForm } from '../ui/ImportForm.tsx';
+import { DelegateChanges } from './DelegateChanges.tsx';
 import { CardActions, EditDelegateForm, NewDelegateForm, StatusForm } from '../prepare/DelegateForms.tsx';
 import { thenReload } from '../app/then-reload.ts';
 
@@ -166,6 +170,7 @@ export const DelegatesSection = () => {
           ))}
         </tbody>
       </table>
+      {can(me, API.delegateChanges) && <DelegateChanges congress={congress} />}
     </div>
   );
 };

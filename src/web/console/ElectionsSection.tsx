@@ -99,7 +99,8 @@ const ElectionCard = (props: Omit<ElectionContext, 'ref' | 'round'> & {
           onSave={(agendaItemId) => thenReload(props.api.setElectionAgendaItem({ params: electionRef(props.congress, election), body: { agendaItemId } }), props.reload)} />
       )}
       {ctx.can(API.updateElection) && (
-        <ElectionSettingsForm key={`${election.id}-${round.updatedAt}`} election={election}
+        // Keyed by the election alone: saving touches the round, and a remount would drop the "saved" line and close the form.
+        <ElectionSettingsForm key={election.id} election={election}
           onSave={(body) => props.api.updateElection({ params: electionRef(props.congress, election), body }).then((r) => { props.reload(); return r; })} />
       )}
       <RoundStep ctx={ctx} />

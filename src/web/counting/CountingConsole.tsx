@@ -26,6 +26,8 @@ import { ScanSection } from './ScanSection.tsx';
 import { currentRound, specOf } from './spec-of.ts';
 import { TerminalLabel } from './TerminalLabel.tsx';
 
+const LIVE = ['election', 'result', 'counting'] as const;
+
 const CountingRound = ({ election }: { readonly election: ElectionView }) => {
   const { t } = useTranslation();
   const api = useApi();
@@ -44,9 +46,10 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
   const allowed = (e: Pick<Endpoint, 'access'>): boolean => can(me, e, { electionId: election.id });
   const board = allowed(API.reconciliation);
   const operator = allowed(API.openEntry);
-  const batches = useLiveResource(code, () => api.listBatches({ params: ref }), ['election', 'result']);
-  const queue = useLiveResource(code, () => (board ? api.reconciliation({ params: ref }) : Promise.resolve({ ok: true as const, value: [] })), ['election', 'result']);
-  const result = useLiveResource(code, () => (board ? api.roundResult({ params: ref }) : Promise.resolve({ ok: true as const, value: null })), ['election', 'result']);
+  // An entry opened, typed or closed at another terminal is a 'counting' event: the board sees the queue and the result move.
+  const batches = useLiveResource(code, () => api.listBatches({ params: ref }), LIVE);
+  const queue = useLiveResource(code, () => (board ? api.reconciliation({ params: ref }) : Promise.resolve({ ok: true as const, value: [] })), LIVE);
+  const result = useLiveResource(code, () => (board ? api.roundResult({ params: ref }) : Promise.resolve({ ok: true as const, value: null })), LIVE);
   const bodies = useLiveResource(code, () => api.listBodies({ params: { code } }), ['bodies']);
   const head = bodies.data?.find((b) => b.id === election.countingBoardId)?.members.find((m) => m.role === 'head')?.fullName ?? null;
   const [batchId, setBatchId] = useState<string | null>(null);

@@ -121,6 +121,18 @@ export const prepareEn: Shape<typeof prepareVi> = {
     noneSelected: 'Select delegates in the table to print their cards.',
     afterOpening: 'The congress has opened: changes are logged and listed in the credentials report\'s history.',
   },
+  changes: {
+    title: 'Credentials history: changes to delegates after the opening',
+    notOpened: 'The congress has not opened (nobody has checked in): every change from the opening will be listed here.',
+    since: 'Since the opening ({{time}} on {{date}}), from the audit log; nothing here can be edited or deleted.',
+    none: 'No change since the opening.',
+    at: 'When',
+    by: 'Recorded by',
+    what: 'Change',
+    unknown: '(unknown)',
+    edited: 'Edited: {{fields}}',
+    kinds: { added: 'Added to the list', 'card-revoked': 'Card revoked', 'card-reissued': 'New card issued' },
+  },
   agenda: {
     rename: 'Edit',
     sessionTitle: 'Session title',

@@ -118,6 +118,18 @@ export const prepareVi = {
     noneSelected: 'Chọn đại biểu trong bảng để in thẻ của họ.',
     afterOpening: 'Đại hội đã khai mạc: thay đổi được ghi vào nhật ký và vào lịch sử của báo cáo thẩm tra tư cách.',
   },
+  changes: {
+    title: 'Lịch sử thẩm tra tư cách: thay đổi về đại biểu sau khai mạc',
+    notOpened: 'Đại hội chưa khai mạc (chưa có ai điểm danh): mọi thay đổi từ khi khai mạc sẽ được liệt kê ở đây.',
+    since: 'Từ khi khai mạc ({{time}} ngày {{date}}), theo nhật ký hệ thống; không sửa, không xóa được.',
+    none: 'Chưa có thay đổi nào sau khai mạc.',
+    at: 'Thời điểm',
+    by: 'Người ghi',
+    what: 'Thay đổi',
+    unknown: '(không rõ)',
+    edited: 'Sửa: {{fields}}',
+    kinds: { added: 'Bổ sung vào danh sách', 'card-revoked': 'Thu hồi thẻ đại biểu', 'card-reissued': 'Cấp thẻ đại biểu mới' },
+  },
   agenda: {
     rename: 'Sửa',
     sessionTitle: 'Tên phiên họp',
