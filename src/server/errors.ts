@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ruleError } from '../rules/index.ts';
 import { errorBody } from './problems.ts';
+import { closeIfLargeUnread } from './unread-body.ts';
 
 const KNOWN: Readonly<Record<string, [string, string]>> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ['Kiểu nội dung không được hỗ trợ (cần application/json).', 'Unsupported content type (application/json expected).'],
@@ -28,8 +29,7 @@ export const installErrorHandler = (app: FastifyInstance): void => {
       return reply.code(400).send(errorBody(ruleError('bad-json', vi, en, 'body')));
     }
     const [vi, en] = known ?? ['Yêu cầu không hợp lệ.', `Bad request (${error.message}).`];
-    // the rest of a body too large is not read (route.ts: refuseUnread)
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') void reply.header('connection', 'close');
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') closeIfLargeUnread(request, reply);
     return reply.code(status).send(errorBody(ruleError(error.code, vi, en)));
   });
 };

@@ -8,6 +8,7 @@
 import { Readable } from 'node:stream';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { closeIfLargeUnread } from './unread-body.ts';
 import type { z } from 'zod';
 import { allows, type AccessRole } from '../api/access.ts';
 import { CongressCode } from '../api/common.ts';
@@ -139,12 +140,8 @@ const checkContentType = (e: Endpoint, req: FastifyRequest): Problem | null => {
     'Unsupported content type (application/json expected).', 'body'));
 };
 
-/**
- * A refusal before the body is read closes the connection: otherwise Node reads and discards the whole body to keep
- * the connection alive, and a stranger's 50 MB costs the event loop what reading it would.
- */
-const refuseUnread = (req: FastifyRequest, reply: FastifyReply, p: Problem): FastifyReply =>
-  sendProblem(hasBody(req) ? reply.header('connection', 'close') : reply, p);
+/** A refusal before the body is read (unread-body.ts). */
+const refuseUnread = (req: FastifyRequest, reply: FastifyReply, p: Problem): FastifyReply => sendProblem(closeIfLargeUnread(req, reply), p);
 
 /** Bytes of a body without a schema: an empty JSON object at most. */
 const NO_BODY_LIMIT = 64;

@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { JSON_BODY_LIMIT } from '../../src/api/index.ts';
 import { MAX_JSON_DEPTH } from '../../src/server/json-body.ts';
+import { DRAINED_BODY_BYTES } from '../../src/server/unread-body.ts';
 import { setupSmallCongress, type SmallCongress } from '../api/support/congress.ts';
 import { startServer, type RunningServer } from '../api/support/server.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -51,13 +52,18 @@ describeEachDatabase('security: bodies are bounded and read only after authorisa
     expect(health.status).toBe(200);
   });
 
-  it('closes the connection on a body it refuses unread, rather than reading the rest to keep the connection alive', async () => {
-    const anonymous = await answerTo(server.url, `/api/congresses/${c.code}/elections/${c.electionId}/rounds/1/batches/1/scan`, 2 * 1024 * 1024);
-    const tooLarge = await answerTo(server.url, '/api/auth/login', 2 * 1024 * 1024);
+  it('closes the connection on a large body it refuses unread, rather than reading the rest to keep the connection alive', async () => {
+    const scan = `/api/congresses/${c.code}/elections/${c.electionId}/rounds/1/batches/1/scan`;
+    const anonymous = await answerTo(server.url, scan, 2 * DRAINED_BODY_BYTES);
+    const tooLarge = await answerTo(server.url, '/api/auth/login', 2 * DRAINED_BODY_BYTES);
     for (const a of [anonymous, tooLarge]) {
       if (a.status !== 'reset') expect(a.connection).toBe('close');
     }
     expect([anonymous.status, tooLarge.status]).not.toEqual(['reset', 'reset']);
+    // A small one is drained: its sender reads the refusal on a connection kept alive.
+    const small = await answerTo(server.url, scan, DRAINED_BODY_BYTES / 2);
+    expect(small.status).toBe(401);
+    expect(small.connection).not.toBe('close');
   });
 
   it('bounds the JSON body of sign-in: 4 MB is refused as too large, at once', async () => {
