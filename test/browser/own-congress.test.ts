@@ -444,9 +444,15 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
         card.locator('p.print-links > span').filter({ hasText: 'Biên bản kiểm phiếu' }).getByRole('link', { name: 'PDF' }).click(),
       ]);
       const text = pdfText(await readFile(await download.path())).replace(/\s+/gu, ' ');
+      expect(text).toContain('BIÊN BẢN');
       expect(text).toMatch(/ngày 20 tháng 7 năm 2025/u);
-      for (const m of WINNERS.get(title)!) expect(text).toContain(m.fullName);
-      expect(text.toUpperCase()).toContain('BIÊN BẢN');
+      // The elected, in vote order, between the sentence that names them and "Đã bầu đủ số lượng"; nobody else there.
+      const elected = /trúng cử \(xếp theo số phiếu từ cao xuống thấp\):(.*?)Đã bầu đủ số lượng/u.exec(text)?.[1] ?? '';
+      const winners = WINNERS.get(title)!;
+      const at = winners.map((m) => elected.indexOf(m.fullName));
+      expect(at.every((i) => i >= 0), `${title}: ${elected}`).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      for (const m of EVERYONE.filter((x) => !winners.includes(x))) expect(elected).not.toContain(m.fullName);
     }
   }, 60_000);
 
