@@ -175,6 +175,13 @@ describeEachDatabase('api: preparing a congress', (db) => {
     expect(after.n).toBe(before.n);
   });
 
+  it('the credentials history is read by the staff only', async () => {
+    expect((await office.get(`${C}/delegate-changes`)).status).toBe(200);
+    for (const who of ['delegate', 'screen', 'counting-board', 'no-role', 'anonymous'] as const) {
+      expect((await c.clients[who].get(`${C}/delegate-changes`)).status, who).toBeGreaterThanOrEqual(401);
+    }
+  });
+
   it('cards printed are recorded (a reissued card is to print again); a status change after the opening is audited and listed in the credentials and attendance reports', async () => {
     expect((await root.post('/api/congresses', { ...congressBody('lich-su') })).status).toBe(201);
     const H = '/api/congresses/lich-su';
@@ -202,10 +209,23 @@ describeEachDatabase('api: preparing a congress', (db) => {
     // Before the opening a change is not history.
     expect((await root.put(`${H}/delegates/${people[2]}/status`, { status: 'not-summoned', reason: 'Chuyển sinh hoạt' })).status).toBe(200);
     expect((await root.put(`${H}/delegates/${people[2]}/status`, { status: 'summoned' })).status).toBe(200);
+    const history = async () => (await root.get<{ openedAt: string | null; changes: Array<Record<string, unknown>> }>(`${H}/delegate-changes`)).body;
+    expect(await history()).toEqual({ openedAt: null, changes: [] });
     expect((await root.post(`${H}/sessions/${s.body.id}/checkins`, { delegateId: people[1] })).status).toBe(201);
     const refused = await root.put<ErrorReply>(`${H}/delegates/${people[0]}/status`, { status: 'absent-whole' });
     expect(refused.status).toBe(400);
+    expect((await history()).changes).toEqual([]);
     expect((await root.put(`${H}/delegates/${people[0]}/status`, { status: 'absent-whole', reason: 'Ốm, nằm viện' })).status).toBe(200);
+    expect((await root.patch(`${H}/delegates/${people[2]}`, { seat: 'A7', position: 'Chuyên viên' })).status).toBe(200);
+    // The credentials history on the screens: who, when, the status before and after, the reason; the edit's fields.
+    const after = await history();
+    expect(after.openedAt).not.toBeNull();
+    expect(after.changes).toEqual([
+      expect.objectContaining({ by: expect.stringContaining('(admin)'), delegateId: people[0], fullName: 'Lê Thị Hoa', kind: 'status',
+        from: 'summoned', to: 'absent-whole', replacedBy: null, fields: [], reason: 'Ốm, nằm viện' }),
+      expect.objectContaining({ delegateId: people[2], fullName: 'Vi Văn Sơn', kind: 'edited', from: null, to: null, fields: expect.arrayContaining(['seat', 'position']), reason: null }),
+    ]);
+    expect(Date.parse(String(after.changes[0]!['at']))).toBeGreaterThanOrEqual(Date.parse(after.openedAt!));
     const report = pdfText((await root.get<Buffer>(`/api/congresses/lich-su/printouts/credentials-report`)).body);
     expect(report).toContain('NHỮNG THAY ĐỔI VỀ ĐẠI BIỂU SAU KHI KHAI MẠC');
     expect(report).toContain('Vắng mặt cả đại hội');

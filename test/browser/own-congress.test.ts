@@ -4,10 +4,13 @@
  * types ten members one by one and imports five from an .xlsx, sets up one session, the bodies, a secretary election
  * (1 seat, 2 names) and a committee election (3 seats, 4 names) with a count setting changed; then runs it: check-in
  * at the desk, the presidium approved by show of hands, the lists approved, the counting board assigned, ballots
- * issued and voting opened; after the opening one member's status changes and the attendance report lists it
- * (a congress of members has no credentials committee: docs/rules.md §2). Screenshots in test-artifacts/.
- *
- * The count itself needs users with the counting board's role: see `countingNeedsRoles` below.
+ * issued and voting opened; two members of the counting board get accounts (accounts screen) and the board's role
+ * for both elections (roles screen); voting closes, each of them types every paper ballot at their own machine in
+ * the counting console (two independent entries), the board finishes the count, the chair publishes, and the
+ * minutes downloaded from each election's card name the elected in vote order and are dated in words. After the
+ * opening one member's status changes: the credentials history on the delegates page (who, when, before → after,
+ * why) and the attendance report list it (a congress of members has no credentials committee: docs/rules.md §2).
+ * Screenshots in test-artifacts/.
  */
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -444,13 +447,19 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
         card.locator('p.print-links > span').filter({ hasText: 'Biên bản kiểm phiếu' }).getByRole('link', { name: 'PDF' }).click(),
       ]);
       const text = pdfText(await readFile(await download.path())).replace(/\s+/gu, ' ');
+      expect(text).toContain('BIÊN BẢN');
       expect(text).toMatch(/ngày 20 tháng 7 năm 2025/u);
-      for (const m of WINNERS.get(title)!) expect(text).toContain(m.fullName);
-      expect(text.toUpperCase()).toContain('BIÊN BẢN');
+      // The elected, in vote order, between the sentence that names them and "Đã bầu đủ số lượng"; nobody else there.
+      const elected = /trúng cử \(xếp theo số phiếu từ cao xuống thấp\):(.*?)Đã bầu đủ số lượng/u.exec(text)?.[1] ?? '';
+      const winners = WINNERS.get(title)!;
+      const at = winners.map((m) => elected.indexOf(m.fullName));
+      expect(at.every((i) => i >= 0), `${title}: ${elected}`).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      for (const m of EVERYONE.filter((x) => !winners.includes(x))) expect(elected).not.toContain(m.fullName);
     }
   }, 60_000);
 
-  it('after the opening a member is recorded absent for the whole congress, and the attendance report lists the change', async () => {
+  it('after the opening a member is recorded absent for the whole congress: the credentials history on the delegates page and the attendance report list the change', async () => {
     await page.goto(`${base}/console/delegates`);
     await page.getByRole('button', { name: `Quản lý ${ABSENT.fullName}` }).click();
     const panel = page.getByTestId('manage-delegate');
@@ -485,6 +494,11 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     expect(text).toContain('Vắng mặt cả đại hội');
     expect(text).toContain('Đi công tác nước ngoài');
     expect(text).toContain(ABSENT.fullName);
+    // No credentials committee to sign a credentials report at a congress of members: the documents page leads to the history.
+    expect(await page.locator('p.print-links > span').filter({ hasText: 'Báo cáo thẩm tra tư cách đại biểu' }).count()).toBe(0);
+    await page.getByTestId('credentials-history-link').getByRole('link', { name: 'Mở lịch sử thẩm tra tư cách' }).click();
+    await page.waitForURL(`${base}/console/delegates`);
+    await page.getByTestId('delegate-changes').getByTestId('delegate-change').filter({ hasText: ABSENT.fullName }).waitFor();
   }, 60_000);
 
   it('the next congress starts as a copy of this one: its agenda and bodies, no people', async () => {

@@ -57,6 +57,7 @@ const fakeApi = async (context: BrowserContext, state: FakeState, sockets: WebSo
     if (key === `GET ${C}/elections`) return json(route, [state.election]);
     if (key === `GET ${C}/organisations`) return json(route, organisations);
     if (key === `GET ${C}/delegates`) return json(route, delegates);
+    if (key === `GET ${C}/delegate-changes`) return json(route, { openedAt: '2020-07-15T00:30:00Z', changes: [] });
     if (key === `GET ${C}/bodies`) return json(route, []);
     if (key === `GET ${C}/votes`) return json(route, []);
     if (key === `GET ${C}/hall-view`) return json(route, state.hallView);

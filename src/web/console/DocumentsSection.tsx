@@ -31,6 +31,7 @@ export const DocumentsSection = () => {
   const params = { code: congress };
   const id = useId();
   const documents = useLiveResource(congress, () => api.listDocuments({ params }), ['documents']);
+  const congressView = useLiveResource(congress, () => api.getCongress({ params }), ['congress']);
   const [title, setTitle] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('delegates');
   const [file, setFile] = useState<File | null>(null);
@@ -49,7 +50,7 @@ export const DocumentsSection = () => {
     <div>
       {documents.error !== null && <ErrorMessage error={documents.error} />}
       {documents.data !== null && <DocumentList documents={documents.data} congress={congress} />}
-      <CongressPrintLinks congress={congress} />
+      <CongressPrintLinks congress={congress} members={congressView.data?.kind === 'members'} />
       {can(me, API.uploadDocument) && (
         <form className="form body-card" onSubmit={(e) => void submit(e)}>
           <h2>{t('console.documents.upload')}</h2>

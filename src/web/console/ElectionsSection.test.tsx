@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { fireEvent, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { defaultCongressSettings } from '../../rules/index.ts';
 import type { ElectionView, Principal } from '../api/types.ts';
@@ -64,5 +65,32 @@ describe('what the list offers, by who is signed in', () => {
     await view.findByTestId('surplus');
     expect(view.queryAllByRole('button', { name: 'Xin rút' })).toHaveLength(0);
     expect(view.queryByRole('heading', { name: 'Đề cử, ứng cử tại đại hội' })).toBeNull();
+  });
+});
+
+describe('the seats and count settings of an election, saved on its card', () => {
+  it('saving touches the round on the server: the form stays, with the saved values and its "saved" line', async () => {
+    let current = electionView({ seats: 5, rounds: [roundView({ seats: 5 })] });
+    const sent: unknown[] = [];
+    const view = renderScreen(<ElectionsSection />, fakeApi({
+      me: () => answer(userWith('secretariat')),
+      getCongress: () => answer(congressView({})),
+      listElections: () => answer([current]),
+      updateElection: ({ body }) => {
+        sent.push(body);
+        // The server sets the round's updatedAt along with its seats.
+        current = { ...current, seats: body.seats ?? current.seats, rounds: [{ ...current.rounds[0]!, seats: body.seats ?? 5, updatedAt: '2025-07-15T03:00:00.000Z' }] };
+        return answer(current);
+      },
+    }));
+    const form = within(await view.findByRole('form', { name: `Số lượng và các thiết lập kiểm phiếu — ${current.title}` }));
+    fireEvent.change(form.getByLabelText('Số lượng được bầu'), { target: { value: '3' } });
+    fireEvent.click(form.getByRole('button', { name: 'Lưu số lượng và thiết lập' }));
+    await form.findByText('Đã lưu.');
+    expect(sent).toEqual([{ seats: 3 }]);
+    await waitFor(() => expect(view.getAllByText(/Cần bầu 3/u).length).toBeGreaterThan(0));
+    const after = within(view.getByRole('form', { name: `Số lượng và các thiết lập kiểm phiếu — ${current.title}` }));
+    expect(after.getByText('Đã lưu.')).toBeTruthy();
+    expect(after.getByLabelText<HTMLInputElement>('Số lượng được bầu').value).toBe('3');
   });
 });

@@ -8,6 +8,7 @@ import { API, PRINTOUTS, type PrintFormat, type PrintoutKey } from '../../api/in
 import { hrefOf } from '../api/client.ts';
 import type { RoundRef } from '../api/refs.ts';
 import { can } from '../app/can.ts';
+import { Link } from '../app/router.tsx';
 import { useMe } from '../app/session.tsx';
 
 const COUNTED = new Set(['counted', 'published', 'approved']);
@@ -57,13 +58,27 @@ export const RoundPrintLinks = ({ round, status }: { readonly round: RoundRef; r
   return <Links items={items} />;
 };
 
-export const CongressPrintLinks = ({ congress }: { readonly congress: string }) => {
+/**
+ * A congress of members has no credentials committee (docs/rules.md §2) to sign a credentials report: its history of
+ * changes after the opening is on the delegates screen instead, and the attendance report prints it.
+ */
+export const CongressPrintLinks = ({ congress, members }: { readonly congress: string; readonly members: boolean }) => {
+  const { t } = useTranslation();
   const me = useMe();
   const params = { code: congress };
   const items: Item[] = [];
   if (can(me, API.printCards)) items.push(['delegate-cards', filesOf('delegate-cards', () => hrefOf(API.printCards, params))]);
-  if (can(me, API.printCredentials)) items.push(['credentials-report', filesOf('credentials-report', (format) => hrefOf(API.printCredentials, params, { format }))]);
+  if (!members && can(me, API.printCredentials)) items.push(['credentials-report', filesOf('credentials-report', (format) => hrefOf(API.printCredentials, params, { format }))]);
   if (can(me, API.printAttendance)) items.push(['attendance-report', filesOf('attendance-report', (format) => hrefOf(API.printAttendance, params, { format }))]);
   if (can(me, API.printShowOfHands)) items.push(['show-of-hands', filesOf('show-of-hands', (format) => hrefOf(API.printShowOfHands, params, { format }))]);
-  return <Links items={items} />;
+  return (
+    <>
+      <Links items={items} />
+      {members && can(me, API.delegateChanges) && (
+        <p className="muted" data-testid="credentials-history-link">
+          {t('prepare.changes.membersNote')} <Link to="/console/delegates">{t('prepare.changes.open')}</Link>
+        </p>
+      )}
+    </>
+  );
 };

@@ -131,6 +131,8 @@ export const prepareEn: Shape<typeof prepareVi> = {
     what: 'Change',
     unknown: '(unknown)',
     edited: 'Edited: {{fields}}',
+    membersNote: 'A congress of members has no credentials committee: the history of changes after the opening is on the Delegates page; the attendance report prints these changes too.',
+    open: 'Open the credentials history',
     kinds: { added: 'Added to the list', 'card-revoked': 'Card revoked', 'card-reissued': 'New card issued' },
   },
   agenda: {

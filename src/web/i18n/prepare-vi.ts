@@ -128,6 +128,8 @@ export const prepareVi = {
     what: 'Thay đổi',
     unknown: '(không rõ)',
     edited: 'Sửa: {{fields}}',
+    membersNote: 'Đại hội đảng viên không có Ban Thẩm tra tư cách đại biểu: lịch sử thay đổi về đảng viên sau khai mạc xem ở trang Đại biểu; báo cáo tình hình đại biểu có mặt cũng in các thay đổi này.',
+    open: 'Mở lịch sử thẩm tra tư cách',
     kinds: { added: 'Bổ sung vào danh sách', 'card-revoked': 'Thu hồi thẻ đại biểu', 'card-reissued': 'Cấp thẻ đại biểu mới' },
   },
   agenda: {
