@@ -7,7 +7,7 @@ import {
 } from '../../rules/index.ts';
 import { participantWord } from '../labels.ts';
 import type { CongressHeader, CountingBoard, CountMethod, CountTimes, ElectionRound } from '../model.ts';
-import { b, col, heading, p, table, type Block, type Signer } from './blocks.ts';
+import { b, col, heading, p, table, type Block, type Run, type Signer } from './blocks.ts';
 
 export const n = formatInteger;
 
@@ -130,7 +130,10 @@ export const voidedNominationsSection = (round: ElectionRound): Block[] => {
   if (voided.length === 0) return [];
   return [
     p('Việc giới thiệu các đồng chí sau đã được hủy trước khi lập danh sách bầu cử (giữ trong biên bản, không có hiệu lực):'),
-    ...voided.map((v) => p('- ', { text: v.name, strike: true }, ` (đã hủy: ${v.reason}; người hủy: ${v.by}).`)),
+    ...voided.map((v) => {
+      const name: Run = { text: v.name, strike: true };
+      return p('- ', name, ` (đã hủy: ${v.reason}; người hủy: ${v.by}).`);
+    }),
   ];
 };
 

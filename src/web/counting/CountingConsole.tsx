@@ -19,6 +19,7 @@ import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { BatchEntry } from './BatchEntry.tsx';
 import { BatchList } from './BatchList.tsx';
+import { EntryPlaces } from './EntryPlaces.tsx';
 import { HandCountForm } from './HandCount.tsx';
 import { ReconciliationQueue } from './ReconciliationQueue.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
@@ -77,6 +78,10 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
       <div className="counting-entry">
         <BatchList batches={batches.data ?? []} selected={batchId} onSelect={setBatchId} canOpen={allowed(API.createBatch)}
           onOpen={(label, physicalCount) => after(api.createBatch({ params: ref, body: { label, physicalCount } }))} />
+        {batch !== null && operator && (
+          <EntryPlaces batch={batch} board={board} me={me.principal.kind === 'user' ? me.principal.username : ''}
+            onMove={(operatorName, note) => after(api.takeOverEntry({ params: batchRef(ref, batch.id), body: { operator: operatorName, note } }))} />
+        )}
         {batch !== null && operator && <BatchEntry key={batch.id} ctx={ctx} round={ref} batch={batch} onChange={refresh} />}
         {operator && <ScanSection ctx={ctx} round={ref} batch={batch} board={board} onChange={refresh} />}
         {batches.error !== null && <ErrorMessage error={batches.error} />}
