@@ -20,7 +20,9 @@ import { SCAN_FILE_MAX_BYTES, ScanJobStatus, ScanJobView, ScanReason } from '../
 import { AgendaItemBody, AgendaItemView, CheckinView, SessionBody } from '../api/sessions.ts';
 import { SpeakerBody, SpeakerStatus } from '../api/speakers.ts';
 import { TargetInput } from '../api/targets.ts';
+import { CommentBody, DISCUSSION_DOCX_MAX_BYTES, DISCUSSION_TEXT_MAX, DiscussionAccess, DiscussionKind, GroupOpinionBody, SynthesisBody } from '../api/discussion.ts';
 import { CountingEventSchema } from '../counting/schemas.ts';
+import { checkAnswer } from '../discussion/synthesis.ts';
 import { computeBase, decideShowOfHands } from '../rules/index.ts';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/result.ts';
 import { documentType } from './documents-check.ts';
@@ -227,6 +229,87 @@ const CHECKS: Readonly<Record<BackupTable, readonly RowCheck[]>> = {
     column('decided_at', instant.nullable()),
   ],
   scan_files: [column('position', IdBody), bytes('data', SCAN_FILE_MAX_BYTES, false)],
+  // The discussion: the bodies the API takes, what its routes store beside them (links between rows: discussionLinks).
+  discussion_documents: [
+    column('kind', DiscussionKind), column('title', Text(300)), column('access', DiscussionAccess), column('comment_deadline', instant.nullable()),
+    column('created_at', instant), column('created_by', Text(200)),
+  ],
+  discussion_versions: [
+    column('number', IdBody), column('source', z.enum(['text', 'docx'])), column('file_name', Text(300).nullable()), column('note', Text(300).nullable()),
+    bytes('content', DISCUSSION_DOCX_MAX_BYTES, true), column('units', Count), column('created_at', instant), column('created_by', Text(200)),
+    rule('content', (r) => (r['source'] === 'docx') === (bytesOf(r['content']) !== null),
+      'một phiên bản tải lên từ Word giữ tệp .docx của nó; phiên bản viết trong ứng dụng thì không.', 'a version uploaded from Word keeps its .docx; one written in the app has none.'),
+  ],
+  discussion_units: [
+    column('position', IdBody), column('kind', z.enum(['heading', 'paragraph'])), column('level', z.number().int().min(0).max(20)),
+    column('label', z.string().max(300)), column('ref', z.string().max(2000)), column('number', IdBody.nullable()), column('text', z.string().max(DISCUSSION_TEXT_MAX)),
+    rule('number', (r) => (r['kind'] === 'paragraph') === (r['number'] !== null), 'đoạn văn có số thứ tự, đề mục thì không.', 'a paragraph has a number, a heading has none.'),
+  ],
+  discussion_comments: [
+    body(CommentBody, { unitId: 'unit_id', kind: 'kind', text: 'text', proposedText: 'proposed_text', quote: 'quote', delegateId: 'delegate_id' }),
+    column('source', z.enum(['delegate', 'paper'])), column('entered_by', Text(200).nullable()),
+    rule('entered_by', (r) => (r['source'] === 'paper') === (r['entered_by'] !== null),
+      'phiếu giấy ghi người nhập; góp ý của đại biểu trên điện thoại thì không.', 'a paper form names who typed it in; a delegate\'s own comment does not.'),
+    rule('delegate_id', (r) => r['source'] === 'paper' || r['delegate_id'] !== null, 'góp ý trên điện thoại phải là của một đại biểu.', 'a comment from a phone belongs to a delegate.'),
+    column('created_at', instant), column('updated_at', instant), ...voidColumns,
+  ],
+  discussion_groups: [column('name', Text(200)), column('created_at', instant)],
+  discussion_group_members: [],
+  discussion_group_opinions: [
+    body(GroupOpinionBody, { documentId: 'document_id', unitId: 'unit_id', kind: 'kind', text: 'text', proposedText: 'proposed_text',
+      speakerDelegateId: 'speaker_delegate_id', agreeCount: 'agree_count' }),
+    column('entered_by', Text(200)), column('created_at', instant), ...voidColumns,
+  ],
+  discussion_syntheses: [
+    body(SynthesisBody, { status: 'status', newText: 'new_text', explanation: 'explanation' }),
+    rule('status', (r) => {
+      const a = checkAnswer({ status: SynthesisBody.shape.status.parse(r['status']), newText: r['new_text'] as string | null, explanation: r['explanation'] as string | null });
+      return a.ok && a.value.newText === r['new_text'] && a.value.explanation === r['explanation'];
+    }, 'câu trả lời không đúng với trạng thái (tiếp thu thì có câu chữ mới, giải trình hoặc không tiếp thu thì có lý do).',
+    'the answer does not fit its status (accepted: the new wording; explained or not accepted: the reason).'),
+    column('updated_at', instant), column('updated_by', Text(200)),
+  ],
+  discussion_resolution_votes: [column('part_ref', z.string().max(300))],
+};
+
+/** The rows of a table by id. */
+const byId = (backup: BackupFile, table: BackupTable): Map<number, FileRow> => new Map(rowsOf(backup, table).map((r) => [num(r['id']), r]));
+
+/**
+ * The links the API keeps between discussion rows, which a reference alone does not: a comment or a group's record
+ * is on a unit of a version of its own document; a document's current version, and a resolution vote's version,
+ * are its own; a version holds as many units as it says.
+ */
+const discussionLinks = (backup: BackupFile): RuleError | null => {
+  const versions = byId(backup, 'discussion_versions');
+  const units = byId(backup, 'discussion_units');
+  const documentOfUnit = (unitId: FileCell | undefined): number => num(versions.get(num(units.get(num(unitId))?.['version_id']))?.['document_id']);
+  const fault = (table: BackupTable, index: number, row: FileRow, col: string, vi: string, en: string): RuleError => refusal(table, index, row, { column: col, vi, en });
+  for (const table of ['discussion_comments', 'discussion_group_opinions'] as const) {
+    for (const [i, r] of rowsOf(backup, table).entries()) {
+      if (documentOfUnit(r['unit_id']) !== num(r['document_id'])) {
+        return fault(table, i, r, 'unit_id', 'đoạn văn không thuộc văn kiện của dòng.', 'the unit is not in the row\'s document.');
+      }
+    }
+  }
+  for (const [i, r] of rowsOf(backup, 'discussion_documents').entries()) {
+    if (r['current_version_id'] !== null && num(versions.get(num(r['current_version_id']))?.['document_id']) !== num(r['id'])) {
+      return fault('discussion_documents', i, r, 'current_version_id', 'phiên bản hiện hành không phải của văn kiện này.', 'the current version is not this document\'s.');
+    }
+  }
+  for (const [i, r] of rowsOf(backup, 'discussion_resolution_votes').entries()) {
+    if (num(versions.get(num(r['version_id']))?.['document_id']) !== num(r['document_id'])) {
+      return fault('discussion_resolution_votes', i, r, 'version_id', 'phiên bản không phải của văn kiện này.', 'the version is not this document\'s.');
+    }
+  }
+  const unitsOf = new Map<number, number>();
+  for (const u of units.values()) unitsOf.set(num(u['version_id']), (unitsOf.get(num(u['version_id'])) ?? 0) + 1);
+  for (const [i, r] of rowsOf(backup, 'discussion_versions').entries()) {
+    if ((unitsOf.get(num(r['id'])) ?? 0) !== num(r['units'])) {
+      return fault('discussion_versions', i, r, 'units', 'số đoạn không đúng với các đoạn của phiên bản.', 'the number of units does not match the version\'s units.');
+    }
+  }
+  return null;
 };
 
 const refusal = (table: BackupTable, index: number, row: FileRow, fault: Fault): RuleError => {
@@ -252,5 +335,6 @@ export const checkBackupRows = (backup: BackupFile): Result<true, RuleError> => 
       }
     }
   }
-  return ok(true);
+  const links = discussionLinks(backup);
+  return links === null ? ok(true) : err(links);
 };

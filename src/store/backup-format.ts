@@ -24,6 +24,9 @@ export const BACKUP_TABLES = [
   'congresses', 'organisations', 'delegates', 'congress_sessions', 'agenda_items', 'users', 'bodies', 'elections',
   'election_rounds', 'candidates', 'votes', 'body_members', 'speakers', 'checkins', 'documents', 'resolution_targets',
   'user_roles', 'counting_batches', 'counting_events', 'scan_jobs', 'scan_sheets', 'scan_files',
+  // The discussion (0012): documents, their versions and units, comments, groups and their records, the synthesis.
+  'discussion_documents', 'discussion_versions', 'discussion_units', 'discussion_comments', 'discussion_groups', 'discussion_group_members',
+  'discussion_group_opinions', 'discussion_syntheses', 'discussion_resolution_votes',
 ] as const satisfies readonly TableName[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -61,6 +64,18 @@ export const BACKUP_REFERENCES: Readonly<Record<BackupTable, Readonly<Record<str
     batch_id: { table: 'counting_batches' }, created_by: { table: 'users' } },
   scan_sheets: { job_id: { table: 'scan_jobs' }, decided_by: { table: 'users' } },
   scan_files: { job_id: { table: 'scan_jobs' } },
+  discussion_documents: { congress_id: { table: 'congresses' }, current_version_id: { table: 'discussion_versions', deferred: true } },
+  discussion_versions: { congress_id: { table: 'congresses' }, document_id: { table: 'discussion_documents' } },
+  discussion_units: { congress_id: { table: 'congresses' }, version_id: { table: 'discussion_versions' } },
+  discussion_comments: { congress_id: { table: 'congresses' }, document_id: { table: 'discussion_documents' }, unit_id: { table: 'discussion_units' },
+    delegate_id: { table: 'delegates' } },
+  discussion_groups: { congress_id: { table: 'congresses' }, leader_delegate_id: { table: 'delegates' }, secretary_delegate_id: { table: 'delegates' } },
+  discussion_group_members: { congress_id: { table: 'congresses' }, group_id: { table: 'discussion_groups' }, delegate_id: { table: 'delegates' } },
+  discussion_group_opinions: { congress_id: { table: 'congresses' }, group_id: { table: 'discussion_groups' }, document_id: { table: 'discussion_documents' },
+    unit_id: { table: 'discussion_units' }, speaker_delegate_id: { table: 'delegates' } },
+  discussion_syntheses: { congress_id: { table: 'congresses' }, unit_id: { table: 'discussion_units' } },
+  discussion_resolution_votes: { congress_id: { table: 'congresses' }, document_id: { table: 'discussion_documents' },
+    version_id: { table: 'discussion_versions' }, vote_id: { table: 'votes' } },
 };
 
 /** JSON text columns that hold candidate ids (see backup-json.ts). */
@@ -90,7 +105,10 @@ export const BACKUP_LATER_COLUMNS: Readonly<Partial<Record<BackupTable, readonly
 };
 
 /** Tables added by a migration after files of this version were first written: an older file has none of their rows. */
-export const BACKUP_LATER_TABLES = ['scan_files'] as const satisfies readonly BackupTable[];
+export const BACKUP_LATER_TABLES = [
+  'scan_files', 'discussion_documents', 'discussion_versions', 'discussion_units', 'discussion_comments', 'discussion_groups',
+  'discussion_group_members', 'discussion_group_opinions', 'discussion_syntheses', 'discussion_resolution_votes',
+] as const satisfies readonly BackupTable[];
 type LaterTable = (typeof BACKUP_LATER_TABLES)[number];
 const isLater = (t: BackupTable): t is LaterTable => (BACKUP_LATER_TABLES as readonly BackupTable[]).includes(t);
 

@@ -100,8 +100,16 @@ describeEachDatabase('api: the congress discussion', (db) => {
       expect(r.status).toBe(201);
       mine = r.body;
       expect(mine).toMatchObject({ source: 'delegate', delegateId: c.delegateIds[0], editable: true, enteredBy: null });
+      // Before the deadline (one set in the future) the delegate changes their own comment; the change is audited with what it was.
+      const future = new Date(Date.now() + 3_600_000).toISOString();
+      expect((await admin.patch(`${D}/documents/${report.id}`, { commentDeadline: future })).status).toBe(200);
       const edited = await phones[0]!.patch<CommentView>(`${D}/comments/${mine.id}`, { text: 'Số liệu chưa khớp với báo cáo kinh tế' });
-      expect(edited.body.text).toBe('Số liệu chưa khớp với báo cáo kinh tế');
+      expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({ text: 'Số liệu chưa khớp với báo cáo kinh tế', proposedText: 'Tăng trưởng kinh tế bình quân đạt 7,2% mỗi năm.', editable: true });
+      const entry = await db.db.selectFrom('audit_log').select(['actor', 'payload']).where('action', '=', 'discussion.comment.update')
+        .where('subject', '=', `discussion-comment:${mine.id}`).executeTakeFirstOrThrow();
+      expect(entry.actor).toBe(`delegate:${c.delegateIds[0]}`);
+      expect(JSON.parse(entry.payload)).toMatchObject({ before: { text: 'Số liệu chưa khớp' }, after: { text: 'Số liệu chưa khớp với báo cáo kinh tế' } });
       expect((await phones[1]!.patch(`${D}/comments/${mine.id}`, { text: 'của người khác' })).status).toBe(404);
       const others = await phones[1]!.get<CommentView[]>(`${D}/documents/${report.id}/comments`);
       expect(others.body).toEqual([]);
@@ -122,7 +130,11 @@ describeEachDatabase('api: the congress discussion', (db) => {
       const past = new Date(Date.now() - 60_000).toISOString();
       expect((await admin.patch(`${D}/documents/${report.id}`, { commentDeadline: past })).status).toBe(200);
       expect((await phones[2]!.post(`${D}/documents/${report.id}/comments`, { unitId: paragraph(2).id, kind: 'agree', text: 'Tán thành' })).status).toBe(409);
-      expect((await phones[0]!.patch(`${D}/comments/${mine.id}`, { text: 'muộn' })).status).toBe(409);
+      const late = await phones[0]!.patch<{ error: { code: string; message_vi: string } }>(`${D}/comments/${mine.id}`, { text: 'muộn' });
+      expect(late.status).toBe(409);
+      expect(late.body.error).toMatchObject({ code: 'discussion.closed', message_vi: 'Đã hết hạn góp ý văn kiện này.' });
+      const afterDeadline = await phones[0]!.get<CommentView[]>(`${D}/documents/${report.id}/comments`);
+      expect(afterDeadline.body.find((x) => x.id === mine.id)).toMatchObject({ text: 'Số liệu chưa khớp với báo cáo kinh tế', editable: false });
       expect((await admin.patch(`${D}/documents/${report.id}`, { commentDeadline: null })).status).toBe(200);
       expect((await phones[2]!.post(`${D}/documents/${report.id}/comments`, { unitId: paragraph(2).id, kind: 'removal', text: 'Đề nghị bỏ đoạn này vì trùng ý' })).status).toBe(201);
     });

@@ -110,6 +110,40 @@ describeEachDatabase('security: restoring a file from outside', (ctx) => {
     }
   });
 
+  it('restores the discussion, and refuses a discussion row the API could not have stored, naming the row and the column (exit 2)', async () => {
+    const file = await backupOf('atk-disc');
+    const fine = await ctx.fresh();
+    const ok = await run(['restore', file, '--key', keyFile, '--database', fine.url]);
+    expect(ok.code, ok.out).toBe(0);
+    const restored = await fine.db.selectFrom('discussion_comments').innerJoin('discussion_units', 'discussion_units.id', 'discussion_comments.unit_id')
+      .select(['discussion_comments.text', 'discussion_units.text as unit']).where('discussion_comments.voided_at', 'is', null).execute();
+    expect(restored).toEqual([{ text: 'Đề nghị nâng chỉ tiêu.', unit: 'Tăng trưởng bình quân 7,5% mỗi năm.' }]);
+    const doc = await fine.db.selectFrom('discussion_documents').innerJoin('discussion_versions', 'discussion_versions.id', 'discussion_documents.current_version_id')
+      .select('discussion_versions.number').executeTakeFirstOrThrow();
+    expect(doc.number).toBe(2);
+
+    const cases: Array<[string, (f: FileShape) => void, RegExp]> = [
+      ['no wording', (f) => { f.tables['discussion_comments']![0]!['proposed_text'] = null; }, /discussion_comments, (dòng|row) 1 .*(cột|column) proposed_text/u],
+      ['phone without delegate', (f) => { f.tables['discussion_comments']![0]!['delegate_id'] = null; }, /discussion_comments, (dòng|row) 1 .*(cột|column) delegate_id/u],
+      ['accepted without wording', (f) => { f.tables['discussion_syntheses']![0]!['new_text'] = null; }, /discussion_syntheses, (dòng|row) 1 .*(cột|column) (new_text|status)/u],
+      ['units count', (f) => { f.tables['discussion_versions']![1]!['units'] = 7; }, /discussion_versions, (dòng|row) 2 .*(cột|column) units/u],
+      ['unit of another document', (f) => {
+        const docs = f.tables['discussion_documents']!;
+        docs.push({ ...docs[0]!, id: 990010, current_version_id: null, title: 'Văn kiện khác' });
+        f.tables['discussion_comments']![0]!['document_id'] = 990010;
+      }, /discussion_comments, (dòng|row) 1 .*(cột|column) unit_id/u],
+      ['kind', (f) => { f.tables['discussion_documents']![0]!['access'] = 'mọi người'; }, /discussion_documents, (dòng|row) 1 .*(cột|column) access/u],
+    ];
+    for (const [name, edit, where] of cases) {
+      const target = await ctx.fresh();
+      const r = await run(['restore', forge(file, edit), '--accept-unsigned', '--key', keyFile, '--database', target.url]);
+      expect(r.code, `${name}: ${r.out}`).toBe(2);
+      expect(r.out, name).toMatch(new RegExp(`^Lỗi.*${where.source}`, 'mu'));
+      expect(r.out, name).toMatch(new RegExp(`^Error.*${where.source}`, 'mu'));
+      expect(await target.db.selectFrom('congresses').select('id').execute(), name).toEqual([]);
+    }
+  });
+
   it('restoring beside the original — same code, or the code edited — is a clear refusal (exit 2), never a raw database error', async () => {
     const file = await backupOf('atk-twice');
     const same = await run(['restore', file, '--key', keyFile, '--database', ctx.database.url]);

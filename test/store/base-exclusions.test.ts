@@ -58,7 +58,7 @@ describeEachDatabase('store: migration 0006 (base_exclusions)', (ctx) => {
     expect(down.error).toBeUndefined();
     // Later migrations go down first; 0006 is the last to go.
     expect(down.results?.map((r) => [r.migrationName, r.direction]).at(-1)).toEqual(['0006_base_exclusions', 'Down']);
-    await insertRichCongress(target.db, 'before-0006');
+    await insertRichCongress(target.db, 'before-0006', { discussion: false });
     const up = await migrateToLatest(target.db, target.dialect);
     expect(up.ok && up.value[0]).toBe('0006_base_exclusions');
     const rounds = await target.db.selectFrom('election_rounds').select('base_exclusions').execute();

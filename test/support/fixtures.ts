@@ -49,7 +49,8 @@ export const insertSmallCongress = async (
 /** The bytes of the rich congress's document: the start of a PDF. */
 export const RICH_DOCUMENT = [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31] as const;
 
-export const insertRichCongress = async (db: Kysely<Database>, code: string): Promise<SmallCongress> => {
+/** `discussion: false` for a schema migrated only to before 0012 (the discussion's tables). */
+export const insertRichCongress = async (db: Kysely<Database>, code: string, options: { readonly discussion?: boolean } = {}): Promise<SmallCongress> => {
   const c = await insertSmallCongress(db, code, 4);
   const at = now();
   const [d1, d2, d3, d4] = c.delegateIds as [number, number, number, number];
@@ -124,5 +125,44 @@ export const insertRichCongress = async (db: Kysely<Database>, code: string): Pr
   await db.insertInto('scan_files').values({ job_id: job.id, position: 1, data: new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]) }).execute();
   await db.insertInto('resolution_targets').values({ congress_id: c.congressId, position: 1, name: 'Kết nạp đảng viên',
     target: '200', result: '256', assessment: 'exceeded' }).execute();
+  if (options.discussion !== false) await insertDiscussion(db, c.congressId, [d1, d2], vote.id, at);
   return c;
+};
+
+/** The discussion of a congress: a document in two versions (Word, then written in the app), comments, a group and its record, an answer, a vote. */
+const insertDiscussion = async (db: Kysely<Database>, congressId: number, [d1, d2]: readonly [number, number], voteId: number, at: string): Promise<void> => {
+  const doc = await db.insertInto('discussion_documents').values({ congress_id: congressId, kind: 'draft-resolution', title: 'Dự thảo Nghị quyết',
+    access: 'delegates', comment_deadline: '2025-07-16T10:00:00.000Z', current_version_id: null, created_at: at, created_by: 'user:1' }).returning('id').executeTakeFirstOrThrow();
+  const version = async (number: number, source: 'docx' | 'text', texts: readonly string[]): Promise<{ id: number; units: number[] }> => {
+    const v = await db.insertInto('discussion_versions').values({ congress_id: congressId, document_id: doc.id, number, source,
+      file_name: source === 'docx' ? 'du-thao.docx' : null, content: source === 'docx' ? new Uint8Array([80, 75, 3, 4]) : null, note: null,
+      units: texts.length + 1, created_at: at, created_by: 'user:1' }).returning('id').executeTakeFirstOrThrow();
+    const units: number[] = [];
+    units.push((await db.insertInto('discussion_units').values({ congress_id: congressId, version_id: v.id, position: 1, kind: 'heading', level: 1,
+      label: 'I.', ref: 'I.', number: null, text: 'MỤC TIÊU' }).returning('id').executeTakeFirstOrThrow()).id);
+    for (const [i, text] of texts.entries()) {
+      units.push((await db.insertInto('discussion_units').values({ congress_id: congressId, version_id: v.id, position: i + 2, kind: 'paragraph', level: 2,
+        label: '', ref: `I.đ${i + 1}`, number: i + 1, text }).returning('id').executeTakeFirstOrThrow()).id);
+    }
+    return { id: v.id, units };
+  };
+  await version(1, 'docx', ['Tăng trưởng bình quân 7% mỗi năm.']);
+  const v2 = await version(2, 'text', ['Tăng trưởng bình quân 7,5% mỗi năm.', 'Giữ vững quốc phòng, an ninh.']);
+  await db.updateTable('discussion_documents').set({ current_version_id: v2.id }).where('id', '=', doc.id).execute();
+  const paragraph = v2.units[1]!;
+  await db.insertInto('discussion_comments').values([
+    { congress_id: congressId, document_id: doc.id, unit_id: paragraph, delegate_id: d1, kind: 'change', quote: null, proposed_text: 'Tăng trưởng bình quân 8% mỗi năm.',
+      text: 'Đề nghị nâng chỉ tiêu.', source: 'delegate', entered_by: null, created_at: at, updated_at: at, voided_at: null, void_reason: null },
+    { congress_id: congressId, document_id: doc.id, unit_id: paragraph, delegate_id: null, kind: 'agree', quote: null, proposed_text: null,
+      text: 'Tán thành.', source: 'paper', entered_by: 'user:1', created_at: at, updated_at: at, voided_at: at, void_reason: 'Nhập trùng phiếu' },
+  ]).execute();
+  const group = await db.insertInto('discussion_groups').values({ congress_id: congressId, name: 'Tổ 1', leader_delegate_id: d1, secretary_delegate_id: d2, created_at: at })
+    .returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('discussion_group_members').values([d1, d2].map((delegate_id) => ({ congress_id: congressId, group_id: group.id, delegate_id }))).execute();
+  await db.insertInto('discussion_group_opinions').values({ congress_id: congressId, group_id: group.id, document_id: doc.id, unit_id: paragraph, kind: 'change',
+    proposed_text: 'Tăng trưởng bình quân 8% mỗi năm.', text: 'Tổ đề nghị nâng chỉ tiêu.', speaker_delegate_id: d2, agree_count: 2, entered_by: 'delegate:2',
+    created_at: at, voided_at: null, void_reason: null }).execute();
+  await db.insertInto('discussion_syntheses').values({ congress_id: congressId, unit_id: paragraph, status: 'accepted', new_text: 'Tăng trưởng bình quân 8% mỗi năm.',
+    explanation: 'Tiếp thu ý kiến của Tổ 1.', updated_at: at, updated_by: 'user:1' }).execute();
+  await db.insertInto('discussion_resolution_votes').values({ congress_id: congressId, document_id: doc.id, version_id: v2.id, part_ref: '', vote_id: voteId }).execute();
 };

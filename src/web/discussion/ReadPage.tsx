@@ -1,7 +1,7 @@
 /**
  * A delegate's phone: the drafts they may read, one page of paragraphs at a time (never the whole document), and a
- * comment on a paragraph — agree, change with the proposed wording, addition, removal, other — editable until the
- * deadline. "Mật" documents never reach this page: the server does not send them to a delegate.
+ * comment on a paragraph — agree, change with the proposed wording, addition, removal, other — which they change or
+ * withdraw until the deadline. "Mật" documents never reach this page: the server does not send them to a delegate.
  */
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,24 +10,31 @@ import type { ApiError } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
+import { ConfirmButton, DisabledReason } from '../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { DocumentPicker, KindSelect, takesWording, type OpinionKindName } from './shared.tsx';
 
 const PAGE = 20;
 
-const CommentForm = ({ unit, onSend }: { readonly unit: UnitView; readonly onSend: (b: { kind: OpinionKindName; text: string; proposedText: string | null; quote: string | null }) => Promise<ApiError | null> }) => {
+type CommentFields = { kind: OpinionKindName; text: string; proposedText: string | null; quote: string | null };
+
+/** A new comment on a paragraph, or (`editing`) the delegate's own comment changed before the deadline. */
+const CommentForm = ({ unit, onSend, editing = null, onCancel }: {
+  readonly unit: UnitView; readonly onSend: (b: CommentFields) => Promise<ApiError | null>; readonly editing?: CommentView | null; readonly onCancel?: () => void;
+}) => {
   const { t } = useTranslation();
   const id = useId();
-  const [kind, setKind] = useState<OpinionKindName>('change');
-  const [text, setText] = useState('');
-  const [proposed, setProposed] = useState('');
-  const [quote, setQuote] = useState('');
+  const [kind, setKind] = useState<OpinionKindName>(editing?.kind ?? 'change');
+  const [text, setText] = useState(editing?.text ?? '');
+  const [proposed, setProposed] = useState(editing?.proposedText ?? '');
+  const [quote, setQuote] = useState(editing?.quote ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [sent, setSent] = useState(false);
   const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const r = await onSend({ kind, text: text.trim(), proposedText: takesWording(kind) && proposed.trim() !== '' ? proposed.trim() : null, quote: quote.trim() === '' ? null : quote.trim() });
     setError(r);
+    if (r === null && editing !== null) return;
     if (r === null) {
       setSent(true);
       setText('');
@@ -36,7 +43,7 @@ const CommentForm = ({ unit, onSend }: { readonly unit: UnitView; readonly onSen
     }
   };
   return (
-    <form className="form comment-form" onSubmit={(e) => void submit(e)} aria-label={t('discussion.comment')}>
+    <form className="form comment-form" onSubmit={(e) => void submit(e)} aria-label={editing === null ? t('discussion.comment') : t('discussion.editComment')}>
       <label className="field" htmlFor={`${id}-k`}>{t('discussion.kind')}</label>
       <KindSelect id={`${id}-k`} value={kind} onChange={setKind} />
       <label className="field" htmlFor={`${id}-t`}>{t('discussion.text')}</label>
@@ -52,7 +59,8 @@ const CommentForm = ({ unit, onSend }: { readonly unit: UnitView; readonly onSen
       <input id={`${id}-q`} value={quote} onChange={(e) => setQuote(e.target.value)} maxLength={1000} />
       {error !== null && <ErrorMessage error={error} />}
       {sent && <p role="status" className="ok-text">{t('discussion.sent')}</p>}
-      <button type="submit" className="button primary">{t('discussion.send')}</button>
+      <button type="submit" className="button primary">{editing === null ? t('discussion.send') : t('discussion.saveComment')}</button>
+      {onCancel !== undefined && <button type="button" className="button subtle" onClick={onCancel}>{t('discussion.cancelEdit')}</button>}
     </form>
   );
 };
@@ -66,6 +74,7 @@ const ReadPage = () => {
   const [docId, setDocId] = useState<number | null>(null);
   const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<number | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const chosen = docId ?? documents.data?.[0]?.id ?? null;
   const doc = documents.data?.find((d) => d.id === chosen) ?? null;
   const page = useLiveResource(code, () => (chosen === null ? Promise.resolve({ ok: true as const, value: null })
@@ -76,10 +85,10 @@ const ReadPage = () => {
   const reloadMine = mine.reload;
   useEffect(() => { reload(); reloadMine(); }, [chosen, offset, reload, reloadMine]);
   const p = page.data;
-  const withdraw = async (c: CommentView): Promise<void> => {
-    await api.voidDiscussionComment({ params: { code, id: c.id }, body: { reason: 'Đại biểu rút góp ý' } });
-    mine.reload();
-    page.reload();
+  const withdraw = async (c: CommentView) => {
+    const r = await api.voidDiscussionComment({ params: { code, id: c.id }, body: { reason: 'Đại biểu rút góp ý' } });
+    if (r.ok) { mine.reload(); page.reload(); }
+    return r;
   };
   return (
     <div className="read-page">
@@ -110,14 +119,26 @@ const ReadPage = () => {
                         return r.ok ? null : r.error;
                       }} />
                     )}
-                    {(mine.data ?? []).filter((c) => c.unitId === u.id).map((c) => (
-                      <div key={c.id} className={`my-comment ${c.voided ? 'voided' : ''}`}>
+                    {(mine.data ?? []).filter((c) => c.unitId === u.id).map((c) => (editing === c.id ? (
+                      <CommentForm key={c.id} unit={u} editing={c} onCancel={() => setEditing(null)} onSend={async (b) => {
+                        const r = await api.updateDiscussionComment({ params: { code, id: c.id }, body: b });
+                        if (r.ok) { setEditing(null); mine.reload(); }
+                        return r.ok ? null : r.error;
+                      }} />
+                    ) : (
+                      <div key={c.id} className={`my-comment ${c.voided ? 'voided' : ''}`} data-comment={c.id}>
                         <strong>{t(`discussion.opinionKinds.${c.kind}`)}:</strong> {c.text}
                         {c.proposedText !== null && <em> — “{c.proposedText}”</em>}
-                        {c.voided ? <span className="badge">{t('discussion.withdrawn')}</span>
-                          : c.editable && <button type="button" className="button subtle small" onClick={() => void withdraw(c)}>{t('discussion.withdraw')}</button>}
+                        {c.updatedAt !== c.createdAt && !c.voided && <span className="muted"> ({t('discussion.edited')})</span>}
+                        {c.voided ? <span className="badge">{t('discussion.withdrawn')}</span> : c.editable ? (
+                          <>
+                            <button type="button" className="button subtle small" onClick={() => setEditing(c.id)}>{t('discussion.editComment')}</button>
+                            <ConfirmButton label={t('discussion.withdraw')} className="button subtle small" onConfirm={() => withdraw(c)}
+                              confirm={{ message: t('discussion.withdrawConfirm'), yes: t('discussion.withdraw') }} />
+                          </>
+                        ) : <DisabledReason reason={t('discussion.closed')} />}
                       </div>
-                    ))}
+                    )))}
                   </>
                 )}
               </li>
