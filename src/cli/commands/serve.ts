@@ -16,8 +16,6 @@ import { buildServer } from '../../server/build.ts';
 import { ensureAdministrator } from '../../server/first-admin.ts';
 import type { EventBus } from '../../server/live/bus.ts';
 import { memoryBus } from '../../server/live/memory-bus.ts';
-import { loadDemoForServe } from '../../server/demo.ts';
-import { startRedirect, showCertificate } from '../../server/hall-https.ts';
 import { hallCertificate } from '../../server/tls.ts';
 import { dataDirFromEnv, databaseTargetFromEnv } from '../../store/db.ts';
 import { openMigratedDatabase } from '../../store/migrate.ts';
@@ -109,6 +107,8 @@ export const serveCommand: Command = async (args, io) => {
     io.stdout(`Đã tạo tài khoản quản trị / Administrator account created:\n  tên đăng nhập / username: ${admin.username}\n  mật khẩu / password: ${admin.password}\n(Đăng nhập bằng mật khẩu này rồi đặt mật khẩu mới / sign in with it, then choose a new one.)\n`);
   }
   if (options.demo) {
+    // Loaded with --demo only, like the certificate sheet with HTTPS: a plain start does not pay for them.
+    const { loadDemoForServe } = await import('../../server/demo.ts');
     io.stdout(await loadDemoForServe(db));
   }
   const url = process.env['DATABASE_URL']?.trim();
@@ -130,6 +130,7 @@ export const serveCommand: Command = async (args, io) => {
   const shown = host === '0.0.0.0' ? 'localhost' : host;
   let redirect: Server | null = null;
   if (tls !== null) {
+    const { startRedirect, showCertificate } = await import('../../server/hall-https.ts');
     redirect = await startRedirect(host, httpPort, actual);
     io.stdout(await showCertificate(tls, host, actual));
   }

@@ -11,7 +11,7 @@ export class Client {
   cookie: string | null = null;
   constructor(readonly base: string) {}
 
-  async raw(method: string, path: string, init: { body?: string | FormData; headers?: Record<string, string> } = {}): Promise<Response> {
+  async raw(method: string, path: string, init: { body?: string | FormData | Uint8Array; headers?: Record<string, string> } = {}): Promise<Response> {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     if (this.cookie !== null) headers['cookie'] = this.cookie;
     const res = await fetch(`${this.base}${path}`, { method, headers, ...(init.body === undefined ? {} : { body: init.body }) });
@@ -42,7 +42,12 @@ export class Client {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', new Blob([data], { type }), fileName);
-    const res = await this.raw('POST', path, { body: form });
+    // Sent as one buffer with its length, not streamed: a server that refuses an upload unread (401, 403) closes the
+    // connection, and a body still being streamed then fails on our side (EPIPE) instead of reading the answer.
+    const packed = new Request('http://localhost/', { method: 'POST', body: form });
+    const res = await this.raw('POST', path, {
+      body: new Uint8Array(await packed.arrayBuffer()), headers: { 'content-type': packed.headers.get('content-type') ?? '' },
+    });
     return { status: res.status, body: (await res.json()) as T, headers: res.headers };
   }
 

@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { API } from '../../../api/contract.ts';
 import { DISCUSSION_DOCX_MAX_BYTES, type DiffView, type DiscussionDocumentView } from '../../../api/discussion.ts';
 import { OptionalText } from '../../../api/common.ts';
-import { blocksFromText, diffSummary, splitDocument, versionDiff, type SourceBlock, type Unit } from '../../../discussion/index.ts';
-import { readDocxOffThread } from '../../../import/docx-off-thread.ts';
+import { blocksFromText, splitDocument, type SourceBlock, type Unit } from '../../../discussion/structure.ts';
 import { err, ok, ruleError, type Result } from '../../../rules/index.ts';
 import { audit } from '../../audit.ts';
 import type { ServerDeps } from '../../deps.ts';
@@ -19,6 +18,13 @@ import { readUpload } from '../upload.ts';
 import { delegateOf, documentEvents, isOpen, readableDocument, readableLevels, type Db, type DocumentRow } from './access.ts';
 
 /** At most this many units in a version (a 300-page report has about 6,000). */
+/**
+ * Loaded on first use, not at start: the .docx reader (its bounded worker) and the comparison of two versions (the
+ * diff package) serve only the discussion's uploads and diffs.
+ */
+const docxReader = () => import('../../../import/docx-off-thread.ts');
+const versions = () => import('../../../discussion/versions.ts');
+
 export const MAX_UNITS = 50_000;
 const INSERT_CHUNK = 500;
 
@@ -163,7 +169,7 @@ export const discussionDocumentRoutes = (app: FastifyInstance, deps: ServerDeps)
     if (documentType(upload.value.fileName, upload.value.data) !== 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') {
       return err(problem(415, ruleError('discussion.docx-type', 'Chỉ nhận tệp Word (.docx).', 'Only Word (.docx) files are accepted.', 'file')));
     }
-    const blocks = await readDocxOffThread({ data: upload.value.data, maxBlocks: MAX_UNITS });
+    const blocks = await (await docxReader()).readDocxOffThread({ data: upload.value.data, maxBlocks: MAX_UNITS });
     if (!blocks.ok) return err(unprocessable(blocks.error));
     const fileName = upload.value.fileName.replace(/[\\/\u0000-\u001f]/gu, '_').slice(0, 200);
     return addVersion(ctx, ctx.params.id, blocks.value, { kind: 'docx', fileName, content: upload.value.data, note: fields.value.note ?? null },
@@ -204,6 +210,7 @@ export const discussionDocumentRoutes = (app: FastifyInstance, deps: ServerDeps)
     if (!from.ok) return from;
     const to = await pick(ctx.query.to, 'query.to');
     if (!to.ok) return to;
+    const { versionDiff, diffSummary } = await versions();
     const changes = versionDiff(await unitsOf(deps.db, from.value.id), await unitsOf(deps.db, to.value.id));
     const ref = (u: Unit) => ({ ref: u.ref, number: u.number, text: u.text });
     return ok(json({

@@ -1,9 +1,8 @@
 /** The discussion's printed documents: the synthesis report, a group's minutes, the resolution (PDF or Word). */
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../../api/contract.ts';
-import { groupMinutesContent, discussionReportContent, resolutionContent } from '../../../documents/content/discussion.ts';
-import { renderContentDocx, renderContentPdf, withAuditFooter, type DocumentContent } from '../../../documents/index.ts';
-import { citeUnit } from '../../../discussion/index.ts';
+import type { DocumentContent } from '../../../documents/index.ts';
+import { citeUnit } from '../../../discussion/structure.ts';
 import { err, ok, type Result, type RuleError } from '../../../rules/index.ts';
 import type { Congress } from '../../../store/schema.ts';
 import type { ServerDeps } from '../../deps.ts';
@@ -23,8 +22,16 @@ const headOf = async (db: Db, congressId: number, kind: 'secretariat' | 'presidi
   return b.ok ? b.value.board.head : '';
 };
 
+/**
+ * The renderers (pdfkit, docx and the fonts) and the documents' content are loaded on the first printout, not at
+ * start, as for the other printouts (routes/printouts.ts).
+ */
+const documents = () => import('../../../documents/index.ts');
+const contents = () => import('../../../documents/content/discussion.ts');
+
 const draw = async (db: Db, c: Result<DocumentContent, RuleError>, format: PrintFormat, fileName: string) => {
   if (!c.ok) return err(unprocessable(c.error));
+  const { renderContentDocx, renderContentPdf, withAuditFooter } = await documents();
   const content = withAuditFooter(c.value, await auditHeadOf(db));
   return rendered(ok(format === 'pdf' ? await renderContentPdf(content) : await renderContentDocx(content)), format, fileName);
 };
@@ -39,7 +46,7 @@ export const discussionPrintoutRoutes = (app: FastifyInstance, deps: ServerDeps)
     if (!v.ok) return v;
     const s = await loadSynthesis(deps.db, ctx.congress.id, d.value, v.value.id);
     const paper = s.units.reduce((sum, u) => sum + u.clusters.reduce((a, c) => a + c.opinions.filter((o) => o.source === 'paper').length, 0), 0);
-    const content = discussionReportContent({
+    const content = (await contents()).discussionReportContent({
       header: headerNow(ctx.congress, nowIso(deps)), documentTitle: d.value.title, versionNumber: v.value.number,
       totals: { comments: s.totals.comments, paper, groupOpinions: s.totals.groupOpinions, groups: s.groupsTotal },
       units: s.units.map((u) => ({
@@ -66,7 +73,7 @@ export const discussionPrintoutRoutes = (app: FastifyInstance, deps: ServerDeps)
         'discussion_units.kind as unit_kind', 'discussion_units.number', 'discussion_units.ref', 'delegates.full_name'])
       .where('discussion_group_opinions.group_id', '=', g.id).where('discussion_group_opinions.document_id', '=', d.value.id)
       .where('discussion_group_opinions.voided_at', 'is', null).orderBy('discussion_units.position').orderBy('discussion_group_opinions.id').execute();
-    const content = groupMinutesContent({
+    const content = (await contents()).groupMinutesContent({
       header: headerNow(ctx.congress, nowIso(deps)), groupName: g.name, documentTitle: d.value.title, members: view.members.length,
       leader: view.leader?.fullName ?? '', secretary: view.secretary?.fullName ?? '',
       opinions: rows.map((r) => ({ cite: citeUnit({ kind: r.unit_kind, number: r.number, ref: r.ref, label: '' }), kind: r.kind, text: r.text, proposed: r.proposed_text, speaker: r.full_name ?? '', agree: r.agree_count })),
@@ -85,7 +92,7 @@ export const discussionPrintoutRoutes = (app: FastifyInstance, deps: ServerDeps)
       .select(['votes.agree', 'votes.disagree', 'votes.other', 'votes.base', 'votes.present', 'votes.recorded_at'])
       .where('discussion_resolution_votes.document_id', '=', d.value.id).where('discussion_resolution_votes.part_ref', '=', '')
       .orderBy('votes.id', 'desc').limit(1).executeTakeFirst();
-    const content = resolutionContent({
+    const content = (await contents()).resolutionContent({
       header: headerNow(ctx.congress, whole?.recorded_at ?? nowIso(deps)), units, targets,
       vote: whole === undefined ? null : { agree: whole.agree, disagree: whole.disagree, other: whole.other, base: whole.base, present: whole.present },
       signedBy: await headOf(deps.db, ctx.congress.id, 'presidium'),

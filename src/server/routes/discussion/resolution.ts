@@ -6,7 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../../api/contract.ts';
 import type { ResolutionView } from '../../../api/discussion.ts';
-import { resolutionParts, resolutionVoteSubject, type Unit } from '../../../discussion/index.ts';
+import { resolutionParts, resolutionVoteSubject } from '../../../discussion/resolution.ts';
+import type { Unit } from '../../../discussion/structure.ts';
 import { err, ok, ruleError, type Result } from '../../../rules/index.ts';
 import type { Congress } from '../../../store/schema.ts';
 import type { ServerDeps } from '../../deps.ts';

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../../api/contract.ts';
 import type { SynthesisUnitView, SynthesisView } from '../../../api/discussion.ts';
-import { checkAnswer, clusterOpinions, type Opinion } from '../../../discussion/index.ts';
+import { checkAnswer, clusterOpinions, type Opinion } from '../../../discussion/synthesis.ts';
 import { err, ok } from '../../../rules/index.ts';
 import { audit } from '../../audit.ts';
 import type { ServerDeps } from '../../deps.ts';
