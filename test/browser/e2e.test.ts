@@ -21,7 +21,7 @@ import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
 import { countBallots, defaultCountSettings, type Ballot, type ElectionSpec } from '../../src/rules/index.ts';
 import { seedCongressCountFile, seedId } from '../fixtures/seed-congress.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, launch, repo, screenshot, writeQrY4m } from './support.ts';
+import { chromiumAvailable, launch, repo, screenshot, typeBallots, writeQrY4m } from './support.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 interface Congress { readonly code: string }
@@ -306,12 +306,7 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
       await signIn(page, server.base, server, '/counting', as);
       await page.getByRole('button', { name: new RegExp(lastLabel.replace(/[()]/gu, '\\$&'), 'u') }).click();
       await page.getByRole('button', { name: 'Bắt đầu nhập tập này' }).click();
-      const line = page.getByLabel(/Gõ số thứ tự các tên bị gạch/u);
-      for (const [i, text] of typed.entries()) {
-        await line.fill(text);
-        await line.press('Enter');
-        await expect.poll(() => page.getByTestId('running-count').textContent()).toBe(`${i + 1} / ${LAST} phiếu`);
-      }
+      await typeBallots(page, typed, LAST);
       if (shot !== null) await screenshot(page, shot);
       await page.getByRole('button', { name: 'Kết thúc lượt nhập tập này' }).click();
       await page.getByText('Đã kết thúc lượt nhập').waitFor();

@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
 import { pdfText } from '../../src/documents/testing/extract.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
+import { chromiumAvailable, launch, nameTerminal, repo, screenshot, typeBallots } from './support.ts';
 
 const CODE = 'chi-bo-van-phong-xii';
 const BRANCH = 'Chi bộ Văn phòng Sở Tài chính';
@@ -385,9 +385,7 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
       await p.getByRole('button', { name: 'Đổi mật khẩu' }).click();
       await p.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor({ state: 'detached' });
       await p.goto(`${base}/counting`);
-      await p.getByLabel('Tên máy cho cả phòng thấy').fill(op.terminal);
-      await p.getByRole('button', { name: 'Đặt tên máy' }).click();
-      await p.getByTestId('terminal-label').getByText(`Máy này: ${op.terminal}`).waitFor();
+      await nameTerminal(p, op.terminal);
       operators.push(p);
     }
     const first = operators[0]!;
@@ -404,16 +402,11 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
         await p.getByRole('combobox', { name: /^Cuộc bầu cử/u }).selectOption({ label: title });
         await p.getByRole('button', { name: new RegExp(batch, 'u') }).click();
         await p.getByRole('button', { name: 'Bắt đầu nhập tập này' }).click();
-        const line = p.getByLabel(/Gõ số thứ tự các tên bị gạch/u);
-        await line.waitFor();
+        await p.getByTestId('running-count').waitFor();
         const rows = await p.locator('ol.ballot-form li .row-name').allTextContents();
         expect(rows).toHaveLength(title === 'Bầu Bí thư' ? 2 : 4);
         const row = (m: Member): string => String(rows.indexOf(m.fullName) + 1);
-        for (const [n, struck] of pile.entries()) {
-          await line.fill(struck.map(row).join(' '));
-          await line.press('Enter');
-          await expect.poll(() => p.getByTestId('running-count').textContent()).toBe(`${n + 1} / ${BALLOTS} phiếu`);
-        }
+        await typeBallots(p, pile.map((struck) => struck.map(row).join(' ')), BALLOTS);
         if (i === 0) await screenshot(p, `own-11a-entry-${title === 'Bầu Bí thư' ? 'secretary' : 'committee'}`);
         await p.getByRole('button', { name: 'Kết thúc lượt nhập tập này' }).click();
         await p.getByText('Đã kết thúc lượt nhập').waitFor();

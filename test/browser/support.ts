@@ -1,7 +1,7 @@
 /**
  * Shared by the browser tests: Debian's Chromium through playwright-core (a loud skip when it is missing, a
- * failure under REQUIRE_ALL=1), a fake camera that shows a QR code, the built web app, and screenshots saved
- * under test-artifacts/ (git-ignored).
+ * failure under REQUIRE_ALL=1), a fake camera that shows a QR code, the built web app, screenshots saved
+ * under test-artifacts/ (git-ignored), and the counting console's terminal name and entry line.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -81,4 +82,24 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
   const path = join(artifacts, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+};
+
+/** Names this terminal for the room on the counting console ("Máy 3") and waits until the server has it. */
+export const nameTerminal = async (page: Page, name: string): Promise<void> => {
+  await page.getByLabel('Tên máy cho cả phòng thấy').fill(name);
+  await page.getByRole('button', { name: 'Đặt tên máy' }).click();
+  await page.getByTestId('terminal-label').getByText(`Máy này: ${name}`).waitFor();
+};
+
+/**
+ * Types ballots on the counting console's entry line, Enter after each, waiting each time for the running count
+ * ("3 / 10 phiếu") the server answers; `entered`: the ballots of this entry already typed (a continued entry).
+ */
+export const typeBallots = async (page: Page, lines: readonly string[], physical: number, entered = 0): Promise<void> => {
+  const line = page.getByLabel(/Gõ số thứ tự các tên bị gạch/u);
+  for (const [i, text] of lines.entries()) {
+    await line.fill(text);
+    await line.press('Enter');
+    await expect.poll(() => page.getByTestId('running-count').textContent()).toBe(`${entered + i + 1} / ${physical} phiếu`);
+  }
 };
