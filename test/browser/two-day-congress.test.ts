@@ -318,7 +318,7 @@ describe.skipIf(!run)('the seed congress over two days (issue 15): the desks, th
       expect([after.present, after.base]).toEqual([before.present - 1, before.base]);
     }, 120_000);
 
-    it('five wrong passwords hold the account at this machine, not everywhere; the administrator unlocks it from the screen', async () => {
+    it('five wrong passwords hold an account at this machine; the administrator unlocks it from the accounts screen', async () => {
       const account = { username: 'cua.kiemphieu', password: 'mat-khau-cua-kiemphieu-2020' };
       const u = await api.call<{ id: number }>('POST', '/api/users', { username: account.username, displayName: 'Kỹ thuật viên kiểm phiếu', password: account.password });
       await api.call('POST', `${C}/roles`, { userId: u.id, role: 'technician', electionId: null });
