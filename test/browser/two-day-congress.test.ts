@@ -539,8 +539,7 @@ describe.skipIf(!run)('the seed congress over two days (issue 15): the desks, th
       for (const i of [1, 2]) expect((await send(here, 'POST', `${B}/ballots`, { position: i + 1, text: ballots[i] })).status).toBe(201);
       expect((await send(here, 'POST', `${B}/close`, {})).status).toBe(200);
       // The head finalises the count, confirmed; publishing is the chair's, and the greyed button says so.
-      // The entries were closed at other terminals: the console shows the result as it is now.
-      await desk.page.reload();
+      // The entries were closed at other terminals: the console follows live, no reload.
       const finish = desk.page.getByRole('button', { name: 'Chốt kết quả kiểm phiếu' });
       await finish.waitFor({ timeout: 30_000 });
       await expect.poll(async () => (await finish.isEnabled()) || await desk.page.locator('.round-results').textContent(), { timeout: 30_000 }).toBe(true);

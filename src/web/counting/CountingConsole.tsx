@@ -45,9 +45,11 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
   const allowed = (e: Pick<Endpoint, 'access'>): boolean => can(me, e, { electionId: election.id });
   const board = allowed(API.reconciliation);
   const operator = allowed(API.openEntry);
-  const batches = useLiveResource(code, () => api.listBatches({ params: ref }), ['election', 'result']);
-  const queue = useLiveResource(code, () => (board ? api.reconciliation({ params: ref }) : Promise.resolve({ ok: true as const, value: [] })), ['election', 'result']);
-  const result = useLiveResource(code, () => (board ? api.roundResult({ params: ref }) : Promise.resolve({ ok: true as const, value: null })), ['election', 'result']);
+  // `counting`: a batch changed at any terminal (an entry opened, typed, closed, moved): the board's list of entries,
+  // its queue and the result follow without a reload.
+  const batches = useLiveResource(code, () => api.listBatches({ params: ref }), ['election', 'result', 'counting']);
+  const queue = useLiveResource(code, () => (board ? api.reconciliation({ params: ref }) : Promise.resolve({ ok: true as const, value: [] })), ['election', 'result', 'counting']);
+  const result = useLiveResource(code, () => (board ? api.roundResult({ params: ref }) : Promise.resolve({ ok: true as const, value: null })), ['election', 'result', 'counting']);
   const bodies = useLiveResource(code, () => api.listBodies({ params: { code } }), ['bodies']);
   const head = bodies.data?.find((b) => b.id === election.countingBoardId)?.members.find((m) => m.role === 'head')?.fullName ?? null;
   const [batchId, setBatchId] = useState<string | null>(null);
