@@ -139,7 +139,7 @@ describe('input log', () => {
       expect(f).toContain(`Ngày ${formatDateShort('2020-07-15')}`);
       expect(f).toContain('Hòm phiếu 1: 2 phiếu, nhập 2 lần (mở lúc 14:00:00, bkp, máy MÁY-00)');
       expect(f).toContain(`Lần nhập 1: ${op(0)}, máy MÁY-01 (14:00:01–14:00:10); 2 phiếu, 2 hợp lệ, 0 không hợp lệ.`);
-      expect(f).toContain(`Lần nhập 2: ${op(1)}, máy MÁY-02 → MÁY-03 (14:00:02–14:00:11); 2 phiếu, 1 hợp lệ, 1 không hợp lệ.`);
+      expect(f).toContain(`Lần nhập 2: ${op(1)}, máy MÁY-02 → máy MÁY-03 (14:00:02–14:00:11); 2 phiếu, 1 hợp lệ, 1 không hợp lệ.`);
       expect(text).toMatch(rowPattern(['1', 'Gạch: 1, 3', 'như lần 1', 'Hợp lệ']));
       expect(text).toMatch(rowPattern(['Xóa phiếu vừa nhập: Gạch: 3']));
       expect(text).toMatch(rowPattern(['2', 'Gạch: 2, 4', 'Không gạch tên nào', 'Các lần nhập khác nhau']));

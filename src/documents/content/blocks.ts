@@ -73,7 +73,7 @@ export type Orientation = 'portrait' | 'landscape';
 
 export interface DocumentContent {
   readonly header: HeaderSpec;
-  /** Portrait by default; landscape for wide tables (the input log). */
+  /** Portrait by default; landscape for wide tables. */
   readonly orientation?: Orientation | undefined;
   readonly title: string;
   readonly subtitles: readonly string[];

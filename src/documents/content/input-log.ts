@@ -93,6 +93,9 @@ const time = (logDay: string, at: string): string => {
   return day === formatDateShort(logDay) ? formatClock(d) : `${day} ${formatClock(d)}`;
 };
 
+/** "máy may-7", but "Máy 3" as the room named it (not "máy Máy 3"). */
+const machine = (terminal: string): string => (/^máy\s/iu.test(terminal) ? terminal : `máy ${terminal}`);
+
 const line = (runs: string): ParagraphBlock => ({ kind: 'paragraph', align: 'left', runs: [{ text: runs }] });
 
 /** Groups the events by batch and entry; an entry is an operator's, from its opening to its closing or discarding. */
@@ -113,7 +116,7 @@ const group = (round: ElectionRound, index: CandidateIndex, logDay: string, even
   for (const e of events) {
     const b = batchOf(e.batch ?? '—');
     const at = time(logDay, e.at);
-    const by = `${e.operator}, máy ${e.terminal}`;
+    const by = `${e.operator}, ${machine(e.terminal)}`;
     const entry = open(b, e.action === 'entry-discarded' || e.action === 'entry-moved' ? e.entryOf ?? e.operator : e.operator);
     const after = entry?.ballots.length ?? 0;
     switch (e.action) {
@@ -151,7 +154,7 @@ const group = (round: ElectionRound, index: CandidateIndex, logDay: string, even
       case 'entry-moved':
         if (entry !== undefined && entry.terminals.at(-1) !== e.terminal) entry.terminals.push(e.terminal);
         b.lines.push({ after, slot: 2, seq: e.seq, cells: inColumn(entry,
-          `Chuyển từ máy ${e.fromTerminal ?? '?'} sang máy ${e.terminal} (${at}, ${e.operator})${e.note == null ? '' : `: ${e.note}`}`) });
+          `Chuyển từ ${machine(e.fromTerminal ?? '?')} sang ${machine(e.terminal)} (${at}, ${e.operator})${e.note == null ? '' : `: ${e.note}`}`) });
         break;
       case 'ruling':
         b.lines.push({ after: e.position ?? after, slot: 2, seq: e.seq, cells: (cells) => {
@@ -170,7 +173,7 @@ const group = (round: ElectionRound, index: CandidateIndex, logDay: string, even
 const entryHeader = (round: ElectionRound, index: CandidateIndex, x: Entry): string => {
   const valid = x.ballots.filter((t) => verdictOf(round, index, t.ballot, t.seq) === 'Hợp lệ').length;
   const state = x.discarded !== null ? `đã hủy lúc ${x.discarded}` : x.end !== null ? `${x.start}–${x.end}` : `từ ${x.start}, chưa kết thúc`;
-  return `Lần nhập ${n(x.number)}: ${x.operator}, máy ${x.terminals.join(' → ')} (${state}); `
+  return `Lần nhập ${n(x.number)}: ${x.operator}, ${x.terminals.map(machine).join(' → ')} (${state}); `
     + `${n(x.ballots.length)} phiếu, ${n(valid)} hợp lệ, ${n(x.ballots.length - valid)} không hợp lệ.`;
 };
 

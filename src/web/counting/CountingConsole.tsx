@@ -47,7 +47,8 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
   const allowed = (e: Pick<Endpoint, 'access'>): boolean => can(me, e, { electionId: election.id });
   const board = allowed(API.reconciliation);
   const operator = allowed(API.openEntry);
-  // An entry opened, typed or closed at another terminal is a 'counting' event: the board sees the queue and the result move.
+  // `counting`: a batch changed at any terminal (an entry opened, typed, closed, moved): the board's list of entries,
+  // its queue and the result follow without a reload.
   const batches = useLiveResource(code, () => api.listBatches({ params: ref }), LIVE);
   const queue = useLiveResource(code, () => (board ? api.reconciliation({ params: ref }) : Promise.resolve({ ok: true as const, value: [] })), LIVE);
   const result = useLiveResource(code, () => (board ? api.roundResult({ params: ref }) : Promise.resolve({ ok: true as const, value: null })), LIVE);

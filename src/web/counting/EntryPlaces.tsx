@@ -36,7 +36,7 @@ export const EntryPlaces = ({ batch, board, me, onMove }: {
           return (
             <li key={p.operator} data-testid={`entry-place-${p.operator}`}>
               <span>{t('floor.terminals.place', { operator: p.operator, there, n: p.ballots, physical: batch.physicalCount })}</span>{' '}
-              <span className={`badge ${p.closed ? 'ok' : 'warning'}`}>{t(p.closed ? 'floor.terminals.placeClosed' : 'floor.terminals.placeOpen')}</span>{' '}
+              <span className={p.closed ? 'badge ok' : 'badge'}>{t(p.closed ? 'floor.terminals.placeClosed' : 'floor.terminals.placeOpen')}</span>{' '}
               <ConfirmButton label={t('floor.terminals.move')} disabledReason={why(p)}
                 confirm={{ message: t('floor.terminals.moveWhat', { operator: p.operator, batch: batch.label, n: p.ballots, there }),
                   yes: t('floor.terminals.moveYes'), reasonLabel: t('floor.terminals.moveReason') }}
