@@ -27,7 +27,7 @@ import { CARDS_PER_PAGE, cardBox } from '../../src/documents/card-layout.ts';
 import { pdfPageCount, pdfText, rasterise, readQr } from '../../src/documents/testing/extract.ts';
 import { DEMO_CODE } from '../../src/demo/index.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, launch, repo, screenshot, writeQrY4m } from './support.ts';
+import { chromiumAvailable, launch, nameTerminal, repo, screenshot, typeBallots, writeQrY4m } from './support.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 interface Delegate {
@@ -468,20 +468,11 @@ describe.skipIf(!run)('the seed congress over two days (issue 15): the desks, th
         const ctx = await context(plain, { viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
         const page = await ctx.newPage();
         await signIn(page, server, '/counting', as);
-        await page.getByLabel('Tên máy cho cả phòng thấy').fill(name);
-        await page.getByRole('button', { name: 'Đặt tên máy' }).click();
-        await page.getByTestId('terminal-label').getByText(`Máy này: ${name}`).waitFor();
+        await nameTerminal(page, name);
         await page.getByRole('button', { name: new RegExp(label.replace(/[()]/gu, '\\$&'), 'u') }).click();
         return { context: ctx, page };
       };
-      const type = async (page: Page, from: number, to: number): Promise<void> => {
-        const line = page.getByLabel(/Gõ số thứ tự các tên bị gạch/u);
-        for (let i = from; i < to; i++) {
-          await line.fill(ballots[i]!);
-          await line.press('Enter');
-          await expect.poll(() => page.getByTestId('running-count').textContent()).toBe(`${i + 1} / 3 phiếu`);
-        }
-      };
+      const type = (page: Page, from: number, to: number): Promise<void> => typeBallots(page, ballots.slice(from, to), 3, from);
 
       // "Máy 3": two ballots typed, then the PC fails (its browser is gone).
       const first = await atTerminal('Máy 3');
