@@ -144,6 +144,16 @@ const ReadPage = () => {
               </li>
             ))}
           </ol>
+          {(mine.data ?? []).some((c) => c.carried === 'removed' && !c.voided) && (
+            <section className="removed-comments" aria-labelledby="removed-comments">
+              <h2 id="removed-comments">{t('discussion.yourRemoved')}</h2>
+              <ul>
+                {(mine.data ?? []).filter((c) => c.carried === 'removed' && !c.voided).map((c) => (
+                  <li key={c.id} data-comment={c.id}><span className="muted">{c.unitRef}:</span> <strong>{t(`discussion.opinionKinds.${c.kind}`)}:</strong> {c.text}</li>
+                ))}
+              </ul>
+            </section>
+          )}
           <div className="pager">
             <button type="button" className="button subtle" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('discussion.previous')}</button>
             <button type="button" className="button subtle" disabled={offset + PAGE >= p.total} onClick={() => setOffset(offset + PAGE)}>{t('discussion.next')}</button>

@@ -45,6 +45,7 @@ export const en: Messages = {
     carriedSimilar: 'comment from the previous version, paragraph reworded',
     removedTitle: 'Comments on removed paragraphs ({{count}})',
     removedFrom: 'Version {{number}}, {{ref}}:',
+    yourRemoved: 'Your comments on paragraphs the new version removed (the drafting committee still sees them)',
     withdrawn: 'Withdrawn',
     closed: 'Comments are closed.',
     deadline: 'Deadline for comments',

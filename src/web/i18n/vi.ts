@@ -46,6 +46,7 @@ export const vi = {
     carriedSimilar: 'góp ý từ phiên bản trước, đoạn đã sửa',
     removedTitle: 'Ý kiến về các đoạn đã bỏ ({{count}})',
     removedFrom: 'Phiên bản {{number}}, {{ref}}:',
+    yourRemoved: 'Góp ý của bạn về các đoạn đã bỏ ở phiên bản mới (Ban soạn thảo vẫn xem)',
     withdrawn: 'Đã rút',
     closed: 'Đã hết hạn góp ý.',
     deadline: 'Hạn góp ý',
