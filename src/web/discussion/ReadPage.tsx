@@ -71,7 +71,11 @@ const ReadPage = () => {
   const me = useMe();
   const code = me.congress;
   const documents = useLiveResource(code, () => api.listDiscussionDocuments({ params: { code } }), ['discussion']);
-  const [docId, setDocId] = useState<number | null>(null);
+  // /read?doc=12 opens that document (a link the secretariat sends); otherwise the first one.
+  const [docId, setDocId] = useState<number | null>(() => {
+    const n = Number(new URLSearchParams(window.location.search).get('doc'));
+    return Number.isInteger(n) && n > 0 ? n : null;
+  });
   const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<number | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
