@@ -4,7 +4,8 @@
  * delegate signed in with their card, and the network of Chrome DevTools' "Fast 3G" preset set through CDP
  * (Network.emulateNetworkConditions: 562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up). The figure is the page's
  * own clock (performance.now, from the navigation's start) when the first paragraph is on the screen: cold (nothing
- * cached) and warm (the app's files in the browser cache, as on a delegate's second visit).
+ * cached) and warm (the app's files in the browser cache, as on a delegate's second visit). DIAG=1 prints each
+ * request of the cold load (start, duration, path) on stderr.
  */
 import type { BenchResult } from '../run.ts';
 import { DEMO_CODE } from '../../src/demo/index.ts';
@@ -44,6 +45,9 @@ export const phoneBench = async (): Promise<BenchResult[]> => {
       return page.evaluate(() => performance.now());
     };
     await cdp.send('Network.clearBrowserCache');
+    if (process.env['DIAG'] !== undefined) {
+      page.on('requestfinished', (r) => { const t = r.timing(); process.stderr.write(`${Math.round(t.startTime % 100000)} +${Math.round(t.responseEnd)} ${r.url().replace(server.base, '')}\n`); });
+    }
     const cold = await firstScreen();
     const warm = await firstScreen();
     const units = await page.locator('li.unit').count();
