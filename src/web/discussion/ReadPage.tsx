@@ -3,7 +3,7 @@
  * comment on a paragraph — agree, change with the proposed wording, addition, removal, other — which they change or
  * withdraw until the deadline. "Mật" documents never reach this page: the server does not send them to a delegate.
  */
-import { useEffect, useId, useState, type SubmitEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentView, UnitView } from '../../api/index.ts';
 import type { ApiError } from '../api/types.ts';
@@ -87,7 +87,13 @@ const ReadPage = () => {
     : api.listDiscussionComments({ params: { code, id: chosen } })), ['discussion']);
   const { reload } = page;
   const reloadMine = mine.reload;
-  useEffect(() => { reload(); reloadMine(); }, [chosen, offset, reload, reloadMine]);
+  // Another document or page: load again (the first load is the resources' own; a second one costs a phone on 3G).
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (!mounted.current) { mounted.current = true; return; }
+    reload();
+    reloadMine();
+  }, [chosen, offset, reload, reloadMine]);
   const p = page.data;
   const withdraw = async (c: CommentView) => {
     const r = await api.voidDiscussionComment({ params: { code, id: c.id }, body: { reason: 'Đại biểu rút góp ý' } });
