@@ -6,7 +6,9 @@
  *   reply's last byte, and that process's resident memory (bench/support/discussion-synthesis-server.mjs);
  *   DISCUSSION_BENCH_PROFILE=<dir> writes the server's CPU profile there;
  * - a 300-page .docx (made here with `docx`) read off the event loop and split into units.
- * DISCUSSION_BENCH_DELEGATES makes the first smaller (a quick look).
+ * - the phone's first screen of a 300-page draft on throttled 3G in Chromium (bench/support/discussion-phone.ts;
+ *   `npm run build` first).
+ * DISCUSSION_BENCH_DELEGATES makes the first smaller (a quick look); DISCUSSION_BENCH_ONLY=<docx|synthesis|comments|phone> runs one part.
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,6 +28,7 @@ import { openDatabase } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import type { Database } from '../src/store/schema.ts';
 import { call, setupCountingCongress } from '../test/api/counting-support.ts';
+import { phoneBench } from './support/discussion-phone.ts';
 import type { BenchResult } from './run.ts';
 
 const percentile = (xs: readonly number[], p: number): number => {
@@ -201,5 +204,6 @@ export default async (): Promise<readonly BenchResult[]> => {
   if (only === undefined || only === 'docx') out.push(...await docxBench());
   if (only === undefined || only === 'synthesis') out.push(...await synthesisBench());
   if (only === undefined || only === 'comments') out.push(...await commentsBench());
+  if (only === undefined || only === 'phone') out.push(...await phoneBench());
   return out;
 };

@@ -114,6 +114,10 @@ export const CommentView = z.object({
   delegateName: z.string().nullable(), kind: OpinionKind, quote: z.string().nullable(), proposedText: z.string().nullable(), text: z.string(),
   source: z.enum(['delegate', 'paper']), enteredBy: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
   voided: z.boolean(), voidReason: z.string().nullable(),
+  /** Carried from an earlier version: the same paragraph, a reworded one, or its paragraph was removed; null: posted on this unit. */
+  carried: z.enum(['same', 'similar', 'removed']).nullable(),
+  /** Where it was before it was carried (the earlier version's paragraph). */
+  carriedFromRef: z.string().nullable(),
   /** Whether the caller may still change it. */
   editable: z.boolean(),
 });
@@ -164,7 +168,16 @@ export const SynthesisAnswerView = z.object({
 });
 export const ClusterView = z.object({
   kind: OpinionKind, representative: z.string(), supportText: z.string(), groups: z.number(), delegates: z.number(),
-  opinions: z.array(z.object({ key: z.string(), source: z.enum(['delegate', 'paper', 'group']), author: z.string(), text: z.string(), proposedText: z.string().nullable() })),
+  opinions: z.array(z.object({
+    key: z.string(), source: z.enum(['delegate', 'paper', 'group']), author: z.string(), text: z.string(), proposedText: z.string().nullable(),
+    /** A comment posted on an earlier version and carried here: from the same paragraph, or a reworded one ("similar"). */
+    carried: z.enum(['same', 'similar']).nullable(),
+  })),
+});
+/** A comment whose paragraph a later version removed: shown with the paragraph it was about. */
+export const RemovedOpinionView = z.object({
+  key: z.string(), kind: OpinionKind, source: z.enum(['delegate', 'paper']), author: z.string(), text: z.string(), proposedText: z.string().nullable(),
+  ref: z.string(), unitText: z.string(), versionNumber: z.number(),
 });
 export const SynthesisUnitView = z.object({
   unitId: z.number(), ref: z.string(), number: z.number().nullable(), kind: z.enum(['heading', 'paragraph']), text: z.string(),
@@ -176,6 +189,8 @@ export const SynthesisView = z.object({
   documentId: z.number(), versionId: z.number(), groupsTotal: z.number(),
   totals: z.object({ comments: z.number(), groupOpinions: z.number(), units: z.number(), pending: z.number(), accepted: z.number(), explained: z.number(), notAccepted: z.number() }),
   units: z.array(SynthesisUnitView),
+  /** Live comments on paragraphs a later version removed (comments are carried to each new version: src/discussion/carry.ts). */
+  removed: z.array(RemovedOpinionView),
 });
 export type SynthesisView = z.infer<typeof SynthesisView>;
 

@@ -6,3 +6,4 @@ export * from './grouping.ts';
 export * from './counting.ts';
 export * from './synthesis.ts';
 export * from './resolution.ts';
+export * from './carry.ts';

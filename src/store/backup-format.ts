@@ -68,7 +68,7 @@ export const BACKUP_REFERENCES: Readonly<Record<BackupTable, Readonly<Record<str
   discussion_versions: { congress_id: { table: 'congresses' }, document_id: { table: 'discussion_documents' } },
   discussion_units: { congress_id: { table: 'congresses' }, version_id: { table: 'discussion_versions' } },
   discussion_comments: { congress_id: { table: 'congresses' }, document_id: { table: 'discussion_documents' }, unit_id: { table: 'discussion_units' },
-    delegate_id: { table: 'delegates' } },
+    delegate_id: { table: 'delegates' }, carried_from_unit_id: { table: 'discussion_units' } },
   discussion_groups: { congress_id: { table: 'congresses' }, leader_delegate_id: { table: 'delegates' }, secretary_delegate_id: { table: 'delegates' } },
   discussion_group_members: { congress_id: { table: 'congresses' }, group_id: { table: 'discussion_groups' }, delegate_id: { table: 'delegates' } },
   discussion_group_opinions: { congress_id: { table: 'congresses' }, group_id: { table: 'discussion_groups' }, document_id: { table: 'discussion_documents' },

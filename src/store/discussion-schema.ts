@@ -74,6 +74,10 @@ export interface DiscussionCommentsTable {
   updated_at: Instant;
   voided_at: Instant | null;
   void_reason: string | null;
+  /** The unit (of an earlier version) the comment was on before it was carried to its unit now (0013); null: never moved. */
+  carried_from_unit_id: number | null;
+  /** How it was carried to the latest version: the same text, a similar one, or its paragraph was removed (it stays there). */
+  carried: 'same' | 'similar' | 'removed' | null;
 }
 
 export interface DiscussionGroupsTable {
@@ -150,7 +154,7 @@ export const DISCUSSION_COLUMNS = {
   discussion_units: { id: true, congress_id: true, version_id: true, position: true, kind: true, level: true, label: true, ref: true, number: true, text: true },
   discussion_comments: {
     id: true, congress_id: true, document_id: true, unit_id: true, delegate_id: true, kind: true, quote: true, proposed_text: true, text: true,
-    source: true, entered_by: true, created_at: true, updated_at: true, voided_at: true, void_reason: true,
+    source: true, entered_by: true, created_at: true, updated_at: true, voided_at: true, void_reason: true, carried_from_unit_id: true, carried: true,
   },
   discussion_groups: { id: true, congress_id: true, name: true, leader_delegate_id: true, secretary_delegate_id: true, created_at: true },
   discussion_group_members: { id: true, congress_id: true, group_id: true, delegate_id: true },

@@ -15,6 +15,7 @@ import { preparationMigration } from './migrations/0009_preparation.ts';
 import { congressAttendanceMigration } from './migrations/0010_congress_attendance.ts';
 import { floorMigration } from './migrations/0011_floor.ts';
 import { discussionMigration } from './migrations/0012_discussion.ts';
+import { discussionCarryMigration } from './migrations/0013_discussion_carry.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -31,6 +32,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0010_congress_attendance': congressAttendanceMigration(dialect),
   '0011_floor': floorMigration(dialect),
   '0012_discussion': discussionMigration(dialect),
+  '0013_discussion_carry': discussionCarryMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: () => Promise.resolve({ ...migrations(dialect) }) });

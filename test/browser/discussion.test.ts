@@ -65,6 +65,15 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
       await unit.getByLabel('Câu chữ đề nghị').fill(texts[i]!);
       await unit.getByRole('button', { name: 'Gửi góp ý' }).click();
       await unit.getByText('Đã ghi nhận góp ý.').waitFor();
+      if (i === 2) {
+        // Before the deadline the delegate changes their own comment on the phone.
+        await unit.getByRole('button', { name: 'Sửa góp ý' }).click();
+        const edit = unit.getByRole('form', { name: 'Sửa góp ý' });
+        await edit.getByLabel('Nội dung ý kiến').fill('Đề nghị bổ sung việc học tập trực tuyến của đảng viên trẻ');
+        await edit.getByRole('button', { name: 'Lưu góp ý đã sửa' }).click();
+        await unit.getByText(/Đề nghị bổ sung việc học tập trực tuyến của đảng viên trẻ/u).waitFor();
+        await unit.getByText('(đã sửa)').waitFor();
+      }
       await page.getByRole('button', { name: 'Trang sau' }).click();
       await page.getByText(/^Đoạn 21–40/u).waitFor();
       if (i === 0) await screenshot(page, 'discussion-01-phone');

@@ -146,13 +146,14 @@ const insertDiscussion = async (db: Kysely<Database>, congressId: number, [d1, d
     }
     return { id: v.id, units };
   };
-  await version(1, 'docx', ['Tăng trưởng bình quân 7% mỗi năm.']);
+  const v1 = await version(1, 'docx', ['Tăng trưởng bình quân 7% mỗi năm.']);
   const v2 = await version(2, 'text', ['Tăng trưởng bình quân 7,5% mỗi năm.', 'Giữ vững quốc phòng, an ninh.']);
   await db.updateTable('discussion_documents').set({ current_version_id: v2.id }).where('id', '=', doc.id).execute();
   const paragraph = v2.units[1]!;
   await db.insertInto('discussion_comments').values([
     { congress_id: congressId, document_id: doc.id, unit_id: paragraph, delegate_id: d1, kind: 'change', quote: null, proposed_text: 'Tăng trưởng bình quân 8% mỗi năm.',
-      text: 'Đề nghị nâng chỉ tiêu.', source: 'delegate', entered_by: null, created_at: at, updated_at: at, voided_at: null, void_reason: null },
+      text: 'Đề nghị nâng chỉ tiêu.', source: 'delegate', entered_by: null, created_at: at, updated_at: at, voided_at: null, void_reason: null,
+      carried_from_unit_id: v1.units[1]!, carried: 'similar' },
     { congress_id: congressId, document_id: doc.id, unit_id: paragraph, delegate_id: null, kind: 'agree', quote: null, proposed_text: null,
       text: 'Tán thành.', source: 'paper', entered_by: 'user:1', created_at: at, updated_at: at, voided_at: at, void_reason: 'Nhập trùng phiếu' },
   ]).execute();

@@ -27,6 +27,8 @@ export interface DiscussionReportInput {
   readonly versionNumber: number;
   readonly totals: { readonly comments: number; readonly paper: number; readonly groupOpinions: number; readonly groups: number };
   readonly units: readonly ReportUnit[];
+  /** Opinions on paragraphs this version removed (carried from earlier versions): "Phiên bản 1, I. › đ3". */
+  readonly removed?: readonly { readonly cite: string; readonly unitText: string; readonly kind: OpinionKind; readonly author: string; readonly text: string }[];
   /** Head of the secretariat; "" when none is named yet (a line to sign by hand). */
   readonly signedBy: string;
 }
@@ -57,6 +59,11 @@ export const discussionReportContent = (input: DiscussionReportInput): DocumentC
   blocks.push(heading('II. BẢNG TỔNG HỢP'));
   blocks.push(table([col('STT', 7, 'center'), col('Đoạn', 23), col('Nội dung ý kiến', 40), col('Hình thức xử lý', 18, 'center')],
     input.units.map((u, k) => [n(k + 1), u.cite, u.clusters.map((c) => `${c.supportText}: ${c.representative}`).join('; '), STATUS_LABELS_VI[u.status]])));
+  const removed = input.removed ?? [];
+  if (removed.length > 0) {
+    blocks.push(heading('III. Ý KIẾN VỀ CÁC ĐOẠN ĐÃ BỎ Ở PHIÊN BẢN NÀY'));
+    removed.forEach((o, k) => blocks.push(p(b(`${n(k + 1)}. ${o.cite}: `), i(`"${o.unitText}"`), ` — ${o.author} (${KIND_LABELS_VI[o.kind].toLocaleLowerCase('vi')}): ${o.text}`)));
+  }
   blocks.push({ kind: 'signatures', signers: [{ caption: ['TM. ĐOÀN THƯ KÝ', 'TRƯỞNG ĐOÀN'], name: input.signedBy }] });
   return {
     header: documentHeader(h, 'Đoàn Thư ký'),

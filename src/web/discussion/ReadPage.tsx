@@ -3,7 +3,7 @@
  * comment on a paragraph — agree, change with the proposed wording, addition, removal, other — which they change or
  * withdraw until the deadline. "Mật" documents never reach this page: the server does not send them to a delegate.
  */
-import { useEffect, useId, useState, type SubmitEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentView, UnitView } from '../../api/index.ts';
 import type { ApiError } from '../api/types.ts';
@@ -71,7 +71,11 @@ const ReadPage = () => {
   const me = useMe();
   const code = me.congress;
   const documents = useLiveResource(code, () => api.listDiscussionDocuments({ params: { code } }), ['discussion']);
-  const [docId, setDocId] = useState<number | null>(null);
+  // /read?doc=12 opens that document (a link the secretariat sends); otherwise the first one.
+  const [docId, setDocId] = useState<number | null>(() => {
+    const n = Number(new URLSearchParams(window.location.search).get('doc'));
+    return Number.isInteger(n) && n > 0 ? n : null;
+  });
   const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<number | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
@@ -83,7 +87,13 @@ const ReadPage = () => {
     : api.listDiscussionComments({ params: { code, id: chosen } })), ['discussion']);
   const { reload } = page;
   const reloadMine = mine.reload;
-  useEffect(() => { reload(); reloadMine(); }, [chosen, offset, reload, reloadMine]);
+  // Another document or page: load again (the first load is the resources' own; a second one costs a phone on 3G).
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (!mounted.current) { mounted.current = true; return; }
+    reload();
+    reloadMine();
+  }, [chosen, offset, reload, reloadMine]);
   const p = page.data;
   const withdraw = async (c: CommentView) => {
     const r = await api.voidDiscussionComment({ params: { code, id: c.id }, body: { reason: 'Đại biểu rút góp ý' } });
@@ -144,6 +154,16 @@ const ReadPage = () => {
               </li>
             ))}
           </ol>
+          {(mine.data ?? []).some((c) => c.carried === 'removed' && !c.voided) && (
+            <section className="removed-comments" aria-labelledby="removed-comments">
+              <h2 id="removed-comments">{t('discussion.yourRemoved')}</h2>
+              <ul>
+                {(mine.data ?? []).filter((c) => c.carried === 'removed' && !c.voided).map((c) => (
+                  <li key={c.id} data-comment={c.id}><span className="muted">{c.unitRef}:</span> <strong>{t(`discussion.opinionKinds.${c.kind}`)}:</strong> {c.text}</li>
+                ))}
+              </ul>
+            </section>
+          )}
           <div className="pager">
             <button type="button" className="button subtle" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('discussion.previous')}</button>
             <button type="button" className="button subtle" disabled={offset + PAGE >= p.total} onClick={() => setOffset(offset + PAGE)}>{t('discussion.next')}</button>

@@ -81,6 +81,11 @@ export const SynthesisPanel = ({ documentId }: { readonly documentId: number }) 
                 {u.clusters.map((c) => (
                   <li key={c.opinions[0]!.key} className="cluster">
                     <strong>{c.supportText}</strong> ({t(`discussion.opinionKinds.${c.kind}`)}): {c.representative}
+                    {c.opinions.some((o) => o.carried !== null) && (
+                      <span className="badge carried">
+                        {c.opinions.some((o) => o.carried === 'similar') ? t('discussion.carriedSimilar') : t('discussion.carriedSame')}
+                      </span>
+                    )}
                     {c.opinions.length > 1 && (
                       <ul className="cluster-members">
                         {c.opinions.map((o) => <li key={o.key}>{o.author}: {o.text}{o.proposedText !== null && <em> “{o.proposedText}”</em>}</li>)}
@@ -92,6 +97,20 @@ export const SynthesisPanel = ({ documentId }: { readonly documentId: number }) 
               <AnswerForm unit={u} onSaved={synthesis.reload} />
             </article>
           ))}
+          {s.removed.length > 0 && (
+            <article className="synthesis-removed body-card" aria-labelledby="synthesis-removed">
+              <h3 id="synthesis-removed">{t('discussion.removedTitle', { count: s.removed.length })}</h3>
+              <ul>
+                {s.removed.map((o) => (
+                  <li key={o.key} data-comment={o.key}>
+                    <span className="muted">{t('discussion.removedFrom', { number: o.versionNumber, ref: o.ref })}</span>{' '}
+                    <q>{o.unitText}</q> — {o.author} ({t(`discussion.opinionKinds.${o.kind}`)}): {o.text}
+                    {o.proposedText !== null && <em> “{o.proposedText}”</em>}
+                  </li>
+                ))}
+              </ul>
+            </article>
+          )}
         </>
       )}
     </section>

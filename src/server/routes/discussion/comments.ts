@@ -28,7 +28,7 @@ const mayChange = (c: Pick<CommentRow, 'delegate_id' | 'source' | 'voided_at'>, 
 
 const views = async (db: Db, rows: readonly CommentRow[], d: DocumentRow, caller: Pick<Caller, 'principal' | 'roles'>, now: string): Promise<CommentView[]> => {
   if (rows.length === 0) return [];
-  const unitIds = [...new Set(rows.map((r) => r.unit_id))];
+  const unitIds = [...new Set(rows.flatMap((r) => (r.carried_from_unit_id === null ? [r.unit_id] : [r.unit_id, r.carried_from_unit_id])))];
   const delegateIds = [...new Set(rows.flatMap((r) => (r.delegate_id === null ? [] : [r.delegate_id])))];
   const refs = new Map((await db.selectFrom('discussion_units').select(['id', 'ref']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.ref]));
   const names = delegateIds.length === 0 ? new Map<number, string>()
@@ -38,7 +38,8 @@ const views = async (db: Db, rows: readonly CommentRow[], d: DocumentRow, caller
     id: c.id, documentId: c.document_id, unitId: c.unit_id, unitRef: refs.get(c.unit_id) ?? '', delegateId: c.delegate_id,
     delegateName: c.delegate_id === null ? null : names.get(c.delegate_id) ?? null, kind: c.kind, quote: c.quote, proposedText: c.proposed_text,
     text: c.text, source: c.source, enteredBy: c.entered_by, createdAt: c.created_at, updatedAt: c.updated_at,
-    voided: c.voided_at !== null, voidReason: c.void_reason, editable: mayChange(c, caller, open),
+    voided: c.voided_at !== null, voidReason: c.void_reason, carried: c.carried,
+    carriedFromRef: c.carried_from_unit_id === null ? null : refs.get(c.carried_from_unit_id) ?? null, editable: mayChange(c, caller, open),
   }));
 };
 

@@ -13,6 +13,7 @@ import { documentType } from '../../documents-check.ts';
 import { badRequest, notFound, problem, unprocessable, type Problem } from '../../problems.ts';
 import { json, serve, type Caller } from '../../route.ts';
 import { nowIso, transact } from '../../tx.ts';
+import { carryComments } from './carry.ts';
 import { parseWith } from '../../validation.ts';
 import { readUpload } from '../upload.ts';
 import { delegateOf, documentEvents, isOpen, readableDocument, readableLevels, type Db, type DocumentRow } from './access.ts';
@@ -147,9 +148,18 @@ export const discussionDocumentRoutes = (app: FastifyInstance, deps: ServerDeps)
       const found = await readableDocument(trx, ctx.congress.id, documentId, ctx);
       if (!found.ok) return found;
       access = found.value.access;
+      const previous = found.value.current_version_id;
       const v = await storeVersion(trx, ctx.congress.id, documentId, split.value, source, ctx.actor, now);
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'discussion.version.add', subject: `discussion-document:${documentId}`,
         payload: { version: v.number, source: source.kind, fileName: source.fileName, note: source.note, units: split.value.length, sha256: fingerprint } });
+      if (previous !== null) {
+        // The open comments follow their paragraph into the new version (or are marked as on a removed one).
+        const carried = await carryComments(trx, documentId, previous, v.id);
+        if (Object.keys(carried.moves).length > 0) {
+          await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'discussion.comments.carry', subject: `discussion-document:${documentId}`,
+            payload: { version: v.number, ...carried } });
+        }
+      }
       const fresh = await trx.selectFrom('discussion_documents').selectAll().where('id', '=', documentId).executeTakeFirstOrThrow();
       return ok(json(await documentView(trx, fresh, now), 201));
     }, () => documentEvents(ctx.congress.id, { id: documentId, access }));

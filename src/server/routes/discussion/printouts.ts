@@ -53,6 +53,7 @@ export const discussionPrintoutRoutes = (app: FastifyInstance, deps: ServerDeps)
         cite: citeUnit({ kind: u.kind, number: u.number, ref: u.ref, label: '' }), text: u.text, status: u.status, newText: u.newText, explanation: u.explanation,
         clusters: u.clusters.map((c) => ({ kind: c.kind, representative: c.representative, supportText: c.supportText })),
       })),
+      removed: s.removed.map((o) => ({ cite: `Phiên bản ${o.versionNumber}, ${o.ref}`, unitText: o.unitText, kind: o.kind, author: o.author, text: o.text })),
       signedBy: await headOf(deps.db, ctx.congress.id, 'secretariat'),
     });
     return draw(deps.db, ok(content), ctx.query.format, `bao-cao-tong-hop-y-kien-${d.value.id}`);

@@ -20,6 +20,20 @@ const UNITS_PER_QUERY = 100;
 
 type SynthesisHead = Omit<SynthesisView, 'units'>;
 
+/** Live comments of the document left on paragraphs a later version removed (not on this version's units). */
+const removedOpinions = async (db: Db, d: DocumentRow, versionId: number, names: ReadonlyMap<number, string>): Promise<SynthesisView['removed']> => {
+  const rows = await db.selectFrom('discussion_comments as c').innerJoin('discussion_units as u', 'u.id', 'c.unit_id')
+    .innerJoin('discussion_versions as v', 'v.id', 'u.version_id')
+    .select(['c.id', 'c.kind', 'c.source', 'c.delegate_id', 'c.text', 'c.proposed_text', 'u.ref', 'u.text as unit_text', 'v.number'])
+    .where('c.document_id', '=', d.id).where('c.carried', '=', 'removed').where('c.voided_at', 'is', null).where('u.version_id', '!=', versionId)
+    .where('v.number', '<', (eb) => eb.selectFrom('discussion_versions').select('number').where('id', '=', versionId))
+    .orderBy('u.position').orderBy('c.id').execute();
+  return rows.map((c) => ({
+    key: `c:${c.id}`, kind: c.kind, source: c.source, author: c.delegate_id === null ? 'Phiếu góp ý không ghi tên' : names.get(c.delegate_id) ?? '',
+    text: c.text, proposedText: c.proposed_text, ref: c.ref, unitText: c.unit_text, versionNumber: c.number,
+  }));
+};
+
 /**
  * The synthesis of one version of a document, unit by unit in document order: `onUnit` receives each unit with
  * opinions or an answer as soon as it is grouped. The comments are read a hundred units at a time, only the columns
@@ -41,6 +55,7 @@ export const walkSynthesis = async (db: Db, congressId: number, d: DocumentRow, 
 
   const byUnit = new Map<number, Opinion[]>();
   const sources = new Map<string, 'delegate' | 'paper' | 'group'>();
+  const carried = new Map<string, 'same' | 'similar'>();
   const push = (unitId: number, o: Opinion): void => {
     const list = byUnit.get(unitId);
     if (list === undefined) byUnit.set(unitId, [o]); else list.push(o);
@@ -50,8 +65,9 @@ export const walkSynthesis = async (db: Db, congressId: number, d: DocumentRow, 
     const chunk = units.slice(from, from + UNITS_PER_QUERY);
     byUnit.clear();
     sources.clear();
+    carried.clear();
     const comments = await db.selectFrom('discussion_comments')
-      .select(['id', 'unit_id', 'delegate_id', 'kind', 'text', 'proposed_text', 'source'])
+      .select(['id', 'unit_id', 'delegate_id', 'kind', 'text', 'proposed_text', 'source', 'carried'])
       // By unit, then id: the unit index answers it without a sort (a document_id condition made SQLite scan the
       // whole document's comments for every chunk; the units are this document's anyway).
       .where('unit_id', 'in', chunk.map((u) => u.id)).where('voided_at', 'is', null).orderBy('unit_id').orderBy('id').execute();
@@ -59,6 +75,7 @@ export const walkSynthesis = async (db: Db, congressId: number, d: DocumentRow, 
     for (const c of comments) {
       const key = `c:${c.id}`;
       sources.set(key, c.source === 'paper' ? 'paper' : 'delegate');
+      if (c.carried === 'same' || c.carried === 'similar') carried.set(key, c.carried);
       push(c.unit_id, {
         key, kind: c.kind, text: c.proposed_text ?? c.text, body: c.text, proposed: c.proposed_text,
         author: c.delegate_id === null ? 'Phiếu góp ý không ghi tên' : names.get(c.delegate_id) ?? '',
@@ -86,12 +103,12 @@ export const walkSynthesis = async (db: Db, congressId: number, d: DocumentRow, 
         unitId: u.id, ref: u.ref, number: u.number, kind: u.kind, text: u.text, status, newText: a?.new_text ?? null, explanation: a?.explanation ?? null,
         clusters: clusterOpinions(list, groupsTotal).map((c) => ({
           kind: c.kind, representative: c.representative, supportText: c.supportText, groups: c.support.groups, delegates: c.support.delegates,
-          opinions: c.opinions.map((o) => ({ key: o.key, source: sources.get(o.key)!, author: o.author, text: o.body, proposedText: o.proposed })),
+          opinions: c.opinions.map((o) => ({ key: o.key, source: sources.get(o.key)!, author: o.author, text: o.body, proposedText: o.proposed, carried: carried.get(o.key) ?? null })),
         })),
       });
     }
   }
-  return { documentId: d.id, versionId, groupsTotal, totals };
+  return { documentId: d.id, versionId, groupsTotal, totals, removed: await removedOpinions(db, d, versionId, names) };
 };
 
 /** The synthesis of one version as one value (for the printed report). */
