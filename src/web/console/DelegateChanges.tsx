@@ -4,6 +4,7 @@
  * reason — read from the audit log (GET delegate-changes). At a congress of members there is no credentials
  * committee (docs/rules.md §2), so this is where the history is read; the printed reports carry it too.
  */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DelegateChangeView } from '../../api/index.ts';
 import { formatDateShort, formatTime } from '../../locale/vi.ts';
@@ -19,6 +20,10 @@ const FIELD_LABELS = {
   category: 'prepare.delegates.category', standing: 'prepare.delegates.standing', isConveningMember: 'prepare.delegates.convening', seat: 'prepare.delegates.seat',
 } as const;
 const isField = (f: string): f is keyof typeof FIELD_LABELS => f in FIELD_LABELS;
+
+const SECTION_ID = 'delegate-changes';
+/** Where the documents page sends a congress of members to read the history (the section, scrolled to). */
+export const DELEGATE_CHANGES_HREF = `/console/delegates#${SECTION_ID}`;
 
 export const DelegateChanges = ({ congress }: { readonly congress: string }) => {
   const { t } = useTranslation();
@@ -36,8 +41,14 @@ export const DelegateChanges = ({ congress }: { readonly congress: string }) => 
     }
   };
   const data = history.data;
+  const section = useRef<HTMLElement>(null);
+  const loaded = data !== null;
+  // The browser's own jump to the #anchor happens before the history is loaded and laid out: jump once it is.
+  useEffect(() => {
+    if (loaded && window.location.hash === `#${SECTION_ID}`) section.current?.scrollIntoView({ block: 'start' });
+  }, [loaded]);
   return (
-    <section className="delegate-changes" aria-labelledby="delegate-changes-title" data-testid="delegate-changes">
+    <section ref={section} id={SECTION_ID} className="delegate-changes" aria-labelledby="delegate-changes-title" data-testid="delegate-changes">
       <h2 id="delegate-changes-title">{t('prepare.changes.title')}</h2>
       {history.error !== null && <ErrorMessage error={history.error} />}
       {data === null ? (history.error === null && <p className="loading" role="status">{t('common.loading')}</p>)
