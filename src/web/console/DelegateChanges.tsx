@@ -25,7 +25,8 @@ const SECTION_ID = 'delegate-changes';
 /** Where the documents page sends a congress of members to read the history (the section, scrolled to). */
 export const DELEGATE_CHANGES_HREF = `/console/delegates#${SECTION_ID}`;
 
-export const DelegateChanges = ({ congress }: { readonly congress: string }) => {
+/** `settled`: what is above the history on the page is loaded (its height known), so a jump to the history stays there. */
+export const DelegateChanges = ({ congress, settled = true }: { readonly congress: string; readonly settled?: boolean }) => {
   const { t } = useTranslation();
   const api = useApi();
   const history = useLiveResource(congress, () => api.delegateChanges({ params: { code: congress } }), ['delegates', 'attendance']);
@@ -42,11 +43,11 @@ export const DelegateChanges = ({ congress }: { readonly congress: string }) => 
   };
   const data = history.data;
   const section = useRef<HTMLElement>(null);
-  const loaded = data !== null;
-  // The browser's own jump to the #anchor happens before the history is loaded and laid out: jump once it is.
+  const ready = data !== null && settled;
+  // The browser's own jump to the #anchor happens before the page is loaded and laid out: jump once it is.
   useEffect(() => {
-    if (loaded && window.location.hash === `#${SECTION_ID}`) section.current?.scrollIntoView({ block: 'start' });
-  }, [loaded]);
+    if (ready && window.location.hash === `#${SECTION_ID}`) section.current?.scrollIntoView({ block: 'start' });
+  }, [ready]);
   return (
     <section ref={section} id={SECTION_ID} className="delegate-changes" aria-labelledby="delegate-changes-title" data-testid="delegate-changes">
       <h2 id="delegate-changes-title">{t('prepare.changes.title')}</h2>
