@@ -185,12 +185,14 @@ export interface CredentialsReportInput {
   readonly changes?: readonly DelegateChange[];
 }
 
-/** One change to a delegate after the opening, as the credentials report lists it. */
+/** One change to a delegate after the opening, as the credentials report lists it (the history on the delegates screen). */
 export interface DelegateChange {
   /** The instant (ISO) it was recorded. */
   readonly at: string;
+  /** Who recorded it: "Nguyễn Văn A (vanphong)". */
+  readonly by: string;
   readonly name: string;
-  /** What changed, in Vietnamese: "Vắng mặt cả đại hội", "Sửa: ngày sinh". */
+  /** What changed, in Vietnamese, a status with the status before: "Được triệu tập → Vắng cả đại hội", "Sửa: ngày sinh". */
   readonly change: string;
   readonly reason: string | null;
 }

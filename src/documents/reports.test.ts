@@ -6,7 +6,9 @@ import { BOARD, HEADER, round } from './fixtures/congress.ts';
 import { candidates } from './fixtures/congress.ts';
 import { delegates } from './fixtures/delegates.ts';
 import { CONGRESS } from './fixtures/minutes.ts';
-import { attendanceReport, credentialsReport, inputLog, showOfHandsRecord, type InputLogEntry } from './index.ts';
+import type { Result } from '../rules/index.ts';
+import type { TableBlock } from './content/blocks.ts';
+import { attendanceReport, credentialsReport, inputLog, showOfHandsRecord, type DocumentContent, type InputLogEntry } from './index.ts';
 import { EDUCATION_LABELS, THEORY_LABELS } from './labels.ts';
 import { pdfPageCount, pdfText, rowPattern } from './testing/extract.ts';
 import { flat, renderBoth } from './testing/render.ts';
@@ -71,6 +73,39 @@ describe('attendance report', () => {
     const low = await renderBoth(attendanceReport, { ...input, present: 128, absentees: many, quorum: null });
     expect(flat(low.pdf)).toContain('Cảnh báo: số có mặt không quá một nửa số làm căn cứ');
     expect(flat(low.docx)).toContain('Không áp dụng tỷ lệ có mặt tối thiểu');
+  });
+});
+
+describe('the history of changes after the opening', () => {
+  // 23:40 UTC on the 14th is 06:40 on the 15th in Vietnam: the printed date is Vietnam's.
+  const changes = [
+    { at: '2020-07-14T23:40:00Z', by: 'Hoàng Văn Phong (vanphong)', name: 'Lê Thị Hoa', change: 'Được triệu tập → Vắng cả đại hội', reason: 'Ốm, nằm viện' },
+    { at: '2020-07-15T02:05:00Z', by: 'Nông Thị Thu (thuky)', name: 'Vi Văn Sơn', change: 'Sửa: chỗ ngồi', reason: null },
+  ];
+  const rows = [
+    ['1', '06:40 ngày 15/7/2020', 'Hoàng Văn Phong (vanphong)', 'Lê Thị Hoa', 'Được triệu tập → Vắng cả đại hội', 'Ốm, nằm viện'],
+    ['2', '09:05 ngày 15/7/2020', 'Nông Thị Thu (thuky)', 'Vi Văn Sơn', 'Sửa: chỗ ngồi', ''],
+  ];
+  const historyOf = (c: Result<DocumentContent, unknown>): TableBlock | undefined => (c.ok
+    ? c.value.blocks.find((b): b is TableBlock => b.kind === 'table' && b.columns.some((x) => x.title === 'Người ghi')) : undefined);
+  const absentees = [{ name: 'Lê Thị Hoa', delegation: 'Đảng bộ Sở Y tế', reason: 'Ốm, nằm viện' }];
+  const attendance = { header: HEADER, session: 'Phiên khai mạc, sáng ngày 15/7/2020', attendance: CONGRESS, present: CONGRESS.officialSummoned - 1, absentees, quorum: null, signedBy: BOARD, changes };
+
+  it('prints when, who recorded it, the delegate, the status before → after and the reason, in both reports', async () => {
+    const credentials = { header: HEADER, delegates: delegates(40), committee: BOARD, changes };
+    for (const content of [credentialsReport.content(credentials), attendanceReport.content(attendance)]) {
+      const history = historyOf(content);
+      expect(history?.columns.map((c) => c.title)).toEqual(['STT', 'Thời điểm', 'Người ghi', 'Họ và tên', 'Thay đổi', 'Lý do']);
+      expect(history?.rows).toEqual(rows);
+    }
+    for (const t of [await renderBoth(credentialsReport, credentials), await renderBoth(attendanceReport, attendance)]) {
+      for (const row of rows) expect(t.docx).toContain(`${row.join(' | ')} |`);
+      for (const s of ['Người ghi', '(vanphong)', '(thuky)', '06:40']) expect(t.pdf).toContain(s);
+    }
+  });
+
+  it('prints no history when nothing changed', () => {
+    expect(historyOf(attendanceReport.content({ ...attendance, changes: [] }))).toBeUndefined();
   });
 });
 

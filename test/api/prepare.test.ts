@@ -6,7 +6,7 @@
  * audit, and no partial effect on a refusal.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pdfText } from '../../src/documents/testing/extract.ts';
+import { docxText, pdfText } from '../../src/documents/testing/extract.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import type { Client, ErrorReply } from './support/client.ts';
 import { congressBody, setupSmallCongress, signedInAdmin, type SmallCongress } from './support/congress.ts';
@@ -228,11 +228,16 @@ describeEachDatabase('api: preparing a congress', (db) => {
     expect(Date.parse(String(after.changes[0]!['at']))).toBeGreaterThanOrEqual(Date.parse(after.openedAt!));
     const report = pdfText((await root.get<Buffer>(`/api/congresses/lich-su/printouts/credentials-report`)).body);
     expect(report).toContain('NHỮNG THAY ĐỔI VỀ ĐẠI BIỂU SAU KHI KHAI MẠC');
-    expect(report).toContain('Vắng mặt cả đại hội');
-    expect(report).toContain('Ốm, nằm viện');
+    expect(report).toContain('Người ghi');
     expect(report).not.toContain('Chuyển sinh hoạt');
-    const attendance = pdfText((await root.get<Buffer>(`/api/congresses/lich-su/printouts/attendance-report`)).body);
-    expect(attendance).toContain('Vắng mặt cả đại hội');
+    // The printed history is the screen's list: who recorded each change, the status before → after, the reason.
+    const by = String(after.changes[0]!['by']);
+    for (const name of ['credentials-report', 'attendance-report']) {
+      const printed = docxText((await root.get<Buffer>(`/api/congresses/lich-su/printouts/${name}?format=docx`)).body);
+      expect(printed, name).toContain(` | ${by} | Lê Thị Hoa | Được triệu tập → Vắng cả đại hội | Ốm, nằm viện |`);
+      expect(printed, name).toMatch(/\| \d\d:\d\d ngày \d\d?\/\d\d?\/\d{4} \| [^|\n]+ \| Lê Thị Hoa \|/u);
+      expect(printed, name).toMatch(/\| Vi Văn Sơn \| Sửa: [^|]*chỗ ngồi/u);
+    }
   });
 });
 

@@ -19,7 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
-import { pdfText } from '../../src/documents/testing/extract.ts';
+import { docxText, pdfText } from '../../src/documents/testing/extract.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { chromiumAvailable, launch, nameTerminal, repo, screenshot, typeBallots } from './support.ts';
 
@@ -484,14 +484,28 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
       page.locator('p.print-links > span').filter({ hasText: 'Báo cáo tình hình đại biểu có mặt' }).getByRole('link', { name: 'PDF' }).click(),
     ]);
     const text = pdfText(await readFile(await download.path()));
-    expect(text).toContain('Vắng mặt cả đại hội');
+    expect(text).toContain('Người ghi');
     expect(text).toContain('Đi công tác nước ngoài');
     expect(text).toContain(ABSENT.fullName);
+    // The same history as the screen's, row by row (the Word file's table cells do not wrap into each other).
+    const [word] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('p.print-links > span').filter({ hasText: 'Báo cáo tình hình đại biểu có mặt' }).getByRole('link', { name: 'Word' }).click(),
+    ]);
+    const row = docxText(await readFile(await word.path())).split('\n').find((l) => l.includes(ABSENT.fullName) && l.includes('→'));
+    expect(row).toContain(`| ${cells[0]!.replace(' ', ' ngày ')} | ${cells[1]} | ${ABSENT.fullName} | Được triệu tập → Vắng cả đại hội | Đi công tác nước ngoài |`);
     // No credentials committee to sign a credentials report at a congress of members: the documents page leads to the history.
     expect(await page.locator('p.print-links > span').filter({ hasText: 'Báo cáo thẩm tra tư cách đại biểu' }).count()).toBe(0);
     await page.getByTestId('credentials-history-link').getByRole('link', { name: 'Mở lịch sử thẩm tra tư cách' }).click();
-    await page.waitForURL(`${base}/console/delegates`);
+    await page.waitForURL(`${base}/console/delegates#delegate-changes`);
     await page.getByTestId('delegate-changes').getByTestId('delegate-change').filter({ hasText: ABSENT.fullName }).waitFor();
+    // Scrolled to the history, below the list of delegates (beyond the first screen).
+    const height = page.viewportSize()?.height ?? 0;
+    await expect.poll(async () => {
+      const y = (await page.getByTestId('delegate-changes').boundingBox())?.y;
+      return y !== undefined && y >= 0 && y < height;
+    }).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBeGreaterThan(0);
   }, 60_000);
 
   it('the next congress starts as a copy of this one: its agenda and bodies, no people', async () => {

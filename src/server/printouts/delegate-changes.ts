@@ -9,11 +9,12 @@ import type { DelegateChangeView } from '../../api/delegates.ts';
 import type { DelegateChange } from '../../documents/index.ts';
 import type { Database, DelegateStatus } from '../../store/schema.ts';
 
+/** A status as the printed history names it, before and after a change (the same names as on the delegates screen). */
 const STATUS_VI: Readonly<Record<DelegateStatus, string>> = {
-  summoned: 'Được triệu tập trở lại',
+  summoned: 'Được triệu tập',
   'not-summoned': 'Không triệu tập',
-  'absent-whole': 'Vắng mặt cả đại hội',
-  replaced: 'Thay bằng đại biểu dự khuyết',
+  'absent-whole': 'Vắng cả đại hội',
+  replaced: 'Đã thay bằng dự khuyết',
   'temporarily-attached': 'Sinh hoạt tạm thời nơi khác',
   exempted: 'Miễn sinh hoạt',
   suspended: 'Bị đình chỉ, truy tố, tạm giam',
@@ -68,13 +69,15 @@ export const loadDelegateChanges = async (db: Kysely<Database>, congressId: numb
   };
 };
 
-/** One change as the printed reports word it. */
+const statusVi = (s: DelegateStatus | null): string => (s === null ? '(không rõ)' : STATUS_VI[s]);
+
+/** One change as the printed reports word it, as the delegates screen does: the status before → after, the alternate. */
 const wording = (c: DelegateChangeView): string => {
   switch (c.kind) {
     case 'status':
-      return c.to === null ? '' : `${STATUS_VI[c.to]}${c.replacedBy === null ? '' : ` ${c.replacedBy}`}`;
+      return `${statusVi(c.from)} → ${statusVi(c.to)}${c.replacedBy === null ? '' : ` (thay bởi ${c.replacedBy})`}`;
     case 'edited':
-      return `Sửa ${c.fields.map((k) => FIELD_VI[k] ?? k).join(', ')}`;
+      return `Sửa: ${c.fields.map((k) => FIELD_VI[k] ?? k).join(', ')}`;
     case 'card-revoked':
       return 'Thu hồi thẻ đại biểu';
     case 'card-reissued':
@@ -85,4 +88,4 @@ const wording = (c: DelegateChangeView): string => {
 };
 
 export const delegateChangesAfterOpening = async (db: Kysely<Database>, congressId: number): Promise<DelegateChange[]> =>
-  (await loadDelegateChanges(db, congressId)).changes.map((c) => ({ at: c.at, name: c.fullName, change: wording(c), reason: c.reason }));
+  (await loadDelegateChanges(db, congressId)).changes.map((c) => ({ at: c.at, by: c.by, name: c.fullName, change: wording(c), reason: c.reason }));

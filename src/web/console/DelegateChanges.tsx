@@ -4,6 +4,7 @@
  * reason — read from the audit log (GET delegate-changes). At a congress of members there is no credentials
  * committee (docs/rules.md §2), so this is where the history is read; the printed reports carry it too.
  */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DelegateChangeView } from '../../api/index.ts';
 import { formatDateShort, formatTime } from '../../locale/vi.ts';
@@ -20,7 +21,12 @@ const FIELD_LABELS = {
 } as const;
 const isField = (f: string): f is keyof typeof FIELD_LABELS => f in FIELD_LABELS;
 
-export const DelegateChanges = ({ congress }: { readonly congress: string }) => {
+const SECTION_ID = 'delegate-changes';
+/** Where the documents page sends a congress of members to read the history (the section, scrolled to). */
+export const DELEGATE_CHANGES_HREF = `/console/delegates#${SECTION_ID}`;
+
+/** `settled`: what is above the history on the page is loaded (its height known), so a jump to the history stays there. */
+export const DelegateChanges = ({ congress, settled = true }: { readonly congress: string; readonly settled?: boolean }) => {
   const { t } = useTranslation();
   const api = useApi();
   const history = useLiveResource(congress, () => api.delegateChanges({ params: { code: congress } }), ['delegates', 'attendance']);
@@ -36,8 +42,14 @@ export const DelegateChanges = ({ congress }: { readonly congress: string }) => 
     }
   };
   const data = history.data;
+  const section = useRef<HTMLElement>(null);
+  const ready = data !== null && settled;
+  // The browser's own jump to the #anchor happens before the page is loaded and laid out: jump once it is.
+  useEffect(() => {
+    if (ready && window.location.hash === `#${SECTION_ID}`) section.current?.scrollIntoView({ block: 'start' });
+  }, [ready]);
   return (
-    <section className="delegate-changes" aria-labelledby="delegate-changes-title" data-testid="delegate-changes">
+    <section ref={section} id={SECTION_ID} className="delegate-changes" aria-labelledby="delegate-changes-title" data-testid="delegate-changes">
       <h2 id="delegate-changes-title">{t('prepare.changes.title')}</h2>
       {history.error !== null && <ErrorMessage error={history.error} />}
       {data === null ? (history.error === null && <p className="loading" role="status">{t('common.loading')}</p>)

@@ -170,7 +170,7 @@ export const DelegatesSection = () => {
           ))}
         </tbody>
       </table>
-      {can(me, API.delegateChanges) && <DelegateChanges congress={congress} />}
+      {can(me, API.delegateChanges) && <DelegateChanges congress={congress} settled={desk.data !== null} />}
     </div>
   );
 };

@@ -10,6 +10,7 @@ import type { RoundRef } from '../api/refs.ts';
 import { can } from '../app/can.ts';
 import { Link } from '../app/router.tsx';
 import { useMe } from '../app/session.tsx';
+import { DELEGATE_CHANGES_HREF } from './DelegateChanges.tsx';
 
 const COUNTED = new Set(['counted', 'published', 'approved']);
 
@@ -76,7 +77,7 @@ export const CongressPrintLinks = ({ congress, members }: { readonly congress: s
       <Links items={items} />
       {members && can(me, API.delegateChanges) && (
         <p className="muted" data-testid="credentials-history-link">
-          {t('prepare.changes.membersNote')} <Link to="/console/delegates">{t('prepare.changes.open')}</Link>
+          {t('prepare.changes.membersNote')} <Link to={DELEGATE_CHANGES_HREF}>{t('prepare.changes.open')}</Link>
         </p>
       )}
     </>
