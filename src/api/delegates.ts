@@ -5,6 +5,17 @@ export const DELEGATE_STATUSES = [
   'summoned', 'not-summoned', 'absent-whole', 'replaced', 'temporarily-attached', 'exempted', 'suspended',
 ] as const;
 export const DelegateStatus = z.enum(DELEGATE_STATUSES);
+
+/** Each status's Vietnamese name, the same on the screens and in the printed documents. */
+export const DELEGATE_STATUS_VI: Readonly<Record<(typeof DELEGATE_STATUSES)[number], string>> = {
+  summoned: 'Được triệu tập',
+  'not-summoned': 'Không triệu tập',
+  'absent-whole': 'Vắng cả đại hội',
+  replaced: 'Đã thay bằng dự khuyết',
+  'temporarily-attached': 'Sinh hoạt tạm thời nơi khác',
+  exempted: 'Miễn sinh hoạt',
+  suspended: 'Bị đình chỉ, truy tố, tạm giam',
+};
 export const DelegateCategory = z.enum(['ex-officio', 'elected', 'appointed']);
 export const DelegateStanding = z.enum(['official', 'alternate', 'probationary']);
 

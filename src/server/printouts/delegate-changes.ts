@@ -5,20 +5,9 @@
  * delegates screen and for the credentials and attendance reports.
  */
 import type { Kysely } from 'kysely';
-import type { DelegateChangeView } from '../../api/delegates.ts';
+import { DELEGATE_STATUS_VI, type DelegateChangeView } from '../../api/delegates.ts';
 import type { DelegateChange } from '../../documents/index.ts';
 import type { Database, DelegateStatus } from '../../store/schema.ts';
-
-/** A status as the printed history names it, before and after a change (the same names as on the delegates screen). */
-const STATUS_VI: Readonly<Record<DelegateStatus, string>> = {
-  summoned: 'Được triệu tập',
-  'not-summoned': 'Không triệu tập',
-  'absent-whole': 'Vắng cả đại hội',
-  replaced: 'Đã thay bằng dự khuyết',
-  'temporarily-attached': 'Sinh hoạt tạm thời nơi khác',
-  exempted: 'Miễn sinh hoạt',
-  suspended: 'Bị đình chỉ, truy tố, tạm giam',
-};
 
 const FIELD_VI: Readonly<Record<string, string>> = {
   code: 'số thẻ', fullName: 'họ và tên', gender: 'giới tính', birthDate: 'ngày sinh', ethnicity: 'dân tộc', education: 'trình độ chuyên môn',
@@ -31,7 +20,7 @@ const KIND_OF = {
 } as const satisfies Readonly<Record<string, DelegateChangeView['kind']>>;
 const ACTIONS = Object.keys(KIND_OF) as Array<keyof typeof KIND_OF>;
 
-const isStatus = (x: unknown): x is DelegateStatus => typeof x === 'string' && x in STATUS_VI;
+const isStatus = (x: unknown): x is DelegateStatus => typeof x === 'string' && x in DELEGATE_STATUS_VI;
 
 export interface DelegateChanges {
   readonly openedAt: string | null;
@@ -69,7 +58,7 @@ export const loadDelegateChanges = async (db: Kysely<Database>, congressId: numb
   };
 };
 
-const statusVi = (s: DelegateStatus | null): string => (s === null ? '(không rõ)' : STATUS_VI[s]);
+const statusVi = (s: DelegateStatus | null): string => (s === null ? '(không rõ)' : DELEGATE_STATUS_VI[s]);
 
 /** One change as the printed reports word it, as the delegates screen does: the status before → after, the alternate. */
 const wording = (c: DelegateChangeView): string => {

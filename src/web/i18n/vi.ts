@@ -1,4 +1,5 @@
 import type { Role } from '../../api/access.ts';
+import { DELEGATE_STATUS_VI } from '../../api/delegates.ts';
 
 /** Every string of the web app in Vietnamese: the language of the congress. en.ts mirrors this shape. */
 import { prepareVi } from './prepare-vi.ts';
@@ -509,15 +510,7 @@ export const vi = {
       birth: 'Ngày sinh',
       organisation: 'Đơn vị',
       status: 'Tình trạng',
-      statuses: {
-        summoned: 'Được triệu tập',
-        'not-summoned': 'Không triệu tập',
-        'absent-whole': 'Vắng cả đại hội',
-        replaced: 'Đã thay bằng dự khuyết',
-        'temporarily-attached': 'Sinh hoạt tạm thời nơi khác',
-        exempted: 'Miễn sinh hoạt',
-        suspended: 'Bị đình chỉ, truy tố, tạm giam',
-      },
+      statuses: DELEGATE_STATUS_VI,
       template: 'Tải tệp mẫu (.xlsx)',
       printCards: 'In thẻ đại biểu (PDF)',
       printShownCards: 'In thẻ của {{n}} đại biểu đang hiển thị (PDF)',
