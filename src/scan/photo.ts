@@ -208,7 +208,7 @@ export interface PhotoReading {
 export const readPhoto = (img: GreyImage, target: ScanTarget, sheet: number): PhotoReading => {
   const r = rectifyPhoto(img, target.layout);
   if (!r.ok) return { outcome: { kind: 'rejected', sheet, reason: r.error }, image: img };
-  return { outcome: readSheet(r.value.image, target, sheet), image: r.value.image };
+  return { outcome: readSheet(r.value.image, target, sheet, { photo: { pxPerPt: r.value.marks.pxPerPt } }), image: r.value.image };
 };
 
 /** Where a page point falls in the photo (debugging, the camera overlay). */
