@@ -36,7 +36,8 @@ export const STRIKE = {
 
 /**
  * On a phone photo (sheet.ts ReadOptions): a struck line's middle at least minAbovePt above the letters' foot (real
- * strikes: 3 pt and more; a tight circle's lower side blurred into the foot: under 1 pt); and, with fewer pixels a
+ * strikes: 3 pt and more; a tight circle's lower side blurred into the foot: under 1 pt), a circle's side not taken
+ * for a strike (RowThresholds.circles); and, with fewer pixels a
  * point than lowPxPerPt, a name kept only when no stroke through its letters is longer than keptPt (points).
  */
 export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: 1.5, keptPt: 1.25 } as const;
@@ -239,9 +240,11 @@ export interface RowThresholds {
   readonly keptPt: number;
   /** Struck only when the line's middle is at least this far above the letters' foot (points). */
   readonly minAbovePt: number;
+  /** A line crossing the whole name with a pen line beside the letters too (a circle's side?) is checked again. */
+  readonly circles: boolean;
 }
 
-const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0 };
+const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false };
 
 export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds = SCAN_ROW): StrikeRowReading => {
   const keptPt = o.keptPt;
@@ -282,7 +285,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   // A circle drawn tight may run along the letters' foot, inside their band: the line found may be its side. With a
   // line beside the band too, struck only if a line still crosses the whole name once the circle is cleared; else
   // the board looks (never kept: a strike touching the circle went with it).
-  if (whole && line.through && besideBand(cls, w, s.height, i0, i1, j0, j1)) {
+  if (o.circles && whole && line.through && besideBand(cls, w, s.height, i0, i1, j0, j1)) {
     if (!clearLoop(cls, w, s.height, i0, i1, j0, j1)) return { ...base, state: 'uncertain', confidence: 0 };
     const again = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
     const still = again.through && again.coverage >= STRIKE.struckCoverage && again.leastWord >= STRIKE.struckWord;
