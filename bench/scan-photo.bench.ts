@@ -9,13 +9,14 @@
  * - refused at once (too small, skewed, blurred, cut): share;
  * - confident errors: a row read struck or kept against its truth, a ballot decided with writing outside or
  *   without its seal: must be 0.
- * SCAN_PHOTO_BENCH sets the number of photos (default 50).
+ * SCAN_PHOTO_BENCH sets the number of photos (default 50), SCAN_PHOTO_SEED the first seed (default 10,000),
+ * SCAN_PHOTO_CAMERA one camera for all (1080p, 3MP, 8MP, 12MP; default: each photo's own).
  */
 import { HEADER, candidates, round } from '../src/documents/fixtures/congress.ts';
 import { decodeScan, groupSheets, type RowReading } from '../src/scan/index.ts';
 import { readPhoto } from '../src/scan/photo.ts';
 import { prepareGenerator } from '../src/scan/testing/generate.ts';
-import { generatePhoto, nameVariation } from '../src/scan/testing/photo.ts';
+import { CAMERAS, generatePhoto, nameVariation, type Camera } from '../src/scan/testing/photo.ts';
 import type { BenchResult } from './run.ts';
 
 const said = (r: RowReading): string => (r.kind === 'strike' ? r.state : r.mark ?? 'uncertain');
@@ -28,6 +29,10 @@ const percentile = (xs: readonly number[], q: number): number => {
 
 export default async (): Promise<BenchResult[]> => {
   const n = Number(process.env['SCAN_PHOTO_BENCH'] ?? 50);
+  const seed0 = Number(process.env['SCAN_PHOTO_SEED'] ?? 10_000);
+  const named = process.env['SCAN_PHOTO_CAMERA'];
+  if (named !== undefined && !(named in CAMERAS)) throw new Error(`SCAN_PHOTO_CAMERA: one of ${Object.keys(CAMERAS).join(', ')}`);
+  const camera = named as Camera | undefined;
   const g = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 15, candidates: candidates(18) }) });
   if (!g.ok) throw new Error(g.error.message_en);
   const times: number[] = [];
@@ -43,7 +48,9 @@ export default async (): Promise<BenchResult[]> => {
     groups.set(key, e);
   };
   for (let i = 0; i < n; i++) {
-    const p = await generatePhoto(g.value, { seed: 10_000 + i, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
+    const p = await generatePhoto(g.value, {
+      seed: seed0 + i, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03, ...(camera === undefined ? {} : { variation: { camera } }),
+    });
     const t0 = performance.now();
     const pages = await decodeScan(p.jpeg);
     if (!pages.ok) throw new Error(pages.error.message_en);
