@@ -40,7 +40,7 @@ export const STRIKE = {
  * for a strike (RowThresholds.circles); and, with fewer pixels a
  * point than lowPxPerPt, a name kept only when no stroke through its letters is longer than keptPt (points).
  */
-export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: 1.5, keptPt: 1.25 } as const;
+export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: 2.5, keptPt: 1.25 } as const;
 
 /** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
 const PEN_THICKNESS_PT = 5.5;
