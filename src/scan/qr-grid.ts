@@ -53,7 +53,7 @@ const at = (img: GreyImage, x: number, y: number): number => {
 };
 
 /** Otsu's threshold of the values (clamped to 0–255). */
-export const otsu = (values: Float32Array): number => {
+const otsu = (values: Float32Array): number => {
   const hist = new Float64Array(256);
   for (const v of values) hist[Math.max(0, Math.min(255, Math.round(v)))]!++;
   const total = values.length;
@@ -78,7 +78,7 @@ export const otsu = (values: Float32Array): number => {
  * neighbours (v + SHARPEN·(v − their mean)): blur greys a lone dark module among light ones and the reverse, and
  * no one threshold splits both; the ring of quiet modules around the code gives the edge modules their neighbours.
  */
-export const sampleGrid = (img: GreyImage, t: Affine, b: Box, n: number, sx: number, sy: number): Float32Array => {
+const sampleGrid = (img: GreyImage, t: Affine, b: Box, n: number, sx: number, sy: number): Float32Array => {
   const cell = Math.min(b.width, b.height) / (n + 2 * QUIET);
   const m = n + 2;
   const raw = new Float32Array(m * m);
