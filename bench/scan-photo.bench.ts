@@ -9,13 +9,14 @@
  * - refused at once (too small, skewed, blurred, cut): share;
  * - confident errors: a row read struck or kept against its truth, a ballot decided with writing outside or
  *   without its seal: must be 0.
- * SCAN_PHOTO_BENCH sets the number of photos (default 50).
+ * SCAN_PHOTO_BENCH sets the number of photos (default 50), SCAN_PHOTO_SEED the first seed (default 10,000),
+ * SCAN_PHOTO_CAMERA one camera for all (1080p, 3MP, 8MP, 12MP; default: each photo's own).
  */
 import { HEADER, candidates, round } from '../src/documents/fixtures/congress.ts';
 import { decodeScan, groupSheets, type RowReading } from '../src/scan/index.ts';
 import { readPhoto } from '../src/scan/photo.ts';
 import { prepareGenerator } from '../src/scan/testing/generate.ts';
-import { generatePhoto, nameVariation } from '../src/scan/testing/photo.ts';
+import { CAMERAS, generatePhoto, nameVariation, type Camera } from '../src/scan/testing/photo.ts';
 import type { BenchResult } from './run.ts';
 
 const said = (r: RowReading): string => (r.kind === 'strike' ? r.state : r.mark ?? 'uncertain');
@@ -28,13 +29,28 @@ const percentile = (xs: readonly number[], q: number): number => {
 
 export default async (): Promise<BenchResult[]> => {
   const n = Number(process.env['SCAN_PHOTO_BENCH'] ?? 50);
+  const seed0 = Number(process.env['SCAN_PHOTO_SEED'] ?? 10_000);
+  const named = process.env['SCAN_PHOTO_CAMERA'];
+  if (named !== undefined && !(named in CAMERAS)) throw new Error(`SCAN_PHOTO_CAMERA: one of ${Object.keys(CAMERAS).join(', ')}`);
+  const camera = named as Camera | undefined;
   const g = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 15, candidates: candidates(18) }) });
   if (!g.ok) throw new Error(g.error.message_en);
   const times: number[] = [];
   let decided = 0, clean = 0, cleanDecided = 0, refused = 0, errors = 0;
   const refusals = new Map<string, number>();
+  // Per variation: photos needing nobody, of them decided, and the time of each.
+  const groups = new Map<string, { clean: number; decided: number; times: number[] }>();
+  const count = (key: string, needsNobody: boolean, isDecided: boolean, ms: number): void => {
+    const e = groups.get(key) ?? { clean: 0, decided: 0, times: [] };
+    if (needsNobody) e.clean++;
+    if (needsNobody && isDecided) e.decided++;
+    e.times.push(ms);
+    groups.set(key, e);
+  };
   for (let i = 0; i < n; i++) {
-    const p = await generatePhoto(g.value, { seed: 10_000 + i, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
+    const p = await generatePhoto(g.value, {
+      seed: seed0 + i, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03, ...(camera === undefined ? {} : { variation: { camera } }),
+    });
     const t0 = performance.now();
     const pages = await decodeScan(p.jpeg);
     if (!pages.ok) throw new Error(pages.error.message_en);
@@ -49,6 +65,11 @@ export default async (): Promise<BenchResult[]> => {
       if (needsNobody) cleanDecided++;
       if (!truth.stamped || truth.writingOutside) errors++;
     }
+    const v = p.variation;
+    for (const key of [
+      `camera ${v.camera}`, v.landscape ? 'landscape' : 'portrait', `tilt ${v.tilt < 10 ? '0–10' : v.tilt < 20 ? '10–20' : '20–25'}°`,
+      v.shadow > 0 ? 'shadow' : 'no shadow', v.blur >= 0.3 ? 'blur σ 0.3–1.0' : 'no blur',
+    ]) count(key, needsNobody, reading.kind === 'decided', times[i]!);
     const wrong = reading.rows.filter((row) => CONFIDENT.has(said(row)) && said(row) !== truth.rows.get(row.candidateId));
     errors += wrong.length;
     if (r.outcome.kind === 'rejected' && r.outcome.reason.code.startsWith('scan.photo')) {
@@ -69,5 +90,9 @@ export default async (): Promise<BenchResult[]> => {
     { bench: 'scan-photo: refused at once (small, skewed, blurred, cut)', value: Math.round((1000 * refused) / Math.max(1, n)) / 10, unit: '%' },
     ...[...refusals].map(([code, count]) => ({ bench: `scan-photo: refused ${code}`, value: count, unit: 'photos' })),
     { bench: 'scan-photo: confident errors', value: errors, unit: 'errors' },
+    ...[...groups].sort(([a], [b]) => a.localeCompare(b)).flatMap(([key, e]) => [
+      { bench: `scan-photo: ${key}: decided, of the photos needing nobody (${e.decided}/${e.clean})`, value: Math.round((1000 * e.decided) / Math.max(1, e.clean)) / 10, unit: '%' },
+      { bench: `scan-photo: ${key}: mean / p95 per photo (${e.times.length} photos)`, value: Math.round(e.times.reduce((a, b) => a + b, 0) / Math.max(1, e.times.length)), unit: `ms / ${Math.round(percentile(e.times, 0.95))} ms` },
+    ]),
   ];
 };

@@ -36,7 +36,8 @@ export const tooManySheets = (pages: number, maxSheets: number): RuleError => ru
 export const MAX_PAGE_PIXELS = 40_000_000;
 
 /**
- * One page of a PNG/JPEG/TIFF through sharp, flattened on white, as 8-bit grey; a page over MAX_PAGE_PIXELS is
+ * One page of a PNG/JPEG/TIFF through sharp, turned upright by its EXIF orientation (a phone photo), flattened on
+ * white, as 8-bit grey; a page over MAX_PAGE_PIXELS is
  * refused before it is decoded. A grey scan's one channel is taken as it is; a colour scan's channels are weighed
  * into luminance here (ITU-R BT.601, in integers) rather than by sharp's colour pipeline, which costs as much again
  * as the decoding itself.
@@ -48,7 +49,9 @@ export const decodePage = async (bytes: Uint8Array, page: number): Promise<Resul
   if (meta.width * height > MAX_PAGE_PIXELS) {
     return err(pageTooLarge(`trang ${page + 1}: ${meta.width} × ${height} điểm ảnh`, `page ${page + 1}: ${meta.width} × ${height} pixels`));
   }
-  const flat = meta.hasAlpha ? image.flatten({ background: '#ffffff' }) : image;
+  // A phone's JPEG may be stored sideways with an EXIF orientation: turned upright as the phone showed it.
+  const upright = (meta.orientation ?? 1) > 1 ? image.rotate() : image;
+  const flat = meta.hasAlpha ? upright.flatten({ background: '#ffffff' }) : upright;
   const grey = meta.channels - (meta.hasAlpha ? 1 : 0) === 1;
   const { data, info } = await (grey ? flat.extractChannel(0) : flat).raw().toBuffer({ resolveWithObject: true });
   if (info.channels === 1) return ok({ width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) });

@@ -15,7 +15,7 @@ import type { Point } from './transform.ts';
 /** The long side of the working copy, in pixels. */
 export const WORK_LONG = 1000;
 /** Below this many photo pixels per point of paper (≈ 100 dpi) thin ballpoint strokes are lost: refused. */
-export const MIN_PHOTO_PX_PER_PT = 1.0;
+export const MIN_PHOTO_PX_PER_PT = 0.8;
 /** Beyond this irregularity of the marks' quadrilateral (25° of tilt stays below 0.22) a mark is not where it should be. */
 export const MAX_IRREGULARITY = 0.36;
 /** The largest angle between the camera's axis and the paper's normal, in degrees, before refusing. */

@@ -30,19 +30,24 @@ export interface Rectified {
   readonly sharpness: number;
 }
 
-/** The page of `paper` resampled upright from the photo through `m` (page → photo), on a white margin. */
-export const rectify = (img: GreyImage, m: Homography, paper: PaperSize, perPoint = PHOTO_PER_POINT): GreyImage => {
-  const k = perPoint;
-  const w = Math.round((paper.width + 2 * MARGIN_PT) * k);
-  const h = Math.round((paper.height + 2 * MARGIN_PT) * k);
-  const out = greyImage(w, h);
+/** A rectangle of the upright page's pixels. */
+interface PixelWindow {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The window `win` of the page of `paper` resampled upright from the photo through `m` (page → photo), margin white. */
+const resample = (img: GreyImage, m: Homography, paper: PaperSize, k: number, win: PixelWindow): GreyImage => {
+  const out = greyImage(win.width, win.height);
   const { width: W, height: H, data } = img;
   const xMin = EDGE_PT, xMax = paper.width - EDGE_PT, yMin = EDGE_PT, yMax = paper.height - EDGE_PT;
-  for (let j = 0; j < h; j++) {
-    const py = (j + 0.5) / k - MARGIN_PT;
+  for (let j = 0; j < win.height; j++) {
+    const py = (win.y + j + 0.5) / k - MARGIN_PT;
     if (py < yMin || py > yMax) continue;
-    for (let i = 0; i < w; i++) {
-      const px = (i + 0.5) / k - MARGIN_PT;
+    for (let i = 0; i < win.width; i++) {
+      const px = (win.x + i + 0.5) / k - MARGIN_PT;
       if (px < xMin || px > xMax) continue;
       const d = m.g * px + m.h * py + 1;
       const sx = (m.a * px + m.b * py + m.c) / d - 0.5;
@@ -55,11 +60,17 @@ export const rectify = (img: GreyImage, m: Homography, paper: PaperSize, perPoin
       const q = y0 * W + x0;
       const top = data[q]! + (data[q + 1]! - data[q]!) * fx;
       const bottom = data[q + W]! + (data[q + W + 1]! - data[q + W]!) * fx;
-      out.data[j * w + i] = top + (bottom - top) * fy + 0.5;
+      out.data[j * win.width + i] = top + (bottom - top) * fy + 0.5;
     }
   }
   return out;
 };
+
+/** The page of `paper` resampled upright from the photo through `m` (page → photo), on a white margin. */
+export const rectify = (img: GreyImage, m: Homography, paper: PaperSize, perPoint = PHOTO_PER_POINT): GreyImage =>
+  resample(img, m, paper, perPoint, {
+    x: 0, y: 0, width: Math.round((paper.width + 2 * MARGIN_PT) * perPoint), height: Math.round((paper.height + 2 * MARGIN_PT) * perPoint),
+  });
 
 /**
  * Evens out the light in place: each pixel divided by the paper's brightness around it (the 90th percentile of
@@ -148,14 +159,16 @@ const MARK_PT = 14;
  * between ink and paper, opened by a square of 0.6 of the mark's side — a seal's ring or letters touching the mark
  * fall away, the solid square stays whole — and the square nearest `c`.
  */
-const markOnUpright = (img: GreyImage, c: Point, k: number): Point | null => {
+/** The window of the upright page where the mark centred at page point `c` is looked for. */
+const markWindow = (c: Point, k: number): PixelWindow => {
   const half = Math.round((MARK_PT / 2 + 8) * k);
-  const x0 = Math.max(0, Math.round((c.x + MARGIN_PT) * k) - half);
-  const y0 = Math.max(0, Math.round((c.y + MARGIN_PT) * k) - half);
-  const w = Math.min(img.width - x0, 2 * half);
-  const h = Math.min(img.height - y0, 2 * half);
-  const win = greyImage(w, h);
-  for (let y = 0; y < h; y++) win.data.set(img.data.subarray((y0 + y) * img.width + x0, (y0 + y) * img.width + x0 + w), y * w);
+  return { x: Math.round((c.x + MARGIN_PT) * k) - half, y: Math.round((c.y + MARGIN_PT) * k) - half, width: 2 * half, height: 2 * half };
+};
+
+const markOnUpright = (img: GreyImage, m: Homography, paper: PaperSize, c: Point, k: number): Point | null => {
+  const { x: x0, y: y0, width: w, height: h } = markWindow(c, k);
+  // Only this window is resampled upright: the whole page is resampled once, with the corrected map.
+  const win = resample(img, m, paper, k, { x: x0, y: y0, width: w, height: h });
   const level = (quantile(win, 0, 0, w, h, 0.03) + quantile(win, 0, 0, w, h, 0.9)) / 2;
   const side = MARK_PT * k;
   const open = opened(win, level, Math.max(3, Math.round(side * 0.6)));
@@ -167,13 +180,13 @@ const markOnUpright = (img: GreyImage, c: Point, k: number): Point | null => {
 };
 
 /**
- * The map corrected by the marks as seen on the first upright page: a mark's centre measured on the photo may be
+ * The map corrected by the marks as seen upright: a mark's centre measured on the photo may be
  * pulled by a seal pressed on it or a shadow's edge, and four points leave no room for error — every row would be
  * off. The marks measured upright (square, of known size) give the correction; null when one is not found there.
  */
-const corrected = (upright: GreyImage, m: Homography, paper: PaperSize, k: number): Homography | null => {
+const corrected = (img: GreyImage, m: Homography, paper: PaperSize, k: number): Homography | null => {
   const expected = markCentres(paper);
-  const seen = expected.map((c) => markOnUpright(upright, c, k));
+  const seen = expected.map((c) => markOnUpright(img, m, paper, c, k));
   if (seen.some((p) => p === null)) return null;
   const fix = homographyFrom4(expected, seen as Point[]);
   return fix === null ? null : composeH(m, fix);
@@ -189,9 +202,8 @@ export const rectifyPhoto = (img: GreyImage, paper: PaperSize): Result<Rectified
   if (!found.ok) return found;
   const judged = judgeShot(found.value);
   if (!judged.ok) return judged;
-  const first = rectify(img, found.value.homography, paper);
-  const better = corrected(first, found.value.homography, paper, PHOTO_PER_POINT);
-  const image = better === null ? first : rectify(img, better, paper);
+  const better = corrected(img, found.value.homography, paper, PHOTO_PER_POINT);
+  const image = rectify(img, better ?? found.value.homography, paper);
   evenLight(image);
   const sharp = sharpness(image);
   if (sharp < MIN_SHARPNESS) return err(blurred(sharp));
@@ -208,7 +220,7 @@ export interface PhotoReading {
 export const readPhoto = (img: GreyImage, target: ScanTarget, sheet: number): PhotoReading => {
   const r = rectifyPhoto(img, target.layout);
   if (!r.ok) return { outcome: { kind: 'rejected', sheet, reason: r.error }, image: img };
-  return { outcome: readSheet(r.value.image, target, sheet), image: r.value.image };
+  return { outcome: readSheet(r.value.image, target, sheet, { photo: { pxPerPt: r.value.marks.pxPerPt } }), image: r.value.image };
 };
 
 /** Where a page point falls in the photo (debugging, the camera overlay). */

@@ -3,11 +3,12 @@
  * cannot be registered is rejected with the reason; nothing on it is read.
  */
 import type { Box, BallotPage } from '../documents/ballot-layout.ts';
+import { alignRow } from './align-row.ts';
 import type { RuleError } from '../rules/index.ts';
 import { FORM_PER_POINT, type FormPage, type ScanTarget } from './form.ts';
 import type { GreyImage } from './image.ts';
 import { INK_LEVEL, readMarksRow, type RowReading } from './read-rows.ts';
-import { readStrikeRow } from './strike-row.ts';
+import { PHOTO, readStrikeRow, STRIKE } from './strike-row.ts';
 import { register, type Registration } from './register.ts';
 import { readSeal, type Circle, type SealFound, type SealReading } from './seal.ts';
 
@@ -143,14 +144,28 @@ const inkOutside = (
   return n;
 };
 
-export const readSheet = (img: GreyImage, target: ScanTarget, sheet: number): SheetOutcome => {
+export interface ReadOptions {
+  /**
+   * A phone photo (photo.ts) and its fewest photo pixels per point: each name row's map is refined on its printed
+   * name (align-row.ts; the map from four small marks may leave a row half a point off); a struck line must run
+   * through the letters, not along their foot; below PHOTO.lowPxPerPt a name is read as kept only when nothing
+   * longer than PHOTO.keptPt crosses its letters (a stroke through half a short word shows a point or two of ink
+   * between the letters' blurred edges). A scan's marks are sharp and large: its map and thresholds are kept.
+   */
+  readonly photo?: { readonly pxPerPt: number };
+}
+
+export const readSheet = (img: GreyImage, target: ScanTarget, sheet: number, options: ReadOptions = {}): SheetOutcome => {
   const reg = register(img, target);
   if (!reg.ok) return { kind: 'rejected', sheet, reason: reg.error };
   const { transform: t, pageIndex } = reg.value;
   const page = target.layout.pages[pageIndex]!;
   const form = target.pages[pageIndex]!;
   const rows: RowReading[] = target.layout.form === 'strike-out'
-    ? form.rows.map((g) => readStrikeRow(img, t, form, g))
+    ? form.rows.map((g) => options.photo === undefined ? readStrikeRow(img, t, form, g)
+      : readStrikeRow(img, alignRow(img, t, form, g), form, g, {
+        keptPt: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.keptPt : STRIKE.keptPt, minAbovePt: PHOTO.minAbovePt, circles: true,
+      }))
     : target.layout.form === 'write-in' ? [] : form.rows.map((g) => readMarksRow(img, t, form, g));
   const found = readSeal(img, t, form, page);
   const seal = found.reading;

@@ -34,6 +34,14 @@ export const STRIKE = {
   faintRun: 0.4,
 } as const;
 
+/**
+ * On a phone photo (sheet.ts ReadOptions): a struck line's middle at least minAbovePt above the letters' foot (real
+ * strikes: 3 pt and more; a tight circle's lower side blurred into the foot: under 1 pt), a circle's side not taken
+ * for a strike (RowThresholds.circles); and, with fewer pixels a
+ * point than lowPxPerPt, a name kept only when no stroke through its letters is longer than keptPt (points).
+ */
+export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: 2.5, keptPt: 1.25 } as const;
+
 /** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
 const PEN_THICKNESS_PT = 5.5;
 /** Beyond both ends of the name, the line is followed this far (points): a strike overshoots. */
@@ -91,6 +99,8 @@ interface Line {
   readonly through: boolean;
   /** Its longest stretch through the letters' band, in points. */
   readonly inBandPt: number;
+  /** How far its middle is above the foot of the letters' band (j1), in points. */
+  readonly abovePt: number;
 }
 
 /** The line through the most pen ink, and how it crosses the name. */
@@ -148,7 +158,7 @@ const lineAcross = (
   return {
     coverage: i1 > i0 ? covered / (i1 - i0) : 0, leastWord, slope,
     through: mid >= j0 && mid < j1 && rms <= STRIKE.maxWanderPt && Math.abs(slope) <= STRIKE.maxSlope,
-    inBandPt: longestInBand / k,
+    inBandPt: longestInBand / k, abovePt: (j1 - mid) / k,
   };
 };
 
@@ -159,6 +169,11 @@ const lineWithin = (cls: Uint8Array, w: number, h: number, lo: number, hi: numbe
   for (let i = i0; i < i1; i++) if (cls[path[i]! * w + i] === PEN) n++;
   return { share: i1 > i0 ? n / (i1 - i0) : 0, path };
 };
+
+/** A pen line above or below the letters' band across most of the name: a circle's side (or an underline). */
+const besideBand = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j0: number, j1: number): boolean =>
+  (j0 >= 3 && lineWithin(cls, w, h, 0, j0 - 1, i0, i1).share >= LOOP_SHARE) ||
+  (j1 <= h - 3 && lineWithin(cls, w, h, j1, h - 1, i0, i1).share >= LOOP_SHARE);
 
 /**
  * A circle around the name: pen lines both above and below the letters' band across most of the name. Its pen
@@ -219,7 +234,20 @@ const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: numbe
   return true;
 };
 
-export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): StrikeRowReading => {
+/** Where a photo's reading differs from a scan's (PHOTO). */
+export interface RowThresholds {
+  /** Kept only when no stroke through the letters is longer (points). */
+  readonly keptPt: number;
+  /** Struck only when the line's middle is at least this far above the letters' foot (points). */
+  readonly minAbovePt: number;
+  /** A line crossing the whole name with a pen line beside the letters too (a circle's side?) is checked again. */
+  readonly circles: boolean;
+}
+
+const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false };
+
+export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds = SCAN_ROW): StrikeRowReading => {
+  const keptPt = o.keptPt;
   const k = FORM_PER_POINT;
   const area: Box = { x: Math.floor(g.textX0 - PAD_PT), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 2 * PAD_PT), height: g.row.row.height };
   const s = samplePage(img, t, area, k);
@@ -241,7 +269,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const nameWidth = g.textX1 - g.textX0;
   let strokePt = Math.max(strong.longestRun * nameWidth, line.inBandPt);
   // A circle's sides cross the letters' band at the name's ends, a tick crosses it steeply: measured again without them.
-  if (strokePt > STRIKE.keptPt && !line.through) {
+  if (strokePt > keptPt && !line.through) {
     const loop = clearLoop(cls, w, s.height, i0, i1, j0, j1);
     const ticks = clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo);
     if (loop || ticks) {
@@ -254,13 +282,24 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     line: { coverage: line.coverage, leastWord: line.leastWord, slope: line.slope, through: line.through },
   };
   const whole = line.coverage >= STRIKE.struckCoverage && line.leastWord >= STRIKE.struckWord;
+  // A circle drawn tight may run along the letters' foot, inside their band: the line found may be its side. With a
+  // line beside the band too, struck only if a line still crosses the whole name once the circle is cleared; else
+  // the board looks (never kept: a strike touching the circle went with it).
+  if (o.circles && whole && line.through && besideBand(cls, w, s.height, i0, i1, j0, j1)) {
+    if (!clearLoop(cls, w, s.height, i0, i1, j0, j1)) return { ...base, state: 'uncertain', confidence: 0 };
+    const again = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
+    const still = again.through && again.coverage >= STRIKE.struckCoverage && again.leastWord >= STRIKE.struckWord;
+    if (!still) return { ...base, state: 'uncertain', confidence: 0 };
+  }
+  // On a photo, a line along the letters' foot may be a circle's side or the blurred foot itself: struck only through them.
+  if (whole && line.through && line.abovePt < o.minAbovePt) return { ...base, state: 'uncertain', confidence: 0 };
   if (whole && line.through) {
     const margin = Math.min((line.coverage - STRIKE.struckCoverage) / 0.1, (line.leastWord - STRIKE.struckWord) / 0.3);
     return { ...base, state: 'struck', confidence: clamp01(margin) };
   }
   if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
-  if (strokePt <= STRIKE.keptPt && faint.longestRun <= STRIKE.faintRun) {
-    return { ...base, state: 'kept', confidence: clamp01((STRIKE.keptPt - strokePt) / STRIKE.keptPt) };
+  if (strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun) {
+    return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
   }
   return { ...base, state: 'uncertain', confidence: 0 };
 };

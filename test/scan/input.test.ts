@@ -32,6 +32,23 @@ describe('decodeScan', () => {
     }
   });
 
+  it('turns a phone JPEG upright by its EXIF orientation (stored turned 90°, 180°, 270°)', async () => {
+    // Orientation 6: shown turned a quarter clockwise, so stored a quarter anticlockwise; 3: a half turn; 8: the other way.
+    for (const [orientation, stored] of [[6, 270], [3, 180], [8, 90]] as const) {
+      const turned = await sharp(pixels(), raw).rotate(stored).raw().toBuffer({ resolveWithObject: true });
+      const { width, height, channels } = turned.info;
+      expect([width, height]).toEqual(stored === 180 ? [W, H] : [H, W]);
+      const jpeg = await sharp(turned.data, { raw: { width, height, channels } }).jpeg({ quality: 95 }).withMetadata({ orientation }).toBuffer();
+      expect((await sharp(jpeg).metadata()).orientation).toBe(orientation);
+      const r = await decodeScan(jpeg);
+      if (!r.ok) throw new Error(r.error.message_en);
+      const img = r.value[0]!;
+      expect([img.width, img.height], `orientation ${orientation}`).toEqual([W, H]);
+      expect(img.data[15 * W + 15], `orientation ${orientation}`).toBeLessThanOrEqual(12);
+      expect(Math.abs(img.data[2 * W + 30]! - 190), `orientation ${orientation}`).toBeLessThanOrEqual(9);
+    }
+  });
+
   it('decodes every page of a TIFF', async () => {
     const page = await sharp(pixels(), raw).tiff().toBuffer();
     const two = await sharp([page, page], { join: { animated: true } }).tiff().toBuffer();

@@ -3,6 +3,7 @@
  * (src/scan/testing/photo.ts) read by the scanner's reader — each decided as marked or sent to the board, never a
  * confident wrong reading; shots too blurred, skewed, small or cut refused with the reason.
  */
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { groupSheets, type BallotReading } from '../../src/scan/index.ts';
 import { applyH, homographyFrom4, solveLinear, stretch } from '../../src/scan/homography.ts';
@@ -114,6 +115,23 @@ describe('scan: phone photos of ballots', () => {
       expect(rows.outcome.kind, name).toBe('read');
       if (rows.outcome.kind !== 'read') continue;
       expect(expectTruth(p.ballot, rows.outcome.page.rows), name).toBeLessThanOrEqual(2);
+    }
+  }, 240_000);
+
+  it('reads a phone JPEG stored sideways with an EXIF orientation (90°, 270°) the right way up, as the phone showed it', async () => {
+    const p = await shot(31, { camera: '3MP', tilt: 8, landscape: false });
+    const plain = await readShot(p);
+    for (const [orientation, stored] of [[6, 270], [8, 90]] as const) {
+      const turned = await sharp(p.jpeg).rotate(stored).raw().toBuffer({ resolveWithObject: true });
+      const { width, height, channels } = turned.info;
+      const jpeg = await sharp(turned.data, { raw: { width, height, channels } }).jpeg({ quality: 95 }).withMetadata({ orientation }).toBuffer();
+      const pages = await decodeScan(jpeg);
+      if (!pages.ok) throw new Error(pages.error.message_en);
+      expect([pages.value[0]!.width, pages.value[0]!.height], `orientation ${orientation}`).toEqual([p.width, p.height]);
+      const { reading, rows } = await readShot({ ...p, jpeg });
+      expect(reading.kind, `orientation ${orientation}`).toBe(plain.reading.kind);
+      expect(rows.outcome.kind, `orientation ${orientation}`).toBe('read');
+      if (rows.outcome.kind === 'read') expectTruth(p.ballot, rows.outcome.page.rows);
     }
   }, 240_000);
 

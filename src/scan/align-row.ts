@@ -1,0 +1,64 @@
+/**
+ * A row's registration refined on its printed name. On a phone photo the page map comes from four marks a pixel or
+ * two wide a point (a 1080p shot of an A4 page), so a row in the middle of the page may sit half a point or more off
+ * the blank form: the blurred edges of its letters then read as new ink along the baseline, a thin "pen line" that
+ * joins the ink of a partial strike across the whole name. The printed name is matched against the blank form
+ * over shifts of up to MAX_SHIFT_PT, to a fraction of a pixel, and the map moved by the shift found.
+ */
+import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
+import { quantile, type GreyImage } from './image.ts';
+import { samplePage } from './sample.ts';
+import type { Affine } from './transform.ts';
+
+/** The largest shift looked for, in points. */
+const MAX_SHIFT_PT = 1.5;
+/** Around the printed name, points of paper matched too. */
+const PAD_PT = 3;
+/** A pixel's difference counts at most this much (grey levels): a pen stroke over the name does not pull the match. */
+const CAP = 90;
+
+/** The page → pixels map `t` moved by (dx, dy) page points. */
+const shifted = (t: Affine, dx: number, dy: number): Affine => ({ ...t, c: t.c + t.a * dx + t.b * dy, f: t.f + t.d * dx + t.e * dy });
+
+/** Parabola through three costs: the offset of its lowest point from the middle one, within ±0.5. */
+const vertex = (before: number, at: number, after: number): number => {
+  const curve = before + after - 2 * at;
+  return curve <= 0 ? 0 : Math.max(-0.5, Math.min(0.5, (before - after) / (2 * curve)));
+};
+
+/** The map `t` refined for row `g`: shifted so that its printed name falls on the blank form's. */
+export const alignRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): Affine => {
+  const k = FORM_PER_POINT;
+  const r = Math.round(MAX_SHIFT_PT * k);
+  const x0 = Math.round((g.textX0 - PAD_PT) * k);
+  const y0 = Math.round((g.bandTop - PAD_PT - 3) * k);
+  const w = Math.round((g.textX1 - g.textX0 + 2 * PAD_PT) * k);
+  const h = Math.round((g.baseline - g.bandTop + 2 * PAD_PT + 5) * k);
+  if (x0 - r < 0 || y0 - r < 0 || x0 + w + r > page.blank.width || y0 + h + r > page.blank.height) return t;
+  const s = samplePage(img, t, { x: (x0 - r) / k, y: (y0 - r) / k, width: (w + 2 * r) / k, height: (h + 2 * r) / k }, k);
+  const paper = Math.max(1, quantile(s, 0, 0, s.width, s.height, 0.9));
+  const scale = 255 / paper;
+  const W = page.blank.width;
+  const side = 2 * r + 1;
+  const cost = new Float64Array(side * side);
+  for (let dy = -r; dy <= r; dy++) {
+    for (let dx = -r; dx <= r; dx++) {
+      let sum = 0;
+      for (let y = 0; y < h; y++) {
+        const blank = (y0 + y) * W + x0;
+        const seen = (y + r + dy) * s.width + r + dx;
+        for (let x = 0; x < w; x++) sum += Math.min(CAP, Math.abs(page.blank.data[blank + x]! - s.data[seen + x]! * scale));
+      }
+      cost[(dy + r) * side + dx + r] = sum;
+    }
+  }
+  let best = 0;
+  for (let q = 1; q < cost.length; q++) if (cost[q]! < cost[best]!) best = q;
+  const bx = (best % side) - r;
+  const by = Math.floor(best / side) - r;
+  const at = (dx: number, dy: number): number => cost[(Math.max(-r, Math.min(r, dy)) + r) * side + Math.max(-r, Math.min(r, dx)) + r]!;
+  const c = at(bx, by);
+  const fx = Math.abs(bx) === r ? 0 : vertex(at(bx - 1, by), c, at(bx + 1, by));
+  const fy = Math.abs(by) === r ? 0 : vertex(at(bx, by - 1), c, at(bx, by + 1));
+  return shifted(t, (bx + fx) / k, (by + fy) / k);
+};
