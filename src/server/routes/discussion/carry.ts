@@ -2,7 +2,6 @@
  * When a new version is stored, the open comments on the version it replaces are carried to it (the discussion core
  * decides where: src/discussion/carry.ts). Loads, calls the core, writes; the caller audits the summary.
  */
-import { carryUnits } from '../../../discussion/index.ts';
 import type { Db } from './access.ts';
 
 export interface CarrySummary {
@@ -23,6 +22,8 @@ export const carryComments = async (trx: Db, documentId: number, fromVersionId: 
     .where('document_id', '=', documentId).where('voided_at', 'is', null).orderBy('id').execute();
   const summary = { same: 0, similar: 0, removed: 0, moves: {} as Record<string, readonly [number, number | null]> };
   if (comments.length === 0) return summary;
+  // Loaded on first use, with the version comparison it relies on (not at the server's start).
+  const { carryUnits } = await import('../../../discussion/carry.ts');
   const targets = carryUnits(before, await unitsOf(trx, toVersionId));
   for (const c of comments) {
     const t = targets.get(c.unit_id) ?? { to: null, how: 'removed' as const };
