@@ -13,7 +13,10 @@
  * the agenda is on another item; an operator whose PC fails mid-entry continuing at another browser after a confirmed
  * take-over, and the board's head moving another operator's open entry to the board's terminal from the list of
  * entries; the minutes of the second day's election dated by its session, listing only the settings of a committee
- * election and the voided nomination struck through; the input log compact. Screenshots in test-artifacts/.
+ * election and the voided nomination struck through; the input log compact. On the chair's console every irreversible
+ * step (nominating by clicking a search result, withdrawing, starting voting, publishing) says what will happen,
+ * "Huỷ" changes nothing and confirming does it; the hall's operator panel there chooses what the hall shows; the
+ * secretary poll has no surplus line; matching entries are "đã khớp" without "totals differ". Screenshots in test-artifacts/.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
