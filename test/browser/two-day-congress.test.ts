@@ -13,7 +13,10 @@
  * the agenda is on another item; an operator whose PC fails mid-entry continuing at another browser after a confirmed
  * take-over, and the board's head moving another operator's open entry to the board's terminal from the list of
  * entries; the minutes of the second day's election dated by its session, listing only the settings of a committee
- * election and the voided nomination struck through; the input log compact. Screenshots in test-artifacts/.
+ * election and the voided nomination struck through; the input log compact. On the chair's console every irreversible
+ * step (nominating by clicking a search result, withdrawing, starting voting, publishing) says what will happen,
+ * "Huỷ" changes nothing and confirming does it; the hall's operator panel there chooses what the hall shows; the
+ * secretary poll has no surplus line; matching entries are "đã khớp" without "totals differ". Screenshots in test-artifacts/.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,7 +39,8 @@ interface Delegate {
 interface Attendance { readonly present: number; readonly base: number; readonly presentInCongress: number; readonly session: { readonly id: number; readonly title: string } | null }
 interface Item { readonly id: number; readonly title: string; readonly kind: string }
 interface Session { readonly id: number; readonly title: string; readonly position: number; readonly items: readonly Item[] }
-interface Election { readonly id: number; readonly kind: string; readonly agendaItemId: number | null }
+interface Election { readonly id: number; readonly kind: string; readonly title: string; readonly agendaItemId: number | null }
+interface Round { readonly status: string; readonly candidates: ReadonlyArray<{ readonly id: number; readonly delegateId: number | null; readonly status: string }> }
 interface Account { readonly username: string; readonly password: string }
 
 /** Signs in at `path` (the administrator unless said), then opens `path` with its query (the desk's name). */
@@ -399,6 +403,11 @@ describe.skipIf(!run)('the seed congress over two days (issue 15): the desks, th
 
     it('the hall follows the agenda, and nothing is clipped at 1920×1080 and 1280×720', async () => {
       await api.call('POST', `${C}/votes`, { subject: 'Bầu Đoàn Chủ tịch, Đoàn Thư ký, Ban Thẩm tra tư cách đại biểu', kind: 'other', agree: 245, disagree: 3, other: 2 });
+      // The operator panel of the hall screen, on the chair's console (Biểu quyết): what the hall shows is chosen there.
+      const panelCtx = await context(plain, { viewport: { width: 1440, height: 1000 }, locale: 'vi-VN' });
+      const panel = await panelCtx.newPage();
+      await signIn(panel, server, '/console/votes');
+      await panel.getByRole('heading', { name: 'Điều khiển màn hình hội trường' }).waitFor();
       for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
         const ctx = await context(plain, { viewport: { width, height }, locale: 'vi-VN' });
         const page = await ctx.newPage();
@@ -417,17 +426,28 @@ describe.skipIf(!run)('the seed congress over two days (issue 15): the desks, th
         await page.getByTestId('current-item').getByText(sessions[0]!.items[2]!.title).waitFor();
         expect(await clippedTexts(page)).toEqual([]);
         await screenshot(page, `floor-03-hall-item-${width}x${height}`);
+        // The operator holds the attendance on the hall from the panel; the hall changes, the panel says so.
+        await panel.getByTestId('hall-show-attendance').click();
+        await expect.poll(() => scene.getAttribute('data-scene'), { timeout: 20_000 }).toBe('attendance');
+        await expect.poll(() => panel.getByTestId('hall-now').textContent(), { timeout: 20_000 }).toBe('Màn hình đang chiếu: Số đại biểu có mặt. (giữ cố định theo lựa chọn)');
+        expect(await clippedTexts(page)).toEqual([]);
+        await screenshot(page, `floor-03b-hall-attendance-${width}x${height}`);
+        if (width === 1920) await screenshot(panel, 'floor-03c-console-hall-panel');
         // The panel holds the targets: the term reviewed is the one that ends now.
-        await api.call('PUT', `${C}/hall-view`, { mode: 'fixed', show: 'targets' });
+        await panel.getByTestId('hall-show-targets').click();
         await expect.poll(() => scene.getAttribute('data-scene'), { timeout: 20_000 }).toBe('targets');
         await page.getByText(/2015–2020/u).first().waitFor();
         expect(await page.getByText(/2020–2025/u).count()).toBe(1); // only the congress's own title
         expect(await clippedTexts(page)).toEqual([]);
         await screenshot(page, `floor-04-hall-targets-${width}x${height}`);
-        await api.call('PUT', `${C}/hall-view`, { mode: 'follow' });
+        // "Theo chương trình": the hall follows the agenda again.
+        await panel.getByTestId('hall-follow').click();
         await expect.poll(() => scene.getAttribute('data-scene'), { timeout: 20_000 }).toBe('item');
+        await page.getByTestId('current-item').getByText(sessions[0]!.items[2]!.title).waitFor();
+        await expect.poll(() => panel.getByTestId('hall-now').textContent(), { timeout: 20_000 }).toContain('(tự động theo chương trình)');
         await ctx.close();
       }
+      await panelCtx.close();
     }, 180_000);
 
     it("voting opens only on the election's item; an operator whose PC fails continues elsewhere; the board's head moves another entry to its terminal; the documents of the day", async () => {
@@ -443,11 +463,67 @@ describe.skipIf(!run)('the seed congress over two days (issue 15): the desks, th
       // A nomination from the floor, voided by the chair with a reason while the list is a draft: it stays in the minutes.
       const nominee = await api.call<{ id: number }>('POST', `${R}/candidates`, { fullName: 'Lò Văn Nhầm', birthDate: null, source: 'nominated' });
       await api.call('POST', `${R}/candidates/${nominee.id}/void`, { reason: 'Giới thiệu nhầm người cùng tên' });
+      const roundNow = async (): Promise<Round> => (await api.call<{ rounds: Round[] }>('GET', E)).rounds[0]!;
+      // The chair's console, Bầu cử: each irreversible step says what will happen; "Huỷ" changes nothing.
+      const chair = await (await context(plain, { viewport: { width: 1440, height: 1000 }, locale: 'vi-VN' })).newPage();
+      await signIn(chair, server, '/console/elections');
+      const card = chair.locator(`article[aria-labelledby="election-${committee.id}"]`);
+      const confirm = chair.getByRole('dialog');
+      const cancel = async (): Promise<void> => {
+        await confirm.getByRole('button', { name: 'Huỷ', exact: true }).click();
+        await confirm.waitFor({ state: 'hidden' });
+      };
+      await card.getByTestId('surplus').waitFor();
+      // The secretary poll has no surplus: no "số dư -1 (tối đa —)" line.
+      const secretaryPoll = (await api.call<Election[]>('GET', `${C}/elections`)).find((e) => e.kind === 'secretary-poll')!;
+      const pollCard = chair.locator(`article[aria-labelledby="election-${secretaryPoll.id}"]`);
+      await pollCard.getByText(/Lần bầu 1 ·/u).waitFor();
+      expect(await pollCard.getByTestId('surplus').count()).toBe(0);
+      expect(await pollCard.textContent()).not.toMatch(/số dư|tối đa —/u);
+      await pollCard.scrollIntoViewIfNeeded();
+      await screenshot(chair, 'floor-09-console-secretary-poll-no-surplus');
+      // Nominating by clicking a search result: confirmed first.
+      const onList = new Set((await roundNow()).candidates.map((c) => c.delegateId));
+      const floorNominee = delegates.find((d) => d.standing === 'official' && d.status === 'summoned' && !onList.has(d.id))!;
+      await card.getByLabel('Tìm theo tên hoặc mã').fill(floorNominee.code);
+      await card.getByLabel('Hình thức').selectOption({ label: 'Được đề cử' });
+      const result = card.locator('.search-results button').filter({ hasText: floorNominee.fullName });
+      await result.click();
+      await confirm.getByText(`Ghi ${floorNominee.fullName} vào danh sách là người được giới thiệu (Được đề cử). Người này sẽ qua phiếu xin ý kiến trước khi vào danh sách bầu cử.`).waitFor();
+      await screenshot(chair, 'floor-10-confirm-nominate');
+      await cancel();
+      expect((await roundNow()).candidates.some((c) => c.delegateId === floorNominee.id)).toBe(false);
+      await result.click();
+      await confirm.getByRole('button', { name: 'Ghi vào danh sách' }).click();
+      await expect.poll(async () => (await roundNow()).candidates.find((c) => c.delegateId === floorNominee.id)?.status, { timeout: 20_000 }).toBe('listed');
+      // Withdrawing that nominee: confirmed first; the congress then decides.
+      const floorCandidate = (await roundNow()).candidates.find((c) => c.delegateId === floorNominee.id)!;
+      const withdraw = card.getByTestId(`candidate-${floorCandidate.id}`).getByRole('button', { name: 'Xin rút', exact: true });
+      await withdraw.click();
+      await confirm.getByText(`Ghi nhận ${floorNominee.fullName} xin rút khỏi danh sách. Đại hội sẽ biểu quyết việc cho rút; trong lúc chờ, danh sách không được thông qua.`).waitFor();
+      await screenshot(chair, 'floor-11-confirm-withdraw');
+      await cancel();
+      expect((await roundNow()).candidates.find((c) => c.id === floorCandidate.id)?.status).toBe('listed');
+      await withdraw.click();
+      await confirm.getByRole('button', { name: 'Ghi nhận xin rút' }).click();
+      await expect.poll(async () => (await roundNow()).candidates.find((c) => c.id === floorCandidate.id)?.status, { timeout: 20_000 }).toBe('withdrawal-requested');
+      await api.call('POST', `${R}/candidates/${floorCandidate.id}/withdrawal-decision`, { agree: 248, disagree: 1, other: 1 });
+      expect((await roundNow()).candidates.find((c) => c.id === floorCandidate.id)?.status).toBe('withdrawn');
       await api.call('POST', `${R}/transition`, { to: 'list-approved', agree: 248, disagree: 1, other: 1 });
       // The agenda is still on the preparatory session's item: voting does not open there.
       await expect(api.call('POST', `${R}/transition`, { to: 'voting' })).rejects.toThrow(/voting\.other-item/u);
       await goTo(election);
-      await api.call('POST', `${R}/transition`, { to: 'voting' });
+      // Starting voting from the chair's console: confirmed with what will happen; "Huỷ" leaves the list approved.
+      await chair.reload();
+      const openVoting = card.getByTestId('open-voting');
+      await openVoting.click();
+      await confirm.getByText(new RegExp(`^Bắt đầu bỏ phiếu «${committee.title.replace(/[.*+?^$()|[\]\\{}]/gu, '\\$&')}» \\(\\d+ người trong danh sách\\)\\. Số đại biểu làm căn cứ và số có mặt được chốt từ lúc này; danh sách không sửa được nữa\\. Không hoàn tác được\\.$`, 'u')).waitFor();
+      await screenshot(chair, 'floor-12-confirm-voting');
+      await cancel();
+      expect((await roundNow()).status).toBe('list-approved');
+      await openVoting.click();
+      await confirm.getByRole('button', { name: 'Bắt đầu bỏ phiếu' }).click();
+      await expect.poll(async () => (await roundNow()).status, { timeout: 20_000 }).toBe('voting');
       const user = async (username: string, role: string, electionId: number | null): Promise<Account> => {
         const password = `mat-khau-${username}-2020`;
         const u = await api.call<{ id: number }>('POST', '/api/users', { username, displayName: username, password });
@@ -534,6 +610,9 @@ describe.skipIf(!run)('the seed congress over two days (issue 15): the desks, th
       const finish = desk.page.getByRole('button', { name: 'Chốt kết quả kiểm phiếu' });
       await finish.waitFor({ timeout: 30_000 });
       await expect.poll(async () => (await finish.isEnabled()) || await desk.page.locator('.round-results').textContent(), { timeout: 30_000 }).toBe(true);
+      // The two entries match: the batch is "đã khớp", and the entry screen no longer says the totals differ.
+      await desk.page.locator('.reconciliation-batch').filter({ hasText: label }).getByText('đã khớp').waitFor({ timeout: 30_000 });
+      expect(await desk.page.getByText('Tổng số giữa các lượt nhập khác nhau.').count()).toBe(0);
       await finish.click();
       const finishDialog = desk.page.getByRole('dialog');
       await finishDialog.getByText(/Không hoàn tác được\./u).waitFor();
@@ -544,6 +623,17 @@ describe.skipIf(!run)('the seed congress over two days (issue 15): the desks, th
       await desk.page.getByText('Đoàn Chủ tịch công bố kết quả (bước «Công bố» ở màn hình Điều hành); Ban Kiểm phiếu không công bố.').waitFor();
       await screenshot(desk.page, 'floor-08-board-finished');
       await desk.context.close();
+      // Publishing, on the chair's side: confirmed with what will happen; "Huỷ" leaves the result unpublished.
+      await chair.reload();
+      const publishStep = card.getByRole('button', { name: 'Công bố kết quả', exact: true });
+      await publishStep.click();
+      await confirm.getByText(`Công bố kết quả «${committee.title}» (vòng 1): kết quả hiện cho mọi đại biểu và trên màn hình hội trường. Không hoàn tác được.`).waitFor();
+      await screenshot(chair, 'floor-13-confirm-publish');
+      await cancel();
+      expect((await roundNow()).status).toBe('counted');
+      await publishStep.click();
+      await confirm.getByRole('button', { name: 'Công bố kết quả' }).click();
+      await expect.poll(async () => (await roundNow()).status, { timeout: 20_000 }).toBe('published');
       // Both moves are in the input log (readable once every entry of the batch is closed), with their reasons.
       const log = await board.call<{ events: Array<{ type: string; terminal: string; from?: string; note?: string }> }>('GET', `${R}/input-log`);
       expect(log.events.filter((e) => e.type === 'entry-moved').map((e) => [e.from, e.note])).toEqual([[expect.any(String), 'Máy 3 hỏng nguồn'], ['may-7', 'Máy 7 treo']]);
