@@ -12,7 +12,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANISATION_COLUMNS } from '../../src/import/columns.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
+import { chromiumAvailable, createCongress, launch, repo, screenshot } from './support.ts';
 
 const CODE = 'dang-bo-phuong-xv';
 const HOST = 'Đảng bộ Phường Hòa Bình';
@@ -63,18 +63,10 @@ describe.skipIf(!chromiumAvailable())('organisations imported from a file throug
 
     const form = page.locator('form[aria-labelledby="new-congress"]');
     await form.waitFor();
-    await form.getByLabel('Mã đại hội (dùng trong đường dẫn, trên thẻ)').fill(CODE);
-    await form.getByLabel('Cấp ủy cấp trên').fill('Đảng bộ Quận Hai Bà Trưng');
-    await form.getByLabel('Tổ chức đảng tiến hành đại hội').fill(HOST);
-    await form.getByLabel('Hình thức đại hội').selectOption('delegates');
-    await form.getByLabel('Lần thứ (số La Mã)').fill('xv');
-    await form.getByLabel('Nhiệm kỳ từ năm').fill('2025');
-    await form.getByLabel('Nhiệm kỳ đến năm').fill('2030');
-    await form.getByLabel('Ngày khai mạc').fill('2025-06-10');
-    await form.getByLabel('Ngày bế mạc').fill('2025-06-11');
-    await form.getByLabel('Nơi họp').fill('Hội trường Ủy ban nhân dân phường');
-    await form.getByLabel('Địa danh ghi trên văn bản').fill('Hà Nội');
-    await form.getByRole('button', { name: 'Tạo đại hội' }).click();
+    await createCongress(form, {
+      code: CODE, parent: 'Đảng bộ Quận Hai Bà Trưng', host: HOST, kind: 'delegates', ordinal: 'xv', termFrom: '2025', termTo: '2030',
+      opens: '2025-06-10', closes: '2025-06-11', venue: 'Hội trường Ủy ban nhân dân phường', place: 'Hà Nội',
+    });
     await page.waitForURL(`${base}/console?congress=${CODE}`);
     // A congress of delegates needs its member organisations: the checklist says so and leads to them.
     expect(await page.getByTestId('checklist-organisations').getAttribute('data-done')).toBe('false');

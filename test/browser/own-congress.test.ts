@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
 import { docxText, pdfText } from '../../src/documents/testing/extract.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, launch, nameTerminal, repo, screenshot, typeBallots } from './support.ts';
+import { chromiumAvailable, createCongress, launch, nameTerminal, repo, screenshot, typeBallots } from './support.ts';
 
 const CODE = 'chi-bo-van-phong-xii';
 const BRANCH = 'Chi bộ Văn phòng Sở Tài chính';
@@ -513,18 +513,10 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     const form = page.locator('form[aria-labelledby="new-congress"]');
     await form.getByLabel('Bắt đầu từ').selectOption(CODE);
     await form.getByText('Không sao chép đại biểu, biểu quyết, bầu cử.', { exact: false }).waitFor();
-    await form.getByLabel('Mã đại hội (dùng trong đường dẫn, trên thẻ)').fill('chi-bo-van-phong-xiii');
-    await form.getByLabel('Cấp ủy cấp trên').fill('Đảng bộ Sở Tài chính tỉnh Lạng Sơn');
-    await form.getByLabel('Tổ chức đảng tiến hành đại hội').fill(BRANCH);
-    await form.getByLabel('Hình thức đại hội').selectOption('members');
-    await form.getByLabel('Lần thứ (số La Mã)').fill('XIII');
-    await form.getByLabel('Nhiệm kỳ từ năm').fill('2030');
-    await form.getByLabel('Nhiệm kỳ đến năm').fill('2035');
-    await form.getByLabel('Ngày khai mạc').fill('2030-07-15');
-    await form.getByLabel('Ngày bế mạc').fill('2030-07-15');
-    await form.getByLabel('Nơi họp').fill('Phòng họp tầng 3, Sở Tài chính');
-    await form.getByLabel('Địa danh ghi trên văn bản').fill('Lạng Sơn');
-    await form.getByRole('button', { name: 'Tạo đại hội' }).click();
+    await createCongress(form, {
+      code: 'chi-bo-van-phong-xiii', parent: 'Đảng bộ Sở Tài chính tỉnh Lạng Sơn', host: BRANCH, kind: 'members', ordinal: 'XIII',
+      termFrom: '2030', termTo: '2035', opens: '2030-07-15', closes: '2030-07-15', venue: 'Phòng họp tầng 3, Sở Tài chính', place: 'Lạng Sơn',
+    });
     await page.waitForURL(`${base}/console?congress=chi-bo-van-phong-xiii`);
     expect(await page.getByTestId('checklist-delegates').getAttribute('data-done')).toBe('false');
     expect(await page.getByTestId('checklist-sessions').getAttribute('data-done')).toBe('true');

@@ -9,7 +9,7 @@ import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -102,4 +102,35 @@ export const typeBallots = async (page: Page, lines: readonly string[], physical
     await line.press('Enter');
     await expect.poll(() => page.getByTestId('running-count').textContent()).toBe(`${entered + i + 1} / ${physical} phiếu`);
   }
+};
+
+/** What the "Tạo đại hội mới" form asks, as a person types it. */
+export interface NewCongress {
+  readonly code: string;
+  readonly parent: string;
+  readonly host: string;
+  readonly kind: 'delegates' | 'members';
+  readonly ordinal: string;
+  readonly termFrom: string;
+  readonly termTo: string;
+  readonly opens: string;
+  readonly closes: string;
+  readonly venue: string;
+  readonly place: string;
+}
+
+/** Fills the new-congress form (`form[aria-labelledby="new-congress"]`) and creates the congress. */
+export const createCongress = async (form: Locator, c: NewCongress): Promise<void> => {
+  await form.getByLabel('Mã đại hội (dùng trong đường dẫn, trên thẻ)').fill(c.code);
+  await form.getByLabel('Cấp ủy cấp trên').fill(c.parent);
+  await form.getByLabel('Tổ chức đảng tiến hành đại hội').fill(c.host);
+  await form.getByLabel('Hình thức đại hội').selectOption(c.kind);
+  await form.getByLabel('Lần thứ (số La Mã)').fill(c.ordinal);
+  await form.getByLabel('Nhiệm kỳ từ năm').fill(c.termFrom);
+  await form.getByLabel('Nhiệm kỳ đến năm').fill(c.termTo);
+  await form.getByLabel('Ngày khai mạc').fill(c.opens);
+  await form.getByLabel('Ngày bế mạc').fill(c.closes);
+  await form.getByLabel('Nơi họp').fill(c.venue);
+  await form.getByLabel('Địa danh ghi trên văn bản').fill(c.place);
+  await form.getByRole('button', { name: 'Tạo đại hội' }).click();
 };
