@@ -11,42 +11,16 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CODE } from '../../src/demo/index.ts';
-import type { BallotInput } from '../../src/documents/model.ts';
 import { encodePng } from '../../src/scan/review.ts';
 import { generateBallot, prepareGenerator, type GeneratedBallot } from '../../src/scan/testing/generate.ts';
-import { loadPrintRound, roundHeader } from '../../src/server/printouts/round.ts';
-import { openDatabase } from '../../src/store/db.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
+import { committeeAtCounting, printedBallot, signIn } from './scan-scene.ts';
 import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
-interface Delegate { readonly id: number; readonly status: string }
-interface Election { readonly id: number; readonly kind: string; readonly agendaItemId: number | null; readonly rounds: ReadonlyArray<{ readonly candidates: ReadonlyArray<{ readonly id: number; readonly position: number; readonly fullName: string }> }> }
-
-const signIn = async (page: Page, base: string, path: string, as: { username: string; password: string }): Promise<void> => {
-  await page.goto(`${base}${path}`);
-  await page.getByLabel('Tên đăng nhập').fill(as.username);
-  await page.getByLabel('Mật khẩu').fill(as.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${base}${path}`);
-};
-
-/** The ballot input exactly as the server prints it for this round (read from the server's own database). */
-const printedBallot = async (server: RunningServer, code: string, electionId: number): Promise<BallotInput> => {
-  const store = openDatabase({ sqliteFile: join(server.data, 'daihoi.sqlite') });
-  try {
-    const congress = await store.db.selectFrom('congresses').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
-    const p = await loadPrintRound(store.db, congress, electionId, 1);
-    if (!p.ok) throw new Error(p.error.message_en);
-    return { header: roundHeader(congress, p.value), round: p.value.model };
-  } finally {
-    await store.close();
-  }
-};
 
 const run = chromiumAvailable();
 
@@ -70,38 +44,7 @@ describe.skipIf(!run)('scanning a batch in Chromium against the real server', ()
   });
 
   it('the board uploads a folder of scans, sees the progress, decides the unsure sheet from its crop, and the stack is entered', async () => {
-    const congresses = await api.call<Array<{ code: string }>>('GET', '/api/congresses');
-    expect(congresses[0]?.code, 'serve --demo loads the seed congress').toBe(DEMO_CODE);
-    const code = DEMO_CODE;
-    const C = `/api/congresses/${code}`;
-
-    // Everyone present; the presidium and the counting board approved; the committee list approved and voted.
-    const { sessionId } = await api.call<{ sessionId: number | null }>('GET', `${C}/attendance`);
-    const session = sessionId ?? [...await api.call<Array<{ id: number; position: number }>>('GET', `${C}/sessions`)].sort((a, b) => a.position - b.position)[0]!.id;
-    const delegates = (await api.call<Delegate[]>('GET', `${C}/delegates`)).filter((d) => d.status === 'summoned');
-    const present = new Set((await api.call<Array<{ delegateId: number }>>('GET', `${C}/sessions/${session}/checkins`)).map((c) => c.delegateId));
-    for (const d of delegates) if (!present.has(d.id)) await api.call('POST', `${C}/sessions/${session}/checkins`, { delegateId: d.id, desk: 'e2e' });
-    const attendance = await api.call<{ present: number }>('GET', `${C}/attendance`);
-    const bodies = await api.call<Array<{ id: number; kind: string }>>('GET', `${C}/bodies`);
-    for (const kind of ['presidium', 'counting-board']) {
-      const body = bodies.find((b) => b.kind === kind)!;
-      await api.call('POST', `${C}/bodies/${body.id}/approval`, { agree: attendance.present, disagree: 0, other: 0 });
-    }
-    const election = (await api.call<Election[]>('GET', `${C}/elections`)).find((e) => e.kind === 'committee')!;
-    const R = `${C}/elections/${election.id}/rounds/1`;
-    await api.call('POST', `${R}/transition`, { to: 'list-approved', agree: attendance.present, disagree: 0, other: 0 });
-    // Voting opens under the election's own agenda item, or (a congress without that link) with a stated reason.
-    if (election.agendaItemId === null) await api.call('POST', `${R}/transition`, { to: 'voting', override: 'Kiểm thử đọc phiếu quét' });
-    else {
-      await api.call('PUT', `${C}/current-item`, { agendaItemId: election.agendaItemId });
-      await api.call('POST', `${R}/transition`, { to: 'voting' });
-    }
-
-    const head = { username: 'quet.kiemphieu', password: 'mat-khau-quet-2020' };
-    const user = await api.call<{ id: number }>('POST', '/api/users', { username: head.username, displayName: 'Trưởng ban Kiểm phiếu', password: head.password });
-    await api.call('POST', `${C}/roles`, { userId: user.id, role: 'counting-board', electionId: election.id });
-    const board = await apiAs(server.base, head.username, head.password);
-    await board.call('POST', `${R}/counting`, { issued: 250, collected: 245 });
+    const { code, R, election, head, board } = await committeeAtCounting(server, api);
     const LABEL = 'Hòm phiếu quét thử';
     const batch = await board.call<{ id: string }>('POST', `${R}/batches`, { label: LABEL, physicalCount: 3 });
     // Opened before the console loads: the console's batch list does not follow batches opened elsewhere live.

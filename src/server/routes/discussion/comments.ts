@@ -44,7 +44,11 @@ const views = async (db: Db, rows: readonly CommentRow[], d: DocumentRow, caller
 };
 
 /** The comment and its document, if the caller may read both (a delegate: only their own). */
-const loadComment = async (db: Db, congressId: number, id: number, caller: Caller): Promise<Result<{ c: CommentRow; d: DocumentRow }, Problem>> => {
+/**
+ * A comment to edit or void, with its document: another delegate's is not found; a delegate's own is refused once
+ * the document's comments are closed.
+ */
+const commentToChange = async (db: Db, congressId: number, id: number, caller: Caller, now: string): Promise<Result<{ c: CommentRow; d: DocumentRow }, Problem>> => {
   const c = await db.selectFrom('discussion_comments').selectAll().where('id', '=', id).where('congress_id', '=', congressId).executeTakeFirst();
   const missing = notFound('góp ý', 'Comment', 'params.id');
   if (c === undefined) return err(missing);
@@ -52,6 +56,7 @@ const loadComment = async (db: Db, congressId: number, id: number, caller: Calle
   if (me !== null && c.delegate_id !== me) return err(missing);
   const d = await readableDocument(db, congressId, c.document_id, caller);
   if (!d.ok) return err(missing);
+  if (me !== null && !isOpen(d.value, now)) return err(closedProblem());
   return ok({ c, d: d.value });
 };
 
@@ -99,11 +104,10 @@ export const discussionCommentRoutes = (app: FastifyInstance, deps: ServerDeps):
     const now = nowIso(deps);
     let doc: DocumentRow | null = null;
     return transact(deps, async (trx) => {
-      const found = await loadComment(trx, ctx.congress.id, ctx.params.id, ctx);
+      const found = await commentToChange(trx, ctx.congress.id, ctx.params.id, ctx, now);
       if (!found.ok) return found;
       const { c, d } = found.value;
       doc = d;
-      if (delegateOf(ctx) !== null && !isOpen(d, now)) return err(closedProblem());
       if (!mayChange(c, ctx, isOpen(d, now))) return err(forbidden());
       const b = ctx.body;
       const next = {
@@ -124,14 +128,11 @@ export const discussionCommentRoutes = (app: FastifyInstance, deps: ServerDeps):
     const now = nowIso(deps);
     let doc: DocumentRow | null = null;
     return transact(deps, async (trx) => {
-      const found = await loadComment(trx, ctx.congress.id, ctx.params.id, ctx);
+      // A delegate withdraws their own (commentToChange finds no other); the office voids any (a duplicate paper form).
+      const found = await commentToChange(trx, ctx.congress.id, ctx.params.id, ctx, now);
       if (!found.ok) return found;
       const { c, d } = found.value;
       doc = d;
-      const me = delegateOf(ctx);
-      if (me !== null && !isOpen(d, now)) return err(closedProblem());
-      // A delegate withdraws their own; the office voids any (a duplicate paper form, a mistaken entry).
-      if (me !== null && c.delegate_id !== me) return err(forbidden());
       if (c.voided_at !== null) return err(conflict(ruleError('discussion.voided', 'Góp ý này đã hủy.', 'This comment is already void.')));
       const row = await trx.updateTable('discussion_comments').set({ voided_at: now, void_reason: ctx.body.reason }).where('id', '=', c.id).returningAll().executeTakeFirstOrThrow();
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'discussion.comment.void', subject: `discussion-comment:${c.id}`, payload: { reason: ctx.body.reason } });

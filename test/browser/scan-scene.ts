@@ -1,0 +1,72 @@
+/**
+ * The scene of the scanning browser tests: the demo congress's committee election brought to counting through the
+ * API (everyone present, the presidium and the counting board approved, the list approved, voting opened under the
+ * election's agenda item), a counting-board user, and the ballot exactly as the server prints it.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_CODE } from '../../src/demo/index.ts';
+import type { BallotInput } from '../../src/documents/model.ts';
+import { loadPrintRound, roundHeader } from '../../src/server/printouts/round.ts';
+import { openDatabase } from '../../src/store/db.ts';
+import { apiAs, type RunningServer } from './server.ts';
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+interface Delegate { readonly id: number; readonly status: string }
+export interface Election { readonly id: number; readonly kind: string; readonly agendaItemId: number | null; readonly rounds: ReadonlyArray<{ readonly candidates: ReadonlyArray<{ readonly id: number; readonly position: number; readonly fullName: string }> }> }
+
+export const signIn = async (page: Page, base: string, path: string, as: { username: string; password: string }): Promise<void> => {
+  await page.goto(`${base}${path}`);
+  await page.getByLabel('Tên đăng nhập').fill(as.username);
+  await page.getByLabel('Mật khẩu').fill(as.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(`${base}${path}`);
+};
+
+/** The ballot input exactly as the server prints it for this round (read from the server's own database). */
+export const printedBallot = async (server: RunningServer, code: string, electionId: number): Promise<BallotInput> => {
+  const store = openDatabase({ sqliteFile: join(server.data, 'daihoi.sqlite') });
+  try {
+    const congress = await store.db.selectFrom('congresses').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+    const p = await loadPrintRound(store.db, congress, electionId, 1);
+    if (!p.ok) throw new Error(p.error.message_en);
+    return { header: roundHeader(congress, p.value), round: p.value.model };
+  } finally {
+    await store.close();
+  }
+};
+
+/** The committee election of the demo congress at counting (250 issued, 245 collected), with its board's head signed in. */
+export const committeeAtCounting = async (server: RunningServer, admin: Api) => {
+  const congresses = await admin.call<Array<{ code: string }>>('GET', '/api/congresses');
+  expect(congresses[0]?.code, 'serve --demo loads the seed congress').toBe(DEMO_CODE);
+  const code = DEMO_CODE;
+  const C = `/api/congresses/${code}`;
+  const { sessionId } = await admin.call<{ sessionId: number | null }>('GET', `${C}/attendance`);
+  const session = sessionId ?? [...await admin.call<Array<{ id: number; position: number }>>('GET', `${C}/sessions`)].sort((a, b) => a.position - b.position)[0]!.id;
+  const delegates = (await admin.call<Delegate[]>('GET', `${C}/delegates`)).filter((d) => d.status === 'summoned');
+  const present = new Set((await admin.call<Array<{ delegateId: number }>>('GET', `${C}/sessions/${session}/checkins`)).map((c) => c.delegateId));
+  for (const d of delegates) if (!present.has(d.id)) await admin.call('POST', `${C}/sessions/${session}/checkins`, { delegateId: d.id, desk: 'e2e' });
+  const attendance = await admin.call<{ present: number }>('GET', `${C}/attendance`);
+  const bodies = await admin.call<Array<{ id: number; kind: string }>>('GET', `${C}/bodies`);
+  for (const kind of ['presidium', 'counting-board']) {
+    const body = bodies.find((b) => b.kind === kind)!;
+    await admin.call('POST', `${C}/bodies/${body.id}/approval`, { agree: attendance.present, disagree: 0, other: 0 });
+  }
+  const election = (await admin.call<Election[]>('GET', `${C}/elections`)).find((e) => e.kind === 'committee')!;
+  const R = `${C}/elections/${election.id}/rounds/1`;
+  await admin.call('POST', `${R}/transition`, { to: 'list-approved', agree: attendance.present, disagree: 0, other: 0 });
+  // Voting opens under the election's own agenda item, or (a congress without that link) with a stated reason.
+  if (election.agendaItemId === null) await admin.call('POST', `${R}/transition`, { to: 'voting', override: 'Kiểm thử đọc phiếu quét' });
+  else {
+    await admin.call('PUT', `${C}/current-item`, { agendaItemId: election.agendaItemId });
+    await admin.call('POST', `${R}/transition`, { to: 'voting' });
+  }
+  const head = { username: 'quet.kiemphieu', password: 'mat-khau-quet-2020' };
+  const user = await admin.call<{ id: number }>('POST', '/api/users', { username: head.username, displayName: 'Trưởng ban Kiểm phiếu', password: head.password });
+  await admin.call('POST', `${C}/roles`, { userId: user.id, role: 'counting-board', electionId: election.id });
+  const board = await apiAs(server.base, head.username, head.password);
+  await board.call('POST', `${R}/counting`, { issued: 250, collected: 245 });
+  return { code, C, R, election, head, board };
+};
