@@ -1,4 +1,4 @@
-/** A body's members chosen by name or code from the congress's delegates; the first chosen is the head. */
+/** Members chosen by name or code from the congress's delegates; for a body the first chosen is its head. */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskDelegate } from '../api/types.ts';
@@ -6,10 +6,13 @@ import { matchesQuery } from '../checkin/search-key.ts';
 
 export interface ChosenMember { readonly delegateId: number; readonly fullName: string }
 
-export const BodyMemberPicker = ({ delegates, members, onChange }: {
+export const BodyMemberPicker = ({ delegates, members, onChange, label, firstIsHead = true }: {
   readonly delegates: readonly DeskDelegate[];
   readonly members: readonly ChosenMember[];
   readonly onChange: (members: readonly ChosenMember[]) => void;
+  /** The search field's label (a body's by default). */
+  readonly label?: string;
+  readonly firstIsHead?: boolean;
 }) => {
   const { t } = useTranslation();
   const id = useId();
@@ -20,7 +23,7 @@ export const BodyMemberPicker = ({ delegates, members, onChange }: {
   }, [delegates, query, members]);
   return (
     <>
-      <label className="field" htmlFor={`${id}-q`}>{t('console.bodies.addMember')}</label>
+      <label className="field" htmlFor={`${id}-q`}>{label ?? t('console.bodies.addMember')}</label>
       <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
       {query.trim() !== '' && (
         <ul className="search-results">
@@ -36,7 +39,7 @@ export const BodyMemberPicker = ({ delegates, members, onChange }: {
       <ol>
         {members.map((m, i) => (
           <li key={m.delegateId}>
-            {m.fullName}{i === 0 ? ` (${t('console.bodies.roles.head')})` : ''}
+            {m.fullName}{i === 0 && firstIsHead ? ` (${t('console.bodies.roles.head')})` : ''}
             <button type="button" className="button subtle small" onClick={() => onChange(members.filter((x) => x !== m))}>{t('console.bodies.remove')}</button>
           </li>
         ))}

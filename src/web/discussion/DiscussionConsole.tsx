@@ -12,6 +12,7 @@ import { can } from '../app/can.ts';
 import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { GroupsSection } from './GroupsSection.tsx';
 import { ResolutionPanel } from './ResolutionPanel.tsx';
 import { DocumentPicker } from './shared.tsx';
 import { SynthesisPanel } from './SynthesisPanel.tsx';
@@ -143,49 +144,6 @@ const DocumentSettings = ({ doc, onChanged }: { readonly doc: DiscussionDocument
       </form>
       {error !== null && <ErrorMessage error={error} />}
     </div>
-  );
-};
-
-const GroupsSection = () => {
-  const { t } = useTranslation();
-  const api = useApi();
-  const me = useMe();
-  const code = me.congress;
-  const id = useId();
-  const groups = useLiveResource(code, () => api.listDiscussionGroups({ params: { code } }), ['discussion']);
-  const delegates = useLiveResource(code, () => api.listDelegates({ params: { code } }), ['delegates']);
-  const [name, setName] = useState('');
-  const [codes, setCodes] = useState('');
-  const [leader, setLeader] = useState('');
-  const [secretary, setSecretary] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const idOf = (c: string): number | null => delegates.data?.find((d) => d.code === c.trim())?.id ?? null;
-  const submit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
-    const ids = codes.split(/[,\s]+/u).filter((c) => c !== '').map(idOf).filter((x): x is number => x !== null);
-    const r = await api.createDiscussionGroup({ params: { code }, body: { name: name.trim(), delegateIds: ids, leaderId: idOf(leader), secretaryId: idOf(secretary) } });
-    setError(r.ok ? null : r.error);
-    if (r.ok) { setName(''); setCodes(''); setLeader(''); setSecretary(''); groups.reload(); }
-  };
-  return (
-    <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('discussion.groups')}</h2>
-      <ul>{(groups.data ?? []).map((g) => <li key={g.id}><strong>{g.name}</strong>: {g.members.length} — {g.leader?.fullName ?? '…'} / {g.secretary?.fullName ?? '…'}</li>)}</ul>
-      {can(me, API.createDiscussionGroup) && (
-        <form className="form body-card" onSubmit={(e) => void submit(e)}>
-          <label className="field" htmlFor={`${id}-n`}>{t('discussion.groupName')}</label>
-          <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} required />
-          <label className="field" htmlFor={`${id}-m`}>{t('discussion.members')}</label>
-          <input id={`${id}-m`} value={codes} onChange={(e) => setCodes(e.target.value)} />
-          <label className="field" htmlFor={`${id}-l`}>{t('discussion.leader')}</label>
-          <input id={`${id}-l`} value={leader} onChange={(e) => setLeader(e.target.value)} />
-          <label className="field" htmlFor={`${id}-s`}>{t('discussion.secretary')}</label>
-          <input id={`${id}-s`} value={secretary} onChange={(e) => setSecretary(e.target.value)} />
-          {error !== null && <ErrorMessage error={error} />}
-          <button type="submit" className="button primary">{t('discussion.createGroup')}</button>
-        </form>
-      )}
-    </section>
   );
 };
 

@@ -1,4 +1,5 @@
-/** Views as the server sends them, for component tests: a congress, a user with roles there, an election. */
+/** Views as the server sends them, for component tests: a congress, a user with roles there, an election, a delegate. */
+import type { DelegateView } from '../../api/index.ts';
 import { defaultCongressSettings, defaultCountSettings } from '../../rules/index.ts';
 import type { Candidate, CongressView, ElectionView, Principal, Round, WebRole } from '../api/types.ts';
 
@@ -28,4 +29,10 @@ export const roundView = (over: Partial<Round> = {}): Round => ({
 export const electionView = (over: Partial<ElectionView> = {}): ElectionView => ({
   id: 5, kind: 'committee', title: 'Bầu Ban Chấp hành', seats: 2, alternateSeats: 0, maxSurplus: null, countingBoardId: null,
   settings: defaultCountSettings, approvedAt: null, approvalReference: null, agendaItemId: null, rounds: [roundView()], ...over,
+});
+
+export const delegateView = (id: number, fullName: string, over: Partial<DelegateView> = {}): DelegateView => ({
+  id, code: String(id).padStart(3, '0'), fullName, gender: 'male', birthDate: null, ethnicity: 'Kinh', education: null, politicalTheory: null,
+  partyJoinDate: null, position: null, organisationId: null, category: 'elected', standing: 'official', status: 'summoned', statusReason: null,
+  replacedById: null, isConveningMember: false, seat: null, cardRevoked: false, cardPrinted: false, ...over,
 });
