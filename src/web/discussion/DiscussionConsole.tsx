@@ -13,6 +13,7 @@ import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { GroupsSection } from './GroupsSection.tsx';
+import { PaperComments } from './PaperComments.tsx';
 import { ResolutionPanel } from './ResolutionPanel.tsx';
 import { DocumentPicker } from './shared.tsx';
 import { SynthesisPanel } from './SynthesisPanel.tsx';
@@ -163,6 +164,7 @@ const DiscussionConsole = () => {
       {documents.data !== null && <DocumentPicker documents={documents.data} value={docId} onChange={setChosen} />}
       {doc !== null && <DocumentSettings doc={doc} onChanged={documents.reload} />}
       {doc !== null && doc.currentVersionId !== null && <SynthesisPanel documentId={doc.id} />}
+      {doc !== null && doc.currentVersionId !== null && <PaperComments documentId={doc.id} />}
       {doc !== null && doc.kind === 'draft-resolution' && doc.currentVersionId !== null && <ResolutionPanel documentId={doc.id} />}
       <GroupsSection />
       {can(me, API.createDiscussionDocument) && <NewDocumentForm onCreated={(id) => { setChosen(id); documents.reload(); }} />}

@@ -3,18 +3,18 @@
  * opinion, the proposed wording, the speaker's delegate number, how many agreed — Enter records and the cursor
  * returns to the paragraph number. The group's minutes print from here.
  */
-import { useEffect, useId, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API, type GroupView, type UnitView } from '../../api/index.ts';
+import { API, type GroupView } from '../../api/index.ts';
 import { hrefOf } from '../api/client.ts';
 import type { ApiError } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { kindShortcuts, UnitNumberField, useUnitByNumber } from './keyboard-entry.tsx';
 import { DocumentPicker, KindSelect, takesWording, type OpinionKindName } from './shared.tsx';
-
-const KIND_KEYS: readonly OpinionKindName[] = ['agree', 'change', 'addition', 'removal', 'other'];
 
 const GroupRecorder = () => {
   const { t } = useTranslation();
@@ -29,50 +29,37 @@ const GroupRecorder = () => {
   const [docId, setDocId] = useState<number | null>(null);
   const group = mine.find((g) => g.id === groupId) ?? mine[0] ?? null;
   const doc = docId ?? documents.data?.[0]?.id ?? null;
-  const [number, setNumber] = useState('');
-  const [unit, setUnit] = useState<UnitView | null>(null);
+  const lookup = useUnitByNumber(code, doc);
+  const unit = lookup.unit;
   const [kind, setKind] = useState<OpinionKindName>('change');
   const [text, setText] = useState('');
   const [proposed, setProposed] = useState('');
   const [speaker, setSpeaker] = useState('');
   const [agree, setAgree] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
-  const [unknown, setUnknown] = useState(false);
   const numberRef = useRef<HTMLInputElement>(null);
   const opinions = useLiveResource(code, () => (group === null ? Promise.resolve({ ok: true as const, value: [] })
     : api.listGroupOpinions({ params: { code, id: group.id }, query: doc === null ? {} : { document: doc } })), ['discussion']);
   const reloadOpinions = opinions.reload;
   useEffect(() => { reloadOpinions(); }, [group?.id, doc, reloadOpinions]);
 
-  const findUnit = async (n: string): Promise<void> => {
-    setUnit(null);
-    setUnknown(false);
-    if (doc === null || !/^\d+$/u.test(n)) return;
-    const r = await api.listDiscussionUnits({ params: { code, id: doc }, query: { number: Number(n), limit: 1 } });
-    if (r.ok && r.value.units[0] !== undefined) setUnit(r.value.units[0]); else setUnknown(true);
-  };
-
   const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (group === null || doc === null || unit === null) return;
-    const speakerId = speaker.trim() === '' ? null : group.members.find((m) => m.code === speaker.trim())?.id ?? null;
+    const speakerId = speaker.trim() === '' ? null : group.members.find((m) => m.code === speaker.trim())?.id;
+    if (speakerId === undefined) {
+      setError({ code: 'discussion.speaker-not-member', message_vi: `Mã ${speaker.trim()} không phải đại biểu của ${group.name}.`, message_en: `${speaker.trim()} is not a delegate of ${group.name}.` });
+      return;
+    }
     const r = await api.recordGroupOpinion({ params: { code, id: group.id }, body: {
       documentId: doc, unitId: unit.id, kind, text: text.trim(), proposedText: takesWording(kind) && proposed.trim() !== '' ? proposed.trim() : null,
       speakerDelegateId: speakerId, agreeCount: Number(agree === '' ? '0' : agree),
     } });
     setError(r.ok ? null : r.error);
     if (r.ok) {
-      setNumber(''); setUnit(null); setText(''); setProposed(''); setSpeaker(''); setAgree('');
+      lookup.clear(); setText(''); setProposed(''); setSpeaker(''); setAgree('');
       opinions.reload();
       numberRef.current?.focus();
-    }
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>): void => {
-    const k = Number(e.key);
-    if (e.altKey && k >= 1 && k <= 5) {
-      e.preventDefault();
-      setKind(KIND_KEYS[k - 1]!);
     }
   };
 
@@ -91,12 +78,8 @@ const GroupRecorder = () => {
       )}
       {group !== null && <h2>{group.name} — {group.members.length} đại biểu</h2>}
       {documents.data !== null && <DocumentPicker documents={documents.data} value={doc} onChange={setDocId} />}
-      <form className="form body-card" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} aria-label={t('discussion.recorder')}>
-        <label className="field" htmlFor={`${id}-n`}>{t('discussion.number')}</label>
-        <input id={`${id}-n`} ref={numberRef} inputMode="numeric" autoFocus value={number} required
-          onChange={(e) => setNumber(e.target.value)} onBlur={() => void findUnit(number)} />
-        {unit !== null && <p className="muted unit-preview">{unit.ref}: {unit.text}</p>}
-        {unknown && <p role="alert" className="error-text">{t('discussion.unknownNumber')}</p>}
+      <form className="form body-card" onSubmit={(e) => void submit(e)} onKeyDown={kindShortcuts(setKind)} aria-label={t('discussion.recorder')}>
+        <UnitNumberField id={`${id}-n`} lookup={lookup} inputRef={numberRef} />
         <label className="field" htmlFor={`${id}-k`}>{t('discussion.kind')} (Alt+1…5)</label>
         <KindSelect id={`${id}-k`} value={kind} onChange={setKind} />
         <label className="field" htmlFor={`${id}-t`}>{t('discussion.text')}</label>
@@ -122,11 +105,11 @@ const GroupRecorder = () => {
             <strong>{o.unitRef}</strong> — {t(`discussion.opinionKinds.${o.kind}`)}: {o.text}
             {o.proposedText !== null && <em> “{o.proposedText}”</em>} ({o.agreeCount}{o.speakerName !== null && `, ${o.speakerName}`})
             {!o.voided && (
-              <button type="button" className="button subtle small"
-                onClick={() => void api.voidGroupOpinion({ params: { code, id: o.id }, body: { reason: 'Thư ký tổ ghi nhầm' } }).then(() => opinions.reload())}>
-                {t('discussion.void')}
-              </button>
+              <ConfirmButton className="button subtle small" label={t('discussion.void')}
+                confirm={{ message: t('discussion.voidOpinion', { ref: o.unitRef }), yes: t('discussion.void'), reasonLabel: t('discussion.voidReason') }}
+                onConfirm={async (reason) => { const r = await api.voidGroupOpinion({ params: { code, id: o.id }, body: { reason } }); if (r.ok) opinions.reload(); return r; }} />
             )}
+            {o.voided && o.voidReason !== null && <span className="muted"> — {t('discussion.voided', { reason: o.voidReason })}</span>}
           </li>
         ))}
       </ol>

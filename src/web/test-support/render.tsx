@@ -1,5 +1,5 @@
 /** Test helpers: i18next in Vietnamese, a rendered tree, and a cleanup after each test. */
-import { cleanup, render, type RenderResult } from '@testing-library/react';
+import { cleanup, configure, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { afterEach, vi } from 'vitest';
 import type { ApiClient } from '../api/client.ts';
@@ -8,6 +8,8 @@ import { SessionProvider, useSession } from '../app/session.tsx';
 import { initI18n } from '../i18n/index.ts';
 
 initI18n('vi');
+// The default second is short when the test files run side by side on a busy machine (findBy… waits up to this).
+configure({ asyncUtilTimeout: 5000 });
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();

@@ -45,7 +45,10 @@ export const ConfirmButton = ({ label, onConfirm, confirm, disabledReason = null
       if (typeof d.showModal === 'function') d.showModal();
       else d.setAttribute('open', '');
     }
-    if (!open && d.open) d.close();
+    if (!open && d.open) {
+      if (typeof d.close === 'function') d.close();
+      else d.removeAttribute('open');
+    }
   }, [open]);
   const send = async (): Promise<void> => {
     setBusy(true);

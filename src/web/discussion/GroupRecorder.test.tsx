@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { fireEvent, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { DiscussionDocumentView, GroupOpinionBody, GroupOpinionView, GroupView, UnitView } from '../../api/index.ts';
+import type { z } from 'zod';
+import { answer, fakeApi } from '../test-support/fake-api.ts';
+import { renderScreen } from '../test-support/render.tsx';
+import { userWith } from '../test-support/views.ts';
+import GroupRecorder from './GroupRecorder.tsx';
+
+type Body = z.input<typeof GroupOpinionBody>;
+
+const group: GroupView = {
+  id: 3, name: 'Tổ 2', leader: null, secretary: { id: 2, fullName: 'Lường Thị Bình' },
+  members: [{ id: 1, fullName: 'Hoàng Văn An', code: '001' }, { id: 2, fullName: 'Lường Thị Bình', code: '002' }],
+};
+const doc: DiscussionDocumentView = { id: 5, kind: 'political-report', title: 'Báo cáo chính trị', access: 'delegates', commentDeadline: null, open: true, currentVersionId: 9, versions: [], createdAt: '' };
+const unit: UnitView = { id: 402, position: 2, kind: 'paragraph', level: 3, label: '2', ref: 'Đoạn 2', number: 2, text: 'Công tác giáo dục chính trị, tư tưởng.', comments: 0 };
+const recorded: GroupOpinionView = {
+  id: 70, groupId: 3, documentId: 5, unitId: 402, unitRef: 'Đoạn 2', kind: 'addition', text: 'Nhấn mạnh đảng viên trẻ', proposedText: null,
+  speakerDelegateId: null, speakerName: null, agreeCount: 6, enteredBy: 'vanphong', createdAt: '', voided: false, voidReason: null,
+};
+
+const render = (sent: Body[], voids: string[]) => renderScreen(<GroupRecorder />, fakeApi({
+  me: () => answer(userWith('secretariat')),
+  listDiscussionGroups: () => answer([group]),
+  listDiscussionDocuments: () => answer([doc]),
+  listGroupOpinions: () => answer([recorded]),
+  listDiscussionUnits: () => answer({ documentId: 5, versionId: 9, versionNumber: 1, total: 40, offset: 0, units: [unit] }),
+  recordGroupOpinion: ({ body }) => { sent.push(body); return answer(recorded); },
+  voidGroupOpinion: ({ body }) => { voids.push(body.reason); return answer({ ...recorded, voided: true, voidReason: body.reason }); },
+}));
+
+describe('a group secretary records the group\'s opinions', () => {
+  it('refuses a speaker\'s number who is not of the group instead of dropping it', async () => {
+    const sent: Body[] = [];
+    const view = render(sent, []);
+    const number = await view.findByLabelText('Số đoạn');
+    fireEvent.change(number, { target: { value: '2' } });
+    fireEvent.blur(number);
+    await view.findByText('Đoạn 2: Công tác giáo dục chính trị, tư tưởng.');
+    fireEvent.change(view.getByLabelText('Nội dung ý kiến'), { target: { value: 'Nhấn mạnh đảng viên trẻ' } });
+    fireEvent.change(view.getByLabelText('Câu chữ đề nghị'), { target: { value: 'Chú trọng đảng viên trẻ.' } });
+    fireEvent.change(view.getByLabelText('Mã người phát biểu'), { target: { value: '009' } });
+    fireEvent.click(view.getByRole('button', { name: 'Ghi (Enter)' }));
+    await view.findByText('Mã 009 không phải đại biểu của Tổ 2.');
+    expect(sent).toEqual([]);
+    fireEvent.change(view.getByLabelText('Mã người phát biểu'), { target: { value: '001' } });
+    fireEvent.click(view.getByRole('button', { name: 'Ghi (Enter)' }));
+    await waitFor(() => expect(sent.map((b) => b.speakerDelegateId)).toEqual([1]));
+  });
+
+  it('voids a recorded opinion only with the reason typed', async () => {
+    const voids: string[] = [];
+    const view = render([], voids);
+    const item = (await view.findByText(/Nhấn mạnh đảng viên trẻ/u)).closest('li')!;
+    fireEvent.click(within(item).getByRole('button', { name: 'Hủy' }));
+    const dialog = item.querySelector('dialog')!;
+    fireEvent.change(within(dialog).getByLabelText('Lý do hủy'), { target: { value: 'Ghi nhầm đoạn' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy', hidden: true }));
+    await waitFor(() => expect(voids).toEqual(['Ghi nhầm đoạn']));
+  });
+});
