@@ -31,6 +31,10 @@ const HIDDEN_MESSAGE = refineMessage('Có ký tự ẩn hoặc ký tự đổi c
 export const Text = (max = 300) =>
   z.string().trim().min(1).max(max).regex(/^[^\u0000-\u001f\u007f]*$/u).refine((s) => !HIDDEN_CHARACTERS.test(s), { message: HIDDEN_MESSAGE });
 export const OptionalText = (max = 300) => Text(max).nullable().optional();
+/** Text of several lines: newlines and tabs allowed, no other control or hidden characters. */
+export const LongText = (max: number) => z.string().trim().min(1).max(max)
+  .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/u)
+  .refine((s) => !HIDDEN_CHARACTERS.test(s), { message: refineMessage('Có ký tự ẩn hoặc ký tự đổi chiều chữ: hãy gõ lại.', 'Holds an invisible or text-direction character: type it again.') });
 export const Count = z.number().int().min(0).max(1_000_000);
 
 export const CongressParams = z.object({ code: CongressCode });

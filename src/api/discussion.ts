@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { OPINION_KINDS } from '../discussion/grouping.ts';
 import { SYNTHESIS_STATUSES } from '../discussion/synthesis.ts';
-import { Count, HIDDEN_CHARACTERS, Id, IdBody, nonEmpty, NOTHING_TO_CHANGE, OptionalText, refineMessage, ShowOfHands, Text } from './common.ts';
+import { Count, Id, IdBody, LongText, nonEmpty, NOTHING_TO_CHANGE, OptionalText, refineMessage, ShowOfHands, Text } from './common.ts';
 import { PrintFormatSchema } from './printouts.ts';
 
 export const DISCUSSION_KINDS = ['political-report', 'review-report', 'draft-resolution', 'congress-rules', 'other'] as const;
@@ -22,11 +22,6 @@ export const DISCUSSION_DOCX_MAX_BYTES = 10 * 1024 * 1024;
 /** A draft written in the app: 2 million characters (a 300-page report is about 1 million). */
 export const DISCUSSION_TEXT_MAX = 2_000_000;
 export const DISCUSSION_TEXT_BODY_LIMIT = 8 * 1024 * 1024;
-
-/** Text of several lines: newlines and tabs allowed, no other control or hidden characters. */
-export const LongText = (max: number) => z.string().trim().min(1).max(max)
-  .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/u)
-  .refine((s) => !HIDDEN_CHARACTERS.test(s), { message: refineMessage('Có ký tự ẩn hoặc ký tự đổi chiều chữ: hãy gõ lại.', 'Holds an invisible or text-direction character: type it again.') });
 
 export const DiscussionDocumentBody = z.object({
   kind: DiscussionKind,

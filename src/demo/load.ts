@@ -106,7 +106,7 @@ const insertProgramme = async (trx: Transaction<Database>, data: DemoCongress, c
     name: t.name, target: t.target, result: t.result, assessment: t.assessment }))).execute();
   await trx.insertInto('speakers').values(data.speakers.map((s, i) => ({ congress_id: congressId,
     delegate_id: delegateId.get(s.delegateCode)!, speaker_name: data.delegates.find((d) => d.code === s.delegateCode)!.fullName,
-    title: s.title, position: i + 1, status: 'registered' as const, registered_at: now }))).execute();
+    title: s.title, position: i + 1, status: 'registered' as const, registered_at: now, text: s.text }))).execute();
   for (const doc of data.documents) {
     const content = new TextEncoder().encode(doc.text);
     await trx.insertInto('documents').values({ congress_id: congressId, title: doc.title, file_name: doc.fileName,

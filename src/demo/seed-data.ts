@@ -9,6 +9,14 @@ import { generateDelegates, HOST_KEY, unitOf } from './seed-delegates.ts';
 import { DEMO_SESSIONS } from './seed-sessions.ts';
 import type { DemoBody, DemoCongress, DemoDelegate, DemoElection, DemoTarget, DemoUser } from './seed-types.ts';
 
+/** A contribution's text as delegates write them: the greeting, what the unit did, what it proposes. */
+const speechText = (unit: string): string => [
+  'Kính thưa Đoàn Chủ tịch đại hội, thưa các vị đại biểu khách quý, thưa toàn thể đại hội!',
+  `Nhiệm kỳ qua, ${unit} đã tập trung đổi mới nội dung, hình thức sinh hoạt chi bộ; mỗi kỳ sinh hoạt chọn một chuyên đề gắn với nhiệm vụ chính trị của cơ quan, đảng viên được chuẩn bị trước và phát biểu thẳng thắn.`,
+  'Từ thực tiễn đó, chúng tôi đề nghị Đảng ủy Khối tiếp tục hướng dẫn sinh hoạt chuyên đề, tăng cường kiểm tra, giám sát việc thực hiện quy định nêu gương của cán bộ, đảng viên, nhất là người đứng đầu.',
+  'Xin kính chúc sức khỏe các đồng chí, chúc đại hội thành công tốt đẹp. Xin trân trọng cảm ơn!',
+].join('\n\n');
+
 export const DEMO_CODE = 'lso-khoi-xiv';
 export const DEMO_SEED = 20200715;
 
@@ -79,8 +87,10 @@ export const demoCongress = (seed: number = DEMO_SEED): DemoCongress => {
   const candidates = new Set(electionList.flatMap((e) => e.candidates.map((c) => c.delegateCode)));
   const orgName = new Map(orgs.map((o) => [o.key, unitOf(o.name)]));
   const speakers = rng.shuffle(delegates.filter((d) => d.category === 'ex-officio' && present(d)).slice(7)).slice(0, 6)
-    .map((d) => ({ delegateCode: d.code,
-      title: `Nâng cao chất lượng sinh hoạt chi bộ, xây dựng tổ chức đảng trong sạch, vững mạnh ở ${orgName.get(d.organisationKey) ?? 'cơ sở'}` }));
+    .map((d) => {
+      const unit = orgName.get(d.organisationKey) ?? 'cơ sở';
+      return { delegateCode: d.code, title: `Nâng cao chất lượng sinh hoạt chi bộ, xây dựng tổ chức đảng trong sạch, vững mạnh ở ${unit}`, text: speechText(unit) };
+    });
   return {
     seed,
     congress: {

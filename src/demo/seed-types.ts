@@ -84,6 +84,7 @@ export interface DemoUser {
 export interface DemoSpeaker {
   readonly delegateCode: string;
   readonly title: string;
+  readonly text: string;
 }
 
 export interface DemoDocument {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secondRegistration } from './speakers.ts';
+import { secondRegistration, speechReadable } from './speakers.ts';
 
 describe('one open contribution per delegate', () => {
   it('refuses a second registration while the first is registered, approved or being given, naming it', () => {
@@ -12,5 +12,18 @@ describe('one open contribution per delegate', () => {
   it('allows one when there is none, or the earlier ones are done or withdrawn', () => {
     expect(secondRegistration([])).toBeNull();
     expect(secondRegistration([{ title: 'A', position: 1, status: 'done' }, { title: 'B', position: 2, status: 'withdrawn' }])).toBeNull();
+  });
+});
+
+describe('who reads a contribution\'s text', () => {
+  it('the presidium and the office, and its speaker, at any time', () => {
+    for (const status of ['registered', 'approved', 'withdrawn'] as const) {
+      expect(speechReadable(status, { chair: true, own: false })).toBe(true);
+      expect(speechReadable(status, { chair: false, own: true })).toBe(true);
+    }
+  });
+  it('everyone else only once the speaker has taken the floor', () => {
+    expect((['registered', 'approved', 'withdrawn'] as const).map((s) => speechReadable(s, { chair: false, own: false }))).toEqual([false, false, false]);
+    expect((['speaking', 'done'] as const).map((s) => speechReadable(s, { chair: false, own: false }))).toEqual([true, true]);
   });
 });

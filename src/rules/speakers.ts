@@ -17,3 +17,10 @@ export const secondRegistration = (existing: readonly { readonly title: string; 
     `You have already registered the contribution "${open.title}" (number ${open.position}). To change it, ask the secretariat to withdraw the first one.`,
     'body.title');
 };
+
+/**
+ * Who reads a contribution's text: the presidium and the office at any time (they choose and order the
+ * contributions), its speaker, and everyone once the speaker has taken the floor. Pure.
+ */
+export const speechReadable = (status: SpeakerStatusName, reader: { readonly chair: boolean; readonly own: boolean }): boolean =>
+  reader.chair || reader.own || status === 'speaking' || status === 'done';

@@ -288,6 +288,8 @@ export interface SpeakersTable {
   position: number;
   status: 'registered' | 'approved' | 'speaking' | 'done' | 'withdrawn';
   registered_at: Instant;
+  /** The contribution's text, sent with the registration or later. */
+  text: string | null;
 }
 
 export interface DocumentsTable {

@@ -52,7 +52,7 @@ const columnSet = {
   },
   speakers: {
     id: true, congress_id: true, delegate_id: true, speaker_name: true, title: true, position: true, status: true,
-    registered_at: true,
+    registered_at: true, text: true,
   },
   documents: {
     id: true, congress_id: true, title: true, file_name: true, mime_type: true, size: true, visibility: true,

@@ -70,8 +70,8 @@ export const sessions: Array<z.infer<typeof SessionView>> = [
 ];
 
 export const speakers: Array<z.infer<typeof SpeakerView>> = [
-  { id: 1, delegateId: 10, speakerName: nameOf(9), title: 'Chuyển đổi số trong các cơ quan Đảng', position: 1, status: 'done', registeredAt: '2020-07-15T01:00:00Z' },
-  { id: 2, delegateId: 21, speakerName: 'Hoàng Thị Đào', title: 'Nâng cao chất lượng sinh hoạt chi bộ', position: 2, status: 'speaking', registeredAt: '2020-07-15T01:05:00Z' },
+  { id: 1, delegateId: 10, speakerName: nameOf(9), title: 'Chuyển đổi số trong các cơ quan Đảng', position: 1, status: 'done', registeredAt: '2020-07-15T01:00:00Z', hasText: false },
+  { id: 2, delegateId: 21, speakerName: 'Hoàng Thị Đào', title: 'Nâng cao chất lượng sinh hoạt chi bộ', position: 2, status: 'speaking', registeredAt: '2020-07-15T01:05:00Z', hasText: false },
 ];
 
 export const targets: z.infer<typeof TargetsView> = {

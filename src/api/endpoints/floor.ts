@@ -4,13 +4,15 @@ import { CHAIR, EVERYONE, OFFICE } from '../access.ts';
 import { CongressIdParams, CongressParams, Ok } from '../common.ts';
 import { DocumentPatch, DocumentPatchView, DocumentView } from '../documents.ts';
 import { endpoint, FILE, MULTIPART, SOCKET } from '../endpoint.ts';
-import { CurrentSpeakerBody, CurrentSpeakerView, SpeakerBody, SpeakerPatch, SpeakerView } from '../speakers.ts';
+import { CurrentSpeakerBody, CurrentSpeakerView, SpeakerBody, SpeakerPatch, SpeakerView, SpeechView } from '../speakers.ts';
 import { TargetsBody, TargetsView } from '../targets.ts';
 
 export const floorEndpoints = {
   listSpeakers: endpoint({ method: 'GET', path: '/api/congresses/:code/speakers', params: CongressParams, response: z.array(SpeakerView), access: EVERYONE }),
   /** Staff register anyone; a delegate registers themself. */
   registerSpeaker: endpoint({ method: 'POST', path: '/api/congresses/:code/speakers', params: CongressParams, body: SpeakerBody, response: SpeakerView, access: [...OFFICE, 'delegate'] }),
+  /** A contribution's text: the presidium and the office at any time, its speaker, everyone once it has the floor. */
+  speechText: endpoint({ method: 'GET', path: '/api/congresses/:code/speakers/:id/text', params: CongressIdParams, response: SpeechView, access: EVERYONE }),
   updateSpeaker: endpoint({ method: 'PATCH', path: '/api/congresses/:code/speakers/:id', params: CongressIdParams, body: SpeakerPatch, response: SpeakerView, access: CHAIR }),
   setCurrentSpeaker: endpoint({ method: 'PUT', path: '/api/congresses/:code/current-speaker', params: CongressParams, body: CurrentSpeakerBody, response: CurrentSpeakerView, access: CHAIR }),
 

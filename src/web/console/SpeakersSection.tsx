@@ -1,4 +1,7 @@
-/** The speakers' queue (tham luận) in order; the presidium puts one on the hall screen and marks them done. */
+/**
+ * The speakers' queue (tham luận) in order, each with its text; the secretariat registers one for a delegate or a
+ * guest; the presidium puts one on the hall screen (and its text on the phones) and marks them done.
+ */
 import { useTranslation } from 'react-i18next';
 import { API } from '../../api/index.ts';
 import { useApi } from '../app/api-context.tsx';
@@ -6,7 +9,9 @@ import { can } from '../app/can.ts';
 import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { SpeakerRegistration } from './SpeakerRegistration.tsx';
 import { swapWithNeighbour } from './speaker-order.ts';
+import { SpeechEditor } from './SpeechEditor.tsx';
 
 export const SpeakersSection = () => {
   const { t } = useTranslation();
@@ -42,6 +47,7 @@ export const SpeakersSection = () => {
                 {t('console.speakers.call')}
               </button>
             )}
+            <SpeechEditor speaker={s} canEdit={canMove} onSaved={speakers.reload} />
             {s.status === 'speaking' && (
               <button type="button" className="button subtle small" disabled={!canMove || !canCall}
                 onClick={() => act(api.updateSpeaker({ params: { code, id: s.id }, body: { status: 'done' } })
@@ -52,6 +58,7 @@ export const SpeakersSection = () => {
           </li>
         ))}
       </ol>
+      {can(me, API.registerSpeaker) && <SpeakerRegistration onRegistered={speakers.reload} />}
     </div>
   );
 };

@@ -5,6 +5,7 @@ import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { Agenda } from '../ui/Agenda.tsx';
 import { DocumentList } from '../ui/DocumentList.tsx';
+import { CurrentSpeech } from './CurrentSpeech.tsx';
 import { MySpeeches } from './MySpeeches.tsx';
 import { MyStatus } from './MyStatus.tsx';
 import { PublishedResults } from './PublishedResults.tsx';
@@ -27,6 +28,7 @@ const DelegatePage = () => {
   return (
     <div className="delegate-page">
       <h1>{t('delegate.hello', { name: me.displayName })}</h1>
+      {speakers.data !== null && <CurrentSpeech speakers={speakers.data} />}
       <MyStatus record={record.data} error={record.error} currentSessionId={attendance.data?.sessionId ?? null}
         freshCheckin={attendance.data?.session?.freshCheckin ?? false} />
       <section aria-labelledby="agenda-title">
@@ -39,8 +41,8 @@ const DelegatePage = () => {
       </section>
       {elections.data !== null && <PublishedResults elections={elections.data} />}
       {speakers.data !== null && <MySpeeches speakers={speakers.data} delegateId={me.delegateId} />}
-      <SpeakForm onRegister={async (title) => {
-        const r = await api.registerSpeaker({ params, body: { speakerName: me.displayName, title, delegateId: me.delegateId } });
+      <SpeakForm onRegister={async (title, text) => {
+        const r = await api.registerSpeaker({ params, body: { speakerName: me.displayName, title, delegateId: me.delegateId, text } });
         speakers.reload();
         return r;
       }} />
