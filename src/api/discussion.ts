@@ -170,13 +170,13 @@ export const ClusterView = z.object({
   kind: OpinionKind, representative: z.string(), supportText: z.string(), groups: z.number(), delegates: z.number(),
   opinions: z.array(z.object({
     key: z.string(), source: z.enum(['delegate', 'paper', 'group']), author: z.string(), text: z.string(), proposedText: z.string().nullable(),
-    /** A comment posted on an earlier version and carried here: from the same paragraph, or a reworded one ("similar"). */
+    /** An opinion given on an earlier version and carried here: from the same paragraph, or a reworded one ("similar"). */
     carried: z.enum(['same', 'similar']).nullable(),
   })),
 });
-/** A comment whose paragraph a later version removed: shown with the paragraph it was about. */
+/** A comment or a group's record whose paragraph a later version removed: shown with the paragraph it was about. */
 export const RemovedOpinionView = z.object({
-  key: z.string(), kind: OpinionKind, source: z.enum(['delegate', 'paper']), author: z.string(), text: z.string(), proposedText: z.string().nullable(),
+  key: z.string(), kind: OpinionKind, source: z.enum(['delegate', 'paper', 'group']), author: z.string(), text: z.string(), proposedText: z.string().nullable(),
   ref: z.string(), unitText: z.string(), versionNumber: z.number(),
 });
 export const SynthesisUnitView = z.object({
@@ -189,7 +189,7 @@ export const SynthesisView = z.object({
   documentId: z.number(), versionId: z.number(), groupsTotal: z.number(),
   totals: z.object({ comments: z.number(), groupOpinions: z.number(), units: z.number(), pending: z.number(), accepted: z.number(), explained: z.number(), notAccepted: z.number() }),
   units: z.array(SynthesisUnitView),
-  /** Live comments on paragraphs a later version removed (comments are carried to each new version: src/discussion/carry.ts). */
+  /** Live opinions on paragraphs a later version removed (opinions are carried to each new version: src/discussion/carry.ts). */
   removed: z.array(RemovedOpinionView),
 });
 export type SynthesisView = z.infer<typeof SynthesisView>;
