@@ -35,6 +35,8 @@ export const installStatic = async (app: FastifyInstance, webRoot: string | null
     const assets = join(webRoot, 'assets') + sep;
     await app.register(fastifyStatic, {
       root: webRoot, prefix: '/', wildcard: false, index: ['index.html'],
+      // The build writes scripts and styles compressed beside them (vite.config.ts): sent as the browser accepts.
+      preCompressed: true,
       // The build names every file under assets/ by its content hash: a phone keeps it without asking again (on
       // throttled 3G each question is a round trip of half a second); index.html is asked for every time.
       setHeaders: (reply, path) => {
