@@ -21,8 +21,12 @@ export type PageDataOf = (req: FastifyRequest) => Promise<PageData | null>;
 const readManifest = (webRoot: string): ViteManifest => {
   const path = join(webRoot, '.vite', 'manifest.json');
   if (!existsSync(path)) return {};
-  const parsed = ViteManifest.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  return parsed.success ? parsed.data : {};
+  try {
+    const parsed = ViteManifest.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {}; // no preload links: the screen's chunk then loads after the entry, as without a manifest
+  }
 };
 
 export const installStatic = async (app: FastifyInstance, webRoot: string | null, pageData?: PageDataOf): Promise<boolean> => {
