@@ -109,15 +109,19 @@ export const CommentPatch = z.object({
   kind: OpinionKind.optional(), text: Text(4000).optional(), proposedText: OptionalText(4000), quote: OptionalText(1000),
 }).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
 export const CommentsQuery = z.object({ unit: Id.optional() }).strict();
+/** How an opinion (a comment, a group's record) came to its unit: src/discussion/carry.ts. */
+const CarriedFields = {
+  /** Carried from an earlier version: the same paragraph, a reworded one, or its paragraph was removed; null: given on this unit. */
+  carried: z.enum(['same', 'similar', 'removed']).nullable(),
+  /** Where it was before it was carried (the earlier version's paragraph). */
+  carriedFromRef: z.string().nullable(),
+};
 export const CommentView = z.object({
   id: z.number(), documentId: z.number(), unitId: z.number(), unitRef: z.string(), delegateId: z.number().nullable(),
   delegateName: z.string().nullable(), kind: OpinionKind, quote: z.string().nullable(), proposedText: z.string().nullable(), text: z.string(),
   source: z.enum(['delegate', 'paper']), enteredBy: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
   voided: z.boolean(), voidReason: z.string().nullable(),
-  /** Carried from an earlier version: the same paragraph, a reworded one, or its paragraph was removed; null: posted on this unit. */
-  carried: z.enum(['same', 'similar', 'removed']).nullable(),
-  /** Where it was before it was carried (the earlier version's paragraph). */
-  carriedFromRef: z.string().nullable(),
+  ...CarriedFields,
   /** Whether the caller may still change it. */
   editable: z.boolean(),
 });
@@ -153,6 +157,7 @@ export const GroupOpinionView = z.object({
   id: z.number(), groupId: z.number(), documentId: z.number(), unitId: z.number(), unitRef: z.string(), kind: OpinionKind,
   text: z.string(), proposedText: z.string().nullable(), speakerDelegateId: z.number().nullable(), speakerName: z.string().nullable(),
   agreeCount: z.number(), enteredBy: z.string(), createdAt: z.string(), voided: z.boolean(), voidReason: z.string().nullable(),
+  ...CarriedFields,
 });
 export type GroupOpinionView = z.infer<typeof GroupOpinionView>;
 

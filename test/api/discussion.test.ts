@@ -269,10 +269,10 @@ describeEachDatabase('api: the congress discussion', (db) => {
         ...(await phones[1]!.get<GroupOpinionView[]>(`${D}/groups/${g1!.id}/opinions?document=${created.body.id}`)).body,
         ...(await phones[2]!.get<GroupOpinionView[]>(`${D}/groups/${g2!.id}/opinions?document=${created.body.id}`)).body,
       ].map((o) => [o.id, o]));
-      expect(recorded.get(groupSame.id)).toMatchObject({ unitId: second[0]!.id, unitRef: second[0]!.ref });
-      expect(recorded.get(groupReworded.id)).toMatchObject({ unitId: second[1]!.id });
-      expect(recorded.get(groupRemoved.id)).toMatchObject({ unitId: first[2]!.id });
-      expect(recorded.get(groupVoided.id)).toMatchObject({ unitId: first[0]!.id, voided: true });
+      expect(recorded.get(groupSame.id)).toMatchObject({ unitId: second[0]!.id, unitRef: second[0]!.ref, carried: 'same', carriedFromRef: first[0]!.ref });
+      expect(recorded.get(groupReworded.id)).toMatchObject({ unitId: second[1]!.id, carried: 'similar', carriedFromRef: first[1]!.ref });
+      expect(recorded.get(groupRemoved.id)).toMatchObject({ unitId: first[2]!.id, carried: 'removed', carriedFromRef: null });
+      expect(recorded.get(groupVoided.id)).toMatchObject({ unitId: first[0]!.id, carried: null, voided: true });
       // The delegate finds their comment on the new version's paragraph, and may still change it.
       const mine = (await phones[1]!.get<UnitsPage>(`${D}/documents/${created.body.id}/units`)).body.units.find((u) => u.id === second[1]!.id)!;
       expect(mine.comments).toBe(1);
