@@ -104,15 +104,19 @@ export const CommentPatch = z.object({
   kind: OpinionKind.optional(), text: Text(4000).optional(), proposedText: OptionalText(4000), quote: OptionalText(1000),
 }).strict().refine(nonEmpty, { message: NOTHING_TO_CHANGE });
 export const CommentsQuery = z.object({ unit: Id.optional() }).strict();
+/** How an opinion (a comment, a group's record) came to its unit: src/discussion/carry.ts. */
+const CarriedFields = {
+  /** Carried from an earlier version: the same paragraph, a reworded one, or its paragraph was removed; null: given on this unit. */
+  carried: z.enum(['same', 'similar', 'removed']).nullable(),
+  /** Where it was before it was carried (the earlier version's paragraph). */
+  carriedFromRef: z.string().nullable(),
+};
 export const CommentView = z.object({
   id: z.number(), documentId: z.number(), unitId: z.number(), unitRef: z.string(), delegateId: z.number().nullable(),
   delegateName: z.string().nullable(), kind: OpinionKind, quote: z.string().nullable(), proposedText: z.string().nullable(), text: z.string(),
   source: z.enum(['delegate', 'paper']), enteredBy: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
   voided: z.boolean(), voidReason: z.string().nullable(),
-  /** Carried from an earlier version: the same paragraph, a reworded one, or its paragraph was removed; null: posted on this unit. */
-  carried: z.enum(['same', 'similar', 'removed']).nullable(),
-  /** Where it was before it was carried (the earlier version's paragraph). */
-  carriedFromRef: z.string().nullable(),
+  ...CarriedFields,
   /** Whether the caller may still change it. */
   editable: z.boolean(),
 });
@@ -148,6 +152,7 @@ export const GroupOpinionView = z.object({
   id: z.number(), groupId: z.number(), documentId: z.number(), unitId: z.number(), unitRef: z.string(), kind: OpinionKind,
   text: z.string(), proposedText: z.string().nullable(), speakerDelegateId: z.number().nullable(), speakerName: z.string().nullable(),
   agreeCount: z.number(), enteredBy: z.string(), createdAt: z.string(), voided: z.boolean(), voidReason: z.string().nullable(),
+  ...CarriedFields,
 });
 export type GroupOpinionView = z.infer<typeof GroupOpinionView>;
 
@@ -165,13 +170,13 @@ export const ClusterView = z.object({
   kind: OpinionKind, representative: z.string(), supportText: z.string(), groups: z.number(), delegates: z.number(),
   opinions: z.array(z.object({
     key: z.string(), source: z.enum(['delegate', 'paper', 'group']), author: z.string(), text: z.string(), proposedText: z.string().nullable(),
-    /** A comment posted on an earlier version and carried here: from the same paragraph, or a reworded one ("similar"). */
+    /** An opinion given on an earlier version and carried here: from the same paragraph, or a reworded one ("similar"). */
     carried: z.enum(['same', 'similar']).nullable(),
   })),
 });
-/** A comment whose paragraph a later version removed: shown with the paragraph it was about. */
+/** A comment or a group's record whose paragraph a later version removed: shown with the paragraph it was about. */
 export const RemovedOpinionView = z.object({
-  key: z.string(), kind: OpinionKind, source: z.enum(['delegate', 'paper']), author: z.string(), text: z.string(), proposedText: z.string().nullable(),
+  key: z.string(), kind: OpinionKind, source: z.enum(['delegate', 'paper', 'group']), author: z.string(), text: z.string(), proposedText: z.string().nullable(),
   ref: z.string(), unitText: z.string(), versionNumber: z.number(),
 });
 export const SynthesisUnitView = z.object({
@@ -184,7 +189,7 @@ export const SynthesisView = z.object({
   documentId: z.number(), versionId: z.number(), groupsTotal: z.number(),
   totals: z.object({ comments: z.number(), groupOpinions: z.number(), units: z.number(), pending: z.number(), accepted: z.number(), explained: z.number(), notAccepted: z.number() }),
   units: z.array(SynthesisUnitView),
-  /** Live comments on paragraphs a later version removed (comments are carried to each new version: src/discussion/carry.ts). */
+  /** Live opinions on paragraphs a later version removed (opinions are carried to each new version: src/discussion/carry.ts). */
   removed: z.array(RemovedOpinionView),
 });
 export type SynthesisView = z.infer<typeof SynthesisView>;

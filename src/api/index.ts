@@ -22,3 +22,4 @@ export * from './printouts.ts';
 export * from './hall.ts';
 export * from './discussion.ts';
 export { API, ENDPOINT_NAMES, type Api, type EndpointName } from './contract.ts';
+export * from './preload.ts';

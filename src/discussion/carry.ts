@@ -40,3 +40,25 @@ export const carryUnits = <Id>(before: readonly WithId<Id>[], after: readonly Wi
   }
   return out;
 };
+
+/** An opinion on a unit of the old version: a delegate's comment or a group's record, carried by the same rule. */
+export interface PlacedOpinion<Id> { readonly id: number; readonly unitId: Id }
+
+export interface CarryPlan<Id> {
+  readonly same: number;
+  readonly similar: number;
+  readonly removed: number;
+  /** Opinion id → where it goes: the new unit and how, or `to: null` (it stays on its removed paragraph). */
+  readonly moves: ReadonlyArray<{ readonly id: number; readonly from: Id } & CarryTarget<Id>>;
+}
+
+/** Where each opinion goes: its unit's target (carryUnits); a unit without one counts as removed. */
+export const planCarry = <Id>(targets: ReadonlyMap<Id, CarryTarget<Id>>, opinions: readonly PlacedOpinion<Id>[]): CarryPlan<Id> => {
+  const counts = { same: 0, similar: 0, removed: 0 };
+  const moves = opinions.map((o) => {
+    const t: CarryTarget<Id> = targets.get(o.unitId) ?? { to: null, how: 'removed' };
+    counts[t.how]++;
+    return { id: o.id, from: o.unitId, ...t };
+  });
+  return { ...counts, moves };
+};

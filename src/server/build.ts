@@ -25,6 +25,7 @@ import { countingRoutes } from './routes/counting/index.ts';
 import { delegateFileRoutes } from './routes/delegate-files.ts';
 import { delegateRoutes } from './routes/delegates.ts';
 import { discussionRoutes } from './routes/discussion/index.ts';
+import { readPreload } from './routes/discussion/read-preload.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { electionRoutes } from './routes/elections.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -127,7 +128,7 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
   const reader = startScanReader(deps, { onError: (job, e) => app.log.error({ err: e, job }, 'scan reading failed'), ...options.scanReader });
   scanRoutes(app, deps, reader);
   assertServesContract(app);
-  await installStatic(app, options.webRoot ?? null);
+  await installStatic(app, options.webRoot ?? null, readPreload(deps));
   app.addHook('onClose', async () => {
     await reader.close();
     await deps.bus.close();

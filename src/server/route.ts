@@ -92,12 +92,7 @@ const mustChangePassword = (): Problem => problem(403, ruleError('auth.must-chan
 
 /** Authenticates and authorises a request for an endpoint; the congress is loaded when the path has `:code`. */
 export const authorize = async (deps: ServerDeps, req: FastifyRequest, e: Endpoint): Promise<Result<Authorized, Problem>> => {
-  const access = e.access;
   const principal = await resolvePrincipal(deps.db, req.cookies[SESSION_COOKIE], deps.now().toISOString());
-  if (access !== 'public' && principal === null) return err(unauthenticated());
-  if (access !== 'public' && principal?.kind === 'user' && principal.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(routeKey(e))) {
-    return err(mustChangePassword());
-  }
   const params = (req.params ?? {}) as Record<string, string | undefined>;
   let congress: Congress | null = null;
   if (isCongressPath(e.path)) {
@@ -105,13 +100,27 @@ export const authorize = async (deps: ServerDeps, req: FastifyRequest, e: Endpoi
     congress = code.success
       ? (await deps.db.selectFrom('congresses').selectAll().where('code', '=', code.data).executeTakeFirst()) ?? null
       : null;
-    if (congress === null) return err(notFound('đại hội', 'Congress', 'code'));
   }
+  return authorizeIn(deps, principal, e, congress, Number(params['electionId']));
+};
+
+/**
+ * Whether `principal` may call endpoint `e` in `congress` (null: the path has no `:code`, or it names no congress),
+ * and as whom: the access rule of every route, also used where the server embeds an endpoint's answer in a page.
+ */
+export const authorizeIn = async (
+  deps: ServerDeps, principal: Principal | null, e: Endpoint, congress: Congress | null, electionId = Number.NaN,
+): Promise<Result<Authorized, Problem>> => {
+  const access = e.access;
+  if (access !== 'public' && principal === null) return err(unauthenticated());
+  if (access !== 'public' && principal?.kind === 'user' && principal.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(routeKey(e))) {
+    return err(mustChangePassword());
+  }
+  if (isCongressPath(e.path) && congress === null) return err(notFound('đại hội', 'Congress', 'code'));
   let roles: AccessRole[] = [];
   let countingElections: readonly number[] = [];
   if (principal !== null && congress !== null) {
     const r = await rolesIn(deps.db, principal, congress.id);
-    const electionId = Number(params['electionId']);
     // A counting-board member is one only for the elections they count.
     roles = r.roles.filter((role) => role !== 'counting-board' || !Number.isInteger(electionId) || r.countingElections.includes(electionId));
     countingElections = r.countingElections;

@@ -77,8 +77,11 @@ export interface DiscussionCommentsTable {
   /** The unit (of an earlier version) the comment was on before it was carried to its unit now (0013); null: never moved. */
   carried_from_unit_id: number | null;
   /** How it was carried to the latest version: the same text, a similar one, or its paragraph was removed (it stays there). */
-  carried: 'same' | 'similar' | 'removed' | null;
+  carried: CarriedColumn;
 }
+
+/** How an opinion (a comment, a group's record) was carried to the latest version; null: never carried. */
+export type CarriedColumn = 'same' | 'similar' | 'removed' | null;
 
 export interface DiscussionGroupsTable {
   id: Id;
@@ -112,6 +115,9 @@ export interface DiscussionGroupOpinionsTable {
   created_at: Instant;
   voided_at: Instant | null;
   void_reason: string | null;
+  /** As a comment's (0014): the unit it was on before it was carried to its unit now; null: never moved. */
+  carried_from_unit_id: number | null;
+  carried: CarriedColumn;
 }
 
 export interface DiscussionSynthesesTable {
@@ -160,7 +166,7 @@ export const DISCUSSION_COLUMNS = {
   discussion_group_members: { id: true, congress_id: true, group_id: true, delegate_id: true },
   discussion_group_opinions: {
     id: true, congress_id: true, group_id: true, document_id: true, unit_id: true, kind: true, proposed_text: true, text: true,
-    speaker_delegate_id: true, agree_count: true, entered_by: true, created_at: true, voided_at: true, void_reason: true,
+    speaker_delegate_id: true, agree_count: true, entered_by: true, created_at: true, voided_at: true, void_reason: true, carried_from_unit_id: true, carried: true,
   },
   discussion_syntheses: { id: true, congress_id: true, unit_id: true, status: true, new_text: true, explanation: true, updated_at: true, updated_by: true },
   discussion_resolution_votes: { id: true, congress_id: true, document_id: true, version_id: true, part_ref: true, vote_id: true },

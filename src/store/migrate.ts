@@ -16,7 +16,8 @@ import { congressAttendanceMigration } from './migrations/0010_congress_attendan
 import { floorMigration } from './migrations/0011_floor.ts';
 import { discussionMigration } from './migrations/0012_discussion.ts';
 import { discussionCarryMigration } from './migrations/0013_discussion_carry.ts';
-import { speechTextMigration } from './migrations/0014_speech_text.ts';
+import { discussionGroupCarryMigration } from './migrations/0014_discussion_group_carry.ts';
+import { speechTextMigration } from './migrations/0015_speech_text.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -34,7 +35,8 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0011_floor': floorMigration(dialect),
   '0012_discussion': discussionMigration(dialect),
   '0013_discussion_carry': discussionCarryMigration(dialect),
-  '0014_speech_text': speechTextMigration(dialect),
+  '0014_discussion_group_carry': discussionGroupCarryMigration(dialect),
+  '0015_speech_text': speechTextMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: () => Promise.resolve({ ...migrations(dialect) }) });

@@ -223,7 +223,7 @@ describeEachDatabase('api: the congress discussion', (db) => {
       expect(d.body.changes[0]!.words!.filter((w) => w.op !== 'same')).toEqual([{ op: 'removed', text: '7%' }, { op: 'added', text: '7,2%' }]);
     });
 
-    it('carries the open comments to the new version: same paragraph, a reworded one, or marked as on a removed paragraph', async () => {
+    it('carries the open comments and the groups\' records to the new version: same paragraph, a reworded one, or marked as on a removed paragraph', async () => {
       const text = (ps: readonly string[]) => ['I. MỤC TIÊU', ...ps].join('\n');
       const created = await admin.post<DiscussionDocumentView>(`${D}/documents`, { kind: 'review-report', title: 'Dự thảo Báo cáo kiểm điểm', access: 'delegates', text: text([
         'Tập thể Ban Chấp hành đoàn kết, thống nhất trong lãnh đạo.',
@@ -239,6 +239,18 @@ describeEachDatabase('api: the congress discussion', (db) => {
       const removed = await post(phones[2]!, first[2]!.id, 'Đề nghị dẫn số liệu thu hút đầu tư');
       const withdrawn = await post(phones[2]!, first[0]!.id, 'Gửi nhầm');
       expect((await phones[2]!.post(`${D}/comments/${withdrawn.id}/void`, { reason: 'Gửi nhầm' })).status).toBe(200);
+      // The groups' secretaries (phones 1 and 2) record opinions on the same paragraphs.
+      const [g1, g2] = (await admin.get<GroupView[]>(`${D}/groups`)).body;
+      const record = async (who: Client, group: GroupView, unitId: number, body: string) => {
+        const r = await who.post<GroupOpinionView>(`${D}/groups/${group.id}/opinions`, { documentId: created.body.id, unitId, kind: 'other', text: body, agreeCount: 2 });
+        expect(r.status).toBe(201);
+        return r.body;
+      };
+      const groupSame = await record(phones[1]!, g1!, first[0]!.id, 'Tổ 1 tán thành đánh giá về đoàn kết');
+      const groupReworded = await record(phones[2]!, g2!, first[1]!.id, 'Tổ 2 đề nghị làm rõ phương pháp kiểm tra');
+      const groupRemoved = await record(phones[1]!, g1!, first[2]!.id, 'Tổ 1 đề nghị bổ sung số liệu đầu tư');
+      const groupVoided = await record(phones[2]!, g2!, first[0]!.id, 'Ghi nhầm');
+      expect((await phones[2]!.post(`${D}/group-opinions/${groupVoided.id}/void`, { reason: 'Ghi nhầm' })).status).toBe(200);
 
       const v2 = await admin.post<DiscussionDocumentView>(`${D}/documents/${created.body.id}/versions`, { text: text([
         'Tập thể Ban Chấp hành đoàn kết, thống nhất trong lãnh đạo.',
@@ -252,6 +264,15 @@ describeEachDatabase('api: the congress discussion', (db) => {
       expect(all.get(reworded.id)).toMatchObject({ unitId: second[1]!.id, carried: 'similar', carriedFromRef: first[1]!.ref });
       expect(all.get(removed.id)).toMatchObject({ unitId: first[2]!.id, carried: 'removed', carriedFromRef: null });
       expect(all.get(withdrawn.id)).toMatchObject({ unitId: first[0]!.id, carried: null, voided: true });
+      // The groups' records went exactly where the comments on the same paragraphs went.
+      const recorded = new Map([
+        ...(await phones[1]!.get<GroupOpinionView[]>(`${D}/groups/${g1!.id}/opinions?document=${created.body.id}`)).body,
+        ...(await phones[2]!.get<GroupOpinionView[]>(`${D}/groups/${g2!.id}/opinions?document=${created.body.id}`)).body,
+      ].map((o) => [o.id, o]));
+      expect(recorded.get(groupSame.id)).toMatchObject({ unitId: second[0]!.id, unitRef: second[0]!.ref, carried: 'same', carriedFromRef: first[0]!.ref });
+      expect(recorded.get(groupReworded.id)).toMatchObject({ unitId: second[1]!.id, carried: 'similar', carriedFromRef: first[1]!.ref });
+      expect(recorded.get(groupRemoved.id)).toMatchObject({ unitId: first[2]!.id, carried: 'removed', carriedFromRef: null });
+      expect(recorded.get(groupVoided.id)).toMatchObject({ unitId: first[0]!.id, carried: null, voided: true });
       // The delegate finds their comment on the new version's paragraph, and may still change it.
       const mine = (await phones[1]!.get<UnitsPage>(`${D}/documents/${created.body.id}/units`)).body.units.find((u) => u.id === second[1]!.id)!;
       expect(mine.comments).toBe(1);
@@ -259,11 +280,19 @@ describeEachDatabase('api: the congress discussion', (db) => {
       const s = await admin.get<SynthesisView>(`${D}/documents/${created.body.id}/synthesis`);
       expect(s.status).toBe(200);
       const onSecond = s.body.units.find((u) => u.unitId === second[1]!.id)!;
-      expect(onSecond.clusters[0]!.opinions[0]).toMatchObject({ key: `c:${reworded.id}`, carried: 'similar' });
-      expect(s.body.removed).toEqual([expect.objectContaining({ key: `c:${removed.id}`, ref: first[2]!.ref, unitText: first[2]!.text, versionNumber: 1 })]);
-      const entry = await db.db.selectFrom('audit_log').select('payload').where('action', '=', 'discussion.comments.carry')
+      const carriedOn = (unitId: number) => Object.fromEntries(s.body.units.find((u) => u.unitId === unitId)!.clusters.flatMap((k) => k.opinions).map((o) => [o.key, o.carried]));
+      expect(carriedOn(second[1]!.id)).toEqual({ [`c:${reworded.id}`]: 'similar', [`g:${groupReworded.id}`]: 'similar' });
+      expect(carriedOn(second[0]!.id)).toEqual({ [`c:${same.id}`]: 'same', [`g:${groupSame.id}`]: 'same' });
+      expect(onSecond.clusters.flatMap((k) => k.opinions).find((o) => o.key === `g:${groupReworded.id}`)).toMatchObject({ source: 'group', author: g2!.name });
+      expect(s.body.removed).toEqual([
+        expect.objectContaining({ key: `c:${removed.id}`, ref: first[2]!.ref, unitText: first[2]!.text, versionNumber: 1 }),
+        expect.objectContaining({ key: `g:${groupRemoved.id}`, source: 'group', author: g1!.name, ref: first[2]!.ref, unitText: first[2]!.text, versionNumber: 1 }),
+      ]);
+      const entry = await db.db.selectFrom('audit_log').select('payload').where('action', '=', 'discussion.opinions.carry')
         .where('subject', '=', `discussion-document:${created.body.id}`).executeTakeFirstOrThrow();
-      expect(JSON.parse(entry.payload)).toMatchObject({ version: 2, same: 1, similar: 1, removed: 1 });
+      expect(JSON.parse(entry.payload)).toMatchObject({
+        version: 2, comments: { same: 1, similar: 1, removed: 1 }, groupOpinions: { same: 1, similar: 1, removed: 1 },
+      });
       // The printed synthesis shows the drafting committee the opinion on the removed paragraph.
       const docx = await admin.get<Buffer>(`${C}/printouts/discussion/${created.body.id}/report?format=docx`);
       expect(docx.status).toBe(200);

@@ -10,6 +10,8 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscussionDocumentView, GroupView } from '../../src/api/discussion.ts';
 import { DEMO_CODE } from '../../src/demo/index.ts';
+import { DEMO_POLITICAL_REPORT } from '../../src/demo/seed-discussion.ts';
+import { blocksFromText, splitDocument } from '../../src/discussion/structure.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
 import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
 
@@ -118,6 +120,38 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
     const report = await page.getByRole('link', { name: 'Word' }).first().getAttribute('href');
     expect((await fetch(`${server.base}${report}`, { headers: { cookie: api.cookie } })).status).toBe(200);
     await screenshot(page, 'discussion-02-synthesis');
+    await context.close();
+  }, 180_000);
+
+  it('a new version written in the console carries the comments and the groups\' records onto its paragraphs in the synthesis', async () => {
+    // Draft 2: paragraph 2, which the phones and the groups commented on, reworded; the rest unchanged.
+    const before = splitDocument(blocksFromText(DEMO_POLITICAL_REPORT)).find((u) => u.kind === 'paragraph' && u.number === 2)!.text;
+    expect(DEMO_POLITICAL_REPORT).toContain(before);
+    const reworded = `${before.replace(/\.$/u, '')}, nhất là đối với đảng viên trẻ.`;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/discussion`);
+    await page.getByLabel('Tên đăng nhập').fill(server.admin.username);
+    await page.getByLabel('Mật khẩu').fill(server.admin.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${server.base}/discussion`);
+    const unit = page.locator('article.synthesis-unit[data-unit="2"]');
+    await unit.getByText(/^2\/\d+ tổ, \d+ đại biểu đề nghị sửa$/u).waitFor();
+    expect(await unit.locator('.badge.carried').count()).toBe(0);
+    await page.getByLabel('Ghi chú phiên bản').fill('Dự thảo 2, sau góp ý');
+    const draft = page.locator('form', { has: page.getByLabel('Phiên bản mới (văn bản)') });
+    await draft.getByLabel('Phiên bản mới (văn bản)').fill(DEMO_POLITICAL_REPORT.replace(before, reworded));
+    await draft.getByRole('button', { name: 'Tải lên' }).click();
+    await page.getByText(/^Phiên bản 2 — \d+ đoạn — Dự thảo 2, sau góp ý/u).waitFor();
+    // The synthesis of draft 2: paragraph 2 in its new wording, with the same opinions (from phones and groups),
+    // marked as carried from the reworded paragraph of draft 1, and not yet answered.
+    await unit.locator('blockquote', { hasText: reworded }).waitFor();
+    await unit.getByText(/^2\/\d+ tổ, \d+ đại biểu đề nghị sửa$/u).waitFor();
+    const cluster = unit.locator('li.cluster', { has: page.getByText(/^2\/\d+ tổ/u) });
+    await cluster.getByText('góp ý từ phiên bản trước, đoạn đã sửa').waitFor();
+    expect(await unit.locator('li.cluster').count()).toBe(2);
+    expect(await unit.getByRole('combobox').inputValue()).toBe('pending');
+    await screenshot(page, 'discussion-02b-carried');
     await context.close();
   }, 180_000);
 

@@ -6,6 +6,7 @@ import { cardSignsIn } from '../../rules/presence.ts';
 import { audit } from '../audit.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE } from '../auth/principal.ts';
+import { principalView } from '../auth/principal-view.ts';
 import { attemptSucceeded, cardAttemptSucceeded, forgetStale, reserveAttempt, reserveCardAttempt, THROTTLE } from '../auth/throttle.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { ServerDeps } from '../deps.ts';
@@ -133,18 +134,5 @@ export const authRoutes = (app: FastifyInstance, deps: ServerDeps): void => {
     });
   });
 
-  serve(app, deps, API.me, async (ctx) => {
-    const p = ctx.principal!;
-    if (p.kind === 'delegate') {
-      const c = await deps.db.selectFrom('congresses').select('code').where('id', '=', p.congressId).executeTakeFirstOrThrow();
-      return ok(json({ kind: 'delegate', id: p.delegateId, congress: c.code, fullName: p.fullName }));
-    }
-    const roles = await deps.db.selectFrom('user_roles').innerJoin('congresses', 'congresses.id', 'user_roles.congress_id')
-      .select(['congresses.code', 'user_roles.role', 'user_roles.election_id']).where('user_id', '=', p.userId).execute();
-    return ok(json({
-      kind: 'user', id: p.userId, username: p.username, displayName: p.displayName, isServerAdmin: p.isServerAdmin,
-      mustChangePassword: p.mustChangePassword,
-      roles: roles.map((r) => ({ congress: r.code, role: r.role, electionId: r.election_id })),
-    }));
-  });
+  serve(app, deps, API.me, async (ctx) => ok(json(await principalView(deps.db, ctx.principal!))));
 };

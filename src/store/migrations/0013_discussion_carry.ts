@@ -7,13 +7,14 @@
 import type { Kysely, Migration } from 'kysely';
 import type { DialectName } from '../db.ts';
 
-const ADDED: ReadonlyArray<readonly [string, 'text' | 'integer']> = [['carried_from_unit_id', 'integer'], ['carried', 'text']];
+/** The columns of an opinion carried to a new version (comments here; the groups' records in 0014). */
+export const CARRY_COLUMNS: ReadonlyArray<readonly [string, 'text' | 'integer']> = [['carried_from_unit_id', 'integer'], ['carried', 'text']];
 
 export const discussionCarryMigration = (_dialect: DialectName): Migration => ({
   up: async (db: Kysely<unknown>) => {
-    for (const [c, type] of ADDED) await db.schema.alterTable('discussion_comments').addColumn(c, type).execute();
+    for (const [c, type] of CARRY_COLUMNS) await db.schema.alterTable('discussion_comments').addColumn(c, type).execute();
   },
   down: async (db: Kysely<unknown>) => {
-    for (const [c] of [...ADDED].reverse()) await db.schema.alterTable('discussion_comments').dropColumn(c).execute();
+    for (const [c] of [...CARRY_COLUMNS].reverse()) await db.schema.alterTable('discussion_comments').dropColumn(c).execute();
   },
 });

@@ -1,9 +1,13 @@
-/** Who is signed in. Loaded once from the server's cookie session; the sign-in page sets it. */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+/**
+ * Who is signed in. Loaded once from the server's cookie session (or taken from the page, where the server embedded
+ * it: preload.ts); the sign-in page sets it.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import type { Me, Principal } from '../api/types.ts';
 import { useApi } from './api-context.tsx';
 import { meOf } from './me.ts';
+import { preloadedPrincipal } from './preload.ts';
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
@@ -41,30 +45,45 @@ const resolve = async (api: ApiClient, principal: Principal): Promise<Me | null>
   return meOf(principal, wantedCongress(), list.ok ? list.value[0]?.code ?? null : null);
 };
 
+/** What a principal makes of the session, given their congress (`me`: null when they have none). */
+const stateFor = (principal: Principal, me: Me | null): SessionState => {
+  if (principal.kind === 'user' && principal.mustChangePassword === true) return { status: 'must-change', principal };
+  if (me === null) return principal.kind === 'user' ? { status: 'no-congress', principal } : { status: 'anonymous', problem: 'no-congress' };
+  return { status: 'signed-in', me };
+};
+
+/**
+ * The first state: the principal the server embedded in the page, when it did and nothing more must be asked (a
+ * server administrator without a role needs the list of congresses); otherwise loading.
+ */
+const firstState = (principal: Principal | null): SessionState => {
+  if (principal === null) return { status: 'loading' };
+  const direct = meOf(principal, wantedCongress(), null);
+  const mustChange = principal.kind === 'user' && principal.mustChangePassword === true;
+  return direct === null && principal.kind === 'user' && principal.isServerAdmin && !mustChange ? { status: 'loading' } : stateFor(principal, direct);
+};
+
 export const SessionProvider = ({ children }: { readonly children: ReactNode }) => {
   const api = useApi();
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [embedded] = useState(preloadedPrincipal);
+  const [state, setState] = useState<SessionState>(() => firstState(embedded));
   const adopt = useCallback(async (principal: Principal) => {
-    if (principal.kind === 'user' && principal.mustChangePassword === true) {
-      setState({ status: 'must-change', principal });
-      return true;
-    }
-    const me = await resolve(api, principal);
-    if (me === null && principal.kind === 'user') {
-      setState({ status: 'no-congress', principal });
-      return true;
-    }
-    setState(me === null ? { status: 'anonymous', problem: 'no-congress' } : { status: 'signed-in', me });
-    return me !== null;
+    const mustChange = principal.kind === 'user' && principal.mustChangePassword === true;
+    const next = stateFor(principal, mustChange ? null : await resolve(api, principal));
+    setState(next);
+    return next.status !== 'anonymous';
   }, [api]);
   const refresh = useCallback(async () => {
     const r = await api.me();
     if (r.ok) await adopt(r.value);
     else setState({ status: 'anonymous', problem: null });
   }, [api, adopt]);
+  const startedSettled = useRef(state.status !== 'loading');
   useEffect(() => {
+    if (startedSettled.current) return undefined;
     let live = true;
-    void api.me().then(async (r) => {
+    // The principal in the page spares a round trip; without it, the server is asked.
+    void (embedded === null ? api.me() : Promise.resolve({ ok: true as const, value: embedded })).then(async (r) => {
       if (!live) return;
       if (r.ok) await adopt(r.value);
       else setState({ status: 'anonymous', problem: null });
@@ -72,7 +91,7 @@ export const SessionProvider = ({ children }: { readonly children: ReactNode }) 
     return () => {
       live = false;
     };
-  }, [api, adopt]);
+  }, [api, adopt, embedded]);
   const signOut = useCallback(async () => {
     await api.signOut();
     setState({ status: 'anonymous', problem: null });

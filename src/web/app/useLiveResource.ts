@@ -20,8 +20,11 @@ export const useLiveResource = <T>(
   load: () => Promise<ApiResult<T>>,
   /** The kinds of change that concern this data; every kind when omitted. */
   kinds?: readonly LiveKind[],
+  /** Data the page already holds (embedded by the server): shown at once, not asked for again until the channel opens. */
+  initial: T | null = null,
 ): LiveResource<T> => {
-  const [data, setData] = useState<T | null>(null);
+  const [data, setData] = useState<T | null>(initial);
+  const given = useRef(initial !== null);
   const [error, setError] = useState<ApiError | null>(null);
   const [connection, setConnection] = useState<LiveStatus>('connecting');
   const loadRef = useRef(load);
@@ -42,7 +45,8 @@ export const useLiveResource = <T>(
   }, []);
 
   useEffect(() => {
-    reload();
+    if (given.current) given.current = false;
+    else reload();
     return subscribeLive(liveUrl(congress, window.location), {
       onOpen: reload,
       onChange: (kind) => {

@@ -18,14 +18,14 @@ const doc: DiscussionDocumentView = { id: 5, kind: 'political-report', title: 'B
 const unit: UnitView = { id: 402, position: 2, kind: 'paragraph', level: 3, label: '2', ref: 'Đoạn 2', number: 2, text: 'Công tác giáo dục chính trị, tư tưởng.', comments: 0 };
 const recorded: GroupOpinionView = {
   id: 70, groupId: 3, documentId: 5, unitId: 402, unitRef: 'Đoạn 2', kind: 'addition', text: 'Nhấn mạnh đảng viên trẻ', proposedText: null,
-  speakerDelegateId: null, speakerName: null, agreeCount: 6, enteredBy: 'vanphong', createdAt: '', voided: false, voidReason: null,
+  speakerDelegateId: null, speakerName: null, agreeCount: 6, enteredBy: 'vanphong', createdAt: '', voided: false, voidReason: null, carried: null, carriedFromRef: null,
 };
 
 const render = (sent: Body[], voids: string[]) => renderScreen(<GroupRecorder />, fakeApi({
   me: () => answer(userWith('secretariat')),
   listDiscussionGroups: () => answer([group]),
   listDiscussionDocuments: () => answer([doc]),
-  listGroupOpinions: () => answer([recorded]),
+  listGroupOpinions: () => answer([recorded, { ...recorded, id: 71, text: 'Bỏ câu cuối', kind: 'removal', carried: 'removed', carriedFromRef: 'Đoạn 9' }]),
   listDiscussionUnits: () => answer({ documentId: 5, versionId: 9, versionNumber: 1, total: 40, offset: 0, units: [unit] }),
   recordGroupOpinion: ({ body }) => { sent.push(body); return answer(recorded); },
   voidGroupOpinion: ({ body }) => { voids.push(body.reason); return answer({ ...recorded, voided: true, voidReason: body.reason }); },
@@ -50,10 +50,17 @@ describe('a group secretary records the group\'s opinions', () => {
     await waitFor(() => expect(sent.map((b) => b.speakerDelegateId)).toEqual([1]));
   });
 
+  it('marks the opinions carried from an earlier version of the draft', async () => {
+    const view = render([], []);
+    const item = (await view.findByText(/Bỏ câu cuối/u)).closest('li')!;
+    expect(item.textContent).toContain('về Đoạn 9 của phiên bản trước, đoạn đã bỏ');
+  });
+
   it('voids a recorded opinion only with the reason typed', async () => {
     const voids: string[] = [];
     const view = render([], voids);
     const item = (await view.findByText(/Nhấn mạnh đảng viên trẻ/u)).closest('li')!;
+    expect(item.querySelector('.carried')).toBeNull();
     fireEvent.click(within(item).getByRole('button', { name: 'Hủy' }));
     const dialog = item.querySelector('dialog')!;
     fireEvent.change(within(dialog).getByLabelText('Lý do hủy'), { target: { value: 'Ghi nhầm đoạn' } });

@@ -104,6 +104,7 @@ const GroupRecorder = () => {
           <li key={o.id} className={o.voided ? 'voided' : ''}>
             <strong>{o.unitRef}</strong> — {t(`discussion.opinionKinds.${o.kind}`)}: {o.text}
             {o.proposedText !== null && <em> “{o.proposedText}”</em>} ({o.agreeCount}{o.speakerName !== null && `, ${o.speakerName}`})
+            {o.carried !== null && <span className="badge carried">{o.carried === 'removed' ? t('discussion.groupCarriedRemoved', { ref: o.carriedFromRef ?? '' }) : t('discussion.groupCarried', { ref: o.carriedFromRef ?? '' })}</span>}
             {!o.voided && (
               <ConfirmButton className="button subtle small" label={t('discussion.void')}
                 confirm={{ message: t('discussion.voidOpinion', { ref: o.unitRef }), yes: t('discussion.void'), reasonLabel: t('discussion.voidReason') }}

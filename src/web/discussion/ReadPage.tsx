@@ -5,16 +5,15 @@
  */
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommentView, UnitView } from '../../api/index.ts';
+import { READ_PAGE_SIZE as PAGE, type CommentView, type UnitView } from '../../api/index.ts';
 import type { ApiError } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useMe } from '../app/session.tsx';
+import { forgetPreload, preloadedPage } from '../app/preload.ts';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ConfirmButton, DisabledReason } from '../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { DocumentPicker, KindSelect, takesWording, type OpinionKindName } from './shared.tsx';
-
-const PAGE = 20;
 
 type CommentFields = { kind: OpinionKindName; text: string; proposedText: string | null; quote: string | null };
 
@@ -81,8 +80,11 @@ const ReadPage = () => {
   const [editing, setEditing] = useState<number | null>(null);
   const chosen = docId ?? documents.data?.[0]?.id ?? null;
   const doc = documents.data?.find((d) => d.id === chosen) ?? null;
+  // The first page of /read?doc=ID may be in the page itself (on 3G a request costs over half a second).
+  const [embedded] = useState(() => (docId === null ? null : preloadedPage(code, docId)));
+  useEffect(forgetPreload, []);
   const page = useLiveResource(code, () => (chosen === null ? Promise.resolve({ ok: true as const, value: null })
-    : api.listDiscussionUnits({ params: { code, id: chosen }, query: { offset, limit: PAGE } })), ['discussion']);
+    : api.listDiscussionUnits({ params: { code, id: chosen }, query: { offset, limit: PAGE } })), ['discussion'], embedded);
   const mine = useLiveResource(code, () => (chosen === null ? Promise.resolve({ ok: true as const, value: [] as CommentView[] })
     : api.listDiscussionComments({ params: { code, id: chosen } })), ['discussion']);
   const { reload } = page;

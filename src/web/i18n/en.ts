@@ -43,6 +43,8 @@ export const en: Messages = {
     withdrawConfirm: 'Withdraw this comment? A withdrawn comment leaves the synthesis; the withdrawal is recorded and cannot be undone.',
     carriedSame: 'comment from the previous version',
     carriedSimilar: 'comment from the previous version, paragraph reworded',
+    groupCarried: 'recorded on the earlier version ({{ref}})',
+    groupCarriedRemoved: 'on {{ref}} of the earlier version, a paragraph removed',
     removedTitle: 'Comments on removed paragraphs ({{count}})',
     removedFrom: 'Version {{number}}, {{ref}}:',
     yourRemoved: 'Your comments on paragraphs the new version removed (the drafting committee still sees them)',

@@ -45,6 +45,8 @@ export const vi = {
     withdrawConfirm: 'Rút góp ý này? Góp ý đã rút không còn trong tổng hợp; việc rút được ghi lại và không hoàn tác được.',
     carriedSame: 'góp ý từ phiên bản trước',
     carriedSimilar: 'góp ý từ phiên bản trước, đoạn đã sửa',
+    groupCarried: 'ghi ở phiên bản trước ({{ref}})',
+    groupCarriedRemoved: 'về {{ref}} của phiên bản trước, đoạn đã bỏ',
     removedTitle: 'Ý kiến về các đoạn đã bỏ ({{count}})',
     removedFrom: 'Phiên bản {{number}}, {{ref}}:',
     yourRemoved: 'Góp ý của bạn về các đoạn đã bỏ ở phiên bản mới (Ban soạn thảo vẫn xem)',

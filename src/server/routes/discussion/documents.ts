@@ -13,10 +13,11 @@ import { documentType } from '../../documents-check.ts';
 import { badRequest, notFound, problem, unprocessable, type Problem } from '../../problems.ts';
 import { json, serve, type Caller } from '../../route.ts';
 import { nowIso, transact } from '../../tx.ts';
-import { carryComments } from './carry.ts';
+import { carryOpinions } from './carry.ts';
 import { parseWith } from '../../validation.ts';
 import { readUpload } from '../upload.ts';
-import { delegateOf, documentEvents, isOpen, readableDocument, readableLevels, type Db, type DocumentRow } from './access.ts';
+import { documentEvents, isOpen, readableDocument, readableLevels, type Db, type DocumentRow } from './access.ts';
+import { unitsPage } from './units.ts';
 
 /** At most this many units in a version (a 300-page report has about 6,000). */
 /**
@@ -73,14 +74,6 @@ const splitChecked = (blocks: readonly SourceBlock[]): Result<Unit[], Problem> =
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 const DocxFields = z.object({ note: OptionalText(300) }).strict();
-
-/** The version a query names by id, or the current one. */
-export const versionOf = async (db: Db, d: DocumentRow, versionId: number | undefined): Promise<Result<{ id: number; number: number }, Problem>> => {
-  const id = versionId ?? d.current_version_id;
-  if (id === null) return err(problem(409, ruleError('discussion.no-version', 'Văn kiện chưa có nội dung.', 'The document has no version yet.')));
-  const v = await db.selectFrom('discussion_versions').select(['id', 'number']).where('id', '=', id).where('document_id', '=', d.id).executeTakeFirst();
-  return v === undefined ? err(notFound('phiên bản', 'Version', 'query.version')) : ok(v);
-};
 
 const unitsOf = async (db: Db, versionId: number): Promise<Unit[]> =>
   (await db.selectFrom('discussion_units').select(['position', 'kind', 'level', 'label', 'ref', 'number', 'text']).where('version_id', '=', versionId).orderBy('position').execute());
@@ -153,10 +146,10 @@ export const discussionDocumentRoutes = (app: FastifyInstance, deps: ServerDeps)
       await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'discussion.version.add', subject: `discussion-document:${documentId}`,
         payload: { version: v.number, source: source.kind, fileName: source.fileName, note: source.note, units: split.value.length, sha256: fingerprint } });
       if (previous !== null) {
-        // The open comments follow their paragraph into the new version (or are marked as on a removed one).
-        const carried = await carryComments(trx, documentId, previous, v.id);
-        if (Object.keys(carried.moves).length > 0) {
-          await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'discussion.comments.carry', subject: `discussion-document:${documentId}`,
+        // The open comments and groups' records follow their paragraph into the new version (or are marked as on a removed one).
+        const carried = await carryOpinions(trx, documentId, previous, v.id);
+        if (Object.keys(carried.comments.moves).length + Object.keys(carried.groupOpinions.moves).length > 0) {
+          await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'discussion.opinions.carry', subject: `discussion-document:${documentId}`,
             payload: { version: v.number, ...carried } });
         }
       }
@@ -187,27 +180,8 @@ export const discussionDocumentRoutes = (app: FastifyInstance, deps: ServerDeps)
   });
 
   serve(app, deps, API.listDiscussionUnits, async (ctx) => {
-    const d = await readableDocument(deps.db, ctx.congress.id, ctx.params.id, ctx);
-    if (!d.ok) return d;
-    const v = await versionOf(deps.db, d.value, ctx.query.version);
-    if (!v.ok) return v;
-    const total = await deps.db.selectFrom('discussion_units').select((eb) => eb.fn.countAll<number>().as('n')).where('version_id', '=', v.value.id).executeTakeFirstOrThrow();
-    let page = deps.db.selectFrom('discussion_units').selectAll().where('version_id', '=', v.value.id);
-    page = ctx.query.number === undefined ? page.where('position', '>', ctx.query.offset) : page.where('number', '=', ctx.query.number);
-    const rows = await page.orderBy('position').limit(ctx.query.limit).execute();
-    const ids = rows.map((r) => r.id);
-    const mine = delegateOf(ctx);
-    let counts = new Map<number, number>();
-    if (ids.length > 0) {
-      let q = deps.db.selectFrom('discussion_comments').select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('unit_id', 'in', ids).where('voided_at', 'is', null).groupBy('unit_id');
-      if (mine !== null) q = q.where('delegate_id', '=', mine);
-      counts = new Map((await q.execute()).map((r) => [r.unit_id, r.n]));
-    }
-    return ok(json({
-      documentId: d.value.id, versionId: v.value.id, versionNumber: v.value.number, total: total.n, offset: ctx.query.offset,
-      units: rows.map((u) => ({ id: u.id, position: u.position, kind: u.kind, level: u.level, label: u.label, ref: u.ref, number: u.number, text: u.text, comments: counts.get(u.id) ?? 0 })),
-    }));
+    const page = await unitsPage(deps.db, ctx.congress.id, ctx.params.id, ctx, ctx.query);
+    return page.ok ? ok(json(page.value)) : page;
   });
 
   serve(app, deps, API.diffDiscussionVersions, async (ctx) => {

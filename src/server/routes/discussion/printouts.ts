@@ -11,7 +11,7 @@ import { forbidden, notFound, unprocessable } from '../../problems.ts';
 import { serve } from '../../route.ts';
 import { nowIso } from '../../tx.ts';
 import { delegateOf, readableDocument } from './access.ts';
-import { versionOf } from './documents.ts';
+import { versionOf } from './units.ts';
 import { groupViews } from './groups.ts';
 import { resolutionUnits } from './resolution.ts';
 import { loadSynthesis } from './synthesis.ts';

@@ -13,25 +13,38 @@ import { notFound, unprocessable } from '../../problems.ts';
 import { json, jsonPieces, serve } from '../../route.ts';
 import { nowIso, transact } from '../../tx.ts';
 import { documentEvents, readableDocument, type Db, type DocumentRow } from './access.ts';
-import { versionOf } from './documents.ts';
+import { versionOf } from './units.ts';
 
 /** Units read per query: their comments come together (about a hundred per unit at the largest congresses). */
 const UNITS_PER_QUERY = 100;
 
 type SynthesisHead = Omit<SynthesisView, 'units'>;
 
-/** Live comments of the document left on paragraphs a later version removed (not on this version's units). */
+/** Live comments and groups' records of the document left on paragraphs a later version removed (not on this version's units). */
 const removedOpinions = async (db: Db, d: DocumentRow, versionId: number, names: ReadonlyMap<number, string>): Promise<SynthesisView['removed']> => {
-  const rows = await db.selectFrom('discussion_comments as c').innerJoin('discussion_units as u', 'u.id', 'c.unit_id')
+  const before = db.selectFrom('discussion_versions').select('number').where('id', '=', versionId);
+  const comments = await db.selectFrom('discussion_comments as c').innerJoin('discussion_units as u', 'u.id', 'c.unit_id')
     .innerJoin('discussion_versions as v', 'v.id', 'u.version_id')
-    .select(['c.id', 'c.kind', 'c.source', 'c.delegate_id', 'c.text', 'c.proposed_text', 'u.ref', 'u.text as unit_text', 'v.number'])
+    .select(['c.id', 'c.kind', 'c.source', 'c.delegate_id', 'c.text', 'c.proposed_text', 'u.ref', 'u.position', 'u.text as unit_text', 'v.number'])
     .where('c.document_id', '=', d.id).where('c.carried', '=', 'removed').where('c.voided_at', 'is', null).where('u.version_id', '!=', versionId)
-    .where('v.number', '<', (eb) => eb.selectFrom('discussion_versions').select('number').where('id', '=', versionId))
-    .orderBy('u.position').orderBy('c.id').execute();
-  return rows.map((c) => ({
-    key: `c:${c.id}`, kind: c.kind, source: c.source, author: c.delegate_id === null ? 'Phiếu góp ý không ghi tên' : names.get(c.delegate_id) ?? '',
-    text: c.text, proposedText: c.proposed_text, ref: c.ref, unitText: c.unit_text, versionNumber: c.number,
-  }));
+    .where('v.number', '<', before).execute();
+  const groups = await db.selectFrom('discussion_group_opinions as o').innerJoin('discussion_units as u', 'u.id', 'o.unit_id')
+    .innerJoin('discussion_versions as v', 'v.id', 'u.version_id').innerJoin('discussion_groups as g', 'g.id', 'o.group_id')
+    .select(['o.id', 'o.kind', 'g.name', 'o.text', 'o.proposed_text', 'u.ref', 'u.position', 'u.text as unit_text', 'v.number'])
+    .where('o.document_id', '=', d.id).where('o.carried', '=', 'removed').where('o.voided_at', 'is', null).where('u.version_id', '!=', versionId)
+    .where('v.number', '<', before).execute();
+  const all = [
+    ...comments.map((c) => ({ at: [c.position, 0, c.id], view: {
+      key: `c:${c.id}`, kind: c.kind, source: c.source, author: c.delegate_id === null ? 'Phiếu góp ý không ghi tên' : names.get(c.delegate_id) ?? '',
+      text: c.text, proposedText: c.proposed_text, ref: c.ref, unitText: c.unit_text, versionNumber: c.number,
+    } })),
+    ...groups.map((o) => ({ at: [o.position, 1, o.id], view: {
+      key: `g:${o.id}`, kind: o.kind, source: 'group' as const, author: o.name,
+      text: o.text, proposedText: o.proposed_text, ref: o.ref, unitText: o.unit_text, versionNumber: o.number,
+    } })),
+  ];
+  // By paragraph, the delegates' comments first, each in the order written.
+  return all.sort((a, b) => a.at[0]! - b.at[0]! || a.at[1]! - b.at[1]! || a.at[2]! - b.at[2]!).map((x) => x.view);
 };
 
 /**
@@ -47,7 +60,7 @@ export const walkSynthesis = async (db: Db, congressId: number, d: DocumentRow, 
   const opinions = await db.selectFrom('discussion_group_opinions as o')
     .innerJoin('discussion_units as u', 'u.id', 'o.unit_id')
     .innerJoin('discussion_groups as g', 'g.id', 'o.group_id')
-    .select(['o.id', 'o.unit_id', 'o.group_id', 'o.kind', 'o.text', 'o.proposed_text', 'o.agree_count', 'g.name'])
+    .select(['o.id', 'o.unit_id', 'o.group_id', 'o.kind', 'o.text', 'o.proposed_text', 'o.agree_count', 'o.carried', 'g.name'])
     .where('u.version_id', '=', versionId).where('o.voided_at', 'is', null).orderBy('o.id').execute();
   const answers = new Map((await db.selectFrom('discussion_syntheses').innerJoin('discussion_units', 'discussion_units.id', 'discussion_syntheses.unit_id')
     .selectAll('discussion_syntheses').where('discussion_units.version_id', '=', versionId).execute()).map((a) => [a.unit_id, a]));
@@ -87,6 +100,7 @@ export const walkSynthesis = async (db: Db, congressId: number, d: DocumentRow, 
       if (!inChunk.has(o.unit_id)) continue;
       const key = `g:${o.id}`;
       sources.set(key, 'group');
+      if (o.carried === 'same' || o.carried === 'similar') carried.set(key, o.carried);
       push(o.unit_id, {
         key, kind: o.kind, text: o.proposed_text ?? o.text, body: o.text, proposed: o.proposed_text, author: o.name,
         source: { source: 'group', groupId: o.group_id, agreeCount: o.agree_count },
