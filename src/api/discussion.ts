@@ -213,3 +213,15 @@ export type ResolutionView = z.infer<typeof ResolutionView>;
 
 export const DiscussionPrintQuery = z.object({ format: PrintFormatSchema, version: Id.optional() }).strict();
 export const GroupMinutesQuery = z.object({ format: PrintFormatSchema, document: Id }).strict();
+
+/**
+ * A discussion's numbers for the hall screen, per document delegates may read (never "Mật" nor staff-only): live
+ * comments and the delegates who wrote them (paper forms among them), the groups' opinions and how many groups
+ * reported, the paragraphs with opinions in the current version and how the drafting committee answered them.
+ */
+export const DiscussionNumbersView = z.array(z.object({
+  documentId: z.number(), title: z.string(), kind: DiscussionKind, versionNumber: z.number().nullable(),
+  comments: z.number(), delegates: z.number(), paper: z.number(), groupOpinions: z.number(), groupsReporting: z.number(), groups: z.number(),
+  units: z.number(), accepted: z.number(), explained: z.number(), notAccepted: z.number(),
+}));
+export type DiscussionNumbersView = z.infer<typeof DiscussionNumbersView>;

@@ -1,12 +1,13 @@
 /**
  * What the hall screen shows, as the presidium or the secretariat chose it at the operator panel: one view held
- * (the current item, the speaker, attendance, a show-of-hands result, an election's result, the targets), or
+ * (the current item, the speaker, attendance, a show-of-hands result, an election's result, the targets, the
+ * discussion's numbers), or
  * `follow`: the screen follows the agenda (src/web/hall/follow.ts decides what the current item calls for).
  */
 import { z } from 'zod';
 import { IdBody } from './common.ts';
 
-export const HALL_SHOWS = ['item', 'speaker', 'attendance', 'vote', 'election', 'targets'] as const;
+export const HALL_SHOWS = ['item', 'speaker', 'attendance', 'vote', 'election', 'targets', 'discussion'] as const;
 export const HallShow = z.enum(HALL_SHOWS);
 export type HallShow = z.infer<typeof HallShow>;
 

@@ -7,7 +7,7 @@
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommentView, DiffView, DiscussionDocumentView, GroupOpinionView, GroupView, ResolutionView, SynthesisView, UnitsPage } from '../../src/api/discussion.ts';
+import type { CommentView, DiffView, DiscussionDocumentView, DiscussionNumbersView, GroupOpinionView, GroupView, ResolutionView, SynthesisView, UnitsPage } from '../../src/api/discussion.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { Client } from './support/client.ts';
 import { setupSmallCongress, type SmallCongress } from './support/congress.ts';
@@ -194,6 +194,22 @@ describeEachDatabase('api: the congress discussion', (db) => {
       expect((await admin.put(`${D}/units/${paragraph(2).id}/synthesis`, { status: 'explained', explanation: 'Đoạn này cần giữ để đủ ý.' })).status).toBe(200);
       const s = await admin.get<SynthesisView>(`${D}/documents/${report.id}/synthesis`);
       expect(s.body.totals).toMatchObject({ accepted: 1, explained: 1, pending: 1 });
+    });
+
+    it('gives the hall screen the numbers only, for documents delegates may read', async () => {
+      const numbers = await c.clients.screen.get<DiscussionNumbersView>(`${D}/numbers`);
+      expect(numbers.status).toBe(200);
+      expect(numbers.body.map((d) => d.documentId)).toEqual([report.id]);
+      expect(JSON.stringify(numbers.body)).not.toContain(secret.title);
+      const synthesis = (await admin.get<SynthesisView>(`${D}/documents/${report.id}/synthesis`)).body.totals;
+      const live = (await admin.get<CommentView[]>(`${D}/documents/${report.id}/comments`)).body.filter((x) => !x.voided);
+      expect(numbers.body[0]).toMatchObject({
+        title: report.title, versionNumber: 1, comments: synthesis.comments, groupOpinions: synthesis.groupOpinions, units: synthesis.units,
+        accepted: synthesis.accepted, explained: synthesis.explained, notAccepted: synthesis.notAccepted, groups: 2, groupsReporting: 2,
+        delegates: new Set(live.flatMap((x) => (x.delegateId === null ? [] : [x.delegateId]))).size, paper: live.filter((x) => x.source === 'paper').length,
+      });
+      expect(numbers.body[0]!.paper).toBeGreaterThan(0);
+      expect((await phones[0]!.get(`${D}/numbers`)).status).toBe(403);
     });
 
     it('prints the report and the group minutes in Word and PDF', async () => {

@@ -3,13 +3,13 @@
  * page by page, comments, discussion groups and their recorded opinions, the synthesis, the resolution and prints.
  */
 import { z } from 'zod';
-import { CHAIR, EVERYONE, OFFICE, STAFF } from '../access.ts';
+import { CHAIR, EVERYONE, HALL, OFFICE, STAFF } from '../access.ts';
 import { VoidBody, VoteView } from '../bodies.ts';
 import { CongressIdParams, CongressParams } from '../common.ts';
 import {
   CommentBody, CommentPatch, CommentsQuery, CommentView, DiffQuery, DiffView, DiscussionDocumentBody, DiscussionDocumentPatch, DiscussionDocumentView,
   DiscussionPrintQuery, DISCUSSION_TEXT_BODY_LIMIT, GroupBody, GroupMinutesQuery, GroupOpinionBody, GroupOpinionsQuery, GroupOpinionView, GroupView,
-  ResolutionView, ResolutionVoteBody, SynthesisAnswerView, SynthesisBody, SynthesisQuery, SynthesisView, TextVersionBody, UnitsPage, UnitsQuery,
+  ResolutionView, ResolutionVoteBody, SynthesisAnswerView, SynthesisBody, SynthesisQuery, SynthesisView, TextVersionBody, UnitsPage, UnitsQuery, DiscussionNumbersView,
 } from '../discussion.ts';
 import { endpoint, FILE, MULTIPART } from '../endpoint.ts';
 
@@ -46,6 +46,8 @@ export const discussionEndpoints = {
   recordGroupOpinion: endpoint({ method: 'POST', path: `${D}/groups/:id/opinions`, params: CongressIdParams, body: GroupOpinionBody, response: GroupOpinionView, access: WRITERS }),
   voidGroupOpinion: endpoint({ method: 'POST', path: `${D}/group-opinions/:id/void`, params: CongressIdParams, body: VoidBody, response: GroupOpinionView, access: WRITERS }),
 
+  /** The hall screen's numbers: documents delegates may read only. */
+  discussionNumbers: endpoint({ method: 'GET', path: `${D}/numbers`, params: CongressParams, response: DiscussionNumbersView, access: HALL }),
   getDiscussionSynthesis: endpoint({ method: 'GET', path: `${D}/documents/:id/synthesis`, params: CongressIdParams, query: SynthesisQuery, response: SynthesisView, access: CHAIR }),
   setDiscussionSynthesis: endpoint({ method: 'PUT', path: `${D}/units/:id/synthesis`, params: CongressIdParams, body: SynthesisBody, response: SynthesisAnswerView, access: OFFICE }),
 

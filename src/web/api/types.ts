@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type {
   AccessRole, AgendaItemView, AttendanceView, BatchView, BodyView, CandidateView, CheckinView, CongressView, CountingOverview,
-  DelegateView, DisagreementView, DocumentView, ElectionView, HallView, MyBatchView, OrganisationView, Principal, ReconciliationView, Role,
+  DelegateView, DisagreementView, DiscussionNumbersView, DocumentView, ElectionView, HallView, MyBatchView, OrganisationView, Principal, ReconciliationView, Role,
   RoundResultView, RoundStatus, RowIssue, SessionView, SpeakerView, TargetInput as TargetInputSchema, TargetsView, VoteView,
 } from '../../api/index.ts';
 import type { DeskCheckinResult as DeskCheckinResultView, RecordedCheckin as RecordedCheckinView } from '../../api/attendance.ts';
@@ -75,6 +75,8 @@ export interface HallState {
   readonly electionOfItem: ReadonlyMap<number, number>;
   readonly votes: readonly VoteView[];
   readonly targets: Targets | null;
+  /** The discussion's numbers per document delegates may read (empty: no discussion). */
+  readonly discussion: DiscussionNumbersView;
   /** What the operator panel chose (or follow the agenda). */
   readonly view: HallView;
 }

@@ -31,12 +31,24 @@ export const useLiveResource = <T>(
   loadRef.current = load;
   const kindsRef = useRef(kinds);
   kindsRef.current = kinds;
-  const sequence = useRef(0);
+  // One load at a time: changes that arrive while it runs (a storm of comments, say) make one more load after it,
+  // not one each — the last load always starts after the last change.
+  const running = useRef(false);
+  const again = useRef(false);
 
   const reload = useCallback(() => {
-    const mine = ++sequence.current;
+    if (running.current) {
+      again.current = true;
+      return;
+    }
+    running.current = true;
     void loadRef.current().then((r) => {
-      if (mine !== sequence.current) return; // a newer load is on its way
+      running.current = false;
+      if (again.current) {
+        again.current = false;
+        reload();
+        return; // a newer load is on its way
+      }
       if (r.ok) {
         setData(r.value);
         setError(null);

@@ -1,6 +1,6 @@
 /**
  * The projector in the hall (1920×1080 or 1280×720): what the operator panel holds (the current item, the speaker,
- * attendance, a show-of-hands result, an election's result, the targets) or, following the agenda, what the current
+ * attendance, a show-of-hands result, an election's result, the targets, the discussion's numbers) or, following the agenda, what the current
  * item calls for (src/web/hall/follow.ts). No hidden keys: the panel on the console steers it.
  */
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useLiveResource } from '../app/useLiveResource.ts';
 import type { HallState } from '../api/types.ts';
 import { AttendanceLine } from './AttendanceLine.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
+import { DiscussionSlide } from './DiscussionSlide.tsx';
 import { hallScene, reviewedTerm, type HallScene } from './follow.ts';
 import { loadHall } from './load-hall.ts';
 import { NowPanel } from './NowPanel.tsx';
@@ -22,6 +23,8 @@ import { VoteResult } from './VoteResult.tsx';
 const HallBody = ({ state, scene }: { readonly state: HallState; readonly scene: HallScene }) => {
   const { t } = useTranslation();
   switch (scene.kind) {
+    case 'discussion':
+      return <DiscussionSlide documents={state.discussion} />;
     case 'targets':
       return <TargetsSlide targets={state.targets!} term={reviewedTerm(state.congress.termStartYear, state.congress.termEndYear)} />;
     case 'election': {

@@ -10,7 +10,7 @@ const result = (electionId: number): PublishedResult => ({ electionId, roundNumb
 const item = (id: number, kind: string) => ({ id, kind, sessionTitle: 'Phiên', title: `Mục ${id}` });
 const base = (over: Partial<HallState>): Parameters<typeof hallScene>[0] => ({
   currentItem: null, currentSpeaker: null, published: null, publishedBy: new Map(), electionOfItem: new Map(), votes: [], targets: null,
-  view: { mode: 'follow' }, ...over,
+  discussion: [], view: { mode: 'follow' }, ...over,
 });
 
 describe('the hall screen follows the agenda', () => {
@@ -33,6 +33,15 @@ describe('the hall screen follows the agenda', () => {
   });
   it('shows the speaker while someone speaks', () => {
     expect(hallScene(base({ currentItem: item(16, 'discussion'), currentSpeaker: { id: 1 } as never })).kind).toBe('speaker');
+  });
+  it('a discussion item shows the discussion\'s numbers between speakers, when there is a document to discuss', () => {
+    const numbers = [{ documentId: 1, title: 'Dự thảo Báo cáo chính trị', kind: 'political-report' as const, versionNumber: 1, comments: 38, delegates: 20, paper: 3,
+      groupOpinions: 9, groupsReporting: 7, groups: 12, units: 14, accepted: 2, explained: 1, notAccepted: 0 }];
+    expect(hallScene(base({ currentItem: item(16, 'discussion'), discussion: numbers })).kind).toBe('discussion');
+    expect(hallScene(base({ currentItem: item(16, 'discussion') })).kind).toBe('item');
+    expect(hallScene(base({ currentItem: item(17, 'report'), discussion: numbers })).kind).toBe('item');
+    expect(hallScene(base({ discussion: numbers, view: { mode: 'fixed', show: 'discussion', voteId: null, electionId: null } })).kind).toBe('discussion');
+    expect(hallScene(base({ view: { mode: 'fixed', show: 'discussion', voteId: null, electionId: null } })).kind).toBe('item');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * What the hall screen shows: the view the operator panel holds, or — following the agenda — what the current
  * item calls for: an election item its election's published result (else the item), a show-of-hands item the
- * last vote recorded under it (else the item), a speaker while someone speaks. A result of an item the agenda has
+ * last vote recorded under it (else the item), a speaker while someone speaks, a discussion item the discussion's
+ * numbers (when there is a document to discuss). A result of an item the agenda has
  * left is never shown by following; a voided vote never. Pure: the screen and its tests call the same function.
  */
 import type { HallState, PublishedResult, VoteView } from '../api/types.ts';
@@ -12,9 +13,10 @@ export type HallScene =
   | { readonly kind: 'attendance' }
   | { readonly kind: 'vote'; readonly vote: VoteView }
   | { readonly kind: 'election'; readonly result: PublishedResult }
-  | { readonly kind: 'targets' };
+  | { readonly kind: 'targets' }
+  | { readonly kind: 'discussion' };
 
-type Facts = Pick<HallState, 'currentItem' | 'currentSpeaker' | 'published' | 'publishedBy' | 'electionOfItem' | 'votes' | 'targets' | 'view'>;
+type Facts = Pick<HallState, 'currentItem' | 'currentSpeaker' | 'published' | 'publishedBy' | 'electionOfItem' | 'votes' | 'targets' | 'discussion' | 'view'>;
 
 const inForce = (votes: readonly VoteView[]): VoteView[] => votes.filter((v) => v.voided === null);
 const latest = (votes: readonly VoteView[]): VoteView | null => votes.reduce<VoteView | null>((best, v) => (best === null || v.id > best.id ? v : best), null);
@@ -31,6 +33,7 @@ const following = (s: Facts): HallScene => {
     if (vote !== null) return { kind: 'vote', vote };
   }
   if (s.currentSpeaker !== null) return { kind: 'speaker' };
+  if (item !== null && item.kind === 'discussion' && s.discussion.length > 0) return { kind: 'discussion' };
   return { kind: 'item' };
 };
 
@@ -44,6 +47,8 @@ export const hallScene = (s: Facts): HallScene => {
       return { kind: v.show };
     case 'targets':
       return s.targets !== null && s.targets.targets.length > 0 ? { kind: 'targets' } : { kind: 'item' };
+    case 'discussion':
+      return s.discussion.length > 0 ? { kind: 'discussion' } : { kind: 'item' };
     case 'vote': {
       const vote = v.voteId === null ? latest(inForce(s.votes)) : s.votes.find((x) => x.id === v.voteId) ?? null;
       return vote === null ? { kind: 'item' } : { kind: 'vote', vote };

@@ -47,10 +47,10 @@ export const latestPublished = (elections: readonly ElectionView[]): PublishedRe
 };
 
 export const loadHall = async (api: ApiClient, code: string): Promise<ApiResult<HallState>> => {
-  const [congress, attendance, sessions, speakers, elections, targets, votes, view] = await Promise.all([
+  const [congress, attendance, sessions, speakers, elections, targets, votes, view, discussion] = await Promise.all([
     api.getCongress({ params: { code } }), api.attendance({ params: { code } }), api.listSessions({ params: { code } }),
     api.listSpeakers({ params: { code } }), api.listElections({ params: { code } }), api.getTargets({ params: { code } }),
-    api.listVotes({ params: { code } }), api.getHallView({ params: { code } }),
+    api.listVotes({ params: { code } }), api.getHallView({ params: { code } }), api.discussionNumbers({ params: { code } }),
   ]);
   if (!congress.ok) return congress;
   if (!attendance.ok) return attendance;
@@ -68,6 +68,7 @@ export const loadHall = async (api: ApiClient, code: string): Promise<ApiResult<
       electionOfItem: new Map(elections.ok ? elections.value.flatMap((e) => (e.agendaItemId === null ? [] : [[e.agendaItemId, e.id] as const])) : []),
       votes: votes.ok ? votes.value : [],
       targets: targets.ok ? targets.value : null,
+      discussion: discussion.ok ? discussion.value : [],
       view: view.ok ? view.value : { mode: 'follow' },
     },
   };

@@ -260,6 +260,18 @@ export const en: Messages = {
     nothingCanPass: 'Present is not more than half: nothing can pass (at least {{threshold}} needed).',
   },
   hall: {
+    discussion: {
+      title: 'Discussion of the documents',
+      version: 'draft {{number}}',
+      comments: 'Delegates\' opinions',
+      delegates: 'Delegates who commented',
+      groups: 'Groups that reported',
+      ofGroups: '{{reporting}} of {{groups}} groups',
+      groupOpinions: 'Groups\' opinions',
+      units: 'Paragraphs with opinions',
+      answered: 'Accepted / explained / not accepted',
+      answers: '{{accepted}} / {{explained}} / {{notAccepted}}',
+    },
     congressTitle: '{{ordinal}} Congress of Delegates, term {{start}}–{{end}}',
     noItem: 'Nothing has started yet',
     speaking: 'Speaking',
@@ -743,7 +755,7 @@ export const en: Messages = {
       chooseResult: 'choose a result…',
       voteHeading: 'Show-of-hands result',
       voteShare: '{{share}} agree against the base of {{base}} (needs {{threshold}})',
-      show: { item: 'The current item', speaker: 'The speaker', attendance: 'Attendance', vote: 'A show-of-hands result', election: 'An election result', targets: 'The resolution targets' },
+      show: { item: 'The current item', speaker: 'The speaker', attendance: 'Attendance', vote: 'A show-of-hands result', election: 'An election result', targets: 'The resolution targets', discussion: 'Discussion numbers' },
     },
     counting: {
       totalsRuled: 'The entries differed at the places above; the board ruled on all of them: the batch agrees.',

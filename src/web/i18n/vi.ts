@@ -262,6 +262,18 @@ export const vi = {
     method: { qr: 'quét thẻ', search: 'tìm theo tên' },
   },
   hall: {
+    discussion: {
+      title: 'Thảo luận văn kiện',
+      version: 'dự thảo {{number}}',
+      comments: 'Ý kiến của đại biểu',
+      delegates: 'Đại biểu góp ý',
+      groups: 'Tổ đã gửi ý kiến',
+      ofGroups: '{{reporting}}/{{groups}} tổ',
+      groupOpinions: 'Ý kiến của các tổ',
+      units: 'Đoạn có ý kiến',
+      answered: 'Đã tiếp thu / giải trình / không tiếp thu',
+      answers: '{{accepted}} / {{explained}} / {{notAccepted}}',
+    },
     congressTitle: 'Đại hội đại biểu lần thứ {{ordinal}}, nhiệm kỳ {{start}}–{{end}}',
     noItem: 'Chưa bắt đầu nội dung nào',
     speaking: 'Đang phát biểu',
@@ -737,7 +749,7 @@ export const vi = {
       chooseResult: 'chọn kết quả…',
       voteHeading: 'Kết quả biểu quyết',
       voteShare: '{{share}} đồng ý so với {{base}} đại biểu làm căn cứ (cần từ {{threshold}})',
-      show: { item: 'Nội dung đang diễn ra', speaker: 'Người phát biểu', attendance: 'Số đại biểu có mặt', vote: 'Kết quả biểu quyết', election: 'Kết quả bầu cử', targets: 'Chỉ tiêu nghị quyết' },
+      show: { item: 'Nội dung đang diễn ra', speaker: 'Người phát biểu', attendance: 'Số đại biểu có mặt', vote: 'Kết quả biểu quyết', election: 'Kết quả bầu cử', targets: 'Chỉ tiêu nghị quyết', discussion: 'Số liệu thảo luận' },
     },
     counting: {
       totalsRuled: 'Các lượt nhập đã khác nhau ở những chỗ trên; Ban Kiểm phiếu đã phán quyết hết: tập đã khớp.',

@@ -4,6 +4,7 @@ import type { ServerDeps } from '../../deps.ts';
 import { discussionCommentRoutes } from './comments.ts';
 import { discussionDocumentRoutes } from './documents.ts';
 import { discussionGroupRoutes } from './groups.ts';
+import { discussionNumberRoutes } from './numbers.ts';
 import { discussionPrintoutRoutes } from './printouts.ts';
 import { discussionResolutionRoutes } from './resolution.ts';
 import { discussionSynthesisRoutes } from './synthesis.ts';
@@ -13,6 +14,7 @@ export const discussionRoutes = (app: FastifyInstance, deps: ServerDeps): void =
   discussionCommentRoutes(app, deps);
   discussionGroupRoutes(app, deps);
   discussionSynthesisRoutes(app, deps);
+  discussionNumberRoutes(app, deps);
   discussionResolutionRoutes(app, deps);
   discussionPrintoutRoutes(app, deps);
 };
