@@ -1,8 +1,8 @@
 /**
  * Scanning through the server (a stack is counted in the time it takes to scan it; a document scanner feeds 30–60
- * sheets a minute, 1–2 s a sheet). The real server, `node --max-semi-space-size=4 bin/daihoi.js serve` (as
- * `npm start`), is a separate child process on a random loopback port, on a temporary SQLite file prepared
- * beforehand with a committee round of the seed congress's 27 names at counting (the rows of the fault tests,
+ * sheets a minute, 1–2 s a sheet). The real server, run as `npm start` runs it (package.json: its allocator
+ * settings — unless the caller's environment sets them — and Node's options, bench/support/npm-start.ts), is a
+ * separate child process on a random loopback port, on a temporary SQLite file prepared beforehand with a committee round of the seed congress's 27 names at counting (the rows of the fault tests,
  * test/faults/support.ts; the round's attendance raised so that both stacks fit in it). The ballots are the very
  * ballot the server prints for that round, generated at 200 dpi, marked as people mark (strikes of every shape and
  * pen, keeping marks), sealed as people seal, degraded as a scanner does, sent as multi-page TIFF files of 50
@@ -30,6 +30,7 @@ import { insertFaultCongress, send, type FaultCongress } from '../test/faults/su
 import { cpuSeconds, memoryMb, percentile } from './load/server.ts';
 import type { BenchResult } from './run.ts';
 import { startServer } from '../test/api/support/server.ts';
+import { npmStart } from './support/npm-start.ts';
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -128,7 +129,10 @@ export default async (): Promise<BenchResult[]> => {
   }
 
   const nodeArgs = (process.env['SCAN_SERVER_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
-  const server = await startServer({ DATABASE_URL: `sqlite:${file}`, DAIHOI_DATA: dir }, [], ['--max-semi-space-size=4', ...nodeArgs]);
+  // As `npm start` runs it: its allocator settings (unless the caller sets its own) and Node's options.
+  const start = npmStart();
+  const allocator = Object.fromEntries(Object.entries(start.env).filter(([name]) => process.env[name] === undefined));
+  const server = await startServer({ ...allocator, DATABASE_URL: `sqlite:${file}`, DAIHOI_DATA: dir }, [], [...start.nodeArgs, ...nodeArgs]);
   try {
     for (;;) {
       if ((await fetch(`${server.url}/api/health`).catch(() => null))?.status === 200) break;

@@ -4,7 +4,6 @@
  * fraction of a point off still matches it), and for every name row where the printed name sits.
  */
 import type { Box, BallotLayout, BallotRow } from '../documents/ballot-layout.ts';
-import { ballotLayoutOf, renderBallotPdf } from '../documents/pdf/ballot-pdf.ts';
 import type { BallotInput } from '../documents/model.ts';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
 import type { GreyImage } from './image.ts';
@@ -148,6 +147,8 @@ export const buildForm = (
 
 /** Renders this round's real ballot PDF and builds the reference the reader compares every sheet with. */
 export const prepareTarget = async (input: BallotInput): Promise<Result<ScanTarget, RuleError>> => {
+  // Loaded here, not with the reader: a thread that only reads sheets does not hold pdfkit and its fonts.
+  const { ballotLayoutOf, renderBallotPdf } = await import('../documents/pdf/ballot-pdf.ts');
   const pdf = await renderBallotPdf(input);
   if (!pdf.ok) return pdf;
   const blanks = await rasterisePdf(pdf.value, 72 * FORM_PER_POINT);

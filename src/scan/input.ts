@@ -39,8 +39,8 @@ export const MAX_PAGE_PIXELS = 40_000_000;
  * One page of a PNG/JPEG/TIFF through sharp, turned upright by its EXIF orientation (a phone photo), flattened on
  * white, as 8-bit grey; a page over MAX_PAGE_PIXELS is
  * refused before it is decoded. A grey scan's one channel is taken as it is; a colour scan's channels are weighed
- * into luminance here (ITU-R BT.601, in integers) rather than by sharp's colour pipeline, which costs as much again
- * as the decoding itself.
+ * into luminance (ITU-R BT.601) by libvips as it decodes (a linear combination, not sharp's colour pipeline, which
+ * costs as much again as the decoding itself).
  */
 export const decodePage = async (bytes: Uint8Array, page: number): Promise<Result<GreyImage, RuleError>> => {
   const image = sharp(bytes, { page, limitInputPixels: MAX_PAGE_PIXELS, sequentialRead: true });
@@ -53,14 +53,13 @@ export const decodePage = async (bytes: Uint8Array, page: number): Promise<Resul
   const upright = (meta.orientation ?? 1) > 1 ? image.rotate() : image;
   const flat = meta.hasAlpha ? upright.flatten({ background: '#ffffff' }) : upright;
   const grey = meta.channels - (meta.hasAlpha ? 1 : 0) === 1;
-  const { data, info } = await (grey ? flat.extractChannel(0) : flat).raw().toBuffer({ resolveWithObject: true });
-  if (info.channels === 1) return ok({ width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) });
-  const n = info.width * info.height;
-  const c = info.channels;
-  const out = new Uint8Array(n);
-  for (let i = 0, k = 0; i < n; i++, k += c) out[i] = (77 * data[k]! + 150 * data[k + 1]! + 29 * data[k + 2]! + 128) >> 8;
-  return ok({ width: info.width, height: info.height, data: out });
+  // libvips weighs a colour page's channels strip by strip as it decodes: only the grey page is ever whole in memory.
+  const { data, info } = await (grey ? flat : flat.recomb(LUMINANCE)).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  return ok({ width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) });
 };
+
+/** ITU-R BT.601 luminance in the first channel (the others unused). */
+const LUMINANCE: [[number, number, number], [number, number, number], [number, number, number]] = [[0.299, 0.587, 0.114], [0, 0, 0], [0, 0, 0]];
 
 /** A binary PGM (P5, maxval 255) as written by pdftoppm -gray. */
 export const parsePgm = (bytes: Uint8Array): GreyImage | null => {

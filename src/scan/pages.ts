@@ -85,8 +85,14 @@ export interface ScanPagesOptions {
   readonly maxSheets?: number;
 }
 
-/** Every page of one scan file, in order, decoded only when asked for; an unreadable page ends the file. */
-export async function* scanPages(bytes: Uint8Array, options: ScanPagesOptions = {}): AsyncGenerator<Result<GreyImage, RuleError>> {
+/**
+ * One page of a scan file: a PDF page already rasterised (pdftoppm, its own process), or page `index` of an image
+ * file (PNG, JPEG, TIFF) left encoded, to be decoded where it is read (the server's scanning threads).
+ */
+export type PageSource = { readonly kind: 'decoded'; readonly image: GreyImage } | { readonly kind: 'encoded'; readonly index: number };
+
+/** Every page of one scan file, in order, as a source; nothing of an image file is decoded here. */
+export async function* pageSources(bytes: Uint8Array, options: ScanPagesOptions = {}): AsyncGenerator<Result<PageSource, RuleError>> {
   const dpi = options.dpi ?? 200;
   const maxSheets = options.maxSheets ?? Number.MAX_SAFE_INTEGER;
   const kind = sniffKind(bytes);
@@ -95,7 +101,7 @@ export async function* scanPages(bytes: Uint8Array, options: ScanPagesOptions = 
     return;
   }
   if (kind === 'pdf') {
-    yield* pdfPages(bytes, dpi, maxSheets);
+    for await (const page of pdfPages(bytes, dpi, maxSheets)) yield page.ok ? ok({ kind: 'decoded', image: page.value }) : page;
     return;
   }
   let pages: number;
@@ -109,13 +115,22 @@ export async function* scanPages(bytes: Uint8Array, options: ScanPagesOptions = 
     yield err(tooManySheets(pages, maxSheets));
     return;
   }
-  for (let p = 0; p < pages; p++) {
-    let page: Result<GreyImage, RuleError>;
-    try {
-      page = await decodePage(bytes, p);
-    } catch (e) {
-      page = err(unreadable(firstLine(e)));
-    }
+  for (let p = 0; p < pages; p++) yield ok({ kind: 'encoded', index: p });
+}
+
+/** Page `index` of an image file, decoded; an error as the file's reason. */
+export const decodeSource = async (bytes: Uint8Array, index: number): Promise<Result<GreyImage, RuleError>> => {
+  try {
+    return await decodePage(bytes, index);
+  } catch (e) {
+    return err(unreadable(firstLine(e)));
+  }
+};
+
+/** Every page of one scan file, in order, decoded only when asked for; an unreadable page ends the file. */
+export async function* scanPages(bytes: Uint8Array, options: ScanPagesOptions = {}): AsyncGenerator<Result<GreyImage, RuleError>> {
+  for await (const source of pageSources(bytes, options)) {
+    const page = !source.ok ? source : source.value.kind === 'decoded' ? ok(source.value.image) : await decodeSource(bytes, source.value.index);
     yield page;
     if (!page.ok) return;
   }

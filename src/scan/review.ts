@@ -15,16 +15,16 @@ export interface ReviewItem {
   readonly sheet: number;
   readonly candidateId: CandidateId | null;
   readonly reason: RuleError;
-  /** PNG, greyscale: the row at 200 dpi with 6 pt around it, or the whole sheet at most 1,200 px wide. */
+  /** PNG, greyscale: the row at 200 dpi with 6 pt around it, or the whole sheet at most 1,000 px wide (122 dpi: names still read). */
   readonly png: Buffer;
 }
 
 const CROP_PER_POINT = 200 / 72;
-const WHOLE_WIDTH = 1200;
+const WHOLE_WIDTH = 1000;
 
 /** Grey PNG, quickly compressed: review images are shown once or twice, not archived. */
 export const encodePng = (img: GreyImage): Promise<Buffer> =>
-  sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } }).png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer();
+  sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } }).png({ compressionLevel: 2, adaptiveFiltering: false }).toBuffer();
 
 /** A sheet that could not be registered, as scanned, shrunk by whole steps (mean of f × f) to at most WHOLE_WIDTH. */
 const shrunk = (img: GreyImage): GreyImage => {

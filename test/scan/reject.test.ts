@@ -82,7 +82,7 @@ describe('registration is strict', () => {
     const items = await reviewItems(reading, sheets, [blank], g.target.layout);
     expect(items).toHaveLength(1);
     expect(items[0]!.reason.code).toBe('scan.mark');
-    // The scan as it is, shrunk by whole steps to at most 1,200 px wide: 1,654 px → 827 px.
+    // The scan as it is, shrunk by whole steps to at most 1,000 px wide: 1,654 px → 827 px.
     expect(items[0]!.png.readUInt32BE(16)).toBe(827);
   });
 });

@@ -1,14 +1,14 @@
 /**
- * Reading one uploaded stack: file by file and page by page (each page decoded, read against the round's
- * blank ballot in a worker thread so the server keeps answering, and let go as soon as its ballot is complete —
- * the crop the board needs is cut then); then the sheets are stored and, when none needs the board, entered as the
+ * Reading one uploaded stack: file by file and page by page, several pages at once (each page decoded and read
+ * against the round's blank ballot in the worker threads, so the server keeps answering, taken back in the stack's
+ * order and let go as soon as its ballot is complete — the crop the board needs is cut then); then the sheets are stored and, when none needs the board, entered as the
  * scanner's entry. A stack that cannot be read ends 'failed' with its reason and enters nothing; a stack with more
  * ballots than the batch's count is refused at the first sheet beyond it (a file with more pages than the batch can
  * hold, before any page is decoded).
  */
 import { ruleError, type RuleError } from '../../rules/index.ts';
-import { groupSheets, reviewPng, scanPages, type GreyImage, type ScanTarget, type SheetOutcome } from '../../scan/index.ts';
-import type { PhotoReading } from '../../scan/photo.ts';
+import { groupSheets, reviewPng, type GreyImage, type SheetOutcome } from '../../scan/index.ts';
+import { pageSources } from '../../scan/pages.ts';
 import { sniffKind } from '../../scan/sniff.ts';
 import type { ScanJobsTable } from '../../store/schema.ts';
 import type { Selectable } from 'kysely';
@@ -17,6 +17,8 @@ import { audit } from '../audit.ts';
 import { findElection } from '../election-data.ts';
 import { nowIso, transact } from '../tx.ts';
 import { enterJob, SCANNER } from './enter-job.ts';
+import type { SheetPage } from './sheet-protocol.ts';
+import type { PageReading, SheetReader } from './sheet-reader.ts';
 import { roundTarget, type PrepareTarget } from './target.ts';
 
 type ScanJob = Selectable<ScanJobsTable>;
@@ -34,14 +36,23 @@ export interface ReadHooks {
   readonly progress: (filesRead: number, sheetsRead: number) => Promise<boolean>;
   /** The server is closing: stop between sheets and leave the job to be read again. */
   readonly stopping: () => boolean;
-  /** prepareTarget and readSheet of src/scan, off the event loop (sheet-reader.ts). */
+  /** prepareTarget of src/scan, off the event loop (sheet-reader.ts). */
   readonly prepareTarget: PrepareTarget;
-  readonly readSheet: (page: GreyImage, target: ScanTarget, sheet: number) => Promise<SheetOutcome>;
-  /** A photographed sheet (a JPEG file: one ballot page per photo): set upright, then read; the upright page back. */
-  readonly readPhoto: (page: GreyImage, target: ScanTarget, sheet: number) => Promise<PhotoReading>;
+  /** A page decoded if need be and read, off the event loop, `size` of them at once (sheet-reader.ts). */
+  readonly reader: Pick<SheetReader, 'read' | 'size'>;
 }
 
 export type ReadOutcome = 'done' | 'abandoned';
+
+/** A page with the readers (its reading, or what it threw), or the end of a file (`file` files are then read). */
+type Queued = { readonly kind: 'page'; readonly file: number; readonly reading: Promise<PageReading | Error> } | { readonly kind: 'file-end'; readonly file: number };
+
+/** A file's bytes in memory the reader threads share (never copied to each). */
+const shared = (data: Uint8Array): Uint8Array => {
+  const copy = new Uint8Array(new SharedArrayBuffer(data.length));
+  copy.set(data);
+  return copy;
+};
 
 const scanEvents = (congressId: number, roundId: number) => [
   { congressId, kind: 'scan' as const, id: roundId }, { congressId, kind: 'counting' as const, id: roundId },
@@ -93,41 +104,81 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   let renewed = Date.now();
   let from = 0;
   let complete = 0;
-  for (const [i, f] of files.entries()) {
-    const { data } = await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow();
-    // A JPEG is a photo (a phone's or a tablet's, one page of a ballot): set upright from its four marks first.
-    const photo = sniffKind(data) === 'jpeg';
-    for await (const page of scanPages(data, { maxSheets: maxSheets - outcomes.length })) {
-      if (hooks.stopping()) return 'abandoned';
-      if (!page.ok) return fail(page.error.code === 'scan.too-many-sheets' ? tooManySheets(batch, maxSheets + 1) : fileError(i + 1, page.error));
-      const sheet = outcomes.length;
-      const { outcome, image } = photo ? await hooks.readPhoto(page.value, target.value, sheet)
-        : { outcome: await hooks.readSheet(page.value, target.value, sheet), image: page.value };
-      if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
-        return fail({ ...outcome.reason, message_vi: `Tờ quét thứ ${sheet + 1}: ${outcome.reason.message_vi}`,
-          message_en: `Scanned sheet ${sheet + 1}: ${outcome.reason.message_en}` });
-      }
-      outcomes.push(outcome);
-      images[sheet] = image;
-      // Let go of every page but those the board may need, page by page: one PDF or TIFF may be the whole stack.
-      // Only the sheets since the last complete ballot are grouped again (a ballot starts at `from`).
-      const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);
-      for (const b of done) {
-        if (b.kind === 'review') crops.set(b.sheets[0]!, await reviewPng(b, outcomes, images, target.value.layout));
-        for (const s of b.sheets) images[s] = undefined;
-        from += b.sheets.length;
-        complete += 1;
-      }
-      if (complete + 1 > batch.physical_count) return fail(tooManySheets(batch, sheet + 1));
-      // A long file (a scanner's PDF) tells its progress and renews the lease too, so that no other instance takes it.
-      if (Date.now() - renewed > 1000) {
-        renewed = Date.now();
-        if (!(await hooks.progress(i, outcomes.length))) return 'abandoned';
-      }
+  // The pages given to the readers and not yet taken back, in the stack's order, with each file's end: a file's
+  // progress is told once all its pages are taken back, and every reason in the order a page-by-page reading finds it.
+  const queue: Queued[] = [];
+  let sent = 0;
+
+  /** The oldest page taken back (or a file's end told): the job's end when it must stop, null to go on. */
+  const takeBack = async (): Promise<ReadOutcome | null> => {
+    const q = queue.shift()!;
+    if (q.kind === 'file-end') {
+      renewed = Date.now();
+      return (await hooks.progress(q.file, outcomes.length)) ? null : 'abandoned';
     }
-    renewed = Date.now();
-    if (!(await hooks.progress(i + 1, outcomes.length))) return 'abandoned';
+    const r = await q.reading;
+    if (r instanceof Error) throw r;
+    if (hooks.stopping()) return 'abandoned';
+    if (!r.ok) return fail(fileError(q.file + 1, r.error));
+    const { outcome, image } = r.value;
+    const sheet = outcomes.length;
+    if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
+      return fail({ ...outcome.reason, message_vi: `Tờ quét thứ ${sheet + 1}: ${outcome.reason.message_vi}`,
+        message_en: `Scanned sheet ${sheet + 1}: ${outcome.reason.message_en}` });
+    }
+    outcomes.push(outcome);
+    images[sheet] = image;
+    // Let go of every page but those the board may need, page by page: one PDF or TIFF may be the whole stack.
+    // Only the sheets since the last complete ballot are grouped again (a ballot starts at `from`).
+    const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);
+    for (const b of done) {
+      if (b.kind === 'review') crops.set(b.sheets[0]!, await reviewPng(b, outcomes, images, target.value.layout));
+      for (const s of b.sheets) images[s] = undefined;
+      from += b.sheets.length;
+      complete += 1;
+    }
+    if (complete + 1 > batch.physical_count) return fail(tooManySheets(batch, sheet + 1));
+    // A long file (a scanner's PDF) tells its progress and renews the lease too, so that no other instance takes it.
+    if (Date.now() - renewed > 1000) {
+      renewed = Date.now();
+      if (!(await hooks.progress(q.file, outcomes.length))) return 'abandoned';
+    }
+    return null;
+  };
+  /** Takes back pages until at most `left` are with the readers. */
+  const takeBackTo = async (left: number): Promise<ReadOutcome | null> => {
+    while (queue.length > left) {
+      const stop = await takeBack();
+      if (stop !== null) return stop;
+    }
+    return null;
+  };
+
+  for (const [i, f] of files.entries()) {
+    let { data } = await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow();
+    const kind = sniffKind(data);
+    // A JPEG is a photo (a phone's or a tablet's, one page of a ballot): set upright from its four marks first.
+    const photo = kind === 'jpeg';
+    // An image file is decoded page by page by the readers, from one copy they all share.
+    if (kind !== null && kind !== 'pdf') data = shared(data);
+    for await (const source of pageSources(data, { maxSheets: maxSheets - sent })) {
+      if (hooks.stopping()) return 'abandoned';
+      if (!source.ok) {
+        const stop = await takeBackTo(0);
+        if (stop !== null) return stop;
+        return fail(source.error.code === 'scan.too-many-sheets' ? tooManySheets(batch, maxSheets + 1) : fileError(i + 1, source.error));
+      }
+      const page: SheetPage = source.value.kind === 'decoded' ? source.value : { kind: 'encoded', file: data, index: source.value.index };
+      const reading = hooks.reader.read(page, target.value, sent, photo).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      queue.push({ kind: 'page', file: i, reading });
+      sent += 1;
+      const stop = await takeBackTo(hooks.reader.size);
+      if (stop !== null) return stop;
+    }
+    queue.push({ kind: 'file-end', file: i + 1 });
   }
+  const stop = await takeBackTo(0);
+  if (stop !== null) return stop;
 
   const ballots = groupSheets(target.value, outcomes);
   if (ballots.length !== batch.physical_count) {

@@ -54,8 +54,7 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
       const outcome = await readJob(deps, id, {
         stopping: () => closed,
         prepareTarget: sheets.prepare,
-        readSheet: sheets.read,
-        readPhoto: sheets.readPhoto,
+        reader: sheets,
         progress: async (filesRead, sheetsRead) => {
           const r = await deps.db.updateTable('scan_jobs').set({ files_read: filesRead, sheets_read: sheetsRead, lease_until: until() })
             .where('id', '=', id).where('status', '=', 'reading').executeTakeFirst();

@@ -4,51 +4,29 @@
  * once none is pending, the scanner's entry goes into the batch (enter-job.ts).
  */
 import { API } from '../../api/contract.ts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { BallotInput } from '../../api/ballot.ts';
 import { urlOf } from '../../api/endpoint.ts';
 import type { JobParams } from '../../api/endpoints/scan.ts';
-import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, ScanError, ScanReason, type ScanJobView, type ScanSheetView } from '../../api/scan.ts';
-import { checkBallotShape, err, ok, ruleError,  type Result } from '../../rules/index.ts';
-import { sniffKind } from '../../scan/sniff.ts';
+import { ScanError, ScanReason, type ScanJobView, type ScanSheetView } from '../../api/scan.ts';
+import { checkBallotShape, err, ok, ruleError } from '../../rules/index.ts';
 import { readJsonColumn } from '../../store/json-column.ts';
 import type { Congress, Database } from '../../store/schema.ts';
 import { audit } from '../audit.ts';
 import { findBatch, lockRound, roundCounting } from '../counting-data.ts';
 import type { ServerDeps } from '../deps.ts';
 import { loadRound } from '../election-data.ts';
-import { badRequest, conflict, notFound, problem, unprocessable, type Problem } from '../problems.ts';
+import { conflict, notFound, unprocessable, type Problem } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { isUniqueViolation, nowIso, transact } from '../tx.ts';
 import { enterJob, notCounting } from './enter-job.ts';
 import type { ScanReader } from './reader.ts';
+import { spoolScans } from './upload.ts';
 
 
 type Db = ServerDeps['db'] | Transaction<Database>;
-
-const readFiles = async (req: FastifyRequest): Promise<Result<Uint8Array[], Problem>> => {
-  if (!req.isMultipart()) {
-    return err(problem(415, ruleError('upload.multipart', 'Cần gửi các tệp ảnh quét dạng multipart/form-data.', 'Send the scanned files as multipart/form-data.', 'file')));
-  }
-  const files: Uint8Array[] = [];
-  for await (const part of req.parts({ limits: { fileSize: SCAN_FILE_MAX_BYTES, files: SCAN_MAX_FILES, fields: 10, fieldSize: 1000 } })) {
-    if (part.type !== 'file') continue;
-    const data = await part.toBuffer();
-    if (part.file.truncated) {
-      return err(problem(413, ruleError('upload.too-large', `Tệp "${part.filename}" vượt quá ${SCAN_FILE_MAX_BYTES / 1024 / 1024} MB.`,
-        `The file "${part.filename}" exceeds ${SCAN_FILE_MAX_BYTES / 1024 / 1024} MB.`, 'file')));
-    }
-    if (sniffKind(data) === null) {
-      return err(problem(415, ruleError('scan.file-type', `Tệp "${part.filename}" không phải ảnh quét (PNG, JPEG, TIFF) hay PDF.`,
-        `The file "${part.filename}" is not a scan (PNG, JPEG, TIFF) or a PDF.`, 'file')));
-    }
-    files.push(data);
-  }
-  if (files.length === 0) return err(badRequest(ruleError('upload.missing', 'Thiếu tệp ảnh quét.', 'No scanned file was sent.', 'file')));
-  return ok(files);
-};
 
 const jobNotFound = (): Problem => notFound('lần quét', 'Scan job', 'params.job');
 
@@ -90,8 +68,9 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
       `Batch "${batch.label}" has already been scanned: a second scan is refused.`));
     const existing = await deps.db.selectFrom('scan_jobs').select('status').where('batch_id', '=', batch.id).executeTakeFirst();
     if (existing !== undefined && existing.status !== 'failed') return err(already());
-    const files = await readFiles(ctx.req);
-    if (!files.ok) return files;
+    const spooled = await spoolScans(ctx.req);
+    if (!spooled.ok) return spooled;
+    const files = spooled.value.files;
     const userId = ctx.principal?.kind === 'user' ? ctx.principal.userId : null;
     try {
       const stored = await transact(deps, async (trx) => {
@@ -100,13 +79,14 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
         const failed = await trx.deleteFrom('scan_jobs').where('batch_id', '=', batch.id).where('status', '=', 'failed').executeTakeFirst();
         const job = await trx.insertInto('scan_jobs').values({
           congress_id: ctx.congress.id, round_id: round.id, batch_id: batch.id, terminal: 'scanner', status: 'reading',
-          created_by: userId, created_at: nowIso(deps), files: files.value.length, error: null, lease_until: null,
+          created_by: userId, created_at: nowIso(deps), files: files.length, error: null, lease_until: null,
         }).returning('id').executeTakeFirstOrThrow();
-        for (const [i, data] of files.value.entries()) {
-          await trx.insertInto('scan_files').values({ job_id: job.id, position: i + 1, data }).execute();
+        // One file in memory at a time: the upload was spooled to disk as it arrived (upload.ts).
+        for (const [i, f] of files.entries()) {
+          await trx.insertInto('scan_files').values({ job_id: job.id, position: i + 1, data: await spooled.value.read(f.path) }).execute();
         }
         await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'scan.upload', subject: `round:${round.id}`,
-          payload: { job: job.id, batch: batch.number, files: files.value.length, bytes: files.value.reduce((n, f) => n + f.length, 0),
+          payload: { job: job.id, batch: batch.number, files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0),
             replacedFailed: Number(failed.numDeletedRows) > 0 } });
         return ok(job.id);
       }, events(ctx.congress.id, round.id));
@@ -117,6 +97,8 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
     } catch (e) {
       if (isUniqueViolation(e)) return err(already());
       throw e;
+    } finally {
+      await spooled.value.remove();
     }
   });
 

@@ -1,18 +1,34 @@
-/** Messages between the server and its sheet-reading worker thread (plain data: structured clone). */
+/** Messages between the server and its sheet-reading worker threads (plain data: structured clone). */
 import type { BallotInput } from '../../documents/model.ts';
 import type { RuleError } from '../../rules/index.ts';
 import type { GreyImage, ScanTarget, SheetOutcome } from '../../scan/index.ts';
 
+/**
+ * What to read: a page already decoded (a PDF page, moved to the worker), or page `index` of an image file the
+ * worker decodes itself from `file`, shared by every worker (a SharedArrayBuffer: never copied).
+ */
+export type SheetPage =
+  | { readonly kind: 'decoded'; readonly image: GreyImage }
+  | { readonly kind: 'encoded'; readonly file: Uint8Array; readonly index: number };
+
 export type SheetRequest =
   | { readonly type: 'prepare'; readonly id: number; readonly input: BallotInput }
   | { readonly type: 'target'; readonly target: ScanTarget }
-  | { readonly type: 'read'; readonly id: number; readonly page: GreyImage; readonly sheet: number }
-  | { readonly type: 'read-photo'; readonly id: number; readonly page: GreyImage; readonly sheet: number };
+  /** `photo`: a photographed sheet (src/scan/photo.ts readPhoto), set upright first. */
+  | { readonly type: 'read'; readonly id: number; readonly page: SheetPage; readonly sheet: number; readonly photo: boolean };
 
 export type SheetResponse =
   | { readonly id: number; readonly kind: 'prepared'; readonly target: ScanTarget }
   | { readonly id: number; readonly kind: 'refused'; readonly error: RuleError }
-  | { readonly id: number; readonly kind: 'read'; readonly outcome: SheetOutcome }
-  /** A photo's outcome and its upright page (null when the photo was refused: the server keeps the photo itself). */
-  | { readonly id: number; readonly kind: 'photo'; readonly outcome: SheetOutcome; readonly image: GreyImage | null }
+  /** The outcome and the page it refers to (decoded, or set upright from a photo), moved back to the server. */
+  | { readonly id: number; readonly kind: 'read'; readonly outcome: SheetOutcome; readonly image: GreyImage }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
+
+/**
+ * The buffer of a page that can be moved to the other thread instead of copied: one that is the page's alone
+ * (a page cut from a larger buffer — a PGM file with its header — is copied, and so is one libvips owns).
+ */
+export const movable = (image: GreyImage): ArrayBuffer[] => {
+  const { buffer, byteOffset, byteLength } = image.data;
+  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
+};

@@ -1,14 +1,17 @@
 /**
- * The scanning worker thread reads exactly as src/scan does on the main thread, prepares the blank ballot itself,
- * and, once closed and started again, is given the form it no longer holds.
+ * The scanning worker threads read exactly as src/scan does on the main thread — a page sent decoded, or an image
+ * file's page decoded there from the file they share — with several pages at once; the blank ballot is prepared by
+ * a thread of its own, and readers started again after a close are given the form they no longer hold.
  */
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEADER, candidates, round } from '../../documents/fixtures/congress.ts';
-import { readSheet } from '../../scan/index.ts';
+import { readSheet, type GreyImage } from '../../scan/index.ts';
+import { decodePage } from '../../scan/input.ts';
 import { generateBallot, prepareGenerator, type Generator } from '../../scan/testing/generate.ts';
 import { sheetReader } from './sheet-reader.ts';
 
-const reader = sheetReader();
+const reader = sheetReader(2);
 let g: Generator;
 
 beforeAll(async () => {
@@ -18,17 +21,40 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => reader.close());
 
-it('prepares the round\'s blank ballot in the worker and reads a sheet there as readSheet does here; again after a restart', async () => {
+const copy = (img: GreyImage): GreyImage => ({ ...img, data: img.data.slice() });
+
+it('prepares the round\'s blank ballot in a worker and reads a sheet there as readSheet does here; again after a restart', async () => {
   const prepared = await reader.prepare(g.input);
   if (!prepared.ok) throw new Error(prepared.error.message_en);
   expect(prepared.value.layout).toEqual(g.target.layout);
   const page = (await generateBallot(g, { seed: 7, degrade: 'none', stamped: true, writingOutside: false })).pages[0]!;
   const here = readSheet(page, g.target, 0);
   expect(here.kind).toBe('read');
-  expect(await reader.read(page, prepared.value, 0)).toEqual(here);
-  // A new worker after close: it must be sent the form the server kept.
+  const there = await reader.read({ kind: 'decoded', image: copy(page) }, prepared.value, 0, false);
+  expect(there.ok && there.value.outcome).toEqual(here);
+  expect(there.ok && Buffer.from(there.value.image.data).equals(Buffer.from(page.data))).toBe(true);
+  // New workers after close: they must be sent the form the server kept.
   await reader.close();
-  expect(await reader.read(page, prepared.value, 0)).toEqual(here);
+  expect(await reader.read({ kind: 'decoded', image: copy(page) }, prepared.value, 0, false)).toMatchObject({ ok: true, value: { outcome: here } });
   // Another form than the one the worker holds is sent along too.
-  expect(await reader.read(page, g.target, 0)).toEqual(here);
+  expect(await reader.read({ kind: 'decoded', image: copy(page) }, g.target, 0, false)).toMatchObject({ ok: true, value: { outcome: here } });
+}, 60_000);
+
+it('decodes the pages of a shared multi-page TIFF in two threads at once, each as decodePage and readSheet do here', async () => {
+  const pages = await Promise.all([1, 2, 3, 4].map(async (seed) => (await generateBallot(g, { seed, degrade: 'normal' })).pages[0]!));
+  const { width, height } = pages[0]!;
+  const raw = Buffer.concat(pages.map((p) => p.data));
+  const tiff = await sharp(raw, { raw: { width, height: height * pages.length, channels: 1, pageHeight: height } }).tiff({ compression: 'jpeg', quality: 85 }).toBuffer();
+  const file = new Uint8Array(new SharedArrayBuffer(tiff.length));
+  file.set(tiff);
+  const there = await Promise.all(pages.map((_, i) => reader.read({ kind: 'encoded', file, index: i }, g.target, i, false)));
+  for (const [i, r] of there.entries()) {
+    const decoded = await decodePage(tiff, i);
+    if (!decoded.ok || !r.ok) throw new Error('not decoded');
+    expect(r.value.outcome).toEqual(readSheet(decoded.value, g.target, i));
+    expect(Buffer.from(r.value.image.data).equals(Buffer.from(decoded.value.data))).toBe(true);
+  }
+  // A page that is not there: the file's reason, not a crash of the thread.
+  const missing = await reader.read({ kind: 'encoded', file, index: 9 }, g.target, 4, false);
+  expect(missing.ok ? 'read' : missing.error.code).toBe('scan.file');
 }, 60_000);

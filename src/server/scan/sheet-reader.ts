@@ -1,95 +1,126 @@
 /**
- * The scanning worker thread seen from the server: started on first use, ended with each run of stacks. Pages are
- * copied to it (the server keeps them for the board's crops); the round's blank ballot is prepared there and its
- * copy kept by the server, sent back to a new worker when needed.
+ * The scanning worker threads seen from the server: a pool of readers (readerCount: the machine's cores but one, at
+ * most MAX_READERS), started on first use and ended with each run of stacks; the round's blank ballot is prepared by a
+ * thread of its own, ended once the form is made (the renderer and its fonts are not kept), and the server keeps
+ * the form, sent to each reader when it first needs it. A page goes to the reader with the fewest pages waiting;
+ * an image file's page is decoded there, from the file shared by all of them.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../../runtime/worker-url.ts';
 import type { BallotInput } from '../../documents/model.ts';
 import { err, ok, type Result, type RuleError } from '../../rules/index.ts';
 import type { GreyImage, ScanTarget, SheetOutcome } from '../../scan/index.ts';
-import type { PhotoReading } from '../../scan/photo.ts';
-import type { SheetRequest, SheetResponse } from './sheet-protocol.ts';
+import { movable, type SheetPage, type SheetRequest, type SheetResponse } from './sheet-protocol.ts';
+
+/** The most reader threads: each holds its own copy of the form and a page or two (about 25 MB). */
+export const MAX_READERS = 4;
+
+/**
+ * Readers for this machine: DAIHOI_SCAN_READERS when set (1–MAX_READERS), else one per core but one — a reader
+ * keeps a core busy, and while it reads one page the next is decoded on another (libvips, libuv's threads) and the
+ * server's own thread answers requests: on 2 cores, one reader is as fast as two and holds 60–110 MB less.
+ */
+export const readerCount = (env: NodeJS.ProcessEnv = process.env): number => {
+  const asked = Number(env['DAIHOI_SCAN_READERS'] ?? 0);
+  const n = Number.isInteger(asked) && asked > 0 ? asked : availableParallelism() - 1;
+  return Math.max(1, Math.min(MAX_READERS, n));
+};
+
+/** A page read: its outcome and the image the outcome refers to; or the reason its file could not be decoded. */
+export type PageReading = Result<{ readonly outcome: SheetOutcome; readonly image: GreyImage }, RuleError>;
 
 export interface SheetReader {
+  /** How many pages are read at once. */
+  readonly size: number;
   readonly prepare: (input: BallotInput) => Promise<Result<ScanTarget, RuleError>>;
-  readonly read: (page: GreyImage, target: ScanTarget, sheet: number) => Promise<SheetOutcome>;
-  /** A photographed sheet (src/scan/photo.ts readPhoto): the outcome and the upright page it refers to. */
-  readonly readPhoto: (page: GreyImage, target: ScanTarget, sheet: number) => Promise<PhotoReading>;
+  /** One page: read (`photo`: set upright from its marks first, src/scan/photo.ts readPhoto). */
+  readonly read: (page: SheetPage, target: ScanTarget, sheet: number, photo: boolean) => Promise<PageReading>;
   readonly close: () => Promise<void>;
 }
 
+interface Thread {
+  readonly worker: Worker;
+  readonly waiting: Map<number, { resolve: (r: SheetResponse) => void; reject: (e: Error) => void }>;
+  /** The form this thread holds (the server's copy of it). */
+  held: ScanTarget | null;
+  dead: boolean;
+}
 
-export const sheetReader = (): SheetReader => {
-  let worker: Worker | null = null;
-  /** The target the worker holds (the server's copy of it). */
-  let held: ScanTarget | null = null;
-  let next = 0;
-  const waiting = new Map<number, { resolve: (r: SheetResponse) => void; reject: (e: Error) => void }>();
-
+const startThread = (): Thread => {
+  const t: Thread = { worker: new Worker(workerUrl(import.meta.url, 'sheet-worker')), waiting: new Map(), held: null, dead: false };
   const failAll = (e: Error): void => {
-    for (const w of waiting.values()) w.reject(e);
-    waiting.clear();
-    worker = null;
-    held = null;
+    t.dead = true;
+    for (const w of t.waiting.values()) w.reject(e);
+    t.waiting.clear();
   };
+  t.worker.on('message', (m: SheetResponse) => {
+    const p = t.waiting.get(m.id);
+    if (p === undefined) return;
+    t.waiting.delete(m.id);
+    if (m.kind === 'failed') p.reject(new Error(m.message));
+    else p.resolve(m);
+  });
+  t.worker.on('error', (e) => failAll(e));
+  t.worker.on('exit', (code) => failAll(new Error(`sheet worker exited (${code})`)));
+  t.worker.unref();
+  return t;
+};
 
-  const started = (): Worker => {
-    if (worker !== null) return worker;
-    const w = new Worker(workerUrl(import.meta.url, 'sheet-worker'));
-    w.on('message', (m: SheetResponse) => {
-      const p = waiting.get(m.id);
-      if (p === undefined) return;
-      waiting.delete(m.id);
-      if (m.kind === 'failed') p.reject(new Error(m.message));
-      else p.resolve(m);
-    });
-    w.on('error', (e) => failAll(e));
-    w.on('exit', (code) => { if (worker === w) failAll(new Error(`sheet worker exited (${code})`)); });
-    w.unref();
-    worker = w;
-    return w;
-  };
+export const sheetReader = (size = readerCount()): SheetReader => {
+  let threads: Thread[] = [];
+  let next = 0;
 
-  const ask = (request: (id: number) => SheetRequest): Promise<SheetResponse> => new Promise((resolve, reject) => {
+  const ask = (t: Thread, request: (id: number) => SheetRequest, transfer: ArrayBuffer[] = []): Promise<SheetResponse> => new Promise((resolve, reject) => {
     const id = ++next;
-    waiting.set(id, { resolve, reject });
-    started().postMessage(request(id));
+    t.waiting.set(id, { resolve, reject });
+    t.worker.postMessage(request(id), transfer);
   });
 
-  /** The prepared targets are cached per round form (target.ts): the same object is the same form. */
-  const hold = (target: ScanTarget): void => {
-    if (held === target) return;
-    started().postMessage({ type: 'target', target } satisfies SheetRequest);
-    held = target;
+  /** The thread with the fewest pages waiting, started if there is room for one more. */
+  const pick = (): Thread => {
+    threads = threads.filter((t) => !t.dead);
+    const idle = threads.find((t) => t.waiting.size === 0);
+    if (idle !== undefined) return idle;
+    if (threads.length < size) {
+      const t = startThread();
+      threads.push(t);
+      return t;
+    }
+    return threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
   };
 
   return {
+    size,
     prepare: async (input) => {
-      const r = await ask((id) => ({ type: 'prepare', id, input }));
+      const t = startThread();
+      try {
+        const r = await ask(t, (id) => ({ type: 'prepare', id, input }));
+        if (r.kind === 'refused') return err(r.error);
+        if (r.kind !== 'prepared') throw new Error(`unexpected answer ${r.kind}`);
+        return ok(r.target);
+      } finally {
+        t.dead = true;
+        await t.worker.terminate();
+      }
+    },
+    read: async (page, target, sheet, photo) => {
+      const t = pick();
+      // The prepared forms are cached per round form (target.ts): the same object is the same form.
+      if (t.held !== target) {
+        t.worker.postMessage({ type: 'target', target } satisfies SheetRequest);
+        t.held = target;
+      }
+      const r = await ask(t, (id) => ({ type: 'read', id, page, sheet, photo }), page.kind === 'decoded' ? movable(page.image) : []);
       if (r.kind === 'refused') return err(r.error);
-      if (r.kind !== 'prepared') throw new Error(`unexpected answer ${r.kind}`);
-      held = r.target;
-      return ok(r.target);
-    },
-    read: async (page, target, sheet) => {
-      hold(target);
-      const r = await ask((id) => ({ type: 'read', id, page, sheet }));
       if (r.kind !== 'read') throw new Error(`unexpected answer ${r.kind}`);
-      return r.outcome;
-    },
-    readPhoto: async (page, target, sheet) => {
-      hold(target);
-      const r = await ask((id) => ({ type: 'read-photo', id, page, sheet }));
-      if (r.kind !== 'photo') throw new Error(`unexpected answer ${r.kind}`);
-      // A refused photo: its crop is cut from the server's own copy of the photo.
-      return { outcome: r.outcome, image: r.image ?? page };
+      return ok({ outcome: r.outcome, image: r.image });
     },
     close: async () => {
-      const w = worker;
-      worker = null;
-      held = null;
-      if (w !== null) await w.terminate();
+      const all = threads;
+      threads = [];
+      for (const t of all) t.dead = true;
+      await Promise.all(all.map((t) => t.worker.terminate()));
     },
   };
 };

@@ -1,17 +1,38 @@
 /**
- * The worker thread of scanning: prepares a round's blank ballot (rendered by pdfkit, rasterised, measured) and
- * reads sheets against it (src/scan readSheet: pure CPU, 50–200 ms a page), so the server's event loop keeps
- * answering check-in, typed entry and live updates while a stack is read.
+ * A worker thread of scanning: prepares a round's blank ballot (rendered by pdfkit, rasterised, measured) when
+ * asked, and reads sheets against it — decoding an image file's page itself from the file shared with it
+ * (src/scan decodeSource), then readSheet or, for a photo, readPhoto: pure CPU, 50–200 ms a page — so the server's
+ * event loop keeps answering check-in, typed entry and live updates while a stack is read, and several pages are
+ * read at once on as many cores.
  */
 import { parentPort } from 'node:worker_threads';
-import { prepareTarget, readSheet, type ScanTarget } from '../../scan/index.ts';
+import type { ScanTarget } from '../../scan/form.ts';
+import type { GreyImage } from '../../scan/image.ts';
+import { decodeSource } from '../../scan/pages.ts';
 import { readPhoto } from '../../scan/photo.ts';
-import type { SheetRequest, SheetResponse } from './sheet-protocol.ts';
+import { readSheet } from '../../scan/sheet.ts';
+import type { SheetPage, SheetRequest, SheetResponse } from './sheet-protocol.ts';
+import { movable } from './sheet-protocol.ts';
 
 let target: ScanTarget | null = null;
 const port = parentPort;
 if (port === null) throw new Error('sheet-worker.ts runs as a worker thread');
 const reply = (r: SheetResponse): void => port.postMessage(r);
+const failed = (id: number, e: unknown): void => reply({ id, kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+
+const decoded = async (page: SheetPage) => (page.kind === 'decoded' ? { ok: true as const, value: page.image } : decodeSource(page.file, page.index));
+
+const read = async (m: Extract<SheetRequest, { type: 'read' }>, form: ScanTarget): Promise<void> => {
+  const page = await decoded(m.page);
+  if (!page.ok) {
+    reply({ id: m.id, kind: 'refused', error: page.error });
+    return;
+  }
+  const { outcome, image }: { outcome: ReturnType<typeof readSheet>; image: GreyImage } = m.photo
+    ? readPhoto(page.value, form, m.sheet) : { outcome: readSheet(page.value, form, m.sheet), image: page.value };
+  // The page goes back to the server (its crops for the board are cut from it), moved, not copied, when it can be.
+  port.postMessage({ id: m.id, kind: 'read', outcome, image } satisfies SheetResponse, movable(image));
+};
 
 port.on('message', (m: SheetRequest) => {
   switch (m.type) {
@@ -19,26 +40,17 @@ port.on('message', (m: SheetRequest) => {
       target = m.target;
       return;
     case 'prepare':
-      void prepareTarget(m.input).then(
+      // The form's renderer (pdfkit, its fonts) is loaded only by the thread that prepares a form.
+      void import('../../scan/form.ts').then(({ prepareTarget }) => prepareTarget(m.input)).then(
         (r) => {
           if (r.ok) target = r.value;
           reply(r.ok ? { id: m.id, kind: 'prepared', target: r.value } : { id: m.id, kind: 'refused', error: r.error });
         },
-        (e: unknown) => reply({ id: m.id, kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => failed(m.id, e),
       );
       return;
     case 'read':
-      reply(target === null ? { id: m.id, kind: 'failed', message: 'no target' } : { id: m.id, kind: 'read', outcome: readSheet(m.page, target, m.sheet) });
-      return;
-    case 'read-photo': {
-      if (target === null) {
-        reply({ id: m.id, kind: 'failed', message: 'no target' });
-        return;
-      }
-      // The upright page goes back to the server (its crops for the board are cut from it), moved, not copied.
-      const { outcome, image } = readPhoto(m.page, target, m.sheet);
-      const upright = image === m.page ? null : image;
-      port.postMessage({ id: m.id, kind: 'photo', outcome, image: upright } satisfies SheetResponse, upright === null ? [] : [upright.data.buffer as ArrayBuffer]);
-    }
+      if (target === null) failed(m.id, new Error('no target'));
+      else void read(m, target).catch((e: unknown) => failed(m.id, e));
   }
 });

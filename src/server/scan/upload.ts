@@ -1,0 +1,73 @@
+/**
+ * The files of a scan upload, written to a private temporary folder as they arrive instead of held in memory (a
+ * stack of 500 ballots is about 230 MB, and an upload may bring 200 files of 60 MB): the upload's transaction then
+ * stores them one at a time, so the server never holds more than one file of it.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
+import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES } from '../../api/scan.ts';
+import { err, ok, ruleError, type Result } from '../../rules/index.ts';
+import { sniffKind } from '../../scan/sniff.ts';
+import { badRequest, problem, type Problem } from '../problems.ts';
+
+export interface SpooledScans {
+  /** The files in the order sent, each with its size in bytes. */
+  readonly files: ReadonlyArray<{ readonly path: string; readonly bytes: number }>;
+  /** One file's bytes. */
+  readonly read: (path: string) => Promise<Buffer>;
+  /** Deletes the folder (always called, once the files are stored or refused). */
+  readonly remove: () => Promise<void>;
+}
+
+/** The first bytes of a file, enough to tell its kind. */
+const head = async (path: string): Promise<Uint8Array> => {
+  const f = await open(path, 'r');
+  try {
+    const b = new Uint8Array(16);
+    const { bytesRead } = await f.read(b, 0, b.length, 0);
+    return b.subarray(0, bytesRead);
+  } finally {
+    await f.close();
+  }
+};
+
+/** The multipart upload's files, spooled to disk; refused (and nothing left on disk) when one is too large or not a scan. */
+export const spoolScans = async (req: FastifyRequest): Promise<Result<SpooledScans, Problem>> => {
+  if (!req.isMultipart()) {
+    return err(problem(415, ruleError('upload.multipart', 'Cần gửi các tệp ảnh quét dạng multipart/form-data.', 'Send the scanned files as multipart/form-data.', 'file')));
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'daihoi-upload-'));
+  const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
+  const files: Array<{ path: string; bytes: number }> = [];
+  try {
+    for await (const part of req.parts({ limits: { fileSize: SCAN_FILE_MAX_BYTES, files: SCAN_MAX_FILES, fields: 10, fieldSize: 1000 } })) {
+      if (part.type !== 'file') continue;
+      const path = join(dir, String(files.length + 1));
+      const out = createWriteStream(path, { mode: 0o600 });
+      await pipeline(part.file, out);
+      if (part.file.truncated) {
+        await remove();
+        return err(problem(413, ruleError('upload.too-large', `Tệp "${part.filename}" vượt quá ${SCAN_FILE_MAX_BYTES / 1024 / 1024} MB.`,
+          `The file "${part.filename}" exceeds ${SCAN_FILE_MAX_BYTES / 1024 / 1024} MB.`, 'file')));
+      }
+      if (sniffKind(await head(path)) === null) {
+        await remove();
+        return err(problem(415, ruleError('scan.file-type', `Tệp "${part.filename}" không phải ảnh quét (PNG, JPEG, TIFF) hay PDF.`,
+          `The file "${part.filename}" is not a scan (PNG, JPEG, TIFF) or a PDF.`, 'file')));
+      }
+      files.push({ path, bytes: out.bytesWritten });
+    }
+  } catch (e) {
+    await remove();
+    throw e;
+  }
+  if (files.length === 0) {
+    await remove();
+    return err(badRequest(ruleError('upload.missing', 'Thiếu tệp ảnh quét.', 'No scanned file was sent.', 'file')));
+  }
+  return ok({ files, read: (path) => readFile(path), remove });
+};
