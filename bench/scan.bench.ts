@@ -122,6 +122,7 @@ const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass>
     errors: 0, proposed: 0, rejected: 0, rows: new Tallies(), ballots: new Tallies(),
   };
   for (let seed = firstSeed; seed < firstSeed + n; seed++) {
+    if ((seed - firstSeed) % 100 === 0) process.stderr.write(`${dpi} dpi: ${seed - firstSeed} of ${n} ballots (${new Date().toISOString()})\n`);
     const b = await generateBallot(g.value, { seed, ...MIX });
     const files = await Promise.all(b.pages.map((page) => sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } }).png().toBuffer()));
     const c0 = cpuMs();
@@ -225,9 +226,16 @@ export default async (): Promise<BenchResult[]> => {
   sharp.concurrency(1);
   const n = Number(process.env.SCAN_BENCH_BALLOTS ?? 2000);
   const nDpi = Number(process.env.SCAN_BENCH_DPI_BALLOTS ?? 500);
-  const passes = [await runPass(200, n, 1)];
+  // Each pass's table and figures as soon as it ends: a long run cut short keeps what it measured.
+  const run = async (dpi: number, count: number, firstSeed: number): Promise<BenchResult[]> => {
+    const p = await runPass(dpi, count, firstSeed);
+    process.stderr.write(`\n${table(p)}\n`);
+    const out = figures(p);
+    for (const f of out) process.stderr.write(`${JSON.stringify(f)}\n`);
+    return out;
+  };
+  const results = await run(200, n, 1);
   // Other seeds than the 200 dpi pass: other ballots, not the same ones at another resolution.
-  if (nDpi > 0) passes.push(await runPass(150, nDpi, 1_000_001), await runPass(300, nDpi, 2_000_001));
-  for (const p of passes) process.stderr.write(`\n${table(p)}\n`);
-  return passes.flatMap(figures);
+  if (nDpi > 0) results.push(...await run(150, nDpi, 1_000_001), ...await run(300, nDpi, 2_000_001));
+  return results;
 };

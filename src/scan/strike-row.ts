@@ -175,34 +175,86 @@ const besideBand = (cls: Uint8Array, w: number, h: number, i0: number, i1: numbe
   (j0 >= 3 && lineWithin(cls, w, h, 0, j0 - 1, i0, i1).share >= LOOP_SHARE) ||
   (j1 <= h - 3 && lineWithin(cls, w, h, j1, h - 1, i0, i1).share >= LOOP_SHARE);
 
+/** Columns this far (points) inside either end of the name: a circle's sides never reach them within the letters' band. */
+const LOOP_SIDE_PT = 6;
+/** …nor, anywhere, the letters' band but for this much (points) at its top and at its foot. */
+const LOOP_CORE_PT = { top: 2.5, foot: 2 } as const;
+
 /**
  * A circle around the name: pen lines both above and below the letters' band across most of the name. Its pen
- * ink (everything connected to those two lines) is cleared from `cls`, so that what crosses the letters apart
- * from it can be measured; false (and `cls` untouched) when there is no such loop.
+ * ink (everything connected to those two lines, also through its own ink too thick in its columns to be pen — a
+ * circle's near-upright sides — and, by the name's ends, under the letters its sides pass over) is cleared from
+ * `cls`, so that what crosses the letters apart from it can be measured; false (and `cls` untouched) when there is no such loop, or when pen ink connected to it crosses the
+ * letters' middle away from the name's ends (a stroke drawn into the circle: not cleared with it).
  */
-const clearLoop = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j0: number, j1: number): boolean => {
+const clearLoop = (
+  cls: Uint8Array, newInk: (q: number) => boolean, w: number, h: number, k: number, i0: number, i1: number, j0: number, j1: number,
+): boolean => {
   if (j0 < 3 || j1 > h - 3) return false;
   const above = lineWithin(cls, w, h, 0, j0 - 1, i0, i1);
   const below = lineWithin(cls, w, h, j1, h - 1, i0, i1);
   if (above.share < LOOP_SHARE || below.share < LOOP_SHARE) return false;
+  const seen = new Uint8Array(cls.length);
   const stack: number[] = [];
   for (const { path } of [above, below]) {
     for (let i = 0; i < w; i++) {
       const q = path[i]! * w + i;
-      if (cls[q] === PEN) { cls[q] = HIDDEN; stack.push(q); }
+      if (cls[q] === PEN && seen[q] === 0) { seen[q] = 1; stack.push(q); }
     }
   }
+  const pen: number[] = [];
+  const side = Math.round(LOOP_SIDE_PT * k);
+  // The letters' core: a tight circle's lower side may run along their foot, a stroke through them crosses their middle.
+  const core0 = j0 + Math.round(LOOP_CORE_PT.top * k);
+  const core1 = j1 - Math.round(LOOP_CORE_PT.foot * k);
   while (stack.length > 0) {
     const p = stack.pop()!;
     const x = p % w;
+    if (cls[p] === PEN) {
+      const y = (p - x) / w;
+      if (y >= core0 && y < core1 && x >= i0 + side && x < i1 - side) return false;
+      pen.push(p);
+    }
     for (let dy = -w; dy <= w; dy += w) {
       for (let dx = -1; dx <= 1; dx++) {
         const q = p + dy + dx;
-        if (q < 0 || q >= cls.length || (dx === -1 && x === 0) || (dx === 1 && x === w - 1) || cls[q] !== PEN) continue;
-        cls[q] = HIDDEN;
+        if (q < 0 || q >= cls.length || (dx === -1 && x === 0) || (dx === 1 && x === w - 1) || seen[q] === 1) continue;
+        // Through hidden ink: its own ink too thick to be pen, and, by the name's ends, the letters it passes over.
+        const qx = q % w;
+        if (cls[q] !== PEN && !(cls[q] === HIDDEN && (newInk(q) || qx < i0 + side || qx >= i1 - side))) continue;
+        seen[q] = 1;
         stack.push(q);
       }
     }
+  }
+  for (const q of pen) cls[q] = HIDDEN;
+  return true;
+};
+
+/** An underline: its ink at most this far (points) above the band's foot (j1, half a point under the letters' foot)… */
+const UNDER_REACH_PT = 0.75;
+/** …its pen ink cleared where a column's stroke stays this far (points) lower still: thicker, it touches more than the foot. */
+const UNDER_TOP_PT = 1;
+
+/**
+ * An underline drawn close under the name, touching the letters' foot: a pen line across most of the name kept
+ * at or below the letters' foot. Its pen ink is cleared from `cls` column by column, where the column's stroke does
+ * not reach up into the letters (a strike joined to it stays, and is measured); false when there is no such line.
+ */
+const clearUnderline = (cls: Uint8Array, w: number, h: number, k: number, i0: number, i1: number, j1: number): boolean => {
+  const lo = j1 - Math.round(UNDER_REACH_PT * k);
+  if (lo >= h - 3) return false;
+  const { share, path } = lineWithin(cls, w, h, lo, h - 1, i0, i1);
+  if (share < LOOP_SHARE) return false;
+  const highest = lo - Math.round(UNDER_TOP_PT * k);
+  for (let i = 0; i < w; i++) {
+    if (cls[path[i]! * w + i] !== PEN) continue;
+    let a = path[i]!;
+    let b = a;
+    while (a > 0 && cls[(a - 1) * w + i] === PEN) a--;
+    while (b < h - 1 && cls[(b + 1) * w + i] === PEN) b++;
+    if (a < highest) continue;
+    for (let j = a; j <= b; j++) cls[j * w + i] = HIDDEN;
   }
   return true;
 };
@@ -234,6 +286,89 @@ const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: numbe
   return true;
 };
 
+/** A line hidden between letters: seen where its rows are inked with paper this far (points) above and below… */
+const HIDDEN_CLEAR_PT = 1.5;
+/** …in at least this many columns, none more than this far apart (points): a letter's own blurred edge is inked above and below too. */
+const HIDDEN_SEEN = 3;
+const HIDDEN_STEP_PT = 8;
+
+/**
+ * The longest stretch (points) of a line across the name that shows only between its letters: a thin stroke blurred
+ * by the scanner, too faint by the print to be pen, through a word. Columns of [i0, i1) where some row of the
+ * letters' middle (within a pixel of the line's row) is new ink other than pen with paper HIDDEN_CLEAR_PT above and below it, chained along one row
+ * at most HIDDEN_STEP_PT apart. Such a line is never read as no mark at all.
+ */
+const hiddenLine = (
+  cls: Uint8Array, ink: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number, i0: number, i1: number, j0: number, j1: number,
+): number => {
+  const d = Math.round(HIDDEN_CLEAR_PT * k);
+  const step = HIDDEN_STEP_PT * k;
+  const paper = (i: number, j: number): boolean => ink[j * w + i] === 0 && !printedAt(i, j);
+  const seenAt = (i: number, j: number): boolean => ink[j * w + i] !== 0 && cls[j * w + i] !== PEN && paper(i, j - d) && paper(i, j + d);
+  let longest = 0;
+  const top = j0 + Math.round(LOOP_CORE_PT.top * k);
+  const foot = j1 - Math.round(LOOP_CORE_PT.foot * k);
+  for (let j = Math.max(top, d + 1); j < Math.min(foot, h - d - 1); j++) {
+    let first = -1;
+    let last = -1;
+    let n = 0;
+    for (let i = i0; i < i1; i++) {
+      if (!seenAt(i, j) && !seenAt(i, j - 1) && !seenAt(i, j + 1)) continue;
+      if (last < 0 || i - last > step) { first = i; n = 0; }
+      last = i;
+      n++;
+      if (n >= HIDDEN_SEEN) longest = Math.max(longest, (last - first + 1) / k);
+    }
+  }
+  return longest;
+};
+
+/** A stroke going under letters: at least this long (points), ending this close to print (points)… */
+const ENTERING_PT = 2.5;
+const ENTERING_REACH_PT = 1.5;
+/** …and a line, not a dot: in its columns at most this share of its length tall. */
+const ENTERING_THIN = 0.6;
+
+/**
+ * A short pen line at the height of the letters' middle (the band but for LOOP_CORE_PT at its top and foot) that
+ * runs up to a letter: beside the name or in the space between two words, the part of a strike that shows when the
+ * rest of it goes on under letters too dark to show it (a line through half a word shows only where it leaves the
+ * word). Such a row is never read as no mark at all. A dot is as tall as it is long; a circle's side, a tick cross
+ * that height steeply; an underline runs under the letters.
+ */
+const goesUnderLetters = (
+  cls: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number, j0: number, j1: number,
+): boolean => {
+  const long = ENTERING_PT * k;
+  const reach = Math.round(ENTERING_REACH_PT * k);
+  const tall = (i: number, j: number): number => {
+    let a = j;
+    let b = j;
+    while (a > 0 && cls[(a - 1) * w + i] === PEN) a--;
+    while (b < h - 1 && cls[(b + 1) * w + i] === PEN) b++;
+    return b - a + 1;
+  };
+  const printedNear = (from: number, dir: 1 | -1, j: number): boolean => {
+    for (let e = 0; e <= reach; e++) {
+      const i = from + dir * e;
+      if (i < 0 || i >= w) return false;
+      for (let y = Math.max(0, j - 1); y <= Math.min(h - 1, j + 1); y++) if (printedAt(i, y)) return true;
+    }
+    return false;
+  };
+  for (let j = j0 + Math.round(LOOP_CORE_PT.top * k); j < j1 - Math.round(LOOP_CORE_PT.foot * k); j++) {
+    for (let i = 0; i < w; i++) {
+      if (cls[j * w + i] !== PEN) continue;
+      const a = i;
+      let thick = 0;
+      while (i < w && cls[j * w + i] === PEN) thick = Math.max(thick, tall(i++, j));
+      const n = i - a;
+      if (n >= long && thick <= ENTERING_THIN * n && (printedNear(a - 1, -1, j) || printedNear(i, 1, j))) return true;
+    }
+  }
+  return false;
+};
+
 /** Where a photo's reading differs from a scan's (PHOTO). */
 export interface RowThresholds {
   /** Kept only when no stroke through the letters is longer (points). */
@@ -261,6 +396,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const printedAt = (i: number, j: number): boolean =>
     page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] === 1;
   const cls = classify(ink, printedAt, w, s.height, k);
+  // New ink (never printed on the blank form): pen, pen too thick in its column, or faint by a letter.
+  const newInk = (q: number): boolean => ink[q] !== 0;
   const line = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
   // Pen ink across the letters' band, followed into the pad beyond the name; gaps close over hidden ink only.
   const across = (): ReturnType<typeof crossing> => crossing(cls, w, 0, w, i0, i1, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
@@ -268,11 +405,13 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const faint = crossing(ink, w, i0, i1, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
   const nameWidth = g.textX1 - g.textX0;
   let strokePt = Math.max(strong.longestRun * nameWidth, line.inBandPt);
-  // A circle's sides cross the letters' band at the name's ends, a tick crosses it steeply: measured again without them.
+  // A circle's sides cross the letters' band at the name's ends, a tick crosses it steeply, an underline drawn close
+  // touches their foot: measured again without them.
   if (strokePt > keptPt && !line.through) {
-    const loop = clearLoop(cls, w, s.height, i0, i1, j0, j1);
+    const loop = clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1);
     const ticks = clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo);
-    if (loop || ticks) {
+    const under = !loop && clearUnderline(cls, w, s.height, k, i0, i1, j1);
+    if (loop || ticks || under) {
       strong = across();
       strokePt = strong.longestRun * nameWidth;
     }
@@ -286,7 +425,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   // line beside the band too, struck only if a line still crosses the whole name once the circle is cleared; else
   // the board looks (never kept: a strike touching the circle went with it).
   if (o.circles && whole && line.through && besideBand(cls, w, s.height, i0, i1, j0, j1)) {
-    if (!clearLoop(cls, w, s.height, i0, i1, j0, j1)) return { ...base, state: 'uncertain', confidence: 0 };
+    if (!clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1)) return { ...base, state: 'uncertain', confidence: 0 };
     const again = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
     const still = again.through && again.coverage >= STRIKE.struckCoverage && again.leastWord >= STRIKE.struckWord;
     if (!still) return { ...base, state: 'uncertain', confidence: 0 };
@@ -298,7 +437,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     return { ...base, state: 'struck', confidence: clamp01(margin) };
   }
   if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
-  if (strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun) {
+  const unseen = (): boolean => hiddenLine(cls, ink, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1);
+  if (strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen()) {
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
   }
   return { ...base, state: 'uncertain', confidence: 0 };

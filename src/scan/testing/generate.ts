@@ -91,7 +91,7 @@ const weighted = <K extends string>(r: () => number, weights: Readonly<Record<K,
  * it often (tightly now and then), dot it; a tick over the letters themselves is rare.
  */
 const NON_STRIKE_WEIGHTS: Readonly<Record<NonStrike, number>> = {
-  underline: 25, tick: 25, circle: 20, 'circle-tight': 8, dot: 12, 'dot-on-name': 6, 'tick-on-name': 4,
+  underline: 20, 'underline-close': 5, tick: 25, circle: 16, 'circle-tight': 8, 'circle-open': 4, dot: 12, 'dot-on-name': 6, 'tick-on-name': 4,
 };
 
 const randomPlan = (r: () => number, marksForm: boolean, o: GenerateOptions): RowPlan => {
@@ -107,13 +107,16 @@ const randomPlan = (r: () => number, marksForm: boolean, o: GenerateOptions): Ro
   return { kind: 'none' };
 };
 
-/** How people press the seal: mostly over the header's text, often partly off it, now and then on the corner mark. */
+/**
+ * How people press the seal: mostly over the header's text, often partly off it, now and then on the corner mark,
+ * and anywhere else over the header's left part.
+ */
 const randomSeal = (r: () => number, o: GenerateOptions): SealPlan => {
   const u = r();
   const v = r();
   const w = r();
   return {
-    place: o.seal?.place ?? (u < 0.5 ? SEAL_PLACES[0] : u < 0.8 ? SEAL_PLACES[1] : SEAL_PLACES[2]),
+    place: o.seal?.place ?? (u < 0.4 ? SEAL_PLACES[0] : u < 0.65 ? SEAL_PLACES[1] : u < 0.8 ? SEAL_PLACES[2] : SEAL_PLACES[3]),
     strength: o.seal?.strength ?? (v < 0.6 ? SEAL_STRENGTHS[0] : v < 0.85 ? SEAL_STRENGTHS[1] : SEAL_STRENGTHS[2]),
     ink: o.seal?.ink ?? SEAL_INKS[w < 0.45 ? 0 : w < 0.8 ? 1 : 2],
   };

@@ -20,16 +20,20 @@ export interface Stroke {
 export const PENS = ['thin-ballpoint', 'ballpoint', 'gel-pen', 'felt-pen'] as const;
 export type Pen = (typeof PENS)[number] | 'pencil';
 /**
- * Strikes through the whole name: straight, slanted a little or a lot, wavy, double, and a line that starts late
- * (inside the family name) or ends early (inside the given name) — all meant to strike the name.
+ * Strikes through the whole name: straight, slanted a little or a lot, wavy, double (level or slanted), and a line
+ * that starts late (inside the family name), ends early (inside the given name) or both — all meant to strike the name.
  */
-export const STRIKE_SHAPES = ['straight', 'slanted', 'steep-slant', 'wavy', 'double', 'late-start', 'early-end'] as const;
+export const STRIKE_SHAPES = [
+  'straight', 'slanted', 'steep-slant', 'wavy', 'double', 'late-start', 'early-end', 'double-slanted', 'late-start-early-end',
+] as const;
 export type StrikeShape = (typeof STRIKE_SHAPES)[number];
 /** Strikes through part of the name only: for the board to rule on (docs/rules.md §5). */
-export const PARTIAL_STRIKES = ['family-name', 'given-name', 'middle-word', 'half-word', 'half-name', 'all-but-family'] as const;
+export const PARTIAL_STRIKES = ['family-name', 'given-name', 'middle-word', 'half-word', 'half-name', 'all-but-family', 'all-but-given'] as const;
 export type PartialStrike = (typeof PARTIAL_STRIKES)[number];
 /** Marks on a name that keep it. */
-export const NON_STRIKES = ['underline', 'tick', 'tick-on-name', 'circle', 'circle-tight', 'dot', 'dot-on-name'] as const;
+export const NON_STRIKES = [
+  'underline', 'underline-close', 'tick', 'tick-on-name', 'circle', 'circle-tight', 'circle-open', 'dot', 'dot-on-name',
+] as const;
 export type NonStrike = (typeof NON_STRIKES)[number];
 
 type Rand = () => number;
@@ -112,13 +116,13 @@ export const strike = (r: Rand, g: RowGuide, shape: StrikeShape, p: Pen): Stroke
   const last = g.words[g.words.length - 1]!;
   let x0 = g.textX0 - between(r, 0.5, 12);
   let x1 = g.textX1 + between(r, 0.5, 12);
-  if (shape === 'late-start') x0 = first.x0 + between(r, 0.05, 0.35) * (first.x1 - first.x0);
-  if (shape === 'early-end') x1 = last.x1 - between(r, 0.05, 0.35) * (last.x1 - last.x0);
+  if (shape === 'late-start' || shape === 'late-start-early-end') x0 = first.x0 + between(r, 0.05, 0.35) * (first.x1 - first.x0);
+  if (shape === 'early-end' || shape === 'late-start-early-end') x1 = last.x1 - between(r, 0.05, 0.35) * (last.x1 - last.x0);
   const yc = middleOf(g) + between(r, -1.6, 1.6);
   const xc = (x0 + x1) / 2;
-  const kind = shape === 'slanted' ? 'slanted' : shape === 'steep-slant' ? 'steep' : shape === 'wavy' ? 'wavy' : 'flat';
+  const kind = shape === 'slanted' || shape === 'double-slanted' ? 'slanted' : shape === 'steep-slant' ? 'steep' : shape === 'wavy' ? 'wavy' : 'flat';
   const y = course(r, kind, xc, yc, x1 - x0);
-  if (shape !== 'double') return line(r, x0, x1, y, width, ink, skips);
+  if (shape !== 'double' && shape !== 'double-slanted') return line(r, x0, x1, y, width, ink, skips);
   const d = between(r, 1.2, 2.6);
   return [
     ...line(r, x0, x1, (x) => y(x) - d, width, ink, skips),
@@ -147,6 +151,7 @@ const partialSpan = (r: Rand, g: RowGuide, kind: PartialStrike): { x0: number; x
       return r() < 0.5 ? { x0: g.textX0 - between(r, 0, 6), x1: cut } : { x0: cut, x1: g.textX1 + between(r, 0, 6) };
     }
     case 'all-but-family': return { x0: (words[1] ?? last).x0 - between(r, 0, 1.5), x1: g.textX1 + between(r, 0, 8) };
+    case 'all-but-given': return { x0: g.textX0 - between(r, 0, 8), x1: (words[words.length - 2] ?? first).x1 + between(r, 0, 1.5) };
   }
 };
 
@@ -164,8 +169,10 @@ export const nonStrike = (r: Rand, g: RowGuide, kind: NonStrike, p: Pen): Stroke
   const { width, ink } = pen(r, p);
   const cx = (g.textX0 + g.textX1) / 2;
   switch (kind) {
-    case 'underline': {
-      const y = g.baseline + 2 + width / 2 + between(r, 0, 1.8);
+    case 'underline':
+    case 'underline-close': {
+      // Close: just under the letters' foot, touching the marks under them.
+      const y = g.baseline + width / 2 + (kind === 'underline' ? 2 + between(r, 0, 1.8) : between(r, 0.3, 1.2));
       const slope = between(r, -0.01, 0.01);
       return line(r, g.textX0 - between(r, -4, 6), g.textX1 + between(r, -4, 6), (x) => y + slope * (x - cx), width, ink, false);
     }
@@ -177,13 +184,15 @@ export const nonStrike = (r: Rand, g: RowGuide, kind: NonStrike, p: Pen): Stroke
       return [{ points: [{ x, y: y - 1 * s }, { x: x + 3 * s, y: y + 4 * s }, { x: x + 10 * s, y: y - 7 * s }], width: Math.min(width, 1.8), ink }];
     }
     case 'circle':
-    case 'circle-tight': {
+    case 'circle-tight':
+    case 'circle-open': {
       const cy = middleOf(g) - between(r, 0, 2);
-      const a = (g.textX1 - g.textX0) / 2 + (kind === 'circle' ? between(r, 6, 14) : between(r, 2.5, 5));
+      const a = (g.textX1 - g.textX0) / 2 + (kind === 'circle-tight' ? between(r, 2.5, 5) : between(r, 6, 14));
       const b = between(r, 8.5, 10.5);
       const pts: Point[] = [];
       const start = between(r, 0, 2 * Math.PI);
-      const turn = between(r, 1.02, 1.15);
+      // An open circle: the pen lifted before the loop closed, a gap at one end of the name.
+      const turn = kind === 'circle-open' ? between(r, 0.78, 0.9) : between(r, 1.02, 1.15);
       for (let k = 0; k <= 80; k++) {
         const t = start + (k / 80) * 2 * Math.PI * turn;
         const grow = 1 + 0.04 * (k / 80);

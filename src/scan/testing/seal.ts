@@ -9,7 +9,7 @@ import type { BallotPage } from '../../documents/ballot-layout.ts';
 import type { GreyImage } from '../image.ts';
 import { between } from './draw.ts';
 
-export const SEAL_PLACES = ['over-header', 'partly-off', 'touching-mark'] as const;
+export const SEAL_PLACES = ['over-header', 'partly-off', 'touching-mark', 'anywhere-in-corner'] as const;
 export type SealPlace = (typeof SEAL_PLACES)[number];
 export const SEAL_STRENGTHS = ['strong', 'faint', 'partial'] as const;
 export type SealStrength = (typeof SEAL_STRENGTHS)[number];
@@ -52,6 +52,13 @@ const centreFor = (r: Rand, page: BallotPage, place: SealPlace, radius: number):
       return r() < 0.5
         ? { cx: h.x + between(r, -14, 0.25 * left), cy: h.y + between(r, 10, 40) }
         : { cx: h.x + between(r, 0.05, 0.5) * left, cy: h.y + between(r, 42, 72) };
+    case 'anywhere-in-corner': {
+      // Anywhere over the header's left part and the band under it, the disc whole within the seal's area.
+      const zone = page.seal;
+      const x1 = Math.min(h.x + left, zone.x + zone.width - radius - 2);
+      const y1 = Math.min(h.y + h.height + 24, zone.y + zone.height - radius * 0.5);
+      return { cx: between(r, h.x, x1), cy: between(r, h.y, y1) };
+    }
     case 'touching-mark': {
       // The disc's edge from 4 pt clear of the mark's inner corner to 7 pt over it.
       const m = page.marks[0];
