@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../../locale/vi.ts';
 import { greyCopy, type PhotoCheck, type PhotoCheckRequest } from './photo-check.ts';
+import { photoBeatsFrame, stillCameraOf, takeStill } from './still-capture.ts';
 
 export interface ScanCameraProps {
   /** Ballots in the batch (how many shots are expected). */
@@ -31,6 +32,7 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const overlayRef = useRef<HTMLCanvasElement | null>(null);
   const workerRef = useRef<Worker | null>(null);
+  const trackRef = useRef<MediaStreamTrack | undefined>(undefined);
   const waiting = useRef(new Map<number, (c: PhotoCheck) => void>());
   const nextId = useRef(0);
 
@@ -85,6 +87,7 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
         .then((s) => {
           if (stopped) { s.getTracks().forEach((tr) => tr.stop()); return; }
           stream = s;
+          trackRef.current = s.getVideoTracks()[0];
           const video = videoRef.current;
           if (video !== null) { video.srcObject = s; void video.play().catch(() => undefined); }
         })
@@ -94,6 +97,7 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
       stopped = true;
       clearInterval(timer);
       stream?.getTracks().forEach((tr) => tr.stop());
+      trackRef.current = undefined;
       worker.terminate();
       workerRef.current = null;
       waiting.current.clear();
@@ -103,16 +107,24 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
   const shoot = async (): Promise<void> => {
     const video = videoRef.current;
     if (video === null || video.videoWidth === 0) return;
+    // The camera's full-resolution photo where the browser takes one (still-capture.ts), else the video frame.
+    const still = await takeStill(stillCameraOf(trackRef.current));
+    const photo = still.kind === 'photo' ? await createImageBitmap(still.blob).catch(() => null) : null;
+    const frame = { width: video.videoWidth, height: video.videoHeight };
+    const source = photo !== null && photoBeatsFrame(photo, frame) ? photo : null;
     const canvas = document.createElement('canvas');
-    canvas.width = video.videoWidth;
-    canvas.height = video.videoHeight;
-    canvas.getContext('2d')?.drawImage(video, 0, 0);
+    canvas.width = source?.width ?? frame.width;
+    canvas.height = source?.height ?? frame.height;
+    canvas.getContext('2d')?.drawImage(source ?? video, 0, 0);
+    photo?.close();
     const judged = await ask(greyCopy(canvas, canvas.width, canvas.height, SHOT_LONG));
     if (!judged.seen || judged.refusal !== null) {
       setRefusal(judged.refusal ?? t('scan.photo.looking'));
       return;
     }
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
+    // The camera's own JPEG is sent as it is (no second compression); a frame or another format is encoded here.
+    const blob = source !== null && still.kind === 'photo' && still.blob.type === 'image/jpeg' ? still.blob
+      : await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
     if (blob === null) return;
     setRefusal(null);
     const next = [...shots, new File([blob], `anh-${String(shots.length + 1).padStart(3, '0')}.jpg`, { type: 'image/jpeg' })];
