@@ -12,6 +12,7 @@
  */
 import type { Box } from '../documents/ballot-layout.ts';
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
+import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import { quantile, type GreyImage } from './image.ts';
 import { clamp01, closeGaps, crossing, inkOf, type StrikeRowReading } from './read-rows.ts';
 import { samplePage } from './sample.ts';
@@ -40,7 +41,7 @@ export const STRIKE = {
  * for a strike (RowThresholds.circles); and, with fewer pixels a
  * point than lowPxPerPt, a name kept only when no stroke through its letters is longer than keptPt (points).
  */
-export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: 2.5, keptPt: 1.25 } as const;
+export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptPt: 1.25 } as const;
 
 /** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
 const PEN_THICKNESS_PT = 5.5;

@@ -28,6 +28,7 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
   const [failed, setFailed] = useState(false);
   const [live, setLive] = useState<PhotoCheck | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [shots, setShots] = useState<File[]>([]);
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const overlayRef = useRef<HTMLCanvasElement | null>(null);
@@ -120,8 +121,10 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
     const judged = await ask(greyCopy(canvas, canvas.width, canvas.height, SHOT_LONG));
     if (!judged.seen || judged.refusal !== null) {
       setRefusal(judged.refusal ?? t('scan.photo.looking'));
+      setNotice(null);
       return;
     }
+    setNotice(judged.notice);
     // The camera's own JPEG is sent as it is (no second compression); a frame or another format is encoded here.
     const blob = source !== null && still.kind === 'photo' && still.blob.type === 'image/jpeg' ? still.blob
       : await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
@@ -159,6 +162,7 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
         </>
       )}
       {refusal !== null && <p className="error" role="alert" data-testid="shot-refused">{t('scan.photo.refused', { reason: refusal })}</p>}
+      {notice !== null && refusal === null && <p className="muted" role="status" data-testid="shot-notice">{notice}</p>}
       {shots.length > 0 && (
         <p data-testid="shots-queued">
           {t('scan.photo.queued', { n: formatInteger(shots.length), total: formatInteger(total) })}{' '}
