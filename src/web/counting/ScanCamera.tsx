@@ -2,7 +2,9 @@
  * "Chụp ảnh": ballots photographed with the device's rear camera where there is no scanner — one ballot per shot.
  * The live picture is outlined green once the four registration marks are seen (found by photo-worker.ts on a
  * shrunk frame, off the page's thread); a shot too small, too skewed or without its four marks is refused at once
- * with the reason; the shots are queued in order and handed to the scan panel, which uploads them as the batch.
+ * with the reason, and a shot read below 180 dpi is told at once that a closer one reads better; a shot is the
+ * camera's full-resolution photo where the browser takes one (still-capture.ts), else the video frame; the shots are
+ * queued in order and handed to the scan panel, which uploads them as the batch.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
