@@ -243,9 +243,15 @@ export interface RowThresholds {
   readonly minAbovePt: number;
   /** A line crossing the whole name with a pen line beside the letters too (a circle's side?) is checked again. */
   readonly circles: boolean;
+  /**
+   * Kept only when no pen line through the letters' band reaching into the name from the pad is longer than a dot
+   * (STRIKE.keptPt): a short stroke from before the name into its first letter (a partial strike of half a word)
+   * shows only its tip inside the name.
+   */
+  readonly fromPad: boolean;
 }
 
-const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false };
+const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false };
 
 export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds = SCAN_ROW): StrikeRowReading => {
   const keptPt = o.keptPt;
@@ -299,6 +305,11 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     return { ...base, state: 'struck', confidence: clamp01(margin) };
   }
   if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
+  if (o.fromPad && strokePt <= keptPt) {
+    // The whole width, pad included: a run of pen ink that reaches into the name.
+    const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
+    if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
+  }
   if (strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun) {
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
   }
