@@ -16,6 +16,12 @@ import type { Point } from './transform.ts';
 export const WORK_LONG = 1000;
 /** Below this many photo pixels per point of paper (≈ 100 dpi) thin ballpoint strokes are lost: refused. */
 export const MIN_PHOTO_PX_PER_PT = 0.8;
+/**
+ * From this many photo pixels per point (180 dpi) a thin ballpoint stroke is told from the blurred edges of the
+ * letters; below it a name is read as kept only on stricter grounds (strike-row.ts PHOTO), and more names go to the
+ * board: the shot is read, and the camera says at once that a closer shot reads better (lowResolution).
+ */
+export const SHARP_PHOTO_PX_PER_PT = 2.5;
 /** Beyond this irregularity of the marks' quadrilateral (25° of tilt stays below 0.22) a mark is not where it should be. */
 export const MAX_IRREGULARITY = 0.36;
 /** The largest angle between the camera's axis and the paper's normal, in degrees, before refusing. */
@@ -115,13 +121,16 @@ const convexArea = (q: readonly Point[]): number => {
   return Math.abs(cross(q[0]!, q[1]!, q[2]!) + cross(q[0]!, q[2]!, q[3]!)) / 2;
 };
 
+/** A blob of the plain look, or of the opened one (a mark a seal's ink touched, seen without that ink). */
+type Seen = Blob & { readonly opened: boolean };
+
 interface Candidate {
-  readonly quad: readonly [Blob, Blob, Blob, Blob];
+  readonly quad: readonly [Seen, Seen, Seen, Seen];
   readonly area: number;
 }
 
 /** The blob of `group` furthest along (dx, dy). */
-const extreme = (group: readonly Blob[], dx: number, dy: number): Blob =>
+const extreme = (group: readonly Seen[], dx: number, dy: number): Seen =>
   group.reduce((best, b) => (b.cx * dx + b.cy * dy > best.cx * dx + best.cy * dy ? b : best));
 
 /** The centres of the marks of a page of `paper` (points), in the layout's order. */
@@ -145,10 +154,43 @@ const mapOf = (quad: readonly Point[], paper: PaperSize): Homography | null => {
   return homographyFrom4(pageClockwise, [0, 1, 2, 3].map((k) => quad[(k + turn) % 4]!));
 };
 
-/** The four blobs of `dark` (working copy) that are the marks, clockwise from the photo's top left; null when none agree. */
-const locate = (dark: GreyImage, paper: PaperSize): Candidate | null => {
-  const blobs = darkBlobs(dark, { x: 0, y: 0, width: dark.width, height: dark.height }, 128, 10).filter(compact)
-    .sort((a, b) => b.area - a.area).slice(0, 60);
+/**
+ * Paper all round: a mark is printed 16 pt inside the paper's edge, away from the print, so the ring from a fifth
+ * to a half of its side beyond it is paper (light) but for a seal's thin lines crossing it. A letter of the header
+ * among its neighbours, or the table's dark corner at the paper's edge, is not surrounded by paper.
+ */
+export const PAPER_ROUND_SHARE = 0.75;
+export const paperRound = (work: GreyImage, b: Blob): boolean => {
+  const side = Math.max(b.x1 - b.x0 + 1, b.y1 - b.y0 + 1);
+  const inner = Math.max(1, Math.round(side * 0.2));
+  const outer = Math.max(inner + 2, Math.round(side * 0.5));
+  let ink = 0, inkN = 0;
+  for (let y = b.y0; y <= b.y1; y++) for (let x = b.x0; x <= b.x1; x++) { ink += work.data[y * work.width + x]!; inkN++; }
+  const ring: number[] = [];
+  for (let y = b.y0 - outer; y <= b.y1 + outer; y++) {
+    for (let x = b.x0 - outer; x <= b.x1 + outer; x++) {
+      if (x >= b.x0 - inner && x <= b.x1 + inner && y >= b.y0 - inner && y <= b.y1 + inner) continue;
+      // Beyond the photo's edge: not paper.
+      ring.push(x < 0 || y < 0 || x >= work.width || y >= work.height ? 0 : work.data[y * work.width + x]!);
+    }
+  }
+  const paper = [...ring].sort((p, q) => p - q)[Math.floor(ring.length * 0.9)]!;
+  const level = (ink / Math.max(1, inkN) + paper) / 2;
+  return ring.filter((v) => v > level).length >= PAPER_ROUND_SHARE * ring.length;
+};
+
+/**
+ * The four blobs that are the marks, clockwise from the photo's top left; null when none agree. Looked for among
+ * the compact blobs surrounded by paper of the working copy's dark pixels (`dark`) and of their opening by a small
+ * square, where a seal's thin ring and letters touching a mark fall away (a far, small mark may vanish there, a mark
+ * the seal touches is whole only there: one shot may need both looks, one for each corner).
+ */
+const locate = (dark: GreyImage, paper: PaperSize, work: GreyImage): Candidate | null => {
+  const look = (d: GreyImage, isOpened: boolean): Seen[] => darkBlobs(d, { x: 0, y: 0, width: d.width, height: d.height }, 128, 10)
+    .filter((b) => compact(b) && paperRound(work, b)).map((b) => ({ ...b, opened: isOpened }));
+  const plain = look(dark, false);
+  const open = look(opened(dark, 128, 4), true).filter((o) => !plain.some((b) => o.cx >= b.x0 && o.cx <= b.x1 && o.cy >= b.y0 && o.cy <= b.y1));
+  const blobs = [...plain, ...open].sort((a, b) => b.area - a.area).slice(0, 60);
   let best: Candidate | null = null;
   const tried = new Set<string>();
   const page = markCentres(paper);
@@ -187,17 +229,13 @@ export const findPhotoMarks = (img: GreyImage, paper: PaperSize): Result<PhotoMa
   const work = shrink(img, f);
   const side = Math.max(15, Math.round(Math.max(work.width, work.height) / 16));
   const dark = adaptiveDark(work, side);
-  // The marks are the outermost: of the two looks, the larger quadrilateral.
-  const plain = locate(dark, paper);
-  const open = locate(opened(dark, 128, 4), paper);
-  const best = open !== null && (plain === null || open.area > plain.area * 1.001) ? open : plain;
-  const pad = best === plain ? 0.35 : 0;
+  const best = locate(dark, paper, work);
   if (best === null) {
     return refuse('scan.photo-marks', 'Không thấy đủ bốn dấu định vị (ô vuông đen ở bốn góc tờ phiếu): chụp lại cho thấy trọn tờ phiếu, đủ bốn góc, không bị che hay cắt mất góc nào.',
       'The four registration marks (black squares at the ballot\'s corners) are not all seen: take the photo again with the whole ballot, all four corners, nothing covering or cutting off a corner.');
   }
   // Each centre measured again on the full photo: the dark pixels of the mark against the paper around it.
-  const clockwise = best.quad.map((b) => refineMark(img, b, f, pad));
+  const clockwise = best.quad.map((b) => refineMark(img, b, f, b.opened ? 0 : 0.35));
   const m = mapOf(clockwise, paper);
   if (m === null) return refuse('scan.photo-marks', 'Bốn dấu định vị không tạo thành tờ phiếu: chụp lại cho thấy trọn tờ phiếu.', 'The four marks do not make a ballot: take the photo again with the whole ballot.');
   const page = markCentres(paper);
@@ -256,4 +294,16 @@ export const judgeShot = (m: PhotoMarks): Result<PhotoMarks, RuleError> => {
       `The ballot is too small in the photo (about ${dpi} dpi, ${Math.round(MIN_PHOTO_PX_PER_PT * 72)} needed): bring the camera closer so the ballot nearly fills the frame.`);
   }
   return ok(m);
+};
+
+/**
+ * A shot read but below SHARP_PHOTO_PX_PER_PT: what the camera says at once (not a refusal — a phone with a 1080p
+ * camera cannot do better), or null.
+ */
+export const lowResolution = (m: PhotoMarks): RuleError | null => {
+  if (m.pxPerPt >= SHARP_PHOTO_PX_PER_PT) return null;
+  const dpi = Math.round(m.pxPerPt * 72);
+  return ruleError('scan.photo-low-resolution',
+    `Ảnh chưa đủ nét, độ phân giải thấp (khoảng ${dpi} dpi, đọc chắc từ ${Math.round(SHARP_PHOTO_PX_PER_PT * 72)} dpi): ảnh vẫn được đọc, nhưng nét bút mảnh dễ phải chuyển Ban Kiểm phiếu. Chụp gần hơn cho tờ phiếu chiếm gần hết khung hình.`,
+    `The photo is of low resolution (about ${dpi} dpi, read surely from ${Math.round(SHARP_PHOTO_PX_PER_PT * 72)} dpi): it is read, but thin pen strokes may go to the board. Take it closer, so the ballot nearly fills the frame.`);
 };

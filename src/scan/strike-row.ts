@@ -12,6 +12,7 @@
  */
 import type { Box } from '../documents/ballot-layout.ts';
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
+import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import { quantile, type GreyImage } from './image.ts';
 import { clamp01, closeGaps, crossing, inkOf, type StrikeRowReading } from './read-rows.ts';
 import { samplePage } from './sample.ts';
@@ -40,7 +41,7 @@ export const STRIKE = {
  * for a strike (RowThresholds.circles); and, with fewer pixels a
  * point than lowPxPerPt, a name kept only when no stroke through its letters is longer than keptPt (points).
  */
-export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: 2.5, keptPt: 1.25 } as const;
+export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptPt: 1.25 } as const;
 
 /** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
 const PEN_THICKNESS_PT = 5.5;
@@ -377,9 +378,15 @@ export interface RowThresholds {
   readonly minAbovePt: number;
   /** A line crossing the whole name with a pen line beside the letters too (a circle's side?) is checked again. */
   readonly circles: boolean;
+  /**
+   * Kept only when no pen line through the letters' band reaching into the name from the pad is longer than a dot
+   * (STRIKE.keptPt): a short stroke from before the name into its first letter (a partial strike of half a word)
+   * shows only its tip inside the name.
+   */
+  readonly fromPad: boolean;
 }
 
-const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false };
+const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false };
 
 export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds = SCAN_ROW): StrikeRowReading => {
   const keptPt = o.keptPt;
@@ -437,6 +444,11 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     return { ...base, state: 'struck', confidence: clamp01(margin) };
   }
   if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
+  if (o.fromPad && strokePt <= keptPt) {
+    // The whole width, pad included: a run of pen ink that reaches into the name.
+    const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
+    if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
+  }
   const unseen = (): boolean => hiddenLine(cls, ink, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1);
   if (strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen()) {
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };

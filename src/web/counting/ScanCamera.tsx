@@ -2,12 +2,15 @@
  * "Chụp ảnh": ballots photographed with the device's rear camera where there is no scanner — one ballot per shot.
  * The live picture is outlined green once the four registration marks are seen (found by photo-worker.ts on a
  * shrunk frame, off the page's thread); a shot too small, too skewed or without its four marks is refused at once
- * with the reason; the shots are queued in order and handed to the scan panel, which uploads them as the batch.
+ * with the reason, and a shot read below 180 dpi is told at once that a closer one reads better; a shot is the
+ * camera's full-resolution photo where the browser takes one (still-capture.ts), else the video frame; the shots are
+ * queued in order and handed to the scan panel, which uploads them as the batch.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '../../locale/vi.ts';
 import { greyCopy, type PhotoCheck, type PhotoCheckRequest } from './photo-check.ts';
+import { photoBeatsFrame, stillCameraOf, takeStill } from './still-capture.ts';
 
 export interface ScanCameraProps {
   /** Ballots in the batch (how many shots are expected). */
@@ -27,10 +30,12 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
   const [failed, setFailed] = useState(false);
   const [live, setLive] = useState<PhotoCheck | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [shots, setShots] = useState<File[]>([]);
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const overlayRef = useRef<HTMLCanvasElement | null>(null);
   const workerRef = useRef<Worker | null>(null);
+  const trackRef = useRef<MediaStreamTrack | undefined>(undefined);
   const waiting = useRef(new Map<number, (c: PhotoCheck) => void>());
   const nextId = useRef(0);
 
@@ -85,6 +90,7 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
         .then((s) => {
           if (stopped) { s.getTracks().forEach((tr) => tr.stop()); return; }
           stream = s;
+          trackRef.current = s.getVideoTracks()[0];
           const video = videoRef.current;
           if (video !== null) { video.srcObject = s; void video.play().catch(() => undefined); }
         })
@@ -94,6 +100,7 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
       stopped = true;
       clearInterval(timer);
       stream?.getTracks().forEach((tr) => tr.stop());
+      trackRef.current = undefined;
       worker.terminate();
       workerRef.current = null;
       waiting.current.clear();
@@ -103,16 +110,26 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
   const shoot = async (): Promise<void> => {
     const video = videoRef.current;
     if (video === null || video.videoWidth === 0) return;
+    // The camera's full-resolution photo where the browser takes one (still-capture.ts), else the video frame.
+    const still = await takeStill(stillCameraOf(trackRef.current));
+    const photo = still.kind === 'photo' ? await createImageBitmap(still.blob).catch(() => null) : null;
+    const frame = { width: video.videoWidth, height: video.videoHeight };
+    const source = photo !== null && photoBeatsFrame(photo, frame) ? photo : null;
     const canvas = document.createElement('canvas');
-    canvas.width = video.videoWidth;
-    canvas.height = video.videoHeight;
-    canvas.getContext('2d')?.drawImage(video, 0, 0);
+    canvas.width = source?.width ?? frame.width;
+    canvas.height = source?.height ?? frame.height;
+    canvas.getContext('2d')?.drawImage(source ?? video, 0, 0);
+    photo?.close();
     const judged = await ask(greyCopy(canvas, canvas.width, canvas.height, SHOT_LONG));
     if (!judged.seen || judged.refusal !== null) {
       setRefusal(judged.refusal ?? t('scan.photo.looking'));
+      setNotice(null);
       return;
     }
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
+    setNotice(judged.notice);
+    // The camera's own JPEG is sent as it is (no second compression); a frame or another format is encoded here.
+    const blob = source !== null && still.kind === 'photo' && still.blob.type === 'image/jpeg' ? still.blob
+      : await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
     if (blob === null) return;
     setRefusal(null);
     const next = [...shots, new File([blob], `anh-${String(shots.length + 1).padStart(3, '0')}.jpg`, { type: 'image/jpeg' })];
@@ -147,6 +164,7 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
         </>
       )}
       {refusal !== null && <p className="error" role="alert" data-testid="shot-refused">{t('scan.photo.refused', { reason: refusal })}</p>}
+      {notice !== null && refusal === null && <p className="muted" role="status" data-testid="shot-notice">{notice}</p>}
       {shots.length > 0 && (
         <p data-testid="shots-queued">
           {t('scan.photo.queued', { n: formatInteger(shots.length), total: formatInteger(total) })}{' '}

@@ -17,6 +17,8 @@ export interface PhotoCheck {
   readonly corners: readonly { readonly x: number; readonly y: number }[] | null;
   /** Why this shot would be refused (Vietnamese), or null. */
   readonly refusal: string | null;
+  /** Read, but better taken closer (low resolution; Vietnamese), or null. */
+  readonly notice: string | null;
 }
 
 /** A grey copy of `source` whose long side is at most `long` pixels (luminance, ITU-R BT.601 as the server's). */

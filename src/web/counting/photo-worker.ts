@@ -3,7 +3,7 @@
  * (src/scan/photo-marks.ts, the server's own code) and judges the shot — too small, too skewed — so the screen
  * turns green when the ballot is seen and a bad shot is refused at once with the reason.
  */
-import { findPhotoMarks, judgeShot, type PaperSize } from '../../scan/photo-marks.ts';
+import { findPhotoMarks, judgeShot, lowResolution, type PaperSize } from '../../scan/photo-marks.ts';
 import type { PhotoCheck, PhotoCheckRequest } from './photo-check.ts';
 
 /** A4 first, then A5: the console does not know the round's paper. */
@@ -15,11 +15,12 @@ const check = (m: PhotoCheckRequest): PhotoCheck => {
   for (const paper of PAPERS) {
     const found = findPhotoMarks(img, paper);
     if (!found.ok) {
-      first ??= { id: m.id, seen: false, corners: null, refusal: found.error.message_vi };
+      first ??= { id: m.id, seen: false, corners: null, refusal: found.error.message_vi, notice: null };
       continue;
     }
     const judged = judgeShot({ ...found.value, pxPerPt: found.value.pxPerPt * m.scale });
-    return { id: m.id, seen: true, corners: found.value.marks, refusal: judged.ok ? null : judged.error.message_vi };
+    const low = judged.ok ? lowResolution(judged.value) : null;
+    return { id: m.id, seen: true, corners: found.value.marks, refusal: judged.ok ? null : judged.error.message_vi, notice: low?.message_vi ?? null };
   }
   return first!;
 };
