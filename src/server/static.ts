@@ -15,6 +15,8 @@ export interface PageData {
   readonly data: unknown;
   /** Its chunk is preloaded; null: none. */
   readonly screen: string | null;
+  /** The screen's first view as HTML, put inside the root (spa-page.ts); null: none. */
+  readonly rootHtml?: string | null;
 }
 export type PageDataOf = (req: FastifyRequest) => Promise<PageData | null>;
 
@@ -57,7 +59,7 @@ export const installStatic = async (app: FastifyInstance, webRoot: string | null
     if (found === null) return reply.sendFile('index.html');
     // The page holds the signed-in person's data: no cache (the browser's or any on the way) may keep it.
     return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8')
-      .send(pageWithData(index, found.data, found.screen === null ? [] : chunkFiles(manifest, found.screen)));
+      .send(pageWithData(index, found.data, found.screen === null ? [] : chunkFiles(manifest, found.screen), found.rootHtml ?? null));
   });
   return hasWeb;
 };
