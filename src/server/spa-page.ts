@@ -42,10 +42,30 @@ export const jsonForHtml = (value: unknown): string =>
 
 const attribute = (s: string): string => s.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').replace(/</gu, '&lt;');
 
-/** index.html with the data block and the preload links before `</head>`. */
-export const pageWithData = (html: string, data: unknown, preloadFiles: readonly string[]): string => {
+const ROOT = '<div id="root"></div>';
+const STYLESHEET = /<link rel="stylesheet"[^>]*>/gu;
+
+/**
+ * index.html with the data block and the preload links before `</head>`; with `rootHtml` (a first screen the server
+ * rendered), that HTML inside the root and the stylesheets moved from the head to just after the root: a stylesheet
+ * in the head holds the first paint until it arrives, one in the body does not hold the content before it; and the
+ * data block at the end of the body.
+ */
+export const pageWithData = (html: string, data: unknown, preloadFiles: readonly string[], rootHtml: string | null = null): string => {
   const links = preloadFiles.map((f) => `<link rel="modulepreload" crossorigin href="/${attribute(f)}">`).join('');
   const block = `<script type="application/json" id="${PRELOAD_ELEMENT_ID}">${jsonForHtml(data)}</script>`;
-  const at = html.indexOf('</head>');
-  return at < 0 ? `${links}${block}${html}` : `${html.slice(0, at)}${links}${block}${html.slice(at)}`;
+  let page = html;
+  if (rootHtml !== null && page.includes(ROOT)) {
+    const sheets = page.match(STYLESHEET) ?? [];
+    page = page.replace(STYLESHEET, '').replace(ROOT, () => `<div id="root">${rootHtml}</div>${sheets.join('')}`);
+  }
+  if (rootHtml !== null && page.includes('</body>')) {
+    // The first screen is drawn from the root: the data the app starts from comes after it, not before its paint.
+    const at = page.indexOf('</head>');
+    const withLinks = at < 0 ? `${links}${page}` : `${page.slice(0, at)}${links}${page.slice(at)}`;
+    const end = withLinks.lastIndexOf('</body>');
+    return `${withLinks.slice(0, end)}${block}${withLinks.slice(end)}`;
+  }
+  const at = page.indexOf('</head>');
+  return at < 0 ? `${links}${block}${page}` : `${page.slice(0, at)}${links}${block}${page.slice(at)}`;
 };

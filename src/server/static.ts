@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { ruleError } from '../rules/index.ts';
@@ -15,6 +16,8 @@ export interface PageData {
   readonly data: unknown;
   /** Its chunk is preloaded; null: none. */
   readonly screen: string | null;
+  /** The screen's first view as HTML, put inside the root (spa-page.ts); null: none. */
+  readonly rootHtml?: string | null;
 }
 export type PageDataOf = (req: FastifyRequest) => Promise<PageData | null>;
 
@@ -56,8 +59,15 @@ export const installStatic = async (app: FastifyInstance, webRoot: string | null
     const found = pageData === undefined ? null : await pageData(req);
     if (found === null) return reply.sendFile('index.html');
     // The page holds the signed-in person's data: no cache (the browser's or any on the way) may keep it.
-    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8')
-      .send(pageWithData(index, found.data, found.screen === null ? [] : chunkFiles(manifest, found.screen)));
+    const html = pageWithData(index, found.data, found.screen === null ? [] : chunkFiles(manifest, found.screen), found.rootHtml ?? null);
+    reply.header('cache-control', 'no-store').header('vary', 'accept-encoding').type('text/html; charset=utf-8');
+    // Compressed as the static files are (a first page of paragraphs is tens of kB: on 3G each one costs ~5 ms).
+    const accepts = req.headers['accept-encoding'] ?? '';
+    if (/\bbr\b/u.test(accepts)) {
+      return reply.header('content-encoding', 'br').send(brotliCompressSync(html, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }));
+    }
+    if (/\bgzip\b/u.test(accepts)) return reply.header('content-encoding', 'gzip').send(gzipSync(html));
+    return reply.send(html);
   });
   return hasWeb;
 };

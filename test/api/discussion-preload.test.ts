@@ -4,7 +4,8 @@
  * data block, with the read screen's chunk preloaded and the page not cached; a "Mật" document, a staff-only one or
  * no session embeds no page; a paragraph holding `</script>` stays inside the block. The congress is set up by a
  * real server; the page is asked of a second server in this process on the same database, with a web root of its
- * own (the test needs no `vite build`).
+ * own (the test needs no `vite build`). The page a delegate may read also holds its first screen as escaped HTML in
+ * the root, with the stylesheet moved after the root; every other page has an empty root and the stylesheet in the head.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,18 +15,31 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DiscussionDocumentView, UnitsPage } from '../../src/api/discussion.ts';
 import { Preload, PRELOAD_ELEMENT_ID, READ_PAGE_SIZE } from '../../src/api/preload.ts';
 import { buildServer } from '../../src/server/build.ts';
+import { firstScreenHtml } from '../../src/server/read-first-screen.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import type { Client } from './support/client.ts';
 import { setupSmallCongress, type SmallCongress } from './support/congress.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
-const INDEX = '<!doctype html><html><head><title>Đại Hội</title><script type="module" crossorigin src="/assets/index-1.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX = '<!doctype html><html><head><title>Đại Hội</title><script type="module" crossorigin src="/assets/index-1.js"></script><link rel="stylesheet" crossorigin href="/assets/index-1.css"></head><body><div id="root"></div></body></html>';
 const MANIFEST = {
   'index.html': { file: 'assets/index-1.js', isEntry: true, imports: ['_shared-1.js'], dynamicImports: ['discussion/ReadPage.tsx'] },
   '_shared-1.js': { file: 'assets/shared-1.js' },
   '_read-only-1.js': { file: 'assets/read-only-1.js', imports: ['_shared-1.js'] },
   'discussion/ReadPage.tsx': { file: 'assets/ReadPage-1.js', isDynamicEntry: true, imports: ['index.html', '_read-only-1.js', '_shared-1.js'] },
 };
+const STYLESHEET = '<link rel="stylesheet" crossorigin href="/assets/index-1.css">';
+const EMPTY_ROOT = '<div id="root"></div>';
+
+/** What the server wrote inside the root (up to the stylesheet link after it), or null when the root is empty. */
+const rootOf = (html: string): string | null => {
+  if (html.includes(EMPTY_ROOT)) return null;
+  const open = '<div id="root">';
+  const at = html.indexOf(open);
+  const end = html.indexOf(`</div>${STYLESHEET}`, at);
+  return at < 0 || end < 0 ? null : html.slice(at + open.length, end);
+};
+
 const BREAKOUT = 'Đoạn có </script><script>alert(1)</script> và <!-- chú thích & dấu';
 
 /** The data block of a page, or null; throws when the HTML around it is broken. */
@@ -84,6 +98,14 @@ describeEachDatabase('api: the reading page with its first data', (db) => {
     // The chunk and what only it imports, not what the entry already loads.
     const preloads = [...r.body.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/gu)].map((m) => m[1]);
     expect(preloads.sort()).toEqual(['/assets/ReadPage-1.js', '/assets/read-only-1.js']);
+    // The first screen, from the same data, in the root; the stylesheet after it, no longer in the head.
+    const root = rootOf(r.body);
+    expect(root).toBe(firstScreenHtml(data.read!));
+    expect(root).toContain('<li class="unit paragraph level-1" data-unit="1"><p><span class="badge">Đoạn 1</span> Đoạn thứ 1 của dự thảo.</p></li>');
+    expect(root).toContain('<p class="muted" role="status">Đoạn 1–20 / 45</p>');
+    expect(root).not.toContain('Đoạn thứ 21 ');
+    expect(r.body.split('</head>')[0]).not.toContain('stylesheet');
+    expect(r.body.match(/rel="stylesheet"/gu)?.length).toBe(1);
   });
 
   it('embeds no page of a "Mật" document, nor of a staff-only one, to a delegate', async () => {
@@ -94,6 +116,8 @@ describeEachDatabase('api: the reading page with its first data', (db) => {
       expect(data.read).toBeNull();
       expect(r.body).not.toContain('Nội dung');
       expect(r.body).not.toContain('modulepreload" crossorigin href="/assets/ReadPage');
+      expect(r.body).toContain(EMPTY_ROOT);
+      expect(r.body.split('</head>')[0]).toContain(STYLESHEET);
     }
   });
 
@@ -102,7 +126,11 @@ describeEachDatabase('api: the reading page with its first data', (db) => {
     expect(anonymous.statusCode).toBe(200);
     expect(blockOf(anonymous.body)).toBeNull();
     expect(anonymous.body).not.toContain('Đoạn thứ');
-    expect(Preload.parse(blockOf((await page(c.clients.delegate, 999_999)).body)).read).toBeNull();
+    expect(anonymous.body).toContain(EMPTY_ROOT);
+    const missing = await page(c.clients.delegate, 999_999);
+    expect(Preload.parse(blockOf(missing.body)).read).toBeNull();
+    expect(missing.body).toContain(EMPTY_ROOT);
+    expect(missing.body.split('</head>')[0]).toContain(STYLESHEET);
   });
 
   it('gives the secretariat the staff-only document it may read', async () => {
@@ -110,8 +138,9 @@ describeEachDatabase('api: the reading page with its first data', (db) => {
     expect(data.read?.page.units.map((u) => u.text)).toEqual(['Nội dung chỉ cho cán bộ.']);
   });
 
-  it('keeps a paragraph holding </script> inside the data block', async () => {
+  it('keeps a paragraph holding </script> inside the data block, and escaped in the first screen', async () => {
     const r = await page(c.clients.delegate, docs.breakout.id);
+    expect(rootOf(r.body)).toContain('Đoạn có &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; và &lt;!-- chú thích &amp; dấu');
     expect(r.body.match(/<\/script>/gu)?.length).toBe(2); // the entry's and the block's own end, nothing more
     expect(r.body).not.toContain('<!--');
     expect(Preload.parse(blockOf(r.body)).read?.page.units[0]?.text).toBe(BREAKOUT);

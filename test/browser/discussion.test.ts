@@ -27,13 +27,14 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
   let docs: DiscussionDocumentView[] = [];
 
   /** A phone signed in with a delegate's card (the cookie the card sign-in sets). */
-  const phone = async (delegateId: number, path: string): Promise<Page> => {
+  const phone = async (delegateId: number, path: string, options: { javaScriptEnabled?: boolean; beforeLoad?: string } = {}): Promise<Page> => {
     const card = await api.call<{ token: string }>('GET', `${C}/delegates/${delegateId}/card`);
     const r = await fetch(`${server.base}/api/auth/card`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ congress: DEMO_CODE, token: card.token }) });
     const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
     const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', javaScriptEnabled: options.javaScriptEnabled ?? true });
     await context.addCookies([{ name, value, url: server.base }]);
+    if (options.beforeLoad !== undefined) await context.addInitScript(options.beforeLoad);
     const page = await context.newPage();
     await page.goto(`${server.base}${path}`);
     return page;
@@ -82,6 +83,29 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
       await page.context().close();
     }
   }, 180_000);
+
+  it('the phone shows the report\'s first paragraphs from the HTML alone, and the app replaces them without an empty moment', async () => {
+    const report = docs.find((d) => d.title.includes('Báo cáo chính trị'))!;
+    const person = groups[0]!.members[3]!;
+    // No JavaScript at all: the server's first screen is the page.
+    const still = await phone(person.id, `/read?doc=${report.id}`, { javaScriptEnabled: false });
+    await still.locator('li.unit.paragraph').first().waitFor({ state: 'visible' });
+    expect(await still.locator('#root h1').textContent()).toBe('Văn kiện thảo luận');
+    expect(await still.locator('li.unit.paragraph').count()).toBeGreaterThan(0);
+    await still.context().close();
+    // With JavaScript: from the first paragraph in the HTML to the live page (its comment buttons), never a root
+    // without paragraphs in between (a "loading" screen, an empty root).
+    const watch = `document.addEventListener('DOMContentLoaded', () => {
+      const root = document.getElementById('root');
+      window.__emptied = 0;
+      new MutationObserver(() => { if (root.querySelector('li.unit.paragraph') === null) window.__emptied += 1; })
+        .observe(root, { childList: true, subtree: true });
+    });`;
+    const live = await phone(person.id, `/read?doc=${report.id}`, { beforeLoad: watch });
+    await live.locator('li[data-unit="2"]').getByRole('button', { name: 'Góp ý đoạn này' }).waitFor();
+    expect(await live.evaluate("window.__emptied")).toBe(0);
+    await live.context().close();
+  }, 120_000);
 
   it('two groups\' secretaries record opinions from the keyboard', async () => {
     for (const g of groups.slice(0, 2)) {

@@ -6,6 +6,7 @@ import { RouterProvider, useRouter } from './router.tsx';
 import { accountScreenOfPath, canOpen, CONGRESSES_PATH, landingPath, screenOfPath, type AccountScreen, type Screen } from './screens.ts';
 import { SessionProvider, userOf, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
+import { lazyScreen } from './lazy-screen.ts';
 
 // One chunk per screen: a delegate's phone never downloads the console.
 const SignInPage = lazy(() => import('../signin/SignInPage.tsx'));
@@ -21,7 +22,10 @@ const AccountsScreen = lazy(() => import('../accounts/AccountsScreen.tsx'));
 const NoCongressPage = lazy(() => import('../accounts/NoCongressPage.tsx'));
 const CongressesScreen = lazy(() => import('../congresses/CongressesScreen.tsx').then((m) => ({ default: m.CongressesScreen })));
 const DiscussionConsole = lazy(() => import('../discussion/DiscussionConsole.tsx'));
-const ReadPage = lazy(() => import('../discussion/ReadPage.tsx'));
+const read = lazyScreen(() => import('../discussion/ReadPage.tsx'));
+const ReadPage = read.Screen;
+/** Loads the reading page's module before the app first renders (main.tsx, when the server wrote its first screen). */
+export const preloadReadPage = read.preload;
 const GroupRecorder = lazy(() => import('../discussion/GroupRecorder.tsx'));
 
 const Loading = () => {

@@ -1,5 +1,6 @@
 import type { Role } from '../../api/access.ts';
 import { DELEGATE_STATUS_VI } from '../../api/delegates.ts';
+import { READ_SCREEN_VI } from '../../api/read-screen.ts';
 
 /** Every string of the web app in Vietnamese: the language of the congress. en.ts mirrors this shape. */
 import { prepareVi } from './prepare-vi.ts';
@@ -18,19 +19,19 @@ export const vi = {
     language: 'Ngôn ngữ',
   },
   discussion: {
-    documents: 'Văn kiện thảo luận',
+    documents: READ_SCREEN_VI.documents,
     none: 'Chưa có văn kiện nào.',
     choose: 'Chọn văn kiện',
     kinds: { 'political-report': 'Báo cáo chính trị', 'review-report': 'Báo cáo kiểm điểm', 'draft-resolution': 'Dự thảo nghị quyết', 'congress-rules': 'Quy chế làm việc', other: 'Văn kiện khác' },
     access: { public: 'Công khai', delegates: 'Đại biểu', staff: 'Nhân sự phục vụ', secret: 'Mật' },
     opinionKinds: { agree: 'Tán thành', change: 'Sửa câu chữ', addition: 'Bổ sung', removal: 'Đề nghị bỏ', other: 'Ý kiến khác' },
     statuses: { pending: 'Chưa xử lý', accepted: 'Tiếp thu', explained: 'Giải trình', 'not-accepted': 'Không tiếp thu' },
-    page: 'Đoạn {{from}}–{{to}} / {{total}}',
+    page: READ_SCREEN_VI.page,
     previous: 'Trang trước',
     next: 'Trang sau',
-    paragraph: 'Đoạn {{number}}',
+    paragraph: READ_SCREEN_VI.paragraph,
     comment: 'Góp ý đoạn này',
-    yourComments: 'Góp ý của bạn: {{count}}',
+    yourComments: READ_SCREEN_VI.yourComments,
     kind: 'Loại ý kiến',
     text: 'Nội dung ý kiến',
     proposed: 'Câu chữ đề nghị',

@@ -10,6 +10,7 @@ import { READ_PAGE_SIZE, type Preload, type ReadPreload } from '../../../api/pre
 import { principalView } from '../../auth/principal-view.ts';
 import { resolvePrincipal, SESSION_COOKIE, type Principal } from '../../auth/principal.ts';
 import type { ServerDeps } from '../../deps.ts';
+import { firstScreenHtml } from '../../read-first-screen.ts';
 import { authorizeIn } from '../../route.ts';
 import type { PageDataOf } from '../../static.ts';
 import { nowIso } from '../../tx.ts';
@@ -36,5 +37,5 @@ export const readPreload = (deps: ServerDeps): PageDataOf => async (req) => {
   const doc = Number(url.searchParams.get('doc'));
   const read = Number.isSafeInteger(doc) && doc > 0 ? await firstPage(deps, principal, doc) : null;
   const data: Preload = { me: await principalView(deps.db, principal), read };
-  return { data, screen: read === null ? null : READ_SCREEN };
+  return { data, screen: read === null ? null : READ_SCREEN, rootHtml: read === null ? null : firstScreenHtml(read) };
 };
