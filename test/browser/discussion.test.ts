@@ -39,6 +39,17 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
     await page.goto(`${server.base}${path}`);
     return page;
   };
+  /** The secretariat's discussion console on a desktop, signed in through the form. */
+  const secretariatConsole = async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/discussion`);
+    await page.getByLabel('Tên đăng nhập').fill(server.admin.username);
+    await page.getByLabel('Mật khẩu').fill(server.admin.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${server.base}/discussion`);
+    return { context, page };
+  };
 
   beforeAll(async () => {
     await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
@@ -125,13 +136,7 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
   }, 180_000);
 
   it('the secretariat\'s synthesis groups the near-identical proposals and answers them', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    await page.goto(`${server.base}/discussion`);
-    await page.getByLabel('Tên đăng nhập').fill(server.admin.username);
-    await page.getByLabel('Mật khẩu').fill(server.admin.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${server.base}/discussion`);
+    const { context, page } = await secretariatConsole();
     const unit = page.locator('article.synthesis-unit[data-unit="2"]');
     await unit.waitFor();
     // Two phones and two groups proposed the same wording: one group of opinions; the addition stands apart.
@@ -152,13 +157,7 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
     const before = splitDocument(blocksFromText(DEMO_POLITICAL_REPORT)).find((u) => u.kind === 'paragraph' && u.number === 2)!.text;
     expect(DEMO_POLITICAL_REPORT).toContain(before);
     const reworded = `${before.replace(/\.$/u, '')}, nhất là đối với đảng viên trẻ.`;
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    await page.goto(`${server.base}/discussion`);
-    await page.getByLabel('Tên đăng nhập').fill(server.admin.username);
-    await page.getByLabel('Mật khẩu').fill(server.admin.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${server.base}/discussion`);
+    const { context, page } = await secretariatConsole();
     const unit = page.locator('article.synthesis-unit[data-unit="2"]');
     await unit.getByText(/^2\/\d+ tổ, \d+ đại biểu đề nghị sửa$/u).waitFor();
     expect(await unit.locator('.badge.carried').count()).toBe(0);
@@ -185,13 +184,7 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
     for (const d of delegates) await api.call('POST', `${C}/sessions/${sessions[sessions.length - 1]!.id}/checkins`, { delegateId: d.id, desk: 'discussion' }).catch(() => undefined);
     const attendance = await api.call<{ base: number; present: number }>('GET', `${C}/attendance`);
     const resolution = docs.find((d) => d.kind === 'draft-resolution')!;
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    await page.goto(`${server.base}/discussion`);
-    await page.getByLabel('Tên đăng nhập').fill(server.admin.username);
-    await page.getByLabel('Mật khẩu').fill(server.admin.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${server.base}/discussion`);
+    const { context, page } = await secretariatConsole();
     await page.getByLabel('Chọn văn kiện').selectOption(String(resolution.id));
     await page.getByRole('heading', { name: 'Nghị quyết', exact: true }).waitFor();
     await page.getByLabel('Tán thành', { exact: true }).fill(String(attendance.present - 1));
