@@ -46,9 +46,11 @@ export const discussionReportContent = (input: DiscussionReportInput): DocumentC
   const h = input.header;
   const t = input.totals;
   const blocks: Block[] = [
-    p(`Đoàn Thư ký Đại hội đã tổng hợp ý kiến góp ý vào ${input.documentTitle} (phiên bản số ${n(input.versionNumber)}): `,
-      b(n(t.comments)), ` ý kiến của đại biểu (trong đó `, b(n(t.paper)), ` phiếu góp ý bằng giấy) và `, b(n(t.groupOpinions)),
-      ` ý kiến của `, b(n(t.groups)), ` tổ thảo luận, về `, b(n(input.units.length)), ` đoạn của dự thảo. Các ý kiến cùng nội dung được tổng hợp chung; số tổ và số đại biểu ghi kèm từng nội dung.`),
+    // One run: a justified line made of bold and plain runs lost the space after a bold number ("1ý kiến").
+    p(`Đoàn Thư ký Đại hội đã tổng hợp ý kiến góp ý vào ${input.documentTitle} (phiên bản số ${n(input.versionNumber)}): `
+      + `${n(t.comments)} ý kiến của đại biểu (trong đó ${n(t.paper)} phiếu góp ý bằng giấy) và ${n(t.groupOpinions)} ý kiến của `
+      + `${n(t.groups)} tổ thảo luận, về ${n(input.units.length)} đoạn của dự thảo. Các ý kiến cùng nội dung được tổng hợp chung; số tổ và số đại `
+      + 'biểu ghi kèm từng nội dung.'),
     heading('I. TỔNG HỢP Ý KIẾN VÀ TIẾP THU, GIẢI TRÌNH'),
   ];
   input.units.forEach((u, k) => {
@@ -68,7 +70,8 @@ export const discussionReportContent = (input: DiscussionReportInput): DocumentC
   return {
     header: documentHeader(h, 'Đoàn Thư ký'),
     title: 'BÁO CÁO',
-    subtitles: [`Tổng hợp, tiếp thu, giải trình ý kiến góp ý vào ${input.documentTitle}`, `trình ${congressName(h)}`],
+    // "Dự thảo Báo cáo chính trị trình Đại hội" is presented to the congress named on the next line: said once.
+    subtitles: [`Tổng hợp, tiếp thu, giải trình ý kiến góp ý vào ${input.documentTitle.replace(/\s+trình Đại hội$/iu, '')}`, `trình ${congressName(h)}`],
     date: h.date,
     blocks,
   };

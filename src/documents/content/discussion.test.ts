@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { HEADER } from '../fixtures/congress.ts';
+import { discussionReportContent } from './discussion.ts';
+
+describe('the synthesis report (báo cáo tổng hợp, tiếp thu, giải trình)', () => {
+  const content = discussionReportContent({
+    header: HEADER, documentTitle: 'Dự thảo Báo cáo chính trị trình Đại hội', versionNumber: 1,
+    totals: { comments: 4, paper: 4, groupOpinions: 1, groups: 4 }, units: [], signedBy: '',
+  });
+
+  it('names the congress the draft is presented to once, not twice', () => {
+    expect(content.subtitles?.[0]).toBe('Tổng hợp, tiếp thu, giải trình ý kiến góp ý vào Dự thảo Báo cáo chính trị');
+    expect(content.subtitles?.[1]).toMatch(/^trình Đại hội /u);
+  });
+
+  it('gives the totals in one run of text, so a justified line keeps every space ("1 ý kiến", not "1ý kiến")', () => {
+    const first = content.blocks[0]!;
+    expect(first.kind === 'paragraph' ? first.runs.map((r) => r.text) : null).toEqual([
+      'Đoàn Thư ký Đại hội đã tổng hợp ý kiến góp ý vào Dự thảo Báo cáo chính trị trình Đại hội (phiên bản số 1): 4 ý kiến của đại biểu (trong đó 4 phiếu góp ý '
+      + 'bằng giấy) và 1 ý kiến của 4 tổ thảo luận, về 0 đoạn của dự thảo. Các ý kiến cùng nội dung được tổng hợp chung; số tổ và số đại biểu ghi kèm từng nội dung.',
+    ]);
+  });
+});
