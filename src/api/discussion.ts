@@ -133,6 +133,8 @@ export const GroupBody = z.object({
 const Person = z.object({ id: z.number(), fullName: z.string() });
 export const GroupView = z.object({
   id: z.number(), name: z.string(), leader: Person.nullable(), secretary: Person.nullable(),
+  /** Whether the groups sit now (the current agenda item is a discussion): only then do their secretaries record. */
+  sitting: z.boolean(),
   members: z.array(Person.extend({ code: z.string() })),
 });
 export type GroupView = z.infer<typeof GroupView>;

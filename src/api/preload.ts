@@ -14,6 +14,10 @@ export const PRELOAD_ELEMENT_ID = 'daihoi-preload';
 /** Units on a page of the phone's reading screen (the embedded first page and every page after it). */
 export const READ_PAGE_SIZE = 20;
 
+/** Which page of a document's units starts at `offset`, of how many (at least one). */
+export const readPageOf = (offset: number, total: number): { page: number; pages: number } =>
+  ({ page: Math.floor(offset / READ_PAGE_SIZE) + 1, pages: Math.max(1, Math.ceil(total / READ_PAGE_SIZE)) });
+
 export const ReadPreload = z.object({
   /** The congress of the document: the screen uses the page only when it reads the same congress. */
   congress: z.string(),

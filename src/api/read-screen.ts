@@ -5,7 +5,8 @@
  */
 export const READ_SCREEN_VI = {
   documents: 'Văn kiện thảo luận',
-  page: 'Đoạn {{from}}–{{to}} / {{total}}',
+  /** Pages of units (headings and paragraphs): a range of units would read as paragraph numbers, which it is not. */
+  page: 'Trang {{page}}/{{pages}}',
   paragraph: 'Đoạn {{number}}',
   yourComments: 'Góp ý của bạn: {{count}}',
 };

@@ -7,3 +7,4 @@ export * from './counting.ts';
 export * from './synthesis.ts';
 export * from './resolution.ts';
 export * from './carry.ts';
+export * from './groups-open.ts';

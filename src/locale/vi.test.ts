@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { percentOf } from '../rules/majority.ts';
-import { formatDateLong, formatDateShort, formatInteger, formatPercent, formatTime } from './vi.ts';
+import { formatDateLong, formatDateShort, formatDeadline, formatInteger, formatPercent, formatTime, fromLocalInput, toLocalInput } from './vi.ts';
 
 describe('Vietnamese numbers', () => {
   it('a percentage of N_base with a decimal comma: 230 of 256 → "89,84%"', () => {
@@ -29,5 +29,14 @@ describe('Vietnamese dates in documents', () => {
   it('the short form keeps the same leading zeros: "15/7/2020", "05/02/2021"', () => {
     expect(formatDateShort('2020-07-15')).toBe('15/7/2020');
     expect(formatDateShort('2021-02-05')).toBe('05/02/2021');
+  });
+
+  it('writes a deadline in words, in Vietnam time, and gives a date-time field its Vietnam value', () => {
+    expect(formatDeadline('2026-12-31T10:00:00Z')).toBe('17 giờ 00, ngày 31 tháng 12 năm 2026');
+    expect(formatDeadline('2021-02-04T17:30:00Z')).toBe('00 giờ 30, ngày 05 tháng 02 năm 2021');
+    expect(toLocalInput('2026-12-31T10:00:00Z')).toBe('2026-12-31T17:00');
+    expect(toLocalInput('2021-02-04T17:30:00Z')).toBe('2021-02-05T00:30');
+    expect(fromLocalInput('2026-12-31T17:00')).toBe('2026-12-31T10:00:00.000Z');
+    expect(fromLocalInput('31/12/2026 17:00')).toBeNull();
   });
 });

@@ -42,3 +42,23 @@ export const formatDateShort = (date: Date | string): string => {
 /** Time of day in Vietnam, "14:05". */
 export const formatTime = (date: Date): string =>
   new Intl.DateTimeFormat('vi-VN', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
+
+/** An instant as a deadline reads: "17 giờ 00, ngày 31 tháng 12 năm 2026" (Vietnam time). */
+export const formatDeadline = (date: Date | string): string => {
+  const d = typeof date === 'string' ? new Date(date) : date;
+  const [hour, minute] = formatTime(d).split(':');
+  return `${hour} giờ ${minute}, ${formatDateLong(d)}`;
+};
+
+/** An instant as the value of an `<input type="datetime-local">` in Vietnam time: "2026-12-31T17:00". */
+export const toLocalInput = (date: Date | string): string => {
+  const d = typeof date === 'string' ? new Date(date) : date;
+  const p = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(d);
+  const get = (type: string): string => p.find((x) => x.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+};
+
+/** A `datetime-local` value typed as Vietnam time (UTC+7 all year, no daylight saving) → an ISO instant; null if malformed. */
+export const fromLocalInput = (value: string): string | null =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/u.test(value) && !Number.isNaN(Date.parse(`${value}:00+07:00`)) ? new Date(`${value}:00+07:00`).toISOString() : null;

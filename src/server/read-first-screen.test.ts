@@ -26,6 +26,6 @@ describe('the read page\'s first screen as HTML', () => {
     expect(html).toContain('<li class="unit paragraph level-0" data-unit="1"><p><span class="badge">Đoạn 1</span> Đoạn một.</p><p class="muted">Góp ý của bạn: 2</p></li>');
     expect(html).toContain('<li class="unit paragraph level-0" data-unit="2"><p><span class="badge">Đoạn 2</span> Đoạn hai.</p></li>');
     expect(html).toContain('<h1>Văn kiện thảo luận</h1>');
-    expect(html).toContain('Đoạn 1–20 / 300');
+    expect(html).toContain('Trang 1/15');
   });
 });

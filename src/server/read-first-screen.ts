@@ -4,7 +4,7 @@
  * arrives, before any script or stylesheet (on throttled 3G those take over a second). The same elements and class
  * names as ReadPage.tsx renders; React replaces it when the app starts. Every text is escaped. Pure.
  */
-import { READ_PAGE_SIZE, type ReadPreload } from '../api/preload.ts';
+import { readPageOf, type ReadPreload } from '../api/preload.ts';
 import { READ_SCREEN_VI } from '../api/read-screen.ts';
 import type { UnitView } from '../api/discussion.ts';
 
@@ -41,7 +41,7 @@ const unitHtml = (u: UnitView): string => {
 /** The first screen of the document's first page: title, where in the document, its units. */
 export const firstScreenHtml = (data: ReadPreload): string => {
   const { page } = data;
-  const range = fill(READ_SCREEN_VI.page, { from: page.offset + 1, to: Math.min(page.offset + READ_PAGE_SIZE, page.total), total: page.total });
+  const range = fill(READ_SCREEN_VI.page, readPageOf(page.offset, page.total));
   return `<style>${FIRST_SCREEN_STYLE}</style><main class="screen screen-read first-screen"><div class="read-page">`
     + `<h1>${escapeHtml(READ_SCREEN_VI.documents)}</h1><p class="muted" role="status">${escapeHtml(range)}</p>`
     + `<ol class="units">${page.units.map(unitHtml).join('')}</ol></div></main>`;

@@ -102,7 +102,7 @@ describeEachDatabase('api: the reading page with its first data', (db) => {
     const root = rootOf(r.body);
     expect(root).toBe(firstScreenHtml(data.read!));
     expect(root).toContain('<li class="unit paragraph level-1" data-unit="1"><p><span class="badge">Đoạn 1</span> Đoạn thứ 1 của dự thảo.</p></li>');
-    expect(root).toContain('<p class="muted" role="status">Đoạn 1–20 / 45</p>');
+    expect(root).toContain('<p class="muted" role="status">Trang 1/3</p>');
     expect(root).not.toContain('Đoạn thứ 21 ');
     expect(r.body.split('</head>')[0]).not.toContain('stylesheet');
     expect(r.body.match(/rel="stylesheet"/gu)?.length).toBe(1);

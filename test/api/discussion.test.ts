@@ -159,6 +159,18 @@ describeEachDatabase('api: the congress discussion', (db) => {
       expect(groups.map((g) => g.members.length)).toEqual([5, 7]);
     });
 
+    it('opens the groups with a discussion agenda item: before it, a group\'s secretary is refused and told why', async () => {
+      const body = { documentId: report.id, unitId: paragraph(1).id, kind: 'other', text: 'Ghi trước giờ thảo luận tổ', agreeCount: 1 };
+      const before = await phones[1]!.post<{ error: { code: string; message_vi: string } }>(`${D}/groups/${groups[0]!.id}/opinions`, body);
+      expect(before.status).toBe(409);
+      expect(before.body.error.code).toBe('discussion.groups-not-sitting');
+      expect(before.body.error.message_vi).toMatch(/^Thảo luận tổ chưa mở/u);
+      expect((await phones[1]!.get<GroupView[]>(`${D}/groups`)).body.every((g) => !g.sitting)).toBe(true);
+      const item = (await admin.post<{ id: number }>(`${C}/sessions/${c.sessionId}/items`, { title: 'Thảo luận tổ về các dự thảo văn kiện', kind: 'discussion' })).body.id;
+      expect((await admin.put(`${C}/current-item`, { agendaItemId: item })).status).toBe(200);
+      expect((await phones[1]!.get<GroupView[]>(`${D}/groups`)).body.every((g) => g.sitting)).toBe(true);
+    });
+
     it('lets a group\'s secretary record opinions with the agreement count, and nobody else', async () => {
       const body = { documentId: report.id, unitId: paragraph(1).id, kind: 'change', text: 'Tổ đề nghị sửa số liệu', proposedText: 'Tăng trưởng kinh tế bình quân đạt 7,2%/năm.', agreeCount: 4 };
       expect((await phones[3]!.post(`${D}/groups/${groups[0]!.id}/opinions`, body)).status).toBe(403);

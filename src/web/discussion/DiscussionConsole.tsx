@@ -11,7 +11,10 @@ import { useApi } from '../app/api-context.tsx';
 import { can } from '../app/can.ts';
 import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
+import { formatDeadline, fromLocalInput, toLocalInput } from '../../locale/vi.ts';
+import { DisabledReason } from '../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { DocumentOutline } from './DocumentOutline.tsx';
 import { GroupsSection } from './GroupsSection.tsx';
 import { PaperComments } from './PaperComments.tsx';
 import { ResolutionPanel } from './ResolutionPanel.tsx';
@@ -37,12 +40,13 @@ const NewDocumentForm = ({ onCreated }: { readonly onCreated: (id: number) => vo
     setError(r.ok ? null : r.error);
     if (r.ok) { setTitle(''); setText(''); onCreated(r.value.id); }
   };
+  const why = title.trim() === '' ? t('discussion.needTitle') : null;
   return (
     <form className="form body-card" onSubmit={(e) => void submit(e)}>
       <h2>{t('discussion.newDocument')}</h2>
       <label className="field" htmlFor={`${id}-t`}>{t('discussion.title')}</label>
-      <input id={`${id}-t`} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} />
-      <label className="field" htmlFor={`${id}-k`}>{t('discussion.kind')}</label>
+      <input id={`${id}-t`} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} />
+      <label className="field" htmlFor={`${id}-k`}>{t('discussion.documentKind')}</label>
       <select id={`${id}-k`} value={kind} onChange={(e) => { const k = DiscussionKind.safeParse(e.target.value); if (k.success) setKind(k.data); }}>
         {DiscussionKind.options.map((k) => <option key={k} value={k}>{t(`discussion.kinds.${k}`)}</option>)}
       </select>
@@ -50,7 +54,8 @@ const NewDocumentForm = ({ onCreated }: { readonly onCreated: (id: number) => vo
       <label className="field" htmlFor={`${id}-x`}>{t('discussion.draftText')}</label>
       <textarea id={`${id}-x`} value={text} onChange={(e) => setText(e.target.value)} rows={8} />
       {error !== null && <ErrorMessage error={error} />}
-      <button type="submit" className="button primary">{t('discussion.create')}</button>
+      <button type="submit" className="button primary" disabled={why !== null}>{t('discussion.create')}</button>
+      <DisabledReason reason={why} />
     </form>
   );
 };
@@ -90,9 +95,26 @@ const DocumentSettings = ({ doc, onChanged }: { readonly doc: DiscussionDocument
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [text, setText] = useState('');
-  const [deadline, setDeadline] = useState('');
+  const [deadline, setDeadline] = useState(doc.commentDeadline === null ? '' : toLocalInput(doc.commentDeadline));
+  const [saved, setSaved] = useState<string | null>(null);
   const [diff, setDiff] = useState<DiffView | null>(null);
-  const done = (r: { ok: boolean; error?: ApiError }): void => { setError(r.ok ? null : r.error ?? null); if (r.ok) onChanged(); };
+  const done = (r: { ok: boolean; error?: ApiError }, note: string | null = null): void => {
+    setError(r.ok ? null : r.error ?? null);
+    setSaved(r.ok ? note : null);
+    if (r.ok) onChanged();
+  };
+  const changeAccess = (access: Access): void => {
+    if (!window.confirm(t('discussion.confirmAccess', { title: doc.title, access: t(`discussion.access.${access}`) }))) return;
+    void api.updateDiscussionDocument({ params, body: { access } }).then((r) => done(r, t('discussion.accessSaved')));
+  };
+  const saveDeadline = (e: SubmitEvent): void => {
+    e.preventDefault();
+    const at = deadline === '' ? null : fromLocalInput(deadline);
+    if (deadline !== '' && at === null) return;
+    if (at === null && !window.confirm(t('discussion.confirmNoDeadline'))) return;
+    if (at !== null && Date.parse(at) <= Date.now() && !window.confirm(t('discussion.confirmPastDeadline', { at: formatDeadline(at) }))) return;
+    void api.updateDiscussionDocument({ params, body: { commentDeadline: at } }).then((r) => done(r, t('discussion.deadlineSaved')));
+  };
   const upload = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     if (file === null) return;
@@ -114,13 +136,20 @@ const DocumentSettings = ({ doc, onChanged }: { readonly doc: DiscussionDocument
   return (
     <div className="body-card">
       <h2>{doc.title}</h2>
-      <AccessSelect id={`${id}-a`} value={doc.access} onChange={(access) => void api.updateDiscussionDocument({ params, body: { access } }).then(done)} />
-      <form className="form" onSubmit={(e) => { e.preventDefault(); void api.updateDiscussionDocument({ params, body: { commentDeadline: deadline === '' ? null : new Date(deadline).toISOString() } }).then(done); }}>
+      {doc.currentVersionId === null ? <p className="muted" role="status">{t('discussion.noVersionYet')}</p>
+        : <DocumentOutline documentId={doc.id} versionId={doc.currentVersionId} />}
+      {doc.access === 'secret' && <p className="muted">{t('discussion.secretNotOnPhones')}</p>}
+      <AccessSelect id={`${id}-a`} value={doc.access} onChange={changeAccess} />
+      <form className="form" onSubmit={saveDeadline}>
         <label className="field" htmlFor={`${id}-d`}>{t('discussion.deadline')}</label>
         <input id={`${id}-d`} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
         <button type="submit" className="button subtle small">{t('discussion.save')}</button>
-        <span className="muted">{doc.open ? t('discussion.open') : t('discussion.closed')}</span>
+        <span className="muted" role="status">
+          {doc.open ? t('discussion.open') : t('discussion.closed')}
+          {' — '}{doc.commentDeadline === null ? t('discussion.noDeadline') : t('discussion.deadlineAt', { at: formatDeadline(doc.commentDeadline) })}
+        </span>
       </form>
+      {saved !== null && <p role="status" className="ok-text">{saved}</p>}
       <h3>{t('discussion.versions')}</h3>
       <ul>
         {doc.versions.map((v) => (
@@ -162,7 +191,7 @@ const DiscussionConsole = () => {
       <h1>{t('discussion.documents')}</h1>
       {documents.error !== null && <ErrorMessage error={documents.error} />}
       {documents.data !== null && <DocumentPicker documents={documents.data} value={docId} onChange={setChosen} />}
-      {doc !== null && <DocumentSettings doc={doc} onChanged={documents.reload} />}
+      {doc !== null && <DocumentSettings key={doc.id} doc={doc} onChanged={documents.reload} />}
       {doc !== null && doc.currentVersionId !== null && <SynthesisPanel documentId={doc.id} />}
       {doc !== null && doc.currentVersionId !== null && <PaperComments documentId={doc.id} />}
       {doc !== null && doc.kind === 'draft-resolution' && doc.currentVersionId !== null && <ResolutionPanel documentId={doc.id} />}

@@ -5,13 +5,14 @@ import type { DiscussionDocumentView, GroupOpinionBody, GroupOpinionView, GroupV
 import type { z } from 'zod';
 import { answer, fakeApi } from '../test-support/fake-api.ts';
 import { renderScreen } from '../test-support/render.tsx';
-import { userWith } from '../test-support/views.ts';
+import type { Principal } from '../api/types.ts';
+import { CODE, userWith } from '../test-support/views.ts';
 import GroupRecorder from './GroupRecorder.tsx';
 
 type Body = z.input<typeof GroupOpinionBody>;
 
 const group: GroupView = {
-  id: 3, name: 'Tổ 2', leader: null, secretary: { id: 2, fullName: 'Lường Thị Bình' },
+  id: 3, name: 'Tổ 2', leader: null, secretary: { id: 2, fullName: 'Lường Thị Bình' }, sitting: true,
   members: [{ id: 1, fullName: 'Hoàng Văn An', code: '001' }, { id: 2, fullName: 'Lường Thị Bình', code: '002' }],
 };
 const doc: DiscussionDocumentView = { id: 5, kind: 'political-report', title: 'Báo cáo chính trị', access: 'delegates', commentDeadline: null, open: true, currentVersionId: 9, versions: [], createdAt: '' };
@@ -21,9 +22,11 @@ const recorded: GroupOpinionView = {
   speakerDelegateId: null, speakerName: null, agreeCount: 6, enteredBy: 'vanphong', createdAt: '', voided: false, voidReason: null, carried: null, carriedFromRef: null,
 };
 
-const render = (sent: Body[], voids: string[]) => renderScreen(<GroupRecorder />, fakeApi({
-  me: () => answer(userWith('secretariat')),
-  listDiscussionGroups: () => answer([group]),
+const secretaryOfTheGroup: Principal = { kind: 'delegate', id: 2, congress: CODE, fullName: 'Lường Thị Bình' };
+
+const render = (sent: Body[], voids: string[], as: Principal = userWith('secretariat'), sitting = true) => renderScreen(<GroupRecorder />, fakeApi({
+  me: () => answer(as),
+  listDiscussionGroups: () => answer([{ ...group, sitting }]),
   listDiscussionDocuments: () => answer([doc]),
   listGroupOpinions: () => answer([recorded, { ...recorded, id: 71, text: 'Bỏ câu cuối', kind: 'removal', carried: 'removed', carriedFromRef: 'Đoạn 9' }]),
   listDiscussionUnits: () => answer({ documentId: 5, versionId: 9, versionNumber: 1, total: 40, offset: 0, units: [unit] }),
@@ -66,5 +69,23 @@ describe('a group secretary records the group\'s opinions', () => {
     fireEvent.change(within(dialog).getByLabelText('Lý do hủy'), { target: { value: 'Ghi nhầm đoạn' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy', hidden: true }));
     await waitFor(() => expect(voids).toEqual(['Ghi nhầm đoạn']));
+  });
+
+  it('lets the group\'s secretary record only while the groups sit, and says so; the secretariat records at any time', async () => {
+    const closed = render([], [], secretaryOfTheGroup, false);
+    await closed.findByText(/^Thảo luận tổ chưa mở/u);
+    const number = closed.getByLabelText('Số đoạn');
+    fireEvent.change(number, { target: { value: '2' } });
+    fireEvent.blur(number);
+    await closed.findByText('Đoạn 2: Công tác giáo dục chính trị, tư tưởng.');
+    expect((closed.getByRole('button', { name: 'Ghi (Enter)' }) as HTMLButtonElement).disabled).toBe(true);
+    closed.unmount();
+    const open = render([], [], secretaryOfTheGroup, true);
+    await open.findByLabelText('Số đoạn');
+    expect(open.queryByText(/^Thảo luận tổ chưa mở/u)).toBeNull();
+    open.unmount();
+    const office = render([], [], userWith('secretariat'), false);
+    await office.findByLabelText('Số đoạn');
+    expect(office.queryByText(/^Thảo luận tổ chưa mở/u)).toBeNull();
   });
 });

@@ -6,23 +6,25 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API, type GroupView } from '../../api/index.ts';
+import { GROUPS_NOT_SITTING } from '../../discussion/groups-open.ts';
 import { hrefOf } from '../api/client.ts';
 import type { ApiError } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
-import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { ConfirmButton, DisabledReason } from '../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { kindShortcuts, UnitNumberField, useUnitByNumber } from './keyboard-entry.tsx';
 import { DocumentPicker, KindSelect, takesWording, type OpinionKindName } from './shared.tsx';
 
 const GroupRecorder = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const me = useMe();
   const code = me.congress;
   const id = useId();
-  const groups = useLiveResource(code, () => api.listDiscussionGroups({ params: { code } }), ['discussion']);
+  // The agenda moving to or from a discussion item opens or closes the groups.
+  const groups = useLiveResource(code, () => api.listDiscussionGroups({ params: { code } }), ['discussion', 'current-item']);
   const documents = useLiveResource(code, () => api.listDiscussionDocuments({ params: { code } }), ['discussion']);
   const mine: GroupView[] = (groups.data ?? []).filter((g) => me.delegateId === null || g.secretary?.id === me.delegateId || g.leader?.id === me.delegateId);
   const [groupId, setGroupId] = useState<number | null>(null);
@@ -64,6 +66,9 @@ const GroupRecorder = () => {
   };
 
   if (groups.data !== null && mine.length === 0) return <p className="muted">{t('discussion.notSecretary')}</p>;
+  // The secretariat enters the groups' paper minutes at any time; a group's secretary records while the groups sit.
+  const notSitting = me.delegateId !== null && group !== null && !group.sitting
+    ? (i18n.language === 'en' ? GROUPS_NOT_SITTING.en : GROUPS_NOT_SITTING.vi) : null;
   return (
     <div className="group-recorder">
       <h1>{t('discussion.recorder')}</h1>
@@ -96,7 +101,8 @@ const GroupRecorder = () => {
         <label className="field" htmlFor={`${id}-a`}>{t('discussion.agreeCount')}</label>
         <input id={`${id}-a`} inputMode="numeric" value={agree} onChange={(e) => setAgree(e.target.value.replace(/\D/gu, ''))} />
         {error !== null && <ErrorMessage error={error} />}
-        <button type="submit" className="button primary" disabled={unit === null}>{t('discussion.record')}</button>
+        <button type="submit" className="button primary" disabled={unit === null || notSitting !== null}>{t('discussion.record')}</button>
+        <DisabledReason reason={notSitting} />
       </form>
       <h2>{t('discussion.recorded')}</h2>
       <ol className="opinions">

@@ -22,7 +22,7 @@ const organisations = [
   { id: 20, name: 'Chi bộ Ban Dân vận', role: 'member' as const, partyMembers: 20, position: 2, active: true },
 ];
 const group1: GroupView = {
-  id: 7, name: 'Tổ 1', leader: { id: 3, fullName: 'Nông Văn Cường' }, secretary: null, members: [{ id: 3, fullName: 'Nông Văn Cường', code: '003' }],
+  id: 7, name: 'Tổ 1', leader: { id: 3, fullName: 'Nông Văn Cường' }, secretary: null, sitting: false, members: [{ id: 3, fullName: 'Nông Văn Cường', code: '003' }],
 };
 
 const render = (sent: Array<{ id: number | null; body: Body }>) => renderScreen(<GroupsSection />, fakeApi({

@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { READ_PAGE_SIZE as PAGE, type CommentView, type UnitView } from '../../api/index.ts';
+import { formatDeadline } from '../../locale/vi.ts';
+import { READ_PAGE_SIZE as PAGE, readPageOf, type CommentView, type UnitView } from '../../api/index.ts';
 import type { ApiError } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useMe } from '../app/session.tsx';
@@ -107,11 +108,11 @@ const ReadPage = () => {
       <h1>{t('discussion.documents')}</h1>
       {documents.error !== null && <ErrorMessage error={documents.error} />}
       {documents.data !== null && <DocumentPicker documents={documents.data} value={chosen} onChange={(id) => { setDocId(id); setOffset(0); setOpen(null); }} />}
-      {doc !== null && <p className="muted">{doc.open ? t('discussion.open') : t('discussion.closed')}{doc.commentDeadline !== null && ` — ${t('discussion.deadline')}: ${new Date(doc.commentDeadline).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}`}</p>}
+      {doc !== null && <p className="muted">{doc.open ? t('discussion.open') : t('discussion.closed')}{doc.commentDeadline !== null && ` — ${t('discussion.deadlineAt', { at: formatDeadline(doc.commentDeadline) })}`}</p>}
       {page.error !== null && <ErrorMessage error={page.error} />}
       {p !== null && (
         <>
-          <p className="muted" role="status">{t('discussion.page', { from: offset + 1, to: Math.min(offset + PAGE, p.total), total: p.total })}</p>
+          <p className="muted" role="status">{t('discussion.page', readPageOf(offset, p.total))}</p>
           <ol className="units">
             {p.units.map((u) => (
               <li key={u.id} className={`unit ${u.kind} level-${u.level}`} data-unit={u.number ?? ''}>

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Selectable } from 'kysely';
 import { API } from '../../../api/contract.ts';
 import type { GroupOpinionView, GroupView } from '../../../api/discussion.ts';
+import { GROUPS_NOT_SITTING, groupsSitting } from '../../../discussion/groups-open.ts';
 import { err, ok, ruleError, type Result } from '../../../rules/index.ts';
 import type { DiscussionGroupOpinionsTable, DiscussionGroupsTable } from '../../../store/discussion-schema.ts';
 import { audit } from '../../audit.ts';
@@ -19,8 +20,16 @@ import { delegateOf, documentEvents, readableDocument, type Db, type DocumentRow
 type GroupRow = Selectable<DiscussionGroupsTable>;
 type OpinionRow = Selectable<DiscussionGroupOpinionsTable>;
 
+/** Whether the congress's groups sit now: its current agenda item is a discussion (src/discussion/groups-open.ts). */
+export const groupsSittingIn = async (db: Db, congressId: number): Promise<boolean> => {
+  const item = await db.selectFrom('congresses').leftJoin('agenda_items', 'agenda_items.id', 'congresses.current_agenda_item_id')
+    .select('agenda_items.kind').where('congresses.id', '=', congressId).executeTakeFirst();
+  return groupsSitting(item?.kind ?? null);
+};
+
 export const groupViews = async (db: Db, groups: readonly GroupRow[]): Promise<GroupView[]> => {
   if (groups.length === 0) return [];
+  const sitting = await groupsSittingIn(db, groups[0]!.congress_id);
   const members = await db.selectFrom('discussion_group_members').innerJoin('delegates', 'delegates.id', 'discussion_group_members.delegate_id')
     .select(['discussion_group_members.group_id', 'delegates.id', 'delegates.full_name', 'delegates.code'])
     .where('discussion_group_members.group_id', 'in', groups.map((g) => g.id)).orderBy('delegates.code').execute();
@@ -29,7 +38,7 @@ export const groupViews = async (db: Db, groups: readonly GroupRow[]): Promise<G
   if (extra.length > 0) for (const d of await db.selectFrom('delegates').select(['id', 'full_name']).where('id', 'in', extra).execute()) people.set(d.id, d.full_name);
   const person = (id: number | null) => (id === null ? null : { id, fullName: people.get(id) ?? '' });
   return groups.map((g) => ({
-    id: g.id, name: g.name, leader: person(g.leader_delegate_id), secretary: person(g.secretary_delegate_id),
+    id: g.id, name: g.name, leader: person(g.leader_delegate_id), secretary: person(g.secretary_delegate_id), sitting,
     members: members.filter((m) => m.group_id === g.id).map((m) => ({ id: m.id, fullName: m.full_name, code: m.code })),
   }));
 };
@@ -137,6 +146,9 @@ export const discussionGroupRoutes = (app: FastifyInstance, deps: ServerDeps): v
       const g = await visibleGroup(trx, ctx.congress.id, ctx.params.id, ctx);
       if (!g.ok) return g;
       if (!recordsFor(g.value, ctx)) return err(forbidden());
+      if (delegateOf(ctx) !== null && !(await groupsSittingIn(trx, ctx.congress.id))) {
+        return err(conflict(ruleError('discussion.groups-not-sitting', GROUPS_NOT_SITTING.vi, GROUPS_NOT_SITTING.en)));
+      }
       const d = await readableDocument(trx, ctx.congress.id, ctx.body.documentId, ctx);
       if (!d.ok) return err(notFound('văn kiện thảo luận', 'Discussion document', 'body.documentId'));
       doc = d.value;
