@@ -5,7 +5,7 @@ import { discussionReportContent } from './discussion.ts';
 describe('the synthesis report (báo cáo tổng hợp, tiếp thu, giải trình)', () => {
   const content = discussionReportContent({
     header: HEADER, documentTitle: 'Dự thảo Báo cáo chính trị trình Đại hội', versionNumber: 1,
-    totals: { comments: 4, paper: 4, groupOpinions: 1, groups: 4 }, units: [], signedBy: '',
+    totals: { comments: 4, paper: 4, groupOpinions: 1, groupsReported: 1, groups: 4 }, units: [], signedBy: '',
   });
 
   it('names the congress the draft is presented to once, not twice', () => {
@@ -17,7 +17,22 @@ describe('the synthesis report (báo cáo tổng hợp, tiếp thu, giải trìn
     const first = content.blocks[0]!;
     expect(first.kind === 'paragraph' ? first.runs.map((r) => r.text) : null).toEqual([
       'Đoàn Thư ký Đại hội đã tổng hợp ý kiến góp ý vào Dự thảo Báo cáo chính trị trình Đại hội (phiên bản số 1): 4 ý kiến của đại biểu (trong đó 4 phiếu góp ý '
-      + 'bằng giấy) và 1 ý kiến của 4 tổ thảo luận, về 0 đoạn của dự thảo. Các ý kiến cùng nội dung được tổng hợp chung; số tổ và số đại biểu ghi kèm từng nội dung.',
+      + 'bằng giấy) và 1 ý kiến của 1/4 tổ thảo luận, về 0 đoạn của dự thảo. Các ý kiến cùng nội dung được tổng hợp chung; số tổ và số đại biểu ghi kèm từng nội dung.',
     ]);
+  });
+
+  it('says each group of opinions once: who and how many with the kind in words, no "(sửa đổi)" after "đề nghị sửa", no ".;" in the table', () => {
+    const c = discussionReportContent({
+      header: HEADER, documentTitle: 'Dự thảo Báo cáo chính trị', versionNumber: 1, totals: { comments: 3, paper: 0, groupOpinions: 1, groupsReported: 1, groups: 2 }, signedBy: '',
+      units: [{ cite: 'Đoạn 8', text: 'Phát triển nông nghiệp hàng hóa.', status: 'pending', newText: null, explanation: null, clusters: [
+        { kind: 'change', supportText: '1/2 tổ, 6 đại biểu đề nghị sửa', representative: 'Phát triển nông nghiệp hàng hóa, tập trung vào hồi, quế.' },
+        { kind: 'addition', supportText: '1 đại biểu đề nghị bổ sung', representative: 'Phát triển du lịch cộng đồng.' },
+      ] }],
+    });
+    const texts = c.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []));
+    expect(texts).toContain('- 1/2 tổ, 6 đại biểu đề nghị sửa: Phát triển nông nghiệp hàng hóa, tập trung vào hồi, quế.');
+    const table = c.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' ? table.rows[0]![2] : null)
+      .toBe('1/2 tổ, 6 đại biểu đề nghị sửa: Phát triển nông nghiệp hàng hóa, tập trung vào hồi, quế; 1 đại biểu đề nghị bổ sung: Phát triển du lịch cộng đồng.');
   });
 });

@@ -25,7 +25,8 @@ export interface DiscussionReportInput {
   readonly header: CongressHeader;
   readonly documentTitle: string;
   readonly versionNumber: number;
-  readonly totals: { readonly comments: number; readonly paper: number; readonly groupOpinions: number; readonly groups: number };
+  /** `groupsReported` of `groups`: the groups that recorded any opinion, of all the congress's groups. */
+  readonly totals: { readonly comments: number; readonly paper: number; readonly groupOpinions: number; readonly groupsReported: number; readonly groups: number };
   readonly units: readonly ReportUnit[];
   /** Opinions on paragraphs this version removed (carried from earlier versions): "Phiên bản 1, I. › đ3". */
   readonly removed?: readonly { readonly cite: string; readonly unitText: string; readonly kind: OpinionKind; readonly author: string; readonly text: string }[];
@@ -49,18 +50,19 @@ export const discussionReportContent = (input: DiscussionReportInput): DocumentC
     // One run: a justified line made of bold and plain runs lost the space after a bold number ("1ý kiến").
     p(`Đoàn Thư ký Đại hội đã tổng hợp ý kiến góp ý vào ${input.documentTitle} (phiên bản số ${n(input.versionNumber)}): `
       + `${n(t.comments)} ý kiến của đại biểu (trong đó ${n(t.paper)} phiếu góp ý bằng giấy) và ${n(t.groupOpinions)} ý kiến của `
-      + `${n(t.groups)} tổ thảo luận, về ${n(input.units.length)} đoạn của dự thảo. Các ý kiến cùng nội dung được tổng hợp chung; số tổ và số đại `
+      + `${n(t.groupsReported)}/${n(t.groups)} tổ thảo luận, về ${n(input.units.length)} đoạn của dự thảo. Các ý kiến cùng nội dung được tổng hợp chung; số tổ và số đại `
       + 'biểu ghi kèm từng nội dung.'),
     heading('I. TỔNG HỢP Ý KIẾN VÀ TIẾP THU, GIẢI TRÌNH'),
   ];
   input.units.forEach((u, k) => {
     blocks.push(p(b(`${n(k + 1)}. ${u.cite}: `), i(`"${u.text}"`)));
-    for (const c of u.clusters) blocks.push(p(`- ${c.supportText} (${KIND_LABELS_VI[c.kind].toLocaleLowerCase('vi')}): ${c.representative}`));
+    // The support text names the kind already ("… đề nghị sửa"): no "(sửa đổi)" after it.
+    for (const c of u.clusters) blocks.push(p(`- ${c.supportText}: ${c.representative}`));
     blocks.push(answerBlock(u));
   });
   blocks.push(heading('II. BẢNG TỔNG HỢP'));
   blocks.push(table([col('STT', 7, 'center'), col('Đoạn', 23), col('Nội dung ý kiến', 40), col('Hình thức xử lý', 18, 'center')],
-    input.units.map((u, k) => [n(k + 1), u.cite, u.clusters.map((c) => `${c.supportText}: ${c.representative}`).join('; '), STATUS_LABELS_VI[u.status]])));
+    input.units.map((u, k) => [n(k + 1), u.cite, `${u.clusters.map((c) => `${c.supportText}: ${c.representative.replace(/[\s.;]+$/u, '')}`).join('; ')}.`, STATUS_LABELS_VI[u.status]])));
   const removed = input.removed ?? [];
   if (removed.length > 0) {
     blocks.push(heading('III. Ý KIẾN VỀ CÁC ĐOẠN ĐÃ BỎ Ở PHIÊN BẢN NÀY'));

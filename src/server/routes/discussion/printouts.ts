@@ -45,10 +45,12 @@ export const discussionPrintoutRoutes = (app: FastifyInstance, deps: ServerDeps)
     const v = await versionOf(deps.db, d.value, ctx.query.version);
     if (!v.ok) return v;
     const s = await loadSynthesis(deps.db, ctx.congress.id, d.value, v.value.id);
-    const paper = s.units.reduce((sum, u) => sum + u.clusters.reduce((a, c) => a + c.opinions.filter((o) => o.source === 'paper').length, 0), 0);
+    const opinions = s.units.flatMap((u) => u.clusters.flatMap((c) => c.opinions));
+    const paper = opinions.filter((o) => o.source === 'paper').length;
+    const groupsReported = new Set(opinions.filter((o) => o.source === 'group').map((o) => o.author)).size;
     const content = (await contents()).discussionReportContent({
       header: headerNow(ctx.congress, nowIso(deps)), documentTitle: d.value.title, versionNumber: v.value.number,
-      totals: { comments: s.totals.comments, paper, groupOpinions: s.totals.groupOpinions, groups: s.groupsTotal },
+      totals: { comments: s.totals.comments, paper, groupOpinions: s.totals.groupOpinions, groupsReported, groups: s.groupsTotal },
       units: s.units.map((u) => ({
         cite: citeUnit({ kind: u.kind, number: u.number, ref: u.ref, label: '' }), text: u.text, status: u.status, newText: u.newText, explanation: u.explanation,
         clusters: u.clusters.map((c) => ({ kind: c.kind, representative: c.representative, supportText: c.supportText })),
