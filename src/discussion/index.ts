@@ -6,4 +6,5 @@ export * from './grouping.ts';
 export * from './counting.ts';
 export * from './synthesis.ts';
 export * from './resolution.ts';
+export * from './resolution-targets.ts';
 export * from './carry.ts';

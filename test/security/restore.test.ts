@@ -121,6 +121,8 @@ describeEachDatabase('security: restoring a file from outside', (ctx) => {
     const doc = await fine.db.selectFrom('discussion_documents').innerJoin('discussion_versions', 'discussion_versions.id', 'discussion_documents.current_version_id')
       .select('discussion_versions.number').executeTakeFirstOrThrow();
     expect(doc.number).toBe(2);
+    const targets = await fine.db.selectFrom('discussion_resolution_targets').select(['position', 'target']).orderBy('position').execute();
+    expect(targets).toEqual([{ position: 1, target: '65 triệu đồng/người/năm' }, { position: 2, target: 'trên 90% hằng năm' }]);
 
     const cases: Array<[string, (f: FileShape) => void, RegExp]> = [
       ['no wording', (f) => { f.tables['discussion_comments']![0]!['proposed_text'] = null; }, /discussion_comments, (dòng|row) 1 .*(cột|column) proposed_text/u],
@@ -133,6 +135,9 @@ describeEachDatabase('security: restoring a file from outside', (ctx) => {
         f.tables['discussion_comments']![0]!['document_id'] = 990010;
       }, /discussion_comments, (dòng|row) 1 .*(cột|column) unit_id/u],
       ['kind', (f) => { f.tables['discussion_documents']![0]!['access'] = 'mọi người'; }, /discussion_documents, (dòng|row) 1 .*(cột|column) access/u],
+      ['target without its number', (f) => { f.tables['discussion_resolution_targets']![1]!['target'] = 'cao hơn'; }, /discussion_resolution_targets, (dòng|row) 2 .*(cột|column) target/u],
+      ['targets of a document that is no resolution', (f) => { f.tables['discussion_documents']![0]!['kind'] = 'political-report'; },
+        /discussion_resolution_targets, (dòng|row) 1 .*(cột|column) document_id/u],
     ];
     for (const [name, edit, where] of cases) {
       const target = await ctx.fresh();
