@@ -387,6 +387,13 @@ describeEachDatabase('api: the congress discussion', (db) => {
       expect(locked.status).toBe(409);
       expect(locked.body.error.message_vi).toBe('Nghị quyết đã được Đại hội thông qua toàn văn: không thay đổi các chỉ tiêu được nữa.');
       expect(after.body.targets).toEqual(targets);
+      // A voided adoption is no adoption: the targets can be corrected, then the whole is adopted again.
+      const wholeId = after.body.votes.find((v) => v.partRef === '')!.voteId;
+      expect((await admin.post(`${C}/votes/${wholeId}/void`, { reason: 'Ghi nhầm số' })).status).toBe(200);
+      expect((await admin.get<ResolutionView>(`${D}/documents/${r.body.id}/resolution`)).body.adopted).toBe(false);
+      expect((await admin.put(T, { targets })).status).toBe(200);
+      expect((await admin.post(`${D}/documents/${r.body.id}/resolution/votes`, { partRef: '', agree: 7, disagree: 1, other: 0 })).status).toBe(201);
+      expect((await admin.put(T, { targets })).status).toBe(409);
       const votes = await admin.get<{ subject: string }[]>(`${C}/votes`);
       expect(votes.body.map((v) => v.subject)).toContain('Thông qua toàn văn Dự thảo Nghị quyết Đại hội');
       const printed = await admin.get<Buffer>(`${C}/printouts/discussion/${r.body.id}/resolution?format=docx`);

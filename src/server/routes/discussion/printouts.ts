@@ -91,7 +91,7 @@ export const discussionPrintoutRoutes = (app: FastifyInstance, deps: ServerDeps)
     const targets = await resolutionTargets(deps.db, d.value.id);
     const whole = await deps.db.selectFrom('discussion_resolution_votes').innerJoin('votes', 'votes.id', 'discussion_resolution_votes.vote_id')
       .select(['votes.agree', 'votes.disagree', 'votes.other', 'votes.base', 'votes.present', 'votes.recorded_at'])
-      .where('discussion_resolution_votes.document_id', '=', d.value.id).where('discussion_resolution_votes.part_ref', '=', '')
+      .where('discussion_resolution_votes.document_id', '=', d.value.id).where('discussion_resolution_votes.part_ref', '=', '').where('votes.voided_at', 'is', null)
       .orderBy('votes.id', 'desc').limit(1).executeTakeFirst();
     const content = (await contents()).resolutionContent({
       header: headerNow(ctx.congress, whole?.recorded_at ?? nowIso(deps)), units, targets,

@@ -15,6 +15,7 @@ import type { Congress, Database } from '../../../store/schema.ts';
 import { audit } from '../../audit.ts';
 import type { BusEvent } from '../../live/bus.ts';
 import type { ServerDeps } from '../../deps.ts';
+import { congressTerm } from '../../printouts/common.ts';
 import { conflict, notFound, type Problem } from '../../problems.ts';
 import { json, serve } from '../../route.ts';
 import { nowIso, transact } from '../../tx.ts';
@@ -35,15 +36,15 @@ const alreadyAdopted = (): Problem => conflict(ruleError('discussion.resolution-
 export const resolutionTargets = async (db: Db, documentId: number) =>
   db.selectFrom('discussion_resolution_targets').select(['name', 'target']).where('document_id', '=', documentId).orderBy('position').execute();
 
-/** Whether the latest vote on the whole passed. */
-const isAdopted = (votes: readonly { readonly part_ref: string; readonly passed: number }[]): boolean => {
-  const whole = votes.filter((v) => v.part_ref === '');
+/** Whether the latest vote on the whole passed (a voided vote is no vote: the record of votes keeps it apart). */
+const isAdopted = (votes: readonly { readonly part_ref: string; readonly passed: number; readonly voided_at: string | null }[]): boolean => {
+  const whole = votes.filter((v) => v.part_ref === '' && v.voided_at === null);
   return whole.length > 0 && whole[whole.length - 1]!.passed === 1;
 };
 
 const wholeVotes = async (db: Db, documentId: number) =>
   db.selectFrom('discussion_resolution_votes').innerJoin('votes', 'votes.id', 'discussion_resolution_votes.vote_id')
-    .select(['votes.passed', 'discussion_resolution_votes.part_ref']).where('discussion_resolution_votes.document_id', '=', documentId)
+    .select(['votes.passed', 'votes.voided_at', 'discussion_resolution_votes.part_ref']).where('discussion_resolution_votes.document_id', '=', documentId)
     .where('discussion_resolution_votes.part_ref', '=', '').orderBy('votes.id').execute();
 
 /** On PostgreSQL, holds the document's row so that a vote on the whole and a change of its targets never cross. */
@@ -56,14 +57,14 @@ export const resolutionView = async (db: Db, congress: Congress, d: DocumentRow)
   if (d.current_version_id === null) return err(noVersion());
   const parts = resolutionParts(await resolutionUnits(db, d.current_version_id));
   const votes = await db.selectFrom('discussion_resolution_votes').innerJoin('votes', 'votes.id', 'discussion_resolution_votes.vote_id')
-    .select(['votes.id', 'votes.subject', 'votes.agree', 'votes.disagree', 'votes.other', 'votes.base', 'votes.passed', 'votes.recorded_at', 'discussion_resolution_votes.part_ref'])
+    .select(['votes.id', 'votes.subject', 'votes.agree', 'votes.disagree', 'votes.other', 'votes.base', 'votes.passed', 'votes.recorded_at', 'votes.voided_at', 'discussion_resolution_votes.part_ref'])
     .where('discussion_resolution_votes.document_id', '=', d.id).orderBy('votes.id').execute();
   return ok({
     documentId: d.id, versionId: d.current_version_id, title: d.title,
     parts: parts.map((p) => ({ ref: p.ref, title: p.title, paragraphs: p.units.filter((u) => u.kind === 'paragraph').length })),
     votes: votes.map((v) => ({ voteId: v.id, partRef: v.part_ref, subject: v.subject, agree: v.agree, disagree: v.disagree, other: v.other, base: v.base, passed: v.passed === 1, recordedAt: v.recorded_at })),
     targets: await resolutionTargets(db, d.id),
-    term: `${congress.term_start_year} – ${congress.term_end_year}`,
+    term: congressTerm(congress),
     adopted: isAdopted(votes),
   });
 };
