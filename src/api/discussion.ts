@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { OPINION_KINDS } from '../discussion/grouping.ts';
+import { hasNumber, RESOLUTION_TARGETS_MAX } from '../discussion/resolution-targets.ts';
 import { SYNTHESIS_STATUSES } from '../discussion/synthesis.ts';
 import { Count, Id, IdBody, LongText, nonEmpty, NOTHING_TO_CHANGE, OptionalText, refineMessage, ShowOfHands, Text } from './common.ts';
 import { PrintFormatSchema } from './printouts.ts';
@@ -200,6 +201,15 @@ export const ResolutionVoteBody = ShowOfHands.extend({
   /** The part voted ("I.", "PHẦN THỨ NHẤT"); "" for the resolution as a whole. */
   partRef: z.string().max(300),
 }).strict();
+/** A target of the new term the resolution adopts: its name and the target with its number. */
+export const NewTermTarget = z.object({
+  name: Text(300),
+  target: Text(300).refine(hasNumber, { message: refineMessage('Mục tiêu phải có con số (ví dụ "65 triệu đồng/người/năm", "trên 90%").',
+    'The target needs its number (e.g. "65 million dong per person per year", "over 90%").') }),
+}).strict();
+export type NewTermTarget = z.infer<typeof NewTermTarget>;
+/** The whole list, in order: PUT replaces it. */
+export const ResolutionTargetsBody = z.object({ targets: z.array(NewTermTarget).max(RESOLUTION_TARGETS_MAX) }).strict();
 export const ResolutionView = z.object({
   documentId: z.number(), versionId: z.number(), title: z.string(),
   parts: z.array(z.object({ ref: z.string(), title: z.string(), paragraphs: z.number() })),
@@ -207,8 +217,10 @@ export const ResolutionView = z.object({
     voteId: z.number(), partRef: z.string(), subject: z.string(), agree: z.number(), disagree: z.number(), other: z.number(), base: z.number(),
     passed: z.boolean(), recordedAt: z.string(),
   })),
-  targets: z.string(),
-  /** The latest vote on the whole passed. */
+  /** The new term's targets (chỉ tiêu chủ yếu), in order, and the term they are for ("2025 – 2030"). */
+  targets: z.array(z.object({ name: z.string(), target: z.string() })),
+  term: z.string(),
+  /** The latest vote on the whole passed: the text and its targets can no longer change. */
   adopted: z.boolean(),
 });
 export type ResolutionView = z.infer<typeof ResolutionView>;

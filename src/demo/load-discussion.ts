@@ -1,4 +1,4 @@
-/** Puts the seed congress's discussion in (inside loadDemo's transaction): documents split by the core, groups by organisation. */
+/** Puts the seed congress's discussion in (inside loadDemo's transaction): documents split by the core, the resolution's targets, groups by organisation. */
 import type { Transaction } from 'kysely';
 import { blocksFromText, splitDocument } from '../discussion/index.ts';
 import type { Database } from '../store/schema.ts';
@@ -14,6 +14,11 @@ export const insertDiscussion = async (trx: Transaction<Database>, congressId: n
     await trx.insertInto('discussion_units').values(units.map((u) => ({ congress_id: congressId, version_id: v.id, position: u.position, kind: u.kind,
       level: u.level, label: u.label, ref: u.ref, number: u.number, text: u.text }))).execute();
     await trx.updateTable('discussion_documents').set({ current_version_id: v.id }).where('id', '=', d.id).execute();
+    const targets = doc.targets ?? [];
+    if (targets.length > 0) {
+      await trx.insertInto('discussion_resolution_targets').values(targets.map((x, i) => ({ congress_id: congressId, document_id: d.id, position: i + 1,
+        name: x.name, target: x.target }))).execute();
+    }
   }
   const orgs = await trx.selectFrom('organisations').select('id').where('congress_id', '=', congressId).orderBy('position').execute();
   const delegates = await trx.selectFrom('delegates').select(['id', 'organisation_id']).where('congress_id', '=', congressId)

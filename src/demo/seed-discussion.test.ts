@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blocksFromText, splitDocument } from '../discussion/index.ts';
-import { DEMO_POLITICAL_REPORT, DEMO_RESOLUTION } from './seed-discussion.ts';
+import { NewTermTarget } from '../api/discussion.ts';
+import { DEMO_DISCUSSION_DOCUMENTS, DEMO_POLITICAL_REPORT, DEMO_RESOLUTION } from './seed-discussion.ts';
 import { resolutionParts } from '../discussion/resolution.ts';
 
 describe('the seed congress\'s drafts', () => {
@@ -13,5 +14,10 @@ describe('the seed congress\'s drafts', () => {
   });
   it('the resolution has a preamble and four parts', () => {
     expect(resolutionParts(splitDocument(blocksFromText(DEMO_RESOLUTION))).map((p) => p.ref)).toEqual(['', 'I.', 'II.', 'III.', 'IV.']);
+  });
+  it('the draft resolution proposes new-term targets the API would take (a name, a target with its number)', () => {
+    const draft = DEMO_DISCUSSION_DOCUMENTS.find((d) => d.kind === 'draft-resolution')!;
+    expect(draft.targets?.length).toBeGreaterThanOrEqual(3);
+    for (const x of draft.targets ?? []) expect(NewTermTarget.safeParse(x).success, x.name).toBe(true);
   });
 });

@@ -76,16 +76,26 @@ IV. TỔ CHỨC THỰC HIỆN
 export const DEMO_SECRET_NOTE = `Phương án nhân sự Ban Chấp hành khóa XIV (tài liệu Mật, chỉ dùng trong Đoàn Chủ tịch).
 Dự kiến cơ cấu, số lượng và danh sách giới thiệu nhân sự.`;
 
+/** The new term's targets the draft resolution proposes (chỉ tiêu chủ yếu nhiệm kỳ 2025 – 2030). */
+export const DEMO_RESOLUTION_TARGETS: readonly { readonly name: string; readonly target: string }[] = [
+  { name: 'Tổ chức cơ sở đảng được đánh giá hoàn thành tốt nhiệm vụ trở lên hằng năm', target: 'trên 90%' },
+  { name: 'Đảng viên được đánh giá hoàn thành tốt nhiệm vụ trở lên hằng năm', target: 'trên 90%' },
+  { name: 'Kết nạp đảng viên mới trong nhiệm kỳ', target: 'từ 1.000 đảng viên trở lên' },
+  { name: 'Cơ quan, đơn vị đạt chuẩn văn hóa hằng năm', target: 'từ 95% trở lên' },
+];
+
 export interface DemoDiscussionDocument {
   readonly kind: 'political-report' | 'draft-resolution' | 'other';
   readonly title: string;
   readonly access: 'public' | 'delegates' | 'staff' | 'secret';
   readonly text: string;
+  /** A draft resolution's new-term targets. */
+  readonly targets?: readonly { readonly name: string; readonly target: string }[];
 }
 
 export const DEMO_DISCUSSION_DOCUMENTS: readonly DemoDiscussionDocument[] = [
   { kind: 'political-report', title: 'Dự thảo Báo cáo chính trị trình Đại hội', access: 'delegates', text: DEMO_POLITICAL_REPORT },
-  { kind: 'draft-resolution', title: 'Dự thảo Nghị quyết Đại hội', access: 'delegates', text: DEMO_RESOLUTION },
+  { kind: 'draft-resolution', title: 'Dự thảo Nghị quyết Đại hội', access: 'delegates', text: DEMO_RESOLUTION, targets: DEMO_RESOLUTION_TARGETS },
   { kind: 'other', title: 'Phương án nhân sự (Mật)', access: 'secret', text: DEMO_SECRET_NOTE },
 ];
 

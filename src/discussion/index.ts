@@ -6,5 +6,6 @@ export * from './grouping.ts';
 export * from './counting.ts';
 export * from './synthesis.ts';
 export * from './resolution.ts';
+export * from './resolution-targets.ts';
 export * from './carry.ts';
 export * from './groups-open.ts';

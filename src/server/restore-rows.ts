@@ -20,7 +20,7 @@ import { SCAN_FILE_MAX_BYTES, ScanJobStatus, ScanJobView, ScanReason } from '../
 import { AgendaItemBody, AgendaItemView, CheckinView, SessionBody } from '../api/sessions.ts';
 import { SpeakerBody, SpeakerStatus } from '../api/speakers.ts';
 import { TargetInput } from '../api/targets.ts';
-import { CommentBody, DISCUSSION_DOCX_MAX_BYTES, DISCUSSION_TEXT_MAX, DiscussionAccess, DiscussionKind, GroupOpinionBody, SynthesisBody } from '../api/discussion.ts';
+import { CommentBody, DISCUSSION_DOCX_MAX_BYTES, DISCUSSION_TEXT_MAX, DiscussionAccess, DiscussionKind, GroupOpinionBody, NewTermTarget, SynthesisBody } from '../api/discussion.ts';
 import { CountingEventSchema } from '../counting/schemas.ts';
 import { checkAnswer } from '../discussion/synthesis.ts';
 import { computeBase, decideShowOfHands } from '../rules/index.ts';
@@ -274,6 +274,7 @@ const CHECKS: Readonly<Record<BackupTable, readonly RowCheck[]>> = {
     column('updated_at', instant), column('updated_by', Text(200)),
   ],
   discussion_resolution_votes: [column('part_ref', z.string().max(300))],
+  discussion_resolution_targets: [body(NewTermTarget, { name: 'name', target: 'target' }), column('position', IdBody)],
 };
 
 /** The rows of a table by id. */
@@ -282,7 +283,7 @@ const byId = (backup: BackupFile, table: BackupTable): Map<number, FileRow> => n
 /**
  * The links the API keeps between discussion rows, which a reference alone does not: a comment or a group's record
  * is on a unit of a version of its own document; a document's current version, and a resolution vote's version,
- * are its own; a version holds as many units as it says.
+ * are its own; the new term's targets belong to a draft resolution; a version holds as many units as it says.
  */
 const discussionLinks = (backup: BackupFile): RuleError | null => {
   const versions = byId(backup, 'discussion_versions');
@@ -299,6 +300,12 @@ const discussionLinks = (backup: BackupFile): RuleError | null => {
   for (const [i, r] of rowsOf(backup, 'discussion_documents').entries()) {
     if (r['current_version_id'] !== null && num(versions.get(num(r['current_version_id']))?.['document_id']) !== num(r['id'])) {
       return fault('discussion_documents', i, r, 'current_version_id', 'phiên bản hiện hành không phải của văn kiện này.', 'the current version is not this document\'s.');
+    }
+  }
+  const documents = byId(backup, 'discussion_documents');
+  for (const [i, r] of rowsOf(backup, 'discussion_resolution_targets').entries()) {
+    if (documents.get(num(r['document_id']))?.['kind'] !== 'draft-resolution') {
+      return fault('discussion_resolution_targets', i, r, 'document_id', 'chỉ tiêu chỉ thuộc một dự thảo nghị quyết.', 'targets belong to a draft resolution only.');
     }
   }
   for (const [i, r] of rowsOf(backup, 'discussion_resolution_votes').entries()) {

@@ -27,6 +27,8 @@ export const BACKUP_TABLES = [
   // The discussion (0012): documents, their versions and units, comments, groups and their records, the synthesis.
   'discussion_documents', 'discussion_versions', 'discussion_units', 'discussion_comments', 'discussion_groups', 'discussion_group_members',
   'discussion_group_opinions', 'discussion_syntheses', 'discussion_resolution_votes',
+  // The new term's targets of a resolution (0016).
+  'discussion_resolution_targets',
 ] as const satisfies readonly TableName[];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -76,6 +78,7 @@ export const BACKUP_REFERENCES: Readonly<Record<BackupTable, Readonly<Record<str
   discussion_syntheses: { congress_id: { table: 'congresses' }, unit_id: { table: 'discussion_units' } },
   discussion_resolution_votes: { congress_id: { table: 'congresses' }, document_id: { table: 'discussion_documents' },
     version_id: { table: 'discussion_versions' }, vote_id: { table: 'votes' } },
+  discussion_resolution_targets: { congress_id: { table: 'congresses' }, document_id: { table: 'discussion_documents' } },
 };
 
 /** JSON text columns that hold candidate ids (see backup-json.ts). */
@@ -107,7 +110,7 @@ export const BACKUP_LATER_COLUMNS: Readonly<Partial<Record<BackupTable, readonly
 /** Tables added by a migration after files of this version were first written: an older file has none of their rows. */
 export const BACKUP_LATER_TABLES = [
   'scan_files', 'discussion_documents', 'discussion_versions', 'discussion_units', 'discussion_comments', 'discussion_groups',
-  'discussion_group_members', 'discussion_group_opinions', 'discussion_syntheses', 'discussion_resolution_votes',
+  'discussion_group_members', 'discussion_group_opinions', 'discussion_syntheses', 'discussion_resolution_votes', 'discussion_resolution_targets',
 ] as const satisfies readonly BackupTable[];
 type LaterTable = (typeof BACKUP_LATER_TABLES)[number];
 const isLater = (t: BackupTable): t is LaterTable => (BACKUP_LATER_TABLES as readonly BackupTable[]).includes(t);

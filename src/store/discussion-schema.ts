@@ -1,8 +1,8 @@
 /**
  * The tables of the congress's discussion (migration 0012): draft documents and their versions split into units,
  * delegates' comments (on the phone or entered from paper forms), discussion groups and the opinions their
- * secretaries record, the secretariat's synthesis per unit, and the votes adopting the resolution.
- * Nothing here is deleted: a comment or a group opinion is voided with a reason.
+ * secretaries record, the secretariat's synthesis per unit, the votes adopting the resolution and its new-term targets (0016).
+ * Nothing here is deleted (the targets are replaced as one list until the resolution is adopted): a comment or a group opinion is voided with a reason.
  */
 import type { Generated } from 'kysely';
 
@@ -141,6 +141,17 @@ export interface DiscussionResolutionVotesTable {
   vote_id: number;
 }
 
+/** A target of the new term the resolution adopts (0016): not the ending term's assessment (resolution_targets). */
+export interface DiscussionResolutionTargetsTable {
+  id: Id;
+  congress_id: number;
+  document_id: number;
+  position: number;
+  name: string;
+  /** With its number: "65 triệu đồng/người/năm". */
+  target: string;
+}
+
 export interface DiscussionTables {
   discussion_documents: DiscussionDocumentsTable;
   discussion_versions: DiscussionVersionsTable;
@@ -151,6 +162,7 @@ export interface DiscussionTables {
   discussion_group_opinions: DiscussionGroupOpinionsTable;
   discussion_syntheses: DiscussionSynthesesTable;
   discussion_resolution_votes: DiscussionResolutionVotesTable;
+  discussion_resolution_targets: DiscussionResolutionTargetsTable;
 }
 
 /** Runtime list of the columns (src/store/tables.ts checks it against the interfaces). */
@@ -170,4 +182,5 @@ export const DISCUSSION_COLUMNS = {
   },
   discussion_syntheses: { id: true, congress_id: true, unit_id: true, status: true, new_text: true, explanation: true, updated_at: true, updated_by: true },
   discussion_resolution_votes: { id: true, congress_id: true, document_id: true, version_id: true, part_ref: true, vote_id: true },
+  discussion_resolution_targets: { id: true, congress_id: true, document_id: true, position: true, name: true, target: true },
 } as const;

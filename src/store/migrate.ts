@@ -18,6 +18,7 @@ import { discussionMigration } from './migrations/0012_discussion.ts';
 import { discussionCarryMigration } from './migrations/0013_discussion_carry.ts';
 import { discussionGroupCarryMigration } from './migrations/0014_discussion_group_carry.ts';
 import { speechTextMigration } from './migrations/0015_speech_text.ts';
+import { resolutionTargetsMigration } from './migrations/0016_resolution_targets.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Names sort alphabetically; never rename one that has shipped. */
@@ -37,6 +38,7 @@ export const migrations = (dialect: DialectName): Readonly<Record<string, Migrat
   '0013_discussion_carry': discussionCarryMigration(dialect),
   '0014_discussion_group_carry': discussionGroupCarryMigration(dialect),
   '0015_speech_text': speechTextMigration(dialect),
+  '0016_resolution_targets': resolutionTargetsMigration(dialect),
 });
 
 const provider = (dialect: DialectName): MigrationProvider => ({ getMigrations: () => Promise.resolve({ ...migrations(dialect) }) });

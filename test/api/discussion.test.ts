@@ -367,11 +367,45 @@ describeEachDatabase('api: the congress discussion', (db) => {
       expect(part.body).toMatchObject({ passed: false, base: 12 });
       expect((await admin.post(`${D}/documents/${r.body.id}/resolution/votes`, { partRef: 'IX.', agree: 6, disagree: 2, other: 0 })).status).toBe(404);
       expect((await admin.post(`${D}/documents/${r.body.id}/resolution/votes`, { partRef: '', agree: 9, disagree: 0, other: 0 })).status).toBe(422);
+      // The new term's targets: refused without a number or a name, stored in order, then locked by the adoption.
+      const T = `${D}/documents/${r.body.id}/resolution/targets`;
+      const targets = [
+        { name: 'Thu nhập bình quân đầu người đến năm 2030', target: '65 triệu đồng/người/năm' },
+        { name: 'Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ hằng năm', target: 'trên 90%' },
+      ];
+      expect(view.body.targets).toEqual([]);
+      expect(view.body.term).toBe('2025 – 2030');
+      const noNumber = await admin.put<{ error: { message_vi: string; field: string } }>(T, { targets: [targets[0], { name: 'Tăng trưởng', target: 'cao hơn nhiệm kỳ trước' }] });
+      expect(noNumber.status).toBe(400);
+      expect(noNumber.body.error.message_vi).toContain('Mục tiêu phải có con số');
+      expect(noNumber.body.error.field).toBe('body.targets[1].target');
+      expect((await admin.put(T, { targets: [{ name: '  ', target: '65' }] })).status).toBe(400);
+      expect((await admin.put(T, { targets: Array.from({ length: 101 }, (_, k) => ({ name: `Chỉ tiêu ${k}`, target: `${k}%` })) })).status).toBe(400);
+      expect((await phones[0]!.put(T, { targets })).status).toBe(403);
+      expect((await admin.put(`${D}/documents/${report.id}/resolution/targets`, { targets })).status).toBe(409);
+      expect((await admin.put(T, { targets: [targets[1]] })).status).toBe(200);
+      const saved = await admin.put<ResolutionView>(T, { targets });
+      expect(saved.status).toBe(200);
+      expect(saved.body.targets).toEqual(targets);
+      expect((await phones[0]!.get<ResolutionView>(`${D}/documents/${r.body.id}/resolution`)).body.targets).toEqual(targets);
+      // The ending term's assessment (the hall's slide) is another list, untouched.
+      expect((await admin.get<{ targets: unknown[] }>(`${C}/targets`)).body.targets).toEqual([]);
       const whole = await admin.post<{ passed: boolean }>(`${D}/documents/${r.body.id}/resolution/votes`, { partRef: '', agree: 7, disagree: 1, other: 0 });
       expect(whole.body.passed).toBe(true);
       const after = await phones[0]!.get<ResolutionView>(`${D}/documents/${r.body.id}/resolution`);
       expect(after.body.adopted).toBe(true);
       expect(after.body.votes.map((v) => [v.partRef, v.passed])).toEqual([['I.', false], ['', true]]);
+      const locked = await admin.put<{ error: { message_vi: string } }>(T, { targets: [targets[0]] });
+      expect(locked.status).toBe(409);
+      expect(locked.body.error.message_vi).toBe('Nghị quyết đã được Đại hội thông qua toàn văn: không thay đổi các chỉ tiêu được nữa.');
+      expect(after.body.targets).toEqual(targets);
+      // A voided adoption is no adoption: the targets can be corrected, then the whole is adopted again.
+      const wholeId = after.body.votes.find((v) => v.partRef === '')!.voteId;
+      expect((await admin.post(`${C}/votes/${wholeId}/void`, { reason: 'Ghi nhầm số' })).status).toBe(200);
+      expect((await admin.get<ResolutionView>(`${D}/documents/${r.body.id}/resolution`)).body.adopted).toBe(false);
+      expect((await admin.put(T, { targets })).status).toBe(200);
+      expect((await admin.post(`${D}/documents/${r.body.id}/resolution/votes`, { partRef: '', agree: 7, disagree: 1, other: 0 })).status).toBe(201);
+      expect((await admin.put(T, { targets })).status).toBe(409);
       const votes = await admin.get<{ subject: string }[]>(`${C}/votes`);
       expect(votes.body.map((v) => v.subject)).toContain('Thông qua toàn văn Dự thảo Nghị quyết Đại hội');
       const printed = await admin.get<Buffer>(`${C}/printouts/discussion/${r.body.id}/resolution?format=docx`);
@@ -380,12 +414,16 @@ describeEachDatabase('api: the congress discussion', (db) => {
       expect(xml).toContain('NGHỊ QUYẾT');
       expect(xml).toContain('Phấn đấu hoàn thành toàn diện các chỉ tiêu.');
       expect(xml).toContain('với 7 đại biểu tán thành trên tổng số 12 đại biểu làm căn cứ, đạt 58,33%');
+      expect(xml).toContain('Các chỉ tiêu chủ yếu nhiệm kỳ 2025 – 2030');
+      expect(xml).toContain('1Thu nhập bình quân đầu người đến năm 203065 triệu đồng/người/năm');
+      const pdf = await admin.get<Buffer>(`${C}/printouts/discussion/${r.body.id}/resolution?format=pdf`);
+      expect(pdf.status).toBe(200);
     });
   });
 
   it('audits every write', async () => {
     const actions = (await db.db.selectFrom('audit_log').select('action').where('action', 'like', 'discussion.%').execute()).map((a) => a.action);
     for (const a of ['discussion.document.create', 'discussion.document.update', 'discussion.version.add', 'discussion.comment.post', 'discussion.comment.update',
-      'discussion.comment.void', 'discussion.group.create', 'discussion.group-opinion.record', 'discussion.synthesis.set']) expect(actions, a).toContain(a);
+      'discussion.comment.void', 'discussion.group.create', 'discussion.group-opinion.record', 'discussion.synthesis.set', 'discussion.resolution-targets.set']) expect(actions, a).toContain(a);
   });
 });

@@ -10,7 +10,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscussionDocumentView, GroupView } from '../../src/api/discussion.ts';
 import { DEMO_CODE } from '../../src/demo/index.ts';
-import { DEMO_POLITICAL_REPORT } from '../../src/demo/seed-discussion.ts';
+import { DEMO_POLITICAL_REPORT, DEMO_RESOLUTION_TARGETS } from '../../src/demo/seed-discussion.ts';
 import { blocksFromText, splitDocument } from '../../src/discussion/structure.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
 import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
@@ -197,11 +197,16 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
     const { context, page } = await secretariatConsole();
     await page.getByLabel('Chọn văn kiện').selectOption(String(resolution.id));
     await page.getByRole('heading', { name: 'Nghị quyết', exact: true }).waitFor();
-    await page.getByLabel('Tán thành', { exact: true }).fill(String(attendance.present - 1));
-    await page.getByLabel('Không tán thành', { exact: true }).fill('1');
+    // The new term's targets of the seed's draft resolution, under the congress's term, editable until it is adopted.
+    await page.getByRole('heading', { name: 'Các chỉ tiêu chủ yếu nhiệm kỳ 2020 – 2025' }).waitFor();
+    expect(await page.getByLabel('Chỉ tiêu 1', { exact: true }).inputValue()).toBe(DEMO_RESOLUTION_TARGETS[0]!.name);
+    // The one show-of-hands form of the app (src/web/ui/CountsForm.tsx), with the regulation's words.
+    await page.getByLabel('Đồng ý', { exact: true }).fill(String(attendance.present - 1));
+    await page.getByLabel('Không đồng ý', { exact: true }).fill('1');
     await page.getByLabel('Ý kiến khác', { exact: true }).fill('0');
     await page.getByRole('button', { name: 'Ghi kết quả biểu quyết' }).click();
     await page.getByText('Nghị quyết đã được thông qua.').waitFor();
+    await page.getByText('Nghị quyết đã được thông qua: các chỉ tiêu không thay đổi được nữa.').waitFor();
     const printed = await page.getByRole('link', { name: 'PDF' }).last().getAttribute('href');
     const pdf = await fetch(`${server.base}${printed}`, { headers: { cookie: api.cookie } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');

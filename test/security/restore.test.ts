@@ -93,13 +93,8 @@ describeEachDatabase('security: restoring a file from outside', (ctx) => {
     expect(await again.db.selectFrom('users').select('username').execute()).toEqual([]);
   });
 
-  it('refuses a round status or result the server cannot read, and one entry per batch, naming the row and the column (exit 2)', async () => {
-    const file = await backupOf('atk-rows');
-    const cases: Array<[string, (f: FileShape) => void, RegExp]> = [
-      ['status', (f) => { f.tables['election_rounds']![0]!['status'] = 'bị-sửa'; }, /election_rounds, (dòng|row) 1 .*(cột|column) status/u],
-      ['result', (f) => { f.tables['election_rounds']![0]!['result'] = '{"type":"election","count":{"elected":"tất cả"}}'; }, /election_rounds, (dòng|row) 1 .*(cột|column) result/u],
-      ['entries', (f) => { f.tables['counting_batches']![0]!['entries_required'] = 1; }, /counting_batches, (dòng|row) 1 .*(cột|column) entries_required/u],
-    ];
+  /** Each forged file is refused naming the row and the column, in both languages, and restores nothing. */
+  const refusesEach = async (file: string, cases: ReadonlyArray<[string, (f: FileShape) => void, RegExp]>): Promise<void> => {
     for (const [name, edit, where] of cases) {
       const target = await ctx.fresh();
       const r = await run(['restore', forge(file, edit), '--accept-unsigned', '--key', keyFile, '--database', target.url]);
@@ -108,6 +103,16 @@ describeEachDatabase('security: restoring a file from outside', (ctx) => {
       expect(r.out, name).toMatch(new RegExp(`^Error.*${where.source}`, 'mu'));
       expect(await target.db.selectFrom('congresses').select('id').execute(), name).toEqual([]);
     }
+  };
+
+  it('refuses a round status or result the server cannot read, and one entry per batch, naming the row and the column (exit 2)', async () => {
+    const file = await backupOf('atk-rows');
+    const cases: Array<[string, (f: FileShape) => void, RegExp]> = [
+      ['status', (f) => { f.tables['election_rounds']![0]!['status'] = 'bị-sửa'; }, /election_rounds, (dòng|row) 1 .*(cột|column) status/u],
+      ['result', (f) => { f.tables['election_rounds']![0]!['result'] = '{"type":"election","count":{"elected":"tất cả"}}'; }, /election_rounds, (dòng|row) 1 .*(cột|column) result/u],
+      ['entries', (f) => { f.tables['counting_batches']![0]!['entries_required'] = 1; }, /counting_batches, (dòng|row) 1 .*(cột|column) entries_required/u],
+    ];
+    await refusesEach(file, cases);
   });
 
   it('restores the discussion, and refuses a discussion row the API could not have stored, naming the row and the column (exit 2)', async () => {
@@ -121,6 +126,8 @@ describeEachDatabase('security: restoring a file from outside', (ctx) => {
     const doc = await fine.db.selectFrom('discussion_documents').innerJoin('discussion_versions', 'discussion_versions.id', 'discussion_documents.current_version_id')
       .select('discussion_versions.number').executeTakeFirstOrThrow();
     expect(doc.number).toBe(2);
+    const targets = await fine.db.selectFrom('discussion_resolution_targets').select(['position', 'target']).orderBy('position').execute();
+    expect(targets).toEqual([{ position: 1, target: '65 triệu đồng/người/năm' }, { position: 2, target: 'trên 90% hằng năm' }]);
 
     const cases: Array<[string, (f: FileShape) => void, RegExp]> = [
       ['no wording', (f) => { f.tables['discussion_comments']![0]!['proposed_text'] = null; }, /discussion_comments, (dòng|row) 1 .*(cột|column) proposed_text/u],
@@ -134,14 +141,16 @@ describeEachDatabase('security: restoring a file from outside', (ctx) => {
       }, /discussion_comments, (dòng|row) 1 .*(cột|column) unit_id/u],
       ['kind', (f) => { f.tables['discussion_documents']![0]!['access'] = 'mọi người'; }, /discussion_documents, (dòng|row) 1 .*(cột|column) access/u],
     ];
-    for (const [name, edit, where] of cases) {
-      const target = await ctx.fresh();
-      const r = await run(['restore', forge(file, edit), '--accept-unsigned', '--key', keyFile, '--database', target.url]);
-      expect(r.code, `${name}: ${r.out}`).toBe(2);
-      expect(r.out, name).toMatch(new RegExp(`^Lỗi.*${where.source}`, 'mu'));
-      expect(r.out, name).toMatch(new RegExp(`^Error.*${where.source}`, 'mu'));
-      expect(await target.db.selectFrom('congresses').select('id').execute(), name).toEqual([]);
-    }
+    await refusesEach(file, cases);
+  });
+
+  it('refuses a resolution\'s new-term target without its number, or on a document that is no resolution (exit 2)', async () => {
+    const file = await backupOf('atk-targets');
+    await refusesEach(file, [
+      ['target without its number', (f) => { f.tables['discussion_resolution_targets']![1]!['target'] = 'cao hơn'; }, /discussion_resolution_targets, (dòng|row) 2 .*(cột|column) target/u],
+      ['targets of a document that is no resolution', (f) => { f.tables['discussion_documents']![0]!['kind'] = 'political-report'; },
+        /discussion_resolution_targets, (dòng|row) 1 .*(cột|column) document_id/u],
+    ]);
   });
 
   it('restoring beside the original — same code, or the code edited — is a clear refusal (exit 2), never a raw database error', async () => {

@@ -129,7 +129,7 @@ export const insertRichCongress = async (db: Kysely<Database>, code: string, opt
   return c;
 };
 
-/** The discussion of a congress: a document in two versions (Word, then written in the app), comments, a group and its record, an answer, a vote. */
+/** The discussion of a congress: a document in two versions (Word, then written in the app), comments, a group and its record, an answer, a vote, targets. */
 const insertDiscussion = async (db: Kysely<Database>, congressId: number, [d1, d2]: readonly [number, number], voteId: number, at: string): Promise<void> => {
   const doc = await db.insertInto('discussion_documents').values({ congress_id: congressId, kind: 'draft-resolution', title: 'Dự thảo Nghị quyết',
     access: 'delegates', comment_deadline: '2025-07-16T10:00:00.000Z', current_version_id: null, created_at: at, created_by: 'user:1' }).returning('id').executeTakeFirstOrThrow();
@@ -166,4 +166,8 @@ const insertDiscussion = async (db: Kysely<Database>, congressId: number, [d1, d
   await db.insertInto('discussion_syntheses').values({ congress_id: congressId, unit_id: paragraph, status: 'accepted', new_text: 'Tăng trưởng bình quân 8% mỗi năm.',
     explanation: 'Tiếp thu ý kiến của Tổ 1.', updated_at: at, updated_by: 'user:1' }).execute();
   await db.insertInto('discussion_resolution_votes').values({ congress_id: congressId, document_id: doc.id, version_id: v2.id, part_ref: '', vote_id: voteId }).execute();
+  await db.insertInto('discussion_resolution_targets').values([
+    { congress_id: congressId, document_id: doc.id, position: 1, name: 'Thu nhập bình quân đầu người đến năm 2030', target: '65 triệu đồng/người/năm' },
+    { congress_id: congressId, document_id: doc.id, position: 2, name: 'Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ', target: 'trên 90% hằng năm' },
+  ]).execute();
 };

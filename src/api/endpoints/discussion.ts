@@ -9,7 +9,7 @@ import { CongressIdParams, CongressParams } from '../common.ts';
 import {
   CommentBody, CommentPatch, CommentsQuery, CommentView, DiffQuery, DiffView, DiscussionDocumentBody, DiscussionDocumentPatch, DiscussionDocumentView,
   DiscussionPrintQuery, DISCUSSION_TEXT_BODY_LIMIT, GroupBody, GroupMinutesQuery, GroupOpinionBody, GroupOpinionsQuery, GroupOpinionView, GroupView,
-  ResolutionView, ResolutionVoteBody, SynthesisAnswerView, SynthesisBody, SynthesisQuery, SynthesisView, TextVersionBody, UnitsPage, UnitsQuery, DiscussionNumbersView,
+  ResolutionTargetsBody, ResolutionView, ResolutionVoteBody, SynthesisAnswerView, SynthesisBody, SynthesisQuery, SynthesisView, TextVersionBody, UnitsPage, UnitsQuery, DiscussionNumbersView,
 } from '../discussion.ts';
 import { endpoint, FILE, MULTIPART } from '../endpoint.ts';
 
@@ -54,6 +54,9 @@ export const discussionEndpoints = {
   getResolution: endpoint({ method: 'GET', path: `${D}/documents/:id/resolution`, params: CongressIdParams, response: ResolutionView, access: EVERYONE }),
   /** Show of hands on the whole (partRef "") or one part, measured against N_base (docs/rules.md §2). */
   recordResolutionVote: endpoint({ method: 'POST', path: `${D}/documents/:id/resolution/votes`, params: CongressIdParams, body: ResolutionVoteBody, response: VoteView, access: CHAIR }),
+
+  /** The new term's targets of the resolution, replaced as one list; refused once the whole is adopted. */
+  saveResolutionTargets: endpoint({ method: 'PUT', path: `${D}/documents/:id/resolution/targets`, params: CongressIdParams, body: ResolutionTargetsBody, response: ResolutionView, access: CHAIR }),
 
   printDiscussionReport: endpoint({ method: 'GET', path: `${P}/discussion/:id/report`, params: CongressIdParams, query: DiscussionPrintQuery, response: FILE, access: CHAIR }),
   printGroupMinutes: endpoint({ method: 'GET', path: `${P}/discussion-groups/:id/minutes`, params: CongressIdParams, query: GroupMinutesQuery, response: FILE, access: WRITERS }),

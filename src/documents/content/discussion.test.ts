@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HEADER } from '../fixtures/congress.ts';
-import { discussionReportContent } from './discussion.ts';
+import { discussionReportContent, resolutionContent } from './discussion.ts';
 
 describe('the synthesis report (báo cáo tổng hợp, tiếp thu, giải trình)', () => {
   const content = discussionReportContent({
@@ -34,5 +34,33 @@ describe('the synthesis report (báo cáo tổng hợp, tiếp thu, giải trìn
     const table = c.blocks.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' ? table.rows[0]![2] : null)
       .toBe('1/2 tổ, 6 đại biểu đề nghị sửa: Phát triển nông nghiệp hàng hóa, tập trung vào hồi, quế; 1 đại biểu đề nghị bổ sung: Phát triển du lịch cộng đồng.');
+  });
+});
+
+describe('the printed resolution (nghị quyết)', () => {
+  const units = [{ kind: 'heading' as const, text: 'I. MỤC TIÊU' }, { kind: 'paragraph' as const, text: 'Xây dựng Đảng bộ trong sạch, vững mạnh.' }];
+  const print = (targets: readonly { name: string; target: string }[]) => {
+    const c = resolutionContent({ header: HEADER, units, targets, vote: null, signedBy: 'Hoàng Văn Thụ' });
+    if (!c.ok) throw new Error(c.error.message_en);
+    return c.value.blocks;
+  };
+
+  it('prints the new term\'s targets as their section, under the congress\'s term, numbered in their order', () => {
+    const blocks = print([
+      { name: 'Thu nhập bình quân đầu người đến năm 2030', target: '65 triệu đồng/người/năm' },
+      { name: 'Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ', target: 'trên 90% hằng năm' },
+    ]);
+    const at = blocks.findIndex((x) => x.kind === 'heading' && x.text === 'Các chỉ tiêu chủ yếu nhiệm kỳ 2020 – 2025');
+    expect(at).toBeGreaterThan(2);
+    const rows = blocks[at + 1];
+    expect(rows?.kind === 'table' ? [rows.columns.map((x) => x.title), ...rows.rows] : null).toEqual([
+      ['STT', 'Chỉ tiêu', 'Mục tiêu'],
+      ['1', 'Thu nhập bình quân đầu người đến năm 2030', '65 triệu đồng/người/năm'],
+      ['2', 'Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ', 'trên 90% hằng năm'],
+    ]);
+  });
+
+  it('has no section of targets when the resolution has none', () => {
+    expect(print([]).some((x) => x.kind === 'table' || (x.kind === 'heading' && x.text.startsWith('Các chỉ tiêu')))).toBe(false);
   });
 });

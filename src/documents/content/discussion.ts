@@ -5,7 +5,7 @@
  */
 import { formatPercent } from '../../locale/vi.ts';
 import { decideShowOfHands, ok, percentOf, type Result, type RuleError } from '../../rules/index.ts';
-import { KIND_LABELS_VI, STATUS_LABELS_VI, type OpinionKind, type SynthesisStatus } from '../../discussion/index.ts';
+import { KIND_LABELS_VI, resolutionTargetsHeading, STATUS_LABELS_VI, type OpinionKind, type SynthesisStatus } from '../../discussion/index.ts';
 import { congressName } from '../labels.ts';
 import type { CongressHeader } from '../model.ts';
 import { b, col, heading, i, p, table, type Block, type DocumentContent } from './blocks.ts';
@@ -107,6 +107,7 @@ export const groupMinutesContent = (input: GroupMinutesInput): DocumentContent =
 export interface ResolutionInput {
   readonly header: CongressHeader;
   readonly units: readonly { readonly kind: 'heading' | 'paragraph'; readonly text: string }[];
+  /** The new term's targets the resolution adopts (not the ending term's assessment), under the congress's term. */
   readonly targets: readonly { readonly name: string; readonly target: string }[];
   /** The vote on the whole, as recorded. */
   readonly vote: { readonly agree: number; readonly disagree: number; readonly other: number; readonly base: number; readonly present: number } | null;
@@ -121,7 +122,7 @@ export const resolutionContent = (input: ResolutionInput): Result<DocumentConten
     ...input.units.map((u): Block => (u.kind === 'heading' ? heading(u.text) : p(u.text))),
   ];
   if (input.targets.length > 0) {
-    blocks.push(heading('CÁC CHỈ TIÊU CHỦ YẾU'));
+    blocks.push(heading(resolutionTargetsHeading(h.term)));
     blocks.push(table([col('STT', 8, 'center'), col('Chỉ tiêu', 52), col('Mục tiêu', 40)], input.targets.map((t, k) => [n(k + 1), t.name, t.target])));
   }
   if (input.vote !== null) {

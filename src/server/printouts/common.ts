@@ -70,6 +70,9 @@ export const committeeOf = (organisation: string): string => {
 /** "… Đại hội đại biểu Đảng bộ tỉnh Lạng Sơn lần thứ XVII" → "XVII" (the delegation's higher congress), else null. */
 export const higherCongressOrdinalOf = (title: string): string | null => /lần thứ\s+([IVXLCDM]+)\b/u.exec(title)?.[1] ?? null;
 
+/** The congress's term as its documents write it: "2025 – 2030". */
+export const congressTerm = (congress: Pick<Congress, 'term_start_year' | 'term_end_year'>): string => `${congress.term_start_year} – ${congress.term_end_year}`;
+
 export const congressHeader = (congress: Congress, date: string, higherCongressOrdinal: string | null = null): CongressHeader => ({
   congressId: congress.code,
   higherOrganisation: normalCase(congress.higher_organisation_name),
@@ -77,7 +80,7 @@ export const congressHeader = (congress: Congress, date: string, higherCongressO
   committee: committeeOf(congress.organisation_name),
   congressKind: congress.kind,
   ordinal: congress.ordinal,
-  term: `${congress.term_start_year} – ${congress.term_end_year}`,
+  term: congressTerm(congress),
   place: congress.place,
   date,
   higherCongressOrdinal,

@@ -13,7 +13,7 @@ import { nowIso } from '../../tx.ts';
 import { delegateOf, readableDocument } from './access.ts';
 import { versionOf } from './units.ts';
 import { groupViews } from './groups.ts';
-import { resolutionUnits } from './resolution.ts';
+import { resolutionTargets, resolutionUnits } from './resolution.ts';
 import { loadSynthesis } from './synthesis.ts';
 import type { PrintFormat } from '../../../api/printouts.ts';
 
@@ -90,10 +90,10 @@ export const discussionPrintoutRoutes = (app: FastifyInstance, deps: ServerDeps)
     const v = await versionOf(deps.db, d.value, ctx.query.version);
     if (!v.ok) return v;
     const units = await resolutionUnits(deps.db, v.value.id);
-    const targets = await deps.db.selectFrom('resolution_targets').select(['name', 'target']).where('congress_id', '=', ctx.congress.id).orderBy('position').execute();
+    const targets = await resolutionTargets(deps.db, d.value.id);
     const whole = await deps.db.selectFrom('discussion_resolution_votes').innerJoin('votes', 'votes.id', 'discussion_resolution_votes.vote_id')
       .select(['votes.agree', 'votes.disagree', 'votes.other', 'votes.base', 'votes.present', 'votes.recorded_at'])
-      .where('discussion_resolution_votes.document_id', '=', d.value.id).where('discussion_resolution_votes.part_ref', '=', '')
+      .where('discussion_resolution_votes.document_id', '=', d.value.id).where('discussion_resolution_votes.part_ref', '=', '').where('votes.voided_at', 'is', null)
       .orderBy('votes.id', 'desc').limit(1).executeTakeFirst();
     const content = (await contents()).resolutionContent({
       header: headerNow(ctx.congress, whole?.recorded_at ?? nowIso(deps)), units, targets,
