@@ -24,18 +24,27 @@ export interface LineEnds {
   readonly slope: number;
 }
 
-/** The scan about the name, pixel by pixel: darker than faint ink, and clear of print on the blank form (not widened). */
+/** The scan about the name, pixel by pixel. */
 export interface Pixels {
+  /** Darker than faint ink. */
   readonly dark: (i: number, j: number) => boolean;
+  /** Clear of print on the blank form: `clear` as printed, `apart` a pixel away from it too (a letter's blurred edge). */
   readonly clear: (i: number, j: number) => boolean;
+  readonly apart: (i: number, j: number) => boolean;
 }
+
+/** New ink on the course at (i, j), a pixel apart from print, with paper CLEAR_PT above and below it. */
+const sighting = (px: Pixels, h: number, k: number): ((i: number, j: number) => boolean) => {
+  const d = Math.round(CLEAR_PT * k);
+  const paper = (i: number, j: number): boolean => j >= 0 && j < h && px.clear(i, j) && !px.dark(i, j);
+  return (i, j) => j - d >= 0 && j + d < h && px.apart(i, j) && px.dark(i, j) && paper(i, j - d) && paper(i, j + d);
+};
 
 /** The columns [from, to) the line reaches into the name when followed from its ends under the letters, within [i0, i1). */
 export const followedEnds = (ends: LineEnds, px: Pixels, h: number, k: number, i0: number, i1: number): { readonly from: number; readonly to: number } => {
-  const d = Math.round(CLEAR_PT * k);
   const step = STEP_PT * k;
   const paper = (i: number, j: number): boolean => j >= 0 && j < h && px.clear(i, j) && !px.dark(i, j);
-  const seen = (i: number, j: number): boolean => j - d >= 0 && j + d < h && px.clear(i, j) && px.dark(i, j) && paper(i, j - d) && paper(i, j + d);
+  const seen = sighting(px, h, k);
   const follow = (start: number, row: number, dir: 1 | -1, limit: number): number => {
     let reached = start;
     for (let i = start + dir; dir < 0 ? i >= limit : i < limit; i += dir) {

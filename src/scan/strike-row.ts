@@ -471,6 +471,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const pixels: Pixels = {
     dark: (i, j) => s.data[j * w + i]! < paper * FAINT_LEVEL,
     clear: (i, j) => (page.blank.data[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] ?? 0) >= PRINTED,
+    apart: (i, j) => !printedAt(i, j),
   };
   // New ink (never printed on the blank form): pen, pen too thick in its column, or faint by a letter.
   const newInk = (q: number): boolean => ink[q] !== 0;
