@@ -11,7 +11,8 @@ import { rasterisePdf } from './input.ts';
 
 /** 2 px/pt = 144 dpi: thin ballpoint (0.3 mm) is still 1.7 px wide. */
 export const FORM_PER_POINT = 2;
-const PRINTED = 215;
+/** Darker than this on the blank form is print. */
+export const PRINTED = 215;
 const WIDEN = 1;
 
 export interface RowGuide {

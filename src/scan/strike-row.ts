@@ -11,11 +11,12 @@
  * printed letter that the scan shows a little off the blank form runs the letter's full height and is not pen.
  */
 import type { Box } from '../documents/ballot-layout.ts';
-import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
+import { FORM_PER_POINT, PRINTED, type FormPage, type RowGuide } from './form.ts';
 import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import { quantile, type GreyImage } from './image.ts';
-import { clamp01, closeGaps, crossing, inkOf, type StrikeRowReading } from './read-rows.ts';
+import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type StrikeRowReading } from './read-rows.ts';
 import { samplePage } from './sample.ts';
+import { followedEnds, type LineEnds, type Pixels } from './strike-ends.ts';
 import { followLine, HIDDEN, PAPER, PEN } from './stroke-path.ts';
 import type { Affine } from './transform.ts';
 
@@ -24,6 +25,8 @@ export const STRIKE = {
   /** Struck: the line crosses this share of the name, and this share of each word (a line may start late or end early). */
   struckCoverage: 0.7,
   struckWord: 0.2,
+  /** …or, for the first or last word, this share of it crossed as followed under its letters (strike-ends.ts). */
+  endWord: 0.5,
   /** …with at most this slope, its middle within the letters' band, wandering from a straight course by at most this (points, RMS). */
   maxSlope: 0.45,
   maxWanderPt: 3.5,
@@ -95,6 +98,10 @@ const classify = (ink: Uint8Array, printedAt: (i: number, j: number) => boolean,
 interface Line {
   readonly coverage: number;
   readonly leastWord: number;
+  /** The columns it crosses (gaps closed), the share of each word it crosses, and its ends within the name. */
+  readonly hit: Uint8Array;
+  readonly words: readonly number[];
+  readonly ends: LineEnds | null;
   readonly slope: number;
   /** Its middle is within the letters' band and it keeps a straight (or wavy) course. */
   readonly through: boolean;
@@ -103,6 +110,20 @@ interface Line {
   /** How far its middle is above the foot of the letters' band (j1), in points. */
   readonly abovePt: number;
 }
+
+/** Share of the name's columns [i0, i1) that `hit` marks, and of each word's. */
+const shares = (hit: Uint8Array, k: number, area: Box, g: RowGuide, i0: number, i1: number): { coverage: number; words: number[] } => {
+  let covered = 0;
+  for (let i = i0; i < i1; i++) covered += hit[i]!;
+  const words = g.words.map((word) => {
+    const a = Math.max(i0, Math.round((word.x0 - area.x) * k));
+    const b = Math.min(i1, Math.round((word.x1 - area.x) * k));
+    let n = 0;
+    for (let i = a; i < b; i++) n += hit[i]!;
+    return b > a ? n / (b - a) : 0;
+  });
+  return { coverage: i1 > i0 ? covered / (i1 - i0) : 0, words };
+};
 
 /** The line through the most pen ink, and how it crosses the name. */
 const lineAcross = (
@@ -124,16 +145,8 @@ const lineAcross = (
     bottom[i] = b;
   }
   closeGaps(hit, top, bottom, (i, j) => cls[j * w + i] === HIDDEN, k);
-  let covered = 0;
-  for (let i = i0; i < i1; i++) covered += hit[i]!;
-  let leastWord = 1;
-  for (const word of g.words) {
-    const a = Math.max(i0, Math.round((word.x0 - area.x) * k));
-    const b = Math.min(i1, Math.round((word.x1 - area.x) * k));
-    let n = 0;
-    for (let i = a; i < b; i++) n += hit[i]!;
-    leastWord = Math.min(leastWord, b > a ? n / (b - a) : 0);
-  }
+  const { coverage, words } = shares(hit, k, area, g, i0, i1);
+  const leastWord = Math.min(1, ...words);
   // A straight course fitted through the pen ink of the line, about the name's middle column.
   const xc = (i0 + i1) / 2;
   let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
@@ -156,8 +169,14 @@ const lineAcross = (
     longestInBand = Math.max(longestInBand, inBand);
   }
   const rms = n > 0 ? Math.sqrt(wander / n) / k : Infinity;
+  let first = i0;
+  while (first < i1 && hit[first] === 0) first++;
+  let last = i1 - 1;
+  while (last > first && hit[last] === 0) last--;
+  const rowAt = (i: number): number => (hit[i] === 1 && cls[path[i]! * w + i] === PEN ? (top[i]! + bottom[i]!) / 2 : mid + slope * (i - xc));
   return {
-    coverage: i1 > i0 ? covered / (i1 - i0) : 0, leastWord, slope,
+    coverage, leastWord, slope, hit, words,
+    ends: first < i1 ? { first, last, firstRow: rowAt(first), lastRow: rowAt(last), slope } : null,
     through: mid >= j0 && mid < j1 && rms <= STRIKE.maxWanderPt && Math.abs(slope) <= STRIKE.maxSlope,
     inBandPt: longestInBand / k, abovePt: (j1 - mid) / k,
   };
@@ -370,6 +389,44 @@ const goesUnderLetters = (
   return false;
 };
 
+/**
+ * `ink` less the pen ink a mark's clearing took from `cls` (PEN in `before`, not now), and less the faint ink (2)
+ * touching it: the blurred edge of the same mark.
+ */
+const withoutCleared = (ink: Uint8Array, before: Uint8Array, cls: Uint8Array, w: number): Uint8Array => {
+  const out = Uint8Array.from(ink);
+  for (let q = 0; q < out.length; q++) {
+    if (before[q] !== PEN || cls[q] === PEN) continue;
+    out[q] = 0;
+    const x = q % w;
+    for (let dy = -w; dy <= w; dy += w) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const p = q + dy + dx;
+        if (p >= 0 && p < out.length && !(dx === -1 && x === 0) && !(dx === 1 && x === w - 1) && ink[p] === 2) out[p] = 0;
+      }
+    }
+  }
+  return out;
+};
+
+/**
+ * A line across the name whose first or last word it crosses too little as seen (it starts late or ends early, and
+ * that word's letters hide it): whole when, followed under that word where its gaps show it (strike-ends.ts), it
+ * crosses STRIKE.endWord of it, and the name's STRIKE.struckCoverage. A line through part of a name that ends inside
+ * a word is not followed past the next gap, where the paper shows no line.
+ */
+const wholeWithEnds = (line: Line, px: Pixels, h: number, k: number, area: Box, g: RowGuide, i0: number, i1: number): boolean => {
+  if (line.ends === null) return false;
+  const { from, to } = followedEnds(line.ends, px, h, k, i0, i1);
+  const hit = Uint8Array.from(line.hit);
+  hit.fill(1, from, line.ends.first);
+  hit.fill(1, line.ends.last + 1, to);
+  const { coverage, words } = shares(hit, k, area, g, i0, i1);
+  const end = words.length - 1;
+  return coverage >= STRIKE.struckCoverage &&
+    words.every((share, n) => line.words[n]! >= STRIKE.struckWord || ((n === 0 || n === end) && share >= STRIKE.endWord));
+};
+
 /** Where a photo's reading differs from a scan's (PHOTO). */
 export interface RowThresholds {
   /** Kept only when no stroke through the letters is longer (points). */
@@ -384,9 +441,16 @@ export interface RowThresholds {
    * shows only its tip inside the name.
    */
   readonly fromPad: boolean;
+  /**
+   * A circle or an underline by the letters' foot is cleared with the faint ink of its blurred edge, and also when
+   * nothing long crosses the letters (its side then reads as a line going under them). Scans; photos keep their own.
+   */
+  readonly wholeMarks?: boolean;
+  /** A line starting late or ending early is followed under the first or last word where it shows (wholeWithEnds). Scans. */
+  readonly followEnds?: boolean;
 }
 
-const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false };
+const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, followEnds: true };
 
 export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds = SCAN_ROW): StrikeRowReading => {
   const keptPt = o.keptPt;
@@ -394,7 +458,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const area: Box = { x: Math.floor(g.textX0 - PAD_PT), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 2 * PAD_PT), height: g.row.row.height };
   const s = samplePage(img, t, area, k);
   const w = s.width;
-  const ink = inkOf(s, page, area, quantile(s, 0, 0, w, s.height, 0.9));
+  const paper = quantile(s, 0, 0, w, s.height, 0.9);
+  const ink = inkOf(s, page, area, paper);
   const j0 = Math.max(0, Math.floor((g.bandTop - 2 - area.y) * k));
   const j1 = Math.min(s.height, Math.ceil((g.baseline + 0.5 - area.y) * k));
   const i0 = Math.round((g.textX0 - area.x) * k);
@@ -403,31 +468,46 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const printedAt = (i: number, j: number): boolean =>
     page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] === 1;
   const cls = classify(ink, printedAt, w, s.height, k);
+  const pixels: Pixels = {
+    dark: (i, j) => s.data[j * w + i]! < paper * FAINT_LEVEL,
+    clear: (i, j) => (page.blank.data[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] ?? 0) >= PRINTED,
+    apart: (i, j) => !printedAt(i, j),
+  };
   // New ink (never printed on the blank form): pen, pen too thick in its column, or faint by a letter.
   const newInk = (q: number): boolean => ink[q] !== 0;
   const line = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
   // Pen ink across the letters' band, followed into the pad beyond the name; gaps close over hidden ink only.
   const across = (): ReturnType<typeof crossing> => crossing(cls, w, 0, w, i0, i1, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
   let strong = across();
-  const faint = crossing(ink, w, i0, i1, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
+  // New ink less the marks cleared below: what the faint and hidden-line measures look at.
+  let rest = ink;
+  const faintOf = (): ReturnType<typeof crossing> => crossing(rest, w, i0, i1, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
+  let faint = faintOf();
   const nameWidth = g.textX1 - g.textX0;
   let strokePt = Math.max(strong.longestRun * nameWidth, line.inBandPt);
   // A circle's sides cross the letters' band at the name's ends, a tick crosses it steeply, an underline drawn close
-  // touches their foot: measured again without them.
-  if (strokePt > keptPt && !line.through) {
+  // touches their foot: measured again without them, the faint ink they leave by the letters gone with them.
+  const clearMarks = (ticks: boolean): boolean => {
+    const before = Uint8Array.from(cls);
     const loop = clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1);
-    const ticks = clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo);
+    const tick = ticks && clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo);
     const under = !loop && clearUnderline(cls, w, s.height, k, i0, i1, j1);
-    if (loop || ticks || under) {
-      strong = across();
-      strokePt = strong.longestRun * nameWidth;
+    if (!loop && !tick && !under) return false;
+    if (o.wholeMarks === true) {
+      rest = withoutCleared(ink, before, cls, w);
+      faint = faintOf();
     }
-  }
+    strong = across();
+    strokePt = strong.longestRun * nameWidth;
+    return true;
+  };
+  const cleared = strokePt > keptPt && !line.through && clearMarks(true);
   const base = {
     kind: 'strike' as const, candidateId: g.row.candidateId!, ...strong, faint, box: g.row.row,
     line: { coverage: line.coverage, leastWord: line.leastWord, slope: line.slope, through: line.through },
   };
-  const whole = line.coverage >= STRIKE.struckCoverage && line.leastWord >= STRIKE.struckWord;
+  const whole = (line.coverage >= STRIKE.struckCoverage && line.leastWord >= STRIKE.struckWord) ||
+    (o.followEnds === true && line.through && wholeWithEnds(line, pixels, s.height, k, area, g, i0, i1));
   // A circle drawn tight may run along the letters' foot, inside their band: the line found may be its side. With a
   // line beside the band too, struck only if a line still crosses the whole name once the circle is cleared; else
   // the board looks (never kept: a strike touching the circle went with it).
@@ -449,8 +529,11 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
-  const unseen = (): boolean => hiddenLine(cls, ink, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1);
-  if (strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen()) {
+  const unseen = (): boolean => hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1);
+  const keptNow = (): boolean => strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen();
+  // Nothing long crosses the letters, but a circle's side or an underline by their foot reads as a line going under
+  // them or as a faint line across them: read again without the circle or the underline (never without a tick here).
+  if (keptNow() || (o.wholeMarks === true && strokePt <= keptPt && !line.through && !cleared && clearMarks(false) && keptNow())) {
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
   }
   return { ...base, state: 'uncertain', confidence: 0 };

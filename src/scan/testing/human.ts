@@ -28,7 +28,9 @@ export const STRIKE_SHAPES = [
 ] as const;
 export type StrikeShape = (typeof STRIKE_SHAPES)[number];
 /** Strikes through part of the name only: for the board to rule on (docs/rules.md §5). */
-export const PARTIAL_STRIKES = ['family-name', 'given-name', 'middle-word', 'half-word', 'half-name', 'all-but-family', 'all-but-given'] as const;
+export const PARTIAL_STRIKES = [
+  'family-name', 'given-name', 'middle-word', 'half-word', 'half-name', 'all-but-family', 'all-but-given', 'half-middle-word',
+] as const;
 export type PartialStrike = (typeof PARTIAL_STRIKES)[number];
 /** Marks on a name that keep it. */
 export const NON_STRIKES = [
@@ -145,6 +147,11 @@ const partialSpan = (r: Rand, g: RowGuide, kind: PartialStrike): { x0: number; x
       const word = r() < 0.5 ? first : last;
       const half = (word.x0 + word.x1) / 2;
       return r() < 0.5 ? { x0: word.x0 - between(r, 0, 4), x1: half } : { x0: half, x1: word.x1 + between(r, 0, 4) };
+    }
+    case 'half-middle-word': {
+      // Half of one syllable inside the name: the line starts and ends within the letters of a middle word.
+      const half = (middle.x0 + middle.x1) / 2;
+      return r() < 0.5 ? { x0: middle.x0 + between(r, 0, 1), x1: half } : { x0: half, x1: middle.x1 - between(r, 0, 1) };
     }
     case 'half-name': {
       const cut = g.textX0 + between(r, 0.35, 0.65) * w;

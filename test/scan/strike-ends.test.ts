@@ -1,0 +1,57 @@
+/**
+ * A thin line followed under a word's letters from its visible end (src/scan/strike-ends.ts), on drawn pixel maps:
+ * letters 4 px wide with 2 px gaps between them over rows 4–15, a line along row 10.
+ */
+import { describe, expect, it } from 'vitest';
+import { followedEnds, type LineEnds, type Pixels } from '../../src/scan/strike-ends.ts';
+
+const H = 20;
+const K = 2;
+/** A letter's column: columns 0–3 of every 6, from 6 on. */
+const letterAt = (i: number): boolean => i >= 6 && i % 6 < 4;
+
+/**
+ * `line(i)`: the line shows in the gap at column i (dark on rows 9–11 only); `edge(i)`: the gap is dark over the
+ * letters' whole height (a blurred letter's edge).
+ */
+const pixels = (line: (i: number) => boolean, edge: (i: number) => boolean = () => false): Pixels => ({
+  clear: (i, j) => !(letterAt(i) && j >= 4 && j < 16),
+  apart: (i, j) => !(letterAt(i) && j >= 4 && j < 16),
+  dark: (i, j) => (letterAt(i) && j >= 4 && j < 16) || (line(i) && j >= 9 && j <= 11) || (edge(i) && j >= 4 && j < 16),
+});
+
+const ends = (first: number, last: number): LineEnds => ({ first, last, firstRow: 10, lastRow: 10, slope: 0 });
+
+describe('scan: a thin line followed under the letters from its ends', () => {
+  it('follows a line seen in every gap to the last gap it shows in, both ways', () => {
+    // Seen from column 20 on (its visible start at 60); the gaps at 10–11 and 16–17 are plain paper on the course.
+    const px = pixels((i) => i >= 20);
+    expect(followedEnds(ends(60, 60), px, H, K, 0, 100).from).toBe(22);
+    // Seen up to column 80 going right; beyond, plain paper.
+    const right = pixels((i) => i <= 80);
+    expect(followedEnds(ends(40, 40), right, H, K, 0, 100).to).toBe(77 + 1);
+  });
+
+  it('stops at a gap of plain paper on the course: a line through part of a name ending inside a word is not carried on', () => {
+    // The line ends at column 46 (inside a letter); the gap at 52–53 beyond it shows paper.
+    const px = pixels((i) => i <= 46);
+    expect(followedEnds(ends(20, 46), px, H, K, 0, 100).to).toBe(47);
+  });
+
+  it('takes no blurred letter edge (dark above and below the course) for the line, and goes no further than a letter without a sighting', () => {
+    const px = pixels(() => false, () => true);
+    expect(followedEnds(ends(60, 60), px, H, K, 0, 100)).toEqual({ from: 60, to: 61 });
+  });
+
+  it('takes nothing within a pixel of print for the line (the blurred edge of a letter may be there)', () => {
+    const px: Pixels = { ...pixels(() => true), apart: (i) => i >= 60 };
+    expect(followedEnds(ends(60, 60), px, H, K, 0, 100).from).toBe(60);
+  });
+
+  it('never reaches beyond the name', () => {
+    const px = pixels(() => true);
+    const { from, to } = followedEnds(ends(40, 50), px, H, K, 30, 62);
+    expect(from).toBeGreaterThanOrEqual(30);
+    expect(to).toBeLessThanOrEqual(62);
+  });
+});
