@@ -175,7 +175,7 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
     const draft = page.locator('form', { has: page.getByLabel('Phiên bản mới (văn bản)') });
     await draft.getByLabel('Phiên bản mới (văn bản)').fill(DEMO_POLITICAL_REPORT.replace(before, reworded));
     await draft.getByRole('button', { name: 'Tải lên' }).click();
-    await page.getByText(/^Phiên bản 2 — \d+ đoạn — Dự thảo 2, sau góp ý/u).waitFor();
+    await page.getByText(/^Phiên bản 2 — \d+ đề mục và đoạn — Dự thảo 2, sau góp ý/u).waitFor();
     // The synthesis of draft 2: paragraph 2 in its new wording, with the same opinions (from phones and groups),
     // marked as carried from the reworded paragraph of draft 1, and not yet answered.
     await unit.locator('blockquote', { hasText: reworded }).waitFor();
