@@ -384,9 +384,27 @@ export interface RowThresholds {
    * shows only its tip inside the name.
    */
   readonly fromPad: boolean;
+  /**
+   * Faint ink touching a printed letter (within a pixel) is not counted in the faint crossing: a blurred photo's
+   * letters leave such specks along their edges, and the crossing closes its gaps under the letters, so the specks
+   * of one word read as a faint line across it on a row with no pen at all. A pencil line keeps its ink between the letters.
+   */
+  readonly faintOffPrint: boolean;
 }
 
-const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false };
+const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, faintOffPrint: false };
+
+/** The ink map without its faint ink (2) within a pixel of print (RowThresholds.faintOffPrint). */
+const faintOffPrint = (ink: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number): Uint8Array => {
+  const out = Uint8Array.from(ink);
+  for (let q = 0; q < out.length; q++) {
+    if (out[q] !== 2) continue;
+    const i = q % w;
+    const j = (q - i) / w;
+    if (i === 0 || j === 0 || i === w - 1 || j === h - 1 || nearPrint(printedAt, i, j)) out[q] = 0;
+  }
+  return out;
+};
 
 export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds = SCAN_ROW): StrikeRowReading => {
   const keptPt = o.keptPt;
@@ -409,7 +427,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   // Pen ink across the letters' band, followed into the pad beyond the name; gaps close over hidden ink only.
   const across = (): ReturnType<typeof crossing> => crossing(cls, w, 0, w, i0, i1, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
   let strong = across();
-  const faint = crossing(ink, w, i0, i1, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
+  const faint = crossing(o.faintOffPrint ? faintOffPrint(ink, printedAt, w, s.height) : ink, w, i0, i1, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
   const nameWidth = g.textX1 - g.textX0;
   let strokePt = Math.max(strong.longestRun * nameWidth, line.inBandPt);
   // A circle's sides cross the letters' band at the name's ends, a tick crosses it steeply, an underline drawn close
@@ -445,7 +463,9 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   }
   if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
   if (o.fromPad && strokePt <= keptPt) {
-    // The whole width, pad included: a run of pen ink that reaches into the name.
+    // The whole width, pad included: a run of pen ink that reaches into the name — but for a circle round the name,
+    // whose sides cross the band beside it (cleared as above; not when a stroke joined to it crosses the letters).
+    clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1);
     const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
