@@ -104,11 +104,12 @@ interface Line {
   readonly abovePt: number;
 }
 
-/** The line through the most pen ink, and how it crosses the name. */
+/** The line through the most pen ink (kept within rows lo–hi, by default the whole row), and how it crosses the name. */
 const lineAcross = (
   cls: Uint8Array, w: number, h: number, k: number, area: Box, g: RowGuide, i0: number, i1: number, j0: number, j1: number,
+  lo = Math.round(k), hi = h - 1 - Math.round(k),
 ): Line => {
-  const path = followLine(cls, w, h, Math.round(k), h - 1 - Math.round(k));
+  const path = followLine(cls, w, h, lo, hi);
   const hit = new Uint8Array(w);
   const top = new Int32Array(w);
   const bottom = new Int32Array(w);
@@ -175,6 +176,13 @@ const lineWithin = (cls: Uint8Array, w: number, h: number, lo: number, hi: numbe
 const besideBand = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j0: number, j1: number): boolean =>
   (j0 >= 3 && lineWithin(cls, w, h, 0, j0 - 1, i0, i1).share >= LOOP_SHARE) ||
   (j1 <= h - 3 && lineWithin(cls, w, h, j1, h - 1, i0, i1).share >= LOOP_SHARE);
+
+/** Pen lines both above and below the letters' band across most of the name: a circle round it. */
+const loopAround = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j0: number, j1: number): boolean =>
+  j0 >= 3 && j1 <= h - 3 && lineWithin(cls, w, h, 0, j0 - 1, i0, i1).share >= LOOP_SHARE && lineWithin(cls, w, h, j1, h - 1, i0, i1).share >= LOOP_SHARE;
+
+/** The line crosses the whole name: most of it, and enough of each word (STRIKE). */
+const isWhole = (l: Line): boolean => l.coverage >= STRIKE.struckCoverage && l.leastWord >= STRIKE.struckWord;
 
 /** Columns this far (points) inside either end of the name: a circle's sides never reach them within the letters' band. */
 const LOOP_SIDE_PT = 6;
@@ -390,9 +398,16 @@ export interface RowThresholds {
    * of one word read as a faint line across it on a row with no pen at all. A pencil line keeps its ink between the letters.
    */
   readonly faintOffPrint: boolean;
+  /**
+   * When the line through the most pen ink does not run through the letters (a double strike's lower line under
+   * them, whose ink all shows), the line through the letters' band is looked for too, taken when it crosses the
+   * whole name above their foot (minAbovePt); the line beside it is no circle's side when nothing runs on the band's
+   * other side.
+   */
+  readonly bandLine: boolean;
 }
 
-const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, faintOffPrint: false };
+const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, faintOffPrint: false, bandLine: false };
 
 /** The ink map without its faint ink (2) within a pixel of print (RowThresholds.faintOffPrint). */
 const faintOffPrint = (ink: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number): Uint8Array => {
@@ -423,7 +438,9 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const cls = classify(ink, printedAt, w, s.height, k);
   // New ink (never printed on the blank form): pen, pen too thick in its column, or faint by a letter.
   const newInk = (q: number): boolean => ink[q] !== 0;
-  const line = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
+  const found = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
+  const banded = o.bandLine && !found.through ? lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1, j0, j1 - 1) : null;
+  const line = banded !== null && banded.through && isWhole(banded) && banded.abovePt >= o.minAbovePt ? banded : found;
   // Pen ink across the letters' band, followed into the pad beyond the name; gaps close over hidden ink only.
   const across = (): ReturnType<typeof crossing> => crossing(cls, w, 0, w, i0, i1, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
   let strong = across();
@@ -445,11 +462,11 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     kind: 'strike' as const, candidateId: g.row.candidateId!, ...strong, faint, box: g.row.row,
     line: { coverage: line.coverage, leastWord: line.leastWord, slope: line.slope, through: line.through },
   };
-  const whole = line.coverage >= STRIKE.struckCoverage && line.leastWord >= STRIKE.struckWord;
+  const whole = isWhole(line);
   // A circle drawn tight may run along the letters' foot, inside their band: the line found may be its side. With a
   // line beside the band too, struck only if a line still crosses the whole name once the circle is cleared; else
   // the board looks (never kept: a strike touching the circle went with it).
-  if (o.circles && whole && line.through && besideBand(cls, w, s.height, i0, i1, j0, j1)) {
+  if (o.circles && whole && line.through && besideBand(cls, w, s.height, i0, i1, j0, j1) && (line !== banded || loopAround(cls, w, s.height, i0, i1, j0, j1))) {
     if (!clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1)) return { ...base, state: 'uncertain', confidence: 0 };
     const again = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
     const still = again.through && again.coverage >= STRIKE.struckCoverage && again.leastWord >= STRIKE.struckWord;

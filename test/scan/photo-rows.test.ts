@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeScan } from '../../src/scan/input.ts';
 import { readPhoto } from '../../src/scan/photo.ts';
-import type { Generator } from '../../src/scan/testing/generate.ts';
+import type { Generator, RowPlan } from '../../src/scan/testing/generate.ts';
 import { generatePhoto, nameVariation, type GeneratedPhoto } from '../../src/scan/testing/photo.ts';
 import { expectTruth, generator, said, strikeRound } from './support.ts';
 
@@ -22,14 +22,16 @@ const rowsOf = async (p: GeneratedPhoto): Promise<ReturnType<typeof readPhoto>['
 };
 
 /** A photo of the bench (its seed and mix), and the row it sent to the board though it needs nobody. */
-const benchRowKept = async (seed: number, candidateId: string): Promise<void> => {
+const benchRowKept = (seed: number, candidateId: string): Promise<void> => benchRow(seed, candidateId, 'kept');
+
+const benchRow = async (seed: number, candidateId: string, truth: 'kept' | 'struck'): Promise<void> => {
   const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
   const outcome = await rowsOf(p);
   const name = `seed ${seed}, ${candidateId} ${JSON.stringify(p.ballot.truth.plans.get(candidateId))}: ${nameVariation(p.variation)}`;
   expect(outcome.kind, name).toBe('read');
   if (outcome.kind !== 'read') return;
   const row = outcome.page.rows.find((r) => r.candidateId === candidateId)!;
-  expect(said(row), name).toBe('kept');
+  expect(said(row), name).toBe(truth);
   expectTruth(p.ballot, outcome.page.rows);
 };
 
@@ -61,5 +63,21 @@ describe('scan: rows of phone photos that need nobody', () => {
     // and the letters' feet read as pen ink across the name.
     await benchRowKept(10_011, 'c005');
     await benchRowKept(10_188, 'c017');
+  }, 300_000);
+
+  it('strikes a name struck twice with a felt pen whose lower line runs under the letters (more of its ink shows than the upper one\'s)', async () => {
+    await benchRow(10_005, 'c006', 'struck');
+    // Double strikes, underlines close and far, tight and open circles, in turn: none read wrong.
+    const plans: RowPlan[] = [
+      { kind: 'strike', shape: 'double', pen: 'felt-pen' }, { kind: 'non-strike', mark: 'underline-close', pen: 'felt-pen' },
+      { kind: 'non-strike', mark: 'circle-tight', pen: 'ballpoint' }, { kind: 'strike', shape: 'double-slanted', pen: 'gel-pen' },
+      { kind: 'non-strike', mark: 'circle-open', pen: 'ballpoint' }, { kind: 'non-strike', mark: 'underline', pen: 'felt-pen' },
+    ];
+    for (const seed of [1, 2]) {
+      const p = await generatePhoto(g, { seed, pNoStamp: 0, pOutside: 0, variation: { camera: '1080p' }, plan: (i) => plans[i % plans.length]! });
+      const outcome = await rowsOf(p);
+      expect(outcome.kind).toBe('read');
+      if (outcome.kind === 'read') expect(expectTruth(p.ballot, outcome.page.rows), nameVariation(p.variation)).toBeLessThanOrEqual(4);
+    }
   }, 300_000);
 });
