@@ -87,7 +87,7 @@ export default async (): Promise<BenchResult[]> => {
     }
     const codes = reading.kind === 'review' ? reading.reasons.map((x) => x.reason.code).join(',') : 'decided';
     const errs = wrong.map((row) => `${said(row)} ≠ ${JSON.stringify(truth.plans.get(row.candidateId))}`).join('; ');
-    process.stderr.write(`${i + 1}/${n} ${Math.round(times[i]!)} ms ${codes} — ${nameVariation(p.variation)}${errs === '' ? '' : ` — SAI: ${errs}`}\n`);
+    process.stderr.write(`${i + 1}/${n} ${Math.round(times[i]!)} ms ${codes}${needsNobody ? '' : ' (a person needed)'} — ${nameVariation(p.variation)}${errs === '' ? '' : ` — SAI: ${errs}`}\n`);
     if (why && needsNobody && reading.kind === 'review') {
       const marks = findPhotoMarks(pages.value[0]!, g.value.target.layout);
       process.stderr.write(`  WHY seed ${seed0 + i}, ${marks.ok ? `${marks.value.pxPerPt.toFixed(2)} px/pt` : marks.error.code}\n`);

@@ -39,9 +39,11 @@ export const STRIKE = {
  * On a phone photo (sheet.ts ReadOptions): a struck line's middle at least minAbovePt above the letters' foot (real
  * strikes: 3 pt and more; a tight circle's lower side blurred into the foot: under 1 pt), a circle's side not taken
  * for a strike (RowThresholds.circles); and, with fewer pixels a
- * point than lowPxPerPt, a name kept only when no stroke through its letters is longer than keptPt (points).
+ * point than lowPxPerPt, a name kept only when no stroke through its letters is longer than keptPt (points), nor a
+ * shorter, thicker line than on a scan runs up to a letter (entering: a thin light stroke, blurred, showed 2 pt of
+ * ink 1.5 pt tall before the name and specks inside it — photo 30,110, read kept with confidence 1).
  */
-export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptPt: 1.25 } as const;
+export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptPt: 1.25, entering: { pt: 2, thin: 0.8 } } as const;
 
 /** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
 const PEN_THICKNESS_PT = 5.5;
@@ -337,6 +339,9 @@ const ENTERING_PT = 2.5;
 const ENTERING_REACH_PT = 1.5;
 /** …and a line, not a dot: in its columns at most this share of its length tall. */
 const ENTERING_THIN = 0.6;
+export interface Entering { readonly pt: number; readonly thin: number }
+/** On a scan (and a sharp photo). */
+export const ENTERING: Entering = { pt: ENTERING_PT, thin: ENTERING_THIN };
 
 /**
  * A short pen line at the height of the letters' middle (the band but for LOOP_CORE_PT at its top and foot) that
@@ -346,9 +351,9 @@ const ENTERING_THIN = 0.6;
  * that height steeply; an underline runs under the letters.
  */
 const goesUnderLetters = (
-  cls: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number, j0: number, j1: number,
+  cls: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number, j0: number, j1: number, entering: Entering = ENTERING,
 ): boolean => {
-  const long = ENTERING_PT * k;
+  const long = entering.pt * k;
   const reach = Math.round(ENTERING_REACH_PT * k);
   const tall = (i: number, j: number): number => {
     let a = j;
@@ -372,7 +377,7 @@ const goesUnderLetters = (
       let thick = 0;
       while (i < w && cls[j * w + i] === PEN) thick = Math.max(thick, tall(i++, j));
       const n = i - a;
-      if (n >= long && thick <= ENTERING_THIN * n && (printedNear(a - 1, -1, j) || printedNear(i, 1, j))) return true;
+      if (n >= long && thick <= entering.thin * n && (printedNear(a - 1, -1, j) || printedNear(i, 1, j))) return true;
     }
   }
   return false;
@@ -393,33 +398,17 @@ export interface RowThresholds {
    */
   readonly fromPad: boolean;
   /**
-   * Faint ink touching a printed letter (within a pixel) is not counted in the faint crossing: a blurred photo's
-   * letters leave such specks along their edges, and the crossing closes its gaps under the letters, so the specks
-   * of one word read as a faint line across it on a row with no pen at all. A pencil line keeps its ink between the letters.
-   */
-  readonly faintOffPrint: boolean;
-  /**
    * When the line through the most pen ink does not run through the letters (a double strike's lower line under
    * them, whose ink all shows), the line through the letters' band is looked for too, taken when it crosses the
    * whole name above their foot (minAbovePt); the line beside it is no circle's side when nothing runs on the band's
    * other side.
    */
   readonly bandLine: boolean;
+  /** A pen line at least this long (points) and this thin in the letters' middle, running up to a letter, is never read as no mark (goesUnderLetters). */
+  readonly entering: Entering;
 }
 
-const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, faintOffPrint: false, bandLine: false };
-
-/** The ink map without its faint ink (2) within a pixel of print (RowThresholds.faintOffPrint). */
-const faintOffPrint = (ink: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number): Uint8Array => {
-  const out = Uint8Array.from(ink);
-  for (let q = 0; q < out.length; q++) {
-    if (out[q] !== 2) continue;
-    const i = q % w;
-    const j = (q - i) / w;
-    if (i === 0 || j === 0 || i === w - 1 || j === h - 1 || nearPrint(printedAt, i, j)) out[q] = 0;
-  }
-  return out;
-};
+const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, bandLine: false, entering: ENTERING };
 
 export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds = SCAN_ROW): StrikeRowReading => {
   const keptPt = o.keptPt;
@@ -444,7 +433,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   // Pen ink across the letters' band, followed into the pad beyond the name; gaps close over hidden ink only.
   const across = (): ReturnType<typeof crossing> => crossing(cls, w, 0, w, i0, i1, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
   let strong = across();
-  const faint = crossing(o.faintOffPrint ? faintOffPrint(ink, printedAt, w, s.height) : ink, w, i0, i1, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
+  const faint = crossing(ink, w, i0, i1, i0, i1, j0, j1, (v) => v !== 0, printedAt, k);
   const nameWidth = g.textX1 - g.textX0;
   let strokePt = Math.max(strong.longestRun * nameWidth, line.inBandPt);
   // A circle's sides cross the letters' band at the name's ends, a tick crosses it steeply, an underline drawn close
@@ -486,7 +475,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
-  const unseen = (): boolean => hiddenLine(cls, ink, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1);
+  const unseen = (): boolean => hiddenLine(cls, ink, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
   if (strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen()) {
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
   }
