@@ -10,16 +10,24 @@
  * - confident errors: a row read struck or kept against its truth, a ballot decided with writing outside or
  *   without its seal: must be 0.
  * SCAN_PHOTO_BENCH sets the number of photos (default 50), SCAN_PHOTO_SEED the first seed (default 10,000),
- * SCAN_PHOTO_CAMERA one camera for all (1080p, 3MP, 8MP, 12MP; default: each photo's own).
+ * SCAN_PHOTO_CAMERA one camera for all (1080p, 3MP, 8MP, 12MP; default: each photo's own). SCAN_PHOTO_WHY=1 prints,
+ * for every photo needing nobody that went to the board, each reason with its row's truth (the plan drawn) and what
+ * the reader measured there, and the photo's pixels per point.
  */
 import { HEADER, candidates, round } from '../src/documents/fixtures/congress.ts';
 import { decodeScan, groupSheets, type RowReading } from '../src/scan/index.ts';
 import { readPhoto } from '../src/scan/photo.ts';
+import { findPhotoMarks } from '../src/scan/photo-marks.ts';
 import { prepareGenerator } from '../src/scan/testing/generate.ts';
 import { CAMERAS, generatePhoto, nameVariation, type Camera } from '../src/scan/testing/photo.ts';
 import type { BenchResult } from './run.ts';
 
 const said = (r: RowReading): string => (r.kind === 'strike' ? r.state : r.mark ?? 'uncertain');
+const pct = (v: number): string => (100 * v).toFixed(0);
+/** What the reader measured on a row it left to the board (SCAN_PHOTO_WHY). */
+const measured = (r: RowReading): string => r.kind !== 'strike' ? `agree ${pct(r.agreeInk)} disagree ${pct(r.disagreeInk)}`
+  : `cover ${pct(r.coverage)} run ${pct(r.longestRun)} faint ${pct(r.faint.coverage)}/${pct(r.faint.longestRun)} ` +
+    `line ${pct(r.line.coverage)}/${pct(r.line.leastWord)}${r.line.through ? ' through' : ''} slope ${r.line.slope.toFixed(2)}`;
 const CONFIDENT = new Set(['struck', 'kept', 'agree', 'disagree', 'both', 'none']);
 
 const percentile = (xs: readonly number[], q: number): number => {
@@ -31,6 +39,7 @@ export default async (): Promise<BenchResult[]> => {
   const n = Number(process.env['SCAN_PHOTO_BENCH'] ?? 50);
   const seed0 = Number(process.env['SCAN_PHOTO_SEED'] ?? 10_000);
   const named = process.env['SCAN_PHOTO_CAMERA'];
+  const why = process.env['SCAN_PHOTO_WHY'] === '1';
   if (named !== undefined && !(named in CAMERAS)) throw new Error(`SCAN_PHOTO_CAMERA: one of ${Object.keys(CAMERAS).join(', ')}`);
   const camera = named as Camera | undefined;
   const g = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 15, candidates: candidates(18) }) });
@@ -76,9 +85,18 @@ export default async (): Promise<BenchResult[]> => {
       refused++;
       refusals.set(r.outcome.reason.code, (refusals.get(r.outcome.reason.code) ?? 0) + 1);
     }
-    const why = reading.kind === 'review' ? reading.reasons.map((x) => x.reason.code).join(',') : 'decided';
+    const codes = reading.kind === 'review' ? reading.reasons.map((x) => x.reason.code).join(',') : 'decided';
     const errs = wrong.map((row) => `${said(row)} ≠ ${JSON.stringify(truth.plans.get(row.candidateId))}`).join('; ');
-    process.stderr.write(`${i + 1}/${n} ${Math.round(times[i]!)} ms ${why} — ${nameVariation(p.variation)}${errs === '' ? '' : ` — SAI: ${errs}`}\n`);
+    process.stderr.write(`${i + 1}/${n} ${Math.round(times[i]!)} ms ${codes}${needsNobody ? '' : ' (a person needed)'} — ${nameVariation(p.variation)}${errs === '' ? '' : ` — SAI: ${errs}`}\n`);
+    if (why && needsNobody && reading.kind === 'review') {
+      const marks = findPhotoMarks(pages.value[0]!, g.value.target.layout);
+      process.stderr.write(`  WHY seed ${seed0 + i}, ${marks.ok ? `${marks.value.pxPerPt.toFixed(2)} px/pt` : marks.error.code}\n`);
+      for (const x of reading.reasons) {
+        const row = x.candidateId === null ? undefined : reading.rows.find((q) => q.candidateId === x.candidateId);
+        const plan = x.candidateId === null ? '' : JSON.stringify(truth.plans.get(x.candidateId) ?? 'none');
+        process.stderr.write(`  WHY ${x.reason.code} ${x.candidateId ?? ''} ${plan}${row === undefined ? '' : ` — ${said(row)}: ${measured(row)}`}\n`);
+      }
+    }
   }
   const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, n);
   return [

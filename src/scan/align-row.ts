@@ -26,6 +26,32 @@ const vertex = (before: number, at: number, after: number): number => {
   return curve <= 0 ? 0 : Math.max(-0.5, Math.min(0.5, (before - after) / (2 * curve)));
 };
 
+/**
+ * The pixels of the window (x0, y0, w, h of the form grid) within `d` pixels of print: only they are matched. A
+ * letter shifted by up to the largest shift stays within them; an underline drawn a few points under the name, or
+ * a circle round it, lies outside and cannot pull the match (a thick underline in the window drew the name onto it).
+ */
+const nearPrint = (page: FormPage, x0: number, y0: number, w: number, h: number, d: number): Uint8Array => {
+  const W = page.blank.width;
+  const across = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let hit = 0;
+      for (let e = -d; e <= d && hit === 0; e++) hit = page.printed[(y0 + y) * W + x0 + x + e] ?? 0;
+      across[y * w + x] = hit;
+    }
+  }
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let hit = 0;
+      for (let e = Math.max(0, y - d); e <= Math.min(h - 1, y + d) && hit === 0; e++) hit = across[e * w + x]!;
+      out[y * w + x] = hit;
+    }
+  }
+  return out;
+};
+
 /** The map `t` refined for row `g`: shifted so that its printed name falls on the blank form's. */
 export const alignRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): Affine => {
   const k = FORM_PER_POINT;
@@ -39,6 +65,7 @@ export const alignRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide)
   const paper = Math.max(1, quantile(s, 0, 0, s.width, s.height, 0.9));
   const scale = 255 / paper;
   const W = page.blank.width;
+  const near = nearPrint(page, x0, y0, w, h, r + 1);
   const side = 2 * r + 1;
   const cost = new Float64Array(side * side);
   for (let dy = -r; dy <= r; dy++) {
@@ -47,7 +74,9 @@ export const alignRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide)
       for (let y = 0; y < h; y++) {
         const blank = (y0 + y) * W + x0;
         const seen = (y + r + dy) * s.width + r + dx;
-        for (let x = 0; x < w; x++) sum += Math.min(CAP, Math.abs(page.blank.data[blank + x]! - s.data[seen + x]! * scale));
+        for (let x = 0; x < w; x++) {
+          if (near[y * w + x] === 1) sum += Math.min(CAP, Math.abs(page.blank.data[blank + x]! - s.data[seen + x]! * scale));
+        }
       }
       cost[(dy + r) * side + dx + r] = sum;
     }

@@ -8,7 +8,7 @@ import type { RuleError } from '../rules/index.ts';
 import { FORM_PER_POINT, type FormPage, type ScanTarget } from './form.ts';
 import type { GreyImage } from './image.ts';
 import { INK_LEVEL, readMarksRow, type RowReading } from './read-rows.ts';
-import { PHOTO, readStrikeRow, STRIKE } from './strike-row.ts';
+import { ENTERING, PHOTO, readStrikeRow, STRIKE } from './strike-row.ts';
 import { register, type Registration } from './register.ts';
 import { readSeal, type Circle, type SealFound, type SealReading } from './seal.ts';
 
@@ -165,7 +165,8 @@ export const readSheet = (img: GreyImage, target: ScanTarget, sheet: number, opt
   const rows: RowReading[] = target.layout.form === 'strike-out'
     ? form.rows.map((g) => options.photo === undefined ? readStrikeRow(img, t, form, g)
       : readStrikeRow(img, alignRow(img, t, form, g), form, g, {
-        keptPt: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.keptPt : STRIKE.keptPt, minAbovePt: PHOTO.minAbovePt, circles: true, fromPad: true,
+        keptPt: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.keptPt : STRIKE.keptPt, minAbovePt: PHOTO.minAbovePt, circles: true, fromPad: true, bandLine: true,
+        entering: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.entering : ENTERING,
       }))
     : target.layout.form === 'write-in' ? [] : form.rows.map((g) => readMarksRow(img, t, form, g));
   const found = readSeal(img, t, form, page);

@@ -42,9 +42,11 @@ export const STRIKE = {
  * On a phone photo (sheet.ts ReadOptions): a struck line's middle at least minAbovePt above the letters' foot (real
  * strikes: 3 pt and more; a tight circle's lower side blurred into the foot: under 1 pt), a circle's side not taken
  * for a strike (RowThresholds.circles); and, with fewer pixels a
- * point than lowPxPerPt, a name kept only when no stroke through its letters is longer than keptPt (points).
+ * point than lowPxPerPt, a name kept only when no stroke through its letters is longer than keptPt (points), nor a
+ * shorter, thicker line than on a scan runs up to a letter (entering: a thin light stroke, blurred, showed 2 pt of
+ * ink 1.5 pt tall before the name and specks inside it — photo 30,110, read kept with confidence 1).
  */
-export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptPt: 1.25 } as const;
+export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptPt: 1.25, entering: { pt: 2, thin: 0.8 } } as const;
 
 /** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
 const PEN_THICKNESS_PT = 5.5;
@@ -125,11 +127,12 @@ const shares = (hit: Uint8Array, k: number, area: Box, g: RowGuide, i0: number, 
   return { coverage: i1 > i0 ? covered / (i1 - i0) : 0, words };
 };
 
-/** The line through the most pen ink, and how it crosses the name. */
+/** The line through the most pen ink (kept within rows lo–hi, by default the whole row), and how it crosses the name. */
 const lineAcross = (
   cls: Uint8Array, w: number, h: number, k: number, area: Box, g: RowGuide, i0: number, i1: number, j0: number, j1: number,
+  lo = Math.round(k), hi = h - 1 - Math.round(k),
 ): Line => {
-  const path = followLine(cls, w, h, Math.round(k), h - 1 - Math.round(k));
+  const path = followLine(cls, w, h, lo, hi);
   const hit = new Uint8Array(w);
   const top = new Int32Array(w);
   const bottom = new Int32Array(w);
@@ -194,6 +197,13 @@ const lineWithin = (cls: Uint8Array, w: number, h: number, lo: number, hi: numbe
 const besideBand = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j0: number, j1: number): boolean =>
   (j0 >= 3 && lineWithin(cls, w, h, 0, j0 - 1, i0, i1).share >= LOOP_SHARE) ||
   (j1 <= h - 3 && lineWithin(cls, w, h, j1, h - 1, i0, i1).share >= LOOP_SHARE);
+
+/** Pen lines both above and below the letters' band across most of the name: a circle round it. */
+const loopAround = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j0: number, j1: number): boolean =>
+  j0 >= 3 && j1 <= h - 3 && lineWithin(cls, w, h, 0, j0 - 1, i0, i1).share >= LOOP_SHARE && lineWithin(cls, w, h, j1, h - 1, i0, i1).share >= LOOP_SHARE;
+
+/** The line crosses the whole name: most of it, and enough of each word (STRIKE). */
+const isWhole = (l: Line): boolean => l.coverage >= STRIKE.struckCoverage && l.leastWord >= STRIKE.struckWord;
 
 /** Columns this far (points) inside either end of the name: a circle's sides never reach them within the letters' band. */
 const LOOP_SIDE_PT = 6;
@@ -348,6 +358,9 @@ const ENTERING_PT = 2.5;
 const ENTERING_REACH_PT = 1.5;
 /** …and a line, not a dot: in its columns at most this share of its length tall. */
 const ENTERING_THIN = 0.6;
+export interface Entering { readonly pt: number; readonly thin: number }
+/** On a scan (and a sharp photo). */
+export const ENTERING: Entering = { pt: ENTERING_PT, thin: ENTERING_THIN };
 
 /**
  * A short pen line at the height of the letters' middle (the band but for LOOP_CORE_PT at its top and foot) that
@@ -357,9 +370,9 @@ const ENTERING_THIN = 0.6;
  * that height steeply; an underline runs under the letters.
  */
 const goesUnderLetters = (
-  cls: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number, j0: number, j1: number,
+  cls: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number, j0: number, j1: number, entering: Entering = ENTERING,
 ): boolean => {
-  const long = ENTERING_PT * k;
+  const long = entering.pt * k;
   const reach = Math.round(ENTERING_REACH_PT * k);
   const tall = (i: number, j: number): number => {
     let a = j;
@@ -383,7 +396,7 @@ const goesUnderLetters = (
       let thick = 0;
       while (i < w && cls[j * w + i] === PEN) thick = Math.max(thick, tall(i++, j));
       const n = i - a;
-      if (n >= long && thick <= ENTERING_THIN * n && (printedNear(a - 1, -1, j) || printedNear(i, 1, j))) return true;
+      if (n >= long && thick <= entering.thin * n && (printedNear(a - 1, -1, j) || printedNear(i, 1, j))) return true;
     }
   }
   return false;
@@ -448,9 +461,20 @@ export interface RowThresholds {
   readonly wholeMarks?: boolean;
   /** A line starting late or ending early is followed under the first or last word where it shows (wholeWithEnds). Scans. */
   readonly followEnds?: boolean;
+  /**
+   * When the line through the most pen ink does not run through the letters (a double strike's lower line under
+   * them, whose ink all shows), the line through the letters' band is looked for too, taken when it crosses the
+   * whole name above their foot (minAbovePt); the line beside it is no circle's side when nothing runs on the band's
+   * other side.
+   */
+  readonly bandLine: boolean;
+  /** A pen line at least this long (points) and this thin in the letters' middle, running up to a letter, is never read as no mark (goesUnderLetters). */
+  readonly entering: Entering;
 }
 
-const SCAN_ROW: RowThresholds = { keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, followEnds: true };
+const SCAN_ROW: RowThresholds = {
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, followEnds: true, bandLine: false, entering: ENTERING,
+};
 
 export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds = SCAN_ROW): StrikeRowReading => {
   const keptPt = o.keptPt;
@@ -475,7 +499,9 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   };
   // New ink (never printed on the blank form): pen, pen too thick in its column, or faint by a letter.
   const newInk = (q: number): boolean => ink[q] !== 0;
-  const line = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
+  const found = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
+  const banded = o.bandLine && !found.through ? lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1, j0, j1 - 1) : null;
+  const line = banded !== null && banded.through && isWhole(banded) && banded.abovePt >= o.minAbovePt ? banded : found;
   // Pen ink across the letters' band, followed into the pad beyond the name; gaps close over hidden ink only.
   const across = (): ReturnType<typeof crossing> => crossing(cls, w, 0, w, i0, i1, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
   let strong = across();
@@ -506,12 +532,11 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     kind: 'strike' as const, candidateId: g.row.candidateId!, ...strong, faint, box: g.row.row,
     line: { coverage: line.coverage, leastWord: line.leastWord, slope: line.slope, through: line.through },
   };
-  const whole = (line.coverage >= STRIKE.struckCoverage && line.leastWord >= STRIKE.struckWord) ||
-    (o.followEnds === true && line.through && wholeWithEnds(line, pixels, s.height, k, area, g, i0, i1));
+  const whole = isWhole(line) || (o.followEnds === true && line.through && wholeWithEnds(line, pixels, s.height, k, area, g, i0, i1));
   // A circle drawn tight may run along the letters' foot, inside their band: the line found may be its side. With a
   // line beside the band too, struck only if a line still crosses the whole name once the circle is cleared; else
   // the board looks (never kept: a strike touching the circle went with it).
-  if (o.circles && whole && line.through && besideBand(cls, w, s.height, i0, i1, j0, j1)) {
+  if (o.circles && whole && line.through && besideBand(cls, w, s.height, i0, i1, j0, j1) && (line !== banded || loopAround(cls, w, s.height, i0, i1, j0, j1))) {
     if (!clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1)) return { ...base, state: 'uncertain', confidence: 0 };
     const again = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
     const still = again.through && again.coverage >= STRIKE.struckCoverage && again.leastWord >= STRIKE.struckWord;
@@ -525,11 +550,13 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   }
   if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
   if (o.fromPad && strokePt <= keptPt) {
-    // The whole width, pad included: a run of pen ink that reaches into the name.
+    // The whole width, pad included: a run of pen ink that reaches into the name — but for a circle round the name,
+    // whose sides cross the band beside it (cleared as above; not when a stroke joined to it crosses the letters).
+    clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1);
     const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
-  const unseen = (): boolean => hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1);
+  const unseen = (): boolean => hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
   const keptNow = (): boolean => strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen();
   // Nothing long crosses the letters, but a circle's side or an underline by their foot reads as a line going under
   // them or as a faint line across them: read again without the circle or the underline (never without a tick here).
