@@ -20,8 +20,12 @@ export type SheetRequest =
 export type SheetResponse =
   | { readonly id: number; readonly kind: 'prepared'; readonly target: ScanTarget }
   | { readonly id: number; readonly kind: 'refused'; readonly error: RuleError }
-  /** The outcome and the page it refers to (decoded, or set upright from a photo), moved back to the server. */
-  | { readonly id: number; readonly kind: 'read'; readonly outcome: SheetOutcome; readonly image: GreyImage }
+  /**
+   * The outcome; on a form of one page, the review image of its ballot made by the thread (`review`: null when the
+   * ballot is decided) and no page (`image` null); on a form of several pages, whose ballot the server assembles, the
+   * page it refers to (decoded, or set upright from a photo), moved back to the server, and `review` null.
+   */
+  | { readonly id: number; readonly kind: 'read'; readonly outcome: SheetOutcome; readonly image: GreyImage | null; readonly review: Uint8Array | null }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
 
 /**

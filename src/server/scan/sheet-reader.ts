@@ -27,8 +27,11 @@ export const readerCount = (env: NodeJS.ProcessEnv = process.env): number => {
   return Math.max(1, Math.min(MAX_READERS, n));
 };
 
-/** A page read: its outcome and the image the outcome refers to; or the reason its file could not be decoded. */
-export type PageReading = Result<{ readonly outcome: SheetOutcome; readonly image: GreyImage }, RuleError>;
+/**
+ * A page read: its outcome and, on a form of one page, its ballot's review image (`review`, null when decided;
+ * `image` null), else the image the outcome refers to (`review` null); or the reason its file could not be decoded.
+ */
+export type PageReading = Result<{ readonly outcome: SheetOutcome; readonly image: GreyImage | null; readonly review: Buffer | null }, RuleError>;
 
 export interface SheetReader {
   /** How many pages are read at once. */
@@ -114,7 +117,7 @@ export const sheetReader = (size = readerCount()): SheetReader => {
       const r = await ask(t, (id) => ({ type: 'read', id, page, sheet, photo }), page.kind === 'decoded' ? movable(page.image) : []);
       if (r.kind === 'refused') return err(r.error);
       if (r.kind !== 'read') throw new Error(`unexpected answer ${r.kind}`);
-      return ok({ outcome: r.outcome, image: r.image });
+      return ok({ outcome: r.outcome, image: r.image, review: r.review === null ? null : Buffer.from(r.review.buffer, r.review.byteOffset, r.review.byteLength) });
     },
     close: async () => {
       const all = threads;
