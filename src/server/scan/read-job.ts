@@ -40,6 +40,11 @@ export interface ReadHooks {
   readonly prepareTarget: PrepareTarget;
   /** A page decoded if need be and read, off the event loop, `size` of them at once (sheet-reader.ts). */
   readonly reader: Pick<SheetReader, 'read' | 'size'>;
+  /**
+   * A stored file's bytes read off the event loop, in memory the readers share (a SQLite file: sheet-reader.ts);
+   * missing, or null for a file it cannot read, the server's own query reads it.
+   */
+  readonly loadFile?: (fileId: number) => Promise<Uint8Array | null>;
 }
 
 export type ReadOutcome = 'done' | 'abandoned';
@@ -165,12 +170,13 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   };
 
   for (const [i, f] of files.entries()) {
-    let { data } = await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow();
+    const loaded = hooks.loadFile === undefined ? null : await hooks.loadFile(f.id);
+    let data = loaded ?? (await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow()).data;
     const kind = sniffKind(data);
     // A JPEG is a photo (a phone's or a tablet's, one page of a ballot): set upright from its four marks first.
     const photo = kind === 'jpeg';
     // An image file is decoded page by page by the readers, from one copy they all share.
-    if (kind !== null && kind !== 'pdf') data = shared(data);
+    if (kind !== null && kind !== 'pdf' && !(data.buffer instanceof SharedArrayBuffer)) data = shared(data);
     for await (const source of pageSources(data, { maxSheets: maxSheets - sent })) {
       if (hooks.stopping()) return 'abandoned';
       if (!source.ok) {

@@ -3,6 +3,10 @@
  * file's page decoded there from the file they share — with several pages at once; the blank ballot is prepared by
  * a thread of its own, and readers started again after a close are given the form they no longer hold.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEADER, candidates, round } from '../../documents/fixtures/congress.ts';
@@ -87,4 +91,25 @@ it('decodes the pages of a shared multi-page TIFF in two threads at once, each a
   // A page that is not there: the file's reason, not a crash of the thread.
   const missing = await reader.read({ kind: 'encoded', file, index: 9 }, g.target, 4, false);
   expect(missing.ok ? 'read' : missing.error.code).toBe('scan.file');
+}, 60_000);
+
+it('reads a stored scan file from the SQLite file in a reader thread, into memory the threads share', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'daihoi-load-'));
+  try {
+    const path = join(dir, 'daihoi.sqlite');
+    const db = new Sqlite(path);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE scan_files (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
+    const bytes = Buffer.alloc(3_000_000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 251;
+    const { lastInsertRowid } = db.prepare('INSERT INTO scan_files (data) VALUES (?)').run(bytes);
+    // Committed by the server's connection, still open (WAL): the thread's own read-only connection sees it.
+    const loaded = await reader.load(path, Number(lastInsertRowid));
+    expect(loaded?.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(loaded !== null && Buffer.from(loaded).equals(bytes)).toBe(true);
+    expect(await reader.load(path, 999)).toBeNull();
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }, 60_000);

@@ -46,8 +46,38 @@ const read = async (m: Extract<SheetRequest, { type: 'read' }>, form: ScanTarget
   port.postMessage({ id: m.id, kind: 'read', outcome, image, review: null } satisfies SheetResponse, movable(image));
 };
 
+/** One read-only connection per database file, opened with the first file read. */
+const databases = new Map<string, Promise<{ readonly file: (id: number) => Uint8Array | null }>>();
+
+const openDatabase = async (path: string): Promise<{ readonly file: (id: number) => Uint8Array | null }> => {
+  const { default: Sqlite } = await import('better-sqlite3');
+  const db = new Sqlite(path, { readonly: true, fileMustExist: true });
+  const select = db.prepare<[number], { data: Uint8Array }>('SELECT data FROM scan_files WHERE id = ?');
+  return {
+    file: (id) => {
+      const row = select.get(id);
+      if (row === undefined) return null;
+      const data = new Uint8Array(new SharedArrayBuffer(row.data.length));
+      data.set(row.data);
+      return data;
+    },
+  };
+};
+
+const load = async (m: Extract<SheetRequest, { type: 'load' }>): Promise<void> => {
+  let db = databases.get(m.database);
+  if (db === undefined) {
+    db = openDatabase(m.database);
+    databases.set(m.database, db);
+  }
+  reply({ id: m.id, kind: 'loaded', data: (await db).file(m.fileId) });
+};
+
 port.on('message', (m: SheetRequest) => {
   switch (m.type) {
+    case 'load':
+      void load(m).catch((e: unknown) => failed(m.id, e));
+      return;
     case 'target':
       target = m.target;
       return;
