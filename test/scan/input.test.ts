@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { renderBallotPdf } from '../../src/documents/pdf/ballot-pdf.ts';
 import { decodeScan, sniffKind } from '../../src/scan/index.ts';
-import { parsePgm } from '../../src/scan/input.ts';
+import { luminance, parsePgm } from '../../src/scan/input.ts';
 import { ballotInput, strikeRound } from './support.ts';
 
 const W = 40;
@@ -30,6 +30,44 @@ describe('decodeScan', () => {
       expect(Math.abs(img.data[15 * W + 15]! - 0)).toBeLessThanOrEqual(tolerance + 4);
       expect(Math.abs(img.data[2 * W + 30]! - 190)).toBeLessThanOrEqual(tolerance + 1);
     }
+  });
+
+  it('weighs a colour page to the same grey as libvips would (BT.601), on every kind of colour file', async () => {
+    const w = 64;
+    const h = 48;
+    const rgb = Buffer.alloc(w * h * 3);
+    let seed = 7;
+    for (let i = 0; i < rgb.length; i++) rgb[i] = (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
+    // Pure red, green, blue and white at the start: 76, 149, 29 and 255 by BT.601 in exact decimals.
+    rgb.set([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255], 0);
+    const colour = { raw: { width: w, height: h, channels: 3 as const } };
+    const rgba = Buffer.alloc(w * h * 4, 255);
+    for (let i = 0; i < w * h; i++) rgba.set(rgb.subarray(3 * i, 3 * i + 3), 4 * i);
+    const files = {
+      png: await sharp(rgb, colour).png().toBuffer(),
+      'png, alpha': await sharp(rgba, { raw: { width: w, height: h, channels: 4 } }).png().toBuffer(),
+      'png, 16 bits': await sharp(rgb, colour).toColourspace('rgb16').png().toBuffer(),
+      tiff: await sharp(rgb, colour).tiff({ compression: 'lzw' }).toBuffer(),
+    };
+    // The oracle: libvips' own recombination of the same file (the way every colour page was weighed before).
+    const L: [[number, number, number], [number, number, number], [number, number, number]] = [[0.299, 0.587, 0.114], [0, 0, 0], [0, 0, 0]];
+    for (const [name, file] of Object.entries(files)) {
+      const expected = await sharp(file).flatten({ background: '#ffffff' }).recomb(L).extractChannel(0).raw().toBuffer();
+      const r = await decodeScan(file);
+      if (!r.ok) throw new Error(r.error.message_en);
+      const img = r.value[0]!;
+      expect([img.width, img.height], name).toEqual([w, h]);
+      expect(Buffer.from(img.data).equals(expected), name).toBe(true);
+      expect([...img.data.subarray(0, 4)], name).toEqual([76, 149, 29, 255]);
+    }
+  });
+
+  it('luminance: BT.601 in integers, truncated', () => {
+    let seed = 11;
+    const rgb = new Uint8Array(3 * 5000).map(() => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256);
+    const grey = luminance(rgb);
+    expect(grey.length).toBe(5000);
+    for (let i = 0; i < 5000; i++) expect(grey[i]).toBe(Math.floor((299 * rgb[3 * i]! + 587 * rgb[3 * i + 1]! + 114 * rgb[3 * i + 2]!) / 1000));
   });
 
   it('turns a phone JPEG upright by its EXIF orientation (stored turned 90°, 180°, 270°)', async () => {

@@ -1,7 +1,7 @@
 /** Strict registration: another round's or election's ballot and unreadable sheets are rejected, never guessed. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { greyImage, type GreyImage } from '../../src/scan/image.ts';
-import { readStack, readSheet, reviewItems, type ScanTarget } from '../../src/scan/index.ts';
+import { readStack, readSheet, reviewItems, reviewPng, type ScanTarget } from '../../src/scan/index.ts';
 import { generateBallot, type Generator } from '../../src/scan/testing/generate.ts';
 import { generator, strikeRound } from './support.ts';
 
@@ -84,5 +84,9 @@ describe('registration is strict', () => {
     expect(items[0]!.reason.code).toBe('scan.mark');
     // The scan as it is, shrunk by whole steps to at most 1,000 px wide: 1,654 px → 827 px.
     expect(items[0]!.png.readUInt32BE(16)).toBe(827);
+    // A grey PNG (IHDR: 8 bits, colour type 0), not the RGB one sharp writes from one raw channel unless told.
+    expect([items[0]!.png[24], items[0]!.png[25]]).toEqual([8, 0]);
+    const stacked = await reviewPng(reading, sheets, [blank], g.target.layout);
+    expect([stacked?.readUInt32BE(16), stacked?.[25]]).toEqual([827, 0]);
   });
 });

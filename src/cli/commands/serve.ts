@@ -101,7 +101,7 @@ export const serveCommand: Command = async (args, io) => {
   const target = databaseTargetFromEnv(process.env);
   const opened = await openMigratedDatabase(target);
   if (!opened.ok) return printError(io, opened.error);
-  const { db, dialect, close } = opened.value;
+  const { db, dialect, close, description } = opened.value;
   const admin = await ensureAdministrator(db);
   if (admin !== null) {
     io.stdout(`Đã tạo tài khoản quản trị / Administrator account created:\n  tên đăng nhập / username: ${admin.username}\n  mật khẩu / password: ${admin.password}\n(Đăng nhập bằng mật khẩu này rồi đặt mật khẩu mới / sign in with it, then choose a new one.)\n`);
@@ -122,8 +122,12 @@ export const serveCommand: Command = async (args, io) => {
     db, dialect, bus, version: version(), webRoot: join(root, 'dist', 'web'),
     secureCookies: process.env['DAIHOI_SECURE_COOKIES'] === '1',
     ...(tls === null ? {} : { https: { cert: tls.cert, key: tls.key } }),
-    // DAIHOI_SCAN_LEASE_MS: how long a scan job stays with a dead instance before another reads it (default 30 s; tests).
-    ...(scanLeaseMs === undefined ? {} : { scanReader: { leaseMs: scanLeaseMs } }),
+    scanReader: {
+      // DAIHOI_SCAN_LEASE_MS: how long a scan job stays with a dead instance before another reads it (default 30 s; tests).
+      ...(scanLeaseMs === undefined ? {} : { leaseMs: scanLeaseMs }),
+      // A SQLite file (its path is the database's description): the reader threads read the stored scans from it.
+      ...(dialect === 'sqlite' && description !== ':memory:' ? { sqliteFile: description } : {}),
+    },
   });
   const address = await app.listen({ port, host });
   const actual = Number(new URL(address).port);

@@ -40,6 +40,11 @@ export interface ReadHooks {
   readonly prepareTarget: PrepareTarget;
   /** A page decoded if need be and read, off the event loop, `size` of them at once (sheet-reader.ts). */
   readonly reader: Pick<SheetReader, 'read' | 'size'>;
+  /**
+   * A stored file's bytes read off the event loop, in memory the readers share (a SQLite file: sheet-reader.ts);
+   * missing, or null for a file it cannot read, the server's own query reads it.
+   */
+  readonly loadFile?: (fileId: number) => Promise<Uint8Array | null>;
 }
 
 export type ReadOutcome = 'done' | 'abandoned';
@@ -100,6 +105,12 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   // Only the images of ballots not yet complete: a ballot in review has its review image made as soon as it is.
   const images: (GreyImage | undefined)[] = [];
   const crops = new Map<number, Buffer | null>();
+  // The review images the reader threads made (a form of one page), by sheet, until their ballot is complete.
+  const made = new Map<number, Buffer | null>();
+  const reviewOf = async (b: ReturnType<typeof groupSheets>[number]): Promise<Buffer | null> => {
+    const first = b.sheets[0]!;
+    return made.has(first) ? made.get(first)! : reviewPng(b, outcomes, images, target.value.layout);
+  };
   const maxSheets = batch.physical_count * target.value.layout.pages.length;
   let renewed = Date.now();
   let from = 0;
@@ -120,20 +131,24 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
     if (r instanceof Error) throw r;
     if (hooks.stopping()) return 'abandoned';
     if (!r.ok) return fail(fileError(q.file + 1, r.error));
-    const { outcome, image } = r.value;
+    const { outcome, image, review } = r.value;
     const sheet = outcomes.length;
     if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
       return fail({ ...outcome.reason, message_vi: `Tờ quét thứ ${sheet + 1}: ${outcome.reason.message_vi}`,
         message_en: `Scanned sheet ${sheet + 1}: ${outcome.reason.message_en}` });
     }
     outcomes.push(outcome);
-    images[sheet] = image;
+    if (image === null) made.set(sheet, review);
+    else images[sheet] = image;
     // Let go of every page but those the board may need, page by page: one PDF or TIFF may be the whole stack.
     // Only the sheets since the last complete ballot are grouped again (a ballot starts at `from`).
     const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);
     for (const b of done) {
-      if (b.kind === 'review') crops.set(b.sheets[0]!, await reviewPng(b, outcomes, images, target.value.layout));
-      for (const s of b.sheets) images[s] = undefined;
+      if (b.kind === 'review') crops.set(b.sheets[0]!, await reviewOf(b));
+      for (const s of b.sheets) {
+        images[s] = undefined;
+        made.delete(s);
+      }
       from += b.sheets.length;
       complete += 1;
     }
@@ -155,12 +170,13 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   };
 
   for (const [i, f] of files.entries()) {
-    let { data } = await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow();
+    const loaded = hooks.loadFile === undefined ? null : await hooks.loadFile(f.id);
+    let data = loaded ?? (await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow()).data;
     const kind = sniffKind(data);
     // A JPEG is a photo (a phone's or a tablet's, one page of a ballot): set upright from its four marks first.
     const photo = kind === 'jpeg';
     // An image file is decoded page by page by the readers, from one copy they all share.
-    if (kind !== null && kind !== 'pdf') data = shared(data);
+    if (kind !== null && kind !== 'pdf' && !(data.buffer instanceof SharedArrayBuffer)) data = shared(data);
     for await (const source of pageSources(data, { maxSheets: maxSheets - sent })) {
       if (hooks.stopping()) return 'abandoned';
       if (!source.ok) {
@@ -194,7 +210,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
     }
     const reasons: StoredReason[] = b.reasons.map((r) => ({ sheet: r.sheet + 1, candidateId: r.candidateId, code: r.reason.code, message_vi: r.reason.message_vi, message_en: r.reason.message_en }));
     rows.push({ position: i + 1, outcome: 'review', proposed: b.proposal === null ? null : JSON.stringify(b.proposal), reasons: JSON.stringify(reasons),
-      crop: crops.has(b.sheets[0]!) ? crops.get(b.sheets[0]!)! : await reviewPng(b, outcomes, images, target.value.layout) });
+      crop: crops.has(b.sheets[0]!) ? crops.get(b.sheets[0]!)! : await reviewOf(b) });
   }
   if (hooks.stopping()) return 'abandoned';
 

@@ -21,6 +21,8 @@ export interface ScanReaderOptions {
   readonly leaseMs?: number;
   /** How often to look for jobs left behind (default 5 s; 0: only when kicked). */
   readonly pollMs?: number;
+  /** The SQLite file the server stores in: the reader threads read the stored scan files from it themselves. */
+  readonly sqliteFile?: string;
   /** Told of a job that threw (a bug, the database gone): the job is failed with a general reason. */
   readonly onError?: (jobId: number, error: unknown) => void;
 }
@@ -55,6 +57,7 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
         stopping: () => closed,
         prepareTarget: sheets.prepare,
         reader: sheets,
+        ...(options.sqliteFile === undefined ? {} : { loadFile: (fileId: number) => sheets.load(options.sqliteFile!, fileId) }),
         progress: async (filesRead, sheetsRead) => {
           const r = await deps.db.updateTable('scan_jobs').set({ files_read: filesRead, sheets_read: sheetsRead, lease_until: until() })
             .where('id', '=', id).where('status', '=', 'reading').executeTakeFirst();

@@ -14,14 +14,25 @@ export type SheetPage =
 export type SheetRequest =
   | { readonly type: 'prepare'; readonly id: number; readonly input: BallotInput }
   | { readonly type: 'target'; readonly target: ScanTarget }
+  /**
+   * A stored scan file read from the SQLite file `database` (its own read-only connection) into memory every thread
+   * shares: a file of 50 pages (25–60 MB) read on the server's thread held its requests 0.1–2 s.
+   */
+  | { readonly type: 'load'; readonly id: number; readonly database: string; readonly fileId: number }
   /** `photo`: a photographed sheet (src/scan/photo.ts readPhoto), set upright first. */
   | { readonly type: 'read'; readonly id: number; readonly page: SheetPage; readonly sheet: number; readonly photo: boolean };
 
 export type SheetResponse =
   | { readonly id: number; readonly kind: 'prepared'; readonly target: ScanTarget }
   | { readonly id: number; readonly kind: 'refused'; readonly error: RuleError }
-  /** The outcome and the page it refers to (decoded, or set upright from a photo), moved back to the server. */
-  | { readonly id: number; readonly kind: 'read'; readonly outcome: SheetOutcome; readonly image: GreyImage }
+  /**
+   * The outcome; on a form of one page, the review image of its ballot made by the thread (`review`: null when the
+   * ballot is decided) and no page (`image` null); on a form of several pages, whose ballot the server assembles, the
+   * page it refers to (decoded, or set upright from a photo), moved back to the server, and `review` null.
+   */
+  | { readonly id: number; readonly kind: 'read'; readonly outcome: SheetOutcome; readonly image: GreyImage | null; readonly review: Uint8Array | null }
+  /** The file's bytes in a SharedArrayBuffer (null: no such file). */
+  | { readonly id: number; readonly kind: 'loaded'; readonly data: Uint8Array | null }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
 
 /**

@@ -3,10 +3,14 @@
  * file's page decoded there from the file they share — with several pages at once; the blank ballot is prepared by
  * a thread of its own, and readers started again after a close are given the form they no longer hold.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEADER, candidates, round } from '../../documents/fixtures/congress.ts';
-import { readSheet, type GreyImage } from '../../scan/index.ts';
+import { groupSheets, readSheet, reviewPng, type GreyImage } from '../../scan/index.ts';
 import { decodePage } from '../../scan/input.ts';
 import { generateBallot, prepareGenerator, type Generator } from '../../scan/testing/generate.ts';
 import { sheetReader } from './sheet-reader.ts';
@@ -32,12 +36,24 @@ it('prepares the round\'s blank ballot in a worker and reads a sheet there as re
   expect(here.kind).toBe('read');
   const there = await reader.read({ kind: 'decoded', image: copy(page) }, prepared.value, 0, false);
   expect(there.ok && there.value.outcome).toEqual(here);
-  expect(there.ok && Buffer.from(there.value.image.data).equals(Buffer.from(page.data))).toBe(true);
+  // A form of one page: the sheet is its ballot, decided here, so no review image and no page sent back.
+  expect(there.ok && [there.value.image, there.value.review]).toEqual([null, null]);
   // New workers after close: they must be sent the form the server kept.
   await reader.close();
   expect(await reader.read({ kind: 'decoded', image: copy(page) }, prepared.value, 0, false)).toMatchObject({ ok: true, value: { outcome: here } });
   // Another form than the one the worker holds is sent along too.
   expect(await reader.read({ kind: 'decoded', image: copy(page) }, g.target, 0, false)).toMatchObject({ ok: true, value: { outcome: here } });
+}, 60_000);
+
+it('sends the page back on a form of two pages (the server joins the sheets of a ballot and cuts its review image)', async () => {
+  const two = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 50, candidates: candidates(60) }) });
+  if (!two.ok) throw new Error(two.error.message_en);
+  expect(two.value.target.layout.pages).toHaveLength(2);
+  const page = (await generateBallot(two.value, { seed: 5, degrade: 'none' })).pages[0]!;
+  const there = await reader.read({ kind: 'decoded', image: copy(page) }, two.value.target, 0, false);
+  expect(there.ok && there.value.outcome).toEqual(readSheet(page, two.value.target, 0));
+  expect(there.ok && there.value.review).toBeNull();
+  expect(there.ok && there.value.image !== null && Buffer.from(there.value.image.data).equals(Buffer.from(page.data))).toBe(true);
 }, 60_000);
 
 it('decodes the pages of a shared multi-page TIFF in two threads at once, each as decodePage and readSheet do here', async () => {
@@ -51,10 +67,49 @@ it('decodes the pages of a shared multi-page TIFF in two threads at once, each a
   for (const [i, r] of there.entries()) {
     const decoded = await decodePage(tiff, i);
     if (!decoded.ok || !r.ok) throw new Error('not decoded');
-    expect(r.value.outcome).toEqual(readSheet(decoded.value, g.target, i));
-    expect(Buffer.from(r.value.image.data).equals(Buffer.from(decoded.value.data))).toBe(true);
+    const outcome = readSheet(decoded.value, g.target, i);
+    expect(r.value.outcome).toEqual(outcome);
+    // The page stays in the thread; the ballot's review image, when it needs one, is the one made here from it.
+    expect(r.value.image).toBeNull();
+    const ballot = groupSheets(g.target, [outcome])[0]!;
+    const images: GreyImage[] = [];
+    images[i] = decoded.value;
+    const review = ballot.kind === 'review' ? await reviewPng(ballot, [outcome], images, g.target.layout) : null;
+    expect(r.value.review === null ? null : Buffer.from(r.value.review)).toEqual(review);
   }
+  // A sheet sent to the board: its review image comes back, the very PNG the server made from the page before.
+  const unsealed = (await generateBallot(g, { seed: 3, degrade: 'none', stamped: false })).pages[0]!;
+  const outcome = readSheet(unsealed, g.target, 7);
+  const ballot = groupSheets(g.target, [outcome])[0]!;
+  expect(ballot.kind).toBe('review');
+  const images: GreyImage[] = [];
+  images[7] = unsealed;
+  const review = await reviewPng(ballot, [outcome], images, g.target.layout);
+  const sent = await reader.read({ kind: 'decoded', image: copy(unsealed) }, g.target, 7, false);
+  expect(sent.ok && sent.value.image).toBeNull();
+  expect(sent.ok && sent.value.review !== null && Buffer.from(sent.value.review).equals(review!)).toBe(true);
   // A page that is not there: the file's reason, not a crash of the thread.
   const missing = await reader.read({ kind: 'encoded', file, index: 9 }, g.target, 4, false);
   expect(missing.ok ? 'read' : missing.error.code).toBe('scan.file');
+}, 60_000);
+
+it('reads a stored scan file from the SQLite file in a reader thread, into memory the threads share', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'daihoi-load-'));
+  try {
+    const path = join(dir, 'daihoi.sqlite');
+    const db = new Sqlite(path);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE scan_files (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
+    const bytes = Buffer.alloc(3_000_000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 251;
+    const { lastInsertRowid } = db.prepare('INSERT INTO scan_files (data) VALUES (?)').run(bytes);
+    // Committed by the server's connection, still open (WAL): the thread's own read-only connection sees it.
+    const loaded = await reader.load(path, Number(lastInsertRowid));
+    expect(loaded?.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(loaded !== null && Buffer.from(loaded).equals(bytes)).toBe(true);
+    expect(await reader.load(path, 999)).toBeNull();
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }, 60_000);

@@ -27,8 +27,11 @@ export const readerCount = (env: NodeJS.ProcessEnv = process.env): number => {
   return Math.max(1, Math.min(MAX_READERS, n));
 };
 
-/** A page read: its outcome and the image the outcome refers to; or the reason its file could not be decoded. */
-export type PageReading = Result<{ readonly outcome: SheetOutcome; readonly image: GreyImage }, RuleError>;
+/**
+ * A page read: its outcome and, on a form of one page, its ballot's review image (`review`, null when decided;
+ * `image` null), else the image the outcome refers to (`review` null); or the reason its file could not be decoded.
+ */
+export type PageReading = Result<{ readonly outcome: SheetOutcome; readonly image: GreyImage | null; readonly review: Buffer | null }, RuleError>;
 
 export interface SheetReader {
   /** How many pages are read at once. */
@@ -36,6 +39,8 @@ export interface SheetReader {
   readonly prepare: (input: BallotInput) => Promise<Result<ScanTarget, RuleError>>;
   /** One page: read (`photo`: set upright from its marks first, src/scan/photo.ts readPhoto). */
   readonly read: (page: SheetPage, target: ScanTarget, sheet: number, photo: boolean) => Promise<PageReading>;
+  /** A stored scan file read from the SQLite file `database` by a reader thread, in memory they all share; null: none. */
+  readonly load: (database: string, fileId: number) => Promise<Uint8Array | null>;
   readonly close: () => Promise<void>;
 }
 
@@ -114,7 +119,12 @@ export const sheetReader = (size = readerCount()): SheetReader => {
       const r = await ask(t, (id) => ({ type: 'read', id, page, sheet, photo }), page.kind === 'decoded' ? movable(page.image) : []);
       if (r.kind === 'refused') return err(r.error);
       if (r.kind !== 'read') throw new Error(`unexpected answer ${r.kind}`);
-      return ok({ outcome: r.outcome, image: r.image });
+      return ok({ outcome: r.outcome, image: r.image, review: r.review === null ? null : Buffer.from(r.review.buffer, r.review.byteOffset, r.review.byteLength) });
+    },
+    load: async (database, fileId) => {
+      const r = await ask(pick(), (id) => ({ type: 'load', id, database, fileId }));
+      if (r.kind !== 'loaded') throw new Error(`unexpected answer ${r.kind}`);
+      return r.data;
     },
     close: async () => {
       const all = threads;

@@ -8,8 +8,10 @@
 import { parentPort } from 'node:worker_threads';
 import type { ScanTarget } from '../../scan/form.ts';
 import type { GreyImage } from '../../scan/image.ts';
+import { groupSheets } from '../../scan/ballot.ts';
 import { decodeSource } from '../../scan/pages.ts';
 import { readPhoto } from '../../scan/photo.ts';
+import { reviewPng } from '../../scan/review.ts';
 import { readSheet } from '../../scan/sheet.ts';
 import type { SheetPage, SheetRequest, SheetResponse } from './sheet-protocol.ts';
 import { movable } from './sheet-protocol.ts';
@@ -30,12 +32,52 @@ const read = async (m: Extract<SheetRequest, { type: 'read' }>, form: ScanTarget
   }
   const { outcome, image }: { outcome: ReturnType<typeof readSheet>; image: GreyImage } = m.photo
     ? readPhoto(page.value, form, m.sheet) : { outcome: readSheet(page.value, form, m.sheet), image: page.value };
+  if (form.layout.pages.length === 1) {
+    // The sheet is its ballot: its review image is made here and the page let go here. A page sent to the server's
+    // thread (4–12 MB) made its collector run long pauses there, while the hall's requests waited.
+    const [ballot] = groupSheets(form, [outcome]);
+    const images: GreyImage[] = [];
+    images[m.sheet] = image;
+    const review = ballot?.kind === 'review' ? await reviewPng(ballot, [outcome], images, form.layout) : null;
+    reply({ id: m.id, kind: 'read', outcome, image: null, review });
+    return;
+  }
   // The page goes back to the server (its crops for the board are cut from it), moved, not copied, when it can be.
-  port.postMessage({ id: m.id, kind: 'read', outcome, image } satisfies SheetResponse, movable(image));
+  port.postMessage({ id: m.id, kind: 'read', outcome, image, review: null } satisfies SheetResponse, movable(image));
+};
+
+/** One read-only connection per database file, opened with the first file read. */
+const databases = new Map<string, Promise<{ readonly file: (id: number) => Uint8Array | null }>>();
+
+const openDatabase = async (path: string): Promise<{ readonly file: (id: number) => Uint8Array | null }> => {
+  const { default: Sqlite } = await import('better-sqlite3');
+  const db = new Sqlite(path, { readonly: true, fileMustExist: true });
+  const select = db.prepare<[number], { data: Uint8Array }>('SELECT data FROM scan_files WHERE id = ?');
+  return {
+    file: (id) => {
+      const row = select.get(id);
+      if (row === undefined) return null;
+      const data = new Uint8Array(new SharedArrayBuffer(row.data.length));
+      data.set(row.data);
+      return data;
+    },
+  };
+};
+
+const load = async (m: Extract<SheetRequest, { type: 'load' }>): Promise<void> => {
+  let db = databases.get(m.database);
+  if (db === undefined) {
+    db = openDatabase(m.database);
+    databases.set(m.database, db);
+  }
+  reply({ id: m.id, kind: 'loaded', data: (await db).file(m.fileId) });
 };
 
 port.on('message', (m: SheetRequest) => {
   switch (m.type) {
+    case 'load':
+      void load(m).catch((e: unknown) => failed(m.id, e));
+      return;
     case 'target':
       target = m.target;
       return;
