@@ -97,7 +97,7 @@ export const groupMinutesContent = (input: GroupMinutesInput): DocumentContent =
   blocks: [
     p(`${input.groupName} gồm `, b(n(input.members)), ` đại biểu; tổ trưởng: `, b(input.leader || '…'), `; thư ký: `, b(input.secretary || '…'), '.'),
     p(`Tổ đã thảo luận và thống nhất ghi nhận `, b(n(input.opinions.length)), ` ý kiến sau:`),
-    table([col('STT', 6, 'center'), col('Đoạn', 18), col('Loại', 10), col('Nội dung ý kiến', 40), col('Người phát biểu', 14), col('Số tán thành', 10, 'right')],
+    table([col('STT', 7, 'center'), col('Đoạn', 18), col('Loại', 10), col('Nội dung ý kiến', 39), col('Người phát biểu', 14), col('Số tán thành', 10, 'right')],
       input.opinions.map((o, k) => [n(k + 1), o.cite, KIND_LABELS_VI[o.kind], o.proposed === null ? o.text : `${o.text} Đề nghị: "${o.proposed}"`, o.speaker, n(o.agree)])),
     p('Biên bản lập xong cùng ngày, đã đọc lại cho tổ nghe và thống nhất.'),
     { kind: 'signatures', signers: [{ caption: ['THƯ KÝ'], name: input.secretary }, { caption: ['TỔ TRƯỞNG'], name: input.leader }] },
