@@ -9,6 +9,7 @@ import type { ApiError } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { useMe } from '../app/session.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { Pager } from './shared.tsx';
 
 export const DocumentOutline = ({ documentId, versionId }: { readonly documentId: number; readonly versionId: number }) => {
   const { t } = useTranslation();
@@ -42,10 +43,7 @@ export const DocumentOutline = ({ documentId, versionId }: { readonly documentId
               </li>
             ))}
           </ol>
-          <div className="row-actions">
-            <button type="button" className="button subtle small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - READ_PAGE_SIZE))}>{t('discussion.previous')}</button>
-            <button type="button" className="button subtle small" disabled={offset + READ_PAGE_SIZE >= page.total} onClick={() => setOffset(offset + READ_PAGE_SIZE)}>{t('discussion.next')}</button>
-          </div>
+          <Pager offset={offset} total={page.total} onOffset={setOffset} />
         </>
       )}
     </details>

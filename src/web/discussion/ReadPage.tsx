@@ -14,7 +14,7 @@ import { forgetPreload, preloadedPage } from '../app/preload.ts';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { ConfirmButton, DisabledReason } from '../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { DocumentPicker, KindSelect, takesWording, type OpinionKindName } from './shared.tsx';
+import { DocumentPicker, KindSelect, Pager, takesWording, type OpinionKindName } from './shared.tsx';
 
 type CommentFields = { kind: OpinionKindName; text: string; proposedText: string | null; quote: string | null };
 
@@ -167,10 +167,7 @@ const ReadPage = () => {
               </ul>
             </section>
           )}
-          <div className="pager">
-            <button type="button" className="button subtle" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('discussion.previous')}</button>
-            <button type="button" className="button subtle" disabled={offset + PAGE >= p.total} onClick={() => setOffset(offset + PAGE)}>{t('discussion.next')}</button>
-          </div>
+          <Pager offset={offset} total={p.total} onOffset={setOffset} />
         </>
       )}
     </div>

@@ -1,7 +1,7 @@
 /** Pieces the discussion screens share: choosing a document, the opinion kinds, the comment form's fields. */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OpinionKind, type DiscussionDocumentView } from '../../api/index.ts';
+import { OpinionKind, READ_PAGE_SIZE, type DiscussionDocumentView } from '../../api/index.ts';
 
 export type OpinionKindName = (typeof OpinionKind.options)[number];
 const KINDS: readonly OpinionKindName[] = OpinionKind.options;
@@ -40,3 +40,14 @@ export const KindSelect = ({ id, value, onChange }: { readonly id: string; reado
 
 /** Whether a kind of opinion carries proposed wording. */
 export const takesWording = (k: OpinionKindName): boolean => k === 'change' || k === 'addition';
+
+/** Previous / next page of a document's units (READ_PAGE_SIZE at a time), disabled at either end. */
+export const Pager = ({ offset, total, onOffset }: { readonly offset: number; readonly total: number; readonly onOffset: (offset: number) => void }) => {
+  const { t } = useTranslation();
+  return (
+    <div className="pager row-actions">
+      <button type="button" className="button subtle" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - READ_PAGE_SIZE))}>{t('discussion.previous')}</button>
+      <button type="button" className="button subtle" disabled={offset + READ_PAGE_SIZE >= total} onClick={() => onOffset(offset + READ_PAGE_SIZE)}>{t('discussion.next')}</button>
+    </div>
+  );
+};
