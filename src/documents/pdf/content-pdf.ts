@@ -1,5 +1,5 @@
 /** Draws any minutes or report (DocumentContent) as an A4 PDF (portrait, or landscape for wide tables) in the style of Party documents. */
-import type { Block, DocumentContent, ParagraphBlock } from '../content/blocks.ts';
+import type { Block, DocumentContent, ParagraphBlock, Run } from '../content/blocks.ts';
 import { createPdf, documentDate, pdfToBuffer } from './doc.ts';
 import { breakSubject, setStyle, textBlock } from './draw.ts';
 import { fontFor } from './fonts.ts';
@@ -12,6 +12,18 @@ const INDENT = 28;
 const PARA_GAP = 4;
 const SIGNATURES_GAP = 10;
 
+/**
+ * pdfkit drops the space that starts a continued run on a justified line ("Tổ 2:" + " Nhất trí" printed "Tổ 2:Nhất
+ * trí"), but keeps one that ends the run before it: spaces are moved to the end of the previous run.
+ */
+export const spacesBeforeRunEnds = (runs: readonly Run[]): Run[] =>
+  runs.reduce<Run[]>((out, run) => {
+    const lead = /^\s+/.exec(run.text)?.[0] ?? '';
+    const previous = out[out.length - 1];
+    if (lead === '' || previous === undefined) return [...out, run];
+    return [...out.slice(0, -1), { ...previous, text: previous.text + lead }, { ...run, text: run.text.slice(lead.length) }];
+  }, []);
+
 /** `keepWith`: height of what must stay on the same page after the paragraph (the signatures). */
 const drawParagraph = (c: Cursor, para: ParagraphBlock, keepWith: number): void => {
   const doc = c.doc;
@@ -23,9 +35,10 @@ const drawParagraph = (c: Cursor, para: ParagraphBlock, keepWith: number): void 
   ensureSpace(c, keepWith > 0 && height + keepWith < c.pageHeight / 2 ? height + keepWith : Math.min(height, BODY_SIZE * 3));
   doc.x = MARGIN.left;
   doc.y = c.y;
-  para.runs.forEach((run, k) => {
+  const runs = spacesBeforeRunEnds(para.runs);
+  runs.forEach((run, k) => {
     doc.font(fontFor(run.bold ?? false, run.italic ?? false)).fontSize(BODY_SIZE);
-    const continued = k < para.runs.length - 1;
+    const continued = k < runs.length - 1;
     const strike = run.strike ?? false;
     if (k === 0) doc.text(run.text, MARGIN.left, c.y, { ...options, continued, strike });
     else doc.text(run.text, { ...options, continued, strike });
