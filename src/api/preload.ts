@@ -21,6 +21,8 @@ export const readPageOf = (offset: number, total: number): { page: number; pages
 export const ReadPreload = z.object({
   /** The congress of the document: the screen uses the page only when it reads the same congress. */
   congress: z.string(),
+  /** The document's title, shown above its first page before the app has its list of documents. */
+  title: z.string(),
   page: UnitsPage,
 });
 export type ReadPreload = z.infer<typeof ReadPreload>;

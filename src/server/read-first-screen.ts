@@ -38,11 +38,12 @@ const unitHtml = (u: UnitView): string => {
   return `${head}<p>${badge} ${escapeHtml(u.text)}</p>${comments}</li>`;
 };
 
-/** The first screen of the document's first page: title, where in the document, its units. */
+/** The first screen of the document's first page: the screen's and the document's titles, where in the document, its units. */
 export const firstScreenHtml = (data: ReadPreload): string => {
   const { page } = data;
   const range = fill(READ_SCREEN_VI.page, readPageOf(page.offset, page.total));
   return `<style>${FIRST_SCREEN_STYLE}</style><main class="screen screen-read first-screen"><div class="read-page">`
-    + `<h1>${escapeHtml(READ_SCREEN_VI.documents)}</h1><p class="muted" role="status">${escapeHtml(range)}</p>`
+    + `<h1>${escapeHtml(READ_SCREEN_VI.documents)}</h1><p class="document-title"><strong>${escapeHtml(data.title)}</strong></p>`
+    + `<p class="muted" role="status">${escapeHtml(range)}</p>`
     + `<ol class="units">${page.units.map(unitHtml).join('')}</ol></div></main>`;
 };

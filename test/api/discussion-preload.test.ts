@@ -92,7 +92,7 @@ describeEachDatabase('api: the reading page with its first data', (db) => {
     const data = Preload.parse(blockOf(r.body));
     expect(data.me).toEqual((await c.clients.delegate.get('/api/auth/me')).body);
     const api = await c.clients.delegate.get<UnitsPage>(`/api/congresses/${c.code}/discussion/documents/${docs.delegates.id}/units?offset=0&limit=${READ_PAGE_SIZE}`);
-    expect(data.read).toEqual({ congress: c.code, page: api.body });
+    expect(data.read).toEqual({ congress: c.code, title: 'Dự thảo delegates', page: api.body });
     expect(data.read?.page.units.map((u) => u.text)).toEqual(Array.from({ length: READ_PAGE_SIZE }, (_, i) => `Đoạn thứ ${i + 1} của dự thảo.`));
     expect(data.read?.page.total).toBe(45);
     // The chunk and what only it imports, not what the entry already loads.
@@ -102,6 +102,7 @@ describeEachDatabase('api: the reading page with its first data', (db) => {
     const root = rootOf(r.body);
     expect(root).toBe(firstScreenHtml(data.read!));
     expect(root).toContain('<li class="unit paragraph level-1" data-unit="1"><p><span class="badge">Đoạn 1</span> Đoạn thứ 1 của dự thảo.</p></li>');
+    expect(root).toContain('<p class="document-title"><strong>Dự thảo delegates</strong></p>');
     expect(root).toContain('<p class="muted" role="status">Trang 1/3</p>');
     expect(root).not.toContain('Đoạn thứ 21 ');
     expect(r.body.split('</head>')[0]).not.toContain('stylesheet');

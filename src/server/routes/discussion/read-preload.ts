@@ -22,11 +22,12 @@ const READ_SCREEN = 'discussion/ReadPage.tsx';
 
 const firstPage = async (deps: ServerDeps, principal: Principal, documentId: number): Promise<ReadPreload | null> => {
   const congress = await deps.db.selectFrom('congresses').innerJoin('discussion_documents', 'discussion_documents.congress_id', 'congresses.id')
-    .selectAll('congresses').where('discussion_documents.id', '=', documentId).executeTakeFirst() ?? null;
+    .selectAll('congresses').select('discussion_documents.title as document_title')
+    .where('discussion_documents.id', '=', documentId).executeTakeFirst() ?? null;
   const caller = await authorizeIn(deps, principal, API.listDiscussionUnits, congress);
   if (!caller.ok || congress === null) return null;
   const page = await unitsPage(deps.db, congress.id, documentId, caller.value, UnitsQuery.parse({ offset: 0, limit: READ_PAGE_SIZE }));
-  return page.ok ? { congress: congress.code, page: page.value } : null;
+  return page.ok ? { congress: congress.code, title: congress.document_title, page: page.value } : null;
 };
 
 export const readPreload = (deps: ServerDeps): PageDataOf => async (req) => {
