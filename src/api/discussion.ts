@@ -112,8 +112,10 @@ const CarriedFields = {
   /** Where it was before it was carried (the earlier version's paragraph). */
   carriedFromRef: z.string().nullable(),
 };
+/** How the screens cite the unit: "Đoạn 17 (I. › 2. › đ3)" (citeUnit). */
+const UnitCite = z.string();
 export const CommentView = z.object({
-  id: z.number(), documentId: z.number(), unitId: z.number(), unitRef: z.string(), delegateId: z.number().nullable(),
+  id: z.number(), documentId: z.number(), unitId: z.number(), unitRef: z.string(), unitCite: UnitCite, delegateId: z.number().nullable(),
   delegateName: z.string().nullable(), kind: OpinionKind, quote: z.string().nullable(), proposedText: z.string().nullable(), text: z.string(),
   source: z.enum(['delegate', 'paper']), enteredBy: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
   voided: z.boolean(), voidReason: z.string().nullable(),
@@ -152,7 +154,7 @@ export const GroupOpinionBody = z.object({
 }).strict().refine(changeHasWording, { message: WORDING_NEEDED, path: ['proposedText'] });
 export const GroupOpinionsQuery = z.object({ document: Id.optional() }).strict();
 export const GroupOpinionView = z.object({
-  id: z.number(), groupId: z.number(), documentId: z.number(), unitId: z.number(), unitRef: z.string(), kind: OpinionKind,
+  id: z.number(), groupId: z.number(), documentId: z.number(), unitId: z.number(), unitRef: z.string(), unitCite: UnitCite, kind: OpinionKind,
   text: z.string(), proposedText: z.string().nullable(), speakerDelegateId: z.number().nullable(), speakerName: z.string().nullable(),
   agreeCount: z.number(), enteredBy: z.string(), createdAt: z.string(), voided: z.boolean(), voidReason: z.string().nullable(),
   ...CarriedFields,

@@ -298,6 +298,8 @@ describeEachDatabase('api: the congress discussion', (db) => {
         ...(await phones[2]!.get<GroupOpinionView[]>(`${D}/groups/${g2!.id}/opinions?document=${created.body.id}`)).body,
       ].map((o) => [o.id, o]));
       expect(recorded.get(groupSame.id)).toMatchObject({ unitId: second[0]!.id, unitRef: second[0]!.ref, carried: 'same', carriedFromRef: first[0]!.ref });
+      // Cited as the delegates read it: by its paragraph number, then where it stands.
+      expect(recorded.get(groupSame.id)?.unitCite).toBe(`Đoạn ${second[0]!.number} (${second[0]!.ref})`);
       expect(recorded.get(groupReworded.id)).toMatchObject({ unitId: second[1]!.id, carried: 'similar', carriedFromRef: first[1]!.ref });
       expect(recorded.get(groupRemoved.id)).toMatchObject({ unitId: first[2]!.id, carried: 'removed', carriedFromRef: null });
       expect(recorded.get(groupVoided.id)).toMatchObject({ unitId: first[0]!.id, carried: null, voided: true });

@@ -18,7 +18,7 @@ const group: GroupView = {
 const doc: DiscussionDocumentView = { id: 5, kind: 'political-report', title: 'Báo cáo chính trị', access: 'delegates', commentDeadline: null, open: true, currentVersionId: 9, versions: [], createdAt: '' };
 const unit: UnitView = { id: 402, position: 2, kind: 'paragraph', level: 3, label: '2', ref: 'Đoạn 2', number: 2, text: 'Công tác giáo dục chính trị, tư tưởng.', comments: 0 };
 const recorded: GroupOpinionView = {
-  id: 70, groupId: 3, documentId: 5, unitId: 402, unitRef: 'Đoạn 2', kind: 'addition', text: 'Nhấn mạnh đảng viên trẻ', proposedText: null,
+  id: 70, groupId: 3, documentId: 5, unitId: 402, unitRef: 'I › đ2', unitCite: 'Đoạn 2 (I › đ2)', kind: 'addition', text: 'Nhấn mạnh đảng viên trẻ', proposedText: null,
   speakerDelegateId: null, speakerName: null, agreeCount: 6, enteredBy: 'vanphong', createdAt: '', voided: false, voidReason: null, carried: null, carriedFromRef: null,
 };
 

@@ -108,12 +108,12 @@ const GroupRecorder = () => {
       <ol className="opinions">
         {(opinions.data ?? []).map((o) => (
           <li key={o.id} className={o.voided ? 'voided' : ''}>
-            <strong>{o.unitRef}</strong> — {t(`discussion.opinionKinds.${o.kind}`)}: {o.text}
+            <strong>{o.unitCite}</strong> — {t(`discussion.opinionKinds.${o.kind}`)}: {o.text}
             {o.proposedText !== null && <em> “{o.proposedText}”</em>} ({o.agreeCount}{o.speakerName !== null && `, ${o.speakerName}`})
             {o.carried !== null && <span className="badge carried">{o.carried === 'removed' ? t('discussion.groupCarriedRemoved', { ref: o.carriedFromRef ?? '' }) : t('discussion.groupCarried', { ref: o.carriedFromRef ?? '' })}</span>}
             {!o.voided && (
               <ConfirmButton className="button subtle small" label={t('discussion.void')}
-                confirm={{ message: t('discussion.voidOpinion', { ref: o.unitRef }), yes: t('discussion.void'), reasonLabel: t('discussion.voidReason') }}
+                confirm={{ message: t('discussion.voidOpinion', { ref: o.unitCite }), yes: t('discussion.void'), reasonLabel: t('discussion.voidReason') }}
                 onConfirm={async (reason) => { const r = await api.voidGroupOpinion({ params: { code, id: o.id }, body: { reason } }); if (r.ok) opinions.reload(); return r; }} />
             )}
             {o.voided && o.voidReason !== null && <span className="muted"> — {t('discussion.voided', { reason: o.voidReason })}</span>}

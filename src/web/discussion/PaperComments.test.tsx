@@ -12,7 +12,7 @@ type Body = z.input<typeof CommentBody>;
 
 const unit: UnitView = { id: 412, position: 12, kind: 'paragraph', level: 3, label: '12', ref: 'Đoạn 12', number: 12, text: 'Nâng cao năng lực lãnh đạo của tổ chức cơ sở đảng.', comments: 0 };
 const comment = (body: Body, id: number): CommentView => ({
-  id, documentId: 5, unitId: body.unitId, unitRef: 'Đoạn 12', delegateId: body.delegateId ?? null, delegateName: body.delegateId === 2 ? 'Lường Thị Bình' : null,
+  id, documentId: 5, unitId: body.unitId, unitRef: 'II › đ1', unitCite: 'Đoạn 12 (II › đ1)', delegateId: body.delegateId ?? null, delegateName: body.delegateId === 2 ? 'Lường Thị Bình' : null,
   kind: body.kind, quote: null, proposedText: body.proposedText ?? null, text: body.text, source: 'paper', enteredBy: 'vanphong', createdAt: '', updatedAt: '',
 } as CommentView);
 

@@ -79,10 +79,10 @@ export const PaperComments = ({ documentId }: { readonly documentId: number }) =
           <ol className="opinions">
             {entered.map((c) => (
               <li key={c.id} data-testid="paper-comment">
-                <strong>{c.unitRef}</strong> — {c.delegateName ?? t('discussion.unsigned')} — {t(`discussion.opinionKinds.${c.kind}`)}: {c.text}
+                <strong>{c.unitCite}</strong> — {c.delegateName ?? t('discussion.unsigned')} — {t(`discussion.opinionKinds.${c.kind}`)}: {c.text}
                 {c.proposedText !== null && <em> “{c.proposedText}”</em>}
                 <ConfirmButton className="button subtle small" label={t('discussion.void')}
-                  confirm={{ message: t('discussion.voidComment', { ref: c.unitRef }), yes: t('discussion.void'), reasonLabel: t('discussion.voidReason') }}
+                  confirm={{ message: t('discussion.voidComment', { ref: c.unitCite }), yes: t('discussion.void'), reasonLabel: t('discussion.voidReason') }}
                   onConfirm={async (reason) => {
                     const r = await api.voidDiscussionComment({ params: { code, id: c.id }, body: { reason } });
                     if (r.ok) setEntered((list) => list.filter((x) => x.id !== c.id));

@@ -20,7 +20,7 @@ const unitsPage: UnitsPage = {
     { id: 102, position: 2, kind: 'paragraph', level: 2, label: '', ref: 'I. › đ1', number: 1, text: 'Tăng trưởng bình quân đạt 7% </script> mỗi năm.', comments: 1 },
   ],
 };
-const preload: Preload = { me: { kind: 'delegate', id: 7, congress: CODE, fullName: 'Trần Thị Ánh' }, read: { congress: CODE, page: unitsPage } };
+const preload: Preload = { me: { kind: 'delegate', id: 7, congress: CODE, fullName: 'Trần Thị Ánh' }, read: { congress: CODE, title: 'Dự thảo Báo cáo chính trị', page: unitsPage } };
 
 const embed = (data: Preload): void => {
   const block = document.createElement('script');

@@ -162,7 +162,7 @@ const ReadPage = () => {
               <h2 id="removed-comments">{t('discussion.yourRemoved')}</h2>
               <ul>
                 {(mine.data ?? []).filter((c) => c.carried === 'removed' && !c.voided).map((c) => (
-                  <li key={c.id} data-comment={c.id}><span className="muted">{c.unitRef}:</span> <strong>{t(`discussion.opinionKinds.${c.kind}`)}:</strong> {c.text}</li>
+                  <li key={c.id} data-comment={c.id}><span className="muted">{c.unitCite}:</span> <strong>{t(`discussion.opinionKinds.${c.kind}`)}:</strong> {c.text}</li>
                 ))}
               </ul>
             </section>

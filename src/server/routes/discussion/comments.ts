@@ -15,6 +15,7 @@ import { json, serve, type Caller } from '../../route.ts';
 import { nowIso, transact } from '../../tx.ts';
 import { closedProblem, delegateOf, documentEvents, isOpen, readableDocument, type Db, type DocumentRow } from './access.ts';
 import type { Result } from '../../../rules/index.ts';
+import { unitPlaces } from './unit-refs.ts';
 
 type CommentRow = Selectable<DiscussionCommentsTable>;
 
@@ -28,18 +29,18 @@ const mayChange = (c: Pick<CommentRow, 'delegate_id' | 'source' | 'voided_at'>, 
 
 const views = async (db: Db, rows: readonly CommentRow[], d: DocumentRow, caller: Pick<Caller, 'principal' | 'roles'>, now: string): Promise<CommentView[]> => {
   if (rows.length === 0) return [];
-  const unitIds = [...new Set(rows.flatMap((r) => (r.carried_from_unit_id === null ? [r.unit_id] : [r.unit_id, r.carried_from_unit_id])))];
+  const unitIds = rows.flatMap((r) => (r.carried_from_unit_id === null ? [r.unit_id] : [r.unit_id, r.carried_from_unit_id]));
   const delegateIds = [...new Set(rows.flatMap((r) => (r.delegate_id === null ? [] : [r.delegate_id])))];
-  const refs = new Map((await db.selectFrom('discussion_units').select(['id', 'ref']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.ref]));
+  const places = await unitPlaces(db, unitIds);
   const names = delegateIds.length === 0 ? new Map<number, string>()
     : new Map((await db.selectFrom('delegates').select(['id', 'full_name']).where('id', 'in', delegateIds).execute()).map((x) => [x.id, x.full_name]));
   const open = isOpen(d, now);
   return rows.map((c) => ({
-    id: c.id, documentId: c.document_id, unitId: c.unit_id, unitRef: refs.get(c.unit_id) ?? '', delegateId: c.delegate_id,
+    id: c.id, documentId: c.document_id, unitId: c.unit_id, unitRef: places.get(c.unit_id)?.ref ?? '', unitCite: places.get(c.unit_id)?.cite ?? '', delegateId: c.delegate_id,
     delegateName: c.delegate_id === null ? null : names.get(c.delegate_id) ?? null, kind: c.kind, quote: c.quote, proposedText: c.proposed_text,
     text: c.text, source: c.source, enteredBy: c.entered_by, createdAt: c.created_at, updatedAt: c.updated_at,
     voided: c.voided_at !== null, voidReason: c.void_reason, carried: c.carried,
-    carriedFromRef: c.carried_from_unit_id === null ? null : refs.get(c.carried_from_unit_id) ?? null, editable: mayChange(c, caller, open),
+    carriedFromRef: c.carried_from_unit_id === null ? null : places.get(c.carried_from_unit_id)?.ref ?? null, editable: mayChange(c, caller, open),
   }));
 };
 

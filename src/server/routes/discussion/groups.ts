@@ -16,6 +16,7 @@ import { conflict, forbidden, notFound, unprocessable, type Problem } from '../.
 import { json, serve, type Caller } from '../../route.ts';
 import { nowIso, transact } from '../../tx.ts';
 import { delegateOf, documentEvents, readableDocument, type Db, type DocumentRow } from './access.ts';
+import { unitPlaces } from './unit-refs.ts';
 
 type GroupRow = Selectable<DiscussionGroupsTable>;
 type OpinionRow = Selectable<DiscussionGroupOpinionsTable>;
@@ -63,16 +64,16 @@ const recordsFor = (g: GroupRow, caller: Caller): boolean => {
 
 export const opinionViews = async (db: Db, rows: readonly OpinionRow[]): Promise<GroupOpinionView[]> => {
   if (rows.length === 0) return [];
-  const unitIds = [...new Set(rows.flatMap((r) => (r.carried_from_unit_id === null ? [r.unit_id] : [r.unit_id, r.carried_from_unit_id])))];
-  const refs = new Map((await db.selectFrom('discussion_units').select(['id', 'ref']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.ref]));
+  const unitIds = rows.flatMap((r) => (r.carried_from_unit_id === null ? [r.unit_id] : [r.unit_id, r.carried_from_unit_id]));
+  const places = await unitPlaces(db, unitIds);
   const speakers = rows.flatMap((r) => (r.speaker_delegate_id === null ? [] : [r.speaker_delegate_id]));
   const names = speakers.length === 0 ? new Map<number, string>()
     : new Map((await db.selectFrom('delegates').select(['id', 'full_name']).where('id', 'in', [...new Set(speakers)]).execute()).map((d) => [d.id, d.full_name]));
   return rows.map((o) => ({
-    id: o.id, groupId: o.group_id, documentId: o.document_id, unitId: o.unit_id, unitRef: refs.get(o.unit_id) ?? '', kind: o.kind, text: o.text,
+    id: o.id, groupId: o.group_id, documentId: o.document_id, unitId: o.unit_id, unitRef: places.get(o.unit_id)?.ref ?? '', unitCite: places.get(o.unit_id)?.cite ?? '', kind: o.kind, text: o.text,
     proposedText: o.proposed_text, speakerDelegateId: o.speaker_delegate_id, speakerName: o.speaker_delegate_id === null ? null : names.get(o.speaker_delegate_id) ?? null,
     agreeCount: o.agree_count, enteredBy: o.entered_by, createdAt: o.created_at, voided: o.voided_at !== null, voidReason: o.void_reason,
-    carried: o.carried, carriedFromRef: o.carried_from_unit_id === null ? null : refs.get(o.carried_from_unit_id) ?? null,
+    carried: o.carried, carriedFromRef: o.carried_from_unit_id === null ? null : places.get(o.carried_from_unit_id)?.ref ?? null,
   }));
 };
 
