@@ -179,6 +179,10 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
     };
 
     for (const [i, f] of files.entries()) {
+      // One file at a time: loaded once the pages of the one before are all taken back and its copy deleted (loading
+      // 25–60 MB while the reader still decoded the last pages of the previous file made the server's memory peak).
+      const before = await takeBackTo(0);
+      if (before !== null) return before;
       const path = (hooks.loadFile === undefined ? null : await hooks.loadFile(f.id, folder)) ?? (await storedFile(deps, f.id, folder));
       // A JPEG is a photo (a phone's or a tablet's, one page of a ballot): set upright from its four marks first.
       const photo = (await sniffFile(path)) === 'jpeg';
