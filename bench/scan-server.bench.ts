@@ -15,8 +15,10 @@
  * ballot; GET /api/health every 20 ms (open loop) during the reading, p50 / p99 / max; the server's resident memory
  * sampled every 200 ms during the reading (its peak) and VmHWM at the end.
  * SCAN_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written on SIGTERM).
+ * SCAN_SERVER_STACKS=<folder> keeps the generated stacks there (written by the first run, read by the next ones with
+ * the same counts): generating 750 ballots takes 5–20 minutes, the server's figures are then compared on the same files.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -99,6 +101,22 @@ const makeStack = async (g: Generator, label: string, count: number, firstSeed: 
   return { label, ballots: count, pages, files, truth };
 };
 
+/** A stack kept in `folder` (SCAN_SERVER_STACKS) under its count and first seed, or generated and kept there. */
+const cachedStack = async (folder: string | undefined, make: () => Promise<Stack>, key: string): Promise<Stack> => {
+  if (folder === undefined) return make();
+  const dir = join(folder, key);
+  const index = join(dir, 'stack.json');
+  if (existsSync(index)) {
+    const kept = JSON.parse(readFileSync(index, 'utf8')) as Omit<Stack, 'files'> & { readonly files: number };
+    return { ...kept, files: Array.from({ length: kept.files }, (_, i) => readFileSync(join(dir, `${i}.tif`))) };
+  }
+  const stack = await make();
+  mkdirSync(dir, { recursive: true });
+  stack.files.forEach((f, i) => writeFileSync(join(dir, `${i}.tif`), f));
+  writeFileSync(index, JSON.stringify({ ...stack, files: stack.files.length }));
+  return stack;
+};
+
 export default async (): Promise<BenchResult[]> => {
   const n = Number(process.env['SCAN_SERVER_BALLOTS'] ?? 250);
   const big = Number(process.env['SCAN_SERVER_BIG'] ?? 500);
@@ -122,8 +140,9 @@ export default async (): Promise<BenchResult[]> => {
     if (!p.ok) throw new Error(p.error.message_en);
     const g = await prepareGenerator({ header: roundHeader(congress, p.value), round: p.value.model });
     if (!g.ok) throw new Error(g.error.message_en);
-    stacks.push(await makeStack(g.value, `the seed congress's stack (${n} ballots)`, n, 5000));
-    if (big > 0) stacks.push(await makeStack(g.value, `a stack of ${big} ballots`, big, 9000));
+    const kept = process.env['SCAN_SERVER_STACKS'];
+    stacks.push(await cachedStack(kept, () => makeStack(g.value, `the seed congress's stack (${n} ballots)`, n, 5000), `${n}-5000`));
+    if (big > 0) stacks.push(await cachedStack(kept, () => makeStack(g.value, `a stack of ${big} ballots`, big, 9000), `${big}-9000`));
   } finally {
     await opened.close();
   }

@@ -17,7 +17,13 @@ const run = promisify(execFile);
 // Every scan is decoded once: libvips' cache of operations would only hold memory (a page is 4–9 MB).
 sharp.cache(false);
 
-export { sniffKind, type ScanFileKind } from './sniff.ts';
+export { sniffFile, sniffKind, type ScanFileKind } from './sniff.ts';
+
+/**
+ * A scan file: its bytes, or the path of a file holding them (libvips reads from it what a page needs: the server
+ * keeps a stored stack's files on disk while it reads them, never 25–60 MB of each in memory).
+ */
+export type ScanFile = Uint8Array | string;
 
 export const unreadable = (detail: string): RuleError =>
   ruleError('scan.file', `Không đọc được tệp ảnh quét (${detail}).`, `The scan file cannot be read (${detail}).`);
@@ -42,8 +48,8 @@ export const MAX_PAGE_PIXELS = 40_000_000;
  * into luminance (ITU-R BT.601) here (`luminance`), any other colour page by libvips (`recomb`, after sharp has
  * turned it into 8-bit sRGB) — never by sharp's colour pipeline, which costs as much again as the decoding itself.
  */
-export const decodePage = async (bytes: Uint8Array, page: number): Promise<Result<GreyImage, RuleError>> => {
-  const image = sharp(bytes, { page, limitInputPixels: MAX_PAGE_PIXELS, sequentialRead: true });
+export const decodePage = async (file: ScanFile, page: number): Promise<Result<GreyImage, RuleError>> => {
+  const image = sharp(file, { page, limitInputPixels: MAX_PAGE_PIXELS, sequentialRead: true });
   const meta = await image.metadata();
   const height = meta.pageHeight ?? meta.height;
   if (meta.width * height > MAX_PAGE_PIXELS) {

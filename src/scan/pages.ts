@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { err, ok, type Result, type RuleError } from '../rules/index.ts';
 import type { GreyImage } from './image.ts';
-import { decodePage, parsePgm, pageTooLarge, sniffKind, tooManySheets, unreadable } from './input.ts';
+import { decodePage, parsePgm, pageTooLarge, sniffFile, sniffKind, tooManySheets, unreadable, type ScanFile } from './input.ts';
 
 const run = promisify(execFile);
 const firstLine = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e));
@@ -51,11 +51,11 @@ const checkPdf = async (pdf: string, maxSheets: number): Promise<Result<number, 
     `page ${large.page}: ${Math.round(large.width)} × ${Math.round(large.height)} pt`));
 };
 
-async function* pdfPages(bytes: Uint8Array, dpi: number, maxSheets: number): AsyncGenerator<Result<GreyImage, RuleError>> {
+async function* pdfPages(file: ScanFile, dpi: number, maxSheets: number): AsyncGenerator<Result<GreyImage, RuleError>> {
   const dir = await mkdtemp(join(tmpdir(), 'daihoi-scan-'));
   try {
-    const pdf = join(dir, 'in.pdf');
-    await writeFile(pdf, bytes);
+    const pdf = typeof file === 'string' ? file : join(dir, 'in.pdf');
+    if (typeof file !== 'string') await writeFile(pdf, file);
     const checked = await checkPdf(pdf, maxSheets);
     if (!checked.ok) {
       yield checked;
@@ -92,21 +92,21 @@ export interface ScanPagesOptions {
 export type PageSource = { readonly kind: 'decoded'; readonly image: GreyImage } | { readonly kind: 'encoded'; readonly index: number };
 
 /** Every page of one scan file, in order, as a source; nothing of an image file is decoded here. */
-export async function* pageSources(bytes: Uint8Array, options: ScanPagesOptions = {}): AsyncGenerator<Result<PageSource, RuleError>> {
+export async function* pageSources(file: ScanFile, options: ScanPagesOptions = {}): AsyncGenerator<Result<PageSource, RuleError>> {
   const dpi = options.dpi ?? 200;
   const maxSheets = options.maxSheets ?? Number.MAX_SAFE_INTEGER;
-  const kind = sniffKind(bytes);
+  const kind = typeof file === 'string' ? await sniffFile(file) : sniffKind(file);
   if (kind === null) {
     yield err(unreadable('không phải PDF, PNG, JPEG hay TIFF'));
     return;
   }
   if (kind === 'pdf') {
-    for await (const page of pdfPages(bytes, dpi, maxSheets)) yield page.ok ? ok({ kind: 'decoded', image: page.value }) : page;
+    for await (const page of pdfPages(file, dpi, maxSheets)) yield page.ok ? ok({ kind: 'decoded', image: page.value }) : page;
     return;
   }
   let pages: number;
   try {
-    pages = kind === 'tiff' ? ((await sharp(bytes).metadata()).pages ?? 1) : 1;
+    pages = kind === 'tiff' ? ((await sharp(file).metadata()).pages ?? 1) : 1;
   } catch (e) {
     yield err(unreadable(firstLine(e)));
     return;
@@ -119,9 +119,9 @@ export async function* pageSources(bytes: Uint8Array, options: ScanPagesOptions 
 }
 
 /** Page `index` of an image file, decoded; an error as the file's reason. */
-export const decodeSource = async (bytes: Uint8Array, index: number): Promise<Result<GreyImage, RuleError>> => {
+export const decodeSource = async (file: ScanFile, index: number): Promise<Result<GreyImage, RuleError>> => {
   try {
-    return await decodePage(bytes, index);
+    return await decodePage(file, index);
   } catch (e) {
     return err(unreadable(firstLine(e)));
   }

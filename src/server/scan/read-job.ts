@@ -6,10 +6,13 @@
  * ballots than the batch's count is refused at the first sheet beyond it (a file with more pages than the batch can
  * hold, before any page is decoded).
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ruleError, type RuleError } from '../../rules/index.ts';
 import { groupSheets, reviewPng, type GreyImage, type SheetOutcome } from '../../scan/index.ts';
 import { pageSources } from '../../scan/pages.ts';
-import { sniffKind } from '../../scan/sniff.ts';
+import { sniffFile } from '../../scan/sniff.ts';
 import type { ScanJobsTable } from '../../store/schema.ts';
 import type { Selectable } from 'kysely';
 import type { ServerDeps } from '../deps.ts';
@@ -41,22 +44,24 @@ export interface ReadHooks {
   /** A page decoded if need be and read, off the event loop, `size` of them at once (sheet-reader.ts). */
   readonly reader: Pick<SheetReader, 'read' | 'size'>;
   /**
-   * A stored file's bytes read off the event loop, in memory the readers share (a SQLite file: sheet-reader.ts);
-   * missing, or null for a file it cannot read, the server's own query reads it.
+   * A stored file read off the event loop and written into `folder` (a SQLite file: sheet-reader.ts), its path;
+   * missing, or null for a file it cannot read, the server's own query reads it and writes it there.
    */
-  readonly loadFile?: (fileId: number) => Promise<Uint8Array | null>;
+  readonly loadFile?: (fileId: number, folder: string) => Promise<string | null>;
 }
 
 export type ReadOutcome = 'done' | 'abandoned';
 
 /** A page with the readers (its reading, or what it threw), or the end of a file (`file` files are then read). */
-type Queued = { readonly kind: 'page'; readonly file: number; readonly reading: Promise<PageReading | Error> } | { readonly kind: 'file-end'; readonly file: number };
+type Queued = { readonly kind: 'page'; readonly file: number; readonly reading: Promise<PageReading | Error> }
+  | { readonly kind: 'file-end'; readonly file: number; readonly path: string };
 
-/** A file's bytes in memory the reader threads share (never copied to each). */
-const shared = (data: Uint8Array): Uint8Array => {
-  const copy = new Uint8Array(new SharedArrayBuffer(data.length));
-  copy.set(data);
-  return copy;
+/** A stored file read by the server's own query (PostgreSQL) and written into `folder`: its path. */
+const storedFile = async (deps: ServerDeps, fileId: number, folder: string): Promise<string> => {
+  const { data } = await deps.db.selectFrom('scan_files').select('data').where('id', '=', fileId).executeTakeFirstOrThrow();
+  const path = join(folder, String(fileId));
+  await writeFile(path, data, { mode: 0o600 });
+  return path;
 };
 
 const scanEvents = (congressId: number, roundId: number) => [
@@ -100,138 +105,145 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   const target = await roundTarget(deps.db, congress, round.election_id, round.number, round.id, hooks.prepareTarget);
   if (!target.ok) return fail(target.error);
 
-  const files = await deps.db.selectFrom('scan_files').select(['id', 'position']).where('job_id', '=', job.id).orderBy('position').execute();
-  const outcomes: SheetOutcome[] = [];
-  // Only the images of ballots not yet complete: a ballot in review has its review image made as soon as it is.
-  const images: (GreyImage | undefined)[] = [];
-  const crops = new Map<number, Buffer | null>();
-  // The review images the reader threads made (a form of one page), by sheet, until their ballot is complete.
-  const made = new Map<number, Buffer | null>();
-  const reviewOf = async (b: ReturnType<typeof groupSheets>[number]): Promise<Buffer | null> => {
-    const first = b.sheets[0]!;
-    return made.has(first) ? made.get(first)! : reviewPng(b, outcomes, images, target.value.layout);
-  };
-  const maxSheets = batch.physical_count * target.value.layout.pages.length;
-  let renewed = Date.now();
-  let from = 0;
-  let complete = 0;
-  // The pages given to the readers and not yet taken back, in the stack's order, with each file's end: a file's
-  // progress is told once all its pages are taken back, and every reason in the order a page-by-page reading finds it.
-  const queue: Queued[] = [];
-  let sent = 0;
+  // The stack's files are read from disk, one at a time, by the readers (sheet-worker.ts: why not from memory).
+  const folder = await mkdtemp(join(tmpdir(), 'daihoi-scan-read-'));
+  try {
+    const files = await deps.db.selectFrom('scan_files').select(['id', 'position']).where('job_id', '=', job.id).orderBy('position').execute();
+    const outcomes: SheetOutcome[] = [];
+    // Only the images of ballots not yet complete: a ballot in review has its review image made as soon as it is.
+    const images: (GreyImage | undefined)[] = [];
+    const crops = new Map<number, Buffer | null>();
+    // The review images the reader threads made (a form of one page), by sheet, until their ballot is complete.
+    const made = new Map<number, Buffer | null>();
+    const reviewOf = async (b: ReturnType<typeof groupSheets>[number]): Promise<Buffer | null> => {
+      const first = b.sheets[0]!;
+      return made.has(first) ? made.get(first)! : reviewPng(b, outcomes, images, target.value.layout);
+    };
+    const maxSheets = batch.physical_count * target.value.layout.pages.length;
+    let renewed = Date.now();
+    let from = 0;
+    let complete = 0;
+    // The pages given to the readers and not yet taken back, in the stack's order, with each file's end: a file's
+    // progress is told once all its pages are taken back, and every reason in the order a page-by-page reading finds it.
+    const queue: Queued[] = [];
+    let sent = 0;
 
-  /** The oldest page taken back (or a file's end told): the job's end when it must stop, null to go on. */
-  const takeBack = async (): Promise<ReadOutcome | null> => {
-    const q = queue.shift()!;
-    if (q.kind === 'file-end') {
-      renewed = Date.now();
-      return (await hooks.progress(q.file, outcomes.length)) ? null : 'abandoned';
-    }
-    const r = await q.reading;
-    if (r instanceof Error) throw r;
-    if (hooks.stopping()) return 'abandoned';
-    if (!r.ok) return fail(fileError(q.file + 1, r.error));
-    const { outcome, image, review } = r.value;
-    const sheet = outcomes.length;
-    if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
-      return fail({ ...outcome.reason, message_vi: `Tờ quét thứ ${sheet + 1}: ${outcome.reason.message_vi}`,
-        message_en: `Scanned sheet ${sheet + 1}: ${outcome.reason.message_en}` });
-    }
-    outcomes.push(outcome);
-    if (image === null) made.set(sheet, review);
-    else images[sheet] = image;
-    // Let go of every page but those the board may need, page by page: one PDF or TIFF may be the whole stack.
-    // Only the sheets since the last complete ballot are grouped again (a ballot starts at `from`).
-    const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);
-    for (const b of done) {
-      if (b.kind === 'review') crops.set(b.sheets[0]!, await reviewOf(b));
-      for (const s of b.sheets) {
-        images[s] = undefined;
-        made.delete(s);
+    /** The oldest page taken back (or a file's end told): the job's end when it must stop, null to go on. */
+    const takeBack = async (): Promise<ReadOutcome | null> => {
+      const q = queue.shift()!;
+      if (q.kind === 'file-end') {
+        await rm(q.path, { force: true });
+        renewed = Date.now();
+        return (await hooks.progress(q.file, outcomes.length)) ? null : 'abandoned';
       }
-      from += b.sheets.length;
-      complete += 1;
-    }
-    if (complete + 1 > batch.physical_count) return fail(tooManySheets(batch, sheet + 1));
-    // A long file (a scanner's PDF) tells its progress and renews the lease too, so that no other instance takes it.
-    if (Date.now() - renewed > 1000) {
-      renewed = Date.now();
-      if (!(await hooks.progress(q.file, outcomes.length))) return 'abandoned';
-    }
-    return null;
-  };
-  /** Takes back pages until at most `left` are with the readers. */
-  const takeBackTo = async (left: number): Promise<ReadOutcome | null> => {
-    while (queue.length > left) {
-      const stop = await takeBack();
-      if (stop !== null) return stop;
-    }
-    return null;
-  };
-
-  for (const [i, f] of files.entries()) {
-    const loaded = hooks.loadFile === undefined ? null : await hooks.loadFile(f.id);
-    let data = loaded ?? (await deps.db.selectFrom('scan_files').select('data').where('id', '=', f.id).executeTakeFirstOrThrow()).data;
-    const kind = sniffKind(data);
-    // A JPEG is a photo (a phone's or a tablet's, one page of a ballot): set upright from its four marks first.
-    const photo = kind === 'jpeg';
-    // An image file is decoded page by page by the readers, from one copy they all share.
-    if (kind !== null && kind !== 'pdf' && !(data.buffer instanceof SharedArrayBuffer)) data = shared(data);
-    for await (const source of pageSources(data, { maxSheets: maxSheets - sent })) {
+      const r = await q.reading;
+      if (r instanceof Error) throw r;
       if (hooks.stopping()) return 'abandoned';
-      if (!source.ok) {
-        const stop = await takeBackTo(0);
-        if (stop !== null) return stop;
-        return fail(source.error.code === 'scan.too-many-sheets' ? tooManySheets(batch, maxSheets + 1) : fileError(i + 1, source.error));
+      if (!r.ok) return fail(fileError(q.file + 1, r.error));
+      const { outcome, image, review } = r.value;
+      const sheet = outcomes.length;
+      if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
+        return fail({ ...outcome.reason, message_vi: `Tờ quét thứ ${sheet + 1}: ${outcome.reason.message_vi}`,
+          message_en: `Scanned sheet ${sheet + 1}: ${outcome.reason.message_en}` });
       }
-      const page: SheetPage = source.value.kind === 'decoded' ? source.value : { kind: 'encoded', file: data, index: source.value.index };
-      const reading = hooks.reader.read(page, target.value, sent, photo).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-      queue.push({ kind: 'page', file: i, reading });
-      sent += 1;
-      const stop = await takeBackTo(hooks.reader.size);
-      if (stop !== null) return stop;
-    }
-    queue.push({ kind: 'file-end', file: i + 1 });
-  }
-  const stop = await takeBackTo(0);
-  if (stop !== null) return stop;
+      outcomes.push(outcome);
+      if (image === null) made.set(sheet, review);
+      else images[sheet] = image;
+      // Let go of every page but those the board may need, page by page: one PDF or TIFF may be the whole stack.
+      // Only the sheets since the last complete ballot are grouped again (a ballot starts at `from`).
+      const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);
+      for (const b of done) {
+        if (b.kind === 'review') crops.set(b.sheets[0]!, await reviewOf(b));
+        for (const s of b.sheets) {
+          images[s] = undefined;
+          made.delete(s);
+        }
+        from += b.sheets.length;
+        complete += 1;
+      }
+      if (complete + 1 > batch.physical_count) return fail(tooManySheets(batch, sheet + 1));
+      // A long file (a scanner's PDF) tells its progress and renews the lease too, so that no other instance takes it.
+      if (Date.now() - renewed > 1000) {
+        renewed = Date.now();
+        if (!(await hooks.progress(q.file, outcomes.length))) return 'abandoned';
+      }
+      return null;
+    };
+    /** Takes back pages until at most `left` are with the readers. */
+    const takeBackTo = async (left: number): Promise<ReadOutcome | null> => {
+      while (queue.length > left) {
+        const stop = await takeBack();
+        if (stop !== null) return stop;
+      }
+      return null;
+    };
 
-  const ballots = groupSheets(target.value, outcomes);
-  if (ballots.length !== batch.physical_count) {
-    return fail(ruleError('scan.count-mismatch',
-      `Tập "${batch.label}" có ${batch.physical_count} phiếu (đếm tay) nhưng các tệp quét cho ${ballots.length} phiếu: quét lại cả tập.`,
-      `Batch "${batch.label}" holds ${batch.physical_count} ballots (counted by hand) but the scans give ${ballots.length}: scan the whole batch again.`));
-  }
-  const rows: Array<{ position: number; outcome: 'decided' | 'review'; proposed: string | null; reasons: string; crop: Buffer | null }> = [];
-  for (const [i, b] of ballots.entries()) {
-    if (b.kind === 'decided') {
-      rows.push({ position: i + 1, outcome: 'decided', proposed: JSON.stringify(b.ballot), reasons: '[]', crop: null });
-      continue;
+    for (const [i, f] of files.entries()) {
+      // One file at a time: loaded once the pages of the one before are all taken back and its copy deleted (loading
+      // 25–60 MB while the reader still decoded the last pages of the previous file made the server's memory peak).
+      const before = await takeBackTo(0);
+      if (before !== null) return before;
+      const path = (hooks.loadFile === undefined ? null : await hooks.loadFile(f.id, folder)) ?? (await storedFile(deps, f.id, folder));
+      // A JPEG is a photo (a phone's or a tablet's, one page of a ballot): set upright from its four marks first.
+      const photo = (await sniffFile(path)) === 'jpeg';
+      for await (const source of pageSources(path, { maxSheets: maxSheets - sent })) {
+        if (hooks.stopping()) return 'abandoned';
+        if (!source.ok) {
+          const stop = await takeBackTo(0);
+          if (stop !== null) return stop;
+          return await fail(source.error.code === 'scan.too-many-sheets' ? tooManySheets(batch, maxSheets + 1) : fileError(i + 1, source.error));
+        }
+        const page: SheetPage = source.value.kind === 'decoded' ? source.value : { kind: 'encoded', file: path, index: source.value.index };
+        const reading = hooks.reader.read(page, target.value, sent, photo).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+        queue.push({ kind: 'page', file: i, reading });
+        sent += 1;
+        const stop = await takeBackTo(hooks.reader.size);
+        if (stop !== null) return stop;
+      }
+      queue.push({ kind: 'file-end', file: i + 1, path });
     }
-    const reasons: StoredReason[] = b.reasons.map((r) => ({ sheet: r.sheet + 1, candidateId: r.candidateId, code: r.reason.code, message_vi: r.reason.message_vi, message_en: r.reason.message_en }));
-    rows.push({ position: i + 1, outcome: 'review', proposed: b.proposal === null ? null : JSON.stringify(b.proposal), reasons: JSON.stringify(reasons),
-      crop: crops.has(b.sheets[0]!) ? crops.get(b.sheets[0]!)! : await reviewOf(b) });
-  }
-  if (hooks.stopping()) return 'abandoned';
+    const stop = await takeBackTo(0);
+    if (stop !== null) return stop;
 
-  const review = rows.filter((r) => r.outcome === 'review').length;
-  const stored = await transact(deps, async (trx) => {
-    const now = await trx.updateTable('scan_jobs').set({ status: 'review', files_read: files.length, sheets_read: outcomes.length, ballots: rows.length, lease_until: null })
-      .where('id', '=', job.id).where('status', '=', 'reading').executeTakeFirst();
-    if (Number(now.numUpdatedRows) !== 1) return { ok: true as const, value: false };
-    for (const r of rows) {
-      await trx.insertInto('scan_sheets').values({ job_id: job.id, position: r.position, outcome: r.outcome, proposed: r.proposed, reasons: r.reasons,
-        crop: r.crop, decision: null, decided_by: null, decided_at: null }).execute();
+    const ballots = groupSheets(target.value, outcomes);
+    if (ballots.length !== batch.physical_count) {
+      return await fail(ruleError('scan.count-mismatch',
+        `Tập "${batch.label}" có ${batch.physical_count} phiếu (đếm tay) nhưng các tệp quét cho ${ballots.length} phiếu: quét lại cả tập.`,
+        `Batch "${batch.label}" holds ${batch.physical_count} ballots (counted by hand) but the scans give ${ballots.length}: scan the whole batch again.`));
     }
-    await trx.deleteFrom('scan_files').where('job_id', '=', job.id).execute();
-    await audit(trx, { ...actorOf(job), action: 'scan.read', subject: `round:${round.id}`,
-      payload: { job: job.id, batch: batch.number, sheets: outcomes.length, ballots: rows.length, review, at: nowIso(deps) } });
-    if (review === 0) {
-      const e = await enterJob(deps, trx, actorOf(job), round.id, batch, job.id);
-      if (!e.ok) return e;
+    const rows: Array<{ position: number; outcome: 'decided' | 'review'; proposed: string | null; reasons: string; crop: Buffer | null }> = [];
+    for (const [i, b] of ballots.entries()) {
+      if (b.kind === 'decided') {
+        rows.push({ position: i + 1, outcome: 'decided', proposed: JSON.stringify(b.ballot), reasons: '[]', crop: null });
+        continue;
+      }
+      const reasons: StoredReason[] = b.reasons.map((r) => ({ sheet: r.sheet + 1, candidateId: r.candidateId, code: r.reason.code, message_vi: r.reason.message_vi, message_en: r.reason.message_en }));
+      rows.push({ position: i + 1, outcome: 'review', proposed: b.proposal === null ? null : JSON.stringify(b.proposal), reasons: JSON.stringify(reasons),
+        crop: crops.has(b.sheets[0]!) ? crops.get(b.sheets[0]!)! : await reviewOf(b) });
     }
-    return { ok: true as const, value: true };
-  }, scanEvents(congress.id, round.id));
-  if (!stored.ok) return fail(stored.error);
-  return 'done';
+    if (hooks.stopping()) return 'abandoned';
+
+    const review = rows.filter((r) => r.outcome === 'review').length;
+    const stored = await transact(deps, async (trx) => {
+      const now = await trx.updateTable('scan_jobs').set({ status: 'review', files_read: files.length, sheets_read: outcomes.length, ballots: rows.length, lease_until: null })
+        .where('id', '=', job.id).where('status', '=', 'reading').executeTakeFirst();
+      if (Number(now.numUpdatedRows) !== 1) return { ok: true as const, value: false };
+      for (const r of rows) {
+        await trx.insertInto('scan_sheets').values({ job_id: job.id, position: r.position, outcome: r.outcome, proposed: r.proposed, reasons: r.reasons,
+          crop: r.crop, decision: null, decided_by: null, decided_at: null }).execute();
+      }
+      await trx.deleteFrom('scan_files').where('job_id', '=', job.id).execute();
+      await audit(trx, { ...actorOf(job), action: 'scan.read', subject: `round:${round.id}`,
+        payload: { job: job.id, batch: batch.number, sheets: outcomes.length, ballots: rows.length, review, at: nowIso(deps) } });
+      if (review === 0) {
+        const e = await enterJob(deps, trx, actorOf(job), round.id, batch, job.id);
+        if (!e.ok) return e;
+      }
+      return { ok: true as const, value: true };
+    }, scanEvents(congress.id, round.id));
+    if (!stored.ok) return await fail(stored.error);
+    return 'done';
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 };

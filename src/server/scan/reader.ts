@@ -57,7 +57,7 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
         stopping: () => closed,
         prepareTarget: sheets.prepare,
         reader: sheets,
-        ...(options.sqliteFile === undefined ? {} : { loadFile: (fileId: number) => sheets.load(options.sqliteFile!, fileId) }),
+        ...(options.sqliteFile === undefined ? {} : { loadFile: (fileId: number, folder: string) => sheets.load(options.sqliteFile!, fileId, folder) }),
         progress: async (filesRead, sheetsRead) => {
           const r = await deps.db.updateTable('scan_jobs').set({ files_read: filesRead, sheets_read: sheetsRead, lease_until: until() })
             .where('id', '=', id).where('status', '=', 'reading').executeTakeFirst();

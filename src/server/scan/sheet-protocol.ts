@@ -2,23 +2,25 @@
 import type { BallotInput } from '../../documents/model.ts';
 import type { RuleError } from '../../rules/index.ts';
 import type { GreyImage, ScanTarget, SheetOutcome } from '../../scan/index.ts';
+import type { ScanFile } from '../../scan/input.ts';
 
 /**
  * What to read: a page already decoded (a PDF page, moved to the worker), or page `index` of an image file the
- * worker decodes itself from `file`, shared by every worker (a SharedArrayBuffer: never copied).
+ * worker decodes itself from `file`: the path of the file on disk (a stored stack's), or its bytes (shared by
+ * every worker when they are in a SharedArrayBuffer, else copied).
  */
 export type SheetPage =
   | { readonly kind: 'decoded'; readonly image: GreyImage }
-  | { readonly kind: 'encoded'; readonly file: Uint8Array; readonly index: number };
+  | { readonly kind: 'encoded'; readonly file: ScanFile; readonly index: number };
 
 export type SheetRequest =
   | { readonly type: 'prepare'; readonly id: number; readonly input: BallotInput }
   | { readonly type: 'target'; readonly target: ScanTarget }
   /**
-   * A stored scan file read from the SQLite file `database` (its own read-only connection) into memory every thread
-   * shares: a file of 50 pages (25–60 MB) read on the server's thread held its requests 0.1–2 s.
+   * A stored scan file read from the SQLite file `database` (its own read-only connection) and written into the
+   * folder `folder`: a file of 50 pages (25–60 MB) read on the server's thread held its requests 0.1–2 s.
    */
-  | { readonly type: 'load'; readonly id: number; readonly database: string; readonly fileId: number }
+  | { readonly type: 'load'; readonly id: number; readonly database: string; readonly fileId: number; readonly folder: string }
   /** `photo`: a photographed sheet (src/scan/photo.ts readPhoto), set upright first. */
   | { readonly type: 'read'; readonly id: number; readonly page: SheetPage; readonly sheet: number; readonly photo: boolean };
 
@@ -31,8 +33,8 @@ export type SheetResponse =
    * page it refers to (decoded, or set upright from a photo), moved back to the server, and `review` null.
    */
   | { readonly id: number; readonly kind: 'read'; readonly outcome: SheetOutcome; readonly image: GreyImage | null; readonly review: Uint8Array | null }
-  /** The file's bytes in a SharedArrayBuffer (null: no such file). */
-  | { readonly id: number; readonly kind: 'loaded'; readonly data: Uint8Array | null }
+  /** The path the file was written to (null: no such file). */
+  | { readonly id: number; readonly kind: 'loaded'; readonly path: string | null }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
 
 /**

@@ -3,7 +3,7 @@
  * file's page decoded there from the file they share — with several pages at once; the blank ballot is prepared by
  * a thread of its own, and readers started again after a close are given the form they no longer hold.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEADER, candidates, round } from '../../documents/fixtures/congress.ts';
 import { groupSheets, readSheet, reviewPng, type GreyImage } from '../../scan/index.ts';
 import { decodePage } from '../../scan/input.ts';
+import { pageSources } from '../../scan/pages.ts';
 import { generateBallot, prepareGenerator, type Generator } from '../../scan/testing/generate.ts';
 import { sheetReader } from './sheet-reader.ts';
 
@@ -93,7 +94,7 @@ it('decodes the pages of a shared multi-page TIFF in two threads at once, each a
   expect(missing.ok ? 'read' : missing.error.code).toBe('scan.file');
 }, 60_000);
 
-it('reads a stored scan file from the SQLite file in a reader thread, into memory the threads share', async () => {
+it('reads a stored scan file from the SQLite file in a reader thread and writes it into the folder it is given, bytes never sent back', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'daihoi-load-'));
   try {
     const path = join(dir, 'daihoi.sqlite');
@@ -104,11 +105,39 @@ it('reads a stored scan file from the SQLite file in a reader thread, into memor
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 251;
     const { lastInsertRowid } = db.prepare('INSERT INTO scan_files (data) VALUES (?)').run(bytes);
     // Committed by the server's connection, still open (WAL): the thread's own read-only connection sees it.
-    const loaded = await reader.load(path, Number(lastInsertRowid));
-    expect(loaded?.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(loaded !== null && Buffer.from(loaded).equals(bytes)).toBe(true);
-    expect(await reader.load(path, 999)).toBeNull();
+    const folder = mkdtempSync(join(dir, 'job-'));
+    const loaded = await reader.load(path, Number(lastInsertRowid), folder);
+    expect(loaded).toBe(join(folder, String(lastInsertRowid)));
+    expect(readFileSync(loaded!).equals(bytes)).toBe(true);
+    expect(await reader.load(path, 999, folder)).toBeNull();
     db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+it('reads the pages of a scan file from its path on disk as from its bytes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'daihoi-path-'));
+  try {
+    const pages = await Promise.all([11, 12].map(async (seed) => (await generateBallot(g, { seed, degrade: 'normal' })).pages[0]!));
+    const { width, height } = pages[0]!;
+    const tiff = await sharp(Buffer.concat(pages.map((p) => p.data)), { raw: { width, height: height * 2, channels: 1, pageHeight: height } })
+      .tiff({ compression: 'jpeg', quality: 85 }).toBuffer();
+    const file = join(dir, 'stack.tif');
+    writeFileSync(file, tiff);
+    for (const index of [0, 1]) {
+      const fromBytes = await reader.read({ kind: 'encoded', file: tiff, index }, g.target, index, false);
+      const fromPath = await reader.read({ kind: 'encoded', file, index }, g.target, index, false);
+      expect(fromBytes.ok).toBe(true);
+      expect(fromPath).toEqual(fromBytes);
+    }
+    const all = async (f: string | Uint8Array): Promise<unknown[]> => {
+      const out: unknown[] = [];
+      for await (const source of pageSources(f)) out.push(source);
+      return out;
+    };
+    expect(await all(file)).toEqual(await all(tiff));
+    expect(await all(file)).toHaveLength(2);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -39,8 +39,8 @@ export interface SheetReader {
   readonly prepare: (input: BallotInput) => Promise<Result<ScanTarget, RuleError>>;
   /** One page: read (`photo`: set upright from its marks first, src/scan/photo.ts readPhoto). */
   readonly read: (page: SheetPage, target: ScanTarget, sheet: number, photo: boolean) => Promise<PageReading>;
-  /** A stored scan file read from the SQLite file `database` by a reader thread, in memory they all share; null: none. */
-  readonly load: (database: string, fileId: number) => Promise<Uint8Array | null>;
+  /** A stored scan file read from the SQLite file `database` by a reader thread and written into `folder`: its path; null: none. */
+  readonly load: (database: string, fileId: number, folder: string) => Promise<string | null>;
   readonly close: () => Promise<void>;
 }
 
@@ -121,10 +121,10 @@ export const sheetReader = (size = readerCount()): SheetReader => {
       if (r.kind !== 'read') throw new Error(`unexpected answer ${r.kind}`);
       return ok({ outcome: r.outcome, image: r.image, review: r.review === null ? null : Buffer.from(r.review.buffer, r.review.byteOffset, r.review.byteLength) });
     },
-    load: async (database, fileId) => {
-      const r = await ask(pick(), (id) => ({ type: 'load', id, database, fileId }));
+    load: async (database, fileId, folder) => {
+      const r = await ask(pick(), (id) => ({ type: 'load', id, database, fileId, folder }));
       if (r.kind !== 'loaded') throw new Error(`unexpected answer ${r.kind}`);
-      return r.data;
+      return r.path;
     },
     close: async () => {
       const all = threads;

@@ -5,6 +5,8 @@
  * event loop keeps answering check-in, typed entry and live updates while a stack is read, and several pages are
  * read at once on as many cores.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { ScanTarget } from '../../scan/form.ts';
 import type { GreyImage } from '../../scan/image.ts';
@@ -46,20 +48,24 @@ const read = async (m: Extract<SheetRequest, { type: 'read' }>, form: ScanTarget
   port.postMessage({ id: m.id, kind: 'read', outcome, image, review: null } satisfies SheetResponse, movable(image));
 };
 
-/** One read-only connection per database file, opened with the first file read. */
-const databases = new Map<string, Promise<{ readonly file: (id: number) => Uint8Array | null }>>();
+interface StoredFiles { readonly copy: (id: number, folder: string) => Promise<string | null> }
 
-const openDatabase = async (path: string): Promise<{ readonly file: (id: number) => Uint8Array | null }> => {
+/** One read-only connection per database file, opened with the first file read. */
+const databases = new Map<string, Promise<StoredFiles>>();
+
+const openDatabase = async (path: string): Promise<StoredFiles> => {
   const { default: Sqlite } = await import('better-sqlite3');
   const db = new Sqlite(path, { readonly: true, fileMustExist: true });
   const select = db.prepare<[number], { data: Uint8Array }>('SELECT data FROM scan_files WHERE id = ?');
   return {
-    file: (id) => {
+    // Written out rather than kept: a file held for the seconds its pages take outlives the collector's young
+    // generation, and the old one is rarely collected in these quiet heaps (each stored file stayed, 26 MB a file).
+    copy: async (id, folder) => {
       const row = select.get(id);
       if (row === undefined) return null;
-      const data = new Uint8Array(new SharedArrayBuffer(row.data.length));
-      data.set(row.data);
-      return data;
+      const out = join(folder, String(id));
+      await writeFile(out, row.data, { mode: 0o600 });
+      return out;
     },
   };
 };
@@ -70,7 +76,7 @@ const load = async (m: Extract<SheetRequest, { type: 'load' }>): Promise<void> =
     db = openDatabase(m.database);
     databases.set(m.database, db);
   }
-  reply({ id: m.id, kind: 'loaded', data: (await db).file(m.fileId) });
+  reply({ id: m.id, kind: 'loaded', path: await (await db).copy(m.fileId, m.folder) });
 };
 
 port.on('message', (m: SheetRequest) => {

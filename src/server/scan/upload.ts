@@ -4,14 +4,14 @@
  * stores them one at a time, so the server never holds more than one file of it.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES } from '../../api/scan.ts';
 import { err, ok, ruleError, type Result } from '../../rules/index.ts';
-import { sniffKind } from '../../scan/sniff.ts';
+import { sniffFile } from '../../scan/sniff.ts';
 import { badRequest, problem, type Problem } from '../problems.ts';
 
 export interface SpooledScans {
@@ -22,18 +22,6 @@ export interface SpooledScans {
   /** Deletes the folder (always called, once the files are stored or refused). */
   readonly remove: () => Promise<void>;
 }
-
-/** The first bytes of a file, enough to tell its kind. */
-const head = async (path: string): Promise<Uint8Array> => {
-  const f = await open(path, 'r');
-  try {
-    const b = new Uint8Array(16);
-    const { bytesRead } = await f.read(b, 0, b.length, 0);
-    return b.subarray(0, bytesRead);
-  } finally {
-    await f.close();
-  }
-};
 
 /** The multipart upload's files, spooled to disk; refused (and nothing left on disk) when one is too large or not a scan. */
 export const spoolScans = async (req: FastifyRequest): Promise<Result<SpooledScans, Problem>> => {
@@ -54,7 +42,7 @@ export const spoolScans = async (req: FastifyRequest): Promise<Result<SpooledSca
         return err(problem(413, ruleError('upload.too-large', `Tệp "${part.filename}" vượt quá ${SCAN_FILE_MAX_BYTES / 1024 / 1024} MB.`,
           `The file "${part.filename}" exceeds ${SCAN_FILE_MAX_BYTES / 1024 / 1024} MB.`, 'file')));
       }
-      if (sniffKind(await head(path)) === null) {
+      if ((await sniffFile(path)) === null) {
         await remove();
         return err(problem(415, ruleError('scan.file-type', `Tệp "${part.filename}" không phải ảnh quét (PNG, JPEG, TIFF) hay PDF.`,
           `The file "${part.filename}" is not a scan (PNG, JPEG, TIFF) or a PDF.`, 'file')));
