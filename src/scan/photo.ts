@@ -8,6 +8,7 @@ import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.
 import type { ScanTarget } from './form.ts';
 import { darkBlobs, opened } from './blobs.ts';
 import { findPhotoMarks, judgeShot, markCentres, type PaperSize, type PhotoMarks } from './photo-marks.ts';
+import { offPrint } from './photo-fit.ts';
 import { tooSoft } from './photo-soft.ts';
 import { applyH, composeH, homographyFrom4, type Homography } from './homography.ts';
 import { greyImage, quantile, type GreyImage } from './image.ts';
@@ -222,8 +223,8 @@ export const readPhoto = (img: GreyImage, target: ScanTarget, sheet: number): Ph
   const r = rectifyPhoto(img, target.layout);
   if (!r.ok) return { outcome: { kind: 'rejected', sheet, reason: r.error }, image: img };
   const outcome = readSheet(r.value.image, target, sheet, { photo: { pxPerPt: r.value.marks.pxPerPt } });
-  const soft = tooSoft(r.value.image, outcome, target, r.value.marks.pxPerPt);
-  return { outcome: soft === null ? outcome : { kind: 'rejected', sheet, reason: soft }, image: r.value.image };
+  const refused = offPrint(r.value.image, outcome, target) ?? tooSoft(r.value.image, outcome, target, r.value.marks.pxPerPt);
+  return { outcome: refused === null ? outcome : { kind: 'rejected', sheet, reason: refused }, image: r.value.image };
 };
 
 /** Where a page point falls in the photo (debugging, the camera overlay). */
