@@ -8,6 +8,8 @@ import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.
 import type { ScanTarget } from './form.ts';
 import { darkBlobs, opened } from './blobs.ts';
 import { findPhotoMarks, judgeShot, markCentres, type PaperSize, type PhotoMarks } from './photo-marks.ts';
+import { offPrint } from './photo-fit.ts';
+import { tooSoft } from './photo-soft.ts';
 import { applyH, composeH, homographyFrom4, type Homography } from './homography.ts';
 import { greyImage, quantile, type GreyImage } from './image.ts';
 import type { Point } from './transform.ts';
@@ -220,7 +222,9 @@ export interface PhotoReading {
 export const readPhoto = (img: GreyImage, target: ScanTarget, sheet: number): PhotoReading => {
   const r = rectifyPhoto(img, target.layout);
   if (!r.ok) return { outcome: { kind: 'rejected', sheet, reason: r.error }, image: img };
-  return { outcome: readSheet(r.value.image, target, sheet, { photo: { pxPerPt: r.value.marks.pxPerPt } }), image: r.value.image };
+  const outcome = readSheet(r.value.image, target, sheet, { photo: { pxPerPt: r.value.marks.pxPerPt } });
+  const refused = offPrint(r.value.image, outcome, target) ?? tooSoft(r.value.image, outcome, target, r.value.marks.pxPerPt);
+  return { outcome: refused === null ? outcome : { kind: 'rejected', sheet, reason: refused }, image: r.value.image };
 };
 
 /** Where a page point falls in the photo (debugging, the camera overlay). */

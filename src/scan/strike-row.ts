@@ -44,9 +44,12 @@ export const STRIKE = {
  * for a strike (RowThresholds.circles); and, with fewer pixels a
  * point than lowPxPerPt, a name kept only when no stroke through its letters is longer than keptPt (points), nor a
  * shorter, thicker line than on a scan runs up to a letter (entering: a thin light stroke, blurred, showed 2 pt of
- * ink 1.5 pt tall before the name and specks inside it — photo 30,110, read kept with confidence 1).
+ * ink 1.5 pt tall before the name and specks inside it — photo 30,110, read kept with confidence 1), nor when its
+ * letters' core holds pen ink (RowThresholds.bareCore); such a photo whose letters' edges are softer than
+ * softEdges is refused (photo-soft.ts: sharp 1080p photos 0.42–0.45, blurred from σ 0.6 up under 0.38, 3 MP
+ * under 0.41).
  */
-export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptPt: 1.25, entering: { pt: 2, thin: 0.8 } } as const;
+export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptPt: 1.25, entering: { pt: 2, thin: 0.8 }, softEdges: 0.415 } as const;
 
 /** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
 const PEN_THICKNESS_PT = 5.5;
@@ -353,6 +356,19 @@ const hiddenLine = (
   return longest;
 };
 
+/**
+ * The letters' core within the name (the band but for LOOP_CORE_PT at its top and foot, columns [i0, i1)) holds no
+ * pen ink (`cls`, a circle round the name cleared): faint specks by the letters are their blurred edges. A thin
+ * ballpoint through half a middle syllable, on a 1080p photo, showed three pixels between "V" and "ă" and the name
+ * was read kept with confidence (photo 10,142 of the bench).
+ */
+const bareCore = (cls: Uint8Array, w: number, k: number, i0: number, i1: number, j0: number, j1: number): boolean => {
+  for (let j = j0 + Math.round(LOOP_CORE_PT.top * k); j < j1 - Math.round(LOOP_CORE_PT.foot * k); j++) {
+    for (let i = i0; i < i1; i++) if (cls[j * w + i] === PEN) return false;
+  }
+  return true;
+};
+
 /** A stroke going under letters: at least this long (points), ending this close to print (points)… */
 const ENTERING_PT = 2.5;
 const ENTERING_REACH_PT = 1.5;
@@ -470,6 +486,12 @@ export interface RowThresholds {
   readonly bandLine: boolean;
   /** A pen line at least this long (points) and this thin in the letters' middle, running up to a letter, is never read as no mark (goesUnderLetters). */
   readonly entering: Entering;
+  /**
+   * Kept only when the letters' core within the name holds no pen ink (bareCore): photos of few pixels a point,
+   * where a thin pen through half a word shows only a speck or two between its letters. (Blurred too, the specks
+   * are as faint as the letters' own edges: such a photo is refused, photo-soft.ts.)
+   */
+  readonly bareCore?: boolean;
 }
 
 const SCAN_ROW: RowThresholds = {
@@ -557,7 +579,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
   const unseen = (): boolean => hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
-  const keptNow = (): boolean => strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen();
+  const keptNow = (): boolean => strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen() &&
+    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1));
   // Nothing long crosses the letters, but a circle's side or an underline by their foot reads as a line going under
   // them or as a faint line across them: read again without the circle or the underline (never without a tick here).
   if (keptNow() || (o.wholeMarks === true && strokePt <= keptPt && !line.through && !cleared && clearMarks(false) && keptNow())) {

@@ -6,7 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeScan } from '../../src/scan/input.ts';
-import { readPhoto } from '../../src/scan/photo.ts';
+import { readPhoto, rectifyPhoto } from '../../src/scan/photo.ts';
+import { readSheet } from '../../src/scan/sheet.ts';
 import type { Generator, RowPlan } from '../../src/scan/testing/generate.ts';
 import { generatePhoto, nameVariation, type GeneratedPhoto } from '../../src/scan/testing/photo.ts';
 import { expectTruth, generator, said, strikeRound } from './support.ts';
@@ -22,12 +23,21 @@ const rowsOf = async (p: GeneratedPhoto): Promise<ReturnType<typeof readPhoto>['
   return readPhoto(pages.value[0]!, g.target, 0).outcome;
 };
 
+/** The photo's rows as the reader reads them, whether or not the photo is then refused as blurred for its resolution. */
+const rowsRead = async (p: GeneratedPhoto): Promise<ReturnType<typeof readPhoto>['outcome']> => {
+  const pages = await decodeScan(p.jpeg);
+  if (!pages.ok) throw new Error(pages.error.message_en);
+  const r = rectifyPhoto(pages.value[0]!, g.target.layout);
+  if (!r.ok) throw new Error(r.error.message_en);
+  return readSheet(r.value.image, g.target, 0, { photo: { pxPerPt: r.value.marks.pxPerPt } });
+};
+
 /** A photo of the bench (its seed and mix), and the row it sent to the board though it needs nobody. */
 const benchRowKept = (seed: number, candidateId: string): Promise<void> => benchRow(seed, candidateId, 'kept');
 
 const benchRow = async (seed: number, candidateId: string, truth: 'kept' | 'struck'): Promise<void> => {
   const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
-  const outcome = await rowsOf(p);
+  const outcome = await rowsRead(p);
   const name = `seed ${seed}, ${candidateId} ${JSON.stringify(p.ballot.truth.plans.get(candidateId))}: ${nameVariation(p.variation)}`;
   expect(outcome.kind, name).toBe('read');
   if (outcome.kind !== 'read') return;
@@ -45,6 +55,7 @@ describe('scan: rows of phone photos that need nobody', () => {
   it('keeps a name underlined a few points under it: the row\'s alignment on its printed name is not drawn onto the underline', async () => {
     // A thick underline in the window matched against the blank form pulled the map 1.5 pt off (the largest shift),
     // and the letters' feet read as pen ink across the name.
+    // Both photos (blur σ 0.9 and 0.7, 1080p and 3 MP) are refused as blurred for their resolution; read all the same.
     await benchRowKept(10_011, 'c005');
     await benchRowKept(10_188, 'c017');
   }, 300_000);
@@ -70,11 +81,57 @@ describe('scan: rows of phone photos that need nobody', () => {
     // "Nông" and specks inside it, and the name was read kept with confidence 1 (on main too).
     const p = await generatePhoto(g, { seed: 30_110, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
     const outcome = await rowsOf(p);
-    expect(outcome.kind).toBe('read');
+    // Refused as blurred for its resolution (photo-soft.ts), or read with that name not kept.
+    if (outcome.kind === 'rejected') expect(outcome.reason.code).toBe('scan.photo-blur');
     if (outcome.kind !== 'read') return;
     const row = outcome.page.rows.find((r) => r.candidateId === 'c004')!;
     expect(p.ballot.truth.rows.get('c004')).toBe('partial');
     expect(said(row), nameVariation(p.variation)).not.toBe('kept');
     expectTruth(p.ballot, outcome.page.rows);
+  }, 300_000);
+
+  it('never keeps a name struck through half a syllable with a thin ballpoint on a sharp 1080p photo, where the stroke shows a speck or two', async () => {
+    // Every other row struck through half a word (a middle one or the first or last) with a thin ballpoint or a
+    // ballpoint; photos of about 1 and 1.3 px/pt, blur σ 0.4 and 0.5 (as sharp as the unblurred). The stroke through
+    // half of a middle syllable showed 3 and 2 pixels of strong ink between the letters, shorter than the longest
+    // stroke kept at that resolution (PHOTO.keptPt), and the name was read kept.
+    const parts = ['half-middle-word', 'half-word'] as const;
+    const pens = ['thin-ballpoint', 'ballpoint'] as const;
+    const plan = (i: number): RowPlan => (i % 2 === 0 ? { kind: 'partial', part: parts[(i >> 1) % 2]!, pen: pens[(i >> 2) % 2]! } : { kind: 'none' });
+    for (const [seed, candidateId] of [[105, 'c009'], [106, 'c017']] as const) {
+      const p = await generatePhoto(g, { seed, pNoStamp: 0, pOutside: 0, plan, variation: { camera: '1080p', blur: 0.3 + (seed % 8) / 10 } });
+      const outcome = await rowsOf(p);
+      const name = `seed ${seed}: ${nameVariation(p.variation)}`;
+      expect(outcome.kind, name).toBe('read');
+      if (outcome.kind !== 'read') continue;
+      const row = outcome.page.rows.find((r) => r.candidateId === candidateId)!;
+      expect(p.ballot.truth.plans.get(candidateId)).toEqual({ kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' });
+      expect(said(row), name).not.toBe('kept');
+      expectTruth(p.ballot, outcome.page.rows);
+    }
+  }, 300_000);
+
+  it('refuses a photo of few pixels a point blurred so that a thin stroke through half a syllable fades to the letters\' own soft edges', async () => {
+    // Photos 10,142 (1080p, 1.07 px/pt, blur σ 0.6) and 30,032 (1.02 px/pt, σ 1) of the bench: a thin ballpoint
+    // through half of "Văn" showed at most faint specks, as the blurred edges of the letters of the clean names do,
+    // and the name was read kept with confidence (0.6 and 1). Refused, with what to do, as a blurred photo.
+    for (const seed of [10_142, 30_032]) {
+      const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
+      expect([...p.ballot.truth.plans.values()]).toContainEqual({ kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' });
+      const outcome = await rowsOf(p);
+      const name = `seed ${seed}: ${nameVariation(p.variation)}`;
+      expect(outcome.kind, name).toBe('rejected');
+      if (outcome.kind !== 'rejected') continue;
+      expect(outcome.reason.code, name).toBe('scan.photo-blur');
+      expect(outcome.reason.message_vi, name).toMatch(/chụp/u);
+    }
+  }, 300_000);
+
+  it('refuses a photo whose map from its marks misses the printed names, where letters would read as strikes', async () => {
+    // Photo 30,163 of the bench's unseen set (3 MP, tilted 24°): the names lay 7 pt left of the blank form's, and
+    // eleven names were read struck with confidence (before, and after it was refused as blurred too).
+    const p = await generatePhoto(g, { seed: 30_163, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
+    const outcome = await rowsOf(p);
+    expect(outcome.kind === 'rejected' ? outcome.reason.code : outcome.kind, nameVariation(p.variation)).toBe('scan.photo-fit');
   }, 300_000);
 });
