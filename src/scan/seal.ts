@@ -118,7 +118,7 @@ const vote = (m: InkMap): Circle | null => {
   const cw = Math.ceil(m.w / 2);
   const ch = Math.ceil(m.h / 2);
   const radii = VOTE_RADII;
-  const acc = new Uint16Array(cw * ch * radii);
+  const acc = votes(cw * ch * radii);
   const step = Math.max(1, Math.floor(m.count / MAX_VOTERS));
   let seen = 0;
   for (let i = 0; i < m.cell.length; i++) {
@@ -141,6 +141,13 @@ const vote = (m: InkMap): Circle | null => {
   const k = at % radii;
   const c = (at - k) / radii;
   return { cx: 2 * (c % cw), cy: 2 * Math.floor(c / cw), r: R_MIN + 2 * k };
+};
+/** The vote's counts, kept from one sheet to the next (the corner is the same size on every sheet of a form). */
+let voteScratch = new Uint16Array(0);
+const votes = (n: number): Uint16Array => {
+  if (voteScratch.length < n) voteScratch = new Uint16Array(n);
+  else voteScratch.fill(0, 0, n);
+  return voteScratch.subarray(0, n);
 };
 const VOTE_RADII = Math.floor((R_MAX - R_MIN) / 2) + 1;
 /** r·cos and r·sin of every radius voted for (R_MIN + 2k) and every angle, radius by radius. */

@@ -115,6 +115,8 @@ const lookedAt = (page: BallotPage, seal: SealReading, w: number, h: number): Ui
   return look;
 };
 const looks = new WeakMap<BallotPage, Map<string, Uint8Array>>();
+/** The page's mask less a seal's ink, kept from one sheet to the next. */
+let lookScratch = new Uint8Array(0);
 
 /**
  * New ink, in square points, anywhere on the page outside the boxes where ink is expected: one nearest
@@ -129,7 +131,9 @@ const inkOutside = (
   const h = Math.floor(size.height);
   let look = lookedAt(page, seal, w, h);
   if (seal.circle !== null || found.ink !== null) {
-    look = Uint8Array.from(look);
+    if (lookScratch.length !== look.length) lookScratch = new Uint8Array(look.length);
+    lookScratch.set(look);
+    look = lookScratch;
     if (seal.circle !== null) clearDisc(look, w, h, seal.circle);
     if (found.ink !== null) clearSealInk(look, w, h, page.seal, found.ink);
   }
