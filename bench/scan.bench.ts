@@ -18,7 +18,10 @@
  * The same mix is then read at 150 and 300 dpi, on other seeds.
  * SCAN_BENCH_BALLOTS sets the number at 200 dpi (default 2,000); SCAN_BENCH_DPI_BALLOTS the number at 150 and 300
  * dpi (default 500; 0 skips them); SCAN_BENCH_SEED offsets every pass's seeds (default 0), for a range not tuned on.
+ * SCAN_BENCH_DUMP=file appends each ballot's whole reading (one JSON line: dpi, seed, reading) to that file, so that a
+ * change meant to alter no decision can be checked by diffing the dumps before and after on the same seeds.
  */
+import { appendFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { HEADER, candidates, round } from '../src/documents/fixtures/congress.ts';
 import { decodeScan, readStack, reviewPng, type BallotReading, type RowReading } from '../src/scan/index.ts';
@@ -113,6 +116,8 @@ interface Pass {
 /** The seed congress's committee ballot as the bench and its figures use it. */
 const MIX = { pStrike: 0.3, pNonStrike: 0.08, pPartial: 0.01, pNoStamp: 0.01, pOutside: 0.01 } as const;
 
+const dump = process.env.SCAN_BENCH_DUMP;
+
 const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass> => {
   const g = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 15, candidates: candidates(18) }) }, dpi);
   if (!g.ok) throw new Error(g.error.message_en);
@@ -140,6 +145,7 @@ const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass>
     p.decideCpu.push(c2 - c0);
     p.readCpu += c2 - c1;
     const reading = ballots[0]!;
+    if (dump !== undefined) appendFileSync(dump, `${JSON.stringify({ dpi, seed, reading })}\n`);
     if (reading.kind === 'review') {
       const r0 = cpuMs();
       const t0 = performance.now();

@@ -20,11 +20,26 @@ export interface Window {
   readonly height: number;
 }
 
+/**
+ * The flood fill's buffers, kept from one window to the next up to SCRATCH_PX pixels (a scan's corner windows: four
+ * per sheet, the same size): a sheet then allocates none. Larger windows (a big photo) get their own.
+ */
+const SCRATCH_PX = 1 << 21;
+let seenScratch = new Uint8Array(0);
+let stackScratch = new Int32Array(0);
+const buffers = (n: number): { seen: Uint8Array; stack: Int32Array } => {
+  if (n > SCRATCH_PX) return { seen: new Uint8Array(n), stack: new Int32Array(n) };
+  if (seenScratch.length < n) {
+    seenScratch = new Uint8Array(n);
+    stackScratch = new Int32Array(n);
+  } else seenScratch.fill(0, 0, n);
+  return { seen: seenScratch, stack: stackScratch };
+};
+
 /** Every blob of pixels darker than `level` inside the window, with at least `minArea` pixels. */
 export const darkBlobs = (img: GreyImage, win: Window, level: number, minArea: number): Blob[] => {
   const { x: wx, y: wy, width: ww, height: wh } = win;
-  const seen = new Uint8Array(ww * wh);
-  const stack = new Int32Array(ww * wh);
+  const { seen, stack } = buffers(ww * wh);
   const blobs: Blob[] = [];
   for (let j = 0; j < wh; j++) {
     for (let i = 0; i < ww; i++) {

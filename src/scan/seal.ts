@@ -117,21 +117,18 @@ const inkMap = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage, zon
 const vote = (m: InkMap): Circle | null => {
   const cw = Math.ceil(m.w / 2);
   const ch = Math.ceil(m.h / 2);
-  const radii = Math.floor((R_MAX - R_MIN) / 2) + 1;
-  const acc = new Uint16Array(cw * ch * radii);
+  const radii = VOTE_RADII;
+  const acc = votes(cw * ch * radii);
   const step = Math.max(1, Math.floor(m.count / MAX_VOTERS));
-  const cos = Array.from({ length: VOTE_ANGLES }, (_, a) => Math.cos((2 * Math.PI * a) / VOTE_ANGLES));
-  const sin = Array.from({ length: VOTE_ANGLES }, (_, a) => Math.sin((2 * Math.PI * a) / VOTE_ANGLES));
   let seen = 0;
   for (let i = 0; i < m.cell.length; i++) {
     if (m.cell[i] !== 1 || seen++ % step !== 0) continue;
     const x = i % m.w;
     const y = (i - x) / m.w;
-    for (let k = 0; k < radii; k++) {
-      const r = R_MIN + 2 * k;
-      for (let a = 0; a < VOTE_ANGLES; a++) {
-        const cx = Math.round((x - r * cos[a]!) / 2);
-        const cy = Math.round((y - r * sin[a]!) / 2);
+    for (let k = 0, q = 0; k < radii; k++) {
+      for (let a = 0; a < VOTE_ANGLES; a++, q++) {
+        const cx = Math.round((x - VOTE_DX[q]!) / 2);
+        const cy = Math.round((y - VOTE_DY[q]!) / 2);
         if (cx < 0 || cy < 0 || cx >= cw || cy >= ch) continue;
         acc[(cy * cw + cx) * radii + k]!++;
       }
@@ -145,6 +142,19 @@ const vote = (m: InkMap): Circle | null => {
   const c = (at - k) / radii;
   return { cx: 2 * (c % cw), cy: 2 * Math.floor(c / cw), r: R_MIN + 2 * k };
 };
+/** The vote's counts, kept from one sheet to the next (the corner is the same size on every sheet of a form). */
+let voteScratch = new Uint16Array(0);
+const votes = (n: number): Uint16Array => {
+  if (voteScratch.length < n) voteScratch = new Uint16Array(n);
+  else voteScratch.fill(0, 0, n);
+  return voteScratch.subarray(0, n);
+};
+const VOTE_RADII = Math.floor((R_MAX - R_MIN) / 2) + 1;
+/** r·cos and r·sin of every radius voted for (R_MIN + 2k) and every angle, radius by radius. */
+const VOTE_DX = Float64Array.from({ length: VOTE_RADII * VOTE_ANGLES }, (_, q) =>
+  (R_MIN + 2 * Math.floor(q / VOTE_ANGLES)) * Math.cos((2 * Math.PI * (q % VOTE_ANGLES)) / VOTE_ANGLES));
+const VOTE_DY = Float64Array.from({ length: VOTE_RADII * VOTE_ANGLES }, (_, q) =>
+  (R_MIN + 2 * Math.floor(q / VOTE_ANGLES)) * Math.sin((2 * Math.PI * (q % VOTE_ANGLES)) / VOTE_ANGLES));
 
 /**
  * The rim as the disc's outer edge: the share of angles with ink within 1.5 pt inside radius r and only paper from
@@ -154,28 +164,32 @@ const vote = (m: InkMap): Circle | null => {
 const rimOf = (m: InkMap, c: Circle, stride = 1): { inked: number; known: number } => {
   let edge = 0;
   let other = 0;
-  const at = (ca: number, sa: number, rho: number): number => {
-    const x = (c.cx + rho * ca + 0.5) | 0;
-    const y = (c.cy + rho * sa + 0.5) | 0;
-    return x < 0 || y < 0 || x >= m.w || y >= m.h ? 2 : m.cell[y * m.w + x]!;
-  };
+  const { w, h, cell } = m;
+  const { cx, cy, r } = c;
   for (let a = 0; a < RIM_ANGLES; a += stride) {
     const ca = RIM_COS[a]!;
     const sa = RIM_SIN[a]!;
-    // 1 ink within, else 0 paper, else 2 unknown.
+    // 1 ink within, else 0 paper, else 2 unknown (off the corner: 2).
     let inner = 2;
     for (let d = -1.5; d <= 0.5 && inner !== 1; d += 1) {
-      const v = at(ca, sa, c.r + d);
+      const rho = r + d;
+      const x = (cx + rho * ca + 0.5) | 0;
+      const y = (cy + rho * sa + 0.5) | 0;
+      const v = x < 0 || y < 0 || x >= w || y >= h ? 2 : cell[y * w + x]!;
       if (v === 1 || (v === 0 && inner === 2)) inner = v;
     }
+    if (inner === 2) continue;
     let outer = 0;
     let unknown = 0;
     for (let d = 2.5; d <= 6; d += 1) {
-      const v = at(ca, sa, c.r + d);
+      const rho = r + d;
+      const x = (cx + rho * ca + 0.5) | 0;
+      const y = (cy + rho * sa + 0.5) | 0;
+      const v = x < 0 || y < 0 || x >= w || y >= h ? 2 : cell[y * w + x]!;
       if (v === 1) outer++;
       else if (v === 2) unknown++;
     }
-    if (inner === 2 || unknown > 1) continue;
+    if (unknown > 1) continue;
     if (inner === 1 && outer === 0) edge++;
     else other++;
   }

@@ -74,71 +74,112 @@ const printedNear = (printed: Uint8Array, W: number, H: number, gx: number, gy: 
   return false;
 };
 
-/**
- * New ink, in square points, anywhere on the page outside the boxes where ink is expected: one nearest
- * sample per point, against the paper level of each band of STRIP points and the printed form.
- */
-const inkOutside = (
-  img: GreyImage, reg: Registration, form: FormPage, page: BallotPage, found: SealFound, size: { width: number; height: number },
-): number => {
-  const seal = found.reading;
+/** printedNear at every point of a page (w × h points), 1 where printed: the same for every sheet of a form, kept with it. */
+const printedNearAll = (form: FormPage, w: number, h: number): Uint8Array => {
+  const key = `${w},${h}`;
+  const cached = nearPrint.get(form)?.get(key);
+  if (cached !== undefined) return cached;
+  const W = form.blank.width;
+  const H = form.blank.height;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const gy = Math.round((y + 0.5) * FORM_PER_POINT);
+    for (let x = 0; x < w; x++) if (printedNear(form.printed, W, H, Math.round((x + 0.5) * FORM_PER_POINT), gy)) out[y * w + x] = 1;
+  }
+  const forForm = nearPrint.get(form) ?? new Map<string, Uint8Array>();
+  forForm.set(key, out);
+  nearPrint.set(form, forForm);
+  return out;
+};
+const nearPrint = new WeakMap<FormPage, Map<string, Uint8Array>>();
+
+/** The points of a page looked at for writing, but for the seal's own ink: the page less its edge and the boxes where ink is expected. */
+const lookedAt = (page: BallotPage, seal: SealReading, w: number, h: number): Uint8Array => {
+  const key = `${seal.state === 'uncertain'},${w},${h}`;
+  const cached = looks.get(page)?.get(key);
+  if (cached !== undefined) return cached;
   const edge = 8;
-  const w = Math.floor(size.width);
-  const h = Math.floor(size.height);
   const look = new Uint8Array(w * h).fill(1);
   for (let y = 0; y < h; y++) {
     if (y < edge || y >= h - edge) look.fill(0, y * w, (y + 1) * w);
     else { look.fill(0, y * w, y * w + edge); look.fill(0, (y + 1) * w - edge, (y + 1) * w); }
   }
-  if (seal.circle !== null) clearDisc(look, w, h, seal.circle);
-  if (found.ink !== null) clearSealInk(look, w, h, page.seal, found.ink);
   for (const b of expectedInk(page, seal)) {
     const x0 = Math.max(0, Math.floor(b.x));
     const x1 = Math.min(w, Math.ceil(b.x + b.width));
     for (let y = Math.max(0, Math.floor(b.y)); y < Math.min(h, Math.ceil(b.y + b.height)); y++) look.fill(0, y * w + x0, y * w + x1);
   }
-  const t = reg.transform;
-  const values = new Uint8Array(w * h).fill(255);
-  const hist = new Uint32Array(256);
-  const levels: number[] = [];
-  let count = 0;
-  const flushStrip = (): void => {
-    // The 90th percentile (counted from the light end): the paper level of the band.
-    let v = 255;
-    let total = 0;
-    for (let q = 255; q >= 0; q--) {
-      total += hist[q]!;
-      if (total >= 0.1 * count) { v = q; break; }
-    }
-    levels.push(count === 0 ? 255 : v);
-    hist.fill(0);
-    count = 0;
-  };
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const k = y * w + x;
-      if (look[k] === 0) continue;
-      const px = Math.floor(t.a * (x + 0.5) + t.b * (y + 0.5) + t.c);
-      const py = Math.floor(t.d * (x + 0.5) + t.e * (y + 0.5) + t.f);
-      if (px < 0 || py < 0 || px >= img.width || py >= img.height) continue;
-      const v = img.data[py * img.width + px]!;
-      values[k] = v;
-      hist[v]!++;
-      count++;
-    }
-    if ((y + 1) % STRIP === 0 || y === h - 1) flushStrip();
+  const forPage = looks.get(page) ?? new Map<string, Uint8Array>();
+  forPage.set(key, look);
+  looks.set(page, forPage);
+  return look;
+};
+const looks = new WeakMap<BallotPage, Map<string, Uint8Array>>();
+/** The page's mask less a seal's ink, kept from one sheet to the next. */
+let lookScratch = new Uint8Array(0);
+
+/**
+ * New ink, in square points, anywhere on the page outside the boxes where ink is expected: one nearest
+ * sample per point, against the paper level of each band of STRIP points and the printed form. Band by band: the
+ * band's samples, its paper level, then its points darker than ink.
+ */
+const inkOutside = (
+  img: GreyImage, reg: Registration, form: FormPage, page: BallotPage, found: SealFound, size: { width: number; height: number },
+): number => {
+  const seal = found.reading;
+  const w = Math.floor(size.width);
+  const h = Math.floor(size.height);
+  let look = lookedAt(page, seal, w, h);
+  if (seal.circle !== null || found.ink !== null) {
+    if (lookScratch.length !== look.length) lookScratch = new Uint8Array(look.length);
+    lookScratch.set(look);
+    look = lookScratch;
+    if (seal.circle !== null) clearDisc(look, w, h, seal.circle);
+    if (found.ink !== null) clearSealInk(look, w, h, page.seal, found.ink);
   }
-  const W = form.blank.width;
-  const H = form.blank.height;
+  const t = reg.transform;
+  // The map's x terms of each column, as the sum a·(x + 0.5) + b·(y + 0.5) + c would have them.
+  const ax = new Float64Array(w);
+  const dx = new Float64Array(w);
+  for (let x = 0; x < w; x++) { ax[x] = t.a * (x + 0.5); dx[x] = t.d * (x + 0.5); }
+  const values = new Uint8Array(STRIP * w);
+  const hist = new Uint32Array(256);
+  const { width: iw, height: ih, data } = img;
+  const printed = printedNearAll(form, w, h);
   let n = 0;
-  for (let y = 0; y < h; y++) {
-    const level = levels[Math.floor(y / STRIP)]! * INK_LEVEL;
-    const gy = Math.round((y + 0.5) * FORM_PER_POINT);
-    for (let x = 0; x < w; x++) {
-      const k = y * w + x;
-      if (look[k] === 0 || values[k]! >= level) continue;
-      if (printedNear(form.printed, W, H, Math.round((x + 0.5) * FORM_PER_POINT), gy)) continue;
-      n++;
+  for (let y0 = 0; y0 < h; y0 += STRIP) {
+    const y1 = Math.min(h, y0 + STRIP);
+    values.fill(255);
+    hist.fill(0);
+    let count = 0;
+    for (let y = y0; y < y1; y++) {
+      const by = t.b * (y + 0.5);
+      const ey = t.e * (y + 0.5);
+      const row = y * w;
+      const at = (y - y0) * w;
+      for (let x = 0; x < w; x++) {
+        if (look[row + x] === 0) continue;
+        const px = Math.floor(ax[x]! + by + t.c);
+        const py = Math.floor(dx[x]! + ey + t.f);
+        if (px < 0 || py < 0 || px >= iw || py >= ih) continue;
+        const v = data[py * iw + px]!;
+        values[at + x] = v;
+        hist[v]!++;
+        count++;
+      }
+    }
+    // The 90th percentile (counted from the light end): the paper level of the band.
+    let paper = 255;
+    let total = 0;
+    for (let q = 255; q >= 0 && count > 0; q--) {
+      total += hist[q]!;
+      if (total >= 0.1 * count) { paper = q; break; }
+    }
+    const level = paper * INK_LEVEL;
+    for (let y = y0; y < y1; y++) {
+      const row = y * w;
+      const at = (y - y0) * w;
+      for (let x = 0; x < w; x++) if (look[row + x] === 1 && values[at + x]! < level && printed[row + x] === 0) n++;
     }
   }
   return n;

@@ -12,6 +12,8 @@ export const PAPER = 0;
 const SCORE = [-0.5, 1, 0] as const;
 const STEP_COST = 0.12;
 const MAX_STEP = 2;
+/** The cost of a step of 0, 1 and 2 rows. */
+const COST = [0, STEP_COST, STEP_COST * 2] as const;
 
 /**
  * `cls` is w × h (rows top to bottom) of PEN / HIDDEN / PAPER; the path stays within rows lo–hi. Returns the row
@@ -24,17 +26,32 @@ export const followLine = (cls: Uint8Array, w: number, h: number, lo: number, hi
   const from = new Int8Array(w * n);
   for (let j = 0; j < n; j++) prev[j] = SCORE[cls[(lo + j) * w] as 0 | 1 | 2];
   for (let i = 1; i < w; i++) {
+    const at = i * n;
     for (let j = 0; j < n; j++) {
+      // The steps -MAX_STEP…MAX_STEP in order, the first best kept (as a loop over them would).
       let best = -Infinity;
       let step = 0;
-      for (let d = -MAX_STEP; d <= MAX_STEP; d++) {
-        const q = j + d;
-        if (q < 0 || q >= n) continue;
-        const v = prev[q]! - STEP_COST * Math.abs(d);
-        if (v > best) { best = v; step = d; }
+      if (j >= MAX_STEP && j < n - MAX_STEP) {
+        const m2 = prev[j - 2]! - COST[2];
+        const m1 = prev[j - 1]! - COST[1];
+        const z = prev[j]! - COST[0];
+        const p1 = prev[j + 1]! - COST[1];
+        const p2 = prev[j + 2]! - COST[2];
+        best = m2; step = -2;
+        if (m1 > best) { best = m1; step = -1; }
+        if (z > best) { best = z; step = 0; }
+        if (p1 > best) { best = p1; step = 1; }
+        if (p2 > best) { best = p2; step = 2; }
+      } else {
+        for (let d = -MAX_STEP; d <= MAX_STEP; d++) {
+          const q = j + d;
+          if (q < 0 || q >= n) continue;
+          const v = prev[q]! - COST[d < 0 ? -d : d]!;
+          if (v > best) { best = v; step = d; }
+        }
       }
       next[j] = best + SCORE[cls[(lo + j) * w + i] as 0 | 1 | 2];
-      from[i * n + j] = step;
+      from[at + j] = step;
     }
     [prev, next] = [next, prev];
   }
