@@ -20,6 +20,8 @@
  * dpi (default 500; 0 skips them); SCAN_BENCH_SEED offsets every pass's seeds (default 0), for a range not tuned on.
  * SCAN_BENCH_DUMP=file appends each ballot's whole reading (one JSON line: dpi, seed, reading) to that file, so that a
  * change meant to alter no decision can be checked by diffing the dumps before and after on the same seeds.
+ * SCAN_BENCH_WHY=1 prints (stderr) why each ballot needing no person went to the board, and every row read wrong:
+ * the row's truth and what the reader measured on it.
  */
 import { appendFileSync } from 'node:fs';
 import sharp from 'sharp';
@@ -31,6 +33,12 @@ import type { BenchResult } from './run.ts';
 
 const said = (r: RowReading): string => (r.kind === 'strike' ? r.state : r.mark ?? 'uncertain');
 const CONFIDENT = new Set(['struck', 'kept', 'agree', 'disagree', 'both', 'none']);
+const pct = (v: number): string => (100 * v).toFixed(0);
+/** What the reader measured on a row (SCAN_BENCH_WHY). */
+const measured = (r: RowReading): string => r.kind !== 'strike' ? `agree ${pct(r.agreeInk)} disagree ${pct(r.disagreeInk)}`
+  : `cover ${pct(r.coverage)} run ${pct(r.longestRun)} faint ${pct(r.faint.coverage)}/${pct(r.faint.longestRun)} ` +
+    `line ${pct(r.line.coverage)}/${pct(r.line.leastWord)}${r.line.through ? ' through' : ''} slope ${r.line.slope.toFixed(2)}`;
+const why = process.env.SCAN_BENCH_WHY === '1';
 
 /** Rows read confidently and wrong; a decided ballot with a wrong "not issued" or with writing outside. */
 const confidentErrors = (b: GeneratedBallot, reading: BallotReading): number => {
@@ -176,6 +184,17 @@ const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass>
       ...scanWords(b.degradations[0]!).map((w) => `scan: ${w}`),
     ];
     for (const key of ballotKeys) p.ballots.add(key, decided, errors + proposed, ms);
+    if (why) {
+      const wrong = reading.rows.filter((r) => CONFIDENT.has(said(r)) && said(r) !== b.truth.rows.get(r.candidateId));
+      const sent = clean && reading.kind === 'review' ? reading.reasons : [];
+      if (wrong.length > 0 || sent.length > 0) process.stderr.write(`  WHY ${dpi} dpi seed ${seed}: ${scanWords(b.degradations[0]!).join(', ')}\n`);
+      for (const x of sent) {
+        const row = x.candidateId === null ? undefined : reading.rows.find((q) => q.candidateId === x.candidateId);
+        const plan = x.candidateId === null ? '' : JSON.stringify(b.truth.plans.get(x.candidateId) ?? 'none');
+        process.stderr.write(`  WHY ${x.reason.code} ${x.candidateId ?? ''} ${plan}${row === undefined ? '' : ` — ${said(row)}: ${measured(row)}`}\n`);
+      }
+      for (const r of wrong) process.stderr.write(`  WHY SAI ${r.candidateId} ${JSON.stringify(b.truth.plans.get(r.candidateId))} — ${said(r)}: ${measured(r)}\n`);
+    }
     // Why ballots that need no person went to the board.
     if (clean && reading.kind === 'review') {
       for (const code of new Set(reading.reasons.map((r) => r.reason.code))) p.ballots.add(`needing no person, sent to the board for: ${code}`, false, 0, ms);

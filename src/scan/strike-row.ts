@@ -418,6 +418,67 @@ const goesUnderLetters = (
   return false;
 };
 
+/** A piece of pen ink in the letters at most this tall (points) is a line's, not a dot's (a dot is at least 1.2 pt across)… */
+const PIECE_TALL_PT = 1.5;
+/** …when it spans a gap or a counter: print this close (pixels) by both its ends (a dot's sliver beside a letter touches one). */
+const BRIDGE_PX = 2;
+
+/**
+ * A thin piece of pen ink in the letters' middle (the band but for LOOP_CORE_PT at its top and foot), within the
+ * name: all that shows of a thin line through half a syllable, whose ends lie inside the letters — the line shows
+ * only in a gap or a counter, a pixel or two wide, as tall as the pen is wide. Such a row is never read as no mark
+ * at all: the piece spans a gap or a counter (print by both its ends) with paper above and below it. A dot there is
+ * taller, or touches one letter only, or is hidden above and below.
+ */
+const thinPieceInLetters = (
+  cls: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number, i0: number, i1: number, j0: number, j1: number,
+): boolean => {
+  const printedBy = (x: number, y: number, dir: 1 | -1): boolean => {
+    for (let d = 1; d <= BRIDGE_PX; d++) for (let dy = -1; dy <= 1; dy++) if (printedAt(x + dir * d, y + dy)) return true;
+    return false;
+  };
+  const seen = new Uint8Array(cls.length);
+  const tall = PIECE_TALL_PT * k;
+  for (let j = j0 + Math.round(LOOP_CORE_PT.top * k); j < j1 - Math.round(LOOP_CORE_PT.foot * k); j++) {
+    for (let i = i0; i < i1; i++) {
+      const q0 = j * w + i;
+      if (cls[q0] !== PEN || seen[q0] === 1) continue;
+      let top = j;
+      let foot = j;
+      let left = i;
+      let right = i;
+      const stack = [q0];
+      seen[q0] = 1;
+      while (stack.length > 0) {
+        const p = stack.pop()!;
+        const x = p % w;
+        const y = (p - x) / w;
+        top = Math.min(top, y);
+        foot = Math.max(foot, y);
+        if (x < left || (x === left && printedBy(x, y, -1))) left = x;
+        if (x > right || (x === right && printedBy(x, y, 1))) right = x;
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = x + dx;
+            const ny = y + dy;
+            if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+            const q = ny * w + nx;
+            if (cls[q] === PEN && seen[q] === 0) { seen[q] = 1; stack.push(q); }
+          }
+        }
+      }
+      if (foot - top + 1 > tall) continue;
+      let bridges = false;
+      for (let y = top; y <= foot && !bridges; y++) bridges = printedBy(left, y, -1) && printedBy(right, y, 1);
+      // …with paper above and below it (a dot's sliver between print above and below, or under more of its ink, is not).
+      let open = false;
+      for (let x = left; x <= right && !open && top > 0 && foot < h - 1; x++) open = cls[(top - 1) * w + x] === PAPER && cls[(foot + 1) * w + x] === PAPER;
+      if (bridges && open) return true;
+    }
+  }
+  return false;
+};
+
 /**
  * `ink` less the pen ink a mark's clearing took from `cls` (PEN in `before`, not now), and less the faint ink (2)
  * touching it: the blurred edge of the same mark.
@@ -477,6 +538,8 @@ export interface RowThresholds {
   readonly wholeMarks?: boolean;
   /** A line starting late or ending early is followed under the first or last word where it shows (wholeWithEnds). Scans. */
   readonly followEnds?: boolean;
+  /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
+  readonly thinPieces?: boolean;
   /**
    * When the line through the most pen ink does not run through the letters (a double strike's lower line under
    * them, whose ink all shows), the line through the letters' band is looked for too, taken when it crosses the
@@ -495,7 +558,7 @@ export interface RowThresholds {
 }
 
 const SCAN_ROW: RowThresholds = {
-  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, followEnds: true, bandLine: false, entering: ENTERING,
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, followEnds: true, thinPieces: true, bandLine: false, entering: ENTERING,
 };
 
 export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds = SCAN_ROW): StrikeRowReading => {
@@ -578,7 +641,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
-  const unseen = (): boolean => hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
+  const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1)) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
   const keptNow = (): boolean => strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen() &&
     (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1));
   // Nothing long crosses the letters, but a circle's side or an underline by their foot reads as a line going under

@@ -122,10 +122,23 @@ describe('scan: strokes as people make them', () => {
     }
   }, 240_000);
 
-  // Known hole (a confident error): a thin line through half of a middle syllable, all of it inside that word's
-  // letters, shows almost nowhere and is read as kept on some rows (the generator's half-middle-word). This test
-  // fails on purpose until the reader sees such a line; when it passes, make it a plain test.
-  it.fails('never keeps a name struck through half of a middle syllable with a thin pen (known hole)', async () => {
+  it('never keeps most names struck through half of a middle syllable with a thin pen: a thin piece of the line in a gap of the letters is no dot', async () => {
+    // Before: 10 of these 135 rows read kept with confidence (now 7: see the known hole below) — all that showed of the line, whose ends lie inside the
+    // word's letters, was a piece one or two pixels tall in a gap or a counter, measured as a dot (a stroke under 3.5 pt).
+    const states: string[] = [];
+    for (let seed = 600; seed < 615; seed++) {
+      const b = await generateBallot(g, { seed, stamped: true, writingOutside: false, plan: (i) => (i % 2 === 0 ? { kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' } : { kind: 'none' }) });
+      const { sheets } = readStack(b.pages, g.target);
+      states.push(...statesOf(b, readOrThrow(sheets[0]!), 'partial'));
+    }
+    expect(states.filter((state) => state === 'struck')).toEqual([]);
+    expect(states.filter((state) => state === 'kept').length).toBeLessThanOrEqual(7);
+  }, 240_000);
+
+  // Known hole (a confident error): a thin line through half of a middle syllable that runs along the letters' top
+  // (seed 284: over "ăn" of "Văn", on the arch of the "n"), all of it within a pixel of the print at 2 px a point, shows
+  // nowhere and is read as kept. This test fails on purpose until the reader sees such a line; then make it a plain test.
+  it.fails('never keeps a name struck through half of a middle syllable with a thin pen along the letters\' top (known hole)', async () => {
     for (const seed of [200 + 10 * PARTIAL_STRIKES.indexOf('half-middle-word') + 'thin-ballpoint'.length]) {
       const { b, sheet } = await read(g, seed, { plan: (i) => (i === 2 || i === 7 || i === 13 ? { kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' } : { kind: 'none' }) });
       expect(statesOf(b, readOrThrow(sheet), 'partial').filter((state) => state === 'kept')).toEqual([]);
@@ -224,6 +237,19 @@ describe('scan: strokes as people make them', () => {
       const r = readOrThrow(sheets[0]!).page.rows.find((x) => x.candidateId === id)!;
       expect(r.kind === 'strike' ? r.state : 'marks', `seed ${seed}`).toBe('kept');
     }
+  }, 120_000);
+
+  // Known hole (a confident error, found on seeds not tuned on: SCAN_BENCH_SEED=5000): on this ballot of the bench's mix
+  // (tilted −4.2°, a shadow, JPEG 79) nothing is drawn on "Lê Thị Hòa" (row 6), yet a line is read through the whole
+  // name and the row is read struck ("Trần Thị Dũng", row 2, partly struck). Fails on purpose until the reader stops
+  // seeing that line; then make it a plain test.
+  it.fails('never reads as struck a name with nothing drawn on it on a tilted, shadowed scan (seed 5017, known hole)', async () => {
+    const b = await generateBallot(g, { seed: 5017, pStrike: 0.3, pNonStrike: 0.08, pPartial: 0.01, pNoStamp: 0.01, pOutside: 0.01 });
+    const { sheets } = readStack(b.pages, g.target);
+    const id = g.target.pages[0]!.rows[5]!.row.candidateId!;
+    expect(b.truth.plans.get(id)?.kind).toBe('none');
+    const r = readOrThrow(sheets[0]!).page.rows.find((x) => x.candidateId === id)!;
+    expect(r.kind === 'strike' ? r.state : 'marks').not.toBe('struck');
   }, 120_000);
 
   it('keeps or leaves unclear, never strikes, circled names on tilted scans', async () => {
