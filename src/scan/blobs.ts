@@ -1,5 +1,6 @@
 /** Connected dark blobs (8-neighbour) in a window of a page: the candidates for the registration marks. */
 import type { GreyImage } from './image.ts';
+import { scratch } from './scratch.ts';
 
 export interface Blob {
   readonly area: number;
@@ -25,21 +26,14 @@ export interface Window {
  * per sheet, the same size): a sheet then allocates none. Larger windows (a big photo) get their own.
  */
 const SCRATCH_PX = 1 << 21;
-let seenScratch = new Uint8Array(0);
-let stackScratch = new Int32Array(0);
-const buffers = (n: number): { seen: Uint8Array; stack: Int32Array } => {
-  if (n > SCRATCH_PX) return { seen: new Uint8Array(n), stack: new Int32Array(n) };
-  if (seenScratch.length < n) {
-    seenScratch = new Uint8Array(n);
-    stackScratch = new Int32Array(n);
-  } else seenScratch.fill(0, 0, n);
-  return { seen: seenScratch, stack: stackScratch };
-};
+const seenOf = scratch((n) => new Uint8Array(n), true, SCRATCH_PX);
+const stackOf = scratch((n) => new Int32Array(n), false, SCRATCH_PX);
 
 /** Every blob of pixels darker than `level` inside the window, with at least `minArea` pixels. */
 export const darkBlobs = (img: GreyImage, win: Window, level: number, minArea: number): Blob[] => {
   const { x: wx, y: wy, width: ww, height: wh } = win;
-  const { seen, stack } = buffers(ww * wh);
+  const seen = seenOf(ww * wh);
+  const stack = stackOf(ww * wh);
   const blobs: Blob[] = [];
   for (let j = 0; j < wh; j++) {
     for (let i = 0; i < ww; i++) {

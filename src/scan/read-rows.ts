@@ -26,7 +26,7 @@ export interface StrikeRowReading {
   /** The same three, counting faint ink too (a thin line blurred or a pencil loses its strong ink in places). */
   readonly faint: { readonly coverage: number; readonly middle: number; readonly longestRun: number };
   /** The one line through the most ink across the row: share of the name it crosses, and of its least-crossed word. */
-  readonly line: { readonly coverage: number; readonly leastWord: number; readonly slope: number; readonly through: boolean; readonly abovePt: number; readonly penShare: number };
+  readonly line: { readonly coverage: number; readonly leastWord: number; readonly slope: number; readonly through: boolean; readonly abovePt: number };
   /** 0 (on a threshold, or uncertain) to 1 (far from every threshold). */
   readonly confidence: number;
   readonly box: Box;

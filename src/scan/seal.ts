@@ -11,6 +11,7 @@ import { FORM_PER_POINT, type FormPage } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
 import { samplePage } from './sample.ts';
 import type { Affine } from './transform.ts';
+import { scratch } from './scratch.ts';
 
 export type SealState = 'present' | 'missing' | 'uncertain';
 
@@ -143,12 +144,7 @@ const vote = (m: InkMap): Circle | null => {
   return { cx: 2 * (c % cw), cy: 2 * Math.floor(c / cw), r: R_MIN + 2 * k };
 };
 /** The vote's counts, kept from one sheet to the next (the corner is the same size on every sheet of a form). */
-let voteScratch = new Uint16Array(0);
-const votes = (n: number): Uint16Array => {
-  if (voteScratch.length < n) voteScratch = new Uint16Array(n);
-  else voteScratch.fill(0, 0, n);
-  return voteScratch.subarray(0, n);
-};
+const votes = scratch((n) => new Uint16Array(n), true);
 const VOTE_RADII = Math.floor((R_MAX - R_MIN) / 2) + 1;
 /** r·cos and r·sin of every radius voted for (R_MIN + 2k) and every angle, radius by radius. */
 const VOTE_DX = Float64Array.from({ length: VOTE_RADII * VOTE_ANGLES }, (_, q) =>

@@ -11,6 +11,7 @@ import { INK_LEVEL, readMarksRow, type RowReading } from './read-rows.ts';
 import { ENTERING, PHOTO, readStrikeRow, STRIKE } from './strike-row.ts';
 import { register, type Registration } from './register.ts';
 import { readSeal, type Circle, type SealFound, type SealReading } from './seal.ts';
+import { scratch } from './scratch.ts';
 
 /** New ink outside rows, seal, QR and marks, in square points, above which the sheet is flagged. */
 export const OUTSIDE_INK_PT2 = 20;
@@ -116,7 +117,7 @@ const lookedAt = (page: BallotPage, seal: SealReading, w: number, h: number): Ui
 };
 const looks = new WeakMap<BallotPage, Map<string, Uint8Array>>();
 /** The page's mask less a seal's ink, kept from one sheet to the next. */
-let lookScratch = new Uint8Array(0);
+const lookCopy = scratch((n) => new Uint8Array(n), false);
 
 /**
  * New ink, in square points, anywhere on the page outside the boxes where ink is expected: one nearest
@@ -131,9 +132,9 @@ const inkOutside = (
   const h = Math.floor(size.height);
   let look = lookedAt(page, seal, w, h);
   if (seal.circle !== null || found.ink !== null) {
-    if (lookScratch.length !== look.length) lookScratch = new Uint8Array(look.length);
-    lookScratch.set(look);
-    look = lookScratch;
+    const copy = lookCopy(look.length);
+    copy.set(look);
+    look = copy;
     if (seal.circle !== null) clearDisc(look, w, h, seal.circle);
     if (found.ink !== null) clearSealInk(look, w, h, page.seal, found.ink);
   }
