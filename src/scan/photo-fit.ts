@@ -7,9 +7,9 @@
  */
 import { ruleError, type RuleError } from '../rules/index.ts';
 import { FORM_PER_POINT, type FormPage, type RowGuide, type ScanTarget } from './form.ts';
-import { quantile, type GreyImage } from './image.ts';
+import type { GreyImage } from './image.ts';
 import { FAINT_LEVEL } from './read-rows.ts';
-import { samplePage } from './sample.ts';
+import { sampleRow } from './row-sample.ts';
 import type { SheetOutcome } from './sheet.ts';
 import type { Affine } from './transform.ts';
 
@@ -21,9 +21,7 @@ const LEAST_ON_PRINT = 0.6;
 /** Share of row `g`'s letters' core (the blank form) that the photo shows dark. */
 const onPrint = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): number => {
   const k = FORM_PER_POINT;
-  const area = { x: Math.floor(g.textX0 - 8), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 16), height: g.row.row.height };
-  const s = samplePage(img, t, area, k);
-  const paper = quantile(s, 0, 0, s.width, s.height, 0.9);
+  const { area, s, paper } = sampleRow(img, t, g);
   const gx = Math.round(area.x * k);
   const gy = Math.round(area.y * k);
   let n = 0;

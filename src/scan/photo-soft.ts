@@ -7,27 +7,17 @@
  * tell a name kept from one struck through half a syllable: such a photo is refused, with what to do (photo.ts).
  */
 import { ruleError, type RuleError } from '../rules/index.ts';
-import { FORM_PER_POINT, type FormPage, type RowGuide, type ScanTarget } from './form.ts';
+import type { FormPage, RowGuide, ScanTarget } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
-import { samplePage } from './sample.ts';
+import { sampleRow } from './row-sample.ts';
 import type { SheetOutcome } from './sheet.ts';
 import { PHOTO } from './strike-row.ts';
 import type { Affine } from './transform.ts';
 
-/** Beyond both ends of the name, the row's sample takes in this much paper (points), as the row's reader does. */
-const PAD_PT = 8;
-
 /** The steepest steps across row `g`'s letters over their contrast: about 0.43 on a sharp 1080p photo, under 0.38 blurred. */
 const rowEdges = (img: GreyImage, t: Affine, g: RowGuide): number => {
-  const k = FORM_PER_POINT;
-  const area = { x: Math.floor(g.textX0 - PAD_PT), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 2 * PAD_PT), height: g.row.row.height };
-  const s = samplePage(img, t, area, k);
+  const { s, paper, i0, i1, j0, j1 } = sampleRow(img, t, g);
   const w = s.width;
-  const paper = quantile(s, 0, 0, w, s.height, 0.9);
-  const j0 = Math.max(0, Math.floor((g.bandTop - 2 - area.y) * k));
-  const j1 = Math.min(s.height, Math.ceil((g.baseline + 0.5 - area.y) * k));
-  const i0 = Math.round((g.textX0 - area.x) * k);
-  const i1 = Math.min(w, Math.round((g.textX1 - area.x) * k));
   const steps = new Uint32Array(256);
   let n = 0;
   for (let j = j0; j < j1; j++) {

@@ -13,9 +13,9 @@
 import type { Box } from '../documents/ballot-layout.ts';
 import { FORM_PER_POINT, PRINTED, type FormPage, type RowGuide } from './form.ts';
 import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
-import { quantile, type GreyImage } from './image.ts';
+import type { GreyImage } from './image.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type StrikeRowReading } from './read-rows.ts';
-import { samplePage } from './sample.ts';
+import { sampleRow } from './row-sample.ts';
 import { followedEnds, type LineEnds, type Pixels } from './strike-ends.ts';
 import { followLine, HIDDEN, PAPER, PEN } from './stroke-path.ts';
 import type { Affine } from './transform.ts';
@@ -53,8 +53,6 @@ export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptP
 
 /** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
 const PEN_THICKNESS_PT = 5.5;
-/** Beyond both ends of the name, the line is followed this far (points): a strike overshoots. */
-const PAD_PT = 8;
 /** A circle: lines above and below the letters across at least this share of the name each. */
 const LOOP_SHARE = 0.7;
 /** A tick: at most this wide, at least this tall (points). */
@@ -114,8 +112,6 @@ interface Line {
   readonly inBandPt: number;
   /** How far its middle is above the foot of the letters' band (j1), in points. */
   readonly abovePt: number;
-  /** The share of the name's columns where the line runs on pen ink itself (before gaps over the print are closed). */
-  readonly penShare: number;
 }
 
 /** Share of the name's columns [i0, i1) that `hit` marks, and of each word's. */
@@ -152,8 +148,6 @@ const lineAcross = (
     top[i] = a;
     bottom[i] = b;
   }
-  let onPen = 0;
-  for (let i = i0; i < i1; i++) onPen += hit[i]!;
   closeGaps(hit, top, bottom, (i, j) => cls[j * w + i] === HIDDEN, k);
   const { coverage, words } = shares(hit, k, area, g, i0, i1);
   const leastWord = Math.min(1, ...words);
@@ -188,7 +182,7 @@ const lineAcross = (
     coverage, leastWord, slope, hit, words,
     ends: first < i1 ? { first, last, firstRow: rowAt(first), lastRow: rowAt(last), slope } : null,
     through: mid >= j0 && mid < j1 && rms <= STRIKE.maxWanderPt && Math.abs(slope) <= STRIKE.maxSlope,
-    inBandPt: longestInBand / k, abovePt: (j1 - mid) / k, penShare: onPen / Math.max(1, i1 - i0),
+    inBandPt: longestInBand / k, abovePt: (j1 - mid) / k,
   };
 };
 
@@ -578,15 +572,9 @@ const SECOND_LINE_GAP_PT = 1.5;
 export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds = SCAN_ROW): StrikeRowReading => {
   const keptPt = o.keptPt;
   const k = FORM_PER_POINT;
-  const area: Box = { x: Math.floor(g.textX0 - PAD_PT), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 2 * PAD_PT), height: g.row.row.height };
-  const s = samplePage(img, t, area, k);
+  const { area, s, paper, i0, i1, j0, j1 } = sampleRow(img, t, g);
   const w = s.width;
-  const paper = quantile(s, 0, 0, w, s.height, 0.9);
   const ink = inkOf(s, page, area, paper);
-  const j0 = Math.max(0, Math.floor((g.bandTop - 2 - area.y) * k));
-  const j1 = Math.min(s.height, Math.ceil((g.baseline + 0.5 - area.y) * k));
-  const i0 = Math.round((g.textX0 - area.x) * k);
-  const i1 = Math.min(w, Math.round((g.textX1 - area.x) * k));
   // Columns of the sample (0 at the area's left edge).
   const printedAt = (i: number, j: number): boolean =>
     page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] === 1;
@@ -629,7 +617,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const cleared = strokePt > keptPt && !line.through && clearMarks(true);
   const base = {
     kind: 'strike' as const, candidateId: g.row.candidateId!, ...strong, faint, box: g.row.row,
-    line: { coverage: line.coverage, leastWord: line.leastWord, slope: line.slope, through: line.through, abovePt: line.abovePt, penShare: line.penShare },
+    line: { coverage: line.coverage, leastWord: line.leastWord, slope: line.slope, through: line.through, abovePt: line.abovePt },
   };
   const whole = isWhole(line) || (o.followEnds === true && line.through && wholeWithEnds(line, pixels, s.height, k, area, g, i0, i1));
   // A circle drawn tight may run along the letters' foot, inside their band: the line found may be its side. With a
