@@ -3,14 +3,14 @@
  * greyscale or colour, to 8-bit grey pages. The only I/O of the reader besides the review crops.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
 import type { GreyImage } from './image.ts';
 import { sniffKind } from './sniff.ts';
+import { tempFolder } from '../runtime/temp-folder.ts';
 
 const run = promisify(execFile);
 
@@ -102,7 +102,7 @@ export const parsePgm = (bytes: Uint8Array): GreyImage | null => {
 
 /** Every page of a PDF at `dpi` (200 by default), grey. */
 export const rasterisePdf = async (bytes: Uint8Array, dpi = 200): Promise<Result<GreyImage[], RuleError>> => {
-  const dir = await mkdtemp(join(tmpdir(), 'daihoi-scan-'));
+  const dir = await tempFolder('scan-pages');
   try {
     await writeFile(join(dir, 'in.pdf'), bytes);
     await run('pdftoppm', ['-r', String(dpi), '-gray', join(dir, 'in.pdf'), join(dir, 'p')], { maxBuffer: 1 << 20 });

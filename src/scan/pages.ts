@@ -5,14 +5,14 @@
  * page's size against A3: a 454-byte PDF page of 14,400 pt would otherwise become 40,000² pixels (1.6 GB grey).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { err, ok, type Result, type RuleError } from '../rules/index.ts';
 import type { GreyImage } from './image.ts';
 import { decodePage, parsePgm, pageTooLarge, sniffFile, sniffKind, tooManySheets, unreadable, type ScanFile } from './input.ts';
+import { tempFolder } from '../runtime/temp-folder.ts';
 
 const run = promisify(execFile);
 const firstLine = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e));
@@ -52,7 +52,7 @@ const checkPdf = async (pdf: string, maxSheets: number): Promise<Result<number, 
 };
 
 async function* pdfPages(file: ScanFile, dpi: number, maxSheets: number): AsyncGenerator<Result<GreyImage, RuleError>> {
-  const dir = await mkdtemp(join(tmpdir(), 'daihoi-scan-'));
+  const dir = await tempFolder('scan-pages');
   try {
     const pdf = typeof file === 'string' ? file : join(dir, 'in.pdf');
     if (typeof file !== 'string') await writeFile(pdf, file);

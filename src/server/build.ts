@@ -47,6 +47,7 @@ import { DOCUMENT_MAX_BYTES } from '../api/documents.ts';
 import { API } from '../api/contract.ts';
 import { JSON_BODY_LIMIT, routeKey } from '../api/endpoint.ts';
 import { servedKeys } from './route.ts';
+import { sweepTempFolders } from '../runtime/temp-folder.ts';
 
 export interface BuildOptions {
   readonly db: Kysely<Database>;
@@ -126,6 +127,8 @@ export const buildServer = async (options: BuildOptions): Promise<FastifyInstanc
     plugin(app, deps);
   }
   const reader = startScanReader(deps, { onError: (job, e) => app.log.error({ err: e, job }, 'scan reading failed'), ...options.scanReader });
+  // What a process killed mid-way (kill -9, a power cut) left on disk — an upload's spool, a stack's files — is removed.
+  void sweepTempFolders().then((left) => { if (left.length > 0) app.log.info({ left }, 'temporary folders of stopped processes removed'); }, () => undefined);
   scanRoutes(app, deps, reader);
   assertServesContract(app);
   await installStatic(app, options.webRoot ?? null, readPreload(deps));

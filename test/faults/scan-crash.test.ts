@@ -6,8 +6,11 @@
  * the scanner's entry entered once (no ballot doubled, none lost) and equal, ballot by ballot, to the entry of
  * the same stack read by a server that was not killed, and to the ballots' truth. On SQLite the restarted server
  * frees its dead self's lease at once; on PostgreSQL it waits for the lease to run out (DAIHOI_SCAN_LEASE_MS,
- * short here). The audit chain stays intact.
+ * short here). The audit chain stays intact, and the killed server's folder of the stack's files is removed by the next.
  */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ScanJobView } from '../../src/api/scan.ts';
@@ -78,7 +81,10 @@ describeEachDatabase('faults: SIGKILL of the server while it reads a scanned sta
   let k: FaultCongress;
   const ballots: GeneratedBallot[] = [];
   let files: ScanFile[] = [];
-  const env = (): Record<string, string> => ({ ...db.database.env, DAIHOI_SCAN_LEASE_MS: String(LEASE_MS) });
+  // The servers' own temporary folder, to see what a killed one leaves there.
+  const temp = mkdtempSync(join(tmpdir(), 'daihoi-crash-tmp-'));
+  const tempOf = (pid: number): string[] => readdirSync(temp).filter((name) => name.startsWith(`daihoi-scan-read-${pid}-`));
+  const env = (): Record<string, string> => ({ ...db.database.env, DAIHOI_SCAN_LEASE_MS: String(LEASE_MS), TMPDIR: temp });
   const jobs = new Map<number, number>(); // batch number → job id
 
   beforeAll(async () => {
@@ -102,7 +108,10 @@ describeEachDatabase('faults: SIGKILL of the server while it reads a scanned sta
     expect((await send(server.url, 'POST', `${R}/counting`, staff.head, { issued: 200, collected: 200 })).status).toBe(200);
     for (const b of [1, 2, 3]) expect((await send(server.url, 'POST', `${R}/batches`, staff.head, { label: `Hòm ${b}`, physicalCount: BALLOTS })).status).toBe(201);
   }, 240_000);
-  afterAll(async () => { await server?.stop(); });
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(temp, { recursive: true, force: true });
+  });
 
   it('a server killed mid-reading (≥ 2 files read): the next server reads the stack to the end, once', async () => {
     const s1 = server!;
@@ -126,11 +135,13 @@ describeEachDatabase('faults: SIGKILL of the server while it reads a scanned sta
     expect(dead.sheets).toBe(0);
     expect(await scannerEvents(db.db, k.roundId, 1)).toEqual([]);
     if (db.dialect === 'postgres') expect(dead.lease_until).not.toBeNull(); // the dead server's lease, which the next one must wait out
+    expect(tempOf(s1.pid)).toHaveLength(1);
 
     server = await startServer(env());
     const done = await until(server.url, k, up.body.id, (j) => j.status !== 'reading', 100);
     expect(done, JSON.stringify(done)).toMatchObject({ status: 'entered', files: files.length, filesRead: files.length, ballots: BALLOTS, error: null });
     expect((await storedJob(db.db, up.body.id)).filePositions).toEqual([]);
+    expect(tempOf(s1.pid)).toEqual([]);
   }, 300_000);
 
   it('a server killed right after the 202: the upload is not lost, the next server reads it', async () => {

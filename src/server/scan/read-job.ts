@@ -6,8 +6,7 @@
  * ballots than the batch's count is refused at the first sheet beyond it (a file with more pages than the batch can
  * hold, before any page is decoded).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ruleError, type RuleError } from '../../rules/index.ts';
 import { groupSheets, reviewPng, type GreyImage, type SheetOutcome } from '../../scan/index.ts';
@@ -23,6 +22,7 @@ import { enterJob, SCANNER } from './enter-job.ts';
 import type { SheetPage } from './sheet-protocol.ts';
 import type { PageReading, SheetReader } from './sheet-reader.ts';
 import { roundTarget, type PrepareTarget } from './target.ts';
+import { tempFolder } from '../../runtime/temp-folder.ts';
 
 type ScanJob = Selectable<ScanJobsTable>;
 
@@ -106,7 +106,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   if (!target.ok) return fail(target.error);
 
   // The stack's files are read from disk, one at a time, by the readers (sheet-worker.ts: why not from memory).
-  const folder = await mkdtemp(join(tmpdir(), 'daihoi-scan-read-'));
+  const folder = await tempFolder('scan-read');
   try {
     const files = await deps.db.selectFrom('scan_files').select(['id', 'position']).where('job_id', '=', job.id).orderBy('position').execute();
     const outcomes: SheetOutcome[] = [];

@@ -4,8 +4,7 @@
  * stores them one at a time, so the server never holds more than one file of it.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
@@ -13,6 +12,7 @@ import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES } from '../../api/scan.ts';
 import { err, ok, ruleError, type Result } from '../../rules/index.ts';
 import { sniffFile } from '../../scan/sniff.ts';
 import { badRequest, problem, type Problem } from '../problems.ts';
+import { tempFolder } from '../../runtime/temp-folder.ts';
 
 export interface SpooledScans {
   /** The files in the order sent, each with its size in bytes. */
@@ -28,7 +28,7 @@ export const spoolScans = async (req: FastifyRequest): Promise<Result<SpooledSca
   if (!req.isMultipart()) {
     return err(problem(415, ruleError('upload.multipart', 'Cần gửi các tệp ảnh quét dạng multipart/form-data.', 'Send the scanned files as multipart/form-data.', 'file')));
   }
-  const dir = await mkdtemp(join(tmpdir(), 'daihoi-upload-'));
+  const dir = await tempFolder('upload');
   const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
   const files: Array<{ path: string; bytes: number }> = [];
   try {
