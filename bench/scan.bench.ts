@@ -22,8 +22,11 @@
  * change meant to alter no decision can be checked by diffing the dumps before and after on the same seeds.
  * SCAN_BENCH_WHY=1 prints (stderr) why each ballot needing no person went to the board, and every row read wrong:
  * the row's truth and what the reader measured on it.
+ * SCAN_BENCH_GC=1 adds the collector's pauses (V8's gc entries, main thread) that fell inside each ballot's decode +
+ * read: their mean per ballot and the share of ballots with a full collection (mark-compact) inside.
  */
 import { appendFileSync } from 'node:fs';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { HEADER, candidates, round } from '../src/documents/fixtures/congress.ts';
 import { decodeScan, readStack, reviewPng, type BallotReading, type RowReading } from '../src/scan/index.ts';
@@ -107,6 +110,8 @@ interface Pass {
   decideCpu: number[];
   decideWall: number[];
   readCpu: number;
+  /** Each ballot's decode + read, from and to (performance.now), for the collector's pauses inside. */
+  windows: Array<readonly [number, number]>;
   reviewCpu: number[];
   reviewWall: number[];
   decided: number;
@@ -126,12 +131,25 @@ const MIX = { pStrike: 0.3, pNonStrike: 0.08, pPartial: 0.01, pNoStamp: 0.01, pO
 
 const dump = process.env.SCAN_BENCH_DUMP;
 
+interface GcPause { readonly start: number; readonly ms: number; readonly full: boolean }
+/** Every pause of the collector from now on (SCAN_BENCH_GC), as V8 reports them: after the fact, so read at a pass's end. */
+const watchGc = (): GcPause[] => {
+  const pauses: GcPause[] = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as Array<PerformanceEntry & { readonly detail?: { readonly kind?: number } }>) {
+      pauses.push({ start: e.startTime, ms: e.duration, full: e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+    }
+  }).observe({ entryTypes: ['gc'] });
+  return pauses;
+};
+const gcPauses = process.env.SCAN_BENCH_GC === '1' ? watchGc() : null;
+
 const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass> => {
   const g = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 15, candidates: candidates(18) }) }, dpi);
   if (!g.ok) throw new Error(g.error.message_en);
   const layout = g.value.target.layout;
   const p: Pass = {
-    dpi, n, decideCpu: [], decideWall: [], readCpu: 0, reviewCpu: [], reviewWall: [], decided: 0, clean: 0, cleanDecided: 0,
+    dpi, n, decideCpu: [], decideWall: [], readCpu: 0, windows: [], reviewCpu: [], reviewWall: [], decided: 0, clean: 0, cleanDecided: 0,
     errors: 0, proposed: 0, rejected: 0, rows: new Tallies(), ballots: new Tallies(),
   };
   for (let seed = firstSeed; seed < firstSeed + n; seed++) {
@@ -149,7 +167,9 @@ const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass>
     const c1 = cpuMs();
     const { sheets, ballots } = readStack(pages, g.value.target);
     const c2 = cpuMs();
-    p.decideWall.push(performance.now() - w0);
+    const w1 = performance.now();
+    p.decideWall.push(w1 - w0);
+    p.windows.push([w0, w1]);
     p.decideCpu.push(c2 - c0);
     p.readCpu += c2 - c1;
     const reading = ballots[0]!;
@@ -222,6 +242,16 @@ const table = (p: Pass): string => {
   return lines.join('\n');
 };
 
+/** The collector's pauses inside each ballot's decode + read: mean ms per ballot, share of ballots with a full one. */
+const gcFigures = (p: Pass, at: string): BenchResult[] => {
+  if (gcPauses === null) return [];
+  const inside = p.windows.map(([from, to]) => gcPauses.filter((g) => g.start >= from && g.start < to));
+  return [
+    { bench: `scan: collector's pauses inside decode + read, per ballot ${at}: mean`, value: round1(mean(inside.map((gs) => gs.reduce((a, g) => a + g.ms, 0)))), unit: 'ms' },
+    { bench: `scan: ballots with a full collection inside decode + read ${at}`, value: share(inside.filter((gs) => gs.some((g) => g.full)).length, p.n), unit: '%' },
+  ];
+};
+
 const figures = (p: Pass): BenchResult[] => {
   const at = `at ${p.dpi} dpi`;
   const variations = [...p.rows.by.entries(), ...p.ballots.by.entries()].flatMap(([key, v]) => [
@@ -235,6 +265,7 @@ const figures = (p: Pass): BenchResult[] => {
     { bench: `scan: decode the PNG + read, per ballot ${at} (wall clock): mean`, value: round1(mean(p.decideWall)), unit: 'ms' },
     { bench: `scan: decode the PNG + read, per ballot ${at} (wall clock): p95`, value: round1(p95(p.decideWall)), unit: 'ms' },
     { bench: `scan: read alone, per ballot ${at} (CPU): mean`, value: round1(p.readCpu / p.n), unit: 'ms' },
+    ...gcFigures(p, at),
     { bench: `scan: review image per ballot in review ${at} (CPU): mean`, value: round1(mean(p.reviewCpu)), unit: 'ms' },
     { bench: `scan: review image per ballot in review ${at} (CPU): p95`, value: round1(p95(p.reviewCpu)), unit: 'ms' },
     { bench: `scan: review image per ballot in review ${at} (wall clock): mean`, value: round1(mean(p.reviewWall)), unit: 'ms' },
