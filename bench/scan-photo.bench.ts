@@ -7,6 +7,8 @@
  *   grouping, per photo, wall clock, mean and 95th percentile;
  * - decided without review: overall, and among the photos that need no person by their truth;
  * - refused at once (too small, skewed, blurred, cut): share;
+ * - the same share of decided among the photos needing nobody whose four corner marks the camera framed (truth:
+ *   `marksCut` 0): a photo cutting a mark is rightly refused, never read — counted apart, its refusals shown;
  * - confident errors: a row read struck or kept against its truth, a ballot decided with writing outside or
  *   without its seal: must be 0.
  * SCAN_PHOTO_BENCH sets the number of photos (default 50), SCAN_PHOTO_SEED the first seed (default 10,000),
@@ -46,6 +48,8 @@ export default async (): Promise<BenchResult[]> => {
   if (!g.ok) throw new Error(g.error.message_en);
   const times: number[] = [];
   let decided = 0, clean = 0, cleanDecided = 0, refused = 0, errors = 0;
+  // Photos needing nobody whose marks the camera framed, of them decided; those cutting a mark, of them refused at once.
+  let framed = 0, framedDecided = 0, cut = 0, cutRefused = 0;
   const refusals = new Map<string, number>();
   // Per variation: photos needing nobody, of them decided, and the time of each.
   const groups = new Map<string, { clean: number; decided: number; times: number[] }>();
@@ -69,6 +73,15 @@ export default async (): Promise<BenchResult[]> => {
     const truth = p.ballot.truth;
     const needsNobody = truth.stamped && !truth.writingOutside && ![...truth.rows.values()].includes('partial');
     if (needsNobody) clean++;
+    const refusedAtOnce = r.outcome.kind === 'rejected' && r.outcome.reason.code.startsWith('scan.photo');
+    if (needsNobody && p.marksCut === 0) {
+      framed++;
+      if (reading.kind === 'decided') framedDecided++;
+    }
+    if (p.marksCut > 0) {
+      cut++;
+      if (refusedAtOnce || (r.outcome.kind === 'rejected' && r.outcome.reason.code === 'scan.mark')) cutRefused++;
+    }
     if (reading.kind === 'decided') {
       decided++;
       if (needsNobody) cleanDecided++;
@@ -81,13 +94,13 @@ export default async (): Promise<BenchResult[]> => {
     ]) count(key, needsNobody, reading.kind === 'decided', times[i]!);
     const wrong = reading.rows.filter((row) => CONFIDENT.has(said(row)) && said(row) !== truth.rows.get(row.candidateId));
     errors += wrong.length;
-    if (r.outcome.kind === 'rejected' && r.outcome.reason.code.startsWith('scan.photo')) {
+    if (refusedAtOnce && r.outcome.kind === 'rejected') {
       refused++;
       refusals.set(r.outcome.reason.code, (refusals.get(r.outcome.reason.code) ?? 0) + 1);
     }
     const codes = reading.kind === 'review' ? reading.reasons.map((x) => x.reason.code).join(',') : 'decided';
     const errs = wrong.map((row) => `${said(row)} ≠ ${JSON.stringify(truth.plans.get(row.candidateId))}`).join('; ');
-    process.stderr.write(`${i + 1}/${n} ${Math.round(times[i]!)} ms ${codes}${needsNobody ? '' : ' (a person needed)'} — ${nameVariation(p.variation)}${errs === '' ? '' : ` — SAI: ${errs}`}\n`);
+    process.stderr.write(`${i + 1}/${n} ${Math.round(times[i]!)} ms ${codes}${needsNobody ? '' : ' (a person needed)'}${p.marksCut > 0 ? ` (${p.marksCut} mark(s) cut)` : ''} — ${nameVariation(p.variation)}${errs === '' ? '' : ` — SAI: ${errs}`}\n`);
     if (why && needsNobody && reading.kind === 'review') {
       const marks = findPhotoMarks(pages.value[0]!, g.value.target.layout);
       process.stderr.write(`  WHY seed ${seed0 + i}, ${marks.ok ? `${marks.value.pxPerPt.toFixed(2)} px/pt` : marks.error.code}\n`);
@@ -105,6 +118,8 @@ export default async (): Promise<BenchResult[]> => {
     { bench: 'scan-photo: decode + correct + read, p95', value: Math.round(percentile(times, 0.95)), unit: 'ms' },
     { bench: 'scan-photo: decided without review', value: Math.round((1000 * decided) / Math.max(1, n)) / 10, unit: '%' },
     { bench: 'scan-photo: decided, of the photos needing nobody by their truth', value: Math.round((1000 * cleanDecided) / Math.max(1, clean)) / 10, unit: '%' },
+    { bench: `scan-photo: decided, of the photos needing nobody whose four marks are in the photo (${framedDecided}/${framed})`, value: Math.round((1000 * framedDecided) / Math.max(1, framed)) / 10, unit: '%' },
+    { bench: `scan-photo: photos cutting a corner mark (truth), refused (${cutRefused}/${cut})`, value: cut, unit: 'photos' },
     { bench: 'scan-photo: refused at once (small, skewed, blurred, cut)', value: Math.round((1000 * refused) / Math.max(1, n)) / 10, unit: '%' },
     ...[...refusals].map(([code, count]) => ({ bench: `scan-photo: refused ${code}`, value: count, unit: 'photos' })),
     { bench: 'scan-photo: confident errors', value: errors, unit: 'errors' },

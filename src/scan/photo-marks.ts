@@ -50,6 +50,10 @@ export interface PhotoMarks {
 
 const refuse = (code: string, vi: string, en: string): Result<never, RuleError> => err(ruleError(code, vi, en));
 
+/** The four marks not all seen (on the photo, or one of them on the upright page): the photo is taken again. */
+export const marksNotSeen = (): RuleError => ruleError('scan.photo-marks', 'Không thấy đủ bốn dấu định vị (ô vuông đen ở bốn góc tờ phiếu): chụp lại cho thấy trọn tờ phiếu, đủ bốn góc, không bị che hay cắt mất góc nào.',
+  'The four registration marks (black squares at the ballot\'s corners) are not all seen: take the photo again with the whole ballot, all four corners, nothing covering or cutting off a corner.');
+
 /** Mean of f × f pixels. */
 export const shrink = (img: GreyImage, f: number): GreyImage => {
   if (f <= 1) return img;
@@ -230,10 +234,7 @@ export const findPhotoMarks = (img: GreyImage, paper: PaperSize): Result<PhotoMa
   const side = Math.max(15, Math.round(Math.max(work.width, work.height) / 16));
   const dark = adaptiveDark(work, side);
   const best = locate(dark, paper, work);
-  if (best === null) {
-    return refuse('scan.photo-marks', 'Không thấy đủ bốn dấu định vị (ô vuông đen ở bốn góc tờ phiếu): chụp lại cho thấy trọn tờ phiếu, đủ bốn góc, không bị che hay cắt mất góc nào.',
-      'The four registration marks (black squares at the ballot\'s corners) are not all seen: take the photo again with the whole ballot, all four corners, nothing covering or cutting off a corner.');
-  }
+  if (best === null) return err(marksNotSeen());
   // Each centre measured again on the full photo: the dark pixels of the mark against the paper around it.
   const clockwise = best.quad.map((b) => refineMark(img, b, f, b.opened ? 0 : 0.35));
   const m = mapOf(clockwise, paper);

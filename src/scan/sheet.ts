@@ -207,7 +207,7 @@ export const readSheet = (img: GreyImage, target: ScanTarget, sheet: number, opt
   const rows: RowReading[] = target.layout.form === 'strike-out'
     ? form.rows.map((g) => options.photo === undefined ? readStrikeRow(img, t, form, g)
       : readStrikeRow(img, alignRow(img, t, form, g), form, g, {
-        keptPt: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.keptPt : STRIKE.keptPt, minAbovePt: PHOTO.minAbovePt, circles: true, fromPad: true, bandLine: true,
+        keptPt: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.keptPt : STRIKE.keptPt, minAbovePt: PHOTO.minAbovePt, circles: true, fromPad: true, bandLine: true, upperOfTwo: true,
         entering: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.entering : ENTERING, bareCore: options.photo.pxPerPt < PHOTO.lowPxPerPt,
       }))
     : target.layout.form === 'write-in' ? [] : form.rows.map((g) => readMarksRow(img, t, form, g));

@@ -551,6 +551,12 @@ export interface RowThresholds {
    * other side.
    */
   readonly bandLine: boolean;
+  /**
+   * A whole line through the letters less than minAbovePt above their foot is struck when a second whole line runs
+   * through them at least SECOND_LINE_GAP_PT above it and minAbovePt above the foot (a double felt-pen strike whose
+   * lower line runs by the foot: 8 MP photos 50,105 and 50,132). Photos; a scan has lowLinePt.
+   */
+  readonly upperOfTwo?: boolean;
   /** A pen line at least this long (points) and this thin in the letters' middle, running up to a letter, is never read as no mark (goesUnderLetters). */
   readonly entering: Entering;
   /**
@@ -629,11 +635,19 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     const still = again.through && again.coverage >= STRIKE.struckCoverage && again.leastWord >= STRIKE.struckWord;
     if (!still) return { ...base, state: 'uncertain', confidence: 0 };
   }
-  // On a photo, a line along the letters' foot may be a circle's side or the blurred foot itself: struck only through them.
-  if (whole && line.through && line.abovePt < o.minAbovePt) return { ...base, state: 'uncertain', confidence: 0 };
+  // The line through the letters' band at least `abovePt` above their foot (a double strike's upper line), or null.
+  const upperLine = (abovePt: number): Line | null => {
+    const hi = Math.floor(j1 - abovePt * k);
+    return hi > j0 ? lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1, j0, hi) : null;
+  };
+  // On a photo, a line along the letters' foot may be a circle's side or the blurred foot itself: struck only through
+  // them — or with a second whole line through them above it (a double strike whose lower line runs by the foot).
+  if (whole && line.through && line.abovePt < o.minAbovePt) {
+    const upper = o.upperOfTwo === true ? upperLine(Math.max(line.abovePt + SECOND_LINE_GAP_PT, o.minAbovePt)) : null;
+    if (upper === null || !upper.through || !isWhole(upper) || upper.abovePt < o.minAbovePt) return { ...base, state: 'uncertain', confidence: 0 };
+  }
   if (whole && line.through && o.lowLinePt !== undefined && line.abovePt < o.lowLinePt) {
-    const hi = Math.floor(j1 - (line.abovePt + SECOND_LINE_GAP_PT) * k);
-    const upper = hi > j0 ? lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1, j0, hi) : null;
+    const upper = upperLine(line.abovePt + SECOND_LINE_GAP_PT);
     if (upper === null || !upper.through || upper.coverage < STRIKE.struckCoverage) return { ...base, state: 'uncertain', confidence: 0 };
   }
   if (whole && line.through) {

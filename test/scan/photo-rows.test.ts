@@ -76,6 +76,14 @@ describe('scan: rows of phone photos that need nobody', () => {
     }
   }, 300_000);
 
+  it('strikes a name struck twice with a felt pen whose lower line runs by the letters\' foot, the upper through them', async () => {
+    // Photos 50,105 and 50,132 of the bench (8 MP, 2.5 and 2.9 px/pt): the line found was the lower one, 0.8 and
+    // 1.3 pt above the foot (under PHOTO.minAbovePt, where a circle's side or the blurred foot runs); the upper line
+    // crosses the whole name through the letters.
+    await benchRow(50_105, 'c001', 'struck');
+    await benchRow(50_132, 'c018', 'struck');
+  }, 300_000);
+
   it('never keeps a name struck through half its first word with a light thin pen on a blurred photo below 2.5 px/pt', async () => {
     // Photo 30,110 of the bench's unseen set (3 MP, blur σ 1): the stroke showed 2 pt of ink, 1.5 pt tall, before
     // "Nông" and specks inside it, and the name was read kept with confidence 1 (on main too).

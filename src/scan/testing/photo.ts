@@ -5,7 +5,8 @@
  * sensor noise and JPEG compression. Every variation is named in the truth.
  */
 import sharp from 'sharp';
-import { homographyFrom4, type Homography } from '../homography.ts';
+import { MARK_INSET, MARK_SIZE } from '../../documents/ballot-layout.ts';
+import { applyH, homographyFrom4, type Homography } from '../homography.ts';
 import type { GreyImage } from '../image.ts';
 import type { Point } from '../transform.ts';
 import { between, rng } from './draw.ts';
@@ -49,7 +50,23 @@ export interface GeneratedPhoto {
   readonly homography: Homography;
   readonly width: number;
   readonly height: number;
+  /**
+   * Corner marks the photo cuts: not wholly inside it with half a mark's side of paper round them (the camera set the
+   * paper's centre in the photo's; tilted, its near side may reach past the frame although `cut` is false). Such a
+   * photo is rightly refused (the marks are not all seen); the bench counts those refusals apart.
+   */
+  readonly marksCut: number;
 }
+
+/** How many of the page's four marks (page points → photo pixels by `m`) are not inside a photo of `size` with half a side of paper round them. */
+export const marksCutOff = (m: Homography, paper: { width: number; height: number }, size: { width: number; height: number }): number => {
+  const lo = MARK_INSET - MARK_SIZE / 2, hi = MARK_INSET + MARK_SIZE * 1.5;
+  const squares = [[lo, lo], [paper.width - hi, lo], [lo, paper.height - hi], [paper.width - hi, paper.height - hi]] as const;
+  return squares.filter(([x, y]) => [[x, y], [x + 2 * MARK_SIZE, y], [x, y + 2 * MARK_SIZE], [x + 2 * MARK_SIZE, y + 2 * MARK_SIZE]].some(([px, py]) => {
+    const q = applyH(m, { x: px!, y: py! });
+    return q.x < 0 || q.y < 0 || q.x > size.width || q.y > size.height;
+  })).length;
+};
 
 export const randomVariation = (r: () => number): PhotoVariation => {
   const cams = Object.keys(CAMERAS) as Camera[];
@@ -113,7 +130,7 @@ const invert = (m: Homography): Homography => {
 };
 
 /** The photo of one clean page (pixels at `perPoint` px/pt) under variation `v`, as JPEG bytes. */
-export const photograph = async (page: GreyImage, perPoint: number, v: PhotoVariation, seed: number): Promise<{ jpeg: Buffer; homography: Homography; width: number; height: number }> => {
+export const photograph = async (page: GreyImage, perPoint: number, v: PhotoVariation, seed: number): Promise<{ jpeg: Buffer; homography: Homography; width: number; height: number; marksCut: number }> => {
   const cam = CAMERAS[v.camera];
   const size = v.landscape ? { width: cam.height, height: cam.width } : cam;
   const paper = { width: page.width / perPoint, height: page.height / perPoint };
@@ -160,7 +177,7 @@ export const photograph = async (page: GreyImage, perPoint: number, v: PhotoVari
   if (v.blur >= 0.3) img = img.blur(v.blur);
   const jpeg = await img.jpeg({ quality: v.jpeg }).toBuffer();
   // The camera's map is of the paper's corners; the page's points are the same plane (points → pixels).
-  return { jpeg, homography: toPhoto, width: W, height: H };
+  return { jpeg, homography: toPhoto, width: W, height: H, marksCut: marksCutOff(toPhoto, paper, size) };
 };
 
 /** A generated ballot (one page) photographed: marked as people mark, then shot under `variation` (random by default). */
