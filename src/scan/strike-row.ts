@@ -290,12 +290,34 @@ const clearUnderline = (cls: Uint8Array, w: number, h: number, k: number, i0: nu
   return true;
 };
 
+/** Its vertex hidden, a tick shows less than its height: at least this share of its width tall (else 0.9). */
+const TICK_HIDDEN_TALL = 0.75;
+
+/**
+ * A tick over the letters whose vertex they hide (its short arm too, but maybe for its upper end): what shows is its
+ * long arm, rising to the right from the letters to above their band (y0 at or above j0) — its right end is its top
+ * — and its lowest visible ink runs into the letters (lowerEndHidden). Heights in pixels, `rightUp` how far the right
+ * end's lowest ink is above the lowest ink of all.
+ */
+const hiddenVertexTick = (height: number, y0: number, j0: number, rightUp: number, k: number): boolean => y0 <= j0 && rightUp >= height - 2 * k;
+
+/** Some of the lowest pen ink (row y1, columns x0–x1; `lowest` from column a) has printed letters just below it. */
+const lowerEndHidden = (cls: Uint8Array, w: number, h: number, x0: number, x1: number, lowest: Int32Array, a: number, y1: number): boolean => {
+  for (let x = x0; x <= x1; x++) {
+    if (lowest[x - a] !== y1) continue;
+    for (let i = Math.max(0, x - 1); i <= Math.min(w - 1, x + 1); i++) if (y1 + 1 < h && cls[(y1 + 1) * w + i] === HIDDEN) return true;
+  }
+  return false;
+};
+
 /**
  * A tick (✓) over the letters: the pen ink of the columns [from, to) widened by 2 pt, at most TICK_WIDTH_PT wide,
  * at least TICK_HEIGHT_PT tall and as tall as wide, lowest between its ends (a V: a slash through a word, lowest at
- * one end, is not one). Its pen ink is cleared from `cls` like a loop's; false when it is not a tick.
+ * one end, is not one) — or, its vertex hidden under the letters, only its long arm rising above them
+ * (hiddenVertexTick; bench: a third of the ticks over a name went to the board as partly struck). Its pen ink is
+ * cleared from `cls` like a loop's; false when it is not a tick.
  */
-const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: number, to: number): boolean => {
+const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: number, to: number, j0: number): boolean => {
   const a = Math.max(0, from - 2 * k);
   const b = Math.min(w, to + 2 * k);
   let x0 = w, x1 = -1, y0 = h, y1 = -1;
@@ -309,10 +331,11 @@ const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: numbe
   }
   const width = x1 - x0 + 1;
   const height = y1 - y0 + 1;
-  if (x1 < 0 || width > TICK_WIDTH_PT * k || height < TICK_HEIGHT_PT * k || height < 0.9 * width) return false;
+  if (x1 < 0 || width > TICK_WIDTH_PT * k || height < TICK_HEIGHT_PT * k || height < TICK_HIDDEN_TALL * width) return false;
   const left = lowest[x0 - a]!;
   const right = lowest[x1 - a]!;
-  if (y1 - left < 1.5 * k || y1 - right < 3 * k) return false;
+  const vee = height >= 0.9 * width && y1 - left >= 1.5 * k && y1 - right >= 3 * k;
+  if (!vee && !(hiddenVertexTick(height, y0, j0, y1 - right, k) && lowerEndHidden(cls, w, h, x0, x1, lowest, a, y1))) return false;
   for (let x = a; x < b; x++) for (let y = 0; y < h; y++) if (cls[y * w + x] === PEN) cls[y * w + x] = HIDDEN;
   return true;
 };
@@ -609,7 +632,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const clearMarks = (ticks: boolean): boolean => {
     const before = Uint8Array.from(cls);
     const loop = clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1);
-    const tick = ticks && clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo);
+    const tick = ticks && clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo, j0);
     const under = !loop && clearUnderline(cls, w, s.height, k, i0, i1, j1);
     if (!loop && !tick && !under) return false;
     if (o.wholeMarks === true) {
