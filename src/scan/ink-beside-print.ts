@@ -130,6 +130,12 @@ export const inkBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: Row
   return pieces;
 };
 
+/**
+ * Only on scans of at most this many pixels a point (200 dpi: 2.78). Sampled at FORM_PER_POINT from a sharper scan
+ * (300 dpi: 4.17), the letters' edges come out darker than the blank's (rendered smoothed at 2 px a point): clean names
+ * of the 300 dpi bench showed flat pieces as dark as a pen's (10 rows of 50 ballots). Left as before there.
+ */
+const MOST_PX_PER_PT = 3;
 /** A line's piece: at least this wide (points), at most this tall, this many times as wide as tall, and this much darker than the letters at its darkest. */
 const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
 
@@ -139,5 +145,5 @@ const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
  * mark at all. Clean names: their letters' edges give pieces under 100 grey levels darker, or upright ones.
  */
 export const thinLineBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): boolean =>
-  inkBesidePrint(img, t, page, g).some((p) =>
+  Math.hypot(t.a, t.d) <= MOST_PX_PER_PT && inkBesidePrint(img, t, page, g).some((p) =>
     p.widthPt >= LINE_PIECE.widthPt && p.heightPt <= LINE_PIECE.heightPt && p.widthPt >= LINE_PIECE.flat * p.heightPt && p.darkest >= LINE_PIECE.darker);
