@@ -52,10 +52,13 @@ const nearPrint = (page: FormPage, x0: number, y0: number, w: number, h: number,
   return out;
 };
 
-/** The map `t` refined for row `g`: shifted so that its printed name falls on the blank form's. */
-export const alignRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): Affine => {
+/**
+ * The map `t` refined for row `g`: shifted so that its printed name falls on the blank form's, by at most
+ * `maxShiftPt` (a scan's map is good to a pixel: a smaller search is enough there).
+ */
+export const alignRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, maxShiftPt = MAX_SHIFT_PT): Affine => {
   const k = FORM_PER_POINT;
-  const r = Math.round(MAX_SHIFT_PT * k);
+  const r = Math.round(maxShiftPt * k);
   const x0 = Math.round((g.textX0 - PAD_PT) * k);
   const y0 = Math.round((g.bandTop - PAD_PT - 3) * k);
   const w = Math.round((g.textX1 - g.textX0 + 2 * PAD_PT) * k);

@@ -14,6 +14,7 @@ import type { Box } from '../documents/ballot-layout.ts';
 import { FORM_PER_POINT, PRINTED, type FormPage, type RowGuide } from './form.ts';
 import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
+import { thinLineBesidePrint } from './ink-beside-print.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow } from './row-sample.ts';
 import { followedEnds, type LineEnds, type Pixels } from './strike-ends.ts';
@@ -562,6 +563,12 @@ export interface RowThresholds {
   /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
   readonly thinPieces?: boolean;
   /**
+   * A thin flat line darker than the letters can make, seen against the blank form's letters with the row matched to
+   * a fraction of a pixel, is never read as no mark (ink-beside-print.ts: a thin pen along the letters' top lies
+   * within the print mask). Scans.
+   */
+  readonly besidePrint?: boolean;
+  /**
    * A whole line whose middle is less than this above the letters' foot (points) is struck only when another line
    * crosses the letters above it (a double strike's lower line): alone, it is an underline drawn close (300 dpi seed
    * 2,007,040: 0.06 pt) or specks by the foot joined over the print (seed 5,017: 0.24 pt); the board looks. Scans.
@@ -591,7 +598,7 @@ export interface RowThresholds {
 }
 
 const SCAN_ROW: RowThresholds = {
-  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, followEnds: true, thinPieces: true, lowLinePt: 1,
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, followEnds: true, thinPieces: true, besidePrint: true, lowLinePt: 1,
   bandLine: false, entering: ENTERING,
 };
 
@@ -687,7 +694,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   }
   const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1)) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
   const keptNow = (): boolean => strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen() &&
-    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1));
+    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g));
   // Nothing long crosses the letters, but a circle's side or an underline by their foot reads as a line going under
   // them or as a faint line across them: read again without the circle or the underline (never without a tick here).
   if (keptNow() || (o.wholeMarks === true && strokePt <= keptPt && !line.through && !cleared && clearMarks(false) && keptNow())) {

@@ -125,7 +125,7 @@ describe('scan: strokes as people make them', () => {
   }, 240_000);
 
   it('never keeps most names struck through half of a middle syllable with a thin pen: a thin piece of the line in a gap of the letters is no dot', async () => {
-    // Before: 10 of these 135 rows read kept with confidence (now 7: see the known hole below) — all that showed of the line, whose ends lie inside the
+    // Before: 10 of these 135 rows read kept with confidence (then 7; now 3: a line along the letters' top, below) — all that showed of the line, whose ends lie inside the
     // word's letters, was a piece one or two pixels tall in a gap or a counter, measured as a dot (a stroke under 3.5 pt).
     const states: string[] = [];
     for (let seed = 600; seed < 615; seed++) {
@@ -134,13 +134,13 @@ describe('scan: strokes as people make them', () => {
       states.push(...statesOf(b, readOrThrow(sheets[0]!), 'partial'));
     }
     expect(states.filter((state) => state === 'struck')).toEqual([]);
-    expect(states.filter((state) => state === 'kept').length).toBeLessThanOrEqual(7);
+    expect(states.filter((state) => state === 'kept').length).toBeLessThanOrEqual(3);
   }, 240_000);
 
-  // Known hole (a confident error): a thin line through half of a middle syllable that runs along the letters' top
-  // (seed 284: over "ăn" of "Văn", on the arch of the "n"), all of it within a pixel of the print at 2 px a point, shows
-  // nowhere and is read as kept. This test fails on purpose until the reader sees such a line; then make it a plain test.
-  it.fails('never keeps a name struck through half of a middle syllable with a thin pen along the letters\' top (known hole)', async () => {
+  // A thin line through half of a middle syllable that runs along the letters' top (seed 284: over "ăn" of "Văn", on
+  // the arch of the "n") lies within a pixel of the print at 2 px a point and showed nowhere: it was read kept with
+  // confidence. Matched to the blank form's letters, it shows as a flat piece darker than they can make (ink-beside-print.ts).
+  it('never keeps a name struck through half of a middle syllable with a thin pen along the letters\' top', async () => {
     for (const seed of [200 + 10 * PARTIAL_STRIKES.indexOf('half-middle-word') + 'thin-ballpoint'.length]) {
       const { b, sheet } = await read(g, seed, { plan: (i) => (i === 2 || i === 7 || i === 13 ? { kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' } : { kind: 'none' }) });
       expect(statesOf(b, readOrThrow(sheet), 'partial').filter((state) => state === 'kept')).toEqual([]);

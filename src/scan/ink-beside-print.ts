@@ -1,0 +1,149 @@
+/**
+ * New ink seen against the printed name's own letter shapes. A thin pen line (0.6–1 pt) drawn along the letters —
+ * through the arch of an "n", the top of an "ă" — lies within a pixel of print at FORM_PER_POINT, inside the widened
+ * print mask that the strike reader treats as print: nothing of it is "new ink" there. Matched to the blank form to a
+ * fraction of a pixel (align-row.ts) and compared with the blank's letters blurred as a scanner blurs them, the scan
+ * shows such a line as a thin, flat run of pixels darker than the letters can make them: in the gap between two
+ * letters, under an arch, over a counter. The edges of letters a fraction of a pixel off make short or upright
+ * pieces; a dot is as tall as it is wide.
+ */
+import { alignRow } from './align-row.ts';
+import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
+import type { GreyImage } from './image.ts';
+import { sampleRow } from './row-sample.ts';
+import type { Affine } from './transform.ts';
+
+/** A scan's map is good to a pixel: the row is matched within this (points). */
+const SHIFT_PT = 1;
+/** Darker than the blurred blank by this much (grey levels of 255, the paper at 255): ink the letters cannot make. */
+const DARKER = 60;
+/** The letters' middle: the band less this much at its top and at its foot (points), as the strike reader's core. */
+const CORE_PT = { top: 2.5, foot: 2 } as const;
+/** …and this far (points) inside either end of the name: a tight circle's side curves through the band there. */
+const SIDE_PT = 6;
+/** Pieces are followed this far (points) above and below the letters' middle. */
+const BEYOND_PT = 2;
+
+/** A scanner's blur, as the blank's letters may show it: 1-2-1 weights applied this many times both ways (0: sharp). */
+const BLURS = [0, 1, 2] as const;
+
+/** The blank form's window (x0, y0, w, h of its grid) blurred `times` by 1-2-1 both ways, the edges repeated. */
+const blurredBlank = (page: FormPage, x0: number, y0: number, w: number, h: number, times: number): Float32Array => {
+  const { width: W, height: H, data } = page.blank;
+  const m = times;
+  const bw = w + 2 * m;
+  const bh = h + 2 * m;
+  let a = new Float32Array(bw * bh);
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0; x < bw; x++) {
+      const xx = Math.min(W - 1, Math.max(0, x0 - m + x));
+      const yy = Math.min(H - 1, Math.max(0, y0 - m + y));
+      a[y * bw + x] = data[yy * W + xx]!;
+    }
+  }
+  for (let n = 0; n < times; n++) {
+    const b = new Float32Array(a.length);
+    for (let y = 0; y < bh; y++) {
+      for (let x = 0; x < bw; x++) {
+        const l = a[y * bw + Math.max(0, x - 1)]!;
+        const r = a[y * bw + Math.min(bw - 1, x + 1)]!;
+        b[y * bw + x] = (l + 2 * a[y * bw + x]! + r) / 4;
+      }
+    }
+    for (let y = 0; y < bh; y++) {
+      for (let x = 0; x < bw; x++) {
+        const u = b[Math.max(0, y - 1) * bw + x]!;
+        const d = b[Math.min(bh - 1, y + 1) * bw + x]!;
+        a[y * bw + x] = (u + 2 * b[y * bw + x]! + d) / 4;
+      }
+    }
+  }
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * w + x] = a[(y + m) * bw + x + m]!;
+  a = out;
+  return a;
+};
+
+export interface InkPiece {
+  /** Its width and height (points), and how much darker than the letters its darkest pixel is (grey levels). */
+  readonly widthPt: number;
+  readonly heightPt: number;
+  readonly darkest: number;
+}
+
+/**
+ * The pieces of ink darker than the printed letters can make (8-connected pixels DARKER than the blank form's letters
+ * blurred as the scan is), the row matched to the blank form first, that lie wholly in the letters' middle away from
+ * the name's ends: the band less CORE_PT, and SIDE_PT inside either end. Pieces are followed beyond that, so that a
+ * dot or a circle's side reaching into it is seen whole (and left out), not cut into a flat sliver.
+ */
+export const inkBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): InkPiece[] => {
+  const k = FORM_PER_POINT;
+  const { area, s, paper, i0, i1, j0, j1 } = sampleRow(img, alignRow(img, t, page, g, SHIFT_PT), g);
+  const c0 = j0 + Math.round(CORE_PT.top * k);
+  const c1 = j1 - Math.round(CORE_PT.foot * k);
+  const side = Math.round(SIDE_PT * k);
+  if (c1 <= c0 || i1 - i0 <= 2 * side) return [];
+  // The window looked at: the name's columns, the core and BEYOND_PT above and below it.
+  const y0 = Math.max(0, c0 - Math.round(BEYOND_PT * k));
+  const y1 = Math.min(s.height, c1 + Math.round(BEYOND_PT * k));
+  const cw = i1 - i0;
+  const ch = y1 - y0;
+  const scale = 255 / Math.max(1, paper);
+  // Darker than the darkest of the blank's letters blurred as a scanner may blur them: neither sharp print nor its blurred edge.
+  const darkestPrint = new Float32Array(cw * ch).fill(255);
+  for (const times of BLURS) {
+    const blank = blurredBlank(page, Math.round(area.x * k) + i0, Math.round(area.y * k) + y0, cw, ch, times);
+    for (let q = 0; q < blank.length; q++) darkestPrint[q] = Math.min(darkestPrint[q]!, blank[q]!);
+  }
+  const excess = new Int16Array(cw * ch);
+  for (let j = 0; j < ch; j++) {
+    for (let i = 0; i < cw; i++) excess[j * cw + i] = Math.round(darkestPrint[j * cw + i]! - s.data[(y0 + j) * s.width + i0 + i]! * scale);
+  }
+  const seen = new Uint8Array(cw * ch);
+  const pieces: InkPiece[] = [];
+  const stack: number[] = [];
+  for (let q0 = 0; q0 < excess.length; q0++) {
+    if (seen[q0] === 1 || excess[q0]! < DARKER) continue;
+    seen[q0] = 1;
+    stack.push(q0);
+    let left = cw, right = -1, top = ch, foot = -1, darkest = 0;
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      const x = p % cw;
+      const y = (p - x) / cw;
+      left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); foot = Math.max(foot, y);
+      darkest = Math.max(darkest, excess[p]!);
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= cw || ny >= ch) continue;
+          const q = ny * cw + nx;
+          if (seen[q] === 0 && excess[q]! >= DARKER) { seen[q] = 1; stack.push(q); }
+        }
+      }
+    }
+    if (top + y0 < c0 || foot + y0 >= c1 || left < side || right >= cw - side) continue;
+    pieces.push({ widthPt: (right - left + 1) / k, heightPt: (foot - top + 1) / k, darkest });
+  }
+  return pieces;
+};
+
+/**
+ * Only on scans of at most this many pixels a point (200 dpi: 2.78). Sampled at FORM_PER_POINT from a sharper scan
+ * (300 dpi: 4.17), the letters' edges come out darker than the blank's (rendered smoothed at 2 px a point): clean names
+ * of the 300 dpi bench showed flat pieces as dark as a pen's (10 rows of 50 ballots). Left as before there.
+ */
+const MOST_PX_PER_PT = 3;
+/** A line's piece: at least this wide (points), at most this tall, this many times as wide as tall, and this much darker than the letters at its darkest. */
+const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
+
+/**
+ * A thin flat piece of ink darker than the printed letters can make in the letters' middle: what shows of a thin pen
+ * line drawn along the letters (through half a middle syllable, along their top). Such a row is never read as no
+ * mark at all. Clean names: their letters' edges give pieces under 100 grey levels darker, or upright ones.
+ */
+export const thinLineBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): boolean =>
+  Math.hypot(t.a, t.d) <= MOST_PX_PER_PT && inkBesidePrint(img, t, page, g).some((p) =>
+    p.widthPt >= LINE_PIECE.widthPt && p.heightPt <= LINE_PIECE.heightPt && p.widthPt >= LINE_PIECE.flat * p.heightPt && p.darkest >= LINE_PIECE.darker);
