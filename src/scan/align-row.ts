@@ -31,7 +31,7 @@ const vertex = (before: number, at: number, after: number): number => {
  * letter shifted by up to the largest shift stays within them; an underline drawn a few points under the name, or
  * a circle round it, lies outside and cannot pull the match (a thick underline in the window drew the name onto it).
  */
-const nearPrint = (page: FormPage, x0: number, y0: number, w: number, h: number, d: number): Uint8Array => {
+const nearPrintMask = (page: FormPage, x0: number, y0: number, w: number, h: number, d: number): Uint8Array => {
   const W = page.blank.width;
   const across = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
@@ -52,6 +52,26 @@ const nearPrint = (page: FormPage, x0: number, y0: number, w: number, h: number,
   return out;
 };
 
+/** The window's pixels near print as a list (y · w + x, in raster order) with the blank's grey at each. */
+interface NearPrint { readonly at: Int32Array; readonly blank: Uint8Array }
+
+/** By row and search radius: the same for every ballot of a form, so made once. */
+const nearCache = new WeakMap<RowGuide, Map<number, NearPrint>>();
+
+const nearPrint = (page: FormPage, g: RowGuide, x0: number, y0: number, w: number, h: number, d: number): NearPrint => {
+  const byRadius = nearCache.get(g) ?? new Map<number, NearPrint>();
+  nearCache.set(g, byRadius);
+  const known = byRadius.get(d);
+  if (known !== undefined) return known;
+  const mask = nearPrintMask(page, x0, y0, w, h, d);
+  const at: number[] = [];
+  for (let q = 0; q < mask.length; q++) if (mask[q] === 1) at.push(q);
+  const W = page.blank.width;
+  const made = { at: Int32Array.from(at), blank: Uint8Array.from(at, (q) => page.blank.data[(y0 + Math.floor(q / w)) * W + x0 + (q % w)]!) };
+  byRadius.set(d, made);
+  return made;
+};
+
 /**
  * The map `t` refined for row `g`: shifted so that its printed name falls on the blank form's, by at most
  * `maxShiftPt` (a scan's map is good to a pixel: a smaller search is enough there).
@@ -67,20 +87,21 @@ export const alignRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide,
   const s = samplePage(img, t, { x: (x0 - r) / k, y: (y0 - r) / k, width: (w + 2 * r) / k, height: (h + 2 * r) / k }, k);
   const paper = Math.max(1, quantile(s, 0, 0, s.width, s.height, 0.9));
   const scale = 255 / paper;
-  const W = page.blank.width;
-  const near = nearPrint(page, x0, y0, w, h, r + 1);
+  const near = nearPrint(page, g, x0, y0, w, h, r + 1);
+  // Each near pixel's place in the sample, unshifted.
+  const inSample = new Int32Array(near.at.length);
+  for (let n = 0; n < inSample.length; n++) {
+    const q = near.at[n]!;
+    const x = q % w;
+    inSample[n] = ((q - x) / w) * s.width + x;
+  }
   const side = 2 * r + 1;
   const cost = new Float64Array(side * side);
   for (let dy = -r; dy <= r; dy++) {
     for (let dx = -r; dx <= r; dx++) {
+      const shift = (r + dy) * s.width + r + dx;
       let sum = 0;
-      for (let y = 0; y < h; y++) {
-        const blank = (y0 + y) * W + x0;
-        const seen = (y + r + dy) * s.width + r + dx;
-        for (let x = 0; x < w; x++) {
-          if (near[y * w + x] === 1) sum += Math.min(CAP, Math.abs(page.blank.data[blank + x]! - s.data[seen + x]! * scale));
-        }
-      }
+      for (let n = 0; n < inSample.length; n++) sum += Math.min(CAP, Math.abs(near.blank[n]! - s.data[inSample[n]! + shift]! * scale));
       cost[(dy + r) * side + dx + r] = sum;
     }
   }

@@ -64,6 +64,25 @@ const blurredBlank = (page: FormPage, x0: number, y0: number, w: number, h: numb
   return a;
 };
 
+/** A row's darkest print, by row: the same window of the same blank form for every ballot, so made once. */
+const darkestCache = new WeakMap<RowGuide, Float32Array>();
+
+/**
+ * The darkest of the blank's letters blurred as a scanner may blur them (BLURS) in the window (x0, y0, w, h of the
+ * form grid): darker than this is neither sharp print nor its blurred edge.
+ */
+const darkestPrintOf = (page: FormPage, g: RowGuide, x0: number, y0: number, w: number, h: number): Float32Array => {
+  const known = darkestCache.get(g);
+  if (known?.length === w * h) return known;
+  const darkest = new Float32Array(w * h).fill(255);
+  for (const times of BLURS) {
+    const blank = blurredBlank(page, x0, y0, w, h, times);
+    for (let q = 0; q < blank.length; q++) darkest[q] = Math.min(darkest[q]!, blank[q]!);
+  }
+  darkestCache.set(g, darkest);
+  return darkest;
+};
+
 export interface InkPiece {
   /** Its width and height (points), and how much darker than the letters its darkest pixel is (grey levels). */
   readonly widthPt: number;
@@ -90,12 +109,7 @@ export const inkBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: Row
   const cw = i1 - i0;
   const ch = y1 - y0;
   const scale = 255 / Math.max(1, paper);
-  // Darker than the darkest of the blank's letters blurred as a scanner may blur them: neither sharp print nor its blurred edge.
-  const darkestPrint = new Float32Array(cw * ch).fill(255);
-  for (const times of BLURS) {
-    const blank = blurredBlank(page, Math.round(area.x * k) + i0, Math.round(area.y * k) + y0, cw, ch, times);
-    for (let q = 0; q < blank.length; q++) darkestPrint[q] = Math.min(darkestPrint[q]!, blank[q]!);
-  }
+  const darkestPrint = darkestPrintOf(page, g, Math.round(area.x * k) + i0, Math.round(area.y * k) + y0, cw, ch);
   const excess = new Int16Array(cw * ch);
   for (let j = 0; j < ch; j++) {
     for (let i = 0; i < cw; i++) excess[j * cw + i] = Math.round(darkestPrint[j * cw + i]! - s.data[(y0 + j) * s.width + i0 + i]! * scale);
