@@ -8,6 +8,7 @@
  * pieces; a dot is as tall as it is wide.
  */
 import { alignRow } from './align-row.ts';
+import { floodPiece } from './flood.ts';
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
 import type { GreyImage } from './image.ts';
 import { sampleRow } from './row-sample.ts';
@@ -33,7 +34,7 @@ const blurredBlank = (page: FormPage, x0: number, y0: number, w: number, h: numb
   const m = times;
   const bw = w + 2 * m;
   const bh = h + 2 * m;
-  let a = new Float32Array(bw * bh);
+  const a = new Float32Array(bw * bh);
   for (let y = 0; y < bh; y++) {
     for (let x = 0; x < bw; x++) {
       const xx = Math.min(W - 1, Math.max(0, x0 - m + x));
@@ -60,8 +61,7 @@ const blurredBlank = (page: FormPage, x0: number, y0: number, w: number, h: numb
   }
   const out = new Float32Array(w * h);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * w + x] = a[(y + m) * bw + x + m]!;
-  a = out;
-  return a;
+  return out;
 };
 
 /** A row's darkest print, by row: the same window of the same blank form for every ballot, so made once. */
@@ -116,28 +116,13 @@ export const inkBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: Row
   }
   const seen = new Uint8Array(cw * ch);
   const pieces: InkPiece[] = [];
-  const stack: number[] = [];
   for (let q0 = 0; q0 < excess.length; q0++) {
     if (seen[q0] === 1 || excess[q0]! < DARKER) continue;
-    seen[q0] = 1;
-    stack.push(q0);
     let left = cw, right = -1, top = ch, foot = -1, darkest = 0;
-    while (stack.length > 0) {
-      const p = stack.pop()!;
-      const x = p % cw;
-      const y = (p - x) / cw;
+    floodPiece(cw, ch, q0, seen, (q) => excess[q]! >= DARKER, (x, y, p) => {
       left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); foot = Math.max(foot, y);
       darkest = Math.max(darkest, excess[p]!);
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= cw || ny >= ch) continue;
-          const q = ny * cw + nx;
-          if (seen[q] === 0 && excess[q]! >= DARKER) { seen[q] = 1; stack.push(q); }
-        }
-      }
-    }
+    });
     if (top + y0 < c0 || foot + y0 >= c1 || left < side || right >= cw - side) continue;
     pieces.push({ widthPt: (right - left + 1) / k, heightPt: (foot - top + 1) / k, darkest });
   }

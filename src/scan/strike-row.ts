@@ -14,6 +14,7 @@ import type { Box } from '../documents/ballot-layout.ts';
 import { FORM_PER_POINT, PRINTED, type FormPage, type RowGuide } from './form.ts';
 import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
+import { floodPiece } from './flood.ts';
 import { thinLineBesidePrint } from './ink-beside-print.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow } from './row-sample.ts';
@@ -469,26 +470,12 @@ const thinPieceInLetters = (
       let foot = j;
       let left = i;
       let right = i;
-      const stack = [q0];
-      seen[q0] = 1;
-      while (stack.length > 0) {
-        const p = stack.pop()!;
-        const x = p % w;
-        const y = (p - x) / w;
+      floodPiece(w, h, q0, seen, (q) => cls[q] === PEN, (x, y) => {
         top = Math.min(top, y);
         foot = Math.max(foot, y);
-        if (x < left || (x === left && printedBy(x, y, -1))) left = x;
-        if (x > right || (x === right && printedBy(x, y, 1))) right = x;
-        for (let dy = -1; dy <= 1; dy++) {
-          for (let dx = -1; dx <= 1; dx++) {
-            const nx = x + dx;
-            const ny = y + dy;
-            if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-            const q = ny * w + nx;
-            if (cls[q] === PEN && seen[q] === 0) { seen[q] = 1; stack.push(q); }
-          }
-        }
-      }
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+      });
       if (foot - top + 1 > tall) continue;
       let bridges = false;
       for (let y = top; y <= foot && !bridges; y++) bridges = printedBy(left, y, -1) && printedBy(right, y, 1);
