@@ -16,6 +16,9 @@
  * - per variation (stderr, as a table; stdout, its figures): rows by what was drawn on them, ballots by their seal,
  *   by writing outside, by the scanner's degradations.
  * The same mix is then read at 150 and 300 dpi, on other seeds.
+ * The file: one ballot in three is written as a scanner set to colour writes it (an RGB PNG: three times the pixels to
+ * decode, weighed into grey by the reader), the others as a scanner set to grey writes them (a one-channel PNG);
+ * decoding + reading is reported for each kind of file, and over the mix.
  * SCAN_BENCH_BALLOTS sets the number at 200 dpi (default 2,000); SCAN_BENCH_DPI_BALLOTS the number at 150 and 300
  * dpi (default 500; 0 skips them); SCAN_BENCH_SEED offsets every pass's seeds (default 0), for a range not tuned on.
  * SCAN_BENCH_DUMP=file appends each ballot's whole reading (one JSON line: dpi, seed, reading) to that file, so that a
@@ -29,7 +32,7 @@ import { appendFileSync } from 'node:fs';
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { HEADER, candidates, round } from '../src/documents/fixtures/congress.ts';
-import { decodeScan, readStack, reviewPng, type BallotReading, type RowReading } from '../src/scan/index.ts';
+import { decodeScan, readStack, reviewPng, type BallotReading, type GreyImage, type RowReading } from '../src/scan/index.ts';
 import type { Degradation } from '../src/scan/testing/degrade.ts';
 import { generateBallot, prepareGenerator, type GeneratedBallot, type RowPlan } from '../src/scan/testing/generate.ts';
 import type { BenchResult } from './run.ts';
@@ -104,10 +107,24 @@ class Tallies {
   }
 }
 
+/** How the scanner wrote the file: grey (one channel) or colour (RGB), one ballot in three. */
+type FileKind = 'grey PNG' | 'colour PNG';
+const fileKind = (seed: number): FileKind => (seed % 3 === 0 ? 'colour PNG' : 'grey PNG');
+const FILE_KINDS: readonly FileKind[] = ['grey PNG', 'colour PNG'];
+
+/** A generated page as the scanner's PNG file: a one-channel PNG, or the same grey in three channels. */
+const scannerPng = (page: GreyImage, kind: FileKind): Promise<Buffer> => {
+  const raw = sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } });
+  // sharp writes a one-channel raw image as an RGB PNG unless told its colour space is grey.
+  return (kind === 'grey PNG' ? raw.toColourspace('b-w') : raw).png().toBuffer();
+};
+
 interface Pass {
   readonly dpi: number;
   readonly n: number;
   decideCpu: number[];
+  /** decideCpu by the kind of file. */
+  readonly decideCpuByFile: Map<FileKind, number[]>;
   decideWall: number[];
   readCpu: number;
   /** Each ballot's decode + read, from and to (performance.now), for the collector's pauses inside. */
@@ -149,13 +166,14 @@ const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass>
   if (!g.ok) throw new Error(g.error.message_en);
   const layout = g.value.target.layout;
   const p: Pass = {
-    dpi, n, decideCpu: [], decideWall: [], readCpu: 0, windows: [], reviewCpu: [], reviewWall: [], decided: 0, clean: 0, cleanDecided: 0,
+    dpi, n, decideCpu: [], decideCpuByFile: new Map(FILE_KINDS.map((k) => [k, []])), decideWall: [], readCpu: 0, windows: [], reviewCpu: [], reviewWall: [], decided: 0, clean: 0, cleanDecided: 0,
     errors: 0, proposed: 0, rejected: 0, rows: new Tallies(), ballots: new Tallies(),
   };
   for (let seed = firstSeed; seed < firstSeed + n; seed++) {
     if ((seed - firstSeed) % 100 === 0) process.stderr.write(`${dpi} dpi: ${seed - firstSeed} of ${n} ballots (${new Date().toISOString()})\n`);
     const b = await generateBallot(g.value, { seed, ...MIX });
-    const files = await Promise.all(b.pages.map((page) => sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } }).png().toBuffer()));
+    const file = fileKind(seed);
+    const files = await Promise.all(b.pages.map((page) => scannerPng(page, file)));
     const c0 = cpuMs();
     const w0 = performance.now();
     const pages = [];
@@ -171,6 +189,7 @@ const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass>
     p.decideWall.push(w1 - w0);
     p.windows.push([w0, w1]);
     p.decideCpu.push(c2 - c0);
+    p.decideCpuByFile.get(file)!.push(c2 - c0);
     p.readCpu += c2 - c1;
     const reading = ballots[0]!;
     if (dump !== undefined) appendFileSync(dump, `${JSON.stringify({ dpi, seed, reading })}\n`);
@@ -202,6 +221,7 @@ const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass>
       ...(seal === null ? [] : [`seal placed: ${seal.place}`, `seal strength: ${seal.strength}`, `seal ink: ${seal.ink}`]),
       b.truth.writingOutside ? 'writing outside the rows' : 'nothing written outside',
       ...scanWords(b.degradations[0]!).map((w) => `scan: ${w}`),
+      `file: ${file}`,
     ];
     for (const key of ballotKeys) p.ballots.add(key, decided, errors + proposed, ms);
     if (why) {
@@ -260,8 +280,12 @@ const figures = (p: Pass): BenchResult[] => {
   ]);
   return [
     { bench: `scan: ballots generated and read ${at}`, value: p.n, unit: 'ballots' },
-    { bench: `scan: decode the PNG + read, per ballot ${at} (CPU, one core): mean`, value: round1(mean(p.decideCpu)), unit: 'ms' },
-    { bench: `scan: decode the PNG + read, per ballot ${at} (CPU, one core): p95`, value: round1(p95(p.decideCpu)), unit: 'ms' },
+    { bench: `scan: decode the PNG + read, per ballot ${at} (CPU, one core), every file: mean`, value: round1(mean(p.decideCpu)), unit: 'ms' },
+    { bench: `scan: decode the PNG + read, per ballot ${at} (CPU, one core), every file: p95`, value: round1(p95(p.decideCpu)), unit: 'ms' },
+    ...[...p.decideCpuByFile].flatMap(([kind, xs]) => [
+      { bench: `scan: decode the ${kind} + read, per ballot ${at} (CPU, one core): mean`, value: round1(mean(xs)), unit: `ms (${xs.length} ballots)` },
+      { bench: `scan: decode the ${kind} + read, per ballot ${at} (CPU, one core): p95`, value: round1(p95(xs)), unit: `ms (${xs.length} ballots)` },
+    ]),
     { bench: `scan: decode the PNG + read, per ballot ${at} (wall clock): mean`, value: round1(mean(p.decideWall)), unit: 'ms' },
     { bench: `scan: decode the PNG + read, per ballot ${at} (wall clock): p95`, value: round1(p95(p.decideWall)), unit: 'ms' },
     { bench: `scan: read alone, per ballot ${at} (CPU): mean`, value: round1(p.readCpu / p.n), unit: 'ms' },

@@ -9,17 +9,15 @@
  * strict payload check of register.ts stand as for any scan: a misread code is refused, never guessed).
  */
 import jsqr from 'jsqr';
-import QRCode from 'qrcode';
 import type { Box } from '../documents/ballot-layout.ts';
 import { encodeBallotQr } from '../documents/ballot-qr.ts';
+import { QR_QUIET as QUIET, qrMatrix, type QrMatrix } from '../documents/qr-matrix.ts';
 import type { ScanTarget } from './form.ts';
 import type { GreyImage } from './image.ts';
 import type { Affine } from './transform.ts';
 
 const jsQR = jsqr.default;
 
-/** src/documents/pdf/qr.ts QUIET: modules of white inside the box around the code. */
-const QUIET = 2;
 /** Pixels per module and quiet modules of the image drawn for jsQR. */
 const DRAW = 4;
 const DRAW_QUIET = 4;
@@ -28,18 +26,25 @@ const SHIFTS = [0, -0.25, 0.25, -0.5, 0.5];
 /** How much a module is set off against its neighbours (1: as much again as it differs from them). */
 const SHARPEN = 1;
 
-const modulesOf = new WeakMap<ScanTarget, number>();
+interface BallotCode extends QrMatrix { readonly text: string }
 
-/** The number of modules a side of this round's ballot QR code (the same on every page). */
-export const qrModules = (target: ScanTarget): number => {
-  const known = modulesOf.get(target);
+const codesOf = new WeakMap<ScanTarget, readonly BallotCode[]>();
+
+/** The code printed on each page of this round's ballot, as text and matrix (made once per target). */
+const ballotCodes = (target: ScanTarget): readonly BallotCode[] => {
+  const known = codesOf.get(target);
   if (known !== undefined) return known;
   const pages = target.layout.pages.length;
-  const text = encodeBallotQr({ congressId: target.congressId, electionId: target.electionId, round: target.round, page: pages, pages, layoutHash: target.layout.hash });
-  const n = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules.size;
-  modulesOf.set(target, n);
-  return n;
+  const codes = target.layout.pages.map((_, i) => {
+    const text = encodeBallotQr({ congressId: target.congressId, electionId: target.electionId, round: target.round, page: i + 1, pages, layoutHash: target.layout.hash });
+    return { text, ...qrMatrix(text) };
+  });
+  codesOf.set(target, codes);
+  return codes;
 };
+
+/** The number of modules a side of this round's ballot QR code (that of its last page). */
+export const qrModules = (target: ScanTarget): number => ballotCodes(target).at(-1)!.size;
 
 /** Bilinear grey at pixel position (x, y); white outside the image. */
 const at = (img: GreyImage, x: number, y: number): number => {
@@ -153,6 +158,40 @@ const draw = (dark: (i: number) => boolean, n: number): { rgba: Uint8ClampedArra
     }
   }
   return { rgba, side };
+};
+
+/**
+ * Modules of a code that may differ from a page's printed code for the scan to be taken as that code: under half the
+ * least distance between two codes of a ballot's size (versions 3–7 at level M: at least 16 error-correction
+ * codewords a block, so two codes differ in at least 17 modules), so no other code can be nearer. Blur and a pen
+ * over the code cost a few modules; more, and the code is decoded instead (jsQR), and refused if foreign.
+ */
+const MAX_MODULES_OFF = 8;
+
+/**
+ * The text of the page's code printed in the page box `b` when the scan shows that very code: each module sampled
+ * through `t` and split dark/light, compared with the matrices this round's ballot prints there. Much cheaper than
+ * decoding it, and it needs no finder pattern to be found; null when it is not one of them.
+ */
+export const matchBallotQr = (img: GreyImage, t: Affine, b: Box, target: ScanTarget, pages: readonly number[]): string | null => {
+  const codes = ballotCodes(target).filter((_, i) => pages.includes(i));
+  const n = codes[0]?.size;
+  if (n === undefined || codes.some((c) => c.size !== n)) return null;
+  const fixed = functionPatterns(n);
+  for (const sy of SHIFTS) {
+    for (const sx of SHIFTS) {
+      const values = sampleGrid(img, t, b, n, sx, sy);
+      const level = otsu(values);
+      for (const code of codes) {
+        let off = 0;
+        for (let i = 0; i < n * n && off <= MAX_MODULES_OFF; i++) {
+          if (fixed[i] === null && (values[i]! < level ? 1 : 0) !== code.dark[i]) off++;
+        }
+        if (off <= MAX_MODULES_OFF) return code.text;
+      }
+    }
+  }
+  return null;
 };
 
 /** The QR code of `n` modules in the page box `b`, read module by module through `t`; null when none is read. */

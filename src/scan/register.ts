@@ -9,7 +9,7 @@ import { parseBallotQr, type BallotQr } from '../documents/ballot-qr.ts';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
 import { darkBlobs, opened, type Blob, type Window } from './blobs.ts';
 import type { ScanTarget } from './form.ts';
-import { qrModules, readQrGrid } from './qr-grid.ts';
+import { matchBallotQr, qrModules, readQrGrid } from './qr-grid.ts';
 import { quantile, type GreyImage } from './image.ts';
 import { samplePage } from './sample.ts';
 import { apply, describe, fitAffine, type Affine, type Point } from './transform.ts';
@@ -204,8 +204,10 @@ export const register = (img: GreyImage, target: ScanTarget): Result<Registratio
   const attempts = tries.flatMap(({ t, upsideDown }) => [...boxes.values()].map(({ box, pages }) => ({ t, upsideDown, box, pages, dark: darkShare(img, t, box) })))
     .filter((a) => a.dark > 0.25 && a.dark < 0.75)
     .sort((a, b) => Math.abs(a.dark - 0.5) - Math.abs(b.dark - 0.5));
-  // jsQR's own search first; then, where it found nothing, the module grid (small or blurred codes: qr-grid.ts).
+  // The code this ballot prints there first; else jsQR's own search (which also reads a foreign code, to say whose
+  // it is); then, where it found nothing, the module grid (small or blurred codes: qr-grid.ts).
   const reads = [
+    ...attempts.map((a) => ({ ...a, read: () => matchBallotQr(img, a.t, a.box, target, a.pages) })),
     ...attempts.map((a) => ({ ...a, read: () => readQr(img, a.t, a.box) })),
     ...attempts.map((a) => ({ ...a, read: () => readQrGrid(img, a.t, a.box, qrModules(target)) })),
   ];
