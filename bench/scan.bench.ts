@@ -18,7 +18,9 @@
  * The same mix is then read at 150 and 300 dpi, on other seeds.
  * The file: one ballot in three is written as a scanner set to colour writes it (an RGB PNG: three times the pixels to
  * decode, weighed into grey by the reader), the others as a scanner set to grey writes them (a one-channel PNG);
- * decoding + reading is reported for each kind of file, and over the mix.
+ * decoding + reading is reported for each kind of file, and over the mix. Ballots are generated ten at a time and
+ * the generator's garbage collected before they are read, so that the collector's pauses inside a reading are the
+ * reader's own, as in the server's reading thread.
  * SCAN_BENCH_BALLOTS sets the number at 200 dpi (default 2,000); SCAN_BENCH_DPI_BALLOTS the number at 150 and 300
  * dpi (default 500; 0 skips them); SCAN_BENCH_SEED offsets every pass's seeds (default 0), for a range not tuned on.
  * SCAN_BENCH_DUMP=file appends each ballot's whole reading (one JSON line: dpi, seed, reading) to that file, so that a
@@ -30,6 +32,8 @@
  */
 import { appendFileSync } from 'node:fs';
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import sharp from 'sharp';
 import { HEADER, candidates, round } from '../src/documents/fixtures/congress.ts';
 import { decodeScan, readStack, reviewPng, type BallotReading, type GreyImage, type RowReading } from '../src/scan/index.ts';
@@ -161,6 +165,11 @@ const watchGc = (): GcPause[] => {
 };
 const gcPauses = process.env.SCAN_BENCH_GC === '1' ? watchGc() : null;
 
+const GENERATED_AT_ONCE = 10;
+// The collector, called between batches (the bench runs without --expose-gc).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass> => {
   const g = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 15, candidates: candidates(18) }) }, dpi);
   if (!g.ok) throw new Error(g.error.message_en);
@@ -169,11 +178,20 @@ const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass>
     dpi, n, decideCpu: [], decideCpuByFile: new Map(FILE_KINDS.map((k) => [k, []])), decideWall: [], readCpu: 0, windows: [], reviewCpu: [], reviewWall: [], decided: 0, clean: 0, cleanDecided: 0,
     errors: 0, proposed: 0, rejected: 0, rows: new Tallies(), ballots: new Tallies(),
   };
+  const made: Array<{ seed: number; b: GeneratedBallot; file: FileKind; files: Buffer[] }> = [];
   for (let seed = firstSeed; seed < firstSeed + n; seed++) {
     if ((seed - firstSeed) % 100 === 0) process.stderr.write(`${dpi} dpi: ${seed - firstSeed} of ${n} ballots (${new Date().toISOString()})\n`);
-    const b = await generateBallot(g.value, { seed, ...MIX });
-    const file = fileKind(seed);
-    const files = await Promise.all(b.pages.map((page) => scannerPng(page, file)));
+    // Ballots are made GENERATED_AT_ONCE at a time, then the generator's garbage is collected before they are read:
+    // the reader's collections are its own, as in the server's reading thread, where no generator runs.
+    if (made.length === 0) {
+      for (let next = seed; next < Math.min(firstSeed + n, seed + GENERATED_AT_ONCE); next++) {
+        const b = await generateBallot(g.value, { seed: next, ...MIX });
+        const file = fileKind(next);
+        made.push({ seed: next, b, file, files: await Promise.all(b.pages.map((page) => scannerPng(page, file))) });
+      }
+      collectGarbage();
+    }
+    const { b, file, files } = made.shift()!;
     const c0 = cpuMs();
     const w0 = performance.now();
     const pages = [];

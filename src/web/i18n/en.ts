@@ -460,7 +460,7 @@ export const en: Messages = {
   },
   scan: {
     title: 'Scan a batch — {{batch}}',
-    intro: 'Choose the folder of the batch\'s scans ({{n}} ballots) or choose the files. The stack order is the file-name order (scan-2 before scan-10).',
+    intro: 'Choose the folder of the batch\'s scans ({{n}} ballots) or choose the files. The stack order is the file-name order (scan-2 before scan-10). Set the scanner to 200 dpi, greyscale: it reads fastest; colour, 150 or 300 dpi are read too.',
     chooseFolder: 'Choose the folder of scans',
     photo: {
       title: 'Photograph the ballots (no scanner)',
