@@ -20,7 +20,8 @@
  * decode, weighed into grey by the reader), the others as a scanner set to grey writes them (a one-channel PNG);
  * decoding + reading is reported for each kind of file, and over the mix. Ballots are generated ten at a time and
  * the generator's garbage collected before they are read, so that the collector's pauses inside a reading are the
- * reader's own, as in the server's reading thread.
+ * reader's own. At 200 dpi each batch is also read as the server reads it — by one of its reading threads
+ * (src/server/scan/sheet-reader.ts), which decodes the file, reads it and makes its review image, on a heap of its own.
  * SCAN_BENCH_BALLOTS sets the number at 200 dpi (default 2,000); SCAN_BENCH_DPI_BALLOTS the number at 150 and 300
  * dpi (default 500; 0 skips them); SCAN_BENCH_SEED offsets every pass's seeds (default 0), for a range not tuned on.
  * SCAN_BENCH_DUMP=file appends each ballot's whole reading (one JSON line: dpi, seed, reading) to that file, so that a
@@ -39,6 +40,7 @@ import { HEADER, candidates, round } from '../src/documents/fixtures/congress.ts
 import { decodeScan, readStack, reviewPng, type BallotReading, type GreyImage, type RowReading } from '../src/scan/index.ts';
 import type { Degradation } from '../src/scan/testing/degrade.ts';
 import { generateBallot, prepareGenerator, type GeneratedBallot, type RowPlan } from '../src/scan/testing/generate.ts';
+import { sheetReader, type SheetReader } from '../src/server/scan/sheet-reader.ts';
 import type { BenchResult } from './run.ts';
 
 const said = (r: RowReading): string => (r.kind === 'strike' ? r.state : r.mark ?? 'uncertain');
@@ -127,6 +129,9 @@ interface Pass {
   readonly dpi: number;
   readonly n: number;
   decideCpu: number[];
+  /** Decode + read + the review image when in review, in the server's reading thread (one), per ballot. */
+  threadCpu: number[];
+  threadWall: number[];
   /** decideCpu by the kind of file. */
   readonly decideCpuByFile: Map<FileKind, number[]>;
   decideWall: number[];
@@ -170,12 +175,12 @@ const GENERATED_AT_ONCE = 10;
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass> => {
+const runPass = async (dpi: number, n: number, firstSeed: number, thread: SheetReader | null): Promise<Pass> => {
   const g = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 15, candidates: candidates(18) }) }, dpi);
   if (!g.ok) throw new Error(g.error.message_en);
   const layout = g.value.target.layout;
   const p: Pass = {
-    dpi, n, decideCpu: [], decideCpuByFile: new Map(FILE_KINDS.map((k) => [k, []])), decideWall: [], readCpu: 0, windows: [], reviewCpu: [], reviewWall: [], decided: 0, clean: 0, cleanDecided: 0,
+    dpi, n, decideCpu: [], threadCpu: [], threadWall: [], decideCpuByFile: new Map(FILE_KINDS.map((k) => [k, []])), decideWall: [], readCpu: 0, windows: [], reviewCpu: [], reviewWall: [], decided: 0, clean: 0, cleanDecided: 0,
     errors: 0, proposed: 0, rejected: 0, rows: new Tallies(), ballots: new Tallies(),
   };
   const made: Array<{ seed: number; b: GeneratedBallot; file: FileKind; files: Buffer[] }> = [];
@@ -190,6 +195,18 @@ const runPass = async (dpi: number, n: number, firstSeed: number): Promise<Pass>
         made.push({ seed: next, b, file, files: await Promise.all(b.pages.map((page) => scannerPng(page, file))) });
       }
       collectGarbage();
+      // The same files read as the server reads them, in its reading thread, before this thread reads them: while the
+      // thread reads, this one waits, its garbage just collected, so the process's CPU time is the thread's.
+      for (const m of thread === null ? [] : made) {
+        const c0 = cpuMs();
+        const w0 = performance.now();
+        for (const [sheet, f] of m.files.entries()) {
+          const read = await thread!.read({ kind: 'encoded', file: f, index: 0 }, g.value.target, sheet, false);
+          if (!read.ok) throw new Error(read.error.message_en);
+        }
+        p.threadCpu.push(cpuMs() - c0);
+        p.threadWall.push(performance.now() - w0);
+      }
     }
     const { b, file, files } = made.shift()!;
     const c0 = cpuMs();
@@ -306,6 +323,11 @@ const figures = (p: Pass): BenchResult[] => {
     ]),
     { bench: `scan: decode the PNG + read, per ballot ${at} (wall clock): mean`, value: round1(mean(p.decideWall)), unit: 'ms' },
     { bench: `scan: decode the PNG + read, per ballot ${at} (wall clock): p95`, value: round1(p95(p.decideWall)), unit: 'ms' },
+    ...(p.threadCpu.length === 0 ? [] : [
+      { bench: `scan: in the server's reading thread, decode + read (+ review image when in review), per ballot ${at} (CPU): mean`, value: round1(mean(p.threadCpu)), unit: 'ms' },
+      { bench: `scan: in the server's reading thread, decode + read (+ review image when in review), per ballot ${at} (CPU): p95`, value: round1(p95(p.threadCpu)), unit: 'ms' },
+      { bench: `scan: in the server's reading thread, decode + read (+ review image when in review), per ballot ${at} (wall clock): p95`, value: round1(p95(p.threadWall)), unit: 'ms' },
+    ]),
     { bench: `scan: read alone, per ballot ${at} (CPU): mean`, value: round1(p.readCpu / p.n), unit: 'ms' },
     ...gcFigures(p, at),
     { bench: `scan: review image per ballot in review ${at} (CPU): mean`, value: round1(mean(p.reviewCpu)), unit: 'ms' },
@@ -326,15 +348,21 @@ export default async (): Promise<BenchResult[]> => {
   const nDpi = Number(process.env.SCAN_BENCH_DPI_BALLOTS ?? 500);
   // Each pass's table and figures as soon as it ends: a long run cut short keeps what it measured.
   const run = async (dpi: number, count: number, firstSeed: number): Promise<BenchResult[]> => {
-    const p = await runPass(dpi, count, firstSeed);
+    const p = await runPass(dpi, count, firstSeed, dpi === 200 && count > 0 ? reader : null);
     process.stderr.write(`\n${table(p)}\n`);
     const out = figures(p);
     for (const f of out) process.stderr.write(`${JSON.stringify(f)}\n`);
     return out;
   };
+  // One reading thread of the server's (src/server/scan/sheet-reader.ts), for the 200 dpi pass.
+  const reader = sheetReader(1);
+  // Its threads do not hold the process open (a server's sockets do): this does, while the bench waits on them.
+  const alive = setInterval(() => undefined, 60_000);
   const offset = Number(process.env.SCAN_BENCH_SEED ?? 0);
   const results = await run(200, n, offset + 1);
   // Other seeds than the 200 dpi pass: other ballots, not the same ones at another resolution.
   if (nDpi > 0) results.push(...await run(150, nDpi, offset + 1_000_001), ...await run(300, nDpi, offset + 2_000_001));
+  await reader.close();
+  clearInterval(alive);
   return results;
 };
