@@ -593,7 +593,8 @@ export interface RowThresholds {
   /**
    * A whole line whose middle is less than this above the letters' foot (points) is struck only when another line
    * crosses the letters above it (a double strike's lower line): alone, it is an underline drawn close (300 dpi seed
-   * 2,007,040: 0.06 pt) or specks by the foot joined over the print (seed 5,017: 0.24 pt); the board looks. Scans.
+   * 2,007,040: 0.06 pt) or specks by the foot joined over the print (seed 5,017: 0.24 pt): read again with it cleared
+   * as an underline, kept when nothing else is left; else the board looks. Scans.
    */
   readonly lowLinePt?: number;
   /**
