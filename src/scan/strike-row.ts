@@ -1,7 +1,8 @@
 /**
  * A name row of a strike-out ballot (docs/rules.md §5: the voter strikes the WHOLE name of each person rejected).
  * - struck: one pen line — straight, slanted, wavy, doubled, starting a little late or ending a little early —
- *   crosses the whole name through its letters: most of the name and at least half of every word;
+ *   crosses the whole name through its letters: most of the name and at least half of every word, or from inside
+ *   its first word to inside its last crossing every word between;
  * - partial ("gạch một phần"): a pen stroke through the letters of part of the name only (the family name, a
  *   word, half of it): never counted, the board rules;
  * - kept: nothing crosses the letters but marks too short to be a stroke (a dot); underlines run below the letters,
@@ -32,6 +33,11 @@ export const STRIKE = {
   /** …with at most this slope, its middle within the letters' band, wandering from a straight course by at most this (points, RMS). */
   maxSlope: 0.45,
   maxWanderPt: 3.5,
+  /**
+   * …or (startsLateEndsEarly), on a name of three words or more: the first and last word crossed (followed) at least
+   * struckWord and at most this share each, neither from the name's edge, and every word between at least this share as seen.
+   */
+  lateEarly: { inside: 0.8, crossed: 0.9 },
   /** A stroke through the letters at least this long (points) is deliberate: a partial strike at least. */
   partialPt: 5,
   /** Kept: no stroke through the letters longer than this (points, a dot)… */
@@ -213,6 +219,19 @@ const LOOP_SIDE_PT = 6;
 /** …nor, anywhere, the letters' band but for this much (points) at its top and at its foot. */
 const LOOP_CORE_PT = { top: 2.5, foot: 2 } as const;
 
+/** A circle left open (the pen lifted before it closed): pen lines above and below the letters' band across at least this share of the name each… */
+const OPEN_SIDE = 0.15;
+/** …and across this share of it together (the gap, above or below, is where the other side runs). */
+const OPEN_TOGETHER = 0.8;
+
+/** The lines above and below the band (lineWithin) of a circle left open: each across OPEN_SIDE, together across OPEN_TOGETHER. */
+const openLoop = (cls: Uint8Array, w: number, above: { share: number; path: Int16Array }, below: { share: number; path: Int16Array }, i0: number, i1: number): boolean => {
+  if (above.share < OPEN_SIDE || below.share < OPEN_SIDE) return false;
+  let n = 0;
+  for (let i = i0; i < i1; i++) if (cls[above.path[i]! * w + i] === PEN || cls[below.path[i]! * w + i] === PEN) n++;
+  return n >= OPEN_TOGETHER * (i1 - i0);
+};
+
 /**
  * A circle around the name: pen lines both above and below the letters' band across most of the name. Its pen
  * ink (everything connected to those two lines, also through its own ink too thick in its columns to be pen — a
@@ -221,12 +240,12 @@ const LOOP_CORE_PT = { top: 2.5, foot: 2 } as const;
  * letters' middle away from the name's ends (a stroke drawn into the circle: not cleared with it).
  */
 const clearLoop = (
-  cls: Uint8Array, newInk: (q: number) => boolean, w: number, h: number, k: number, i0: number, i1: number, j0: number, j1: number,
+  cls: Uint8Array, newInk: (q: number) => boolean, w: number, h: number, k: number, i0: number, i1: number, j0: number, j1: number, open = false,
 ): boolean => {
   if (j0 < 3 || j1 > h - 3) return false;
   const above = lineWithin(cls, w, h, 0, j0 - 1, i0, i1);
   const below = lineWithin(cls, w, h, j1, h - 1, i0, i1);
-  if (above.share < LOOP_SHARE || below.share < LOOP_SHARE) return false;
+  if ((above.share < LOOP_SHARE || below.share < LOOP_SHARE) && !(open && openLoop(cls, w, above, below, i0, i1))) return false;
   const seen = new Uint8Array(cls.length);
   const stack: number[] = [];
   for (const { path } of [above, below]) {
@@ -522,8 +541,22 @@ const wholeWithEnds = (line: Line, px: Pixels, h: number, k: number, area: Box, 
   hit.fill(1, line.ends.last + 1, to);
   const { coverage, words } = shares(hit, k, area, g, i0, i1);
   const end = words.length - 1;
-  return coverage >= STRIKE.struckCoverage &&
-    words.every((share, n) => line.words[n]! >= STRIKE.struckWord || ((n === 0 || n === end) && share >= STRIKE.endWord));
+  return (coverage >= STRIKE.struckCoverage &&
+    words.every((share, n) => line.words[n]! >= STRIKE.struckWord || ((n === 0 || n === end) && share >= STRIKE.endWord))) ||
+    startsLateEndsEarly(line, words, i0, i1);
+};
+
+/**
+ * A line that starts inside the first word and ends inside the last, crossing every word between them (STRIKE.lateEarly):
+ * the whole name struck by a hand that started late and stopped early, however little of the name that leaves it
+ * (a short middle word). A strike through part of a name starts or ends beyond it, or in a gap between words: it
+ * leaves an end word uncrossed, or crosses one all through from the name's edge.
+ */
+const startsLateEndsEarly = (line: Line, words: readonly number[], i0: number, i1: number): boolean => {
+  const { inside, crossed } = STRIKE.lateEarly;
+  const end = words.length - 1;
+  if (end < 2 || line.hit.subarray(0, i0).includes(1) || line.hit.subarray(i1).includes(1)) return false;
+  return words.every((share, n) => (n === 0 || n === end ? share >= STRIKE.struckWord && share <= inside : line.words[n]! >= crossed));
 };
 
 /** Where a photo's reading differs from a scan's (PHOTO). */
@@ -545,6 +578,8 @@ export interface RowThresholds {
    * nothing long crosses the letters (its side then reads as a line going under them). Scans; photos keep their own.
    */
   readonly wholeMarks?: boolean;
+  /** A circle left open (the pen lifted before it closed) is cleared as a circle is (openLoop). Scans. */
+  readonly openLoops?: boolean;
   /** A line starting late or ending early is followed under the first or last word where it shows (wholeWithEnds). Scans. */
   readonly followEnds?: boolean;
   /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
@@ -558,7 +593,8 @@ export interface RowThresholds {
   /**
    * A whole line whose middle is less than this above the letters' foot (points) is struck only when another line
    * crosses the letters above it (a double strike's lower line): alone, it is an underline drawn close (300 dpi seed
-   * 2,007,040: 0.06 pt) or specks by the foot joined over the print (seed 5,017: 0.24 pt); the board looks. Scans.
+   * 2,007,040: 0.06 pt) or specks by the foot joined over the print (seed 5,017: 0.24 pt): read again with it cleared
+   * as an underline, kept when nothing else is left; else the board looks. Scans.
    */
   readonly lowLinePt?: number;
   /**
@@ -585,7 +621,7 @@ export interface RowThresholds {
 }
 
 const SCAN_ROW: RowThresholds = {
-  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, followEnds: true, thinPieces: true, besidePrint: true, lowLinePt: 1,
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, thinPieces: true, besidePrint: true, lowLinePt: 1,
   bandLine: false, entering: ENTERING,
 };
 
@@ -625,7 +661,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   // touches their foot: measured again without them, the faint ink they leave by the letters gone with them.
   const clearMarks = (ticks: boolean): boolean => {
     const before = Uint8Array.from(cls);
-    const loop = clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1);
+    const loop = clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1, o.openLoops === true);
     const tick = ticks && clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo, j0);
     const under = !loop && clearUnderline(cls, w, s.height, k, i0, i1, j1);
     if (!loop && !tick && !under) return false;
@@ -663,11 +699,11 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     const upper = o.upperOfTwo === true ? upperLine(Math.max(line.abovePt + SECOND_LINE_GAP_PT, o.minAbovePt)) : null;
     if (upper === null || !upper.through || !isWhole(upper) || upper.abovePt < o.minAbovePt) return { ...base, state: 'uncertain', confidence: 0 };
   }
-  if (whole && line.through && o.lowLinePt !== undefined && line.abovePt < o.lowLinePt) {
-    const upper = upperLine(line.abovePt + SECOND_LINE_GAP_PT);
-    if (upper === null || !upper.through || upper.coverage < STRIKE.struckCoverage) return { ...base, state: 'uncertain', confidence: 0 };
-  }
-  if (whole && line.through) {
+  // A whole line by the letters' foot with no second line through them above it (lowLinePt): an underline drawn close,
+  // or specks by the foot joined over the print — read again once it is cleared as an underline (below), never struck.
+  const upperOfLow = whole && line.through && o.lowLinePt !== undefined && line.abovePt < o.lowLinePt ? upperLine(line.abovePt + SECOND_LINE_GAP_PT) : undefined;
+  const lowAlone = upperOfLow !== undefined && (upperOfLow === null || !upperOfLow.through || upperOfLow.coverage < STRIKE.struckCoverage);
+  if (whole && line.through && !lowAlone) {
     const margin = Math.min((line.coverage - STRIKE.struckCoverage) / 0.1, (line.leastWord - STRIKE.struckWord) / 0.3);
     return { ...base, state: 'struck', confidence: clamp01(margin) };
   }
@@ -682,6 +718,9 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1)) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
   const keptNow = (): boolean => strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen() &&
     (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g));
+  if (lowAlone) {
+    return o.wholeMarks === true && clearMarks(false) && keptNow() ? { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) } : { ...base, state: 'uncertain', confidence: 0 };
+  }
   // Nothing long crosses the letters, but a circle's side or an underline by their foot reads as a line going under
   // them or as a faint line across them: read again without the circle or the underline (never without a tick here).
   if (keptNow() || (o.wholeMarks === true && strokePt <= keptPt && !line.through && !cleared && clearMarks(false) && keptNow())) {
