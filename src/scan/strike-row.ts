@@ -47,9 +47,9 @@ export const STRIKE = {
  * point than lowPxPerPt, a name kept only when no stroke through its letters is longer than keptPt (points), nor a
  * shorter, thicker line than on a scan runs up to a letter (entering: a thin light stroke, blurred, showed 2 pt of
  * ink 1.5 pt tall before the name and specks inside it — photo 30,110, read kept with confidence 1) — and at any
- * resolution not when its letters' core holds pen ink (RowThresholds.bareCore); such a photo whose letters' edges are softer than
- * softEdges is refused (photo-soft.ts: sharp 1080p photos 0.42–0.45, blurred from σ 0.6 up under 0.38, 3 MP
- * under 0.41).
+ * resolution not when its letters' core holds pen ink (RowThresholds.bareCore); such a photo whose letters' edges
+ * are softer than softEdges is refused (photo-soft.ts: sharp 1080p photos 0.42–0.45, blurred from σ 0.6 up under
+ * 0.38, 3 MP under 0.41).
  */
 export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptPt: 1.25, entering: { pt: 2, thin: 0.8 }, softEdges: 0.415 } as const;
 
