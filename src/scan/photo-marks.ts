@@ -125,7 +125,14 @@ const convexArea = (q: readonly Point[]): number => {
   return Math.abs(cross(q[0]!, q[1]!, q[2]!) + cross(q[0]!, q[2]!, q[3]!)) / 2;
 };
 
-/** A blob of the plain look, or of the opened one (a mark a seal's ink touched, seen without that ink). */
+/**
+ * The squares (working-copy pixels) the dark pixels are opened by for the other looks: a seal's thin ring or letters
+ * touching a mark fall away at 4; where the ring is pressed thick against a large mark (photos 30,215 and 30,227 of the
+ * bench: a 16-pixel mark, the ring 4–6 pixels wide where it touches), only at 7 — which a far, small mark may not survive.
+ */
+const OPENINGS_PX = [4, 7] as const;
+
+/** A blob of the plain look, or of an opened one (a mark a seal's ink touched, seen without that ink). */
 type Seen = Blob & { readonly opened: boolean };
 
 interface Candidate {
@@ -185,16 +192,20 @@ export const paperRound = (work: GreyImage, b: Blob): boolean => {
 
 /**
  * The four blobs that are the marks, clockwise from the photo's top left; null when none agree. Looked for among
- * the compact blobs surrounded by paper of the working copy's dark pixels (`dark`) and of their opening by a small
- * square, where a seal's thin ring and letters touching a mark fall away (a far, small mark may vanish there, a mark
- * the seal touches is whole only there: one shot may need both looks, one for each corner).
+ * the compact blobs surrounded by paper of the working copy's dark pixels (`dark`) and of their openings by small
+ * squares (OPENINGS_PX), where a seal's ring and letters touching a mark fall away (a far, small mark may vanish there,
+ * a mark the seal touches is whole only there: one shot may need several looks, one for each corner).
  */
 const locate = (dark: GreyImage, paper: PaperSize, work: GreyImage): Candidate | null => {
   const look = (d: GreyImage, isOpened: boolean): Seen[] => darkBlobs(d, { x: 0, y: 0, width: d.width, height: d.height }, 128, 10)
     .filter((b) => compact(b) && paperRound(work, b)).map((b) => ({ ...b, opened: isOpened }));
-  const plain = look(dark, false);
-  const open = look(opened(dark, 128, 4), true).filter((o) => !plain.some((b) => o.cx >= b.x0 && o.cx <= b.x1 && o.cy >= b.y0 && o.cy <= b.y1));
-  const blobs = [...plain, ...open].sort((a, b) => b.area - a.area).slice(0, 60);
+  const seen = look(dark, false);
+  for (const side of OPENINGS_PX) {
+    // A blob of an opened look inside one already seen is that one again.
+    const more = look(opened(dark, 128, side), true).filter((o) => !seen.some((b) => o.cx >= b.x0 && o.cx <= b.x1 && o.cy >= b.y0 && o.cy <= b.y1));
+    seen.push(...more);
+  }
+  const blobs = seen.sort((a, b) => b.area - a.area).slice(0, 60);
   let best: Candidate | null = null;
   const tried = new Set<string>();
   const page = markCentres(paper);

@@ -193,7 +193,8 @@ export interface ReadOptions {
    * through the letters, not along their foot; below PHOTO.lowPxPerPt a name is read as kept only when nothing
    * longer than PHOTO.keptPt crosses its letters (a stroke through half a short word shows a point or two of ink
    * between the letters' blurred edges); nor when a pen line longer than a dot reaches into the name from beside it
-   * (RowThresholds.fromPad). A scan's marks are sharp and large: its map and thresholds are kept.
+   * (RowThresholds.fromPad); at any resolution, nor when its letters' core holds pen ink (RowThresholds.bareCore).
+   * A scan's marks are sharp and large: its map and thresholds are kept.
    */
   readonly photo?: { readonly pxPerPt: number };
 }
@@ -208,7 +209,7 @@ export const readSheet = (img: GreyImage, target: ScanTarget, sheet: number, opt
     ? form.rows.map((g) => options.photo === undefined ? readStrikeRow(img, t, form, g)
       : readStrikeRow(img, alignRow(img, t, form, g), form, g, {
         keptPt: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.keptPt : STRIKE.keptPt, minAbovePt: PHOTO.minAbovePt, circles: true, fromPad: true, bandLine: true, upperOfTwo: true,
-        entering: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.entering : ENTERING, bareCore: options.photo.pxPerPt < PHOTO.lowPxPerPt,
+        entering: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.entering : ENTERING, bareCore: true,
       }))
     : target.layout.form === 'write-in' ? [] : form.rows.map((g) => readMarksRow(img, t, form, g));
   const found = readSeal(img, t, form, page);
