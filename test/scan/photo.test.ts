@@ -57,6 +57,22 @@ const readShot = async (p: GeneratedPhoto): Promise<{ reading: BallotReading; ro
   return { reading: groupSheets(g.target, [r.outcome])[0]!, rows: r };
 };
 
+/** The photo's four marks are found, each within 3 pt of where the camera put it (the seal's ink in a mark's box may
+ * pull its centre a point or two: the upright page corrects it, photo.ts); false when they are not found. */
+const expectMarksFound = async (p: GeneratedPhoto, name: string): Promise<boolean> => {
+  const pages = await decodeScan(p.jpeg);
+  if (!pages.ok) throw new Error(pages.error.message_en);
+  const found = findPhotoMarks(pages.value[0]!, g.target.layout);
+  expect(found.ok, name).toBe(true);
+  if (!found.ok) return false;
+  for (const c of markCentres(g.target.layout)) {
+    const truth = applyH(p.homography, c);
+    const seen = applyH(found.value.homography, c);
+    expect(Math.hypot(seen.x - truth.x, seen.y - truth.y) / found.value.pxPerPt, name).toBeLessThan(3);
+  }
+  return true;
+};
+
 const shot = (seed: number, variation: Partial<PhotoVariation> = {}): Promise<GeneratedPhoto> =>
   generatePhoto(g, { seed, pNonStrike: 0.05, pPartial: 0.03, pStrike: 0.3, variation });
 
@@ -105,18 +121,8 @@ describe('scan: phone photos of ballots', () => {
     // and 10,084 (8 MP, the table's dark corner beside the top-right mark made a larger quadrilateral).
     for (const seed of [10_041, 10_084]) {
       const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
-      const pages = await decodeScan(p.jpeg);
-      if (!pages.ok) throw new Error(pages.error.message_en);
-      const found = findPhotoMarks(pages.value[0]!, g.target.layout);
       const name = `seed ${seed}: ${nameVariation(p.variation)}`;
-      expect(found.ok, name).toBe(true);
-      if (!found.ok) continue;
-      for (const c of markCentres(g.target.layout)) {
-        const truth = applyH(p.homography, c);
-        const seen = applyH(found.value.homography, c);
-        // The seal's ink in the mark's box may pull the centre a point or two: the upright page corrects it (photo.ts).
-        expect(Math.hypot(seen.x - truth.x, seen.y - truth.y) / found.value.pxPerPt, name).toBeLessThan(3);
-      }
+      if (!(await expectMarksFound(p, name))) continue;
       // The marks are this test's subject; whatever the ballot's own marks make of it, never a wrong decision.
       const { reading, rows } = await readShot(p);
       if (reading.kind === 'decided' && rows.outcome.kind === 'read') expectTruth(p.ballot, rows.outcome.page.rows);
@@ -132,16 +138,7 @@ describe('scan: phone photos of ballots', () => {
       const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
       const name = `seed ${seed}: ${nameVariation(p.variation)}`;
       expect(p.marksCut, name).toBe(0);
-      const pages = await decodeScan(p.jpeg);
-      if (!pages.ok) throw new Error(pages.error.message_en);
-      const found = findPhotoMarks(pages.value[0]!, g.target.layout);
-      expect(found.ok, name).toBe(true);
-      if (!found.ok) continue;
-      for (const c of markCentres(g.target.layout)) {
-        const truth = applyH(p.homography, c);
-        const seen = applyH(found.value.homography, c);
-        expect(Math.hypot(seen.x - truth.x, seen.y - truth.y) / found.value.pxPerPt, name).toBeLessThan(3);
-      }
+      if (!(await expectMarksFound(p, name))) continue;
       const { reading, rows } = await readShot(p);
       expect(rows.outcome.kind, name).toBe('read');
       if (reading.kind === 'decided' && rows.outcome.kind === 'read') expectTruth(p.ballot, rows.outcome.page.rows);
