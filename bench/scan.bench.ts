@@ -183,7 +183,7 @@ const runPass = async (dpi: number, n: number, firstSeed: number, thread: SheetR
     dpi, n, decideCpu: [], threadCpu: [], threadWall: [], decideCpuByFile: new Map(FILE_KINDS.map((k) => [k, []])), decideWall: [], readCpu: 0, windows: [], reviewCpu: [], reviewWall: [], decided: 0, clean: 0, cleanDecided: 0,
     errors: 0, proposed: 0, rejected: 0, rows: new Tallies(), ballots: new Tallies(),
   };
-  const made: Array<{ seed: number; b: GeneratedBallot; file: FileKind; files: Buffer[] }> = [];
+  const made: Array<{ b: GeneratedBallot; file: FileKind; files: Buffer[] }> = [];
   for (let seed = firstSeed; seed < firstSeed + n; seed++) {
     if ((seed - firstSeed) % 100 === 0) process.stderr.write(`${dpi} dpi: ${seed - firstSeed} of ${n} ballots (${new Date().toISOString()})\n`);
     // Ballots are made GENERATED_AT_ONCE at a time, then the generator's garbage is collected before they are read:
@@ -192,20 +192,22 @@ const runPass = async (dpi: number, n: number, firstSeed: number, thread: SheetR
       for (let next = seed; next < Math.min(firstSeed + n, seed + GENERATED_AT_ONCE); next++) {
         const b = await generateBallot(g.value, { seed: next, ...MIX });
         const file = fileKind(next);
-        made.push({ seed: next, b, file, files: await Promise.all(b.pages.map((page) => scannerPng(page, file))) });
+        made.push({ b, file, files: await Promise.all(b.pages.map((page) => scannerPng(page, file))) });
       }
       collectGarbage();
       // The same files read as the server reads them, in its reading thread, before this thread reads them: while the
       // thread reads, this one waits, its garbage just collected, so the process's CPU time is the thread's.
-      for (const m of thread === null ? [] : made) {
-        const c0 = cpuMs();
-        const w0 = performance.now();
-        for (const [sheet, f] of m.files.entries()) {
-          const read = await thread!.read({ kind: 'encoded', file: f, index: 0 }, g.value.target, sheet, false);
-          if (!read.ok) throw new Error(read.error.message_en);
+      if (thread !== null) {
+        for (const m of made) {
+          const c0 = cpuMs();
+          const w0 = performance.now();
+          for (const [sheet, f] of m.files.entries()) {
+            const read = await thread.read({ kind: 'encoded', file: f, index: 0 }, g.value.target, sheet, false);
+            if (!read.ok) throw new Error(read.error.message_en);
+          }
+          p.threadCpu.push(cpuMs() - c0);
+          p.threadWall.push(performance.now() - w0);
         }
-        p.threadCpu.push(cpuMs() - c0);
-        p.threadWall.push(performance.now() - w0);
       }
     }
     const { b, file, files } = made.shift()!;
