@@ -4,9 +4,12 @@
  * types ten members one by one and imports five from an .xlsx, sets up one session, the bodies, a secretary election
  * (1 seat, 2 names) and a committee election (3 seats, 4 names) with a count setting changed; then runs it: check-in
  * at the desk, the presidium approved by show of hands, the lists approved, the counting board assigned, ballots
- * issued and voting opened; two members of the counting board get accounts (accounts screen) and the board's role
- * for both elections (roles screen); voting closes, each of them types every paper ballot at their own machine in
- * the counting console (two independent entries), the board finishes the count, the chair publishes, and the
+ * issued and voting opened, the committee's ballot printed from its card; two members of the counting board get
+ * accounts (accounts screen) and the board's role for both elections (roles screen); voting closes, each of them
+ * enters every paper ballot at their own machine in the counting console (two independent entries): both type the
+ * secretary's ballots; for the committee one types and the other scans the marked stack of the printed paper
+ * (strokes of every shape and pen, marks that keep a name, one partial strike the board rules on from its crop, a
+ * scanner's skew and noise) from a folder in the scan panel; the board finishes the count, the chair publishes, and the
  * minutes downloaded from each election's card name the elected in vote order and are dated in words. After the
  * opening one member's status changes: the credentials history on the delegates page (who, when, before → after,
  * why) and the attendance report list it (a congress of members has no credentials committee: docs/rules.md §2).
@@ -15,11 +18,16 @@
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { build } from 'vite';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
 import { docxText, pdfText } from '../../src/documents/testing/extract.ts';
+import { encodePng } from '../../src/scan/review.ts';
+import { generateBallot, type GeneratedBallot, type RowPlan } from '../../src/scan/testing/generate.ts';
+import { NON_STRIKES, PENS, STRIKE_SHAPES } from '../../src/scan/testing/human.ts';
+import { generatorOnPaper, printedBallot } from './scan-scene.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { chromiumAvailable, createCongress, launch, nameTerminal, repo, screenshot, typeBallots } from './support.ts';
 
@@ -62,7 +70,31 @@ const WINNERS = new Map<string, readonly Member[]>([
   ['Bầu Bí thư', [TYPED[0]!]],
   ['Bầu Chi ủy nhiệm kỳ 2025–2030', [TYPED[0]!, TYPED[2]!, TYPED[4]!]],
 ]);
-/** The counting board's two members, each with an account, typing at their own machine. */
+/** The election whose paper ballots the second member of the board scans instead of typing. */
+const SCANNED = ELECTIONS[1];
+/**
+ * The committee's paper stack as people mark it: ballot j strikes the names of its pile with the j-th shape and pen;
+ * every third ballot also marks a kept name without striking it (underline, tick, circle, dot…); on the third ballot
+ * the stroke through Đào's name leaves her family name clear — a partial strike, which the board rules struck.
+ */
+const markedStack = async (paper: Uint8Array, server: RunningServer): Promise<GeneratedBallot[]> => {
+  const input = await printedBallot(server, CODE, { title: SCANNED });
+  const g = await generatorOnPaper(input, paper);
+  const pile = PILES.find(([title]) => title === SCANNED)![1];
+  return Promise.all(pile.map((struck, j) => generateBallot(g, {
+    seed: 9_000 + j, degrade: 'normal', stamped: true, writingOutside: false,
+    plan: (i): RowPlan => {
+      const name = input.round.candidates[i]!.name;
+      const pen = PENS[j % PENS.length]!;
+      if (!struck.some((m) => m.fullName === name)) {
+        return j % 3 === 0 && i === j % input.round.candidates.length ? { kind: 'non-strike', mark: NON_STRIKES[j % NON_STRIKES.length]!, pen } : { kind: 'none' };
+      }
+      return j === 2 ? { kind: 'partial', part: 'all-but-family', pen } : { kind: 'strike', shape: STRIKE_SHAPES[j % STRIKE_SHAPES.length]!, pen };
+    },
+  })));
+};
+
+/** The counting board's two members, each with an account, entering the ballots at their own machine. */
 const OPERATORS = [
   { username: 'kp.mai', member: TYPED[7]!, terminal: 'Máy 1' },
   { username: 'kp.quy', member: TYPED[8]!, terminal: 'Máy 2' },
@@ -112,6 +144,9 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
   let base = '';
   const extra: BrowserContext[] = [];
   const given = new Map<string, string>();
+  /** The committee's ballot as downloaded from its card, and the folder its marked, scanned stack is written to. */
+  let committeePaper: Buffer | null = null;
+  let scans = '';
 
   beforeAll(async () => {
     await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
@@ -127,6 +162,7 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     await context?.close();
     await browser?.close();
     await server?.stop();
+    if (scans !== '') await rm(scans, { recursive: true, force: true });
   });
 
   it('the first administrator creates the congress of members by a form checked as they type', async () => {
@@ -333,6 +369,14 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
       await card.getByLabel('Số phiếu phát ra').fill('14');
       await card.getByRole('button', { name: 'Ghi số phiếu' }).click();
     }
+    // The secretariat prints the committee's ballot from its card: the paper the board will scan.
+    const [ballots] = await Promise.all([
+      page.waitForEvent('download'),
+      electionCard(page, SCANNED).locator('p.print-links > span', { hasText: 'Phiếu bầu' }).getByRole('link', { name: 'PDF' }).click(),
+    ]);
+    committeePaper = await readFile(await ballots.path());
+    const printed = pdfText(committeePaper);
+    for (const m of [TYPED[0]!, TYPED[2]!, TYPED[3]!, TYPED[4]!]) expect(printed).toContain(m.fullName);
     await screenshot(page, 'own-09-voting');
   }, 120_000);
 
@@ -361,7 +405,7 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     await screenshot(page, 'own-10a-counting-roles');
   }, 60_000);
 
-  it('voting closes; each operator types every paper ballot of both elections at their own machine; the board finishes; the chair publishes', async () => {
+  it('voting closes; the board enters every paper ballot twice at two machines — typed, or the committee stack scanned from a folder and its unsure sheets ruled on; the board finishes; the chair publishes', async () => {
     await page.goto(`${base}/console/elections`);
     for (const title of ELECTIONS) {
       const card = electionCard(page, title);
@@ -390,6 +434,40 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     }
     const first = operators[0]!;
 
+    /** The board's member scans the committee's stack from a folder and rules on each sheet the reader leaves to a person. */
+    const scanStack = async (p: Page, batch: string): Promise<void> => {
+      const stack = await markedStack(committeePaper!, server);
+      scans = await mkdtemp(join(tmpdir(), 'daihoi-own-scans-'));
+      for (const [j, b] of stack.entries()) await writeFile(join(scans, `quet-${j + 1}.png`), await encodePng(b.pages[0]!));
+      const panel = p.locator('section.scan-panel');
+      await panel.getByRole('heading', { name: `Quét tập phiếu — ${batch}` }).waitFor();
+      await panel.getByLabel('Chọn thư mục ảnh quét').setInputFiles(scans);
+      await panel.getByTestId('scan-selection').getByText(`${BALLOTS} tệp, tổng cộng`).waitFor();
+      await panel.getByRole('button', { name: 'Tải lên và đọc phiếu' }).click();
+      const job = p.getByTestId('scan-job').filter({ hasText: batch });
+      await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 120_000 }).toBe('Chờ Ban Kiểm phiếu');
+      await job.getByRole('button', { name: /Xem phiếu chờ quyết định/u }).click();
+      const review = p.locator('section.scan-review');
+      const sheets = review.getByTestId('scan-sheet');
+      await sheets.first().waitFor();
+      const positions = await sheets.evaluateAll((xs) => xs.map((x) => Number(x.getAttribute('data-position'))));
+      expect(positions, 'the partial strike is left to the board').toContain(3);
+      await screenshot(p, 'own-11a-scan-review');
+      const names = (await printedBallot(server, CODE, { title: SCANNED })).round.candidates;
+      for (const position of positions) {
+        const truth = stack[position - 1]!.truth.rows;
+        const sheet = review.locator(`[data-testid="scan-sheet"][data-position="${position}"]`);
+        for (const [n, c] of names.entries()) {
+          const t = truth.get(c.id);
+          await sheet.getByRole('checkbox', { name: `Gạch tên số ${n + 1}: ${c.name}` }).setChecked(t === 'struck' || t === 'partial');
+        }
+        await sheet.getByRole('button', { name: 'Ghi quyết định cho phiếu này' }).click();
+        await sheet.getByText('Đã quyết định phiếu này.').or(job.getByText('Đã nhập')).first().waitFor();
+      }
+      await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 30_000 }).toBe('Đã nhập');
+      await screenshot(p, 'own-11a-scan-entered');
+    };
+
     for (const [title, pile] of PILES) {
       const batch = `Hòm phiếu — ${title}`;
       // The first member of the board opens the batch with its hand count.
@@ -397,10 +475,15 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
       await first.getByLabel('Tên tập phiếu').fill(batch);
       await first.getByLabel('Số phiếu đếm tay').fill(String(BALLOTS));
       await first.getByRole('button', { name: 'Mở tập phiếu' }).click();
-      // Each types the same paper ballots independently: the rows are read from the ballot form on their screen.
+      // Each enters the same paper ballots independently: typing reads the rows from the ballot form on the screen;
+      // the committee's second entry is the scanned stack.
       for (const [i, p] of operators.entries()) {
         await p.getByRole('combobox', { name: /^Cuộc bầu cử/u }).selectOption({ label: title });
         await p.getByRole('button', { name: new RegExp(batch, 'u') }).click();
+        if (title === SCANNED && i === 1) {
+          await scanStack(p, batch);
+          continue;
+        }
         await p.getByRole('button', { name: 'Bắt đầu nhập tập này' }).click();
         await p.getByTestId('running-count').waitFor();
         const rows = await p.locator('ol.ballot-form li .row-name').allTextContents();

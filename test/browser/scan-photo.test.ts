@@ -60,7 +60,7 @@ describe.skipIf(!run)('photographed ballots in Chromium against the real server'
     const second = await board.call<{ id: string }>('POST', `${R}/batches`, { label: FOLDER, physicalCount: 3 });
 
 
-    const input = await printedBallot(server, code, election.id);
+    const input = await printedBallot(server, code, { id: election.id });
     const g = await prepareGenerator(input);
     if (!g.ok) throw new Error(g.error.message_en);
     const shot = (seed: number, variation: Partial<PhotoVariation>) => generatePhoto(g.value, {

@@ -8,6 +8,9 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_CODE } from '../../src/demo/index.ts';
 import type { BallotInput } from '../../src/documents/model.ts';
+import { prepareTarget } from '../../src/scan/form.ts';
+import { rasterisePdf } from '../../src/scan/input.ts';
+import type { Generator } from '../../src/scan/testing/generate.ts';
 import { loadPrintRound, roundHeader } from '../../src/server/printouts/round.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { apiAs, type RunningServer } from './server.ts';
@@ -24,17 +27,35 @@ export const signIn = async (page: Page, base: string, path: string, as: { usern
   await page.waitForURL(`${base}${path}`);
 };
 
-/** The ballot input exactly as the server prints it for this round (read from the server's own database). */
-export const printedBallot = async (server: RunningServer, code: string, electionId: number): Promise<BallotInput> => {
+/**
+ * The ballot input exactly as the server prints it for this round (read from the server's own database); the
+ * election by its id, or by its title as the screens show it.
+ */
+export const printedBallot = async (server: RunningServer, code: string, election: { readonly id: number } | { readonly title: string }): Promise<BallotInput> => {
   const store = openDatabase({ sqliteFile: join(server.data, 'daihoi.sqlite') });
   try {
     const congress = await store.db.selectFrom('congresses').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+    const electionId = 'id' in election ? election.id
+      : (await store.db.selectFrom('elections').select('id').where('congress_id', '=', congress.id).where('title', '=', election.title).executeTakeFirstOrThrow()).id;
     const p = await loadPrintRound(store.db, congress, electionId, 1);
     if (!p.ok) throw new Error(p.error.message_en);
     return { header: roundHeader(congress, p.value), round: p.value.model };
   } finally {
     await store.close();
   }
+};
+
+/**
+ * Ballots to mark on the very paper the screens printed: the downloaded ballot PDF rasterised at 200 dpi, with the
+ * rows where the server's form expects them (the generator then marks and degrades it as it does its own render).
+ */
+export const generatorOnPaper = async (input: BallotInput, pdf: Uint8Array): Promise<Generator> => {
+  const target = await prepareTarget(input);
+  if (!target.ok) throw new Error(target.error.message_en);
+  const clean = await rasterisePdf(pdf, 200);
+  if (!clean.ok) throw new Error(clean.error.message_en);
+  expect(clean.value, 'the printed ballot has the pages of the form').toHaveLength(target.value.pages.length);
+  return { input, target: target.value, clean: clean.value, perPoint: 200 / 72 };
 };
 
 /** The committee election of the demo congress at counting (250 issued, 245 collected), with its board's head signed in. */

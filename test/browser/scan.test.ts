@@ -52,7 +52,7 @@ describe.skipIf(!run)('scanning a batch in Chromium against the real server', ()
     await board.call('POST', `${R}/batches`, { label: WRONG, physicalCount: 2 });
 
     // Three ballots of the printed form; the third has a partial strike on its second name (a person must look).
-    const input = await printedBallot(server, code, election.id);
+    const input = await printedBallot(server, code, { id: election.id });
     const g = await prepareGenerator(input);
     if (!g.ok) throw new Error(g.error.message_en);
     const ballots: GeneratedBallot[] = await Promise.all([0, 1, 2].map((j) => generateBallot(g.value, {
