@@ -7,12 +7,10 @@
  * The congress itself is created through the API right after the administrator's password change: this branch
  * has no congress-creation screen (another branch builds it).
  */
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
+import { chromiumAvailable, launch, screenshot } from './support.ts';
 
 const run = chromiumAvailable();
 const CODE = 'tai-khoan-thu';
@@ -35,7 +33,6 @@ describe.skipIf(!run)('accounts from the screens, from an empty data folder', ()
   let browser: Browser;
 
   beforeAll(async () => {
-    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
     server = await startServer({ demo: false, keepPrintedPassword: true });
     browser = await launch();
   }, 240_000);

@@ -5,15 +5,13 @@
  * adopted by show of hands and printed.
  */
 import type { Browser, Page } from 'playwright-core';
-import { join } from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscussionDocumentView, GroupView } from '../../src/api/discussion.ts';
 import { DEMO_CODE } from '../../src/demo/index.ts';
 import { DEMO_POLITICAL_REPORT, DEMO_RESOLUTION_TARGETS } from '../../src/demo/seed-discussion.ts';
 import { blocksFromText, splitDocument } from '../../src/discussion/structure.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
+import { chromiumAvailable, launch, screenshot } from './support.ts';
 
 const run = chromiumAvailable();
 const C = `/api/congresses/${DEMO_CODE}`;
@@ -52,7 +50,6 @@ describe.skipIf(!run)('the discussion in Chromium against the real server', () =
   };
 
   beforeAll(async () => {
-    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
     server = await startServer();
     api = await apiAs(server.base, server.admin.username, server.admin.password);
     groups = await api.call<GroupView[]>('GET', `${C}/discussion/groups`);

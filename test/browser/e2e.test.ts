@@ -12,7 +12,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TERMINAL_HEADER } from '../../src/api/counting.ts';
 import { countingContext, formatEntry } from '../../src/counting/index.ts';
@@ -21,7 +20,7 @@ import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
 import { countBallots, defaultCountSettings, type Ballot, type ElectionSpec } from '../../src/rules/index.ts';
 import { seedCongressCountFile, seedId } from '../fixtures/seed-congress.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, launch, repo, screenshot, typeBallots, writeQrY4m } from './support.ts';
+import { chromiumAvailable, launch, screenshot, typeBallots, writeQrY4m } from './support.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 interface Congress { readonly code: string }
@@ -74,7 +73,6 @@ describe.skipIf(!run)('end to end in Chromium against the real server', () => {
   let camDir: string;
 
   beforeAll(async () => {
-    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
     server = await startServer();
     api = await apiAs(server.base, server.admin.username, server.admin.password);
     const existing = await api.call<Congress[]>('GET', '/api/congresses');

@@ -7,12 +7,10 @@
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANISATION_COLUMNS } from '../../src/import/columns.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, createCongress, launch, repo, screenshot } from './support.ts';
+import { chromiumAvailable, createCongress, launch, screenshot } from './support.ts';
 
 const CODE = 'dang-bo-phuong-xv';
 const HOST = 'Đảng bộ Phường Hòa Bình';
@@ -37,7 +35,6 @@ describe.skipIf(!chromiumAvailable())('organisations imported from a file throug
   let page: Page;
 
   beforeAll(async () => {
-    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
     server = await startServer({ demo: false, keepPrintedPassword: true });
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });

@@ -17,7 +17,6 @@
  */
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { build } from 'vite';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +28,7 @@ import { generateBallot, type GeneratedBallot, type RowPlan } from '../../src/sc
 import { NON_STRIKES, PENS, STRIKE_SHAPES } from '../../src/scan/testing/human.ts';
 import { generatorOnPaper, printedBallot } from './scan-scene.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, createCongress, launch, nameTerminal, repo, screenshot, typeBallots } from './support.ts';
+import { chromiumAvailable, createCongress, launch, nameTerminal, screenshot, typeBallots } from './support.ts';
 
 const CODE = 'chi-bo-van-phong-xii';
 const BRANCH = 'Chi bộ Văn phòng Sở Tài chính';
@@ -149,7 +148,6 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
   let scans = '';
 
   beforeAll(async () => {
-    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
     server = await startServer({ demo: false, keepPrintedPassword: true });
     base = server.base;
     browser = await launch();

@@ -15,12 +15,10 @@
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../src/documents/testing/extract.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, createCongress, launch, repo, screenshot } from './support.ts';
+import { chromiumAvailable, createCongress, launch, screenshot } from './support.ts';
 
 const CODE = 'dang-bo-xa-tan-lien-xxv';
 const ORGS = ['Chi bộ thôn Bản Pjạc', 'Chi bộ thôn Nà Chuông'] as const;
@@ -107,7 +105,6 @@ describe.skipIf(!run)('the discussion of a congress prepared from an empty serve
   };
 
   beforeAll(async () => {
-    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
     server = await startServer({ demo: false });
     base = server.base;
     browser = await launch();

@@ -10,13 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareGenerator } from '../../src/scan/testing/generate.ts';
 import { generatePhoto, type PhotoVariation } from '../../src/scan/testing/photo.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
 import { committeeAtCounting, printedBallot, signIn } from './scan-scene.ts';
-import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
+import { chromiumAvailable, launch, screenshot } from './support.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 
@@ -40,7 +39,6 @@ describe.skipIf(!run)('photographed ballots in Chromium against the real server'
   let folder: string;
 
   beforeAll(async () => {
-    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
     server = await startServer();
     api = await apiAs(server.base, server.admin.username, server.admin.password);
     folder = await mkdtemp(join(tmpdir(), 'daihoi-scan-photos-'));

@@ -12,13 +12,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePng } from '../../src/scan/review.ts';
 import { generateBallot, prepareGenerator, type GeneratedBallot } from '../../src/scan/testing/generate.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
 import { committeeAtCounting, printedBallot, signIn } from './scan-scene.ts';
-import { chromiumAvailable, launch, repo, screenshot } from './support.ts';
+import { chromiumAvailable, launch, screenshot } from './support.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 
@@ -31,7 +30,6 @@ describe.skipIf(!run)('scanning a batch in Chromium against the real server', ()
   let folder: string;
 
   beforeAll(async () => {
-    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
     server = await startServer();
     api = await apiAs(server.base, server.admin.username, server.admin.password);
     folder = await mkdtemp(join(tmpdir(), 'daihoi-scan-stack-'));

@@ -22,7 +22,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TERMINAL_HEADER } from '../../src/api/counting.ts';
 import { printoutPaths } from '../../src/api/printouts.ts';
@@ -30,7 +29,7 @@ import { CARDS_PER_PAGE, cardBox } from '../../src/documents/card-layout.ts';
 import { pdfPageCount, pdfText, rasterise, readQr } from '../../src/documents/testing/extract.ts';
 import { DEMO_CODE } from '../../src/demo/index.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
-import { chromiumAvailable, launch, nameTerminal, repo, screenshot, typeBallots, writeQrY4m } from './support.ts';
+import { chromiumAvailable, launch, nameTerminal, screenshot, typeBallots, writeQrY4m } from './support.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 interface Delegate {
@@ -131,7 +130,6 @@ describe.skipIf(!run)('the seed congress over two days (issue 15): the desks, th
   const goTo = async (item: Item): Promise<void> => { await api.call('PUT', `${C}/current-item`, { agendaItemId: item.id }); };
 
   beforeAll(async () => {
-    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'silent' });
     server = await startServer();
     expect(server.demo, 'serve --demo loads the seed congress').toBe(true);
     api = await apiAs(server.base, server.admin.username, server.admin.password);
