@@ -103,14 +103,13 @@ export interface ShiftCosts {
  */
 export const shiftCosts = (blank: Uint8Array, inSample: Int32Array, sample: Uint8Array, scale: number, sampleWidth: number, r: number): ShiftCosts => {
   const side = 2 * r + 1;
-  const offset = (q: number): number => (Math.floor(q / side)) * sampleWidth + (q % side);
-  const order = Array.from({ length: side * side }, (_, q) => q)
-    .sort((p, q) => ring(p, side, r) - ring(q, side, r) || p - q);
+  const offset = (q: number): number => Math.floor(q / side) * sampleWidth + (q % side);
   const cost = new Float64Array(side * side);
   let bound = Infinity;
-  for (const q of order) {
-    cost[q] = shiftCost(blank, inSample, sample, scale, offset(q), bound);
-    bound = Math.min(bound, cost[q]!);
+  for (const q of nearestFirst(r)) {
+    const c = shiftCost(blank, inSample, sample, scale, offset(q), bound);
+    cost[q] = c;
+    bound = Math.min(bound, c);
   }
   let best = 0;
   for (let q = 1; q < cost.length; q++) if (cost[q]! < cost[best]!) best = q;
@@ -121,8 +120,17 @@ export const shiftCosts = (blank: Uint8Array, inSample: Int32Array, sample: Uint
   return { best, exact };
 };
 
-/** How far shift q (by (dy + r) · side + dx + r) is from no shift: the larger of |dx| and |dy|. */
-const ring = (q: number, side: number, r: number): number => Math.max(Math.abs((q % side) - r), Math.abs(Math.floor(q / side) - r));
+/** The shifts of ±r pixels (by (dy + r) · (2r + 1) + dx + r), ring by ring out from no shift (the larger of |dx|, |dy|). */
+const nearestFirst = (r: number): readonly number[] => {
+  const known = orders.get(r);
+  if (known !== undefined) return known;
+  const side = 2 * r + 1;
+  const ring = (q: number): number => Math.max(Math.abs((q % side) - r), Math.abs(Math.floor(q / side) - r));
+  const order = Array.from({ length: side * side }, (_, q) => q).sort((p, q) => ring(p) - ring(q) || p - q);
+  orders.set(r, order);
+  return order;
+};
+const orders = new Map<number, readonly number[]>();
 
 /**
  * The map `t` refined for row `g`: shifted so that its printed name falls on the blank form's, by at most
