@@ -72,6 +72,66 @@ const nearPrint = (page: FormPage, g: RowGuide, x0: number, y0: number, w: numbe
   return made;
 };
 
+/** The near pixels summed between two checks against the best cost so far. */
+const CHUNK = 256;
+
+/**
+ * The match's cost at one shift (`shift`: its offset in the sample): Σ min(CAP, |blank − sample · scale|) over the
+ * near pixels, in their order; Infinity as soon as the running sum exceeds `bound` (its terms are never negative,
+ * so the whole sum would too).
+ */
+export const shiftCost = (blank: Uint8Array, inSample: Int32Array, sample: Uint8Array, scale: number, shift: number, bound: number): number => {
+  let sum = 0;
+  for (let from = 0; from < inSample.length; from += CHUNK) {
+    const to = Math.min(inSample.length, from + CHUNK);
+    for (let n = from; n < to; n++) sum += Math.min(CAP, Math.abs(blank[n]! - sample[inSample[n]! + shift]! * scale));
+    if (sum > bound) return Infinity;
+  }
+  return sum;
+};
+
+/** The costs of every shift of ±r pixels both ways, by (dy + r) · (2r + 1) + dx + r: the lowest (first of equals), and any one exactly. */
+export interface ShiftCosts {
+  readonly best: number;
+  readonly exact: (q: number) => number;
+}
+
+/**
+ * The lowest-cost shift, as an exhaustive search finds it (the first of equal costs in raster order), with the
+ * shifts nearest no shift costed first: the best so far bounds the others, each left as soon as it costs more
+ * (it can be neither the lowest nor equal to it). A shift left early is costed in full when asked for (`exact`).
+ */
+export const shiftCosts = (blank: Uint8Array, inSample: Int32Array, sample: Uint8Array, scale: number, sampleWidth: number, r: number): ShiftCosts => {
+  const side = 2 * r + 1;
+  const offset = (q: number): number => Math.floor(q / side) * sampleWidth + (q % side);
+  const cost = new Float64Array(side * side);
+  let bound = Infinity;
+  for (const q of nearestFirst(r)) {
+    const c = shiftCost(blank, inSample, sample, scale, offset(q), bound);
+    cost[q] = c;
+    bound = Math.min(bound, c);
+  }
+  let best = 0;
+  for (let q = 1; q < cost.length; q++) if (cost[q]! < cost[best]!) best = q;
+  const exact = (q: number): number => {
+    if (cost[q] === Infinity) cost[q] = shiftCost(blank, inSample, sample, scale, offset(q), Infinity);
+    return cost[q]!;
+  };
+  return { best, exact };
+};
+
+/** The shifts of ±r pixels (by (dy + r) · (2r + 1) + dx + r), ring by ring out from no shift (the larger of |dx|, |dy|). */
+const nearestFirst = (r: number): readonly number[] => {
+  const known = orders.get(r);
+  if (known !== undefined) return known;
+  const side = 2 * r + 1;
+  const ring = (q: number): number => Math.max(Math.abs((q % side) - r), Math.abs(Math.floor(q / side) - r));
+  const order = Array.from({ length: side * side }, (_, q) => q).sort((p, q) => ring(p) - ring(q) || p - q);
+  orders.set(r, order);
+  return order;
+};
+const orders = new Map<number, readonly number[]>();
+
 /**
  * The map `t` refined for row `g`: shifted so that its printed name falls on the blank form's, by at most
  * `maxShiftPt` (a scan's map is good to a pixel: a smaller search is enough there).
@@ -96,20 +156,11 @@ export const alignRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide,
     inSample[n] = ((q - x) / w) * s.width + x;
   }
   const side = 2 * r + 1;
-  const cost = new Float64Array(side * side);
-  for (let dy = -r; dy <= r; dy++) {
-    for (let dx = -r; dx <= r; dx++) {
-      const shift = (r + dy) * s.width + r + dx;
-      let sum = 0;
-      for (let n = 0; n < inSample.length; n++) sum += Math.min(CAP, Math.abs(near.blank[n]! - s.data[inSample[n]! + shift]! * scale));
-      cost[(dy + r) * side + dx + r] = sum;
-    }
-  }
-  let best = 0;
-  for (let q = 1; q < cost.length; q++) if (cost[q]! < cost[best]!) best = q;
+  const costs = shiftCosts(near.blank, inSample, s.data, scale, s.width, r);
+  const best = costs.best;
   const bx = (best % side) - r;
   const by = Math.floor(best / side) - r;
-  const at = (dx: number, dy: number): number => cost[(Math.max(-r, Math.min(r, dy)) + r) * side + Math.max(-r, Math.min(r, dx)) + r]!;
+  const at = (dx: number, dy: number): number => costs.exact((Math.max(-r, Math.min(r, dy)) + r) * side + Math.max(-r, Math.min(r, dx)) + r);
   const c = at(bx, by);
   const fx = Math.abs(bx) === r ? 0 : vertex(at(bx - 1, by), c, at(bx + 1, by));
   const fy = Math.abs(by) === r ? 0 : vertex(at(bx, by - 1), c, at(bx, by + 1));

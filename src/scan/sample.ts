@@ -1,6 +1,7 @@
 /** Resampling a box of the page (in points) out of a scan, through the registration map, upright. */
 import type { Box } from '../documents/ballot-layout.ts';
 import { greyImage, type GreyImage } from './image.ts';
+import { floorOf } from './pixel-index.ts';
 import type { Affine } from './transform.ts';
 
 /**
@@ -23,9 +24,10 @@ export const samplePage = (img: GreyImage, t: Affine, b: Box, perPoint: number, 
     const dx = t.a * step;
     const dy = t.d * step;
     for (let i = 0; i < w; i++, sx += dx, sy += dy) {
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 >= W - 1 || y0 >= H - 1) continue;
+      // Within the scan: Math.floor of each from 0, under the width (height) less one.
+      if (!(sx >= 0 && sy >= 0 && sx < W - 1 && sy < H - 1)) continue;
+      const x0 = floorOf(sx);
+      const y0 = floorOf(sy);
       const k = y0 * W + x0;
       if (darkest) {
         o[j * w + i] = Math.min(data[k]!, data[k + 1]!, data[k + W]!, data[k + W + 1]!);

@@ -9,6 +9,7 @@
 import type { BallotPage, Box } from '../documents/ballot-layout.ts';
 import { FORM_PER_POINT, type FormPage } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
+import { roundOf } from './pixel-index.ts';
 import { samplePage } from './sample.ts';
 import type { Affine } from './transform.ts';
 import { scratch } from './scratch.ts';
@@ -128,10 +129,11 @@ const vote = (m: InkMap): Circle | null => {
     const y = (i - x) / m.w;
     for (let k = 0, q = 0; k < radii; k++) {
       for (let a = 0; a < VOTE_ANGLES; a++, q++) {
-        const cx = Math.round((x - VOTE_DX[q]!) / 2);
-        const cy = Math.round((y - VOTE_DY[q]!) / 2);
-        if (cx < 0 || cy < 0 || cx >= cw || cy >= ch) continue;
-        acc[(cy * cw + cx) * radii + k]!++;
+        // The centre Math.round(vx), Math.round(vy), on the grid of centres: vx from −0.5, under cw − 0.5.
+        const vx = (x - VOTE_DX[q]!) / 2;
+        const vy = (y - VOTE_DY[q]!) / 2;
+        if (!(vx >= -0.5 && vy >= -0.5 && vx < cw - 0.5 && vy < ch - 0.5)) continue;
+        acc[(roundOf(vy) * cw + roundOf(vx)) * radii + k]!++;
       }
     }
   }

@@ -7,6 +7,7 @@ import { alignRow } from './align-row.ts';
 import type { RuleError } from '../rules/index.ts';
 import { FORM_PER_POINT, type FormPage, type ScanTarget } from './form.ts';
 import type { GreyImage } from './image.ts';
+import { floorOf } from './pixel-index.ts';
 import { INK_LEVEL, readMarksRow, type RowReading } from './read-rows.ts';
 import { ENTERING, PHOTO, readStrikeRow, STRIKE } from './strike-row.ts';
 import { register, type Registration } from './register.ts';
@@ -160,10 +161,11 @@ const inkOutside = (
       const at = (y - y0) * w;
       for (let x = 0; x < w; x++) {
         if (look[row + x] === 0) continue;
-        const px = Math.floor(ax[x]! + by + t.c);
-        const py = Math.floor(dx[x]! + ey + t.f);
-        if (px < 0 || py < 0 || px >= iw || py >= ih) continue;
-        const v = data[py * iw + px]!;
+        // On the scan: Math.floor of each from 0, under its width and height.
+        const sx = ax[x]! + by + t.c;
+        const sy = dx[x]! + ey + t.f;
+        if (!(sx >= 0 && sy >= 0 && sx < iw && sy < ih)) continue;
+        const v = data[floorOf(sy) * iw + floorOf(sx)]!;
         values[at + x] = v;
         hist[v]!++;
         count++;
