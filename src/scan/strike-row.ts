@@ -44,6 +44,12 @@ export const STRIKE = {
   keptPt: 3.5,
   /** …and no faint line across this share of the name (a pencil). */
   faintRun: 0.4,
+  /**
+   * …nor across this share of one word of a name of two words or more (RowThresholds.faintWord): a thin pen through
+   * the family name only, blurred pale, shows as nothing but faint ink from one end of that word to the other. Rows
+   * with no mark stay under 0.75 (150–300 dpi), rows with a mark that keeps the name mostly under 0.8.
+   */
+  faintWord: 0.85,
 } as const;
 
 /**
@@ -134,6 +140,18 @@ const shares = (hit: Uint8Array, k: number, area: Box, g: RowGuide, i0: number, 
     return b > a ? n / (b - a) : 0;
   });
   return { coverage: i1 > i0 ? covered / (i1 - i0) : 0, words };
+};
+
+/** The largest share of one word of a name of two words or more that the longest run of `c` crosses (0 for one word). */
+const runOverWord = (c: { readonly runFrom: number; readonly runTo: number }, k: number, area: Box, g: RowGuide, i0: number, i1: number): number => {
+  if (g.words.length < 2) return 0;
+  let most = 0;
+  for (const word of g.words) {
+    const a = Math.max(i0, Math.round((word.x0 - area.x) * k));
+    const b = Math.min(i1, Math.round((word.x1 - area.x) * k));
+    if (b > a) most = Math.max(most, (Math.min(b, c.runTo) - Math.max(a, c.runFrom)) / (b - a));
+  }
+  return most;
 };
 
 /** The line through the most pen ink (kept within rows lo–hi, by default the whole row), and how it crosses the name. */
@@ -584,6 +602,8 @@ export interface RowThresholds {
   readonly followEnds?: boolean;
   /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
   readonly thinPieces?: boolean;
+  /** Faint ink across a whole word is never read as no mark (STRIKE.faintWord). Scans. */
+  readonly faintWord?: boolean;
   /**
    * A thin flat line darker than the letters can make, seen against the blank form's letters with the row matched to
    * a fraction of a pixel, is never read as no mark (ink-beside-print.ts: a thin pen along the letters' top lies
@@ -622,7 +642,7 @@ export interface RowThresholds {
 }
 
 const SCAN_ROW: RowThresholds = {
-  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, thinPieces: true, besidePrint: true, lowLinePt: 1,
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, thinPieces: true, faintWord: true, besidePrint: true, lowLinePt: 1,
   bandLine: false, entering: ENTERING,
 };
 
@@ -717,7 +737,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
   const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1)) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
-  const keptNow = (): boolean => strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun && unseen() &&
+  const keptNow = (): boolean => strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun &&
+    (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && unseen() &&
     (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g));
   if (lowAlone) {
     return o.wholeMarks === true && clearMarks(false) && keptNow() ? { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) } : { ...base, state: 'uncertain', confidence: 0 };
