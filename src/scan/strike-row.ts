@@ -340,11 +340,23 @@ const TICK_HIDDEN_TALL = 0.75;
  */
 const hiddenVertexTick = (height: number, y0: number, j0: number, rightUp: number, k: number): boolean => y0 <= j0 && rightUp >= height - 2 * k;
 
-/** Some of the lowest pen ink (row y1, columns x0–x1; `lowest` from column a) has printed letters just below it. */
-const lowerEndHidden = (cls: Uint8Array, w: number, h: number, x0: number, x1: number, lowest: Int32Array, a: number, y1: number): boolean => {
+/** A tick's short arm rises from its vertex to the left into the letters within this (points) of the vertex. */
+const SHORT_ARM_PT = 1;
+
+/**
+ * Some of the lowest pen ink (row y1, columns x0–x1; `lowest` from column a) has printed letters just below it — or,
+ * the vertex showing on the paper by the letters' foot, at its left end, just up to its left, where the short arm
+ * goes on under them (bench: the ticks over a name still read partly struck showed their long arm down to the vertex).
+ */
+const lowerEndHidden = (cls: Uint8Array, w: number, h: number, k: number, x0: number, x1: number, lowest: Int32Array, a: number, y1: number): boolean => {
   for (let x = x0; x <= x1; x++) {
     if (lowest[x - a] !== y1) continue;
     for (let i = Math.max(0, x - 1); i <= Math.min(w - 1, x + 1); i++) if (y1 + 1 < h && cls[(y1 + 1) * w + i] === HIDDEN) return true;
+  }
+  if (lowest[x0 - a] !== y1) return false;
+  const arm = Math.round(SHORT_ARM_PT * k);
+  for (let y = Math.max(0, y1 - arm); y <= y1; y++) {
+    for (let x = Math.max(0, x0 - arm); x < x0; x++) if (cls[y * w + x] === HIDDEN) return true;
   }
   return false;
 };
@@ -374,7 +386,7 @@ const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: numbe
   const left = lowest[x0 - a]!;
   const right = lowest[x1 - a]!;
   const vee = height >= 0.9 * width && y1 - left >= 1.5 * k && y1 - right >= 3 * k;
-  if (!vee && !(hiddenVertexTick(height, y0, j0, y1 - right, k) && lowerEndHidden(cls, w, h, x0, x1, lowest, a, y1))) return false;
+  if (!vee && !(hiddenVertexTick(height, y0, j0, y1 - right, k) && lowerEndHidden(cls, w, h, k, x0, x1, lowest, a, y1))) return false;
   for (let x = a; x < b; x++) for (let y = 0; y < h; y++) if (cls[y * w + x] === PEN) cls[y * w + x] = HIDDEN;
   return true;
 };
@@ -525,6 +537,36 @@ const thinPieceInLetters = (
   return false;
 };
 
+/** A dot pressed on the letters: at most this wide (points; a pen dot is up to 3 pt across, 4 with its blur)… */
+const DOT_WIDE_PT = 4.5;
+/** …at least this share of its width tall (a line through a syllable, however thick, is much longer than tall)… */
+const DOT_TALL = 0.85;
+/** …and filling at least this share of its bounding box (a short stroke drawn at a slant fills less). */
+const DOT_FILLED = 0.6;
+
+/**
+ * All the pen ink of the row (`cls`, the pad included) is one dot: a single 8-connected piece, at most DOT_WIDE_PT
+ * wide, nearly as tall as wide (DOT_TALL) and filled (DOT_FILLED) — a blob, not a line: a strike through part of the
+ * name, even a short thick one, is a line much longer than its thickness and shows along its course. A dot whose
+ * blur makes it a little longer than STRIKE.keptPt is then still no stroke.
+ */
+const oneDot = (cls: Uint8Array, w: number, h: number, k: number): boolean => {
+  const seen = new Uint8Array(cls.length);
+  let pieces = 0;
+  let x0 = w, x1 = -1, y0 = h, y1 = -1, n = 0;
+  for (let q = 0; q < cls.length; q++) {
+    if (cls[q] !== PEN || seen[q] === 1) continue;
+    if (++pieces > 1) return false;
+    floodPiece(w, h, q, seen, (p) => cls[p] === PEN, (x, y) => {
+      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      n++;
+    });
+  }
+  const wide = x1 - x0 + 1;
+  const tall = y1 - y0 + 1;
+  return pieces === 1 && wide <= DOT_WIDE_PT * k && tall >= DOT_TALL * wide && n >= DOT_FILLED * wide * tall;
+};
+
 /**
  * `ink` less the pen ink a mark's clearing took from `cls` (PEN in `before`, not now), and less the faint ink (2)
  * touching it: the blurred edge of the same mark.
@@ -600,6 +642,10 @@ export interface RowThresholds {
   readonly openLoops?: boolean;
   /** A line starting late or ending early is followed under the first or last word where it shows (wholeWithEnds). Scans. */
   readonly followEnds?: boolean;
+  /** A tick over the letters is looked for also when the line found runs through them but not across the whole name (clearTick). Scans. */
+  readonly throughTicks?: boolean;
+  /** A dot a little longer than keptPt, its blur included, is no stroke when it is all the row's pen ink (oneDot). Scans. */
+  readonly dots?: boolean;
   /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
   readonly thinPieces?: boolean;
   /** Faint ink across a whole word is never read as no mark (STRIKE.faintWord). Scans. */
@@ -642,7 +688,8 @@ export interface RowThresholds {
 }
 
 const SCAN_ROW: RowThresholds = {
-  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, thinPieces: true, faintWord: true, besidePrint: true, lowLinePt: 1,
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, thinPieces: true,
+  faintWord: true, besidePrint: true, lowLinePt: 1,
   bandLine: false, entering: ENTERING,
 };
 
@@ -680,11 +727,12 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   let strokePt = Math.max(strong.longestRun * nameWidth, line.inBandPt);
   // A circle's sides cross the letters' band at the name's ends, a tick crosses it steeply, an underline drawn close
   // touches their foot: measured again without them, the faint ink they leave by the letters gone with them.
-  const clearMarks = (ticks: boolean): boolean => {
+  // `only` 'tick': a tick alone is looked for.
+  const clearMarks = (ticks: boolean, only?: 'tick'): boolean => {
     const before = Uint8Array.from(cls);
-    const loop = clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1, o.openLoops === true);
+    const loop = only !== 'tick' && clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1, o.openLoops === true);
     const tick = ticks && clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo, j0);
-    const under = !loop && clearUnderline(cls, w, s.height, k, i0, i1, j1);
+    const under = only !== 'tick' && !loop && clearUnderline(cls, w, s.height, k, i0, i1, j1);
     if (!loop && !tick && !under) return false;
     if (o.wholeMarks === true) {
       rest = withoutCleared(ink, before, cls, w);
@@ -694,7 +742,9 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     strokePt = strong.longestRun * nameWidth;
     return true;
   };
-  const cleared = strokePt > keptPt && !line.through && clearMarks(true);
+  // The line found through the letters may be a tick's arms and the letters between them (bench: a third of the ticks
+  // over a name still read partly struck): a tick alone is cleared then, unless that line crosses the whole name.
+  const cleared = strokePt > keptPt && (!line.through ? clearMarks(true) : o.throughTicks === true && !isWhole(line) && clearMarks(true, 'tick'));
   const base = {
     kind: 'strike' as const, candidateId: g.row.candidateId!, ...strong, faint, box: g.row.row,
     line: { coverage: line.coverage, leastWord: line.leastWord, slope: line.slope, through: line.through, abovePt: line.abovePt },
@@ -737,7 +787,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
   const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1)) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
-  const keptNow = (): boolean => strokePt <= keptPt && faint.longestRun <= STRIKE.faintRun &&
+  const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && oneDot(cls, w, s.height, k));
+  const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && unseen() &&
     (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g));
   if (lowAlone) {
