@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
 import { docxText, pdfText } from '../../src/documents/testing/extract.ts';
+import type { Candidate } from '../../src/rules/index.ts';
 import { encodePng } from '../../src/scan/review.ts';
 import { generateBallot, type GeneratedBallot, type RowPlan } from '../../src/scan/testing/generate.ts';
 import { NON_STRIKES, PENS, STRIKE_SHAPES } from '../../src/scan/testing/human.ts';
@@ -76,11 +77,11 @@ const SCANNED = ELECTIONS[1];
  * every third ballot also marks a kept name without striking it (underline, tick, circle, dot…); on the third ballot
  * the stroke through Đào's name leaves her family name clear — a partial strike, which the board rules struck.
  */
-const markedStack = async (paper: Uint8Array, server: RunningServer): Promise<GeneratedBallot[]> => {
+const markedStack = async (paper: Uint8Array, server: RunningServer): Promise<{ stack: GeneratedBallot[]; names: readonly Candidate[] }> => {
   const input = await printedBallot(server, CODE, { title: SCANNED });
   const g = await generatorOnPaper(input, paper);
   const pile = PILES.find(([title]) => title === SCANNED)![1];
-  return Promise.all(pile.map((struck, j) => generateBallot(g, {
+  const stack = await Promise.all(pile.map((struck, j) => generateBallot(g, {
     seed: 9_000 + j, degrade: 'normal', stamped: true, writingOutside: false,
     plan: (i): RowPlan => {
       const name = input.round.candidates[i]!.name;
@@ -91,6 +92,7 @@ const markedStack = async (paper: Uint8Array, server: RunningServer): Promise<Ge
       return j === 2 ? { kind: 'partial', part: 'all-but-family', pen } : { kind: 'strike', shape: STRIKE_SHAPES[j % STRIKE_SHAPES.length]!, pen };
     },
   })));
+  return { stack, names: input.round.candidates };
 };
 
 /** The counting board's two members, each with an account, entering the ballots at their own machine. */
@@ -434,7 +436,7 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
 
     /** The board's member scans the committee's stack from a folder and rules on each sheet the reader leaves to a person. */
     const scanStack = async (p: Page, batch: string): Promise<void> => {
-      const stack = await markedStack(committeePaper!, server);
+      const { stack, names } = await markedStack(committeePaper!, server);
       scans = await mkdtemp(join(tmpdir(), 'daihoi-own-scans-'));
       for (const [j, b] of stack.entries()) await writeFile(join(scans, `quet-${j + 1}.png`), await encodePng(b.pages[0]!));
       const panel = p.locator('section.scan-panel');
@@ -451,7 +453,6 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
       const positions = await sheets.evaluateAll((xs) => xs.map((x) => Number(x.getAttribute('data-position'))));
       expect(positions, 'the partial strike is left to the board').toContain(3);
       await screenshot(p, 'own-11a-scan-review');
-      const names = (await printedBallot(server, CODE, { title: SCANNED })).round.candidates;
       for (const position of positions) {
         const truth = stack[position - 1]!.truth.rows;
         const sheet = review.locator(`[data-testid="scan-sheet"][data-position="${position}"]`);
