@@ -519,6 +519,56 @@ const thinPieceInLetters = (
   return false;
 };
 
+/** A line's end cut by a letter: at least this share of its rows end this close (pixels) to print. */
+const CUT_ROWS = 0.75;
+const CUT_PX = 2;
+
+/**
+ * A pen line cut off by a letter: a piece of pen ink within the letters' band, reaching their middle (the band but
+ * for LOOP_CORE_PT at its top and foot), wider than any dot (DOT_WIDE_PT) and flatter than one (under DOT_TALL of
+ * its width tall), whose end ends against print along its whole thickness (CUT_ROWS of its rows within CUT_PX) —
+ * a stroke from beside the name or from a gap between words going on under the letters (a felt pen through half of
+ * "Vi" showed only 5 pt before the V, 3 pt thick: too thick for goesUnderLetters, 300 dpi seed 6,002). A dot touching
+ * a letter touches it at one point, or pressed over its edge shows less than its width; an underline, a circle's
+ * side, a tick run below the band, across it, or steeply.
+ */
+const cutByLetters = (
+  cls: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number, j0: number, j1: number,
+): boolean => {
+  const seen = new Uint8Array(cls.length);
+  const top = j0 + Math.round(LOOP_CORE_PT.top * k);
+  const foot = j1 - Math.round(LOOP_CORE_PT.foot * k);
+  const printedWithin = (x: number, y: number, dir: 1 | -1): boolean => {
+    for (let d = 1; d <= CUT_PX; d++) if (printedAt(x + dir * d, y)) return true;
+    return false;
+  };
+  for (let j = top; j < foot; j++) {
+    for (let i = 0; i < w; i++) {
+      const q0 = j * w + i;
+      if (cls[q0] !== PEN || seen[q0] === 1) continue;
+      let x0 = w, x1 = -1, y0 = h, y1 = -1;
+      const left = new Int32Array(h).fill(w);
+      const right = new Int32Array(h).fill(-1);
+      floodPiece(w, h, q0, seen, (q) => cls[q] === PEN, (x, y) => {
+        x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+        left[y] = Math.min(left[y]!, x);
+        right[y] = Math.max(right[y]!, x);
+      });
+      const wide = x1 - x0 + 1;
+      const tall = y1 - y0 + 1;
+      if (y0 < j0 || y1 >= j1 || wide <= DOT_WIDE_PT * k || tall >= DOT_TALL * wide) continue;
+      let cutLeft = 0;
+      let cutRight = 0;
+      for (let y = y0; y <= y1; y++) {
+        if (printedWithin(left[y]!, y, -1)) cutLeft++;
+        if (printedWithin(right[y]!, y, 1)) cutRight++;
+      }
+      if (Math.max(cutLeft, cutRight) >= CUT_ROWS * tall) return true;
+    }
+  }
+  return false;
+};
+
 /** A dot pressed on the letters: at most this wide (points; a pen dot is up to 3 pt across, 4 with its blur)… */
 const DOT_WIDE_PT = 4.5;
 /** …at least this share of its width tall (a line through a syllable, however thick, is much longer than tall)… */
@@ -630,6 +680,8 @@ export interface RowThresholds {
   readonly dots?: boolean;
   /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
   readonly thinPieces?: boolean;
+  /** A pen line wider than a dot whose end a letter cuts along its whole thickness is never read as no mark (cutByLetters). Scans. */
+  readonly cutLines?: boolean;
   /**
    * A thin flat line darker than the letters can make, seen against the blank form's letters with the row matched to
    * a fraction of a pixel, is never read as no mark (ink-beside-print.ts: a thin pen along the letters' top lies
@@ -668,7 +720,7 @@ export interface RowThresholds {
 }
 
 const SCAN_ROW: RowThresholds = {
-  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, thinPieces: true, besidePrint: true, lowLinePt: 1,
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, thinPieces: true, cutLines: true, besidePrint: true, lowLinePt: 1,
   bandLine: false, entering: ENTERING,
 };
 
@@ -765,7 +817,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
-  const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1)) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
+  const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1)) &&
+    !(o.cutLines === true && cutByLetters(cls, printedAt, w, s.height, k, j0, j1)) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
   const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && oneDot(cls, w, s.height, k));
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun && unseen() &&
     (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g));
