@@ -519,18 +519,18 @@ const thinPieceInLetters = (
   return false;
 };
 
-/** A line's end cut by a letter: at least this share of its rows end this close (pixels) to print. */
+/** A line's end cut by a letter: rows at least this share of the line's thickness end this close (pixels) to print. */
 const CUT_ROWS = 0.75;
 const CUT_PX = 2;
 
 /**
  * A pen line cut off by a letter: a piece of pen ink within the letters' band, reaching their middle (the band but
- * for LOOP_CORE_PT at its top and foot), wider than any dot (DOT_WIDE_PT) and flatter than one (under DOT_TALL of
- * its width tall), whose end ends against print along its whole thickness (CUT_ROWS of its rows within CUT_PX) —
- * a stroke from beside the name or from a gap between words going on under the letters (a felt pen through half of
- * "Vi" showed only 5 pt before the V, 3 pt thick: too thick for goesUnderLetters, 300 dpi seed 6,002). A dot touching
- * a letter touches it at one point, or pressed over its edge shows less than its width; an underline, a circle's
- * side, a tick run below the band, across it, or steeply.
+ * for LOOP_CORE_PT at its top and foot), wider than any dot (DOT_WIDE_PT) and thinner in its columns than one (under
+ * DOT_TALL of its width), whose end runs into print along its whole thickness (rows CUT_ROWS of it end within CUT_PX
+ * of print) — a stroke from beside the name or from a gap between words going on under the letters (a felt pen
+ * through half of "Vi" showed only 5 pt before the V, 3 pt thick: too thick for goesUnderLetters, 300 dpi seeds
+ * 6,002 and 6,042). A dot touching a letter is no wider than DOT_WIDE_PT; an underline runs below the letters' middle,
+ * a circle's side and a tick cross the band steeply (too tall in their columns to be pen, or to be a line).
  */
 const cutByLetters = (
   cls: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number, j0: number, j1: number,
@@ -549,21 +549,26 @@ const cutByLetters = (
       let x0 = w, x1 = -1, y0 = h, y1 = -1;
       const left = new Int32Array(h).fill(w);
       const right = new Int32Array(h).fill(-1);
+      const upper = new Int32Array(w).fill(h);
+      const lower = new Int32Array(w).fill(-1);
       floodPiece(w, h, q0, seen, (q) => cls[q] === PEN, (x, y) => {
         x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
         left[y] = Math.min(left[y]!, x);
         right[y] = Math.max(right[y]!, x);
+        upper[x] = Math.min(upper[x]!, y);
+        lower[x] = Math.max(lower[x]!, y);
       });
       const wide = x1 - x0 + 1;
-      const tall = y1 - y0 + 1;
-      if (y0 < j0 || y1 >= j1 || wide <= DOT_WIDE_PT * k || tall >= DOT_TALL * wide) continue;
+      let thick = 0;
+      for (let x = x0; x <= x1; x++) thick = Math.max(thick, lower[x]! - upper[x]! + 1);
+      if (y0 < j0 || y1 >= j1 || wide <= DOT_WIDE_PT * k || thick >= DOT_TALL * wide) continue;
       let cutLeft = 0;
       let cutRight = 0;
       for (let y = y0; y <= y1; y++) {
         if (printedWithin(left[y]!, y, -1)) cutLeft++;
         if (printedWithin(right[y]!, y, 1)) cutRight++;
       }
-      if (Math.max(cutLeft, cutRight) >= CUT_ROWS * tall) return true;
+      if (Math.max(cutLeft, cutRight) >= CUT_ROWS * thick) return true;
     }
   }
   return false;
