@@ -406,15 +406,14 @@ describe('scan: strokes as people make them', () => {
   }, 120_000);
 
   it('never keeps a name a felt pen dashes from before it into its first letter: a line cut off by a letter is no dot', async () => {
-    // 300 dpi, seed 6,002, "Vi Văn Yến": a felt-pen dash through half of "Vi" from 3 pt before it showed only 5 pt
-    // before the "V", 3 pt thick (too thick for a line going under letters), all the rest under the letter: read kept
-    // with confidence. Its end is cut by the letter along its whole thickness; a dot touching a letter is not.
-    const seed = 6002;
+    // 300 dpi, "Vi Văn Yến": a felt-pen dash through half of "Vi" from a few points before it showed only 5 pt before
+    // the "V", 3 pt thick (too thick for a line going under letters), all the rest under the letter: read kept with
+    // confidence — level (seed 6,002) or slanted (seed 6,042). Its end runs into the letter along its whole thickness.
     const gen = await generator(strikeRound(), 300);
-    const { b, sheet } = await read(gen, seed, { plan: (i) => ({ kind: 'partial', part: PARTIAL_STRIKES[(i + seed) % 8]!, pen: PENS[(i + seed) % 4]! }) });
-    expect(b.truth.plans.get('c018')).toMatchObject({ kind: 'partial', part: 'half-word', pen: 'felt-pen' });
-    const row = readOrThrow(sheet).page.rows.find((r) => r.candidateId === 'c018')!;
-    expect(row.kind === 'strike' ? row.state : 'marks').not.toBe('kept');
-    expect(statesOf(b, readOrThrow(sheet), 'partial').filter((s) => s === 'kept' || s === 'struck')).toEqual([]);
+    for (const seed of [6002, 6042]) {
+      const { b, sheet } = await read(gen, seed, { plan: (i) => ({ kind: 'partial', part: PARTIAL_STRIKES[(i + seed) % 8]!, pen: PENS[(i + seed) % 4]! }) });
+      expect(b.truth.plans.get('c018')).toMatchObject({ kind: 'partial', part: 'half-word', pen: 'felt-pen' });
+      expect(statesOf(b, readOrThrow(sheet), 'partial').filter((s) => s === 'kept' || s === 'struck'), `seed ${seed}`).toEqual([]);
+    }
   }, 120_000);
 });
