@@ -525,12 +525,13 @@ const CUT_PX = 2;
 
 /**
  * A pen line cut off by a letter: a piece of pen ink within the letters' band, reaching their middle (the band but
- * for LOOP_CORE_PT at its top and foot), wider than any dot (DOT_WIDE_PT) and thinner in its columns than one (under
- * DOT_TALL of its width), whose end runs into print along its whole thickness (rows CUT_ROWS of it end within CUT_PX
- * of print) — a stroke from beside the name or from a gap between words going on under the letters (a felt pen
- * through half of "Vi" showed only 5 pt before the V, 3 pt thick: too thick for goesUnderLetters, 300 dpi seeds
- * 6,002 and 6,042). A dot touching a letter is no wider than DOT_WIDE_PT; an underline runs below the letters' middle,
- * a circle's side and a tick cross the band steeply (too tall in their columns to be pen, or to be a line).
+ * for LOOP_CORE_PT at its top and foot), as wide as the widest dot (DOT_WIDE_PT) or wider and thinner in its columns
+ * than any (under DOT_TALL of its width), whose end runs into print along its whole thickness (rows CUT_ROWS of it
+ * end within CUT_PX of print) — a stroke from beside the name or from a gap between words going on under the letters
+ * (a felt pen through half of "Vi" showed only 5 pt before the V, 3 pt thick: too thick for goesUnderLetters, 300 dpi
+ * seeds 6,002 and 6,042; a gel pen into the "B" of "Bế", 4.5 pt by 2.5, 200 dpi seed 50,118). A dot touching a letter
+ * is as tall as wide; an underline runs below the letters' middle, a circle's side and a tick cross the band steeply
+ * (too tall in their columns to be pen, or to be a line).
  */
 const cutByLetters = (
   cls: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number, j0: number, j1: number,
@@ -561,7 +562,7 @@ const cutByLetters = (
       const wide = x1 - x0 + 1;
       let thick = 0;
       for (let x = x0; x <= x1; x++) thick = Math.max(thick, lower[x]! - upper[x]! + 1);
-      if (y0 < j0 || y1 >= j1 || wide <= DOT_WIDE_PT * k || thick >= DOT_TALL * wide) continue;
+      if (y0 < j0 || y1 >= j1 || wide < DOT_WIDE_PT * k || thick >= DOT_TALL * wide) continue;
       let cutLeft = 0;
       let cutRight = 0;
       for (let y = y0; y <= y1; y++) {

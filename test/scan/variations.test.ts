@@ -415,5 +415,9 @@ describe('scan: strokes as people make them', () => {
       expect(b.truth.plans.get('c018')).toMatchObject({ kind: 'partial', part: 'half-word', pen: 'felt-pen' });
       expect(statesOf(b, readOrThrow(sheet), 'partial').filter((s) => s === 'kept' || s === 'struck'), `seed ${seed}`).toEqual([]);
     }
+    // 200 dpi, seed 50,118 of the bench's mix: a gel-pen dash rising into the "B" of "Bế" showed 4.5 pt before it, 2.5 pt thick.
+    const mixed = await rowState(g, 50_118, 9);
+    expect(mixed.plan).toMatchObject({ kind: 'partial', part: 'half-word', pen: 'gel-pen' });
+    expect(mixed.state).not.toBe('kept');
   }, 120_000);
 });
