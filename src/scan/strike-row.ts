@@ -537,6 +537,62 @@ const thinPieceInLetters = (
   return false;
 };
 
+/** A line's end cut by a letter: rows at least this share of the line's thickness end this close (pixels) to print. */
+const CUT_ROWS = 0.75;
+const CUT_PX = 2;
+
+/**
+ * A pen line cut off by a letter: a piece of pen ink within the letters' band, reaching their middle (the band but
+ * for LOOP_CORE_PT at its top and foot), as wide as the widest dot (DOT_WIDE_PT) or wider and thinner in its columns
+ * than any (under DOT_TALL of its width), whose end runs into print along its whole thickness (rows CUT_ROWS of it
+ * end within CUT_PX of print) — a stroke from beside the name or from a gap between words going on under the letters
+ * (a felt pen through half of "Vi" showed only 5 pt before the V, 3 pt thick: too thick for goesUnderLetters, 300 dpi
+ * seeds 6,002 and 6,042; a gel pen into the "B" of "Bế", 4.5 pt by 2.5, 200 dpi seed 50,118). A dot touching a letter
+ * is as tall as wide; an underline runs below the letters' middle, a circle's side and a tick cross the band steeply
+ * (too tall in their columns to be pen, or to be a line).
+ */
+const cutByLetters = (
+  cls: Uint8Array, printedAt: (i: number, j: number) => boolean, w: number, h: number, k: number, j0: number, j1: number,
+): boolean => {
+  const seen = new Uint8Array(cls.length);
+  const top = j0 + Math.round(LOOP_CORE_PT.top * k);
+  const foot = j1 - Math.round(LOOP_CORE_PT.foot * k);
+  const printedWithin = (x: number, y: number, dir: 1 | -1): boolean => {
+    for (let d = 1; d <= CUT_PX; d++) if (printedAt(x + dir * d, y)) return true;
+    return false;
+  };
+  for (let j = top; j < foot; j++) {
+    for (let i = 0; i < w; i++) {
+      const q0 = j * w + i;
+      if (cls[q0] !== PEN || seen[q0] === 1) continue;
+      let x0 = w, x1 = -1, y0 = h, y1 = -1;
+      const left = new Int32Array(h).fill(w);
+      const right = new Int32Array(h).fill(-1);
+      const upper = new Int32Array(w).fill(h);
+      const lower = new Int32Array(w).fill(-1);
+      floodPiece(w, h, q0, seen, (q) => cls[q] === PEN, (x, y) => {
+        x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+        left[y] = Math.min(left[y]!, x);
+        right[y] = Math.max(right[y]!, x);
+        upper[x] = Math.min(upper[x]!, y);
+        lower[x] = Math.max(lower[x]!, y);
+      });
+      const wide = x1 - x0 + 1;
+      let thick = 0;
+      for (let x = x0; x <= x1; x++) thick = Math.max(thick, lower[x]! - upper[x]! + 1);
+      if (y0 < j0 || y1 >= j1 || wide < DOT_WIDE_PT * k || thick >= DOT_TALL * wide) continue;
+      let cutLeft = 0;
+      let cutRight = 0;
+      for (let y = y0; y <= y1; y++) {
+        if (printedWithin(left[y]!, y, -1)) cutLeft++;
+        if (printedWithin(right[y]!, y, 1)) cutRight++;
+      }
+      if (Math.max(cutLeft, cutRight) >= CUT_ROWS * thick) return true;
+    }
+  }
+  return false;
+};
+
 /** A dot pressed on the letters: at most this wide (points; a pen dot is up to 3 pt across, 4 with its blur)… */
 const DOT_WIDE_PT = 4.5;
 /** …at least this share of its width tall (a line through a syllable, however thick, is much longer than tall)… */
@@ -650,6 +706,8 @@ export interface RowThresholds {
   readonly thinPieces?: boolean;
   /** Faint ink across a whole word is never read as no mark (STRIKE.faintWord). Scans. */
   readonly faintWord?: boolean;
+  /** A pen line wider than a dot whose end a letter cuts along its whole thickness is never read as no mark (cutByLetters). Scans. */
+  readonly cutLines?: boolean;
   /**
    * A thin flat line darker than the letters can make, seen against the blank form's letters with the row matched to
    * a fraction of a pixel, is never read as no mark (ink-beside-print.ts: a thin pen along the letters' top lies
@@ -689,7 +747,7 @@ export interface RowThresholds {
 
 const SCAN_ROW: RowThresholds = {
   keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, thinPieces: true,
-  faintWord: true, besidePrint: true, lowLinePt: 1,
+  faintWord: true, cutLines: true, besidePrint: true, lowLinePt: 1,
   bandLine: false, entering: ENTERING,
 };
 
@@ -786,7 +844,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
-  const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1)) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
+  const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1)) &&
+    !(o.cutLines === true && cutByLetters(cls, printedAt, w, s.height, k, j0, j1)) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
   const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && oneDot(cls, w, s.height, k));
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && unseen() &&

@@ -413,4 +413,20 @@ describe('scan: strokes as people make them', () => {
       }
     }
   }, 120_000);
+
+  it('never keeps a name a felt pen dashes from before it into its first letter: a line cut off by a letter is no dot', async () => {
+    // 300 dpi, "Vi Văn Yến": a felt-pen dash through half of "Vi" from a few points before it showed only 5 pt before
+    // the "V", 3 pt thick (too thick for a line going under letters), all the rest under the letter: read kept with
+    // confidence — level (seed 6,002) or slanted (seed 6,042). Its end runs into the letter along its whole thickness.
+    const gen = await generator(strikeRound(), 300);
+    for (const seed of [6002, 6042]) {
+      const { b, sheet } = await read(gen, seed, { plan: (i) => ({ kind: 'partial', part: PARTIAL_STRIKES[(i + seed) % 8]!, pen: PENS[(i + seed) % 4]! }) });
+      expect(b.truth.plans.get('c018')).toMatchObject({ kind: 'partial', part: 'half-word', pen: 'felt-pen' });
+      expect(statesOf(b, readOrThrow(sheet), 'partial').filter((s) => s === 'kept' || s === 'struck'), `seed ${seed}`).toEqual([]);
+    }
+    // 200 dpi, seed 50,118 of the bench's mix: a gel-pen dash rising into the "B" of "Bế" showed 4.5 pt before it, 2.5 pt thick.
+    const mixed = await rowState(g, 50_118, 9);
+    expect(mixed.plan).toMatchObject({ kind: 'partial', part: 'half-word', pen: 'gel-pen' });
+    expect(mixed.state).not.toBe('kept');
+  }, 120_000);
 });
