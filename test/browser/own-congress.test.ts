@@ -27,7 +27,7 @@ import type { Candidate } from '../../src/rules/index.ts';
 import { encodePng } from '../../src/scan/review.ts';
 import { generateBallot, type GeneratedBallot, type RowPlan } from '../../src/scan/testing/generate.ts';
 import { NON_STRIKES, PENS, STRIKE_SHAPES } from '../../src/scan/testing/human.ts';
-import { generatorOnPaper, printedBallot } from './scan-scene.ts';
+import { generatorOnPaper, openReview, printedBallot, ruleAsOnPaper } from './scan-scene.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { chromiumAvailable, createCongress, launch, nameTerminal, screenshot, typeBallots } from './support.ts';
 
@@ -446,24 +446,10 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
       await panel.getByRole('button', { name: 'Tải lên và đọc phiếu' }).click();
       const job = p.getByTestId('scan-job').filter({ hasText: batch });
       await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 120_000 }).toBe('Chờ Ban Kiểm phiếu');
-      await job.getByRole('button', { name: /Xem phiếu chờ quyết định/u }).click();
-      const review = p.locator('section.scan-review');
-      const sheets = review.getByTestId('scan-sheet');
-      await sheets.first().waitFor();
-      const positions = await sheets.evaluateAll((xs) => xs.map((x) => Number(x.getAttribute('data-position'))));
+      const { review, positions } = await openReview(p, job);
       expect(positions, 'the partial strike is left to the board').toContain(3);
       await screenshot(p, 'own-11a-scan-review');
-      for (const position of positions) {
-        const truth = stack[position - 1]!.truth.rows;
-        const sheet = review.locator(`[data-testid="scan-sheet"][data-position="${position}"]`);
-        for (const [n, c] of names.entries()) {
-          const t = truth.get(c.id);
-          await sheet.getByRole('checkbox', { name: `Gạch tên số ${n + 1}: ${c.name}` }).setChecked(t === 'struck' || t === 'partial');
-        }
-        await sheet.getByRole('button', { name: 'Ghi quyết định cho phiếu này' }).click();
-        await sheet.getByText('Đã quyết định phiếu này.').or(job.getByText('Đã nhập')).first().waitFor();
-      }
-      await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 30_000 }).toBe('Đã nhập');
+      await ruleAsOnPaper(review, job, positions, stack, names);
       await screenshot(p, 'own-11a-scan-entered');
     };
 

@@ -4,13 +4,13 @@
  * election's agenda item), a counting-board user, and the ballot exactly as the server prints it.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_CODE } from '../../src/demo/index.ts';
 import type { BallotInput } from '../../src/documents/model.ts';
 import { prepareTarget } from '../../src/scan/form.ts';
 import { rasterisePdf } from '../../src/scan/input.ts';
-import type { Generator } from '../../src/scan/testing/generate.ts';
+import type { GeneratedBallot, Generator } from '../../src/scan/testing/generate.ts';
 import { loadPrintRound, roundHeader } from '../../src/server/printouts/round.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { apiAs, type RunningServer } from './server.ts';
@@ -90,4 +90,34 @@ export const committeeAtCounting = async (server: RunningServer, admin: Api) => 
   const board = await apiAs(server.base, head.username, head.password);
   await board.call('POST', `${R}/counting`, { issued: 250, collected: 245 });
   return { code, C, R, election, head, board };
+};
+
+/** The board opens the sheets of a scan job waiting for it: the review section and the sheets' positions in the stack. */
+export const openReview = async (page: Page, job: Locator): Promise<{ review: Locator; positions: number[] }> => {
+  await job.getByRole('button', { name: /Xem phiếu chờ quyết định/u }).click();
+  const review = page.locator('section.scan-review');
+  const sheets = review.getByTestId('scan-sheet');
+  await sheets.first().waitFor();
+  return { review, positions: await sheets.evaluateAll((xs) => xs.map((x) => Number(x.getAttribute('data-position')))) };
+};
+
+/**
+ * The board rules each sheet in review as its paper reads (the generator's truth: a partial strike ruled struck), the
+ * names in ballot order, until the job says "Đã nhập".
+ */
+export const ruleAsOnPaper = async (
+  review: Locator, job: Locator, positions: readonly number[], ballots: readonly GeneratedBallot[],
+  names: ReadonlyArray<{ readonly id: string; readonly name: string }>,
+): Promise<void> => {
+  for (const position of positions) {
+    const truth = ballots[position - 1]!.truth.rows;
+    const sheet = review.locator(`[data-testid="scan-sheet"][data-position="${position}"]`);
+    for (const [i, c] of names.entries()) {
+      const t = truth.get(c.id);
+      await sheet.getByRole('checkbox', { name: `Gạch tên số ${i + 1}: ${c.name}` }).setChecked(t === 'struck' || t === 'partial');
+    }
+    await sheet.getByRole('button', { name: 'Ghi quyết định cho phiếu này' }).click();
+    await sheet.getByText('Đã quyết định phiếu này.').or(job.getByText('Đã nhập')).first().waitFor();
+  }
+  await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 30_000 }).toBe('Đã nhập');
 };

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePng } from '../../src/scan/review.ts';
 import { generateBallot, prepareGenerator, type GeneratedBallot } from '../../src/scan/testing/generate.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
-import { committeeAtCounting, printedBallot, signIn } from './scan-scene.ts';
+import { committeeAtCounting, openReview, printedBallot, ruleAsOnPaper, signIn } from './scan-scene.ts';
 import { chromiumAvailable, launch, screenshot } from './support.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
@@ -89,30 +89,16 @@ describe.skipIf(!run)('scanning a batch in Chromium against the real server', ()
       await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 90_000 }).toBe('Chờ Ban Kiểm phiếu');
       await screenshot(page, 'scan-02-waiting-for-board');
 
-      await job.getByRole('button', { name: /Xem phiếu chờ quyết định/u }).click();
-      const review = page.locator('section.scan-review');
-      const sheets = review.getByTestId('scan-sheet');
-      await sheets.first().waitFor();
-      const positions = await sheets.evaluateAll((xs) => xs.map((x) => Number(x.getAttribute('data-position'))));
+      const { review, positions } = await openReview(page, job);
       expect(positions, 'the partial strike is on the third ballot of the stack').toContain(3);
-      const crop = sheets.first().locator('img.scan-crop');
+      const crop = review.getByTestId('scan-sheet').first().locator('img.scan-crop');
       await expect.poll(() => crop.evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete && i.naturalWidth > 0; }), { timeout: 15_000 }).toBe(true);
       await review.scrollIntoViewIfNeeded();
       await screenshot(page, 'scan-03-review-sheet');
 
       // The board reads each sheet on paper: the truth, a partial strike counted as struck.
-      const names = [...election.rounds[0]!.candidates].sort((a, b) => a.position - b.position);
-      for (const position of positions) {
-        const truth = ballots[position - 1]!.truth.rows;
-        const sheet = review.locator(`[data-testid="scan-sheet"][data-position="${position}"]`);
-        for (const [i, c] of names.entries()) {
-          const t = truth.get(String(c.id));
-          await sheet.getByRole('checkbox', { name: `Gạch tên số ${i + 1}: ${c.fullName}` }).setChecked(t === 'struck' || t === 'partial');
-        }
-        await sheet.getByRole('button', { name: 'Ghi quyết định cho phiếu này' }).click();
-        await sheet.getByText('Đã quyết định phiếu này.').or(page.getByTestId('scan-job').filter({ hasText: LABEL }).getByText('Đã nhập')).first().waitFor();
-      }
-      await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 30_000 }).toBe('Đã nhập');
+      const names = [...election.rounds[0]!.candidates].sort((a, b) => a.position - b.position).map((c) => ({ id: String(c.id), name: c.fullName }));
+      await ruleAsOnPaper(review, job, positions, ballots, names);
       await job.scrollIntoViewIfNeeded();
       await screenshot(page, 'scan-04-entered');
 
