@@ -128,13 +128,16 @@ interface Line {
   readonly abovePt: number;
 }
 
+/** A word's columns [a, b) of the sample, within the name's [i0, i1). */
+const wordColumns = (word: RowGuide['words'][number], k: number, area: Box, i0: number, i1: number): { a: number; b: number } =>
+  ({ a: Math.max(i0, Math.round((word.x0 - area.x) * k)), b: Math.min(i1, Math.round((word.x1 - area.x) * k)) });
+
 /** Share of the name's columns [i0, i1) that `hit` marks, and of each word's. */
 const shares = (hit: Uint8Array, k: number, area: Box, g: RowGuide, i0: number, i1: number): { coverage: number; words: number[] } => {
   let covered = 0;
   for (let i = i0; i < i1; i++) covered += hit[i]!;
   const words = g.words.map((word) => {
-    const a = Math.max(i0, Math.round((word.x0 - area.x) * k));
-    const b = Math.min(i1, Math.round((word.x1 - area.x) * k));
+    const { a, b } = wordColumns(word, k, area, i0, i1);
     let n = 0;
     for (let i = a; i < b; i++) n += hit[i]!;
     return b > a ? n / (b - a) : 0;
@@ -147,8 +150,7 @@ const runOverWord = (c: { readonly runFrom: number; readonly runTo: number }, k:
   if (g.words.length < 2) return 0;
   let most = 0;
   for (const word of g.words) {
-    const a = Math.max(i0, Math.round((word.x0 - area.x) * k));
-    const b = Math.min(i1, Math.round((word.x1 - area.x) * k));
+    const { a, b } = wordColumns(word, k, area, i0, i1);
     if (b > a) most = Math.max(most, (Math.min(b, c.runTo) - Math.max(a, c.runFrom)) / (b - a));
   }
   return most;
@@ -561,15 +563,16 @@ const cutByLetters = (
     for (let d = 1; d <= CUT_PX; d++) if (printedAt(x + dir * d, y)) return true;
     return false;
   };
+  // Each piece's outline, per row and per column; a piece's rows and columns are set back once it is measured.
+  const left = new Int32Array(h).fill(w);
+  const right = new Int32Array(h).fill(-1);
+  const upper = new Int32Array(w).fill(h);
+  const lower = new Int32Array(w).fill(-1);
   for (let j = top; j < foot; j++) {
     for (let i = 0; i < w; i++) {
       const q0 = j * w + i;
       if (cls[q0] !== PEN || seen[q0] === 1) continue;
       let x0 = w, x1 = -1, y0 = h, y1 = -1;
-      const left = new Int32Array(h).fill(w);
-      const right = new Int32Array(h).fill(-1);
-      const upper = new Int32Array(w).fill(h);
-      const lower = new Int32Array(w).fill(-1);
       floodPiece(w, h, q0, seen, (q) => cls[q] === PEN, (x, y) => {
         x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
         left[y] = Math.min(left[y]!, x);
@@ -580,14 +583,18 @@ const cutByLetters = (
       const wide = x1 - x0 + 1;
       let thick = 0;
       for (let x = x0; x <= x1; x++) thick = Math.max(thick, lower[x]! - upper[x]! + 1);
-      if (y0 < j0 || y1 >= j1 || wide < DOT_WIDE_PT * k || thick >= DOT_TALL * wide) continue;
+      const flat = y0 >= j0 && y1 < j1 && wide >= DOT_WIDE_PT * k && thick < DOT_TALL * wide;
       let cutLeft = 0;
       let cutRight = 0;
       for (let y = y0; y <= y1; y++) {
-        if (printedWithin(left[y]!, y, -1)) cutLeft++;
-        if (printedWithin(right[y]!, y, 1)) cutRight++;
+        if (flat && printedWithin(left[y]!, y, -1)) cutLeft++;
+        if (flat && printedWithin(right[y]!, y, 1)) cutRight++;
+        left[y] = w;
+        right[y] = -1;
       }
-      if (Math.max(cutLeft, cutRight) >= CUT_ROWS * thick) return true;
+      upper.fill(h, x0, x1 + 1);
+      lower.fill(-1, x0, x1 + 1);
+      if (flat && Math.max(cutLeft, cutRight) >= CUT_ROWS * thick) return true;
     }
   }
   return false;
