@@ -229,6 +229,7 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     await page.getByLabel('Nhập danh sách đại biểu từ tệp .xlsx hoặc .csv').setInputFiles({
       name: 'danh-sach-bo-sung.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await importFile(),
     });
+    await page.getByText('danh-sach-bo-sung.xlsx').waitFor();
     await page.getByRole('button', { name: 'Nhập danh sách', exact: true }).click();
     await page.getByText('Đã nhập 5 đại biểu.').waitFor();
     await expect.poll(() => page.getByTestId('delegate-row').count()).toBe(15);
@@ -441,8 +442,10 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
       for (const [j, b] of stack.entries()) await writeFile(join(scans, `quet-${j + 1}.png`), await encodePng(b.pages[0]!));
       const panel = p.locator('section.scan-panel');
       await panel.getByRole('heading', { name: `Quét tập phiếu — ${batch}` }).waitFor();
+      await panel.getByText('Chưa chọn tệp nào').first().waitFor();
       await panel.getByLabel('Chọn thư mục ảnh quét').setInputFiles(scans);
       await panel.getByTestId('scan-selection').getByText(`${BALLOTS} tệp, tổng cộng`).waitFor();
+      await panel.getByText(`Đã chọn ${BALLOTS} tệp`).waitFor();
       await panel.getByRole('button', { name: 'Tải lên và đọc phiếu' }).click();
       const job = p.getByTestId('scan-job').filter({ hasText: batch });
       await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 120_000 }).toBe('Chờ Ban Kiểm phiếu');

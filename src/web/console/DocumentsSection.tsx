@@ -9,6 +9,7 @@ import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
 import { DocumentList } from '../ui/DocumentList.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { FileInput } from '../ui/FileInput.tsx';
 import { CongressPrintLinks } from './PrintLinks.tsx';
 
 type Visibility = (typeof VisibilitySchema.options)[number];
@@ -64,7 +65,7 @@ export const DocumentsSection = () => {
             {VisibilitySchema.options.map((v) => <option key={v} value={v}>{t(`console.documents.visibilities.${v}`)}</option>)}
           </select>
           <label className="field" htmlFor={`${id}-f`}>{t('console.documents.file')}</label>
-          <input id={`${id}-f`} type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+          <FileInput id={`${id}-f`} accept={ACCEPT} onFiles={(files) => setFile(files[0] ?? null)} required />
           {error !== null && <ErrorMessage error={error} />}
           <button type="submit" className="button primary" disabled={file === null}>{t('console.documents.send')}</button>
         </form>

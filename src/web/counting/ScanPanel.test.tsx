@@ -31,6 +31,18 @@ describe('scan panel', () => {
     expect(getByLabelText('Hoặc chọn các tệp ảnh quét').hasAttribute('webkitdirectory')).toBe(false);
   });
 
+  it('says in Vietnamese what to choose and what was chosen, and why the upload waits', () => {
+    const { container, files, getByTestId, getByRole } = setup();
+    const buttons = [...container.querySelectorAll('.file-input .button')].map((b) => b.textContent);
+    expect(buttons).toEqual(['Chọn thư mục…', 'Chọn các tệp…', 'Chọn các tệp…']);
+    expect(getByTestId(`${files.id}-chosen`).textContent).toBe('Chưa chọn tệp nào');
+    expect(getByRole('button', { name: 'Tải lên và đọc phiếu' })).toHaveProperty('disabled', true);
+    expect(getByTestId('choose-first').textContent).toContain('Chọn thư mục, các tệp ảnh quét hoặc các ảnh đã chụp');
+    fireEvent.change(files, { target: { files: [file('quet-1.png', 10), file('quet-2.png', 10)] } });
+    expect(getByTestId(`${files.id}-chosen`).textContent).toBe('Đã chọn 2 tệp');
+    expect(container.querySelector('[data-testid="choose-first"]')).toBeNull();
+  });
+
   it('keeps the scans in natural file-name order, says how many were skipped, and sends them in that order', async () => {
     const { files, getByTestId, getByRole, onUpload } = setup();
     fireEvent.change(files, { target: { files: [file('quet-10.png', 2048), file('ghi-chu.txt', 10), file('quet-2.PNG', 1024), file('quet-1.pdf', 1024)] } });

@@ -3,7 +3,7 @@
  * TIFF and PDF, in file-name order (the stack order) — uploaded in one multipart request with a progress bar.
  * The server answers at once (status 'reading') and reads in the background; the job list follows it.
  */
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, type ScanJobView } from '../../api/scan.ts';
 import { formatInteger } from '../../locale/vi.ts';
@@ -11,6 +11,7 @@ import type { ApiResult } from '../api/client.ts';
 import type { BatchView } from '../api/types.ts';
 import type { ApiError } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { FileInput } from '../ui/FileInput.tsx';
 import { ScanCamera } from './ScanCamera.tsx';
 import { formatBytes, formatProgress, selectScanFiles, stackKey, type ScanSelection } from './scan-files.ts';
 
@@ -29,19 +30,11 @@ type Upload =
 export const ScanPanel = ({ batch, existing = null, onUpload }: ScanPanelProps) => {
   const { t } = useTranslation();
   const id = useId();
-  const folderRef = useRef<HTMLInputElement | null>(null);
   const [selection, setSelection] = useState<ScanSelection<File> | null>(null);
   const [upload, setUpload] = useState<Upload>({ state: 'idle' });
   const [error, setError] = useState<ApiError | null>(null);
 
-  // React knows no `webkitdirectory`: set it on the element (Chromium, Firefox and Safari all honour it).
-  useEffect(() => {
-    folderRef.current?.setAttribute('webkitdirectory', '');
-    folderRef.current?.setAttribute('directory', '');
-  }, []);
-
-  const pick = (e: ChangeEvent<HTMLInputElement>): void => {
-    const list = e.target.files === null ? [] : [...e.target.files];
+  const pick = (list: readonly File[]): void => {
     setSelection(list.length === 0 ? null : selectScanFiles(list));
     setUpload({ state: 'idle' });
     setError(null);
@@ -72,12 +65,12 @@ export const ScanPanel = ({ batch, existing = null, onUpload }: ScanPanelProps) 
       <p className="muted">{t('scan.intro', { n: formatInteger(batch.physicalCount) })}</p>
       <div className="scan-pickers">
         <label className="field" htmlFor={`${id}-folder`}>{t('scan.chooseFolder')}</label>
-        <input id={`${id}-folder`} ref={folderRef} type="file" multiple onChange={pick} disabled={upload.state === 'sending'} />
+        <FileInput id={`${id}-folder`} folder onFiles={pick} disabled={upload.state === 'sending'} />
         <label className="field" htmlFor={`${id}-files`}>{t('scan.chooseFiles')}</label>
-        <input id={`${id}-files`} type="file" multiple accept=".png,.jpg,.jpeg,.tif,.tiff,.pdf,image/png,image/jpeg,image/tiff,application/pdf"
-          onChange={pick} disabled={upload.state === 'sending'} />
+        <FileInput id={`${id}-files`} multiple accept=".png,.jpg,.jpeg,.tif,.tiff,.pdf,image/png,image/jpeg,image/tiff,application/pdf"
+          onFiles={pick} disabled={upload.state === 'sending'} />
         <label className="field" htmlFor={`${id}-photos`}>{t('scan.photo.choosePhotos')}</label>
-        <input id={`${id}-photos`} type="file" multiple accept=".jpg,.jpeg,image/jpeg" onChange={pick} disabled={upload.state === 'sending'} />
+        <FileInput id={`${id}-photos`} multiple accept=".jpg,.jpeg,image/jpeg" onFiles={pick} disabled={upload.state === 'sending'} />
       </div>
       <ScanCamera total={batch.physicalCount} disabled={scanned || upload.state === 'sending'}
         onShots={(files) => { setSelection(files.length === 0 ? null : selectScanFiles(files)); setUpload({ state: 'idle' }); setError(null); }} />
@@ -97,6 +90,7 @@ export const ScanPanel = ({ batch, existing = null, onUpload }: ScanPanelProps) 
       {scanned && upload.state === 'idle' && (
         <p className="muted" data-testid="already-scanned">{existing.status === 'entered' ? t('scan.alreadyEntered') : t('scan.alreadyScanned', { status: t(`scan.status.${existing.status}`) })}</p>
       )}
+      {!scanned && selection === null && upload.state === 'idle' && <p className="muted" data-testid="choose-first">{t('scan.chooseFirst')}</p>}
       <button type="button" className="button primary" disabled={blocked} onClick={() => void send()}>{t('scan.upload')}</button>
       {upload.state !== 'idle' && (() => {
         // Once sent, the bar stays full: the server has every byte and reads on (the job list shows how far).

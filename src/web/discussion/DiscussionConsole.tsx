@@ -20,6 +20,7 @@ import { PaperComments } from './PaperComments.tsx';
 import { ResolutionPanel } from './ResolutionPanel.tsx';
 import { DocumentPicker } from './shared.tsx';
 import { SynthesisPanel } from './SynthesisPanel.tsx';
+import { FileInput } from '../ui/FileInput.tsx';
 
 type Access = (typeof DiscussionAccess.options)[number];
 type Kind = (typeof DiscussionKind.options)[number];
@@ -164,7 +165,7 @@ const DocumentSettings = ({ doc, onChanged }: { readonly doc: DiscussionDocument
       <input id={`${id}-n`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={300} />
       <form className="form" onSubmit={(e) => void upload(e)}>
         <label className="field" htmlFor={`${id}-f`}>{t('discussion.uploadDocx')}</label>
-        <input id={`${id}-f`} type="file" accept=".docx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <FileInput id={`${id}-f`} accept=".docx" onFiles={(files) => setFile(files[0] ?? null)} />
         <button type="submit" className="button primary" disabled={file === null}>{t('discussion.upload')}</button>
       </form>
       <form className="form" onSubmit={(e) => void addText(e)}>

@@ -15,6 +15,13 @@ export const en: Messages = {
     signOut: 'Sign out',
     language: 'Language',
   },
+  files: {
+    chooseOne: 'Choose a file…',
+    chooseMany: 'Choose files…',
+    chooseFolder: 'Choose a folder…',
+    none: 'No file chosen',
+    many: '{{n}} files chosen',
+  },
   discussion: {
     documents: 'Discussion documents',
     none: 'No document yet.',
@@ -477,6 +484,7 @@ export const en: Messages = {
       send: 'Send {{n}} photos',
       choosePhotos: 'Or choose photos already taken (JPEG)',
     },
+    chooseFirst: 'Choose this batch\'s folder, scan files or photos, then upload.',
     chooseFiles: 'Or choose the scan files',
     selected: '{{n}} files, {{size}} in all',
     skipped: '{{n}} files skipped: not scans (PNG, JPEG, TIFF, PDF only).',

@@ -18,6 +18,13 @@ export const vi = {
     signOut: 'Đăng xuất',
     language: 'Ngôn ngữ',
   },
+  files: {
+    chooseOne: 'Chọn tệp…',
+    chooseMany: 'Chọn các tệp…',
+    chooseFolder: 'Chọn thư mục…',
+    none: 'Chưa chọn tệp nào',
+    many: 'Đã chọn {{n}} tệp',
+  },
   discussion: {
     documents: READ_SCREEN_VI.documents,
     none: 'Chưa có văn kiện nào.',
@@ -480,6 +487,7 @@ export const vi = {
       send: 'Gửi {{n}} ảnh',
       choosePhotos: 'Hoặc chọn các ảnh đã chụp (JPEG)',
     },
+    chooseFirst: 'Chọn thư mục, các tệp ảnh quét hoặc các ảnh đã chụp của tập này rồi bấm tải lên.',
     chooseFiles: 'Hoặc chọn các tệp ảnh quét',
     selected: '{{n}} tệp, tổng cộng {{size}}',
     skipped: 'Bỏ qua {{n}} tệp không phải ảnh quét (chỉ nhận PNG, JPEG, TIFF, PDF).',

@@ -2,6 +2,7 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../api/client.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { FileInput } from './FileInput.tsx';
 
 /** The import's answer; a refused file carries every row at fault in `error.issues`. */
 type ImportAnswer = ApiResult<{ readonly imported: number }>;
@@ -42,7 +43,7 @@ export const ImportForm = ({ label, imported, onImport, onDone }: {
   return (
     <form className="form import-form" onSubmit={(e) => void submit(e)}>
       <label className="field" htmlFor={id}>{label}</label>
-      <input id={id} type="file" accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <FileInput id={id} accept=".xlsx,.csv" onFiles={(files) => setFile(files[0] ?? null)} />
       <button type="submit" className="button" disabled={file === null || busy}>{t('console.delegates.import')}</button>
       {busy && <progress aria-label={t('console.delegates.importing')} />}
       {answer !== null && answer.ok && <p role="status" className="ok-text">{imported(answer.value.imported)}</p>}
