@@ -71,14 +71,15 @@ describe('roundResult', () => {
   });
   it('counts only final batches and says which are not, with no result to announce', () => {
     const ballots = keeping(committee, ['c1', 'c2'], 6);
-    const disputed = enterBatch(ctxOf(committee), { id: 'b2', label: 'b2', physicalCount: 1, entriesRequired: 2 },
+    const disputed = enterBatch(ctxOf(committee), { id: 'b2', label: 'Hòm 2', physicalCount: 1, entriesRequired: 2 },
       [keeping(committee, ['c1', 'c2'], 1), keeping(committee, ['c3'], 1)]);
-    const open = value(openBatch({ id: 'b3', label: 'b3', physicalCount: 3, entriesRequired: 2 }));
+    const open = value(openBatch({ id: 'b3', label: 'Hòm 3', physicalCount: 3, entriesRequired: 2 }));
     const r = value(roundResult(ctxOf(committee), { issued: 10, collected: 10, batches: [batchOf(committee, 'b1', ballots), disputed, open] }));
     expect(r.ballotsCounted).toBe(6);
     expect(r.countedBatches).toEqual(['b1']);
     expect(r.complete).toBe(false);
-    expect(r.anomalies).toContainEqual(expect.objectContaining({ code: 'batches-not-final', batches: ['b2', 'b3'] }));
+    expect(r.anomalies).toContainEqual(expect.objectContaining({ code: 'batches-not-final', batches: ['b2', 'b3'],
+      message_vi: 'Còn 2 tập phiếu chưa có kết quả cuối cùng: "Hòm 2", "Hòm 3".' }));
     expect(r.next.type).toBe('finish-counting');
   });
   it('shows more ballots collected than issued, and batches that do not add up to the ballots collected', () => {

@@ -64,9 +64,11 @@ const anomaliesOf = (input: RoundInput, pending: readonly BatchId[]): Anomaly[] 
       message_en: `The batches' physical counts add up to ${counted}, but ${collected} ballots were collected.` });
   }
   if (pending.length > 0) {
+    // Named by their labels (what the board wrote on the box), not by their ids.
+    const labels = input.batches.filter((b) => pending.includes(b.spec.id)).map((b) => `"${b.spec.label}"`).join(', ');
     out.push({ code: 'batches-not-final', batches: pending,
-      message_vi: `Còn ${pending.length} tập phiếu chưa có kết quả cuối cùng: ${pending.join(', ')}.`,
-      message_en: `${pending.length} batch(es) not final yet: ${pending.join(', ')}.` });
+      message_vi: `Còn ${pending.length} tập phiếu chưa có kết quả cuối cùng: ${labels}.`,
+      message_en: `${pending.length} batch(es) not final yet: ${labels}.` });
   }
   return out;
 };
