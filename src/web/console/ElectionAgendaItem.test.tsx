@@ -15,14 +15,14 @@ const sessions: Session[] = [{
   items: [item(10, 'Khai mạc', 'opening'), item(11, 'Bầu cử', 'election')],
 }];
 
-const render = (me: Principal, election: ElectionView = electionView({ rounds: [roundView({})] })) => {
+const render = (me: Principal, election: ElectionView = electionView({ rounds: [roundView({})] }), agenda: Session[] = sessions) => {
   const sent: Array<number | null> = [];
   let current = election;
   const view = renderScreen(<ElectionsSection />, fakeApi({
     me: () => answer(me),
     getCongress: () => answer(congressView({ settings: { ...defaultCongressSettings, delegationMaxSurplus: null } })),
     listElections: () => answer([current]),
-    listSessions: () => answer(sessions),
+    listSessions: () => answer(agenda),
     setElectionAgendaItem: ({ body }) => {
       sent.push(body.agendaItemId);
       current = { ...current, agendaItemId: body.agendaItemId };
@@ -50,5 +50,16 @@ describe("an election's agenda item, chosen on its card", () => {
     const { view } = render(userWith('presidium'));
     await view.findByTestId('surplus');
     expect(view.queryByLabelText('Mục chương trình bầu cử')).toBeNull();
+  });
+
+  it('says voting may be opened while its item is current, and not once voting has been opened', async () => {
+    const current: Session[] = sessions.map((s) => ({ ...s, items: s.items.map((i) => (i.id === 11 ? { ...i, status: 'current' } : i)) }));
+    const open = 'Mục này đang diễn ra: có thể mở bỏ phiếu.';
+    const before = render(userWith('secretariat'), electionView({ agendaItemId: 11, rounds: [roundView({ status: 'list-approved' })] }), current);
+    await before.view.findByText(open);
+    before.view.unmount();
+    const after = render(userWith('secretariat'), electionView({ agendaItemId: 11, rounds: [roundView({ status: 'published' })] }), current);
+    await after.view.findByLabelText('Mục chương trình bầu cử');
+    expect(after.view.queryByText(open)).toBeNull();
   });
 });

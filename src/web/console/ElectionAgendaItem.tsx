@@ -9,8 +9,10 @@ import type { ApiResult } from '../api/client.ts';
 import type { ApiError, ElectionView, Session } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
-export const ElectionAgendaItemField = ({ election, sessions, onSave }: {
+export const ElectionAgendaItemField = ({ election, beforeVoting, sessions, onSave }: {
   readonly election: ElectionView;
+  /** Voting has not been opened on the round yet: only then does "voting may be opened" mean anything. */
+  readonly beforeVoting: boolean;
   readonly sessions: readonly Session[];
   readonly onSave: (agendaItemId: number | null) => Promise<ApiResult<unknown>>;
 }) => {
@@ -46,7 +48,7 @@ export const ElectionAgendaItemField = ({ election, sessions, onSave }: {
       </label>
       {election.agendaItemId === null
         ? <p className="warning-text">{t(items.length === 0 ? 'console.elections.agendaItem.noItems' : 'console.elections.agendaItem.unlinked')}</p>
-        : linked !== undefined && linked.status === 'current' && <p className="ok-text">{t('console.elections.agendaItem.current')}</p>}
+        : linked !== undefined && linked.status === 'current' && beforeVoting && <p className="ok-text">{t('console.elections.agendaItem.current')}</p>}
       {saved && <p role="status" className="ok-text">{t('prepare.form.saved')}</p>}
       {error !== null && <ErrorMessage error={error} />}
     </div>

@@ -39,7 +39,7 @@ describe('the surplus of an election list, as the server checks it', () => {
     within.unmount();
     const none = render(null);
     const line = await none.findByTestId('surplus');
-    expect(line.textContent?.trim()).toBe('Cần bầu 2, danh sách 4, số dư 2 (tối đa —).');
+    expect(line.textContent?.trim()).toBe('Cần bầu 2, danh sách 4, số dư 2.');
     expect(line.className).toBe('ok-text');
   });
 

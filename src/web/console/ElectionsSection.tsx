@@ -36,7 +36,9 @@ export const SurplusLine = ({ election, round, delegationMaxSurplus }: {
   const check = surplusOf(election, round, delegationMaxSurplus);
   return (
     <p className={check.errors.length === 0 ? 'ok-text' : 'warning-text'} role="status" aria-live="polite" data-testid="surplus">
-      {t('console.elections.surplus', { seats: check.seats, list: check.listLength, surplus: check.surplus, max: check.maxSurplus ?? '—' })}
+      {check.maxSurplus === null
+        ? t('console.elections.surplusNoMax', { seats: check.seats, list: check.listLength, surplus: check.surplus })
+        : t('console.elections.surplus', { seats: check.seats, list: check.listLength, surplus: check.surplus, max: check.maxSurplus })}
       {' '}{[...check.errors, ...check.warnings].map((e) => t(`console.elections.surplusIssue.${e.code}`)).join(' ')}
     </p>
   );
@@ -95,7 +97,7 @@ const ElectionCard = (props: Omit<ElectionContext, 'ref' | 'round'> & {
         onWithdraw={(id) => thenReload(props.api.requestWithdrawal({ params: candidateRef(ctx.ref, { id }) }), props.reload)}
         onVoid={ctx.can(API.voidCandidate) ? (id, reason) => thenReload(props.api.voidCandidate({ params: candidateRef(ctx.ref, { id }), body: { reason } }), props.reload) : null} />
       {ctx.can(API.setElectionAgendaItem) && props.sessions !== null && (
-        <ElectionAgendaItemField election={election} sessions={props.sessions}
+        <ElectionAgendaItemField election={election} sessions={props.sessions} beforeVoting={round.status === 'draft' || round.status === 'list-approved'}
           onSave={(agendaItemId) => thenReload(props.api.setElectionAgendaItem({ params: electionRef(props.congress, election), body: { agendaItemId } }), props.reload)} />
       )}
       {ctx.can(API.updateElection) && (

@@ -84,10 +84,13 @@ describe('after a published round: the next round and the approval', () => {
 
   it('records the higher committee\'s approval with its reference, then shows it', async () => {
     const onApprove = vi.fn((_: string) => okTrue());
-    const { getByRole, getByLabelText } = renderVi(<RoundFollowUp election={election()} round={round(tie())} canSteer onCreate={okTrue} onApprove={onApprove} />);
+    const { getByRole, getByLabelText, queryByText } = renderVi(<RoundFollowUp election={election()} round={round(tie())} canSteer onCreate={okTrue} onApprove={onApprove} />);
     const button = getByRole('button', { name: 'Ghi nhận chuẩn y' }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
+    const why = 'Ghi số và ngày của quyết định chuẩn y rồi bấm «Ghi nhận chuẩn y».';
+    expect(queryByText(why)).not.toBeNull();
     fireEvent.change(getByLabelText('Quyết định chuẩn y của cấp trên (số, ngày)'), { target: { value: ' Quyết định số 123-QĐ/TU ngày 20/7/2025 ' } });
+    expect(queryByText(why)).toBeNull();
     fireEvent.click(button);
     await waitFor(() => expect(onApprove).toHaveBeenCalledWith('Quyết định số 123-QĐ/TU ngày 20/7/2025'));
     const approved = renderVi(<RoundFollowUp election={election({ approvedAt: '2025-07-20T02:00:00.000Z', approvalReference: 'Quyết định số 123-QĐ/TU' })}

@@ -138,6 +138,8 @@ export const ApprovalForm = ({ election, round, canSteer, onApprove }: {
         <input value={reference} onChange={(e) => setReference(e.target.value)} maxLength={200} required
           placeholder={t('console.elections.approval.placeholder')} /></label>
       <button type="submit" className="button" disabled={!canSteer || reference.trim() === ''}>{t('console.elections.approval.submit')}</button>
+      {!canSteer ? <p className="muted">{t('console.needRole')}</p>
+        : reference.trim() === '' && <p className="muted">{t('console.elections.approval.needReference')}</p>}
       {error !== null && <ErrorMessage error={error} />}
     </form>
   );

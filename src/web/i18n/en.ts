@@ -664,6 +664,7 @@ export const en: Messages = {
       needBallots: 'Record the ballots issued first.',
       roundLine: 'Round {{round}} · {{seats}} seats · {{status}}',
       surplus: '{{seats}} seats, list of {{list}}, surplus {{surplus}} (maximum {{max}}).',
+      surplusNoMax: '{{seats}} seats, list of {{list}}, surplus {{surplus}}.',
       surplusIssue: {
         'no-surplus': 'The list has no surplus.',
         'over-lawful-max': 'Surplus above 30% of the seats.',
@@ -708,6 +709,7 @@ export const en: Messages = {
         reference: 'The higher committee\'s approval decision (number, date)',
         placeholder: 'Decision no. …-QĐ/TU of …',
         submit: 'Record the approval',
+        needReference: 'Type the approving decision\'s number and date, then record it.',
         done: 'Approved by the higher committee: {{reference}} (recorded {{date}}).',
       },
       noStep: 'No next step',

@@ -659,6 +659,7 @@ export const vi = {
       needBallots: 'Cần ghi số phiếu phát ra trước.',
       roundLine: 'Lần bầu {{round}} · {{seats}} người · {{status}}',
       surplus: 'Cần bầu {{seats}}, danh sách {{list}}, số dư {{surplus}} (tối đa {{max}}).',
+      surplusNoMax: 'Cần bầu {{seats}}, danh sách {{list}}, số dư {{surplus}}.',
       surplusIssue: {
         'no-surplus': 'Danh sách chưa có số dư.',
         'over-lawful-max': 'Số dư vượt 30% số lượng được bầu.',
@@ -703,6 +704,7 @@ export const vi = {
         reference: 'Quyết định chuẩn y của cấp trên (số, ngày)',
         placeholder: 'Quyết định số …-QĐ/TU ngày …',
         submit: 'Ghi nhận chuẩn y',
+        needReference: 'Ghi số và ngày của quyết định chuẩn y rồi bấm «Ghi nhận chuẩn y».',
         done: 'Đã được cấp trên chuẩn y: {{reference}} (ghi nhận ngày {{date}}).',
       },
       noStep: 'Không có bước tiếp theo',
