@@ -11,6 +11,9 @@
  *   `marksCut` 0): a photo cutting a mark is rightly refused, never read — counted apart, its refusals shown;
  * - confident errors: a row read struck or kept against its truth, a ballot decided with writing outside or
  *   without its seal: must be 0.
+ * - after retakes (SCAN_PHOTO_RETAKES=k, default 2): a photo refused at once is taken again, as the refusal asks, with the
+ *   same phone, up to k times (the same marked ballot; tilt, light, blur and framing drawn anew): decided, of the
+ *   ballots needing nobody, when the board retakes what is refused. Every retake's reading counts for the errors.
  * SCAN_PHOTO_BENCH sets the number of photos (default 50), SCAN_PHOTO_SEED the first seed (default 10,000),
  * SCAN_PHOTO_CAMERA one camera for all (1080p, 3MP, 8MP, 12MP; default: each photo's own). SCAN_PHOTO_WHY=1 prints,
  * for every photo needing nobody that went to the board, each reason with its row's truth (the plan drawn) and what
@@ -21,7 +24,8 @@ import { decodeScan, groupSheets, type RowReading } from '../src/scan/index.ts';
 import { readPhoto } from '../src/scan/photo.ts';
 import { findPhotoMarks } from '../src/scan/photo-marks.ts';
 import { prepareGenerator } from '../src/scan/testing/generate.ts';
-import { CAMERAS, generatePhoto, nameVariation, type Camera } from '../src/scan/testing/photo.ts';
+import { rng } from '../src/scan/testing/draw.ts';
+import { CAMERAS, generatePhoto, nameVariation, randomVariation, type Camera, type PhotoVariation } from '../src/scan/testing/photo.ts';
 import type { BenchResult } from './run.ts';
 
 const said = (r: RowReading): string => (r.kind === 'strike' ? r.state : r.mark ?? 'uncertain');
@@ -42,6 +46,7 @@ export default async (): Promise<BenchResult[]> => {
   const seed0 = Number(process.env['SCAN_PHOTO_SEED'] ?? 10_000);
   const named = process.env['SCAN_PHOTO_CAMERA'];
   const why = process.env['SCAN_PHOTO_WHY'] === '1';
+  const retakes = Number(process.env['SCAN_PHOTO_RETAKES'] ?? 2);
   if (named !== undefined && !(named in CAMERAS)) throw new Error(`SCAN_PHOTO_CAMERA: one of ${Object.keys(CAMERAS).join(', ')}`);
   const camera = named as Camera | undefined;
   const g = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 15, candidates: candidates(18) }) });
@@ -51,6 +56,8 @@ export default async (): Promise<BenchResult[]> => {
   // Photos needing nobody whose marks the camera framed, of them decided; those cutting a mark, of them refused at once.
   let framed = 0, framedDecided = 0, cut = 0, cutRefused = 0;
   const refusals = new Map<string, number>();
+  // Ballots needing nobody decided once refused shots are taken again; the retakes taken.
+  let retakenDecided = 0, retakesTaken = 0;
   // Per variation: photos needing nobody, of them decided, and the time of each.
   const groups = new Map<string, { clean: number; decided: number; times: number[] }>();
   const count = (key: string, needsNobody: boolean, isDecided: boolean, ms: number): void => {
@@ -60,20 +67,25 @@ export default async (): Promise<BenchResult[]> => {
     e.times.push(ms);
     groups.set(key, e);
   };
-  for (let i = 0; i < n; i++) {
-    const p = await generatePhoto(g.value, {
-      seed: seed0 + i, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03, ...(camera === undefined ? {} : { variation: { camera } }),
-    });
+  const marking = { pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 } as const;
+  /** One shot of ballot `seed` (its marks fixed by the seed), read as the server reads it. */
+  const shoot = async (seed: number, variation: Partial<PhotoVariation> | undefined) => {
+    const p = await generatePhoto(g.value, { seed, ...marking, ...(variation === undefined ? {} : { variation }) });
     const t0 = performance.now();
     const pages = await decodeScan(p.jpeg);
     if (!pages.ok) throw new Error(pages.error.message_en);
     const r = readPhoto(pages.value[0]!, g.value.target, 0);
     const reading = groupSheets(g.value.target, [r.outcome])[0]!;
-    times.push(performance.now() - t0);
+    const refusedAtOnce = r.outcome.kind === 'rejected' && r.outcome.reason.code.startsWith('scan.photo');
+    const wrong = reading.rows.filter((row) => CONFIDENT.has(said(row)) && said(row) !== p.ballot.truth.rows.get(row.candidateId));
+    return { p, r, pages: pages.value, reading, refusedAtOnce, wrong, ms: performance.now() - t0 };
+  };
+  for (let i = 0; i < n; i++) {
+    const { p, r, pages, reading, refusedAtOnce, wrong, ms } = await shoot(seed0 + i, camera === undefined ? undefined : { camera });
+    times.push(ms);
     const truth = p.ballot.truth;
     const needsNobody = truth.stamped && !truth.writingOutside && ![...truth.rows.values()].includes('partial');
     if (needsNobody) clean++;
-    const refusedAtOnce = r.outcome.kind === 'rejected' && r.outcome.reason.code.startsWith('scan.photo');
     if (needsNobody && p.marksCut === 0) {
       framed++;
       if (reading.kind === 'decided') framedDecided++;
@@ -92,7 +104,6 @@ export default async (): Promise<BenchResult[]> => {
       `camera ${v.camera}`, v.landscape ? 'landscape' : 'portrait', `tilt ${v.tilt < 10 ? '0–10' : v.tilt < 20 ? '10–20' : '20–25'}°`,
       v.shadow > 0 ? 'shadow' : 'no shadow', v.blur >= 0.3 ? 'blur σ 0.3–1.0' : 'no blur',
     ]) count(key, needsNobody, reading.kind === 'decided', times[i]!);
-    const wrong = reading.rows.filter((row) => CONFIDENT.has(said(row)) && said(row) !== truth.rows.get(row.candidateId));
     errors += wrong.length;
     if (refusedAtOnce && r.outcome.kind === 'rejected') {
       refused++;
@@ -102,7 +113,7 @@ export default async (): Promise<BenchResult[]> => {
     const errs = wrong.map((row) => `${said(row)} ≠ ${JSON.stringify(truth.plans.get(row.candidateId))}`).join('; ');
     process.stderr.write(`${i + 1}/${n} ${Math.round(times[i]!)} ms ${codes}${needsNobody ? '' : ' (a person needed)'}${p.marksCut > 0 ? ` (${p.marksCut} mark(s) cut)` : ''} — ${nameVariation(p.variation)}${errs === '' ? '' : ` — SAI: ${errs}`}\n`);
     if (why && needsNobody && reading.kind === 'review') {
-      const marks = findPhotoMarks(pages.value[0]!, g.value.target.layout);
+      const marks = findPhotoMarks(pages[0]!, g.value.target.layout);
       process.stderr.write(`  WHY seed ${seed0 + i}, ${marks.ok ? `${marks.value.pxPerPt.toFixed(2)} px/pt` : marks.error.code}\n`);
       for (const x of reading.reasons) {
         const row = x.candidateId === null ? undefined : reading.rows.find((q) => q.candidateId === x.candidateId);
@@ -110,6 +121,16 @@ export default async (): Promise<BenchResult[]> => {
         process.stderr.write(`  WHY ${x.reason.code} ${x.candidateId ?? ''} ${plan}${row === undefined ? '' : ` — ${said(row)}: ${measured(row)}`}\n`);
       }
     }
+    // Refused: the board takes it again, with the same phone, until it is read or the retakes run out.
+    let final = { refused: refusedAtOnce, decided: reading.kind === 'decided' };
+    for (let k = 1; final.refused && k <= retakes; k++) {
+      retakesTaken++;
+      const again = await shoot(seed0 + i, { ...randomVariation(rng((seed0 + i) * 31 + 7 + 7919 * k)), camera: p.variation.camera });
+      errors += again.wrong.length + (again.reading.kind === 'decided' && (!truth.stamped || truth.writingOutside) ? 1 : 0);
+      final = { refused: again.refusedAtOnce, decided: again.reading.kind === 'decided' };
+      process.stderr.write(`  retake ${k}: ${again.reading.kind === 'review' ? again.reading.reasons.map((x) => x.reason.code).join(',') : 'decided'} — ${nameVariation(again.p.variation)}${again.wrong.length > 0 ? ' — SAI' : ''}\n`);
+    }
+    if (needsNobody && final.decided) retakenDecided++;
   }
   const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, n);
   return [
@@ -120,6 +141,7 @@ export default async (): Promise<BenchResult[]> => {
     { bench: 'scan-photo: decided, of the photos needing nobody by their truth', value: Math.round((1000 * cleanDecided) / Math.max(1, clean)) / 10, unit: '%' },
     { bench: `scan-photo: decided, of the photos needing nobody whose four marks are in the photo (${framedDecided}/${framed})`, value: Math.round((1000 * framedDecided) / Math.max(1, framed)) / 10, unit: '%' },
     { bench: `scan-photo: photos cutting a corner mark (truth), refused (${cutRefused}/${cut})`, value: cut, unit: 'photos' },
+    { bench: `scan-photo: decided, of the photos needing nobody, refused shots taken again up to ${retakes} times (${retakenDecided}/${clean}; ${retakesTaken} retakes)`, value: Math.round((1000 * retakenDecided) / Math.max(1, clean)) / 10, unit: '%' },
     { bench: 'scan-photo: refused at once (small, skewed, blurred, cut)', value: Math.round((1000 * refused) / Math.max(1, n)) / 10, unit: '%' },
     ...[...refusals].map(([code, count]) => ({ bench: `scan-photo: refused ${code}`, value: count, unit: 'photos' })),
     { bench: 'scan-photo: confident errors', value: errors, unit: 'errors' },
