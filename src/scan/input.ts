@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
 import type { GreyImage } from './image.ts';
+import { pdfToolFailed, unreadable } from './scan-errors.ts';
 import { sniffKind } from './sniff.ts';
 import { tempFolder } from '../runtime/temp-folder.ts';
 
@@ -18,15 +19,13 @@ const run = promisify(execFile);
 sharp.cache(false);
 
 export { sniffFile, sniffKind, type ScanFileKind } from './sniff.ts';
+export { PDF_TOOL_MISSING, pdfToolFailed, unreadable } from './scan-errors.ts';
 
 /**
  * A scan file: its bytes, or the path of a file holding them (libvips reads from it what a page needs: the server
  * keeps a stored stack's files on disk while it reads them, never 25–60 MB of each in memory).
  */
 export type ScanFile = Uint8Array | string;
-
-export const unreadable = (detail: string): RuleError =>
-  ruleError('scan.file', `Không đọc được tệp ảnh quét (${detail}).`, `The scan file cannot be read (${detail}).`);
 
 /** A page larger than a ballot can be (A3): refused before it is decoded. */
 export const pageTooLarge = (detail_vi: string, detail_en: string): RuleError => ruleError('scan.page-too-large',
@@ -115,7 +114,7 @@ export const rasterisePdf = async (bytes: Uint8Array, dpi = 200): Promise<Result
     }
     return pages.length === 0 ? err(unreadable('PDF không có trang')) : ok(pages);
   } catch (e) {
-    return err(unreadable(`pdftoppm: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`));
+    return err(pdfToolFailed('pdftoppm', e));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { err, ok, type Result, type RuleError } from '../rules/index.ts';
 import type { GreyImage } from './image.ts';
-import { decodePage, parsePgm, pageTooLarge, sniffFile, sniffKind, tooManySheets, unreadable, type ScanFile } from './input.ts';
+import { decodePage, parsePgm, pageTooLarge, pdfToolFailed, sniffFile, sniffKind, tooManySheets, unreadable, type ScanFile } from './input.ts';
 import { tempFolder } from '../runtime/temp-folder.ts';
 
 const run = promisify(execFile);
@@ -35,7 +35,7 @@ const checkPdf = async (pdf: string, maxSheets: number): Promise<Result<number, 
     const info = await run('pdfinfo', [pdf], { maxBuffer: 1 << 20 });
     count = Number(/^Pages:\s+(\d+)/mu.exec(info.stdout)?.[1] ?? 0);
   } catch (e) {
-    return err(unreadable(`pdfinfo: ${firstLine(e)}`));
+    return err(pdfToolFailed('pdfinfo', e));
   }
   if (count === 0) return err(unreadable('PDF không có trang'));
   if (count > maxSheets) return err(tooManySheets(count, maxSheets));
@@ -43,7 +43,7 @@ const checkPdf = async (pdf: string, maxSheets: number): Promise<Result<number, 
   try {
     sizes = pageSizes((await run('pdfinfo', ['-f', '1', '-l', String(count), pdf], { maxBuffer: 64 << 20 })).stdout);
   } catch (e) {
-    return err(unreadable(`pdfinfo: ${firstLine(e)}`));
+    return err(pdfToolFailed('pdfinfo', e));
   }
   if (sizes.length !== count) return err(unreadable('pdfinfo: kích thước trang'));
   const large = sizes.find((s) => tooLarge(s.width, s.height));
@@ -70,7 +70,7 @@ async function* pdfPages(file: ScanFile, dpi: number, maxSheets: number): AsyncG
         await rm(`${out}.pgm`, { force: true });
         yield img === null ? err(unreadable(`trang PDF ${p}`)) : ok(img);
       } catch (e) {
-        yield err(unreadable(`pdftoppm, trang ${p}: ${firstLine(e)}`));
+        yield err(pdfToolFailed(`pdftoppm, trang ${p}`, e));
         return;
       }
     }

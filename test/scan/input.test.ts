@@ -106,6 +106,23 @@ describe('decodeScan', () => {
     expect(Math.abs(r.value[0]!.width - Math.round((595.28 * 200) / 72))).toBeLessThanOrEqual(1);
   });
 
+  it('says what to install when poppler-utils, which draws the PDF pages, is missing', async () => {
+    const pdf = await renderBallotPdf(ballotInput(strikeRound()));
+    if (!pdf.ok) throw new Error(pdf.error.message_en);
+    const path = process.env['PATH'];
+    process.env['PATH'] = '';
+    try {
+      const r = await decodeScan(pdf.value);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('scan.pdf-tool-missing');
+        expect(r.error.message_vi).toContain('apt-get install poppler-utils');
+      }
+    } finally {
+      process.env['PATH'] = path;
+    }
+  });
+
   it('refuses what is not a scan, in Vietnamese first', async () => {
     const r = await decodeScan(Buffer.from('hello, not an image'));
     expect(r.ok).toBe(false);

@@ -7,11 +7,13 @@
  * src/server/tls.ts), its fingerprint printed with a QR code and on a sheet to print, and plain HTTP on 8080
  * (HTTP_PORT, --http-port) answering only with a redirect to HTTPS.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PDF_TOOL_MISSING } from '../../scan/scan-errors.ts';
 import { buildServer } from '../../server/build.ts';
 import { ensureAdministrator } from '../../server/first-admin.ts';
 import type { EventBus } from '../../server/live/bus.ts';
@@ -144,6 +146,10 @@ export const serveCommand: Command = async (args, io) => {
     const from = (redirect.address() as { port: number }).port;
     io.stdout(`HTTP http://${shown}:${from} chuyển hướng sang HTTPS / redirects to HTTPS\n`);
   }
+  // After the listen, not before: the first request is not kept waiting for the check.
+  execFile('pdftoppm', ['-v'], (e) => {
+    if (e !== null && 'code' in e && e.code === 'ENOENT') io.stderr(`Cảnh báo: ${PDF_TOOL_MISSING.message_vi}\nWarning: ${PDF_TOOL_MISSING.message_en}\n`);
+  });
   return new Promise<number>((resolve) => {
     const stop = (): void => {
       redirect?.close();
