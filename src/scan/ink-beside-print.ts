@@ -157,7 +157,8 @@ const linedUp = (pieces: readonly InkPiece[], hidden: (i: number, j: number) => 
       const next = byLeft[m]!;
       const from = Math.max(run.top, next.top);
       const to = Math.min(run.foot, next.foot);
-      if (next.left <= run.right || next.left - run.right - 1 > STEM_PT * k || from > to) continue;
+      // A stem between them, a column wide at least: pieces side by side, nothing between, are one blob (a dot) cut apart.
+      if (next.left <= run.right + 1 || next.left - run.right - 1 > STEM_PT * k || from > to) continue;
       let under = false;
       for (let j = from; j <= to && !under; j++) {
         under = true;

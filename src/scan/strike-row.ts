@@ -156,22 +156,6 @@ const runOverWord = (c: { readonly runFrom: number; readonly runTo: number }, k:
   return most;
 };
 
-/**
- * The longest run of `c` crosses a whole gap between two words of the name and runs on into the words by more than
- * a dot's width (DOT_WIDE_PT) in all: a stroke from one word into the next. A gap between words is paper in the
- * letters' band; the faint edges of letters stop at it (150 dpi seed 1,060,195: a thin ballpoint through the second
- * half of "Lương" into the gap after it showed as faint ink from the middle of that word into the next, and the row
- * was read kept).
- */
-const runAcrossGap = (c: { readonly runFrom: number; readonly runTo: number }, k: number, area: Box, g: RowGuide, i0: number, i1: number): boolean => {
-  for (let n = 0; n + 1 < g.words.length; n++) {
-    const gapFrom = wordColumns(g.words[n]!, k, area, i0, i1).b;
-    const gapTo = wordColumns(g.words[n + 1]!, k, area, i0, i1).a;
-    if (gapTo > gapFrom && c.runFrom < gapFrom && c.runTo > gapTo && c.runTo - c.runFrom - (gapTo - gapFrom) > DOT_WIDE_PT * k) return true;
-  }
-  return false;
-};
-
 /** The line through the most pen ink (kept within rows lo–hi, by default the whole row), and how it crosses the name. */
 const lineAcross = (
   cls: Uint8Array, w: number, h: number, k: number, area: Box, g: RowGuide, i0: number, i1: number, j0: number, j1: number,
@@ -729,8 +713,6 @@ export interface RowThresholds {
   readonly thinPieces?: boolean;
   /** Faint ink across a whole word is never read as no mark (STRIKE.faintWord). Scans. */
   readonly faintWord?: boolean;
-  /** Faint ink across a whole gap between two words and on into them is never read as no mark (runAcrossGap). Scans. */
-  readonly faintGap?: boolean;
   /** A pen line wider than a dot whose end a letter cuts along its whole thickness is never read as no mark (cutByLetters). Scans. */
   readonly cutLines?: boolean;
   /**
@@ -772,7 +754,7 @@ export interface RowThresholds {
 
 const SCAN_ROW: RowThresholds = {
   keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, thinPieces: true,
-  faintWord: true, faintGap: true, cutLines: true, besidePrint: true, lowLinePt: 1,
+  faintWord: true, cutLines: true, besidePrint: true, lowLinePt: 1,
   bandLine: false, entering: ENTERING,
 };
 
@@ -873,7 +855,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     !(o.cutLines === true && cutByLetters(cls, printedAt, w, s.height, k, j0, j1)) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
   const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && oneDot(cls, w, s.height, k));
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
-    (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && !(o.faintGap === true && runAcrossGap(faint, k, area, g, i0, i1)) && unseen() &&
+    (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && unseen() &&
     (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g));
   if (lowAlone) {
     return o.wholeMarks === true && clearMarks(false) && keptNow() ? { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) } : { ...base, state: 'uncertain', confidence: 0 };
