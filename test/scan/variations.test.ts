@@ -429,4 +429,13 @@ describe('scan: strokes as people make them', () => {
     expect(mixed.plan).toMatchObject({ kind: 'partial', part: 'half-word', pen: 'gel-pen' });
     expect(mixed.state).not.toBe('kept');
   }, 120_000);
+
+  it('never keeps a name a thin pen strikes through half a middle syllable, seen in two counters cut apart by a letter\'s stem (150 dpi)', async () => {
+    // 150 dpi seed 1,050,098 of the bench's mix (offset 50,000), "Văn": a thin ballpoint through "ăn" showed as two
+    // flat pieces darker than the letters, 2 pt each, one in the counter of the "ă" and one under the "n"'s arch, the
+    // "n"'s stem between them — each too short for a line alone, and the row was read kept with confidence.
+    const row = await rowState(g150, 1_050_098, 14);
+    expect(row.plan).toMatchObject({ kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' });
+    expect(row.state).not.toBe('kept');
+  }, 120_000);
 });
