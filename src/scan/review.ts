@@ -84,6 +84,8 @@ export const reviewPng = async (
 ): Promise<Buffer | null> => {
   const parts = crops(reading, outcomes, images, page).map((c) => c.image);
   if (parts.length === 0) return null;
+  // One crop is its own image: not copied again (a whole page is 1.4 million pixels).
+  if (parts.length === 1) return encodePng(parts[0]!);
   const width = Math.max(...parts.map((p) => p.width));
   const out = greyImage(width, parts.reduce((h, p) => h + p.height, 0));
   let top = 0;

@@ -101,7 +101,8 @@ it('reads a stored scan file from the SQLite file in a reader thread and writes 
     const db = new Sqlite(path);
     db.pragma('journal_mode = WAL');
     db.exec('CREATE TABLE scan_files (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
-    const bytes = Buffer.alloc(3_000_000);
+    // Larger than the parts it is copied in (sheet-worker.ts COPY_CHUNK, 8 MB), and not a whole number of them.
+    const bytes = Buffer.alloc(20_000_001);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 251;
     const { lastInsertRowid } = db.prepare('INSERT INTO scan_files (data) VALUES (?)').run(bytes);
     // Committed by the server's connection, still open (WAL): the thread's own read-only connection sees it.
