@@ -95,6 +95,7 @@ const rowWords = (p: RowPlan | undefined): string => {
     case 'partial': return `partial strike: ${p.part}`;
     case 'non-strike': return `kept with: ${p.mark}`;
     case 'mark': return `mark: ${p.mark}`;
+    case 'variety': return `variety: ${p.mark}`;
   }
 };
 
