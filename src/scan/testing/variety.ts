@@ -231,9 +231,9 @@ export const addNoise = (img: GreyImage, k: number, r: Rand, noise: SheetNoise, 
       return;
     }
     case 'staples': {
-      // Two holes and the staple's dent, at the top-left corner (or at the top edge).
-      const x = between(r, 12, 60);
-      const y = between(r, 10, 30);
+      // Two holes and the staple's dent by the top edge, beside the corner mark (on it they would not show).
+      const x = between(r, 70, 200);
+      const y = between(r, 6, 16);
       const span = between(r, 9, 13);
       const a = between(r, -0.4, 0.4);
       const p1 = { x, y };
