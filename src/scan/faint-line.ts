@@ -22,12 +22,12 @@ export interface FaintLine {
 }
 
 /**
- * The straight line across the name's columns [i0, i1) through the rows [j0, j1) that finds light ink (`light`: a
- * little darker than the paper, not printed) in the most open columns, and how much of each word it finds it in.
- * `words`: each word's columns [a, b).
+ * The straight line across the name's columns [i0, i1) through the rows [j0, j1) that finds light ink (`light`, 1: a
+ * little darker than the paper, not printed) in the most open columns (`printed` 0 there), and how much of each word
+ * it finds it in. Both maps w × h. `words`: each word's columns [a, b).
  */
 export const faintLineAcross = (
-  light: (i: number, j: number) => boolean, printedAt: (i: number, j: number) => boolean, w: number, h: number,
+  light: Uint8Array, printed: Uint8Array, w: number, h: number,
   i0: number, i1: number, j0: number, j1: number, words: readonly { readonly a: number; readonly b: number }[],
 ): FaintLine => {
   const xc = (i0 + i1) / 2;
@@ -42,10 +42,11 @@ export const faintLineAcross = (
         const j = Math.round(y + slope * (i - xc));
         open[i] = 0;
         hit[i] = 0;
-        if (j < 1 || j >= h - 1 || printedAt(i, j)) continue;
+        const q = j * w + i;
+        if (j < 1 || j >= h - 1 || printed[q] === 1) continue;
         open[i] = 1;
         n++;
-        if (light(i, j - 1) || light(i, j) || light(i, j + 1)) { hit[i] = 1; found++; }
+        if (light[q - w] === 1 || light[q] === 1 || light[q + w] === 1) { hit[i] = 1; found++; }
       }
       const share = n > 0 ? found / n : 0;
       if (share <= Math.min(best.share, best.leastWord)) continue;
@@ -84,15 +85,18 @@ export const pencilLine = (
   const j0 = Math.max(1, Math.round((g.bandTop + CORE_PT.top - area.y) * k));
   const j1 = Math.min(s.height - 1, Math.round((g.baseline - CORE_PT.foot - area.y) * k));
   const light = new Uint8Array(w * s.height);
+  const printed = new Uint8Array(w * s.height);
   let n = 0;
   for (let j = 0; j < s.height; j++) {
     for (let i = i0; i < i1; i++) {
-      if (s.data[j * w + i]! >= paper * LIGHT_LEVEL || printedAt(i, j)) continue;
-      light[j * w + i] = 1;
+      const q = j * w + i;
+      if (printedAt(i, j)) { printed[q] = 1; continue; }
+      if (s.data[q]! >= paper * LIGHT_LEVEL) continue;
+      light[q] = 1;
       if (j >= j0 && j < j1) n++;
     }
   }
   if (n < ENOUGH_LIGHT * (i1 - i0)) return false;
-  const f = faintLineAcross((i, j) => light[j * w + i] === 1, printedAt, w, s.height, i0, i1, j0, j1, words);
+  const f = faintLineAcross(light, printed, w, s.height, i0, i1, j0, j1, words);
   return Math.min(f.share, f.leastWord) >= PENCIL_SHARE;
 };
