@@ -28,6 +28,11 @@
  * change meant to alter no decision can be checked by diffing the dumps before and after on the same seeds.
  * SCAN_BENCH_WHY=1 prints (stderr) why each ballot needing no person went to the board, and every row read wrong:
  * the row's truth and what the reader measured on it.
+ * SCAN_BENCH_VARIETY=1 reads another mix (not comparable with the default's figures): besides the default's marks, one
+ * row in ten carries a mark the default set does not make, and one ballot in two some noise on its sheet
+ * (src/scan/testing/variety.ts: an X, a scribble, a line running on into the next row, a pencil, a highlighter, a dot
+ * after the name…; a fold, a coffee ring, a blot, staple holes, a fingerprint, show-through, a digit in the margin),
+ * each named in the per-variation table.
  * SCAN_BENCH_GC=1 adds the collector's pauses (V8's gc entries, main thread) that fell inside each ballot's decode +
  * read: their mean per ballot and the share of ballots with a full collection (mark-compact) inside.
  */
@@ -95,6 +100,7 @@ const rowWords = (p: RowPlan | undefined): string => {
     case 'partial': return `partial strike: ${p.part}`;
     case 'non-strike': return `kept with: ${p.mark}`;
     case 'mark': return `mark: ${p.mark}`;
+    case 'variety': return `variety: ${p.mark}`;
   }
 };
 
@@ -154,6 +160,9 @@ interface Pass {
 
 /** The seed congress's committee ballot as the bench and its figures use it. */
 const MIX = { pStrike: 0.3, pNonStrike: 0.08, pPartial: 0.01, pNoStamp: 0.01, pOutside: 0.01 } as const;
+/** SCAN_BENCH_VARIETY=1: the marks and noise the default set does not make, added to its mix. */
+const variety = process.env.SCAN_BENCH_VARIETY === '1';
+const RUN_MIX = variety ? { ...MIX, pVariety: 0.1, pNoise: 0.5 } : MIX;
 
 const dump = process.env.SCAN_BENCH_DUMP;
 
@@ -190,7 +199,7 @@ const runPass = async (dpi: number, n: number, firstSeed: number, thread: SheetR
     // the reader's collections are its own, as in the server's reading thread, where no generator runs.
     if (made.length === 0) {
       for (let next = seed; next < Math.min(firstSeed + n, seed + GENERATED_AT_ONCE); next++) {
-        const b = await generateBallot(g.value, { seed: next, ...MIX });
+        const b = await generateBallot(g.value, { seed: next, ...RUN_MIX });
         const file = fileKind(next);
         made.push({ b, file, files: await Promise.all(b.pages.map((page) => scannerPng(page, file))) });
       }
@@ -259,6 +268,7 @@ const runPass = async (dpi: number, n: number, firstSeed: number, thread: SheetR
       b.truth.writingOutside ? 'writing outside the rows' : 'nothing written outside',
       ...scanWords(b.degradations[0]!).map((w) => `scan: ${w}`),
       `file: ${file}`,
+      ...(variety ? [`sheet noise: ${b.truth.noise.join(', ') || 'none'}`] : []),
     ];
     for (const key of ballotKeys) p.ballots.add(key, decided, errors + proposed, ms);
     if (why) {

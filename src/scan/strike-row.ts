@@ -17,6 +17,9 @@ import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
 import { floodPiece } from './flood.ts';
 import { thinLineBesidePrint } from './ink-beside-print.ts';
+import { creaseThrough } from './sheet-crease.ts';
+import { pencilLine } from './faint-line.ts';
+import { lightBand } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow } from './row-sample.ts';
 import { followedEnds, type LineEnds, type Pixels } from './strike-ends.ts';
@@ -741,6 +744,12 @@ export interface RowThresholds {
    * lower line runs by the foot: 8 MP photos 50,105 and 50,132). Photos; a scan has lowLinePt.
    */
   readonly upperOfTwo?: boolean;
+  /** A name whose letters' middle is filled with light ink (a highlighter) goes to the board (light-band.ts). Scans. */
+  readonly lightBands?: boolean;
+  /** Light ink in pieces along one straight line through every word (a pencil) is never read as no mark (faint-line.ts). Scans. */
+  readonly pencilLines?: boolean;
+  /** A row struck by a line that runs on across the blank margins on both sides of the names (a fold) goes to the board (sheet-crease.ts). Scans. */
+  readonly creases?: boolean;
   /** A pen line at least this long (points) and this thin in the letters' middle, running up to a letter, is never read as no mark (goesUnderLetters). */
   readonly entering: Entering;
   /**
@@ -754,7 +763,7 @@ export interface RowThresholds {
 
 const SCAN_ROW: RowThresholds = {
   keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, thinPieces: true,
-  faintWord: true, cutLines: true, besidePrint: true, lowLinePt: 1,
+  faintWord: true, cutLines: true, besidePrint: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
   bandLine: false, entering: ENTERING,
 };
 
@@ -839,7 +848,10 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   // or specks by the foot joined over the print — read again once it is cleared as an underline (below), never struck.
   const upperOfLow = whole && line.through && o.lowLinePt !== undefined && line.abovePt < o.lowLinePt ? upperLine(line.abovePt + SECOND_LINE_GAP_PT) : undefined;
   const lowAlone = upperOfLow !== undefined && (upperOfLow === null || !upperOfLow.through || upperOfLow.coverage < STRIKE.struckCoverage);
+  const middle = ((g.bandTop + g.baseline) / 2 - area.y) * k;
+  if (o.lightBands === true && lightBand((i, j) => s.data[j * w + i]!, printedAt, paper, k, i0, i1, middle, s.height)) return { ...base, state: 'uncertain', confidence: 0 };
   if (whole && line.through && !lowAlone) {
+    if (o.creases === true && creaseThrough(img, t, page, g)) return { ...base, state: 'uncertain', confidence: 0 };
     const margin = Math.min((line.coverage - STRIKE.struckCoverage) / 0.1, (line.leastWord - STRIKE.struckWord) / 0.3);
     return { ...base, state: 'struck', confidence: clamp01(margin) };
   }
@@ -856,7 +868,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && oneDot(cls, w, s.height, k));
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && unseen() &&
-    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g));
+    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g)) &&
+    (o.pencilLines !== true || !pencilLine(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1))));
   if (lowAlone) {
     return o.wholeMarks === true && clearMarks(false) && keptNow() ? { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) } : { ...base, state: 'uncertain', confidence: 0 };
   }

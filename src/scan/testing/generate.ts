@@ -14,6 +14,7 @@ import {
   cross, nonStrike, PARTIAL_STRIKES, partialStrike, PENS, scribble, strike, STRIKE_SHAPES,
   type NonStrike, type PartialStrike, type Pen, type Stroke, type StrikeShape,
 } from './human.ts';
+import { addNoise, SHEET_NOISES, VARIETY_MARKS, VARIETY_TRUTH, varietyMark, type SheetNoise, type VarietyMark } from './variety.ts';
 import { pressSeal, SEAL_INKS, SEAL_PLACES, SEAL_STRENGTHS, type PressedSeal, type SealPlan } from './seal.ts';
 
 export interface Generator {
@@ -39,9 +40,13 @@ export type RowPlan =
   | { readonly kind: 'strike'; readonly shape: StrikeShape; readonly pen: Pen }
   | { readonly kind: 'partial'; readonly part: PartialStrike; readonly pen: Pen }
   | { readonly kind: 'non-strike'; readonly mark: NonStrike; readonly pen: Pen }
-  | { readonly kind: 'mark'; readonly mark: Mark; readonly pen: Pen };
+  | { readonly kind: 'mark'; readonly mark: Mark; readonly pen: Pen }
+  | { readonly kind: 'variety'; readonly mark: VarietyMark; readonly pen: Pen };
 
-/** Ground truth of a row: struck / kept (a partial strike must go to review), or the mark of a marks form. */
+/**
+ * Ground truth of a row: struck / kept, 'partial' for the board (a partial strike, or a mark the board rules: a
+ * highlighter over the name), or the mark of a marks form.
+ */
 export type RowTruth = 'struck' | 'kept' | 'partial' | Mark;
 
 export interface GeneratedBallot {
@@ -53,6 +58,8 @@ export interface GeneratedBallot {
     /** The seal as pressed on the first page; null when the ballot is not stamped. */
     readonly seal: PressedSeal | null;
     readonly writingOutside: boolean;
+    /** What landed on the sheet besides the voter's marks (variety.ts), first page. */
+    readonly noise: readonly SheetNoise[];
   };
   readonly degradations: readonly Degradation[];
 }
@@ -72,6 +79,12 @@ export interface GenerateOptions {
   /** Forces how the seal is pressed (when stamped). */
   readonly seal?: Partial<SealPlan>;
   readonly writingOutside?: boolean;
+  /** Per row (strike-out forms): one of the marks the default set does not make (variety.ts). Unset: none, and no number drawn for it. */
+  readonly pVariety?: number;
+  /** Per ballot: one kind of noise on its first page (variety.ts), from a stream of its own. Unset: none. */
+  readonly pNoise?: number;
+  /** Forces the noise of the first page. */
+  readonly noise?: readonly SheetNoise[];
   /** Overrides parts of the random degradation (every page). */
   readonly degradation?: Partial<Degradation>;
 }
@@ -101,6 +114,7 @@ const randomPlan = (r: () => number, marksForm: boolean, o: GenerateOptions): Ro
     const mark: Mark = u < 0.7 ? 'agree' : u < 0.9 ? 'disagree' : u < 0.95 ? 'none' : 'both';
     return { kind: 'mark', mark, pen: p };
   }
+  if (o.pVariety !== undefined && r() < o.pVariety) return { kind: 'variety', mark: pick(r, VARIETY_MARKS), pen: p };
   if (r() < (o.pPartial ?? 0)) return { kind: 'partial', part: pick(r, PARTIAL_STRIKES), pen: p };
   if (r() < (o.pStrike ?? 0.3)) return { kind: 'strike', shape: pick(r, STRIKE_SHAPES), pen: p };
   if (r() < (o.pNonStrike ?? 0.05)) return { kind: 'non-strike', mark: weighted(r, NON_STRIKE_WEIGHTS), pen: p };
@@ -129,6 +143,7 @@ const truthOf = (plan: RowPlan): RowTruth => {
     case 'strike': return 'struck';
     case 'partial': return 'partial';
     case 'mark': return plan.mark;
+    case 'variety': return VARIETY_TRUTH[plan.mark];
   }
 };
 
@@ -150,6 +165,8 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
   const marksForm = g.target.layout.form !== 'strike-out';
   const stamped = o.stamped ?? !(r() < (o.pNoStamp ?? 0));
   const writingOutside = o.writingOutside ?? r() < (o.pOutside ?? 0);
+  const noiseR = rng(o.seed * 6151 + 29);
+  const noise = o.noise ?? (o.pNoise !== undefined && noiseR() < o.pNoise ? [pick(noiseR, SHEET_NOISES)] : []);
   // The seal has its own stream of numbers: the same seal whatever is drawn on the rows.
   const sealPlan = stamped ? randomSeal(rng(o.seed * 7919 + 17), o) : null;
   let seal: PressedSeal | null = null;
@@ -162,6 +179,8 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
     const clean = g.clean[i]!;
     const img: GreyImage = { width: clean.width, height: clean.height, data: Uint8Array.from(clean.data) };
     const k = g.perPoint;
+    // Before the seal and the pen: the other side shows its print only, and the voter's ink lies over the rest.
+    if (i === 0) for (const n of noise) addNoise(img, k, noiseR, n, { width: g.target.layout.width, height: g.target.layout.height, rows: formPage.rows });
     if (sealPlan !== null && i === 0) seal = pressSeal(img, k, rng(o.seed * 104729 + 3), page, sealPlan);
     for (const guide of formPage.rows) {
       const index = guide.row.candidateIndex ?? 0;
@@ -174,6 +193,7 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
         case 'strike': draw(img, strike(r, guide, plan.shape, plan.pen), k); break;
         case 'partial': draw(img, partialStrike(r, guide, plan.part, plan.pen), k); break;
         case 'non-strike': draw(img, nonStrike(r, guide, plan.mark, plan.pen), k); break;
+        case 'variety': draw(img, varietyMark(r, guide, plan.mark, plan.pen), k); break;
         case 'mark': {
           const { agree, disagree } = guide.row;
           if (agree !== null && (plan.mark === 'agree' || plan.mark === 'both')) draw(img, cross(r, agree, plan.pen), k);
@@ -187,5 +207,5 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
     degradations.push(d);
     pages.push(await degrade(img, d, r));
   }
-  return { pages, truth: { rows, plans, stamped, seal, writingOutside }, degradations };
+  return { pages, truth: { rows, plans, stamped, seal, writingOutside: writingOutside || noise.includes('margin-digit'), noise }, degradations };
 };

@@ -38,9 +38,9 @@ export const NON_STRIKES = [
 ] as const;
 export type NonStrike = (typeof NON_STRIKES)[number];
 
-type Rand = () => number;
+export type Rand = () => number;
 
-const pen = (r: Rand, p: Pen): { width: number; ink: number } => {
+export const pen = (r: Rand, p: Pen): { width: number; ink: number } => {
   switch (p) {
     case 'thin-ballpoint': return { width: between(r, 0.6, 1), ink: between(r, 40, 95) };
     case 'ballpoint': return { width: between(r, 0.9, 1.6), ink: between(r, 25, 75) };
@@ -55,7 +55,7 @@ const pen = (r: Rand, p: Pen): { width: number; ink: number } => {
  * pressing harder and lighter along the way (the line cut in pieces of its own grey), and a ballpoint skipping now
  * and then for a point or so.
  */
-const line = (r: Rand, x0: number, x1: number, y: (x: number) => number, width: number, ink: number, skips: boolean): Stroke[] => {
+export const line = (r: Rand, x0: number, x1: number, y: (x: number) => number, width: number, ink: number, skips: boolean): Stroke[] => {
   const out: Stroke[] = [];
   let pts: Point[] = [];
   let drift = 0;
@@ -82,7 +82,7 @@ const line = (r: Rand, x0: number, x1: number, y: (x: number) => number, width: 
   return out;
 };
 
-const middleOf = (g: RowGuide): number => (g.bandTop + g.baseline) / 2;
+export const middleOf = (g: RowGuide): number => (g.bandTop + g.baseline) / 2;
 
 /** Where a line runs: a slope through (xc, yc), or a wave about it. */
 const course = (r: Rand, kind: 'flat' | 'slanted' | 'steep' | 'wavy', xc: number, yc: number, length: number): ((x: number) => number) => {
