@@ -104,3 +104,17 @@ describe('a highlighter over the name', () => {
     expect(states.filter((x) => x === 'kept' || x === 'struck')).toEqual([]);
   }, 120_000);
 });
+
+describe('a digit written in the margin', () => {
+  // 6–29 pt² of ink (median ~17): under the former 20 pt² threshold, 9 of 26 such ballots at 200 dpi (variety mix,
+  // seeds 90,001+) were decided as if nothing were written outside.
+  it('is writing outside the rows: the ballot goes to the board', async () => {
+    for (let seed = 9000; seed < 9006; seed++) {
+      const b = await generateBallot(g, { seed, stamped: true, writingOutside: false, noise: ['margin-digit'] });
+      const { sheets, ballots } = readStack(b.pages, g.target);
+      const sheet = sheets[0]!;
+      expect(sheet.kind === 'read' && sheet.page.writingOutside, `seed ${seed}: ${sheet.kind === 'read' ? sheet.page.outsideInk : sheet.kind} pt²`).toBe(true);
+      expect(ballots[0]!.kind, `seed ${seed}`).toBe('review');
+    }
+  }, 120_000);
+});
