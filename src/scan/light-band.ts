@@ -43,3 +43,58 @@ export const lightFill = (
 };
 
 export const lightBand = (...a: Parameters<typeof lightFill>): boolean => lightFill(...a) >= FILLED;
+
+/** Median of a histogram of `n` values. */
+const median = (hist: Uint32Array, n: number): number => {
+  let acc = 0;
+  for (let v = 0; v < hist.length; v++) {
+    acc += hist[v]!;
+    if (2 * acc >= n) return v;
+  }
+  return hist.length - 1;
+};
+
+/** Rows this far (points) from the letters' middle are above or below any highlighter's band (7–10 pt tall). */
+const CLEAR_OF_BAND_PT = 6.5;
+/** Rows this near (points) the row's top and bottom are its rules' blur. */
+const EDGE_PT = 1.5;
+
+/**
+ * How much darker, as a share of the paper, the unprinted pixels of the name's columns are across the letters' middle
+ * (± HALF_WINDOW_PT) than above and below any band there: the tint of a highlighter too light to count as ink (a
+ * yellow one, 220–238 on a grey scan). Medians, so a pen's line or the letters' blurred edges move it little.
+ */
+export const bandTint = (
+  grey: (i: number, j: number) => number, printedAt: (i: number, j: number) => boolean, k: number,
+  i0: number, i1: number, middle: number, h: number,
+): number => {
+  const inside = new Uint32Array(256);
+  const outside = new Uint32Array(256);
+  let nIn = 0;
+  let nOut = 0;
+  const edge = Math.round(EDGE_PT * k);
+  for (let j = edge; j < h - edge; j++) {
+    const d = Math.abs(j - middle) / k;
+    const hist = d <= HALF_WINDOW_PT ? inside : d >= CLEAR_OF_BAND_PT ? outside : null;
+    if (hist === null) continue;
+    for (let i = i0; i < i1; i++) {
+      if (printedAt(i, j)) continue;
+      hist[grey(i, j)]!++;
+      if (hist === inside) nIn++;
+      else nOut++;
+    }
+  }
+  if (nIn === 0 || nOut === 0) return 0;
+  const paper = median(outside, nOut);
+  return paper > 0 ? (paper - median(inside, nIn)) / paper : 0;
+};
+
+/**
+ * A tinted band: the middle of a name that would be read kept is this much darker than above and below it. Measured
+ * (bandTint, 150/200/300 dpi): bare names ≤ 0.013 (seeds 9,000–9,005, 54 rows per dpi) and in a mix with sheet noise
+ * ≤ 0.013 but under a fold (to the board already: 0.03–0.11; seeds 9,200–9,239, 419 rows per dpi); keeping marks ≤ 0.024
+ * (a tick on the name, 150 dpi; seeds 9,100–9,119, 360 rows per dpi); yellow highlighters ≥ 0.067 (162 rows).
+ */
+const TINTED = 0.04;
+
+export const tinted = (...a: Parameters<typeof bandTint>): boolean => bandTint(...a) >= TINTED;

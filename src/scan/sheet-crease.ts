@@ -3,7 +3,8 @@
  * name's row it crosses the whole name and reads as a strike. The voter's pen stops near the name — a strike may run
  * on into the number column or a few points past the name — but a crease runs on straight across the empty margins
  * on both sides of the column of names. A row struck by such a line goes to the board: the crease may hide a strike
- * or be all there is.
+ * or be all there is. (The creases found on a sheet are cleared before its rows are read, sheet-folds.ts: this is for
+ * one that was not found, or whose grey is not even enough to clear.)
  */
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';

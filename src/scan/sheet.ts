@@ -2,6 +2,7 @@
  * One sheet: registration, then every row of its page, the seal and writing outside the rows. A sheet that
  * cannot be registered is rejected with the reason; nothing on it is read.
  */
+import { clearCreases, findCreases } from './sheet-folds.ts';
 import type { Box, BallotPage } from '../documents/ballot-layout.ts';
 import { alignRow } from './align-row.ts';
 import type { RuleError } from '../rules/index.ts';
@@ -205,12 +206,15 @@ export interface ReadOptions {
   readonly photo?: { readonly pxPerPt: number };
 }
 
-export const readSheet = (img: GreyImage, target: ScanTarget, sheet: number, options: ReadOptions = {}): SheetOutcome => {
-  const reg = register(img, target);
+export const readSheet = (scan: GreyImage, target: ScanTarget, sheet: number, options: ReadOptions = {}): SheetOutcome => {
+  const reg = register(scan, target);
   if (!reg.ok) return { kind: 'rejected', sheet, reason: reg.error };
   const { transform: t, pageIndex } = reg.value;
   const page = target.layout.pages[pageIndex]!;
   const form = target.pages[pageIndex]!;
+  // A ballot folded for the box: its creases are cleared once, before anything is read (sheet-folds.ts).
+  const creases = options.photo === undefined ? findCreases(scan, t, form) : [];
+  const img = creases.length > 0 ? clearCreases(scan, t, form, creases) : scan;
   const rows: RowReading[] = target.layout.form === 'strike-out'
     ? form.rows.map((g) => options.photo === undefined ? readStrikeRow(img, t, form, g)
       : readStrikeRow(img, alignRow(img, t, form, g), form, g, {

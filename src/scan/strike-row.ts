@@ -19,7 +19,7 @@ import { floodPiece } from './flood.ts';
 import { thinLineBesidePrint } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
-import { lightBand } from './light-band.ts';
+import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow } from './row-sample.ts';
 import { followedEnds, type LineEnds, type Pixels } from './strike-ends.ts';
@@ -744,7 +744,7 @@ export interface RowThresholds {
    * lower line runs by the foot: 8 MP photos 50,105 and 50,132). Photos; a scan has lowLinePt.
    */
   readonly upperOfTwo?: boolean;
-  /** A name whose letters' middle is filled with light ink (a highlighter) goes to the board (light-band.ts). Scans. */
+  /** A name whose letters' middle is filled with light ink, or tinted (a highlighter), goes to the board (light-band.ts). Scans. */
   readonly lightBands?: boolean;
   /** Light ink in pieces along one straight line through every word (a pencil) is never read as no mark (faint-line.ts). Scans. */
   readonly pencilLines?: boolean;
@@ -869,6 +869,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && unseen() &&
     (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g)) &&
+    (o.lightBands !== true || !tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height)) &&
     (o.pencilLines !== true || !pencilLine(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1))));
   if (lowAlone) {
     return o.wholeMarks === true && clearMarks(false) && keptNow() ? { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) } : { ...base, state: 'uncertain', confidence: 0 };
