@@ -82,7 +82,8 @@ const strip = (img: GreyImage, t: Affine, page: FormPage, x0: number, x1: number
       }
     }
   }
-  if (n > MAX_DARK * s.width * s.height) return null;
+  // Too few dark pixels for a line across it (a blank margin, nearly always), or too many to tell one.
+  if (n < SEEN * s.width || n > MAX_DARK * s.width * s.height) return null;
   return { x0, y0, s, dark, paper: quantile(s, 0, 0, s.width, s.height, 0.9) };
 };
 
@@ -150,8 +151,9 @@ export const findCreases = (img: GreyImage, t: Affine, page: FormPage): Crease[]
   const left = Math.min(...page.rows.map((g) => g.row.number.x)) - ROW_GAP_PT;
   const right = Math.max(...page.rows.map((g) => g.row.row.x + g.row.row.width)) + ROW_GAP_PT;
   const a = strip(img, t, page, Math.max(EDGE_PT, left - STRIP_PT), left, EDGE_PT, height - EDGE_PT);
+  if (a === null) return [];
   const b = strip(img, t, page, right, Math.min(width - EDGE_PT, right + STRIP_PT), EDGE_PT, height - EDGE_PT);
-  if (a === null || b === null) return [];
+  if (b === null) return [];
   const bins = Math.ceil(height / BIN_PT) + 1;
   const va = votes(a, xMid, bins);
   const vb = votes(b, xMid, bins);
