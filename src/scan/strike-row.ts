@@ -16,7 +16,8 @@ import { FORM_PER_POINT, PRINTED, type FormPage, type RowGuide } from './form.ts
 import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
 import { floodPiece } from './flood.ts';
-import { thinLineBesidePrint } from './ink-beside-print.ts';
+import { dotOnLetters } from './dot-on-letters.ts';
+import { inkBesidePrint, thinLineBesidePrint, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
 import { lightBand, tinted } from './light-band.ts';
@@ -348,19 +349,24 @@ const hiddenVertexTick = (height: number, y0: number, j0: number, rightUp: numbe
 /** A tick's short arm rises from its vertex to the left into the letters within this (points) of the vertex. */
 const SHORT_ARM_PT = 1;
 
+/** The vertex's lowest point may lie this far (points) below the left end of the ink: the pen's round tip past the turn. */
+const VERTEX_TIP_PT = 0.5;
+
 /**
  * Some of the lowest pen ink (row y1, columns x0–x1; `lowest` from column a) has printed letters just below it — or,
- * the vertex showing on the paper by the letters' foot, at its left end, just up to its left, where the short arm
- * goes on under them (bench: the ticks over a name still read partly struck showed their long arm down to the vertex).
+ * the vertex showing on the paper by the letters' foot, at its left end (within VERTEX_TIP_PT of the lowest), just up
+ * to its left, where the short arm goes on under them (bench: the ticks over a name still read partly struck showed
+ * their long arm down to the vertex; a third of those left showed the vertex's round tip a pixel below its left end).
  */
 const lowerEndHidden = (cls: Uint8Array, w: number, h: number, k: number, x0: number, x1: number, lowest: Int32Array, a: number, y1: number): boolean => {
   for (let x = x0; x <= x1; x++) {
     if (lowest[x - a] !== y1) continue;
     for (let i = Math.max(0, x - 1); i <= Math.min(w - 1, x + 1); i++) if (y1 + 1 < h && cls[(y1 + 1) * w + i] === HIDDEN) return true;
   }
-  if (lowest[x0 - a] !== y1) return false;
+  const end = lowest[x0 - a]!;
+  if (y1 - end > Math.round(VERTEX_TIP_PT * k)) return false;
   const arm = Math.round(SHORT_ARM_PT * k);
-  for (let y = Math.max(0, y1 - arm); y <= y1; y++) {
+  for (let y = Math.max(0, end - arm); y <= end; y++) {
     for (let x = Math.max(0, x0 - arm); x < x0; x++) if (cls[y * w + x] === HIDDEN) return true;
   }
   return false;
@@ -712,6 +718,12 @@ export interface RowThresholds {
   readonly throughTicks?: boolean;
   /** A dot a little longer than keptPt, its blur included, is no stroke when it is all the row's pen ink (oneDot). Scans. */
   readonly dots?: boolean;
+  /**
+   * A dot on the letters, cut by them into pieces, is no line (dot-on-letters.ts): the row's pen ink and the ink beside
+   * its letters all within a dot's width, some piece of it as thick as a dot, are taken neither as a stroke a little
+   * longer than keptPt nor as the piece of a line that thinPieces, cutLines, entering and besidePrint look for. Scans.
+   */
+  readonly dotsOnLetters?: boolean;
   /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
   readonly thinPieces?: boolean;
   /** Faint ink across a whole word is never read as no mark (STRIKE.faintWord). Scans. */
@@ -762,7 +774,7 @@ export interface RowThresholds {
 }
 
 const SCAN_ROW: RowThresholds = {
-  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, thinPieces: true,
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, dotsOnLetters: true, thinPieces: true,
   faintWord: true, cutLines: true, besidePrint: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
   bandLine: false, entering: ENTERING,
 };
@@ -863,12 +875,16 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
-  const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1)) &&
-    !(o.cutLines === true && cutByLetters(cls, printedAt, w, s.height, k, j0, j1)) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt && !goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering);
-  const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && oneDot(cls, w, s.height, k));
+  // Asked again after a mark is cleared from `cls`; the ink beside the letters is the image's, found once.
+  let beside: readonly InkPiece[] | null = null;
+  const dot = (): boolean => o.dotsOnLetters === true && dotOnLetters(cls, w, s.height, k, beside ??= inkBesidePrint(img, t, page, g));
+  const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1) && !dot()) &&
+    !(o.cutLines === true && cutByLetters(cls, printedAt, w, s.height, k, j0, j1) && !dot()) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt &&
+    !(goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering) && !dot());
+  const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && (oneDot(cls, w, s.height, k) || dot()));
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && unseen() &&
-    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g)) &&
+    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g) || dot()) &&
     (o.lightBands !== true || !tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height)) &&
     (o.pencilLines !== true || !pencilLine(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1))));
   if (lowAlone) {

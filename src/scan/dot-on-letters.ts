@@ -1,0 +1,63 @@
+/**
+ * A pen dot pressed on a name's letters, which cut it into pieces: in the gaps and counters its slivers show as flat
+ * bits of pen ink, or as ink darker than the letters beside them (ink-beside-print.ts), that alone look like the
+ * pieces of a thin line through half a syllable. Together they are still a dot: everything within a dot's width, and
+ * some piece of it as thick, in its columns, as a dot is and no line through part of a name shows — a dot is compact,
+ * a line is long and thin.
+ */
+import { floodPiece } from './flood.ts';
+import type { InkPiece } from './ink-beside-print.ts';
+import { PEN } from './stroke-path.ts';
+
+/**
+ * All the row's pen ink and the ink beside its letters within this width (points: a pen dot is up to 3 pt across
+ * and drawn out by up to 1)…
+ */
+const DOT_WIDE_PT = 4;
+/**
+ * …some piece at least this thick in its columns (points: a thin ballpoint's line through a syllable shows at most 1.5,
+ * blurred at 150 dpi; the slivers of dots on the letters 1.5–3.5)…
+ */
+const DOT_THICK_PT = 2;
+/** …and at least this share of the whole width (a line's piece, however thick, is much longer than thick). */
+const DOT_THICK_SHARE = 0.6;
+/** A piece beside the letters narrower than this (points) is a speck of a letter's own edge, left out. */
+const SPECK_PT = 1;
+
+/**
+ * The row's pen ink (`cls`, the pad included) and the pieces of ink darker than its letters (`beside`, in the same
+ * columns) are one dot on the letters: all within DOT_WIDE_PT, and some piece DOT_THICK_PT thick in its columns and
+ * DOT_THICK_SHARE of that width. False when there is no such ink at all.
+ */
+export const dotOnLetters = (cls: Uint8Array, w: number, h: number, k: number, beside: readonly InkPiece[]): boolean => {
+  let x0 = w;
+  let x1 = -1;
+  let thick = 0;
+  const seen = new Uint8Array(cls.length);
+  const upper = new Int32Array(w).fill(h);
+  const lower = new Int32Array(w).fill(-1);
+  for (let q = 0; q < cls.length; q++) {
+    if (cls[q] !== PEN || seen[q] === 1) continue;
+    let a = w;
+    let b = -1;
+    floodPiece(w, h, q, seen, (p) => cls[p] === PEN, (x, y) => {
+      a = Math.min(a, x);
+      b = Math.max(b, x);
+      upper[x] = Math.min(upper[x]!, y);
+      lower[x] = Math.max(lower[x]!, y);
+    });
+    for (let x = a; x <= b; x++) thick = Math.max(thick, lower[x]! - upper[x]! + 1);
+    upper.fill(h, a, b + 1);
+    lower.fill(-1, a, b + 1);
+    x0 = Math.min(x0, a);
+    x1 = Math.max(x1, b);
+  }
+  for (const p of beside) {
+    if (p.widthPt < SPECK_PT) continue;
+    x0 = Math.min(x0, p.left);
+    x1 = Math.max(x1, p.right);
+    thick = Math.max(thick, p.heightPt * k);
+  }
+  const wide = x1 - x0 + 1;
+  return x1 >= 0 && wide <= DOT_WIDE_PT * k && thick >= DOT_THICK_PT * k && thick >= DOT_THICK_SHARE * wide;
+};
