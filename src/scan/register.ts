@@ -144,7 +144,7 @@ const darkShare = (img: GreyImage, t: Affine, b: Box): number => {
   const s = samplePage(img, t, b, 0.5);
   const level = quantile(samplePage(img, t, { x: b.x - 10, y: b.y, width: 8, height: b.height }, 1), 0, 0, 8, b.height, 0.9) * 0.55;
   let n = 0;
-  for (const v of s.data) if (v < level) n++;
+  for (let q = 0; q < s.data.length; q++) if (s.data[q]! < level) n++;
   return n / s.data.length;
 };
 

@@ -55,7 +55,8 @@ const margin = (img: GreyImage, t: Affine, page: FormPage, x0: number, x1: numbe
 
 const darkCount = (m: Margin): number => {
   let n = 0;
-  for (const v of m.dark) if (v === 1) n++;
+  // By index: for…of a typed array allocated an iterator's result at every pixel here (5 MB a ballot).
+  for (let q = 0; q < m.dark.length; q++) if (m.dark[q] === 1) n++;
   return n;
 };
 
