@@ -5,8 +5,8 @@
 import { scratch } from './scratch.ts';
 
 /**
- * The pixels waiting, kept from one piece to the next (a JS array grown by push was most of the rows' garbage). A pixel
- * is pushed once at most (seen when pushed), so w × h places are enough.
+ * The pixels waiting, kept from one piece to the next rather than a JS array grown by push for each. A pixel is
+ * pushed once at most (seen when pushed), so w × h places are enough.
  */
 const waiting = scratch((n) => new Int32Array(n), false);
 
