@@ -8,6 +8,7 @@
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
 import { samplePage } from './sample.ts';
+import { scratch } from './scratch.ts';
 import type { Affine } from './transform.ts';
 
 /** The largest shift looked for, in points. */
@@ -77,14 +78,14 @@ const CHUNK = 256;
 
 /**
  * The match's cost at one shift (`shift`: its offset in the sample): Σ min(CAP, |blank − sample · scale|) over the
- * near pixels, in their order; Infinity as soon as the running sum exceeds `bound` (its terms are never negative,
- * so the whole sum would too).
+ * near pixels, in their order (`scaled`: the sample's greys times scale); Infinity as soon as the running sum exceeds
+ * `bound` (its terms are never negative, so the whole sum would too).
  */
-export const shiftCost = (blank: Uint8Array, inSample: Int32Array, sample: Uint8Array, scale: number, shift: number, bound: number): number => {
+const shiftCost = (blank: Float64Array, inSample: Int32Array, scaled: Float64Array, shift: number, bound: number): number => {
   let sum = 0;
   for (let from = 0; from < inSample.length; from += CHUNK) {
     const to = Math.min(inSample.length, from + CHUNK);
-    for (let n = from; n < to; n++) sum += Math.min(CAP, Math.abs(blank[n]! - sample[inSample[n]! + shift]! * scale));
+    for (let n = from; n < to; n++) sum += Math.min(CAP, Math.abs(blank[n]! - scaled[inSample[n]! + shift]!));
     if (sum > bound) return Infinity;
   }
   return sum;
@@ -93,6 +94,7 @@ export const shiftCost = (blank: Uint8Array, inSample: Int32Array, sample: Uint8
 /** The costs of every shift of ±r pixels both ways, by (dy + r) · (2r + 1) + dx + r: the lowest (first of equals), and any one exactly. */
 export interface ShiftCosts {
   readonly best: number;
+  /** Until the next search: the sample's greys it reads are kept in an array the next search reuses. */
   readonly exact: (q: number) => number;
 }
 
@@ -104,21 +106,31 @@ export interface ShiftCosts {
 export const shiftCosts = (blank: Uint8Array, inSample: Int32Array, sample: Uint8Array, scale: number, sampleWidth: number, r: number): ShiftCosts => {
   const side = 2 * r + 1;
   const offset = (q: number): number => Math.floor(q / side) * sampleWidth + (q % side);
+  // The very doubles each term takes (an integer grey less a grey times scale), made once rather than once a shift.
+  const blankGrey = blankGreys(blank.length);
+  for (let n = 0; n < blank.length; n++) blankGrey[n] = blank[n]!;
+  const scaled = scaledGreys(sample.length);
+  for (let q = 0; q < sample.length; q++) scaled[q] = sample[q]! * scale;
   const cost = new Float64Array(side * side);
   let bound = Infinity;
   for (const q of nearestFirst(r)) {
-    const c = shiftCost(blank, inSample, sample, scale, offset(q), bound);
+    const c = shiftCost(blankGrey, inSample, scaled, offset(q), bound);
     cost[q] = c;
     bound = Math.min(bound, c);
   }
   let best = 0;
   for (let q = 1; q < cost.length; q++) if (cost[q]! < cost[best]!) best = q;
   const exact = (q: number): number => {
-    if (cost[q] === Infinity) cost[q] = shiftCost(blank, inSample, sample, scale, offset(q), Infinity);
+    if (cost[q] === Infinity) cost[q] = shiftCost(blankGrey, inSample, scaled, offset(q), Infinity);
     return cost[q]!;
   };
   return { best, exact };
 };
+
+/** Kept from one row to the next (a thread aligns one row at a time; `exact` is asked before the next search). */
+const blankGreys = scratch((n) => new Float64Array(n), false);
+const scaledGreys = scratch((n) => new Float64Array(n), false);
+const placesInSample = scratch((n) => new Int32Array(n), false);
 
 /** The shifts of ±r pixels (by (dy + r) · (2r + 1) + dx + r), ring by ring out from no shift (the larger of |dx|, |dy|). */
 const nearestFirst = (r: number): readonly number[] => {
@@ -149,7 +161,7 @@ export const alignRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide,
   const scale = 255 / paper;
   const near = nearPrint(page, g, x0, y0, w, h, r + 1);
   // Each near pixel's place in the sample, unshifted.
-  const inSample = new Int32Array(near.at.length);
+  const inSample = placesInSample(near.at.length);
   for (let n = 0; n < inSample.length; n++) {
     const q = near.at[n]!;
     const x = q % w;

@@ -5,7 +5,7 @@
  * some piece of it as thick, in its columns, as a dot is and no line through part of a name shows — a dot is compact,
  * a line is long and thin.
  */
-import { floodPiece } from './flood.ts';
+import { pieceBox } from './flood.ts';
 import type { InkPiece } from './ink-beside-print.ts';
 import { PEN } from './stroke-path.ts';
 
@@ -38,11 +38,7 @@ export const dotOnLetters = (cls: Uint8Array, w: number, h: number, k: number, b
   const lower = new Int32Array(w).fill(-1);
   for (let q = 0; q < cls.length; q++) {
     if (cls[q] !== PEN || seen[q] === 1) continue;
-    let a = w;
-    let b = -1;
-    floodPiece(w, h, q, seen, (p) => cls[p] === PEN, (x, y) => {
-      a = Math.min(a, x);
-      b = Math.max(b, x);
+    const { x0: a, x1: b } = pieceBox(w, h, q, seen, (p) => cls[p] === PEN, (x, y) => {
       upper[x] = Math.min(upper[x]!, y);
       lower[x] = Math.max(lower[x]!, y);
     });

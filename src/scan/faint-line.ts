@@ -9,6 +9,7 @@ import type { Box } from '../documents/ballot-layout.ts';
 import type { RowGuide } from './form.ts';
 import type { GreyImage } from './image.ts';
 import { LIGHT_LEVEL } from './light-band.ts';
+import { scratch } from './scratch.ts';
 
 /** Lines tried: through the band's rows, at slopes up to MAX_SLOPE in steps of SLOPE_STEP (pixels per pixel). */
 const MAX_SLOPE = 0.08;
@@ -76,6 +77,10 @@ const ENOUGH_LIGHT = 0.3;
  */
 const PENCIL_SHARE = 0.4;
 
+/** pencilLine's maps, kept (cleared) from one row to the next. */
+const lightPixels = scratch((n) => new Uint8Array(n), true);
+const printedPixels = scratch((n) => new Uint8Array(n), true);
+
 /** A pencil line through every word of the name (see above; `words`: each word's columns), on the row's sample `s` of paper grey `paper`. */
 export const pencilLine = (
   s: GreyImage, paper: number, printedAt: (i: number, j: number) => boolean, k: number, area: Box, g: RowGuide, i0: number, i1: number,
@@ -84,8 +89,8 @@ export const pencilLine = (
   const w = s.width;
   const j0 = Math.max(1, Math.round((g.bandTop + CORE_PT.top - area.y) * k));
   const j1 = Math.min(s.height - 1, Math.round((g.baseline - CORE_PT.foot - area.y) * k));
-  const light = new Uint8Array(w * s.height);
-  const printed = new Uint8Array(w * s.height);
+  const light = lightPixels(w * s.height);
+  const printed = printedPixels(w * s.height);
   let n = 0;
   for (let j = 0; j < s.height; j++) {
     for (let i = i0; i < i1; i++) {

@@ -11,9 +11,12 @@ export const greyImage = (width: number, height: number, fill = 255): GreyImage 
   return { width, height, data };
 };
 
+/** quantile's histogram, kept from one call to the next. */
+const counts = new Uint32Array(256);
+
 /** The value at the `q`-quantile (0–1) of a sample of the pixels in a rectangle: the paper level when q ≈ 0.9. */
 export const quantile = (img: GreyImage, x0: number, y0: number, w: number, h: number, q: number): number => {
-  const hist = new Uint32Array(256);
+  const hist = counts.fill(0);
   const xs = Math.max(0, Math.floor(x0));
   const ys = Math.max(0, Math.floor(y0));
   const xe = Math.min(img.width, Math.ceil(x0 + w));

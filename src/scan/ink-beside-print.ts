@@ -8,7 +8,7 @@
  * pieces; a dot is as tall as it is wide.
  */
 import { alignRow } from './align-row.ts';
-import { floodPiece } from './flood.ts';
+import { pieceBox } from './flood.ts';
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
 import type { GreyImage } from './image.ts';
 import { sampleRow } from './row-sample.ts';
@@ -121,11 +121,12 @@ export const inkBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: Row
   }
   const seen = new Uint8Array(cw * ch);
   const pieces: InkPiece[] = [];
+  // The piece's darkest, declared out of the loop (flood.ts pieceBox: why).
+  let darkest = 0;
   for (let q0 = 0; q0 < excess.length; q0++) {
     if (seen[q0] === 1 || excess[q0]! < DARKER) continue;
-    let left = cw, right = -1, top = ch, foot = -1, darkest = 0;
-    floodPiece(cw, ch, q0, seen, (q) => excess[q]! >= DARKER, (x, y, p) => {
-      left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); foot = Math.max(foot, y);
+    darkest = 0;
+    const { x0: left, x1: right, y0: top, y1: foot } = pieceBox(cw, ch, q0, seen, (q) => excess[q]! >= DARKER, (x, y, p) => {
       darkest = Math.max(darkest, excess[p]!);
     });
     if (top + y0 < c0 || foot + y0 >= c1 || left < side || right >= cw - side) continue;

@@ -12,6 +12,7 @@ import type { ScanTarget } from './form.ts';
 import { matchBallotQr, qrModules, readQrGrid } from './qr-grid.ts';
 import { quantile, type GreyImage } from './image.ts';
 import { samplePage } from './sample.ts';
+import { scratch } from './scratch.ts';
 import { apply, describe, fitAffine, type Affine, type Point } from './transform.ts';
 
 /** CommonJS: under NodeNext the default import is the module object (as in src/documents/testing/extract.ts). */
@@ -42,11 +43,14 @@ const CORNERS = [
   { vi: 'dưới bên trái', en: 'bottom left' }, { vi: 'dưới bên phải', en: 'bottom right' },
 ] as const;
 
+/** A corner's half-resolution window, kept from one corner to the next (each is done with before the next). */
+const halfPixels = scratch((n) => new Uint8Array(n), false);
+
 /** The window `win` of the image at half resolution (mean of 2×2): marks are still 14 px at 150 dpi. */
 const halve = (img: GreyImage, win: Window): GreyImage => {
   const w = Math.floor(win.width / 2);
   const h = Math.floor(win.height / 2);
-  const data = new Uint8Array(w * h);
+  const data = halfPixels(w * h);
   for (let j = 0; j < h; j++) {
     const k0 = (win.y + 2 * j) * img.width + win.x;
     for (let i = 0; i < w; i++) {
@@ -140,7 +144,7 @@ const darkShare = (img: GreyImage, t: Affine, b: Box): number => {
   const s = samplePage(img, t, b, 0.5);
   const level = quantile(samplePage(img, t, { x: b.x - 10, y: b.y, width: 8, height: b.height }, 1), 0, 0, 8, b.height, 0.9) * 0.55;
   let n = 0;
-  for (const v of s.data) if (v < level) n++;
+  for (let q = 0; q < s.data.length; q++) if (s.data[q]! < level) n++;
   return n / s.data.length;
 };
 

@@ -3,7 +3,7 @@
  * array before the next call): a sheet's passes then allocate nothing. `zeroed`: cleared on each call; requests over
  * `most` elements (a big photo) get an array of their own.
  */
-export const scratch = <T extends Uint8Array | Uint16Array | Int32Array>(
+export const scratch = <T extends Uint8Array | Int8Array | Uint16Array | Int32Array | Float32Array | Float64Array>(
   make: (n: number) => T, zeroed: boolean, most = Number.POSITIVE_INFINITY,
 ): ((n: number) => T) => {
   let kept = make(0);

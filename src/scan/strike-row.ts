@@ -15,7 +15,7 @@ import type { Box } from '../documents/ballot-layout.ts';
 import { FORM_PER_POINT, PRINTED, type FormPage, type RowGuide } from './form.ts';
 import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
-import { floodPiece } from './flood.ts';
+import { floodPiece, pieceBox } from './flood.ts';
 import { dotOnLetters } from './dot-on-letters.ts';
 import { inkBesidePrint, thinLineBesidePrint, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
@@ -526,16 +526,7 @@ const thinPieceInLetters = (
     for (let i = i0; i < i1; i++) {
       const q0 = j * w + i;
       if (cls[q0] !== PEN || seen[q0] === 1) continue;
-      let top = j;
-      let foot = j;
-      let left = i;
-      let right = i;
-      floodPiece(w, h, q0, seen, (q) => cls[q] === PEN, (x, y) => {
-        top = Math.min(top, y);
-        foot = Math.max(foot, y);
-        left = Math.min(left, x);
-        right = Math.max(right, x);
-      });
+      const { x0: left, x1: right, y0: top, y1: foot } = pieceBox(w, h, q0, seen, (q) => cls[q] === PEN);
       if (foot - top + 1 > tall) continue;
       let bridges = false;
       for (let y = top; y <= foot && !bridges; y++) bridges = printedBy(left, y, -1) && printedBy(right, y, 1);
@@ -581,9 +572,7 @@ const cutByLetters = (
     for (let i = 0; i < w; i++) {
       const q0 = j * w + i;
       if (cls[q0] !== PEN || seen[q0] === 1) continue;
-      let x0 = w, x1 = -1, y0 = h, y1 = -1;
-      floodPiece(w, h, q0, seen, (q) => cls[q] === PEN, (x, y) => {
-        x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      const { x0, x1, y0, y1 } = pieceBox(w, h, q0, seen, (q) => cls[q] === PEN, (x, y) => {
         left[y] = Math.min(left[y]!, x);
         right[y] = Math.max(right[y]!, x);
         upper[x] = Math.min(upper[x]!, y);

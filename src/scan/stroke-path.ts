@@ -3,6 +3,7 @@
  * two pixels up or down from one column to the next (a slanted or wavy stroke), found by dynamic programming.
  * Pen ink scores, paper costs, printed letters are neutral (a stroke passes under them unseen).
  */
+import { scratch } from './scratch.ts';
 
 /** What a pixel is, for the path. */
 export const PEN = 1;
@@ -15,15 +16,20 @@ const MAX_STEP = 2;
 /** The cost of a step of 0, 1 and 2 rows. */
 const COST = [0, STEP_COST, STEP_COST * 2] as const;
 
+/** Kept from one path to the next: every element used is written first (`from` of column 0 is read, never used). */
+const scores = scratch((n) => new Float32Array(n), false);
+const nextScores = scratch((n) => new Float32Array(n), false);
+const steps = scratch((n) => new Int8Array(n), false);
+
 /**
  * `cls` is w × h (rows top to bottom) of PEN / HIDDEN / PAPER; the path stays within rows lo–hi. Returns the row
  * of the path in each column.
  */
 export const followLine = (cls: Uint8Array, w: number, h: number, lo: number, hi: number): Int16Array => {
   const n = hi - lo + 1;
-  let prev = new Float32Array(n);
-  let next = new Float32Array(n);
-  const from = new Int8Array(w * n);
+  let prev = scores(n);
+  let next = nextScores(n);
+  const from = steps(w * n);
   for (let j = 0; j < n; j++) prev[j] = SCORE[cls[(lo + j) * w] as 0 | 1 | 2];
   for (let i = 1; i < w; i++) {
     const at = i * n;
