@@ -185,10 +185,34 @@ const MOST_PX_PER_PT = 3;
 const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
 
 /**
+ * A short flat piece of a line that lies where a strike runs, not where an underline or a letter's edge shows: at
+ * least this wide (points), no taller, wider than tall, of this area at least (points²: not a one-pixel row of a
+ * letter's edge), this much darker than the letters, its middle at this share of the band (cap height) above the
+ * baseline. A thin ballpoint through half a syllable at 150–200 dpi shows only such a piece, 1.5–4 × 1–1.5 pt and
+ * 69–112 levels darker, over the top of the lower-case letters (0.47–0.79 of the band: stress seeds 9,000–9,059 and
+ * 9,100–9,159). Rows with nothing drawn show none (4,871 rows at 150 and 200 dpi). A close underline pulls the row's
+ * match down a little and its letters' tops show as slivers half a point tall, or at 0.82–0.88 of the band, or both.
+ */
+const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 1, darker: 65, band: [0.4, 0.8] } as const;
+
+/** Where the middle of a piece lies: its height above the baseline, as a share of the band from baseline to bandTop. */
+const bandShare = (p: InkPiece, g: RowGuide): number =>
+  (g.baseline - (g.row.row.y + (p.top + p.foot + 1) / 2 / FORM_PER_POINT)) / (g.baseline - g.bandTop);
+
+const linePiece = (p: InkPiece): boolean =>
+  p.widthPt >= LINE_PIECE.widthPt && p.heightPt <= LINE_PIECE.heightPt && p.widthPt >= LINE_PIECE.flat * p.heightPt && p.darkest >= LINE_PIECE.darker;
+
+const strikePiece = (p: InkPiece, g: RowGuide): boolean => {
+  const share = bandShare(p, g);
+  return p.widthPt >= STRIKE_PIECE.widthPt && p.heightPt <= STRIKE_PIECE.heightPt && p.widthPt > p.heightPt &&
+    p.widthPt * p.heightPt >= STRIKE_PIECE.areaPt2 && p.darkest >= STRIKE_PIECE.darker && share >= STRIKE_PIECE.band[0] && share <= STRIKE_PIECE.band[1];
+};
+
+/**
  * A thin flat piece of ink darker than the printed letters can make in the letters' middle: what shows of a thin pen
  * line drawn along the letters (through half a middle syllable, along their top). Such a row is never read as no
  * mark at all. Clean names: their letters' edges give pieces under 100 grey levels darker, or upright ones.
+ * `strikes`: also a fainter, shorter piece where a strike runs (STRIKE_PIECE).
  */
-export const thinLineBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): boolean =>
-  Math.hypot(t.a, t.d) <= MOST_PX_PER_PT && inkBesidePrint(img, t, page, g).some((p) =>
-    p.widthPt >= LINE_PIECE.widthPt && p.heightPt <= LINE_PIECE.heightPt && p.widthPt >= LINE_PIECE.flat * p.heightPt && p.darkest >= LINE_PIECE.darker);
+export const thinLineBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, strikes = false): boolean =>
+  Math.hypot(t.a, t.d) <= MOST_PX_PER_PT && inkBesidePrint(img, t, page, g).some((p) => linePiece(p) || (strikes && strikePiece(p, g)));

@@ -725,6 +725,11 @@ export interface RowThresholds {
    */
   readonly besidePrint?: boolean;
   /**
+   * …nor a shorter, fainter flat piece over the top of the lower-case letters, where a strike runs and no underline
+   * shows (ink-beside-print.ts STRIKE_PIECE): all that shows of a thin ballpoint through half a syllable. Scans.
+   */
+  readonly strikePieces?: boolean;
+  /**
    * A whole line whose middle is less than this above the letters' foot (points) is struck only when another line
    * crosses the letters above it (a double strike's lower line): alone, it is an underline drawn close (300 dpi seed
    * 2,007,040: 0.06 pt) or specks by the foot joined over the print (seed 5,017: 0.24 pt): read again with it cleared
@@ -763,7 +768,7 @@ export interface RowThresholds {
 
 const SCAN_ROW: RowThresholds = {
   keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, thinPieces: true,
-  faintWord: true, cutLines: true, besidePrint: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
+  faintWord: true, cutLines: true, besidePrint: true, strikePieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
   bandLine: false, entering: ENTERING,
 };
 
@@ -868,7 +873,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && oneDot(cls, w, s.height, k));
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && unseen() &&
-    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g)) &&
+    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g, o.strikePieces === true)) &&
     (o.pencilLines !== true || !pencilLine(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1))));
   if (lowAlone) {
     return o.wholeMarks === true && clearMarks(false) && keptNow() ? { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) } : { ...base, state: 'uncertain', confidence: 0 };
