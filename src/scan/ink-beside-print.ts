@@ -212,7 +212,7 @@ const strikePiece = (p: InkPiece, g: RowGuide): boolean => {
  * A thin flat piece of ink darker than the printed letters can make in the letters' middle: what shows of a thin pen
  * line drawn along the letters (through half a middle syllable, along their top). Such a row is never read as no
  * mark at all. Clean names: their letters' edges give pieces under 100 grey levels darker, or upright ones.
- * `strikes`: also a fainter, shorter piece where a strike runs (STRIKE_PIECE).
+ * `look`: such a line's piece (LINE_PIECE), a fainter, shorter piece where a strike runs (STRIKE_PIECE), or both.
  */
-export const thinLineBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, strikes = false): boolean =>
-  Math.hypot(t.a, t.d) <= MOST_PX_PER_PT && inkBesidePrint(img, t, page, g).some((p) => linePiece(p) || (strikes && strikePiece(p, g)));
+export const thinLineBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, look: { readonly lines: boolean; readonly strikes: boolean }): boolean =>
+  Math.hypot(t.a, t.d) <= MOST_PX_PER_PT && inkBesidePrint(img, t, page, g).some((p) => (look.lines && linePiece(p)) || (look.strikes && strikePiece(p, g)));

@@ -726,7 +726,8 @@ export interface RowThresholds {
   readonly besidePrint?: boolean;
   /**
    * …nor a shorter, fainter flat piece over the top of the lower-case letters, where a strike runs and no underline
-   * shows (ink-beside-print.ts STRIKE_PIECE): all that shows of a thin ballpoint through half a syllable. Scans.
+   * shows (ink-beside-print.ts STRIKE_PIECE): all that shows of a thin ballpoint through half a syllable. Scans, and
+   * photos at most 3 px a point once upright (a 1080p shot: photo 130,074's retake).
    */
   readonly strikePieces?: boolean;
   /**
@@ -873,7 +874,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && oneDot(cls, w, s.height, k));
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && unseen() &&
-    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(img, t, page, g, o.strikePieces === true)) &&
+    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && ((o.besidePrint !== true && o.strikePieces !== true) || !thinLineBesidePrint(img, t, page, g, { lines: o.besidePrint === true, strikes: o.strikePieces === true })) &&
     (o.pencilLines !== true || !pencilLine(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1))));
   if (lowAlone) {
     return o.wholeMarks === true && clearMarks(false) && keptNow() ? { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) } : { ...base, state: 'uncertain', confidence: 0 };
