@@ -187,13 +187,15 @@ const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
 /**
  * A short flat piece of a line that lies where a strike runs, not where an underline or a letter's edge shows: at
  * least this wide (points), no taller, wider than tall, of this area at least (points²: not a one-pixel row of a
- * letter's edge), this much darker than the letters, its middle at this share of the band (cap height) above the
- * baseline. A thin ballpoint through half a syllable at 150–200 dpi shows only such a piece, 1.5–4 × 1–1.5 pt and
- * 69–112 levels darker, over the top of the lower-case letters (0.47–0.79 of the band: stress seeds 9,000–9,059 and
- * 9,100–9,159). Rows with nothing drawn show none (4,871 rows at 150 and 200 dpi). A close underline pulls the row's
- * match down a little and its letters' tops show as slivers half a point tall, or at 0.82–0.88 of the band, or both.
+ * letter's edge), darker than the letters by at least the first and at most the second of `darker`, its middle at
+ * this share of the band (cap height) above the baseline. A thin pen through half a syllable at 150–200 dpi shows
+ * only such a piece, 1.5–5.5 × 1–1.5 pt and 69–113 levels darker (one 131), over the top of the lower-case letters
+ * (0.41–0.79 of the band: stress and thin-pen seeds 9,000–9,259). Rows with nothing drawn show none (8,312 read kept
+ * at 150 and 200 dpi). A close underline pulls the row's match down a little and its letters' tops show as slivers
+ * half a point tall, or at 0.82–0.88 of the band. A darker flat piece there was a dot's or a tick's on the name, of a
+ * gel pen, a felt pen or a ballpoint (150–215 levels): a strike of such a pen shows more than a piece.
  */
-const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 1, darker: 65, band: [0.4, 0.8] } as const;
+const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 1, darker: [65, 140], band: [0.4, 0.8] } as const;
 
 /** Where the middle of a piece lies: its height above the baseline, as a share of the band from baseline to bandTop. */
 const bandShare = (p: InkPiece, g: RowGuide): number =>
@@ -205,7 +207,7 @@ const linePiece = (p: InkPiece): boolean =>
 const strikePiece = (p: InkPiece, g: RowGuide): boolean => {
   const share = bandShare(p, g);
   return p.widthPt >= STRIKE_PIECE.widthPt && p.heightPt <= STRIKE_PIECE.heightPt && p.widthPt > p.heightPt &&
-    p.widthPt * p.heightPt >= STRIKE_PIECE.areaPt2 && p.darkest >= STRIKE_PIECE.darker && share >= STRIKE_PIECE.band[0] && share <= STRIKE_PIECE.band[1];
+    p.widthPt * p.heightPt >= STRIKE_PIECE.areaPt2 && p.darkest >= STRIKE_PIECE.darker[0] && p.darkest <= STRIKE_PIECE.darker[1] && share >= STRIKE_PIECE.band[0] && share <= STRIKE_PIECE.band[1];
 };
 
 /**
