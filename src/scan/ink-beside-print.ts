@@ -186,10 +186,41 @@ const MOST_PX_PER_PT = 3;
 const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
 
 /**
+ * A short flat piece of a line that lies where a strike runs, not where an underline or a letter's edge shows: at
+ * least this wide (points), no taller, wider than tall, of this area at least (points²: not a one-pixel row of a
+ * letter's edge), darker than the letters by at least the first and at most the second of `darker`, its middle at
+ * this share of the band (cap height) above the baseline. A thin pen through half a syllable at 150–200 dpi shows
+ * only such a piece, 1.5–5.5 × 1–1.5 pt and 69–113 levels darker (one 131), over the top of the lower-case letters
+ * (0.41–0.79 of the band: stress and thin-pen seeds 9,000–9,259). Rows with nothing drawn show none (8,312 read kept
+ * at 150 and 200 dpi). A close underline pulls the row's match down a little and its letters' tops show as slivers
+ * half a point tall, or at 0.82–0.88 of the band. A darker flat piece there was a dot's or a tick's on the name, of a
+ * gel pen, a felt pen or a ballpoint (150–215 levels): a strike of such a pen shows more than a piece.
+ */
+const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 1, darker: [65, 140], band: [0.4, 0.8] } as const;
+
+/** Where the middle of a piece lies: its height above the baseline, as a share of the band from baseline to bandTop. */
+const bandShare = (p: InkPiece, g: RowGuide): number =>
+  (g.baseline - (g.row.row.y + (p.top + p.foot + 1) / 2 / FORM_PER_POINT)) / (g.baseline - g.bandTop);
+
+const linePiece = (p: InkPiece): boolean =>
+  p.widthPt >= LINE_PIECE.widthPt && p.heightPt <= LINE_PIECE.heightPt && p.widthPt >= LINE_PIECE.flat * p.heightPt && p.darkest >= LINE_PIECE.darker;
+
+const strikePiece = (p: InkPiece, g: RowGuide): boolean => {
+  const share = bandShare(p, g);
+  return p.widthPt >= STRIKE_PIECE.widthPt && p.heightPt <= STRIKE_PIECE.heightPt && p.widthPt > p.heightPt &&
+    p.widthPt * p.heightPt >= STRIKE_PIECE.areaPt2 && p.darkest >= STRIKE_PIECE.darker[0] && p.darkest <= STRIKE_PIECE.darker[1] && share >= STRIKE_PIECE.band[0] && share <= STRIKE_PIECE.band[1];
+};
+
+const atMost = (t: Affine): boolean => Math.hypot(t.a, t.d) <= MOST_PX_PER_PT;
+
+/**
  * A thin flat piece of ink darker than the printed letters can make in the letters' middle: what shows of a thin pen
  * line drawn along the letters (through half a middle syllable, along their top). Such a row is never read as no
  * mark at all. Clean names: their letters' edges give pieces under 100 grey levels darker, or upright ones.
+ * `pieces`: the row's inkBesidePrint, asked for only when the page is sharp enough to look.
  */
-export const thinLineBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): boolean =>
-  Math.hypot(t.a, t.d) <= MOST_PX_PER_PT && inkBesidePrint(img, t, page, g).some((p) =>
-    p.widthPt >= LINE_PIECE.widthPt && p.heightPt <= LINE_PIECE.heightPt && p.widthPt >= LINE_PIECE.flat * p.heightPt && p.darkest >= LINE_PIECE.darker);
+export const thinLineBesidePrint = (t: Affine, pieces: () => readonly InkPiece[]): boolean => atMost(t) && pieces().some(linePiece);
+
+/** A fainter, shorter piece where a strike runs (STRIKE_PIECE): such a row is never read as no mark either. */
+export const strikePieceBesidePrint = (t: Affine, g: RowGuide, pieces: () => readonly InkPiece[]): boolean =>
+  atMost(t) && pieces().some((p) => strikePiece(p, g));

@@ -464,4 +464,20 @@ describe('scan: strokes as people make them', () => {
     expect(row.plan).toMatchObject({ kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' });
     expect(row.state).not.toBe('kept');
   }, 120_000);
+
+  it('never keeps a name a thin pen strikes through half a syllable, seen only as a short faint flat piece over the lower-case letters (150, 200 dpi)', async () => {
+    // Stress ballots (every other row a partial strike, the bench's mix elsewhere), read kept with confidence before
+    // STRIKE_PIECE (ink-beside-print.ts): all that showed of the line was a piece 1.5–4 × 1–1.5 pt, 69–112 levels
+    // darker than the letters, over the top of the lower-case letters — too short and faint for LINE_PIECE.
+    const stress = (seed: number) => (i: number): RowPlan | undefined =>
+      i % 2 === 0 ? { kind: 'partial', part: PARTIAL_STRIKES[(i / 2 + seed) % PARTIAL_STRIKES.length]!, pen: PENS[(i / 2 + Math.floor(seed / 2)) % PENS.length]! } : undefined;
+    const mix = { pStrike: 0.3, pNonStrike: 0.08, pPartial: 0.01, pNoStamp: 0.01, pOutside: 0.01, stamped: true, writingOutside: false } as const;
+    for (const [gen, seed, row] of [[g150, 9013, 'c005'], [g150, 9021, 'c005'], [g150, 9029, 'c005'], [g, 9014, 'c011'], [g, 9022, 'c003']] as const) {
+      const b = await generateBallot(gen, { seed, ...mix, plan: stress(seed) });
+      const s = readOrThrow(readStack(b.pages, gen.target).sheets[0]!);
+      expect(b.truth.plans.get(row)).toMatchObject({ kind: 'partial', pen: 'thin-ballpoint' });
+      const read = s.page.rows.find((r) => r.candidateId === row);
+      expect(read?.kind === 'strike' ? read.state : 'marks', `seed ${seed}`).toMatch(/^(partial|uncertain)$/);
+    }
+  }, 180_000);
 });
