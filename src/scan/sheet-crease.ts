@@ -9,20 +9,9 @@
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
 import { samplePage } from './sample.ts';
+import { DARK, EDGE_PT, MAX_SLOPE, MIN_MARGIN_PT, ROW_GAP_PT, SEEN, SLOPE_STEP } from './sheet-folds.ts';
 import type { Affine } from './transform.ts';
 
-/** The margins looked at: from this far inside the paper's edge (points) to this far from the row. */
-const EDGE_PT = 24;
-const ROW_GAP_PT = 6;
-/** A margin narrower than this (points) is not looked at: no crease is found there. */
-const MIN_MARGIN_PT = 30;
-/** Darker than this share of the paper's grey: the crease's line. */
-const DARK = 0.9;
-/** The line is seen in at least this share of each margin's blank columns. */
-const SEEN = 0.6;
-/** A fold is at most this steep; lines are tried every SLOPE_STEP. */
-const MAX_SLOPE = 0.06;
-const SLOPE_STEP = 0.002;
 /** How far above the letters' band and below their foot (points) the line may cross the name. */
 const BAND_SLACK_PT = 2;
 

@@ -12,22 +12,22 @@ import { quantile, type GreyImage } from './image.ts';
 import { samplePage } from './sample.ts';
 import type { Affine } from './transform.ts';
 
-/** The margins looked at: no nearer the paper's edge than this (points), and this far from the rows. */
-const EDGE_PT = 24;
-const ROW_GAP_PT = 6;
+/** The margins looked at: no nearer the paper's edge than this (points), and this far from the rows (sheet-crease.ts too). */
+export const EDGE_PT = 24;
+export const ROW_GAP_PT = 6;
 /** Of each margin, the strip of this width (points) beside the rows is looked at; one narrower than MIN_MARGIN_PT is not. */
 const STRIP_PT = 40;
-const MIN_MARGIN_PT = 30;
+export const MIN_MARGIN_PT = 30;
 /** Darker than this share of the paper's grey (each band of BAND_PT of the strip): a crease's pixel. */
-const DARK = 0.9;
+export const DARK = 0.9;
 const BAND_PT = 16;
 /** A strip with more dark pixels than this share is not blank enough to look for a line in. */
 const MAX_DARK = 0.2;
 /** A crease is seen in at least this share of each margin's columns. */
-const SEEN = 0.6;
+export const SEEN = 0.6;
 /** A fold is at most this steep; lines are tried every SLOPE_STEP, their height where they cross the page's middle every BIN_PT. */
-const MAX_SLOPE = 0.06;
-const SLOPE_STEP = 0.002;
+export const MAX_SLOPE = 0.06;
+export const SLOPE_STEP = 0.002;
 const BIN_PT = 1;
 /** Pixels this near the line (points) are the crease's core, fitted and cleared. */
 const CORE_PT = 1.2;
