@@ -182,76 +182,76 @@ const SPECK_PT = 1.5;
  * measured in the margins, and a pixel no darker than the crease at its offset is cleared (the letters it crosses,
  * darker, are left whole); so, off the blank form's print, are the crease's own darker specks — ink darker than its
  * core along less than SPECK_PT of its length that goes on neither side of the core. Ink crossing it and a line darker
- * than it along it are left. The crease is walked in steps of half the scan's pixel.
+ * than it along it are left.
  */
 export const clearCreases = (img: GreyImage, t: Affine, page: FormPage, creases: readonly Crease[]): GreyImage => {
-  const out = { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
+  const out = { width: img.width, height: img.height, data: img.data.slice() };
   const k = FORM_PER_POINT;
   const width = page.blank.width / k;
   const xMid = width / 2;
-  const step = 0.5 / Math.hypot(t.a, t.d);
+  const pixel = 1 / Math.hypot(t.a, t.d);
+  // Along the crease a scan pixel at a time, across it half a pixel at a time (no pixel of its band is skipped).
+  const along = pixel;
+  const across = pixel / 2;
   const offsets: number[] = [];
-  for (let d = -SHADOW_PT; d <= SHADOW_PT; d += step) offsets.push(d);
-  const core = (d: number): boolean => Math.abs(d) <= CORE_PT;
-  const speck = Math.ceil(SPECK_PT / step);
+  for (let d = -SHADOW_PT; d <= SHADOW_PT; d += across) offsets.push(d);
+  const n = offsets.length;
+  const speck = Math.ceil(SPECK_PT / along);
   const { width: W, height: H, data } = img;
-  // The scan's pixel at page point (x, y), or -1 off the scan; printed, -(pixel + 2).
+  const PW = page.blank.width;
+  // The scan's pixel at page point (x, y), or -1 off the scan; on the blank form's print, -(pixel + 2).
   const pixelAt = (x: number, y: number): number => {
     const sx = Math.round(t.a * x + t.b * y + t.c - 0.5);
     const sy = Math.round(t.d * x + t.e * y + t.f - 0.5);
     if (sx < 0 || sy < 0 || sx >= W || sy >= H) return -1;
-    const printed = page.printed[Math.round(y * k) * page.blank.width + Math.round(x * k)] === 1;
-    return printed ? -(sy * W + sx) - 2 : sy * W + sx;
+    return page.printed[Math.round(y * k) * PW + Math.round(x * k)] === 1 ? -(sy * W + sx) - 2 : sy * W + sx;
   };
   for (const c of creases) {
     const yAt = (x: number): number => c.y0 + c.slope * (x - xMid);
     // The crease's grey at each offset: the 10th percentile of the margins' unprinted pixels there, less TOLERANCE.
-    const keep = offsets.map((d) => {
+    const keep = new Float64Array(n);
+    for (let o = 0; o < n; o++) {
       const values: number[] = [];
       for (const [x0, x1] of c.margins) {
-        for (let x = x0; x < x1; x += step) {
-          const q = pixelAt(x, yAt(x) + d);
+        for (let x = x0; x < x1; x += along) {
+          const q = pixelAt(x, yAt(x) + offsets[o]!);
           if (q >= 0) values.push(data[q]!);
         }
       }
       values.sort((p, r) => p - r);
-      return (values[Math.floor(values.length * 0.1)] ?? 0) - TOLERANCE;
-    });
-    const columns = Math.floor(width / step) + 1;
-    const at = new Int32Array(columns * offsets.length);
+      keep[o] = (values[Math.floor(values.length * 0.1)] ?? 0) - TOLERANCE;
+    }
+    const columns = Math.floor(width / along) + 1;
+    const at = new Int32Array(columns * n);
     // Per column: 1 where the core holds ink darker than the crease, 2 where that ink goes on beyond the core.
     const darker = new Uint8Array(columns);
     for (let i = 0; i < columns; i++) {
-      const x = i * step;
-      offsets.forEach((d, o) => {
-        const q = pixelAt(x, yAt(x) + d);
-        at[i * offsets.length + o] = q;
-        if (q < 0 || data[q]! >= keep[o]! || Math.abs(d) > CORE_PT + FRINGE_PT) return;
-        darker[i] = core(d) ? Math.max(darker[i]!, 1) : 2;
-      });
-    }
-    // The paper by the crease, column by column: the mean of the unprinted pixels at the last offset on both sides.
-    const paperAt = (col: number): number => {
-      let sum = 0;
-      let n = 0;
-      for (const o of [0, offsets.length - 1]) {
-        const q = at[col * offsets.length + o]!;
-        if (q >= 0) { sum += data[q]!; n++; }
+      const x = i * along;
+      const yc = yAt(x);
+      for (let o = 0; o < n; o++) {
+        const d = offsets[o]!;
+        const q = pixelAt(x, yc + d);
+        at[i * n + o] = q;
+        if (q < 0 || data[q]! >= keep[o]! || Math.abs(d) > CORE_PT + FRINGE_PT) continue;
+        darker[i] = Math.abs(d) <= CORE_PT ? Math.max(darker[i]!, 1) : 2;
       }
-      return n > 0 ? sum / n : c.paper;
-    };
+    }
     for (let i = 0; i < columns;) {
       let end = i + 1;
       if (darker[i] !== 0) while (end < columns && darker[end] !== 0) end++;
       const isSpeck = darker[i] !== 0 && end - i <= speck && !darker.subarray(i, end).includes(2);
       for (let col = i; col < end; col++) {
-        const paper = paperAt(col);
-        offsets.forEach((d, o) => {
-          const stored = at[col * offsets.length + o]!;
-          if (stored === -1) return;
+        // The paper by the crease: the mean of the unprinted pixels at the last offset on both sides.
+        const first = at[col * n]!;
+        const last = at[col * n + n - 1]!;
+        const sides = (first >= 0 ? 1 : 0) + (last >= 0 ? 1 : 0);
+        const paper = sides > 0 ? ((first >= 0 ? data[first]! : 0) + (last >= 0 ? data[last]! : 0)) / sides : c.paper;
+        for (let o = 0; o < n; o++) {
+          const stored = at[col * n + o]!;
+          if (stored === -1) continue;
           const q = stored < 0 ? -stored - 2 : stored;
-          if ((isSpeck && stored >= 0 && core(d)) || data[q]! >= keep[o]!) out.data[q] = Math.max(data[q]!, paper);
-        });
+          if ((isSpeck && stored >= 0 && Math.abs(offsets[o]!) <= CORE_PT) || data[q]! >= keep[o]!) out.data[q] = Math.max(data[q]!, paper);
+        }
       }
       i = end;
     }
