@@ -29,10 +29,14 @@ export const quantile = (img: GreyImage, x0: number, y0: number, w: number, h: n
       n++;
     }
   }
-  if (n === 0) return 255;
+  return n === 0 ? 255 : histogramQuantile(hist, n, q);
+};
+
+/** The value at the `q`-quantile (0–1) of a histogram of grey levels holding `n` values (255 when q·n is not reached). */
+export const histogramQuantile = (hist: Uint32Array, n: number, q: number): number => {
   const target = q * n;
   let acc = 0;
-  for (let v = 0; v < 256; v++) {
+  for (let v = 0; v < hist.length; v++) {
     acc += hist[v]!;
     if (acc >= target) return v;
   }

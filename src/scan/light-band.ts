@@ -4,6 +4,7 @@
  * the board rules what the voter meant. No pen fills the letters' middle with light ink: a pen's line is dark but for
  * its blurred edges, a pencil's is 1 pt tall; and a letter's blurred edge is mostly inside the print mask.
  */
+import { histogramQuantile } from './image.ts';
 
 /** Light ink: darker than this share of the paper's grey (a pencil, a highlighter, a pen's blurred edge). */
 export const LIGHT_LEVEL = 0.9;
@@ -44,16 +45,6 @@ export const lightFill = (
 
 export const lightBand = (...a: Parameters<typeof lightFill>): boolean => lightFill(...a) >= FILLED;
 
-/** Median of a histogram of `n` values. */
-const median = (hist: Uint32Array, n: number): number => {
-  let acc = 0;
-  for (let v = 0; v < hist.length; v++) {
-    acc += hist[v]!;
-    if (2 * acc >= n) return v;
-  }
-  return hist.length - 1;
-};
-
 /** Rows this far (points) from the letters' middle are above or below any highlighter's band (7–10 pt tall). */
 const CLEAR_OF_BAND_PT = 6.5;
 /** Rows this near (points) the row's top and bottom are its rules' blur. */
@@ -85,8 +76,8 @@ export const bandTint = (
     }
   }
   if (nIn === 0 || nOut === 0) return 0;
-  const paper = median(outside, nOut);
-  return paper > 0 ? (paper - median(inside, nIn)) / paper : 0;
+  const paper = histogramQuantile(outside, nOut, 0.5);
+  return paper > 0 ? (paper - histogramQuantile(inside, nIn, 0.5)) / paper : 0;
 };
 
 /**
