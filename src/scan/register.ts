@@ -130,7 +130,11 @@ const fitMarks = (page: readonly Point[], found: readonly Blob[], markPt: number
 /** The QR code inside the page box `b`, read upright through `t`; null when none is read. */
 export const readQr = (img: GreyImage, t: Affine, b: Box): string | null => {
   const m = 6;
-  const grey = samplePage(img, t, { x: b.x - m, y: b.y - m, width: b.width + 2 * m, height: b.height + 2 * m }, QR_PER_POINT);
+  return jsQrText(samplePage(img, t, { x: b.x - m, y: b.y - m, width: b.width + 2 * m, height: b.height + 2 * m }, QR_PER_POINT));
+};
+
+/** jsQR's own search over a grey image (it takes RGBA). */
+const jsQrText = (grey: GreyImage): string | null => {
   const rgba = new Uint8ClampedArray(grey.width * grey.height * 4);
   for (let i = 0, k = 0; i < grey.data.length; i++, k += 4) {
     const v = grey.data[i]!;
@@ -175,6 +179,20 @@ const checkQr = (text: string, target: ScanTarget, pagesAtBox: readonly number[]
   return ok({ qr: q, pageIndex });
 };
 
+/**
+ * Whose ballot a sheet is when this round's marks or QR box do not fit it — another election's form, printed on
+ * another paper size, is put in the wrong stack: its QR code looked for anywhere on the sheet, so that the board reads
+ * "another election's ballot" rather than "distorted scan". Only on the way to a rejection: a whole page costs jsQR
+ * 0.1–1 s.
+ */
+const foreignBallot = (img: GreyImage, target: ScanTarget): Result<never, RuleError> | null => {
+  // Half resolution first (a quarter of the work: enough at 200 dpi and above), then the whole.
+  const text = jsQrText(halve(img, { x: 0, y: 0, width: img.width, height: img.height })) ?? jsQrText(img);
+  if (text === null) return null;
+  const checked = checkQr(text, target, target.layout.pages.map((_, i) => i));
+  return checked.ok ? null : checked;
+};
+
 export const register = (img: GreyImage, target: ScanTarget): Result<Registration, RuleError> => {
   const first = target.layout.pages[0]!;
   const markPt = first.marks[0].width;
@@ -193,7 +211,7 @@ export const register = (img: GreyImage, target: ScanTarget): Result<Registratio
     return t === null ? [] : [{ t, upsideDown }];
   });
   if (tries.length === 0) {
-    return reject('scan.marks-geometry', 'Bốn dấu định vị không khớp với khổ phiếu (ảnh quét bị méo, nghiêng quá 5° hoặc sai khổ): chuyển Ban Kiểm phiếu.',
+    return foreignBallot(img, target) ?? reject('scan.marks-geometry', 'Bốn dấu định vị không khớp với khổ phiếu (ảnh quét bị méo, nghiêng quá 5° hoặc sai khổ): chuyển Ban Kiểm phiếu.',
       'The four registration marks do not fit the ballot (distorted, tilted beyond 5° or wrong paper size): sent to the board.');
   }
   // The QR box sits lower on the first page than on the next ones: try each distinct place, both ways up.
@@ -224,7 +242,7 @@ export const register = (img: GreyImage, target: ScanTarget): Result<Registratio
     const degrees = upsideDown ? (d.degrees + 360) % 360 - 180 : d.degrees;
     return ok({ transform: t, qr: checked.value.qr, pageIndex: checked.value.pageIndex, upsideDown, degrees, dpi: d.sx * 72 });
   }
-  return reject('scan.qr', 'Không đọc được mã QR của phiếu: không đọc phiếu, chuyển Ban Kiểm phiếu.',
+  return foreignBallot(img, target) ?? reject('scan.qr', 'Không đọc được mã QR của phiếu: không đọc phiếu, chuyển Ban Kiểm phiếu.',
     'The ballot\'s QR code cannot be read: sheet sent to the board.');
 };
 

@@ -1,9 +1,12 @@
 /** Strict registration: another round's or election's ballot and unreadable sheets are rejected, never guessed. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { candidates, round } from '../../src/documents/fixtures/congress.ts';
+import { renderBallotPdf } from '../../src/documents/index.ts';
 import { greyImage, type GreyImage } from '../../src/scan/image.ts';
+import { rasterisePdf } from '../../src/scan/input.ts';
 import { readStack, readSheet, reviewItems, reviewPng, type ScanTarget } from '../../src/scan/index.ts';
 import { generateBallot, type Generator } from '../../src/scan/testing/generate.ts';
-import { generator, strikeRound } from './support.ts';
+import { ballotInput, generator, strikeRound } from './support.ts';
 
 let g: Generator;
 beforeAll(async () => {
@@ -41,6 +44,22 @@ describe('registration is strict', () => {
     const r = rejection(b.pages[0]!, g.target);
     expect(r.code).toBe('scan.other-election');
     expect(r.vi).toContain('"e-inspection"');
+  });
+
+  it('says a sheet of another election\'s form (an A5 poll in the committee stack) is that, not a distorted scan', async () => {
+    // Its marks do not fit this round's page: the QR code is looked for anywhere on the sheet; at 150 dpi the
+    // whole sheet may be searched at full resolution.
+    for (const dpi of [150, 200]) {
+      const committee = dpi === 200 ? g : await generator(strikeRound(), dpi);
+      const poll = await renderBallotPdf(ballotInput(round({ kind: 'secretary-poll', seats: 1, candidates: candidates(3), electionId: 'e-poll' })));
+      if (!poll.ok) throw new Error(poll.error.message_en);
+      const sheet = await rasterisePdf(poll.value, dpi);
+      if (!sheet.ok) throw new Error(sheet.error.message_en);
+      expect(sheet.value[0]!.width, 'an A5 sheet').toBeLessThan(sheet.value[0]!.height * 0.75);
+      expect(rejection(sheet.value[0]!, committee.target)).toEqual({
+        code: 'scan.other-election', vi: 'Phiếu của cuộc bầu cử khác (mã "e-poll"), không phải "e-committee": không nhận phiếu.',
+      });
+    }
   });
 
   it('rejects a ballot whose list differs (another layout hash)', async () => {
