@@ -192,7 +192,8 @@ describeEachDatabase('api: scanning a batch', (db) => {
     const foreign = await scan(k, tech, 2, await pngFiles(other));
     expect(foreign.status).toBe('failed');
     expect(foreign.error?.code).toBe('scan.other-round');
-    expect(foreign.error?.message_vi).toContain('Phiếu của lần bầu 2, không phải lần bầu 1: không nhận phiếu.');
+    expect(foreign.error?.message_vi).toBe('Tờ quét thứ 1: Phiếu của lần bầu 2, không phải lần bầu 1: không nhận phiếu. '
+      + 'Lấy tờ này ra khỏi tập, đếm lại tập phiếu (sửa số phiếu đếm tay nếu khác) rồi quét lại cả tập.');
 
     const text = await upload(k, tech, 2, [{ name: 'ghi-chu.txt', type: 'text/plain', data: Buffer.from('không phải ảnh') }]);
     expect(text.status).toBe(415);

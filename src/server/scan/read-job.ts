@@ -143,8 +143,9 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       const { outcome, image, review } = r.value;
       const sheet = outcomes.length;
       if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
-        return fail({ ...outcome.reason, message_vi: `Tờ quét thứ ${sheet + 1}: ${outcome.reason.message_vi}`,
-          message_en: `Scanned sheet ${sheet + 1}: ${outcome.reason.message_en}` });
+        return fail({ ...outcome.reason,
+          message_vi: `Tờ quét thứ ${sheet + 1}: ${outcome.reason.message_vi} Lấy tờ này ra khỏi tập, đếm lại tập phiếu (sửa số phiếu đếm tay nếu khác) rồi quét lại cả tập.`,
+          message_en: `Scanned sheet ${sheet + 1}: ${outcome.reason.message_en} Take this sheet out of the batch, count the batch again (correct its hand count if it differs) and scan the whole batch again.` });
       }
       outcomes.push(outcome);
       if (image === null) made.set(sheet, review);
