@@ -13,14 +13,23 @@ export const sniffKind = (bytes: Uint8Array): ScanFileKind | null => {
   return null;
 };
 
-/** A file's kind on disk, by its first bytes (the rest is not read). */
-export const sniffFile = async (path: string): Promise<ScanFileKind | null> => {
+/** An iPhone's HEIC photo (an ISO box 'ftyp' of a HEIF brand): not read, but refused with how to get a JPEG. */
+export const isHeif = (bytes: Uint8Array): boolean => {
+  const text = String.fromCharCode(...bytes.subarray(4, 12));
+  return text.startsWith('ftyp') && ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(text.slice(4));
+};
+
+/** A file's first bytes on disk (the rest is not read). */
+export const fileHead = async (path: string): Promise<Uint8Array> => {
   const f = await open(path, 'r');
   try {
     const b = new Uint8Array(16);
     const { bytesRead } = await f.read(b, 0, b.length, 0);
-    return sniffKind(b.subarray(0, bytesRead));
+    return b.subarray(0, bytesRead);
   } finally {
     await f.close();
   }
 };
+
+/** A file's kind on disk, by its first bytes (the rest is not read). */
+export const sniffFile = async (path: string): Promise<ScanFileKind | null> => sniffKind(await fileHead(path));

@@ -198,6 +198,11 @@ describeEachDatabase('api: scanning a batch', (db) => {
     const text = await upload(k, tech, 2, [{ name: 'ghi-chu.txt', type: 'text/plain', data: Buffer.from('không phải ảnh') }]);
     expect(text.status).toBe(415);
     expect(text.body.error?.code).toBe('scan.file-type');
+    // An iPhone's HEIC photo (its first bytes: a box 'ftyp' of brand 'heic'): refused with how to get a JPEG.
+    const heic = await upload(k, tech, 2, [{ name: 'IMG_0001.HEIC', type: 'image/heic', data: Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 'latin1') }]);
+    expect(heic.status).toBe(415);
+    expect(heic.body.error?.code).toBe('scan.heic');
+    expect(heic.body.error?.message_vi).toContain('chọn "Tương thích nhất"');
 
     // Nothing of the failures was entered; the batch can still be scanned.
     const events = await db.db.selectFrom('counting_events').innerJoin('counting_batches', 'counting_batches.id', 'counting_events.batch_id')

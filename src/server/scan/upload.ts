@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES } from '../../api/scan.ts';
 import { err, ok, ruleError, type Result } from '../../rules/index.ts';
-import { sniffFile } from '../../scan/sniff.ts';
+import { fileHead, isHeif, sniffKind } from '../../scan/sniff.ts';
 import { badRequest, problem, type Problem } from '../problems.ts';
 import { tempFolder } from '../../runtime/temp-folder.ts';
 
@@ -65,8 +65,13 @@ export const spoolScans = async (req: FastifyRequest): Promise<Result<SpooledSca
         return err(problem(413, ruleError('upload.too-large', `Tệp "${part.filename}" vượt quá ${SCAN_FILE_MAX_BYTES / 1024 / 1024} MB.`,
           `The file "${part.filename}" exceeds ${SCAN_FILE_MAX_BYTES / 1024 / 1024} MB.`, 'file')));
       }
-      if ((await sniffFile(path)) === null) {
+      const head = await fileHead(path);
+      if (sniffKind(head) === null) {
         await remove();
+        if (isHeif(head)) {
+          return err(problem(415, ruleError('scan.heic', `Tệp "${part.filename}" là ảnh HEIC của iPhone, máy chưa đọc được: trên iPhone vào Cài đặt › Camera › Định dạng, chọn "Tương thích nhất" rồi chụp lại, hoặc gửi ảnh dưới dạng JPEG.`,
+            `The file "${part.filename}" is an iPhone HEIC photo, which cannot be read: on the iPhone, Settings › Camera › Formats, choose "Most Compatible" and take it again, or send the photo as JPEG.`, 'file')));
+        }
         return err(problem(415, ruleError('scan.file-type', `Tệp "${part.filename}" không phải ảnh quét (PNG, JPEG, TIFF) hay PDF.`,
           `The file "${part.filename}" is not a scan (PNG, JPEG, TIFF) or a PDF.`, 'file')));
       }

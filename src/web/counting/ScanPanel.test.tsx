@@ -43,12 +43,13 @@ describe('scan panel', () => {
     expect(container.querySelector('[data-testid="choose-first"]')).toBeNull();
   });
 
-  it('keeps the scans in natural file-name order, says how many were skipped, and sends them in that order', async () => {
+  it('keeps the scans in natural file-name order, says how many were skipped (HEIC photos apart), and sends them in that order', async () => {
     const { files, getByTestId, getByRole, onUpload } = setup();
-    fireEvent.change(files, { target: { files: [file('quet-10.png', 2048), file('ghi-chu.txt', 10), file('quet-2.PNG', 1024), file('quet-1.pdf', 1024)] } });
+    fireEvent.change(files, { target: { files: [file('quet-10.png', 2048), file('ghi-chu.txt', 10), file('quet-2.PNG', 1024), file('quet-1.pdf', 1024), file('IMG_7.HEIC', 10)] } });
     const summary = getByTestId('scan-selection').textContent ?? '';
     expect(summary).toContain('3 tệp, tổng cộng 4 KB');
     expect(summary).toContain('Bỏ qua 1 tệp không phải ảnh quét');
+    expect(summary).toContain('Bỏ qua 1 ảnh HEIC (định dạng riêng của iPhone, máy chưa đọc được). Trên iPhone vào Cài đặt › Camera › Định dạng');
     expect(summary).toContain('từ quet-1.pdf đến quet-10.png');
     fireEvent.click(getByRole('button', { name: 'Tải lên và đọc phiếu' }));
     await waitFor(() => expect(onUpload).toHaveBeenCalledTimes(1));

@@ -78,6 +78,7 @@ export const ScanPanel = ({ batch, existing = null, onUpload }: ScanPanelProps) 
         <div className="scan-selection" data-testid="scan-selection">
           <p>{t('scan.selected', { n: formatInteger(selection.files.length), size: formatBytes(selection.totalBytes) })}</p>
           {selection.skipped > 0 && <p className="warning-text">{t('scan.skipped', { n: formatInteger(selection.skipped) })}</p>}
+          {selection.heic > 0 && <p className="warning-text">{t('scan.heic', { n: formatInteger(selection.heic) })}</p>}
           {first !== undefined && last !== undefined && (
             <p className="muted">{t('scan.order', { first: stackKey(first), last: stackKey(last) })}</p>
           )}

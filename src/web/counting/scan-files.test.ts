@@ -12,6 +12,12 @@ describe('scan files: filter and stack order', () => {
     expect(isScanFile('quet.webp')).toBe(false);
   });
 
+  it('says apart the iPhone\'s HEIC photos, which the server cannot read', () => {
+    const s = selectScanFiles([f('IMG_0001.HEIC'), f('IMG_0002.heif'), f('IMG_0003.JPG'), f('ghi-chu.txt')]);
+    expect(s.files.map((x) => x.name)).toEqual(['IMG_0003.JPG']);
+    expect(s).toMatchObject({ heic: 2, skipped: 1 });
+  });
+
   it('orders by file name with numbers in natural order (the stack order)', () => {
     const s = selectScanFiles([f('quet-10.png'), f('quet-2.png'), f('quet-1.png'), f('quet-100.png'), f('quet-9.png')]);
     expect(s.files.map((x) => x.name)).toEqual(['quet-1.png', 'quet-2.png', 'quet-9.png', 'quet-10.png', 'quet-100.png']);

@@ -17,10 +17,15 @@ export interface PickedFile {
 
 export const SCAN_EXTENSIONS: readonly string[] = ['png', 'jpg', 'jpeg', 'tif', 'tiff', 'pdf'];
 
-export const isScanFile = (name: string): boolean => {
+const extension = (name: string): string => {
   const dot = name.lastIndexOf('.');
-  return dot > 0 && SCAN_EXTENSIONS.includes(name.slice(dot + 1).toLowerCase());
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 };
+
+export const isScanFile = (name: string): boolean => SCAN_EXTENSIONS.includes(extension(name));
+
+/** An iPhone's own photo format (HEIC), which the server cannot decode: said apart, with how to get JPEG instead. */
+export const isHeicFile = (name: string): boolean => ['heic', 'heif'].includes(extension(name));
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 
@@ -31,8 +36,10 @@ export const stackKey = (f: PickedFile): string =>
 export interface ScanSelection<F extends PickedFile> {
   /** The scans, in stack order. */
   readonly files: readonly F[];
-  /** Files left out because they are not PNG, JPEG, TIFF or PDF (Thumbs.db, .txt, …). */
+  /** Files left out because they are not PNG, JPEG, TIFF or PDF (Thumbs.db, .txt, …), HEIC photos apart. */
   readonly skipped: number;
+  /** iPhone photos in HEIC, left out. */
+  readonly heic: number;
   readonly totalBytes: number;
   /** Scans above the server's limit per file (their names), and whether there are more files than it takes. */
   readonly tooLarge: readonly string[];
@@ -44,9 +51,11 @@ export const selectScanFiles = <F extends PickedFile>(picked: readonly F[]): Sca
   // Names the collator finds equal ("Quet-1.png", "quet-1.PNG") keep a fixed order by code points.
   const byCode = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   const sorted = [...files].sort((a, b) => collator.compare(stackKey(a), stackKey(b)) || byCode(stackKey(a), stackKey(b)));
+  const heic = picked.filter((f) => isHeicFile(f.name)).length;
   return {
     files: sorted,
-    skipped: picked.length - files.length,
+    skipped: picked.length - files.length - heic,
+    heic,
     totalBytes: sorted.reduce((s, f) => s + f.size, 0),
     tooLarge: sorted.filter((f) => f.size > SCAN_FILE_MAX_BYTES).map((f) => f.name),
     tooMany: sorted.length > SCAN_MAX_FILES,

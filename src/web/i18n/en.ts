@@ -488,6 +488,7 @@ export const en: Messages = {
     chooseFiles: 'Or choose the scan files',
     selected: '{{n}} files, {{size}} in all',
     skipped: '{{n}} files skipped: not scans (PNG, JPEG, TIFF, PDF only).',
+    heic: '{{n}} HEIC photos skipped (the iPhone\'s own format, which cannot be read yet). On the iPhone, Settings › Camera › Formats: choose "Most Compatible" and take them again; or send those photos as JPEG.',
     order: 'Order: from {{first}} to {{last}}',
     tooMany: 'More than {{max}} files: the server does not take them in one upload.',
     tooLarge: 'Files larger than {{max}}, which the server refuses: {{names}}',

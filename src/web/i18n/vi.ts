@@ -491,6 +491,7 @@ export const vi = {
     chooseFiles: 'Hoặc chọn các tệp ảnh quét',
     selected: '{{n}} tệp, tổng cộng {{size}}',
     skipped: 'Bỏ qua {{n}} tệp không phải ảnh quét (chỉ nhận PNG, JPEG, TIFF, PDF).',
+    heic: 'Bỏ qua {{n}} ảnh HEIC (định dạng riêng của iPhone, máy chưa đọc được). Trên iPhone vào Cài đặt › Camera › Định dạng, chọn "Tương thích nhất" rồi chụp lại; hoặc gửi các ảnh đó dưới dạng JPEG.',
     order: 'Thứ tự: từ {{first}} đến {{last}}',
     tooMany: 'Quá {{max}} tệp: máy chủ không nhận trong một lần tải lên.',
     tooLarge: 'Tệp lớn hơn {{max}}, máy chủ không nhận: {{names}}',
