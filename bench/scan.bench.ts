@@ -274,7 +274,7 @@ const runPass = async (dpi: number, n: number, firstSeed: number, thread: SheetR
     if (why) {
       const wrong = reading.rows.filter((r) => CONFIDENT.has(said(r)) && said(r) !== b.truth.rows.get(r.candidateId));
       const sent = clean && reading.kind === 'review' ? reading.reasons : [];
-      if (wrong.length > 0 || sent.length > 0) process.stderr.write(`  WHY ${dpi} dpi seed ${seed}: ${scanWords(b.degradations[0]!).join(', ')}\n`);
+      if (wrong.length > 0 || sent.length > 0) process.stderr.write(`  WHY ${dpi} dpi seed ${seed}: ${[...scanWords(b.degradations[0]!), ...b.truth.noise].join(', ')}\n`);
       for (const x of sent) {
         const row = x.candidateId === null ? undefined : reading.rows.find((q) => q.candidateId === x.candidateId);
         const plan = x.candidateId === null ? '' : JSON.stringify(b.truth.plans.get(x.candidateId) ?? 'none');

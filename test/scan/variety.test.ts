@@ -4,9 +4,11 @@
  * strike.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readStack } from '../../src/scan/index.ts';
+import type { GreyImage } from '../../src/scan/image.ts';
+import { readSheet, readStack } from '../../src/scan/index.ts';
 import { register } from '../../src/scan/register.ts';
 import { findCreases } from '../../src/scan/sheet-folds.ts';
+import { OUTSIDE_INK_PT2 } from '../../src/scan/sheet.ts';
 import { generateBallot, type Generator } from '../../src/scan/testing/generate.ts';
 import { PENS, STRIKE_SHAPES } from '../../src/scan/testing/human.ts';
 import { SHEET_NOISES, VARIETY_MARKS, VARIETY_TRUTH, type VarietyMark } from '../../src/scan/testing/variety.ts';
@@ -152,4 +154,52 @@ describe('a digit written in the margin', () => {
       expect(ballots[0]!.kind, `seed ${seed}`).toBe('review');
     }
   }, 120_000);
+});
+
+describe('a strike that flies off out of the table', () => {
+  /** The sheet of a ballot whose first name is struck by a line flying off upwards, and its last downwards (scanned clean: the scanner's own noise at the page's edges is not the question here). */
+  const flying = async (seed: number) => {
+    const b = await generateBallot(g, {
+      seed, degrade: 'none', stamped: true, writingOutside: false,
+      plan: (i) => (i === 0 ? { kind: 'variety', mark: 'overrun-up', pen: PENS[seed % PENS.length]! }
+        : i === 17 ? { kind: 'variety', mark: 'overrun-down', pen: PENS[(seed + 1) % PENS.length]! } : { kind: 'none' }),
+    });
+    return readSheet(b.pages[0]!, g.target, 0);
+  };
+
+  // Seeds 90,100 and 90,193 of the variety bench: the first name's strike flies off above the table, 8–10 pt² of it
+  // beyond the row's box, read as writing outside: the ballot went to the board.
+  it('is the row\'s stroke, not writing outside', async () => {
+    let flew = 0;
+    for (let seed = 9600; seed < 9620; seed++) {
+      const s = await flying(seed);
+      if (s.kind !== 'read') throw new Error(`seed ${seed} rejected`);
+      expect(s.page.outsideInk, `seed ${seed}`).toBeLessThan(OUTSIDE_INK_PT2);
+      expect(s.page.rows[0]!.kind === 'strike' && s.page.rows[0]!.state, `seed ${seed}`).not.toBe('kept');
+      if (s.page.outsideInk === 0) flew++;
+    }
+    expect(flew).toBeGreaterThanOrEqual(15);
+  }, 120_000);
+
+  /** A clean 200 dpi page with a square of ink just above the first row's box and, if asked, a stroke into it. */
+  const marked = (withStroke: boolean): GreyImage => {
+    const clean = g.clean[0]!;
+    const k = 200 / 72;
+    const data = Uint8Array.from(clean.data);
+    const row = g.target.layout.pages[0]!.rows[0]!.row;
+    const paint = (x0: number, y0: number, x1: number, y1: number): void => {
+      for (let y = Math.floor(y0 * k); y < Math.ceil(y1 * k); y++) data.fill(30, y * clean.width + Math.floor(x0 * k), y * clean.width + Math.ceil(x1 * k));
+    };
+    const x = row.x + row.width - 60;
+    paint(x, row.y - 7, x + 4, row.y - 3);
+    if (withStroke) paint(x + 1, row.y - 3, x + 2, row.y + 4);
+    return { ...clean, data };
+  };
+
+  it('only when it goes on from the row\'s ink: the same ink just above the table, alone, is writing outside', () => {
+    const alone = readSheet(marked(false), g.target, 0);
+    expect(alone.kind === 'read' && alone.page.writingOutside).toBe(true);
+    const stroke = readSheet(marked(true), g.target, 0);
+    expect(stroke.kind === 'read' && stroke.page.outsideInk).toBe(0);
+  });
 });
