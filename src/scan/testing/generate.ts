@@ -49,6 +49,9 @@ export type RowPlan =
  */
 export type RowTruth = 'struck' | 'kept' | 'partial' | Mark;
 
+/** Sheet noise that leaves ink outside the rows for the board to see (GeneratedBallot.truth.writingOutside). */
+const INK_OUTSIDE: ReadonlySet<SheetNoise> = new Set(['margin-digit', 'ink-blot']);
+
 export interface GeneratedBallot {
   readonly pages: readonly GreyImage[];
   readonly truth: {
@@ -57,6 +60,10 @@ export interface GeneratedBallot {
     readonly stamped: boolean;
     /** The seal as pressed on the first page; null when the ballot is not stamped. */
     readonly seal: PressedSeal | null;
+    /**
+     * Ink outside the rows the board must see: writing, a digit in the margin, an ink blot (an accident or a mark to
+     * know the ballot by: RULES §5 leaves identifying marks to the board, and no reader can tell the two apart).
+     */
     readonly writingOutside: boolean;
     /** What landed on the sheet besides the voter's marks (variety.ts), first page. */
     readonly noise: readonly SheetNoise[];
@@ -207,5 +214,5 @@ export const generateBallot = async (g: Generator, o: GenerateOptions): Promise<
     degradations.push(d);
     pages.push(await degrade(img, d, r));
   }
-  return { pages, truth: { rows, plans, stamped, seal, writingOutside: writingOutside || noise.includes('margin-digit'), noise }, degradations };
+  return { pages, truth: { rows, plans, stamped, seal, writingOutside: writingOutside || noise.some((n) => INK_OUTSIDE.has(n)), noise }, degradations };
 };
