@@ -152,24 +152,29 @@ const darkShare = (img: GreyImage, t: Affine, b: Box): number => {
   return n / s.data.length;
 };
 
+/** A sheet of another election's or round's ballot: the rejection, with the QR code read (to name whose it is). */
+export interface ForeignBallot extends RuleError { readonly qr: BallotQr }
+
+const foreign = (qr: BallotQr, code: string, vi: string, en: string): Result<never, ForeignBallot> => err({ ...ruleError(code, vi, en), qr });
+
 /** Checks the QR code is this round's ballot and says which page of it. */
 const checkQr = (text: string, target: ScanTarget, pagesAtBox: readonly number[]): Result<{ qr: BallotQr; pageIndex: number }, RuleError> => {
   const parsed = parseBallotQr(text);
   if (!parsed.ok) return reject('scan.qr-foreign', 'Mã QR không phải của phiếu bầu Đại hội: không nhận phiếu.', 'The QR code is not a congress ballot: sheet rejected.');
   const q = parsed.value;
   if (q.congressId !== target.congressId) {
-    return reject('scan.other-congress', `Phiếu của đại hội khác (mã "${q.congressId}"): không nhận phiếu.`, `A ballot of another congress ("${q.congressId}"): rejected.`);
+    return foreign(q, 'scan.other-congress', `Phiếu của đại hội khác (mã "${q.congressId}"): không nhận phiếu.`, `A ballot of another congress ("${q.congressId}"): rejected.`);
   }
   if (q.electionId !== target.electionId) {
-    return reject('scan.other-election', `Phiếu của cuộc bầu cử khác (mã "${q.electionId}"), không phải "${target.electionId}": không nhận phiếu.`,
+    return foreign(q, 'scan.other-election', `Phiếu của cuộc bầu cử khác (mã "${q.electionId}"), không phải "${target.electionId}": không nhận phiếu.`,
       `A ballot of another election ("${q.electionId}", not "${target.electionId}"): rejected.`);
   }
   if (q.round !== target.round) {
-    return reject('scan.other-round', `Phiếu của lần bầu ${q.round}, không phải lần bầu ${target.round}: không nhận phiếu.`,
+    return foreign(q, 'scan.other-round', `Phiếu của lần bầu ${q.round}, không phải lần bầu ${target.round}: không nhận phiếu.`,
       `A ballot of round ${q.round}, not round ${target.round}: rejected.`);
   }
   if (q.layoutHash !== target.layout.hash || q.pages !== target.layout.pages.length) {
-    return reject('scan.other-layout', 'Mẫu phiếu không khớp với danh sách của lần bầu này (mã bố cục khác): không nhận phiếu.',
+    return foreign(q, 'scan.other-layout', 'Mẫu phiếu không khớp với danh sách của lần bầu này (mã bố cục khác): không nhận phiếu.',
       'The ballot layout does not match this round\'s list (different layout hash): rejected.');
   }
   const pageIndex = q.page - 1;

@@ -26,6 +26,8 @@ export interface CountingCongress {
   readonly code: string;
   readonly congressId: number;
   readonly electionId: number;
+  /** The congress's other election ("Bầu Ủy ban Kiểm tra"), at no round. */
+  readonly otherElectionId: number;
   readonly roundId: number;
   /** Candidate ids in ballot order (row r is `candidateIds[r - 1]`). */
   readonly candidateIds: readonly number[];
@@ -107,7 +109,7 @@ export const setupCountingCongress = async (
   bus.subscribe((event) => { published.push(event); });
   const app = await buildServer({ db, dialect, bus });
   return {
-    app, code, congressId: congress.id, electionId: e, roundId: round.id, candidateIds,
+    app, code, congressId: congress.id, electionId: e, otherElectionId: other.id, roundId: round.id, candidateIds,
     R: `/api/congresses/${code}/elections/${e}/rounds/1`, users, published,
   };
 };

@@ -194,6 +194,15 @@ describeEachDatabase('api: scanning a batch', (db) => {
     expect(foreign.error?.code).toBe('scan.other-round');
     expect(foreign.error?.message_vi).toBe('Tờ quét thứ 1: Phiếu của lần bầu 2, không phải lần bầu 1: không nhận phiếu. '
       + 'Lấy tờ này ra khỏi tập, đếm lại tập phiếu (sửa số phiếu đếm tay nếu khác) rồi quét lại cả tập.');
+    // Another election's ballot is named by the election's title, which the reader does not know (its QR code has the number).
+    const pollGen = await prepareGenerator({ ...input, round: { ...input.round, electionId: String(k.otherElectionId) } });
+    if (!pollGen.ok) throw new Error(pollGen.error.message_en);
+    const poll = await scan(k, tech, 2, await pngFiles([await generateBallot(pollGen.value, { seed: 410, degrade: 'none', stamped: true, writingOutside: false })]));
+    expect(poll.error).toEqual({ code: 'scan.other-election',
+      message_vi: 'Tờ quét thứ 1: Phiếu của cuộc bầu cử khác ("Bầu Ủy ban Kiểm tra"), không phải của cuộc bầu cử này: không nhận phiếu. '
+        + 'Lấy tờ này ra khỏi tập, đếm lại tập phiếu (sửa số phiếu đếm tay nếu khác) rồi quét lại cả tập.',
+      message_en: 'Scanned sheet 1: A ballot of another election ("Bầu Ủy ban Kiểm tra"), not of this one: rejected. '
+        + 'Take this sheet out of the batch, count the batch again (correct its hand count if it differs) and scan the whole batch again.' });
 
     const text = await upload(k, tech, 2, [{ name: 'ghi-chu.txt', type: 'text/plain', data: Buffer.from('không phải ảnh') }]);
     expect(text.status).toBe(415);

@@ -9,7 +9,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ruleError, type RuleError } from '../../rules/index.ts';
-import { groupSheets, reviewPng, type GreyImage, type SheetOutcome } from '../../scan/index.ts';
+import { groupSheets, reviewPng, type ForeignBallot, type GreyImage, type SheetOutcome } from '../../scan/index.ts';
 import { pageSources } from '../../scan/pages.ts';
 import { sniffFile } from '../../scan/sniff.ts';
 import type { ScanJobsTable } from '../../store/schema.ts';
@@ -89,6 +89,15 @@ const tooManySheets = (batch: { readonly label: string; readonly physical_count:
   `Tập "${batch.label}" có ${batch.physical_count} phiếu (đếm tay) nhưng tập quét có nhiều tờ hơn: dừng ở tờ thứ ${sheet}, không đọc tiếp. Đếm lại tập phiếu và quét lại cả tập.`,
   `Batch "${batch.label}" holds ${batch.physical_count} ballots (counted by hand) but the stack has more sheets: stopped at sheet ${sheet}, the rest not read. Count the batch again and scan the whole batch again.`);
 
+/** Another election's ballot of this congress, named by its title (the reader knows only the number in its QR code). */
+const namedForeign = async (deps: ServerDeps, congressId: number, reason: RuleError | ForeignBallot): Promise<RuleError> => {
+  if (reason.code !== 'scan.other-election' || !('qr' in reason) || !/^[0-9]+$/u.test(reason.qr.electionId)) return reason;
+  const other = await findElection(deps.db, congressId, Number(reason.qr.electionId));
+  if (other === undefined) return reason;
+  return ruleError(reason.code, `Phiếu của cuộc bầu cử khác ("${other.title}"), không phải của cuộc bầu cử này: không nhận phiếu.`,
+    `A ballot of another election ("${other.title}"), not of this one: rejected.`);
+};
+
 const fileError = (i: number, e: RuleError): RuleError =>
   ({ ...e, message_vi: `Tệp thứ ${i}: ${e.message_vi}`, message_en: `File ${i}: ${e.message_en}` });
 
@@ -143,9 +152,10 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       const { outcome, image, review } = r.value;
       const sheet = outcomes.length;
       if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
-        return fail({ ...outcome.reason,
-          message_vi: `Tờ quét thứ ${sheet + 1}: ${outcome.reason.message_vi} Lấy tờ này ra khỏi tập, đếm lại tập phiếu (sửa số phiếu đếm tay nếu khác) rồi quét lại cả tập.`,
-          message_en: `Scanned sheet ${sheet + 1}: ${outcome.reason.message_en} Take this sheet out of the batch, count the batch again (correct its hand count if it differs) and scan the whole batch again.` });
+        const reason = await namedForeign(deps, congress.id, outcome.reason);
+        return fail({ code: reason.code,
+          message_vi: `Tờ quét thứ ${sheet + 1}: ${reason.message_vi} Lấy tờ này ra khỏi tập, đếm lại tập phiếu (sửa số phiếu đếm tay nếu khác) rồi quét lại cả tập.`,
+          message_en: `Scanned sheet ${sheet + 1}: ${reason.message_en} Take this sheet out of the batch, count the batch again (correct its hand count if it differs) and scan the whole batch again.` });
       }
       outcomes.push(outcome);
       if (image === null) made.set(sheet, review);
