@@ -11,7 +11,7 @@ export type { GreyImage } from './image.ts';
 export { decodeScan, readScanFile, rasterisePdf, sniffKind, type ScanFileKind } from './input.ts';
 export { scanPages } from './pages.ts';
 export { buildForm, prepareTarget, FORM_PER_POINT, type FormPage, type RowGuide, type ScanTarget } from './form.ts';
-export { register, type ForeignBallot, type Registration } from './register.ts';
+export { FOREIGN_SHEET, register, type ForeignBallot, type Registration } from './register.ts';
 export { STRIKE } from './strike-row.ts';
 export { CHECK, type MarksRowReading, type RowReading, type StrikeRowReading, type StrikeState } from './read-rows.ts';
 export { readSheet, type PageReading, type SheetOutcome } from './sheet.ts';

@@ -152,6 +152,9 @@ const darkShare = (img: GreyImage, t: Affine, b: Box): number => {
   return n / s.data.length;
 };
 
+/** Rejections of a sheet that is another ballot than this round's (a whole stack with one is refused: read-job.ts). */
+export const FOREIGN_SHEET: ReadonlySet<string> = new Set(['scan.qr-foreign', 'scan.other-congress', 'scan.other-election', 'scan.other-round', 'scan.other-layout']);
+
 /** A sheet of another election's or round's ballot: the rejection, with the QR code read (to name whose it is). */
 export interface ForeignBallot extends RuleError { readonly qr: BallotQr }
 

@@ -9,7 +9,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ruleError, type RuleError } from '../../rules/index.ts';
-import { groupSheets, reviewPng, type ForeignBallot, type GreyImage, type SheetOutcome } from '../../scan/index.ts';
+import { FOREIGN_SHEET, groupSheets, reviewPng, type ForeignBallot, type GreyImage, type SheetOutcome } from '../../scan/index.ts';
 import { pageSources } from '../../scan/pages.ts';
 import { sniffFile } from '../../scan/sniff.ts';
 import type { ScanJobsTable } from '../../store/schema.ts';
@@ -25,9 +25,6 @@ import { roundTarget, type PrepareTarget } from './target.ts';
 import { tempFolder } from '../../runtime/temp-folder.ts';
 
 type ScanJob = Selectable<ScanJobsTable>;
-
-/** Reasons a whole stack is refused: a sheet of another congress, election, round or form. */
-const FOREIGN = new Set(['scan.qr-foreign', 'scan.other-congress', 'scan.other-election', 'scan.other-round', 'scan.other-layout']);
 
 export interface StoredReason { readonly sheet: number; readonly candidateId: string | null; readonly code: string; readonly message_vi: string; readonly message_en: string }
 
@@ -151,7 +148,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       if (!r.ok) return fail(fileError(q.file + 1, r.error));
       const { outcome, image, review } = r.value;
       const sheet = outcomes.length;
-      if (outcome.kind === 'rejected' && FOREIGN.has(outcome.reason.code)) {
+      if (outcome.kind === 'rejected' && FOREIGN_SHEET.has(outcome.reason.code)) {
         const reason = await namedForeign(deps, congress.id, outcome.reason);
         return fail({ code: reason.code,
           message_vi: `Tờ quét thứ ${sheet + 1}: ${reason.message_vi} Lấy tờ này ra khỏi tập, đếm lại tập phiếu (sửa số phiếu đếm tay nếu khác) rồi quét lại cả tập.`,
