@@ -7,6 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeScan } from '../../src/scan/input.ts';
 import { readPhoto, rectifyPhoto } from '../../src/scan/photo.ts';
+import { LINE_LEVEL } from '../../src/scan/photo-blank-model.ts';
+import { thinLineLeft } from '../../src/scan/photo-soft.ts';
 import { readSheet } from '../../src/scan/sheet.ts';
 import type { Generator, RowPlan } from '../../src/scan/testing/generate.ts';
 import { rng } from '../../src/scan/testing/draw.ts';
@@ -157,6 +159,15 @@ describe('scan: rows of phone photos that need nobody', () => {
       expectTruth(p.ballot, outcome.page.rows);
     }
   }, 300_000);
+
+  it('refuses a photo blurred for its resolution only where a thin pen line would not show against the letters\' soft edges', () => {
+    // The thinnest, lightest stroke (0.6 pt, 160 levels) blurred by the Gaussian fitted to the names: at σ 1.4 form
+    // pixels (1080p, blur σ 0.8–1) it leaves 49 — a thin ballpoint through part of a name was seen at 46 and more;
+    // from 1.7 on it would be lost under 1.2 × LINE_LEVEL (nothing was seen there): refused as blurred.
+    expect(thinLineLeft(1.4)).toBeGreaterThanOrEqual(1.2 * LINE_LEVEL);
+    expect(thinLineLeft(1.7)).toBeLessThan(1.2 * LINE_LEVEL);
+    expect(thinLineLeft(0.8)).toBeGreaterThan(thinLineLeft(1.4));
+  });
 
   it('decides photos needing nobody that are blurred for their resolution, which were refused: a person reads them', async () => {
     // Bench photos 50,009 (1080p, blur σ 0.6) and 50,057 (3 MP, σ 0.8), refused as blurred for their resolution
