@@ -172,8 +172,8 @@ export const darkestRun = (r: BlankResidual): number => {
 /**
  * Darker than this along a run (grey levels): a pen line. On photos blurred for their resolution (photo-soft.ts) a
  * name with nothing drawn shows at most 35 (1080p, 0.97 px/pt), a thin ballpoint through part of a name 46 and more
- * (1080p, the family name and half a middle syllable), a ballpoint 77 and more (stress photos 1,000–1,039, bench
- * photos 50,000–50,027). (Sharp photos of about 1 px/pt are not asked: the camera's pixels step the letters' edges,
+ * (1080p, the family name and half a middle syllable), a ballpoint 66 and more (stress photos 1,000–1,041, bench
+ * photos 50,000–50,028). (Sharp photos of about 1 px/pt are not asked: the camera's pixels step the letters' edges,
  * which a Gaussian does not model, and names with nothing drawn there reach 47.)
  */
 export const LINE_LEVEL = 40;
