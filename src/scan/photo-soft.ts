@@ -1,14 +1,18 @@
 /**
- * How sharp a phone photo's printed names are, measured on the letters themselves (so the measure does not depend
- * on how much a ballot prints): in each name row's band, the steepest grey steps across the letters (the 95th
- * percentile of the horizontal gradient) over the letters' contrast (paper less their darkest grey), the median
- * over the rows. A photo of few pixels a point shows a thin pen through part of a word as a speck or two between
- * the letters; blurred too, those specks fade to the level of the letters' own soft edges, and the reader cannot
- * tell a name kept from one struck through half a syllable: such a photo is refused, with what to do (photo.ts).
+ * Phone photos blurred for their resolution. A photo of few pixels a point shows a thin pen through part of a word as
+ * a speck or two between the letters; blurred too, those specks fade to the level of the letters' own soft edges,
+ * and the reader's thresholds on the grey cannot tell a name kept from one struck through half a syllable. Such a
+ * photo (its printed letters' edges soft: `letterEdges`) was refused; it is now read against the blank form blurred
+ * as the photo is (photo-blank-model.ts), which tells the line from the letters' edges: a name read kept whose
+ * letters' middle holds a run darker than the blurred blank goes to the board. Only a photo blurred so far that the
+ * thinnest, lightest pen line would leave too little (thinLineLeft, SEEN) is refused, with what to do.
  */
+import { alignRow } from './align-row.ts';
 import { ruleError, type RuleError } from '../rules/index.ts';
 import type { FormPage, RowGuide, ScanTarget } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
+import { blankResidual, darkestRun, LINE_LEVEL } from './photo-blank-model.ts';
+import type { RowReading } from './read-rows.ts';
 import { sampleRow } from './row-sample.ts';
 import type { SheetOutcome } from './sheet.ts';
 import { PHOTO } from './strike-row.ts';
@@ -40,17 +44,49 @@ export const letterEdges = (img: GreyImage, t: Affine, page: FormPage): number =
   return edges.length === 0 ? 1 : edges[Math.floor(edges.length / 2)]!;
 };
 
-/** A photo of few pixels a point whose letters' edges are softer than `least`: refused with what to do. */
-const softPhoto = (edges: number, least: number): RuleError => ruleError('scan.photo-blur',
-  `Ảnh bị mờ so với độ phân giải (chữ in sắc ${Math.round(100 * edges)}, cần từ ${Math.round(100 * least)}): nét bút mảnh qua một phần tên có thể không thấy được. Chụp gần hơn cho tờ phiếu chiếm gần hết khung hình, giữ chắc máy, chạm màn hình để lấy nét rồi chụp lại.`,
-  `The photo is blurred for its resolution (printed letters' sharpness ${Math.round(100 * edges)}, ${Math.round(100 * least)} needed): a thin pen stroke through part of a name may not show. Take it closer, so the ballot nearly fills the frame, hold the camera steady, tap the screen to focus and take it again.`);
+/**
+ * The thinnest, lightest pen stroke people strike with (src/scan/testing/human.ts, a thin ballpoint): 0.6 pt wide,
+ * its ink 95 on paper 255 — 160 grey levels darker than the paper.
+ */
+const THIN_PEN = { widthPt: 0.6, contrast: 160 } as const;
 
 /**
- * The refusal of a strike-out ballot's photo read at fewer than PHOTO.lowPxPerPt pixels a point whose printed
- * names' edges are softer than PHOTO.softEdges; null when it stands.
+ * The darkness left of THIN_PEN at the line's middle once blurred by a Gaussian of `sigma` pixels of the form grid
+ * (2 a point) and smoothed 1-2-1 across it as darkestRun does (variance + 0.5 pixel²): its ink spread over √(2π) σ.
+ * At σ 1.4 it is 49 (a thin ballpoint through part of a name was seen at 46 and more there), at 1.7 42, at 2 36.
  */
-export const tooSoft = (img: GreyImage, outcome: SheetOutcome, target: ScanTarget, pxPerPt: number): RuleError | null => {
-  if (outcome.kind !== 'read' || target.layout.form !== 'strike-out' || pxPerPt >= PHOTO.lowPxPerPt) return null;
-  const edges = letterEdges(img, outcome.registration.transform, target.pages[outcome.page.pageIndex]!);
-  return edges < PHOTO.softEdges ? softPhoto(edges, PHOTO.softEdges) : null;
+export const thinLineLeft = (sigma: number): number =>
+  (THIN_PEN.contrast * THIN_PEN.widthPt * 2) / (Math.sqrt(2 * Math.PI) * Math.sqrt(sigma * sigma + 0.5));
+
+/**
+ * A thin line is looked for only where THIN_PEN is computed to leave at least this many times LINE_LEVEL: at σ 1.4
+ * the least seen was 0.94 of what is computed (46 for 49), and nothing was seen blurred further.
+ */
+const SEEN = 1.2;
+
+/** A photo too blurred for a thin stroke to show: refused with what to do. */
+const softPhoto = (sigma: number): RuleError => ruleError('scan.photo-blur',
+  `Ảnh bị mờ so với độ phân giải (nét chữ in nhoè ${(sigma / 2).toFixed(1)} pt): nét bút mảnh qua một phần tên sẽ không thấy được. Chụp gần hơn cho tờ phiếu chiếm gần hết khung hình, giữ chắc máy, chạm màn hình để lấy nét rồi chụp lại.`,
+  `The photo is blurred for its resolution (the printed letters spread over ${(sigma / 2).toFixed(1)} pt): a thin pen stroke through part of a name would not show. Take it closer, so the ballot nearly fills the frame, hold the camera steady, tap the screen to focus and take it again.`);
+
+/**
+ * A strike-out ballot's photo read at fewer than PHOTO.lowPxPerPt pixels a point whose printed names' edges are softer
+ * than PHOTO.softEdges: refused when a thin pen line would not show (the blur fitted on its names, the median over
+ * the rows, leaves THIN_PEN under SEEN times LINE_LEVEL); else its names read kept with a pen line off the blurred blank along
+ * their letters' middle go to the board (uncertain). Any other outcome is returned as it is.
+ */
+export const readSoft = (img: GreyImage, outcome: SheetOutcome, target: ScanTarget, pxPerPt: number): SheetOutcome | RuleError => {
+  if (outcome.kind !== 'read' || target.layout.form !== 'strike-out' || pxPerPt >= PHOTO.lowPxPerPt) return outcome;
+  const page = target.pages[outcome.page.pageIndex]!;
+  const t = outcome.registration.transform;
+  if (letterEdges(img, t, page) >= PHOTO.softEdges) return outcome;
+  const fits = new Map(page.rows.map((g) => [g.row.candidateId, blankResidual(img, alignRow(img, t, page, g), page, g)] as const));
+  const sigmas = [...fits.values()].map((f) => f.sigma).sort((a, b) => a - b);
+  const sigma = sigmas[Math.floor(sigmas.length / 2)] ?? 0;
+  if (thinLineLeft(sigma) < SEEN * LINE_LEVEL) return softPhoto(sigma);
+  const rows = outcome.page.rows.map((row): RowReading => {
+    const fit = fits.get(row.candidateId);
+    return row.kind === 'strike' && row.state === 'kept' && fit !== undefined && darkestRun(fit) >= LINE_LEVEL ? { ...row, state: 'uncertain', confidence: 0 } : row;
+  });
+  return { ...outcome, page: { ...outcome.page, rows } };
 };

@@ -9,7 +9,7 @@ import type { ScanTarget } from './form.ts';
 import { darkBlobs, opened } from './blobs.ts';
 import { findPhotoMarks, judgeShot, markCentres, marksNotSeen, type PaperSize, type PhotoMarks } from './photo-marks.ts';
 import { offPrint } from './photo-fit.ts';
-import { tooSoft } from './photo-soft.ts';
+import { readSoft } from './photo-soft.ts';
 import { applyH, composeH, homographyFrom4, type Homography } from './homography.ts';
 import { greyImage, quantile, type GreyImage } from './image.ts';
 import type { Point } from './transform.ts';
@@ -226,8 +226,10 @@ export const readPhoto = (img: GreyImage, target: ScanTarget, sheet: number): Ph
   // A mark missing on the upright page: another blob was taken for it on the photo, where the real one is cut off
   // (photo 50,029 of the bench). Refused at once as the photo's marks not all seen, with what to do.
   if (outcome.kind === 'rejected' && outcome.reason.code === 'scan.mark') return { outcome: { ...outcome, reason: marksNotSeen() }, image: img };
-  const refused = offPrint(r.value.image, outcome, target) ?? tooSoft(r.value.image, outcome, target, r.value.marks.pxPerPt);
-  return { outcome: refused === null ? outcome : { kind: 'rejected', sheet, reason: refused }, image: r.value.image };
+  const offMap = offPrint(r.value.image, outcome, target);
+  if (offMap !== null) return { outcome: { kind: 'rejected', sheet, reason: offMap }, image: r.value.image };
+  const soft = readSoft(r.value.image, outcome, target, r.value.marks.pxPerPt);
+  return { outcome: 'kind' in soft ? soft : { kind: 'rejected', sheet, reason: soft }, image: r.value.image };
 };
 
 /** Where a page point falls in the photo (debugging, the camera overlay). */

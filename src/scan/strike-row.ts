@@ -64,8 +64,9 @@ export const STRIKE = {
  * shorter, thicker line than on a scan runs up to a letter (entering: a thin light stroke, blurred, showed 2 pt of
  * ink 1.5 pt tall before the name and specks inside it — photo 30,110, read kept with confidence 1) — and at any
  * resolution not when its letters' core holds pen ink (RowThresholds.bareCore); such a photo whose letters' edges
- * are softer than softEdges is refused (photo-soft.ts: sharp 1080p photos 0.42–0.45, blurred from σ 0.6 up under
- * 0.38, 3 MP under 0.41).
+ * are softer than softEdges (sharp 1080p photos 0.42–0.45, blurred from σ 0.6 up under 0.38, 3 MP under 0.41) has its
+ * names read kept checked against the blank form blurred as the photo is, or is refused when blurred so far that a
+ * thin pen line would not show (photo-soft.ts).
  */
 export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptPt: 1.25, entering: { pt: 2, thin: 0.8 }, softEdges: 0.415 } as const;
 
@@ -763,7 +764,7 @@ export interface RowThresholds {
    * Kept only when the letters' core within the name holds no pen ink (bareCore): photos, where a thin pen through
    * half a word shows only a speck or two between its letters — at 1 px/pt, and at 2.7 px/pt blurred (a stress
    * photo of 8 MP, σ 1). (Blurred below PHOTO.lowPxPerPt, the specks are as faint as the letters' own edges: such a
-   * photo is refused, photo-soft.ts.)
+   * photo's names are checked against the blurred blank form, photo-soft.ts.)
    */
   readonly bareCore?: boolean;
 }

@@ -7,6 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeScan } from '../../src/scan/input.ts';
 import { readPhoto, rectifyPhoto } from '../../src/scan/photo.ts';
+import { LINE_LEVEL } from '../../src/scan/photo-blank-model.ts';
+import { thinLineLeft } from '../../src/scan/photo-soft.ts';
 import { readSheet } from '../../src/scan/sheet.ts';
 import type { Generator, RowPlan } from '../../src/scan/testing/generate.ts';
 import { rng } from '../../src/scan/testing/draw.ts';
@@ -140,19 +142,43 @@ describe('scan: rows of phone photos that need nobody', () => {
     }
   }, 300_000);
 
-  it('refuses a photo of few pixels a point blurred so that a thin stroke through half a syllable fades to the letters\' own soft edges', async () => {
+  it('reads a photo of few pixels a point blurred for its resolution, and never keeps a name struck through half a syllable with a thin ballpoint: the line is seen against the blank form blurred as the photo is', async () => {
     // Photos 10,142 (1080p, 1.07 px/pt, blur σ 0.6) and 30,032 (1.02 px/pt, σ 1) of the bench: a thin ballpoint
-    // through half of "Văn" showed at most faint specks, as the blurred edges of the letters of the clean names do,
-    // and the name was read kept with confidence (0.6 and 1). Refused, with what to do, as a blurred photo.
-    for (const seed of [10_142, 30_032]) {
+    // through half of "Văn" showed at most faint specks, as the blurred edges of the letters of the clean names do;
+    // 30,032's c010 is read kept by the strike reader (with confidence 1 before these photos were refused as
+    // blurred). Against the blank form blurred by the Gaussian fitted to the letters (photo-blank-model.ts) the
+    // stroke leaves a run darker than LINE_LEVEL in the letters' middle: both photos are read, the name to the board.
+    for (const [seed, candidateId] of [[10_142, 'c007'], [30_032, 'c010']] as const) {
       const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
-      expect([...p.ballot.truth.plans.values()]).toContainEqual({ kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' });
+      expect(p.ballot.truth.plans.get(candidateId)).toEqual({ kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' });
       const outcome = await rowsOf(p);
       const name = `seed ${seed}: ${nameVariation(p.variation)}`;
-      expect(outcome.kind, name).toBe('rejected');
-      if (outcome.kind !== 'rejected') continue;
-      expect(outcome.reason.code, name).toBe('scan.photo-blur');
-      expect(outcome.reason.message_vi, name).toMatch(/chụp/u);
+      expect(outcome.kind, name).toBe('read');
+      if (outcome.kind !== 'read') continue;
+      expect(said(outcome.page.rows.find((r) => r.candidateId === candidateId)!), name).not.toBe('kept');
+      expectTruth(p.ballot, outcome.page.rows);
+    }
+  }, 300_000);
+
+  it('refuses a photo blurred for its resolution only where a thin pen line would not show against the letters\' soft edges', () => {
+    // The thinnest, lightest stroke (0.6 pt, 160 levels) blurred by the Gaussian fitted to the names: at σ 1.4 form
+    // pixels (1080p, blur σ 0.8–1) it leaves 49 — a thin ballpoint through part of a name was seen at 46 and more;
+    // from 1.7 on it would be lost under 1.2 × LINE_LEVEL (nothing was seen there): refused as blurred.
+    expect(thinLineLeft(1.4)).toBeGreaterThanOrEqual(1.2 * LINE_LEVEL);
+    expect(thinLineLeft(1.7)).toBeLessThan(1.2 * LINE_LEVEL);
+    expect(thinLineLeft(0.8)).toBeGreaterThan(thinLineLeft(1.4));
+  });
+
+  it('decides photos needing nobody that are blurred for their resolution, which were refused: a person reads them', async () => {
+    // Bench photos 50,009 (1080p, blur σ 0.6) and 50,057 (3 MP, σ 0.8), refused as blurred for their resolution
+    // (their letters' edges 0.35–0.41) though every name reads as its truth; now read against the blurred blank.
+    for (const seed of [50_009, 50_057]) {
+      const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
+      const outcome = await rowsOf(p);
+      const name = `seed ${seed}: ${nameVariation(p.variation)}`;
+      expect(outcome.kind === 'rejected' ? outcome.reason.code : outcome.kind, name).toBe('read');
+      if (outcome.kind !== 'read') continue;
+      expect(expectTruth(p.ballot, outcome.page.rows), name).toBe(0);
     }
   }, 300_000);
 

@@ -1,0 +1,179 @@
+/**
+ * A phone photo's name row against the blank form blurred as the photo is. A photo of few pixels a point, softened
+ * by focus or a hand's shake, shows a thin pen line through half a syllable only as faint grey between the letters —
+ * as faint as the letters' own soft edges, so that a threshold on the grey cannot tell them apart (photo-soft.ts).
+ * But the letters' soft edges are known: they are the blank form's letters blurred by the same lens. The row,
+ * matched to the blank form (align-row.ts), is compared with the blank blurred by the Gaussian that fits its printed
+ * letters best (and their contrast, which light and JPEG change); what is left is what the form does not print.
+ * A pen line leaves a flat band of it across the gaps and counters of the letters it crosses; the letters' misfit
+ * (a fraction of a pixel off) leaves thin upright slivers of either sign that a run along a line averages away.
+ */
+import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
+import type { GreyImage } from './image.ts';
+import { sampleRow } from './row-sample.ts';
+import type { Affine } from './transform.ts';
+
+/** The blurs tried (Gaussian σ, in pixels of the form grid, FORM_PER_POINT a point). */
+const SIGMAS = [0.5, 0.8, 1.1, 1.4, 1.7, 2, 2.4, 2.8, 3.3] as const;
+
+/** The blank's window (x0, y0, w, h of its grid) blurred by a Gaussian of `sigma` pixels, the edges repeated. */
+const blurWindow = (blank: GreyImage, x0: number, y0: number, w: number, h: number, sigma: number): Float32Array => {
+  const r = Math.ceil(3 * sigma);
+  const kernel = new Float32Array(2 * r + 1);
+  let sum = 0;
+  for (let d = -r; d <= r; d++) sum += (kernel[d + r] = Math.exp(-(d * d) / (2 * sigma * sigma)));
+  for (let d = 0; d < kernel.length; d++) kernel[d]! /= sum;
+  const { width: W, height: H, data } = blank;
+  const bh = h + 2 * r;
+  // Across first (rows of the window with r above and below), then down.
+  const across = new Float32Array(w * bh);
+  for (let y = 0; y < bh; y++) {
+    const yy = Math.min(H - 1, Math.max(0, y0 - r + y)) * W;
+    for (let x = 0; x < w; x++) {
+      let v = 0;
+      for (let d = -r; d <= r; d++) v += kernel[d + r]! * data[yy + Math.min(W - 1, Math.max(0, x0 + x + d))]!;
+      across[y * w + x] = v;
+    }
+  }
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let v = 0;
+      for (let d = -r; d <= r; d++) v += kernel[d + r]! * across[(y + r + d) * w + x]!;
+      out[y * w + x] = v;
+    }
+  }
+  return out;
+};
+
+/** By row and blur: the row's window is the same for every ballot of a form (row-sample.ts), so blurred once. */
+const blurCache = new WeakMap<RowGuide, Map<number, Float32Array>>();
+
+const blurredWindow = (page: FormPage, g: RowGuide, x0: number, y0: number, w: number, h: number, sigma: number): Float32Array => {
+  const bySigma = blurCache.get(g) ?? new Map<number, Float32Array>();
+  blurCache.set(g, bySigma);
+  const known = bySigma.get(sigma);
+  if (known?.length === w * h) return known;
+  const made = blurWindow(page.blank, x0, y0, w, h, sigma);
+  bySigma.set(sigma, made);
+  return made;
+};
+
+/** The median of `n` absolute misfits counted by whole grey level in `hist` (0–255). */
+const histMedian = (hist: Uint32Array, n: number): number => {
+  let seen = 0;
+  for (let v = 0; v < hist.length; v++) if ((seen += hist[v]!) >= n / 2) return v + 0.5;
+  return hist.length;
+};
+
+export interface BlankResidual {
+  /** The row's sample (FORM_PER_POINT) and what it holds darker than the blurred blank predicts (grey levels, paper 255). */
+  readonly width: number;
+  readonly height: number;
+  readonly residual: Float32Array;
+  /** The blurred blank, fitted (grey levels, paper about 255). */
+  readonly model: Float32Array;
+  /** The blur fitted (pixels of the form grid) and the residual's spread over the letters (grey levels, robust). */
+  readonly sigma: number;
+  readonly spread: number;
+  readonly i0: number;
+  readonly i1: number;
+  readonly j0: number;
+  readonly j1: number;
+}
+
+/**
+ * The row's residual against the blank blurred to fit: over the name and its band, for each blur in SIGMAS the
+ * grey is fitted as a + b · blank (least squares, then again without the pixels off by more than three times the
+ * median misfit: pen ink does not pull the fit), and the blur of least misfit kept.
+ */
+export const blankResidual = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): BlankResidual => {
+  const k = FORM_PER_POINT;
+  const { area, s, paper, i0, i1, j0, j1 } = sampleRow(img, t, g);
+  const w = s.width, h = s.height;
+  const x0 = Math.round(area.x * k), y0 = Math.round(area.y * k);
+  const scale = 255 / Math.max(1, paper);
+  const obs = new Float32Array(w * h);
+  for (let q = 0; q < obs.length; q++) obs[q] = s.data[q]! * scale;
+  // The pixels fitted: the name's columns (and a point each side) over the letters' band.
+  const fx0 = Math.max(0, i0 - k), fx1 = Math.min(w, i1 + k);
+  const hist = new Uint32Array(256);
+  let best: { sigma: number; sse: number; a: number; b: number; m: Float32Array; spread: number } | null = null;
+  for (const sigma of SIGMAS) {
+    const m = blurredWindow(page, g, x0, y0, w, h, sigma);
+    let a = 0, b = 1, keep = Infinity, spread = 0, sse = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      let n = 0, sm = 0, so = 0, smm = 0, smo = 0;
+      for (let j = j0; j < j1; j++) {
+        for (let i = fx0; i < fx1; i++) {
+          const q = j * w + i;
+          if (Math.abs(a + b * m[q]! - obs[q]!) > keep) continue;
+          n++; sm += m[q]!; so += obs[q]!; smm += m[q]! * m[q]!; smo += m[q]! * obs[q]!;
+        }
+      }
+      const det = n * smm - sm * sm;
+      if (n < 10 || det <= 0) break;
+      b = (n * smo - sm * so) / det;
+      a = (so - b * sm) / n;
+      hist.fill(0);
+      let all = 0;
+      for (let j = j0; j < j1; j++) {
+        for (let i = fx0; i < fx1; i++) { hist[Math.min(255, Math.floor(Math.abs(a + b * m[j * w + i]! - obs[j * w + i]!)))]!++; all++; }
+      }
+      spread = histMedian(hist, all) * 1.4826;
+      keep = Math.max(6, 3 * spread);
+      sse = 0;
+      for (let v = 0; v < 256; v++) sse += hist[v]! * Math.min(v + 0.5, keep) ** 2;
+    }
+    if (best === null || sse < best.sse) best = { sigma, sse, a, b, m, spread };
+  }
+  const { a, b, m } = best!;
+  const model = new Float32Array(w * h);
+  const residual = new Float32Array(w * h);
+  for (let q = 0; q < model.length; q++) {
+    model[q] = a + b * m[q]!;
+    residual[q] = model[q]! - obs[q]!;
+  }
+  return { width: w, height: h, residual, model, sigma: best!.sigma, spread: best!.spread, i0, i1, j0, j1 };
+};
+
+/** The letters' middle, where a stroke through them runs: the band less this much at its top and at its foot (points). */
+const CORE_PT = { top: 2.5, foot: 2 } as const;
+/** A line is looked for along this length (points): a stroke through half a short syllable crosses 3 pt and more. */
+const RUN_PT = 3;
+
+/**
+ * The darkest run along the letters' middle that the blank form does not print: the most, over every height of
+ * the band's core (the residual smoothed 1-2-1 upright) and every RUN_PT of the name, of the residual's mean along it
+ * (grey levels). A pen line through part of the name leaves its whole darkness in the gaps and counters it crosses
+ * and nothing less over the letters; the letters' misfit, a fraction of a pixel, leaves slivers of either sign.
+ */
+export const darkestRun = (r: BlankResidual): number => {
+  const k = FORM_PER_POINT;
+  const { width: w, residual, i0, i1, j0, j1 } = r;
+  const c0 = Math.max(1, j0 + Math.round(CORE_PT.top * k)), c1 = Math.min(r.height - 1, j1 - Math.round(CORE_PT.foot * k));
+  const run = Math.round(RUN_PT * k);
+  let most = 0;
+  for (let j = c0; j < c1; j++) {
+    let sum = 0;
+    for (let i = i0; i < i1; i++) {
+      const q = j * w + i;
+      sum += (residual[q - w]! + 2 * residual[q]! + residual[q + w]!) / 4;
+      if (i - i0 >= run) {
+        const p = q - run;
+        sum -= (residual[p - w]! + 2 * residual[p]! + residual[p + w]!) / 4;
+      }
+      if (i - i0 >= run - 1) most = Math.max(most, sum / run);
+    }
+  }
+  return most;
+};
+
+/**
+ * Darker than this along a run (grey levels): a pen line. On photos blurred for their resolution (photo-soft.ts) a
+ * name with nothing drawn shows at most 35 (1080p, 0.97 px/pt), a thin ballpoint through part of a name 46 and more
+ * (1080p, the family name and half a middle syllable), a ballpoint 66 and more (stress photos 1,000–1,041, bench
+ * photos 50,000–50,028). (Sharp photos of about 1 px/pt are not asked: the camera's pixels step the letters' edges,
+ * which a Gaussian does not model, and names with nothing drawn there reach 47.)
+ */
+export const LINE_LEVEL = 40;
