@@ -37,21 +37,25 @@ export interface Pixels {
   readonly apart: (i: number, j: number) => boolean;
 }
 
-/** A sighting has a pixel lighter than faint ink within this far (points) above it and below it in its column. */
+/** A sighting is new ink at most this tall (points) in its column: a pen line blurred, not a letter's edge. */
 const THIN_PT = 3;
 
 /**
- * New ink on the course at (i, j): darker than faint ink, clear of the widened print mask, with a lighter pixel within
- * THIN_PT above and below it — a line across the column, not a gap dark over the letters' whole height (a letter's
- * blurred edge, should one reach out of the mask).
+ * New ink on the course at (i, j): darker than faint ink and clear of the widened print mask, in a run of such
+ * pixels in its column at most THIN_PT tall — a line across the column (along the letters' top, the print below it),
+ * not a gap dark over the letters' whole height (a letter's blurred edge, should one reach out of the mask).
  */
 const sighting = (px: Pixels, h: number, k: number): ((i: number, j: number) => boolean) => {
-  const d = Math.round(THIN_PT * k);
-  const light = (i: number, a: number, b: number): boolean => {
-    for (let y = Math.max(0, a); y <= Math.min(h - 1, b); y++) if (!px.dark(i, y)) return true;
-    return false;
+  const tall = Math.round(THIN_PT * k);
+  const ink = (i: number, j: number): boolean => j >= 0 && j < h && px.apart(i, j) && px.dark(i, j);
+  return (i, j) => {
+    if (!ink(i, j)) return false;
+    let a = j;
+    let b = j;
+    while (b - a < tall && ink(i, a - 1)) a--;
+    while (b - a < tall && ink(i, b + 1)) b++;
+    return b - a < tall;
   };
-  return (i, j) => j >= 0 && j < h && px.apart(i, j) && px.dark(i, j) && light(i, j - d, j - 1) && light(i, j + 1, j + d);
 };
 
 /** The columns [from, to) the line reaches into the name when followed from its ends under the letters, within [i0, i1). */

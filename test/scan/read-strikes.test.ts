@@ -179,4 +179,18 @@ describe('scan resolutions', () => {
     }
     expect(partial).toBeLessThanOrEqual(3);
   }, 120_000);
+
+  it('at 150 dpi, decides the bench\'s ballots whose thin ballpoint strikes run along the letters\' top under the end word (the print below the line)', async () => {
+    // The bench's mix (bench/scan.bench.ts MIX) and two of its 150 dpi seeds: a late start, a double strike and an early
+    // end, each read partial before (the line's first or last word crossed 0 % as seen).
+    const g150 = await generator(strikeRound(), 150);
+    for (const seed of [1_000_074, 1_000_091]) {
+      const b = await generateBallot(g150, { seed, pStrike: 0.3, pNonStrike: 0.08, pPartial: 0.01, pNoStamp: 0.01, pOutside: 0.01 });
+      const { sheets, ballots } = readStack(b.pages, g150.target);
+      const sheet = sheets[0]!;
+      if (sheet.kind !== 'read') throw new Error(sheet.reason.message_en);
+      expect(expectTruth(b, sheet.page.rows), `seed ${seed}`).toBe(0);
+      expect(ballots[0]!.kind, `seed ${seed}`).toBe('decided');
+    }
+  }, 120_000);
 });
