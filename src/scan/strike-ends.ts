@@ -1,16 +1,20 @@
 /**
  * Where a thin strike that starts late or ends early goes on under the first or last word. Its pen ink shows
  * between the words; inside a word the letters hide it, and it shows only in the gaps and counters of the letters
- * it passes: a short run of faint ink on the line's course with paper above and below it (a letter's blurred edge
- * is inked above and below too). A line is followed from its visible end along its course while it is seen so in
- * the letters' gaps at most STEP_PT apart, and no further than a column where its course is plain paper (there the
- * line is not). What it credits is a lower bound of the word the line crosses: the columns up to the last gap
- * where the line was seen.
+ * it passes: a few pixels of ink on the line's course clear of the print — of the blank form's print mask, widened
+ * so that a letter's blurred edge lies within it: a dark pixel outside it is new ink. A line is followed from its
+ * visible end along its course while it is seen so in the letters' gaps at most STEP_PT apart, and no further than a
+ * column where its course is plain paper (there the line is not: a strike through part of the name that ends in the
+ * space between two words, or inside a word, stops at the first gap of paper on its course). What it credits is a
+ * lower bound of the word the line crosses: the columns up to the last gap where the line was seen.
  */
-/** Seen: new ink on the course with paper this far (points) above and below it. */
-const CLEAR_PT = 1.5;
-/** Followed on from one sighting to the next at most this far (points): about a wide letter. */
-const STEP_PT = 6;
+/**
+ * Followed on from one sighting to the next at most this far (points): about two letters. A thin ballpoint, pale
+ * under the scanner's blur, shows a pixel or two clear of the widened print in one gap of its letters in two or
+ * three at 150–200 dpi (bench: whole strikes started late or ended early, read partial, their first or last word
+ * showing the line 7–12 pt apart); a gap with paper on the course ends the following sooner.
+ */
+const STEP_PT = 10;
 /** The course is checked this many pixels above and below (a hand wavers). */
 const COURSE_PX = 1;
 
@@ -33,11 +37,25 @@ export interface Pixels {
   readonly apart: (i: number, j: number) => boolean;
 }
 
-/** New ink on the course at (i, j), a pixel apart from print, with paper CLEAR_PT above and below it. */
+/** A sighting is new ink at most this tall (points) in its column: a pen line blurred, not a letter's edge. */
+const THIN_PT = 3;
+
+/**
+ * New ink on the course at (i, j): darker than faint ink and clear of the widened print mask, in a run of such
+ * pixels in its column at most THIN_PT tall — a line across the column (along the letters' top, the print below it),
+ * not a gap dark over the letters' whole height (a letter's blurred edge, should one reach out of the mask).
+ */
 const sighting = (px: Pixels, h: number, k: number): ((i: number, j: number) => boolean) => {
-  const d = Math.round(CLEAR_PT * k);
-  const paper = (i: number, j: number): boolean => j >= 0 && j < h && px.clear(i, j) && !px.dark(i, j);
-  return (i, j) => j - d >= 0 && j + d < h && px.apart(i, j) && px.dark(i, j) && paper(i, j - d) && paper(i, j + d);
+  const tall = Math.round(THIN_PT * k);
+  const ink = (i: number, j: number): boolean => j >= 0 && j < h && px.apart(i, j) && px.dark(i, j);
+  return (i, j) => {
+    if (!ink(i, j)) return false;
+    let a = j;
+    let b = j;
+    while (b - a < tall && ink(i, a - 1)) a--;
+    while (b - a < tall && ink(i, b + 1)) b++;
+    return b - a < tall;
+  };
 };
 
 /** The columns [from, to) the line reaches into the name when followed from its ends under the letters, within [i0, i1). */
@@ -47,17 +65,26 @@ export const followedEnds = (ends: LineEnds, px: Pixels, h: number, k: number, i
   const seen = sighting(px, h, k);
   const follow = (start: number, row: number, dir: 1 | -1, limit: number): number => {
     let reached = start;
+    // The course, re-centred on each sighting: a hand drifts from a straight line (bench, 150 dpi: the line showed
+    // 1–2 px off the course drawn from its visible end, a few letters on).
+    let at = row;
+    let from = start;
     for (let i = start + dir; dir < 0 ? i >= limit : i < limit; i += dir) {
       if (Math.abs(i - reached) > step) break;
-      const r = Math.round(row + ends.slope * (i - start));
+      const r = Math.round(at + ends.slope * (i - from));
       let open = true;
-      let sighted = false;
+      let sighted = 0;
+      let n = 0;
       for (let j = r - COURSE_PX; j <= r + COURSE_PX; j++) {
         if (!paper(i, j)) open = false;
-        if (seen(i, j)) sighted = true;
+        if (seen(i, j)) { sighted += j; n++; }
       }
       if (open) break;
-      if (sighted) reached = i;
+      if (n > 0) {
+        at = sighted / n;
+        from = i;
+        reached = i;
+      }
     }
     return reached;
   };

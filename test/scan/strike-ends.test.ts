@@ -48,6 +48,16 @@ describe('scan: a thin line followed under the letters from its ends', () => {
     expect(followedEnds(ends(60, 60), px, H, K, 0, 100).from).toBe(60);
   });
 
+  it('follows a pale line seen clear of the print in one gap in three (9 pt apart), dark but within the widened print in the others', () => {
+    // A thin ballpoint at 150 dpi: the line darkens every gap from column 20 on, but only the gaps at 22–23, 40–41 and
+    // 58–59 leave it clear of the print mask widened for the letters' blurred edges; its visible start is at 76.
+    const px: Pixels = { ...pixels((i) => i >= 20), apart: (i, j) => !(letterAt(i) && j >= 4 && j < 16) && i % 18 >= 4 && i % 18 < 6 };
+    expect(followedEnds(ends(76, 76), px, H, K, 0, 100).from).toBe(22);
+    // Going right from 22: up to the last gap where it shows clear of the print (58), the gaps between not open paper.
+    const right: Pixels = { ...pixels((i) => i <= 60), apart: px.apart };
+    expect(followedEnds(ends(22, 22), right, H, K, 0, 100).to).toBe(59 + 1);
+  });
+
   it('never reaches beyond the name', () => {
     const px = pixels(() => true);
     const { from, to } = followedEnds(ends(40, 50), px, H, K, 30, 62);
