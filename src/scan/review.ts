@@ -1,14 +1,15 @@
 /**
  * Review queue images: each reason with the image the board needs — the row (or the seal's corner) cut out upright
- * from the scan, or the whole sheet when it could not be registered or the flag concerns all of it. Crops are cut
- * as grey pixels and a ballot's crops stacked one under another before one PNG is encoded: encoding is most of the
- * cost, and a scan is never decoded again.
+ * from the scan, or the whole sheet when it could not be registered or the flag concerns all of it. A ballot's crops
+ * are sampled as grey pixels straight into their places one under another, in pixels kept from one image to the next,
+ * before one PNG is encoded: a scan is never decoded again.
  */
 import sharp from 'sharp';
 import type { CandidateId, RuleError } from '../rules/index.ts';
 import type { BallotReading, ReviewReason } from './ballot.ts';
 import { greyImage, type GreyImage } from './image.ts';
-import { samplePage } from './sample.ts';
+import { sampledSize, samplePageInto, type SampleTarget } from './sample.ts';
+import { scratch } from './scratch.ts';
 import type { SheetOutcome } from './sheet.ts';
 
 export interface ReviewItem {
@@ -23,42 +24,57 @@ const CROP_PER_POINT = 200 / 72;
 const WHOLE_WIDTH = 1000;
 
 /**
- * Grey PNG, quickly compressed: review images are shown once or twice, not archived. One channel said outright:
- * sharp writes raw one-channel pixels as an RGB PNG otherwise (a third larger, a third slower to encode).
+ * Grey PNG, lossless, compressed at zlib's fastest level: review images are shown once or twice, not archived. A scan's
+ * paper noise does not compress: a whole page (1000 × 1414) took 23 ms at level 2 against 13.5 at level 1, for
+ * 780 against 1,120 KB (level 6: 33 ms, 775 KB). One channel said outright: sharp writes raw one-channel pixels as an
+ * RGB PNG otherwise (a third larger, a third slower to encode).
  */
 export const encodePng = (img: GreyImage): Promise<Buffer> =>
   sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } }).toColourspace('b-w')
-    .png({ compressionLevel: 2, adaptiveFiltering: false }).toBuffer();
+    .png({ compressionLevel: 1, adaptiveFiltering: false }).toBuffer();
 
 /** A sheet that could not be registered, as scanned, shrunk by whole steps (mean of f × f) to at most WHOLE_WIDTH. */
-const shrunk = (img: GreyImage): GreyImage => {
+const shrunk = (img: GreyImage, r: ReviewReason): Part => {
   const f = Math.max(1, Math.ceil(img.width / WHOLE_WIDTH));
-  if (f === 1) return img;
-  const out = greyImage(Math.floor(img.width / f), Math.floor(img.height / f));
+  const width = Math.floor(img.width / f);
   const area = f * f;
-  for (let y = 0; y < out.height; y++) {
-    for (let x = 0; x < out.width; x++) {
-      let sum = 0;
-      for (let dy = 0; dy < f; dy++) {
-        const k = (y * f + dy) * img.width + x * f;
-        for (let dx = 0; dx < f; dx++) sum += img.data[k + dx]!;
+  return {
+    reason: r, width, height: Math.floor(img.height / f),
+    draw: ({ data, at, stride }) => {
+      for (let y = 0; y < Math.floor(img.height / f); y++) {
+        for (let x = 0; x < width; x++) {
+          let sum = 0;
+          for (let dy = 0; dy < f; dy++) {
+            const k = (y * f + dy) * img.width + x * f;
+            for (let dx = 0; dx < f; dx++) sum += img.data[k + dx]!;
+          }
+          data[at + y * stride + x] = (sum + (area >> 1)) / area;
+        }
       }
-      out.data[y * out.width + x] = (sum + (area >> 1)) / area;
-    }
-  }
-  return out;
+    },
+  };
 };
+
+/** The image of one reason, not yet drawn: its size, and how to draw it at a place of the image the board sees. */
+interface Part {
+  readonly reason: ReviewReason;
+  readonly width: number;
+  readonly height: number;
+  readonly draw: (into: SampleTarget) => void;
+}
 
 /** The image of one reason: its box upright at 200 dpi, the whole page upright, or the scan itself. */
-const cropOf = (r: ReviewReason, outcome: SheetOutcome | undefined, img: GreyImage, page: { width: number; height: number }): GreyImage => {
-  if (outcome?.kind !== 'read') return shrunk(img);
+const partOf = (r: ReviewReason, outcome: SheetOutcome | undefined, img: GreyImage, page: { width: number; height: number }): Part => {
+  if (outcome?.kind !== 'read') return shrunk(img, r);
   const t = outcome.registration.transform;
-  if (r.box === null) return samplePage(img, t, { x: 0, y: 0, ...page }, Math.min(CROP_PER_POINT, WHOLE_WIDTH / page.width));
-  return samplePage(img, t, { x: r.box.x - 6, y: r.box.y - 6, width: r.box.width + 12, height: r.box.height + 12 }, CROP_PER_POINT);
+  const [box, perPoint] = r.box === null
+    ? [{ x: 0, y: 0, ...page }, Math.min(CROP_PER_POINT, WHOLE_WIDTH / page.width)]
+    : [{ x: r.box.x - 6, y: r.box.y - 6, width: r.box.width + 12, height: r.box.height + 12 }, CROP_PER_POINT];
+  return { reason: r, ...sampledSize(box, perPoint), draw: (into) => samplePageInto(img, t, box, perPoint, into) };
 };
 
-/** One image of the reasons of a ballot, in order: each sheet's whole-page image once, however many reasons share it. */
-const crops = (reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly (GreyImage | undefined)[], page: { width: number; height: number }) => {
+/** The images of the reasons of a ballot, in order: each sheet's whole-page image once, however many reasons share it. */
+const parts = (reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly (GreyImage | undefined)[], page: { width: number; height: number }): Part[] => {
   if (reading.kind === 'decided') return [];
   const whole = new Set<number>();
   return reading.reasons.flatMap((r) => {
@@ -68,30 +84,49 @@ const crops = (reading: BallotReading, outcomes: readonly SheetOutcome[], images
     const isWhole = outcome?.kind !== 'read' || r.box === null;
     if (isWhole && whole.has(r.sheet)) return [];
     if (isWhole) whole.add(r.sheet);
-    return [{ reason: r, image: cropOf(r, outcome, img, page) }];
+    return [partOf(r, outcome, img, page)];
   });
 };
 
 /** The review items of one ballot, each with its own PNG; `images[i]` is sheet i, `outcomes` the sheets as read. */
 export const reviewItems = async (
   reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly (GreyImage | undefined)[], page: { width: number; height: number },
-): Promise<ReviewItem[]> => Promise.all(crops(reading, outcomes, images, page).map(async ({ reason: r, image }) =>
-  ({ sheet: r.sheet, candidateId: r.candidateId, reason: r.reason, png: await encodePng(image) })));
+): Promise<ReviewItem[]> => Promise.all(parts(reading, outcomes, images, page).map(async (p) => {
+  const img = greyImage(p.width, p.height);
+  p.draw({ data: img.data, at: 0, stride: p.width });
+  return { sheet: p.reason.sheet, candidateId: p.reason.candidateId, reason: p.reason.reason, png: await encodePng(img) };
+}));
+
+/**
+ * The pixels of the last review image, kept for the next one: a whole page is 1.4 million pixels, and a new array of
+ * that size each time brought the collector into the review image's time. One image at a time uses it (`canvasBusy`);
+ * another, while that one is encoded, gets an array of its own, as does one over CANVAS_MOST pixels.
+ */
+const CANVAS_MOST = 4_000_000;
+const canvas = scratch((n) => new Uint8Array(n), false, CANVAS_MOST);
+let canvasBusy = false;
 
 /** The review image of one ballot: its crops one under another (white where narrower), one PNG; null when none. */
 export const reviewPng = async (
   reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly (GreyImage | undefined)[], page: { width: number; height: number },
 ): Promise<Buffer | null> => {
-  const parts = crops(reading, outcomes, images, page).map((c) => c.image);
-  if (parts.length === 0) return null;
-  // One crop is its own image: not copied again (a whole page is 1.4 million pixels).
-  if (parts.length === 1) return encodePng(parts[0]!);
-  const width = Math.max(...parts.map((p) => p.width));
-  const out = greyImage(width, parts.reduce((h, p) => h + p.height, 0));
-  let top = 0;
-  for (const p of parts) {
-    for (let y = 0; y < p.height; y++) out.data.set(p.data.subarray(y * p.width, (y + 1) * p.width), (top + y) * width);
-    top += p.height;
+  const all = parts(reading, outcomes, images, page);
+  if (all.length === 0) return null;
+  const width = Math.max(...all.map((p) => p.width));
+  const height = all.reduce((h, p) => h + p.height, 0);
+  const own = canvasBusy || width * height > CANVAS_MOST;
+  const data = own ? new Uint8Array(width * height) : canvas(width * height);
+  if (!own) canvasBusy = true;
+  try {
+    // Each crop sampled straight into its place (no copy of a whole page), on white.
+    data.fill(255);
+    let top = 0;
+    for (const p of all) {
+      p.draw({ data, at: top * width, stride: width });
+      top += p.height;
+    }
+    return await encodePng({ width, height, data });
+  } finally {
+    if (!own) canvasBusy = false;
   }
-  return encodePng(out);
 };
