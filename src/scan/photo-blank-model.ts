@@ -9,7 +9,7 @@
  * (a fraction of a pixel off) leaves thin upright slivers of either sign that a run along a line averages away.
  */
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
-import type { GreyImage } from './image.ts';
+import { histogramQuantile, type GreyImage } from './image.ts';
 import { sampleRow } from './row-sample.ts';
 import type { Affine } from './transform.ts';
 
@@ -57,13 +57,6 @@ const blurredWindow = (page: FormPage, g: RowGuide, x0: number, y0: number, w: n
   const made = blurWindow(page.blank, x0, y0, w, h, sigma);
   bySigma.set(sigma, made);
   return made;
-};
-
-/** The median of `n` absolute misfits counted by whole grey level in `hist` (0–255). */
-const histMedian = (hist: Uint32Array, n: number): number => {
-  let seen = 0;
-  for (let v = 0; v < hist.length; v++) if ((seen += hist[v]!) >= n / 2) return v + 0.5;
-  return hist.length;
 };
 
 export interface BlankResidual {
@@ -120,7 +113,8 @@ export const blankResidual = (img: GreyImage, t: Affine, page: FormPage, g: RowG
       for (let j = j0; j < j1; j++) {
         for (let i = fx0; i < fx1; i++) { hist[Math.min(255, Math.floor(Math.abs(a + b * m[j * w + i]! - obs[j * w + i]!)))]!++; all++; }
       }
-      spread = histMedian(hist, all) * 1.4826;
+      // The median absolute misfit (the middle of its whole grey level), scaled to a standard deviation.
+      spread = (histogramQuantile(hist, all, 0.5) + 0.5) * 1.4826;
       keep = Math.max(6, 3 * spread);
       sse = 0;
       for (let v = 0; v < 256; v++) sse += hist[v]! * Math.min(v + 0.5, keep) ** 2;

@@ -37,11 +37,12 @@ export const encodePng = (img: GreyImage): Promise<Buffer> =>
 const shrunk = (img: GreyImage, r: ReviewReason): Part => {
   const f = Math.max(1, Math.ceil(img.width / WHOLE_WIDTH));
   const width = Math.floor(img.width / f);
+  const height = Math.floor(img.height / f);
   const area = f * f;
   return {
-    reason: r, width, height: Math.floor(img.height / f),
+    reason: r, width, height,
     draw: ({ data, at, stride }) => {
-      for (let y = 0; y < Math.floor(img.height / f); y++) {
+      for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
           let sum = 0;
           for (let dy = 0; dy < f; dy++) {
