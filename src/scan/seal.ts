@@ -94,8 +94,12 @@ const maskedOf = (form: FormPage, page: BallotPage, zone: Box, w: number, h: num
 };
 const masks = new WeakMap<FormPage, Map<string, Uint8Array>>();
 
-/** New ink of the corner at 1 px/pt: darker than SEAL_LEVEL of the paper, where the corner may be read. */
-const inkMap = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage, zone: Box): InkMap => {
+/**
+ * New ink of the corner at 1 px/pt: darker than SEAL_LEVEL of the paper, where the corner may be read — not within
+ * `blankEdgePt` of the paper's top and left edges, painted white on a photo (photo.ts): a seal pressed partly off
+ * the paper loses its rim there, which is no paper seen.
+ */
+const inkMap = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage, zone: Box, blankEdgePt: number): InkMap => {
   const s = samplePage(img, t, zone, 1);
   const { width: w, height: h } = s;
   // The paper level tile by tile: a shadow across the corner darkens one side.
@@ -108,15 +112,15 @@ const inkMap = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage, zon
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
-      if (masked[i] === 1) cell[i] = 2;
+      if (masked[i] === 1 || zone.x + x + 0.5 < blankEdgePt || zone.y + y + 0.5 < blankEdgePt) cell[i] = 2;
       else if (s.data[i]! < levels[Math.floor(y / TILE) * tw + Math.floor(x / TILE)]!) { cell[i] = 1; count++; }
     }
   }
   return { w, h, cell, count };
 };
 
-/** The circle most ink votes for: every ink pixel (up to MAX_VOTERS, evenly spread) votes for the centres around it. */
-const vote = (m: InkMap): Circle | null => {
+/** The circles most ink votes for: every ink pixel (up to MAX_VOTERS, evenly spread) votes for the centres around it. */
+const vote = (m: InkMap): readonly Circle[] => {
   const cw = Math.ceil(m.w / 2);
   const ch = Math.ceil(m.h / 2);
   const radii = VOTE_RADII;
@@ -137,14 +141,32 @@ const vote = (m: InkMap): Circle | null => {
       }
     }
   }
-  let best = 0;
-  let at = -1;
-  for (let i = 0; i < acc.length; i++) if (acc[i]! > best) { best = acc[i]!; at = i; }
-  if (at < 0) return null;
-  const k = at % radii;
-  const c = (at - k) / radii;
-  return { cx: 2 * (c % cw), cy: 2 * Math.floor(c / cw), r: R_MIN + 2 * k };
+  const peaks: Circle[] = [];
+  for (let n = 0; n < VOTE_PEAKS; n++) {
+    let best = 0;
+    let at = -1;
+    for (let i = 0; i < acc.length; i++) if (acc[i]! > best) { best = acc[i]!; at = i; }
+    if (at < 0) break;
+    const k = at % radii;
+    const c = (at - k) / radii;
+    const x = c % cw;
+    const y = Math.floor(c / cw);
+    peaks.push({ cx: 2 * x, cy: 2 * y, r: R_MIN + 2 * k });
+    // The next peak is another circle: every centre within PEAK_APART_PT of this one leaves the count.
+    const apart = PEAK_APART_PT / 2;
+    for (let yy = Math.max(0, y - apart); yy <= Math.min(ch - 1, y + apart); yy++) {
+      for (let xx = Math.max(0, x - apart); xx <= Math.min(cw - 1, x + apart); xx++) acc.fill(0, (yy * cw + xx) * radii, (yy * cw + xx + 1) * radii);
+    }
+  }
+  return peaks;
 };
+/**
+ * Circles voted for, most votes first. A faint seal pressed partly off the paper leaves few votes on its cut rim; its
+ * letters and emblem may vote more for a smaller circle off its centre (photo 160,079): the next peaks are measured too.
+ */
+const VOTE_PEAKS = 3;
+/** Centres this close (points) are one peak. */
+const PEAK_APART_PT = 12;
 /** The vote's counts, kept from one sheet to the next (the corner is the same size on every sheet of a form). */
 const votes = scratch((n) => new Uint16Array(n), true);
 const VOTE_RADII = Math.floor((R_MAX - R_MIN) / 2) + 1;
@@ -288,17 +310,26 @@ export interface SealFound {
   readonly ink: Uint8Array | null;
 }
 
-/** Reads the seal in the corner `page.seal` of a registered sheet. */
-export const readSeal = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage): SealFound => {
+/**
+ * Reads the seal in the corner `page.seal` of a registered sheet; `blankEdgePt`: the paper within this many points of
+ * its edges was painted white (a photo's), not seen.
+ */
+export const readSeal = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage, blankEdgePt = 0): SealFound => {
   const zone = page.seal;
-  const m = inkMap(img, t, form, page, zone);
+  const m = inkMap(img, t, form, page, zone, blankEdgePt);
   if (m.count < SEAL_MISSING_PT2) return { reading: { state: 'missing', circle: null, rim: 0, inside: 0, ink: m.count }, ink: null };
-  const voted = vote(m);
-  if (voted === null) return { reading: { state: 'uncertain', circle: null, rim: 0, inside: 0, ink: m.count }, ink: null };
-  const { circle, inked: rim, known } = refine(m, voted);
-  const inside = insideOf(m, circle);
+  const peaks = vote(m);
+  if (peaks.length === 0) return { reading: { state: 'uncertain', circle: null, rim: 0, inside: 0, ink: m.count }, ink: null };
+  const sealOf = (voted: Circle): { circle: Circle; inked: number; known: number; inside: number; present: boolean } => {
+    const found = refine(m, voted);
+    const inside = insideOf(m, found.circle);
+    return { ...found, inside, present: found.inked >= SEAL_RIM && found.known >= 0.3 && inside >= SEAL_INSIDE };
+  };
+  // The most voted circle, or of the next peaks that are a seal, the one with the most of its rim inked.
+  const first = sealOf(peaks[0]!);
+  const next = first.present ? [] : peaks.slice(1).map(sealOf).filter((c) => c.present).sort((a, b) => b.inked - a.inked);
+  const { circle, inked: rim, inside, present } = next[0] ?? first;
   const onPage = { cx: circle.cx + zone.x + 0.5, cy: circle.cy + zone.y + 0.5, r: circle.r };
-  const present = rim >= SEAL_RIM && known >= 0.3 && inside >= SEAL_INSIDE;
   return {
     reading: { state: present ? 'present' : 'uncertain', circle: onPage, rim, inside, ink: m.count },
     ink: present ? sealInk(m, circle) : null,

@@ -697,10 +697,11 @@ export interface RowThresholds {
   readonly fromPad: boolean;
   /**
    * A circle or an underline by the letters' foot is cleared with the faint ink of its blurred edge, and also when
-   * nothing long crosses the letters (its side then reads as a line going under them). Scans; photos keep their own.
+   * nothing long crosses the letters (its side then reads as a line going under them). Scans and photos (a circle
+   * whose side reads as a whole line beside the letters: photos 160,007 and 170,032).
    */
   readonly wholeMarks?: boolean;
-  /** A circle left open (the pen lifted before it closed) is cleared as a circle is (openLoop). Scans. */
+  /** A circle left open (the pen lifted before it closed) is cleared as a circle is (openLoop), also before a pen line from the pad is looked for (fromPad). */
   readonly openLoops?: boolean;
   /** A line starting late or ending early is followed under the first or last word where it shows (wholeWithEnds). Scans. */
   readonly followEnds?: boolean;
@@ -867,7 +868,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   if (o.fromPad && strokePt <= keptPt) {
     // The whole width, pad included: a run of pen ink that reaches into the name — but for a circle round the name,
     // whose sides cross the band beside it (cleared as above; not when a stroke joined to it crosses the letters).
-    clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1);
+    clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1, o.openLoops === true);
     const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
     if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
   }
