@@ -703,16 +703,17 @@ export interface RowThresholds {
   readonly wholeMarks?: boolean;
   /** A circle left open (the pen lifted before it closed) is cleared as a circle is (openLoop), also before a pen line from the pad is looked for (fromPad). */
   readonly openLoops?: boolean;
-  /** A line starting late or ending early is followed under the first or last word where it shows (wholeWithEnds). Scans. */
+  /** A line starting late or ending early is followed under the first or last word where it shows (wholeWithEnds). Scans and photos. */
   readonly followEnds?: boolean;
   /** A tick over the letters is looked for also when the line found runs through them but not across the whole name (clearTick). Scans. */
   readonly throughTicks?: boolean;
-  /** A dot a little longer than keptPt, its blur included, is no stroke when it is all the row's pen ink (oneDot). Scans. */
+  /** A dot a little longer than keptPt, its blur included, is no stroke when it is all the row's pen ink (oneDot). Scans and photos. */
   readonly dots?: boolean;
   /**
    * A dot on the letters, cut by them into pieces, is no line (dot-on-letters.ts): the row's pen ink and the ink beside
    * its letters all within a dot's width, some piece of it as thick as a dot, are taken neither as a stroke a little
-   * longer than keptPt nor as the piece of a line that thinPieces, cutLines, entering and besidePrint look for. Scans.
+   * longer than keptPt nor as the piece of a line that thinPieces, cutLines, entering and besidePrint look for; nor, on
+   * photos, as pen ink in the letters' core (bareCore). Scans and photos.
    */
   readonly dotsOnLetters?: boolean;
   /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
@@ -765,7 +766,8 @@ export interface RowThresholds {
    * Kept only when the letters' core within the name holds no pen ink (bareCore): photos, where a thin pen through
    * half a word shows only a speck or two between its letters — at 1 px/pt, and at 2.7 px/pt blurred (a stress
    * photo of 8 MP, σ 1). (Blurred below PHOTO.lowPxPerPt, the specks are as faint as the letters' own edges: such a
-   * photo's names are checked against the blurred blank form, photo-soft.ts.)
+   * photo's names are checked against the blurred blank form, photo-soft.ts.) A dot on the letters (dotsOnLetters)
+   * is no such ink: compact and as thick as a dot, no line's speck.
    */
   readonly bareCore?: boolean;
 }

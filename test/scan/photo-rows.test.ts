@@ -70,6 +70,14 @@ describe('scan: rows of phone photos that need nobody', () => {
     await benchRowKept(180_015, 'c005');
   }, 300_000);
 
+  it('strikes a name struck with a thin ballpoint that starts late or ends early, followed under its end word where the line shows between the letters (as scans are)', async () => {
+    // 160,000 (12 MP), 170,022 (3 MP), 210,052 (8 MP, two rows): read partly struck, sent to the board.
+    await benchRow(160_000, 'c008', 'struck');
+    await benchRow(170_022, 'c004', 'struck');
+    await benchRow(210_052, 'c009', 'struck');
+    await benchRow(210_052, 'c013', 'struck');
+  }, 300_000);
+
   it('keeps a name underlined a few points under it: the row\'s alignment on its printed name is not drawn onto the underline', async () => {
     // A thick underline in the window matched against the blank form pulled the map 1.5 pt off (the largest shift),
     // and the letters' feet read as pen ink across the name.
