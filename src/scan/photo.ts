@@ -222,8 +222,7 @@ export interface PhotoReading {
 export const readPhoto = (img: GreyImage, target: ScanTarget, sheet: number): PhotoReading => {
   const r = rectifyPhoto(img, target.layout);
   if (!r.ok) return { outcome: { kind: 'rejected', sheet, reason: r.error }, image: img };
-  // The white edge and a point more: the upright page's registration may be a point off the photo's map.
-  const outcome = readSheet(r.value.image, target, sheet, { photo: { pxPerPt: r.value.marks.pxPerPt, blankEdgePt: EDGE_PT + 1 } });
+  const outcome = readSheet(r.value.image, target, sheet, { photo: { pxPerPt: r.value.marks.pxPerPt } });
   // A mark missing on the upright page: another blob was taken for it on the photo, where the real one is cut off
   // (photo 50,029 of the bench). Refused at once as the photo's marks not all seen, with what to do.
   if (outcome.kind === 'rejected' && outcome.reason.code === 'scan.mark') return { outcome: { ...outcome, reason: marksNotSeen() }, image: img };

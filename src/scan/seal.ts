@@ -94,12 +94,8 @@ const maskedOf = (form: FormPage, page: BallotPage, zone: Box, w: number, h: num
 };
 const masks = new WeakMap<FormPage, Map<string, Uint8Array>>();
 
-/**
- * New ink of the corner at 1 px/pt: darker than SEAL_LEVEL of the paper, where the corner may be read — not within
- * `blankEdgePt` of the paper's top and left edges, painted white on a photo (photo.ts): a seal pressed partly off
- * the paper loses its rim there, which is no paper seen.
- */
-const inkMap = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage, zone: Box, blankEdgePt: number): InkMap => {
+/** New ink of the corner at 1 px/pt: darker than SEAL_LEVEL of the paper, where the corner may be read. */
+const inkMap = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage, zone: Box): InkMap => {
   const s = samplePage(img, t, zone, 1);
   const { width: w, height: h } = s;
   // The paper level tile by tile: a shadow across the corner darkens one side.
@@ -112,7 +108,7 @@ const inkMap = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage, zon
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
-      if (masked[i] === 1 || zone.x + x + 0.5 < blankEdgePt || zone.y + y + 0.5 < blankEdgePt) cell[i] = 2;
+      if (masked[i] === 1) cell[i] = 2;
       else if (s.data[i]! < levels[Math.floor(y / TILE) * tw + Math.floor(x / TILE)]!) { cell[i] = 1; count++; }
     }
   }
@@ -310,13 +306,10 @@ export interface SealFound {
   readonly ink: Uint8Array | null;
 }
 
-/**
- * Reads the seal in the corner `page.seal` of a registered sheet; `blankEdgePt`: the paper within this many points of
- * its edges was painted white (a photo's), not seen.
- */
-export const readSeal = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage, blankEdgePt = 0): SealFound => {
+/** Reads the seal in the corner `page.seal` of a registered sheet. */
+export const readSeal = (img: GreyImage, t: Affine, form: FormPage, page: BallotPage): SealFound => {
   const zone = page.seal;
-  const m = inkMap(img, t, form, page, zone, blankEdgePt);
+  const m = inkMap(img, t, form, page, zone);
   if (m.count < SEAL_MISSING_PT2) return { reading: { state: 'missing', circle: null, rim: 0, inside: 0, ink: m.count }, ink: null };
   const peaks = vote(m);
   if (peaks.length === 0) return { reading: { state: 'uncertain', circle: null, rim: 0, inside: 0, ink: m.count }, ink: null };

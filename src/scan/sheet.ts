@@ -288,10 +288,9 @@ export interface ReadOptions {
    * longer than PHOTO.keptPt crosses its letters (a stroke through half a short word shows a point or two of ink
    * between the letters' blurred edges); nor when a pen line longer than a dot reaches into the name from beside it
    * (RowThresholds.fromPad); at any resolution, nor when its letters' core holds pen ink (RowThresholds.bareCore).
-   * A scan's marks are sharp and large: its map and thresholds are kept. `blankEdgePt`: the paper within this many
-   * points of its edges painted white (photo.ts), where a seal pressed partly off the paper is not seen (seal.ts).
+   * A scan's marks are sharp and large: its map and thresholds are kept.
    */
-  readonly photo?: { readonly pxPerPt: number; readonly blankEdgePt?: number };
+  readonly photo?: { readonly pxPerPt: number };
 }
 
 export const readSheet = (scan: GreyImage, target: ScanTarget, sheet: number, options: ReadOptions = {}): SheetOutcome => {
@@ -310,7 +309,7 @@ export const readSheet = (scan: GreyImage, target: ScanTarget, sheet: number, op
         entering: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.entering : ENTERING, bareCore: true, strikePieces: true, wholeMarks: true, openLoops: true, dots: true, dotsOnLetters: true, followEnds: true,
       }))
     : target.layout.form === 'write-in' ? [] : form.rows.map((g) => readMarksRow(img, t, form, g));
-  const found = readSeal(img, t, form, page, options.photo?.blankEdgePt);
+  const found = readSeal(img, t, form, page);
   const seal = found.reading;
   const outsideInk = target.layout.form === 'write-in' ? 0 : inkOutside(img, reg.value, form, page, found, target.layout);
   return {

@@ -177,9 +177,9 @@ describe('scan: phone photos of ballots', () => {
     }
   }, 240_000);
 
-  it('finds a faint seal pressed partly off the paper (the photo\'s white edge cuts its rim), and no seal on a ballot not stamped', async () => {
-    // Photo 160,079 of the bench (8 MP, tilted 24°): the most voted circle was a smaller one off the seal's centre,
-    // and the rim's part in the painted edge counted as paper: the seal read uncertain, the ballot sent to the board.
+  it('finds a faint seal pressed partly off the paper, whose letters vote more than its cut rim, and no seal on a ballot not stamped', async () => {
+    // Photo 160,079 of the bench (8 MP, tilted 24°): the most voted circle was a smaller one off the seal's centre:
+    // the seal read uncertain, the ballot sent to the board. The next peaks of the vote are measured too.
     const p = await generatePhoto(g, { seed: 160_079, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
     const { rows } = await readShot(p);
     expect(rows.outcome.kind).toBe('read');
