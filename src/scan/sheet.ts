@@ -300,13 +300,13 @@ export const readSheet = (scan: GreyImage, target: ScanTarget, sheet: number, op
   const page = target.layout.pages[pageIndex]!;
   const form = target.pages[pageIndex]!;
   // A ballot folded for the box: its creases are cleared once, before anything is read (sheet-folds.ts).
-  const creases = options.photo === undefined ? findCreases(scan, t, form) : [];
+  const creases = findCreases(scan, t, form);
   const img = creases.length > 0 ? clearCreases(scan, t, form, creases) : scan;
   const rows: RowReading[] = target.layout.form === 'strike-out'
     ? form.rows.map((g) => options.photo === undefined ? readStrikeRow(img, t, form, g)
       : readStrikeRow(img, alignRow(img, t, form, g), form, g, {
         keptPt: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.keptPt : STRIKE.keptPt, minAbovePt: PHOTO.minAbovePt, circles: true, fromPad: true, bandLine: true, upperOfTwo: true,
-        entering: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.entering : ENTERING, bareCore: true, strikePieces: true, wholeMarks: true, openLoops: true, dots: true, dotsOnLetters: true, followEnds: true,
+        entering: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.entering : ENTERING, bareCore: true, strikePieces: true, wholeMarks: true, openLoops: true, dots: true, dotsOnLetters: true, followEnds: true, creases: true,
       }))
     : target.layout.form === 'write-in' ? [] : form.rows.map((g) => readMarksRow(img, t, form, g));
   const found = readSeal(img, t, form, page);
