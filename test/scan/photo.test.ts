@@ -192,6 +192,17 @@ describe('scan: phone photos of ballots', () => {
     }
   }, 180_000);
 
+  it('never reads a fold across a photographed ballot as a strike: the crease is found and cleared as on a scan', async () => {
+    // Folded ballots photographed (variety.ts 'fold'): 700,005 (1080p) and 700,008 (8 MP) were decided with a kept
+    // name read struck, the photo's rows read without looking for folds.
+    for (const seed of [700_005, 700_008]) {
+      const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0, pPartial: 0, pNoStamp: 0, pOutside: 0, noise: ['fold'], variation: { cut: false } });
+      const { rows } = await readShot(p);
+      expect(rows.outcome.kind).toBe('read');
+      if (rows.outcome.kind === 'read') expectTruth(p.ballot, rows.outcome.page.rows);
+    }
+  }, 180_000);
+
   it('does not keep a name struck from before it into its first letter (a partial strike of half a word whose tip only is inside)', async () => {
     // Photo 30,128 of the bench's second set (12 MP): a thin ballpoint stroke from the pad into the "M" of "Mã Văn
     // Tâm" showed one column of ink inside the name and was read kept, with confidence.
