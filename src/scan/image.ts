@@ -11,6 +11,23 @@ export const greyImage = (width: number, height: number, fill = 255): GreyImage 
   return { width, height, data };
 };
 
+/** `img` made `f` times smaller each way, each pixel the mean of the f × f it covers (the last partial ones dropped). */
+export const shrinkByMean = (img: GreyImage, f: number): GreyImage => {
+  const width = Math.floor(img.width / f);
+  const height = Math.floor(img.height / f);
+  const out = greyImage(width, height, 0);
+  const sums = new Uint32Array(width);
+  for (let y = 0; y < height; y++) {
+    sums.fill(0);
+    for (let dy = 0; dy < f; dy++) {
+      const from = (y * f + dy) * img.width;
+      for (let x = 0; x < width; x++) for (let dx = 0; dx < f; dx++) sums[x]! += img.data[from + x * f + dx]!;
+    }
+    for (let x = 0; x < width; x++) out.data[y * width + x] = Math.round(sums[x]! / (f * f));
+  }
+  return out;
+};
+
 /** quantile's histogram, kept from one call to the next. */
 const counts = new Uint32Array(256);
 
