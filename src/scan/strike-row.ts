@@ -17,7 +17,7 @@ import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
 import { floodPiece, pieceBox } from './flood.ts';
 import { dotOnLetters } from './dot-on-letters.ts';
-import { inkBesidePrint, strikePieceBesidePrint, thinLineBesidePrint, type InkPiece } from './ink-beside-print.ts';
+import { inkBesidePrint, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
 import { lightBand, tinted } from './light-band.ts';
@@ -732,6 +732,10 @@ export interface RowThresholds {
    * photos at most 3 px a point once upright (a 1080p shot: photo 130,074's retake).
    */
   readonly strikePieces?: boolean;
+  /** …both looked for on scans of more pixels a point than the blank's letters were measured against too (ink-beside-print.ts MOST_PX_PER_PT). Scans. */
+  readonly sharpBeside?: boolean;
+  /** …nor the faintest such piece, a point wide (ink-beside-print.ts FAINT_PIECE). Scans. */
+  readonly faintPieces?: boolean;
   /**
    * A whole line whose middle is less than this above the letters' foot (points) is struck only when another line
    * crosses the letters above it (a double strike's lower line): alone, it is an underline drawn close (300 dpi seed
@@ -771,7 +775,7 @@ export interface RowThresholds {
 
 const SCAN_ROW: RowThresholds = {
   keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, dotsOnLetters: true, thinPieces: true,
-  faintWord: true, cutLines: true, besidePrint: true, strikePieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
+  faintWord: true, cutLines: true, besidePrint: true, strikePieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
   bandLine: false, entering: ENTERING,
 };
 
@@ -873,7 +877,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   }
   // Asked again after a mark is cleared from `cls`; the ink beside the letters is the image's, found once.
   let beside: readonly InkPiece[] | null = null;
-  const besideInk = (): readonly InkPiece[] => (beside ??= inkBesidePrint(img, t, page, g));
+  const look: BesideLook = { sharpScans: o.sharpBeside === true, faintPieces: o.faintPieces === true };
+  const besideInk = (): readonly InkPiece[] => (beside ??= inkBesidePrint(img, t, page, g, look.sharpScans));
   const dot = (): boolean => o.dotsOnLetters === true && dotOnLetters(cls, w, s.height, k, besideInk());
   const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1) && !dot()) &&
     !(o.cutLines === true && cutByLetters(cls, printedAt, w, s.height, k, j0, j1) && !dot()) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt &&
@@ -881,8 +886,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && (oneDot(cls, w, s.height, k) || dot()));
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && unseen() &&
-    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(t, besideInk) || dot()) &&
-    (o.strikePieces !== true || !strikePieceBesidePrint(t, g, besideInk)) &&
+    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1)) && (o.besidePrint !== true || !thinLineBesidePrint(t, besideInk, look) || dot()) &&
+    (o.strikePieces !== true || !strikePieceBesidePrint(t, g, besideInk, look)) &&
     (o.lightBands !== true || !tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height)) &&
     (o.pencilLines !== true || !pencilLine(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1))));
   if (lowAlone) {
