@@ -208,10 +208,13 @@ const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 1, darker: [65, 140
  * at 150 dpi, blurred over the letters' edges, leaves a point or less in one or two gaps of two pixels: 1 × 0.5–1 pt,
  * 65–78 levels (stress seeds 150,500–150,619: 4 rows read kept with confidence). Rows with nothing drawn show pieces of a
  * pixel's width only (1,100 rows of the bench's 150 dpi ballots); a dot on the letters leaves slivers darker than
- * that (99–119): a sliver of a tick or of an underline drawn close (66–73) sends its row to the board. Not on a scan
- * sharper than MOST_PX_PER_PT, sampled averaged: rows with nothing drawn at 300 dpi showed such pieces.
+ * that (99–119): a sliver of a tick or of an underline drawn close (66–73) sends its row to the board. Only on scans
+ * of at most FAINT_MOST_PX_PER_PT (150 dpi: 2.08): one name of the list with nothing drawn showed such a piece on 16 of
+ * 100 ballots at 200 dpi, another on every ballot at 300 dpi; there no partial strike of the stress set was read kept
+ * without it.
  */
 const FAINT_PIECE = { widthPt: 1, heightPt: 1, darker: [65, 90] } as const;
+const FAINT_MOST_PX_PER_PT = 2.4;
 
 /** Where the middle of a piece lies: its height above the baseline, as a share of the band from baseline to bandTop. */
 const bandShare = (p: InkPiece, g: RowGuide): number =>
@@ -234,7 +237,7 @@ const faintPiece = (p: InkPiece, g: RowGuide): boolean => {
 
 const atMost = (t: Affine): boolean => Math.hypot(t.a, t.d) <= MOST_PX_PER_PT;
 
-/** Where a row's ink beside its letters is looked for: `sharpScans` also on a scan of more than MOST_PX_PER_PT (its row sampled averaged); `faintPieces`, FAINT_PIECE too (not there). Scans. */
+/** Where a row's ink beside its letters is looked for: `sharpScans` also on a scan of more than MOST_PX_PER_PT (its row sampled averaged); `faintPieces`, FAINT_PIECE too (at most FAINT_MOST_PX_PER_PT). Scans. */
 export interface BesideLook { readonly sharpScans: boolean; readonly faintPieces: boolean }
 const looked = (t: Affine, look: BesideLook): boolean => look.sharpScans || atMost(t);
 
@@ -248,4 +251,4 @@ export const thinLineBesidePrint = (t: Affine, pieces: () => readonly InkPiece[]
 
 /** A fainter, shorter piece where a strike runs (STRIKE_PIECE, and FAINT_PIECE when looked for): such a row is never read as no mark either. */
 export const strikePieceBesidePrint = (t: Affine, g: RowGuide, pieces: () => readonly InkPiece[], look: BesideLook): boolean =>
-  looked(t, look) && pieces().some((p) => strikePiece(p, g) || (look.faintPieces && atMost(t) && faintPiece(p, g)));
+  looked(t, look) && pieces().some((p) => strikePiece(p, g) || (look.faintPieces && Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT && faintPiece(p, g)));
