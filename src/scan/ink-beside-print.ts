@@ -210,7 +210,7 @@ const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 1, darker: [65, 140
  * pixel's width only (1,100 rows of the bench's 150 dpi ballots); a dot on the letters leaves slivers darker than
  * that (99–119): a sliver of a tick or of an underline drawn close (66–73) sends its row to the board. Only on scans
  * of at most FAINT_MOST_PX_PER_PT (150 dpi: 2.08): one name of the list with nothing drawn showed such a piece on 16 of
- * 100 ballots at 200 dpi, another on every ballot at 300 dpi; there no partial strike of the stress set was read kept
+ * 100 ballots at 200 dpi, another on 14 of 40 at 300 dpi; there no partial strike of the stress set was read kept
  * without it.
  */
 const FAINT_PIECE = { widthPt: 1, heightPt: 1, darker: [65, 90] } as const;
