@@ -232,6 +232,10 @@ const besideBand = (cls: Uint8Array, w: number, h: number, i0: number, i1: numbe
   (j0 >= 3 && lineWithin(cls, w, h, 0, j0 - 1, i0, i1).share >= LOOP_SHARE) ||
   (j1 <= h - 3 && lineWithin(cls, w, h, j1, h - 1, i0, i1).share >= LOOP_SHARE);
 
+/** A pen line below the letters' band across most of the name: an underline, or a circle's lower side. */
+const underLetters = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j1: number): boolean =>
+  j1 <= h - 3 && lineWithin(cls, w, h, j1, h - 1, i0, i1).share >= LOOP_SHARE;
+
 /** Pen lines both above and below the letters' band across most of the name: a circle round it. */
 const loopAround = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j0: number, j1: number): boolean =>
   j0 >= 3 && j1 <= h - 3 && lineWithin(cls, w, h, 0, j0 - 1, i0, i1).share >= LOOP_SHARE && lineWithin(cls, w, h, j1, h - 1, i0, i1).share >= LOOP_SHARE;
@@ -734,7 +738,11 @@ export interface RowThresholds {
   readonly strikePieces?: boolean;
   /** …both looked for on scans of more pixels a point than the blank's letters were measured against too (ink-beside-print.ts MOST_PX_PER_PT). Scans. */
   readonly sharpBeside?: boolean;
-  /** …nor the faintest such piece, a point wide (ink-beside-print.ts FAINT_PIECE). Scans. */
+  /**
+   * …nor the faintest such piece, a point wide (ink-beside-print.ts FAINT_PIECE), but on a name with a pen line under
+   * its letters (underLetters): an underline pulls the row's match to the blank form down a little, and the letters'
+   * edges then leave such pieces (150 dpi, fresh seeds 1,230,001–1,230,100: three underlined names sent to the board). Scans.
+   */
   readonly faintPieces?: boolean;
   /**
    * A whole line whose middle is less than this above the letters' foot (points) is struck only when another line
@@ -792,6 +800,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const printedAt = (i: number, j: number): boolean =>
     page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] === 1;
   const cls = classify(ink, printedAt, w, s.height, k);
+  // Before any mark is cleared: a pen line under the letters pulls the row's match to the blank down (faintPieces).
+  const underlined = o.faintPieces === true && underLetters(cls, w, s.height, i0, i1, j1);
   const pixels: Pixels = {
     dark: (i, j) => s.data[j * w + i]! < paper * FAINT_LEVEL,
     clear: (i, j) => (page.blank.data[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] ?? 0) >= PRINTED,
@@ -877,7 +887,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   }
   // Asked again after a mark is cleared from `cls`; the ink beside the letters is the image's, found once.
   let beside: readonly InkPiece[] | null = null;
-  const look: BesideLook = { sharpScans: o.sharpBeside === true, faintPieces: o.faintPieces === true };
+  const look: BesideLook = { sharpScans: o.sharpBeside === true, faintPieces: o.faintPieces === true && !underlined };
   const besideInk = (): readonly InkPiece[] => (beside ??= inkBesidePrint(img, t, page, g, look.sharpScans));
   const dot = (): boolean => o.dotsOnLetters === true && dotOnLetters(cls, w, s.height, k, besideInk());
   const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1) && !dot()) &&
