@@ -101,9 +101,9 @@ export interface InkPiece {
  * the name's ends: the band less CORE_PT, and SIDE_PT inside either end. Pieces are followed beyond that, so that a
  * dot or a circle's side reaching into it is seen whole (and left out), not cut into a flat sliver.
  */
-export const inkBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): InkPiece[] => {
+export const inkBesidePrint = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, sharpScans = false): InkPiece[] => {
   const k = FORM_PER_POINT;
-  const { area, s, paper, i0, i1, j0, j1 } = sampleRow(img, alignRow(img, t, page, g, SHIFT_PT), g);
+  const { area, s, paper, i0, i1, j0, j1 } = sampleRow(img, alignRow(img, t, page, g, SHIFT_PT), g, sharpScans && !atMost(t) ? AVERAGED : 1);
   const c0 = j0 + Math.round(CORE_PT.top * k);
   const c1 = j1 - Math.round(CORE_PT.foot * k);
   const side = Math.round(SIDE_PT * k);
@@ -177,11 +177,15 @@ const linedUp = (pieces: readonly InkPiece[], hidden: (i: number, j: number) => 
 };
 
 /**
- * Only on scans of at most this many pixels a point (200 dpi: 2.78). Sampled at FORM_PER_POINT from a sharper scan
- * (300 dpi: 4.17), the letters' edges come out darker than the blank's (rendered smoothed at 2 px a point): clean names
- * of the 300 dpi bench showed flat pieces as dark as a pen's (10 rows of 50 ballots). Left as before there.
+ * Sampled bilinear at FORM_PER_POINT from a scan of more pixels a point than this (300 dpi: 4.17; 200 dpi: 2.78), the
+ * letters' edges come out darker than the blank's (rendered smoothed at 2 px a point): clean names of the 300 dpi bench
+ * showed flat pieces as dark as a pen's (10 rows of 50 ballots). Such a scan's row is looked at only when asked
+ * (`sharpScans`: scans), sampled as the blank is rendered — each pixel the mean of AVERAGED × AVERAGED samples over it.
+ * Without it, a thin pen along the tops of "ăn" at 300 dpi showed nothing anywhere and was read kept with confidence
+ * (stress seeds 300,000–300,079 and 300,500–300,619: 15 rows of 1,800 struck through part of the name).
  */
 const MOST_PX_PER_PT = 3;
+const AVERAGED = 2;
 /** A line's piece: at least this wide (points), at most this tall, this many times as wide as tall, and this much darker than the letters at its darkest. */
 const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
 
@@ -198,6 +202,20 @@ const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
  */
 const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 1, darker: [65, 140], band: [0.4, 0.8] } as const;
 
+/**
+ * Fainter and smaller still, where a strike runs (STRIKE_PIECE.band): at least this wide (points), no taller than wide
+ * and no taller than this, darker than the letters by `darker` (grey levels). A thin ballpoint through half a syllable
+ * at 150 dpi, blurred over the letters' edges, leaves a point or less in one or two gaps of two pixels: 1 × 0.5–1 pt,
+ * 65–78 levels (stress seeds 150,500–150,619: 4 rows read kept with confidence). Rows with nothing drawn show pieces of a
+ * pixel's width only (1,100 rows of the bench's 150 dpi ballots); a dot on the letters leaves slivers darker than
+ * that (99–119): a sliver of a tick or of an underline drawn close (66–73) sends its row to the board. Only on scans
+ * of at most FAINT_MOST_PX_PER_PT (150 dpi: 2.08): one name of the list with nothing drawn showed such a piece on 16 of
+ * 100 ballots at 200 dpi, another on 14 of 40 at 300 dpi; there no partial strike of the stress set was read kept
+ * without it.
+ */
+const FAINT_PIECE = { widthPt: 1, heightPt: 1, darker: [65, 90] } as const;
+const FAINT_MOST_PX_PER_PT = 2.4;
+
 /** Where the middle of a piece lies: its height above the baseline, as a share of the band from baseline to bandTop. */
 const bandShare = (p: InkPiece, g: RowGuide): number =>
   (g.baseline - (g.row.row.y + (p.top + p.foot + 1) / 2 / FORM_PER_POINT)) / (g.baseline - g.bandTop);
@@ -211,7 +229,17 @@ const strikePiece = (p: InkPiece, g: RowGuide): boolean => {
     p.widthPt * p.heightPt >= STRIKE_PIECE.areaPt2 && p.darkest >= STRIKE_PIECE.darker[0] && p.darkest <= STRIKE_PIECE.darker[1] && share >= STRIKE_PIECE.band[0] && share <= STRIKE_PIECE.band[1];
 };
 
+const faintPiece = (p: InkPiece, g: RowGuide): boolean => {
+  const share = bandShare(p, g);
+  return p.widthPt >= FAINT_PIECE.widthPt && p.heightPt <= Math.min(p.widthPt, FAINT_PIECE.heightPt) &&
+    p.darkest >= FAINT_PIECE.darker[0] && p.darkest <= FAINT_PIECE.darker[1] && share >= STRIKE_PIECE.band[0] && share <= STRIKE_PIECE.band[1];
+};
+
 const atMost = (t: Affine): boolean => Math.hypot(t.a, t.d) <= MOST_PX_PER_PT;
+
+/** Where a row's ink beside its letters is looked for: `sharpScans` also on a scan of more than MOST_PX_PER_PT (its row sampled averaged); `faintPieces`, FAINT_PIECE too (at most FAINT_MOST_PX_PER_PT). Scans. */
+export interface BesideLook { readonly sharpScans: boolean; readonly faintPieces: boolean }
+const looked = (t: Affine, look: BesideLook): boolean => look.sharpScans || atMost(t);
 
 /**
  * A thin flat piece of ink darker than the printed letters can make in the letters' middle: what shows of a thin pen
@@ -219,8 +247,8 @@ const atMost = (t: Affine): boolean => Math.hypot(t.a, t.d) <= MOST_PX_PER_PT;
  * mark at all. Clean names: their letters' edges give pieces under 100 grey levels darker, or upright ones.
  * `pieces`: the row's inkBesidePrint, asked for only when the page is sharp enough to look.
  */
-export const thinLineBesidePrint = (t: Affine, pieces: () => readonly InkPiece[]): boolean => atMost(t) && pieces().some(linePiece);
+export const thinLineBesidePrint = (t: Affine, pieces: () => readonly InkPiece[], look: BesideLook): boolean => looked(t, look) && pieces().some(linePiece);
 
-/** A fainter, shorter piece where a strike runs (STRIKE_PIECE): such a row is never read as no mark either. */
-export const strikePieceBesidePrint = (t: Affine, g: RowGuide, pieces: () => readonly InkPiece[]): boolean =>
-  atMost(t) && pieces().some((p) => strikePiece(p, g));
+/** A fainter, shorter piece where a strike runs (STRIKE_PIECE, and FAINT_PIECE when looked for): such a row is never read as no mark either. */
+export const strikePieceBesidePrint = (t: Affine, g: RowGuide, pieces: () => readonly InkPiece[], look: BesideLook): boolean =>
+  looked(t, look) && pieces().some((p) => strikePiece(p, g) || (look.faintPieces && Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT && faintPiece(p, g)));

@@ -2,7 +2,7 @@
 import type { Box } from '../documents/ballot-layout.ts';
 import { FORM_PER_POINT, type RowGuide } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
-import { samplePage } from './sample.ts';
+import { samplePage, samplePageAveraged } from './sample.ts';
 import type { Affine } from './transform.ts';
 
 /** Beyond both ends of the name, the row's sample takes in this much paper (points): a strike overshoots. */
@@ -21,10 +21,11 @@ export interface RowSample {
   readonly j1: number;
 }
 
-export const sampleRow = (img: GreyImage, t: Affine, g: RowGuide): RowSample => {
+/** `averaged`: each pixel the mean of that many × that many samples over it (samplePageAveraged); 1 (bilinear) unless told. */
+export const sampleRow = (img: GreyImage, t: Affine, g: RowGuide, averaged = 1): RowSample => {
   const k = FORM_PER_POINT;
   const area: Box = { x: Math.floor(g.textX0 - PAD_PT), y: g.row.row.y, width: Math.ceil(g.textX1 - g.textX0 + 2 * PAD_PT), height: g.row.row.height };
-  const s = samplePage(img, t, area, k);
+  const s = averaged > 1 ? samplePageAveraged(img, t, area, k, averaged) : samplePage(img, t, area, k);
   return {
     area, s, paper: quantile(s, 0, 0, s.width, s.height, 0.9),
     j0: Math.max(0, Math.floor((g.bandTop - 2 - area.y) * k)),

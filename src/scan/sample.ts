@@ -21,6 +21,26 @@ export const samplePage = (img: GreyImage, t: Affine, b: Box, perPoint: number, 
   return out;
 };
 
+/**
+ * samplePage, each pixel the mean of `n` × `n` bilinear samples spread over it: a scan much sharper than `perPoint`
+ * comes out as the blank form's letters are rendered (each pixel the ink over its area), not sharper than they are.
+ */
+export const samplePageAveraged = (img: GreyImage, t: Affine, b: Box, perPoint: number, n: number): GreyImage => {
+  const { width: w, height: h } = sampledSize(b, perPoint);
+  const fine = greyImage(w * n, h * n);
+  sampleInto(img, t, b, perPoint * n, false, w * n, h * n, fine.data, 0, w * n);
+  const out = greyImage(w, h);
+  const fw = w * n;
+  for (let j = 0; j < h; j++) {
+    for (let i = 0; i < w; i++) {
+      let sum = 0;
+      for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) sum += fine.data[(j * n + y) * fw + i * n + x]!;
+      out.data[j * w + i] = Math.round(sum / (n * n));
+    }
+  }
+  return out;
+};
+
 /** Where sampled pixels go: row j of the box starts at data[at + j · stride]. */
 export interface SampleTarget {
   readonly data: Uint8Array;

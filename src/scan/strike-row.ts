@@ -17,7 +17,7 @@ import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
 import { floodPiece, pieceBox } from './flood.ts';
 import { dotOnLetters } from './dot-on-letters.ts';
-import { inkBesidePrint, strikePieceBesidePrint, thinLineBesidePrint, type InkPiece } from './ink-beside-print.ts';
+import { inkBesidePrint, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
 import { lightBand, tinted } from './light-band.ts';
@@ -231,6 +231,10 @@ const lineWithin = (cls: Uint8Array, w: number, h: number, lo: number, hi: numbe
 const besideBand = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j0: number, j1: number): boolean =>
   (j0 >= 3 && lineWithin(cls, w, h, 0, j0 - 1, i0, i1).share >= LOOP_SHARE) ||
   (j1 <= h - 3 && lineWithin(cls, w, h, j1, h - 1, i0, i1).share >= LOOP_SHARE);
+
+/** A pen line below the letters' band across most of the name: an underline, or a circle's lower side. */
+const underLetters = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j1: number): boolean =>
+  j1 <= h - 3 && lineWithin(cls, w, h, j1, h - 1, i0, i1).share >= LOOP_SHARE;
 
 /** Pen lines both above and below the letters' band across most of the name: a circle round it. */
 const loopAround = (cls: Uint8Array, w: number, h: number, i0: number, i1: number, j0: number, j1: number): boolean =>
@@ -734,6 +738,14 @@ export interface RowThresholds {
    * photos at most 3 px a point once upright (a 1080p shot: photo 130,074's retake).
    */
   readonly strikePieces?: boolean;
+  /** …both looked for on scans of more pixels a point than the blank's letters were measured against too (ink-beside-print.ts MOST_PX_PER_PT). Scans. */
+  readonly sharpBeside?: boolean;
+  /**
+   * …nor the faintest such piece, a point wide (ink-beside-print.ts FAINT_PIECE), but on a name with a pen line under
+   * its letters (underLetters): an underline pulls the row's match to the blank form down a little, and the letters'
+   * edges then leave such pieces (150 dpi, fresh seeds 1,230,001–1,230,100: three underlined names sent to the board). Scans.
+   */
+  readonly faintPieces?: boolean;
   /**
    * A whole line whose middle is less than this above the letters' foot (points) is struck only when another line
    * crosses the letters above it (a double strike's lower line): alone, it is an underline drawn close (300 dpi seed
@@ -774,7 +786,7 @@ export interface RowThresholds {
 
 const SCAN_ROW: RowThresholds = {
   keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, dotsOnLetters: true, thinPieces: true,
-  faintWord: true, cutLines: true, besidePrint: true, strikePieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
+  faintWord: true, cutLines: true, besidePrint: true, strikePieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
   bandLine: false, entering: ENTERING,
 };
 
@@ -791,6 +803,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const printedAt = (i: number, j: number): boolean =>
     page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] === 1;
   const cls = classify(ink, printedAt, w, s.height, k);
+  // Before any mark is cleared: a pen line under the letters pulls the row's match to the blank down (faintPieces).
+  const underlined = o.faintPieces === true && underLetters(cls, w, s.height, i0, i1, j1);
   const pixels: Pixels = {
     dark: (i, j) => s.data[j * w + i]! < paper * FAINT_LEVEL,
     clear: (i, j) => (page.blank.data[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] ?? 0) >= PRINTED,
@@ -876,7 +890,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   }
   // Asked again after a mark is cleared from `cls`; the ink beside the letters is the image's, found once.
   let beside: readonly InkPiece[] | null = null;
-  const besideInk = (): readonly InkPiece[] => (beside ??= inkBesidePrint(img, t, page, g));
+  const look: BesideLook = { sharpScans: o.sharpBeside === true, faintPieces: o.faintPieces === true && !underlined };
+  const besideInk = (): readonly InkPiece[] => (beside ??= inkBesidePrint(img, t, page, g, look.sharpScans));
   const dot = (): boolean => o.dotsOnLetters === true && dotOnLetters(cls, w, s.height, k, besideInk());
   const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1) && !dot()) &&
     !(o.cutLines === true && cutByLetters(cls, printedAt, w, s.height, k, j0, j1) && !dot()) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt &&
@@ -884,8 +899,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && (oneDot(cls, w, s.height, k) || dot()));
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < STRIKE.faintWord) && unseen() &&
-    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1) || dot()) && (o.besidePrint !== true || !thinLineBesidePrint(t, besideInk) || dot()) &&
-    (o.strikePieces !== true || !strikePieceBesidePrint(t, g, besideInk)) &&
+    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1) || dot()) && (o.besidePrint !== true || !thinLineBesidePrint(t, besideInk, look) || dot()) &&
+    (o.strikePieces !== true || !strikePieceBesidePrint(t, g, besideInk, look)) &&
     (o.lightBands !== true || !tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height)) &&
     (o.pencilLines !== true || !pencilLine(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1))));
   if (lowAlone) {
