@@ -65,6 +65,9 @@ describe('review images', () => {
     if (sheet.kind !== 'read') throw new Error('not read');
     const page = samplePage(r.page, sheet.registration.transform, { x: 0, y: 0, width: g.target.layout.width, height: g.target.layout.height }, perPoint);
     expect(Buffer.from(img.data).equals(Buffer.from(page.data))).toBe(true);
+    // Stored, not compressed (a scan's noise hardly compresses; level 1 took 15 ms of the image's 35): every pixel and
+    // each row's filter byte, with a few bytes of zlib's blocks around them.
+    expect(png.length).toBeGreaterThan(1001 * 1414);
   }, 120_000);
 
   it('makes several ballots\' images at once, each its own (the kept pixels are used by one at a time)', async () => {
