@@ -11,7 +11,6 @@ import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.
 import type { GreyImage } from './image.ts';
 import { pdfToolFailed, unreadable } from './scan-errors.ts';
 import { sniffFile, sniffKind } from './sniff.ts';
-import { luminance } from './luminance.ts';
 import { decodePlainPng } from './png-plain.ts';
 import { tempFolder } from '../runtime/temp-folder.ts';
 
@@ -22,7 +21,6 @@ sharp.cache(false);
 
 export { sniffFile, sniffKind, type ScanFileKind } from './sniff.ts';
 export { PDF_TOOL_MISSING, pdfToolFailed, unreadable } from './scan-errors.ts';
-export { luminance } from './luminance.ts';
 
 /**
  * A scan file: its bytes, or the path of a file holding them (libvips reads from it what a page needs: the server
@@ -44,8 +42,8 @@ export const tooManySheets = (pages: number, maxSheets: number): RuleError => ru
 export const MAX_PAGE_PIXELS = 40_000_000;
 
 /**
- * One page of a scan. A scanner's plain PNG (8-bit grey or RGB, nothing that changes its pixels) is decoded without
- * libvips (png-plain.ts: 25–40 % less CPU, the same pixels); any other page of a PNG/JPEG/TIFF goes through sharp, turned upright by its EXIF orientation (a phone photo), flattened on
+ * One page of a scan. A scanner's plain grey PNG (8 bits, nothing that changes its pixels) is decoded without libvips
+ * (png-plain.ts: the same pixels, with less CPU); any other page of a PNG/JPEG/TIFF goes through sharp, turned upright by its EXIF orientation (a phone photo), flattened on
  * white, as 8-bit grey; a page over MAX_PAGE_PIXELS is
  * refused before it is decoded. A grey scan's one channel is taken as it is; an 8-bit RGB scan's channels are weighed
  * into luminance (ITU-R BT.601) here (`luminance`), any other colour page by libvips (`recomb`, after sharp has
@@ -74,7 +72,7 @@ export const decodePage = async (file: ScanFile, page: number): Promise<Result<G
   return ok(await rawGrey(flat.recomb(LUMINANCE).extractChannel(0)));
 };
 
-/** A scanner's plain PNG decoded without libvips (png-plain.ts), the same pixels; null for every other file. */
+/** A scanner's plain grey PNG decoded without libvips (png-plain.ts), the same pixels; null for every other file. */
 const plainPng = async (file: ScanFile, page: number): Promise<GreyImage | null> => {
   if (page !== 0 || (typeof file === 'string' ? await sniffFile(file) : sniffKind(file)) !== 'png') return null;
   return decodePlainPng(typeof file === 'string' ? await readFile(file) : file, MAX_PAGE_PIXELS);
@@ -87,6 +85,17 @@ const rawGrey = async (image: ReturnType<typeof sharp>): Promise<GreyImage> => {
 
 /** ITU-R BT.601 luminance in the first channel (the others unused). */
 const LUMINANCE: [[number, number, number], [number, number, number], [number, number, number]] = [[0.299, 0.587, 0.114], [0, 0, 0], [0, 0, 0]];
+
+/**
+ * The grey of 8-bit RGB pixels by BT.601, with the very arithmetic of libvips' recomb and cast (the sum in double,
+ * rounded to a float, truncated), so that a colour page gives the reader the same grey levels either way.
+ */
+export const luminance = (rgb: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(Math.floor(rgb.length / 3));
+  const n = out.length;
+  for (let i = 0, k = 0; i < n; i++, k += 3) out[i] = Math.fround(0.299 * rgb[k]! + 0.587 * rgb[k + 1]! + 0.114 * rgb[k + 2]!);
+  return out;
+};
 
 /** A binary PGM (P5, maxval 255) as written by pdftoppm -gray. */
 export const parsePgm = (bytes: Uint8Array): GreyImage | null => {

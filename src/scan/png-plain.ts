@@ -1,35 +1,36 @@
 /**
- * The plain PNG a scanner writes — 8-bit grey or RGB, not interlaced, no colour profile, gamma, transparency or
- * orientation — decoded here to the grey page libvips would give (input.ts `decodePage`): Node's zlib inflates the
- * image data, each row is unfiltered and, for RGB, weighed into grey (`luminance`'s arithmetic) as it comes, so a
- * colour page never exists as a 14.8 MB RGB buffer (at 200 dpi A4) and nothing goes through libvips' pipeline.
+ * The plain grey PNG a scanner writes — 8 bits, one channel, not interlaced, no gamma, colour profile, transparency
+ * or orientation — decoded here to the page libvips would give (input.ts `decodePage`): Node's zlib inflates the
+ * image data into one buffer (each row after its filter byte), the rows are unfiltered there and copied into the page.
+ * Nothing goes through libvips' pipeline, whose work around the decoding cost about as much again on a grey page
+ * (an A4 page at 200 dpi: 24–35 → 13–24 ms). RGB pages are left to libvips: its unfiltering (SIMD) is faster than
+ * this file's on three channels, which made an adaptively filtered colour page slower here.
  * Any other PNG — and any file this reader finds the least fault with (a chunk's CRC, the compressed data's length,
  * a chunk it does not know) — is left to libvips: `null`, and the caller decodes it as before.
  */
 import { crc32, inflateSync } from 'node:zlib';
 import type { GreyImage } from './image.ts';
-import { greyOf } from './luminance.ts';
+import { scratch } from './scratch.ts';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
-/** Chunks that change nothing in the pixels libvips gives, with the only length they may have (-1: any). */
+/** Chunks that change nothing in the pixels libvips gives, with the only length they may have. */
 const HARMLESS: ReadonlyMap<string, number> = new Map([['pHYs', 9], ['tIME', 7]]);
+/** IHDR's colour type of a grey image without alpha. */
 const GREY = 0;
-const RGB = 2;
 
-interface Header { readonly width: number; readonly height: number; readonly channels: 1 | 3 }
+interface Header { readonly width: number; readonly height: number }
 
 const chunkType = (bytes: Uint8Array, at: number): string => String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
 const u32 = (bytes: Uint8Array, at: number): number => ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
 
-/** IHDR's fields when they are a plain 8-bit grey or RGB image, else null. */
+/** IHDR's fields when they are a plain 8-bit grey image, else null. */
 const plainHeader = (bytes: Uint8Array, at: number, length: number): Header | null => {
   if (length !== 13) return null;
   const width = u32(bytes, at);
   const height = u32(bytes, at + 4);
   const [depth, colour, compression, filter, interlace] = [bytes[at + 8], bytes[at + 9], bytes[at + 10], bytes[at + 11], bytes[at + 12]];
-  if (width === 0 || height === 0 || depth !== 8 || compression !== 0 || filter !== 0 || interlace !== 0) return null;
-  if (colour !== GREY && colour !== RGB) return null;
-  return { width, height, channels: colour === GREY ? 1 : 3 };
+  if (width === 0 || height === 0 || depth !== 8 || colour !== GREY || compression !== 0 || filter !== 0 || interlace !== 0) return null;
+  return { width, height };
 };
 
 /** The header and the compressed image data of a plain PNG whose every chunk is sound and known; else null. */
@@ -54,14 +55,26 @@ const plainChunks = (bytes: Uint8Array): { header: Header; data: Uint8Array[] } 
     } else if (type === 'IEND') {
       return length === 0 && data.length > 0 ? { header, data } : null;
     } else {
-      const expected = HARMLESS.get(type);
-      if (expected === undefined || (expected >= 0 && expected !== length)) return null;
+      if (HARMLESS.get(type) !== length) return null;
       if (data.length > 0) dataEnded = true;
     }
     at = end;
   }
   return null;
 };
+
+/** The image data's chunks end to end, in an array kept from one page to the next (a scanner writes 8 KB chunks). */
+const joined = (parts: readonly Uint8Array[]): Uint8Array => {
+  if (parts.length === 1) return parts[0]!;
+  const out = compressedBytes(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
+const compressedBytes = scratch((n) => new Uint8Array(n), false, 16 << 20);
 
 /**
  * A grey page from a plain PNG's bytes, or null for libvips to decode (see the file's comment), as it does a page of
@@ -70,89 +83,71 @@ const plainChunks = (bytes: Uint8Array): { header: Header; data: Uint8Array[] } 
 export const decodePlainPng = (bytes: Uint8Array, maxPixels: number): GreyImage | null => {
   const chunks = plainChunks(bytes);
   if (chunks === null || chunks.header.width * chunks.header.height > maxPixels) return null;
-  const { width, height, channels } = chunks.header;
-  const stride = width * channels;
-  const compressed = chunks.data.length === 1 ? chunks.data[0]! : Buffer.concat(chunks.data);
+  const { width, height } = chunks.header;
+  const compressed = joined(chunks.data);
   let raw: Buffer;
   try {
-    const inflated = inflateSync(compressed, { info: true, chunkSize: height * (stride + 1) + 1 }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+    // One chunk as large as the rows: zlib writes them straight into it, not into pieces then joined.
+    const inflated = inflateSync(compressed, { info: true, chunkSize: height * (width + 1) + 1 }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
     if (inflated.engine.bytesWritten !== compressed.length) return null;
     raw = inflated.buffer;
   } catch {
     return null;
   }
-  if (raw.length !== height * (stride + 1)) return null;
-  if (!unfilter(raw, height, stride, channels)) return null;
+  if (raw.length !== height * (width + 1) || !unfilter(raw, width, height)) return null;
   // The page in a buffer of its own, as libvips gives it: the server's threads move it whole (sheet-protocol.ts).
   const grey = new Uint8Array(width * height);
-  if (channels === 1) {
-    for (let y = 0; y < height; y++) grey.set(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)), y * width);
-    return { width, height, data: grey };
-  }
-  let o = 0;
-  for (let y = 0; y < height; y++) {
-    for (let k = y * (stride + 1) + 1, e = k + stride; k < e; k += 3) grey[o++] = greyOf(raw[k]!, raw[k + 1]!, raw[k + 2]!);
-  }
+  for (let y = 0; y < height; y++) grey.set(raw.subarray(y * (width + 1) + 1, (y + 1) * (width + 1)), y * width);
   return { width, height, data: grey };
 };
 
 /**
  * PNG's five row filters undone in place (each row's first byte is its filter); false for an unknown filter. The
- * first row's "row above" is zeros, and the first pixel's "pixel before": each case written out, without a test per byte.
+ * first row's "row above" is zeros, as the first pixel's "pixel before".
  */
-const unfilter = (raw: Uint8Array, height: number, stride: number, bpp: number): boolean => {
+const unfilter = (raw: Uint8Array, width: number, height: number): boolean => {
   for (let y = 0; y < height; y++) {
-    const row = y * (stride + 1) + 1;
+    const row = y * (width + 1) + 1;
+    const end = row + width;
     const f = raw[row - 1];
     if (f === 0) continue;
-    if (f === 1) sub(raw, row, stride, bpp);
-    else if (f === 2) { if (y > 0) up(raw, row, stride); }
-    else if (f === 3) average(raw, row, stride, bpp, y > 0);
-    else if (f === 4) { if (y > 0) paeth(raw, row, stride, bpp); else sub(raw, row, stride, bpp); }
+    if (f === 1) sub(raw, row, end);
+    else if (f === 2) { if (y > 0) up(raw, row, end, width + 1); }
+    else if (f === 3) average(raw, row, end, y > 0 ? width + 1 : 0);
+    else if (f === 4) { if (y > 0) paeth(raw, row, end, width + 1); else sub(raw, row, end); }
     else return false;
   }
   return true;
 };
 
-// Each channel is undone on its own, its byte before carried in a variable rather than read back from the row just
-// written: two to three times faster so (V8 does not see that the store and the load are the same byte).
-const sub = (raw: Uint8Array, row: number, stride: number, bpp: number): void => {
-  const end = row + stride;
-  for (let ch = 0; ch < bpp; ch++) {
-    let a = raw[row + ch]!;
-    for (let i = row + ch + bpp; i < end; i += bpp) raw[i] = a = (raw[i]! + a) & 255;
-  }
+// The pixel before is carried in a variable rather than read back from the row just written: two to three times
+// faster so (V8 does not see that the store and the load are the same byte).
+const sub = (raw: Uint8Array, row: number, end: number): void => {
+  let a = 0;
+  for (let i = row; i < end; i++) raw[i] = a = (raw[i]! + a) & 255;
 };
 
-const up = (raw: Uint8Array, row: number, stride: number): void => {
-  const above = stride + 1;
-  for (let i = row, end = row + stride; i < end; i++) raw[i] = raw[i]! + raw[i - above]!;
+const up = (raw: Uint8Array, row: number, end: number, above: number): void => {
+  for (let i = row; i < end; i++) raw[i] = raw[i]! + raw[i - above]!;
 };
 
-const average = (raw: Uint8Array, row: number, stride: number, bpp: number, hasAbove: boolean): void => {
-  const above = stride + 1;
-  const end = row + stride;
-  for (let ch = 0; ch < bpp; ch++) {
-    let a = 0;
-    if (hasAbove) for (let i = row + ch; i < end; i += bpp) raw[i] = a = (raw[i]! + ((a + raw[i - above]!) >> 1)) & 255;
-    else for (let i = row + ch; i < end; i += bpp) raw[i] = a = (raw[i]! + (a >> 1)) & 255;
-  }
+/** `above`: how far back the row above is, 0 on the first row (whose row above is zeros). */
+const average = (raw: Uint8Array, row: number, end: number, above: number): void => {
+  let a = 0;
+  if (above === 0) for (let i = row; i < end; i++) raw[i] = a = (raw[i]! + (a >> 1)) & 255;
+  else for (let i = row; i < end; i++) raw[i] = a = (raw[i]! + ((a + raw[i - above]!) >> 1)) & 255;
 };
 
 /** Paeth's predictor, a row with a row above: of a (before), b (above), c (above before), the nearest to a + b − c. */
-const paeth = (raw: Uint8Array, row: number, stride: number, bpp: number): void => {
-  const above = stride + 1;
-  const end = row + stride;
-  for (let ch = 0; ch < bpp; ch++) {
-    let a = 0;
-    let c = 0;
-    for (let i = row + ch; i < end; i += bpp) {
-      const b = raw[i - above]!;
-      const pa = Math.abs(b - c);
-      const pb = Math.abs(a - c);
-      const pc = Math.abs(a + b - c - c);
-      raw[i] = a = (raw[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 255;
-      c = b;
-    }
+const paeth = (raw: Uint8Array, row: number, end: number, above: number): void => {
+  let a = 0;
+  let c = 0;
+  for (let i = row; i < end; i++) {
+    const b = raw[i - above]!;
+    const pa = Math.abs(b - c);
+    const pb = Math.abs(a - c);
+    const pc = Math.abs(a + b - c - c);
+    raw[i] = a = (raw[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 255;
+    c = b;
   }
 };
