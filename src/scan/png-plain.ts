@@ -1,7 +1,7 @@
 /**
  * The plain grey PNG a scanner writes — 8 bits, one channel, not interlaced, no gamma, colour profile, transparency
  * or orientation — decoded here to the page libvips would give (input.ts `decodePage`): Node's zlib inflates the
- * image data into one buffer (each row after its filter byte), the rows are unfiltered there and copied into the page.
+ * image data into one buffer (each row after its filter byte), the rows are unfiltered there and moved up into the page.
  * Nothing goes through libvips' pipeline, whose work around the decoding cost about as much again on a grey page
  * (an A4 page at 200 dpi: 24–35 → 13–24 ms). RGB pages are left to libvips: its unfiltering (SIMD) is faster than
  * this file's on three channels, which made an adaptively filtered colour page slower here.
@@ -95,10 +95,11 @@ export const decodePlainPng = (bytes: Uint8Array, maxPixels: number): GreyImage 
     return null;
   }
   if (raw.length !== height * (width + 1) || !unfilter(raw, width, height)) return null;
-  // The page in a buffer of its own, as libvips gives it: the server's threads move it whole (sheet-protocol.ts).
-  const grey = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) grey.set(raw.subarray(y * (width + 1) + 1, (y + 1) * (width + 1)), y * width);
-  return { width, height, data: grey };
+  // Each row moved up over the filter bytes before it, in place: a second page-sized buffer brought more full
+  // collections (120 readings, twice: 70 and 65 against libvips' 64 and 61; in place 59 and 56 against 58 and 56).
+  // The page is then a view on the rows' buffer, which a server's thread copies rather than moves (sheet-protocol.ts).
+  for (let y = 0; y < height; y++) raw.copyWithin(y * width, y * (width + 1) + 1, (y + 1) * (width + 1));
+  return { width, height, data: new Uint8Array(raw.buffer, raw.byteOffset, width * height) };
 };
 
 /**
