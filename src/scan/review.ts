@@ -32,11 +32,12 @@ export const encodePng = (img: GreyImage, level = 1): Promise<Buffer> =>
     .png({ compressionLevel: level, adaptiveFiltering: false }).toBuffer();
 
 /**
- * Review images are stored without compression (level 0): they are shown once or twice on the hall's network, not
- * archived, and a scan's paper noise hardly compresses — a whole page (1000 × 1414) took 15.6 ms at level 1 for
- * 1,122 KB, 2 ms stored for 1,385 KB (level 2: 25 ms, 780 KB; level 6: 37 ms, 775 KB). The same pixels.
+ * zlib's level for a review image: stored (0) when it holds a whole page, 1 when only crops. Review images are shown
+ * once or twice on the hall's network, not archived. A whole page (1000 × 1414) took 16–23 ms at level 1 for
+ * 0.6–1.4 MB, 11–18 ms stored for 1.4 MB (CPU, 6 pages with writing outside, load 20); row crops hardly gain
+ * (1.1–2.7 → 1.0–2.2 ms) and would double in size (30–110 → 90–180 KB): they stay compressed.
  */
-const REVIEW_LEVEL = 0;
+const levelFor = (parts: readonly Part[]): number => (parts.some((p) => p.whole) ? 0 : 1);
 
 /** A sheet that could not be registered, as scanned, shrunk by whole steps (mean of f × f) to at most WHOLE_WIDTH. */
 const shrunk = (img: GreyImage, r: ReviewReason): Part => {
@@ -45,7 +46,7 @@ const shrunk = (img: GreyImage, r: ReviewReason): Part => {
   const height = Math.floor(img.height / f);
   const area = f * f;
   return {
-    reason: r, width, height,
+    reason: r, width, height, whole: true,
     draw: ({ data, at, stride }) => {
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
@@ -67,6 +68,8 @@ interface Part {
   readonly width: number;
   readonly height: number;
   readonly draw: (into: SampleTarget) => void;
+  /** The whole sheet, not a crop. */
+  readonly whole: boolean;
 }
 
 /** The image of one reason: its box upright at 200 dpi, the whole page upright, or the scan itself. */
@@ -76,7 +79,7 @@ const partOf = (r: ReviewReason, outcome: SheetOutcome | undefined, img: GreyIma
   const [box, perPoint] = r.box === null
     ? [{ x: 0, y: 0, ...page }, Math.min(CROP_PER_POINT, WHOLE_WIDTH / page.width)]
     : [{ x: r.box.x - 6, y: r.box.y - 6, width: r.box.width + 12, height: r.box.height + 12 }, CROP_PER_POINT];
-  return { reason: r, ...sampledSize(box, perPoint), draw: (into) => samplePageInto(img, t, box, perPoint, into) };
+  return { reason: r, ...sampledSize(box, perPoint), draw: (into) => samplePageInto(img, t, box, perPoint, into), whole: r.box === null };
 };
 
 /** The images of the reasons of a ballot, in order: each sheet's whole-page image once, however many reasons share it. */
@@ -100,7 +103,7 @@ export const reviewItems = async (
 ): Promise<ReviewItem[]> => Promise.all(parts(reading, outcomes, images, page).map(async (p) => {
   const img = greyImage(p.width, p.height);
   p.draw({ data: img.data, at: 0, stride: p.width });
-  return { sheet: p.reason.sheet, candidateId: p.reason.candidateId, reason: p.reason.reason, png: await encodePng(img, REVIEW_LEVEL) };
+  return { sheet: p.reason.sheet, candidateId: p.reason.candidateId, reason: p.reason.reason, png: await encodePng(img, levelFor([p])) };
 }));
 
 /**
@@ -131,7 +134,7 @@ export const reviewPng = async (
       p.draw({ data, at: top * width, stride: width });
       top += p.height;
     }
-    return await encodePng({ width, height, data }, REVIEW_LEVEL);
+    return await encodePng({ width, height, data }, levelFor(all));
   } finally {
     if (!own) canvasBusy = false;
   }
