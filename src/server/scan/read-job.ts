@@ -22,7 +22,6 @@ import { enterJob, SCANNER } from './enter-job.ts';
 import type { SheetPage } from './sheet-protocol.ts';
 import type { PageReading, SheetReader } from './sheet-reader.ts';
 import { roundTarget, type PrepareTarget } from './target.ts';
-import { collectGarbage } from '../../runtime/collect-garbage.ts';
 import { tempFolder } from '../../runtime/temp-folder.ts';
 
 type ScanJob = Selectable<ScanJobsTable>;
@@ -112,8 +111,6 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
   const target = await roundTarget(deps.db, congress, round.election_id, round.number, round.id, hooks.prepareTarget);
   if (!target.ok) return fail(target.error);
 
-  // What the upload left (its file buffer, its stream's chunks) collected before the reading adds its own.
-  collectGarbage();
   // The stack's files are read from disk, one at a time, by the readers (sheet-worker.ts: why not from memory).
   const folder = await tempFolder('scan-read');
   try {
