@@ -24,14 +24,20 @@ const CROP_PER_POINT = 200 / 72;
 const WHOLE_WIDTH = 1000;
 
 /**
- * Grey PNG, lossless, compressed at zlib's fastest level: review images are shown once or twice, not archived. A scan's
- * paper noise does not compress: a whole page (1000 × 1414) took 23 ms at level 2 against 13.5 at level 1, for
- * 780 against 1,120 KB (level 6: 33 ms, 775 KB). One channel said outright: sharp writes raw one-channel pixels as an
- * RGB PNG otherwise (a third larger, a third slower to encode).
+ * Grey PNG, lossless, at zlib's `level` (1, its fastest, unless told). One channel said outright: sharp writes raw
+ * one-channel pixels as an RGB PNG otherwise (three times larger).
  */
-export const encodePng = (img: GreyImage): Promise<Buffer> =>
+export const encodePng = (img: GreyImage, level = 1): Promise<Buffer> =>
   sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } }).toColourspace('b-w')
-    .png({ compressionLevel: 1, adaptiveFiltering: false }).toBuffer();
+    .png({ compressionLevel: level, adaptiveFiltering: false }).toBuffer();
+
+/**
+ * zlib's level for a review image: stored (0) when it holds a whole page, 1 when only crops. Review images are shown
+ * once or twice on the hall's network, not archived. A whole page (1000 × 1414) took 16–23 ms at level 1 for
+ * 0.6–1.4 MB, 11–18 ms stored for 1.4 MB (CPU, 6 pages with writing outside, load 20); row crops hardly gain
+ * (1.1–2.7 → 1.0–2.2 ms) and would double in size (30–110 → 90–180 KB): they stay compressed.
+ */
+const levelFor = (parts: readonly Part[]): number => (parts.some((p) => p.whole) ? 0 : 1);
 
 /** A sheet that could not be registered, as scanned, shrunk by whole steps (mean of f × f) to at most WHOLE_WIDTH. */
 const shrunk = (img: GreyImage, r: ReviewReason): Part => {
@@ -40,7 +46,7 @@ const shrunk = (img: GreyImage, r: ReviewReason): Part => {
   const height = Math.floor(img.height / f);
   const area = f * f;
   return {
-    reason: r, width, height,
+    reason: r, width, height, whole: true,
     draw: ({ data, at, stride }) => {
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
@@ -62,6 +68,8 @@ interface Part {
   readonly width: number;
   readonly height: number;
   readonly draw: (into: SampleTarget) => void;
+  /** The whole sheet, not a crop. */
+  readonly whole: boolean;
 }
 
 /** The image of one reason: its box upright at 200 dpi, the whole page upright, or the scan itself. */
@@ -71,7 +79,7 @@ const partOf = (r: ReviewReason, outcome: SheetOutcome | undefined, img: GreyIma
   const [box, perPoint] = r.box === null
     ? [{ x: 0, y: 0, ...page }, Math.min(CROP_PER_POINT, WHOLE_WIDTH / page.width)]
     : [{ x: r.box.x - 6, y: r.box.y - 6, width: r.box.width + 12, height: r.box.height + 12 }, CROP_PER_POINT];
-  return { reason: r, ...sampledSize(box, perPoint), draw: (into) => samplePageInto(img, t, box, perPoint, into) };
+  return { reason: r, ...sampledSize(box, perPoint), draw: (into) => samplePageInto(img, t, box, perPoint, into), whole: r.box === null };
 };
 
 /** The images of the reasons of a ballot, in order: each sheet's whole-page image once, however many reasons share it. */
@@ -95,7 +103,7 @@ export const reviewItems = async (
 ): Promise<ReviewItem[]> => Promise.all(parts(reading, outcomes, images, page).map(async (p) => {
   const img = greyImage(p.width, p.height);
   p.draw({ data: img.data, at: 0, stride: p.width });
-  return { sheet: p.reason.sheet, candidateId: p.reason.candidateId, reason: p.reason.reason, png: await encodePng(img) };
+  return { sheet: p.reason.sheet, candidateId: p.reason.candidateId, reason: p.reason.reason, png: await encodePng(img, levelFor([p])) };
 }));
 
 /**
@@ -126,7 +134,7 @@ export const reviewPng = async (
       p.draw({ data, at: top * width, stride: width });
       top += p.height;
     }
-    return await encodePng({ width, height, data });
+    return await encodePng({ width, height, data }, levelFor(all));
   } finally {
     if (!own) canvasBusy = false;
   }

@@ -65,6 +65,21 @@ describe('review images', () => {
     if (sheet.kind !== 'read') throw new Error('not read');
     const page = samplePage(r.page, sheet.registration.transform, { x: 0, y: 0, width: g.target.layout.width, height: g.target.layout.height }, perPoint);
     expect(Buffer.from(img.data).equals(Buffer.from(page.data))).toBe(true);
+    // Stored, not compressed (a scan's noise hardly compresses; level 1 took 15 ms of the image's 35): every pixel and
+    // each row's filter byte, with a few bytes of zlib's blocks around them.
+    expect(png.length).toBeGreaterThan(1001 * 1414);
+  }, 120_000);
+
+  it('keeps row crops compressed (zlib level 1) where a whole page is stored', async () => {
+    const ballot = await generateBallot(g, { seed: 43, writingOutside: false, stamped: true, pStrike: 0, pPartial: 0.3, pNonStrike: 0 });
+    const { sheets, ballots } = readStack([ballot.pages[0]!], g.target);
+    const reading = ballots[0]!;
+    expect(reading.kind === 'review' && reading.reasons.length > 0 && reading.reasons.every((r) => r.box !== null)).toBe(true);
+    const png = await reviewPng(reading, sheets, [ballot.pages[0]!], g.target.layout);
+    if (png === null) throw new Error('no review image');
+    const img = await pixels(png);
+    // Stored, the PNG would hold every pixel; a scan's row crops compress to about half.
+    expect(png.length).toBeLessThan(0.8 * img.width * img.height);
   }, 120_000);
 
   it('makes several ballots\' images at once, each its own (the kept pixels are used by one at a time)', async () => {
