@@ -1,6 +1,6 @@
 /** Resampling a box of the page (in points) out of a scan, through the registration map, upright. */
 import type { Box } from '../documents/ballot-layout.ts';
-import { greyImage, type GreyImage } from './image.ts';
+import { greyImage, shrinkByMean, type GreyImage } from './image.ts';
 import { floorOf } from './pixel-index.ts';
 import type { Affine } from './transform.ts';
 
@@ -29,16 +29,7 @@ export const samplePageAveraged = (img: GreyImage, t: Affine, b: Box, perPoint: 
   const { width: w, height: h } = sampledSize(b, perPoint);
   const fine = greyImage(w * n, h * n);
   sampleInto(img, t, b, perPoint * n, false, w * n, h * n, fine.data, 0, w * n);
-  const out = greyImage(w, h);
-  const fw = w * n;
-  for (let j = 0; j < h; j++) {
-    for (let i = 0; i < w; i++) {
-      let sum = 0;
-      for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) sum += fine.data[(j * n + y) * fw + i * n + x]!;
-      out.data[j * w + i] = Math.round(sum / (n * n));
-    }
-  }
-  return out;
+  return shrinkByMean(fine, n);
 };
 
 /** Where sampled pixels go: row j of the box starts at data[at + j · stride]. */
