@@ -13,9 +13,15 @@ export const greyImage = (width: number, height: number, fill = 255): GreyImage 
 
 /** `img` made `f` times smaller each way, each pixel the mean of the f × f it covers (the last partial ones dropped). */
 export const shrinkByMean = (img: GreyImage, f: number): GreyImage => {
+  const out = greyImage(Math.floor(img.width / f), Math.floor(img.height / f), 0);
+  shrinkByMeanInto(img, f, out.data, 0, out.width);
+  return out;
+};
+
+/** shrinkByMean's pixels written into `data`, row y from data[at + y · stride] (an image made elsewhere). */
+export const shrinkByMeanInto = (img: GreyImage, f: number, data: Uint8Array, at: number, stride: number): void => {
   const width = Math.floor(img.width / f);
   const height = Math.floor(img.height / f);
-  const out = greyImage(width, height, 0);
   const sums = new Uint32Array(width);
   for (let y = 0; y < height; y++) {
     sums.fill(0);
@@ -23,9 +29,8 @@ export const shrinkByMean = (img: GreyImage, f: number): GreyImage => {
       const from = (y * f + dy) * img.width;
       for (let x = 0; x < width; x++) for (let dx = 0; dx < f; dx++) sums[x]! += img.data[from + x * f + dx]!;
     }
-    for (let x = 0; x < width; x++) out.data[y * width + x] = Math.round(sums[x]! / (f * f));
+    for (let x = 0; x < width; x++) data[at + y * stride + x] = Math.round(sums[x]! / (f * f));
   }
-  return out;
 };
 
 /** quantile's histogram, kept from one call to the next. */

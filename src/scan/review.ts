@@ -7,7 +7,7 @@
 import sharp from 'sharp';
 import type { CandidateId, RuleError } from '../rules/index.ts';
 import type { BallotReading, ReviewReason } from './ballot.ts';
-import { greyImage, type GreyImage } from './image.ts';
+import { greyImage, shrinkByMeanInto, type GreyImage } from './image.ts';
 import { sampledSize, samplePageInto, type SampleTarget } from './sample.ts';
 import { scratch } from './scratch.ts';
 import type { SheetOutcome } from './sheet.ts';
@@ -42,23 +42,9 @@ const levelFor = (parts: readonly Part[]): number => (parts.some((p) => p.whole)
 /** A sheet that could not be registered, as scanned, shrunk by whole steps (mean of f × f) to at most WHOLE_WIDTH. */
 const shrunk = (img: GreyImage, r: ReviewReason): Part => {
   const f = Math.max(1, Math.ceil(img.width / WHOLE_WIDTH));
-  const width = Math.floor(img.width / f);
-  const height = Math.floor(img.height / f);
-  const area = f * f;
   return {
-    reason: r, width, height, whole: true,
-    draw: ({ data, at, stride }) => {
-      for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) {
-          let sum = 0;
-          for (let dy = 0; dy < f; dy++) {
-            const k = (y * f + dy) * img.width + x * f;
-            for (let dx = 0; dx < f; dx++) sum += img.data[k + dx]!;
-          }
-          data[at + y * stride + x] = (sum + (area >> 1)) / area;
-        }
-      }
-    },
+    reason: r, width: Math.floor(img.width / f), height: Math.floor(img.height / f), whole: true,
+    draw: ({ data, at, stride }) => shrinkByMeanInto(img, f, data, at, stride),
   };
 };
 
