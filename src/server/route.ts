@@ -8,7 +8,7 @@
 import { Readable } from 'node:stream';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { closeIfLargeUnread } from './unread-body.ts';
+import { closeIfLargeUnread, dropUnreadRest } from './unread-body.ts';
 import type { z } from 'zod';
 import { allows, type AccessRole } from '../api/access.ts';
 import { CongressCode } from '../api/common.ts';
@@ -211,7 +211,7 @@ export const serve = <E extends Endpoint>(app: FastifyInstance, deps: ServerDeps
       if (!parts.ok) return sendProblem(reply, parts.error);
       const ctx = { ...caller, req, reply, deps, ...parts.value } as unknown as Ctx<E>;
       const out = await handler(ctx);
-      if (!out.ok) return sendProblem(reply, out.error);
+      if (!out.ok) return sendProblem(dropUnreadRest(req, reply), out.error);
       if (out.value.kind === 'file') return sendFile(reply, out.value);
       const schema = schemaOf(e.response);
       if (deps.checkReplies && schema !== undefined) {

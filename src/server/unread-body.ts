@@ -14,3 +14,26 @@ export const closeIfLargeUnread = (req: FastifyRequest, reply: FastifyReply): Fa
   const large = req.headers['transfer-encoding'] !== undefined || (length !== undefined && Number(length) > DRAINED_BODY_BYTES);
   return large ? reply.header('connection', 'close') : reply;
 };
+
+/** A body a handler refused part-way through is read and dropped up to this size; past it the connection is closed. */
+export const DROPPED_REST_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The rest of a body a handler refused part-way through reading: a stack refused at its first file that is not a
+ * scan, the rest of the stack still on the way. Node discards a body nobody began to read, not one a reader (the
+ * multipart parser) began and left: the kept-alive connection waits behind it, and the sender's next request on it
+ * (the console reloading its job list) is never answered. The sender is authorised (the handler ran), so the rest
+ * is read and dropped and the sender reads the refusal; past `DROPPED_REST_BYTES` the connection is closed.
+ */
+export const dropUnreadRest = (req: FastifyRequest, reply: FastifyReply): FastifyReply => {
+  const raw = req.raw;
+  if (raw.complete || raw.readableEnded || raw.destroyed) return reply;
+  raw.unpipe();
+  let dropped = 0;
+  raw.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DROPPED_REST_BYTES) raw.destroy();
+  });
+  raw.resume();
+  return reply;
+};
