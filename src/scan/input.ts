@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
 import type { GreyImage } from './image.ts';
 import { pdfToolFailed, unreadable } from './scan-errors.ts';
-import { sniffKind } from './sniff.ts';
+import { sniffKind } from './file-kind.ts';
 import { tempFolder } from '../runtime/temp-folder.ts';
 
 const run = promisify(execFile);
@@ -18,7 +18,8 @@ const run = promisify(execFile);
 // Every scan is decoded once: libvips' cache of operations would only hold memory (a page is 4–9 MB).
 sharp.cache(false);
 
-export { sniffFile, sniffKind, type ScanFileKind } from './sniff.ts';
+export { sniffFile } from './sniff.ts';
+export { sniffKind, type ScanFileKind } from './file-kind.ts';
 export { PDF_TOOL_MISSING, pdfToolFailed, unreadable } from './scan-errors.ts';
 
 /**

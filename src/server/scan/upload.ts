@@ -10,7 +10,8 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES } from '../../api/scan.ts';
 import { err, ok, ruleError, type Result } from '../../rules/index.ts';
-import { fileHead, isHeif, sniffKind } from '../../scan/sniff.ts';
+import { isHeif, sniffKind } from '../../scan/file-kind.ts';
+import { fileHead } from '../../scan/sniff.ts';
 import { badRequest, problem, type Problem } from '../problems.ts';
 import { tempFolder } from '../../runtime/temp-folder.ts';
 

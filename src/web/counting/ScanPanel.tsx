@@ -1,9 +1,11 @@
 /**
  * "Quét tập phiếu": the scans of the selected batch — a folder or several files, kept to PNG, JPEG,
- * TIFF and PDF, in file-name order (the stack order) — uploaded in one multipart request with a progress bar.
+ * TIFF and PDF, in file-name order (the stack order) — uploaded in one multipart request with a progress bar. What
+ * the server would refuse is said first, by file name: files that are no scans by their content, empty files, fewer
+ * photos than the batch's ballots.
  * The server answers at once (status 'reading') and reads in the background; the job list follows it.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, type ScanJobView } from '../../api/scan.ts';
 import { formatInteger } from '../../locale/vi.ts';
@@ -13,7 +15,10 @@ import type { ApiError } from '../api/types.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { FileInput } from '../ui/FileInput.tsx';
 import { ScanCamera } from './ScanCamera.tsx';
-import { formatBytes, formatProgress, selectScanFiles, stackKey, type ScanSelection } from './scan-files.ts';
+import {
+  contentProblems, formatBytes, formatProgress, hasContentProblems, readHeads, selectScanFiles, stackKey, tooFewImages, type ContentProblems,
+  type ScanSelection,
+} from './scan-files.ts';
 
 export interface ScanPanelProps {
   readonly batch: Pick<BatchView, 'id' | 'label' | 'physicalCount'>;
@@ -33,6 +38,15 @@ export const ScanPanel = ({ batch, existing = null, onUpload }: ScanPanelProps) 
   const [selection, setSelection] = useState<ScanSelection<File> | null>(null);
   const [upload, setUpload] = useState<Upload>({ state: 'idle' });
   const [error, setError] = useState<ApiError | null>(null);
+  // The first bytes of every picked file, checked before anything is sent (null while they are read).
+  const [contents, setContents] = useState<ContentProblems | null>(null);
+  useEffect(() => {
+    setContents(null);
+    if (selection === null) return;
+    let current = true;
+    void readHeads(selection.files).then((heads) => { if (current) setContents(contentProblems(heads)); });
+    return () => { current = false; };
+  }, [selection]);
 
   const pick = (list: readonly File[]): void => {
     setSelection(list.length === 0 ? null : selectScanFiles(list));
@@ -56,7 +70,9 @@ export const ScanPanel = ({ batch, existing = null, onUpload }: ScanPanelProps) 
   };
 
   const scanned = existing !== null && existing.status !== 'failed';
-  const blocked = scanned || selection === null || selection.files.length === 0 || selection.tooMany || selection.tooLarge.length > 0 || upload.state === 'sending';
+  const tooFew = selection !== null && tooFewImages(selection.files, batch.physicalCount);
+  const blocked = scanned || selection === null || selection.files.length === 0 || selection.tooMany || selection.tooLarge.length > 0
+    || contents === null || hasContentProblems(contents) || tooFew || upload.state === 'sending';
   const first = selection?.files[0];
   const last = selection?.files[selection.files.length - 1];
   return (
@@ -85,6 +101,13 @@ export const ScanPanel = ({ batch, existing = null, onUpload }: ScanPanelProps) 
           {selection.tooMany && <p className="error" role="alert">{t('scan.tooMany', { max: formatInteger(SCAN_MAX_FILES) })}</p>}
           {selection.tooLarge.length > 0 && (
             <p className="error" role="alert">{t('scan.tooLarge', { max: formatBytes(SCAN_FILE_MAX_BYTES), names: selection.tooLarge.join(', ') })}</p>
+          )}
+          {contents === null && selection.files.length > 0 && <p className="muted">{t('scan.checking')}</p>}
+          {contents !== null && contents.notScans.length > 0 && <p className="error" role="alert">{t('scan.notScans', { names: contents.notScans.join(', ') })}</p>}
+          {contents !== null && contents.empty.length > 0 && <p className="error" role="alert">{t('scan.emptyFiles', { names: contents.empty.join(', ') })}</p>}
+          {contents !== null && contents.heic.length > 0 && <p className="error" role="alert">{t('scan.heicByContent', { names: contents.heic.join(', ') })}</p>}
+          {tooFew && (
+            <p className="error" role="alert">{t('scan.tooFewImages', { n: formatInteger(selection.files.length), count: formatInteger(batch.physicalCount) })}</p>
           )}
         </div>
       )}

@@ -1,10 +1,12 @@
 /**
  * The files of a scanned stack as the browser picks them, pure: keep the scans (PNG, JPEG, TIFF, PDF
  * by extension), put them in stack order (file names in natural numeric order: "quet-2" before "quet-10"), and
- * say what was left out and what the server would refuse before anything is sent. Formatting of sizes and
+ * say what was left out and what the server would refuse before anything is sent — by name, and by the first bytes of
+ * each file (a text file named .jpg, an empty file, an iPhone's HEIC renamed). Formatting of sizes and
  * upload progress the Vietnamese way ("12,5 MB", "45%").
  */
 import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES } from '../../api/scan.ts';
+import { isHeif, KIND_HEAD_BYTES, sniffKind } from '../../scan/file-kind.ts';
 import { formatInteger } from '../../locale/vi.ts';
 
 /** What a File offers that matters here (a File, or a plain object in tests). */
@@ -61,6 +63,41 @@ export const selectScanFiles = <F extends PickedFile>(picked: readonly F[]): Sca
     tooMany: sorted.length > SCAN_MAX_FILES,
   };
 };
+
+/** A picked file's name, size and first bytes. */
+export interface PickedHead {
+  readonly name: string;
+  readonly size: number;
+  readonly head: Uint8Array;
+}
+
+export const readHeads = (files: readonly File[]): Promise<PickedHead[]> =>
+  Promise.all(files.map(async (f) => ({ name: f.name, size: f.size, head: new Uint8Array(await f.slice(0, KIND_HEAD_BYTES).arrayBuffer()) })));
+
+/** The files the server would refuse for what is in them, whatever their names say: each list by file name. */
+export interface ContentProblems {
+  readonly empty: readonly string[];
+  readonly heic: readonly string[];
+  readonly notScans: readonly string[];
+}
+
+export const contentProblems = (files: readonly PickedHead[]): ContentProblems => {
+  const unknown = files.filter((f) => f.size > 0 && sniffKind(f.head) === null);
+  return {
+    empty: files.filter((f) => f.size === 0).map((f) => f.name),
+    heic: unknown.filter((f) => isHeif(f.head)).map((f) => f.name),
+    notScans: unknown.filter((f) => !isHeif(f.head)).map((f) => f.name),
+  };
+};
+
+export const hasContentProblems = (p: ContentProblems): boolean => p.empty.length + p.heic.length + p.notScans.length > 0;
+
+/**
+ * A PNG or a JPEG is one page, and a ballot at least one: a stack of only those, fewer than the batch's ballots
+ * (counted by hand), cannot be the whole batch. A PDF or a TIFF may hold many pages.
+ */
+export const tooFewImages = (files: readonly PickedFile[], ballots: number): boolean =>
+  files.length > 0 && files.length < ballots && files.every((f) => ['png', 'jpg', 'jpeg'].includes(extension(f.name)));
 
 const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 
