@@ -7,9 +7,11 @@ import { createRoot } from 'react-dom/client';
 import { httpClient } from './api/client.ts';
 import { App, preloadReadPage } from './app/App.tsx';
 import { initI18n } from './i18n/index.ts';
+import { installValidationMessages } from './ui/native-validation.ts';
 
 const i18n = initI18n();
 document.documentElement.lang = i18n.language;
+installValidationMessages(document, i18n.t.bind(i18n));
 const root = document.getElementById('root');
 if (root === null) throw new Error('#root missing from index.html');
 const start = (): void => {

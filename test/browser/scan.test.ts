@@ -67,6 +67,16 @@ describe.skipIf(!run)('scanning a batch in Chromium against the real server', ()
     const page = await context.newPage();
     try {
       await signIn(page, server.base, '/counting', head);
+      // A batch opened without its name or with a hand count below 1: the browser's own check, in Vietnamese even on
+      // this English Chromium (ui/native-validation.ts).
+      await page.getByLabel('Số phiếu đếm tay').fill('-3');
+      await page.getByRole('button', { name: 'Mở tập phiếu' }).click();
+      expect(await page.getByLabel('Tên tập phiếu').evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('Xin điền vào ô này.');
+      await page.getByLabel('Tên tập phiếu').fill('Hòm thử');
+      await page.getByRole('button', { name: 'Mở tập phiếu' }).click();
+      expect(await page.getByLabel('Số phiếu đếm tay').evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('Giá trị phải từ 1 trở lên.');
+      await page.getByLabel('Tên tập phiếu').fill('');
+      await page.getByLabel('Số phiếu đếm tay').fill('');
       await page.getByRole('button', { name: new RegExp(LABEL, 'u') }).click();
       const panel = page.locator('section.scan-panel');
       await panel.getByRole('heading', { name: `Quét tập phiếu — ${LABEL}` }).waitFor();

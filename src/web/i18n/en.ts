@@ -15,6 +15,23 @@ export const en: Messages = {
     signOut: 'Sign out',
     language: 'Language',
   },
+  validation: {
+    missing: {
+      text: 'Please fill in this field.',
+      number: 'Please enter a number in this field.',
+      select: 'Please choose an item in the list.',
+      checkbox: 'Please tick this box to go on.',
+      file: 'Please choose a file.',
+    },
+    notNumber: 'Please enter a number.',
+    whole: 'Please enter a whole number.',
+    min: 'The value must be {{min}} or more.',
+    max: 'The value must be no more than {{max}}.',
+    tooShort: 'Please enter at least {{n}} characters (now {{now}}).',
+    tooLong: 'Please enter no more than {{n}} characters (now {{now}}).',
+    patternHint: 'The value does not match what is asked: {{hint}}',
+    invalid: 'The value is not valid.',
+  },
   files: {
     chooseOne: 'Choose a file…',
     chooseMany: 'Choose files…',

@@ -18,6 +18,23 @@ export const vi = {
     signOut: 'Đăng xuất',
     language: 'Ngôn ngữ',
   },
+  validation: {
+    missing: {
+      text: 'Xin điền vào ô này.',
+      number: 'Xin nhập một số vào ô này.',
+      select: 'Xin chọn một mục trong danh sách.',
+      checkbox: 'Xin đánh dấu ô này để tiếp tục.',
+      file: 'Xin chọn một tệp.',
+    },
+    notNumber: 'Xin nhập một số.',
+    whole: 'Xin nhập một số nguyên.',
+    min: 'Giá trị phải từ {{min}} trở lên.',
+    max: 'Giá trị không được lớn hơn {{max}}.',
+    tooShort: 'Xin nhập ít nhất {{n}} ký tự (hiện có {{now}}).',
+    tooLong: 'Xin nhập không quá {{n}} ký tự (hiện có {{now}}).',
+    patternHint: 'Giá trị chưa đúng yêu cầu: {{hint}}',
+    invalid: 'Giá trị chưa hợp lệ.',
+  },
   files: {
     chooseOne: 'Chọn tệp…',
     chooseMany: 'Chọn các tệp…',
