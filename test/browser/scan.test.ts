@@ -71,10 +71,10 @@ describe.skipIf(!run)('scanning a batch in Chromium against the real server', ()
       // this English Chromium (ui/native-validation.ts).
       await page.getByLabel('Số phiếu đếm tay').fill('-3');
       await page.getByRole('button', { name: 'Mở tập phiếu' }).click();
-      expect(await page.getByLabel('Tên tập phiếu').evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('Xin điền vào ô này.');
+      expect(await page.getByLabel('Tên tập phiếu').evaluate((el) => (el as unknown as { validationMessage: string }).validationMessage)).toBe('Xin điền vào ô này.');
       await page.getByLabel('Tên tập phiếu').fill('Hòm thử');
       await page.getByRole('button', { name: 'Mở tập phiếu' }).click();
-      expect(await page.getByLabel('Số phiếu đếm tay').evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('Giá trị phải từ 1 trở lên.');
+      expect(await page.getByLabel('Số phiếu đếm tay').evaluate((el) => (el as unknown as { validationMessage: string }).validationMessage)).toBe('Giá trị phải từ 1 trở lên.');
       await page.getByLabel('Tên tập phiếu').fill('');
       await page.getByLabel('Số phiếu đếm tay').fill('');
       await page.getByRole('button', { name: new RegExp(LABEL, 'u') }).click();
