@@ -9,6 +9,7 @@
  *   GET    /counting                              → CountingOverview                      (board, operators)
  *   GET    /batches                               → BatchView[]                            (board, operators: own entry only)
  *   POST   /batches                               CreateBatchBody → BatchView (201)        (board)
+ *   POST   /batches/:batch/recount                RecountBatchBody → BatchView             (board: counted again by hand)
  *   GET    /batches/:batch                        → MyBatchView                            (operator: own entry only)
  *   POST   /batches/:batch/entries                OpenEntryBody → MyBatchView (201)        (operator)
  *   POST   /batches/:batch/ballots                EnterBallotBody → EnteredBallot (201)    (operator; 200 on a retried requestId)
@@ -116,6 +117,13 @@ export type TerminalView = z.infer<typeof TerminalView>;
 export const DiscardEntryBody = z.object({
   /** The operator (user name) whose entry is discarded. */
   operator: z.string().min(1).max(200),
+  note: z.string().trim().min(1).max(2000),
+  terminal: TerminalId.optional(),
+}).strict();
+
+/** The batch counted again by hand: its new physical count, and why (the old one stays in the input log). */
+export const RecountBatchBody = z.object({
+  physicalCount: z.number().int().min(1).max(100_000),
   note: z.string().trim().min(1).max(2000),
   terminal: TerminalId.optional(),
 }).strict();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Result, RuleError } from '../rules/index.ts';
-import { addBallot, allEntriesClosed, closeEntry, moveEntry, openBatch, openEntry, undoBallot, type BatchState } from './batch.ts';
+import { addBallot, allEntriesClosed, closeEntry, discardEntry, moveEntry, openBatch, openEntry, recountBatch, undoBallot, type BatchState } from './batch.ts';
 import { ctxOf, makeSpec } from './test-support.ts';
 
 const ctx = ctxOf(makeSpec('committee', 5, 3));
@@ -120,5 +120,29 @@ describe('moveEntry (an operator continues at another terminal)', () => {
     expect(code(moveEntry(s0, 'an', 't1'))).toBe('entry.same-terminal');
     expect(code(moveEntry(s0, 'an', 't0'))).toBe('entry.same-place');
     expect(code(moveEntry(s0, 'chi', 'x'))).toBe('entry.not-found');
+  });
+});
+
+describe('recountBatch', () => {
+  it('takes a new count while no entry is closed and none holds more; an entry then closes at the new count', () => {
+    let s = withEntries(batch(3), 'an');
+    s = value(addBallot(ctx, s, 'an', { struck: [] }));
+    s = value(recountBatch(s, 1));
+    expect(s.spec.physicalCount).toBe(1);
+    expect(value(closeEntry(s, 'an')).entries[0]!.closed).toBe(true);
+  });
+  it('refuses an impossible or unchanged count, and a count below what an open entry holds', () => {
+    let s = withEntries(batch(3), 'an');
+    expect(code(recountBatch(s, 0))).toBe('batch.physical-count');
+    expect(code(recountBatch(s, 1.5))).toBe('batch.physical-count');
+    expect(code(recountBatch(s, 3))).toBe('batch.recount-same');
+    s = value(addBallot(ctx, value(addBallot(ctx, s, 'an', { struck: [] })), 'an', { struck: [] }));
+    expect(code(recountBatch(s, 1))).toBe('batch.recount-below-entry');
+  });
+  it('refuses while an entry closed against the old count stands; once it is discarded, takes the new count', () => {
+    let s = withEntries(batch(1), 'an');
+    s = value(closeEntry(value(addBallot(ctx, s, 'an', { struck: [] })), 'an'));
+    expect(code(recountBatch(s, 2))).toBe('batch.recount-closed');
+    expect(value(recountBatch(value(discardEntry(s, 'an')), 2)).spec.physicalCount).toBe(2);
   });
 });

@@ -182,3 +182,32 @@ export const moveEntry = (state: BatchState, operator: OperatorId, to: TerminalI
   }
   return ok(replaceEntry(state, found.value, { ...entry, terminal: to }));
 };
+
+/**
+ * The board counts the batch again by hand and the count differs from the one it was opened with (the box held 48
+ * ballots, not 50; a typing slip when it was opened). Refused while an entry is closed — it was closed against the
+ * old count: the board discards it first — and when an open entry already holds more ballots than the new count.
+ * The old count stays in the input log with the reason.
+ */
+export const recountBatch = (state: BatchState, physicalCount: number): Result<BatchState, RuleError> => {
+  const label = state.spec.label;
+  if (!Number.isInteger(physicalCount) || physicalCount < 1) {
+    return fail('batch.physical-count', 'Số phiếu đếm tay của tập phải là số nguyên dương.',
+      'The physical count of a batch must be a positive integer.', 'physicalCount');
+  }
+  if (physicalCount === state.spec.physicalCount) {
+    return fail('batch.recount-same', `Tập "${label}" đã ghi ${physicalCount} phiếu: số mới phải khác số cũ.`,
+      `Batch "${label}" already holds ${physicalCount}: the new count must differ from the old one.`, 'physicalCount');
+  }
+  const closed = state.entries.filter((e) => e.closed).map((e) => e.operator);
+  if (closed.length > 0) {
+    return fail('batch.recount-closed', `Tập "${label}" có lần nhập đã đóng theo số cũ (${closed.join(', ')}): Ban Kiểm phiếu hủy các lần nhập đó (ghi lý do) rồi mới sửa số phiếu đếm tay.`,
+      `Batch "${label}" has entries closed against the old count (${closed.join(', ')}): the board discards them (with a reason) before correcting the count.`);
+  }
+  const over = state.entries.filter((e) => e.ballots.length > physicalCount);
+  if (over.length > 0) {
+    return fail('batch.recount-below-entry', `Lần nhập của ${over.map((e) => `"${e.operator}" (${e.ballots.length} phiếu)`).join(', ')} đã nhiều hơn ${physicalCount} phiếu: xoá bớt phiếu đã nhập hoặc hủy lần nhập trước.`,
+      `The entry of ${over.map((e) => `"${e.operator}" (${e.ballots.length} ballots)`).join(', ')} already holds more than ${physicalCount}: undo ballots or discard the entry first.`, 'physicalCount');
+  }
+  return ok({ ...state, spec: { ...state.spec, physicalCount } });
+};

@@ -64,4 +64,12 @@ describe('replayLog', () => {
     expect(value(applyEvent(ctx, state, { type: 'ballot-undone', position: 1, ...meta })).batches.get('b1')).toEqual(value(undoBallot(s, 'op0')));
     expect(codeOf(applyEvent(ctx, state, { type: 'entry-closed', ballots: 1, ...meta }))).toBe('entry.count-mismatch');
   });
+  it('replays a batch counted again by hand only with a reason and from the count it held', () => {
+    const opened: CountingEvent = { type: 'batch-opened', batch: { ...spec, physicalCount: 6 }, ...meta };
+    const recount = (from: number, note: string): CountingEvent => ({ type: 'batch-recounted', from, physicalCount: 2, note, ...meta, operator: 'head', terminal: 'board' });
+    const r = replayLog(ctx, [opened, recount(6, 'Đếm lại: 2 phiếu')]);
+    expect(r.ok && r.value.batches.get('b1')?.spec.physicalCount).toBe(2);
+    expect(replayLog(ctx, [opened, recount(5, 'Đếm lại')])).toMatchObject({ ok: false, error: { index: 1, error: { code: 'log.recount-from' } } });
+    expect(replayLog(ctx, [opened, recount(6, ' ')])).toMatchObject({ ok: false, error: { index: 1, error: { code: 'log.note-required' } } });
+  });
 });

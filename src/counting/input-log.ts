@@ -1,11 +1,11 @@
 /**
- * The input log (nhật ký nhập phiếu): every batch opened, entry opened, ballot entered, ballot undone, entry
+ * The input log (nhật ký nhập phiếu): every batch opened or counted again by hand, entry opened, ballot entered, ballot undone, entry
  * closed and board ruling, as an event with operator, terminal, time, batch and position. The server stores only
  * events; `replayLog` rebuilds the state from them with the same transitions, so the log is verifiable: a log
  * that a transition refuses, or whose positions or typed text do not match, does not replay.
  */
 import { err, ok, ruleError, type Ballot, type Result, type RuleError } from '../rules/index.ts';
-import { addBallot, closeEntry, discardEntry, moveEntry, openBatch, openEntry, undoBallot, type BatchSpec, type BatchState } from './batch.ts';
+import { addBallot, closeEntry, discardEntry, moveEntry, openBatch, openEntry, recountBatch, undoBallot, type BatchSpec, type BatchState } from './batch.ts';
 import { ballotKey } from './ballot-key.ts';
 import type { BatchId, CountingContext, OperatorId, TerminalId } from './context.ts';
 import { parseEntry } from './keyboard-entry.ts';
@@ -21,6 +21,8 @@ interface EventMeta {
 
 export type CountingEvent =
   | (EventMeta & { readonly type: 'batch-opened'; readonly batch: BatchSpec })
+  /** The board counted the batch again by hand: `from` ballots as opened (or last counted), now `physicalCount`. */
+  | (EventMeta & { readonly type: 'batch-recounted'; readonly from: number; readonly physicalCount: number; readonly note: string })
   | (EventMeta & { readonly type: 'entry-opened' })
   /** `text` is what was typed (absent for the scanner's reading); replay checks it parses to `ballot`. */
   | (EventMeta & { readonly type: 'ballot-entered'; readonly position: number; readonly ballot: Ballot; readonly text?: string | undefined })
@@ -54,6 +56,15 @@ const applyToBatch = (ctx: CountingContext, state: BatchState, e: CountingEvent)
   switch (e.type) {
     case 'batch-opened':
       return fail('log.batch-exists', `Tập "${e.batchId}" đã được mở.`, `Batch "${e.batchId}" is already open.`);
+    case 'batch-recounted':
+      if (e.note.trim() === '') {
+        return fail('log.note-required', 'Sửa số phiếu đếm tay phải ghi rõ lý do.', 'Correcting the physical count needs a stated reason.');
+      }
+      if (e.from !== state.spec.physicalCount) {
+        return fail('log.recount-from', `Tập "${state.spec.label}" đang ghi ${state.spec.physicalCount} phiếu, không phải ${e.from}.`,
+          `Batch "${state.spec.label}" holds ${state.spec.physicalCount}, not ${e.from}.`);
+      }
+      return recountBatch(state, e.physicalCount);
     case 'entry-opened':
       return openEntry(state, { operator: e.operator, terminal: e.terminal });
     case 'ballot-entered': {

@@ -30,6 +30,9 @@ const describe = (ctx: CountingContext, e: CountingEvent): Pick<LogLine, 'positi
     case 'batch-opened':
       return { position: null, action_vi: 'Mở tập phiếu', action_en: 'Batch opened',
         detail: `${e.batch.label}: ${e.batch.physicalCount} phiếu, nhập ${e.batch.entriesRequired} lần` };
+    case 'batch-recounted':
+      return { position: null, action_vi: 'Đếm lại tập phiếu bằng tay', action_en: 'Batch counted again by hand',
+        detail: `${e.from} → ${e.physicalCount} phiếu: ${e.note}` };
     case 'entry-opened':
       return { position: null, action_vi: 'Bắt đầu lần nhập', action_en: 'Entry opened', detail: '' };
     case 'ballot-entered':

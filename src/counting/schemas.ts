@@ -25,6 +25,7 @@ const Position = z.number().int().min(1).max(100_000);
 
 export const CountingEventSchema: z.ZodType<CountingEvent> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('batch-opened'), batch: BatchSpecSchema, ...meta }).strict(),
+  z.object({ type: z.literal('batch-recounted'), from: z.number().int().min(1).max(100_000), physicalCount: z.number().int().min(1).max(100_000), note: z.string().max(2000), ...meta }).strict(),
   z.object({ type: z.literal('entry-opened'), ...meta }).strict(),
   z.object({ type: z.literal('ballot-entered'), position: Position, ballot: BallotSchema, text: z.string().max(20_000).optional(), ...meta }).strict(),
   z.object({ type: z.literal('ballot-undone'), position: Position, ...meta }).strict(),

@@ -238,7 +238,7 @@ export interface ShowOfHandsRecordInput {
 
 /** What happened at a counting terminal (the event types of src/counting/input-log.ts). */
 export const INPUT_LOG_ACTIONS = [
-  'batch-opened', 'entry-opened', 'ballot-entered', 'ballot-undone', 'entry-closed', 'entry-discarded', 'entry-moved', 'ruling',
+  'batch-opened', 'batch-recounted', 'entry-opened', 'ballot-entered', 'ballot-undone', 'entry-closed', 'entry-discarded', 'entry-moved', 'ruling',
 ] as const;
 export type InputLogAction = (typeof INPUT_LOG_ACTIONS)[number];
 
@@ -262,6 +262,8 @@ export interface InputLogEntry {
   readonly entryOf?: string | null | undefined;
   /** 'entry-moved': the terminal the entry left (it continues at the event's terminal). */
   readonly fromTerminal?: string | null | undefined;
+  /** 'batch-recounted': the physical count before and after the board counted the batch again by hand. */
+  readonly recount?: { readonly from: number; readonly to: number } | null | undefined;
   /** 'batch-opened': the batch as the board opened it. */
   readonly batchSpec?: { readonly label: string; readonly physicalCount: number; readonly entriesRequired: number } | null | undefined;
 }

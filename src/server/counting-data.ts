@@ -182,6 +182,7 @@ const STATE_CODES = new Set([
   'batch.entered', 'entry.same-operator', 'entry.same-terminal', 'entry.too-many', 'entry.not-found', 'entry.closed',
   'entry.over-physical', 'entry.nothing-to-undo', 'entry.count-mismatch', 'entry.discard-after-ruling', 'ruling.not-ready',
   'ruling.no-disagreement', 'ruling.duplicate', 'entry.same-place', 'reconcile.not-ready', 'batch.not-final', 'log.position', 'log.batch-exists',
+  'batch.recount-closed', 'batch.recount-below-entry',
 ]);
 
 export const refusal = (e: RuleError): Problem => (STATE_CODES.has(e.code) ? conflict(e) : unprocessable(e));

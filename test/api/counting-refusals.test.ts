@@ -204,6 +204,7 @@ const MAY_CALL: Readonly<Record<string, readonly Who[]>> = {
   'GET /batches/1/reconciliation': ['head'],
   'POST /batches/1/rulings': ['head'],
   'POST /batches/1/discard': ['head'],
+  'POST /batches/1/recount': ['head'],
   'GET /reconciliation': ['head'],
   'GET /result': ['head'],
   'GET /input-log': ['head', 'admin'],

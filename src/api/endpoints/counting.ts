@@ -9,7 +9,7 @@ import { CongressParams, RoundParams } from '../common.ts';
 import {
   BatchKey, BatchView, CloseEntryBody, CountingOverview, CreateBatchBody, DiscardEntryBody, EnterBallotBody, EnteredBallot,
   InputLogQuery, InputLogVerification, InputLogView, MyBatchView, OpenCountingBody, OpenEntryBody, ReconciliationView,
-  RoundResultView, RulingBody, TakeOverEntryBody, TerminalLabelBody, TerminalParams, TerminalView, UndoBallotQuery,
+  RecountBatchBody, RoundResultView, RulingBody, TakeOverEntryBody, TerminalLabelBody, TerminalParams, TerminalView, UndoBallotQuery,
 } from '../counting.ts';
 import { endpoint } from '../endpoint.ts';
 
@@ -23,6 +23,7 @@ export const countingEndpoints = {
   finishCounting: endpoint({ method: 'POST', path: `${R}/counting/finish`, params: RoundParams, response: RoundResultView, access: COUNTING_BOARD }),
   listBatches: endpoint({ method: 'GET', path: `${R}/batches`, params: RoundParams, response: z.array(BatchView), access: COUNTING_STAFF }),
   createBatch: endpoint({ method: 'POST', path: `${R}/batches`, params: RoundParams, body: CreateBatchBody, response: BatchView, access: COUNTING_BOARD }),
+  recountBatch: endpoint({ method: 'POST', path: `${B}/recount`, params: BatchParams, body: RecountBatchBody, response: BatchView, access: COUNTING_BOARD }),
   myBatch: endpoint({ method: 'GET', path: B, params: BatchParams, response: MyBatchView, access: COUNTING_OPERATORS }),
   openEntry: endpoint({ method: 'POST', path: `${B}/entries`, params: BatchParams, body: OpenEntryBody, response: MyBatchView, access: COUNTING_OPERATORS }),
   enterBallot: endpoint({ method: 'POST', path: `${B}/ballots`, params: BatchParams, body: EnterBallotBody, response: EnteredBallot, access: COUNTING_OPERATORS }),

@@ -128,6 +128,15 @@ const group = (round: ElectionRound, index: CandidateIndex, logDay: string, even
           b.entriesRequired = e.batchSpec.entriesRequired;
         }
         break;
+      case 'batch-recounted':
+        if (e.recount != null) b.physicalCount = e.recount.to;
+        b.lines.push({ after: 0, slot: 2, seq: e.seq, cells: (cells) => {
+          const out = [...cells];
+          out[1] = `Ban Kiểm phiếu đếm lại tập bằng tay (${by}, ${at})${e.recount == null ? '' : `: ${e.recount.from} → ${e.recount.to} phiếu`}`;
+          out[out.length - 1] = e.note ?? '';
+          return out;
+        } });
+        break;
       case 'entry-opened':
         b.entries.push({ number: b.entries.length + 1, operator: e.operator, terminals: [e.terminal], start: at, end: null, discarded: null, ballots: [] });
         break;

@@ -22,6 +22,8 @@ const entryOf = (seq: number, e: CountingEvent): InputLogEntry => {
     case 'batch-opened':
       return { ...base, position: null, ballot: null, note: `${e.batch.label}: ${e.batch.physicalCount} phiếu, nhập ${e.batch.entriesRequired} lần`,
         batchSpec: { label: e.batch.label, physicalCount: e.batch.physicalCount, entriesRequired: e.batch.entriesRequired } };
+    case 'batch-recounted':
+      return { ...base, position: null, ballot: null, note: e.note, recount: { from: e.from, to: e.physicalCount } };
     case 'entry-opened':
       return { ...base, position: null, ballot: null, note: null };
     case 'ballot-entered':

@@ -19,6 +19,7 @@ import { useLiveResource } from '../app/useLiveResource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { BatchEntry } from './BatchEntry.tsx';
 import { BatchList } from './BatchList.tsx';
+import { BatchRecount } from './BatchRecount.tsx';
 import { EntryPlaces } from './EntryPlaces.tsx';
 import { HandCountForm } from './HandCount.tsx';
 import { ReconciliationQueue } from './ReconciliationQueue.tsx';
@@ -81,7 +82,12 @@ const CountingRound = ({ election }: { readonly election: ElectionView }) => {
           onOpen={(label, physicalCount) => after(api.createBatch({ params: ref, body: { label, physicalCount } }))} />
         {batch !== null && operator && (
           <EntryPlaces batch={batch} board={board} me={me.principal.kind === 'user' ? me.principal.username : ''}
-            onMove={(operatorName, note) => after(api.takeOverEntry({ params: batchRef(ref, batch.id), body: { operator: operatorName, note } }))} />
+            onMove={(operatorName, note) => after(api.takeOverEntry({ params: batchRef(ref, batch.id), body: { operator: operatorName, note } }))}
+            onDiscard={(operatorName, note) => after(api.discardEntry({ params: batchRef(ref, batch.id), body: { operator: operatorName, note } }))} />
+        )}
+        {batch !== null && round?.status === 'counting' && allowed(API.recountBatch) && (
+          <BatchRecount key={`recount-${batch.id}`} batch={batch}
+            onRecount={(physicalCount, note) => after(api.recountBatch({ params: batchRef(ref, batch.id), body: { physicalCount, note } }))} />
         )}
         {batch !== null && operator && <BatchEntry key={batch.id} ctx={ctx} round={ref} batch={batch} onChange={refresh} />}
         {operator && <ScanSection ctx={ctx} round={ref} batch={batch} board={board} onChange={refresh} />}

@@ -37,6 +37,10 @@ export const FileInput = ({ id, accept, multiple = false, folder = false, disabl
     const files = e.target.files === null ? [] : [...e.target.files];
     setChosen(files);
     onFiles(files);
+    // The same files picked again (a stack scanned again after its reading failed) must be a new pick: neither the
+    // browser nor React tells a change to the value the input already holds. A required input keeps its value: the
+    // form's own check reads it.
+    if (!required) e.target.value = '';
   };
 
   const summary = chosen.length === 0 ? t('files.none')

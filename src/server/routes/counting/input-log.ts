@@ -27,7 +27,8 @@ export const inputLogRoutes = (app: FastifyInstance, deps: ServerDeps): void => 
     for (const row of await roundEventRows(deps.db, l.value.round.id)) {
       const e = parseEventRow(row);
       if (!e.ok) return e;
-      if (!entering.has(e.value.batchId) || e.value.type === 'batch-opened') events.push(e.value);
+      // Of a batch still being entered, only what the board did to the batch itself shows: never an entry's content.
+      if (!entering.has(e.value.batchId) || e.value.type === 'batch-opened' || e.value.type === 'batch-recounted') events.push(e.value);
     }
     const lines = logLines(l.value.counting.ctx, events);
     const name = `nhat-ky-nhap-phieu-${ctx.congress.code}-bau-cu-${l.value.election.id}-vong-${l.value.round.number}`;
