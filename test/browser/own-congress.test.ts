@@ -355,10 +355,24 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
         await page.getByRole('dialog').getByRole('button', { name: 'Ghi vào danh sách', exact: true }).click();
         await card.locator('ol.candidate-list').getByText(m.fullName, { exact: true }).waitFor();
       }
-      await card.getByLabel('Đồng ý', { exact: true }).fill('14');
-      await card.getByLabel('Không đồng ý', { exact: true }).fill('0');
-      await card.getByLabel('Ý kiến khác', { exact: true }).fill('0');
-      await card.getByRole('button', { name: 'Biểu quyết thông qua danh sách bầu cử' }).click();
+      // A list with a surplus: the congress first votes its maximum surplus (never above the rules' 1 for 3 seats).
+      const surplus = card.locator('section.max-surplus');
+      if (await surplus.count() > 0) {
+        await expect.poll(() => surplus.getByTestId('max-surplus-now').textContent()).toBe('Đại hội chưa biểu quyết số dư tối đa của cuộc bầu cử này.');
+        await surplus.getByLabel(/^Số dư tối đa/u).fill('2');
+        await surplus.getByLabel('Đồng ý', { exact: true }).fill('14');
+        await surplus.getByLabel('Không đồng ý', { exact: true }).fill('0');
+        await surplus.getByLabel('Ý kiến khác', { exact: true }).fill('0');
+        await surplus.getByText('Quy chế chỉ cho phép số dư tối đa 1 người khi bầu 3 người.').waitFor();
+        await surplus.getByLabel(/^Số dư tối đa/u).fill('1');
+        await surplus.getByRole('button', { name: 'Ghi kết quả biểu quyết số dư tối đa' }).click();
+        await expect.poll(() => surplus.getByTestId('max-surplus-now').textContent()).toBe('Số dư tối đa Đại hội đã thông qua: 1 người.');
+      }
+      const approval = card.locator('form', { has: page.getByRole('button', { name: 'Biểu quyết thông qua danh sách bầu cử' }) });
+      await approval.getByLabel('Đồng ý', { exact: true }).fill('14');
+      await approval.getByLabel('Không đồng ý', { exact: true }).fill('0');
+      await approval.getByLabel('Ý kiến khác', { exact: true }).fill('0');
+      await approval.getByRole('button', { name: 'Biểu quyết thông qua danh sách bầu cử' }).click();
       await card.getByText(/Đã thông qua danh sách/u).waitFor();
       // The settings are frozen now, shown read-only.
       await card.getByTestId('election-settings-frozen').waitFor();

@@ -2,6 +2,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API } from '../../api/index.ts';
+import { surplusApplies } from '../../rules/index.ts';
 import type { ApiResult } from '../api/client.ts';
 import { candidateRef, electionRef } from '../api/refs.ts';
 import type { ApiError } from '../api/types.ts';
@@ -11,6 +12,7 @@ import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { CountsForm } from '../ui/CountsForm.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { surplusOf, type ElectionContext } from './election-context.ts';
+import { MaxSurplusForm } from './MaxSurplusForm.tsx';
 import { NominateForm } from './NominateForm.tsx';
 import { PollForm } from './PollForm.tsx';
 import { RoundFollowUp } from './RoundFollowUp.tsx';
@@ -124,6 +126,7 @@ const DraftStep = ({ ctx }: { readonly ctx: ElectionContext }) => {
       ))}
       {ctx.can(API.addCandidate) && <NominateForm ctx={ctx} />}
       {unpolled.length > 0 && <PollForm ctx={ctx} nominees={unpolled} />}
+      {surplusApplies(ctx.election.kind) && ctx.round.number === 1 && <MaxSurplusForm ctx={ctx} />}
       <h3>{t('console.elections.approveList')}</h3>
       <CountsForm attendance={ctx.attendance} submitLabel={t('console.elections.approveList')} disabledReason={reason}
         onSubmit={(counts) => thenReload(ctx.api.transition({ params: ctx.ref, body: { to: 'list-approved', ...counts } }), ctx.reload)} />
