@@ -7,7 +7,9 @@ import { useApi } from '../app/api-context.tsx';
 import { can } from '../app/can.ts';
 import { useMe } from '../app/session.tsx';
 import { useLiveResource } from '../app/useLiveResource.ts';
+import { thenReload } from '../app/then-reload.ts';
 import { DocumentList } from '../ui/DocumentList.tsx';
+import { DocumentActions } from './DocumentActions.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { FileInput } from '../ui/FileInput.tsx';
 import { CongressPrintLinks } from './PrintLinks.tsx';
@@ -50,7 +52,13 @@ export const DocumentsSection = () => {
   return (
     <div>
       {documents.error !== null && <ErrorMessage error={documents.error} />}
-      {documents.data !== null && <DocumentList documents={documents.data} congress={congress} />}
+      {documents.data !== null && (
+        <DocumentList documents={documents.data} congress={congress} actions={can(me, API.updateDocument) ? (d) => (
+          <DocumentActions document={d}
+            onVisibility={(v) => thenReload(api.updateDocument({ params: { code: congress, id: d.id }, body: { visibility: v } }), documents.reload)}
+            onRemove={() => thenReload(api.deleteDocument({ params: { code: congress, id: d.id } }), documents.reload)} />
+        ) : undefined} />
+      )}
       <CongressPrintLinks congress={congress} members={congressView.data?.kind === 'members'} />
       {can(me, API.uploadDocument) && (
         <form className="form body-card" onSubmit={(e) => void submit(e)}>
