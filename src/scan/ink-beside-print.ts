@@ -237,8 +237,12 @@ const faintPiece = (p: InkPiece, g: RowGuide): boolean => {
 
 const atMost = (t: Affine): boolean => Math.hypot(t.a, t.d) <= MOST_PX_PER_PT;
 
-/** Where a row's ink beside its letters is looked for: `sharpScans` also on a scan of more than MOST_PX_PER_PT (its row sampled averaged); `faintPieces`, FAINT_PIECE too (at most FAINT_MOST_PX_PER_PT). Scans. */
-export interface BesideLook { readonly sharpScans: boolean; readonly faintPieces: boolean }
+/**
+ * Where a row's ink beside its letters is looked for: `sharpScans` also on a scan of more than MOST_PX_PER_PT (its row
+ * sampled averaged); `faintPieces`, FAINT_PIECE too (at most FAINT_MOST_PX_PER_PT). Scans. `linedPieces`: a strike's
+ * piece counts only beside another along the same rows (linedStrikePieces). Coarse photos.
+ */
+export interface BesideLook { readonly sharpScans: boolean; readonly faintPieces: boolean; readonly linedPieces?: boolean }
 const looked = (t: Affine, look: BesideLook): boolean => look.sharpScans || atMost(t);
 
 /**
@@ -249,6 +253,24 @@ const looked = (t: Affine, look: BesideLook): boolean => look.sharpScans || atMo
  */
 export const thinLineBesidePrint = (t: Affine, pieces: () => readonly InkPiece[], look: BesideLook): boolean => looked(t, look) && pieces().some(linePiece);
 
-/** A fainter, shorter piece where a strike runs (STRIKE_PIECE, and FAINT_PIECE when looked for): such a row is never read as no mark either. */
-export const strikePieceBesidePrint = (t: Affine, g: RowGuide, pieces: () => readonly InkPiece[], look: BesideLook): boolean =>
-  looked(t, look) && pieces().some((p) => strikePiece(p, g) || (look.faintPieces && Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT && faintPiece(p, g)));
+/** Two pieces side by side (no column in common) whose rows overlap: pieces of one line across the letters. */
+const alongOneLine = (p: InkPiece, q: InkPiece): boolean => (q.left > p.right || q.right < p.left) && Math.max(p.top, q.top) <= Math.min(p.foot, q.foot);
+
+/**
+ * Some strike piece lies beside another along the same rows (alongOneLine). On a photo of about a pixel a point (a
+ * 1080p shot, sharp), resampled upright, the camera's pixels step the letters' edges, and a name with nothing drawn
+ * shows one such piece in one gap of its letters (2 × 0.5 or 1.5 × 1 pt, 65–83 levels: bench photos 180,043,
+ * 180,050, 190,025 (two names), 190,040, 410,095), always in the same gap of the same name; a thin ballpoint through
+ * half a syllable shows one in each gap it crosses, along its course (photo 130,074's retake: three, 71–110 levels).
+ */
+const linedStrikePieces = (found: readonly InkPiece[]): boolean => found.some((p) => found.some((q) => alongOneLine(p, q)));
+
+/**
+ * A fainter, shorter piece where a strike runs (STRIKE_PIECE, and FAINT_PIECE when looked for): such a row is never
+ * read as no mark either — on a coarse photo (`linedPieces`), two of them along one line.
+ */
+export const strikePieceBesidePrint = (t: Affine, g: RowGuide, pieces: () => readonly InkPiece[], look: BesideLook): boolean => {
+  if (!looked(t, look)) return false;
+  const found = pieces().filter((p) => strikePiece(p, g) || (look.faintPieces && Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT && faintPiece(p, g)));
+  return look.linedPieces === true ? linedStrikePieces(found) : found.length > 0;
+};

@@ -167,7 +167,15 @@ export const darkestRun = (r: BlankResidual): number => {
  * Darker than this along a run (grey levels): a pen line. On photos blurred for their resolution (photo-soft.ts) a
  * name with nothing drawn shows at most 35 (1080p, 0.97 px/pt), a thin ballpoint through part of a name 46 and more
  * (1080p, the family name and half a middle syllable), a ballpoint 66 and more (stress photos 1,000–1,041, bench
- * photos 50,000–50,028). (Sharp photos of about 1 px/pt are not asked: the camera's pixels step the letters' edges,
- * which a Gaussian does not model, and names with nothing drawn there reach 47.)
+ * photos 50,000–50,028). Sharp photos of about 1 px/pt are held to SHARP_LINE_LEVEL.
  */
 export const LINE_LEVEL = 40;
+
+/**
+ * On a sharp photo of fewer than PHOTO.coarsePxPerPt (a 1080p shot, its letters' edges not soft), darker than this
+ * along a run: the camera's pixels step the letters' edges, which a Gaussian does not model, and names with nothing
+ * drawn reach 47 (0.87–0.93 px/pt; 46 at most on 360 such names of 40 stress photos, 0.85–1.48 px/pt, seeds 830,000–
+ * 830,039). A thin ballpoint through half a word there that the strike reader read kept showed 38, 41, 50, 57 and 71:
+ * the three above this level go to the board; the two below it are read kept still (a known limit, MEASUREMENTS).
+ */
+export const SHARP_LINE_LEVEL = 48;

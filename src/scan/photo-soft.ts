@@ -11,7 +11,7 @@ import { alignRow } from './align-row.ts';
 import { ruleError, type RuleError } from '../rules/index.ts';
 import type { FormPage, RowGuide, ScanTarget } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
-import { blankResidual, darkestRun, LINE_LEVEL } from './photo-blank-model.ts';
+import { blankResidual, darkestRun, LINE_LEVEL, SHARP_LINE_LEVEL } from './photo-blank-model.ts';
 import type { RowReading } from './read-rows.ts';
 import { sampleRow } from './row-sample.ts';
 import type { SheetOutcome } from './sheet.ts';
@@ -73,20 +73,24 @@ const softPhoto = (sigma: number): RuleError => ruleError('scan.photo-blur',
  * A strike-out ballot's photo read at fewer than PHOTO.lowPxPerPt pixels a point whose printed names' edges are softer
  * than PHOTO.softEdges: refused when a thin pen line would not show (the blur fitted on its names, the median over
  * the rows, leaves THIN_PEN under SEEN times LINE_LEVEL); else its names read kept with a pen line off the blurred blank along
- * their letters' middle go to the board (uncertain). Any other outcome is returned as it is.
+ * their letters' middle go to the board (uncertain). A sharp photo of fewer than PHOTO.coarsePxPerPt is looked at the
+ * same way, at SHARP_LINE_LEVEL: a thin ballpoint through half a word there may show nothing the strike reader sees
+ * (stress photos 830,000–830,039, 1080p: five such names read kept). Any other outcome is returned as it is.
  */
 export const readSoft = (img: GreyImage, outcome: SheetOutcome, target: ScanTarget, pxPerPt: number): SheetOutcome | RuleError => {
   if (outcome.kind !== 'read' || target.layout.form !== 'strike-out' || pxPerPt >= PHOTO.lowPxPerPt) return outcome;
   const page = target.pages[outcome.page.pageIndex]!;
   const t = outcome.registration.transform;
-  if (letterEdges(img, t, page) >= PHOTO.softEdges) return outcome;
+  const sharp = letterEdges(img, t, page) >= PHOTO.softEdges;
+  if (sharp && pxPerPt >= PHOTO.coarsePxPerPt) return outcome;
   const fits = new Map(page.rows.map((g) => [g.row.candidateId, blankResidual(img, alignRow(img, t, page, g), page, g)] as const));
   const sigmas = [...fits.values()].map((f) => f.sigma).sort((a, b) => a - b);
   const sigma = sigmas[Math.floor(sigmas.length / 2)] ?? 0;
-  if (thinLineLeft(sigma) < SEEN * LINE_LEVEL) return softPhoto(sigma);
+  if (!sharp && thinLineLeft(sigma) < SEEN * LINE_LEVEL) return softPhoto(sigma);
+  const level = sharp ? SHARP_LINE_LEVEL : LINE_LEVEL;
   const rows = outcome.page.rows.map((row): RowReading => {
     const fit = fits.get(row.candidateId);
-    return row.kind === 'strike' && row.state === 'kept' && fit !== undefined && darkestRun(fit) >= LINE_LEVEL ? { ...row, state: 'uncertain', confidence: 0 } : row;
+    return row.kind === 'strike' && row.state === 'kept' && fit !== undefined && darkestRun(fit) >= level ? { ...row, state: 'uncertain', confidence: 0 } : row;
   });
   return { ...outcome, page: { ...outcome.page, rows } };
 };

@@ -306,7 +306,7 @@ export const readSheet = (scan: GreyImage, target: ScanTarget, sheet: number, op
     ? form.rows.map((g) => options.photo === undefined ? readStrikeRow(img, t, form, g)
       : readStrikeRow(img, alignRow(img, t, form, g), form, g, {
         keptPt: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.keptPt : STRIKE.keptPt, minAbovePt: PHOTO.minAbovePt, circles: true, fromPad: true, bandLine: true, upperOfTwo: true,
-        entering: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.entering : ENTERING, bareCore: true, strikePieces: true, wholeMarks: true, openLoops: true, dots: true, dotsOnLetters: true, followEnds: true, creases: true,
+        entering: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.entering : ENTERING, bareCore: true, strikePieces: true, linedPieces: options.photo.pxPerPt < PHOTO.coarsePxPerPt, wholeMarks: true, openLoops: true, dots: true, dotsOnLetters: true, followEnds: true, creases: true,
       }))
     : target.layout.form === 'write-in' ? [] : form.rows.map((g) => readMarksRow(img, t, form, g));
   const found = readSeal(img, t, form, page);

@@ -66,9 +66,10 @@ export const STRIKE = {
  * resolution not when its letters' core holds pen ink (RowThresholds.bareCore); such a photo whose letters' edges
  * are softer than softEdges (sharp 1080p photos 0.42–0.45, blurred from σ 0.6 up under 0.38, 3 MP under 0.41) has its
  * names read kept checked against the blank form blurred as the photo is, or is refused when blurred so far that a
- * thin pen line would not show (photo-soft.ts).
+ * thin pen line would not show (photo-soft.ts). Below coarsePxPerPt (a 1080p shot) the strike pieces beside the
+ * print count only two along one line (RowThresholds.linedPieces).
  */
-export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, keptPt: 1.25, entering: { pt: 2, thin: 0.8 }, softEdges: 0.415 } as const;
+export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, coarsePxPerPt: 1.5, keptPt: 1.25, entering: { pt: 2, thin: 0.8 }, softEdges: 0.415 } as const;
 
 /** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
 const PEN_THICKNESS_PT = 5.5;
@@ -738,6 +739,11 @@ export interface RowThresholds {
    * photos at most 3 px a point once upright (a 1080p shot: photo 130,074's retake).
    */
   readonly strikePieces?: boolean;
+  /**
+   * …counted only when two such pieces lie along one line (ink-beside-print.ts linedStrikePieces): photos of fewer than
+   * PHOTO.coarsePxPerPt, whose camera pixels step the letters' edges into one such piece on a name with nothing drawn.
+   */
+  readonly linedPieces?: boolean;
   /** …both looked for on scans of more pixels a point than the blank's letters were measured against too (ink-beside-print.ts MOST_PX_PER_PT). Scans. */
   readonly sharpBeside?: boolean;
   /**
@@ -890,7 +896,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   }
   // Asked again after a mark is cleared from `cls`; the ink beside the letters is the image's, found once.
   let beside: readonly InkPiece[] | null = null;
-  const look: BesideLook = { sharpScans: o.sharpBeside === true, faintPieces: o.faintPieces === true && !underlined };
+  const look: BesideLook = { sharpScans: o.sharpBeside === true, faintPieces: o.faintPieces === true && !underlined, linedPieces: o.linedPieces === true };
   const besideInk = (): readonly InkPiece[] => (beside ??= inkBesidePrint(img, t, page, g, look.sharpScans));
   const dot = (): boolean => o.dotsOnLetters === true && dotOnLetters(cls, w, s.height, k, besideInk());
   const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1) && !dot()) &&

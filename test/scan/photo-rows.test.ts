@@ -213,10 +213,42 @@ describe('scan: rows of phone photos that need nobody', () => {
     expect(outcome.kind === 'rejected' ? outcome.reason.code : outcome.kind, nameVariation(p.variation)).toBe('scan.photo-fit');
   }, 300_000);
 
+  it('never keeps a name struck through half a middle word with a thin ballpoint on a sharp 1080p photo where the strike reader sees nothing: the name is held to the blank form blurred as the photo is', async () => {
+    // Stress photos (every other row a partial strike: half a middle word, half a word, a middle word, the family name;
+    // thin ballpoint or ballpoint; 1080p, blur σ 0–0.5, the letters' edges sharp): these names were read kept with
+    // confidence; against the blurred blank they leave runs of 57, 50 and 71 along the letters' middle (SHARP_LINE_LEVEL).
+    const parts = ['half-middle-word', 'half-word', 'middle-word', 'family-name'] as const;
+    const pens = ['thin-ballpoint', 'thin-ballpoint', 'ballpoint'] as const;
+    for (const [seed, candidateId] of [[830_000, 'c017'], [830_013, 'c007'], [830_025, 'c011']] as const) {
+      const plan = (i: number): RowPlan => {
+        const q = seed * 7 + i;
+        return i % 2 === 0 ? { kind: 'partial', part: parts[(q >> 1) % 4]!, pen: pens[(q >> 3) % 3]! } : { kind: 'none' };
+      };
+      const p = await generatePhoto(g, { seed, pNoStamp: 0, pOutside: 0, plan, variation: { camera: '1080p', blur: [0, 0.3, 0.5][seed % 3]!, cut: false } });
+      const outcome = await rowsOf(p);
+      const name = `seed ${seed}: ${nameVariation(p.variation)}`;
+      expect(outcome.kind, name).toBe('read');
+      if (outcome.kind !== 'read') continue;
+      expect(p.ballot.truth.plans.get(candidateId)).toEqual({ kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' });
+      expect(said(outcome.page.rows.find((r) => r.candidateId === candidateId)!), name).not.toBe('kept');
+      expectTruth(p.ballot, outcome.page.rows);
+    }
+  }, 300_000);
+
+  it('keeps a name with nothing drawn on a sharp 1080p photo, whose letters\' edges stepped by the camera\'s pixels leave one flat piece in a gap: a line leaves one in each gap it crosses', async () => {
+    // Bench photos 180,043 (1.00 px/pt), 190,025 (0.98, two names) and 410,095 (1.21), blur σ 0: one piece 2 × 0.5 or
+    // 1.5 × 1 pt, 65–80 levels darker than the letters, in the same gap of the same name, sent the name to the board.
+    await benchRowKept(180_043, 'c006');
+    await benchRowKept(190_025, 'c009');
+    await benchRowKept(190_025, 'c016');
+    await benchRowKept(410_095, 'c018');
+  }, 300_000);
+
   it('never keeps a name struck through half a syllable with a thin ballpoint on a 1080p retake, where the stroke shows only a short faint flat piece over the letters', async () => {
     // Photo 130,074 of the bench (SCAN_PHOTO_SEED=130000), its first retake (the first shot refused as blurred): c014
     // showed pieces 1.5–2 × 1–1.5 pt, 69–106 levels darker than the letters, over the top of the lower-case letters,
-    // and was read kept with confidence (ink-beside-print.ts STRIKE_PIECE).
+    // and was read kept with confidence (ink-beside-print.ts STRIKE_PIECE); three of them, along the stroke's course, as
+    // a photo of fewer than PHOTO.coarsePxPerPt needs (linedStrikePieces).
     const seed = 130_074;
     const marking = { pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 } as const;
     const first = await generatePhoto(g, { seed, ...marking });
