@@ -41,22 +41,13 @@ export const tooManySheets = (pages: number, maxSheets: number): RuleError => ru
 export const MAX_PAGE_PIXELS = 40_000_000;
 
 /**
- * How an 8-bit RGB page is weighed into grey — the same grey levels either way (test/scan/input.test.ts):
- * - 'fast': decoded whole into RGB pixels (15 MB for an A4 page at 200 dpi), weighed here by `luminance`;
- * - 'lean': weighed by libvips strip by strip as it decodes (`recomb`): no RGB page in memory, at some 20 ms more CPU
- *   a page, on libvips' threads. The server's reader threads use it: a dead RGB page is freed only when the
- *   thread's collector next runs, and one or two of them made the server's resident memory peak while it read a stack.
- */
-export type ColourWeighing = 'fast' | 'lean';
-
-/**
  * One page of a PNG/JPEG/TIFF through sharp, turned upright by its EXIF orientation (a phone photo), flattened on
  * white, as 8-bit grey; a page over MAX_PAGE_PIXELS is
  * refused before it is decoded. A grey scan's one channel is taken as it is; an 8-bit RGB scan's channels are weighed
- * into luminance (ITU-R BT.601) as `colour` says, any other colour page by libvips (`recomb`, after sharp has
+ * into luminance (ITU-R BT.601) here (`luminance`), any other colour page by libvips (`recomb`, after sharp has
  * turned it into 8-bit sRGB) — never by sharp's colour pipeline, which costs as much again as the decoding itself.
  */
-export const decodePage = async (file: ScanFile, page: number, colour: ColourWeighing = 'fast'): Promise<Result<GreyImage, RuleError>> => {
+export const decodePage = async (file: ScanFile, page: number): Promise<Result<GreyImage, RuleError>> => {
   const image = sharp(file, { page, limitInputPixels: MAX_PAGE_PIXELS, sequentialRead: true });
   const meta = await image.metadata();
   const height = meta.pageHeight ?? meta.height;
@@ -70,7 +61,7 @@ export const decodePage = async (file: ScanFile, page: number, colour: ColourWei
   if (channels === 1) return ok(await rawGrey(flat.extractChannel(0)));
   // libvips' recomb works in floats on all three output channels: 3–4 times the PNG's decoding (85 against 25 ms
   // for an A4 page at 200 dpi); weighing the RGB page here costs about 10 ms, for the same grey levels.
-  if (colour === 'fast' && channels === 3 && meta.space === 'srgb' && meta.depth === 'uchar') {
+  if (channels === 3 && meta.space === 'srgb' && meta.depth === 'uchar') {
     const { data, info } = await flat.raw().toBuffer({ resolveWithObject: true });
     if (info.channels === 3) return ok({ width: info.width, height: info.height, data: luminance(data) });
   }

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { err, ok, type Result, type RuleError } from '../rules/index.ts';
 import type { GreyImage } from './image.ts';
-import { decodePage, parsePgm, pageTooLarge, pdfToolFailed, sniffFile, sniffKind, tooManySheets, unreadable, type ColourWeighing, type ScanFile } from './input.ts';
+import { decodePage, parsePgm, pageTooLarge, pdfToolFailed, sniffFile, sniffKind, tooManySheets, unreadable, type ScanFile } from './input.ts';
 import { tempFolder } from '../runtime/temp-folder.ts';
 
 const run = promisify(execFile);
@@ -118,10 +118,10 @@ export async function* pageSources(file: ScanFile, options: ScanPagesOptions = {
   for (let p = 0; p < pages; p++) yield ok({ kind: 'encoded', index: p });
 }
 
-/** Page `index` of an image file, decoded (`colour`: decodePage's); an error as the file's reason. */
-export const decodeSource = async (file: ScanFile, index: number, colour: ColourWeighing = 'fast'): Promise<Result<GreyImage, RuleError>> => {
+/** Page `index` of an image file, decoded; an error as the file's reason. */
+export const decodeSource = async (file: ScanFile, index: number): Promise<Result<GreyImage, RuleError>> => {
   try {
-    return await decodePage(file, index, colour);
+    return await decodePage(file, index);
   } catch (e) {
     return err(unreadable(firstLine(e)));
   }

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { renderBallotPdf } from '../../src/documents/pdf/ballot-pdf.ts';
 import { decodeScan, sniffKind } from '../../src/scan/index.ts';
-import { decodePage, luminance, parsePgm } from '../../src/scan/input.ts';
+import { luminance, parsePgm } from '../../src/scan/input.ts';
 import { ballotInput, strikeRound } from './support.ts';
 
 const W = 40;
@@ -48,7 +48,6 @@ describe('decodeScan', () => {
       'png, alpha': await sharp(rgba, { raw: { width: w, height: h, channels: 4 } }).png().toBuffer(),
       'png, 16 bits': await sharp(rgb, colour).toColourspace('rgb16').png().toBuffer(),
       tiff: await sharp(rgb, colour).tiff({ compression: 'lzw' }).toBuffer(),
-      'tiff of JPEG pages (a document scanner\'s)': await sharp(rgb, colour).tiff({ compression: 'jpeg', quality: 85 }).toBuffer(),
     };
     // The oracle: libvips' own recombination of the same file (the way every colour page was weighed before).
     const L: [[number, number, number], [number, number, number], [number, number, number]] = [[0.299, 0.587, 0.114], [0, 0, 0], [0, 0, 0]];
@@ -59,11 +58,7 @@ describe('decodeScan', () => {
       const img = r.value[0]!;
       expect([img.width, img.height], name).toEqual([w, h]);
       expect(Buffer.from(img.data).equals(expected), name).toBe(true);
-      if (!name.includes('JPEG')) expect([...img.data.subarray(0, 4)], name).toEqual([76, 149, 29, 255]);
-      // Weighed by libvips as it decodes (the server's readers: no RGB page in memory): the very same grey levels.
-      const lean = await decodePage(file, 0, 'lean');
-      if (!lean.ok) throw new Error(lean.error.message_en);
-      expect(Buffer.from(lean.value.data).equals(expected), `${name}, lean`).toBe(true);
+      expect([...img.data.subarray(0, 4)], name).toEqual([76, 149, 29, 255]);
     }
   });
 

@@ -27,15 +27,14 @@ const failed = (id: number, e: unknown): void => reply({ id, kind: 'failed', mes
 
 /**
  * The page decodings of this thread, one after another: the server sends the next page while one is read, so that its
- * decoding (libvips, on other threads) overlaps the reading; two decoded at once would only hold two pages' buffers
- * and gain nothing on the cores. A colour page is weighed into grey by libvips as it is decoded ('lean'): its RGB
- * pixels (15 MB at 200 dpi) are never in this thread, where a dead one stayed until the collector's next run.
+ * decoding (libvips, on other threads) overlaps the reading; two decoded at once would only hold a second colour
+ * page's RGB pixels (15 MB at 200 dpi, freed by the collector alone) and gain nothing on the cores.
  */
 let decoding: Promise<unknown> = Promise.resolve();
 
 const decoded = async (page: SheetPage) => {
   if (page.kind === 'decoded') return { ok: true as const, value: page.image };
-  const next = decoding.then(() => decodeSource(page.file, page.index, 'lean'));
+  const next = decoding.then(() => decodeSource(page.file, page.index));
   decoding = next.catch(() => undefined);
   return next;
 };
