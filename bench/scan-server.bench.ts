@@ -151,7 +151,8 @@ export default async (): Promise<BenchResult[]> => {
   }
 
   // A server run from the TypeScript source loads tsx's compiler in a thread of its own, and again for each reader
-  // thread: some 30 MB more resident memory than the JavaScript build that `npm start` runs once installed.
+  // thread: some 30 MB more resident memory idle, 40 while reading, than the JavaScript build that `npm start` runs
+  // once installed (docs/MEASUREMENTS.md, 2026-12-06, h-mem).
   const fromBuild = buildIsCurrent(join(dirname(fileURLToPath(import.meta.url)), '..'));
   if (!fromBuild) process.stderr.write('scan-server bench: dist/node is missing or older than src — the server runs the TypeScript source through tsx (npm run build:node)\n');
   add('server run from the JavaScript build (dist/node current: 1; TypeScript through tsx: 0)', fromBuild ? 1 : 0, '');
