@@ -21,7 +21,8 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { ScanJobDetail, ScanJobView } from '../src/api/scan.ts';
 import type { GreyImage } from '../src/scan/index.ts';
@@ -34,6 +35,7 @@ import { cpuSeconds, memoryMb, percentile } from './load/server.ts';
 import type { BenchResult } from './run.ts';
 import { startServer } from '../test/api/support/server.ts';
 import { npmStart } from './support/npm-start.ts';
+import { buildIsCurrent } from '../bin/node-build.js';
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -148,6 +150,12 @@ export default async (): Promise<BenchResult[]> => {
     await opened.close();
   }
 
+  // A server run from the TypeScript source loads tsx's compiler in a thread of its own, and again for each reader
+  // thread: some 30 MB more resident memory idle, 40 while reading, than the JavaScript build that `npm start` runs
+  // once installed (docs/MEASUREMENTS.md, 2026-12-06, h-mem).
+  const fromBuild = buildIsCurrent(join(dirname(fileURLToPath(import.meta.url)), '..'));
+  if (!fromBuild) process.stderr.write('scan-server bench: dist/node is missing or older than src — the server runs the TypeScript source through tsx (npm run build:node)\n');
+  add('server run from the JavaScript build (dist/node current: 1; TypeScript through tsx: 0)', fromBuild ? 1 : 0, '');
   const nodeArgs = (process.env['SCAN_SERVER_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
   // As `npm start` runs it: its allocator settings (unless the caller sets its own) and Node's options.
   const start = npmStart();

@@ -3,6 +3,7 @@ import type { BallotInput } from '../../documents/model.ts';
 import type { RuleError } from '../../rules/index.ts';
 import type { GreyImage, ScanTarget, SheetOutcome } from '../../scan/index.ts';
 import type { ScanFile } from '../../scan/input.ts';
+import { wholeBuffer } from '../../runtime/free-now.ts';
 
 /**
  * What to read: a page already decoded (a PDF page, moved to the worker), or page `index` of an image file the
@@ -42,6 +43,6 @@ export type SheetResponse =
  * (a page cut from a larger buffer — a PGM file with its header — is copied, and so is one libvips owns).
  */
 export const movable = (image: GreyImage): ArrayBuffer[] => {
-  const { buffer, byteOffset, byteLength } = image.data;
-  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
+  const whole = wholeBuffer(image.data);
+  return whole === null ? [] : [whole];
 };

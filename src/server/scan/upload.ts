@@ -13,6 +13,7 @@ import { err, ok, ruleError, type Result } from '../../rules/index.ts';
 import { isHeif, sniffKind } from '../../scan/file-kind.ts';
 import { fileHead } from '../../scan/sniff.ts';
 import { badRequest, problem, type Problem } from '../problems.ts';
+import { freeNow } from '../../runtime/free-now.ts';
 import { tempFolder } from '../../runtime/temp-folder.ts';
 
 export interface SpooledScans {
@@ -24,26 +25,42 @@ export interface SpooledScans {
    * dead ones piled up to some 64 MB before a full collection freed them: the server's resident memory peaked there.
    */
   readonly read: (path: string) => Promise<Buffer>;
-  /** Deletes the folder (always called, once the files are stored or refused). */
+  /** Frees the buffer and deletes the folder (always called, once the files are stored or refused). */
   readonly remove: () => Promise<void>;
 }
 
+export interface ReusedBufferReader {
+  /** The file's bytes, valid until the next read or `free`. */
+  readonly read: (path: string) => Promise<Buffer>;
+  /**
+   * Gives the buffer's memory back now: left to the collector, the kept buffer (25–60 MB) of an upload stayed
+   * resident through the first minute of the stack's reading, in a server thread too quiet for a full collection.
+   */
+  readonly free: () => void;
+}
+
 /** Reads files of at most `most` bytes into one buffer, allocated at the first read and reused by the next ones. */
-export const reusedBufferReader = (most: number): ((path: string) => Promise<Buffer>) => {
+export const reusedBufferReader = (most: number): ReusedBufferReader => {
   let kept: Buffer | null = null;
-  return async (path) => {
-    kept ??= Buffer.allocUnsafeSlow(most);
-    const file = await open(path, 'r');
-    try {
-      let at = 0;
-      for (;;) {
-        const { bytesRead } = await file.read(kept, at, kept.length - at, at);
-        if (bytesRead === 0 || at + bytesRead === kept.length) return kept.subarray(0, at + bytesRead);
-        at += bytesRead;
+  return {
+    read: async (path) => {
+      kept ??= Buffer.allocUnsafeSlow(most);
+      const file = await open(path, 'r');
+      try {
+        let at = 0;
+        for (;;) {
+          const { bytesRead } = await file.read(kept, at, kept.length - at, at);
+          if (bytesRead === 0 || at + bytesRead === kept.length) return kept.subarray(0, at + bytesRead);
+          at += bytesRead;
+        }
+      } finally {
+        await file.close();
       }
-    } finally {
-      await file.close();
-    }
+    },
+    free: () => {
+      if (kept !== null) freeNow(kept);
+      kept = null;
+    },
   };
 };
 
@@ -86,5 +103,6 @@ export const spoolScans = async (req: FastifyRequest): Promise<Result<SpooledSca
     await remove();
     return err(badRequest(ruleError('upload.missing', 'Thiếu tệp ảnh quét.', 'No scanned file was sent.', 'file')));
   }
-  return ok({ files, read: reusedBufferReader(Math.max(...files.map((f) => f.bytes))), remove });
+  const reader = reusedBufferReader(Math.max(...files.map((f) => f.bytes)));
+  return ok({ files, read: reader.read, remove: async () => { reader.free(); await remove(); } });
 };
