@@ -112,7 +112,7 @@ describe('scan panel', () => {
 
   it('names the files that are no scans by their content, the empty ones and HEIC photos renamed, and sends none of them', async () => {
     const { files, getByRole, getByTestId, onUpload } = setup(3);
-    const heic = new File([Uint8Array.from(Buffer.from('\0\0\0\x18ftypheic\0\0\0\0', 'latin1'))], 'IMG_0002.jpg');
+    const heic = new File([Uint8Array.from('\0\0\0\x18ftypheic\0\0\0\0', (c) => c.charCodeAt(0))], 'IMG_0002.jpg');
     fireEvent.change(files, { target: { files: [file('quet-1.png', 100), new File(['đây không phải ảnh'], 'quet-2.jpg'), file('quet-3.png', 0), heic] } });
     await waitFor(() => expect(getByTestId('scan-selection').textContent).toContain('không phải ảnh quét theo nội dung'));
     const summary = getByTestId('scan-selection').textContent ?? '';
