@@ -25,19 +25,7 @@ if (port === null) throw new Error('sheet-worker.ts runs as a worker thread');
 const reply = (r: SheetResponse): void => port.postMessage(r);
 const failed = (id: number, e: unknown): void => reply({ id, kind: 'failed', message: e instanceof Error ? e.message : String(e) });
 
-/**
- * The page decodings of this thread, one after another: the server sends the next page while one is read, so that its
- * decoding (libvips, on other threads) overlaps the reading; two decoded at once would only hold a second colour
- * page's RGB pixels (15 MB at 200 dpi, freed by the collector alone) and gain nothing on the cores.
- */
-let decoding: Promise<unknown> = Promise.resolve();
-
-const decoded = async (page: SheetPage) => {
-  if (page.kind === 'decoded') return { ok: true as const, value: page.image };
-  const next = decoding.then(() => decodeSource(page.file, page.index));
-  decoding = next.catch(() => undefined);
-  return next;
-};
+const decoded = async (page: SheetPage) => (page.kind === 'decoded' ? { ok: true as const, value: page.image } : decodeSource(page.file, page.index));
 
 const read = async (m: Extract<SheetRequest, { type: 'read' }>, form: ScanTarget): Promise<void> => {
   const page = await decoded(m.page);
