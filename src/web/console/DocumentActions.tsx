@@ -4,13 +4,11 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Visibility as VisibilitySchema } from '../../api/index.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { ApiError, DocumentItem } from '../api/types.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-
-type Visibility = (typeof VisibilitySchema.options)[number];
+import { VisibilitySelect, type Visibility } from './VisibilitySelect.tsx';
 
 export const DocumentActions = ({ document, onVisibility, onRemove }: {
   readonly document: DocumentItem;
@@ -23,12 +21,8 @@ export const DocumentActions = ({ document, onVisibility, onRemove }: {
   return (
     <span className="document-actions">
       <label className="visually-hidden" htmlFor={`${id}-v`}>{t('console.documents.visibilityOf', { title: document.title })}</label>
-      <select id={`${id}-v`} value={document.visibility} onChange={(e) => {
-        const chosen = VisibilitySchema.safeParse(e.target.value);
-        if (chosen.success) void onVisibility(chosen.data).then((r) => setError(r.ok ? null : r.error));
-      }}>
-        {VisibilitySchema.options.map((v) => <option key={v} value={v}>{t(`console.documents.visibilities.${v}`)}</option>)}
-      </select>{' '}
+      <VisibilitySelect id={`${id}-v`} value={document.visibility}
+        onChange={(v) => void onVisibility(v).then((r) => setError(r.ok ? null : r.error))} />{' '}
       <ConfirmButton label={t('console.documents.remove')}
         confirm={{ message: t('console.documents.removeWhat', { title: document.title, file: document.fileName }), yes: t('console.documents.removeYes') }}
         onConfirm={() => onRemove()} />

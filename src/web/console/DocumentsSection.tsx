@@ -1,7 +1,7 @@
 /** The congress documents, and uploading one with who may see it. */
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API, DOCUMENT_TYPES, Visibility as VisibilitySchema } from '../../api/index.ts';
+import { API, DOCUMENT_TYPES } from '../../api/index.ts';
 import type { ApiError } from '../api/types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { can } from '../app/can.ts';
@@ -10,11 +10,11 @@ import { useLiveResource } from '../app/useLiveResource.ts';
 import { thenReload } from '../app/then-reload.ts';
 import { DocumentList } from '../ui/DocumentList.tsx';
 import { DocumentActions } from './DocumentActions.tsx';
+import { VisibilitySelect, type Visibility } from './VisibilitySelect.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { FileInput } from '../ui/FileInput.tsx';
 import { CongressPrintLinks } from './PrintLinks.tsx';
 
-type Visibility = (typeof VisibilitySchema.options)[number];
 const ACCEPT = Object.keys(DOCUMENT_TYPES).map((extension) => `.${extension}`).join(',');
 
 /** The upload: its title, who may see it, and the file. */
@@ -66,12 +66,7 @@ export const DocumentsSection = () => {
           <label className="field" htmlFor={`${id}-t`}>{t('console.documents.docTitle')}</label>
           <input id={`${id}-t`} value={title} onChange={(e) => setTitle(e.target.value)} required />
           <label className="field" htmlFor={`${id}-v`}>{t('console.documents.visibility')}</label>
-          <select id={`${id}-v`} value={visibility} onChange={(e) => {
-            const chosen = VisibilitySchema.safeParse(e.target.value);
-            if (chosen.success) setVisibility(chosen.data);
-          }}>
-            {VisibilitySchema.options.map((v) => <option key={v} value={v}>{t(`console.documents.visibilities.${v}`)}</option>)}
-          </select>
+          <VisibilitySelect id={`${id}-v`} value={visibility} onChange={setVisibility} />
           <label className="field" htmlFor={`${id}-f`}>{t('console.documents.file')}</label>
           <FileInput id={`${id}-f`} accept={ACCEPT} onFiles={(files) => setFile(files[0] ?? null)} required />
           {error !== null && <ErrorMessage error={error} />}
