@@ -198,9 +198,12 @@ const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
  * (0.41–0.79 of the band: stress and thin-pen seeds 9,000–9,259). Rows with nothing drawn show none (8,312 read kept
  * at 150 and 200 dpi). A close underline pulls the row's match down a little and its letters' tops show as slivers
  * half a point tall, or at 0.82–0.88 of the band. A darker flat piece there was a dot's or a tick's on the name, of a
- * gel pen, a felt pen or a ballpoint (150–215 levels): a strike of such a pen shows more than a piece.
+ * gel pen, a felt pen or a ballpoint (150–215 levels): a strike of such a pen shows more than a piece. With the blank's
+ * bands where the PDF puts the names (form.ts FORM_FINER) rather than on the sample's half-point pixels, a thin ballpoint
+ * through half of "Nga" at 200 dpi (stress seed 9,014) showed three pieces 1.5 × 0.5 pt at 0.66, and one through "ăn"
+ * at 150 dpi (partial-strike stress seed 150,534) two pieces a point wide at 0.34–0.37: hence 0.75 pt² and 0.33.
  */
-const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 1, darker: [65, 140], band: [0.4, 0.8] } as const;
+const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 0.75, darker: [65, 140], band: [0.33, 0.8] } as const;
 
 /**
  * Fainter and smaller still, where a strike runs (STRIKE_PIECE.band): at least this wide (points), no taller than wide
