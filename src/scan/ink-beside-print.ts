@@ -277,3 +277,21 @@ export const strikePieceBesidePrint = (t: Affine, g: RowGuide, pieces: () => rea
   const found = pieces().filter((p) => strikePiece(p, g) || (look.faintPieces && Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT && faintPiece(p, g)));
   return look.linedPieces === true ? linedStrikePieces(found) : found.length > 0;
 };
+
+/** Pieces beside the letters at least this wide (points) and this much darker than them count as a line's (piecesAlongName)… */
+const ALONG_PIECE = { widthPt: 1.5, darker: 65 } as const;
+/** …when two of them, side by side along one line, reach further than a pen dot is wide (points; dot-on-letters.ts). */
+const ALONG_REACH_PT = 4;
+
+/**
+ * Two pieces darker than the letters, side by side along one line and together longer than a dot: what shows of a
+ * thin pen through half a syllable on the letters' gaps and counters, each piece too tall or too dark alone for a
+ * line's (stress seeds 150,539 c009, 3 × 2.5 and 2 × 2.5 pt, 86–104 levels; 200,604 c013, 2 × 1.5 and 2.5 × 2.5 pt,
+ * 180 levels: read kept with confidence). A dot or a tick on the name leaves one such piece or pieces within a dot's
+ * width; rows kept at 150 and 200 dpi showed no two. Scans of at most MOST_PX_PER_PT.
+ */
+export const piecesAlongName = (t: Affine, pieces: () => readonly InkPiece[], k: number): boolean => {
+  if (!atMost(t)) return false;
+  const found = pieces().filter((p) => p.widthPt >= ALONG_PIECE.widthPt && p.darkest >= ALONG_PIECE.darker);
+  return found.some((p) => found.some((q) => q.left > p.right && alongOneLine(p, q) && (q.right - p.left + 1) / k > ALONG_REACH_PT));
+};

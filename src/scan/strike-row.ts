@@ -17,7 +17,7 @@ import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
 import { floodPiece, pieceBox } from './flood.ts';
 import { dotOnLetters } from './dot-on-letters.ts';
-import { inkBesidePrint, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
+import { inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
 import { lightBand, tinted } from './light-band.ts';
@@ -916,6 +916,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < faintWordAtMost) && unseen() &&
     (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1) || dot()) && (o.besidePrint !== true || !thinLineBesidePrint(t, besideInk, look) || dot()) &&
     (o.strikePieces !== true || !strikePieceBesidePrint(t, g, besideInk, look)) &&
+    (o.faintPieces !== true || !piecesAlongName(t, besideInk, k)) &&
     (o.lightBands !== true || !tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height)) &&
     (o.pencilLines !== true || !pencilLine(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1))));
   if (lowAlone) {

@@ -61,5 +61,5 @@ describe('the printed names on the generated paper', () => {
     const byDefault = await made(150);
     const printed = await made(150, 'printed');
     expect(Buffer.from(byDefault.clean[0]!.data).equals(Buffer.from(printed.clean[0]!.data))).toBe(true);
-  });
+  }, 120_000);
 });

@@ -23,9 +23,11 @@ const CLOSE_UNDERLINES_KEPT = 64;
  * Of the 108 ticks over a name (any pen), kept at least (before: 71, then 96, then 100: a tick whose arms hold a line
  * through the letters, a tick whose vertex shows; now 103: the vertex's round tip below the ink's left end, a dot-like
  * remnant of a tick on the letters; 101 on printed paper, with the blank form's names where the PDF puts them: two
- * ticks there go to the board as partly struck, none struck).
+ * ticks there go to the board as partly struck, none struck; 96 since two pieces darker than the letters along one
+ * line, longer than a dot, are never read as no mark — ink-beside-print.ts piecesAlongName, for thin pens through half
+ * a syllable read kept — which five ticks' arms show too).
  */
-const TICKS_KEPT = 101;
+const TICKS_KEPT = 96;
 /** Of the 108 thin late or early strikes, struck at least (before: 101). */
 const LATE_STRUCK = 102;
 /** Of the 216 thin strikes starting late and ending early at 150 dpi, struck at least (before: 184, now 202). */
