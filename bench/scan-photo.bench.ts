@@ -17,8 +17,8 @@
  * SCAN_PHOTO_BENCH sets the number of photos (default 50), SCAN_PHOTO_SEED the first seed (default 10,000),
  * SCAN_PHOTO_CAMERA one camera for all (1080p, 3MP, 8MP, 12MP; default: each photo's own). SCAN_PHOTO_WHY=1 prints,
  * for every photo needing nobody that went to the board, each reason with its row's truth (the plan drawn) and what
- * the reader measured there, and the photo's pixels per point. SCAN_PHOTO_PRINTED=1 photographs ballots as a printer
- * prints them (src/scan/testing/generate.ts Printing 'printed').
+ * the reader measured there, and the photo's pixels per point. The ballots are printed paper (src/scan/testing/generate.ts
+ * Printing 'printed'); SCAN_PHOTO_PRINTED=0 photographs them rendered at the scan's resolution, as before session 32.
  */
 import { HEADER, candidates, round } from '../src/documents/fixtures/congress.ts';
 import { decodeScan, groupSheets, type RowReading } from '../src/scan/index.ts';
@@ -50,7 +50,7 @@ export default async (): Promise<BenchResult[]> => {
   const retakes = Number(process.env['SCAN_PHOTO_RETAKES'] ?? 2);
   if (named !== undefined && !(named in CAMERAS)) throw new Error(`SCAN_PHOTO_CAMERA: one of ${Object.keys(CAMERAS).join(', ')}`);
   const camera = named as Camera | undefined;
-  const g = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 15, candidates: candidates(18) }) }, 200, process.env['SCAN_PHOTO_PRINTED'] === '1' ? 'printed' : 'rendered');
+  const g = await prepareGenerator({ header: HEADER, round: round({ kind: 'committee', seats: 15, candidates: candidates(18) }) }, 200, process.env['SCAN_PHOTO_PRINTED'] === '0' ? 'rendered' : 'printed');
   if (!g.ok) throw new Error(g.error.message_en);
   const times: number[] = [];
   let decided = 0, clean = 0, cleanDecided = 0, refused = 0, errors = 0;

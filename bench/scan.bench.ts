@@ -33,8 +33,8 @@
  * (src/scan/testing/variety.ts: an X, a scribble, a line running on into the next row, a pencil, a highlighter, a dot
  * after the name…; a fold, a coffee ring, a blot, staple holes, a fingerprint, show-through, a digit in the margin),
  * each named in the per-variation table.
- * SCAN_BENCH_PRINTED=1 makes the ballots as a printer prints them (generate.ts Printing 'printed': the names where the
- * PDF puts them), not rendered at the scan's resolution.
+ * The ballots are made as a printer prints them (generate.ts Printing 'printed': the names where the PDF puts them);
+ * SCAN_BENCH_PRINTED=0 renders them at the scan's resolution instead, as before session 32 (the names a little high).
  * SCAN_BENCH_GC=1 adds the collector's pauses (V8's gc entries, main thread) that fell inside each ballot's decode +
  * read: their mean per ballot and the share of ballots with a full collection (mark-compact) inside.
  */
@@ -167,7 +167,7 @@ const variety = process.env.SCAN_BENCH_VARIETY === '1';
 const RUN_MIX = variety ? { ...MIX, pVariety: 0.1, pNoise: 0.5 } : MIX;
 
 const dump = process.env.SCAN_BENCH_DUMP;
-const printing = process.env.SCAN_BENCH_PRINTED === '1' ? 'printed' : 'rendered';
+const printing = process.env.SCAN_BENCH_PRINTED === '0' ? 'rendered' : 'printed';
 
 interface GcPause { readonly start: number; readonly ms: number; readonly full: boolean }
 /** Every pause of the collector from now on (SCAN_BENCH_GC), as V8 reports them: after the fact, so read at a pass's end. */

@@ -6,11 +6,16 @@
 import type { Box, BallotLayout, BallotRow } from '../documents/ballot-layout.ts';
 import type { BallotInput } from '../documents/model.ts';
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
-import type { GreyImage } from './image.ts';
+import { shrinkByMean, type GreyImage } from './image.ts';
 import { rasterisePdf } from './input.ts';
 
 /** 2 px/pt = 144 dpi: thin ballpoint (0.3 mm) is still 1.7 px wide. */
 export const FORM_PER_POINT = 2;
+/**
+ * The ballot PDF is rendered this many times finer than the blank and averaged down: rendered at 144 dpi, pdftoppm
+ * sets each line of text on whole pixels and the names stand 0.38 pt above where the PDF (and a printer) puts them.
+ */
+export const FORM_FINER = 4;
 /** Darker than this on the blank form is print. */
 export const PRINTED = 215;
 const WIDEN = 1;
@@ -68,9 +73,8 @@ export const inkMask = (img: GreyImage, level: number, r: number): Uint8Array =>
   return out;
 };
 
-/** Where the printed name of a row sits on the blank form; null when the row prints no name. */
-const guideRow = (blank: GreyImage, row: BallotRow): RowGuide | null => {
-  const k = FORM_PER_POINT;
+/** Where the printed name of a row sits on `page`, rendered at `k` px/pt; null when the row prints no name. */
+const guideRow = (page: GreyImage, k: number, row: BallotRow): RowGuide | null => {
   const name = row.name;
   const x0 = Math.round(name.x * k);
   const x1 = Math.round((name.x + name.width) * k);
@@ -82,7 +86,7 @@ const guideRow = (blank: GreyImage, row: BallotRow): RowGuide | null => {
   let right = -Infinity;
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
-      if (blank.data[y * blank.width + x]! < PRINTED) {
+      if (page.data[y * page.width + x]! < PRINTED) {
         perRow[y - y0]!++;
         perColumn[x - x0] = 1;
         if (x < left) left = x;
@@ -114,18 +118,23 @@ const guideRow = (blank: GreyImage, row: BallotRow): RowGuide | null => {
   return { row, textX0: left / k, textX1: (right + 1) / k, bandTop: (y0 + top) / k, baseline: (y0 + bottom + 1) / k, words };
 };
 
-/** Builds the reference from the blank form's pages rendered at FORM_PER_POINT. */
+/**
+ * Builds the reference from the blank form's pages rendered at FORM_PER_POINT · `finer`: the blank is their mean
+ * down to FORM_PER_POINT, and each name's band is found on the finer page (to 1 / (2 · finer) pt).
+ */
 export const buildForm = (
   ids: { readonly congressId: string; readonly electionId: string; readonly round: number },
   layout: BallotLayout,
-  blanks: readonly GreyImage[],
+  pagesRendered: readonly GreyImage[],
+  finer = 1,
 ): Result<ScanTarget, RuleError> => {
-  if (blanks.length !== layout.pages.length) {
+  if (pagesRendered.length !== layout.pages.length) {
     return err(ruleError('scan.form', 'Mẫu phiếu trắng không đủ trang.', 'The blank form does not have every page.'));
   }
   const pages: FormPage[] = [];
   for (const [i, page] of layout.pages.entries()) {
-    const blank = blanks[i]!;
+    const fine = pagesRendered[i]!;
+    const blank = finer === 1 ? fine : shrinkByMean(fine, finer);
     const rows: RowGuide[] = [];
     for (const row of page.rows) {
       if (layout.form !== 'strike-out') {
@@ -133,7 +142,7 @@ export const buildForm = (
         rows.push({ row, textX0: whole.x0, textX1: whole.x1, bandTop: row.name.y, baseline: row.name.y + row.name.height, words: [whole] });
         continue;
       }
-      const guide = guideRow(blank, row);
+      const guide = guideRow(fine, FORM_PER_POINT * finer, row);
       // A name row without a printed name cannot be read: refuse the form rather than skip the row.
       if (guide === null) {
         return err(ruleError('scan.form-row', `Mẫu phiếu trắng không có tên ở dòng ${(row.candidateIndex ?? 0) + 1}.`,
@@ -152,11 +161,11 @@ export const prepareTarget = async (input: BallotInput): Promise<Result<ScanTarg
   const { ballotLayoutOf, renderBallotPdf } = await import('../documents/pdf/ballot-pdf.ts');
   const pdf = await renderBallotPdf(input);
   if (!pdf.ok) return pdf;
-  const blanks = await rasterisePdf(pdf.value, 72 * FORM_PER_POINT);
-  if (!blanks.ok) return blanks;
+  const rendered = await rasterisePdf(pdf.value, 72 * FORM_PER_POINT * FORM_FINER);
+  if (!rendered.ok) return rendered;
   return buildForm(
     { congressId: input.header.congressId, electionId: input.round.electionId, round: input.round.round },
-    ballotLayoutOf(input), blanks.value,
+    ballotLayoutOf(input), rendered.value, FORM_FINER,
   );
 };
 

@@ -198,9 +198,12 @@ const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
  * (0.41–0.79 of the band: stress and thin-pen seeds 9,000–9,259). Rows with nothing drawn show none (8,312 read kept
  * at 150 and 200 dpi). A close underline pulls the row's match down a little and its letters' tops show as slivers
  * half a point tall, or at 0.82–0.88 of the band. A darker flat piece there was a dot's or a tick's on the name, of a
- * gel pen, a felt pen or a ballpoint (150–215 levels): a strike of such a pen shows more than a piece.
+ * gel pen, a felt pen or a ballpoint (150–215 levels): a strike of such a pen shows more than a piece. With the blank's
+ * bands where the PDF puts the names (form.ts FORM_FINER) rather than on the sample's half-point pixels, a thin ballpoint
+ * through half of "Nga" at 200 dpi (stress seed 9,014) showed three pieces 1.5 × 0.5 pt at 0.66, and one through "ăn"
+ * at 150 dpi (partial-strike stress seed 150,534) two pieces a point wide at 0.34–0.37: hence 0.75 pt² and 0.33.
  */
-const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 1, darker: [65, 140], band: [0.4, 0.8] } as const;
+const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 0.75, darker: [65, 140], band: [0.33, 0.8] } as const;
 
 /**
  * Fainter and smaller still, where a strike runs (STRIKE_PIECE.band): at least this wide (points), no taller than wide
@@ -273,4 +276,22 @@ export const strikePieceBesidePrint = (t: Affine, g: RowGuide, pieces: () => rea
   if (!looked(t, look)) return false;
   const found = pieces().filter((p) => strikePiece(p, g) || (look.faintPieces && Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT && faintPiece(p, g)));
   return look.linedPieces === true ? linedStrikePieces(found) : found.length > 0;
+};
+
+/** Pieces beside the letters at least this wide (points) and this much darker than them count as a line's (piecesAlongName)… */
+const ALONG_PIECE = { widthPt: 1.5, darker: 65 } as const;
+/** …when two of them, side by side along one line, reach further than a pen dot is wide (points; dot-on-letters.ts). */
+const ALONG_REACH_PT = 4;
+
+/**
+ * Two pieces darker than the letters, side by side along one line and together longer than a dot: what shows of a
+ * thin pen through half a syllable on the letters' gaps and counters, each piece too tall or too dark alone for a
+ * line's (stress seeds 150,539 c009, 3 × 2.5 and 2 × 2.5 pt, 86–104 levels; 200,604 c013, 2 × 1.5 and 2.5 × 2.5 pt,
+ * 180 levels: read kept with confidence). A dot or a tick on the name leaves one such piece or pieces within a dot's
+ * width; rows kept at 150 and 200 dpi showed no two. Scans of at most MOST_PX_PER_PT.
+ */
+export const piecesAlongName = (t: Affine, pieces: () => readonly InkPiece[], k: number): boolean => {
+  if (!atMost(t)) return false;
+  const found = pieces().filter((p) => p.widthPt >= ALONG_PIECE.widthPt && p.darkest >= ALONG_PIECE.darker);
+  return found.some((p) => found.some((q) => q.left > p.right && alongOneLine(p, q) && (q.right - p.left + 1) / k > ALONG_REACH_PT));
 };

@@ -29,7 +29,7 @@ export const sampleRow = (img: GreyImage, t: Affine, g: RowGuide, averaged = 1):
   return {
     area, s, paper: quantile(s, 0, 0, s.width, s.height, 0.9),
     j0: Math.max(0, Math.floor((g.bandTop - 2 - area.y) * k)),
-    j1: Math.min(s.height, Math.ceil((g.baseline + 0.5 - area.y) * k)),
+    j1: Math.min(s.height, Math.floor((g.baseline + 0.5 - area.y) * k)),
     i0: Math.round((g.textX0 - area.x) * k),
     i1: Math.min(s.width, Math.round((g.textX1 - area.x) * k)),
   };

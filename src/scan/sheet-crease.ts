@@ -9,7 +9,8 @@
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
 import { samplePage } from './sample.ts';
-import { DARK, EDGE_PT, MAX_SLOPE, MIN_MARGIN_PT, ROW_GAP_PT, SEEN, SLOPE_STEP } from './sheet-folds.ts';
+import type { StrikeRowReading } from './read-rows.ts';
+import { DARK, EDGE_PT, MAX_SLOPE, MIN_MARGIN_PT, ROW_GAP_PT, SEEN, SLOPE_STEP, type Crease } from './sheet-folds.ts';
 import type { Affine } from './transform.ts';
 
 /** How far above the letters' band and below their foot (points) the line may cross the name. */
@@ -92,4 +93,25 @@ export const creaseThrough = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     }
   }
   return false;
+};
+
+/** A struck line this close (points, at the name's middle) to a crease found on the sheet, and as steep within… */
+const ALONG_PT = 1.5;
+/** …this much (points per point), lies along the crease. */
+const ALONG_SLOPE = 0.02;
+
+/**
+ * A row read struck whose line lies along a crease found and cleared on the sheet (sheet-folds.ts): what is left of
+ * the crease between the letters after clearing can read as a line through them (a photographed fold across a name
+ * with nothing drawn read struck, coverage 0.90). It goes to the board: the crease may hide a strike or be all there is.
+ */
+export const alongCrease = (reading: StrikeRowReading, g: RowGuide, creases: readonly Crease[], page: FormPage): boolean => {
+  if (reading.state !== 'struck' || creases.length === 0) return false;
+  const k = FORM_PER_POINT;
+  const y = g.row.row.y;
+  // The line's middle: abovePt above the foot of the letters' band as sampled (row-sample.ts j1).
+  const lineY = y + Math.floor((g.baseline + 0.5 - y) * k) / k - reading.line.abovePt;
+  const xName = (g.textX0 + g.textX1) / 2;
+  const xMid = page.blank.width / k / 2;
+  return creases.some((c) => Math.abs(c.y0 + c.slope * (xName - xMid) - lineY) <= ALONG_PT && Math.abs(c.slope - reading.line.slope) <= ALONG_SLOPE);
 };

@@ -3,10 +3,11 @@
  * cannot be registered is rejected with the reason; nothing on it is read.
  */
 import { clearCreases, findCreases } from './sheet-folds.ts';
+import { alongCrease } from './sheet-crease.ts';
 import type { Box, BallotPage } from '../documents/ballot-layout.ts';
 import { alignRow } from './align-row.ts';
 import type { RuleError } from '../rules/index.ts';
-import { FORM_PER_POINT, type FormPage, type ScanTarget } from './form.ts';
+import { FORM_PER_POINT, type FormPage, type RowGuide, type ScanTarget } from './form.ts';
 import type { GreyImage } from './image.ts';
 import { floorOf } from './pixel-index.ts';
 import { INK_LEVEL, readMarksRow, type RowReading } from './read-rows.ts';
@@ -302,12 +303,16 @@ export const readSheet = (scan: GreyImage, target: ScanTarget, sheet: number, op
   // A ballot folded for the box: its creases are cleared once, before anything is read (sheet-folds.ts).
   const creases = findCreases(scan, t, form);
   const img = creases.length > 0 ? clearCreases(scan, t, form, creases) : scan;
-  const rows: RowReading[] = target.layout.form === 'strike-out'
-    ? form.rows.map((g) => options.photo === undefined ? readStrikeRow(img, t, form, g)
+  const strikeRow = (g: RowGuide): RowReading => {
+    const reading = options.photo === undefined ? readStrikeRow(img, t, form, g)
       : readStrikeRow(img, alignRow(img, t, form, g), form, g, {
         keptPt: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.keptPt : STRIKE.keptPt, minAbovePt: PHOTO.minAbovePt, circles: true, fromPad: true, bandLine: true, upperOfTwo: true,
         entering: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.entering : ENTERING, bareCore: true, strikePieces: true, linedPieces: options.photo.pxPerPt < PHOTO.coarsePxPerPt, wholeMarks: true, openLoops: true, dots: true, dotsOnLetters: true, followEnds: true, creases: true,
-      }))
+      });
+    return alongCrease(reading, g, creases, form) ? { ...reading, state: 'uncertain', confidence: 0 } : reading;
+  };
+  const rows: RowReading[] = target.layout.form === 'strike-out'
+    ? form.rows.map(strikeRow)
     : target.layout.form === 'write-in' ? [] : form.rows.map((g) => readMarksRow(img, t, form, g));
   const found = readSeal(img, t, form, page);
   const seal = found.reading;

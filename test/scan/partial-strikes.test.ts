@@ -64,7 +64,8 @@ describe('scan: strikes through part of a name that show almost nothing', () => 
 
   it('keeps underlined names at 150 dpi: the underline pulls the row\'s match down, and the faint pieces its letters\' edges then leave are no strike', async () => {
     // Sent to the board by the faint piece before it was left out under an underline (bench's mix, fresh seeds).
-    for (const [seed, id] of [[1_230_018, 'c008'], [1_230_025, 'c005'], [1_230_071, 'c008']] as const) {
+    // 1,230,023 was 1,230,025 (c005) on rendered paper: printed, with the bands moved, that seed draws another mark there.
+    for (const [seed, id] of [[1_230_018, 'c008'], [1_230_023, 'c005'], [1_230_071, 'c008']] as const) {
       const b = await generateBallot(g150, { seed, pStrike: 0.3, pNonStrike: 0.08, pPartial: 0.01, pNoStamp: 0.01, pOutside: 0.01 });
       const sheet = readStack(b.pages, g150.target).sheets[0]!;
       if (sheet.kind !== 'read') throw new Error(sheet.reason.message_en);

@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeScan } from '../../src/scan/input.ts';
+import { offPrint } from '../../src/scan/photo-fit.ts';
 import { readPhoto, rectifyPhoto } from '../../src/scan/photo.ts';
 import { LINE_LEVEL } from '../../src/scan/photo-blank-model.ts';
 import { thinLineLeft } from '../../src/scan/photo-soft.ts';
@@ -38,8 +39,8 @@ const rowsRead = async (p: GeneratedPhoto): Promise<ReturnType<typeof readPhoto>
 /** A photo of the bench (its seed and mix), and the row it sent to the board though it needs nobody. */
 const benchRowKept = (seed: number, candidateId: string): Promise<void> => benchRow(seed, candidateId, 'kept');
 
-const benchRow = async (seed: number, candidateId: string, truth: 'kept' | 'struck'): Promise<void> => {
-  const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
+const benchRow = async (seed: number, candidateId: string, truth: 'kept' | 'struck', plan?: (i: number) => RowPlan | undefined): Promise<void> => {
+  const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03, ...(plan === undefined ? {} : { plan }) });
   const outcome = await rowsRead(p);
   const name = `seed ${seed}, ${candidateId} ${JSON.stringify(p.ballot.truth.plans.get(candidateId))}: ${nameVariation(p.variation)}`;
   expect(outcome.kind, name).toBe('read');
@@ -64,10 +65,12 @@ describe('scan: rows of phone photos that need nobody', () => {
 
   it('keeps a name with a pen dot pressed on its letters, which cut it into pieces: a dot, not a line through part of the name', async () => {
     // 160,054 (12 MP, ballpoint), 170,024 (1080p, ballpoint), 180,015 (3 MP, thin ballpoint): the dot's ink in the
-    // letters' core kept the name from being read kept (bareCore), as a thin line's specks must.
-    await benchRowKept(160_054, 'c012');
+    // letters' core kept the name from being read kept (bareCore), as a thin line's specks must. On printed paper the
+    // mix draws other marks on 160,054 and 180,015 (the bands moved): 160,041 (1080p, thin ballpoint) and 180,004
+    // (12 MP, gel pen) are dots on the name in their place.
+    await benchRowKept(160_041, 'c016');
     await benchRowKept(170_024, 'c007');
-    await benchRowKept(180_015, 'c005');
+    await benchRowKept(180_004, 'c017');
   }, 300_000);
 
   it('strikes a name struck with a thin ballpoint that starts late or ends early, followed under its end word where the line shows between the letters (as scans are)', async () => {
@@ -87,7 +90,8 @@ describe('scan: rows of phone photos that need nobody', () => {
   }, 300_000);
 
   it('strikes a name struck twice with a felt pen whose lower line runs under the letters (more of its ink shows than the upper one\'s)', async () => {
-    await benchRow(10_005, 'c006', 'struck');
+    // 10,028 (8 MP) was 10,005 (c006) on rendered paper: printed, the mix draws nothing on that row.
+    await benchRow(10_028, 'c008', 'struck');
     // Double strikes, underlines close and far, tight and open circles, in turn: none read wrong.
     const plans: RowPlan[] = [
       { kind: 'strike', shape: 'double', pen: 'felt-pen' }, { kind: 'non-strike', mark: 'underline-close', pen: 'felt-pen' },
@@ -106,8 +110,10 @@ describe('scan: rows of phone photos that need nobody', () => {
     // Photos 50,105 and 50,132 of the bench (8 MP, 2.5 and 2.9 px/pt): the line found was the lower one, 0.8 and
     // 1.3 pt above the foot (under PHOTO.minAbovePt, where a circle's side or the blurred foot runs); the upper line
     // crosses the whole name through the letters.
+    // On printed paper 50,132's double strike goes to the board as unclear (never kept); 30,049 (8 MP, c006) is
+    // such a double felt-pen strike read struck.
     await benchRow(50_105, 'c001', 'struck');
-    await benchRow(50_132, 'c018', 'struck');
+    await benchRow(30_049, 'c006', 'struck');
   }, 300_000);
 
   it('never keeps a name struck through half its first word with a light thin pen on a blurred photo below 2.5 px/pt', async () => {
@@ -171,8 +177,12 @@ describe('scan: rows of phone photos that need nobody', () => {
     // 30,032's c010 is read kept by the strike reader (with confidence 1 before these photos were refused as
     // blurred). Against the blank form blurred by the Gaussian fitted to the letters (photo-blank-model.ts) the
     // stroke leaves a run darker than LINE_LEVEL in the letters' middle: both photos are read, the name to the board.
-    for (const [seed, candidateId] of [[10_142, 'c007'], [30_032, 'c010']] as const) {
-      const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
+    // On printed paper the mix draws other marks on those rows (the bands moved): the stroke is drawn there as planned.
+    // Printed, 30,032 is refused as blurred for its resolution; 30,033 made as a 1080p photo blurred σ 1 takes its place.
+    for (const [seed, candidateId, blur] of [[10_142, 'c007', undefined], [30_033, 'c010', 1]] as const) {
+      const row = Number(candidateId.slice(1)) - 1;
+      const plan = (i: number): RowPlan | undefined => (i === row ? { kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' } : undefined);
+      const p = await generatePhoto(g, { seed, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03, plan, ...(blur === undefined ? {} : { variation: { camera: '1080p', blur } }) });
       expect(p.ballot.truth.plans.get(candidateId)).toEqual({ kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' });
       const outcome = await rowsOf(p);
       const name = `seed ${seed}: ${nameVariation(p.variation)}`;
@@ -208,9 +218,23 @@ describe('scan: rows of phone photos that need nobody', () => {
   it('refuses a photo whose map from its marks misses the printed names, where letters would read as strikes', async () => {
     // Photo 30,163 of the bench's unseen set (3 MP, tilted 24°): the names lay 7 pt left of the blank form's, and
     // eleven names were read struck with confidence (before, and after it was refused as blurred too).
+    // On printed paper it is refused before that, for its marks; the same miss is made on photo 10,000, read right,
+    // by moving its map 7 pt to the left.
     const p = await generatePhoto(g, { seed: 30_163, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
     const outcome = await rowsOf(p);
-    expect(outcome.kind === 'rejected' ? outcome.reason.code : outcome.kind, nameVariation(p.variation)).toBe('scan.photo-fit');
+    expect(outcome.kind === 'rejected' ? outcome.reason.code : outcome.kind, nameVariation(p.variation)).toMatch(/^scan\.photo-(fit|marks)$/);
+    const right = await generatePhoto(g, { seed: 10_000, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 });
+    const pages = await decodeScan(right.jpeg);
+    if (!pages.ok) throw new Error(pages.error.message_en);
+    const r = rectifyPhoto(pages.value[0]!, g.target.layout);
+    if (!r.ok) throw new Error(r.error.message_en);
+    const read = readSheet(r.value.image, g.target, 0, { photo: { pxPerPt: r.value.marks.pxPerPt } });
+    expect(read.kind).toBe('read');
+    if (read.kind !== 'read') return;
+    expect(offPrint(r.value.image, read, g.target)).toBeNull();
+    const t = read.registration.transform;
+    const moved = { ...read, registration: { ...read.registration, transform: { ...t, c: t.c + 7 * t.a, f: t.f + 7 * t.d } } };
+    expect(offPrint(r.value.image, moved, g.target)?.code).toBe('scan.photo-fit');
   }, 300_000);
 
   it('never keeps a name struck through half a middle word with a thin ballpoint on a sharp 1080p photo where the strike reader sees nothing: the name is held to the blank form blurred as the photo is', async () => {
@@ -239,9 +263,11 @@ describe('scan: rows of phone photos that need nobody', () => {
     // Bench photos 180,043 (1.00 px/pt), 190,025 (0.98, two names) and 410,095 (1.21), blur σ 0: one piece 2 × 0.5 or
     // 1.5 × 1 pt, 65–80 levels darker than the letters, in the same gap of the same name, sent the name to the board.
     await benchRowKept(180_043, 'c006');
-    await benchRowKept(190_025, 'c009');
+    // On printed paper the mix draws a strike on 190,025's c009 (the bands moved): nothing is drawn there as planned.
+    await benchRow(190_025, 'c009', 'kept', (i) => (i === 8 ? { kind: 'none' } : undefined));
     await benchRowKept(190_025, 'c016');
-    await benchRowKept(410_095, 'c018');
+    // 410,095's c018 too (the mix draws a strike there on printed paper): nothing is drawn there as planned.
+    await benchRow(410_095, 'c018', 'kept', (i) => (i === 17 ? { kind: 'none' } : undefined));
   }, 300_000);
 
   it('never keeps a name struck through half a syllable with a thin ballpoint on a 1080p retake, where the stroke shows only a short faint flat piece over the letters', async () => {

@@ -26,16 +26,16 @@ export interface Generator {
 }
 
 /**
- * How the ballot's print lands on the scan. 'rendered' (the default): the PDF rendered at the scan's resolution, which
- * sets every line of text on whole pixels of it, as the blank form the reader compares with is set on its own: the
- * names stand above where the PDF puts them, 0.24 pt at 150 dpi, 0.06–0.3 pt at 200, 0.06 at 300, the blank's 0.38.
- * 'printed': as paper from a printer is, the PDF rendered at the whole multiple of the scan's resolution nearest 600
- * dpi and each scan pixel the mean of those it covers — the names where the PDF puts them (SCAN_BENCH_PRINTED).
+ * How the ballot's print lands on the scan. 'printed' (the default): as paper from a printer is, the PDF rendered at
+ * the whole multiple of the scan's resolution nearest 600 dpi and each scan pixel the mean of those it covers — the
+ * names where the PDF puts them, as the blank form sets them. 'rendered': the PDF rendered at the scan's resolution,
+ * which sets every line of text on whole pixels of it: the names stand above where the PDF puts them, 0.24 pt at
+ * 150 dpi, 0.06–0.3 pt at 200, 0.06 at 300 (SCAN_BENCH_PRINTED=0).
  */
 export type Printing = 'rendered' | 'printed';
 const PRINTER_DPI = 600;
 
-export const prepareGenerator = async (input: BallotInput, dpi = 200, printing: Printing = 'rendered'): Promise<Result<Generator, RuleError>> => {
+export const prepareGenerator = async (input: BallotInput, dpi = 200, printing: Printing = 'printed'): Promise<Result<Generator, RuleError>> => {
   const target = await prepareTarget(input);
   if (!target.ok) return target;
   const pdf = await renderBallotPdf(input);
