@@ -132,7 +132,7 @@ export const blankResidual = (img: GreyImage, t: Affine, page: FormPage, g: RowG
 };
 
 /** The letters' middle, where a stroke through them runs: the band less this much at its top and at its foot (points). */
-const CORE_PT = { top: 2.5, foot: 2 } as const;
+export const CORE_PT = { top: 2.5, foot: 2 } as const;
 /** A line is looked for along this length (points): a stroke through half a short syllable crosses 3 pt and more. */
 const RUN_PT = 3;
 

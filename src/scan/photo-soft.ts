@@ -12,6 +12,7 @@ import { ruleError, type RuleError } from '../rules/index.ts';
 import type { FormPage, RowGuide, ScanTarget } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
 import { blankResidual, darkestRun, LINE_LEVEL, SHARP_LINE_LEVEL } from './photo-blank-model.ts';
+import { dotsLeftOut, marksBesideLeftOut } from './photo-kept-marks.ts';
 import type { RowReading } from './read-rows.ts';
 import { sampleRow } from './row-sample.ts';
 import type { SheetOutcome } from './sheet.ts';
@@ -75,7 +76,9 @@ const softPhoto = (sigma: number): RuleError => ruleError('scan.photo-blur',
  * the rows, leaves THIN_PEN under SEEN times LINE_LEVEL); else its names read kept with a pen line off the blurred blank along
  * their letters' middle go to the board (uncertain). A sharp photo of fewer than PHOTO.coarsePxPerPt is looked at the
  * same way, at SHARP_LINE_LEVEL: a thin ballpoint through half a word there may show nothing the strike reader sees
- * (stress photos 830,000–830,039, 1080p: five such names read kept). Any other outcome is returned as it is.
+ * (stress photos 830,000–830,039, 1080p: five such names read kept). The run is measured without what the marks that
+ * keep a name leave there (photo-kept-marks.ts): a circle's sides by the name's ends and a pen dot's round blob. Any
+ * other outcome is returned as it is.
  */
 export const readSoft = (img: GreyImage, outcome: SheetOutcome, target: ScanTarget, pxPerPt: number): SheetOutcome | RuleError => {
   if (outcome.kind !== 'read' || target.layout.form !== 'strike-out' || pxPerPt >= PHOTO.lowPxPerPt) return outcome;
@@ -90,7 +93,7 @@ export const readSoft = (img: GreyImage, outcome: SheetOutcome, target: ScanTarg
   const level = sharp ? SHARP_LINE_LEVEL : LINE_LEVEL;
   const rows = outcome.page.rows.map((row): RowReading => {
     const fit = fits.get(row.candidateId);
-    return row.kind === 'strike' && row.state === 'kept' && fit !== undefined && darkestRun(fit) >= level ? { ...row, state: 'uncertain', confidence: 0 } : row;
+    return row.kind === 'strike' && row.state === 'kept' && fit !== undefined && darkestRun(dotsLeftOut(marksBesideLeftOut(fit, level), level)) >= level ? { ...row, state: 'uncertain', confidence: 0 } : row;
   });
   return { ...outcome, page: { ...outcome.page, rows } };
 };

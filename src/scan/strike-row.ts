@@ -257,6 +257,33 @@ const LOOP_SIDE_PT = 6;
 /** …nor, anywhere, the letters' band but for this much (points) at its top and at its foot. */
 const LOOP_CORE_PT = { top: 2.5, foot: 2 } as const;
 
+/**
+ * With a circle round the name found and cleared, a pen line from the pad reaching at most this far (points) into the
+ * name is the circle's end, not a stroke (RowThresholds.fromPad): a circle wider than the row's sample (its PAD_PT),
+ * or open, leaves its closing tail or its open end as a piece of its own that reaches a column or two into the last
+ * (or first) letter — photos 160,011, 170,046, 180,007 of the bench (1, 2 and 1 columns of 2 a point).
+ */
+const CIRCLE_END_PT = 1.5;
+
+/**
+ * The pen ink crossing the letters' band in columns [from, to) (a circle's end from the pad, CIRCLE_END_PT) cleared
+ * from `cls` with everything joined to it; false (and `cls` untouched) when it reaches further than CIRCLE_END_PT into the name.
+ */
+const clearCircleEnd = (cls: Uint8Array, w: number, h: number, k: number, from: number, to: number, i0: number, i1: number, j0: number, j1: number): boolean => {
+  const seen = new Uint8Array(cls.length);
+  const end: number[] = [];
+  for (let j = j0; j < j1; j++) {
+    for (let i = from; i < to; i++) {
+      const q0 = j * w + i;
+      if (cls[q0] === PEN && seen[q0] === 0) floodPiece(w, h, q0, seen, (q) => cls[q] === PEN, (_x, _y, q) => end.push(q));
+    }
+  }
+  const reach = CIRCLE_END_PT * k;
+  if (end.some((q) => q % w >= i0 + reach && q % w < i1 - reach)) return false;
+  for (const q of end) cls[q] = HIDDEN;
+  return true;
+};
+
 /** A circle left open (the pen lifted before it closed): pen lines above and below the letters' band across at least this share of the name each… */
 const OPEN_SIDE = 0.15;
 /** …and across this share of it together (the gap, above or below, is where the other side runs). */
@@ -840,10 +867,12 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   let strokePt = Math.max(strong.longestRun * nameWidth, line.inBandPt);
   // A circle's sides cross the letters' band at the name's ends, a tick crosses it steeply, an underline drawn close
   // touches their foot: measured again without them, the faint ink they leave by the letters gone with them.
-  // `only` 'tick': a tick alone is looked for.
+  // `only` 'tick': a tick alone is looked for. `circled`: a circle round the name was found and cleared.
+  let circled = false;
   const clearMarks = (ticks: boolean, only?: 'tick'): boolean => {
     const before = Uint8Array.from(cls);
     const loop = only !== 'tick' && clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1, o.openLoops === true);
+    circled ||= loop;
     const tick = ticks && clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo, j0);
     const under = only !== 'tick' && !loop && clearUnderline(cls, w, s.height, k, i0, i1, j1);
     if (!loop && !tick && !under) return false;
@@ -897,10 +926,16 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
   if (o.fromPad && strokePt <= keptPt) {
     // The whole width, pad included: a run of pen ink that reaches into the name — but for a circle round the name,
-    // whose sides cross the band beside it (cleared as above; not when a stroke joined to it crosses the letters).
-    clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1, o.openLoops === true);
-    const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
-    if (wide.runTo > i0 && wide.runFrom < i1 && (wide.longestRun * w) / k > STRIKE.keptPt) return { ...base, state: 'uncertain', confidence: 0 };
+    // whose sides cross the band beside it (cleared as above; not when a stroke joined to it crosses the letters), and
+    // its ends coming back into the sample (CIRCLE_END_PT: cleared, one at each end of the name at most).
+    circled = clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1, o.openLoops === true) || circled;
+    for (let ends = 0; ; ends++) {
+      const wide = crossing(cls, w, 0, w, 0, w, j0, j1, (v) => v === PEN, (i, j) => cls[j * w + i] === HIDDEN, k);
+      const intoName = Math.min(wide.runTo, i1) - Math.max(wide.runFrom, i0);
+      if (intoName <= 0 || (wide.longestRun * w) / k <= STRIKE.keptPt) break;
+      const circleEnd = circled && ends < 2 && intoName <= CIRCLE_END_PT * k && clearCircleEnd(cls, w, s.height, k, wide.runFrom, wide.runTo, i0, i1, j0, j1);
+      if (!circleEnd) return { ...base, state: 'uncertain', confidence: 0 };
+    }
   }
   // Asked again after a mark is cleared from `cls`; the ink beside the letters is the image's, found once.
   let beside: readonly InkPiece[] | null = null;

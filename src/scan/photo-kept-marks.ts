@@ -1,0 +1,88 @@
+/**
+ * What marks that keep a name leave in a photo's residual against the blurred blank form (photo-blank-model.ts), left
+ * out before a line along the letters' middle is looked for (photo-soft.ts): the strike reader has read such a name
+ * kept, and a circle's sides by the name's ends or a pen dot on its letters would read as a run darker than a line's.
+ */
+import { floodPiece } from './flood.ts';
+import { FORM_PER_POINT } from './form.ts';
+import { CORE_PT, type BlankResidual } from './photo-blank-model.ts';
+
+/** The residual's pixels of `piece` (w × h) and a pixel round each set to nothing. */
+const clearAround = (out: Float32Array, w: number, h: number, piece: readonly number[]): void => {
+  for (const q of piece) {
+    const x = q % w, y = (q - x) / w;
+    for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) out.fill(0, yy * w + Math.max(0, x - 1), yy * w + Math.min(w, x + 2));
+  }
+};
+
+/** Dark residual this far (points) above the letters' band or below it is a mark's beside the name (a circle's side, an underline)… */
+const BEYOND_BAND_PT = 1;
+/** …left out with all of it joined to it, unless it crosses the letters' core this far (points) inside both ends of the name. */
+const MARK_SIDE_PT = 6;
+
+/**
+ * The residual with the marks beside the name left out: each piece of it at least `level` dark (8-connected) that
+ * reaches BEYOND_BAND_PT above the letters' band or below it, and a pixel round it, is set to nothing — but a piece
+ * that also crosses the letters' core MARK_SIDE_PT inside both ends of the name (a tick over the letters, a stroke
+ * drawn into a circle) stays, as the strike reader keeps such ink (strike-row.ts clearLoop, LOOP_SIDE_PT). A circle
+ * round the name crosses the band by its ends, where its sides' blurred ink reads as a run along the letters'
+ * middle (bench photos 180,008 and 180,067: 1080p, runs of 42 and 148 from a circle the strike reader had cleared).
+ */
+export const marksBesideLeftOut = (r: BlankResidual, level: number): BlankResidual => {
+  const k = FORM_PER_POINT;
+  const { width: w, height: h, residual, i0, i1, j0, j1 } = r;
+  const beyond = Math.round(BEYOND_BAND_PT * k), side = Math.round(MARK_SIDE_PT * k);
+  const c0 = j0 + Math.round(CORE_PT.top * k), c1 = j1 - Math.round(CORE_PT.foot * k);
+  const seen = new Uint8Array(w * h);
+  const out = Float32Array.from(residual);
+  const piece: number[] = [];
+  for (let start = 0; start < w * h; start++) {
+    const y0 = Math.floor(start / w);
+    if (seen[start] === 1 || residual[start]! < level || (y0 >= j0 - beyond && y0 < j1 + beyond)) continue;
+    piece.length = 0;
+    floodPiece(w, h, start, seen, (q) => residual[q]! >= level, (_x, _y, q) => piece.push(q));
+    const across = piece.some((q) => {
+      const x = q % w, y = (q - x) / w;
+      return y >= c0 && y < c1 && x >= i0 + side && x < i1 - side;
+    });
+    if (across) continue;
+    clearAround(out, w, h, piece);
+  }
+  return { ...r, residual: out };
+};
+
+/** A pen dot's piece of residual: at least this wide and this tall, at most this wide (points: dots are 1.2–3 pt, blurred)… */
+const DOT_PT = { wide: 1.5, tall: 2, most: 4 } as const;
+/** …as tall as this share of its width at least, this share of its box filled, and its darkest pixel this dark (grey levels). */
+const DOT_SHAPE = { tall: 0.6, filled: 0.65, darkest: 120 } as const;
+
+/**
+ * The residual with the pen dots left out: each piece of it at least `level` dark (8-connected) within the letters'
+ * band that is round, filled and dark as a dot is (DOT_PT, DOT_SHAPE), and a pixel round it, set to nothing. A dot
+ * pressed on the letters of a sharp 1080p photo, which the strike reader kept, shows such a blob 2–3.5 pt across,
+ * 110–240 levels darker than the blank at its darkest (stress photos 520,000–520,039); the pieces a thin line through
+ * half a word leaves in the gaps are thin, or long, or no darker than 117 (830,000–830,039).
+ */
+export const dotsLeftOut = (r: BlankResidual, level: number): BlankResidual => {
+  const k = FORM_PER_POINT;
+  const { width: w, height: h, residual, j0, j1 } = r;
+  const seen = new Uint8Array(w * h);
+  const out = Float32Array.from(residual);
+  const piece: number[] = [];
+  for (let start = j0 * w; start < j1 * w; start++) {
+    if (seen[start] === 1 || residual[start]! < level) continue;
+    piece.length = 0;
+    let x0 = w, x1 = -1, y0 = h, y1 = -1, darkest = 0;
+    floodPiece(w, h, start, seen, (q) => residual[q]! >= level, (x, y, q) => {
+      piece.push(q);
+      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      darkest = Math.max(darkest, residual[q]!);
+    });
+    const wide = x1 - x0 + 1, tall = y1 - y0 + 1;
+    const dot = wide >= DOT_PT.wide * k && wide <= DOT_PT.most * k && tall >= DOT_PT.tall * k && tall >= DOT_SHAPE.tall * wide &&
+      piece.length >= DOT_SHAPE.filled * wide * tall && darkest >= DOT_SHAPE.darkest;
+    if (!dot) continue;
+    clearAround(out, w, h, piece);
+  }
+  return { ...r, residual: out };
+};

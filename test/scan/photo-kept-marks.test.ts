@@ -1,0 +1,64 @@
+/**
+ * Names circled or dotted on phone photos, which need nobody and went to the board (bench/scan-photo.bench.ts with
+ * SCAN_PHOTO_WHY=1): the circle's end coming back into the row's sample as a piece of its own; the circle's sides
+ * and a pen dot on the letters, which the strike reader kept, read again as a line by the check against the blurred
+ * blank form (photo-soft.ts).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeScan } from '../../src/scan/input.ts';
+import { readPhoto, rectifyPhoto } from '../../src/scan/photo.ts';
+import { readSheet, type SheetOutcome } from '../../src/scan/sheet.ts';
+import type { Generator } from '../../src/scan/testing/generate.ts';
+import { generatePhoto, nameVariation } from '../../src/scan/testing/photo.ts';
+import { expectTruth, generator, said, strikeRound } from './support.ts';
+
+let g: Generator;
+beforeAll(async () => {
+  g = await generator(strikeRound());
+}, 120_000);
+
+const BENCH_MARKING = { pStrike: 0.3, pNonStrike: 0.05, pPartial: 0.03, pNoStamp: 0.03, pOutside: 0.03 } as const;
+
+/** The bench photo's row `candidateId` as read by the strike reader alone (readSheet) or as the server reads it (readPhoto). */
+const benchRow = async (seed: number, candidateId: string, how: 'strike reader' | 'server'): Promise<void> => {
+  const p = await generatePhoto(g, { seed, ...BENCH_MARKING });
+  const pages = await decodeScan(p.jpeg);
+  if (!pages.ok) throw new Error(pages.error.message_en);
+  let outcome: SheetOutcome;
+  if (how === 'server') outcome = readPhoto(pages.value[0]!, g.target, 0).outcome;
+  else {
+    const r = rectifyPhoto(pages.value[0]!, g.target.layout);
+    if (!r.ok) throw new Error(r.error.message_en);
+    outcome = readSheet(r.value.image, g.target, 0, { photo: { pxPerPt: r.value.marks.pxPerPt } });
+  }
+  const name = `seed ${seed}, ${candidateId} ${JSON.stringify(p.ballot.truth.plans.get(candidateId))}: ${nameVariation(p.variation)}`;
+  expect(outcome.kind === 'rejected' ? outcome.reason.code : outcome.kind, name).toBe('read');
+  if (outcome.kind !== 'read') return;
+  expect(p.ballot.truth.rows.get(candidateId), name).toBe('kept');
+  expect(said(outcome.page.rows.find((r) => r.candidateId === candidateId)!), name).toBe('kept');
+  expectTruth(p.ballot, outcome.page.rows);
+};
+
+describe('scan: names circled or dotted on phone photos', () => {
+  it('keeps a name circled whose circle\'s end comes back into the row as a piece of its own, reaching a column or two into its last or first letter', async () => {
+    // 160,011 (12 MP, thin ballpoint: the closing tail, the circle wider than the row's sample), 170,046 (8 MP, an
+    // open circle's lower end over the last "g"), 180,007 (1080p, an open circle's left end): read as a pen line
+    // from the pad into the name (fromPad), sent to the board.
+    await benchRow(160_011, 'c008', 'strike reader');
+    await benchRow(170_046, 'c015', 'strike reader');
+    await benchRow(180_007, 'c008', 'strike reader');
+  }, 300_000);
+
+  it('keeps a name circled on a 1080p photo whose circle the strike reader cleared: its sides by the name\'s ends are no line along the letters against the blurred blank', async () => {
+    // 180,008 (a tight ballpoint circle, blurred: run 42 against LINE_LEVEL 40) and 180,067 (a gel circle, sharp:
+    // run 148 against SHARP_LINE_LEVEL 48), both read kept by the strike reader, sent to the board by photo-soft.ts.
+    await benchRow(180_008, 'c017', 'server');
+    await benchRow(180_067, 'c004', 'server');
+  }, 300_000);
+
+  it('keeps a name with a pen dot on its letters on a sharp 1080p photo: the dot is no line along the letters against the blurred blank', async () => {
+    // 170,024 (1080p, 1.14 px/pt, a ballpoint dot between "n" and "H"): kept by the strike reader (a dot on the
+    // letters), its blob 87 darker than the blurred blank along a run (SHARP_LINE_LEVEL 48), sent to the board.
+    await benchRow(170_024, 'c007', 'server');
+  }, 300_000);
+});
