@@ -6,21 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readStack } from '../../src/scan/index.ts';
 import { generateBallot, type Generator, type RowPlan } from '../../src/scan/testing/generate.ts';
-import { NON_STRIKES, STRIKE_SHAPES, type PartialStrike, type Pen } from '../../src/scan/testing/human.ts';
+import { everyOtherPartial } from '../../src/scan/testing/stress.ts';
 import { generator, strikeRound } from './support.ts';
-
-const PARTS: readonly PartialStrike[] = ['half-middle-word', 'half-word', 'family-name', 'given-name', 'middle-word', 'half-name'];
-const PENS: readonly Pen[] = ['thin-ballpoint', 'ballpoint', 'felt-pen', 'gel-pen'];
-
-/** Every other row a partial strike (each kind, a thin ballpoint, a ballpoint or a felt pen in turn); the others nothing, a whole strike or a keeping mark. */
-const everyOtherPartial = (seed: number) => (i: number): RowPlan => {
-  const n = seed * 7 + i;
-  if (i % 2 === 0) return { kind: 'partial', part: PARTS[(n >> 1) % PARTS.length]!, pen: PENS[(seed + (i >> 1)) % 3]! };
-  const u = ((i - 1) / 2 + seed) % 3;
-  if (u === 0) return { kind: 'none' };
-  if (u === 1) return { kind: 'strike', shape: STRIKE_SHAPES[n % STRIKE_SHAPES.length]!, pen: PENS[n % PENS.length]! };
-  return { kind: 'non-strike', mark: NON_STRIKES[n % NON_STRIKES.length]!, pen: PENS[n % PENS.length]! };
-};
 
 /** What the reader said of each row, by what was drawn on it: 'partial', 'none', 'strike' or 'non-strike'. */
 const readings = async (gen: Generator, seeds: readonly number[]): Promise<Map<RowPlan['kind'], string[]>> => {
