@@ -209,7 +209,7 @@ const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 1, darker: [65, 140
  * A strike drawn a little low, through the letters' middle rather than along their top, shows its piece lower: the
  * band's share where STRIKE_PIECE and FAINT_PIECE start when `lowPieces` is asked (stress seeds 152,000–152,299 at 150
  * dpi, blurred: six names read kept with confidence, their pieces at 0.29–0.39). Names with nothing drawn showed none
- * there (5,000 names of the stress sets and the bench's mix, 150 and 200 dpi); a name underlined close did (a letter's
+ * there (14,000 names of the stress sets and the bench's mix, 150–300 dpi); a name underlined close did (a letter's
  * foot, the match pulled down: 150 dpi seed 1,230,025), so not under an underline.
  */
 const LOW_BAND = 0.3;
