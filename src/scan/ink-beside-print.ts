@@ -210,7 +210,9 @@ const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 1, darker: [65, 140
  * band's share where STRIKE_PIECE and FAINT_PIECE start when `lowPieces` is asked (stress seeds 152,000–152,299 at 150
  * dpi, blurred: six names read kept with confidence, their pieces at 0.29–0.39). Names with nothing drawn showed none
  * there (14,000 names of the stress sets and the bench's mix, 150–300 dpi); a name underlined close did (a letter's
- * foot, the match pulled down: 150 dpi seed 1,230,025), so not under an underline.
+ * foot, the match pulled down: 150 dpi seed 1,230,025), so not under an underline. Only on scans of at most
+ * FAINT_MOST_PX_PER_PT, as FAINT_PIECE: at 300 dpi names with nothing drawn of the bench's mix showed one, 1.5 × 1 pt
+ * and 89–97 levels at 0.35, always in the same gap of the same name (seeds 2,000,040, 2,000,049, 2,000,065).
  */
 const LOW_BAND = 0.3;
 
@@ -260,7 +262,7 @@ export interface BesideLook {
   readonly sharpScans: boolean;
   readonly faintPieces: boolean;
   readonly linedPieces?: boolean;
-  /** Strike pieces looked for from LOW_BAND of the band up (scans, no underline). */
+  /** Strike pieces looked for from LOW_BAND of the band up, at most FAINT_MOST_PX_PER_PT (scans, no underline). */
   readonly lowPieces?: boolean;
 }
 const looked = (t: Affine, look: BesideLook): boolean => look.sharpScans || atMost(t);
@@ -291,7 +293,8 @@ const linedStrikePieces = (found: readonly InkPiece[]): boolean => found.some((p
  */
 export const strikePieceBesidePrint = (t: Affine, g: RowGuide, pieces: () => readonly InkPiece[], look: BesideLook): boolean => {
   if (!looked(t, look)) return false;
-  const from = look.lowPieces === true ? LOW_BAND : STRIKE_PIECE.band[0];
-  const found = pieces().filter((p) => strikePiece(p, g, from) || (look.faintPieces && Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT && faintPiece(p, g, from)));
+  const coarse = Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT;
+  const from = look.lowPieces === true && coarse ? LOW_BAND : STRIKE_PIECE.band[0];
+  const found = pieces().filter((p) => strikePiece(p, g, from) || (look.faintPieces && coarse && faintPiece(p, g, from)));
   return look.linedPieces === true ? linedStrikePieces(found) : found.length > 0;
 };
