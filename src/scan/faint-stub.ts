@@ -5,7 +5,7 @@
  * letter at the height of its middle (stress seeds 152,110 c005, 202,053 c013: read kept with confidence; 200,577
  * c013: a point thin, dark). A dot is as tall as it is wide (1.2 pt at least) and, pressed, darker; the letters' own edges
  * showed no flat piece that long on 14,000 names with nothing drawn (stress sets and the bench's mix, 150–300 dpi,
- * printed and rendered paper), and 4 of 4,500 keeping marks (dots, ticks) such a piece.
+ * printed and rendered paper), and 11 of 4,700 keeping marks (dots on the name) at most such a piece.
  */
 import { pieceBox } from './flood.ts';
 import { PEN } from './stroke-path.ts';
