@@ -186,8 +186,12 @@ const linedUp = (pieces: readonly InkPiece[], hidden: (i: number, j: number) => 
  */
 const MOST_PX_PER_PT = 3;
 const AVERAGED = 2;
-/** A line's piece: at least this wide (points), at most this tall, this many times as wide as tall, and this much darker than the letters at its darkest. */
-const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
+/**
+ * A line's piece: at least this wide (points), at most this tall, this many times as wide as tall, and this much darker
+ * than the letters at its darkest. A thin ballpoint along the tops of "ăn", blurred at 150 dpi, showed 4 × 2 pt at 108
+ * (stress seed 150,527 c009, read kept with confidence at 110); the letters' edges of names with nothing drawn stay under 100.
+ */
+const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 100 } as const;
 
 /**
  * A short flat piece of a line that lies where a strike runs, not where an underline or a letter's edge shows: at
@@ -204,6 +208,16 @@ const LINE_PIECE = { widthPt: 2, heightPt: 2, flat: 1.5, darker: 110 } as const;
  * at 150 dpi (partial-strike stress seed 150,534) two pieces a point wide at 0.34–0.37: hence 0.75 pt² and 0.33.
  */
 const STRIKE_PIECE = { widthPt: 1.5, heightPt: 1.5, areaPt2: 0.75, darker: [65, 140], band: [0.33, 0.8] } as const;
+/**
+ * A strike drawn a little low, through the letters' middle rather than along their top, shows its piece lower: the
+ * band's share where STRIKE_PIECE and FAINT_PIECE start when `lowPieces` is asked (stress seeds 152,000–152,299 at 150
+ * dpi, blurred: six names read kept with confidence, their pieces at 0.29–0.39). Names with nothing drawn showed none
+ * there (14,000 names of the stress sets and the bench's mix, 150–300 dpi); a name underlined close did (a letter's
+ * foot, the match pulled down: 150 dpi seed 1,230,025), so not under an underline. Only on scans of at most
+ * FAINT_MOST_PX_PER_PT, as FAINT_PIECE: at 300 dpi names with nothing drawn of the bench's mix showed one, 1.5 × 1 pt
+ * and 89–97 levels at 0.35, always in the same gap of the same name (seeds 2,000,040, 2,000,049, 2,000,065).
+ */
+const LOW_BAND = 0.3;
 
 /**
  * Fainter and smaller still, where a strike runs (STRIKE_PIECE.band): at least this wide (points), no taller than wide
@@ -226,17 +240,19 @@ const bandShare = (p: InkPiece, g: RowGuide): number =>
 const linePiece = (p: InkPiece): boolean =>
   p.widthPt >= LINE_PIECE.widthPt && p.heightPt <= LINE_PIECE.heightPt && p.widthPt >= LINE_PIECE.flat * p.heightPt && p.darkest >= LINE_PIECE.darker;
 
-const strikePiece = (p: InkPiece, g: RowGuide): boolean => {
+/** Where a strike's piece may lie: its bandShare within [from, STRIKE_PIECE.band[1]]. */
+const inStrikeBand = (p: InkPiece, g: RowGuide, from: number): boolean => {
   const share = bandShare(p, g);
-  return p.widthPt >= STRIKE_PIECE.widthPt && p.heightPt <= STRIKE_PIECE.heightPt && p.widthPt > p.heightPt &&
-    p.widthPt * p.heightPt >= STRIKE_PIECE.areaPt2 && p.darkest >= STRIKE_PIECE.darker[0] && p.darkest <= STRIKE_PIECE.darker[1] && share >= STRIKE_PIECE.band[0] && share <= STRIKE_PIECE.band[1];
+  return share >= from && share <= STRIKE_PIECE.band[1];
 };
 
-const faintPiece = (p: InkPiece, g: RowGuide): boolean => {
-  const share = bandShare(p, g);
-  return p.widthPt >= FAINT_PIECE.widthPt && p.heightPt <= Math.min(p.widthPt, FAINT_PIECE.heightPt) &&
-    p.darkest >= FAINT_PIECE.darker[0] && p.darkest <= FAINT_PIECE.darker[1] && share >= STRIKE_PIECE.band[0] && share <= STRIKE_PIECE.band[1];
-};
+const strikePiece = (p: InkPiece, g: RowGuide, from: number): boolean =>
+  p.widthPt >= STRIKE_PIECE.widthPt && p.heightPt <= STRIKE_PIECE.heightPt && p.widthPt > p.heightPt &&
+  p.widthPt * p.heightPt >= STRIKE_PIECE.areaPt2 && p.darkest >= STRIKE_PIECE.darker[0] && p.darkest <= STRIKE_PIECE.darker[1] && inStrikeBand(p, g, from);
+
+const faintPiece = (p: InkPiece, g: RowGuide, from: number): boolean =>
+  p.widthPt >= FAINT_PIECE.widthPt && p.heightPt <= Math.min(p.widthPt, FAINT_PIECE.heightPt) &&
+  p.darkest >= FAINT_PIECE.darker[0] && p.darkest <= FAINT_PIECE.darker[1] && inStrikeBand(p, g, from);
 
 const atMost = (t: Affine): boolean => Math.hypot(t.a, t.d) <= MOST_PX_PER_PT;
 
@@ -245,7 +261,13 @@ const atMost = (t: Affine): boolean => Math.hypot(t.a, t.d) <= MOST_PX_PER_PT;
  * sampled averaged); `faintPieces`, FAINT_PIECE too (at most FAINT_MOST_PX_PER_PT). Scans. `linedPieces`: a strike's
  * piece counts only beside another along the same rows (linedStrikePieces). Coarse photos.
  */
-export interface BesideLook { readonly sharpScans: boolean; readonly faintPieces: boolean; readonly linedPieces?: boolean }
+export interface BesideLook {
+  readonly sharpScans: boolean;
+  readonly faintPieces: boolean;
+  readonly linedPieces?: boolean;
+  /** Strike pieces looked for from LOW_BAND of the band up, at most FAINT_MOST_PX_PER_PT (scans, no underline). */
+  readonly lowPieces?: boolean;
+}
 const looked = (t: Affine, look: BesideLook): boolean => look.sharpScans || atMost(t);
 
 /**
@@ -274,7 +296,9 @@ const linedStrikePieces = (found: readonly InkPiece[]): boolean => found.some((p
  */
 export const strikePieceBesidePrint = (t: Affine, g: RowGuide, pieces: () => readonly InkPiece[], look: BesideLook): boolean => {
   if (!looked(t, look)) return false;
-  const found = pieces().filter((p) => strikePiece(p, g) || (look.faintPieces && Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT && faintPiece(p, g)));
+  const coarse = Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT;
+  const from = look.lowPieces === true && coarse ? LOW_BAND : STRIKE_PIECE.band[0];
+  const found = pieces().filter((p) => strikePiece(p, g, from) || (look.faintPieces && coarse && faintPiece(p, g, from)));
   return look.linedPieces === true ? linedStrikePieces(found) : found.length > 0;
 };
 

@@ -17,6 +17,7 @@ import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
 import { floodPiece, pieceBox } from './flood.ts';
 import { dotOnLetters } from './dot-on-letters.ts';
+import { faintStubIntoLetter } from './faint-stub.ts';
 import { inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
@@ -762,6 +763,8 @@ export interface RowThresholds {
   readonly faintWord?: boolean;
   /** A pen line wider than a dot whose end a letter cuts along its whole thickness is never read as no mark (cutByLetters). Scans. */
   readonly cutLines?: boolean;
+  /** Nor a short flat piece of light (or pixel-thin) pen ink running into a letter at its middle (faint-stub.ts). Scans. */
+  readonly faintStubs?: boolean;
   /**
    * A thin flat line darker than the letters can make, seen against the blank form's letters with the row matched to
    * a fraction of a pixel, is never read as no mark (ink-beside-print.ts: a thin pen along the letters' top lies
@@ -779,6 +782,8 @@ export interface RowThresholds {
    * PHOTO.coarsePxPerPt, whose camera pixels step the letters' edges into one such piece on a name with nothing drawn.
    */
   readonly linedPieces?: boolean;
+  /** …looked for lower in the letters' band too (ink-beside-print.ts LOW_BAND), but on a name with a pen line under its letters (underLetters). Scans. */
+  readonly lowPieces?: boolean;
   /** …both looked for on scans of more pixels a point than the blank's letters were measured against too (ink-beside-print.ts MOST_PX_PER_PT). Scans. */
   readonly sharpBeside?: boolean;
   /**
@@ -827,7 +832,7 @@ export interface RowThresholds {
 
 const SCAN_ROW: RowThresholds = {
   keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, dotsOnLetters: true, thinPieces: true,
-  faintWord: true, cutLines: true, besidePrint: true, strikePieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
+  faintWord: true, cutLines: true, faintStubs: true, besidePrint: true, strikePieces: true, lowPieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
   bandLine: false, entering: ENTERING,
 };
 
@@ -845,7 +850,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] === 1;
   const cls = classify(ink, printedAt, w, s.height, k);
   // Before any mark is cleared: a pen line under the letters pulls the row's match to the blank down (faintPieces).
-  const underlined = o.faintPieces === true && underLetters(cls, w, s.height, i0, i1, j1);
+  const underlined = (o.faintPieces === true || o.lowPieces === true) && underLetters(cls, w, s.height, i0, i1, j1);
   const pixels: Pixels = {
     dark: (i, j) => s.data[j * w + i]! < paper * FAINT_LEVEL,
     clear: (i, j) => (page.blank.data[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] ?? 0) >= PRINTED,
@@ -939,11 +944,14 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   }
   // Asked again after a mark is cleared from `cls`; the ink beside the letters is the image's, found once.
   let beside: readonly InkPiece[] | null = null;
-  const look: BesideLook = { sharpScans: o.sharpBeside === true, faintPieces: o.faintPieces === true && !underlined, linedPieces: o.linedPieces === true };
+  const look: BesideLook = {
+    sharpScans: o.sharpBeside === true, faintPieces: o.faintPieces === true && !underlined, linedPieces: o.linedPieces === true, lowPieces: o.lowPieces === true && !underlined,
+  };
   const besideInk = (): readonly InkPiece[] => (beside ??= inkBesidePrint(img, t, page, g, look.sharpScans));
   const dot = (): boolean => o.dotsOnLetters === true && dotOnLetters(cls, w, s.height, k, besideInk());
   const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1) && !dot()) &&
-    !(o.cutLines === true && cutByLetters(cls, printedAt, w, s.height, k, j0, j1) && !dot()) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt &&
+    !(o.cutLines === true && cutByLetters(cls, printedAt, w, s.height, k, j0, j1) && !dot()) &&
+    !(o.faintStubs === true && faintStubIntoLetter(cls, s.data, paper, printedAt, w, s.height, k, j0 + Math.round(LOOP_CORE_PT.top * k), j1 - Math.round(LOOP_CORE_PT.foot * k)) && !dot()) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt &&
     !(goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering) && !dot());
   const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && (oneDot(cls, w, s.height, k) || dot()));
   const faintWordAtMost = Math.hypot(t.a, t.d) <= STRIKE.faintWordCoarse.mostPxPerPt ? STRIKE.faintWordCoarse.share : STRIKE.faintWord;

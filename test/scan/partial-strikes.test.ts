@@ -24,14 +24,24 @@ const readings = async (gen: Generator, seeds: readonly number[]): Promise<Map<R
   return by;
 };
 
+/** Printed paper (the generator's default) and paper rendered at the scan's resolution (generate.ts Printing), each named. */
 let g150: Generator;
 let g200: Generator;
 let g300: Generator;
+let r150: Generator;
 beforeAll(async () => {
-  g150 = await generator(strikeRound(), 150);
-  g200 = await generator(strikeRound());
-  g300 = await generator(strikeRound(), 300);
-}, 180_000);
+  g150 = await generator(strikeRound(), 150, 'printed');
+  g200 = await generator(strikeRound(), 200, 'printed');
+  g300 = await generator(strikeRound(), 300, 'printed');
+  r150 = await generator(strikeRound(), 150, 'rendered');
+}, 240_000);
+
+/** No partial strike of these ballots read kept or struck with confidence, and every name with nothing drawn kept. */
+const expectPartialsToTheBoard = async (gen: Generator, seeds: readonly number[]): Promise<void> => {
+  const by = await readings(gen, seeds);
+  expect(by.get('partial')!.filter((state) => state === 'kept' || state === 'struck')).toEqual([]);
+  expect(by.get('none')!.every((state) => state === 'kept')).toBe(true);
+};
 
 describe('scan: strikes through part of a name that show almost nothing', () => {
   it('at 300 dpi, never keeps a name a thin pen strikes along the tops of its lower-case letters: the row sampled as the blank is rendered shows the line', async () => {
@@ -73,5 +83,23 @@ describe('scan: strikes through part of a name that show almost nothing', () => 
       expect(JSON.stringify(b.truth.plans.get(id)), `seed ${seed}`).toMatch(/underline/);
       expect(row.kind === 'strike' ? row.state : 'marks', `seed ${seed}`).toBe('kept');
     }
+  }, 120_000);
+
+  it('at 150 and 200 dpi, never keeps a name a thin pen strikes through half a word whose line shows only where it leaves the letters: a short flat stub of light ink running into a letter', async () => {
+    // Read kept with confidence before (blurred scans): 152,110 c005 after "Hà", 202,053 c013 and 200,577 c013 before "Mã" (a pixel thin), 152,007 c007 before "Đặng".
+    await expectPartialsToTheBoard(g150, [152_110]);
+    await expectPartialsToTheBoard(g200, [200_577, 202_053]);
+    await expectPartialsToTheBoard(r150, [152_007]);
+  }, 240_000);
+
+  it('at 150 dpi, never keeps a name a thin pen strikes a little low through half a syllable: the piece it shows lies under 0.4 of the letters\' band', async () => {
+    // Read kept with confidence before (blurred scans): pieces 1–2.5 pt wide at 0.3–0.39 of the band.
+    await expectPartialsToTheBoard(g150, [152_117, 152_217]);
+    await expectPartialsToTheBoard(r150, [152_109, 152_160, 152_244]);
+  }, 240_000);
+
+  it('at 150 dpi, never keeps a name a thin pen strikes along the tops of "ăn", blurred into a flat piece 2 pt tall 108 levels darker than the letters', async () => {
+    // Read kept with confidence before: 150,527 c009 (printed paper).
+    await expectPartialsToTheBoard(g150, [150_527]);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { HEADER, candidates, round } from '../../src/documents/fixtures/congress.ts';
 import type { BallotInput, ElectionRound } from '../../src/documents/model.ts';
 import type { RowReading } from '../../src/scan/index.ts';
-import { prepareGenerator, type GeneratedBallot, type Generator } from '../../src/scan/testing/generate.ts';
+import { prepareGenerator, type GeneratedBallot, type Generator, type Printing } from '../../src/scan/testing/generate.ts';
 
 /** 18 names for 15 seats: a strike-out list on one A4 page. */
 export const strikeRound = (over: Partial<ElectionRound> = {}): ElectionRound =>
@@ -15,8 +15,8 @@ export const bigRound = (): ElectionRound => round({ kind: 'committee', seats: 5
 
 export const ballotInput = (r: ElectionRound): BallotInput => ({ header: HEADER, round: r });
 
-export const generator = async (r: ElectionRound, dpi = 200): Promise<Generator> => {
-  const g = await prepareGenerator(ballotInput(r), dpi);
+export const generator = async (r: ElectionRound, dpi = 200, printing?: Printing): Promise<Generator> => {
+  const g = await prepareGenerator(ballotInput(r), dpi, printing);
   if (!g.ok) throw new Error(g.error.message_en);
   return g.value;
 };
