@@ -2,11 +2,13 @@
  * Where a thin strike that starts late or ends early goes on under the first or last word. Its pen ink shows
  * between the words; inside a word the letters hide it, and it shows only in the gaps and counters of the letters
  * it passes: a few pixels of ink on the line's course clear of the print — of the blank form's print mask, widened
- * so that a letter's blurred edge lies within it: a dark pixel outside it is new ink. A line is followed from its
- * visible end along its course while it is seen so in the letters' gaps at most STEP_PT apart, and no further than a
- * column where its course is plain paper (there the line is not: a strike through part of the name that ends in the
- * space between two words, or inside a word, stops at the first gap of paper on its course). What it credits is a
- * lower bound of the word the line crosses: the columns up to the last gap where the line was seen.
+ * so that a letter's blurred edge lies within it: a dark pixel outside it is new ink; within it, only a pixel clear as
+ * printed, as dark as a pen line (NEAR_LEVEL) and on the course over a few columns (a line hugging a letter's bar,
+ * which at its height leaves no gap). A line is followed from its visible end along its course while it is seen so
+ * in the letters' gaps at most STEP_PT apart, and no further than a column where its course is plain paper (there the
+ * line is not: a strike through part of the name that ends in the space between two words, or inside a word, stops
+ * at the first gap of paper on its course). What it credits is a lower bound of the word the line crosses: the
+ * columns up to the last gap where the line was seen.
  */
 /**
  * Followed on from one sighting to the next at most this far (points): about two letters. A thin ballpoint, pale
@@ -35,7 +37,19 @@ export interface Pixels {
   /** Clear of print on the blank form: `clear` as printed, `apart` a pixel away from it too (a letter's blurred edge). */
   readonly clear: (i: number, j: number) => boolean;
   readonly apart: (i: number, j: number) => boolean;
+  /** Darker than NEAR_LEVEL of the paper: as dark as a pen line, darker than a letter's blurred edge clear of print. */
+  readonly deep: (i: number, j: number) => boolean;
 }
+
+/**
+ * A pixel a letter's blur may reach (within a pixel of print, clear as printed) is new ink only when darker than this
+ * share of the paper and, on the course, in NEAR_RUN columns in a row: a line hugging a letter's bar or bowl. Bench,
+ * printed paper, rows with no mark (522 at 300 dpi, 270 at 200 dpi): such pixels as dark as half the paper in at most
+ * one column in a row; the lines of late starts hidden under the first word's bar (the names 0.38 pt lower: a line
+ * at the letters' middle along B's or e's bar, 300 dpi 2,000,020 and 2,000,040) in 4–7.
+ */
+export const NEAR_LEVEL = 0.5;
+const NEAR_RUN = 3;
 
 /** A sighting is new ink at most this tall (points) in its column: a pen line blurred, not a letter's edge. */
 const THIN_PT = 3;
@@ -63,6 +77,16 @@ export const followedEnds = (ends: LineEnds, px: Pixels, h: number, k: number, i
   const step = STEP_PT * k;
   const paper = (i: number, j: number): boolean => j >= 0 && j < h && px.clear(i, j) && !px.dark(i, j);
   const seen = sighting(px, h, k);
+  const near = (i: number, j: number): boolean => j >= 0 && j < h && px.clear(i, j) && !px.apart(i, j) && px.deep(i, j);
+  const nearAt = (i: number, r: number): boolean => near(i, r - 1) || near(i, r) || near(i, r + 1);
+  // A column of a run of NEAR_RUN columns showing deep ink by the print on the course.
+  const nearRun = (i: number, r: number): boolean => {
+    if (!nearAt(i, r)) return false;
+    let run = 1;
+    for (let d = 1; d < NEAR_RUN && nearAt(i - d, r); d++) run++;
+    for (let d = 1; d < NEAR_RUN && nearAt(i + d, r); d++) run++;
+    return run >= NEAR_RUN;
+  };
   const follow = (start: number, row: number, dir: 1 | -1, limit: number): number => {
     let reached = start;
     // The course, re-centred on each sighting: a hand drifts from a straight line (bench, 150 dpi: the line showed
@@ -78,6 +102,9 @@ export const followedEnds = (ends: LineEnds, px: Pixels, h: number, k: number, i
       for (let j = r - COURSE_PX; j <= r + COURSE_PX; j++) {
         if (!paper(i, j)) open = false;
         if (seen(i, j)) { sighted += j; n++; }
+      }
+      if (n === 0 && nearRun(i, r)) {
+        for (let j = r - COURSE_PX; j <= r + COURSE_PX; j++) if (near(i, j)) { sighted += j; n++; }
       }
       if (open) break;
       if (n > 0) {

@@ -24,7 +24,7 @@ import { pencilLine } from './faint-line.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow } from './row-sample.ts';
-import { followedEnds, type LineEnds, type Pixels } from './strike-ends.ts';
+import { followedEnds, NEAR_LEVEL, type LineEnds, type Pixels } from './strike-ends.ts';
 import { followLine, HIDDEN, PAPER, PEN } from './stroke-path.ts';
 import type { Affine } from './transform.ts';
 
@@ -757,6 +757,8 @@ export interface RowThresholds {
    * photos, as pen ink in the letters' core (bareCore). Scans and photos.
    */
   readonly dotsOnLetters?: boolean;
+  /** A line followed under the first or last word is seen also hugging the print, deep and a few columns long (strike-ends.ts NEAR_LEVEL). Scans. */
+  readonly followByPrint?: boolean;
   /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
   readonly thinPieces?: boolean;
   /** Faint ink across a whole word is never read as no mark (STRIKE.faintWord). Scans. */
@@ -831,7 +833,7 @@ export interface RowThresholds {
 }
 
 const SCAN_ROW: RowThresholds = {
-  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, dotsOnLetters: true, thinPieces: true,
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, followByPrint: true, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, dotsOnLetters: true, thinPieces: true,
   faintWord: true, cutLines: true, faintStubs: true, besidePrint: true, strikePieces: true, lowPieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
   bandLine: false, entering: ENTERING,
 };
@@ -855,6 +857,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     dark: (i, j) => s.data[j * w + i]! < paper * FAINT_LEVEL,
     clear: (i, j) => (page.blank.data[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] ?? 0) >= PRINTED,
     apart: (i, j) => !printedAt(i, j),
+    deep: (i, j) => o.followByPrint === true && s.data[j * w + i]! < paper * NEAR_LEVEL,
   };
   // New ink (never printed on the blank form): pen, pen too thick in its column, or faint by a letter.
   const newInk = (q: number): boolean => ink[q] !== 0;

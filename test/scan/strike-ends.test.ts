@@ -18,6 +18,7 @@ const pixels = (line: (i: number) => boolean, edge: (i: number) => boolean = () 
   clear: (i, j) => !(letterAt(i) && j >= 4 && j < 16),
   apart: (i, j) => !(letterAt(i) && j >= 4 && j < 16),
   dark: (i, j) => (letterAt(i) && j >= 4 && j < 16) || (line(i) && j >= 9 && j <= 11) || (edge(i) && j >= 4 && j < 16),
+  deep: (i, j) => (letterAt(i) && j >= 4 && j < 16) || (line(i) && j >= 9 && j <= 11) || (edge(i) && j >= 4 && j < 16),
 });
 
 const ends = (first: number, last: number): LineEnds => ({ first, last, firstRow: 10, lastRow: 10, slope: 0 });
@@ -56,6 +57,31 @@ describe('scan: a thin line followed under the letters from its ends', () => {
     // Going right from 22: up to the last gap where it shows clear of the print (58), the gaps between not open paper.
     const right: Pixels = { ...pixels((i) => i <= 60), apart: px.apart };
     expect(followedEnds(ends(22, 22), right, H, K, 0, 100).to).toBe(59 + 1);
+  });
+
+  /**
+   * A word with a bar along rows 8–9 and stems every 12 columns (columns 6–59): a line along row 10 hugs the bar, within
+   * a pixel of print but clear of it as printed (300 dpi 2,000,020: a late start along B's middle bar, the names 0.38 pt
+   * lower). `line(i)`: the line darkens row 10 at column i; `deep`: as dark as a pen line, not a letter's blurred edge.
+   */
+  const hugging = (line: (i: number) => boolean, deep: boolean): Pixels => {
+    const printed = (i: number, j: number): boolean => i >= 6 && i < 60 && ((j >= 8 && j <= 9) || (i % 12 < 2 && j >= 4 && j < 16));
+    const dark = (i: number, j: number): boolean => printed(i, j) || (line(i) && j === 10);
+    return {
+      clear: (i, j) => !printed(i, j),
+      apart: (i, j) => ![-1, 0, 1].some((di) => [-1, 0, 1].some((dj) => printed(i + di, j + dj))),
+      dark,
+      deep: (i, j) => printed(i, j) || (deep && dark(i, j)),
+    };
+  };
+
+  it('follows a line hugging the print, deep over a few columns in a row, under the word', () => {
+    expect(followedEnds(ends(64, 64), hugging((i) => i >= 20, true), H, K, 0, 100).from).toBe(20);
+  });
+
+  it('takes no ink by the print that is pale (a blurred edge) or deep in single columns only', () => {
+    expect(followedEnds(ends(64, 64), hugging((i) => i >= 20, false), H, K, 0, 100).from).toBeGreaterThanOrEqual(60);
+    expect(followedEnds(ends(64, 64), hugging((i) => i >= 20 && i % 3 === 0, true), H, K, 0, 100).from).toBeGreaterThanOrEqual(60);
   });
 
   it('never reaches beyond the name', () => {

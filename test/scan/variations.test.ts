@@ -385,6 +385,15 @@ describe('scan: strokes as people make them', () => {
     }
   }, 240_000);
 
+  it('strikes a thin line started late along a bar of the first word\'s letters, where no gap shows it (300 dpi)', async () => {
+    // Seed 2,000,020 at 300 dpi, printed paper: a thin ballpoint started inside "Bế" runs along the foot of B's middle
+    // bar and through the e's bar (the names 0.38 pt lower than before), within a pixel of print all the way: read
+    // partial, the line crossing 3 % of the word as seen. Deep ink by the print over a few columns follows it.
+    const late = await rowState(await generator(strikeRound(), 300), 2_000_020, 9);
+    expect(late.plan).toMatchObject({ kind: 'strike', shape: 'late-start', pen: 'thin-ballpoint' });
+    expect(late.state).toBe('struck');
+  }, 240_000);
+
   it('keeps a name underlined close with a thin pen when the underline, cleared, leaves nothing: a lone line by the foot is no strike', async () => {
     // Before: a whole line less than lowLinePt above the letters' foot with no second line above it went to the board
     // as unclear, even when nothing else was drawn (9 of these 72 rows at 300 dpi).
