@@ -232,6 +232,8 @@ const LOW_BAND = 0.3;
  */
 const FAINT_PIECE = { widthPt: 1, heightPt: 1, darker: [65, 90] } as const;
 const FAINT_MOST_PX_PER_PT = 2.4;
+/** A scan of at most FAINT_MOST_PX_PER_PT (150 dpi), where the faint pieces and the lower band are looked for. */
+export const coarseScan = (t: Affine): boolean => Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT;
 
 /** Where the middle of a piece lies: its height above the baseline, as a share of the band from baseline to bandTop. */
 const bandShare = (p: InkPiece, g: RowGuide): number =>
@@ -296,7 +298,7 @@ const linedStrikePieces = (found: readonly InkPiece[]): boolean => found.some((p
  */
 export const strikePieceBesidePrint = (t: Affine, g: RowGuide, pieces: () => readonly InkPiece[], look: BesideLook): boolean => {
   if (!looked(t, look)) return false;
-  const coarse = Math.hypot(t.a, t.d) <= FAINT_MOST_PX_PER_PT;
+  const coarse = coarseScan(t);
   const from = look.lowPieces === true && coarse ? LOW_BAND : STRIKE_PIECE.band[0];
   const found = pieces().filter((p) => strikePiece(p, g, from) || (look.faintPieces && coarse && faintPiece(p, g, from)));
   return look.linedPieces === true ? linedStrikePieces(found) : found.length > 0;

@@ -3,7 +3,7 @@
  * out before a line along the letters' middle is looked for (photo-soft.ts): the strike reader has read such a name
  * kept, and a circle's sides by the name's ends or a pen dot on its letters would read as a run darker than a line's.
  */
-import { floodPiece } from './flood.ts';
+import { floodPiece, pieceBox } from './flood.ts';
 import { FORM_PER_POINT } from './form.ts';
 import { CORE_PT, type BlankResidual } from './photo-blank-model.ts';
 
@@ -69,13 +69,14 @@ export const dotsLeftOut = (r: BlankResidual, level: number): BlankResidual => {
   const seen = new Uint8Array(w * h);
   const out = Float32Array.from(residual);
   const piece: number[] = [];
+  // The piece's darkest, declared out of the loop (flood.ts pieceBox: why).
+  let darkest = 0;
   for (let start = j0 * w; start < j1 * w; start++) {
     if (seen[start] === 1 || residual[start]! < level) continue;
     piece.length = 0;
-    let x0 = w, x1 = -1, y0 = h, y1 = -1, darkest = 0;
-    floodPiece(w, h, start, seen, (q) => residual[q]! >= level, (x, y, q) => {
+    darkest = 0;
+    const { x0, x1, y0, y1 } = pieceBox(w, h, start, seen, (q) => residual[q]! >= level, (_x, _y, q) => {
       piece.push(q);
-      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
       darkest = Math.max(darkest, residual[q]!);
     });
     const wide = x1 - x0 + 1, tall = y1 - y0 + 1;

@@ -18,7 +18,7 @@ import type { GreyImage } from './image.ts';
 import { floodPiece, pieceBox } from './flood.ts';
 import { dotOnLetters } from './dot-on-letters.ts';
 import { faintStubIntoLetter } from './faint-stub.ts';
-import { inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
+import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
 import { lightBand, tinted } from './light-band.ts';
@@ -56,13 +56,13 @@ export const STRIKE = {
    */
   faintWord: 0.85,
   /**
-   * …and on a scan of at most `mostPxPerPt` (150 dpi), across `share` of one word. With the blank form's names where
+   * …and on a coarse scan (ink-beside-print.ts coarseScan: 150 dpi), across this share of one word. With the blank form's names where
    * the PDF puts them (form.ts FORM_FINER) the letters' edges leave little faint ink: rows kept at 150 dpi stay under
    * 0.28 (circles, dots; 2,578 rows of the stress set and the bench's mix, but one tick on the name at 0.52), while a
    * thin pen or a ballpoint through half a word showed only faint ink over 0.33–0.47 of it (stress seeds 150,513,
    * 150,588, 151,059: read kept with confidence).
    */
-  faintWordCoarse: { share: 0.3, mostPxPerPt: 2.4 },
+  faintWordCoarse: 0.3,
 } as const;
 
 /**
@@ -957,7 +957,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     !(o.faintStubs === true && faintStubIntoLetter(cls, s.data, paper, printedAt, w, s.height, k, j0 + Math.round(LOOP_CORE_PT.top * k), j1 - Math.round(LOOP_CORE_PT.foot * k)) && !dot()) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt &&
     !(goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering) && !dot());
   const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && (oneDot(cls, w, s.height, k) || dot()));
-  const faintWordAtMost = Math.hypot(t.a, t.d) <= STRIKE.faintWordCoarse.mostPxPerPt ? STRIKE.faintWordCoarse.share : STRIKE.faintWord;
+  const faintWordAtMost = coarseScan(t) ? STRIKE.faintWordCoarse : STRIKE.faintWord;
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < faintWordAtMost) && unseen() &&
     (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1) || dot()) && (o.besidePrint !== true || !thinLineBesidePrint(t, besideInk, look) || dot()) &&
