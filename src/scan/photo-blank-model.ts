@@ -137,27 +137,48 @@ export const CORE_PT = { top: 2.5, foot: 2 } as const;
 const RUN_PT = 3;
 
 /**
+ * Where the fitted blurred blank is at least this light (grey levels, paper 255), the form prints nothing: a gap
+ * between the letters or a counter, not a letter's edge.
+ */
+export const GAP_MODEL = 220;
+/** A run over the gaps only is measured where its RUN_PT hold at least this much gap (points). */
+const GAP_LEAST_PT = 1;
+
+/**
  * The darkest run along the letters' middle that the blank form does not print: the most, over every height of
  * the band's core (the residual smoothed 1-2-1 upright) and every RUN_PT of the name, of the residual's mean along it
  * (grey levels). A pen line through part of the name leaves its whole darkness in the gaps and counters it crosses
  * and nothing less over the letters; the letters' misfit, a fraction of a pixel, leaves slivers of either sign.
+ * With `gapsOnly`, the mean is taken over the run's pixels where the blurred blank prints nothing (GAP_MODEL), at
+ * least GAP_LEAST_PT of them: on a sharp photo of few pixels a point the camera's pixels step the letters' edges, and a
+ * letter's flat top or bar shifted a fraction of a pixel leaves a run of its own along the letters' edge (bench photo
+ * 160,078, 1080p: 49–56 on names with nothing drawn, over the top bar of "T" and the letters' tops), which the
+ * gaps do not show; a pen line shows there whole.
  */
-export const darkestRun = (r: BlankResidual): number => {
+export const darkestRun = (r: BlankResidual, gapsOnly = false): number => {
   const k = FORM_PER_POINT;
-  const { width: w, residual, i0, i1, j0, j1 } = r;
+  const { width: w, residual, model, i0, i1, j0, j1 } = r;
   const c0 = Math.max(1, j0 + Math.round(CORE_PT.top * k)), c1 = Math.min(r.height - 1, j1 - Math.round(CORE_PT.foot * k));
   const run = Math.round(RUN_PT * k);
+  const least = gapsOnly ? Math.round(GAP_LEAST_PT * k) : run;
+  const counted = (q: number): boolean => !gapsOnly || model[q]! >= GAP_MODEL;
   let most = 0;
   for (let j = c0; j < c1; j++) {
-    let sum = 0;
+    let sum = 0, n = 0;
     for (let i = i0; i < i1; i++) {
       const q = j * w + i;
-      sum += (residual[q - w]! + 2 * residual[q]! + residual[q + w]!) / 4;
+      if (counted(q)) {
+        sum += (residual[q - w]! + 2 * residual[q]! + residual[q + w]!) / 4;
+        n++;
+      }
       if (i - i0 >= run) {
         const p = q - run;
-        sum -= (residual[p - w]! + 2 * residual[p]! + residual[p + w]!) / 4;
+        if (counted(p)) {
+          sum -= (residual[p - w]! + 2 * residual[p]! + residual[p + w]!) / 4;
+          n--;
+        }
       }
-      if (i - i0 >= run - 1) most = Math.max(most, sum / run);
+      if (i - i0 >= run - 1 && n >= least) most = Math.max(most, sum / n);
     }
   }
   return most;
@@ -173,9 +194,10 @@ export const LINE_LEVEL = 40;
 
 /**
  * On a sharp photo of fewer than PHOTO.coarsePxPerPt (a 1080p shot, its letters' edges not soft), darker than this
- * along a run: the camera's pixels step the letters' edges, which a Gaussian does not model, and names with nothing
- * drawn reach 47 (0.87–0.93 px/pt; 46 at most on 360 such names of 40 stress photos, 0.85–1.48 px/pt, seeds 830,000–
- * 830,039). A thin ballpoint through half a word there that the strike reader read kept showed 38, 41, 50, 57 and 71:
- * the three above this level go to the board; the two below it are read kept still (a known limit, MEASUREMENTS).
+ * along a run over the letters' gaps (darkestRun `gapsOnly`): names with nothing drawn reach 46 there (710 names of
+ * bench photos 160,000–160,099 at 1080p and of 80 stress photos 830,000–830,039 and 832,000–832,039, 0.85–1.48 px/pt,
+ * blur σ 0–0.5), where over all the run's pixels they reached 60 — the camera's pixels step the letters' edges, which a
+ * Gaussian does not model. The thin ballpoints through half a word there that the strike reader read kept show 58 and
+ * more (six names; over all the run's pixels 38–68, two of them under the former level of 48 and read kept).
  */
-export const SHARP_LINE_LEVEL = 48;
+export const SHARP_LINE_LEVEL = 52;

@@ -75,8 +75,9 @@ const softPhoto = (sigma: number): RuleError => ruleError('scan.photo-blur',
  * than PHOTO.softEdges: refused when a thin pen line would not show (the blur fitted on its names, the median over
  * the rows, leaves THIN_PEN under SEEN times LINE_LEVEL); else its names read kept with a pen line off the blurred blank along
  * their letters' middle go to the board (uncertain). A sharp photo of fewer than PHOTO.coarsePxPerPt is looked at the
- * same way, at SHARP_LINE_LEVEL: a thin ballpoint through half a word there may show nothing the strike reader sees
- * (stress photos 830,000–830,039, 1080p: five such names read kept). The run is measured without what the marks that
+ * same way, over the gaps and counters of its letters only (darkestRun `gapsOnly`), at SHARP_LINE_LEVEL: a thin ballpoint
+ * through half a word there may show nothing the strike reader sees (stress photos 830,000–830,039, 1080p: five such
+ * names read kept), and the camera's pixels stepping the letters' edges leave runs along them that a line's are not. The run is measured without what the marks that
  * keep a name leave there (photo-kept-marks.ts): a circle's sides by the name's ends and a pen dot's round blob. Any
  * other outcome is returned as it is.
  */
@@ -93,7 +94,7 @@ export const readSoft = (img: GreyImage, outcome: SheetOutcome, target: ScanTarg
   const level = sharp ? SHARP_LINE_LEVEL : LINE_LEVEL;
   const rows = outcome.page.rows.map((row): RowReading => {
     const fit = fits.get(row.candidateId);
-    return row.kind === 'strike' && row.state === 'kept' && fit !== undefined && darkestRun(dotsLeftOut(marksBesideLeftOut(fit, level), level)) >= level ? { ...row, state: 'uncertain', confidence: 0 } : row;
+    return row.kind === 'strike' && row.state === 'kept' && fit !== undefined && darkestRun(dotsLeftOut(marksBesideLeftOut(fit, level), level), sharp) >= level ? { ...row, state: 'uncertain', confidence: 0 } : row;
   });
   return { ...outcome, page: { ...outcome.page, rows } };
 };
