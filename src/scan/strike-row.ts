@@ -377,6 +377,27 @@ const clearUnderline = (cls: Uint8Array, w: number, h: number, k: number, i0: nu
   return true;
 };
 
+/**
+ * A line under the name is looked for from this far (points) under the band's foot (j1, half a point under the
+ * letters'): a felt-pen underline drawn close lies there across the whole name (bench-mix underlines on 1080p photos
+ * blurred σ 0.6–1: 0.99–1 of the name), a double felt-pen strike's lower line only where it slants (at most 0.43 of
+ * the name; bench photos 160,010, 160,012, 160,022: 0.53–0.67 from a point higher).
+ */
+const UNDER_FOOT_PT = 1;
+
+/**
+ * A line of new ink across most of the name (LOOP_SHARE) UNDER_FOOT_PT or more under the letters' band, in `cls` as it
+ * stands or any new ink there (`ink`): an underline drawn close. A felt pen drawn thick and blurred is too thick in its
+ * column to be classed pen where it joins the letters' foot.
+ */
+const lineUnderName = (cls: Uint8Array, ink: Uint8Array, w: number, h: number, k: number, i0: number, i1: number, j1: number): boolean => {
+  const lo = j1 + Math.round(UNDER_FOOT_PT * k);
+  if (lo >= h - 3) return false;
+  const under = Uint8Array.from(cls);
+  for (let q = lo * w; q < w * h; q++) if (ink[q] !== 0) under[q] = PEN;
+  return lineWithin(under, w, h, lo, h - 1, i0, i1).share >= LOOP_SHARE;
+};
+
 /** Its vertex hidden, a tick shows less than its height: at least this share of its width tall (else 0.9). */
 const TICK_HIDDEN_TALL = 0.75;
 
@@ -728,6 +749,14 @@ export interface RowThresholds {
   readonly keptPt: number;
   /** Struck only when the line's middle is at least this far above the letters' foot (points). */
   readonly minAbovePt: number;
+  /**
+   * Struck only when no pen line runs under the letters across the name too (lineUnderName): on a photo blurred for
+   * its resolution, a felt-pen underline drawn close under the name spreads up into the letters' lower half and reads
+   * as a whole line through them, 3–6 pt above their foot (1080p, blur σ 0.6–1: stress photos 540,000–540,039, 15 of
+   * 171 such underlines read struck), or pulls the row's match down so that the letters' tops read as one. A strike
+   * with a line under it too goes to the board. Photos below PHOTO.lowPxPerPt.
+   */
+  readonly notOverUnderline?: boolean;
   /** A line crossing the whole name with a pen line beside the letters too (a circle's side?) is checked again. */
   readonly circles: boolean;
   /**
@@ -928,6 +957,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   if (o.lightBands === true && lightBand((i, j) => s.data[j * w + i]!, printedAt, paper, k, i0, i1, middle, s.height)) return { ...base, state: 'uncertain', confidence: 0 };
   if (whole && line.through && !lowAlone) {
     if (o.creases === true && creaseThrough(img, t, page, g)) return { ...base, state: 'uncertain', confidence: 0 };
+    if (o.notOverUnderline === true && lineUnderName(cls, ink, w, s.height, k, i0, i1, j1)) return { ...base, state: 'uncertain', confidence: 0 };
     const margin = Math.min((line.coverage - STRIKE.struckCoverage) / 0.1, (line.leastWord - STRIKE.struckWord) / 0.3);
     return { ...base, state: 'struck', confidence: clamp01(margin) };
   }
