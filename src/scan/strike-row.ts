@@ -24,7 +24,7 @@ import { pencilLine } from './faint-line.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow } from './row-sample.ts';
-import { followedEnds, NEAR_LEVEL, type LineEnds, type Pixels } from './strike-ends.ts';
+import { bridgeHidden, followedEnds, NEAR_LEVEL, type LineEnds, type Pixels } from './strike-ends.ts';
 import { followLine, HIDDEN, PAPER, PEN } from './stroke-path.ts';
 import type { Affine } from './transform.ts';
 
@@ -252,6 +252,8 @@ const loopAround = (cls: Uint8Array, w: number, h: number, i0: number, i1: numbe
 
 /** The line crosses the whole name: most of it, and enough of each word (STRIKE). */
 const isWhole = (l: Line): boolean => l.coverage >= STRIKE.struckCoverage && l.leastWord >= STRIKE.struckWord;
+/** How far a whole line is past the least a strike crosses: the name's coverage by 0.1, its least word by 0.3. */
+const struckConfidence = (l: Line): number => clamp01(Math.min((l.coverage - STRIKE.struckCoverage) / 0.1, (l.leastWord - STRIKE.struckWord) / 0.3));
 
 /** Columns this far (points) inside either end of the name: a circle's sides never reach them within the letters' band. */
 const LOOP_SIDE_PT = 6;
@@ -398,6 +400,13 @@ const lineUnderName = (cls: Uint8Array, ink: Uint8Array, w: number, h: number, k
   return lineWithin(under, w, h, lo, h - 1, i0, i1).share >= LOOP_SHARE;
 };
 
+/**
+ * Its long arm's top may lie this far (points) below the letters' band top (j0): a small tick (the generator's scale
+ * 0.8) rises to 5.6 pt above the letters' middle, and the names printed 0.38 pt lower leave its top a point inside the
+ * band (200 dpi seed 40 c005, thin ballpoint: 8.5 pt tall, its top 1 pt below the band's, sent to the board).
+ */
+const TICK_TOP_BELOW_PT = 1;
+
 /** Its vertex hidden, a tick shows less than its height: at least this share of its width tall (else 0.9). */
 const TICK_HIDDEN_TALL = 0.75;
 
@@ -407,7 +416,7 @@ const TICK_HIDDEN_TALL = 0.75;
  * — and its lowest visible ink runs into the letters (lowerEndHidden). Heights in pixels, `rightUp` how far the right
  * end's lowest ink is above the lowest ink of all.
  */
-const hiddenVertexTick = (height: number, y0: number, j0: number, rightUp: number, k: number): boolean => y0 <= j0 && rightUp >= height - 2 * k;
+const hiddenVertexTick = (height: number, y0: number, j0: number, rightUp: number, k: number, belowPt: number): boolean => y0 <= j0 + belowPt * k && rightUp >= height - 2 * k;
 
 /** A tick's short arm rises from its vertex to the left into the letters within this (points) of the vertex. */
 const SHORT_ARM_PT = 1;
@@ -440,9 +449,9 @@ const lowerEndHidden = (cls: Uint8Array, w: number, h: number, k: number, x0: nu
  * at least TICK_HEIGHT_PT tall and as tall as wide, lowest between its ends (a V: a slash through a word, lowest at
  * one end, is not one) — or, its vertex hidden under the letters, only its long arm rising above them
  * (hiddenVertexTick; bench: a third of the ticks over a name went to the board as partly struck). Its pen ink is
- * cleared from `cls` like a loop's; false when it is not a tick.
+ * cleared from `cls` like a loop's; its pen ink's box is returned, null when it is not a tick.
  */
-const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: number, to: number, j0: number): boolean => {
+const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: number, to: number, j0: number, belowPt: number): TickBox | null => {
   const a = Math.max(0, from - 2 * k);
   const b = Math.min(w, to + 2 * k);
   let x0 = w, x1 = -1, y0 = h, y1 = -1;
@@ -456,13 +465,41 @@ const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: numbe
   }
   const width = x1 - x0 + 1;
   const height = y1 - y0 + 1;
-  if (x1 < 0 || width > TICK_WIDTH_PT * k || height < TICK_HEIGHT_PT * k || height < TICK_HIDDEN_TALL * width) return false;
+  if (x1 < 0 || width > TICK_WIDTH_PT * k || height < TICK_HEIGHT_PT * k || height < TICK_HIDDEN_TALL * width) return null;
   const left = lowest[x0 - a]!;
   const right = lowest[x1 - a]!;
   const vee = height >= 0.9 * width && y1 - left >= 1.5 * k && y1 - right >= 3 * k;
-  if (!vee && !(hiddenVertexTick(height, y0, j0, y1 - right, k) && lowerEndHidden(cls, w, h, k, x0, x1, lowest, a, y1))) return false;
+  if (!vee && !(hiddenVertexTick(height, y0, j0, y1 - right, k, belowPt) && lowerEndHidden(cls, w, h, k, x0, x1, lowest, a, y1))) return null;
   for (let x = a; x < b; x++) for (let y = 0; y < h; y++) if (cls[y * w + x] === PEN) cls[y * w + x] = HIDDEN;
-  return true;
+  return { x0, x1, y0, y1 };
+};
+
+/** A cleared tick's pen ink: its columns and rows in the row's sample (inclusive). */
+interface TickBox { readonly x0: number; readonly x1: number; readonly y0: number; readonly y1: number }
+
+/**
+ * A tick's short arm and vertex, hidden under the letters, leave slivers beside them (faint ink, ink darker than the
+ * letters) up to this far (points) left of its visible pen ink: the short arm is 2.4–3.6 pt wide and the pen up to
+ * 1.8 pt (150 dpi seed 1,000,096 c010, gel pen: two 1 × 1 pt pieces 67–68 levels darker, 0.5 and 3 pt left of the
+ * long arm, read as a strike's faint pieces).
+ */
+const TICK_ARM_REACH_PT = 4;
+
+/** Within the tick's box, or left of it by TICK_ARM_REACH_PT (columns), and within its rows. */
+const inTickBox = (box: TickBox, k: number, left: number, right: number, top: number, foot: number): boolean =>
+  left >= box.x0 - TICK_ARM_REACH_PT * k && right <= box.x1 && top >= box.y0 && foot <= box.y1;
+
+/**
+ * `rest` less the faint ink (2) within a cleared tick's box: its blurred edges where the letters hide the pen ink
+ * between (150 dpi seed 1,000,027 c018, felt pen: a faint pixel beside each arm, 6 pt apart across a short word,
+ * read as faint ink across a word).
+ */
+const withoutTickFaint = (rest: Uint8Array, box: TickBox, w: number, k: number): Uint8Array => {
+  const out = Uint8Array.from(rest);
+  for (let y = box.y0; y <= box.y1; y++) {
+    for (let x = Math.max(0, box.x0 - TICK_ARM_REACH_PT * k); x <= box.x1; x++) if (out[y * w + x] === 2) out[y * w + x] = 0;
+  }
+  return out;
 };
 
 /** A line hidden between letters: seen where its rows are inked with paper this far (points) above and below… */
@@ -717,12 +754,18 @@ const withoutCleared = (ink: Uint8Array, before: Uint8Array, cls: Uint8Array, w:
  * crosses STRIKE.endWord of it, and the name's STRIKE.struckCoverage. A line through part of a name that ends inside
  * a word is not followed past the next gap, where the paper shows no line.
  */
-const wholeWithEnds = (line: Line, px: Pixels, h: number, k: number, area: Box, g: RowGuide, i0: number, i1: number): boolean => {
+const wholeWithEnds = (line: Line, px: Pixels, h: number, k: number, area: Box, g: RowGuide, i0: number, i1: number, bridge: boolean): boolean => {
   if (line.ends === null) return false;
   const { from, to } = followedEnds(line.ends, px, h, k, i0, i1);
   const hit = Uint8Array.from(line.hit);
   hit.fill(1, from, line.ends.first);
   hit.fill(1, line.ends.last + 1, to);
+  if (bridge) {
+    for (const word of [g.words[0]!, g.words[g.words.length - 1]!]) {
+      const { a, b } = wordColumns(word, k, area, i0, i1);
+      bridgeHidden(hit, line.ends, px, h, k, a, b);
+    }
+  }
   const { coverage, words } = shares(hit, k, area, g, i0, i1);
   const end = words.length - 1;
   return (coverage >= STRIKE.struckCoverage &&
@@ -775,8 +818,16 @@ export interface RowThresholds {
   readonly openLoops?: boolean;
   /** A line starting late or ending early is followed under the first or last word where it shows (wholeWithEnds). Scans and photos. */
   readonly followEnds?: boolean;
+  /** …and bridged, in the first and last words, between two places it is seen where its course shows paper over no more than a pen's skip (strike-ends.ts bridgeHidden). Scans. */
+  readonly bridgeEnds?: boolean;
   /** A tick over the letters is looked for also when the line found runs through them but not across the whole name (clearTick). Scans. */
   readonly throughTicks?: boolean;
+  /**
+   * A tick cleared over the letters takes its slivers with it: the faint ink within its box and the ink beside the
+   * letters there or up to TICK_ARM_REACH_PT left of it (its hidden short arm); its long arm's top may lie
+   * TICK_TOP_BELOW_PT inside the letters' band when its vertex is hidden. Scans.
+   */
+  readonly tickSlivers?: boolean;
   /** A dot a little longer than keptPt, its blur included, is no stroke when it is all the row's pen ink (oneDot). Scans and photos. */
   readonly dots?: boolean;
   /**
@@ -786,6 +837,8 @@ export interface RowThresholds {
    * photos, as pen ink in the letters' core (bareCore). Scans and photos.
    */
   readonly dotsOnLetters?: boolean;
+  /** …a lone pixel of pen ink left out, and a tall dark sliver beside the letters thick enough (dot-on-letters.ts DOT_SLIVER). Scans. */
+  readonly dotSlivers?: boolean;
   /** A line followed under the first or last word is seen also hugging the print, deep and a few columns long (strike-ends.ts NEAR_LEVEL). Scans. */
   readonly followByPrint?: boolean;
   /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
@@ -862,7 +915,7 @@ export interface RowThresholds {
 }
 
 const SCAN_ROW: RowThresholds = {
-  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, followByPrint: true, wholeMarks: true, openLoops: true, followEnds: true, throughTicks: true, dots: true, dotsOnLetters: true, thinPieces: true,
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, followByPrint: true, wholeMarks: true, openLoops: true, followEnds: true, bridgeEnds: true, throughTicks: true, tickSlivers: true, dots: true, dotsOnLetters: true, dotSlivers: true, thinPieces: true,
   faintWord: true, cutLines: true, faintStubs: true, besidePrint: true, strikePieces: true, lowPieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
   bandLine: false, entering: ENTERING,
 };
@@ -906,15 +959,19 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   // touches their foot: measured again without them, the faint ink they leave by the letters gone with them.
   // `only` 'tick': a tick alone is looked for. `circled`: a circle round the name was found and cleared.
   let circled = false;
+  // A tick cleared (tickSlivers): its slivers by the letters are left out of the faint ink and the ink beside them.
+  let tickBox: TickBox | null = null;
   const clearMarks = (ticks: boolean, only?: 'tick'): boolean => {
     const before = Uint8Array.from(cls);
     const loop = only !== 'tick' && clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1, o.openLoops === true);
     circled ||= loop;
-    const tick = ticks && clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo, j0);
+    const tick = ticks ? clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo, j0, o.tickSlivers === true ? TICK_TOP_BELOW_PT : 0) : null;
+    if (tick !== null && o.tickSlivers === true) tickBox = tick;
     const under = only !== 'tick' && !loop && clearUnderline(cls, w, s.height, k, i0, i1, j1);
-    if (!loop && !tick && !under) return false;
+    if (!loop && tick === null && !under) return false;
     if (o.wholeMarks === true) {
       rest = withoutCleared(ink, before, cls, w);
+      if (tickBox !== null) rest = withoutTickFaint(rest, tickBox, w, k);
       faint = faintOf();
     }
     strong = across();
@@ -928,7 +985,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     kind: 'strike' as const, candidateId: g.row.candidateId!, ...strong, faint, box: g.row.row,
     line: { coverage: line.coverage, leastWord: line.leastWord, slope: line.slope, through: line.through, abovePt: line.abovePt },
   };
-  const whole = isWhole(line) || (o.followEnds === true && line.through && wholeWithEnds(line, pixels, s.height, k, area, g, i0, i1));
+  const whole = isWhole(line) || (o.followEnds === true && line.through && wholeWithEnds(line, pixels, s.height, k, area, g, i0, i1, o.bridgeEnds === true));
   // A circle drawn tight may run along the letters' foot, inside their band: the line found may be its side. With a
   // line beside the band too, struck only if a line still crosses the whole name once the circle is cleared; else
   // the board looks (never kept: a strike touching the circle went with it).
@@ -955,11 +1012,18 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const lowAlone = upperOfLow !== undefined && (upperOfLow === null || !upperOfLow.through || upperOfLow.coverage < STRIKE.struckCoverage);
   const middle = ((g.bandTop + g.baseline) / 2 - area.y) * k;
   if (o.lightBands === true && lightBand((i, j) => s.data[j * w + i]!, printedAt, paper, k, i0, i1, middle, s.height)) return { ...base, state: 'uncertain', confidence: 0 };
+  // A whole line whose middle lies just under the letters' foot (less than lowLinePt) is no strike through them, but a
+  // second whole line through them above it is: a double strike whose lower line ran under the foot (200 dpi seed 182
+  // c002, felt pen: the lower line 0.03 pt below the foot, found as the line through the most ink, sent to the board).
+  const upperOfUnder = o.lowLinePt !== undefined && isWhole(line) && !line.through && line.abovePt <= 0 && line.abovePt > -o.lowLinePt ? upperLine(line.abovePt + SECOND_LINE_GAP_PT) : null;
+  if (upperOfUnder !== null && upperOfUnder.through && isWhole(upperOfUnder)) {
+    if (o.creases === true && creaseThrough(img, t, page, g)) return { ...base, state: 'uncertain', confidence: 0 };
+    return { ...base, state: 'struck', confidence: struckConfidence(upperOfUnder) };
+  }
   if (whole && line.through && !lowAlone) {
     if (o.creases === true && creaseThrough(img, t, page, g)) return { ...base, state: 'uncertain', confidence: 0 };
     if (o.notOverUnderline === true && lineUnderName(cls, ink, w, s.height, k, i0, i1, j1)) return { ...base, state: 'uncertain', confidence: 0 };
-    const margin = Math.min((line.coverage - STRIKE.struckCoverage) / 0.1, (line.leastWord - STRIKE.struckWord) / 0.3);
-    return { ...base, state: 'struck', confidence: clamp01(margin) };
+    return { ...base, state: 'struck', confidence: struckConfidence(line) };
   }
   if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
   if (o.fromPad && strokePt <= keptPt) {
@@ -980,8 +1044,12 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   const look: BesideLook = {
     sharpScans: o.sharpBeside === true, faintPieces: o.faintPieces === true && !underlined, linedPieces: o.linedPieces === true, lowPieces: o.lowPieces === true && !underlined,
   };
-  const besideInk = (): readonly InkPiece[] => (beside ??= inkBesidePrint(img, t, page, g, look.sharpScans));
-  const dot = (): boolean => o.dotsOnLetters === true && dotOnLetters(cls, w, s.height, k, besideInk());
+  const besideInk = (): readonly InkPiece[] => {
+    const found = (beside ??= inkBesidePrint(img, t, page, g, look.sharpScans));
+    const box = tickBox;
+    return box === null ? found : found.filter((p) => !inTickBox(box, k, p.left, p.right, p.top, p.foot));
+  };
+  const dot = (): boolean => o.dotsOnLetters === true && dotOnLetters(cls, w, s.height, k, besideInk(), o.dotSlivers === true);
   const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1) && !dot()) &&
     !(o.cutLines === true && cutByLetters(cls, printedAt, w, s.height, k, j0, j1) && !dot()) &&
     !(o.faintStubs === true && faintStubIntoLetter(cls, s.data, paper, printedAt, w, s.height, k, j0 + Math.round(LOOP_CORE_PT.top * k), j1 - Math.round(LOOP_CORE_PT.foot * k)) && !dot()) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt &&

@@ -3,7 +3,7 @@
  * letters 4 px wide with 2 px gaps between them over rows 4–15, a line along row 10.
  */
 import { describe, expect, it } from 'vitest';
-import { followedEnds, type LineEnds, type Pixels } from '../../src/scan/strike-ends.ts';
+import { bridgeHidden, followedEnds, type LineEnds, type Pixels } from '../../src/scan/strike-ends.ts';
 
 const H = 20;
 const K = 2;
@@ -89,5 +89,38 @@ describe('scan: a thin line followed under the letters from its ends', () => {
     const { from, to } = followedEnds(ends(40, 50), px, H, K, 30, 62);
     expect(from).toBeGreaterThanOrEqual(30);
     expect(to).toBeLessThanOrEqual(62);
+  });
+});
+
+describe('scan: a thin line bridged under a word at its end between two places it is seen', () => {
+  /** Columns [from, to) seen as the line, as lineAcross marks them. */
+  const seenAt = (...spans: Array<readonly [number, number]>): Uint8Array => {
+    const hit = new Uint8Array(100);
+    for (const [from, to] of spans) hit.fill(1, from, to);
+    return hit;
+  };
+  const bridged = (hit: Uint8Array, px: Pixels): number[] => {
+    bridgeHidden(hit, ends(20, 69), px, H, K, 40, 70);
+    return [...hit.subarray(40, 59)];
+  };
+
+  it('bridges the letters between the line seen before the word and inside it, over a skip of the pen', () => {
+    // Seen in every gap of the letters but 46–47 (the pen skipped a point there).
+    expect(bridged(seenAt([20, 40], [59, 70]), pixels((i) => i !== 46 && i !== 47))).toEqual(Array(19).fill(1));
+  });
+
+  it('bridges no stretch of plain paper longer than a skip: a line through part of the name ends there', () => {
+    // The course is paper in every gap between (3.5 pt).
+    expect(bridged(seenAt([20, 40], [59, 70]), pixels(() => false))).toEqual(Array(19).fill(0));
+  });
+
+  it('bridges to no speck: the line seen inside the word must run SEEN_RUN_PT on its course', () => {
+    expect(bridged(seenAt([20, 40], [59, 60]), pixels(() => true))).toEqual(Array(19).fill(0));
+  });
+
+  it('bridges no further than STEP_PT between the two places', () => {
+    const hit = seenAt([20, 40], [64, 70]);
+    bridgeHidden(hit, ends(20, 69), pixels(() => true), H, K, 40, 70);
+    expect([...hit.subarray(40, 64)]).toEqual(Array(24).fill(0));
   });
 });

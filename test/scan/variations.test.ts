@@ -394,6 +394,47 @@ describe('scan: strokes as people make them', () => {
     expect(late.state).toBe('struck');
   }, 240_000);
 
+  it('strikes a thin line ended early whose last word shows it only past a skip of the pen and under a letter (300 dpi)', async () => {
+    // Seed 2,000,074 at 300 dpi, printed paper: the line along the tops of "Đào" skips 2.5 pt in the space before the
+    // word, goes 4 pt under "Đ", shows 2.5 pt beyond it: 16 % of the word credited, read partial. Bridged between
+    // the two places it is seen (strike-ends.ts bridgeHidden).
+    const early = await rowState(await generator(strikeRound(), 300), 2_000_074, 0);
+    expect(early.plan).toMatchObject({ kind: 'strike', shape: 'early-end', pen: 'thin-ballpoint' });
+    expect(early.state).toBe('struck');
+  }, 240_000);
+
+  it('strikes a name struck twice with a felt pen whose lower line ran just under the letters\' foot (200 dpi)', async () => {
+    // Seed 182 row 1, printed paper: the line through the most ink is the lower one, its middle 0.03 pt under the foot:
+    // no line through the letters, sent to the board. The upper line crosses the whole name through them.
+    const double = await rowState(g, 182, 1);
+    expect(double.plan).toMatchObject({ kind: 'strike', shape: 'double', pen: 'felt-pen' });
+    expect(double.state).toBe('struck');
+  }, 240_000);
+
+  it('keeps a name with a ballpoint dot on its letters that leaves only a tall sliver, or a speck beside it (200 dpi)', async () => {
+    // Printed paper, 200 dpi. Seed 12 row 0: the dot's pen ink 1 × 2 pt and a lone pixel 3 pt to its left, too wide
+    // then for a dot's thickness. Seed 18 row 3: the dot shows as a sliver 1.5 × 1.5 pt, 167 levels darker than the
+    // letters, thinner than DOT_THICK_PT. Both went to the board (dot-on-letters.ts slivers).
+    for (const [seed, row] of [[12, 0], [18, 3]] as const) {
+      const dot = await rowState(g, seed, row);
+      expect(dot.plan, `seed ${seed}`).toMatchObject({ kind: 'non-strike', mark: 'dot-on-name', pen: 'ballpoint' });
+      expect(dot.state, `seed ${seed}`).toBe('kept');
+    }
+  }, 240_000);
+
+  it('keeps a name ticked over its letters: a small tick below the band\'s top, a tick\'s slivers by the letters (150, 200 dpi)', async () => {
+    // Printed paper. 200 dpi seed 40 row 4 (thin ballpoint): the vertex hidden, the long arm's top a point below the
+    // letters' band top, read partly struck. 150 dpi seed 1,000,027 row 17 (felt pen): a faint pixel by each arm left
+    // once the tick is cleared, read as faint ink across a short word. 150 dpi seed 1,000,096 row 9 (gel pen): the
+    // hidden short arm's slivers beside the letters read as a strike's faint pieces (strike-row.ts tickSlivers).
+    const cases = [[g, 40, 4], [g150, 1_000_027, 17], [g150, 1_000_096, 9]] as const;
+    for (const [gen, seed, row] of cases) {
+      const tick = await rowState(gen, seed, row);
+      expect(tick.plan, `seed ${seed}`).toMatchObject({ kind: 'non-strike', mark: 'tick-on-name' });
+      expect(tick.state, `seed ${seed}`).toBe('kept');
+    }
+  }, 240_000);
+
   it('keeps a name underlined close with a thin pen when the underline, cleared, leaves nothing: a lone line by the foot is no strike', async () => {
     // Before: a whole line less than lowLinePt above the letters' foot with no second line above it went to the board
     // as unclear, even when nothing else was drawn (9 of these 72 rows at 300 dpi).
