@@ -59,17 +59,31 @@ export const decodePage = async (file: ScanFile, page: number): Promise<Result<G
   const upright = (meta.orientation ?? 1) > 1 ? image.rotate() : image;
   const flat = meta.hasAlpha ? upright.flatten({ background: '#ffffff' }) : upright;
   const channels = meta.channels - (meta.hasAlpha ? 1 : 0);
-  if (channels === 1) return ok(await rawGrey(flat.extractChannel(0)));
+  // A scanner's plain grey page (8 bits, one channel, no alpha, no ICC profile) is kept grey to the end: sharp turns its
+  // output to sRGB unless told otherwise, and extracting one channel of that costs a quarter of the decoding (22 → 17 ms
+  // for an A4 PNG at 200 dpi), for the same pixels.
+  if (meta.channels === 1 && meta.space === 'b-w' && meta.depth === 'uchar' && meta.icc === undefined) {
+    const grey = await rawGrey(flat.toColourspace('b-w'));
+    if (grey !== null) return ok(grey);
+  }
+  if (channels === 1) return ok(await rawChannel(flat.extractChannel(0)));
   // libvips' recomb works in floats on all three output channels: 3–4 times the PNG's decoding (85 against 25 ms
   // for an A4 page at 200 dpi); weighing the RGB page here costs about 10 ms, for the same grey levels.
   if (channels === 3 && meta.space === 'srgb' && meta.depth === 'uchar') {
     const { data, info } = await flat.raw().toBuffer({ resolveWithObject: true });
     if (info.channels === 3) return ok({ width: info.width, height: info.height, data: luminance(data) });
   }
-  return ok(await rawGrey(flat.recomb(LUMINANCE).extractChannel(0)));
+  return ok(await rawChannel(flat.recomb(LUMINANCE).extractChannel(0)));
 };
 
-const rawGrey = async (image: ReturnType<typeof sharp>): Promise<GreyImage> => {
+/** An image that libvips gives as one channel, as a grey page; null when it gives more (a page made colour on the way). */
+const rawGrey = async (image: ReturnType<typeof sharp>): Promise<GreyImage | null> => {
+  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+  return info.channels !== 1 ? null : { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+};
+
+/** The one channel extracted from an image (extractChannel), as a grey page. */
+const rawChannel = async (image: ReturnType<typeof sharp>): Promise<GreyImage> => {
   const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 };

@@ -62,6 +62,38 @@ describe('decodeScan', () => {
     }
   });
 
+  it('gives a grey page the very pixels of its one channel as libvips decodes it, on every kind of grey file', async () => {
+    // A plain 8-bit grey page is kept grey through sharp (toColourspace('b-w')), not turned sRGB and a channel taken out
+    // (extractChannel): the pixels must be the same either way — the oracle is the old way.
+    const w = 97;
+    const h = 61;
+    let seed = 3;
+    const grey = Buffer.alloc(w * h).map(() => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256);
+    const one = { raw: { width: w, height: h, channels: 1 as const } };
+    const bw = () => sharp(grey, one).toColourspace('b-w');
+    const files = {
+      png: await bw().png().toBuffer(),
+      'png, filtered, level 9': await bw().png({ adaptiveFiltering: true, compressionLevel: 9 }).toBuffer(),
+      'png, interlaced': await bw().png({ progressive: true }).toBuffer(),
+      'png, 16 bits': await sharp(grey, one).toColourspace('grey16').png().toBuffer(),
+      'png, with an ICC profile': await bw().withIccProfile('srgb').png().toBuffer(),
+      jpeg: await bw().jpeg().toBuffer(),
+      'tiff, two pages': await sharp(Buffer.concat([grey, Buffer.from(grey).reverse()]), { raw: { width: w, height: 2 * h, channels: 1, pageHeight: h } })
+        .toColourspace('b-w').tiff({ compression: 'lzw' }).toBuffer(),
+    };
+    for (const [name, file] of Object.entries(files)) {
+      const pages = (await sharp(file).metadata()).pages ?? 1;
+      const r = await decodeScan(file);
+      if (!r.ok) throw new Error(r.error.message_en);
+      expect(r.value.length, name).toBe(pages);
+      for (const [page, img] of r.value.entries()) {
+        const expected = await sharp(file, { page }).extractChannel(0).raw().toBuffer();
+        expect([img.width, img.height], name).toEqual([w, h]);
+        expect(Buffer.from(img.data).equals(expected), `${name}, page ${page + 1}`).toBe(true);
+      }
+    }
+  });
+
   it('luminance: BT.601 in integers, truncated', () => {
     let seed = 11;
     const rgb = new Uint8Array(3 * 5000).map(() => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256);
