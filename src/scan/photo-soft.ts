@@ -4,8 +4,9 @@
  * and the reader's thresholds on the grey cannot tell a name kept from one struck through half a syllable. Such a
  * photo (its printed letters' edges soft: `letterEdges`) was refused; it is now read against the blank form blurred
  * as the photo is (photo-blank-model.ts), which tells the line from the letters' edges: a name read kept whose
- * letters' middle holds a run darker than the blurred blank goes to the board. Only a photo blurred so far that the
- * thinnest, lightest pen line would leave too little (thinLineLeft, SEEN) is refused, with what to do.
+ * letters' middle holds a run darker than the blurred blank goes to the board. A photo blurred so far that the
+ * thinnest, lightest pen line would leave too little (thinLineLeft, SEEN), and any such soft photo of fewer than
+ * PHOTO.coarsePxPerPt (a 1080p shot: there the line is narrower than a camera pixel), is refused, with what to do.
  */
 import { alignRow } from './align-row.ts';
 import { ruleError, type RuleError } from '../rules/index.ts';
