@@ -4,8 +4,9 @@
  * and the reader's thresholds on the grey cannot tell a name kept from one struck through half a syllable. Such a
  * photo (its printed letters' edges soft: `letterEdges`) was refused; it is now read against the blank form blurred
  * as the photo is (photo-blank-model.ts), which tells the line from the letters' edges: a name read kept whose
- * letters' middle holds a run darker than the blurred blank goes to the board. Only a photo blurred so far that the
- * thinnest, lightest pen line would leave too little (thinLineLeft, SEEN) is refused, with what to do.
+ * letters' middle holds a run darker than the blurred blank goes to the board. A photo blurred so far that the
+ * thinnest, lightest pen line would leave too little (thinLineLeft, SEEN), and any such soft photo of fewer than
+ * PHOTO.coarsePxPerPt (a 1080p shot: there the line is narrower than a camera pixel), is refused, with what to do.
  */
 import { alignRow } from './align-row.ts';
 import { ruleError, type RuleError } from '../rules/index.ts';
@@ -72,8 +73,13 @@ const softPhoto = (sigma: number): RuleError => ruleError('scan.photo-blur',
 
 /**
  * A strike-out ballot's photo read at fewer than PHOTO.lowPxPerPt pixels a point whose printed names' edges are softer
- * than PHOTO.softEdges: refused when a thin pen line would not show (the blur fitted on its names, the median over
- * the rows, leaves THIN_PEN under SEEN times LINE_LEVEL); else its names read kept with a pen line off the blurred blank along
+ * than PHOTO.softEdges: refused when a thin pen line would not show — the blur fitted on its names, the median over
+ * the rows, leaves THIN_PEN under SEEN times LINE_LEVEL, or the photo has fewer than PHOTO.coarsePxPerPt (a 1080p shot):
+ * there THIN_PEN is narrower than a camera pixel before any blur, and blurred (camera σ 0.6–1 px, fitted σ 1.1–1.4 of
+ * the form grid, where thinLineLeft computes 49–59) a thin ballpoint through half a word measured 31–34 against the
+ * blurred blank where names with nothing drawn reach 35: no level tells them apart (scratch photos 540,013 c007,
+ * 540,017 c013, 540,018 c005, 831,017 c003 / c011, 831,019 c013, 831,034 c005, 541,015 c003, 541,021 c015 were read kept
+ * with confidence). Else its names read kept with a pen line off the blurred blank along
  * their letters' middle go to the board (uncertain). A sharp photo of fewer than PHOTO.coarsePxPerPt is looked at the
  * same way, over the gaps and counters of its letters only (darkestRun `gapsOnly`), at SHARP_LINE_LEVEL: a thin ballpoint
  * through half a word there may show nothing the strike reader sees (stress photos 830,000–830,039, 1080p: five such
@@ -90,7 +96,7 @@ export const readSoft = (img: GreyImage, outcome: SheetOutcome, target: ScanTarg
   const fits = new Map(page.rows.map((g) => [g.row.candidateId, blankResidual(img, alignRow(img, t, page, g), page, g)] as const));
   const sigmas = [...fits.values()].map((f) => f.sigma).sort((a, b) => a - b);
   const sigma = sigmas[Math.floor(sigmas.length / 2)] ?? 0;
-  if (!sharp && thinLineLeft(sigma) < SEEN * LINE_LEVEL) return softPhoto(sigma);
+  if (!sharp && (pxPerPt < PHOTO.coarsePxPerPt || thinLineLeft(sigma) < SEEN * LINE_LEVEL)) return softPhoto(sigma);
   const level = sharp ? SHARP_LINE_LEVEL : LINE_LEVEL;
   const rows = outcome.page.rows.map((row): RowReading => {
     const fit = fits.get(row.candidateId);
