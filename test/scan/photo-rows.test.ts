@@ -36,6 +36,19 @@ const rowsRead = async (p: GeneratedPhoto): Promise<ReturnType<typeof readPhoto>
   return readSheet(r.value.image, g.target, 0, { photo: { pxPerPt: r.value.marks.pxPerPt } });
 };
 
+const STRESS_PARTS = ['half-middle-word', 'half-word', 'middle-word', 'family-name'] as const;
+const STRESS_PENS = ['thin-ballpoint', 'thin-ballpoint', 'ballpoint'] as const;
+const UNDERLINE_CLOSE: RowPlan = { kind: 'non-strike', mark: 'underline-close', pen: 'felt-pen' };
+
+/**
+ * The plan of the scratch stress photos (every other row a partial strike — half a middle word, half a word, a middle
+ * word, the family name; thin ballpoint twice as often as ballpoint — and the others `other`), as they were made.
+ */
+const stressPlan = (seed: number, other: RowPlan) => (i: number): RowPlan => {
+  const q = seed * 7 + i;
+  return i % 2 === 0 ? { kind: 'partial', part: STRESS_PARTS[(q >> 1) % 4]!, pen: STRESS_PENS[(q >> 3) % 3]! } : other;
+};
+
 /** A photo of the bench (its seed and mix), and the row it sent to the board though it needs nobody. */
 const benchRowKept = (seed: number, candidateId: string): Promise<void> => benchRow(seed, candidateId, 'kept');
 
@@ -198,14 +211,8 @@ describe('scan: rows of phone photos that need nobody', () => {
     // these names were read kept with confidence (the strike reader and the blurred-blank check alike) before such
     // photos were refused: 540,013 c007 (every other row a close felt-pen underline; 1.04 px/pt, blur σ 0.8) and
     // 831,017 c003 (the others nothing drawn; 1.38 px/pt, blur σ 1), printed paper.
-    const parts = ['half-middle-word', 'half-word', 'middle-word', 'family-name'] as const;
-    const pens = ['thin-ballpoint', 'thin-ballpoint', 'ballpoint'] as const;
     for (const [seed, candidateId, other, blur] of [[540_013, 'c007', 'underline', 0.8], [831_017, 'c003', 'none', 1]] as const) {
-      const plan = (i: number): RowPlan => {
-        const q = seed * 7 + i;
-        if (i % 2 === 0) return { kind: 'partial', part: parts[(q >> 1) % 4]!, pen: pens[(q >> 3) % 3]! };
-        return other === 'underline' ? { kind: 'non-strike', mark: 'underline-close', pen: 'felt-pen' } : { kind: 'none' };
-      };
+      const plan = stressPlan(seed, other === 'underline' ? UNDERLINE_CLOSE : { kind: 'none' });
       const p = await generatePhoto(g, { seed, pNoStamp: 0, pOutside: 0, plan, variation: { camera: '1080p', blur, cut: false } });
       const name = `seed ${seed}, ${candidateId}: ${nameVariation(p.variation)}`;
       expect(p.ballot.truth.plans.get(candidateId), name).toMatchObject({ kind: 'partial', pen: 'thin-ballpoint' });
@@ -273,13 +280,8 @@ describe('scan: rows of phone photos that need nobody', () => {
     // Stress photos (every other row a partial strike: half a middle word, half a word, a middle word, the family name;
     // thin ballpoint or ballpoint; 1080p, blur σ 0–0.5, the letters' edges sharp): these names were read kept with
     // confidence; against the blurred blank they leave runs of 57, 50 and 71 along the letters' middle (SHARP_LINE_LEVEL).
-    const parts = ['half-middle-word', 'half-word', 'middle-word', 'family-name'] as const;
-    const pens = ['thin-ballpoint', 'thin-ballpoint', 'ballpoint'] as const;
     for (const [seed, candidateId] of [[830_000, 'c017'], [830_013, 'c007'], [830_025, 'c011']] as const) {
-      const plan = (i: number): RowPlan => {
-        const q = seed * 7 + i;
-        return i % 2 === 0 ? { kind: 'partial', part: parts[(q >> 1) % 4]!, pen: pens[(q >> 3) % 3]! } : { kind: 'none' };
-      };
+      const plan = stressPlan(seed, { kind: 'none' });
       const p = await generatePhoto(g, { seed, pNoStamp: 0, pOutside: 0, plan, variation: { camera: '1080p', blur: [0, 0.3, 0.5][seed % 3]!, cut: false } });
       const outcome = await rowsOf(p);
       const name = `seed ${seed}: ${nameVariation(p.variation)}`;
@@ -340,13 +342,8 @@ describe('scan: rows of phone photos that need nobody', () => {
     // 830,002 (c013, half a word, 1.13 px/pt), the plan of the test above: read kept by the strike reader; the first two
     // kept with confidence on main (runs of 38 and 43 over all the run's pixels against 48 then, after the marks left
     // out), 830,002 sent (68). Over the gaps only: 58, 61 and 85.
-    const parts = ['half-middle-word', 'half-word', 'middle-word', 'family-name'] as const;
-    const pens = ['thin-ballpoint', 'thin-ballpoint', 'ballpoint'] as const;
     for (const [seed, candidateId] of [[830_016, 'c001'], [830_029, 'c007'], [830_002, 'c013']] as const) {
-      const plan = (i: number): RowPlan => {
-        const q = seed * 7 + i;
-        return i % 2 === 0 ? { kind: 'partial', part: parts[(q >> 1) % 4]!, pen: pens[(q >> 3) % 3]! } : { kind: 'none' };
-      };
+      const plan = stressPlan(seed, { kind: 'none' });
       const p = await generatePhoto(g, { seed, pNoStamp: 0, pOutside: 0, plan, variation: { camera: '1080p', blur: [0, 0.3, 0.5][seed % 3]!, cut: false } });
       const outcome = await rowsOf(p);
       const name = `seed ${seed}: ${nameVariation(p.variation)}`;
@@ -363,13 +360,8 @@ describe('scan: rows of phone photos that need nobody', () => {
     // seeds 540,000–540,039): 15 of 171 underlines were read struck with confidence. 540,005 c002 and 540,019 c016 (the
     // underline's ink under the letters' foot is pen there), 540,023 c002 (a thick underline 2 pt under the foot, its
     // ink too thick in its column to be classed pen; the row's match pulled down, the letters' tops read as the line).
-    const parts = ['half-middle-word', 'half-word', 'middle-word', 'family-name'] as const;
-    const pens = ['thin-ballpoint', 'thin-ballpoint', 'ballpoint'] as const;
     for (const [seed, candidateId] of [[540_005, 'c002'], [540_019, 'c016'], [540_023, 'c002']] as const) {
-      const plan = (i: number): RowPlan => {
-        const q = seed * 7 + i;
-        return i % 2 === 0 ? { kind: 'partial', part: parts[(q >> 1) % 4]!, pen: pens[(q >> 3) % 3]! } : { kind: 'non-strike', mark: 'underline-close', pen: 'felt-pen' };
-      };
+      const plan = stressPlan(seed, UNDERLINE_CLOSE);
       const p = await generatePhoto(g, { seed, pNoStamp: 0, pOutside: 0, plan, variation: { camera: '1080p', blur: [0.6, 0.8, 1.0, 0.7][seed % 4]!, cut: false } });
       // Such photos are now refused at once (photo-soft.ts); the strike reader's rule, for every photo below
       // PHOTO.lowPxPerPt, is held here on the rows as it reads them.
@@ -377,7 +369,7 @@ describe('scan: rows of phone photos that need nobody', () => {
       const name = `seed ${seed}, ${candidateId}: ${nameVariation(p.variation)}`;
       expect(outcome.kind, name).toBe('read');
       if (outcome.kind !== 'read') continue;
-      expect(p.ballot.truth.plans.get(candidateId), name).toEqual({ kind: 'non-strike', mark: 'underline-close', pen: 'felt-pen' });
+      expect(p.ballot.truth.plans.get(candidateId), name).toEqual(UNDERLINE_CLOSE);
       expect(said(outcome.page.rows.find((r) => r.candidateId === candidateId)!), name).not.toBe('struck');
       for (const row of outcome.page.rows) {
         if (p.ballot.truth.rows.get(row.candidateId) === 'kept') expect(said(row), `${name}, ${row.candidateId}`).not.toBe('struck');
