@@ -22,6 +22,12 @@ export const MIN_PHOTO_PX_PER_PT = 0.8;
  * board: the shot is read, and the camera says at once that a closer shot reads better (lowResolution).
  */
 export const SHARP_PHOTO_PX_PER_PT = 2.5;
+/**
+ * Below this many photo pixels per point (108 dpi: a 1080p camera's whole ballot) a thin pen line is narrower than a
+ * camera pixel: such a photo whose letters' edges are soft is not read but sent to the board as blurred
+ * (photo-soft.ts), and the camera says so at once (lowResolution).
+ */
+export const COARSE_PHOTO_PX_PER_PT = 1.5;
 /** Beyond this irregularity of the marks' quadrilateral (25° of tilt stays below 0.22) a mark is not where it should be. */
 export const MAX_IRREGULARITY = 0.36;
 /** The largest angle between the camera's axis and the paper's normal, in degrees, before refusing. */
@@ -315,7 +321,13 @@ export const judgeShot = (m: PhotoMarks): Result<PhotoMarks, RuleError> => {
 export const lowResolution = (m: PhotoMarks): RuleError | null => {
   if (m.pxPerPt >= SHARP_PHOTO_PX_PER_PT) return null;
   const dpi = Math.round(m.pxPerPt * 72);
+  const sure = Math.round(SHARP_PHOTO_PX_PER_PT * 72);
+  if (m.pxPerPt < COARSE_PHOTO_PX_PER_PT) {
+    return ruleError('scan.photo-low-resolution',
+      `Ảnh chưa đủ nét, độ phân giải thấp (khoảng ${dpi} dpi, đọc chắc từ ${sure} dpi): ở độ phân giải này, ảnh hơi mờ sẽ không được đọc mà chuyển Ban Kiểm phiếu với lý do ảnh bị mờ; ảnh thật nét vẫn được đọc, nhưng nét bút mảnh dễ phải chuyển Ban Kiểm phiếu. Chụp gần hơn cho tờ phiếu chiếm gần hết khung hình.`,
+      `The photo is of low resolution (about ${dpi} dpi, read surely from ${sure} dpi): at this resolution a slightly blurred photo is not read but sent to the board as blurred; a really sharp one is read, but thin pen strokes may go to the board. Take it closer, so the ballot nearly fills the frame.`);
+  }
   return ruleError('scan.photo-low-resolution',
-    `Ảnh chưa đủ nét, độ phân giải thấp (khoảng ${dpi} dpi, đọc chắc từ ${Math.round(SHARP_PHOTO_PX_PER_PT * 72)} dpi): ảnh vẫn được đọc, nhưng nét bút mảnh dễ phải chuyển Ban Kiểm phiếu. Chụp gần hơn cho tờ phiếu chiếm gần hết khung hình.`,
-    `The photo is of low resolution (about ${dpi} dpi, read surely from ${Math.round(SHARP_PHOTO_PX_PER_PT * 72)} dpi): it is read, but thin pen strokes may go to the board. Take it closer, so the ballot nearly fills the frame.`);
+    `Ảnh chưa đủ nét, độ phân giải thấp (khoảng ${dpi} dpi, đọc chắc từ ${sure} dpi): ảnh vẫn được đọc, nhưng nét bút mảnh dễ phải chuyển Ban Kiểm phiếu. Chụp gần hơn cho tờ phiếu chiếm gần hết khung hình.`,
+    `The photo is of low resolution (about ${dpi} dpi, read surely from ${sure} dpi): it is read, but thin pen strokes may go to the board. Take it closer, so the ballot nearly fills the frame.`);
 };

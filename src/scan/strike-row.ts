@@ -13,7 +13,7 @@
  */
 import type { Box } from '../documents/ballot-layout.ts';
 import { FORM_PER_POINT, PRINTED, type FormPage, type RowGuide } from './form.ts';
-import { SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
+import { COARSE_PHOTO_PX_PER_PT, SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
 import { floodPiece, pieceBox } from './flood.ts';
 import { dotOnLetters } from './dot-on-letters.ts';
@@ -78,7 +78,7 @@ export const STRIKE = {
  * thin pen line would not show (photo-soft.ts). Below coarsePxPerPt (a 1080p shot) the strike pieces beside the
  * print count only two along one line (RowThresholds.linedPieces).
  */
-export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, coarsePxPerPt: 1.5, keptPt: 1.25, entering: { pt: 2, thin: 0.8 }, softEdges: 0.415 } as const;
+export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, coarsePxPerPt: COARSE_PHOTO_PX_PER_PT, keptPt: 1.25, entering: { pt: 2, thin: 0.8 }, softEdges: 0.415 } as const;
 
 /** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
 const PEN_THICKNESS_PT = 5.5;

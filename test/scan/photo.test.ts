@@ -111,6 +111,9 @@ describe('scan: phone photos of ballots', () => {
     if (!found.ok) throw new Error(found.error.message_en);
     expect(found.value.pxPerPt).toBeLessThan(PHOTO.lowPxPerPt);
     expect(lowResolution(found.value)?.message_vi).toMatch(/^Ảnh chưa đủ nét, độ phân giải thấp .*Chụp gần hơn/u);
+    // Below PHOTO.coarsePxPerPt a blurred photo is sent to the board as blurred (photo-soft.ts): the camera says so.
+    expect(lowResolution({ ...found.value, pxPerPt: PHOTO.coarsePxPerPt - 0.1 })?.message_vi).toMatch(/ảnh hơi mờ sẽ không được đọc/u);
+    expect(lowResolution({ ...found.value, pxPerPt: PHOTO.coarsePxPerPt })?.message_vi).toMatch(/ảnh vẫn được đọc/u);
     // The same threshold as the reader's stricter reading of kept names: a sharp enough shot has no notice.
     expect(lowResolution({ ...found.value, pxPerPt: PHOTO.lowPxPerPt })).toBeNull();
   }, 60_000);
