@@ -485,19 +485,22 @@ interface TickBox { readonly x0: number; readonly x1: number; readonly y0: numbe
  */
 const TICK_ARM_REACH_PT = 4;
 
-/** Within the tick's box, or left of it by TICK_ARM_REACH_PT (columns), and within its rows. */
-const inTickBox = (box: TickBox, k: number, left: number, right: number, top: number, foot: number): boolean =>
-  left >= box.x0 - TICK_ARM_REACH_PT * k && right <= box.x1 && top >= box.y0 && foot <= box.y1;
+/** A cleared tick's box widened left by TICK_ARM_REACH_PT: where its hidden arm's slivers may lie. */
+const withArmReach = (box: TickBox, k: number): TickBox => ({ ...box, x0: Math.max(0, box.x0 - TICK_ARM_REACH_PT * k) });
+
+/** Within a tick's reach (withArmReach), columns and rows. */
+const inTickBox = (box: TickBox, left: number, right: number, top: number, foot: number): boolean =>
+  left >= box.x0 && right <= box.x1 && top >= box.y0 && foot <= box.y1;
 
 /**
- * `rest` less the faint ink (2) within a cleared tick's box: its blurred edges where the letters hide the pen ink
+ * `rest` less the faint ink (2) within a cleared tick's reach (withArmReach): its blurred edges where the letters hide the pen ink
  * between (150 dpi seed 1,000,027 c018, felt pen: a faint pixel beside each arm, 6 pt apart across a short word,
  * read as faint ink across a word).
  */
-const withoutTickFaint = (rest: Uint8Array, box: TickBox, w: number, k: number): Uint8Array => {
+const withoutTickFaint = (rest: Uint8Array, box: TickBox, w: number): Uint8Array => {
   const out = Uint8Array.from(rest);
   for (let y = box.y0; y <= box.y1; y++) {
-    for (let x = Math.max(0, box.x0 - TICK_ARM_REACH_PT * k); x <= box.x1; x++) if (out[y * w + x] === 2) out[y * w + x] = 0;
+    for (let x = box.x0; x <= box.x1; x++) if (out[y * w + x] === 2) out[y * w + x] = 0;
   }
   return out;
 };
@@ -960,18 +963,18 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   // `only` 'tick': a tick alone is looked for. `circled`: a circle round the name was found and cleared.
   let circled = false;
   // A tick cleared (tickSlivers): its slivers by the letters are left out of the faint ink and the ink beside them.
-  let tickBox: TickBox | null = null;
+  let tickReach: TickBox | null = null;
   const clearMarks = (ticks: boolean, only?: 'tick'): boolean => {
     const before = Uint8Array.from(cls);
     const loop = only !== 'tick' && clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1, o.openLoops === true);
     circled ||= loop;
     const tick = ticks ? clearTick(cls, w, s.height, k, strong.runFrom, strong.runTo, j0, o.tickSlivers === true ? TICK_TOP_BELOW_PT : 0) : null;
-    if (tick !== null && o.tickSlivers === true) tickBox = tick;
+    if (tick !== null && o.tickSlivers === true) tickReach = withArmReach(tick, k);
     const under = only !== 'tick' && !loop && clearUnderline(cls, w, s.height, k, i0, i1, j1);
     if (!loop && tick === null && !under) return false;
     if (o.wholeMarks === true) {
       rest = withoutCleared(ink, before, cls, w);
-      if (tickBox !== null) rest = withoutTickFaint(rest, tickBox, w, k);
+      if (tickReach !== null) rest = withoutTickFaint(rest, tickReach, w);
       faint = faintOf();
     }
     strong = across();
@@ -1046,8 +1049,8 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
   };
   const besideInk = (): readonly InkPiece[] => {
     const found = (beside ??= inkBesidePrint(img, t, page, g, look.sharpScans));
-    const box = tickBox;
-    return box === null ? found : found.filter((p) => !inTickBox(box, k, p.left, p.right, p.top, p.foot));
+    const box = tickReach;
+    return box === null ? found : found.filter((p) => !inTickBox(box, p.left, p.right, p.top, p.foot));
   };
   const dot = (): boolean => o.dotsOnLetters === true && dotOnLetters(cls, w, s.height, k, besideInk(), o.dotSlivers === true);
   const unseen = (): boolean => !(o.thinPieces === true && thinPieceInLetters(cls, printedAt, w, s.height, k, i0, i1, j0, j1) && !dot()) &&
