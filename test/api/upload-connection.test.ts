@@ -36,8 +36,11 @@ const send = (agent: Agent, url: URL, method: string, headers: Record<string, st
       });
     });
     // The server may close the connection once it has answered (a body too large to read to the end): the answer
-    // already read is what counts, and a later error changes nothing.
-    req.on('error', (e) => { clearTimeout(timer); reject(e); });
+    // already read is what counts, and a later error changes nothing. The write still under way then fails on the
+    // socket after the request has let go of it, so the socket needs its own listener, or the error is uncaught.
+    const failed = (e: Error): void => { clearTimeout(timer); reject(e); };
+    req.on('error', failed);
+    req.on('socket', (socket) => { socket.on('error', failed); });
     req.end(body);
   });
 
