@@ -31,6 +31,8 @@ const send = (url: string, path: string, size: number, all: boolean): Promise<{ 
       if (!all) req.destroy();
     });
     req.on('error', () => resolve({ status: 'reset' }));
+    // A write still under way once the answer is read fails on the socket after the request let go of it.
+    req.on('socket', (socket) => { socket.on('error', () => resolve({ status: 'reset' })); });
     if (!all) { req.write('['); return; }
     const chunk = Buffer.alloc(1024 * 1024, '[');
     let sent = 0;
