@@ -22,10 +22,12 @@ const DOT_THICK_PT = 2;
 /** …and at least this share of the whole width (a line's piece, however thick, is much longer than thick). */
 const DOT_THICK_SHARE = 0.6;
 /**
- * A piece beside the letters at least as tall as wide, this tall (points) and this much darker than them (grey levels)
- * is as thick as a dot too: with the names printed 0.38 pt lower, a ballpoint dot on the letters leaves such a sliver
- * in a gap a pixel or two wide, 1.5 × 1.5 pt and 167 levels darker (200 dpi seed 18 c004). A thin ballpoint's line
- * leaves pieces 69–131 levels darker (ink-beside-print.ts STRIKE_PIECE), and wider than tall.
+ * A piece beside the letters this tall (points) and this much darker than them (grey levels) is as thick as a dot
+ * too, however flat: with the names printed 0.38 pt lower, a ballpoint dot on the letters leaves such a sliver in a gap
+ * a pixel or two wide, 1.5 × 1.5 pt and 167 levels darker (200 dpi seed 18 c004), or under a letter's bar 2.5 × 1.5 pt
+ * and 174 darker (200 dpi fresh seed 4,100,007 c006: an "H"). A thin ballpoint's line leaves pieces 69–131 levels
+ * darker (ink-beside-print.ts STRIKE_PIECE); the darker flat pieces a gel pen, a felt pen or a ballpoint leaves were
+ * dots' and ticks' (LINE_PIECE there: a strike of such a pen shows more than a piece, beyond a dot's width).
  */
 const DOT_SLIVER = { thickPt: 1.5, darker: 150 } as const;
 /** A piece beside the letters narrower than this (points) is a speck of a letter's own edge, left out. */
@@ -65,7 +67,7 @@ export const dotOnLetters = (cls: Uint8Array, w: number, h: number, k: number, b
     x0 = Math.min(x0, p.left);
     x1 = Math.max(x1, p.right);
     thick = Math.max(thick, p.heightPt * k);
-    sliver ||= slivers && p.heightPt >= Math.max(p.widthPt, DOT_SLIVER.thickPt) && p.darkest >= DOT_SLIVER.darker;
+    sliver ||= slivers && p.heightPt >= DOT_SLIVER.thickPt && p.darkest >= DOT_SLIVER.darker;
   }
   const wide = x1 - x0 + 1;
   return x1 >= 0 && wide <= DOT_WIDE_PT * k && (thick >= DOT_THICK_PT * k || sliver) && thick >= DOT_THICK_SHARE * wide;

@@ -840,7 +840,7 @@ export interface RowThresholds {
    * photos, as pen ink in the letters' core (bareCore). Scans and photos.
    */
   readonly dotsOnLetters?: boolean;
-  /** …a lone pixel of pen ink left out, and a tall dark sliver beside the letters thick enough (dot-on-letters.ts DOT_SLIVER). Scans. */
+  /** …a lone pixel of pen ink left out, and a dark sliver beside the letters 1.5 pt tall thick enough (dot-on-letters.ts DOT_SLIVER). Scans. */
   readonly dotSlivers?: boolean;
   /** A line followed under the first or last word is seen also hugging the print, deep and a few columns long (strike-ends.ts NEAR_LEVEL). Scans. */
   readonly followByPrint?: boolean;

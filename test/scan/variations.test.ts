@@ -394,6 +394,18 @@ describe('scan: strokes as people make them', () => {
     expect(late.state).toBe('struck');
   }, 240_000);
 
+  it('strikes a line started late along the tops of the first word\'s letters, seen by them two columns at a time between their stems (150, 200 dpi)', async () => {
+    // Printed paper, fresh seeds of the bench's mix (SCAN_BENCH_SEED=4100000). 200 dpi 4,100,099 c005 (gel pen) and
+    // 4,100,025 c012 (thin ballpoint): the line hugs the tops of "uyễn", deep (0.05–0.4 of the paper) on the pixels clear
+    // as printed by the letters, but only two columns at a time between their stems — followed to 45 % of the word
+    // with three in a row wanted, read partial. 150 dpi 5,100,058 c002 (thin ballpoint, started late and ended early).
+    for (const [gen, seed, row] of [[g, 4_100_099, 4], [g, 4_100_025, 11], [g150, 5_100_058, 1]] as const) {
+      const late = await rowState(gen, seed, row);
+      expect(late.plan, `seed ${seed}`).toMatchObject({ kind: 'strike' });
+      expect(late.state, `seed ${seed}`).toBe('struck');
+    }
+  }, 240_000);
+
   it('strikes a thin line ended early whose last word shows it only past a skip of the pen and under a letter (300 dpi)', async () => {
     // Seed 2,000,074 at 300 dpi, printed paper: the line along the tops of "Đào" skips 2.5 pt in the space before the
     // word, goes 4 pt under "Đ", shows 2.5 pt beyond it: 16 % of the word credited, read partial. Bridged between
@@ -411,11 +423,12 @@ describe('scan: strokes as people make them', () => {
     expect(double.state).toBe('struck');
   }, 240_000);
 
-  it('keeps a name with a ballpoint dot on its letters that leaves only a tall sliver, or a speck beside it (200 dpi)', async () => {
+  it('keeps a name with a ballpoint dot on its letters that leaves only a dark sliver, or a speck beside it (200 dpi)', async () => {
     // Printed paper, 200 dpi. Seed 12 row 0: the dot's pen ink 1 × 2 pt and a lone pixel 3 pt to its left, too wide
     // then for a dot's thickness. Seed 18 row 3: the dot shows as a sliver 1.5 × 1.5 pt, 167 levels darker than the
-    // letters, thinner than DOT_THICK_PT. Both went to the board (dot-on-letters.ts slivers).
-    for (const [seed, row] of [[12, 0], [18, 3]] as const) {
+    // letters, thinner than DOT_THICK_PT. Fresh seed 4,100,007 row 5: under the bar of an "H", a flat sliver 2.5 × 1.5
+    // pt, 174 levels darker. All went to the board (dot-on-letters.ts slivers).
+    for (const [seed, row] of [[12, 0], [18, 3], [4_100_007, 5]] as const) {
       const dot = await rowState(g, seed, row);
       expect(dot.plan, `seed ${seed}`).toMatchObject({ kind: 'non-strike', mark: 'dot-on-name', pen: 'ballpoint' });
       expect(dot.state, `seed ${seed}`).toBe('kept');
