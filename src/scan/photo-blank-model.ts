@@ -197,7 +197,9 @@ export const LINE_LEVEL = 40;
  * along a run over the letters' gaps (darkestRun `gapsOnly`): names with nothing drawn reach 46 there (710 names of
  * bench photos 160,000–160,099 at 1080p and of 80 stress photos 830,000–830,039 and 832,000–832,039, 0.85–1.48 px/pt,
  * blur σ 0–0.5), where over all the run's pixels they reached 60 — the camera's pixels step the letters' edges, which a
- * Gaussian does not model. The thin ballpoints through half a word there that the strike reader read kept show 58 and
- * more (six names; over all the run's pixels 38–68, two of them under the former level of 48 and read kept).
+ * Gaussian does not model. The thin ballpoints through half a word there that the strike reader read kept show 52 and
+ * more (over all the run's pixels 38–68): 57.6 and up on 830,000–830,039, and 52.0 on a sharp 1080p photo saved at JPEG
+ * 71 (stress photo 850,003 c015, 0.86 px/pt: read kept with confidence at the former level of 52); names with nothing
+ * drawn on 40 such photos (850,000–850,039, JPEG 70–72, no blur) reach 43. The level lies between 46 and 52.
  */
-export const SHARP_LINE_LEVEL = 52;
+export const SHARP_LINE_LEVEL = 49;

@@ -842,7 +842,11 @@ export interface RowThresholds {
   readonly dotsOnLetters?: boolean;
   /** …a lone pixel of pen ink left out, and a dark sliver beside the letters 1.5 pt tall thick enough (dot-on-letters.ts DOT_SLIVER). Scans. */
   readonly dotSlivers?: boolean;
-  /** A line followed under the first or last word is seen also hugging the print, deep and a few columns long (strike-ends.ts NEAR_LEVEL). Scans. */
+  /**
+   * A line followed under the first or last word is seen also hugging the print, deep and a few columns long (strike-ends.ts
+   * NEAR_LEVEL). Scans, and photos from PHOTO.lowPxPerPt up (a thin ballpoint starting late under the first word's
+   * letters on a 12 MP photo, 3.19 px/pt: bench photo 160,085 c010, read partly struck).
+   */
   readonly followByPrint?: boolean;
   /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
   readonly thinPieces?: boolean;
@@ -989,25 +993,35 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     line: { coverage: line.coverage, leastWord: line.leastWord, slope: line.slope, through: line.through, abovePt: line.abovePt },
   };
   const whole = isWhole(line) || (o.followEnds === true && line.through && wholeWithEnds(line, pixels, s.height, k, area, g, i0, i1, o.bridgeEnds === true));
-  // A circle drawn tight may run along the letters' foot, inside their band: the line found may be its side. With a
-  // line beside the band too, struck only if a line still crosses the whole name once the circle is cleared; else
-  // the board looks (never kept: a strike touching the circle went with it).
-  if (o.circles && whole && line.through && besideBand(cls, w, s.height, i0, i1, j0, j1) && (line !== banded || loopAround(cls, w, s.height, i0, i1, j0, j1))) {
-    if (!clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1)) return { ...base, state: 'uncertain', confidence: 0 };
-    const again = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
-    const still = again.through && again.coverage >= STRIKE.struckCoverage && again.leastWord >= STRIKE.struckWord;
-    if (!still) return { ...base, state: 'uncertain', confidence: 0 };
-  }
   // The line through the letters' band at least `abovePt` above their foot (a double strike's upper line), or null.
   const upperLine = (abovePt: number): Line | null => {
     const hi = Math.floor(j1 - abovePt * k);
     return hi > j0 ? lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1, j0, hi) : null;
   };
+  // A second whole line through the letters above `line` (upperOfTwo): a double strike whose lower line runs by the foot.
+  const upperOfTwo = (): boolean => {
+    const upper = o.upperOfTwo === true ? upperLine(Math.max(line.abovePt + SECOND_LINE_GAP_PT, o.minAbovePt)) : null;
+    return upper !== null && upper.through && isWhole(upper) && upper.abovePt >= o.minAbovePt;
+  };
+  // A circle drawn tight may run along the letters' foot, inside their band: the line found may be its side. With a
+  // line beside the band too, struck only if a line still crosses the whole name once the circle is cleared; else
+  // the board looks (never kept: a strike touching the circle went with it). No circle found there, the line beside
+  // the band may be the ink of a double strike's lower line (the line found) below the band's foot: struck when a
+  // second whole line crosses the letters above it (upperOfTwo; a circle's other side runs beyond the band, never
+  // through the letters) — photos 170,003 (8 MP, felt pen) and 170,024 (1080p, gel pen) of the bench.
+  if (o.circles && whole && line.through && besideBand(cls, w, s.height, i0, i1, j0, j1) && (line !== banded || loopAround(cls, w, s.height, i0, i1, j0, j1))) {
+    if (!clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1)) {
+      if (!upperOfTwo()) return { ...base, state: 'uncertain', confidence: 0 };
+    } else {
+      const again = lineAcross(cls, w, s.height, k, area, g, i0, i1, j0, j1);
+      const still = again.through && again.coverage >= STRIKE.struckCoverage && again.leastWord >= STRIKE.struckWord;
+      if (!still) return { ...base, state: 'uncertain', confidence: 0 };
+    }
+  }
   // On a photo, a line along the letters' foot may be a circle's side or the blurred foot itself: struck only through
   // them — or with a second whole line through them above it (a double strike whose lower line runs by the foot).
   if (whole && line.through && line.abovePt < o.minAbovePt) {
-    const upper = o.upperOfTwo === true ? upperLine(Math.max(line.abovePt + SECOND_LINE_GAP_PT, o.minAbovePt)) : null;
-    if (upper === null || !upper.through || !isWhole(upper) || upper.abovePt < o.minAbovePt) return { ...base, state: 'uncertain', confidence: 0 };
+    if (!upperOfTwo()) return { ...base, state: 'uncertain', confidence: 0 };
   }
   // A whole line by the letters' foot with no second line through them above it (lowLinePt): an underline drawn close,
   // or specks by the foot joined over the print — read again once it is cleared as an underline (below), never struck.

@@ -111,6 +111,12 @@ describe('scan: rows of phone photos that need nobody', () => {
     await benchRow(210_052, 'c013', 'struck');
   }, 300_000);
 
+  it('strikes a name struck with a thin ballpoint that starts late under its first word, seen there hugging the letters on a photo from 2.5 px/pt (as scans are)', async () => {
+    // 160,085 (12 MP, 3.19 px/pt, blur σ 0.9): the line showed 3 % of the first word clear of the widened print; the
+    // rest of its course runs along the letters, as dark as a pen line (strike-ends.ts NEAR_LEVEL). Read partly struck.
+    await benchRow(160_085, 'c010', 'struck');
+  }, 300_000);
+
   it('keeps a name underlined a few points under it: the row\'s alignment on its printed name is not drawn onto the underline', async () => {
     // A thick underline in the window matched against the blank form pulled the map 1.5 pt off (the largest shift),
     // and the letters' feet read as pen ink across the name.
@@ -144,6 +150,14 @@ describe('scan: rows of phone photos that need nobody', () => {
     // such a double felt-pen strike read struck.
     await benchRow(50_105, 'c001', 'struck');
     await benchRow(30_049, 'c006', 'struck');
+  }, 300_000);
+
+  it('strikes a name struck twice whose lower line, by the letters\' foot, shows below their band too: no circle found there, the upper line through the letters is a double strike\'s', async () => {
+    // Photos 170,003 (8 MP, 2.10 px/pt, felt pen, blur σ 0.9) and 170,024 (1080p, 1.14 px/pt, gel pen, σ 0.4) of the
+    // bench: the line found was the lower one, with its ink below the band read as a line beside it (a circle's side?);
+    // no circle cleared, the name went to the board though a second whole line crosses the letters above.
+    await benchRow(170_003, 'c008', 'struck');
+    await benchRow(170_024, 'c011', 'struck');
   }, 300_000);
 
   it('never keeps a name struck through half its first word with a light thin pen on a blurred photo below 2.5 px/pt', async () => {
@@ -350,6 +364,21 @@ describe('scan: rows of phone photos that need nobody', () => {
     // kept with confidence on main (runs of 38 and 43 over all the run's pixels against 48 then, after the marks left
     // out), 830,002 sent (68). Over the gaps only: 58, 61 and 85.
     await expectThinStrikesNotKept([[830_016, 'c001'], [830_029, 'c007'], [830_002, 'c013']]);
+  }, 300_000);
+
+  it('never keeps a name struck through half a word with a thin ballpoint on a sharp 1080p photo saved at a low JPEG quality, whose run over the gaps is 52', async () => {
+    // Stress photo 850,003 (the plan above, nothing drawn on the other rows; 1080p, 0.86 px/pt, no blur, JPEG 71): c015,
+    // half a word, read kept by the strike reader and, over the gaps at 52.0, kept with confidence at the former
+    // SHARP_LINE_LEVEL of 52. Names with nothing drawn on 40 such photos (850,000–850,039) reach 43.
+    const seed = 850_003;
+    const p = await generatePhoto(g, { seed, pNoStamp: 0, pOutside: 0, plan: stressPlan(seed, { kind: 'none' }), variation: { camera: '1080p', blur: 0, jpeg: 71, noise: 1, landscape: false, cut: false } });
+    const outcome = await rowsOf(p);
+    const name = `seed ${seed}: ${nameVariation(p.variation)}`;
+    expect(outcome.kind, name).toBe('read');
+    if (outcome.kind !== 'read') return;
+    expect(p.ballot.truth.plans.get('c015'), name).toMatchObject({ kind: 'partial', part: 'half-word', pen: 'thin-ballpoint' });
+    expect(said(outcome.page.rows.find((r) => r.candidateId === 'c015')!), name).not.toBe('kept');
+    expectTruth(p.ballot, outcome.page.rows);
   }, 300_000);
 
   it('never strikes a name underlined close with a felt pen on a 1080p photo blurred σ 0.6–1, whose blurred underline reads as a whole line through the letters\' lower half', async () => {
