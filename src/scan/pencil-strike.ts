@@ -123,6 +123,13 @@ export const pencilCourse = (
  */
 export const PENCIL_STRIKE = { share: 0.8, leastWord: 0.45, startPt: 1.5, endPt: 1.5, gapPt: 3, clear: 0.6, contrast: 0.12, grey: 0.5 } as const;
 
+/**
+ * Looked for only on a row whose faint ink crosses at least this share of the name (read-rows.ts crossing): pencil
+ * strikes 0.38–1 on the variety bench, a name with nothing drawn about 0 — the search costs a few tenths of a
+ * millisecond a row.
+ */
+export const PENCIL_FAINT = 0.3;
+
 /** Light ink along one straight line through the whole name (see above): a pencil struck through it. Dark lines are the row reader's. */
 export const pencilStrike = (...a: Parameters<typeof pencilCourse>): boolean => {
   const c = pencilCourse(...a);

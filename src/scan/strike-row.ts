@@ -22,7 +22,7 @@ import { faintStubIntoLetter } from './faint-stub.ts';
 import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
-import { pencilStrike } from './pencil-strike.ts';
+import { PENCIL_FAINT, pencilStrike } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
@@ -1052,8 +1052,9 @@ const readSample = (
     if (o.notOverUnderline === true && lineUnderName(cls, ink, w, s.height, k, i0, i1, j1)) return { ...base, state: 'uncertain', confidence: 0 };
     return { ...base, state: 'struck', confidence: struckConfidence(line) };
   }
-  // A pencil through the whole name: its grainy line shows as pen ink only in pieces away from the letters.
-  if (o.pencilStrikes === true && !whole && pencilStrike(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1)))) {
+  // A pencil through the whole name: its grainy line shows as pen ink only in pieces away from the letters, and as
+  // faint ink across much of the name (PENCIL_FAINT).
+  if (o.pencilStrikes === true && !whole && faint.coverage >= PENCIL_FAINT && pencilStrike(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1)))) {
     if (o.creases === true && creaseThrough(img, t, page, g)) return { ...base, state: 'uncertain', confidence: 0 };
     if (!tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height)) return { ...base, state: 'struck', confidence: 0 };
   }
