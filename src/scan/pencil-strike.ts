@@ -115,7 +115,7 @@ export const pencilCourse = (
 
 /**
  * A pencil struck through the whole name (PencilCourse). Measured on the variety bench (200 dpi, seeds 90,001–90,200:
- * 28 pencil strikes, 41 highlighters; the default mix, seeds 1–200, has no row near): pencil strikes cross 0.84–1 of
+ * 28 pencil strikes, 39 highlighters; the default mix, seeds 1–200, has no row near): pencil strikes cross 0.84–1 of
  * the name's open columns and 0.5–1 of its least word, from at most 0 pt inside its first open column to its last,
  * skipping at most 2.5 pt; paper above and below in 0.45–1 of their columns, 0.15–0.37 darker than it; their darkest
  * 0.59–0.81 of the paper. Highlighters (sent to the board before this is asked: light-band.ts) find such a line too,

