@@ -1,8 +1,8 @@
 /**
  * A pencil line through the whole name: light grey graphite, grainy, in dabs with small gaps (faint-line.ts). The
  * row reader sees its pieces away from the letters as pen ink and its pieces by the letters as nothing, so it finds
- * a line through part of the name only. Measured here along the one straight line the light ink follows
- * (faintLineAcross): how far it runs (from before the name's first open column to past its last), the longest stretch
+ * a line through part of the name only. Measured here along the one straight line the light ink follows (the
+ * straight line through the most of it; faint-line.ts looks for such a line only to never keep the name): how far it runs (from before the name's first open column to past its last), the longest stretch
  * of open paper on its course with no light ink (a pencil skips for a point or two, a strike of part of the name
  * leaves a word or half of one), and whether it is a line rather than a tint (paper just above and below it).
  */
