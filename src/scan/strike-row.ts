@@ -15,15 +15,17 @@ import type { Box } from '../documents/ballot-layout.ts';
 import { FORM_PER_POINT, PRINTED, type FormPage, type RowGuide } from './form.ts';
 import { COARSE_PHOTO_PX_PER_PT, SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
+import { fingerprintAt, withoutPatch, type Patch } from './fingerprint.ts';
 import { floodPiece, pieceBox } from './flood.ts';
 import { dotOnLetters } from './dot-on-letters.ts';
 import { faintStubIntoLetter } from './faint-stub.ts';
 import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
+import { PENCIL_FAINT, pencilStrike } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
-import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type StrikeRowReading } from './read-rows.ts';
-import { sampleRow } from './row-sample.ts';
+import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
+import { sampleRow, type RowSample } from './row-sample.ts';
 import { bridgeHidden, followedEnds, NEAR_LEVEL, type LineEnds, type Pixels } from './strike-ends.ts';
 import { followLine, HIDDEN, PAPER, PEN } from './stroke-path.ts';
 import type { Affine } from './transform.ts';
@@ -907,6 +909,10 @@ export interface RowThresholds {
   readonly lightBands?: boolean;
   /** Light ink in pieces along one straight line through every word (a pencil) is never read as no mark (faint-line.ts). Scans. */
   readonly pencilLines?: boolean;
+  /** Light ink along one straight line through the whole name, from its first letter to its last (a pencil), is struck (pencil-strike.ts). Scans. */
+  readonly pencilStrikes?: boolean;
+  /** A stroke through part of the name that is a fingerprint's light ridges is read again without them (fingerprint.ts). Scans. */
+  readonly fingerprints?: boolean;
   /** A row struck by a line that runs on across the blank margins on both sides of the names (a fold) goes to the board (sheet-crease.ts). Scans. */
   readonly creases?: boolean;
   /** A pen line at least this long (points) and this thin in the letters' middle, running up to a letter, is never read as no mark (goesUnderLetters). */
@@ -923,22 +929,40 @@ export interface RowThresholds {
 
 const SCAN_ROW: RowThresholds = {
   keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, followByPrint: true, wholeMarks: true, openLoops: true, followEnds: true, bridgeEnds: true, throughTicks: true, tickSlivers: true, dots: true, dotsOnLetters: true, dotSlivers: true, thinPieces: true,
-  faintWord: true, cutLines: true, faintStubs: true, besidePrint: true, strikePieces: true, lowPieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true,
+  faintWord: true, cutLines: true, faintStubs: true, besidePrint: true, strikePieces: true, lowPieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true, pencilStrikes: true, fingerprints: true,
   bandLine: false, entering: ENTERING,
 };
 
 /** A double strike's upper line runs at least this far (points) above its lower one. */
 const SECOND_LINE_GAP_PT = 1.5;
 
+/** The blank form's print at a row sample's pixel (columns 0 at the area's left edge). */
+const printedOf = (page: FormPage, area: Box) => (i: number, j: number): boolean =>
+  page.printed[(Math.round(area.y * FORM_PER_POINT) + j) * page.blank.width + Math.round(area.x * FORM_PER_POINT) + i] === 1;
+
 export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds = SCAN_ROW): StrikeRowReading => {
+  const sample = sampleRow(img, t, g);
+  const first = readSample(img, t, page, g, o, sample, null);
+  if (o.fingerprints !== true || (first.state !== 'partial' && first.state !== 'uncertain')) return first;
+  // What was taken for a stroke through part of the name may be a fingerprint's ridges: read again without them, and
+  // kept only if nothing else is there.
+  const printedAt = printedOf(page, sample.area);
+  const patch = fingerprintAt(sample.s, sample.paper, printedAt, FORM_PER_POINT, sample.j0, sample.j1, first.runFrom, first.runTo);
+  if (patch === null) return first;
+  const again = readSample(img, t, page, g, o, { ...sample, s: withoutPatch(sample.s, sample.paper, printedAt, patch) }, patch);
+  return again.state === 'kept' ? again : first;
+};
+
+/** A row read from its sample; `patch`: a fingerprint's columns cleared from it, whose ink beside the letters is left out too. */
+const readSample = (
+  img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds, sample: RowSample, patch: Patch | null,
+): StrikeRowReading & Pick<Crossing, 'runFrom' | 'runTo'> => {
   const keptPt = o.keptPt;
   const k = FORM_PER_POINT;
-  const { area, s, paper, i0, i1, j0, j1 } = sampleRow(img, t, g);
+  const { area, s, paper, i0, i1, j0, j1 } = sample;
   const w = s.width;
   const ink = inkOf(s, page, area, paper);
-  // Columns of the sample (0 at the area's left edge).
-  const printedAt = (i: number, j: number): boolean =>
-    page.printed[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] === 1;
+  const printedAt = printedOf(page, area);
   const cls = classify(ink, printedAt, w, s.height, k);
   // Before any mark is cleared: a pen line under the letters pulls the row's match to the blank down (faintPieces).
   const underlined = (o.faintPieces === true || o.lowPieces === true) && underLetters(cls, w, s.height, i0, i1, j1);
@@ -1042,6 +1066,12 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     if (o.notOverUnderline === true && lineUnderName(cls, ink, w, s.height, k, i0, i1, j1)) return { ...base, state: 'uncertain', confidence: 0 };
     return { ...base, state: 'struck', confidence: struckConfidence(line) };
   }
+  // A pencil through the whole name: its grainy line shows as pen ink only in pieces away from the letters, and as
+  // faint ink across much of the name (PENCIL_FAINT).
+  if (o.pencilStrikes === true && !whole && faint.coverage >= PENCIL_FAINT && pencilStrike(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1)))) {
+    if (o.creases === true && creaseThrough(img, t, page, g)) return { ...base, state: 'uncertain', confidence: 0 };
+    if (!tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height)) return { ...base, state: 'struck', confidence: 0 };
+  }
   if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
   if (o.fromPad && strokePt <= keptPt) {
     // The whole width, pad included: a run of pen ink that reaches into the name — but for a circle round the name,
@@ -1062,7 +1092,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     sharpScans: o.sharpBeside === true, faintPieces: o.faintPieces === true && !underlined, linedPieces: o.linedPieces === true, lowPieces: o.lowPieces === true && !underlined,
   };
   const besideInk = (): readonly InkPiece[] => {
-    const found = (beside ??= inkBesidePrint(img, t, page, g, look.sharpScans));
+    const found = (beside ??= inkBesidePrint(img, t, page, g, look.sharpScans)).filter((p) => patch === null || p.right < patch.x0 || p.left > patch.x1);
     const box = tickReach;
     return box === null ? found : found.filter((p) => !inTickBox(box, p.left, p.right, p.top, p.foot));
   };

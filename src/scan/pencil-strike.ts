@@ -1,0 +1,139 @@
+/**
+ * A pencil line through the whole name: light grey graphite, grainy, in dabs with small gaps (faint-line.ts). The
+ * row reader sees its pieces away from the letters as pen ink and its pieces by the letters as nothing, so it finds
+ * a line through part of the name only. Measured here along the one straight line the light ink follows (the
+ * straight line through the most of it; faint-line.ts looks for such a line only to never keep the name): how far it runs (from before the name's first open column to past its last), the longest stretch
+ * of open paper on its course with no light ink (a pencil skips for a point or two, a strike of part of the name
+ * leaves a word or half of one), and whether it is a line rather than a tint (paper just above and below it).
+ */
+import type { Box } from '../documents/ballot-layout.ts';
+import type { RowGuide } from './form.ts';
+import type { GreyImage } from './image.ts';
+import { LIGHT_LEVEL } from './light-band.ts';
+
+/** The line is looked for through the letters' middle: from this far below their top to this far above their foot (points). */
+const CORE_PT = { top: 0.5, foot: 1 } as const;
+/** Paper this far (points) above and below the line: a line, not a tint or a shadow. */
+const CLEAR_PT = 1.5;
+
+export interface PencilCourse {
+  readonly share: number;
+  readonly leastWord: number;
+  /** Points from the name's first open column on the line to the first light ink on it (≤ 0: before the name); the same at its last. */
+  readonly startPt: number;
+  readonly endPt: number;
+  /** The longest stretch of open columns (points) between the line's first and last light ink with none on it. */
+  readonly gapPt: number;
+  /** Share of the columns with light ink on the line that show paper CLEAR_PT above and below it. */
+  readonly clear: number;
+  /** Median over those columns of how much darker (a share of the paper) the line is than the darker of the pixels CLEAR_PT above and below it. */
+  readonly contrast: number;
+  /** Median grey of the darkest pixel on the line in the columns with light ink on it, as a share of the paper. */
+  readonly grey: number;
+}
+
+/** Lines tried: through the letters' middle rows, at slopes up to MAX_SLOPE (pixels per pixel), the flattest first. */
+const MAX_SLOPE = 0.06;
+const SLOPE_STEP = 0.005;
+const SLOPES = Array.from({ length: 2 * Math.round(MAX_SLOPE / SLOPE_STEP) + 1 }, (_, n) => (n % 2 === 0 ? 1 : -1) * Math.ceil(n / 2) * SLOPE_STEP);
+
+/**
+ * The straight line through the letters' middle (CORE_PT) that finds light ink in the most open columns of the name
+ * [i0, i1) (within a pixel of it), and how it runs: see PencilCourse. `words`: each word's columns [a, b).
+ */
+export const pencilCourse = (
+  s: GreyImage, paper: number, printedAt: (i: number, j: number) => boolean, k: number, area: Box, g: RowGuide, i0: number, i1: number,
+  words: readonly { readonly a: number; readonly b: number }[],
+): PencilCourse => {
+  const w = s.width;
+  const h = s.height;
+  const top = Math.max(1, Math.round((g.bandTop + CORE_PT.top - area.y) * k));
+  const foot = Math.min(h - 1, Math.round((g.baseline - CORE_PT.foot - area.y) * k));
+  const light = new Uint8Array(w * h);
+  const printed = new Uint8Array(w * h);
+  for (let j = 0; j < h; j++) {
+    for (let i = 0; i < w; i++) {
+      const q = j * w + i;
+      if (printedAt(i, j)) printed[q] = 1;
+      else if (s.data[q]! < paper * LIGHT_LEVEL) light[q] = 1;
+    }
+  }
+  const xc = (i0 + i1) / 2;
+  const rowAt = (y: number, slope: number, i: number): number => Math.round(y + slope * (i - xc));
+  const lit = (j: number, i: number): boolean => light[(j - 1) * w + i] === 1 || light[j * w + i] === 1 || light[(j + 1) * w + i] === 1;
+  const open = (j: number, i: number): boolean => j >= 1 && j < h - 1 && printed[j * w + i] === 0;
+  let best = { y: top, slope: 0, found: -1 };
+  for (let y = top; y < foot; y++) {
+    for (const slope of SLOPES) {
+      let found = 0;
+      for (let i = i0; i < i1; i++) {
+        const j = rowAt(y, slope, i);
+        if (open(j, i) && lit(j, i)) found++;
+      }
+      if (found > best.found) best = { y, slope, found };
+    }
+  }
+  const d = Math.round(CLEAR_PT * k);
+  const hitAt = new Uint8Array(w);
+  const openAt = new Uint8Array(w);
+  let first = -1, last = -1, firstOpen = -1, lastOpen = -1, gap = 0, run = 0, clear = 0, hits = 0;
+  const greys: number[] = [];
+  const contrasts: number[] = [];
+  for (let i = 0; i < w; i++) {
+    const j = rowAt(best.y, best.slope, i);
+    if (!open(j, i)) continue;
+    openAt[i] = 1;
+    if (i >= i0 && i < i1) { if (firstOpen < 0) firstOpen = i; lastOpen = i; }
+    if (!lit(j, i)) { if (first >= 0) run++; continue; }
+    hitAt[i] = 1;
+    if (first < 0) first = i;
+    gap = Math.max(gap, run);
+    run = 0;
+    last = i;
+    hits++;
+    const on = Math.min(s.data[(j - 1) * w + i]!, s.data[j * w + i]!, s.data[(j + 1) * w + i]!);
+    greys.push(on / paper);
+    const beside = [j - d, j + d].filter((y) => y >= 0 && y < h && printed[y * w + i] === 0).map((y) => s.data[y * w + i]!);
+    if (beside.length > 0) contrasts.push((Math.min(...beside) - on) / paper);
+    const paperAt = (y: number): boolean => y < 0 || y >= h || printed[y * w + i] === 1 || light[y * w + i] === 0;
+    if (paperAt(j - d) && paperAt(j + d)) clear++;
+  }
+  const shareOf = (a: number, b: number): number => {
+    let m = 0, f = 0;
+    for (let i = a; i < b; i++) { m += openAt[i]!; f += hitAt[i]!; }
+    return m > 0 ? f / m : 1;
+  };
+  greys.sort((a, b) => a - b);
+  contrasts.sort((a, b) => a - b);
+  return {
+    share: shareOf(i0, i1), leastWord: Math.min(1, ...words.map(({ a, b }) => shareOf(a, b))),
+    startPt: first < 0 || firstOpen < 0 ? Infinity : (first - firstOpen) / k,
+    endPt: last < 0 || lastOpen < 0 ? Infinity : (lastOpen - last) / k,
+    gapPt: gap / k, clear: hits > 0 ? clear / hits : 0, contrast: contrasts.length > 0 ? contrasts[Math.floor(contrasts.length / 2)]! : 0, grey: greys.length > 0 ? greys[Math.floor(greys.length / 2)]! : 1,
+  };
+};
+
+/**
+ * A pencil struck through the whole name (PencilCourse). Measured on the variety bench (200 dpi, seeds 90,001–90,200:
+ * 28 pencil strikes, 39 highlighters; the default mix, seeds 1–200, has no row near): pencil strikes cross 0.84–1 of
+ * the name's open columns and 0.5–1 of its least word, from at most 0 pt inside its first open column to its last,
+ * skipping at most 2.5 pt; paper above and below in 0.45–1 of their columns, 0.15–0.37 darker than it; their darkest
+ * 0.59–0.81 of the paper. Highlighters (sent to the board before this is asked: light-band.ts) find such a line too,
+ * but with paper beside it in at most 0.55 of its columns or at most 0.09 lighter (yellow ones: 0.69–0.72 clear).
+ */
+export const PENCIL_STRIKE = { share: 0.8, leastWord: 0.45, startPt: 1.5, endPt: 1.5, gapPt: 3, clear: 0.6, contrast: 0.12, grey: 0.5 } as const;
+
+/**
+ * Looked for only on a row whose faint ink crosses at least this share of the name (read-rows.ts crossing): pencil
+ * strikes 0.38–1 on the variety bench, a name with nothing drawn about 0 — the search costs a few tenths of a
+ * millisecond a row.
+ */
+export const PENCIL_FAINT = 0.3;
+
+/** Light ink along one straight line through the whole name (see above): a pencil struck through it. Dark lines are the row reader's. */
+export const pencilStrike = (...a: Parameters<typeof pencilCourse>): boolean => {
+  const c = pencilCourse(...a);
+  const p = PENCIL_STRIKE;
+  return c.share >= p.share && c.leastWord >= p.leastWord && c.startPt <= p.startPt && c.endPt <= p.endPt && c.gapPt <= p.gapPt &&
+    c.clear >= p.clear && c.contrast >= p.contrast && c.grey >= p.grey;
+};
