@@ -171,11 +171,12 @@ const floodPiece = (ink: Uint8Array, w: number, start: number, edge: number): { 
 
 /**
  * Square points of the ink counted outside (`ink`, w × h, 1) that flick out of a row's box across its top or bottom
- * edge from dark ink just inside it (`darkAt`, page points), FLICK_PT2 at most each, within FLICK_PT of the edge.
+ * edge from dark ink just inside it (`darkAt`, page points), within FLICK_PT of the edge, FLICK_PT2 at most in all from a row.
  */
 const flicksOutOfRows = (ink: Uint8Array, w: number, h: number, page: BallotPage, darkAt: (x: number, y: number) => boolean): number => {
   let flicks = 0;
   for (const r of page.rows) {
+    let fromRow = 0;
     const b = rowBox(r.row);
     const x0 = Math.max(0, Math.floor(b.x));
     const x1 = Math.min(w, Math.ceil(b.x + b.width));
@@ -191,10 +192,12 @@ const flicksOutOfRows = (ink: Uint8Array, w: number, h: number, page: BallotPage
         for (let x = x0; x < x1; x++) {
           if (ink[y * w + x] !== 1 || !darkInside(x)) continue;
           const { area, far } = floodPiece(ink, w, y * w + x, edge);
-          if (area <= FLICK_PT2 && far < FLICK_PT) flicks += area;
+          if (area <= FLICK_PT2 && far < FLICK_PT) fromRow += area;
         }
       }
     }
+    // A zigzag written across the row's edge leaves many such pieces: more than FLICK_PT2 in all is writing.
+    if (fromRow <= FLICK_PT2) flicks += fromRow;
   }
   return flicks;
 };
