@@ -30,7 +30,18 @@ export interface PencilCourse {
   readonly contrast: number;
   /** Median grey of the darkest pixel on the line in the columns with light ink on it, as a share of the paper. */
   readonly grey: number;
+  /** The longest stretch of the line (points, first light ink to last) whose open columns have light ink with no gap over PART_GAP_PT. */
+  readonly runPt: number;
+  /** Share of that stretch's light-ink columns that show paper CLEAR_PT above and below the line. */
+  readonly runClear: number;
+  /** Share of that stretch's open columns with light ink on the line. */
+  readonly runFill: number;
+  /** Median over that stretch of how much darker (a share of the paper) the line is than the darker of the pixels CLEAR_PT above and below. */
+  readonly runContrast: number;
 }
+
+/** A pencil line skips a point or two of paper; a wider gap ends a stretch of it (runPt). */
+const PART_GAP_PT = 2.5;
 
 /** Lines tried: through the letters' middle rows, at slopes up to MAX_SLOPE (pixels per pixel), the flattest first. */
 const MAX_SLOPE = 0.06;
@@ -77,6 +88,8 @@ export const pencilCourse = (
   const hitAt = new Uint8Array(w);
   const openAt = new Uint8Array(w);
   let first = -1, last = -1, firstOpen = -1, lastOpen = -1, gap = 0, run = 0, clear = 0, hits = 0;
+  let from = -1, to = -1, runClears = 0, runHits = 0, runPt = 0, runClear = 0, runOpen = 0, runFill = 0, runContrast = 0;
+  let runContrasts: number[] = [];
   const greys: number[] = [];
   const contrasts: number[] = [];
   for (let i = 0; i < w; i++) {
@@ -84,19 +97,30 @@ export const pencilCourse = (
     if (!open(j, i)) continue;
     openAt[i] = 1;
     if (i >= i0 && i < i1) { if (firstOpen < 0) firstOpen = i; lastOpen = i; }
+    if (from >= 0) runOpen++;
     if (!lit(j, i)) { if (first >= 0) run++; continue; }
     hitAt[i] = 1;
     if (first < 0) first = i;
     gap = Math.max(gap, run);
+    const skipped = run;
     run = 0;
     last = i;
     hits++;
     const on = Math.min(s.data[(j - 1) * w + i]!, s.data[j * w + i]!, s.data[(j + 1) * w + i]!);
     greys.push(on / paper);
     const beside = [j - d, j + d].filter((y) => y >= 0 && y < h && printed[y * w + i] === 0).map((y) => s.data[y * w + i]!);
-    if (beside.length > 0) contrasts.push((Math.min(...beside) - on) / paper);
+    const against = beside.length > 0 ? (Math.min(...beside) - on) / paper : null;
+    if (against !== null) contrasts.push(against);
     const paperAt = (y: number): boolean => y < 0 || y >= h || printed[y * w + i] === 1 || light[y * w + i] === 0;
-    if (paperAt(j - d) && paperAt(j + d)) clear++;
+    const isClear = paperAt(j - d) && paperAt(j + d);
+    if (isClear) clear++;
+    if (from < 0 || skipped > PART_GAP_PT * k) { from = i; runClears = 0; runHits = 0; runOpen = 1; runContrasts = []; }
+    to = i; runHits++; if (isClear) runClears++;
+    if (against !== null) runContrasts.push(against);
+    if ((to - from) / k > runPt) {
+      runPt = (to - from) / k; runClear = runClears / runHits; runFill = runHits / runOpen;
+      runContrast = [...runContrasts].sort((a, b) => a - b)[Math.floor(runContrasts.length / 2)] ?? 0;
+    }
   }
   const shareOf = (a: number, b: number): number => {
     let m = 0, f = 0;
@@ -109,6 +133,7 @@ export const pencilCourse = (
     share: shareOf(i0, i1), leastWord: Math.min(1, ...words.map(({ a, b }) => shareOf(a, b))),
     startPt: first < 0 || firstOpen < 0 ? Infinity : (first - firstOpen) / k,
     endPt: last < 0 || lastOpen < 0 ? Infinity : (lastOpen - last) / k,
+    runPt, runClear, runFill, runContrast,
     gapPt: gap / k, clear: hits > 0 ? clear / hits : 0, contrast: contrasts.length > 0 ? contrasts[Math.floor(contrasts.length / 2)]! : 0, grey: greys.length > 0 ? greys[Math.floor(greys.length / 2)]! : 1,
   };
 };
@@ -136,4 +161,27 @@ export const pencilStrike = (...a: Parameters<typeof pencilCourse>): boolean => 
   const p = PENCIL_STRIKE;
   return c.share >= p.share && c.leastWord >= p.leastWord && c.startPt <= p.startPt && c.endPt <= p.endPt && c.gapPt <= p.gapPt &&
     c.clear >= p.clear && c.contrast >= p.contrast && c.grey >= p.grey;
+};
+
+/**
+ * A pencil line through part of the name (PencilCourse's longest stretch): light ink in most of the open columns along
+ * it, paper above and below, darker than that paper, and long enough to be a stroke. Measured at 150 and 200 dpi
+ * (test/scan/variety.test.ts, seeds 9,700–9,703, tuned on): pencil lines through part of the name read kept showed
+ * stretches of 3.5–24.5 pt; filled 0.38–1, clear 0–1, 0.05–0.26 darker. At 150 dpi (coarse) the blur by the letters
+ * of a name with nothing drawn gives such stretches too (bare ballots, seeds 500–507: up to 26 pt, filled at most 0.75 when 0.15
+ * darker, clear at most 0.67 when filled more), so there only a filled, clear stretch counts; at 200 dpi and finer
+ * a name with nothing drawn showed none (seeds 500–507, 600–611).
+ */
+export const PENCIL_PART = {
+  coarse: { runPt: 8, fill: 0.9, clear: 0.9, contrast: 0.1 },
+  fine: { runPt: 3, fill: 0.5, clear: 0.5, contrast: 0.05 },
+  /** Light ink only: a pen's dot or tick arm is the row reader's (pencil lines 0.70–0.87 of the paper). */
+  grey: 0.5,
+} as const;
+
+/** Light ink along a straight line through part of the name (see above): a pencil stroke the board must see. `coarse`: a scan under 173 dpi. */
+export const pencilPart = (coarse: boolean, ...a: Parameters<typeof pencilCourse>): boolean => {
+  const c = pencilCourse(...a);
+  const p = coarse ? PENCIL_PART.coarse : PENCIL_PART.fine;
+  return c.runPt >= p.runPt && c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast && c.grey >= PENCIL_PART.grey;
 };
