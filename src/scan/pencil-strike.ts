@@ -181,13 +181,19 @@ export const pencilStrike = (...a: Parameters<typeof pencilCourse>): boolean => 
  * of a name with nothing drawn gives such stretches too (bare ballots, seeds 500–507: up to 26 pt, filled at most 0.75 when 0.15
  * darker, clear at most 0.67 when filled more; never with light ink FAR_PT from the print: seeds 500–505, 600–624), so
  * there only a filled, clear stretch counts, or one reaching into the spaces (farPt; pencil lines there 0–5.5 pt);
- * at 200 dpi and finer a name with nothing drawn showed none (seeds 500–507, 600–611).
+ * at 200 dpi and finer a name with nothing drawn showed none (seeds 500–507, 600–611); a bare name's
+ * noise in the variety bench showed 3.5 pt (seed 90,146).
  */
 export const PENCIL_PART = {
+  /** Longer is no stroke through part of a name: a fold across the row (variety bench seed 90,027: 58.5 pt). */
+  mostPt: 40,
   coarse: { runPt: 8, fill: 0.9, clear: 0.9, contrast: 0.1, farPt: 1 },
-  fine: { runPt: 3, fill: 0.5, clear: 0.5, contrast: 0.05, farPt: 0 },
-  /** Light ink only: a pen's dot or tick arm is the row reader's (pencil lines 0.70–0.87 of the paper). */
-  grey: 0.5,
+  fine: { runPt: 8, fill: 0.5, clear: 0.5, contrast: 0.05, farPt: 0 },
+  /**
+   * Light ink only: pencil lines 0.70–0.87 of the paper; a thin ballpoint's circle or underline by the letters, found
+   * as such a stretch, 0.52–0.60 (variety bench seeds 90,023–90,183, 200 dpi, 7 rows), stays the row reader's.
+   */
+  grey: 0.65,
 } as const;
 
 /** Light ink along a straight line through part of the name (see above): a pencil stroke the board must see. `coarse`: a scan under 173 dpi. */
@@ -195,5 +201,5 @@ export const pencilPart = (coarse: boolean, ...a: Parameters<typeof pencilCourse
   const c = pencilCourse(...a);
   const p = coarse ? PENCIL_PART.coarse : PENCIL_PART.fine;
   const drawn = (c.runFill >= p.fill && c.runClear >= p.clear) || (p.farPt > 0 && c.farPt >= p.farPt);
-  return c.runPt >= p.runPt && drawn && c.runContrast >= p.contrast && c.grey >= PENCIL_PART.grey;
+  return c.runPt >= p.runPt && c.runPt <= PENCIL_PART.mostPt && drawn && c.runContrast >= p.contrast && c.grey >= PENCIL_PART.grey;
 };
