@@ -38,14 +38,10 @@ export interface PencilCourse {
   readonly runFill: number;
   /** Median over that stretch of how much darker (a share of the paper) the line is than the darker of the pixels CLEAR_PT above and below. */
   readonly runContrast: number;
-  /** Points of that stretch's light ink with no print within FAR_PT of it: a line in the spaces between or beyond the words, not the letters' blurred edge. */
-  readonly farPt: number;
 }
 
 /** A pencil line skips a point or two of paper; a wider gap ends a stretch of it (runPt). */
 const PART_GAP_PT = 2.5;
-/** Light ink this far (points) from any print is not the letters' blurred edge (farPt). */
-const FAR_PT = 1;
 
 /** Lines tried: through the letters' middle rows, at slopes up to MAX_SLOPE (pixels per pixel), the flattest first. */
 const MAX_SLOPE = 0.06;
@@ -89,15 +85,10 @@ export const pencilCourse = (
     }
   }
   const d = Math.round(CLEAR_PT * k);
-  const f = Math.round(FAR_PT * k);
-  const printedNear = (i: number, j: number): boolean => {
-    for (let y = Math.max(0, j - f); y <= Math.min(h - 1, j + f); y++) for (let x = Math.max(0, i - f); x <= Math.min(w - 1, i + f); x++) if (printed[y * w + x] === 1) return true;
-    return false;
-  };
   const hitAt = new Uint8Array(w);
   const openAt = new Uint8Array(w);
   let first = -1, last = -1, firstOpen = -1, lastOpen = -1, gap = 0, run = 0, clear = 0, hits = 0;
-  let from = -1, to = -1, runClears = 0, runHits = 0, runPt = 0, runClear = 0, runOpen = 0, runFill = 0, runContrast = 0, runFar = 0, farPt = 0;
+  let from = -1, to = -1, runClears = 0, runHits = 0, runPt = 0, runClear = 0, runOpen = 0, runFill = 0, runContrast = 0;
   let runContrasts: number[] = [];
   const greys: number[] = [];
   const contrasts: number[] = [];
@@ -123,12 +114,11 @@ export const pencilCourse = (
     const paperAt = (y: number): boolean => y < 0 || y >= h || printed[y * w + i] === 1 || light[y * w + i] === 0;
     const isClear = paperAt(j - d) && paperAt(j + d);
     if (isClear) clear++;
-    if (from < 0 || skipped > PART_GAP_PT * k) { from = i; runClears = 0; runHits = 0; runFar = 0; runOpen = 1; runContrasts = []; }
+    if (from < 0 || skipped > PART_GAP_PT * k) { from = i; runClears = 0; runHits = 0; runOpen = 1; runContrasts = []; }
     to = i; runHits++; if (isClear) runClears++;
-    if (!printedNear(i, j)) runFar++;
     if (against !== null) runContrasts.push(against);
     if ((to - from) / k > runPt) {
-      runPt = (to - from) / k; runClear = runClears / runHits; farPt = runFar / k; runFill = runHits / runOpen;
+      runPt = (to - from) / k; runClear = runClears / runHits; runFill = runHits / runOpen;
       runContrast = [...runContrasts].sort((a, b) => a - b)[Math.floor(runContrasts.length / 2)] ?? 0;
     }
   }
@@ -143,7 +133,7 @@ export const pencilCourse = (
     share: shareOf(i0, i1), leastWord: Math.min(1, ...words.map(({ a, b }) => shareOf(a, b))),
     startPt: first < 0 || firstOpen < 0 ? Infinity : (first - firstOpen) / k,
     endPt: last < 0 || lastOpen < 0 ? Infinity : (lastOpen - last) / k,
-    runPt, runClear, runFill, runContrast, farPt,
+    runPt, runClear, runFill, runContrast,
     gapPt: gap / k, clear: hits > 0 ? clear / hits : 0, contrast: contrasts.length > 0 ? contrasts[Math.floor(contrasts.length / 2)]! : 0, grey: greys.length > 0 ? greys[Math.floor(greys.length / 2)]! : 1,
   };
 };
@@ -179,16 +169,16 @@ export const pencilStrike = (...a: Parameters<typeof pencilCourse>): boolean => 
  * (test/scan/variety.test.ts, seeds 9,700–9,703, tuned on): pencil lines through part of the name read kept showed
  * stretches of 3.5–24.5 pt; filled 0.38–1, clear 0–1, 0.05–0.26 darker. At 150 dpi (coarse) the blur by the letters
  * of a name with nothing drawn gives such stretches too (bare ballots, seeds 500–507: up to 26 pt, filled at most 0.75 when 0.15
- * darker, clear at most 0.67 when filled more; never with light ink FAR_PT from the print: seeds 500–505, 600–624), so
- * there only a filled, clear stretch counts, or one reaching into the spaces (farPt; pencil lines there 0–5.5 pt);
- * at 200 dpi and finer a name with nothing drawn showed none (seeds 500–507, 600–611); a bare name's
+ * darker, clear at most 0.67 when filled more), so there only a filled, clear stretch counts (light ink 1 pt from any
+ * print, which no bare name showed there, is no sign: a thin ballpoint's underline drawn close, blurred to 0.75 of
+ * the paper, reaches 6 pt of it, bench seed 1,000,091); at 200 dpi and finer a name with nothing drawn showed none (seeds 500–507, 600–611); a bare name's
  * noise in the variety bench showed 3.5 pt (seed 90,146).
  */
 export const PENCIL_PART = {
   /** Longer is no stroke through part of a name: a fold across the row (variety bench seed 90,027: 58.5 pt). */
   mostPt: 40,
-  coarse: { runPt: 8, fill: 0.9, clear: 0.9, contrast: 0.1, farPt: 1 },
-  fine: { runPt: 8, fill: 0.5, clear: 0.5, contrast: 0.05, farPt: 0 },
+  coarse: { runPt: 8, fill: 0.9, clear: 0.9, contrast: 0.1 },
+  fine: { runPt: 8, fill: 0.5, clear: 0.5, contrast: 0.05 },
   /**
    * Light ink only: pencil lines 0.70–0.87 of the paper; a thin ballpoint's circle or underline by the letters, found
    * as such a stretch, 0.52–0.60 (variety bench seeds 90,023–90,183, 200 dpi, 7 rows), stays the row reader's.
@@ -200,6 +190,5 @@ export const PENCIL_PART = {
 export const pencilPart = (coarse: boolean, ...a: Parameters<typeof pencilCourse>): boolean => {
   const c = pencilCourse(...a);
   const p = coarse ? PENCIL_PART.coarse : PENCIL_PART.fine;
-  const drawn = (c.runFill >= p.fill && c.runClear >= p.clear) || (p.farPt > 0 && c.farPt >= p.farPt);
-  return c.runPt >= p.runPt && c.runPt <= PENCIL_PART.mostPt && drawn && c.runContrast >= p.contrast && c.grey >= PENCIL_PART.grey;
+  return c.runPt >= p.runPt && c.runPt <= PENCIL_PART.mostPt && c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast && c.grey >= PENCIL_PART.grey;
 };
