@@ -1104,8 +1104,9 @@ const readSample = (
   // Nothing long crosses the letters, but a circle's side or an underline by their foot reads as a line going under
   // them or as a faint line across them: read again without the circle or the underline (never without a tick here).
   if (keptNow() || (o.wholeMarks === true && strokePt <= keptPt && !line.through && !cleared && clearMarks(false) && keptNow())) {
-    // A light pencil line through part of the name: the board looks (RULES.md §5, a partial strike).
-    if (o.pencilParts === true && pencilPart(coarseScan(t), s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1)))) {
+    // A light pencil line through part of the name: the board looks (RULES.md §5, a partial strike). Not by a pen line
+    // under the letters: a close underline's blurred upper edge is such a line (test/scan/variations.test.ts).
+    if (o.pencilParts === true && !underlined && pencilPart(coarseScan(t), s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1)))) {
       return { ...base, state: 'partial', confidence: 0 };
     }
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
