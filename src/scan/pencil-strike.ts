@@ -165,30 +165,28 @@ export const pencilStrike = (...a: Parameters<typeof pencilCourse>): boolean => 
 
 /**
  * A pencil line through part of the name (PencilCourse's longest stretch): light ink in most of the open columns along
- * it, paper above and below, darker than that paper, and long enough to be a stroke. Measured at 150 and 200 dpi
- * (test/scan/variety.test.ts, seeds 9,700–9,703, tuned on): pencil lines through part of the name read kept showed
- * stretches of 3.5–24.5 pt; filled 0.38–1, clear 0–1, 0.05–0.26 darker. At 150 dpi (coarse) the blur by the letters
- * of a name with nothing drawn gives such stretches too (bare ballots, seeds 500–507: up to 26 pt, filled at most 0.75 when 0.15
- * darker, clear at most 0.67 when filled more), so there only a filled, clear stretch counts (light ink 1 pt from any
- * print, which no bare name showed there, is no sign: a thin ballpoint's underline drawn close, blurred to 0.75 of
- * the paper, reaches 6 pt of it, bench seed 1,000,091); at 200 dpi and finer a name with nothing drawn showed none (seeds 500–507, 600–611); a bare name's
- * noise in the variety bench showed 3.5 pt (seed 90,146).
+ * it, paper above and below, darker than that paper, 8–40 pt long. Measured at 200 and 300 dpi (test/scan/variety.test.ts,
+ * seeds 9,700–9,703, tuned on): pencil lines through part of the name read kept showed stretches of 3.5–16 pt, filled
+ * 0.5–1, clear 0.57–1, 0.06–0.26 darker, their darkest 0.73–0.80 of the paper. Bare names showed none at 200 and 300 dpi
+ * (seeds 500–507, 600–611) but for noise of 3.5 pt (variety bench seed 90,146) and a stretch 0.66 of the paper (default
+ * bench seed 298). Not asked under 173 dpi: the blur by some bare names' letters at 150 dpi is a full, clear stretch of
+ * 8.5–14.5 pt (default bench seeds 1,000,064, 1,000,066, 1,000,081), as a pencil's there.
  */
 export const PENCIL_PART = {
+  runPt: 8,
   /** Longer is no stroke through part of a name: a fold across the row (variety bench seed 90,027: 58.5 pt). */
   mostPt: 40,
-  coarse: { runPt: 8, fill: 0.9, clear: 0.9, contrast: 0.1 },
-  fine: { runPt: 8, fill: 0.5, clear: 0.5, contrast: 0.05 },
+  fill: 0.5, clear: 0.5, contrast: 0.05,
   /**
-   * Light ink only: pencil lines 0.70–0.87 of the paper; a thin ballpoint's circle or underline by the letters, found
-   * as such a stretch, 0.52–0.60 (variety bench seeds 90,023–90,183, 200 dpi, 7 rows), stays the row reader's.
+   * Light ink only: a thin ballpoint's circle or underline by the letters, found as such a stretch, is 0.52–0.60 of the
+   * paper (variety bench seeds 90,023–90,183, 200 dpi, 7 rows), a bare name's 0.66 (bench seed 298): the row reader's.
    */
-  grey: 0.65,
+  grey: 0.7,
 } as const;
 
-/** Light ink along a straight line through part of the name (see above): a pencil stroke the board must see. `coarse`: a scan under 173 dpi. */
-export const pencilPart = (coarse: boolean, ...a: Parameters<typeof pencilCourse>): boolean => {
+/** Light ink along a straight line through part of the name (see above): a pencil stroke the board must see. */
+export const pencilPart = (...a: Parameters<typeof pencilCourse>): boolean => {
   const c = pencilCourse(...a);
-  const p = coarse ? PENCIL_PART.coarse : PENCIL_PART.fine;
-  return c.runPt >= p.runPt && c.runPt <= PENCIL_PART.mostPt && c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast && c.grey >= PENCIL_PART.grey;
+  const p = PENCIL_PART;
+  return c.runPt >= p.runPt && c.runPt <= p.mostPt && c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast && c.grey >= p.grey;
 };

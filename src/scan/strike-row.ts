@@ -907,7 +907,7 @@ export interface RowThresholds {
   readonly pencilLines?: boolean;
   /** Light ink along one straight line through the whole name, from its first letter to its last (a pencil), is struck (pencil-strike.ts). Scans. */
   readonly pencilStrikes?: boolean;
-  /** Light ink along one straight line through part of the name (a pencil) sends a row otherwise kept to the board (pencil-strike.ts). Scans. */
+  /** Light ink along one straight line through part of the name (a pencil) sends a row otherwise kept to the board (pencil-strike.ts). Scans of 173 dpi or more. */
   readonly pencilParts?: boolean;
   /** A stroke through part of the name that is a fingerprint's light ridges is read again without them (fingerprint.ts). Scans. */
   readonly fingerprints?: boolean;
@@ -1106,7 +1106,7 @@ const readSample = (
   if (keptNow() || (o.wholeMarks === true && strokePt <= keptPt && !line.through && !cleared && clearMarks(false) && keptNow())) {
     // A light pencil line through part of the name: the board looks (RULES.md §5, a partial strike). Not by a pen line
     // under the letters: a close underline's blurred upper edge is such a line (test/scan/variations.test.ts).
-    if (o.pencilParts === true && !underlined && pencilPart(coarseScan(t), s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1)))) {
+    if (o.pencilParts === true && !underlined && !coarseScan(t) && pencilPart(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1)))) {
       return { ...base, state: 'partial', confidence: 0 };
     }
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
