@@ -30,7 +30,18 @@ export interface PencilCourse {
   readonly contrast: number;
   /** Median grey of the darkest pixel on the line in the columns with light ink on it, as a share of the paper. */
   readonly grey: number;
+  /** The longest stretch of the line (points, first light ink to last) whose open columns have light ink with no gap over PART_GAP_PT. */
+  readonly runPt: number;
+  /** Share of that stretch's light-ink columns that show paper CLEAR_PT above and below the line. */
+  readonly runClear: number;
+  /** Share of that stretch's open columns with light ink on the line. */
+  readonly runFill: number;
+  /** Median over that stretch of how much darker (a share of the paper) the line is than the darker of the pixels CLEAR_PT above and below. */
+  readonly runContrast: number;
 }
+
+/** A pencil line skips a point or two of paper; a wider gap ends a stretch of it (runPt). */
+const PART_GAP_PT = 2.5;
 
 /** Lines tried: through the letters' middle rows, at slopes up to MAX_SLOPE (pixels per pixel), the flattest first. */
 const MAX_SLOPE = 0.06;
@@ -77,6 +88,8 @@ export const pencilCourse = (
   const hitAt = new Uint8Array(w);
   const openAt = new Uint8Array(w);
   let first = -1, last = -1, firstOpen = -1, lastOpen = -1, gap = 0, run = 0, clear = 0, hits = 0;
+  let from = -1, to = -1, runClears = 0, runHits = 0, runPt = 0, runClear = 0, runOpen = 0, runFill = 0, runContrast = 0;
+  let runContrasts: number[] = [];
   const greys: number[] = [];
   const contrasts: number[] = [];
   for (let i = 0; i < w; i++) {
@@ -84,19 +97,30 @@ export const pencilCourse = (
     if (!open(j, i)) continue;
     openAt[i] = 1;
     if (i >= i0 && i < i1) { if (firstOpen < 0) firstOpen = i; lastOpen = i; }
+    if (from >= 0) runOpen++;
     if (!lit(j, i)) { if (first >= 0) run++; continue; }
     hitAt[i] = 1;
     if (first < 0) first = i;
     gap = Math.max(gap, run);
+    const skipped = run;
     run = 0;
     last = i;
     hits++;
     const on = Math.min(s.data[(j - 1) * w + i]!, s.data[j * w + i]!, s.data[(j + 1) * w + i]!);
     greys.push(on / paper);
     const beside = [j - d, j + d].filter((y) => y >= 0 && y < h && printed[y * w + i] === 0).map((y) => s.data[y * w + i]!);
-    if (beside.length > 0) contrasts.push((Math.min(...beside) - on) / paper);
+    const against = beside.length > 0 ? (Math.min(...beside) - on) / paper : null;
+    if (against !== null) contrasts.push(against);
     const paperAt = (y: number): boolean => y < 0 || y >= h || printed[y * w + i] === 1 || light[y * w + i] === 0;
-    if (paperAt(j - d) && paperAt(j + d)) clear++;
+    const isClear = paperAt(j - d) && paperAt(j + d);
+    if (isClear) clear++;
+    if (from < 0 || skipped > PART_GAP_PT * k) { from = i; runClears = 0; runHits = 0; runOpen = 1; runContrasts = []; }
+    to = i; runHits++; if (isClear) runClears++;
+    if (against !== null) runContrasts.push(against);
+    if ((to - from) / k > runPt) {
+      runPt = (to - from) / k; runClear = runClears / runHits; runFill = runHits / runOpen;
+      runContrast = [...runContrasts].sort((a, b) => a - b)[Math.floor(runContrasts.length / 2)] ?? 0;
+    }
   }
   const shareOf = (a: number, b: number): number => {
     let m = 0, f = 0;
@@ -109,6 +133,7 @@ export const pencilCourse = (
     share: shareOf(i0, i1), leastWord: Math.min(1, ...words.map(({ a, b }) => shareOf(a, b))),
     startPt: first < 0 || firstOpen < 0 ? Infinity : (first - firstOpen) / k,
     endPt: last < 0 || lastOpen < 0 ? Infinity : (lastOpen - last) / k,
+    runPt, runClear, runFill, runContrast,
     gapPt: gap / k, clear: hits > 0 ? clear / hits : 0, contrast: contrasts.length > 0 ? contrasts[Math.floor(contrasts.length / 2)]! : 0, grey: greys.length > 0 ? greys[Math.floor(greys.length / 2)]! : 1,
   };
 };
@@ -136,4 +161,32 @@ export const pencilStrike = (...a: Parameters<typeof pencilCourse>): boolean => 
   const p = PENCIL_STRIKE;
   return c.share >= p.share && c.leastWord >= p.leastWord && c.startPt <= p.startPt && c.endPt <= p.endPt && c.gapPt <= p.gapPt &&
     c.clear >= p.clear && c.contrast >= p.contrast && c.grey >= p.grey;
+};
+
+/**
+ * A pencil line through part of the name (PencilCourse's longest stretch): light ink in most of the open columns along
+ * it, paper above and below, darker than that paper, 8–40 pt long. Measured at 200 and 300 dpi (test/scan/variety.test.ts,
+ * seeds 9,700–9,703, tuned on): pencil lines through part of the name read kept showed stretches of 3.5–16 pt, filled
+ * 0.5–1, clear 0.57–1, 0.06–0.26 darker, their darkest 0.73–0.80 of the paper. Bare names showed none at 200 and 300 dpi
+ * (seeds 500–507, 600–611) but for noise of 3.5 pt (variety bench seed 90,146) and a stretch 0.66 of the paper (default
+ * bench seed 298). Not asked under 173 dpi: the blur by some bare names' letters at 150 dpi is a full, clear stretch of
+ * 8.5–14.5 pt (default bench seeds 1,000,064, 1,000,066, 1,000,081), as a pencil's there.
+ */
+export const PENCIL_PART = {
+  runPt: 8,
+  /** Longer is no stroke through part of a name: a fold across the row (variety bench seed 90,027: 58.5 pt). */
+  mostPt: 40,
+  fill: 0.5, clear: 0.5, contrast: 0.05,
+  /**
+   * Light ink only: a thin ballpoint's circle or underline by the letters, found as such a stretch, is 0.52–0.60 of the
+   * paper (variety bench seeds 90,023–90,183, 200 dpi, 7 rows), a bare name's 0.66 (bench seed 298): the row reader's.
+   */
+  grey: 0.7,
+} as const;
+
+/** Light ink along a straight line through part of the name (see above): a pencil stroke the board must see. */
+export const pencilPart = (...a: Parameters<typeof pencilCourse>): boolean => {
+  const c = pencilCourse(...a);
+  const p = PENCIL_PART;
+  return c.runPt >= p.runPt && c.runPt <= p.mostPt && c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast && c.grey >= p.grey;
 };

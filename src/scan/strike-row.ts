@@ -22,7 +22,7 @@ import { faintStubIntoLetter } from './faint-stub.ts';
 import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
-import { PENCIL_FAINT, pencilStrike } from './pencil-strike.ts';
+import { PENCIL_FAINT, pencilPart, pencilStrike } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
@@ -911,6 +911,8 @@ export interface RowThresholds {
   readonly pencilLines?: boolean;
   /** Light ink along one straight line through the whole name, from its first letter to its last (a pencil), is struck (pencil-strike.ts). Scans. */
   readonly pencilStrikes?: boolean;
+  /** Light ink along one straight line through part of the name (a pencil) sends a row otherwise kept to the board (pencil-strike.ts). Scans of 173 dpi or more. */
+  readonly pencilParts?: boolean;
   /** A stroke through part of the name that is a fingerprint's light ridges is read again without them (fingerprint.ts). Scans. */
   readonly fingerprints?: boolean;
   /** A row struck by a line that runs on across the blank margins on both sides of the names (a fold) goes to the board (sheet-crease.ts). Scans. */
@@ -929,7 +931,7 @@ export interface RowThresholds {
 
 const SCAN_ROW: RowThresholds = {
   keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, followByPrint: true, wholeMarks: true, openLoops: true, followEnds: true, bridgeEnds: true, throughTicks: true, tickSlivers: true, dots: true, dotsOnLetters: true, dotSlivers: true, thinPieces: true,
-  faintWord: true, cutLines: true, faintStubs: true, besidePrint: true, strikePieces: true, lowPieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true, pencilStrikes: true, fingerprints: true,
+  faintWord: true, cutLines: true, faintStubs: true, besidePrint: true, strikePieces: true, lowPieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true, pencilStrikes: true, pencilParts: true, fingerprints: true,
   bandLine: false, entering: ENTERING,
 };
 
@@ -1116,6 +1118,11 @@ const readSample = (
   // Nothing long crosses the letters, but a circle's side or an underline by their foot reads as a line going under
   // them or as a faint line across them: read again without the circle or the underline (never without a tick here).
   if (keptNow() || (o.wholeMarks === true && strokePt <= keptPt && !line.through && !cleared && clearMarks(false) && keptNow())) {
+    // A light pencil line through part of the name: the board looks (RULES.md §5, a partial strike). Not by a pen line
+    // under the letters: a close underline's blurred upper edge is such a line (test/scan/variations.test.ts).
+    if (o.pencilParts === true && !underlined && !coarseScan(t) && pencilPart(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1)))) {
+      return { ...base, state: 'partial', confidence: 0 };
+    }
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
   }
   return { ...base, state: 'uncertain', confidence: 0 };

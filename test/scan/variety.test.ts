@@ -140,9 +140,14 @@ describe('a pencil line through the whole name, or through part of it', () => {
   }, 120_000);
 
   // A light pencil line through the family name, the given name, a middle word, half a word or half the name (among
-  // pencil lines through the whole name, straight, slanted, starting late or ending early): never struck.
+  // pencil lines through the whole name, straight, slanted, starting late or ending early): never struck, and kept
+  // only where listed — 6 of 36 at 150 dpi, 6 at 200 and 4 at 300 were read kept before pencil-strike.ts's pencilPart
+  // (the listed ones: half a middle word whose line shows for 3.5 pt only between its letters, as short as a bare
+  // name's noise, or hidden by them; at 150 dpi every one: the blur by some bare names' letters is such a line there).
+  const keptParts: Record<number, string[]> = { 150: ['9700 c007', '9700 c009', '9700 c013', '9702 c003', '9703 c009', '9703 c017'], 200: ['9703 c017'], 300: ['9702 c003', '9703 c017'] };
   it.each([150, 200, 300])('through part of the name goes to the board at %i dpi', async (dpi) => {
     const gen = dpi === 200 ? g : dpi === 150 ? g150 : await generator(strikeRound(), dpi);
+    const kept: string[] = [];
     for (let seed = 9700; seed < 9704; seed++) {
       const b = await generateBallot(gen, {
         seed, stamped: true, writingOutside: false,
@@ -154,8 +159,10 @@ describe('a pencil line through the whole name, or through part of it', () => {
         const truth = b.truth.rows.get(r.candidateId);
         const got = said(r);
         if (truth === 'partial') expect(got, `seed ${seed} ${r.candidateId} ${JSON.stringify(b.truth.plans.get(r.candidateId))}`).not.toBe('struck');
+        if (truth === 'partial' && got === 'kept') kept.push(`${seed} ${r.candidateId}`);
       }
     }
+    expect(kept).toEqual(keptParts[dpi]);
   }, 180_000);
 });
 
