@@ -156,8 +156,7 @@ export const PENCIL_STRIKE = { share: 0.8, leastWord: 0.45, startPt: 1.5, endPt:
 export const PENCIL_FAINT = 0.3;
 
 /** Light ink along one straight line through the whole name (see above): a pencil struck through it. Dark lines are the row reader's. */
-export const pencilStrike = (...a: Parameters<typeof pencilCourse>): boolean => {
-  const c = pencilCourse(...a);
+export const pencilStrike = (c: PencilCourse): boolean => {
   const p = PENCIL_STRIKE;
   return c.share >= p.share && c.leastWord >= p.leastWord && c.startPt <= p.startPt && c.endPt <= p.endPt && c.gapPt <= p.gapPt &&
     c.clear >= p.clear && c.contrast >= p.contrast && c.grey >= p.grey;
@@ -185,8 +184,7 @@ export const PENCIL_PART = {
 } as const;
 
 /** Light ink along a straight line through part of the name (see above): a pencil stroke the board must see. */
-export const pencilPart = (...a: Parameters<typeof pencilCourse>): boolean => {
-  const c = pencilCourse(...a);
+export const pencilPart = (c: PencilCourse): boolean => {
   const p = PENCIL_PART;
   return c.runPt >= p.runPt && c.runPt <= p.mostPt && c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast && c.grey >= p.grey;
 };

@@ -22,7 +22,7 @@ import { faintStubIntoLetter } from './faint-stub.ts';
 import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
-import { PENCIL_FAINT, pencilPart, pencilStrike } from './pencil-strike.ts';
+import { PENCIL_FAINT, pencilCourse, pencilPart, pencilStrike, type PencilCourse } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
@@ -1068,9 +1068,13 @@ const readSample = (
     if (o.notOverUnderline === true && lineUnderName(cls, ink, w, s.height, k, i0, i1, j1)) return { ...base, state: 'uncertain', confidence: 0 };
     return { ...base, state: 'struck', confidence: struckConfidence(line) };
   }
+  // The light line through the letters (pencil-strike.ts), measured once for a row, when first asked.
+  let course: PencilCourse | null = null;
+  const pencil = (): PencilCourse =>
+    (course ??= pencilCourse(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1))));
   // A pencil through the whole name: its grainy line shows as pen ink only in pieces away from the letters, and as
   // faint ink across much of the name (PENCIL_FAINT).
-  if (o.pencilStrikes === true && !whole && faint.coverage >= PENCIL_FAINT && pencilStrike(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1)))) {
+  if (o.pencilStrikes === true && !whole && faint.coverage >= PENCIL_FAINT && pencilStrike(pencil())) {
     if (o.creases === true && creaseThrough(img, t, page, g)) return { ...base, state: 'uncertain', confidence: 0 };
     if (!tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height)) return { ...base, state: 'struck', confidence: 0 };
   }
@@ -1120,7 +1124,7 @@ const readSample = (
   if (keptNow() || (o.wholeMarks === true && strokePt <= keptPt && !line.through && !cleared && clearMarks(false) && keptNow())) {
     // A light pencil line through part of the name: the board looks (RULES.md §5, a partial strike). Not by a pen line
     // under the letters: a close underline's blurred upper edge is such a line (test/scan/variations.test.ts).
-    if (o.pencilParts === true && !underlined && !coarseScan(t) && pencilPart(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1)))) {
+    if (o.pencilParts === true && !underlined && !coarseScan(t) && pencilPart(pencil())) {
       return { ...base, state: 'partial', confidence: 0 };
     }
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
