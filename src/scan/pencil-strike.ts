@@ -10,6 +10,7 @@ import type { Box } from '../documents/ballot-layout.ts';
 import type { RowGuide } from './form.ts';
 import type { GreyImage } from './image.ts';
 import { LIGHT_LEVEL } from './light-band.ts';
+import { scratch } from './scratch.ts';
 
 /** The line is looked for through the letters' middle: from this far below their top to this far above their foot (points). */
 const CORE_PT = { top: 0.5, foot: 1 } as const;
@@ -47,6 +48,11 @@ const PART_GAP_PT = 2.5;
 const MAX_SLOPE = 0.06;
 const SLOPE_STEP = 0.005;
 const SLOPES = Array.from({ length: 2 * Math.round(MAX_SLOPE / SLOPE_STEP) + 1 }, (_, n) => (n % 2 === 0 ? 1 : -1) * Math.ceil(n / 2) * SLOPE_STEP);
+/** What a pixel of the row's sample is, once looked at: the form's print, light ink, or paper (pencilCourse). */
+const PRINT = 1, LIGHT = 2, PAPER = 3;
+/** pencilCourse's maps, kept (cleared) from one row to the next. */
+const kinds = scratch((n) => new Uint8Array(n), true);
+const litOpens = scratch((n) => new Uint8Array(n), true);
 
 /**
  * The straight line through the letters' middle (CORE_PT) that finds light ink in the most open columns of the name
@@ -60,36 +66,46 @@ export const pencilCourse = (
   const h = s.height;
   const top = Math.max(1, Math.round((g.bandTop + CORE_PT.top - area.y) * k));
   const foot = Math.min(h - 1, Math.round((g.baseline - CORE_PT.foot - area.y) * k));
-  const light = new Uint8Array(w * h);
-  const printed = new Uint8Array(w * h);
-  for (let j = 0; j < h; j++) {
-    for (let i = 0; i < w; i++) {
-      const q = j * w + i;
-      if (printedAt(i, j)) printed[q] = 1;
-      else if (s.data[q]! < paper * LIGHT_LEVEL) light[q] = 1;
-    }
-  }
+  // Each pixel is looked at only where the search or the walk below reaches it (a few rows of the sample), and once.
+  const kind = kinds(w * h);
+  const kindAt = (q: number, i: number, j: number): number => {
+    let c = kind[q]!;
+    if (c === 0) { c = printedAt(i, j) ? PRINT : s.data[q]! < paper * LIGHT_LEVEL ? LIGHT : PAPER; kind[q] = c; }
+    return c;
+  };
+  const printed = (j: number, i: number): boolean => kindAt(j * w + i, i, j) === PRINT;
+  const light = (j: number, i: number): boolean => kindAt(j * w + i, i, j) === LIGHT;
   const xc = (i0 + i1) / 2;
+  // Math.round(y + x) is y + Math.round(x) for a whole y: each slope's offsets are worked out once, not per row tried.
+  const offsets = SLOPES.map((slope) => Int32Array.from({ length: i1 - i0 }, (_, n) => Math.round(slope * (i0 + n - xc))));
   const rowAt = (y: number, slope: number, i: number): number => Math.round(y + slope * (i - xc));
-  const lit = (j: number, i: number): boolean => light[(j - 1) * w + i] === 1 || light[j * w + i] === 1 || light[(j + 1) * w + i] === 1;
-  const open = (j: number, i: number): boolean => j >= 1 && j < h - 1 && printed[j * w + i] === 0;
+  const lit = (j: number, i: number): boolean => light(j - 1, i) || light(j, i) || light(j + 1, i);
+  const open = (j: number, i: number): boolean => j >= 1 && j < h - 1 && !printed(j, i);
+  // Open and within a pixel of light ink, over the rows the lines tried reach: all the search reads.
+  const reach = MAX_SLOPE * Math.max(xc - i0, i1 - xc) + 1;
+  const litOpen = litOpens(w * h);
+  for (let j = Math.max(1, Math.floor(top - reach)); j < Math.min(h - 1, Math.ceil(foot + reach)); j++) {
+    for (let i = i0; i < i1; i++) if (open(j, i) && lit(j, i)) litOpen[j * w + i] = 1;
+  }
   let best = { y: top, slope: 0, found: -1 };
   for (let y = top; y < foot; y++) {
-    for (const slope of SLOPES) {
+    for (let m = 0; m < SLOPES.length; m++) {
+      const off = offsets[m]!;
       let found = 0;
-      for (let i = i0; i < i1; i++) {
-        const j = rowAt(y, slope, i);
-        if (open(j, i) && lit(j, i)) found++;
+      for (let n = 0; n < off.length; n++) {
+        const j = y + off[n]!;
+        if (j >= 1 && j < h - 1) found += litOpen[j * w + i0 + n]!;
       }
-      if (found > best.found) best = { y, slope, found };
+      if (found > best.found) best = { y, slope: SLOPES[m]!, found };
     }
   }
   const d = Math.round(CLEAR_PT * k);
   const hitAt = new Uint8Array(w);
   const openAt = new Uint8Array(w);
   let first = -1, last = -1, firstOpen = -1, lastOpen = -1, gap = 0, run = 0, clear = 0, hits = 0;
-  let from = -1, to = -1, runClears = 0, runHits = 0, runPt = 0, runClear = 0, runOpen = 0, runFill = 0, runContrast = 0;
-  let runContrasts: number[] = [];
+  let from = -1, to = -1, runClears = 0, runHits = 0, runPt = 0, runClear = 0, runOpen = 0, runFill = 0;
+  // The longest stretch's contrasts are contrasts[runStart, runEnd) (in the line's order until sorted at the end).
+  let stretchStart = 0, runStart = 0, runEnd = 0;
   const greys: number[] = [];
   const contrasts: number[] = [];
   for (let i = 0; i < w; i++) {
@@ -108,18 +124,17 @@ export const pencilCourse = (
     hits++;
     const on = Math.min(s.data[(j - 1) * w + i]!, s.data[j * w + i]!, s.data[(j + 1) * w + i]!);
     greys.push(on / paper);
-    const beside = [j - d, j + d].filter((y) => y >= 0 && y < h && printed[y * w + i] === 0).map((y) => s.data[y * w + i]!);
+    const beside = [j - d, j + d].filter((y) => y >= 0 && y < h && !printed(y, i)).map((y) => s.data[y * w + i]!);
     const against = beside.length > 0 ? (Math.min(...beside) - on) / paper : null;
     if (against !== null) contrasts.push(against);
-    const paperAt = (y: number): boolean => y < 0 || y >= h || printed[y * w + i] === 1 || light[y * w + i] === 0;
+    const paperAt = (y: number): boolean => y < 0 || y >= h || !light(y, i);
     const isClear = paperAt(j - d) && paperAt(j + d);
     if (isClear) clear++;
-    if (from < 0 || skipped > PART_GAP_PT * k) { from = i; runClears = 0; runHits = 0; runOpen = 1; runContrasts = []; }
+    if (from < 0 || skipped > PART_GAP_PT * k) { from = i; runClears = 0; runHits = 0; runOpen = 1; stretchStart = contrasts.length - (against === null ? 0 : 1); }
     to = i; runHits++; if (isClear) runClears++;
-    if (against !== null) runContrasts.push(against);
     if ((to - from) / k > runPt) {
       runPt = (to - from) / k; runClear = runClears / runHits; runFill = runHits / runOpen;
-      runContrast = [...runContrasts].sort((a, b) => a - b)[Math.floor(runContrasts.length / 2)] ?? 0;
+      runStart = stretchStart; runEnd = contrasts.length;
     }
   }
   const shareOf = (a: number, b: number): number => {
@@ -127,6 +142,8 @@ export const pencilCourse = (
     for (let i = a; i < b; i++) { m += openAt[i]!; f += hitAt[i]!; }
     return m > 0 ? f / m : 1;
   };
+  const runContrasts = contrasts.slice(runStart, runEnd).sort((a, b) => a - b);
+  const runContrast = runContrasts[Math.floor(runContrasts.length / 2)] ?? 0;
   greys.sort((a, b) => a - b);
   contrasts.sort((a, b) => a - b);
   return {
