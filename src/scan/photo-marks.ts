@@ -322,12 +322,11 @@ export const lowResolution = (m: PhotoMarks): RuleError | null => {
   if (m.pxPerPt >= SHARP_PHOTO_PX_PER_PT) return null;
   const dpi = Math.round(m.pxPerPt * 72);
   const sure = Math.round(SHARP_PHOTO_PX_PER_PT * 72);
-  if (m.pxPerPt < COARSE_PHOTO_PX_PER_PT) {
-    return ruleError('scan.photo-low-resolution',
-      `Ảnh chưa đủ nét, độ phân giải thấp (khoảng ${dpi} dpi, đọc chắc từ ${sure} dpi): ở độ phân giải này, ảnh hơi mờ sẽ không được đọc mà chuyển Ban Kiểm phiếu với lý do ảnh bị mờ; ảnh thật nét vẫn được đọc, nhưng nét bút mảnh dễ phải chuyển Ban Kiểm phiếu. Chụp gần hơn cho tờ phiếu chiếm gần hết khung hình.`,
-      `The photo is of low resolution (about ${dpi} dpi, read surely from ${sure} dpi): at this resolution a slightly blurred photo is not read but sent to the board as blurred; a really sharp one is read, but thin pen strokes may go to the board. Take it closer, so the ballot nearly fills the frame.`);
-  }
+  // Below COARSE_PHOTO_PX_PER_PT a slightly blurred photo is not read at all (photo-soft.ts): the notice says so.
+  const read = m.pxPerPt < COARSE_PHOTO_PX_PER_PT
+    ? { vi: 'ở độ phân giải này, ảnh hơi mờ sẽ không được đọc mà chuyển Ban Kiểm phiếu với lý do ảnh bị mờ; ảnh thật nét vẫn được đọc', en: 'at this resolution a slightly blurred photo is not read but sent to the board as blurred; a really sharp one is read' }
+    : { vi: 'ảnh vẫn được đọc', en: 'it is read' };
   return ruleError('scan.photo-low-resolution',
-    `Ảnh chưa đủ nét, độ phân giải thấp (khoảng ${dpi} dpi, đọc chắc từ ${sure} dpi): ảnh vẫn được đọc, nhưng nét bút mảnh dễ phải chuyển Ban Kiểm phiếu. Chụp gần hơn cho tờ phiếu chiếm gần hết khung hình.`,
-    `The photo is of low resolution (about ${dpi} dpi, read surely from ${sure} dpi): it is read, but thin pen strokes may go to the board. Take it closer, so the ballot nearly fills the frame.`);
+    `Ảnh chưa đủ nét, độ phân giải thấp (khoảng ${dpi} dpi, đọc chắc từ ${sure} dpi): ${read.vi}, nhưng nét bút mảnh dễ phải chuyển Ban Kiểm phiếu. Chụp gần hơn cho tờ phiếu chiếm gần hết khung hình.`,
+    `The photo is of low resolution (about ${dpi} dpi, read surely from ${sure} dpi): ${read.en}, but thin pen strokes may go to the board. Take it closer, so the ballot nearly fills the frame.`);
 };
