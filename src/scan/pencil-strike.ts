@@ -52,7 +52,7 @@ const SLOPES = Array.from({ length: 2 * Math.round(MAX_SLOPE / SLOPE_STEP) + 1 }
 const PRINT = 1, LIGHT = 2, PAPER = 3;
 /** pencilCourse's maps, kept (cleared) from one row to the next. */
 const kinds = scratch((n) => new Uint8Array(n), true);
-const litOpens = scratch((n) => new Uint8Array(n), true);
+const runningCounts = scratch((n) => new Int32Array(n), false);
 
 /**
  * The straight line through the letters' middle (CORE_PT) that finds light ink in the most open columns of the name
@@ -76,25 +76,40 @@ export const pencilCourse = (
   const printed = (j: number, i: number): boolean => kindAt(j * w + i, i, j) === PRINT;
   const light = (j: number, i: number): boolean => kindAt(j * w + i, i, j) === LIGHT;
   const xc = (i0 + i1) / 2;
-  // Math.round(y + x) is y + Math.round(x) for a whole y: each slope's offsets are worked out once, not per row tried.
-  const offsets = SLOPES.map((slope) => Int32Array.from({ length: i1 - i0 }, (_, n) => Math.round(slope * (i0 + n - xc))));
   const rowAt = (y: number, slope: number, i: number): number => Math.round(y + slope * (i - xc));
   const lit = (j: number, i: number): boolean => light(j - 1, i) || light(j, i) || light(j + 1, i);
   const open = (j: number, i: number): boolean => j >= 1 && j < h - 1 && !printed(j, i);
-  // Open and within a pixel of light ink, over the rows the lines tried reach: all the search reads.
+  // A line tried counts the name's open columns within a pixel of light ink on it. Over the rows the lines reach
+  // (jLo to jHi), each row's running count of such columns; a line is a few flat steps (its slope is small), and
+  // Math.round(y + x) is y + Math.round(x) for a whole y: each step's count is a difference of two running counts.
+  const span = i1 - i0;
   const reach = MAX_SLOPE * Math.max(xc - i0, i1 - xc) + 1;
-  const litOpen = litOpens(w * h);
-  for (let j = Math.max(1, Math.floor(top - reach)); j < Math.min(h - 1, Math.ceil(foot + reach)); j++) {
-    for (let i = i0; i < i1; i++) if (open(j, i) && lit(j, i)) litOpen[j * w + i] = 1;
+  const jLo = Math.max(1, Math.floor(top - reach));
+  const jHi = Math.min(h - 1, Math.ceil(foot + reach));
+  const counts = runningCounts(Math.max(0, jHi - jLo) * (span + 1));
+  for (let j = jLo; j < jHi; j++) {
+    const row = (j - jLo) * (span + 1);
+    counts[row] = 0;
+    for (let n = 0; n < span; n++) counts[row + n + 1] = counts[row + n]! + (open(j, i0 + n) && lit(j, i0 + n) ? 1 : 0);
   }
+  const steps = SLOPES.map((slope) => {
+    const found: { readonly a: number; readonly b: number; readonly off: number }[] = [];
+    for (let n = 0; n < span;) {
+      const off = Math.round(slope * (i0 + n - xc));
+      let b = n + 1;
+      while (b < span && Math.round(slope * (i0 + b - xc)) === off) b++;
+      found.push({ a: n, b, off });
+      n = b;
+    }
+    return found;
+  });
   let best = { y: top, slope: 0, found: -1 };
   for (let y = top; y < foot; y++) {
     for (let m = 0; m < SLOPES.length; m++) {
-      const off = offsets[m]!;
       let found = 0;
-      for (let n = 0; n < off.length; n++) {
-        const j = y + off[n]!;
-        if (j >= 1 && j < h - 1) found += litOpen[j * w + i0 + n]!;
+      for (const { a, b, off } of steps[m]!) {
+        const j = y + off;
+        if (j >= jLo && j < jHi) found += counts[(j - jLo) * (span + 1) + b]! - counts[(j - jLo) * (span + 1) + a]!;
       }
       if (found > best.found) best = { y, slope: SLOPES[m]!, found };
     }
