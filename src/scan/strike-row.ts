@@ -458,8 +458,9 @@ const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: numbe
   const b = Math.min(w, to + 2 * k);
   let x0 = w, x1 = -1, y0 = h, y1 = -1;
   const lowest = new Int32Array(b - a).fill(-1);
-  for (let x = a; x < b; x++) {
-    for (let y = 0; y < h; y++) {
+  // Row by row (the sample's order in memory): a column's lowest pen pixel is the last found in it.
+  for (let y = 0; y < h; y++) {
+    for (let x = a; x < b; x++) {
       if (cls[y * w + x] !== PEN) continue;
       x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
       lowest[x - a] = y;
@@ -472,7 +473,7 @@ const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: numbe
   const right = lowest[x1 - a]!;
   const vee = height >= 0.9 * width && y1 - left >= 1.5 * k && y1 - right >= 3 * k;
   if (!vee && !(hiddenVertexTick(height, y0, j0, y1 - right, k, belowPt) && lowerEndHidden(cls, w, h, k, x0, x1, lowest, a, y1))) return null;
-  for (let x = a; x < b; x++) for (let y = 0; y < h; y++) if (cls[y * w + x] === PEN) cls[y * w + x] = HIDDEN;
+  for (let y = 0; y < h; y++) for (let x = a; x < b; x++) if (cls[y * w + x] === PEN) cls[y * w + x] = HIDDEN;
   return { x0, x1, y0, y1 };
 };
 
