@@ -26,8 +26,9 @@ const ROW_TOUCH_PT = 1;
  */
 const STROKE_PT = 4;
 /**
- * …and its darkest sample under this share of the ink level: a pen's core. A crease's or a ring's rim dips just under
- * the level where it dips at all (0.8–0.97).
+ * …and its darkest sample under this share of the ink level: a pen's core (a ballpoint digit's 0.27–0.46). What is left
+ * of a fold, or a shadow's edge, dips just under the level where it dips at all (a fold's remnants 0.94–0.97: variety
+ * 97,035, 97,164, 97,187).
  */
 const PEN_CORE = 0.8;
 
@@ -66,8 +67,7 @@ export interface FinePiece {
   readonly runsOn: boolean;
   /** It reaches a row: a strike's end may be. */
   readonly byRow: boolean;
-  /** Its mean and its darkest sample, as shares of the ink level. */
-  readonly mean: number;
+  /** Its darkest sample, as a share of the ink level. */
   readonly darkest: number;
 }
 
@@ -123,12 +123,10 @@ export const finePieces = (ink: Uint8Array, o: OutsideLook): FinePiece[] => {
     const seed = (REACH_PT * FINE_PER_PT + 1) * side + REACH_PT * FINE_PER_PT + 1;
     if (dark[seed] === 0) continue;
     let count = 0;
-    let sum = 0;
     let darkest = 1;
     let byRow = false;
     const box = pieceBox(side, side, seed, seen, (q) => dark[q] !== 0, (_x, _y, q) => {
       count++;
-      sum += values[q]!;
       darkest = Math.min(darkest, values[q]!);
       if (dark[q] === 2) byRow = true;
       // The points of `ink` this piece passes through are looked at with it.
@@ -141,7 +139,7 @@ export const finePieces = (ink: Uint8Array, o: OutsideLook): FinePiece[] => {
       width: (box.x1 - box.x0 + 1) / FINE_PER_PT, height: (box.y1 - box.y0 + 1) / FINE_PER_PT,
       area: count / FINE_PER_PT ** 2,
       runsOn: box.x0 === 0 || box.y0 === 0 || box.x1 === side - 1 || box.y1 === side - 1,
-      byRow, mean: sum / count, darkest,
+      byRow, darkest,
     });
   }
   return pieces;
