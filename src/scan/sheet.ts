@@ -15,6 +15,7 @@ import { ENTERING, PHOTO, readStrikeRow, STRIKE } from './strike-row.ts';
 import { register, type Registration } from './register.ts';
 import { readSeal, type Circle, type SealFound, type SealReading } from './seal.ts';
 import { scratch } from './scratch.ts';
+import { strokeOutside, type FinePiece } from './outside-strokes.ts';
 
 /**
  * New ink outside rows, seal, QR and marks, in square points, from which the sheet goes to the board as written on.
@@ -32,6 +33,7 @@ export interface PageReading {
   readonly seal: SealReading;
   /** New ink outside the rows, the seal, the QR code and the marks, in square points. */
   readonly outsideInk: number;
+  /** outsideInk reaches OUTSIDE_INK_PT2, or a stroke of writing was found among less (outside-strokes.ts). */
   readonly writingOutside: boolean;
 }
 
@@ -202,14 +204,22 @@ const flicksOutOfRows = (ink: Uint8Array, w: number, h: number, page: BallotPage
   return flicks;
 };
 
+/** New ink outside the rows in square points (less the rows' strokes flown off), and a stroke of writing where that is under the limit. */
+interface OutsideInk {
+  readonly area: number;
+  /** Found by the finer look (outside-strokes.ts) where the area is under OUTSIDE_INK_PT2 but not 0. */
+  readonly stroke: FinePiece | null;
+}
+
 /**
  * New ink, in square points, anywhere on the page outside the boxes where ink is expected: one nearest
  * sample per point, against the paper level of each band of STRIP points and the printed form. Band by band: the
- * band's samples, its paper level, then its points darker than ink.
+ * band's samples, its paper level, then its points darker than ink. Where some is found but less than
+ * OUTSIDE_INK_PT2, the page is looked at again finely around it for a stroke of writing (a thin pen between samples).
  */
 const inkOutside = (
   img: GreyImage, reg: Registration, form: FormPage, page: BallotPage, found: SealFound, size: { width: number; height: number },
-): number => {
+): OutsideInk => {
   const seal = found.reading;
   const w = Math.floor(size.width);
   const h = Math.floor(size.height);
@@ -275,13 +285,18 @@ const inkOutside = (
       }
     }
   }
-  if (n < OUTSIDE_INK_PT2) return n;
+  if (n === 0) return { area: 0, stroke: null };
   const darkAt = (x: number, y: number): boolean => {
     const sx = t.a * x + t.b * y + t.c;
     const sy = t.d * x + t.e * y + t.f;
     return sx >= 0 && sy >= 0 && sx < iw && sy < ih && data[floorOf(sy) * iw + floorOf(sx)]! < levels[Math.floor(y / STRIP)]!;
   };
-  return n - flicksOutOfRows(ink, w, h, page, darkAt);
+  const area = n - flicksOutOfRows(ink, w, h, page, darkAt);
+  // Under the limit, the few points left may be a thin pen line between the samples: looked at finely around them.
+  const stroke = area > 0 && area < OUTSIDE_INK_PT2
+    ? strokeOutside(ink, { img, t, w, h, look, printed, levelAt: (y) => levels[Math.floor(y / STRIP)]!, rows: page.rows.map((r) => ({ row: r.row, zone: rowBox(r.row) })) })
+    : null;
+  return { area, stroke };
 };
 
 export interface ReadOptions {
@@ -320,9 +335,9 @@ export const readSheet = (scan: GreyImage, target: ScanTarget, sheet: number, op
     : target.layout.form === 'write-in' ? [] : form.rows.map((g) => readMarksRow(img, t, form, g));
   const found = readSeal(img, t, form, page);
   const seal = found.reading;
-  const outsideInk = target.layout.form === 'write-in' ? 0 : inkOutside(img, reg.value, form, page, found, target.layout);
+  const outside = target.layout.form === 'write-in' ? { area: 0, stroke: null } : inkOutside(img, reg.value, form, page, found, target.layout);
   return {
     kind: 'read', sheet, registration: reg.value,
-    page: { pageIndex, rows, seal, outsideInk, writingOutside: outsideInk >= OUTSIDE_INK_PT2 },
+    page: { pageIndex, rows, seal, outsideInk: outside.area, writingOutside: outside.area >= OUTSIDE_INK_PT2 || outside.stroke !== null },
   };
 };
