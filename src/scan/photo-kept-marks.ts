@@ -1,11 +1,13 @@
 /**
  * What marks that keep a name leave in a photo's residual against the blurred blank form (photo-blank-model.ts), left
  * out before a line along the letters' middle is looked for (photo-soft.ts): the strike reader has read such a name
- * kept, and a circle's sides by the name's ends or a pen dot on its letters would read as a run darker than a line's.
+ * kept, and a circle's sides by the name's ends, a pen dot or a tick on its letters would read as a run darker than a
+ * line's.
  */
 import { floodPiece, pieceBox } from './flood.ts';
 import { FORM_PER_POINT } from './form.ts';
 import { CORE_PT, type BlankResidual } from './photo-blank-model.ts';
+import { veeShape } from './strike-row.ts';
 
 /** The residual's pixels of `piece` (w × h) and a pixel round each set to nothing. */
 const clearAround = (out: Float32Array, w: number, h: number, piece: readonly number[]): void => {
@@ -83,6 +85,37 @@ export const dotsLeftOut = (r: BlankResidual, level: number): BlankResidual => {
     const dot = wide >= DOT_PT.wide * k && wide <= DOT_PT.most * k && tall >= DOT_PT.tall * k && tall >= DOT_SHAPE.tall * wide &&
       piece.length >= DOT_SHAPE.filled * wide * tall && darkest >= DOT_SHAPE.darkest;
     if (!dot) continue;
+    clearAround(out, w, h, piece);
+  }
+  return { ...r, residual: out };
+};
+
+/**
+ * The residual with the ticks (✓) over the letters left out: each piece of it at least `level` dark (8-connected)
+ * shaped as a tick's V (strike-row.ts veeShape: lowest between its ends, as tall as wide, at most a tick's width), and
+ * a pixel round it, set to nothing. The strike reader has cleared the tick and kept the name; the tick's arms cross
+ * the letters' middle, where their blurred ink reads as a run darker than a line's, and stay within the letters'
+ * band, so marksBesideLeftOut does not take them (bench photos 520,001 and 640,035, 3 MP at 1.7 px/pt, a gel and a
+ * felt pen: runs of 145 and 205; 640,005, a sharp 1080p photo, a gel pen: 212). A line through part of the name is
+ * lowest at one end, or flat and wider than it is tall: it stays.
+ */
+export const ticksLeftOut = (r: BlankResidual, level: number): BlankResidual => {
+  const k = FORM_PER_POINT;
+  const { width: w, height: h, residual } = r;
+  const seen = new Uint8Array(w * h);
+  const out = Float32Array.from(residual);
+  const piece: number[] = [];
+  // The lowest row of each of the piece's columns (-1: none), by column.
+  const lowest = new Int32Array(w);
+  for (let start = 0; start < w * h; start++) {
+    if (seen[start] === 1 || residual[start]! < level) continue;
+    piece.length = 0;
+    lowest.fill(-1);
+    const { x0, x1, y0, y1 } = pieceBox(w, h, start, seen, (q) => residual[q]! >= level, (x, y, q) => {
+      piece.push(q);
+      lowest[x] = Math.max(lowest[x]!, y);
+    });
+    if (!veeShape(x1 - x0 + 1, y1 - y0 + 1, y1 - lowest[x0]!, y1 - lowest[x1]!, k)) continue;
     clearAround(out, w, h, piece);
   }
   return { ...r, residual: out };

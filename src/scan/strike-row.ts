@@ -90,6 +90,14 @@ const LOOP_SHARE = 0.7;
 const TICK_WIDTH_PT = 16;
 const TICK_HEIGHT_PT = 7;
 
+/**
+ * Ink `width` × `height` pixels (k a point) whose lowest point lies `leftUp` below its left end's lowest and `rightUp`
+ * below its right end's is a tick's V: at most TICK_WIDTH_PT wide, at least TICK_HEIGHT_PT tall and about as tall as
+ * wide, lowest between its ends (a slash through a word is lowest at one end) — its long arm on the right.
+ */
+export const veeShape = (width: number, height: number, leftUp: number, rightUp: number, k: number): boolean =>
+  width <= TICK_WIDTH_PT * k && height >= TICK_HEIGHT_PT * k && height >= 0.9 * width && leftUp >= 1.5 * k && rightUp >= 3 * k;
+
 /** Printed within one pixel: the blurred edge of a letter may be there. */
 const nearPrint = (printedAt: (i: number, j: number) => boolean, i: number, j: number): boolean => {
   for (let dj = -1; dj <= 1; dj++) for (let di = -1; di <= 1; di++) if (printedAt(i + di, j + dj)) return true;
@@ -471,7 +479,7 @@ const clearTick = (cls: Uint8Array, w: number, h: number, k: number, from: numbe
   if (x1 < 0 || width > TICK_WIDTH_PT * k || height < TICK_HEIGHT_PT * k || height < TICK_HIDDEN_TALL * width) return null;
   const left = lowest[x0 - a]!;
   const right = lowest[x1 - a]!;
-  const vee = height >= 0.9 * width && y1 - left >= 1.5 * k && y1 - right >= 3 * k;
+  const vee = veeShape(width, height, y1 - left, y1 - right, k);
   if (!vee && !(hiddenVertexTick(height, y0, j0, y1 - right, k, belowPt) && lowerEndHidden(cls, w, h, k, x0, x1, lowest, a, y1))) return null;
   for (let y = 0; y < h; y++) for (let x = a; x < b; x++) if (cls[y * w + x] === PEN) cls[y * w + x] = HIDDEN;
   return { x0, x1, y0, y1 };

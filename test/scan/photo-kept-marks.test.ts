@@ -10,6 +10,9 @@ import { readPhoto, rectifyPhoto } from '../../src/scan/photo.ts';
 import { readSheet, type SheetOutcome } from '../../src/scan/sheet.ts';
 import type { Generator } from '../../src/scan/testing/generate.ts';
 import { generatePhoto, nameVariation } from '../../src/scan/testing/photo.ts';
+import { FORM_PER_POINT } from '../../src/scan/form.ts';
+import type { BlankResidual } from '../../src/scan/photo-blank-model.ts';
+import { ticksLeftOut } from '../../src/scan/photo-kept-marks.ts';
 import { expectTruth, generator, said, strikeRound } from './support.ts';
 
 let g: Generator;
@@ -39,6 +42,17 @@ const benchRow = async (seed: number, candidateId: string, how: 'strike reader' 
   expectTruth(p.ballot, outcome.page.rows);
 };
 
+/** A residual `w` × `h` (form pixels, FORM_PER_POINT a point) with `ink` levels along the polyline `points` (pixels), 1 px wide. */
+const residualWith = (w: number, h: number, points: readonly (readonly [number, number])[], ink: number): BlankResidual => {
+  const residual = new Float32Array(w * h);
+  for (let n = 1; n < points.length; n++) {
+    const [ax, ay] = points[n - 1]!, [bx, by] = points[n]!;
+    const steps = Math.max(Math.abs(bx - ax), Math.abs(by - ay));
+    for (let s = 0; s <= steps; s++) residual[Math.round(ay + ((by - ay) * s) / steps) * w + Math.round(ax + ((bx - ax) * s) / steps)] = ink;
+  }
+  return { width: w, height: h, residual, model: new Float32Array(w * h).fill(255), sigma: 1.1, spread: 3, i0: 16, i1: w - 16, j0: 11, j1: 33 };
+};
+
 describe('scan: names circled or dotted on phone photos', () => {
   it('keeps a name circled whose circle\'s end comes back into the row as a piece of its own, reaching a column or two into its last or first letter', async () => {
     // 160,011 (12 MP, thin ballpoint: the closing tail, the circle wider than the row's sample), 170,046 (8 MP, an
@@ -64,4 +78,29 @@ describe('scan: names circled or dotted on phone photos', () => {
     // letters), its blob 87 darker than the blurred blank along a run (SHARP_LINE_LEVEL 48), sent to the board.
     await benchRow(170_024, 'c007', 'server');
   }, 300_000);
+
+  it('keeps a name with a tick over its letters on a 3 MP or sharp 1080p photo: the tick\'s V is no line along the letters against the blurred blank', async () => {
+    // 520,001 c014 (3 MP, 1.70 px/pt, a gel pen: run 145 against LINE_LEVEL 40), 640,035 c004 (3 MP, 1.72 px/pt, a felt
+    // pen: 205) and 640,005 c009 (1080p, 0.91 px/pt, sharp, a gel pen: 212 against SHARP_LINE_LEVEL): kept by the strike
+    // reader (clearTick), the tick's arms within the letters' band, sent to the board by photo-soft.ts.
+    await benchRow(520_001, 'c014', 'server');
+    await benchRow(640_035, 'c004', 'server');
+    await benchRow(640_005, 'c009', 'server');
+  }, 300_000);
+
+  it('leaves out of the residual a tick\'s V only: a line through part of the name, a slash, stay', () => {
+    const k = FORM_PER_POINT;
+    const dark = (r: BlankResidual): number => r.residual.reduce((a, v) => a + v, 0);
+    // A tick 10 pt wide, 11 pt tall (the generator's: down 5 pt to its vertex, up 11 pt to its top).
+    const tick = residualWith(200, 48, [[40, 20], [40 + 3 * k, 20 + 5 * k], [40 + 10 * k, 20 - 6 * k]], 120);
+    expect(dark(ticksLeftOut(tick, 40))).toBe(0);
+    // A flat line 10 pt long through the letters' middle, and a slash rising 10 pt over 8 pt, lowest at its left end.
+    const line = residualWith(200, 48, [[40, 22], [40 + 10 * k, 23]], 120);
+    expect(dark(ticksLeftOut(line, 40))).toBe(dark(line));
+    const slash = residualWith(200, 48, [[40, 36], [40 + 8 * k, 16]], 120);
+    expect(dark(ticksLeftOut(slash, 40))).toBe(dark(slash));
+    // A tick wider than a tick may be (20 pt): a stroke across the name, not a tick.
+    const wide = residualWith(200, 48, [[20, 16], [20 + 6 * k, 16 + 4 * k], [20 + 20 * k, 12]], 120);
+    expect(dark(ticksLeftOut(wide, 40))).toBe(dark(wide));
+  });
 });
