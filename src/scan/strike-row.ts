@@ -22,7 +22,8 @@ import { faintStubIntoLetter } from './faint-stub.ts';
 import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
-import { PENCIL_FAINT, pencilCourse, pencilPart, pencilStrike, type PencilCourse } from './pencil-strike.ts';
+import { offBlank, pencilThroughPart } from './pencil-off-blank.ts';
+import { PENCIL_FAINT, pencilCourse, pencilStrike, type PencilCourse } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
@@ -911,7 +912,7 @@ export interface RowThresholds {
   readonly pencilLines?: boolean;
   /** Light ink along one straight line through the whole name, from its first letter to its last (a pencil), is struck (pencil-strike.ts). Scans. */
   readonly pencilStrikes?: boolean;
-  /** Light ink along one straight line through part of the name (a pencil) sends a row otherwise kept to the board (pencil-strike.ts). Scans of 173 dpi or more. */
+  /** Light ink along one straight line through part of the name (a pencil) sends a row otherwise kept to the board (pencil-strike.ts), checked against the blurred blank form where needed (pencil-off-blank.ts). Scans. */
   readonly pencilParts?: boolean;
   /** A stroke through part of the name that is a fingerprint's light ridges is read again without them (fingerprint.ts). Scans. */
   readonly fingerprints?: boolean;
@@ -1123,8 +1124,10 @@ const readSample = (
   // them or as a faint line across them: read again without the circle or the underline (never without a tick here).
   if (keptNow() || (o.wholeMarks === true && strokePt <= keptPt && !line.through && !cleared && clearMarks(false) && keptNow())) {
     // A light pencil line through part of the name: the board looks (RULES.md §5, a partial strike). Not by a pen line
-    // under the letters: a close underline's blurred upper edge is such a line (test/scan/variations.test.ts).
-    if (o.pencilParts === true && !underlined && !coarseScan(t) && pencilPart(pencil())) {
+    // under the letters: a close underline's blurred upper edge is such a line (test/scan/variations.test.ts). Where
+    // the letters' own blur could make the line (a coarse scan; a stretch shorter or longer than pencilPart's), only if
+    // it is darker than the blank form blurred as the scan is (pencil-off-blank.ts).
+    if (o.pencilParts === true && !underlined && pencilThroughPart(pencil(), coarseScan(t), () => offBlank(page, g, sample, printedAt, pencil()), () => o.creases === true && creaseThrough(img, t, page, g))) {
       return { ...base, state: 'partial', confidence: 0 };
     }
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
