@@ -6,7 +6,7 @@
  * (photo-blank-model.ts fitBlank, as for soft photos). What the row holds darker than that blurred blank, along the
  * stretch, is ink the form does not print: a pencil leaves its grey there, the letters' blur nothing.
  */
-import type { FormPage, RowGuide } from './form.ts';
+import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
 import { fitBlank, residualAt } from './photo-blank-model.ts';
 import { pencilPart, pencilStretch, type PencilCourse } from './pencil-strike.ts';
 import type { RowSample } from './row-sample.ts';
@@ -16,9 +16,16 @@ import { scratch } from './scratch.ts';
 const columnsOf = scratch((n) => new Float64Array(n), false);
 
 /**
+ * At least this much (points) of the stretch's line on open paper: a pen dot by the letters showed a 3 pt stretch
+ * with 1 pt of it open (300 dpi, fresh bench seed 9,300,065 c016), pencils through half a syllable 1.5 pt and more.
+ */
+const OPEN_LEAST_PT = 1.5;
+
+/**
  * The median, over the open columns of the course's longest stretch (not printed on the line's row), of how much
  * darker than the fitted blurred blank the line is there (grey levels, paper 255; the darkest of the line's row and
- * the rows above and below: a pencil's middle may fall a pixel off the straight line). -Infinity with no stretch.
+ * the rows above and below: a pencil's middle may fall a pixel off the straight line). -Infinity with no stretch or
+ * less than OPEN_LEAST_PT of it open.
  */
 export const offBlank = (page: FormPage, g: RowGuide, sample: RowSample, printedAt: (i: number, j: number) => boolean, c: PencilCourse): number => {
   if (c.runFrom < 0) return -Infinity;
@@ -32,7 +39,7 @@ export const offBlank = (page: FormPage, g: RowGuide, sample: RowSample, printed
     if (j < 1 || j >= s.height - 1 || printedAt(i, j)) continue;
     columns[n++] = Math.max(residualAt(fit, s, (j - 1) * w + i), residualAt(fit, s, j * w + i), residualAt(fit, s, (j + 1) * w + i));
   }
-  if (n === 0) return -Infinity;
+  if (n < OPEN_LEAST_PT * FORM_PER_POINT) return -Infinity;
   const open = columns.subarray(0, n).sort();
   return open[Math.floor(n / 2)]!;
 };

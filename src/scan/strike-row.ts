@@ -995,6 +995,8 @@ const readSample = (
   let circled = false;
   // A tick cleared (tickSlivers): its slivers by the letters are left out of the faint ink and the ink beside them.
   let tickReach: TickBox | null = null;
+  // A circle, a tick or an underline was cleared: its blurred ink is off the blank form too (pencil-off-blank.ts).
+  let penMarkCleared = false;
   const clearMarks = (ticks: boolean, only?: 'tick'): boolean => {
     const before = Uint8Array.from(cls);
     const loop = only !== 'tick' && clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1, o.openLoops === true);
@@ -1003,6 +1005,7 @@ const readSample = (
     if (tick !== null && o.tickSlivers === true) tickReach = withArmReach(tick, k);
     const under = only !== 'tick' && !loop && clearUnderline(cls, w, s.height, k, i0, i1, j1);
     if (!loop && tick === null && !under) return false;
+    penMarkCleared = true;
     if (o.wholeMarks === true) {
       rest = withoutCleared(ink, before, cls, w);
       if (tickReach !== null) rest = withoutTickFaint(rest, tickReach, w);
@@ -1126,8 +1129,10 @@ const readSample = (
     // A light pencil line through part of the name: the board looks (RULES.md §5, a partial strike). Not by a pen line
     // under the letters: a close underline's blurred upper edge is such a line (test/scan/variations.test.ts). Where
     // the letters' own blur could make the line (a coarse scan; a stretch shorter or longer than pencilPart's), only if
-    // it is darker than the blank form blurred as the scan is (pencil-off-blank.ts).
-    if (o.pencilParts === true && !underlined && pencilThroughPart(pencil(), coarseScan(t), () => offBlank(page, g, sample, printedAt, pencil()), () => o.creases === true && creaseThrough(img, t, page, g))) {
+    // it is darker than the blank form blurred as the scan is (pencil-off-blank.ts) — never asked once a pen mark was
+    // cleared: a thin-ballpoint tick's arms blurred at 150 dpi made such a stretch, 60 darker than the blank (fresh
+    // bench seed 8,300,055 c001).
+    if (o.pencilParts === true && !underlined && pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared ? -Infinity : offBlank(page, g, sample, printedAt, pencil())), () => o.creases === true && creaseThrough(img, t, page, g))) {
       return { ...base, state: 'partial', confidence: 0 };
     }
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };

@@ -183,6 +183,19 @@ describe('the blur of a name\'s letters on a 150 dpi scan', () => {
       expect(said(row), `seed ${seed}`).toBe('kept');
     }
   }, 60_000);
+
+  // Fresh bench seeds (SCAN_BENCH_SEED=7300000): at 150 dpi 8,300,055 c001, a thin-ballpoint tick on "Văn", its arms'
+  // blur a 10.5 pt stretch 60 darker than the blurred blank (the tick cleared: not asked); at 300 dpi 9,300,065 c016, a
+  // gel-pen dot by the letters, a 3 pt stretch with 1 pt of it open (too little to measure). Both kept.
+  it('is asked of no pen mark that keeps the name: a tick cleared, a dot', async () => {
+    const g300 = await generator(strikeRound(), 300);
+    for (const [gen, seed, id] of [[g150, 8_300_055, 'c001'], [g300, 9_300_065, 'c016']] as const) {
+      const b = await generateBallot(gen, { seed, pStrike: 0.3, pNonStrike: 0.08, pPartial: 0.01, pNoStamp: 0.01, pOutside: 0.01 });
+      const { ballots } = readStack(b.pages, gen.target);
+      expect(b.truth.plans.get(id)?.kind).toBe('non-strike');
+      expect(said(ballots[0]!.rows.find((r) => r.candidateId === id)!), `seed ${seed}`).toBe('kept');
+    }
+  }, 60_000);
 });
 
 describe('a fingerprint over a name', () => {
