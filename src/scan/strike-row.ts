@@ -1130,9 +1130,9 @@ const readSample = (
     // under the letters: a close underline's blurred upper edge is such a line (test/scan/variations.test.ts). Where
     // the letters' own blur could make the line (a coarse scan; a stretch shorter or longer than pencilPart's), only if
     // it is darker than the blank form blurred as the scan is (pencil-off-blank.ts) — never asked once a pen mark was
-    // cleared: a thin-ballpoint tick's arms blurred at 150 dpi made such a stretch, 60 darker than the blank (fresh
-    // bench seed 8,300,055 c001).
-    if (o.pencilParts === true && !underlined && pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared ? -Infinity : offBlank(page, g, sample, printedAt, pencil())), () => o.creases === true && creaseThrough(img, t, page, g))) {
+    // cleared or a dot found (their blurred ink is off the blank too: a thin-ballpoint tick's arms at 150 dpi made such
+    // a stretch 60 darker than the blank, fresh bench seed 8,300,055 c001; a ballpoint dot, stress seed 150,558 c012).
+    if (o.pencilParts === true && !underlined && pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || oneDot(cls, w, s.height, k) || dot() ? -Infinity : offBlank(page, g, sample, printedAt, pencil())), () => o.creases === true && creaseThrough(img, t, page, g))) {
       return { ...base, state: 'partial', confidence: 0 };
     }
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };

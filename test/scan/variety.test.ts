@@ -11,6 +11,7 @@ import { findCreases } from '../../src/scan/sheet-folds.ts';
 import { OUTSIDE_INK_PT2 } from '../../src/scan/sheet.ts';
 import { generateBallot, type Generator, type RowPlan } from '../../src/scan/testing/generate.ts';
 import { PARTIAL_STRIKES, PENS, STRIKE_SHAPES } from '../../src/scan/testing/human.ts';
+import { everyOtherPartial } from '../../src/scan/testing/stress.ts';
 import { SHEET_NOISES, VARIETY_MARKS, VARIETY_TRUTH, type VarietyMark } from '../../src/scan/testing/variety.ts';
 import { generator, said, strikeRound } from './support.ts';
 
@@ -195,6 +196,10 @@ describe('the blur of a name\'s letters on a 150 dpi scan', () => {
       expect(b.truth.plans.get(id)?.kind).toBe('non-strike');
       expect(said(ballots[0]!.rows.find((r) => r.candidateId === id)!), `seed ${seed}`).toBe('kept');
     }
+    // Stress seed 150,558 c012 (150 dpi): a ballpoint dot on the name, found as a dot (not asked).
+    const b = await generateBallot(g150, { seed: 150_558, stamped: true, writingOutside: false, plan: everyOtherPartial(150_558) });
+    expect(b.truth.plans.get('c012')).toMatchObject({ kind: 'non-strike', mark: 'dot-on-name' });
+    expect(said(readStack(b.pages, g150.target).ballots[0]!.rows.find((r) => r.candidateId === 'c012')!)).toBe('kept');
   }, 60_000);
 });
 
