@@ -39,6 +39,12 @@ export interface PencilCourse {
   readonly runFill: number;
   /** Median over that stretch of how much darker (a share of the paper) the line is than the darker of the pixels CLEAR_PT above and below. */
   readonly runContrast: number;
+  /** The line: its row at the name's middle column `xc`, its slope (pixels per pixel); that stretch's first and last columns (-1: none). */
+  readonly y: number;
+  readonly slope: number;
+  readonly xc: number;
+  readonly runFrom: number;
+  readonly runTo: number;
 }
 
 /** A pencil line skips a point or two of paper; a wider gap ends a stretch of it (runPt). */
@@ -121,6 +127,7 @@ export const pencilCourse = (
   let from = -1, to = -1, runClears = 0, runHits = 0, runPt = 0, runClear = 0, runOpen = 0, runFill = 0;
   // The longest stretch's contrasts are contrasts[runStart, runEnd) (in the line's order until sorted at the end).
   let stretchStart = 0, runStart = 0, runEnd = 0;
+  let runFrom = -1, runTo = -1;
   const greys: number[] = [];
   const contrasts: number[] = [];
   for (let i = 0; i < w; i++) {
@@ -148,7 +155,7 @@ export const pencilCourse = (
     if (from < 0 || skipped > PART_GAP_PT * k) { from = i; runClears = 0; runHits = 0; runOpen = 1; stretchStart = contrasts.length - (against === null ? 0 : 1); }
     to = i; runHits++; if (isClear) runClears++;
     if ((to - from) / k > runPt) {
-      runPt = (to - from) / k; runClear = runClears / runHits; runFill = runHits / runOpen;
+      runPt = (to - from) / k; runFrom = from; runTo = to; runClear = runClears / runHits; runFill = runHits / runOpen;
       runStart = stretchStart; runEnd = contrasts.length;
     }
   }
@@ -165,7 +172,7 @@ export const pencilCourse = (
     share: shareOf(i0, i1), leastWord: Math.min(1, ...words.map(({ a, b }) => shareOf(a, b))),
     startPt: first < 0 || firstOpen < 0 ? Infinity : (first - firstOpen) / k,
     endPt: last < 0 || lastOpen < 0 ? Infinity : (lastOpen - last) / k,
-    runPt, runClear, runFill, runContrast,
+    runPt, runClear, runFill, runContrast, y: best.y, slope: best.slope, xc, runFrom, runTo,
     gapPt: gap / k, clear: hits > 0 ? clear / hits : 0, contrast: contrasts.length > 0 ? contrasts[Math.floor(contrasts.length / 2)]! : 0, grey: greys.length > 0 ? greys[Math.floor(greys.length / 2)]! : 1,
   };
 };
@@ -200,8 +207,9 @@ export const pencilStrike = (c: PencilCourse): boolean => {
  * seeds 9,700–9,703, tuned on): pencil lines through part of the name read kept showed stretches of 3.5–16 pt, filled
  * 0.5–1, clear 0.57–1, 0.06–0.26 darker, their darkest 0.73–0.80 of the paper. Bare names showed none at 200 and 300 dpi
  * (seeds 500–507, 600–611) but for noise of 3.5 pt (variety bench seed 90,146) and a stretch 0.66 of the paper (default
- * bench seed 298). Not asked under 173 dpi: the blur by some bare names' letters at 150 dpi is a full, clear stretch of
- * 8.5–14.5 pt (default bench seeds 1,000,064, 1,000,066, 1,000,081), as a pencil's there.
+ * bench seed 298). At 150 dpi the blur by some bare names' letters is a full, clear stretch of 8.5–14.5 pt (default
+ * bench seeds 1,000,064, 1,000,066, 1,000,081), as a pencil's there: on such a coarse scan the stretch must also be
+ * darker than the blank form blurred as the scan is (pencil-off-blank.ts).
  */
 export const PENCIL_PART = {
   runPt: 8,
@@ -219,4 +227,22 @@ export const PENCIL_PART = {
 export const pencilPart = (c: PencilCourse): boolean => {
   const p = PENCIL_PART;
   return c.runPt >= p.runPt && c.runPt <= p.mostPt && c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast && c.grey >= p.grey;
+};
+
+/**
+ * A stretch pencilPart does not take, which the blank form's comparison may still confirm (pencil-off-blank.ts):
+ * shorter than its runPt (half a syllable: 3.5–7 pt at 150 dpi, test/scan/variety.test.ts seeds 9,703, 9,711, 9,725,
+ * 9,735) or longer than its mostPt (half the name, all but one word: 43–58 pt at 150 dpi, seeds 9,719–9,738), with
+ * pencilPart's other measures; not as dark beside its paper as a pen (a ballpoint dot's edge by the letters made such
+ * a stretch 0.59 darker than its paper, pencils 0.06–0.26); and the line's light ink not beyond both ends of the name
+ * (startPt, endPt): a fold along the letters' foot runs across the whole row (variety bench seed 90,087 c016, 200 dpi:
+ * a 59.5 pt stretch from the second word on), a stroke through part of the name leaves it at one end at most.
+ */
+export const PENCIL_STRETCH = { leastPt: 3, mostContrast: 0.4 } as const;
+
+/** Light ink along a straight line through part of the name, of any length (see above): asked only against the blank form. */
+export const pencilStretch = (c: PencilCourse): boolean => {
+  const p = PENCIL_PART;
+  return c.runPt >= PENCIL_STRETCH.leastPt && (c.startPt > 0 || c.endPt > 0) && c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast &&
+    c.runContrast <= PENCIL_STRETCH.mostContrast && c.grey >= p.grey;
 };

@@ -10,7 +10,7 @@
  */
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
 import { histogramQuantile, type GreyImage } from './image.ts';
-import { sampleRow } from './row-sample.ts';
+import { sampleRow, type RowSample } from './row-sample.ts';
 import type { Affine } from './transform.ts';
 
 /** The blurs tried (Gaussian σ, in pixels of the form grid, FORM_PER_POINT a point). */
@@ -76,21 +76,35 @@ export interface BlankResidual {
 }
 
 /**
- * The row's residual against the blank blurred to fit: over the name and its band, for each blur in SIGMAS the
- * grey is fitted as a + b · blank (least squares, then again without the pixels off by more than three times the
- * median misfit: pen ink does not pull the fit), and the blur of least misfit kept.
+ * The blank blurred to fit a row's sample: the sample's grey at a pixel q, times `scale` (paper 255), is modelled as
+ * a + b · blurred[q] (`blurred`: the blank's window blurred by `sigma`, shared by every ballot of the form — not to be
+ * written). `spread`: the misfit over the letters (grey levels, robust).
  */
-export const blankResidual = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): BlankResidual => {
+export interface BlankFit {
+  readonly a: number;
+  readonly b: number;
+  readonly scale: number;
+  readonly blurred: Float32Array;
+  readonly sigma: number;
+  readonly spread: number;
+}
+
+/**
+ * Over the name and its band, for each blur in SIGMAS the grey is fitted as a + b · blank (least squares, then again
+ * without the pixels off by more than three times the median misfit: pen ink does not pull the fit), and the blur of
+ * least misfit kept. Allocates nothing a row (the blurred windows are the form's, made once).
+ */
+export const fitBlank = (page: FormPage, g: RowGuide, sample: RowSample): BlankFit => {
   const k = FORM_PER_POINT;
-  const { area, s, paper, i0, i1, j0, j1 } = sampleRow(img, t, g);
+  const { area, s, paper, i0, i1, j0, j1 } = sample;
   const w = s.width, h = s.height;
   const x0 = Math.round(area.x * k), y0 = Math.round(area.y * k);
   const scale = 255 / Math.max(1, paper);
-  const obs = new Float32Array(w * h);
-  for (let q = 0; q < obs.length; q++) obs[q] = s.data[q]! * scale;
+  // The sample's grey in paper 255, as a 32-bit float (as the residual's maps hold it).
+  const obs = (q: number): number => Math.fround(s.data[q]! * scale);
   // The pixels fitted: the name's columns (and a point each side) over the letters' band.
   const fx0 = Math.max(0, i0 - k), fx1 = Math.min(w, i1 + k);
-  const hist = new Uint32Array(256);
+  const hist = fitHistogram;
   let best: { sigma: number; sse: number; a: number; b: number; m: Float32Array; spread: number } | null = null;
   for (const sigma of SIGMAS) {
     const m = blurredWindow(page, g, x0, y0, w, h, sigma);
@@ -100,8 +114,8 @@ export const blankResidual = (img: GreyImage, t: Affine, page: FormPage, g: RowG
       for (let j = j0; j < j1; j++) {
         for (let i = fx0; i < fx1; i++) {
           const q = j * w + i;
-          if (Math.abs(a + b * m[q]! - obs[q]!) > keep) continue;
-          n++; sm += m[q]!; so += obs[q]!; smm += m[q]! * m[q]!; smo += m[q]! * obs[q]!;
+          if (Math.abs(a + b * m[q]! - obs(q)) > keep) continue;
+          n++; sm += m[q]!; so += obs(q); smm += m[q]! * m[q]!; smo += m[q]! * obs(q);
         }
       }
       const det = n * smm - sm * sm;
@@ -111,7 +125,7 @@ export const blankResidual = (img: GreyImage, t: Affine, page: FormPage, g: RowG
       hist.fill(0);
       let all = 0;
       for (let j = j0; j < j1; j++) {
-        for (let i = fx0; i < fx1; i++) { hist[Math.min(255, Math.floor(Math.abs(a + b * m[j * w + i]! - obs[j * w + i]!)))]!++; all++; }
+        for (let i = fx0; i < fx1; i++) { hist[Math.min(255, Math.floor(Math.abs(a + b * m[j * w + i]! - obs(j * w + i))))]!++; all++; }
       }
       // The median absolute misfit (the middle of its whole grey level), scaled to a standard deviation.
       spread = (histogramQuantile(hist, all, 0.5) + 0.5) * 1.4826;
@@ -121,14 +135,36 @@ export const blankResidual = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     }
     if (best === null || sse < best.sse) best = { sigma, sse, a, b, m, spread };
   }
-  const { a, b, m } = best!;
+  const { a, b, m, sigma, spread } = best!;
+  return { a, b, scale, blurred: m, sigma, spread };
+};
+
+/** The misfit's histogram, reused by every fit (one row at a time). */
+const fitHistogram = new Uint32Array(256);
+
+/**
+ * What the sample holds darker than the fitted blurred blank predicts at pixel q (grey levels, paper 255): the
+ * residual's value there, computed as blankResidual's maps hold it.
+ */
+export const residualAt = (f: BlankFit, s: GreyImage, q: number): number =>
+  Math.fround(Math.fround(f.a + f.b * f.blurred[q]!) - Math.fround(s.data[q]! * f.scale));
+
+/** The fitted blurred blank's grey at pixel q (paper about 255). */
+export const modelAt = (f: BlankFit, q: number): number => Math.fround(f.a + f.b * f.blurred[q]!);
+
+/** The row's residual against the blank blurred to fit (fitBlank), as maps over its sample. */
+export const blankResidual = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide): BlankResidual => {
+  const sample = sampleRow(img, t, g);
+  const { s, i0, i1, j0, j1 } = sample;
+  const w = s.width, h = s.height;
+  const fit = fitBlank(page, g, sample);
   const model = new Float32Array(w * h);
   const residual = new Float32Array(w * h);
   for (let q = 0; q < model.length; q++) {
-    model[q] = a + b * m[q]!;
-    residual[q] = model[q]! - obs[q]!;
+    model[q] = modelAt(fit, q);
+    residual[q] = residualAt(fit, s, q);
   }
-  return { width: w, height: h, residual, model, sigma: best!.sigma, spread: best!.spread, i0, i1, j0, j1 };
+  return { width: w, height: h, residual, model, sigma: fit.sigma, spread: fit.spread, i0, i1, j0, j1 };
 };
 
 /** The letters' middle, where a stroke through them runs: the band less this much at its top and at its foot (points). */

@@ -22,7 +22,8 @@ import { faintStubIntoLetter } from './faint-stub.ts';
 import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
-import { PENCIL_FAINT, pencilCourse, pencilPart, pencilStrike, type PencilCourse } from './pencil-strike.ts';
+import { offBlank, pencilThroughPart } from './pencil-off-blank.ts';
+import { PENCIL_FAINT, pencilCourse, pencilStrike, type PencilCourse } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
@@ -920,7 +921,7 @@ export interface RowThresholds {
   readonly pencilLines?: boolean;
   /** Light ink along one straight line through the whole name, from its first letter to its last (a pencil), is struck (pencil-strike.ts). Scans. */
   readonly pencilStrikes?: boolean;
-  /** Light ink along one straight line through part of the name (a pencil) sends a row otherwise kept to the board (pencil-strike.ts). Scans of 173 dpi or more. */
+  /** Light ink along one straight line through part of the name (a pencil) sends a row otherwise kept to the board (pencil-strike.ts), checked against the blurred blank form where needed (pencil-off-blank.ts). Scans. */
   readonly pencilParts?: boolean;
   /** A stroke through part of the name that is a fingerprint's light ridges is read again without them (fingerprint.ts). Scans. */
   readonly fingerprints?: boolean;
@@ -1003,6 +1004,8 @@ const readSample = (
   let circled = false;
   // A tick cleared (tickSlivers): its slivers by the letters are left out of the faint ink and the ink beside them.
   let tickReach: TickBox | null = null;
+  // A circle, a tick or an underline was cleared: its blurred ink is off the blank form too (pencil-off-blank.ts).
+  let penMarkCleared = false;
   const clearMarks = (ticks: boolean, only?: 'tick'): boolean => {
     const before = Uint8Array.from(cls);
     const loop = only !== 'tick' && clearLoop(cls, newInk, w, s.height, k, i0, i1, j0, j1, o.openLoops === true);
@@ -1011,6 +1014,7 @@ const readSample = (
     if (tick !== null && o.tickSlivers === true) tickReach = withArmReach(tick, k);
     const under = only !== 'tick' && !loop && clearUnderline(cls, w, s.height, k, i0, i1, j1);
     if (!loop && tick === null && !under) return false;
+    penMarkCleared = true;
     if (o.wholeMarks === true) {
       rest = withoutCleared(ink, before, cls, w);
       if (tickReach !== null) rest = withoutTickFaint(rest, tickReach, w);
@@ -1132,8 +1136,12 @@ const readSample = (
   // them or as a faint line across them: read again without the circle or the underline (never without a tick here).
   if (keptNow() || (o.wholeMarks === true && strokePt <= keptPt && !line.through && !cleared && clearMarks(false) && keptNow())) {
     // A light pencil line through part of the name: the board looks (RULES.md §5, a partial strike). Not by a pen line
-    // under the letters: a close underline's blurred upper edge is such a line (test/scan/variations.test.ts).
-    if (o.pencilParts === true && !underlined && !coarseScan(t) && pencilPart(pencil())) {
+    // under the letters: a close underline's blurred upper edge is such a line (test/scan/variations.test.ts). Where
+    // the letters' own blur could make the line (a coarse scan; a stretch shorter or longer than pencilPart's), only if
+    // it is darker than the blank form blurred as the scan is (pencil-off-blank.ts) — never asked once a pen mark was
+    // cleared or a dot found (their blurred ink is off the blank too: a thin-ballpoint tick's arms at 150 dpi made such
+    // a stretch 60 darker than the blank, fresh bench seed 8,300,055 c001; a ballpoint dot, stress seed 150,558 c012).
+    if (o.pencilParts === true && !underlined && pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || oneDot(cls, w, s.height, k) || dot() ? -Infinity : offBlank(page, g, sample, printedAt, pencil())), () => o.creases === true && creaseThrough(img, t, page, g))) {
       return { ...base, state: 'partial', confidence: 0 };
     }
     return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
