@@ -224,9 +224,12 @@ export const PENCIL_PART = {
 } as const;
 
 /** Light ink along a straight line through part of the name (see above): a pencil stroke the board must see. */
-export const pencilPart = (c: PencilCourse): boolean => {
+export const pencilPart = (c: PencilCourse): boolean => c.runPt >= PENCIL_PART.runPt && c.runPt <= PENCIL_PART.mostPt && lightStretch(c);
+
+/** The longest stretch filled, clear and darker than its paper, its ink light (PENCIL_PART), whatever its length. */
+const lightStretch = (c: PencilCourse): boolean => {
   const p = PENCIL_PART;
-  return c.runPt >= p.runPt && c.runPt <= p.mostPt && c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast && c.grey >= p.grey;
+  return c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast && c.grey >= p.grey;
 };
 
 /**
@@ -241,8 +244,5 @@ export const pencilPart = (c: PencilCourse): boolean => {
 export const PENCIL_STRETCH = { leastPt: 3, mostContrast: 0.4 } as const;
 
 /** Light ink along a straight line through part of the name, of any length (see above): asked only against the blank form. */
-export const pencilStretch = (c: PencilCourse): boolean => {
-  const p = PENCIL_PART;
-  return c.runPt >= PENCIL_STRETCH.leastPt && (c.startPt > 0 || c.endPt > 0) && c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast &&
-    c.runContrast <= PENCIL_STRETCH.mostContrast && c.grey >= p.grey;
-};
+export const pencilStretch = (c: PencilCourse): boolean =>
+  c.runPt >= PENCIL_STRETCH.leastPt && (c.startPt > 0 || c.endPt > 0) && c.runContrast <= PENCIL_STRETCH.mostContrast && lightStretch(c);

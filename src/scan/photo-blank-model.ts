@@ -146,8 +146,7 @@ const fitHistogram = new Uint32Array(256);
  * What the sample holds darker than the fitted blurred blank predicts at pixel q (grey levels, paper 255): the
  * residual's value there, computed as blankResidual's maps hold it.
  */
-export const residualAt = (f: BlankFit, s: GreyImage, q: number): number =>
-  Math.fround(Math.fround(f.a + f.b * f.blurred[q]!) - Math.fround(s.data[q]! * f.scale));
+export const residualAt = (f: BlankFit, s: GreyImage, q: number): number => Math.fround(modelAt(f, q) - Math.fround(s.data[q]! * f.scale));
 
 /** The fitted blurred blank's grey at pixel q (paper about 255). */
 export const modelAt = (f: BlankFit, q: number): number => Math.fround(f.a + f.b * f.blurred[q]!);

@@ -4,7 +4,7 @@
  * kept, and a circle's sides by the name's ends, a pen dot or a tick on its letters would read as a run darker than a
  * line's.
  */
-import { floodPiece, pieceBox } from './flood.ts';
+import { pieceBox, type PieceBox } from './flood.ts';
 import { FORM_PER_POINT } from './form.ts';
 import { CORE_PT, type BlankResidual } from './photo-blank-model.ts';
 import { veeShape } from './strike-row.ts';
@@ -15,6 +15,27 @@ const clearAround = (out: Float32Array, w: number, h: number, piece: readonly nu
     const x = q % w, y = (q - x) / w;
     for (let yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) out.fill(0, yy * w + Math.max(0, x - 1), yy * w + Math.min(w, x + 2));
   }
+};
+
+/**
+ * The residual with each piece of it at least `level` dark (8-connected) that `leave` takes (its pixels and box), and
+ * a pixel round it, set to nothing: the pieces found from the pixels [from, to) where `startsHere` holds.
+ */
+const piecesLeftOut = (
+  r: BlankResidual, level: number, from: number, to: number, leave: (piece: readonly number[], box: PieceBox) => boolean,
+  startsHere: (q: number) => boolean = () => true,
+): BlankResidual => {
+  const { width: w, height: h, residual } = r;
+  const seen = new Uint8Array(w * h);
+  const out = Float32Array.from(residual);
+  const piece: number[] = [];
+  for (let start = from; start < to; start++) {
+    if (seen[start] === 1 || residual[start]! < level || !startsHere(start)) continue;
+    piece.length = 0;
+    const box = pieceBox(w, h, start, seen, (q) => residual[q]! >= level, (_x, _y, q) => piece.push(q));
+    if (leave(piece, box)) clearAround(out, w, h, piece);
+  }
+  return { ...r, residual: out };
 };
 
 /** Dark residual this far (points) above the letters' band or below it is a mark's beside the name (a circle's side, an underline)… */
@@ -32,25 +53,18 @@ const MARK_SIDE_PT = 6;
  */
 export const marksBesideLeftOut = (r: BlankResidual, level: number): BlankResidual => {
   const k = FORM_PER_POINT;
-  const { width: w, height: h, residual, i0, i1, j0, j1 } = r;
+  const { width: w, height: h, i0, i1, j0, j1 } = r;
   const beyond = Math.round(BEYOND_BAND_PT * k), side = Math.round(MARK_SIDE_PT * k);
   const c0 = j0 + Math.round(CORE_PT.top * k), c1 = j1 - Math.round(CORE_PT.foot * k);
-  const seen = new Uint8Array(w * h);
-  const out = Float32Array.from(residual);
-  const piece: number[] = [];
-  for (let start = 0; start < w * h; start++) {
+  const beyondBand = (start: number): boolean => {
     const y0 = Math.floor(start / w);
-    if (seen[start] === 1 || residual[start]! < level || (y0 >= j0 - beyond && y0 < j1 + beyond)) continue;
-    piece.length = 0;
-    floodPiece(w, h, start, seen, (q) => residual[q]! >= level, (_x, _y, q) => piece.push(q));
-    const across = piece.some((q) => {
-      const x = q % w, y = (q - x) / w;
-      return y >= c0 && y < c1 && x >= i0 + side && x < i1 - side;
-    });
-    if (across) continue;
-    clearAround(out, w, h, piece);
-  }
-  return { ...r, residual: out };
+    return !(y0 >= j0 - beyond && y0 < j1 + beyond);
+  };
+  const acrossCore = (piece: readonly number[]): boolean => piece.some((q) => {
+    const x = q % w, y = (q - x) / w;
+    return y >= c0 && y < c1 && x >= i0 + side && x < i1 - side;
+  });
+  return piecesLeftOut(r, level, 0, w * h, (piece) => !acrossCore(piece), beyondBand);
 };
 
 /** A pen dot's piece of residual: at least this wide and this tall, at most this wide (points: dots are 1.2–3 pt, blurred)… */
@@ -67,27 +81,14 @@ const DOT_SHAPE = { tall: 0.6, filled: 0.65, darkest: 120 } as const;
  */
 export const dotsLeftOut = (r: BlankResidual, level: number): BlankResidual => {
   const k = FORM_PER_POINT;
-  const { width: w, height: h, residual, j0, j1 } = r;
-  const seen = new Uint8Array(w * h);
-  const out = Float32Array.from(residual);
-  const piece: number[] = [];
-  // The piece's darkest, declared out of the loop (flood.ts pieceBox: why).
-  let darkest = 0;
-  for (let start = j0 * w; start < j1 * w; start++) {
-    if (seen[start] === 1 || residual[start]! < level) continue;
-    piece.length = 0;
-    darkest = 0;
-    const { x0, x1, y0, y1 } = pieceBox(w, h, start, seen, (q) => residual[q]! >= level, (_x, _y, q) => {
-      piece.push(q);
-      darkest = Math.max(darkest, residual[q]!);
-    });
+  const { width: w, residual, j0, j1 } = r;
+  return piecesLeftOut(r, level, j0 * w, j1 * w, (piece, { x0, x1, y0, y1 }) => {
     const wide = x1 - x0 + 1, tall = y1 - y0 + 1;
-    const dot = wide >= DOT_PT.wide * k && wide <= DOT_PT.most * k && tall >= DOT_PT.tall * k && tall >= DOT_SHAPE.tall * wide &&
+    let darkest = 0;
+    for (const q of piece) darkest = Math.max(darkest, residual[q]!);
+    return wide >= DOT_PT.wide * k && wide <= DOT_PT.most * k && tall >= DOT_PT.tall * k && tall >= DOT_SHAPE.tall * wide &&
       piece.length >= DOT_SHAPE.filled * wide * tall && darkest >= DOT_SHAPE.darkest;
-    if (!dot) continue;
-    clearAround(out, w, h, piece);
-  }
-  return { ...r, residual: out };
+  });
 };
 
 /**
@@ -100,23 +101,15 @@ export const dotsLeftOut = (r: BlankResidual, level: number): BlankResidual => {
  * lowest at one end, or flat and wider than it is tall: it stays.
  */
 export const ticksLeftOut = (r: BlankResidual, level: number): BlankResidual => {
-  const k = FORM_PER_POINT;
-  const { width: w, height: h, residual } = r;
-  const seen = new Uint8Array(w * h);
-  const out = Float32Array.from(residual);
-  const piece: number[] = [];
-  // The lowest row of each of the piece's columns (-1: none), by column.
+  const { width: w, height: h } = r;
+  // The lowest row of each of a piece's columns (-1: none), by column.
   const lowest = new Int32Array(w);
-  for (let start = 0; start < w * h; start++) {
-    if (seen[start] === 1 || residual[start]! < level) continue;
-    piece.length = 0;
+  return piecesLeftOut(r, level, 0, w * h, (piece, { x0, x1, y0, y1 }) => {
     lowest.fill(-1);
-    const { x0, x1, y0, y1 } = pieceBox(w, h, start, seen, (q) => residual[q]! >= level, (x, y, q) => {
-      piece.push(q);
-      lowest[x] = Math.max(lowest[x]!, y);
-    });
-    if (!veeShape(x1 - x0 + 1, y1 - y0 + 1, y1 - lowest[x0]!, y1 - lowest[x1]!, k)) continue;
-    clearAround(out, w, h, piece);
-  }
-  return { ...r, residual: out };
+    for (const q of piece) {
+      const x = q % w;
+      lowest[x] = Math.max(lowest[x]!, (q - x) / w);
+    }
+    return veeShape(x1 - x0 + 1, y1 - y0 + 1, y1 - lowest[x0]!, y1 - lowest[x1]!, FORM_PER_POINT);
+  });
 };
