@@ -9,6 +9,7 @@
  *   GET    /scan/:job/sheets/:position/crop    → PNG, the rows the board must look at      (board)
  *   POST   /scan/:job/sheets/:position/decide  DecideSheetBody → DecidedSheet              (board)
  *   DELETE /scan/:job                          → { ok: true }: a job not entered is discarded; the batch may be scanned again (board)
+ *   POST   /scan/shot                          one JPEG (the camera's shot) → ShotCheck, read at once, nothing stored (board, operators)
  *
  * The upload is acknowledged once its files are stored; the server reads them in the background and tells
  * every console through the live event `scan` (id: the round's id) as it goes. A stack that cannot be read
@@ -33,6 +34,13 @@ export type ScanReason = z.infer<typeof ScanReason>;
 
 /** Why a stack could not be read. */
 export const ScanError = z.object({ code: z.string(), message_vi: z.string(), message_en: z.string() });
+
+/**
+ * One shot of the camera read at once, as the stack's reading would read it, so that a shot refused (blurred, too
+ * skewed, a mark cut off: `refusal`, with what to do) is taken again while the ballot is still in hand; null: read.
+ */
+export const ShotCheck = z.object({ refusal: ScanError.nullable() });
+export type ShotCheck = z.infer<typeof ShotCheck>;
 
 export const ScanJobView = z.object({
   id: z.number(),

@@ -4,9 +4,10 @@
  * with the reason and a crop of the photo; once the board decides it, the scanner's entry goes into the batch and
  * reconciles against a typed human entry.
  */
+import sharp from 'sharp';
 import { beforeAll, expect, it } from 'vitest';
 import type { ReconciliationView } from '../../src/api/counting.ts';
-import type { ScanJobDetail, ScanJobView } from '../../src/api/scan.ts';
+import type { ScanJobDetail, ScanJobView, ShotCheck } from '../../src/api/scan.ts';
 import type { BallotInput } from '../../src/documents/model.ts';
 import { prepareGenerator, type Generator } from '../../src/scan/testing/generate.ts';
 import { generatePhoto, type GeneratedPhoto } from '../../src/scan/testing/photo.ts';
@@ -85,5 +86,38 @@ describeEachDatabase('api: a batch of phone photos', (db) => {
     const rec = await call<ReconciliationView>(k.app, 'GET', `${k.R}/batches/1/reconciliation`, head);
     expect(rec.status, JSON.stringify(rec.body)).toBe(200);
     expect(rec.body.disagreements).toEqual([]);
+  }, 300_000);
+
+  it('a camera shot is read at once and let go: a blurred one refused with the reason, a clear one read, nothing stored', async () => {
+    const shot = (seed: number, blur: number) => generatePhoto(g, {
+      seed, stamped: true, writingOutside: false, seal: { place: 'over-header', strength: 'strong', ink: 'dark' },
+      plan: (i) => (i % 3 === 0 ? { kind: 'strike', shape: 'straight', pen: 'felt-pen' } : { kind: 'none' }),
+      variation: { camera: '3MP', tilt: 6, blur, shadow: 0 },
+    });
+    const [clear, blurred] = await Promise.all([shot(920, 0), shot(921, 5)]);
+    const send = (caller: typeof k.users[string], files: ReadonlyArray<{ name: string; data: Buffer }>) => k.app.inject({
+      method: 'POST', url: `${k.R}/scan/shot`, payload: multipart(files),
+      headers: { cookie: caller.cookie, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    });
+    const tech = k.users['an']!;
+    const jobsBefore = (await call<ScanJobView[]>(k.app, 'GET', `${k.R}/scan`, tech)).body.length;
+
+    const refused = await send(tech, [{ name: 'anh-1.jpg', data: blurred.jpeg }]);
+    expect(refused.statusCode, refused.body).toBe(200);
+    const reason = refused.json<ShotCheck>().refusal;
+    expect(reason?.code).toBe('scan.photo-blur');
+    expect(reason?.message_vi).toContain('Ảnh bị mờ');
+    const read = await send(k.users['head']!, [{ name: 'anh-2.jpg', data: clear.jpeg }]);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json<ShotCheck>()).toEqual({ refusal: null });
+
+    // Only the counting staff, only a JPEG, one at a time; nothing of it stored.
+    expect((await send(k.users['secretariat']!, [{ name: 'anh-3.jpg', data: clear.jpeg }])).statusCode).toBe(403);
+    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const notPhoto = await send(tech, [{ name: 'quet.png', data: png }]);
+    expect(notPhoto.statusCode).toBe(415);
+    expect(notPhoto.json<{ error: { code: string } }>().error.code).toBe('scan.shot-type');
+    expect((await send(tech, [])).statusCode).toBe(400);
+    expect((await call<ScanJobView[]>(k.app, 'GET', `${k.R}/scan`, tech)).body.length).toBe(jobsBefore);
   }, 300_000);
 });

@@ -3,7 +3,9 @@
  * panel's camera ("Chụp ảnh") on Chromium's fake camera playing a phone photo of a generated ballot (a .y4m made
  * from src/scan/testing/photo.ts), waits for the outline to say the four corners are seen, takes two shots and
  * uploads them as the batch: both are read. Then a folder of three photos, one blurred, picked with "Hoặc chọn các
- * ảnh đã chụp (JPEG)": two are read, the blurred one waits for the board with the reason "Ảnh bị mờ".
+ * ảnh đã chụp (JPEG)": two are read, the blurred one waits for the board with the reason "Ảnh bị mờ". Then a camera
+ * out of focus: the shot is read by the server at once and refused with that reason, not queued, until the board
+ * chooses to keep it.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -56,6 +58,8 @@ describe.skipIf(!run)('photographed ballots in Chromium against the real server'
     // Opened before the console loads: the console's batch list does not follow batches opened elsewhere live.
     const FOLDER = 'Hòm phiếu ảnh trong thư mục';
     const second = await board.call<{ id: string }>('POST', `${R}/batches`, { label: FOLDER, physicalCount: 3 });
+    const BLURRED = 'Hòm phiếu chụp mờ';
+    await board.call('POST', `${R}/batches`, { label: BLURRED, physicalCount: 1 });
 
 
     const input = await printedBallot(server, code, { id: election.id });
@@ -70,6 +74,8 @@ describe.skipIf(!run)('photographed ballots in Chromium against the real server'
     await writePhotoY4m(camera.jpeg, y4m);
     const photos = await Promise.all([0, 1, 2].map((j) => shot(810 + j, j === 1 ? { camera: '3MP', tilt: 5, blur: 5 } : { camera: '8MP', tilt: 10 + 5 * j, blur: 0, shadow: 0 })));
     for (const [i, p] of photos.entries()) await writeFile(join(folder, `anh-${i + 1}.jpg`), p.jpeg);
+    const blurredCamera = join(folder, 'camera-blurred.y4m');
+    await writePhotoY4m((await shot(830, { camera: '3MP', tilt: 5, roll: 2, blur: 5, shadow: 0 })).jpeg, blurredCamera);
 
     browser = await launch(y4m);
     const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'vi-VN' });
@@ -102,6 +108,30 @@ describe.skipIf(!run)('photographed ballots in Chromium against the real server'
       await screenshot(page, 'scan-photo-03-folder-read');
     } finally {
       await context.close();
+      await browser.close();
+    }
+
+    // A camera out of focus: each shot is read by the server at once, refused with the reason and not queued; the
+    // board may still keep it for the board to look at.
+    browser = await launch(blurredCamera);
+    const blurredContext = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'vi-VN' });
+    const blurredPage = await blurredContext.newPage();
+    try {
+      await signIn(blurredPage, server.base, '/counting', head);
+      await blurredPage.getByRole('button', { name: new RegExp(BLURRED, 'u') }).click();
+      const panel = blurredPage.locator('section.scan-panel');
+      await panel.getByRole('heading', { name: `Quét tập phiếu — ${BLURRED}` }).waitFor();
+      await panel.getByRole('button', { name: 'Chụp ảnh' }).click();
+      await expect.poll(() => panel.getByTestId('camera-status').textContent(), { timeout: 60_000 }).toBe('Đã thấy đủ bốn góc phiếu: chụp được.');
+      await panel.getByRole('button', { name: 'Chụp tờ này' }).click();
+      await expect.poll(() => panel.getByTestId('shot-refused').textContent(), { timeout: 60_000 }).toMatch(/^Ảnh vừa chụp không dùng được: Ảnh bị mờ/u);
+      expect(await panel.getByTestId('shots-queued').count()).toBe(0);
+      await screenshot(blurredPage, 'scan-photo-04-shot-refused');
+      await panel.getByRole('button', { name: 'Vẫn giữ ảnh này (Ban Kiểm phiếu sẽ xem)' }).click();
+      await panel.getByTestId('shots-queued').getByText('Đã chụp 1 ảnh', { exact: false }).waitFor();
+      expect(await panel.getByTestId('shot-refused').count()).toBe(0);
+    } finally {
+      await blurredContext.close();
     }
 
     const jobs = await board.call<Array<{ id: number; batch: number; status: string; ballots: number; decided: number; review: number }>>('GET', `${R}/scan`);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { COUNTING_BOARD, COUNTING_OPERATORS } from '../access.ts';
 import { Id, Ok, RoundParams } from '../common.ts';
 import { endpoint, FILE, MULTIPART } from '../endpoint.ts';
-import { DecideSheetBody, DecidedSheet, ScanJobDetail, ScanJobView } from '../scan.ts';
+import { DecideSheetBody, DecidedSheet, ScanJobDetail, ScanJobView, ShotCheck } from '../scan.ts';
 import { BatchParams } from './counting.ts';
 
 export const JobParams = RoundParams.extend({ job: Id });
@@ -20,5 +20,7 @@ export const scanEndpoints = {
   scanJob: endpoint({ method: 'GET', path: `${R}/scan/:job`, params: JobParams, response: ScanJobDetail, access: COUNTING_BOARD }),
   discardScan: endpoint({ method: 'DELETE', path: `${R}/scan/:job`, params: JobParams, response: Ok, access: COUNTING_BOARD }),
   scanCrop: endpoint({ method: 'GET', path: `${R}/scan/:job/sheets/:position/crop`, params: SheetParams, response: FILE, access: COUNTING_BOARD }),
+  /** One camera shot (a JPEG) read at once and let go: refused with the reason, or accepted. Nothing is stored. */
+  checkShot: endpoint({ method: 'POST', path: `${R}/scan/shot`, params: RoundParams, body: MULTIPART, response: ShotCheck, access: COUNTING_OPERATORS }),
   decideSheet: endpoint({ method: 'POST', path: `${R}/scan/:job/sheets/:position/decide`, params: SheetParams, body: DecideSheetBody, response: DecidedSheet, access: COUNTING_BOARD }),
 } as const;

@@ -18,12 +18,15 @@ import { audit } from '../audit.ts';
 import { findBatch, lockRound, roundCounting } from '../counting-data.ts';
 import type { ServerDeps } from '../deps.ts';
 import { loadRound } from '../election-data.ts';
-import { conflict, notFound, unprocessable, type Problem } from '../problems.ts';
+import { conflict, notFound, problem, unprocessable, type Problem } from '../problems.ts';
 import { json, serve } from '../route.ts';
 import { isUniqueViolation, nowIso, transact } from '../tx.ts';
 import { enterJob, notCounting } from './enter-job.ts';
 import type { ScanReader } from './reader.ts';
+import { shotChecker } from './shot-check.ts';
+import { roundTarget } from './target.ts';
 import { spoolScans } from './upload.ts';
+import { sniffFile } from '../../scan/sniff.ts';
 
 
 type Db = ServerDeps['db'] | Transaction<Database>;
@@ -97,6 +100,34 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
     } catch (e) {
       if (isUniqueViolation(e)) return err(already());
       throw e;
+    } finally {
+      await spooled.value.remove();
+    }
+  });
+
+  // One camera shot read at once and let go (shot-check.ts): refused with the reason while the ballot is in hand.
+  const shots = shotChecker();
+  app.addHook('onClose', shots.close);
+  serve(app, deps, API.checkShot, async (ctx) => {
+    const l = await loadRound(deps.db, ctx.congress.id, ctx.params.electionId, ctx.params.round);
+    if (!l.ok) return l;
+    const { round } = l.value;
+    if (round.status !== 'counting') return err(notCounting());
+    const spooled = await spoolScans(ctx.req, 1);
+    if (!spooled.ok) return spooled;
+    try {
+      const path = spooled.value.files[0]!.path;
+      if ((await sniffFile(path)) !== 'jpeg') {
+        return err(problem(415, ruleError('scan.shot-type', 'Ảnh chụp cần ở dạng JPEG.', 'A shot must be a JPEG photo.', 'file')));
+      }
+      const target = await roundTarget(deps.db, ctx.congress, round.election_id, round.number, round.id, shots.prepare);
+      if (!target.ok) return target;
+      const checked = await shots.check(path, target.value);
+      if (checked === 'busy') {
+        return err(problem(429, ruleError('scan.shots-busy', 'Máy chủ đang đọc các ảnh vừa chụp khác: chờ giây lát rồi chụp lại.',
+          'The server is reading other shots just taken: wait a moment and take it again.')));
+      }
+      return ok(json(checked));
     } finally {
       await spooled.value.remove();
     }

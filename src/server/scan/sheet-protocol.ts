@@ -22,8 +22,11 @@ export type SheetRequest =
    * folder `folder`: a file of 50 pages (25–60 MB) read on the server's thread held its requests 0.1–2 s.
    */
   | { readonly type: 'load'; readonly id: number; readonly database: string; readonly fileId: number; readonly folder: string }
-  /** `photo`: a photographed sheet (src/scan/photo.ts readPhoto), set upright first. */
-  | { readonly type: 'read'; readonly id: number; readonly page: SheetPage; readonly sheet: number; readonly photo: boolean };
+  /**
+   * `photo`: a photographed sheet (src/scan/photo.ts readPhoto), set upright first. `check`: only the outcome is wanted
+   * (a camera's shot checked at once): no review image is made and no page sent back.
+   */
+  | { readonly type: 'read'; readonly id: number; readonly page: SheetPage; readonly sheet: number; readonly photo: boolean; readonly check?: boolean };
 
 export type SheetResponse =
   | { readonly id: number; readonly kind: 'prepared'; readonly target: ScanTarget }

@@ -37,8 +37,11 @@ export interface SheetReader {
   /** How many pages are read at once. */
   readonly size: number;
   readonly prepare: (input: BallotInput) => Promise<Result<ScanTarget, RuleError>>;
-  /** One page: read (`photo`: set upright from its marks first, src/scan/photo.ts readPhoto). */
-  readonly read: (page: SheetPage, target: ScanTarget, sheet: number, photo: boolean) => Promise<PageReading>;
+  /**
+   * One page: read (`photo`: set upright from its marks first, src/scan/photo.ts readPhoto); `check`: the outcome
+   * alone (no review image, no page back).
+   */
+  readonly read: (page: SheetPage, target: ScanTarget, sheet: number, photo: boolean, check?: boolean) => Promise<PageReading>;
   /** A stored scan file read from the SQLite file `database` by a reader thread and written into `folder`: its path; null: none. */
   readonly load: (database: string, fileId: number, folder: string) => Promise<string | null>;
   readonly close: () => Promise<void>;
@@ -109,14 +112,14 @@ export const sheetReader = (size = readerCount()): SheetReader => {
         await t.worker.terminate();
       }
     },
-    read: async (page, target, sheet, photo) => {
+    read: async (page, target, sheet, photo, check = false) => {
       const t = pick();
       // The prepared forms are cached per round form (target.ts): the same object is the same form.
       if (t.held !== target) {
         t.worker.postMessage({ type: 'target', target } satisfies SheetRequest);
         t.held = target;
       }
-      const r = await ask(t, (id) => ({ type: 'read', id, page, sheet, photo }), page.kind === 'decoded' ? movable(page.image) : []);
+      const r = await ask(t, (id) => ({ type: 'read', id, page, sheet, photo, check }), page.kind === 'decoded' ? movable(page.image) : []);
       if (r.kind === 'refused') return err(r.error);
       if (r.kind !== 'read') throw new Error(`unexpected answer ${r.kind}`);
       return ok({ outcome: r.outcome, image: r.image, review: r.review === null ? null : Buffer.from(r.review.buffer, r.review.byteOffset, r.review.byteLength) });

@@ -35,10 +35,10 @@ const read = async (m: Extract<SheetRequest, { type: 'read' }>, form: ScanTarget
   }
   const { outcome, image }: { outcome: ReturnType<typeof readSheet>; image: GreyImage } = m.photo
     ? readPhoto(page.value, form, m.sheet) : { outcome: readSheet(page.value, form, m.sheet), image: page.value };
-  if (form.layout.pages.length === 1) {
-    // The sheet is its ballot: its review image is made here and the page let go here. A page sent to the server's
-    // thread (4–12 MB) made its collector run long pauses there, while the hall's requests waited.
-    const [ballot] = groupSheets(form, [outcome]);
+  if (m.check === true || form.layout.pages.length === 1) {
+    // The sheet is its ballot: its review image is made here (none for a shot only checked) and the page let go here.
+    // A page sent to the server's thread (4–12 MB) made its collector run long pauses there, while the hall's requests waited.
+    const [ballot] = m.check === true ? [] : groupSheets(form, [outcome]);
     const images: GreyImage[] = [];
     images[m.sheet] = image;
     const review = ballot?.kind === 'review' ? await reviewPng(ballot, [outcome], images, form.layout) : null;

@@ -64,8 +64,11 @@ export const reusedBufferReader = (most: number): ReusedBufferReader => {
   };
 };
 
-/** The multipart upload's files, spooled to disk; refused (and nothing left on disk) when one is too large or not a scan. */
-export const spoolScans = async (req: FastifyRequest): Promise<Result<SpooledScans, Problem>> => {
+/**
+ * The multipart upload's files (at most `most`), spooled to disk; refused (and nothing left on disk) when one is too
+ * large or not a scan.
+ */
+export const spoolScans = async (req: FastifyRequest, most = SCAN_MAX_FILES): Promise<Result<SpooledScans, Problem>> => {
   if (!req.isMultipart()) {
     return err(problem(415, ruleError('upload.multipart', 'Cần gửi các tệp ảnh quét dạng multipart/form-data.', 'Send the scanned files as multipart/form-data.', 'file')));
   }
@@ -73,7 +76,7 @@ export const spoolScans = async (req: FastifyRequest): Promise<Result<SpooledSca
   const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
   const files: Array<{ path: string; bytes: number }> = [];
   try {
-    for await (const part of req.parts({ limits: { fileSize: SCAN_FILE_MAX_BYTES, files: SCAN_MAX_FILES, fields: 10, fieldSize: 1000 } })) {
+    for await (const part of req.parts({ limits: { fileSize: SCAN_FILE_MAX_BYTES, files: most, fields: 10, fieldSize: 1000 } })) {
       if (part.type !== 'file') continue;
       const path = join(dir, String(files.length + 1));
       const out = createWriteStream(path, { mode: 0o600 });

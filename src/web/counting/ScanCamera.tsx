@@ -3,12 +3,16 @@
  * The live picture is outlined green once the four registration marks are seen (found by photo-worker.ts on a
  * shrunk frame, off the page's thread); a shot too small, too skewed or without its four marks is refused at once
  * with the reason, and a shot read below 180 dpi is told at once that a closer one reads better; a shot is the
- * camera's full-resolution photo where the browser takes one (still-capture.ts), else the video frame; the shots are
- * queued in order and handed to the scan panel, which uploads them as the batch.
+ * camera's full-resolution photo where the browser takes one (still-capture.ts), else the video frame. Each shot is
+ * then read at once by the server (`checkShot`) as the batch's reading will read it: one it refuses (blurred, a mark
+ * cut off…) is not queued — the board takes it again while the ballot is in hand, or keeps it for the board to look
+ * at; the shots are queued in order and handed to the scan panel, which uploads them as the batch.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ShotCheck } from '../../api/scan.ts';
 import { formatInteger } from '../../locale/vi.ts';
+import type { ApiResult } from '../api/client.ts';
 import { greyCopy, type PhotoCheck, type PhotoCheckRequest } from './photo-check.ts';
 import { photoBeatsFrame, stillCameraOf, takeStill } from './still-capture.ts';
 
@@ -18,20 +22,25 @@ export interface ScanCameraProps {
   readonly disabled: boolean;
   /** The shots so far, in order, as JPEG files (anh-001.jpg, …). */
   readonly onShots: (files: readonly File[]) => void;
+  /** Reads one shot at once on the server: its refusal, or null. */
+  readonly check: (shot: File) => Promise<ApiResult<ShotCheck>>;
 }
 
 /** The long side of the frame copy looked at live, and of the copy a shot is judged on. */
 const LIVE_LONG = 640;
 const SHOT_LONG = 1000;
 
-export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
-  const { t } = useTranslation();
+export const ScanCamera = ({ total, disabled, onShots, check }: ScanCameraProps) => {
+  const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const [failed, setFailed] = useState(false);
   const [live, setLive] = useState<PhotoCheck | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [shots, setShots] = useState<File[]>([]);
+  const [checking, setChecking] = useState(false);
+  /** A shot the server refused, kept aside: taken again, or kept for the board. */
+  const [refused, setRefused] = useState<File | null>(null);
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const overlayRef = useRef<HTMLCanvasElement | null>(null);
   const workerRef = useRef<Worker | null>(null);
@@ -131,8 +140,26 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
     const blob = source !== null && still.kind === 'photo' && still.blob.type === 'image/jpeg' ? still.blob
       : await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
     if (blob === null) return;
+    const file = new File([blob], `anh-${String(shots.length + 1).padStart(3, '0')}.jpg`, { type: 'image/jpeg' });
     setRefusal(null);
-    const next = [...shots, new File([blob], `anh-${String(shots.length + 1).padStart(3, '0')}.jpg`, { type: 'image/jpeg' })];
+    setRefused(null);
+    setChecking(true);
+    const checked = await check(file);
+    setChecking(false);
+    if (checked.ok && checked.value.refusal !== null) {
+      setRefusal(i18n.language === 'en' ? checked.value.refusal.message_en : checked.value.refusal.message_vi);
+      setRefused(file);
+      setNotice(null);
+      return;
+    }
+    if (!checked.ok) setNotice(t('scan.photo.notChecked'));
+    queue(file);
+  };
+
+  const queue = (file: File): void => {
+    setRefusal(null);
+    setRefused(null);
+    const next = [...shots, file];
     setShots(next);
     onShots(next);
   };
@@ -159,11 +186,13 @@ export const ScanCamera = ({ total, disabled, onShots }: ScanCameraProps) => {
           <p role="status" data-testid="camera-status" className={ready ? 'ok-text' : 'muted'}>
             {ready ? t('scan.photo.seen') : live?.refusal ?? t('scan.photo.looking')}
           </p>
-          <button type="button" className="button primary" disabled={disabled || failed} onClick={() => void shoot()}>{t('scan.photo.shoot')}</button>
+          <button type="button" className="button primary" disabled={disabled || failed || checking} onClick={() => void shoot()}>{t('scan.photo.shoot')}</button>
+          {checking && <p className="muted" role="status" data-testid="shot-checking">{t('scan.photo.checking')} {t('scan.photo.checkingWhy')}</p>}
           <button type="button" className="button" onClick={() => setOpen(false)}>{t('scan.photo.close')}</button>
         </>
       )}
       {refusal !== null && <p className="error" role="alert" data-testid="shot-refused">{t('scan.photo.refused', { reason: refusal })}</p>}
+      {refused !== null && <button type="button" className="button" disabled={disabled} onClick={() => queue(refused)}>{t('scan.photo.keepAnyway')}</button>}
       {notice !== null && refusal === null && <p className="muted" role="status" data-testid="shot-notice">{notice}</p>}
       {shots.length > 0 && (
         <p data-testid="shots-queued">

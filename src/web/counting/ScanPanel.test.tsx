@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { ScanJobView } from '../../api/scan.ts';
+import type { ScanJobView, ShotCheck } from '../../api/scan.ts';
 import type { ApiResult } from '../api/client.ts';
 import { renderVi } from '../test-support/render.tsx';
 import { ScanPanel } from './ScanPanel.tsx';
@@ -21,6 +21,8 @@ const file = (name: string, bytes: number): File => {
 };
 const uploadButton = (getByRole: (role: string, o: { name: string }) => HTMLElement): HTMLElement => getByRole('button', { name: 'Tải lên và đọc phiếu' });
 
+const checkShot = vi.fn(() => Promise.resolve<ApiResult<ShotCheck>>({ ok: true, value: { refusal: null } }));
+
 const setup = (physicalCount = 1) => {
   let progress: ((sent: number, total: number) => void) | null = null;
   let finish: ((r: ApiResult<ScanJobView>) => void) | null = null;
@@ -28,7 +30,7 @@ const setup = (physicalCount = 1) => {
     progress = p;
     return new Promise<ApiResult<ScanJobView>>((resolve) => { finish = resolve; });
   });
-  const view = renderVi(<ScanPanel batch={{ id: '1', label: 'Hòm 1', physicalCount }} onUpload={onUpload} />);
+  const view = renderVi(<ScanPanel batch={{ id: '1', label: 'Hòm 1', physicalCount }} onUpload={onUpload} onCheckShot={checkShot} />);
   const files = view.getByLabelText('Hoặc chọn các tệp ảnh quét');
   return { ...view, files, onUpload, progress: (s: number, t: number) => progress?.(s, t), finish: (r: ApiResult<ScanJobView>) => finish?.(r) };
 };
@@ -101,12 +103,12 @@ describe('scan panel', () => {
   it('a batch already scanned is not uploaded again; after a failed reading it may be', async () => {
     const onUpload = vi.fn();
     const batch = { id: '1', label: 'Hòm 1', physicalCount: 3 };
-    const { getByTestId, getByRole, getByLabelText, rerender } = renderVi(<ScanPanel batch={batch} existing={{ ...job, status: 'review' }} onUpload={onUpload} />);
+    const { getByTestId, getByRole, getByLabelText, rerender } = renderVi(<ScanPanel batch={batch} existing={{ ...job, status: 'review' }} onUpload={onUpload} onCheckShot={checkShot} />);
     expect(getByTestId('already-scanned').textContent).toContain('Tập này đã được quét (Chờ Ban Kiểm phiếu)');
     fireEvent.change(getByLabelText('Hoặc chọn các tệp ảnh quét'), { target: { files: [1, 2, 3].map((n) => file(`${n}.png`, 10)) } });
     await waitFor(() => expect(getByTestId('scan-selection').textContent).not.toContain('Đang kiểm tra'));
     expect(uploadButton(getByRole)).toHaveProperty('disabled', true);
-    rerender(<ScanPanel batch={batch} existing={{ ...job, status: 'failed' }} onUpload={onUpload} />);
+    rerender(<ScanPanel batch={batch} existing={{ ...job, status: 'failed' }} onUpload={onUpload} onCheckShot={checkShot} />);
     expect(uploadButton(getByRole)).toHaveProperty('disabled', false);
   });
 

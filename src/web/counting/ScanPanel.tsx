@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, type ScanJobView } from '../../api/scan.ts';
+import { SCAN_FILE_MAX_BYTES, SCAN_MAX_FILES, type ScanJobView, type ShotCheck } from '../../api/scan.ts';
 import { formatInteger } from '../../locale/vi.ts';
 import type { ApiResult } from '../api/client.ts';
 import type { BatchView } from '../api/types.ts';
@@ -25,6 +25,8 @@ export interface ScanPanelProps {
   /** The batch's scan job, if it has one: a stack not failed is not uploaded again (discard it first). */
   readonly existing?: ScanJobView | null;
   readonly onUpload: (files: readonly File[], onProgress: (sent: number, total: number) => void) => Promise<ApiResult<ScanJobView>>;
+  /** One camera shot read at once (ScanCamera). */
+  readonly onCheckShot: (shot: File) => Promise<ApiResult<ShotCheck>>;
 }
 
 type Upload =
@@ -32,7 +34,7 @@ type Upload =
   | { readonly state: 'sending'; readonly sent: number; readonly total: number }
   | { readonly state: 'sent'; readonly total: number; readonly job: ScanJobView };
 
-export const ScanPanel = ({ batch, existing = null, onUpload }: ScanPanelProps) => {
+export const ScanPanel = ({ batch, existing = null, onUpload, onCheckShot }: ScanPanelProps) => {
   const { t } = useTranslation();
   const id = useId();
   const [selection, setSelection] = useState<ScanSelection<File> | null>(null);
@@ -88,7 +90,7 @@ export const ScanPanel = ({ batch, existing = null, onUpload }: ScanPanelProps) 
         <label className="field" htmlFor={`${id}-photos`}>{t('scan.photo.choosePhotos')}</label>
         <FileInput id={`${id}-photos`} multiple accept=".jpg,.jpeg,image/jpeg" onFiles={pick} disabled={upload.state === 'sending'} />
       </div>
-      <ScanCamera total={batch.physicalCount} disabled={scanned || upload.state === 'sending'}
+      <ScanCamera total={batch.physicalCount} disabled={scanned || upload.state === 'sending'} check={onCheckShot}
         onShots={(files) => { setSelection(files.length === 0 ? null : selectScanFiles(files)); setUpload({ state: 'idle' }); setError(null); }} />
       {selection !== null && (
         <div className="scan-selection" data-testid="scan-selection">

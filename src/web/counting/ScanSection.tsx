@@ -61,7 +61,7 @@ export const ScanSection = ({ ctx, round, batch, board, onChange }: {
           const r = await api.uploadScan({ params: batchRef(round, batch.id), form: stackForm(files), onProgress: progress });
           jobs.reload();
           return r;
-        }} />
+        }} onCheckShot={(shot) => api.checkShot({ params: round, form: stackForm([shot]) })} />
       )}
       <ScanJobs jobs={list} board={board} reviewing={inReview?.id ?? null} onReview={setReviewing} onDiscard={(j) => void discard(j)} />
       {jobs.error !== null && <ErrorMessage error={jobs.error} />}
