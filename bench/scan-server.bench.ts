@@ -10,7 +10,10 @@
  *  - the seed congress's stack of SCAN_SERVER_BALLOTS (default 250) ballots, from the first byte of the upload to
  *    the scanner's entry closed: read, then every sheet the reader sent to the board decided from the paper (its
  *    truth) through the API, as the board does, until the job is 'entered';
- *  - a stack of SCAN_SERVER_BIG (default 500; 0 skips it) ballots, for the server's memory while it reads.
+ *  - a stack of SCAN_SERVER_BIG (default 500; 0 skips it) ballots, for the server's memory while it reads;
+ *  - SCAN_SERVER_SHOTS (default 12; 0 skips them) phone photos of the bench's random cameras sent one by one to
+ *    POST …/scan/shot as the camera console sends each shot: the time the board waits before the next shot (the
+ *    first starts the shot reader's thread and sends it the form).
  * For each: upload → 202; 202 → read (followed by GET …/scan every 200 ms, as a console); the server's CPU per
  * ballot; GET /api/health every 20 ms (open loop) during the reading, p50 / p99 / max; the server's resident memory
  * sampled every 200 ms during the reading (its peak); its high-water mark (VmHWM) from the upload's first byte to the
@@ -24,9 +27,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { ScanJobDetail, ScanJobView } from '../src/api/scan.ts';
+import type { ScanJobDetail, ScanJobView, ShotCheck } from '../src/api/scan.ts';
 import type { GreyImage } from '../src/scan/index.ts';
 import { generateBallot, prepareGenerator, type Generator } from '../src/scan/testing/generate.ts';
+import { generatePhoto } from '../src/scan/testing/photo.ts';
 import { loadPrintRound, roundHeader } from '../src/server/printouts/round.ts';
 import { openDatabase } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
@@ -131,6 +135,8 @@ export default async (): Promise<BenchResult[]> => {
   const file = join(dir, 'daihoi.sqlite');
   let k: FaultCongress;
   const stacks: Stack[] = [];
+  const shotCount = Number(process.env['SCAN_SERVER_SHOTS'] ?? 12);
+  const shots: Buffer[] = [];
   const opened = openDatabase({ sqliteFile: file });
   try {
     const m = await migrateToLatest(opened.db, 'sqlite');
@@ -146,6 +152,9 @@ export default async (): Promise<BenchResult[]> => {
     const kept = process.env['SCAN_SERVER_STACKS'];
     stacks.push(await cachedStack(kept, () => makeStack(g.value, `the seed congress's stack (${n} ballots)`, n, 5000), `${n}-5000`));
     if (big > 0) stacks.push(await cachedStack(kept, () => makeStack(g.value, `a stack of ${big} ballots`, big, 9000), `${big}-9000`));
+    for (let j = 0; j < shotCount; j++) {
+      shots.push((await generatePhoto(g.value, { seed: 7000 + j, pStrike: 0.3, pNonStrike: 0.05, pPartial: 0, pNoStamp: 0, pOutside: 0 })).jpeg);
+    }
   } finally {
     await opened.close();
   }
@@ -248,6 +257,26 @@ export default async (): Promise<BenchResult[]> => {
       add(`${label}: server peak resident memory during the reading (VmHWM, reset at the 202)`, readingPeak, 'MB');
     }
     add('server peak resident memory over the run (VmHWM, the highest of its parts)', Math.max(hwm, memoryMb(server.pid).peak), 'MB');
+
+    if (shots.length > 0) {
+      const waits: number[] = [];
+      let refused = 0;
+      for (const [i, jpeg] of shots.entries()) {
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), `anh-${i + 1}.jpg`);
+        const t0 = performance.now();
+        const res = await fetch(`${server.url}${R}/scan/shot`, { method: 'POST', headers: { cookie: staff.op1.cookie }, body: form });
+        const checked = (await res.json()) as ShotCheck;
+        waits.push(performance.now() - t0);
+        if (res.status !== 200) throw new Error(`shot: ${res.status} ${JSON.stringify(checked)}`);
+        if (checked.refusal !== null) refused += 1;
+      }
+      const later = waits.slice(1);
+      add('camera shots checked at once (POST …/scan/shot): the first, its reader thread started', waits[0]!, 'ms');
+      add(`camera shots checked at once: the next ${later.length}, p50`, percentile(later, 50), 'ms');
+      add('camera shots checked at once: max of the next', Math.max(...later), 'ms');
+      add(`camera shots checked at once: refused (of ${shots.length})`, refused, 'shots');
+    }
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
