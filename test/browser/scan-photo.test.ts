@@ -51,7 +51,7 @@ describe.skipIf(!run)('photographed ballots in Chromium against the real server'
     if (folder !== undefined) await rm(folder, { recursive: true, force: true });
   });
 
-  it('the board takes two photos with the camera and uploads a folder of photos: read, the blurred one for the board', async () => {
+  it('the board takes two photos with the camera and uploads a folder of photos: read, the blurred one for the board; a blurred shot refused at once', async () => {
     const { code, R, election, head, board } = await committeeAtCounting(server, api);
     const LABEL = 'Hòm phiếu chụp bằng máy ảnh';
     const batch = await board.call<{ id: string }>('POST', `${R}/batches`, { label: LABEL, physicalCount: 2 });
@@ -77,16 +77,22 @@ describe.skipIf(!run)('photographed ballots in Chromium against the real server'
     const blurredCamera = join(folder, 'camera-blurred.y4m');
     await writePhotoY4m((await shot(830, { camera: '3MP', tilt: 5, roll: 2, blur: 5, shadow: 0 })).jpeg, blurredCamera);
 
-    browser = await launch(y4m);
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    try {
+    /** The counting console in a browser whose camera plays `cameraFile`, the batch `label`'s camera open and the ballot seen. */
+    const cameraOn = async (cameraFile: string, label: string) => {
+      browser = await launch(cameraFile);
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'vi-VN' });
+      const page = await context.newPage();
       await signIn(page, server.base, '/counting', head);
-      await page.getByRole('button', { name: new RegExp(LABEL, 'u') }).click();
+      await page.getByRole('button', { name: new RegExp(label, 'u') }).click();
       const panel = page.locator('section.scan-panel');
-      await panel.getByRole('heading', { name: `Quét tập phiếu — ${LABEL}` }).waitFor();
+      await panel.getByRole('heading', { name: `Quét tập phiếu — ${label}` }).waitFor();
       await panel.getByRole('button', { name: 'Chụp ảnh' }).click();
       await expect.poll(() => panel.getByTestId('camera-status').textContent(), { timeout: 60_000 }).toBe('Đã thấy đủ bốn góc phiếu: chụp được.');
+      return { context, page, panel };
+    };
+
+    const { context, page, panel } = await cameraOn(y4m, LABEL);
+    try {
       await screenshot(page, 'scan-photo-01-camera-seen');
       for (const n of [1, 2]) {
         await panel.getByRole('button', { name: 'Chụp tờ này' }).click();
@@ -108,30 +114,22 @@ describe.skipIf(!run)('photographed ballots in Chromium against the real server'
       await screenshot(page, 'scan-photo-03-folder-read');
     } finally {
       await context.close();
-      await browser.close();
+      await browser?.close();
     }
 
     // A camera out of focus: each shot is read by the server at once, refused with the reason and not queued; the
     // board may still keep it for the board to look at.
-    browser = await launch(blurredCamera);
-    const blurredContext = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'vi-VN' });
-    const blurredPage = await blurredContext.newPage();
+    const blurred = await cameraOn(blurredCamera, BLURRED);
     try {
-      await signIn(blurredPage, server.base, '/counting', head);
-      await blurredPage.getByRole('button', { name: new RegExp(BLURRED, 'u') }).click();
-      const panel = blurredPage.locator('section.scan-panel');
-      await panel.getByRole('heading', { name: `Quét tập phiếu — ${BLURRED}` }).waitFor();
-      await panel.getByRole('button', { name: 'Chụp ảnh' }).click();
-      await expect.poll(() => panel.getByTestId('camera-status').textContent(), { timeout: 60_000 }).toBe('Đã thấy đủ bốn góc phiếu: chụp được.');
-      await panel.getByRole('button', { name: 'Chụp tờ này' }).click();
-      await expect.poll(() => panel.getByTestId('shot-refused').textContent(), { timeout: 60_000 }).toMatch(/^Ảnh vừa chụp không dùng được: Ảnh bị mờ/u);
-      expect(await panel.getByTestId('shots-queued').count()).toBe(0);
-      await screenshot(blurredPage, 'scan-photo-04-shot-refused');
-      await panel.getByRole('button', { name: 'Vẫn giữ ảnh này (Ban Kiểm phiếu sẽ xem)' }).click();
-      await panel.getByTestId('shots-queued').getByText('Đã chụp 1 ảnh', { exact: false }).waitFor();
-      expect(await panel.getByTestId('shot-refused').count()).toBe(0);
+      await blurred.panel.getByRole('button', { name: 'Chụp tờ này' }).click();
+      await expect.poll(() => blurred.panel.getByTestId('shot-refused').textContent(), { timeout: 60_000 }).toMatch(/^Ảnh vừa chụp không dùng được: Ảnh bị mờ/u);
+      expect(await blurred.panel.getByTestId('shots-queued').count()).toBe(0);
+      await screenshot(blurred.page, 'scan-photo-04-shot-refused');
+      await blurred.panel.getByRole('button', { name: 'Vẫn giữ ảnh này (Ban Kiểm phiếu sẽ xem)' }).click();
+      await blurred.panel.getByTestId('shots-queued').getByText('Đã chụp 1 ảnh', { exact: false }).waitFor();
+      expect(await blurred.panel.getByTestId('shot-refused').count()).toBe(0);
     } finally {
-      await blurredContext.close();
+      await blurred.context.close();
     }
 
     const jobs = await board.call<Array<{ id: number; batch: number; status: string; ballots: number; decided: number; review: number }>>('GET', `${R}/scan`);
