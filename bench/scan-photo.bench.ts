@@ -14,6 +14,9 @@
  * - after retakes (SCAN_PHOTO_RETAKES=k, default 2): a photo refused at once is taken again, as the refusal asks, with the
  *   same phone, up to k times (the same marked ballot; tilt, light, blur and framing drawn anew): decided, of the
  *   ballots needing nobody, when the board retakes what is refused. Every retake's reading counts for the errors.
+ *   The camera console works so: each shot is read by the server at once (POST …/scan/shot) and one refused is
+ *   taken again while the ballot is in hand; photos chosen from a folder are read with the batch, and one refused
+ *   there goes to the board (the first-shot figure).
  * SCAN_PHOTO_BENCH sets the number of photos (default 50), SCAN_PHOTO_SEED the first seed (default 10,000),
  * SCAN_PHOTO_CAMERA one camera for all (1080p, 3MP, 8MP, 12MP; default: each photo's own). SCAN_PHOTO_WHY=1 prints,
  * for every photo needing nobody that went to the board, each reason with its row's truth (the plan drawn) and what
