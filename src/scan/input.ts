@@ -71,7 +71,9 @@ export const decodePage = async (file: ScanFile, page: number): Promise<Result<G
   // for an A4 page at 200 dpi); weighing the RGB page here costs about 10 ms, for the same grey levels.
   if (channels === 3 && meta.space === 'srgb' && meta.depth === 'uchar') {
     const { data, info } = await flat.raw().toBuffer({ resolveWithObject: true });
-    if (info.channels === 3) return ok({ width: info.width, height: info.height, data: luminance(data) });
+    // Weighed through a plain Uint8Array view: sharp's Buffer gets a map of its own that dies with the page, and
+    // `luminance`'s optimized code with it (compiled again on most colour pages).
+    if (info.channels === 3) return ok({ width: info.width, height: info.height, data: luminance(new Uint8Array(data.buffer, data.byteOffset, data.length)) });
   }
   return ok(await rawChannel(flat.recomb(LUMINANCE).extractChannel(0)));
 };

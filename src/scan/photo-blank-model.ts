@@ -11,6 +11,7 @@
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
 import { histogramQuantile, type GreyImage } from './image.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
+import { scratch } from './scratch.ts';
 import type { Affine } from './transform.ts';
 
 /** The blurs tried (Gaussian σ, in pixels of the form grid, FORM_PER_POINT a point). */
@@ -100,10 +101,12 @@ export const fitBlank = (page: FormPage, g: RowGuide, sample: RowSample): BlankF
   const w = s.width, h = s.height;
   const x0 = Math.round(area.x * k), y0 = Math.round(area.y * k);
   const scale = 255 / Math.max(1, paper);
-  // The sample's grey in paper 255, as a 32-bit float (as the residual's maps hold it).
-  const obs = (q: number): number => Math.fround(s.data[q]! * scale);
   // The pixels fitted: the name's columns (and a point each side) over the letters' band.
   const fx0 = Math.max(0, i0 - k), fx1 = Math.min(w, i1 + k);
+  // Their grey in paper 255, as a 32-bit float (as the residual's maps hold it): weighed once, not in each of the
+  // fit's 36 passes over them (9 blurs, 2 passes, each summed and then its misfit counted).
+  const obs = observedGreys(w * h);
+  for (let j = j0; j < j1; j++) for (let i = fx0; i < fx1; i++) obs[j * w + i] = s.data[j * w + i]! * scale;
   const hist = fitHistogram;
   let best: { sigma: number; sse: number; a: number; b: number; m: Float32Array; spread: number } | null = null;
   for (const sigma of SIGMAS) {
@@ -114,8 +117,9 @@ export const fitBlank = (page: FormPage, g: RowGuide, sample: RowSample): BlankF
       for (let j = j0; j < j1; j++) {
         for (let i = fx0; i < fx1; i++) {
           const q = j * w + i;
-          if (Math.abs(a + b * m[q]! - obs(q)) > keep) continue;
-          n++; sm += m[q]!; so += obs(q); smm += m[q]! * m[q]!; smo += m[q]! * obs(q);
+          const mq = m[q]!, oq = obs[q]!;
+          if (Math.abs(a + b * mq - oq) > keep) continue;
+          n++; sm += mq; so += oq; smm += mq * mq; smo += mq * oq;
         }
       }
       const det = n * smm - sm * sm;
@@ -125,7 +129,7 @@ export const fitBlank = (page: FormPage, g: RowGuide, sample: RowSample): BlankF
       hist.fill(0);
       let all = 0;
       for (let j = j0; j < j1; j++) {
-        for (let i = fx0; i < fx1; i++) { hist[Math.min(255, Math.floor(Math.abs(a + b * m[j * w + i]! - obs(j * w + i))))]!++; all++; }
+        for (let i = fx0; i < fx1; i++) { hist[Math.min(255, Math.floor(Math.abs(a + b * m[j * w + i]! - obs[j * w + i]!)))]!++; all++; }
       }
       // The median absolute misfit (the middle of its whole grey level), scaled to a standard deviation.
       spread = (histogramQuantile(hist, all, 0.5) + 0.5) * 1.4826;
@@ -141,6 +145,8 @@ export const fitBlank = (page: FormPage, g: RowGuide, sample: RowSample): BlankF
 
 /** The misfit's histogram, reused by every fit (one row at a time). */
 const fitHistogram = new Uint32Array(256);
+/** fitBlank's sample greys in paper 255 (32-bit floats), kept from one fit to the next; only the fitted pixels are written and read. */
+const observedGreys = scratch((n) => new Float32Array(n), false);
 
 /**
  * What the sample holds darker than the fitted blurred blank predicts at pixel q (grey levels, paper 255): the
