@@ -70,14 +70,16 @@ export const marksBesideLeftOut = (r: BlankResidual, level: number): BlankResidu
 /** A pen dot's piece of residual: at least this wide and this tall, at most this wide (points: dots are 1.2–3 pt, blurred)… */
 const DOT_PT = { wide: 1.5, tall: 2, most: 4 } as const;
 /** …as tall as this share of its width at least, this share of its box filled, and its darkest pixel this dark (grey levels). */
-const DOT_SHAPE = { tall: 0.6, filled: 0.65, darkest: 120 } as const;
+const DOT_SHAPE = { tall: 0.6, filled: 0.5, darkest: 120 } as const;
 
 /**
  * The residual with the pen dots left out: each piece of it at least `level` dark (8-connected) within the letters'
  * band that is round, filled and dark as a dot is (DOT_PT, DOT_SHAPE), and a pixel round it, set to nothing. A dot
  * pressed on the letters of a sharp 1080p photo, which the strike reader kept, shows such a blob 2–3.5 pt across,
  * 110–240 levels darker than the blank at its darkest (stress photos 520,000–520,039); the pieces a thin line through
- * half a word leaves in the gaps are thin, or long, or no darker than 117 (830,000–830,039).
+ * half a word leaves in the gaps are thin, or long, or no darker than 117 (830,000–830,039). A ballpoint dot pressed by
+ * a letter's stem fills less of its box (bench photo 700,060 c006, sharp 3 MP at 1.38 px/pt: 4 × 8 pixels, 0.56 filled,
+ * 192 levels; it was sent to the board at 0.65).
  */
 export const dotsLeftOut = (r: BlankResidual, level: number): BlankResidual => {
   const k = FORM_PER_POINT;
@@ -112,4 +114,17 @@ export const ticksLeftOut = (r: BlankResidual, level: number): BlankResidual => 
     }
     return veeShape(x1 - x0 + 1, y1 - y0 + 1, y1 - lowest[x0]!, y1 - lowest[x1]!, FORM_PER_POINT);
   });
+};
+
+/**
+ * The residual with the tick the strike reader cleared left out (StrikeRowReading.tick: its box in the row's sample,
+ * which the residual shares), and a pixel round it. Where the tick's arms pass under the letters its residual breaks
+ * into pieces — a long arm alone is a slash, lowest at one end — and ticksLeftOut sees no V (stress photos, sharp 1080p).
+ */
+export const tickLeftOut = (r: BlankResidual, tick: PieceBox | undefined): BlankResidual => {
+  if (tick === undefined) return r;
+  const { width: w, height: h } = r;
+  const out = Float32Array.from(r.residual);
+  for (let y = Math.max(0, tick.y0 - 1); y <= Math.min(h - 1, tick.y1 + 1); y++) out.fill(0, y * w + Math.max(0, tick.x0 - 1), y * w + Math.min(w, tick.x1 + 2));
+  return { ...r, residual: out };
 };

@@ -13,7 +13,7 @@ import { ruleError, type RuleError } from '../rules/index.ts';
 import type { FormPage, RowGuide, ScanTarget } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
 import { blankResidual, darkestRun, LINE_LEVEL, SHARP_LINE_LEVEL } from './photo-blank-model.ts';
-import { dotsLeftOut, marksBesideLeftOut, ticksLeftOut } from './photo-kept-marks.ts';
+import { dotsLeftOut, marksBesideLeftOut, tickLeftOut, ticksLeftOut } from './photo-kept-marks.ts';
 import type { RowReading } from './read-rows.ts';
 import { sampleRow } from './row-sample.ts';
 import type { SheetOutcome } from './sheet.ts';
@@ -84,7 +84,8 @@ const softPhoto = (sigma: number): RuleError => ruleError('scan.photo-blur',
  * same way, over the gaps and counters of its letters only (darkestRun `gapsOnly`), at SHARP_LINE_LEVEL: a thin ballpoint
  * through half a word there may show nothing the strike reader sees (stress photos 830,000–830,039, 1080p: five such
  * names read kept), and the camera's pixels stepping the letters' edges leave runs along them that a line's are not. The run is measured without what the marks that
- * keep a name leave there (photo-kept-marks.ts): a circle's sides by the name's ends, a pen dot's round blob and a tick's V. Any
+ * keep a name leave there (photo-kept-marks.ts): a circle's sides by the name's ends, a pen dot's round blob, a tick's V and
+ * the tick the strike reader cleared (StrikeRowReading.tick). Any
  * other outcome is returned as it is.
  */
 export const readSoft = (img: GreyImage, outcome: SheetOutcome, target: ScanTarget, pxPerPt: number): SheetOutcome | RuleError => {
@@ -100,7 +101,7 @@ export const readSoft = (img: GreyImage, outcome: SheetOutcome, target: ScanTarg
   const level = sharp ? SHARP_LINE_LEVEL : LINE_LEVEL;
   const rows = outcome.page.rows.map((row): RowReading => {
     const fit = fits.get(row.candidateId);
-    return row.kind === 'strike' && row.state === 'kept' && fit !== undefined && darkestRun(ticksLeftOut(dotsLeftOut(marksBesideLeftOut(fit, level), level), level), sharp) >= level ? { ...row, state: 'uncertain', confidence: 0 } : row;
+    return row.kind === 'strike' && row.state === 'kept' && fit !== undefined && darkestRun(ticksLeftOut(dotsLeftOut(marksBesideLeftOut(tickLeftOut(fit, row.tick), level), level), level), sharp) >= level ? { ...row, state: 'uncertain', confidence: 0 } : row;
   });
   return { ...outcome, page: { ...outcome.page, rows } };
 };

@@ -4,6 +4,7 @@
  * strike rows (strike-row.ts); checkbox rows.
  */
 import type { Box } from '../documents/ballot-layout.ts';
+import type { PieceBox } from './flood.ts';
 import type { CandidateId, Mark } from '../rules/index.ts';
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
@@ -30,6 +31,11 @@ export interface StrikeRowReading {
   /** 0 (on a threshold, or uncertain) to 1 (far from every threshold). */
   readonly confidence: number;
   readonly box: Box;
+  /**
+   * Read kept once a tick (✓) over the letters was cleared: where its pen ink lies in the row's sample (pixels,
+   * inclusive), widened left over its hidden short arm. Photos (RowThresholds.tickBox).
+   */
+  readonly tick?: PieceBox;
 }
 
 export type BoxState = 'marked' | 'empty' | 'uncertain';

@@ -720,13 +720,24 @@ const DOT_TALL = 0.85;
 /** …and filling at least this share of its bounding box (a short stroke drawn at a slant fills less). */
 const DOT_FILLED = 0.6;
 
+/** A dot's least height (points) and least share of its box filled. */
+interface DotShape { readonly tallPt: number; readonly filled: number }
+const ROW_DOT: DotShape = { tallPt: 0, filled: DOT_FILLED };
+/**
+ * On a photo (RowThresholds.bareCore) of 1–2 px/pt, a thin ballpoint dot pressed on the name shows as a blob 3 pixels
+ * wide and 3–4 tall of the form grid that fills 0.56–0.58 of its box (bench photos 700,023 c017 and 700,027 c015, 3 MP at
+ * 1.80 px/pt and 1080p at 1.10: sent to the board): such a blob, at least 1.5 pt tall, is a dot too. What a thin pen
+ * through part of a name leaves in a gap between two letters is flatter, or not all of the row's pen ink.
+ */
+const PHOTO_DOT: DotShape = { tallPt: 1.5, filled: 0.55 };
+
 /**
  * All the pen ink of the row (`cls`, the pad included) is one dot: a single 8-connected piece, at most DOT_WIDE_PT
  * wide, nearly as tall as wide (DOT_TALL) and filled (DOT_FILLED) — a blob, not a line: a strike through part of the
  * name, even a short thick one, is a line much longer than its thickness and shows along its course. A dot whose
  * blur makes it a little longer than STRIKE.keptPt is then still no stroke.
  */
-const oneDot = (cls: Uint8Array, w: number, h: number, k: number): boolean => {
+const oneDot = (cls: Uint8Array, w: number, h: number, k: number, shape: DotShape = ROW_DOT): boolean => {
   const seen = new Uint8Array(cls.length);
   let pieces = 0;
   let x0 = w, x1 = -1, y0 = h, y1 = -1, n = 0;
@@ -740,7 +751,7 @@ const oneDot = (cls: Uint8Array, w: number, h: number, k: number): boolean => {
   }
   const wide = x1 - x0 + 1;
   const tall = y1 - y0 + 1;
-  return pieces === 1 && wide <= DOT_WIDE_PT * k && tall >= DOT_TALL * wide && n >= DOT_FILLED * wide * tall;
+  return pieces === 1 && wide <= DOT_WIDE_PT * k && tall >= DOT_TALL * wide && tall >= shape.tallPt * k && n >= shape.filled * wide * tall;
 };
 
 /**
@@ -840,9 +851,12 @@ export interface RowThresholds {
   /**
    * A tick cleared over the letters takes its slivers with it: the faint ink within its box and the ink beside the
    * letters there or up to TICK_ARM_REACH_PT left of it (its hidden short arm); its long arm's top may lie
-   * TICK_TOP_BELOW_PT inside the letters' band when its vertex is hidden. Scans.
+   * TICK_TOP_BELOW_PT inside the letters' band when its vertex is hidden. Scans and photos (a felt-pen tick's vertex
+   * sliver beside the letters on a 12 MP photo read as a strike's piece: bench photo 700,063 c011).
    */
   readonly tickSlivers?: boolean;
+  /** A name read kept once a tick was cleared (tickSlivers) carries the tick's reach (StrikeRowReading.tick). Photos. */
+  readonly tickBox?: boolean;
   /** A dot a little longer than keptPt, its blur included, is no stroke when it is all the row's pen ink (oneDot). Scans and photos. */
   readonly dots?: boolean;
   /**
@@ -1120,17 +1134,23 @@ const readSample = (
     !(o.cutLines === true && cutByLetters(cls, printedAt, w, s.height, k, j0, j1) && !dot()) &&
     !(o.faintStubs === true && faintStubIntoLetter(cls, s.data, paper, printedAt, w, s.height, k, j0 + Math.round(LOOP_CORE_PT.top * k), j1 - Math.round(LOOP_CORE_PT.foot * k)) && !dot()) && hiddenLine(cls, rest, printedAt, w, s.height, k, i0, i1, j0, j1) < STRIKE.partialPt &&
     !(goesUnderLetters(cls, printedAt, w, s.height, k, j0, j1, o.entering) && !dot());
-  const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && (oneDot(cls, w, s.height, k) || dot()));
+  // A photo's dot, blurred, may fill less of its box, and then is as tall as a dot is (PHOTO_DOT).
+  const photoDot = (): boolean => o.bareCore === true && oneDot(cls, w, s.height, k, PHOTO_DOT);
+  const short = (): boolean => strokePt <= keptPt || (o.dots === true && strokePt < STRIKE.partialPt && (oneDot(cls, w, s.height, k) || dot() || photoDot()));
   const faintWordAtMost = coarseScan(t) ? STRIKE.faintWordCoarse : STRIKE.faintWord;
   const keptNow = (): boolean => short() && faint.longestRun <= STRIKE.faintRun &&
     (o.faintWord !== true || runOverWord(faint, k, area, g, i0, i1) < faintWordAtMost) && unseen() &&
-    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1) || dot()) && (o.besidePrint !== true || !thinLineBesidePrint(t, besideInk, look) || dot()) &&
+    (o.bareCore !== true || bareCore(cls, w, k, i0, i1, j0, j1) || dot() || photoDot()) && (o.besidePrint !== true || !thinLineBesidePrint(t, besideInk, look) || dot()) &&
     (o.strikePieces !== true || !strikePieceBesidePrint(t, g, besideInk, look)) &&
     (o.faintPieces !== true || !piecesAlongName(t, besideInk, k)) &&
     (o.lightBands !== true || !tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height)) &&
     (o.pencilLines !== true || !pencilLine(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1))));
+  const kept = (): StrikeRowReading & Pick<Crossing, 'runFrom' | 'runTo'> => {
+    const reading = { ...base, state: 'kept' as const, confidence: clamp01((keptPt - strokePt) / keptPt) };
+    return o.tickBox === true && tickReach !== null ? { ...reading, tick: tickReach } : reading;
+  };
   if (lowAlone) {
-    return o.wholeMarks === true && clearMarks(false) && keptNow() ? { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) } : { ...base, state: 'uncertain', confidence: 0 };
+    return o.wholeMarks === true && clearMarks(false) && keptNow() ? kept() : { ...base, state: 'uncertain', confidence: 0 };
   }
   // Nothing long crosses the letters, but a circle's side or an underline by their foot reads as a line going under
   // them or as a faint line across them: read again without the circle or the underline (never without a tick here).
@@ -1144,7 +1164,7 @@ const readSample = (
     if (o.pencilParts === true && !underlined && pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || oneDot(cls, w, s.height, k) || dot() ? -Infinity : offBlank(page, g, sample, printedAt, pencil())), () => o.creases === true && creaseThrough(img, t, page, g))) {
       return { ...base, state: 'partial', confidence: 0 };
     }
-    return { ...base, state: 'kept', confidence: clamp01((keptPt - strokePt) / keptPt) };
+    return kept();
   }
   return { ...base, state: 'uncertain', confidence: 0 };
 };

@@ -12,7 +12,7 @@ import type { Generator } from '../../src/scan/testing/generate.ts';
 import { generatePhoto, nameVariation } from '../../src/scan/testing/photo.ts';
 import { FORM_PER_POINT } from '../../src/scan/form.ts';
 import type { BlankResidual } from '../../src/scan/photo-blank-model.ts';
-import { ticksLeftOut } from '../../src/scan/photo-kept-marks.ts';
+import { tickLeftOut, ticksLeftOut } from '../../src/scan/photo-kept-marks.ts';
 import { expectTruth, generator, said, strikeRound } from './support.ts';
 
 let g: Generator;
@@ -87,6 +87,37 @@ describe('scan: names circled or dotted on phone photos', () => {
     await benchRow(640_035, 'c004', 'server');
     await benchRow(640_005, 'c009', 'server');
   }, 300_000);
+
+  it('keeps a name with a pen dot pressed on its letters on a 1080p or 3 MP photo: a blurred blob filling little more than half its box is still a dot', async () => {
+    // 700,023 c017 (3 MP, 1.80 px/pt) and 700,027 c015 (1080p, 1.10 px/pt), a thin ballpoint: the row's one piece of pen
+    // ink 3 × 4 and 3 × 3 pixels, 0.58 and 0.56 filled, pen ink in the letters' core: sent to the board by the strike
+    // reader. 700,060 c006 (sharp 3 MP, 1.38 px/pt, a ballpoint by a letter's stem): kept by the strike reader, its blob
+    // in the blurred-blank residual 4 × 8 pixels, 0.56 filled, under dotsLeftOut's 0.65: sent to the board by photo-soft.ts.
+    await benchRow(700_023, 'c017', 'server');
+    await benchRow(700_027, 'c015', 'server');
+    await benchRow(700_060, 'c006', 'server');
+  }, 300_000);
+
+  it('keeps a name with a felt-pen tick over it on a 12 MP photo: the tick\'s sliver by its vertex goes with the tick', async () => {
+    // 700,063 c011 (12 MP landscape, 2.98 px/pt): the tick cleared, a piece 1.5 × 1 pt, 106 levels darker than the
+    // letters, by its vertex read as a strike's piece (strikePieceBesidePrint); the tick's slivers (tickSlivers) were
+    // taken with it on scans only.
+    await benchRow(700_063, 'c011', 'server');
+  }, 300_000);
+
+  it('leaves out of the residual the tick the strike reader cleared, its V broken by the letters; the rest of the row stays', () => {
+    const k = FORM_PER_POINT;
+    const dark = (r: BlankResidual): number => r.residual.reduce((a, v) => a + v, 0);
+    // A tick's long arm alone (its vertex hidden by a letter): a slash, lowest at its left end — no V for ticksLeftOut.
+    const arm = residualWith(200, 48, [[40 + 3 * k, 20 + 4 * k], [40 + 10 * k, 20 - 6 * k]], 120);
+    expect(dark(ticksLeftOut(arm, 40))).toBe(dark(arm));
+    const box = { x0: 40 - 4 * k, x1: 40 + 10 * k, y0: 20 - 6 * k, y1: 20 + 5 * k };
+    expect(dark(tickLeftOut(arm, box))).toBe(0);
+    expect(tickLeftOut(arm, undefined)).toBe(arm);
+    // A line through a word beyond the tick's box stays.
+    const line = residualWith(200, 48, [[100, 22], [100 + 10 * k, 23]], 120);
+    expect(dark(tickLeftOut(line, box))).toBe(dark(line));
+  });
 
   it('leaves out of the residual a tick\'s V only: a line through part of the name, a slash, stay', () => {
     const k = FORM_PER_POINT;
