@@ -6,8 +6,8 @@
  * (photo-blank-model.ts fitBlank, as for soft photos). What the row holds darker than that blurred blank, along the
  * stretch, is ink the form does not print: a pencil leaves its grey there, the letters' blur nothing.
  */
-import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
-import { fitBlank, GAP_MODEL, modelAt, residualAt } from './photo-blank-model.ts';
+import { FORM_PER_POINT, type RowGuide } from './form.ts';
+import { GAP_MODEL, modelAt, residualAt, type BlankFit } from './photo-blank-model.ts';
 import { pencilPart, pencilStretch, type PencilCourse } from './pencil-strike.ts';
 import type { RowSample } from './row-sample.ts';
 import { scratch } from './scratch.ts';
@@ -32,11 +32,10 @@ const GAP_LEAST = 2;
  * (test/scan/partial-strikes.test.ts, rendered 150 dpi seed 152,109 c002), 11 over its gaps. -Infinity with no
  * stretch, less than OPEN_LEAST_PT of it open or fewer than GAP_LEAST columns of gap.
  */
-export const offBlank = (page: FormPage, g: RowGuide, sample: RowSample, printedAt: (i: number, j: number) => boolean, c: PencilCourse): number => {
+export const offBlank = (fit: BlankFit, sample: RowSample, printedAt: (i: number, j: number) => boolean, c: PencilCourse): number => {
   if (c.runFrom < 0) return -Infinity;
   const { s } = sample;
   const w = s.width;
-  const fit = fitBlank(page, g, sample);
   const columns = columnsOf(c.runTo - c.runFrom + 1);
   let open = 0, n = 0;
   for (let i = c.runFrom; i <= c.runTo; i++) {
@@ -71,3 +70,116 @@ export const PENCIL_OFF_BLANK = { part: 26, stretch: 32 } as const;
  */
 export const pencilThroughPart = (c: PencilCourse, coarse: boolean, off: () => number, folded: () => boolean): boolean =>
   pencilPart(c) ? !coarse || off() >= PENCIL_OFF_BLANK.part : pencilStretch(c) && off() >= PENCIL_OFF_BLANK.stretch && !folded();
+
+/** Where the line is looked for: the letters' middle, this far below their top and above their foot (points; pencilCourse's). */
+const LINE_CORE_PT = { top: 0.5, foot: 1 } as const;
+/** The paper above and below the line, this far from it (points), where the blurred blank prints nothing either. */
+const BESIDE_PT = 1.5;
+/** The line is measured along this length (points: half a syllable), over at least LINE_LEAST such gap columns of it. */
+const LINE_RUN_PT = 5;
+const LINE_LEAST = 3;
+/** The lines tried (pixels per pixel). */
+const LINE_SLOPES = [0, 0.01, -0.01, 0.02, -0.02, 0.04, -0.04] as const;
+/** The residual smoothed 1-2-1 upright, and how much more of it a pixel holds than the paper beside it (NaN: not a gap). */
+const smoothedOf = scratch((n) => new Float32Array(n), false);
+const peaksOf = scratch((n) => new Float32Array(n), false);
+const RUN_MOST = LINE_RUN_PT * FORM_PER_POINT;
+const runPeaks = new Float64Array(RUN_MOST);
+
+export interface LineOffBlank {
+  /**
+   * The most, over the lines tried and every LINE_RUN_PT of the name along them, of the median over the run's gap
+   * columns of how much darker than the blurred blank the line is than the paper beside it (grey levels, paper 255;
+   * -Infinity: no run of LINE_LEAST gap columns).
+   */
+  readonly peak: number;
+  /** The mean, over that run's gap columns, of how much darker than the blurred blank the line is (grey levels): a pencil is light. */
+  readonly darkness: number;
+}
+
+/**
+ * A pencil through part of the name found in what the row holds darker than the blurred blank (not along
+ * pencil-strike.ts's course of light ink, which on a coarse scan may be the letters' own blur, or too short, or have
+ * no paper above and below it): a light line through the letters' gaps, darker there than the paper BESIDE_PT above
+ * and below it. The letters' misfit (a fraction of a pixel off) leaves upright slivers along their edges, as dark
+ * above and below; only gaps with the blank printing nothing BESIDE_PT away either are measured, and the median of a
+ * run is taken (one speck is no line).
+ */
+export const lineOffBlank = (fit: BlankFit, g: RowGuide, sample: RowSample): LineOffBlank => {
+  const k = FORM_PER_POINT;
+  const { s, area, i0, i1 } = sample;
+  const w = s.width, h = s.height;
+  const d = Math.round(BESIDE_PT * k);
+  const span = i1 - i0;
+  const xc = (i0 + i1) / 2;
+  // The rows of the letters' middle [jLo, jHi), each of the line's pixels within them (a slanted line's end reaches
+  // no lower: an underline drawn close under the letters' foot is no line through them); the smoothed residual over
+  // them and d beyond, within the sample.
+  const jLo = Math.max(d + 1, Math.round((g.bandTop + LINE_CORE_PT.top - area.y) * k));
+  const jHi = Math.min(h - d - 1, Math.round((g.baseline - LINE_CORE_PT.foot - area.y) * k));
+  const none = { peak: -Infinity, darkness: 0 };
+  if (jHi - jLo < 1 || span < RUN_MOST) return none;
+  const rLo = jLo - d, rows = jHi - jLo + 2 * d;
+  const smoothed = smoothedOf(rows * span);
+  for (let r = 0; r < rows; r++) {
+    for (let n = 0; n < span; n++) {
+      const q = (rLo + r) * w + i0 + n;
+      smoothed[r * span + n] = modelAt(fit, q) < GAP_MODEL ? NaN
+        : (residualAt(fit, s, q - w) + 2 * residualAt(fit, s, q) + residualAt(fit, s, q + w)) / 4;
+    }
+  }
+  const peaks = peaksOf((jHi - jLo) * span);
+  for (let j = jLo; j < jHi; j++) {
+    for (let n = 0; n < span; n++) {
+      const at = (j - rLo) * span + n;
+      // NaN wherever the line's pixel or the paper beside it is no gap.
+      peaks[(j - jLo) * span + n] = smoothed[at]! - Math.max(smoothed[at - d * span]!, smoothed[at + d * span]!);
+    }
+  }
+  const run = RUN_MOST;
+  let best = none;
+  for (let y = jLo; y < jHi; y++) {
+    for (const slope of LINE_SLOPES) {
+      for (let n0 = 0; n0 + run <= span; n0++) {
+        let m = 0, dark = 0;
+        for (let n = n0; n < n0 + run; n++) {
+          const j = y + Math.round(slope * (i0 + n - xc));
+          if (j < jLo || j >= jHi) continue;
+          const v = peaks[(j - jLo) * span + n]!;
+          if (Number.isNaN(v)) continue;
+          runPeaks[m++] = v;
+          dark += smoothed[(j - rLo) * span + n]!;
+        }
+        if (m < LINE_LEAST) continue;
+        const median = runPeaks.subarray(0, m).sort()[Math.floor((m - 1) / 2)]!;
+        if (median > best.peak) best = { peak: median, darkness: dark / m };
+      }
+    }
+  }
+  return best;
+};
+
+/**
+ * A pencil's line (lineOffBlank), on rows read kept whose course found some light ink, no pen mark cleared, no dot:
+ * `peak` darker than the paper beside it, and `spreads` times the blank's misfit over the letters (fitBlank's spread: a
+ * grainy scan's noise makes such runs, 36–41 on default bench seed 1,000,011 at 150 dpi, misfit 8.2–9.6, at most
+ * 4.8 times it), and light (`darkness`, the residual itself). Measured with a scratch probe (tuned on): pencils
+ * through part of the name read kept on seeds 9,710–9,739 31–45 at 150 dpi, 33–57 at 200, 39–75 at 300, 6.0–28 times
+ * the misfit, darkness 24–69; names with nothing drawn at most 26 (default bench 150 dpi 1,000,001–1,000,060, 200 dpi
+ * 1–60, 300 dpi 2,000,001–2,000,030, stress 150,500–150,539) but for the grainy ballot above and a smudge over
+ * "An" at 200 dpi (variety 90,035 c001: 47, no light ink on the course, not asked); pen marks not cleared, where
+ * the line is found, darker: a thin-ballpoint circle 86–90 (300 dpi 2,000,008 c010, stress 150,509 c002); a ballpoint
+ * dot on the name the row reader did not find as a dot 30.1, darkness 41 (stress 151,056 c018, 150 dpi): hence 33.
+ */
+export const PENCIL_LINE = {
+  peak: 33, spreads: 5.5, darkness: 75,
+  /**
+   * Asked only of a row fitting the blank this well (fitBlank's spread, grey levels): paper rendered at 150 dpi sets the
+   * names 0.24 pt off the blank (test/scan/partial-strikes.test.ts, seeds 152,109–152,244), its letters' edges leave
+   * runs of 79–93 on names with nothing drawn, misfit 9.6–11.1; the pencils above 3.7–6.7.
+   */
+  mostSpread: 8,
+} as const;
+
+export const pencilLineOffBlank = (l: LineOffBlank, spread: number): boolean =>
+  spread <= PENCIL_LINE.mostSpread && l.peak >= PENCIL_LINE.peak && l.peak >= PENCIL_LINE.spreads * spread && l.darkness <= PENCIL_LINE.darkness;

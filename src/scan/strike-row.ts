@@ -22,7 +22,8 @@ import { faintStubIntoLetter } from './faint-stub.ts';
 import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
-import { offBlank, pencilThroughPart } from './pencil-off-blank.ts';
+import { lineOffBlank, offBlank, pencilLineOffBlank, pencilThroughPart } from './pencil-off-blank.ts';
+import { fitBlank, type BlankFit } from './photo-blank-model.ts';
 import { PENCIL_FAINT, pencilCourse, pencilStrike, type PencilCourse } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
@@ -1161,8 +1162,19 @@ const readSample = (
     // it is darker than the blank form blurred as the scan is (pencil-off-blank.ts) — never asked once a pen mark was
     // cleared or a dot found (their blurred ink is off the blank too: a thin-ballpoint tick's arms at 150 dpi made such
     // a stretch 60 darker than the blank, fresh bench seed 8,300,055 c001; a ballpoint dot, stress seed 150,558 c012).
-    if (o.pencilParts === true && !underlined && pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || oneDot(cls, w, s.height, k) || dot() ? -Infinity : offBlank(page, g, sample, printedAt, pencil())), () => o.creases === true && creaseThrough(img, t, page, g))) {
-      return { ...base, state: 'partial', confidence: 0 };
+    // And a light line through the letters' gaps that the course of light ink missed (its line is the letters' blur, or
+    // too short), found in what the row holds darker than the blurred blank form (pencil-off-blank.ts lineOffBlank):
+    // only where the course found some light ink, never once a pen mark was cleared or a dot found (a thin-ballpoint
+    // dot on the name at 150 dpi is such a line, 41 and 54 dark: stress seed 150,537 c006).
+    if (o.pencilParts === true && !underlined) {
+      let fit: BlankFit | null = null;
+      const blank = (): BlankFit => (fit ??= fitBlank(page, g, sample));
+      const dotted = (): boolean => oneDot(cls, w, s.height, k) || dot();
+      const folded = (): boolean => o.creases === true && creaseThrough(img, t, page, g);
+      const offCourse = (): boolean => !penMarkCleared && pencil().runFrom >= 0 && !dotted() && pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread) && !folded();
+      if (pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || dotted() ? -Infinity : offBlank(blank(), sample, printedAt, pencil())), folded) || offCourse()) {
+        return { ...base, state: 'partial', confidence: 0 };
+      }
     }
     return kept();
   }

@@ -146,9 +146,10 @@ describe('a pencil line through the whole name, or through part of it', () => {
   // (the listed ones: half a middle word whose line shows for 3.5 pt only between its letters, as short as a bare
   // name's noise, or hidden by them). At 150 dpi the blur by some bare names' letters is such a line too: there the
   // line is also compared with the blank form blurred as the scan is, and so is a shorter one at any resolution
-  // (pencil-off-blank.ts; before it 6 kept at 150 dpi, 1 at 200, 2 at 300). Left: 9,702 c003 at 150 dpi (the line
-  // found is the letters', not the pencil's 3 pt), 9,703 c017 at 200 and 300 dpi (no paper above and below its line).
-  const keptParts: Record<number, string[]> = { 150: ['9702 c003'], 200: ['9703 c017'], 300: ['9703 c017'] };
+  // (pencil-off-blank.ts; before it 6 kept at 150 dpi, 1 at 200, 2 at 300). 9,703 c017 at 200 and 300 dpi (no paper
+  // above and below the course's line) is found as a line in what the row holds darker than the blurred blank
+  // (lineOffBlank). Left: 9,702 c003 at 150 dpi (the pencil's 3 pt lie over the letters of "ăn", hardly over a gap).
+  const keptParts: Record<number, string[]> = { 150: ['9702 c003'], 200: [], 300: [] };
   it.each([150, 200, 300])('through part of the name goes to the board at %i dpi', async (dpi) => {
     const gen = dpi === 200 ? g : dpi === 150 ? g150 : await generator(strikeRound(), dpi);
     const kept: string[] = [];
