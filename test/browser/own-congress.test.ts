@@ -26,9 +26,10 @@ import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
 import { docxText, pdfText } from '../../src/documents/testing/extract.ts';
 import type { Candidate } from '../../src/rules/index.ts';
 import { encodePng } from '../../src/scan/review.ts';
-import { generateBallot, type GeneratedBallot, type RowPlan } from '../../src/scan/testing/generate.ts';
+import { generateBallot, type GeneratedBallot, type Generator, type RowPlan } from '../../src/scan/testing/generate.ts';
+import { generatePhoto } from '../../src/scan/testing/photo.ts';
 import { NON_STRIKES, PENS, STRIKE_SHAPES } from '../../src/scan/testing/human.ts';
-import { generatorOnPaper, openReview, printedBallot, ruleAsOnPaper } from './scan-scene.ts';
+import { generatorOnPaper, openReview, printedBallot, ruleAsOnPaper, writePhotoY4m } from './scan-scene.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { chromiumAvailable, createCongress, launch, nameTerminal, screenshot, typeBallots } from './support.ts';
 
@@ -78,7 +79,7 @@ const SCANNED = ELECTIONS[1];
  * every third ballot also marks a kept name without striking it (underline, tick, circle, dot…); on the third ballot
  * the stroke through Đào's name leaves her family name clear — a partial strike, which the board rules struck.
  */
-const markedStack = async (paper: Uint8Array, server: RunningServer): Promise<{ stack: GeneratedBallot[]; names: readonly Candidate[] }> => {
+const markedStack = async (paper: Uint8Array, server: RunningServer): Promise<{ stack: GeneratedBallot[]; names: readonly Candidate[]; g: Generator }> => {
   const input = await printedBallot(server, CODE, { title: SCANNED });
   const g = await generatorOnPaper(input, paper);
   const pile = PILES.find(([title]) => title === SCANNED)![1];
@@ -93,7 +94,7 @@ const markedStack = async (paper: Uint8Array, server: RunningServer): Promise<{ 
       return j === 2 ? { kind: 'partial', part: 'all-but-family', pen } : { kind: 'strike', shape: STRIKE_SHAPES[j % STRIKE_SHAPES.length]!, pen };
     },
   })));
-  return { stack, names: input.round.candidates };
+  return { stack, names: input.round.candidates, g };
 };
 
 /** The counting board's two members, each with an account, entering the ballots at their own machine. */
@@ -421,7 +422,7 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
     await screenshot(page, 'own-10a-counting-roles');
   }, 60_000);
 
-  it('voting closes; the board enters every paper ballot twice at two machines — typed, or the committee stack scanned from a folder and its unsure sheets ruled on; the board finishes; the chair publishes', async () => {
+  it('voting closes; the board enters every paper ballot twice at two machines — typed, or the committee stack scanned from a folder (a blurred camera shot refused at once first) and its unsure sheets ruled on; the board finishes; the chair publishes', async () => {
     await page.goto(`${base}/console/elections`);
     for (const title of ELECTIONS) {
       const card = electionCard(page, title);
@@ -452,7 +453,32 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
 
     /** The board's member scans the committee's stack from a folder and rules on each sheet the reader leaves to a person. */
     const scanStack = async (p: Page, batch: string): Promise<void> => {
-      const { stack, names } = await markedStack(committeePaper!, server);
+      const { stack, names, g } = await markedStack(committeePaper!, server);
+      // First the member tries a phone out of focus on the camera panel: each shot is read by the server at once, and
+      // this one is refused with the reason, not queued.
+      const cameraDir = await mkdtemp(join(tmpdir(), 'daihoi-own-camera-'));
+      const blurred = await generatePhoto(g, { seed: 9_100, stamped: true, writingOutside: false, plan: () => ({ kind: 'none' }),
+        variation: { camera: '3MP', tilt: 5, roll: 2, blur: 5, shadow: 0 } });
+      await writePhotoY4m(blurred.jpeg, join(cameraDir, 'camera.y4m'));
+      const phone = await launch(join(cameraDir, 'camera.y4m'));
+      try {
+        const cp = await (await phone.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN' })).newPage();
+        const op = OPERATORS[1];
+        await signIn(cp, base, { username: op.username, password: `${op.username}-rieng-2025` }, '/counting');
+        await nameTerminal(cp, 'Điện thoại');
+        await cp.getByRole('combobox', { name: /^Cuộc bầu cử/u }).selectOption({ label: SCANNED });
+        await cp.getByRole('button', { name: new RegExp(batch, 'u') }).click();
+        const camera = cp.locator('section.scan-panel');
+        await camera.getByRole('button', { name: 'Chụp ảnh' }).click();
+        await expect.poll(() => camera.getByTestId('camera-status').textContent(), { timeout: 60_000 }).toBe('Đã thấy đủ bốn góc phiếu: chụp được.');
+        await camera.getByRole('button', { name: 'Chụp tờ này' }).click();
+        await expect.poll(() => camera.getByTestId('shot-refused').textContent(), { timeout: 60_000 }).toMatch(/^Ảnh vừa chụp không dùng được: Ảnh bị mờ/u);
+        expect(await camera.getByTestId('shots-queued').count()).toBe(0);
+        await screenshot(cp, 'own-11a-camera-refused');
+      } finally {
+        await phone.close();
+        await rm(cameraDir, { recursive: true, force: true });
+      }
       scans = await mkdtemp(join(tmpdir(), 'daihoi-own-scans-'));
       for (const [j, b] of stack.entries()) await writeFile(join(scans, `quet-${j + 1}.png`), await encodePng(b.pages[0]!));
       const panel = p.locator('section.scan-panel');

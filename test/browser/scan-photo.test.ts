@@ -11,26 +11,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareGenerator } from '../../src/scan/testing/generate.ts';
 import { generatePhoto, type PhotoVariation } from '../../src/scan/testing/photo.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
-import { committeeAtCounting, printedBallot, signIn } from './scan-scene.ts';
+import { committeeAtCounting, printedBallot, signIn, writePhotoY4m } from './scan-scene.ts';
 import { chromiumAvailable, launch, screenshot } from './support.ts';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
-
-/** A .y4m (YUV 4:2:0, grey) of one JPEG photo: what Chromium's fake camera plays in a loop. */
-const writePhotoY4m = async (jpeg: Buffer, file: string): Promise<void> => {
-  const { data, info } = await sharp(jpeg).greyscale().raw().toBuffer({ resolveWithObject: true });
-  const width = info.width & ~1, height = info.height & ~1;
-  const y = Buffer.alloc(width * height);
-  for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) y[r * width + c] = 16 + Math.round((data[r * info.width + c]! * 219) / 255);
-  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
-  await writeFile(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F5:1 Ip A1:1 C420jpeg\n`), frame, frame]));
-};
 
 const run = chromiumAvailable();
 

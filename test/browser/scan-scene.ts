@@ -3,8 +3,10 @@
  * API (everyone present, the presidium and the counting board approved, the list approved, voting opened under the
  * election's agenda item), a counting-board user, and the ballot exactly as the server prints it.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { expect } from 'vitest';
 import { DEMO_CODE } from '../../src/demo/index.ts';
 import type { BallotInput } from '../../src/documents/model.ts';
@@ -120,4 +122,15 @@ export const ruleAsOnPaper = async (
     await sheet.getByText('Đã quyết định phiếu này.').or(job.getByText('Đã nhập')).first().waitFor();
   }
   await expect.poll(() => job.getByTestId('scan-status').textContent(), { timeout: 30_000 }).toBe('Đã nhập');
+};
+
+/** A .y4m (YUV 4:2:0, grey) of one JPEG photo: what Chromium's fake camera plays in a loop. */
+export const writePhotoY4m = async (jpeg: Buffer, file: string): Promise<void> => {
+  const { data, info } = await sharp(jpeg).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const width = info.width & ~1, height = info.height & ~1;
+  const y = Buffer.alloc(width * height);
+  for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) y[r * width + c] = 16 + Math.round((data[r * info.width + c]! * 219) / 255);
+  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
+  await writeFile(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F5:1 Ip A1:1 C420jpeg\n`), frame, frame]));
 };
