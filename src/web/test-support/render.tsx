@@ -8,8 +8,10 @@ import { SessionProvider, useSession } from '../app/session.tsx';
 import { initI18n } from '../i18n/index.ts';
 
 initI18n('vi');
-// The default second is short when the test files run side by side on a busy machine (findBy… waits up to this).
-configure({ asyncUtilTimeout: 5000 });
+// The default second is short when the test files run side by side on a busy machine (findBy… waits up to this): a
+// file's first screen, rendered while its modules are still being compiled, took over 5 s at load 8–11 (GroupRecorder).
+// Only a failing wait lasts this long; a screen that appears ends the wait at once.
+configure({ asyncUtilTimeout: 15_000 });
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
