@@ -327,6 +327,7 @@ export const readSheet = (scan: GreyImage, target: ScanTarget, sheet: number, op
         keptPt: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.keptPt : STRIKE.keptPt, minAbovePt: PHOTO.minAbovePt, circles: true, fromPad: true, bandLine: true, upperOfTwo: true,
         entering: options.photo.pxPerPt < PHOTO.lowPxPerPt ? PHOTO.entering : ENTERING, bareCore: true, strikePieces: true, linedPieces: options.photo.pxPerPt < PHOTO.coarsePxPerPt, wholeMarks: true, openLoops: true, dots: true, dotsOnLetters: true, followEnds: true, creases: true,
         notOverUnderline: options.photo.pxPerPt < PHOTO.lowPxPerPt, followByPrint: options.photo.pxPerPt >= PHOTO.lowPxPerPt,
+        endsOffBlank: options.photo.pxPerPt < PHOTO.lowPxPerPt,
         tickSlivers: true, tickBox: true,
       });
     return alongCrease(reading, g, creases, form) ? { ...reading, state: 'uncertain', confidence: 0 } : reading;

@@ -28,6 +28,7 @@ import { PENCIL_FAINT, pencilCourse, pencilStrike, type PencilCourse } from './p
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
+import { followedOffBlank } from './photo-ends.ts';
 import { bridgeHidden, followedEnds, NEAR_LEVEL, type LineEnds, type Pixels } from './strike-ends.ts';
 import { followLine, HIDDEN, PAPER, PEN } from './stroke-path.ts';
 import type { Affine } from './transform.ts';
@@ -779,11 +780,15 @@ const withoutCleared = (ink: Uint8Array, before: Uint8Array, cls: Uint8Array, w:
  * A line across the name whose first or last word it crosses too little as seen (it starts late or ends early, and
  * that word's letters hide it): whole when, followed under that word where its gaps show it (strike-ends.ts), it
  * crosses STRIKE.endWord of it, and the name's STRIKE.struckCoverage. A line through part of a name that ends inside
- * a word is not followed past the next gap, where the paper shows no line.
+ * a word is not followed past the next gap, where the paper shows no line. `further` (photos below PHOTO.lowPxPerPt,
+ * whose letters' blurred edges fill their gaps): followed on from there against the blurred blank form (photo-ends.ts).
  */
-const wholeWithEnds = (line: Line, px: Pixels, h: number, k: number, area: Box, g: RowGuide, i0: number, i1: number, bridge: boolean): boolean => {
+const wholeWithEnds = (
+  line: Line, px: Pixels, h: number, k: number, area: Box, g: RowGuide, i0: number, i1: number, bridge: boolean, further: FollowFurther | null,
+): boolean => {
   if (line.ends === null) return false;
-  const { from, to } = followedEnds(line.ends, px, h, k, i0, i1);
+  const seen = followedEnds(line.ends, px, h, k, i0, i1);
+  const { from, to } = further === null ? seen : further(line.ends, seen.from, seen.to);
   const hit = Uint8Array.from(line.hit);
   hit.fill(1, from, line.ends.first);
   hit.fill(1, line.ends.last + 1, to);
@@ -799,6 +804,9 @@ const wholeWithEnds = (line: Line, px: Pixels, h: number, k: number, area: Box, 
     words.every((share, n) => line.words[n]! >= STRIKE.struckWord || ((n === 0 || n === end) && share >= STRIKE.endWord))) ||
     startsLateEndsEarly(line, words, i0, i1);
 };
+
+/** Follows a line's ends on from the columns [from, to) strike-ends.ts reached (photos: photo-ends.ts). */
+type FollowFurther = (ends: LineEnds, from: number, to: number) => { readonly from: number; readonly to: number };
 
 /**
  * A line that starts inside the first word and ends inside the last, crossing every word between them (STRIKE.lateEarly):
@@ -875,6 +883,11 @@ export interface RowThresholds {
    * letters on a 12 MP photo, 3.19 px/pt: bench photo 160,085 c010, read partly struck).
    */
   readonly followByPrint?: boolean;
+  /**
+   * …and, where strike-ends.ts leaves it, followed on along its course against the blank form blurred as the photo is
+   * (photo-ends.ts). Photos below PHOTO.lowPxPerPt.
+   */
+  readonly endsOffBlank?: boolean;
   /** A thin piece of pen ink in the letters' middle is never read as no mark (thinPieceInLetters). Scans. */
   readonly thinPieces?: boolean;
   /** Faint ink across a whole word is never read as no mark (STRIKE.faintWord). Scans. */
@@ -1046,7 +1059,11 @@ const readSample = (
     kind: 'strike' as const, candidateId: g.row.candidateId!, ...strong, faint, box: g.row.row,
     line: { coverage: line.coverage, leastWord: line.leastWord, slope: line.slope, through: line.through, abovePt: line.abovePt },
   };
-  const whole = isWhole(line) || (o.followEnds === true && line.through && wholeWithEnds(line, pixels, s.height, k, area, g, i0, i1, o.bridgeEnds === true));
+  // The row against the blank form blurred as the photo is (photo-blank-model.ts), fitted once when first asked.
+  let fit: BlankFit | null = null;
+  const blank = (): BlankFit => (fit ??= fitBlank(page, g, sample));
+  const further: FollowFurther | null = o.endsOffBlank === true ? (ends, from, to) => followedOffBlank(blank(), sample, ends, from, to, i0, i1) : null;
+  const whole = isWhole(line) || (o.followEnds === true && line.through && wholeWithEnds(line, pixels, s.height, k, area, g, i0, i1, o.bridgeEnds === true, further));
   // The line through the letters' band at least `abovePt` above their foot (a double strike's upper line), or null.
   const upperLine = (abovePt: number): Line | null => {
     const hi = Math.floor(j1 - abovePt * k);
@@ -1167,8 +1184,6 @@ const readSample = (
     // only where the course found some light ink, never once a pen mark was cleared or a dot found (a thin-ballpoint
     // dot on the name at 150 dpi is such a line, 41 and 54 dark: stress seed 150,537 c006).
     if (o.pencilParts === true && !underlined) {
-      let fit: BlankFit | null = null;
-      const blank = (): BlankFit => (fit ??= fitBlank(page, g, sample));
       const dotted = (): boolean => oneDot(cls, w, s.height, k) || dot();
       const folded = (): boolean => o.creases === true && creaseThrough(img, t, page, g);
       const offCourse = (): boolean => !penMarkCleared && pencil().runFrom >= 0 && !dotted() && pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread) && !folded();

@@ -117,6 +117,15 @@ describe('scan: rows of phone photos that need nobody', () => {
     await benchRow(160_085, 'c010', 'struck');
   }, 300_000);
 
+  it('strikes a name struck with a line that starts late under its first word on a photo below 2.5 px/pt, followed there against the blank form blurred as the photo is', async () => {
+    // 920,002 c010 (gel pen, 8 MP at 1.83 px/pt), 920,042 c012 (thin ballpoint, sharp 1080p at 1.09), 920,072 c010
+    // (thin ballpoint, 3 MP at 1.62, σ 0.7): the letters' blurred edges fill their gaps, no pixel of the line shows clear
+    // of the widened print under the first word (0–3 % of it seen), and the row was read partly struck.
+    await benchRow(920_002, 'c010', 'struck');
+    await benchRow(920_042, 'c012', 'struck');
+    await benchRow(920_072, 'c010', 'struck');
+  }, 300_000);
+
   it('keeps a name underlined a few points under it: the row\'s alignment on its printed name is not drawn onto the underline', async () => {
     // A thick underline in the window matched against the blank form pulled the map 1.5 pt off (the largest shift),
     // and the letters' feet read as pen ink across the name.
