@@ -24,7 +24,7 @@ import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
 import { lineOffBlank, offBlank, pencilLineOffBlank, pencilThroughPart } from './pencil-off-blank.ts';
 import { fitBlank, type BlankFit } from './photo-blank-model.ts';
-import { PENCIL_FAINT, pencilCourse, pencilStrike, type PencilCourse } from './pencil-strike.ts';
+import { PENCIL_FAINT, pencilCourse, pencilSpeck, pencilStrike, type PencilCourse } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
@@ -1169,7 +1169,8 @@ const readSample = (
     if (o.pencilParts === true && !underlined) {
       let fit: BlankFit | null = null;
       const blank = (): BlankFit => (fit ??= fitBlank(page, g, sample));
-      const dotted = (): boolean => oneDot(cls, w, s.height, k) || dot();
+      // A pencil's speck away from the letters, all the row's pen ink, is one dot by its shape: a pencil's grey, not a dot.
+      const dotted = (): boolean => (oneDot(cls, w, s.height, k) && !pencilSpeck(cls, s, paper)) || dot();
       const folded = (): boolean => o.creases === true && creaseThrough(img, t, page, g);
       const offCourse = (): boolean => !penMarkCleared && pencil().runFrom >= 0 && !dotted() && pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread) && !folded();
       if (pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || dotted() ? -Infinity : offBlank(blank(), sample, printedAt, pencil())), folded) || offCourse()) {
