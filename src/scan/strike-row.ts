@@ -22,7 +22,7 @@ import { faintStubIntoLetter } from './faint-stub.ts';
 import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
-import { lineOffBlank, offBlank, pencilLineOffBlank, pencilThroughPart } from './pencil-off-blank.ts';
+import { lineOffBlank, offBlank, pencilLineOffBlank, pencilLineUpright, pencilThroughPart } from './pencil-off-blank.ts';
 import { fitBlank, type BlankFit } from './photo-blank-model.ts';
 import { PENCIL_FAINT, pencilCourse, pencilSpeck, pencilStrike, type PencilCourse } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
@@ -1172,7 +1172,8 @@ const readSample = (
       // A pencil's speck away from the letters, all the row's pen ink, is one dot by its shape: a pencil's grey, not a dot.
       const dotted = (): boolean => (oneDot(cls, w, s.height, k) && !pencilSpeck(cls, s, paper)) || dot();
       const folded = (): boolean => o.creases === true && creaseThrough(img, t, page, g);
-      const offCourse = (): boolean => !penMarkCleared && pencil().runFrom >= 0 && !dotted() && pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread) && !folded();
+      const offCourse = (): boolean => !penMarkCleared && pencil().runFrom >= 0 && !dotted() &&
+        (pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread) || pencilLineUpright(lineOffBlank(blank(), g, sample, true), blank().spread)) && !folded();
       if (pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || dotted() ? -Infinity : offBlank(blank(), sample, printedAt, pencil())), folded) || offCourse()) {
         return { ...base, state: 'partial', confidence: 0 };
       }

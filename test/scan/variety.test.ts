@@ -192,6 +192,18 @@ describe('a pencil line through the whole name, or through part of it', () => {
       expect(said(readStack(b.pages, gens[dpi]!.target).ballots[0]!.rows.find((r) => r.candidateId === id)!), `${dpi} dpi seed ${seed} ${id}`).toBe('kept');
     }
   }, 120_000);
+
+  // The same plan at 150 dpi (seeds 9,710–9,739, tuned on): a pencil laid along the middle of a syllable's letters
+  // crosses hardly a gap clear 1.5 pt above and below it, only their stems — measured over those too
+  // (pencil-off-blank.ts lineOffBlank `upright`, 27.5–32.5 where the gaps alone gave 4–32, names with nothing drawn at
+  // most 16.8): the board looks.
+  it('laid over the letters of a syllable, hardly a gap clear above and below, goes to the board at 150 dpi', async () => {
+    for (const [seed, id] of [[9713, 'c005'], [9715, 'c001'], [9715, 'c009'], [9735, 'c001']] as const) {
+      const b = await generateBallot(g150, { seed, stamped: true, writingOutside: false, plan: pencilPlan(seed) });
+      expect(b.truth.rows.get(id)).toBe('partial');
+      expect(said(readStack(b.pages, g150.target).ballots[0]!.rows.find((r) => r.candidateId === id)!), `seed ${seed} ${id}`).toBe('partial');
+    }
+  }, 60_000);
 });
 
 describe('the blur of a name\'s letters on a 150 dpi scan', () => {
