@@ -196,12 +196,18 @@ describe('a pencil line through the whole name, or through part of it', () => {
   // The same plan at 150 dpi (seeds 9,710–9,739, tuned on): a pencil laid along the middle of a syllable's letters
   // crosses hardly a gap clear 1.5 pt above and below it, only their stems — measured over those too
   // (pencil-off-blank.ts lineOffBlank `upright`, 27.5–32.5 where the gaps alone gave 4–32, names with nothing drawn at
-  // most 16.8): the board looks.
-  it('laid over the letters of a syllable, hardly a gap clear above and below, goes to the board at 150 dpi', async () => {
+  // most 16.8): the board looks. Over 7 pt, more than twice a dot: a pen dot hidden by the letters, found as no dot,
+  // is such a line over 5 pt (stress seeds 151,056 c018 and 151,059 c006, dots on the name): kept.
+  it('laid over the letters of a syllable, hardly a gap clear above and below, goes to the board at 150 dpi; a hidden dot is kept', async () => {
     for (const [seed, id] of [[9713, 'c005'], [9715, 'c001'], [9715, 'c009'], [9735, 'c001']] as const) {
       const b = await generateBallot(g150, { seed, stamped: true, writingOutside: false, plan: pencilPlan(seed) });
       expect(b.truth.rows.get(id)).toBe('partial');
       expect(said(readStack(b.pages, g150.target).ballots[0]!.rows.find((r) => r.candidateId === id)!), `seed ${seed} ${id}`).toBe('partial');
+    }
+    for (const [seed, id] of [[151_056, 'c018'], [151_059, 'c006']] as const) {
+      const b = await generateBallot(g150, { seed, stamped: true, writingOutside: false, plan: everyOtherPartial(seed) });
+      expect(b.truth.plans.get(id)).toMatchObject({ kind: 'non-strike', mark: 'dot-on-name' });
+      expect(said(readStack(b.pages, g150.target).ballots[0]!.rows.find((r) => r.candidateId === id)!), `seed ${seed} ${id}`).toBe('kept');
     }
   }, 60_000);
 });
