@@ -75,15 +75,27 @@ export const pencilThroughPart = (c: PencilCourse, coarse: boolean, off: () => n
 const LINE_CORE_PT = { top: 0.5, foot: 1 } as const;
 /** The paper above and below the line, this far from it (points), where the blurred blank prints nothing either. */
 const BESIDE_PT = 1.5;
-/** The line is measured along this length (points: half a syllable), over at least LINE_LEAST such gap columns of it. */
+/**
+ * The line is measured along this length (points: half a syllable), over at least LINE_LEAST such gap columns of it;
+ * over the letters' upright stems too (`upright`), along more than twice a dot's width: a pen dot hidden by the
+ * letters, found as no dot, is such a line over 5 pt (27–30: stress 151,056 c018 and 151,059 c006, 150 dpi), not over 7
+ * (8–11; the pencils below 27.5–39).
+ */
 const LINE_RUN_PT = 5;
+const UPRIGHT_RUN_PT = 7;
 const LINE_LEAST = 3;
 /** The lines tried (pixels per pixel). */
 const LINE_SLOPES = [0, 0.01, -0.01, 0.02, -0.02, 0.04, -0.04] as const;
-/** The residual smoothed 1-2-1 upright, and how much more of it a pixel holds than the paper beside it (NaN: not a gap). */
+/**
+ * `upright` columns (lineOffBlank): the fitted blurred blank within this much (grey levels) at the line's pixel and
+ * BESIDE_PT above and below it — the gaps, and a letter's upright stem, whose misfit is as dark above as below.
+ */
+const UPRIGHT_MODEL = 10;
+/** The residual smoothed 1-2-1 upright, the fitted blurred blank, and how much more residual a pixel holds than the paper beside it (NaN: not measured). */
 const smoothedOf = scratch((n) => new Float32Array(n), false);
+const modelsOf = scratch((n) => new Float32Array(n), false);
 const peaksOf = scratch((n) => new Float32Array(n), false);
-const RUN_MOST = LINE_RUN_PT * FORM_PER_POINT;
+const RUN_MOST = UPRIGHT_RUN_PT * FORM_PER_POINT;
 const runPeaks = new Float64Array(RUN_MOST);
 
 export interface LineOffBlank {
@@ -103,9 +115,10 @@ export interface LineOffBlank {
  * no paper above and below it): a light line through the letters' gaps, darker there than the paper BESIDE_PT above
  * and below it. The letters' misfit (a fraction of a pixel off) leaves upright slivers along their edges, as dark
  * above and below; only gaps with the blank printing nothing BESIDE_PT away either are measured, and the median of a
- * run is taken (one speck is no line).
+ * run is taken (one speck is no line). `upright`: measured too where the letters' print is upright (UPRIGHT_MODEL) —
+ * a pencil laid over the letters of a syllable crosses hardly a gap clear above and below it, but their stems.
  */
-export const lineOffBlank = (fit: BlankFit, g: RowGuide, sample: RowSample): LineOffBlank => {
+export const lineOffBlank = (fit: BlankFit, g: RowGuide, sample: RowSample, upright = false): LineOffBlank => {
   const k = FORM_PER_POINT;
   const { s, area, i0, i1 } = sample;
   const w = s.width, h = s.height;
@@ -118,25 +131,29 @@ export const lineOffBlank = (fit: BlankFit, g: RowGuide, sample: RowSample): Lin
   const jLo = Math.max(d + 1, Math.round((g.bandTop + LINE_CORE_PT.top - area.y) * k));
   const jHi = Math.min(h - d - 1, Math.round((g.baseline - LINE_CORE_PT.foot - area.y) * k));
   const none = { peak: -Infinity, darkness: 0 };
-  if (jHi - jLo < 1 || span < RUN_MOST) return none;
+  const run = (upright ? UPRIGHT_RUN_PT : LINE_RUN_PT) * k;
+  if (jHi - jLo < 1 || span < run) return none;
   const rLo = jLo - d, rows = jHi - jLo + 2 * d;
   const smoothed = smoothedOf(rows * span);
+  const models = modelsOf(rows * span);
   for (let r = 0; r < rows; r++) {
     for (let n = 0; n < span; n++) {
       const q = (rLo + r) * w + i0 + n;
-      smoothed[r * span + n] = modelAt(fit, q) < GAP_MODEL ? NaN
-        : (residualAt(fit, s, q - w) + 2 * residualAt(fit, s, q) + residualAt(fit, s, q + w)) / 4;
+      models[r * span + n] = modelAt(fit, q);
+      smoothed[r * span + n] = (residualAt(fit, s, q - w) + 2 * residualAt(fit, s, q) + residualAt(fit, s, q + w)) / 4;
     }
   }
   const peaks = peaksOf((jHi - jLo) * span);
   for (let j = jLo; j < jHi; j++) {
     for (let n = 0; n < span; n++) {
-      const at = (j - rLo) * span + n;
-      // NaN wherever the line's pixel or the paper beside it is no gap.
-      peaks[(j - jLo) * span + n] = smoothed[at]! - Math.max(smoothed[at - d * span]!, smoothed[at + d * span]!);
+      const at = (j - rLo) * span + n, above = at - d * span, below = at + d * span;
+      const m = models[at]!, ma = models[above]!, mb = models[below]!;
+      const measured = upright ? Math.abs(m - ma) <= UPRIGHT_MODEL && Math.abs(m - mb) <= UPRIGHT_MODEL
+        : m >= GAP_MODEL && ma >= GAP_MODEL && mb >= GAP_MODEL;
+      // NaN wherever the line's pixel or the paper beside it is not measured.
+      peaks[(j - jLo) * span + n] = measured ? smoothed[at]! - Math.max(smoothed[above]!, smoothed[below]!) : NaN;
     }
   }
-  const run = RUN_MOST;
   let best = none;
   for (let y = jLo; y < jHi; y++) {
     for (const slope of LINE_SLOPES) {
@@ -183,3 +200,18 @@ export const PENCIL_LINE = {
 
 export const pencilLineOffBlank = (l: LineOffBlank, spread: number): boolean =>
   spread <= PENCIL_LINE.mostSpread && l.peak >= PENCIL_LINE.peak && l.peak >= PENCIL_LINE.spreads * spread && l.darkness <= PENCIL_LINE.darkness;
+
+/**
+ * A pencil's line measured over the gaps and the letters' upright stems (lineOffBlank `upright`), on the same rows
+ * as pencilLineOffBlank: a pencil laid along the middle of a syllable's letters at 150 dpi, hardly a gap column clear
+ * above and below it (test/scan/variety.test.ts's plan, seeds 9,710–9,739, tuned on: rows read kept 27.5–39 where
+ * the gaps alone gave 4–32), against names with nothing drawn or a mark that keeps them, on the rows it is asked of,
+ * measured over 5 pt (UPRIGHT_RUN_PT was 5 then), at most 16.8 (a bare name on variety 90,051 c001, 200 dpi; else
+ * 13.3) — but for two pen dots hidden by the letters, 27–30 over 5 pt, 8–11 over 7 — and 3.9 times the misfit (150 dpi: stress
+ * 150,500–150,619, default mix 1,000,001–1,000,120; 200 dpi: stress 200,500–200,559, mix 1–60, variety
+ * 90,001–90,060; 300 dpi: stress 300,500–300,529, mix 2,000,001–2,000,030; a scratch probe, in memory).
+ */
+export const PENCIL_UPRIGHT = { peak: 24, spreads: 4 } as const;
+
+export const pencilLineUpright = (l: LineOffBlank, spread: number): boolean =>
+  spread <= PENCIL_LINE.mostSpread && l.peak >= PENCIL_UPRIGHT.peak && l.peak >= PENCIL_UPRIGHT.spreads * spread && l.darkness <= PENCIL_LINE.darkness;

@@ -11,6 +11,7 @@ import type { RowGuide } from './form.ts';
 import type { GreyImage } from './image.ts';
 import { LIGHT_LEVEL } from './light-band.ts';
 import { scratch } from './scratch.ts';
+import { PEN } from './stroke-path.ts';
 
 /** The line is looked for through the letters' middle: from this far below their top to this far above their foot (points). */
 const CORE_PT = { top: 0.5, foot: 1 } as const;
@@ -246,3 +247,22 @@ export const PENCIL_STRETCH = { leastPt: 3, mostContrast: 0.4 } as const;
 /** Light ink along a straight line through part of the name, of any length (see above): asked only against the blank form. */
 export const pencilStretch = (c: PencilCourse): boolean =>
   c.runPt >= PENCIL_STRETCH.leastPt && (c.startPt > 0 || c.endPt > 0) && c.runContrast <= PENCIL_STRETCH.mostContrast && lightStretch(c);
+
+/**
+ * A pencil's speck: a light line through part of the name may leave, away from the letters, a pixel or two the row
+ * reader takes for pen ink — all its pen ink then, one compact piece, a dot by its shape (strike-row.ts oneDot), so
+ * the pencil was never looked for. Its ink is a pencil's grey: at its darkest 0.67–0.78 of the paper (pencils through
+ * part of the name read kept, test/scan/variety.test.ts's plan, seeds 9,710–9,739, 150–300 dpi: 7 rows). A pen dot
+ * is darker wherever the reader sees it, even a sliver of it by the letters: dots on the name, dots in the row and
+ * ticks' slivers found as one dot and nothing else 0.18–0.53 (stress 150,500–150,619, 151,000–151,099, 200,500–200,619,
+ * 300,500–300,559; default mix 150 dpi 1,000,001–1,000,120, 200 dpi 1–120, 300 dpi 2,000,001–2,000,060; variety
+ * 90,001–90,120), but for a thin ballpoint's tick sliver, 0.66, whose row shows no pencil line.
+ */
+export const PENCIL_SPECK = 0.6;
+
+/** The row's pen ink (`cls` PEN pixels of the sample `s`) is all a pencil's grey: no darker than PENCIL_SPECK of the paper. */
+export const pencilSpeck = (cls: Uint8Array, s: GreyImage, paper: number): boolean => {
+  const lightest = PENCIL_SPECK * paper;
+  for (let q = 0; q < cls.length; q++) if (cls[q] === PEN && s.data[q]! < lightest) return false;
+  return true;
+};

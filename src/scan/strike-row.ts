@@ -22,9 +22,9 @@ import { faintStubIntoLetter } from './faint-stub.ts';
 import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
-import { lineOffBlank, offBlank, pencilLineOffBlank, pencilThroughPart } from './pencil-off-blank.ts';
+import { lineOffBlank, offBlank, pencilLineOffBlank, pencilLineUpright, pencilThroughPart } from './pencil-off-blank.ts';
 import { fitBlank, type BlankFit } from './photo-blank-model.ts';
-import { PENCIL_FAINT, pencilCourse, pencilStrike, type PencilCourse } from './pencil-strike.ts';
+import { PENCIL_FAINT, pencilCourse, pencilSpeck, pencilStrike, type PencilCourse } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
@@ -1184,9 +1184,11 @@ const readSample = (
     // only where the course found some light ink, never once a pen mark was cleared or a dot found (a thin-ballpoint
     // dot on the name at 150 dpi is such a line, 41 and 54 dark: stress seed 150,537 c006).
     if (o.pencilParts === true && !underlined) {
-      const dotted = (): boolean => oneDot(cls, w, s.height, k) || dot();
+      // A pencil's speck away from the letters, all the row's pen ink, is one dot by its shape: a pencil's grey, not a dot.
+      const dotted = (): boolean => (oneDot(cls, w, s.height, k) && !pencilSpeck(cls, s, paper)) || dot();
       const folded = (): boolean => o.creases === true && creaseThrough(img, t, page, g);
-      const offCourse = (): boolean => !penMarkCleared && pencil().runFrom >= 0 && !dotted() && pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread) && !folded();
+      const offCourse = (): boolean => !penMarkCleared && pencil().runFrom >= 0 && !dotted() &&
+        (pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread) || pencilLineUpright(lineOffBlank(blank(), g, sample, true), blank().spread)) && !folded();
       if (pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || dotted() ? -Infinity : offBlank(blank(), sample, printedAt, pencil())), folded) || offCourse()) {
         return { ...base, state: 'partial', confidence: 0 };
       }

@@ -22,6 +22,11 @@ beforeAll(async () => {
   g150 = await generator(strikeRound(), 150);
 }, 120_000);
 
+/** Every other row a light pencil line through part of the name (each kind in turn), the others a pencil strike through all of it. */
+const pencilPlan = (seed: number) => (i: number): RowPlan => (i % 2 === 0
+  ? { kind: 'partial', part: PARTIAL_STRIKES[(seed + i / 2) % PARTIAL_STRIKES.length]!, pen: 'pencil' }
+  : { kind: 'strike', shape: STRIKE_SHAPES[(seed + i) % STRIKE_SHAPES.length]!, pen: 'pencil' });
+
 /** What the reader said of the rows drawn with `mark` on every other row (the rest bare), seeds [from, to). */
 const readMarks = async (gen: Generator, mark: VarietyMark, from: number, to: number): Promise<string[]> => {
   const states: string[] = [];
@@ -154,11 +159,7 @@ describe('a pencil line through the whole name, or through part of it', () => {
     const gen = dpi === 200 ? g : dpi === 150 ? g150 : await generator(strikeRound(), dpi);
     const kept: string[] = [];
     for (let seed = 9700; seed < 9704; seed++) {
-      const b = await generateBallot(gen, {
-        seed, stamped: true, writingOutside: false,
-        plan: (i) => (i % 2 === 0 ? { kind: 'partial', part: PARTIAL_STRIKES[(seed + i / 2) % PARTIAL_STRIKES.length]!, pen: 'pencil' }
-          : { kind: 'strike', shape: STRIKE_SHAPES[(seed + i) % STRIKE_SHAPES.length]!, pen: 'pencil' }),
-      });
+      const b = await generateBallot(gen, { seed, stamped: true, writingOutside: false, plan: pencilPlan(seed) });
       const { ballots } = readStack(b.pages, gen.target);
       for (const r of ballots[0]!.rows) {
         const truth = b.truth.rows.get(r.candidateId);
@@ -169,6 +170,46 @@ describe('a pencil line through the whole name, or through part of it', () => {
     }
     expect(kept).toEqual(keptParts[dpi]);
   }, 180_000);
+
+  // The same plan, seeds 9,710–9,739 (tuned on): the pencil's piece away from the letters was a pixel or two the row
+  // reader took for pen ink, one compact piece, a dot by its shape — so the pencil was never looked for and the row was
+  // read kept. Its grey is a pencil's (0.67–0.78 of the paper; pencil-strike.ts pencilSpeck): the board looks. A pen
+  // dot seen only as such a sliver is darker and stays kept (stress seed 151,098 c012, a ballpoint dot on the name,
+  // 0.51); so does a thin ballpoint's tick whose sliver is as light (stress seed 200,613 c018, 0.66): no pencil line.
+  it('whose speck away from the letters the reader took for a dot goes to the board; a pen dot seen as a sliver is kept', async () => {
+    const g300 = await generator(strikeRound(), 300);
+    const gens: Record<number, Generator> = { 150: g150, 200: g, 300: g300 };
+    const sent: Array<[number, number, string]> = [[150, 9713, 'c013'], [150, 9722, 'c013'], [150, 9728, 'c011'], [150, 9737, 'c005'], [200, 9738, 'c003'], [300, 9728, 'c007']];
+    for (const [dpi, seed, id] of sent) {
+      const b = await generateBallot(gens[dpi]!, { seed, stamped: true, writingOutside: false, plan: pencilPlan(seed) });
+      expect(b.truth.rows.get(id)).toBe('partial');
+      expect(said(readStack(b.pages, gens[dpi]!.target).ballots[0]!.rows.find((r) => r.candidateId === id)!), `${dpi} dpi seed ${seed} ${id}`).toBe('partial');
+    }
+    const kept: Array<[number, number, string]> = [[150, 151_098, 'c012'], [200, 200_613, 'c018']];
+    for (const [dpi, seed, id] of kept) {
+      const b = await generateBallot(gens[dpi]!, { seed, stamped: true, writingOutside: false, plan: everyOtherPartial(seed) });
+      expect(b.truth.rows.get(id)).toBe('kept');
+      expect(said(readStack(b.pages, gens[dpi]!.target).ballots[0]!.rows.find((r) => r.candidateId === id)!), `${dpi} dpi seed ${seed} ${id}`).toBe('kept');
+    }
+  }, 120_000);
+
+  // The same plan at 150 dpi (seeds 9,710–9,739, tuned on): a pencil laid along the middle of a syllable's letters
+  // crosses hardly a gap clear 1.5 pt above and below it, only their stems — measured over those too
+  // (pencil-off-blank.ts lineOffBlank `upright`, 27.5–32.5 where the gaps alone gave 4–32, names with nothing drawn at
+  // most 16.8): the board looks. Over 7 pt, more than twice a dot: a pen dot hidden by the letters, found as no dot,
+  // is such a line over 5 pt (stress seeds 151,056 c018 and 151,059 c006, dots on the name): kept.
+  it('laid over the letters of a syllable, hardly a gap clear above and below, goes to the board at 150 dpi; a hidden dot is kept', async () => {
+    for (const [seed, id] of [[9713, 'c005'], [9715, 'c001'], [9715, 'c009'], [9735, 'c001']] as const) {
+      const b = await generateBallot(g150, { seed, stamped: true, writingOutside: false, plan: pencilPlan(seed) });
+      expect(b.truth.rows.get(id)).toBe('partial');
+      expect(said(readStack(b.pages, g150.target).ballots[0]!.rows.find((r) => r.candidateId === id)!), `seed ${seed} ${id}`).toBe('partial');
+    }
+    for (const [seed, id] of [[151_056, 'c018'], [151_059, 'c006']] as const) {
+      const b = await generateBallot(g150, { seed, stamped: true, writingOutside: false, plan: everyOtherPartial(seed) });
+      expect(b.truth.plans.get(id)).toMatchObject({ kind: 'non-strike', mark: 'dot-on-name' });
+      expect(said(readStack(b.pages, g150.target).ballots[0]!.rows.find((r) => r.candidateId === id)!), `seed ${seed} ${id}`).toBe('kept');
+    }
+  }, 60_000);
 });
 
 describe('the blur of a name\'s letters on a 150 dpi scan', () => {
