@@ -87,10 +87,17 @@ const clearDisc = (look: Uint8Array, w: number, h: number, c: Circle): void => {
   }
 };
 
-/** Printed within one pixel of the form grid: at 1 px/pt a letter's blurred edge must not count as writing. */
+/**
+ * Printed within this many pixels of the form grid (FORM_PER_POINT a point) of a point's middle: at one sample a point a
+ * letter's blurred edge must not count as writing. One pixel (half a point) left the blurred crossbar of a header
+ * letter a sample off the scan's print counted as ink outside, 5 pt² of it (variety bench 100,043, 200 dpi, upside
+ * down, blurred: sent to the board with nothing written on it).
+ */
+const NEAR_PRINT_PX = 2;
+
 const printedNear = (printed: Uint8Array, W: number, H: number, gx: number, gy: number): boolean => {
-  for (let y = Math.max(0, gy - 1); y <= Math.min(H - 1, gy + 1); y++) {
-    for (let x = Math.max(0, gx - 1); x <= Math.min(W - 1, gx + 1); x++) if (printed[y * W + x] === 1) return true;
+  for (let y = Math.max(0, gy - NEAR_PRINT_PX); y <= Math.min(H - 1, gy + NEAR_PRINT_PX); y++) {
+    for (let x = Math.max(0, gx - NEAR_PRINT_PX); x <= Math.min(W - 1, gx + NEAR_PRINT_PX); x++) if (printed[y * W + x] === 1) return true;
   }
   return false;
 };
