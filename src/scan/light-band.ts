@@ -57,7 +57,7 @@ const EDGE_PT = 1.5;
  */
 export const bandTint = (
   grey: (i: number, j: number) => number, printedAt: (i: number, j: number) => boolean, k: number,
-  i0: number, i1: number, middle: number, h: number,
+  i0: number, i1: number, middle: number, h: number, apart: (i: number, j: number) => boolean = () => false,
 ): number => {
   const inside = new Uint32Array(256);
   const outside = new Uint32Array(256);
@@ -69,7 +69,7 @@ export const bandTint = (
     const hist = d <= HALF_WINDOW_PT ? inside : d >= CLEAR_OF_BAND_PT ? outside : null;
     if (hist === null) continue;
     for (let i = i0; i < i1; i++) {
-      if (printedAt(i, j)) continue;
+      if (printedAt(i, j) || apart(i, j)) continue;
       hist[grey(i, j)]!++;
       if (hist === inside) nIn++;
       else nOut++;
@@ -81,7 +81,8 @@ export const bandTint = (
 };
 
 /**
- * A tinted band: the middle of a name that would be read kept is this much darker than above and below it. Measured
+ * A tinted band: the middle of a name that would be read kept is this much darker than above and below it (`apart`: pixels
+ * left out, as a pencil's own line, blurred). Measured
  * (bandTint, 150/200/300 dpi): bare names ≤ 0.013 (seeds 9,000–9,005, 54 rows per dpi) and in a mix with sheet noise
  * ≤ 0.013 but under a fold (to the board already: 0.03–0.11; seeds 9,200–9,239, 419 rows per dpi); keeping marks ≤ 0.024
  * (a tick on the name, 150 dpi; seeds 9,100–9,119, 360 rows per dpi); yellow highlighters ≥ 0.067 (162 rows).

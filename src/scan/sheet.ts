@@ -87,17 +87,35 @@ const clearDisc = (look: Uint8Array, w: number, h: number, c: Circle): void => {
   }
 };
 
-/** Printed within one pixel of the form grid: at 1 px/pt a letter's blurred edge must not count as writing. */
-const printedNear = (printed: Uint8Array, W: number, H: number, gx: number, gy: number): boolean => {
-  for (let y = Math.max(0, gy - 1); y <= Math.min(H - 1, gy + 1); y++) {
-    for (let x = Math.max(0, gx - 1); x <= Math.min(W - 1, gx + 1); x++) if (printed[y * W + x] === 1) return true;
+/**
+ * Printed within `px` pixels of the form grid (FORM_PER_POINT a point) of a point's middle: at one sample a point a
+ * letter's blurred edge must not count as writing.
+ */
+const printedNear = (printed: Uint8Array, W: number, H: number, gx: number, gy: number, px: number): boolean => {
+  for (let y = Math.max(0, gy - px); y <= Math.min(H - 1, gy + px); y++) {
+    for (let x = Math.max(0, gx - px); x <= Math.min(W - 1, gx + px); x++) if (printed[y * W + x] === 1) return true;
   }
   return false;
 };
 
+/**
+ * Print within one pixel (half a point) is the form's. Print within two (a point) is the form's too for the ink counted
+ * outside (OUTSIDE_INK_PT2) but for a pen's dark core, its other points there only looked at finely (outside-strokes.ts): the blurred crossbar of
+ * a header letter a sample off the scan's print counted 5 pt² with a speck beside it (variety bench 100,043, 200 dpi,
+ * upside down, blurred: sent to the board with nothing written on it), while a digit written between the header's
+ * words, a point or two from its letters, shows there as a stroke.
+ */
+const NEAR_PRINT_PX = 1;
+const BY_PRINT_PX = 2;
+/**
+ * …unless darker than this share of the ink level: a pen's core (a ballpoint digit's 0.27–0.46, outside-strokes.ts);
+ * the letters' blurred edges are lighter (that crossbar's darkest 0.67).
+ */
+const BY_PRINT_DARK = 0.55;
+
 /** printedNear at every point of a page (w × h points), 1 where printed: the same for every sheet of a form, kept with it. */
-const printedNearAll = (form: FormPage, w: number, h: number): Uint8Array => {
-  const key = `${w},${h}`;
+const printedNearAll = (form: FormPage, w: number, h: number, px: number): Uint8Array => {
+  const key = `${w},${h},${px}`;
   const cached = nearPrint.get(form)?.get(key);
   if (cached !== undefined) return cached;
   const W = form.blank.width;
@@ -105,7 +123,7 @@ const printedNearAll = (form: FormPage, w: number, h: number): Uint8Array => {
   const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const gy = Math.round((y + 0.5) * FORM_PER_POINT);
-    for (let x = 0; x < w; x++) if (printedNear(form.printed, W, H, Math.round((x + 0.5) * FORM_PER_POINT), gy)) out[y * w + x] = 1;
+    for (let x = 0; x < w; x++) if (printedNear(form.printed, W, H, Math.round((x + 0.5) * FORM_PER_POINT), gy, px)) out[y * w + x] = 1;
   }
   const forForm = nearPrint.get(form) ?? new Map<string, Uint8Array>();
   forForm.set(key, out);
@@ -140,6 +158,8 @@ const looks = new WeakMap<BallotPage, Map<string, Uint8Array>>();
 const lookCopy = scratch((n) => new Uint8Array(n), false);
 /** The points counted as ink outside (1), and the stack of their flood. */
 const outsideMap = scratch((n) => new Uint8Array(n), true);
+/** The points of ink by the print (BY_PRINT_PX), looked at finely only, with those counted. */
+const byPrintMap = scratch((n) => new Uint8Array(n), true);
 const floodStack = scratch((n) => new Int32Array(n), false);
 
 /**
@@ -239,8 +259,11 @@ const inkOutside = (
   const values = new Uint8Array(STRIP * w);
   const hist = new Uint32Array(256);
   const { width: iw, height: ih, data } = img;
-  const printed = printedNearAll(form, w, h);
+  const printed = printedNearAll(form, w, h, NEAR_PRINT_PX);
+  const byPrint = printedNearAll(form, w, h, BY_PRINT_PX);
   const ink = outsideMap(w * h);
+  const near = byPrintMap(w * h);
+  let nearby = 0;
   const levels = new Float64Array(Math.ceil(h / STRIP));
   let n = 0;
   for (let y0 = 0; y0 < h; y0 += STRIP) {
@@ -279,13 +302,18 @@ const inkOutside = (
       const at = (y - y0) * w;
       for (let x = 0; x < w; x++) {
         if (look[row + x] === 1 && values[at + x]! < level && printed[row + x] === 0) {
+          if (byPrint[row + x] === 1 && values[at + x]! >= level * BY_PRINT_DARK) {
+            nearby++;
+            near[row + x] = 1;
+            continue;
+          }
           n++;
           ink[row + x] = 1;
         }
       }
     }
   }
-  if (n === 0) return { area: 0, stroke: null };
+  if (n === 0 && nearby === 0) return { area: 0, stroke: null };
   const darkAt = (x: number, y: number): boolean => {
     const sx = t.a * x + t.b * y + t.c;
     const sy = t.d * x + t.e * y + t.f;
@@ -293,7 +321,8 @@ const inkOutside = (
   };
   const area = n - flicksOutOfRows(ink, w, h, page, darkAt);
   // Under the limit, the few points left may be a thin pen line between the samples: looked at finely around them.
-  const stroke = area > 0 && area < OUTSIDE_INK_PT2
+  if (area < OUTSIDE_INK_PT2 && nearby > 0) for (let q = 0; q < ink.length; q++) if (near[q] === 1) ink[q] = 1;
+  const stroke = (area > 0 || nearby > 0) && area < OUTSIDE_INK_PT2
     ? strokeOutside(ink, { img, t, w, h, look, printed, levelAt: (y) => levels[Math.floor(y / STRIP)]!, rows: page.rows.map((r) => ({ row: r.row, zone: rowBox(r.row) })) })
     : null;
   return { area, stroke };

@@ -85,6 +85,9 @@ export const STRIKE = {
  */
 export const PHOTO = { minAbovePt: 1.5, lowPxPerPt: SHARP_PHOTO_PX_PER_PT, coarsePxPerPt: COARSE_PHOTO_PX_PER_PT, keptPt: 1.25, entering: { pt: 2, thin: 0.8 }, softEdges: 0.415 } as const;
 
+/** A pencil's line (pencil-strike.ts), blurred: the rows this near it (points) are its own, not a highlighter's tint. */
+const PENCIL_APART_PT = 1.5;
+
 /** Thicker than this in its column (points), new ink is not a pen stroke (a felt pen is 2.5–4 pt). */
 const PEN_THICKNESS_PT = 5.5;
 /** A circle: lines above and below the letters across at least this share of the name each. */
@@ -1117,12 +1120,27 @@ const readSample = (
   let course: PencilCourse | null = null;
   const pencil = (): PencilCourse =>
     (course ??= pencilCourse(s, paper, printedAt, k, area, g, i0, i1, g.words.map((word) => wordColumns(word, k, area, i0, i1))));
+  // A pencil's line under a highlighter's tint is the board's: the tint measured apart from the line's own rows
+  // (PENCIL_APART_PT), which at 150 dpi it blurs over and tinted as much as a yellow highlighter (22 of 144 pencil
+  // strikes sent to the board, test/scan/variety.test.ts seeds 9,000–9,011).
+  const pencilTinted = (): boolean => {
+    const c = pencil();
+    const near = PENCIL_APART_PT * k;
+    return tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height, (i, j) => Math.abs(j - (c.y + c.slope * (i - c.xc))) <= near);
+  };
   // A pencil through the whole name: its grainy line shows as pen ink only in pieces away from the letters, and as
   // faint ink across much of the name (PENCIL_FAINT).
   if (o.pencilStrikes === true && !whole && faint.coverage >= PENCIL_FAINT && pencilStrike(pencil())) {
     if (o.creases === true && creaseThrough(img, t, page, g)) return { ...base, state: 'uncertain', confidence: 0 };
-    if (!tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height)) return { ...base, state: 'struck', confidence: 0 };
+    if (!pencilTinted()) return { ...base, state: 'struck', confidence: 0 };
   }
+  // A row about to go to the board whose faint ink crosses less than PENCIL_FAINT (not asked above): a pencil lighter
+  // than the faint level, blurred, shows as nothing but light ink (variety bench 100,080 c018, 200 dpi: faint 0.03 of
+  // the name, its course across 0.86 of it; test/scan/variety.test.ts 9,011 c008). Asked only here, where the search's
+  // cost is rare: struck as above, else the board.
+  const unsure = (): StrikeRowReading & Pick<Crossing, 'runFrom' | 'runTo'> =>
+    o.pencilStrikes === true && !whole && faint.coverage < PENCIL_FAINT && pencilStrike(pencil()) && !(o.creases === true && creaseThrough(img, t, page, g)) &&
+    !pencilTinted() ? { ...base, state: 'struck', confidence: 0 } : { ...base, state: 'uncertain', confidence: 0 };
   if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
   if (o.fromPad && strokePt <= keptPt) {
     // The whole width, pad included: a run of pen ink that reaches into the name — but for a circle round the name,
@@ -1134,7 +1152,7 @@ const readSample = (
       const intoName = Math.min(wide.runTo, i1) - Math.max(wide.runFrom, i0);
       if (intoName <= 0 || (wide.longestRun * w) / k <= STRIKE.keptPt) break;
       const circleEnd = circled && ends < 2 && intoName <= CIRCLE_END_PT * k && clearCircleEnd(cls, w, s.height, k, wide.runFrom, wide.runTo, i0, i1, j0, j1);
-      if (!circleEnd) return { ...base, state: 'uncertain', confidence: 0 };
+      if (!circleEnd) return unsure();
     }
   }
   // Asked again after a mark is cleared from `cls`; the ink beside the letters is the image's, found once.
@@ -1168,7 +1186,7 @@ const readSample = (
     return o.tickBox === true && tickReach !== null ? { ...reading, tick: tickReach } : reading;
   };
   if (lowAlone) {
-    return o.wholeMarks === true && clearMarks(false) && keptNow() ? kept() : { ...base, state: 'uncertain', confidence: 0 };
+    return o.wholeMarks === true && clearMarks(false) && keptNow() ? kept() : unsure();
   }
   // Nothing long crosses the letters, but a circle's side or an underline by their foot reads as a line going under
   // them or as a faint line across them: read again without the circle or the underline (never without a tick here).
@@ -1195,5 +1213,5 @@ const readSample = (
     }
     return kept();
   }
-  return { ...base, state: 'uncertain', confidence: 0 };
+  return unsure();
 };

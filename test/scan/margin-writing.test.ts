@@ -80,3 +80,36 @@ describe('the sheet\'s noise that leaves a few points outside the rows', () => {
     expect(read.writing).toBe(false);
   }, 60_000);
 });
+
+describe('the blurred edge of the form\'s own print', () => {
+  // Variety bench seed 100,043 (200 dpi, upside down, blurred, staples): the blurred crossbar of a header letter lay a
+  // sample off the scan's print, counted as ink outside with a stroke's edge beside it — 5 pt² with the staples' 2,
+  // over OUTSIDE_INK_PT2: the ballot went to the board with nothing written on it. Print within a point is the form's.
+  it('is no writing outside', async () => {
+    const b = await generateBallot(g, { seed: 100_043, pStrike: 0.3, pNonStrike: 0.08, pPartial: 0.01, pNoStamp: 0.01, pOutside: 0.01, pVariety: 0.1, pNoise: 0.5 });
+    expect(b.truth.writingOutside).toBe(false);
+    const read = outside(b.pages[0]!);
+    expect(read.ink).toBeLessThan(OUTSIDE_INK_PT2);
+    expect(read.writing).toBe(false);
+  }, 60_000);
+
+  // A thin "1" written in a gap between two words of the header's second line (a word space, 2–3 pt from the letters on
+  // each side): writing all the same.
+  it('leaves a digit written between the print\'s words for the board', () => {
+    const clean = g.clean[0]!;
+    const k = g.perPoint;
+    const y = 55;
+    const printedAt = (x: number): boolean => clean.data[Math.round(y * k) * clean.width + Math.round(x * k)]! < 128;
+    // The first gap of 4–8 pt between printed columns on the line through the header's second line of letters.
+    let gap: { from: number; to: number } | null = null;
+    for (let x = 100, from = -1; x < 500 && gap === null; x += 0.25) {
+      if (!printedAt(x)) continue;
+      if (from >= 0 && x - from >= 4 && x - from <= 8) gap = { from, to: x };
+      from = x;
+    }
+    if (gap === null) throw new Error('no word space on the header\'s second line');
+    const x = (gap.from + gap.to) / 2;
+    const read = outside(written([[{ x: x - 1, y: y - 4 }, { x, y: y - 5 }, { x, y: y + 5 }]]));
+    expect(read.writing).toBe(true);
+  });
+});
