@@ -1128,19 +1128,24 @@ const readSample = (
     const near = PENCIL_APART_PT * k;
     return tinted((i, j) => s.data[j * w + i]!, printedAt, k, i0, i1, middle, s.height, (i, j) => Math.abs(j - (c.y + c.slope * (i - c.xc))) <= near);
   };
-  // A pencil through the whole name: its grainy line shows as pen ink only in pieces away from the letters, and as
-  // faint ink across much of the name (PENCIL_FAINT).
-  if (o.pencilStrikes === true && !whole && faint.coverage >= PENCIL_FAINT && pencilStrike(pencil())) {
-    if (o.creases === true && creaseThrough(img, t, page, g)) return { ...base, state: 'uncertain', confidence: 0 };
-    if (!pencilTinted()) return { ...base, state: 'struck', confidence: 0 };
+  // A pencil through the whole name: its grainy line shows as pen ink only in pieces away from the letters. Struck,
+  // but for a fold across the row ('folded': the board) or a highlighter's tint over it (null).
+  const pencilThrough = (): 'struck' | 'folded' | null => {
+    if (o.pencilStrikes !== true || whole || !pencilStrike(pencil())) return null;
+    if (o.creases === true && creaseThrough(img, t, page, g)) return 'folded';
+    return pencilTinted() ? null : 'struck';
+  };
+  // Asked at once where faint ink crosses much of the name (PENCIL_FAINT)…
+  if (faint.coverage >= PENCIL_FAINT) {
+    const through = pencilThrough();
+    if (through === 'folded') return { ...base, state: 'uncertain', confidence: 0 };
+    if (through === 'struck') return { ...base, state: 'struck', confidence: 0 };
   }
-  // A row about to go to the board whose faint ink crosses less than PENCIL_FAINT (not asked above): a pencil lighter
-  // than the faint level, blurred, shows as nothing but light ink (variety bench 100,080 c018, 200 dpi: faint 0.03 of
-  // the name, its course across 0.86 of it; test/scan/variety.test.ts 9,011 c008). Asked only here, where the search's
-  // cost is rare: struck as above, else the board.
+  // …and otherwise only on a row about to go to the board: a pencil lighter than the faint level, blurred, shows as
+  // nothing but light ink (variety bench 100,080 c018, 200 dpi: faint 0.03 of the name, its course across 0.86 of it;
+  // test/scan/variety.test.ts 9,011 c008), and the search's cost is rare there.
   const unsure = (): StrikeRowReading & Pick<Crossing, 'runFrom' | 'runTo'> =>
-    o.pencilStrikes === true && !whole && faint.coverage < PENCIL_FAINT && pencilStrike(pencil()) && !(o.creases === true && creaseThrough(img, t, page, g)) &&
-    !pencilTinted() ? { ...base, state: 'struck', confidence: 0 } : { ...base, state: 'uncertain', confidence: 0 };
+    faint.coverage < PENCIL_FAINT && pencilThrough() === 'struck' ? { ...base, state: 'struck', confidence: 0 } : { ...base, state: 'uncertain', confidence: 0 };
   if (strokePt >= STRIKE.partialPt && !whole) return { ...base, state: 'partial', confidence: 0 };
   if (o.fromPad && strokePt <= keptPt) {
     // The whole width, pad included: a run of pen ink that reaches into the name — but for a circle round the name,
