@@ -11,6 +11,7 @@ import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.
 import type { GreyImage } from './image.ts';
 import { pdfToolFailed, unreadable } from './scan-errors.ts';
 import { sniffKind } from './file-kind.ts';
+import { pageThroughFile } from './page-file.ts';
 import { tempFolder } from '../runtime/temp-folder.ts';
 
 const run = promisify(execFile);
@@ -63,13 +64,15 @@ export const decodePage = async (file: ScanFile, page: number): Promise<Result<G
   // output to sRGB unless told otherwise, and extracting one channel of that costs a quarter of the decoding (22 → 17 ms
   // for an A4 PNG at 200 dpi), for the same pixels.
   if (meta.channels === 1 && meta.space === 'b-w' && meta.depth === 'uchar' && meta.icc === undefined) {
-    const grey = await rawGrey(flat.toColourspace('b-w'));
+    const grey = await pageThroughFile(flat.clone().toColourspace('b-w')) ?? await rawGrey(flat.toColourspace('b-w'));
     if (grey !== null) return ok(grey);
   }
   if (channels === 1) return ok(await rawChannel(flat.extractChannel(0)));
   // libvips' recomb works in floats on all three output channels: 3–4 times the PNG's decoding (85 against 25 ms
   // for an A4 page at 200 dpi); weighing the RGB page here costs about 10 ms, for the same grey levels.
   if (channels === 3 && meta.space === 'srgb' && meta.depth === 'uchar') {
+    const grey = await pageThroughFile(flat.clone(), luminanceInto);
+    if (grey !== null) return ok(grey);
     const { data, info } = await flat.raw().toBuffer({ resolveWithObject: true });
     // Weighed through a plain Uint8Array view: sharp's Buffer gets a map of its own that dies with the page, and
     // `luminance`'s optimized code with it (compiled again on most colour pages).
@@ -99,9 +102,14 @@ const LUMINANCE: [[number, number, number], [number, number, number], [number, n
  */
 export const luminance = (rgb: Uint8Array): Uint8Array => {
   const out = new Uint8Array(Math.floor(rgb.length / 3));
+  luminanceInto(rgb, out);
+  return out;
+};
+
+/** `luminance` of the first `out.length` pixels of `rgb`, written into `out`. */
+export const luminanceInto = (rgb: Uint8Array, out: Uint8Array): void => {
   const n = out.length;
   for (let i = 0, k = 0; i < n; i++, k += 3) out[i] = Math.fround(0.299 * rgb[k]! + 0.587 * rgb[k + 1]! + 0.114 * rgb[k + 2]!);
-  return out;
 };
 
 /** A binary PGM (P5, maxval 255) as written by pdftoppm -gray. */
