@@ -1,0 +1,40 @@
+/** A decoded page in memory of V8's own (src/scan/page-file.ts): freed at once, the same pixels as sharp gives. */
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { decodeScan } from '../../src/scan/index.ts';
+import { luminance } from '../../src/scan/input.ts';
+import { freeNow } from '../../src/runtime/free-now.ts';
+
+const noise = (n: number, seed: number): Buffer => Buffer.alloc(n).map(() => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256);
+const ours = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith(`daihoi-scan-pages-${process.pid}-`));
+
+describe('a decoded page', () => {
+  // Sizes: one strip of the colour page's reading (1 MB), several with a short last one, and a single row per strip.
+  const sizes = [[97, 61], [1000, 800], [2000, 400], [400_000, 3]] as const;
+
+  it('is a grey page of V8 memory, freed at once, with the pixels sharp decodes, grey or colour, at every size', async () => {
+    const before = ours();
+    for (const [w, h] of sizes) {
+      const grey = noise(w * h, w + h);
+      const rgb = noise(3 * w * h, w * h);
+      const files = {
+        grey: await sharp(grey, { raw: { width: w, height: h, channels: 1 } }).toColourspace('b-w').png({ compressionLevel: 1 }).toBuffer(),
+        colour: await sharp(rgb, { raw: { width: w, height: h, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer(),
+      };
+      for (const [kind, file] of Object.entries(files)) {
+        const expected = kind === 'grey' ? await sharp(file).toColourspace('b-w').raw().toBuffer() : Buffer.from(luminance(await sharp(file).raw().toBuffer()));
+        const r = await decodeScan(file);
+        if (!r.ok) throw new Error(r.error.message_en);
+        const img = r.value[0]!;
+        const name = `${kind} ${w} × ${h}`;
+        expect([img.width, img.height], name).toEqual([w, h]);
+        expect(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length).equals(expected), name).toBe(true);
+        // sharp's toBuffer page could not be freed (held by Node until a full collection): this one is.
+        expect(freeNow(img.data), name).toBe(true);
+      }
+    }
+    expect(ours()).toEqual(before);
+  });
+});
