@@ -7,7 +7,7 @@ import { decodeScan } from '../../src/scan/index.ts';
 import { luminance } from '../../src/scan/input.ts';
 import { freeNow } from '../../src/runtime/free-now.ts';
 
-const noise = (n: number, seed: number): Buffer => Buffer.alloc(n).map(() => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256);
+const noise = (n: number, seed: number): Buffer => Buffer.from(new Uint8Array(n).map(() => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256));
 const ours = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith(`daihoi-scan-pages-${process.pid}-`));
 
 describe('a decoded page', () => {
