@@ -39,12 +39,17 @@ const headerFits = (h: Uint8Array, width: number, height: number, bands: number)
 /**
  * The pixels of `image` (sharp, its operations set) as a grey page: one 8-bit band taken as it is, or, given `weigh`,
  * three weighed into grey (`rgb` → `out`, `out.length` pixels); null when libvips gives anything else (the caller
- * decodes it the other way).
+ * decodes it the other way, as it does when the file system fails).
  */
 export const pageThroughFile = async (image: Sharp, weigh?: (rgb: Uint8Array, out: Uint8Array) => void): Promise<GreyImage | null> => {
   const bands = weigh === undefined ? 1 : 3;
   // A folder of its own (removed after): a reading thread may decode the next page while this one is read back.
-  const folder = await tempFolder('scan-pages');
+  let folder: string;
+  try {
+    folder = await tempFolder('scan-pages');
+  } catch {
+    return null;
+  }
   const path = join(folder, 'page.v');
   try {
     const info = await image.toFile(path);
@@ -73,6 +78,9 @@ export const pageThroughFile = async (image: Sharp, weigh?: (rgb: Uint8Array, ou
     } finally {
       await file.close();
     }
+  } catch {
+    // A file that cannot be decoded, or a temporary folder full: decoded the other way, which says why if it cannot.
+    return null;
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -37,4 +37,21 @@ describe('a decoded page', () => {
     }
     expect(ours()).toEqual(before);
   });
+
+  it('is decoded the other way when no temporary folder can be made, and a broken file is refused as before', async () => {
+    const grey = noise(97 * 61, 5);
+    const png = await sharp(grey, { raw: { width: 97, height: 61, channels: 1 } }).toColourspace('b-w').png().toBuffer();
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = '/nonexistent/daihoi-test';
+    try {
+      const r = await decodeScan(png);
+      if (!r.ok) throw new Error(r.error.message_en);
+      expect(Buffer.from(r.value[0]!.data).equals(grey)).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
+    const broken = await decodeScan(png.subarray(0, png.length >> 1));
+    expect(broken.ok ? 'read' : broken.error.code).toBe('scan.file');
+  });
 });
