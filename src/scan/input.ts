@@ -1,6 +1,7 @@
 /**
  * Scans in: PNG, JPEG, TIFF (every page) through sharp, PDF through `pdftoppm -r 200 -gray` (poppler-utils),
- * greyscale or colour, to 8-bit grey pages. The only I/O of the reader besides the review crops.
+ * greyscale or colour, to 8-bit grey pages. The only I/O of the reader besides the review crops (a decoded page passes
+ * through a temporary file: page-file.ts).
  */
 import { execFile } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -48,6 +49,8 @@ export const MAX_PAGE_PIXELS = 40_000_000;
  * refused before it is decoded. A grey scan's one channel is taken as it is; an 8-bit RGB scan's channels are weighed
  * into luminance (ITU-R BT.601) here (`luminance`), any other colour page by libvips (`recomb`, after sharp has
  * turned it into 8-bit sRGB) — never by sharp's colour pipeline, which costs as much again as the decoding itself.
+ * The grey and the 8-bit sRGB pages are read back from a file libvips writes (page-file.ts: memory of V8's own, which
+ * a scavenge or freeNow frees, not a Buffer that only a full collection does).
  */
 export const decodePage = async (file: ScanFile, page: number): Promise<Result<GreyImage, RuleError>> => {
   const image = sharp(file, { page, limitInputPixels: MAX_PAGE_PIXELS, sequentialRead: true });
