@@ -22,7 +22,7 @@ import { faintStubIntoLetter } from './faint-stub.ts';
 import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
-import { lineOffBlank, offBlank, pencilLineOffBlank, pencilLineUpright, pencilThroughPart } from './pencil-off-blank.ts';
+import { lineOffBlank, offBlank, PENCIL_LINE, pencilLineOffBlank, pencilLineUpright, pencilThroughPart } from './pencil-off-blank.ts';
 import { fitBlank, type BlankFit } from './photo-blank-model.ts';
 import { steepLine, steepPencil } from './pencil-steep.ts';
 import { PENCIL_FAINT, pencilCourse, pencilSpeck, pencilStrike, type PencilCourse } from './pencil-strike.ts';
@@ -1213,8 +1213,9 @@ const readSample = (
       // A pencil's speck away from the letters, all the row's pen ink, is one dot by its shape: a pencil's grey, not a dot.
       const dotted = (): boolean => (oneDot(cls, w, s.height, k) && !pencilSpeck(cls, s, paper)) || dot();
       const folded = (): boolean => o.creases === true && creaseThrough(img, t, page, g);
+      const mostSpread = (): number => (!coarseScan(t) && pencil().grey >= PENCIL_LINE.fineGrey ? PENCIL_LINE.fineSpread : PENCIL_LINE.mostSpread);
       const offCourse = (): boolean => !penMarkCleared && pencil().runFrom >= 0 && !dotted() &&
-        (pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread) || pencilLineUpright(lineOffBlank(blank(), g, sample, true), blank().spread)) && !folded();
+        (pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread, mostSpread()) || pencilLineUpright(lineOffBlank(blank(), g, sample, true), blank().spread, mostSpread())) && !folded();
       if (pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || dotted() ? -Infinity : offBlank(blank(), sample, printedAt, pencil())), folded) || offCourse()) {
         return { ...base, state: 'partial', confidence: 0 };
       }
