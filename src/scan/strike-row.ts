@@ -1223,9 +1223,10 @@ const readSample = (
     // A pencil drawn steeply through the name, lighter than the faint level: the row reader sees no ink of it and the
     // course above follows no line that steep (test/scan/variety.test.ts, 150 dpi seed 9,901 c002). Never once a pen
     // mark was cleared: a close underline's blurred edge is such a line.
-    if (o.steepPencils === true && !underlined && !penMarkCleared && steepPencil(steepLine(s, paper, printedAt, k, area, g, i0, i1), (i1 - i0) / k)) {
-      return { ...base, state: 'uncertain', confidence: 0 };
-    }
+    // (Asked in a closure: a mark cleared inside keptNow sets penMarkCleared, which the compiler cannot see here.)
+    const steepThrough = (): boolean =>
+      o.steepPencils === true && !underlined && !penMarkCleared && steepPencil(steepLine(s, paper, printedAt, k, area, g, i0, i1), (i1 - i0) / k);
+    if (steepThrough()) return { ...base, state: 'uncertain', confidence: 0 };
     return kept();
   }
   return unsure();
