@@ -191,15 +191,29 @@ export const lineOffBlank = (fit: BlankFit, g: RowGuide, sample: RowSample, upri
 export const PENCIL_LINE = {
   peak: 33, spreads: 5.5, darkness: 75,
   /**
-   * Asked only of a row fitting the blank this well (fitBlank's spread, grey levels): paper rendered at 150 dpi sets the
-   * names 0.24 pt off the blank (test/scan/partial-strikes.test.ts, seeds 152,109–152,244), its letters' edges leave
-   * runs of 79–93 on names with nothing drawn, misfit 9.6–11.1; the pencils above 3.7–6.7.
+   * Asked only of a row fitting the blank this well (fitBlank's spread, grey levels: 1.4826 × a median misfit of 0.5 +
+   * whole levels, so 8.15, 9.64, 11.1 …): paper rendered at 150 dpi sets the names 0.24 pt off the blank
+   * (test/scan/partial-strikes.test.ts, seeds 152,109–152,244), its letters' edges leave runs of 79–93 on names with
+   * nothing drawn, misfit 9.6–11.1; the pencils above 3.7–6.7.
    */
   mostSpread: 8,
+  /**
+   * …and at 200 dpi and finer, of a row whose course's light ink is a pencil's grey (pencil-strike.ts PencilCourse
+   * grey, at least `fineGrey` of the paper), misfitting by 8.15 too: pencils through half a syllable read kept there
+   * (seeds 9,900–9,959, tuned on: 200 dpi 9,912 c015 51.5 and 9,937 c013 58.7; 300 dpi 9,912 c007 51.4 and 9,937 c013
+   * 55.8; their course 0.64–0.74). At 150 dpi not: paper rendered at 150 dpi misfits by 8.15 too (the bare name
+   * 152,109 c002 then read partial; rendered stress 150,500–150,539: 6 pen marks that keep the name would pass). Pen
+   * marks that keep the name at 8.15 and pass at 200 and 300 dpi (printed stress 200,500–200,619, 300,500–300,559,
+   * default mix 1–120, 2,000,001–2,000,060, variety 90,001–90,120, 2,090,001–2,090,060; rendered stress
+   * 200,500–200,559, 300,500–300,539): none but a thin-ballpoint circle on rendered paper (200,539 c016), its course
+   * 0.44 of the paper: not a pencil's grey.
+   */
+  fineSpread: 9,
+  fineGrey: 0.6,
 } as const;
 
-export const pencilLineOffBlank = (l: LineOffBlank, spread: number): boolean =>
-  spread <= PENCIL_LINE.mostSpread && l.peak >= PENCIL_LINE.peak && l.peak >= PENCIL_LINE.spreads * spread && l.darkness <= PENCIL_LINE.darkness;
+export const pencilLineOffBlank = (l: LineOffBlank, spread: number, mostSpread: number = PENCIL_LINE.mostSpread): boolean =>
+  spread <= mostSpread && l.peak >= PENCIL_LINE.peak && l.peak >= PENCIL_LINE.spreads * spread && l.darkness <= PENCIL_LINE.darkness;
 
 /**
  * A pencil's line measured over the gaps and the letters' upright stems (lineOffBlank `upright`), on the same rows
@@ -213,5 +227,5 @@ export const pencilLineOffBlank = (l: LineOffBlank, spread: number): boolean =>
  */
 export const PENCIL_UPRIGHT = { peak: 24, spreads: 4 } as const;
 
-export const pencilLineUpright = (l: LineOffBlank, spread: number): boolean =>
-  spread <= PENCIL_LINE.mostSpread && l.peak >= PENCIL_UPRIGHT.peak && l.peak >= PENCIL_UPRIGHT.spreads * spread && l.darkness <= PENCIL_LINE.darkness;
+export const pencilLineUpright = (l: LineOffBlank, spread: number, mostSpread: number = PENCIL_LINE.mostSpread): boolean =>
+  spread <= mostSpread && l.peak >= PENCIL_UPRIGHT.peak && l.peak >= PENCIL_UPRIGHT.spreads * spread && l.darkness <= PENCIL_LINE.darkness;

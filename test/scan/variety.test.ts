@@ -163,6 +163,16 @@ describe('a pencil line through the whole name, or through part of it', () => {
     expect(states.filter((x) => x === 'struck').length).toBe(36);
   }, 120_000);
 
+  // 150 dpi seed 9,901 c002 (the plan below): a light pencil drawn steeply (slope about 0.2) through "Trần Thị Dũng",
+  // lighter than the faint level — the row reader saw no pen ink and faint ink over 0.6 % of the name, and the course
+  // of light ink follows lines up to 0.06 only: read kept. A steep light line through most of the name now sends the
+  // row to the board (pencil-steep.ts).
+  it('drawn steeply through the whole name is never read kept', async () => {
+    const b = await generateBallot(g150, { seed: 9901, stamped: true, writingOutside: false, plan: pencilPlan(9901) });
+    expect(b.truth.plans.get('c002')).toMatchObject({ kind: 'strike', shape: 'steep-slant', pen: 'pencil' });
+    expect(said(readStack(b.pages, g150.target).ballots[0]!.rows.find((r) => r.candidateId === 'c002')!)).not.toBe('kept');
+  }, 60_000);
+
   // A light pencil line through the family name, the given name, a middle word, half a word or half the name (among
   // pencil lines through the whole name, straight, slanted, starting late or ending early): never struck, and kept
   // only where listed — 6 of 36 at 150 dpi, 6 at 200 and 4 at 300 were read kept before pencil-strike.ts's pencilPart
