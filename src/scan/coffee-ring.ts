@@ -248,6 +248,33 @@ export const lightRunPt = (sample: RowSample, printedAt: (i: number, j: number) 
 };
 
 /**
+ * The area (points²) of light ink (as light as a rim's) above and below the letters' band in the row's sample, off
+ * the print and off darker ink (a pixel from either: the letters' and a pen's blurred edges): a rim crossing the band
+ * goes on round out of it. Rows of the default mix that asked (200 dpi seeds 1–60: 39 rows, whole thin-ballpoint
+ * strikes with light gaps) 0–0.25; rows under a ring 12–90 (variety bench 140,069, 140,070; three-ring stress 7,001,
+ * 7,017, 7,022).
+ */
+export const RIM_OUTSIDE_PT2 = 2.5;
+export const lightOutsideBand = (sample: RowSample, printedAt: (i: number, j: number) => boolean): number => {
+  const { s, paper, j0, j1 } = sample;
+  const w = s.width;
+  const dark = RIM_LIGHTEST * paper;
+  const light = LIGHT * paper;
+  let n = 0;
+  for (let j = 1; j < s.height - 1; j++) {
+    if (j >= j0 - 1 && j <= j1) continue;
+    for (let i = 1; i < w - 1; i++) {
+      const v = s.data[j * w + i]!;
+      if (v >= light || v < dark) continue;
+      let near = false;
+      for (let dj = -1; dj <= 1 && !near; dj++) for (let di = -1; di <= 1 && !near; di++) near = printedAt(i + di, j + dj) || s.data[(j + dj) * w + i + di]! < dark;
+      if (!near) n++;
+    }
+  }
+  return n / (FORM_PER_POINT * FORM_PER_POINT);
+};
+
+/**
  * The row's sample with the ring cleared to the paper: ink along the rim no darker than the rim, and inside it the
  * cup's stain — pixels no darker than the stain is above and below the letters' band (STAIN_TOLERANCE), the stain
  * tinting the name as a highlighter does (light-band.ts). A highlighter or a pencil inside the ring, darker than the

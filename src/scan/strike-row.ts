@@ -15,7 +15,7 @@ import type { Box } from '../documents/ballot-layout.ts';
 import { FORM_PER_POINT, PRINTED, type FormPage, type RowGuide } from './form.ts';
 import { COARSE_PHOTO_PX_PER_PT, SHARP_PHOTO_PX_PER_PT } from './photo-marks.ts';
 import type { GreyImage } from './image.ts';
-import { lightInkOnly, lightRunPt, ringOver, withoutRing } from './coffee-ring.ts';
+import { lightInkOnly, lightOutsideBand, lightRunPt, RIM_OUTSIDE_PT2, ringOver, withoutRing } from './coffee-ring.ts';
 import { fingerprintAt, withoutPatch, type Patch } from './fingerprint.ts';
 import { floodPiece, pieceBox } from './flood.ts';
 import { dotOnLetters } from './dot-on-letters.ts';
@@ -1000,7 +1000,7 @@ export const readStrikeRow = (img: GreyImage, t: Affine, page: FormPage, g: RowG
     if (again?.state === 'kept') return again;
   }
   // Or a cup's rim: read again without it, kept only if nothing else is there.
-  const ring = o.rings === true && lightInkOnly(sample, printedAt) ? ringOver(img, t, page, g) : null;
+  const ring = o.rings === true && lightInkOnly(sample, printedAt) && lightOutsideBand(sample, printedAt) >= RIM_OUTSIDE_PT2 ? ringOver(img, t, page, g) : null;
   if (ring === null) return first;
   const again = readSample(img, t, page, g, o, { ...sample, s: withoutRing(sample, ring, printedAt) }, null);
   return again.state === 'kept' ? again : first;
@@ -1016,7 +1016,7 @@ const RIM_RUN_PT = 3;
 const struckPastRing = (
   img: GreyImage, t: Affine, page: FormPage, g: RowGuide, o: RowThresholds, sample: RowSample, printedAt: (i: number, j: number) => boolean, first: StrikeRowReading,
 ): StrikeRowReading => {
-  const ring = lightRunPt(sample, printedAt) >= RIM_RUN_PT ? ringOver(img, t, page, g) : null;
+  const ring = lightRunPt(sample, printedAt) >= RIM_RUN_PT && lightOutsideBand(sample, printedAt) >= RIM_OUTSIDE_PT2 ? ringOver(img, t, page, g) : null;
   if (ring === null) return first;
   const again = readSample(img, t, page, g, o, { ...sample, s: withoutRing(sample, ring, printedAt) }, null);
   return again.state === 'struck' ? first : { ...first, state: 'uncertain', confidence: 0 };
