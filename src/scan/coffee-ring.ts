@@ -190,10 +190,11 @@ export const ringOver = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide)
     const cx = m.x0 + ((c % w) + 0.5) / PER_POINT;
     const cy = m.y0 + (Math.floor(c / w) + 0.5) / PER_POINT;
     const r = RADIUS_PT[0] + ri;
+    // The circle must cross the row's letters' band, over the name: another ring nearby, and its many near copies in
+    // the vote, are passed over without a try (three-ring stress seed 7,116 c011: six tries spent on one ring beside it).
+    if (Math.abs(cy - (top + foot) / 2) > r + (foot - top) / 2 || cx + r < g.textX0 || cx - r > g.textX1) continue;
     if (tried.some((p) => Math.hypot(p.cx - cx, p.cy - cy) + Math.abs(p.r - r) < SAME_PT)) continue;
     tried.push({ cx, cy, r });
-    // The circle must cross the row's letters' band, over the name.
-    if (Math.abs(cy - (top + foot) / 2) > r + (foot - top) / 2 || cx + r < g.textX0 || cx - r > g.textX1) continue;
     const ring = verify(m, cx, cy, r);
     if (ring !== null) return ring;
   }
