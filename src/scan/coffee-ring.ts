@@ -1,10 +1,12 @@
 /**
- * A cup's ring over a name: the pale rim a cup leaves, a circle 14–30 pt in radius, light grey, across several rows.
- * Where the rim crosses the letters' band the row reader sees a light stroke through part of the name and sends the
- * row to the board (variety bench seeds 140,069 and 140,070 at 200 dpi: bare names read partly struck). A voter's
- * stroke through part of a name stays in its row; the rim goes on round, above and below it, as a thin circle of light
- * ink with paper inside and outside it. Such a circle is looked for (a Hough vote over the light ink around the row),
- * and its rim cleared from the row's sample: only ink no darker than the rim, so a pen crossing it is left.
+ * A cup's ring over the names: the pale rim a cup leaves, a circle 14–30 pt in radius, light grey, across several rows.
+ * Where the rim crosses the letters' band beside a stroke through part of a name, the two make one line across the
+ * name, read struck with confidence (stress ballots with three rings each, 200 dpi seeds 7,001 c001, 7,017 c009, 7,022
+ * c015). A voter's stroke stays in its row; the rim goes on round, above and below it, as a thin circle of light ink
+ * with paper inside and outside it. Such a circle is looked for (a Hough vote over the light ink around the row), its
+ * rim and the stain inside it cleared from the row's sample (only ink no darker than they are: a pen crossing it is
+ * left), and the row read again. Reading a bare name kept so (variety bench 140,069, 140,070: the rim read as a stroke
+ * through part of the name) also read a ballpoint through half a word kept (stress 7,229 c017): not done.
  */
 import { FORM_PER_POINT, type FormPage, type RowGuide } from './form.ts';
 import { quantile, type GreyImage } from './image.ts';
@@ -199,26 +201,6 @@ export const ringOver = (img: GreyImage, t: Affine, page: FormPage, g: RowGuide)
     if (ring !== null) return ring;
   }
   return null;
-};
-
-/**
- * No pixel of the row's sample off the print (and a pixel from it: the letters' blurred edge) is darker than
- * RIM_LIGHTEST of the paper: the row's ink may be a rim's. A pen's is darker (a thin ballpoint through part of a name
- * 0.49 on the variety bench; a rim 0.67–0.72, a pencil 0.75): a ring is not looked for then.
- */
-export const lightInkOnly = (sample: RowSample, printedAt: (i: number, j: number) => boolean): boolean => {
-  const { s, paper } = sample;
-  const w = s.width;
-  const darkest = RIM_LIGHTEST * paper;
-  for (let j = 1; j < s.height - 1; j++) {
-    for (let i = 1; i < w - 1; i++) {
-      if (s.data[j * w + i]! >= darkest) continue;
-      let near = false;
-      for (let dj = -1; dj <= 1 && !near; dj++) for (let di = -1; di <= 1 && !near; di++) near = printedAt(i + di, j + dj);
-      if (!near) return false;
-    }
-  }
-  return true;
 };
 
 /**
