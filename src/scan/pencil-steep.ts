@@ -12,14 +12,11 @@ import type { Box } from '../documents/ballot-layout.ts';
 import type { RowGuide } from './form.ts';
 import type { GreyImage } from './image.ts';
 import { LIGHT_LEVEL } from './light-band.ts';
+import { CORE_PT, PART_GAP_PT } from './pencil-strike.ts';
 import { scratch } from './scratch.ts';
 
-/** The line is looked for through the letters' middle (pencil-strike.ts's CORE_PT), at the name's middle column. */
-const CORE_PT = { top: 0.5, foot: 1 } as const;
 /** Paper this far (points) above and below the line. */
 const CLEAR_PT = 1.5;
-/** A pencil skips a point or two; a wider gap ends a stretch (pencil-strike.ts's PART_GAP_PT). */
-const PART_GAP_PT = 2.5;
 /**
  * Slopes tried (pixels per pixel, both signs): from pencil-strike.ts's MAX_SLOPE on, to more than the steepest strike
  * a voter draws across a row (the generator's steep slant: 8–16 pt over the line's length, at least 60 pt: 0.27).

@@ -14,7 +14,7 @@ import { scratch } from './scratch.ts';
 import { PEN } from './stroke-path.ts';
 
 /** The line is looked for through the letters' middle: from this far below their top to this far above their foot (points). */
-const CORE_PT = { top: 0.5, foot: 1 } as const;
+export const CORE_PT = { top: 0.5, foot: 1 } as const;
 /** Paper this far (points) above and below the line: a line, not a tint or a shadow. */
 const CLEAR_PT = 1.5;
 
@@ -49,7 +49,7 @@ export interface PencilCourse {
 }
 
 /** A pencil line skips a point or two of paper; a wider gap ends a stretch of it (runPt). */
-const PART_GAP_PT = 2.5;
+export const PART_GAP_PT = 2.5;
 
 /** Lines tried: through the letters' middle rows, at slopes up to MAX_SLOPE (pixels per pixel), the flattest first. */
 const MAX_SLOPE = 0.06;
