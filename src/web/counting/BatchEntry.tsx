@@ -27,7 +27,14 @@ export const BatchEntry = ({ ctx, round, batch, onChange }: {
   const [error, setError] = useState<ApiError | null>(null);
   const params = batchRef(round, batch.id);
   const me = useMe();
-  const mine = batch.myEntry;
+  const viewed = batch.myEntry;
+  // The count in the server's answer to this terminal's last ballot or undo, until the batch view moves on: the
+  // next ballot's position comes from it even before the view is fetched again.
+  const [answered, setAnswered] = useState<{ readonly batchId: BatchView['id']; readonly viewed: number; readonly ballots: number } | null>(null);
+  const mine = viewed === null ? null : {
+    ...viewed,
+    ballots: answered !== null && answered.batchId === batch.id && answered.viewed === viewed.ballots ? answered.ballots : viewed.ballots,
+  };
   const entered = mine?.ballots ?? 0;
   const username = me.principal.kind === 'user' ? me.principal.username : '';
   const place = batch.entryPlaces.find((p) => p.operator === username) ?? null;
@@ -49,6 +56,11 @@ export const BatchEntry = ({ ctx, round, batch, onChange }: {
   const done = <T,>(r: ApiResult<T>): ApiResult<T> => {
     onChange();
     return r;
+  };
+  const answer = <T,>(r: ApiResult<T>, view: BatchView | null): ApiResult<T> => {
+    const entry = view?.myEntry ?? null;
+    if (entry !== null && viewed !== null) setAnswered({ batchId: batch.id, viewed: viewed.ballots, ballots: entry.ballots });
+    return done(r);
   };
   if (mine === null) {
     return (
@@ -81,8 +93,14 @@ export const BatchEntry = ({ ctx, round, batch, onChange }: {
   return (
     <>
       <EntryPad ctx={ctx} batchLabel={batch.label} entered={mine.ballots} physicalCount={batch.physicalCount} closed={mine.closed}
-        onEnter={async (text) => done(await api.enterBallot({ params, body: { position: mine.ballots + 1, text, requestId: requestId() } }))}
-        onUndo={async () => done(await api.undoBallot({ params, query: { position: mine.ballots } }))} />
+        onEnter={async (text) => {
+          const r = await api.enterBallot({ params, body: { position: mine.ballots + 1, text, requestId: requestId() } });
+          return answer(r, r.ok ? r.value.batch : null);
+        }}
+        onUndo={async () => {
+          const r = await api.undoBallot({ params, query: { position: mine.ballots } });
+          return answer(r, r.ok ? r.value : null);
+        }} />
       {!mine.closed && mine.ballots === batch.physicalCount && (
         <button type="button" className="button primary" onClick={() => void api.closeEntry({ params, body: { ballots: mine.ballots } }).then(done)}>
           {t('counting.closeEntry')}

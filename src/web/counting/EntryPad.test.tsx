@@ -42,6 +42,22 @@ describe('entry pad keys', () => {
     expect((input as HTMLInputElement).value).toBe('');
   });
 
+  it('an Enter pressed while the last ballot is still being saved sends the next line right after the answer', async () => {
+    const { input, onEnter } = setup();
+    let answer: (r: ApiResult<true>) => void = () => undefined;
+    onEnter.mockImplementationOnce(async () => new Promise<ApiResult<true>>((resolve) => { answer = resolve; }));
+    fireEvent.change(input, { target: { value: '1' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect((input as HTMLInputElement).value).toBe('');
+    fireEvent.change(input, { target: { value: '2' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onEnter).toHaveBeenCalledTimes(1);
+    answer(okTrue);
+    await waitFor(() => expect(onEnter).toHaveBeenCalledTimes(2));
+    expect(onEnter.mock.calls.map(([line]) => line)).toEqual(['1', '2']);
+    await waitFor(() => expect((input as HTMLInputElement).value).toBe(''));
+  });
+
   it('highlights the struck rows while typing', () => {
     const { input, container } = setup();
     fireEvent.change(input, { target: { value: '2 5' } });

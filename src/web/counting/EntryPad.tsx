@@ -2,8 +2,10 @@
  * Keyboard-first entry of one batch (src/counting's syntax): the ballot form in paper order, one line per
  * ballot, Enter to add it, Backspace on an empty line to take back the last ballot. The rows the line marks
  * are highlighted as the operator types; a line the syntax refuses is explained at once and nothing is sent.
+ * The line empties as Enter sends it, so the next ballot can be typed while the server answers; an Enter pressed
+ * before that answer sends the next line right after it (never lost, never twice), and a refused line comes back.
  */
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEntry, parseEntry, type CountingContext } from '../../counting/index.ts';
 import { ballotLimit } from '../../rules/index.ts';
@@ -37,6 +39,7 @@ export const EntryPad = ({ ctx, batchLabel, entered, physicalCount, closed, onEn
   const [error, setError] = useState<ApiError | null>(null);
   const [last, setLast] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const enterAfterAnswer = useRef(false);
   const inputRef = useRef<HTMLInputElement | null>(null);
   const preview = text.trim() === '' ? null : parseEntry(ctx, text);
   const previewBallot = preview !== null && preview.ok ? preview.value : null;
@@ -46,41 +49,51 @@ export const EntryPad = ({ ctx, batchLabel, entered, physicalCount, closed, onEn
   const kept = previewBallot !== null && ctx.form === 'strike-out' && 'struck' in previewBallot
     ? ctx.spec.candidates.length - previewBallot.struck.length : null;
 
-  const run = async (action: () => Promise<ApiResult<unknown>>, after: () => void): Promise<void> => {
+  const run = async (action: () => Promise<ApiResult<unknown>>, after: () => void, refused?: string): Promise<void> => {
     setBusy(true);
     const r = await action();
     setBusy(false);
     if (r.ok) {
       setError(null);
       after();
-    } else setError(r.error);
+    } else {
+      setError(r.error);
+      enterAfterAnswer.current = false;
+      if (refused !== undefined) setText((typed) => (typed === '' ? refused : typed));
+    }
     inputRef.current?.focus();
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
-    if (busy) {
-      e.preventDefault();
+  const enter = (): void => {
+    const parsed = parseEntry(ctx, text);
+    if (!parsed.ok) {
+      setError(parsed.error);
       return;
     }
+    if (full) {
+      setError({ code: 'entry.over-physical', message_vi: t('counting.overPhysical', { n: physicalCount }), message_en: t('counting.overPhysical', { n: physicalCount, lng: 'en' }) });
+      return;
+    }
+    const line = formatEntry(ctx, parsed.value);
+    setText('');
+    void run(() => onEnter(line, parsed.value), () => setLast(line), text);
+  };
+
+  // Runs after the render that shows the answer (the new count, so the next ballot's position is right).
+  useEffect(() => {
+    if (busy || !enterAfterAnswer.current) return;
+    enterAfterAnswer.current = false;
+    enter();
+  });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      const parsed = parseEntry(ctx, text);
-      if (!parsed.ok) {
-        setError(parsed.error);
-        return;
-      }
-      if (full) {
-        setError({ code: 'entry.over-physical', message_vi: t('counting.overPhysical', { n: physicalCount }), message_en: t('counting.overPhysical', { n: physicalCount, lng: 'en' }) });
-        return;
-      }
-      const line = formatEntry(ctx, parsed.value);
-      void run(() => onEnter(line, parsed.value), () => {
-        setLast(line);
-        setText('');
-      });
+      if (busy) enterAfterAnswer.current = true;
+      else enter();
     } else if (e.key === 'Backspace' && text === '' && entered > 0) {
       e.preventDefault();
-      void run(onUndo, () => setLast(null));
+      if (!busy) void run(onUndo, () => setLast(null));
     }
   };
 
