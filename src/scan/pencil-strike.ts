@@ -252,6 +252,31 @@ export const pencilStretch = (c: PencilCourse): boolean =>
   c.runPt >= PENCIL_STRETCH.leastPt && (c.startPt > 0 || c.endPt > 0) && c.runContrast <= PENCIL_STRETCH.mostContrast && lightStretch(c);
 
 /**
+ * A short stretch of a pencil through half a syllable on a fine scan (200 dpi and finer), darker than PENCIL_PART's
+ * grey or missing the blank form's gaps (pencilStretch's blank comparison finds no gap along it): 3.5–7 pt inside the
+ * name, filled 0.8–1, clear 1, 0.23–0.42 darker than its paper, its darkest 0.61–0.76 of the paper (the grey counts
+ * the letters' edge beside it), on rows with no pen ink at all (test/scan/variety.test.ts's plan, seeds 10,100–10,159,
+ * 200 dpi, 5 of the 7 rows read kept; tuned on). Rows with nothing drawn or a mark that keeps the name at 200 and 300
+ * dpi show no such stretch (printed stress 200,500–200,619, 300,500–300,559; default mix 1–120, 2,000,001–2,000,060;
+ * variety 90,001–90,120, 2,090,001–2,090,060; every kept row through a scratch probe): their short stretches are at
+ * most 0.11 darker than the paper (noise, 0.89–0.9 of it) or have pen ink in the row (a thin ballpoint's close
+ * underline, 30.5 pt). At 150 dpi the letters' blur makes such stretches on names with nothing drawn (filled 0.5–0.67,
+ * 0.22–0.31 darker, 0.69–0.79 grey: default mix 1,000,039 c001 and 1,000,108 c003, stress 150,595 c006, variety
+ * 1,090,024 c006): not asked there.
+ */
+export const PENCIL_SHORT = { leastPt: 3, fill: 0.75, clear: 0.75, contrast: 0.2, mostContrast: 0.5, grey: 0.8 } as const;
+
+/** A short stretch inside the name (PENCIL_SHORT), shorter than pencilPart's: asked only on fine scans of rows with no pen ink. */
+export const pencilShort = (c: PencilCourse): boolean => {
+  const p = PENCIL_SHORT;
+  return c.runPt >= p.leastPt && c.runPt < PENCIL_PART.runPt && c.startPt > 0 && c.endPt > 0 && c.runFill >= p.fill && c.runClear >= p.clear &&
+    c.runContrast >= p.contrast && c.runContrast <= p.mostContrast && c.grey <= p.grey;
+};
+
+/** No pixel of the row's sample is pen ink (`cls`, strike-row.ts's classes). */
+export const noPenInk = (cls: Uint8Array): boolean => !cls.includes(PEN);
+
+/**
  * A pencil's speck: a light line through part of the name may leave, away from the letters, a pixel or two the row
  * reader takes for pen ink — all its pen ink then, one compact piece, a dot by its shape (strike-row.ts oneDot), so
  * the pencil was never looked for. Its ink is a pencil's grey: at its darkest 0.67–0.78 of the paper (pencils through

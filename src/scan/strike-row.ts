@@ -26,7 +26,7 @@ import { pencilLine } from './faint-line.ts';
 import { lineOffBlank, offBlank, PENCIL_LINE, pencilLineOffBlank, pencilLineUpright, pencilThroughPart } from './pencil-off-blank.ts';
 import { fitBlank, type BlankFit } from './photo-blank-model.ts';
 import { steepLine, steepPencil } from './pencil-steep.ts';
-import { PENCIL_FAINT, pencilCourse, pencilSpeck, pencilStrike, type PencilCourse } from './pencil-strike.ts';
+import { noPenInk, PENCIL_FAINT, pencilCourse, pencilShort, pencilSpeck, pencilStrike, type PencilCourse } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
@@ -1240,7 +1240,9 @@ const readSample = (
       const mostSpread = (): number => (!coarseScan(t) && pencil().grey >= PENCIL_LINE.fineGrey ? PENCIL_LINE.fineSpread : PENCIL_LINE.mostSpread);
       const offCourse = (): boolean => !penMarkCleared && pencil().runFrom >= 0 && !dotted() &&
         (pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread, mostSpread()) || pencilLineUpright(lineOffBlank(blank(), g, sample, true), blank().spread, mostSpread())) && !folded();
-      if (pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || dotted() ? -Infinity : offBlank(blank(), sample, printedAt, pencil())), folded) || offCourse()) {
+      // A short stretch, darker than pencilPart's grey or off the blank's gaps, on a fine scan with no pen ink in the row (PENCIL_SHORT).
+      const shortDark = (): boolean => !coarseScan(t) && !penMarkCleared && pencilShort(pencil()) && noPenInk(cls) && !dotted() && !folded();
+      if (pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || dotted() ? -Infinity : offBlank(blank(), sample, printedAt, pencil())), folded) || offCourse() || shortDark()) {
         return { ...base, state: 'partial', confidence: 0 };
       }
     }

@@ -221,6 +221,22 @@ describe('a pencil line through the whole name, or through part of it', () => {
     }
   }, 120_000);
 
+  // The same plan at 200 dpi (seeds 10,100–10,159, tuned on): a pencil through half a syllable shows between the letters
+  // as a short stretch (3.5–7 pt) 0.23–0.42 darker than its paper, its grey with the letters' edge 0.61–0.76 — darker
+  // than pencilPart's, or over none of the blank form's gaps — on a row with no pen ink (pencil-strike.ts pencilShort):
+  // the board looks. Names with nothing drawn show no such stretch at 200 dpi; a thin ballpoint's close underline is
+  // longer and pen ink (stress seed 200,527 c016): kept.
+  it('through half a syllable, a short stretch darker than a pencil part, goes to the board at 200 dpi; a close underline is kept', async () => {
+    for (const [seed, id] of [[10_106, 'c011'], [10_123, 'c009'], [10_126, 'c003'], [10_152, 'c015'], [10_158, 'c003']] as const) {
+      const b = await generateBallot(g, { seed, stamped: true, writingOutside: false, plan: pencilPlan(seed) });
+      expect(b.truth.rows.get(id)).toBe('partial');
+      expect(said(readStack(b.pages, g.target).ballots[0]!.rows.find((r) => r.candidateId === id)!), `seed ${seed} ${id}`).toBe('partial');
+    }
+    const b = await generateBallot(g, { seed: 200_527, stamped: true, writingOutside: false, plan: everyOtherPartial(200_527) });
+    expect(b.truth.plans.get('c016')).toMatchObject({ kind: 'non-strike', mark: 'underline-close' });
+    expect(said(readStack(b.pages, g.target).ballots[0]!.rows.find((r) => r.candidateId === 'c016')!)).toBe('kept');
+  }, 60_000);
+
   // The same plan at 150 dpi (seeds 9,710–9,739, tuned on): a pencil laid along the middle of a syllable's letters
   // crosses hardly a gap clear 1.5 pt above and below it, only their stems — measured over those too
   // (pencil-off-blank.ts lineOffBlank `upright`, 27.5–32.5 where the gaps alone gave 4–32, names with nothing drawn at
