@@ -237,6 +237,22 @@ describe('a pencil line through the whole name, or through part of it', () => {
     expect(said(readStack(b.pages, g.target).ballots[0]!.rows.find((r) => r.candidateId === 'c016')!)).toBe('kept');
   }, 60_000);
 
+  // The same plan (seeds 10,100–10,159, tuned on): a pencil through half of "Văn" hidden by the letters' print mask
+  // but for a column or two — the course of light ink finds no stretch — is plain over the letters' gaps against the
+  // blurred blank (pencil-off-blank.ts lineOffBlank 50.5 at 200 dpi, 53.4 at 300): the board looks. A pen dot on the name
+  // whose course is as empty passes the measure over the upright stems (stress seed 200,613 c006): kept.
+  it('hidden by the letters but for a column or two, plain over their gaps against the blank, goes to the board at 200 and 300 dpi; a dot is kept', async () => {
+    const g300 = await generator(strikeRound(), 300);
+    for (const gen of [g, g300]) {
+      const b = await generateBallot(gen, { seed: 10_138, stamped: true, writingOutside: false, plan: pencilPlan(10_138) });
+      expect(b.truth.rows.get('c011')).toBe('partial');
+      expect(said(readStack(b.pages, gen.target).ballots[0]!.rows.find((r) => r.candidateId === 'c011')!)).toBe('partial');
+    }
+    const b = await generateBallot(g, { seed: 200_613, stamped: true, writingOutside: false, plan: everyOtherPartial(200_613) });
+    expect(b.truth.plans.get('c006')).toMatchObject({ kind: 'non-strike', mark: 'dot-on-name' });
+    expect(said(readStack(b.pages, g.target).ballots[0]!.rows.find((r) => r.candidateId === 'c006')!)).toBe('kept');
+  }, 60_000);
+
   // The same plan at 150 dpi (seeds 9,710–9,739, tuned on): a pencil laid along the middle of a syllable's letters
   // crosses hardly a gap clear 1.5 pt above and below it, only their stems — measured over those too
   // (pencil-off-blank.ts lineOffBlank `upright`, 27.5–32.5 where the gaps alone gave 4–32, names with nothing drawn at
