@@ -114,11 +114,22 @@ export const luminance = (rgb: Uint8Array): Uint8Array => {
   return out;
 };
 
-/** `luminance` of the first `out.length` pixels of `rgb`, written into `out`. */
+/**
+ * `luminance` of the first `out.length` pixels of `rgb`, written into `out`: in integers scaled by 2^19 — the same
+ * level as `Math.fround(0.299 r + 0.587 g + 0.114 b)` truncated for every one of the 2^24 RGB triples (checked in
+ * test/scan/input.test.ts), a fifth less time than the floats (~12 → ~9.5 ms an A4 page at 200 dpi).
+ */
 export const luminanceInto = (rgb: Uint8Array, out: Uint8Array): void => {
   const n = out.length;
-  for (let i = 0, k = 0; i < n; i++, k += 3) out[i] = Math.fround(0.299 * rgb[k]! + 0.587 * rgb[k + 1]! + 0.114 * rgb[k + 2]!);
+  for (let i = 0, k = 0; i < n; i++, k += 3) out[i] = (LUMA_R * rgb[k]! + LUMA_G * rgb[k + 1]! + LUMA_B * rgb[k + 2]! + LUMA_ROUND) >>> LUMA_SHIFT;
 };
+
+/** BT.601's weights scaled by 2^LUMA_SHIFT (their sum 2^19 exactly) and the offset that makes the truncation libvips'. */
+const LUMA_SHIFT = 19;
+const LUMA_R = 156_762;
+const LUMA_G = 307_757;
+const LUMA_B = 59_769;
+const LUMA_ROUND = 64;
 
 /** A binary PGM (P5, maxval 255) as written by pdftoppm -gray. */
 export const parsePgm = (bytes: Uint8Array): GreyImage | null => {
