@@ -13,11 +13,11 @@
  * buffer of the whole page, and a colour page is weighed into grey a strip at a time: its RGB pixels (15 MB) are never
  * in memory at once (a colour page 65 → 77 ms whole, decode + read 161 → 112 ms in strips).
  */
-import { open, rm } from 'node:fs/promises';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Sharp } from 'sharp';
 import type { GreyImage } from './image.ts';
-import { freeNow } from '../runtime/free-now.ts';
+import type { PagePool } from './page-pool.ts';
 import { tempFolder } from '../runtime/temp-folder.ts';
 
 /** The VIPS file's header: magic (either byte order), width, height, bands at 4, 8, 12; band format at 20 (0: 8-bit unsigned); coding at 24 (0: none). */
@@ -39,9 +39,10 @@ const headerFits = (h: Uint8Array, width: number, height: number, bands: number)
 /**
  * The pixels of `image` (sharp, its operations set) as a grey page: one 8-bit band taken as it is, or, given `weigh`,
  * three weighed into grey (`rgb` → `out`, `out.length` pixels); null when libvips gives anything else (the caller
- * decodes it the other way, as it does when the file system fails).
+ * decodes it the other way, as it does when the file system fails). The page's pixels and a colour page's strip are
+ * taken from `pool` (the strip given back to it); the caller gives the page back once it is read.
  */
-export const pageThroughFile = async (image: Sharp, weigh?: (rgb: Uint8Array, out: Uint8Array) => void): Promise<GreyImage | null> => {
+export const pageThroughFile = async (image: Sharp, pool: PagePool, weigh?: (rgb: Uint8Array, out: Uint8Array) => void): Promise<GreyImage | null> => {
   const bands = weigh === undefined ? 1 : 3;
   // A folder of its own (removed after): a reading thread may decode the next page while this one is read back.
   let folder: string;
@@ -59,22 +60,11 @@ export const pageThroughFile = async (image: Sharp, weigh?: (rgb: Uint8Array, ou
       const header = new Uint8Array(HEADER_BYTES);
       await file.read(header, 0, HEADER_BYTES, 0);
       if (!headerFits(header, info.width, info.height, bands)) return null;
-      const data = new Uint8Array(info.width * info.height);
-      if (weigh === undefined) {
-        const { bytesRead } = await file.read(data, 0, data.length, HEADER_BYTES);
-        return bytesRead === data.length ? { width: info.width, height: info.height, data } : null;
-      }
-      const rowBytes = 3 * info.width;
-      const rows = Math.max(1, Math.floor(STRIP_BYTES / rowBytes));
-      const buf = new Uint8Array(rows * rowBytes);
-      for (let y = 0; y < info.height; y += rows) {
-        const n = Math.min(rows, info.height - y) * rowBytes;
-        const { bytesRead } = await file.read(buf, 0, n, HEADER_BYTES + y * rowBytes);
-        if (bytesRead !== n) return null;
-        weigh(buf.subarray(0, n), data.subarray(y * info.width, y * info.width + n / 3));
-      }
-      freeNow(buf);
-      return { width: info.width, height: info.height, data };
+      const data = pool.take(info.width * info.height);
+      const whole = weigh === undefined ? await readGrey(file, data) : await readWeighed(file, data, 3 * info.width, pool, weigh);
+      if (whole) return { width: info.width, height: info.height, data };
+      pool.give(data);
+      return null;
     } finally {
       await file.close();
     }
@@ -83,5 +73,30 @@ export const pageThroughFile = async (image: Sharp, weigh?: (rgb: Uint8Array, ou
     return null;
   } finally {
     await rm(folder, { recursive: true, force: true });
+  }
+};
+
+/** A grey page's pixels into `data`; false when the file holds fewer. */
+const readGrey = async (file: FileHandle, data: Uint8Array): Promise<boolean> =>
+  (await file.read(data, 0, data.length, HEADER_BYTES)).bytesRead === data.length;
+
+/** An RGB page's pixels weighed into `data` a strip of rows at a time; false when the file holds fewer. */
+const readWeighed = async (
+  file: FileHandle, data: Uint8Array, rowBytes: number, pool: PagePool, weigh: (rgb: Uint8Array, out: Uint8Array) => void,
+): Promise<boolean> => {
+  const width = rowBytes / 3;
+  const height = data.length / width;
+  const rows = Math.max(1, Math.floor(STRIP_BYTES / rowBytes));
+  const buf = pool.take(rows * rowBytes);
+  try {
+    for (let y = 0; y < height; y += rows) {
+      const n = Math.min(rows, height - y) * rowBytes;
+      const { bytesRead } = await file.read(buf, 0, n, HEADER_BYTES + y * rowBytes);
+      if (bytesRead !== n) return false;
+      weigh(buf.subarray(0, n), data.subarray(y * width, y * width + n / 3));
+    }
+    return true;
+  } finally {
+    pool.give(buf);
   }
 };

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { err, ok, type Result, type RuleError } from '../rules/index.ts';
 import type { GreyImage } from './image.ts';
+import type { PagePool } from './page-pool.ts';
 import { decodePage, parsePgm, pageTooLarge, pdfToolFailed, sniffFile, sniffKind, tooManySheets, unreadable, type ScanFile } from './input.ts';
 import { tempFolder } from '../runtime/temp-folder.ts';
 
@@ -119,9 +120,9 @@ export async function* pageSources(file: ScanFile, options: ScanPagesOptions = {
 }
 
 /** Page `index` of an image file, decoded; an error as the file's reason. */
-export const decodeSource = async (file: ScanFile, index: number): Promise<Result<GreyImage, RuleError>> => {
+export const decodeSource = async (file: ScanFile, index: number, pool?: PagePool): Promise<Result<GreyImage, RuleError>> => {
   try {
-    return await decodePage(file, index);
+    return await decodePage(file, index, pool);
   } catch (e) {
     return err(unreadable(firstLine(e)));
   }

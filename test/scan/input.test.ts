@@ -102,6 +102,21 @@ describe('decodeScan', () => {
     for (let i = 0; i < 5000; i++) expect(grey[i]).toBe(Math.floor((299 * rgb[3 * i]! + 587 * rgb[3 * i + 1]! + 114 * rgb[3 * i + 2]!) / 1000));
   });
 
+  it('luminance: the level of libvips\' recomb and cast (the sum in double, rounded to a float, truncated) for every RGB triple', () => {
+    const rgb = new Uint8Array(3 * 65536);
+    const levels = new Uint8Array(1);
+    let differ = 0;
+    for (let r = 0; r < 256; r++) {
+      for (let i = 0; i < 65536; i++) rgb.set([r, i >> 8, i & 255], 3 * i);
+      const grey = luminance(rgb);
+      for (let i = 0; i < 65536; i++) {
+        levels[0] = Math.fround(0.299 * r + 0.587 * (i >> 8) + 0.114 * (i & 255));
+        if (grey[i] !== levels[0]) differ++;
+      }
+    }
+    expect(differ).toBe(0);
+  });
+
   it('turns a phone JPEG upright by its EXIF orientation (stored turned 90°, 180°, 270°)', async () => {
     // Orientation 6: shown turned a quarter clockwise, so stored a quarter anticlockwise; 3: a half turn; 8: the other way.
     for (const [orientation, stored] of [[6, 270], [3, 180], [8, 90]] as const) {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeScan } from '../../src/scan/index.ts';
-import { luminance } from '../../src/scan/input.ts';
+import { decodePage, luminance } from '../../src/scan/input.ts';
+import { pagePool } from '../../src/scan/page-pool.ts';
 import { freeNow } from '../../src/runtime/free-now.ts';
 
 const noise = (n: number, seed: number): Buffer => Buffer.from(new Uint8Array(n).map(() => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256));
@@ -36,6 +37,28 @@ describe('a decoded page', () => {
       }
     }
     expect(ours()).toEqual(before);
+  });
+
+  it('is decoded into the buffer a reading thread gave back after its last page, grey or colour, with the same pixels', async () => {
+    const [w, h] = [1000, 800];
+    const pool = pagePool();
+    const grey = noise(w * h, 7);
+    const files = [
+      await sharp(grey, { raw: { width: w, height: h, channels: 1 } }).toColourspace('b-w').png({ compressionLevel: 1 }).toBuffer(),
+      await sharp(noise(3 * w * h, 8), { raw: { width: w, height: h, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer(),
+    ];
+    const expected = [grey, Buffer.from(luminance(await sharp(files[1]).raw().toBuffer()))];
+    let last: Uint8Array | null = null;
+    for (const i of [0, 1, 0, 1]) {
+      const r = await decodePage(files[i]!, 0, pool);
+      if (!r.ok) throw new Error(r.error.message_en);
+      const data = r.value.data;
+      expect(Buffer.from(data.buffer, data.byteOffset, data.length).equals(expected[i]!), `file ${i}`).toBe(true);
+      // The first page's memory is new; every later page is read into the one given back before it.
+      if (last !== null) expect(data, `file ${i}`).toBe(last);
+      pool.give(data);
+      last = data;
+    }
   });
 
   it('is decoded the other way when no temporary folder can be made, and a broken file is refused as before', async () => {

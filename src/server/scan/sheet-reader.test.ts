@@ -3,6 +3,8 @@
  * file's page decoded there from the file they share — with several pages at once; the blank ballot is prepared by
  * a thread of its own, and readers started again after a close are given the form they no longer hold.
  */
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +16,7 @@ import { groupSheets, readSheet, reviewPng, type GreyImage } from '../../scan/in
 import { decodePage } from '../../scan/input.ts';
 import { pageSources } from '../../scan/pages.ts';
 import { generateBallot, prepareGenerator, type Generator } from '../../scan/testing/generate.ts';
-import { sheetReader } from './sheet-reader.ts';
+import { THREAD_OPTIONS, sheetReader } from './sheet-reader.ts';
 
 const reader = sheetReader(2);
 let g: Generator;
@@ -143,3 +145,13 @@ it('reads the pages of a scan file from its path on disk as from its bytes', asy
     rmSync(dir, { recursive: true, force: true });
   }
 }, 60_000);
+
+it('gives a scanning thread the young generation `npm start` gives (4 MB semi-spaces), however Node was started', async () => {
+  const w = new Worker('setTimeout(() => undefined, 200)', { eval: true, ...THREAD_OPTIONS });
+  try {
+    await once(w, 'online');
+    expect(w.resourceLimits?.maxYoungGenerationSizeMb).toBe(12);
+  } finally {
+    await w.terminate();
+  }
+});

@@ -12,6 +12,7 @@ import type { ScanTarget } from '../../scan/form.ts';
 import type { GreyImage } from '../../scan/image.ts';
 import { groupSheets } from '../../scan/ballot.ts';
 import { decodeSource } from '../../scan/pages.ts';
+import { pagePool, type PagePool } from '../../scan/page-pool.ts';
 import { readPhoto } from '../../scan/photo.ts';
 import { reviewPng } from '../../scan/review.ts';
 import { readSheet } from '../../scan/sheet.ts';
@@ -25,17 +26,25 @@ if (port === null) throw new Error('sheet-worker.ts runs as a worker thread');
 const reply = (r: SheetResponse): void => port.postMessage(r);
 const failed = (id: number, e: unknown): void => reply({ id, kind: 'failed', message: e instanceof Error ? e.message : String(e) });
 
-const decoded = async (page: SheetPage) => (page.kind === 'decoded' ? { ok: true as const, value: page.image } : decodeSource(page.file, page.index));
+/**
+ * The pixels of the pages this thread reads and lets go itself, kept for its next pages (page-pool.ts: a new page's
+ * memory faulted in cost ~5 ms a grey page). A page sent back to the server is not taken from it.
+ */
+const pages = pagePool();
+
+const decoded = async (page: SheetPage, pool: PagePool | undefined) =>
+  (page.kind === 'decoded' ? { ok: true as const, value: page.image } : decodeSource(page.file, page.index, pool));
 
 const read = async (m: Extract<SheetRequest, { type: 'read' }>, form: ScanTarget): Promise<void> => {
-  const page = await decoded(m.page);
+  const keptHere = m.check === true || form.layout.pages.length === 1;
+  const page = await decoded(m.page, keptHere ? pages : undefined);
   if (!page.ok) {
     reply({ id: m.id, kind: 'refused', error: page.error });
     return;
   }
   const { outcome, image }: { outcome: ReturnType<typeof readSheet>; image: GreyImage } = m.photo
     ? readPhoto(page.value, form, m.sheet) : { outcome: readSheet(page.value, form, m.sheet), image: page.value };
-  if (m.check === true || form.layout.pages.length === 1) {
+  if (keptHere) {
     // The sheet is its ballot: its review image is made here (none for a shot only checked) and the page let go here.
     // A page sent to the server's thread (4–12 MB) made its collector run long pauses there, while the hall's requests waited.
     const [ballot] = m.check === true ? [] : groupSheets(form, [outcome]);
@@ -44,9 +53,9 @@ const read = async (m: Extract<SheetRequest, { type: 'read' }>, form: ScanTarget
     const review = ballot?.kind === 'review' ? await reviewPng(ballot, [outcome], images, form.layout) : null;
     reply({ id: m.id, kind: 'read', outcome, image: null, review });
     // Nothing reads the page any more (the outcome and the review image were copied into the reply): its pixels are
-    // given back now rather than when this thread's collector next runs, a few pages later.
-    freeNow(image.data);
-    if (image !== page.value) freeNow(page.value.data);
+    // kept for the next page, or given back now rather than when this thread's collector next runs, a few pages later.
+    if (image !== page.value) freeNow(image.data);
+    pages.give(page.value.data);
     return;
   }
   // The page goes back to the server (its crops for the board are cut from it), moved, not copied, when it can be.
