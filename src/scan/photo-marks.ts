@@ -11,6 +11,7 @@ import { darkBlobs, opened, type Blob } from './blobs.ts';
 import { applyH, homographyFrom4, stretch, type Homography } from './homography.ts';
 import type { GreyImage } from './image.ts';
 import type { Point } from './transform.ts';
+import { cornerCutOff, paperOffEdge } from './photo-corner-cut.ts';
 
 /** The long side of the working copy, in pixels. */
 export const WORK_LONG = 1000;
@@ -28,6 +29,13 @@ export const SHARP_PHOTO_PX_PER_PT = 2.5;
  * (photo-soft.ts), and the camera says so at once (lowResolution).
  */
 export const COARSE_PHOTO_PX_PER_PT = 1.5;
+/**
+ * Below this many photo pixels per point a photo whose letters' edges are soft is refused as blurred (photo-soft.ts),
+ * not only below COARSE_PHOTO_PX_PER_PT: blurred by a true Gaussian of σ 0.6–1 camera px, 3 MP shots at 1.52–1.59
+ * px/pt showed a thin ballpoint through half the middle word at 34.9–38.9 against the blurred blank, under LINE_LEVEL
+ * 40, read kept with confidence (4 of 24 photos read; none of 27 read from 1.6 to 2.1 px/pt).
+ */
+export const SOFT_READ_PX_PER_PT = 1.7;
 /** Beyond this irregularity of the marks' quadrilateral (25° of tilt stays below 0.22) a mark is not where it should be. */
 export const MAX_IRREGULARITY = 0.36;
 /** The largest angle between the camera's axis and the paper's normal, in degrees, before refusing. */
@@ -197,12 +205,12 @@ export const paperRound = (work: GreyImage, b: Blob): boolean => {
 };
 
 /**
- * The four blobs that are the marks, clockwise from the photo's top left; null when none agree. Looked for among
- * the compact blobs surrounded by paper of the working copy's dark pixels (`dark`) and of their openings by small
- * squares (OPENINGS_PX), where a seal's ring and letters touching a mark fall away (a far, small mark may vanish there,
- * a mark the seal touches is whole only there: one shot may need several looks, one for each corner).
+ * The blobs that may be marks, largest first: the compact blobs surrounded by paper of the working copy's dark pixels
+ * (`dark`) and of their openings by small squares (OPENINGS_PX), where a seal's ring and letters touching a mark fall
+ * away (a far, small mark may vanish there, a mark the seal touches is whole only there: one shot may need several
+ * looks, one for each corner).
  */
-const locate = (dark: GreyImage, paper: PaperSize, work: GreyImage): Candidate | null => {
+const markLike = (dark: GreyImage, work: GreyImage): Seen[] => {
   const look = (d: GreyImage, isOpened: boolean): Seen[] => darkBlobs(d, { x: 0, y: 0, width: d.width, height: d.height }, 128, 10)
     .filter((b) => compact(b) && paperRound(work, b)).map((b) => ({ ...b, opened: isOpened }));
   const seen = look(dark, false);
@@ -211,7 +219,11 @@ const locate = (dark: GreyImage, paper: PaperSize, work: GreyImage): Candidate |
     const more = look(opened(dark, 128, side), true).filter((o) => !seen.some((b) => o.cx >= b.x0 && o.cx <= b.x1 && o.cy >= b.y0 && o.cy <= b.y1));
     seen.push(...more);
   }
-  const blobs = seen.sort((a, b) => b.area - a.area).slice(0, 60);
+  return seen.sort((a, b) => b.area - a.area).slice(0, 60);
+};
+
+/** The four of `blobs` (markLike) that are the marks, clockwise from the photo's top left; null when none agree. */
+const locate = (blobs: readonly Seen[], paper: PaperSize): Candidate | null => {
   let best: Candidate | null = null;
   const tried = new Set<string>();
   const page = markCentres(paper);
@@ -245,13 +257,34 @@ const locate = (dark: GreyImage, paper: PaperSize, work: GreyImage): Candidate |
  * (the seal pressed on the corner): the marks are also looked for in the opening of the dark pixels by a small
  * square, where the seal's thin ring and letters fall away and the solid mark stays.
  */
-export const findPhotoMarks = (img: GreyImage, paper: PaperSize): Result<PhotoMarks, RuleError> => {
-  const f = Math.max(1, Math.round(Math.max(img.width, img.height) / WORK_LONG));
+/** How much the working copy of `img` is shrunk. */
+const workShrink = (img: GreyImage): number => Math.max(1, Math.round(Math.max(img.width, img.height) / WORK_LONG));
+
+/** The working copy of `img`, shrunk by `f`, and its blobs that may be marks. */
+const lookAt = (img: GreyImage): { f: number; work: GreyImage; blobs: Seen[] } => {
+  const f = workShrink(img);
   const work = shrink(img, f);
   const side = Math.max(15, Math.round(Math.max(work.width, work.height) / 16));
-  const dark = adaptiveDark(work, side);
-  const best = locate(dark, paper, work);
-  if (best === null) return err(marksNotSeen());
+  return { f, work, blobs: markLike(adaptiveDark(work, side), work) };
+};
+
+/** The paper running off the photo, said where so the next shot frames it (photo-corner-cut.ts); null when it does not. */
+const cutOf = (work: GreyImage): RuleError | null => {
+  const c = paperOffEdge(work);
+  return c === null ? null : cornerCutOff(c);
+};
+
+/**
+ * The refusal of a shot whose four marks were found but one of them is not on the upright page (another blob was
+ * taken for it): a corner cut off, said where, or the marks not all seen.
+ */
+export const marksMissing = (img: GreyImage): RuleError => cutOf(shrink(img, workShrink(img))) ?? marksNotSeen();
+
+export const findPhotoMarks = (img: GreyImage, paper: PaperSize): Result<PhotoMarks, RuleError> => {
+  const { f, work, blobs } = lookAt(img);
+  const best = locate(blobs, paper);
+  const cut = (): RuleError | null => cutOf(work);
+  if (best === null) return err(cut() ?? marksNotSeen());
   // Each centre measured again on the full photo: the dark pixels of the mark against the paper around it.
   const clockwise = best.quad.map((b) => refineMark(img, b, f, b.opened ? 0 : 0.35));
   const m = mapOf(clockwise, paper);
@@ -265,6 +298,10 @@ export const findPhotoMarks = (img: GreyImage, paper: PaperSize): Result<PhotoMa
   const skew = Math.hypot(a.x + c.x - b.x - d.x, a.y + c.y - b.y - d.y) / Math.max(1, Math.hypot(a.x - c.x, a.y - c.y), Math.hypot(b.x - d.x, b.y - d.y));
   const centre = stretch(m, { x: paper.width / 2, y: paper.height / 2 });
   const tiltDegrees = (Math.acos(Math.min(1, centre.min / centre.max)) * 180) / Math.PI;
+  // Marks that judgeShot would refuse as not fitting a ballot or as too steep, with the paper running off the photo:
+  // another blob was taken for a mark outside it — the corner is cut off, and said where.
+  const refused = skew > MAX_IRREGULARITY || tiltDegrees > MAX_TILT_DEGREES ? cut() : null;
+  if (refused !== null) return err(refused);
   return ok({ marks, homography: m, pxPerPt, tiltDegrees, irregularity: skew });
 };
 
@@ -322,8 +359,8 @@ export const lowResolution = (m: PhotoMarks): RuleError | null => {
   if (m.pxPerPt >= SHARP_PHOTO_PX_PER_PT) return null;
   const dpi = Math.round(m.pxPerPt * 72);
   const sure = Math.round(SHARP_PHOTO_PX_PER_PT * 72);
-  // Below COARSE_PHOTO_PX_PER_PT a slightly blurred photo is not read at all (photo-soft.ts): the notice says so.
-  const read = m.pxPerPt < COARSE_PHOTO_PX_PER_PT
+  // Below SOFT_READ_PX_PER_PT a slightly blurred photo is not read at all (photo-soft.ts): the notice says so.
+  const read = m.pxPerPt < SOFT_READ_PX_PER_PT
     ? { vi: 'ở độ phân giải này, ảnh hơi mờ sẽ không được đọc mà chuyển Ban Kiểm phiếu với lý do ảnh bị mờ; ảnh thật nét vẫn được đọc', en: 'at this resolution a slightly blurred photo is not read but sent to the board as blurred; a really sharp one is read' }
     : { vi: 'ảnh vẫn được đọc', en: 'it is read' };
   return ruleError('scan.photo-low-resolution',

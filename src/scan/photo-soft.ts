@@ -6,7 +6,8 @@
  * as the photo is (photo-blank-model.ts), which tells the line from the letters' edges: a name read kept whose
  * letters' middle holds a run darker than the blurred blank goes to the board. A photo blurred so far that the
  * thinnest, lightest pen line would leave too little (thinLineLeft, SEEN), and any such soft photo of fewer than
- * PHOTO.coarsePxPerPt (a 1080p shot: there the line is narrower than a camera pixel), is refused, with what to do.
+ * SOFT_READ_PX_PER_PT (a 1080p shot, where the line is narrower than a camera pixel, and a 3 MP one held far or steep,
+ * where it is hardly wider), is refused, with what to do.
  */
 import { alignRow } from './align-row.ts';
 import { ruleError, type RuleError } from '../rules/index.ts';
@@ -18,6 +19,7 @@ import type { RowReading } from './read-rows.ts';
 import { sampleRow } from './row-sample.ts';
 import type { SheetOutcome } from './sheet.ts';
 import { PHOTO } from './strike-row.ts';
+import { SOFT_READ_PX_PER_PT } from './photo-marks.ts';
 import type { Affine } from './transform.ts';
 
 /** The steepest steps across row `g`'s letters over their contrast: about 0.43 on a sharp 1080p photo, under 0.38 blurred. */
@@ -74,7 +76,8 @@ const softPhoto = (sigma: number): RuleError => ruleError('scan.photo-blur',
 /**
  * A strike-out ballot's photo read at fewer than PHOTO.lowPxPerPt pixels a point whose printed names' edges are softer
  * than PHOTO.softEdges: refused when a thin pen line would not show — the blur fitted on its names, the median over
- * the rows, leaves THIN_PEN under SEEN times LINE_LEVEL, or the photo has fewer than PHOTO.coarsePxPerPt (a 1080p shot):
+ * the rows, leaves THIN_PEN under SEEN times LINE_LEVEL, or the photo has fewer than SOFT_READ_PX_PER_PT (photo-marks.ts;
+ * a 1080p shot, and a 3 MP shot held far or steep — below PHOTO.coarsePxPerPt as below):
  * there THIN_PEN is narrower than a camera pixel before any blur, and blurred (camera σ 0.6–1 px, fitted σ 1.1–1.4 of
  * the form grid, where thinLineLeft computes 49–59) a thin ballpoint through half a word measured 31–34 against the
  * blurred blank where names with nothing drawn reach 35: no level tells them apart (scratch photos 540,013 c007,
@@ -97,7 +100,7 @@ export const readSoft = (img: GreyImage, outcome: SheetOutcome, target: ScanTarg
   const fits = new Map(page.rows.map((g) => [g.row.candidateId, blankResidual(img, alignRow(img, t, page, g), page, g)] as const));
   const sigmas = [...fits.values()].map((f) => f.sigma).sort((a, b) => a - b);
   const sigma = sigmas[Math.floor(sigmas.length / 2)] ?? 0;
-  if (!sharp && (pxPerPt < PHOTO.coarsePxPerPt || thinLineLeft(sigma) < SEEN * LINE_LEVEL)) return softPhoto(sigma);
+  if (!sharp && (pxPerPt < SOFT_READ_PX_PER_PT || thinLineLeft(sigma) < SEEN * LINE_LEVEL)) return softPhoto(sigma);
   const level = sharp ? SHARP_LINE_LEVEL : LINE_LEVEL;
   const rows = outcome.page.rows.map((row): RowReading => {
     const fit = fits.get(row.candidateId);

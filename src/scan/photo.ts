@@ -7,7 +7,7 @@
 import { err, ok, ruleError, type Result, type RuleError } from '../rules/index.ts';
 import type { ScanTarget } from './form.ts';
 import { darkBlobs, opened } from './blobs.ts';
-import { findPhotoMarks, judgeShot, markCentres, marksNotSeen, type PaperSize, type PhotoMarks } from './photo-marks.ts';
+import { findPhotoMarks, judgeShot, markCentres, marksMissing, type PaperSize, type PhotoMarks } from './photo-marks.ts';
 import { offPrint } from './photo-fit.ts';
 import { readSoft } from './photo-soft.ts';
 import { applyH, composeH, homographyFrom4, type Homography } from './homography.ts';
@@ -223,9 +223,12 @@ export const readPhoto = (img: GreyImage, target: ScanTarget, sheet: number): Ph
   const r = rectifyPhoto(img, target.layout);
   if (!r.ok) return { outcome: { kind: 'rejected', sheet, reason: r.error }, image: img };
   const outcome = readSheet(r.value.image, target, sheet, { photo: { pxPerPt: r.value.marks.pxPerPt } });
-  // A mark missing on the upright page: another blob was taken for it on the photo, where the real one is cut off
-  // (photo 50,029 of the bench). Refused at once as the photo's marks not all seen, with what to do.
-  if (outcome.kind === 'rejected' && outcome.reason.code === 'scan.mark') return { outcome: { ...outcome, reason: marksNotSeen() }, image: img };
+  // A mark missing on the upright page, or four there that do not fit the ballot: another blob was taken for one on the
+  // photo, where the real one is cut off (photos 50,029 and 1,040,811 of the bench). Refused at once as a corner cut off
+  // (said where) or the marks not all seen — not as a scanner's page distorted or tilted beyond 5°.
+  if (outcome.kind === 'rejected' && (outcome.reason.code === 'scan.mark' || outcome.reason.code === 'scan.marks-geometry')) {
+    return { outcome: { ...outcome, reason: marksMissing(img) }, image: img };
+  }
   const offMap = offPrint(r.value.image, outcome, target);
   if (offMap !== null) return { outcome: { kind: 'rejected', sheet, reason: offMap }, image: r.value.image };
   const soft = readSoft(r.value.image, outcome, target, r.value.marks.pxPerPt);
