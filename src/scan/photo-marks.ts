@@ -252,11 +252,6 @@ const locate = (blobs: readonly Seen[], paper: PaperSize): Candidate | null => {
   return best;
 };
 
-/**
- * Finds the four marks and the map; refused with the reason when they are not all seen. Other ink may touch a mark
- * (the seal pressed on the corner): the marks are also looked for in the opening of the dark pixels by a small
- * square, where the seal's thin ring and letters fall away and the solid mark stays.
- */
 /** How much the working copy of `img` is shrunk. */
 const workShrink = (img: GreyImage): number => Math.max(1, Math.round(Math.max(img.width, img.height) / WORK_LONG));
 
@@ -280,6 +275,11 @@ const cutOf = (work: GreyImage): RuleError | null => {
  */
 export const marksMissing = (img: GreyImage): RuleError => cutOf(shrink(img, workShrink(img))) ?? marksNotSeen();
 
+/**
+ * Finds the four marks and the map; refused with the reason when they are not all seen. Other ink may touch a mark
+ * (the seal pressed on the corner): the marks are also looked for in the opening of the dark pixels by a small
+ * square, where the seal's thin ring and letters fall away and the solid mark stays.
+ */
 export const findPhotoMarks = (img: GreyImage, paper: PaperSize): Result<PhotoMarks, RuleError> => {
   const { f, work, blobs } = lookAt(img);
   const best = locate(blobs, paper);
