@@ -25,7 +25,7 @@ const GAP_LEAST = 2;
 
 /**
  * The median, over the columns of the course's longest stretch where the fitted blurred blank prints nothing on the
- * line (GAP_MODEL, as darkestRun's `gapsOnly`: the gaps and counters of the letters, not their blurred edges), of how
+ * line (GAP_MODEL, as darkestRun's: the gaps and counters of the letters, not their blurred edges), of how
  * much darker than that blank the line is there (grey levels, paper 255; the darkest of the line's row and the rows
  * above and below: a pencil's middle may fall a pixel off the straight line). Over the letters' edges a name set a
  * fraction of a point off the blank leaves a run of its own: 27 along a name with nothing drawn printed 0.38 pt high

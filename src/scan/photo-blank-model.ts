@@ -188,21 +188,20 @@ const GAP_LEAST_PT = 1;
 /**
  * The darkest run along the letters' middle that the blank form does not print: the most, over every height of
  * the band's core (the residual smoothed 1-2-1 upright) and every RUN_PT of the name, of the residual's mean along it
- * (grey levels). A pen line through part of the name leaves its whole darkness in the gaps and counters it crosses
- * and nothing less over the letters; the letters' misfit, a fraction of a pixel, leaves slivers of either sign.
- * With `gapsOnly`, the mean is taken over the run's pixels where the blurred blank prints nothing (GAP_MODEL), at
- * least GAP_LEAST_PT of them: on a sharp photo of few pixels a point the camera's pixels step the letters' edges, and a
- * letter's flat top or bar shifted a fraction of a pixel leaves a run of its own along the letters' edge (bench photo
- * 160,078, 1080p: 49–56 on names with nothing drawn, over the top bar of "T" and the letters' tops), which the
- * gaps do not show; a pen line shows there whole.
+ * (grey levels), over the run's pixels where the blurred blank prints nothing (GAP_MODEL), at least GAP_LEAST_PT of
+ * them. A pen line through part of the name leaves its whole darkness in the gaps and counters it crosses; the
+ * letters' misfit, a fraction of a pixel, leaves slivers of either sign over the letters, and on a sharp photo of few
+ * pixels a point the camera's pixels step the letters' edges: a letter's flat top or bar shifted a fraction of a pixel
+ * leaves a run of its own along the letters' edge (bench photo 160,078, 1080p: 49–56 on names with nothing drawn, over
+ * the top bar of "T" and the letters' tops), which the gaps do not show; a pen line shows there whole.
  */
-export const darkestRun = (r: BlankResidual, gapsOnly = false): number => {
+export const darkestRun = (r: BlankResidual): number => {
   const k = FORM_PER_POINT;
   const { width: w, residual, model, i0, i1, j0, j1 } = r;
   const c0 = Math.max(1, j0 + Math.round(CORE_PT.top * k)), c1 = Math.min(r.height - 1, j1 - Math.round(CORE_PT.foot * k));
   const run = Math.round(RUN_PT * k);
-  const least = gapsOnly ? Math.round(GAP_LEAST_PT * k) : run;
-  const counted = (q: number): boolean => !gapsOnly || model[q]! >= GAP_MODEL;
+  const least = Math.round(GAP_LEAST_PT * k);
+  const counted = (q: number): boolean => model[q]! >= GAP_MODEL;
   let most = 0;
   for (let j = c0; j < c1; j++) {
     let sum = 0, n = 0;
@@ -226,16 +225,8 @@ export const darkestRun = (r: BlankResidual, gapsOnly = false): number => {
 };
 
 /**
- * Darker than this along a run (grey levels): a pen line. On photos blurred for their resolution (photo-soft.ts) a
- * name with nothing drawn shows at most 35 (1080p, 0.97 px/pt), a thin ballpoint through part of a name 46 and more
- * (1080p, the family name and half a middle syllable), a ballpoint 66 and more (stress photos 1,000–1,041, bench
- * photos 50,000–50,028). Sharp photos of about 1 px/pt are held to SHARP_LINE_LEVEL.
- */
-export const LINE_LEVEL = 40;
-
-/**
  * On a sharp photo of fewer than PHOTO.coarsePxPerPt (a 1080p shot, its letters' edges not soft), darker than this
- * along a run over the letters' gaps (darkestRun `gapsOnly`): names with nothing drawn reach 46 there (710 names of
+ * along a run over the letters' gaps (darkestRun): names with nothing drawn reach 46 there (710 names of
  * bench photos 160,000–160,099 at 1080p and of 80 stress photos 830,000–830,039 and 832,000–832,039, 0.85–1.48 px/pt,
  * blur σ 0–0.5), where over all the run's pixels they reached 60 — the camera's pixels step the letters' edges, which a
  * Gaussian does not model. The thin ballpoints through half a word there that the strike reader read kept show 52 and

@@ -20,22 +20,15 @@ export const MIN_PHOTO_PX_PER_PT = 0.8;
 /**
  * From this many photo pixels per point (180 dpi) a thin ballpoint stroke is told from the blurred edges of the
  * letters; below it a name is read as kept only on stricter grounds (strike-row.ts PHOTO), and more names go to the
- * board: the shot is read, and the camera says at once that a closer shot reads better (lowResolution).
+ * board: a sharp shot is read, a soft one refused as blurred (photo-soft.ts), and the camera says at once that a
+ * closer shot reads better (lowResolution).
  */
 export const SHARP_PHOTO_PX_PER_PT = 2.5;
 /**
  * Below this many photo pixels per point (108 dpi: a 1080p camera's whole ballot) a thin pen line is narrower than a
- * camera pixel: such a photo whose letters' edges are soft is not read but sent to the board as blurred
- * (photo-soft.ts), and the camera says so at once (lowResolution).
+ * camera pixel: a sharp photo is read with its letters' gaps looked at against the blurred blank (photo-soft.ts).
  */
 export const COARSE_PHOTO_PX_PER_PT = 1.5;
-/**
- * Below this many photo pixels per point a photo whose letters' edges are soft is refused as blurred (photo-soft.ts),
- * not only below COARSE_PHOTO_PX_PER_PT: blurred by a true Gaussian of σ 0.6–1 camera px, 3 MP shots at 1.52–1.59
- * px/pt showed a thin ballpoint through half the middle word at 34.9–38.9 against the blurred blank, under LINE_LEVEL
- * 40, read kept with confidence (4 of 24 photos read; none of 27 read from 1.6 to 2.1 px/pt).
- */
-export const SOFT_READ_PX_PER_PT = 1.7;
 /** Beyond this irregularity of the marks' quadrilateral (25° of tilt stays below 0.22) a mark is not where it should be. */
 export const MAX_IRREGULARITY = 0.36;
 /** The largest angle between the camera's axis and the paper's normal, in degrees, before refusing. */
@@ -359,10 +352,8 @@ export const lowResolution = (m: PhotoMarks): RuleError | null => {
   if (m.pxPerPt >= SHARP_PHOTO_PX_PER_PT) return null;
   const dpi = Math.round(m.pxPerPt * 72);
   const sure = Math.round(SHARP_PHOTO_PX_PER_PT * 72);
-  // Below SOFT_READ_PX_PER_PT a slightly blurred photo is not read at all (photo-soft.ts): the notice says so.
-  const read = m.pxPerPt < SOFT_READ_PX_PER_PT
-    ? { vi: 'ở độ phân giải này, ảnh hơi mờ sẽ không được đọc mà chuyển Ban Kiểm phiếu với lý do ảnh bị mờ; ảnh thật nét vẫn được đọc', en: 'at this resolution a slightly blurred photo is not read but sent to the board as blurred; a really sharp one is read' }
-    : { vi: 'ảnh vẫn được đọc', en: 'it is read' };
+  // Below it a slightly blurred photo is not read at all (photo-soft.ts): the notice says so.
+  const read = { vi: 'ở độ phân giải này, ảnh hơi mờ sẽ không được đọc mà chuyển Ban Kiểm phiếu với lý do ảnh bị mờ; ảnh thật nét vẫn được đọc', en: 'at this resolution a slightly blurred photo is not read but sent to the board as blurred; a really sharp one is read' };
   return ruleError('scan.photo-low-resolution',
     `Ảnh chưa đủ nét, độ phân giải thấp (khoảng ${dpi} dpi, đọc chắc từ ${sure} dpi): ${read.vi}, nhưng nét bút mảnh dễ phải chuyển Ban Kiểm phiếu. Chụp gần hơn cho tờ phiếu chiếm gần hết khung hình.`,
     `The photo is of low resolution (about ${dpi} dpi, read surely from ${sure} dpi): ${read.en}, but thin pen strokes may go to the board. Take it closer, so the ballot nearly fills the frame.`);
