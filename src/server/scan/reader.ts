@@ -6,11 +6,17 @@
  */
 import { ruleError } from '../../rules/index.ts';
 import type { ServerDeps } from '../deps.ts';
+import { keptUploads } from './kept-uploads.ts';
 import { sheetReader } from './sheet-reader.ts';
 
 export interface ScanReader {
   /** Something may be waiting to be read. */
   readonly kick: () => void;
+  /**
+   * An upload's files stored as job `jobId` are also in its spool `folder` (`files`: stored file id → path): read
+   * from there by this instance, deleted once read (kept-uploads.ts). Call it before `kick`.
+   */
+  readonly keep: (jobId: number, folder: string, files: ReadonlyMap<number, string>) => void;
   /** Resolves when nothing is being read by this instance (tests, shutdown). */
   readonly idle: () => Promise<void>;
   readonly close: () => Promise<void>;
@@ -34,6 +40,7 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
   let running: Promise<void> | null = null;
   let lastPublish = 0;
   const sheets = sheetReader();
+  const kept = keptUploads();
   const until = (): string => new Date(deps.now().getTime() + leaseMs).toISOString();
 
   const claim = async (): Promise<number | undefined> => {
@@ -57,7 +64,10 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
         stopping: () => closed,
         prepareTarget: sheets.prepare,
         reader: sheets,
-        ...(options.sqliteFile === undefined ? {} : { loadFile: (fileId: number, folder: string) => sheets.load(options.sqliteFile!, fileId, folder) }),
+        // The upload's own file when it is still on disk; else the reader threads read SQLite's copy themselves (null:
+        // the server's query reads it).
+        loadFile: async (fileId: number, folder: string) => kept.take(id, fileId)
+          ?? (options.sqliteFile === undefined ? null : sheets.load(options.sqliteFile, fileId, folder)),
         progress: async (filesRead, sheetsRead) => {
           const r = await deps.db.updateTable('scan_jobs').set({ files_read: filesRead, sheets_read: sheetsRead, lease_until: until() })
             .where('id', '=', id).where('status', '=', 'reading').executeTakeFirst();
@@ -75,7 +85,18 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
       if (closed) return;
       await failJob(deps, job, ruleError('scan.internal', 'Máy chủ gặp lỗi khi đọc tập phiếu này: huỷ lần quét và quét lại.',
         'The server failed while reading this stack: discard the scan and scan again.')).catch(() => undefined);
+    } finally {
+      await kept.release(id);
     }
+  };
+
+  /** The spools of jobs no longer waiting to be read (another instance read them, or they were discarded) deleted. */
+  const prune = async (): Promise<void> => {
+    const jobs = kept.jobs();
+    if (jobs.length === 0) return;
+    const reading = closed ? [] : await deps.db.selectFrom('scan_jobs').select('id').where('id', 'in', jobs).where('status', '=', 'reading').execute();
+    const waiting = new Set(reading.map((j) => j.id));
+    for (const job of jobs) if (!waiting.has(job)) await kept.release(job);
   };
 
   const drain = async (): Promise<void> => {
@@ -88,6 +109,7 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
     } finally {
       // Nothing left to read: the worker thread and the form it holds are let go until the next stack.
       await sheets.close();
+      await prune().catch((e: unknown) => options.onError?.(0, e));
     }
   };
 
@@ -120,12 +142,14 @@ export const startScanReader = (deps: ServerDeps, options: ScanReaderOptions = {
   };
   return {
     kick,
+    keep: kept.keep,
     idle,
     close: async () => {
       closed = true;
       if (timer !== null) clearInterval(timer);
       await idle();
       await sheets.close();
+      await prune();
     },
   };
 };

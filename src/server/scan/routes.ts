@@ -75,6 +75,7 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
     if (!spooled.ok) return spooled;
     const files = spooled.value.files;
     const userId = ctx.principal?.kind === 'user' ? ctx.principal.userId : null;
+    let handedOver = false;
     try {
       const stored = await transact(deps, async (trx) => {
         await lockRound(trx, deps.dialect, round.id);
@@ -85,23 +86,30 @@ export const scanRoutes = (app: FastifyInstance, deps: ServerDeps, reader: ScanR
           created_by: userId, created_at: nowIso(deps), files: files.length, error: null, lease_until: null,
         }).returning('id').executeTakeFirstOrThrow();
         // One file in memory at a time: the upload was spooled to disk as it arrived (upload.ts).
+        const storedFiles = new Map<number, string>();
         for (const [i, f] of files.entries()) {
-          await trx.insertInto('scan_files').values({ job_id: job.id, position: i + 1, data: await spooled.value.read(f.path) }).execute();
+          const row = await trx.insertInto('scan_files').values({ job_id: job.id, position: i + 1, data: await spooled.value.read(f.path) })
+            .returning('id').executeTakeFirstOrThrow();
+          storedFiles.set(row.id, f.path);
         }
         await audit(trx, { congressId: ctx.congress.id, actor: ctx.actor, role: ctx.role, action: 'scan.upload', subject: `round:${round.id}`,
           payload: { job: job.id, batch: batch.number, files: files.length, bytes: files.reduce((n, f) => n + f.bytes, 0),
             replacedFailed: Number(failed.numDeletedRows) > 0 } });
-        return ok(job.id);
+        return ok({ job: job.id, files: storedFiles });
       }, events(ctx.congress.id, round.id));
       if (!stored.ok) return stored;
+      // The spooled files are read from disk by this server's reader (kept-uploads.ts), and deleted by it.
+      spooled.value.free();
+      reader.keep(stored.value.job, spooled.value.folder, stored.value.files);
+      handedOver = true;
       reader.kick();
-      const view = (await jobViews(deps.db, round.id, stored.value))[0];
+      const view = (await jobViews(deps.db, round.id, stored.value.job))[0];
       return view === undefined ? err(jobNotFound()) : ok(json(view, 202));
     } catch (e) {
       if (isUniqueViolation(e)) return err(already());
       throw e;
     } finally {
-      await spooled.value.remove();
+      if (!handedOver) await spooled.value.remove();
     }
   });
 

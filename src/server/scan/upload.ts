@@ -25,7 +25,11 @@ export interface SpooledScans {
    * dead ones piled up to some 64 MB before a full collection freed them: the server's resident memory peaked there.
    */
   readonly read: (path: string) => Promise<Buffer>;
-  /** Frees the buffer and deletes the folder (always called, once the files are stored or refused). */
+  /** The folder the files are in. */
+  readonly folder: string;
+  /** Frees the buffer of `read` (the files stay). */
+  readonly free: () => void;
+  /** Frees the buffer and deletes the folder (called once the files are stored or refused, unless handed over). */
   readonly remove: () => Promise<void>;
 }
 
@@ -107,5 +111,5 @@ export const spoolScans = async (req: FastifyRequest, most = SCAN_MAX_FILES): Pr
     return err(badRequest(ruleError('upload.missing', 'Thiếu tệp ảnh quét.', 'No scanned file was sent.', 'file')));
   }
   const reader = reusedBufferReader(Math.max(...files.map((f) => f.bytes)));
-  return ok({ files, read: reader.read, remove: async () => { reader.free(); await remove(); } });
+  return ok({ files, read: reader.read, folder: dir, free: reader.free, remove: async () => { reader.free(); await remove(); } });
 };
