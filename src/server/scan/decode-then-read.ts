@@ -6,11 +6,10 @@
  * toward the old generation's limit as external memory until the next full collection — a reading thread holds
  * ~13 MB, its limit leaves ~8 MB of room after a full collection, so a grey page's file was a sixth of it.
  */
-import type { RuleError } from '../../rules/index.ts';
+import type { Result, RuleError } from '../../rules/index.ts';
 import type { GreyImage } from '../../scan/image.ts';
 import type { PagePool } from '../../scan/page-pool.ts';
 import { decodeSource } from '../../scan/pages.ts';
-import type { Result } from '../../rules/index.ts';
 import type { SheetPage } from './sheet-protocol.ts';
 
 export type DecodedPage = Result<GreyImage, RuleError>;
