@@ -11,12 +11,12 @@ import { parentPort } from 'node:worker_threads';
 import type { ScanTarget } from '../../scan/form.ts';
 import type { GreyImage } from '../../scan/image.ts';
 import { groupSheets } from '../../scan/ballot.ts';
-import { decodeSource } from '../../scan/pages.ts';
-import { pagePool, type PagePool } from '../../scan/page-pool.ts';
+import { pagePool } from '../../scan/page-pool.ts';
 import { readPhoto } from '../../scan/photo.ts';
 import { reviewPng } from '../../scan/review.ts';
 import { readSheet } from '../../scan/sheet.ts';
-import type { SheetPage, SheetRequest, SheetResponse } from './sheet-protocol.ts';
+import { decodeThenRead, type DecodedPage } from './decode-then-read.ts';
+import type { SheetRequest, SheetResponse } from './sheet-protocol.ts';
 import { movable } from './sheet-protocol.ts';
 import { freeNow } from '../../runtime/free-now.ts';
 
@@ -32,12 +32,14 @@ const failed = (id: number, e: unknown): void => reply({ id, kind: 'failed', mes
  */
 const pages = pagePool();
 
-const decoded = async (page: SheetPage, pool: PagePool | undefined) =>
-  (page.kind === 'decoded' ? { ok: true as const, value: page.image } : decodeSource(page.file, page.index, pool));
+/** A read request without its page: what is kept while the decoded page is read (decode-then-read.ts). */
+type ReadAsked = Omit<Extract<SheetRequest, { type: 'read' }>, 'page'>;
 
-const read = async (m: Extract<SheetRequest, { type: 'read' }>, form: ScanTarget): Promise<void> => {
-  const keptHere = m.check === true || form.layout.pages.length === 1;
-  const page = await decoded(m.page, keptHere ? pages : undefined);
+/** Whether this thread lets the page go itself (a shot only checked, a form of one page) rather than send it back. */
+const keptByThread = (m: ReadAsked, form: ScanTarget): boolean => m.check === true || form.layout.pages.length === 1;
+
+const read = async (m: ReadAsked, page: DecodedPage, form: ScanTarget): Promise<void> => {
+  const keptHere = keptByThread(m, form);
   if (!page.ok) {
     reply({ id: m.id, kind: 'refused', error: page.error });
     return;
@@ -107,6 +109,17 @@ const load = async (m: Extract<SheetRequest, { type: 'load' }>): Promise<void> =
   reply({ id: m.id, kind: 'loaded', path: (await db).copy(m.fileId, m.folder) });
 };
 
+/**
+ * Apart from the message handler below: its closures would hold the message, and so a read's file bytes, until the
+ * reading is done.
+ */
+const onRead = (m: Extract<SheetRequest, { type: 'read' }>): void => {
+  const { id } = m;
+  const form = target;
+  if (form === null) failed(id, new Error('no target'));
+  else void decodeThenRead(m, keptByThread(m, form) ? pages : undefined, (asked, page) => read(asked, page, form)).catch((e: unknown) => failed(id, e));
+};
+
 port.on('message', (m: SheetRequest) => {
   switch (m.type) {
     case 'load':
@@ -126,7 +139,6 @@ port.on('message', (m: SheetRequest) => {
       );
       return;
     case 'read':
-      if (target === null) failed(m.id, new Error('no target'));
-      else void read(m, target).catch((e: unknown) => failed(m.id, e));
+      onRead(m);
   }
 });
