@@ -10,14 +10,11 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, expect, it } from 'vitest';
 import { ok, ruleError } from '../../rules/index.ts';
-import { prepareGenerator } from '../../scan/testing/generate.ts';
 import { openDatabase } from '../../store/db.ts';
-import { migrateToLatest } from '../../store/migrate.ts';
-import { insertFaultCongress } from '../../../test/faults/support.ts';
 import { memoryBus } from '../live/memory-bus.ts';
-import { loadPrintRound, roundHeader } from '../printouts/round.ts';
 import { readJob } from './read-job.ts';
 import type { SheetReader } from './sheet-reader.ts';
+import { roundAtCounting } from './test-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'daihoi-read-job-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,15 +27,7 @@ it('loads the next file of a stack only once the previous one is read and delete
   const opened = openDatabase({ sqliteFile: join(dir, 'daihoi.sqlite') });
   try {
     const { db } = opened;
-    const m = await migrateToLatest(db, 'sqlite');
-    if (!m.ok) throw new Error(m.error.message_en);
-    const k = await insertFaultCongress(db, 'tap-tep', 4);
-    await db.updateTable('election_rounds').set({ status: 'counting' }).where('id', '=', k.roundId).execute();
-    const congress = await db.selectFrom('congresses').selectAll().where('id', '=', k.congressId).executeTakeFirstOrThrow();
-    const printed = await loadPrintRound(db, congress, k.electionId, 1);
-    if (!printed.ok) throw new Error(printed.error.message_en);
-    const g = await prepareGenerator({ header: roundHeader(congress, printed.value), round: printed.value.model });
-    if (!g.ok) throw new Error(g.error.message_en);
+    const { k, g } = await roundAtCounting(db, 'tap-tep', 4);
     const now = new Date().toISOString();
     const batch = await db.insertInto('counting_batches').values({ congress_id: k.congressId, round_id: k.roundId, number: 1, label: 'Hòm 1',
       physical_count: 9, entries_required: 2, created_at: now }).returning('id').executeTakeFirstOrThrow();
@@ -61,7 +50,7 @@ it('loads the next file of a stack only once the previous one is read and delete
     const outcome = await readJob(deps, job.id, {
       progress: () => Promise.resolve(true),
       stopping: () => false,
-      prepareTarget: () => Promise.resolve(ok(g.value.target)),
+      prepareTarget: () => Promise.resolve(ok(g.target)),
       reader,
       loadFile: async (fileId, folder) => {
         inFolder.push(readdirSync(folder));

@@ -9,13 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, expect, it } from 'vitest';
-import { prepareGenerator, generateBallot } from '../../scan/testing/generate.ts';
+import { generateBallot } from '../../scan/testing/generate.ts';
 import { openDatabase } from '../../store/db.ts';
-import { migrateToLatest } from '../../store/migrate.ts';
-import { insertFaultCongress } from '../../../test/faults/support.ts';
 import { memoryBus } from '../live/memory-bus.ts';
-import { loadPrintRound, roundHeader } from '../printouts/round.ts';
 import { startScanReader } from './reader.ts';
+import { roundAtCounting } from './test-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'daihoi-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,17 +22,9 @@ it('reads a job from the files its upload kept on disk, not from the stored copy
   const sqliteFile = join(dir, 'daihoi.sqlite');
   const opened = openDatabase({ sqliteFile });
   const { db } = opened;
-  const m = await migrateToLatest(db, 'sqlite');
-  if (!m.ok) throw new Error(m.error.message_en);
-  const k = await insertFaultCongress(db, 'giu-tep', 4);
-  await db.updateTable('election_rounds').set({ status: 'counting' }).where('id', '=', k.roundId).execute();
-  const congress = await db.selectFrom('congresses').selectAll().where('id', '=', k.congressId).executeTakeFirstOrThrow();
-  const printed = await loadPrintRound(db, congress, k.electionId, 1);
-  if (!printed.ok) throw new Error(printed.error.message_en);
-  const g = await prepareGenerator({ header: roundHeader(congress, printed.value), round: printed.value.model });
-  if (!g.ok) throw new Error(g.error.message_en);
+  const { k, g } = await roundAtCounting(db, 'giu-tep', 4);
   // Unsealed: the board sees it (a decided ballot would be entered, and this batch has no counting log to enter into).
-  const page = (await generateBallot(g.value, { seed: 11, degrade: 'none', stamped: false, writingOutside: false })).pages[0]!;
+  const page = (await generateBallot(g, { seed: 11, degrade: 'none', stamped: false, writingOutside: false })).pages[0]!;
   const ballot = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } }).tiff({ compression: 'jpeg', quality: 90 }).toBuffer();
 
   const now = new Date().toISOString();
