@@ -268,6 +268,20 @@ describe('scan: strokes as people make them', () => {
     }
   }, 120_000);
 
+
+  it('keeps a name with a pen dot on its letters whose dark spot alone made a light line off the blurred blank (150 dpi)', async () => {
+    // Before: the row reader found these dots as no dot (cut by the letters), and what the row holds darker than the
+    // blank form blurred as the scan is (pencil-off-blank.ts lineOffBlank) passed as a pencil's line through part of
+    // the name over the dot's 5–7 pt: sent to the board as partly struck. The dot's spot, 120 levels and more darker
+    // than the blurred blank (no pencil is), is left out of that line now (PEN_SPOT).
+    const cases = [[9_100_007, 'c015'], [9_100_010, 'c010'], [9_100_015, 'c010'], [9_100_017, 'c012']] as const;
+    for (const [seed, id] of cases) {
+      const { b, sheet } = await read(g150, seed, { plan: (i) => ({ kind: 'non-strike', mark: 'dot-on-name', pen: PENS[(i + seed) % PENS.length]! }) });
+      const row = readOrThrow(sheet).page.rows.find((r) => r.candidateId === id)!;
+      expect(b.truth.plans.get(id)).toMatchObject({ kind: 'non-strike', mark: 'dot-on-name' });
+      expect(row.kind === 'strike' ? row.state : 'marks', `seed ${seed} ${id}`).toBe('kept');
+    }
+  }, 120_000);
   it('keeps a name ticked over its letters whose vertex shows below them, its round tip a pixel below the ink\'s left end', async () => {
     // Before: read partly struck — the short arm hidden by the letters, the lowest ink was not at the left end's column.
     // On printed paper (the blank's names where the PDF puts them) 702's tick may go to the board as partly struck again: never struck.
