@@ -109,15 +109,6 @@ export interface LineOffBlank {
   readonly darkness: number;
 }
 
-/**
- * A pencil through part of the name found in what the row holds darker than the blurred blank (not along
- * pencil-strike.ts's course of light ink, which on a coarse scan may be the letters' own blur, or too short, or have
- * no paper above and below it): a light line through the letters' gaps, darker there than the paper BESIDE_PT above
- * and below it. The letters' misfit (a fraction of a pixel off) leaves upright slivers along their edges, as dark
- * above and below; only gaps with the blank printing nothing BESIDE_PT away either are measured, and the median of a
- * run is taken (one speck is no line). `upright`: measured too where the letters' print is upright (UPRIGHT_MODEL) —
- * a pencil laid over the letters of a syllable crosses hardly a gap clear above and below it, but their stems.
- */
 /** Columns [from, to] of a row's sample. */
 export interface ColumnSpan { readonly from: number; readonly to: number }
 
@@ -125,10 +116,10 @@ export interface ColumnSpan { readonly from: number; readonly to: number }
  * A pen dot's spot in what the row holds darker than the blurred blank: pixels darker than it by `darker` (grey levels)
  * — more than a pencil's grey can leave (its ink 150–185 on paper 255, at most 105; pencils through part of the name
  * at most 91 at 150 dpi, 101 at 300: test/scan/variety.test.ts's plan, seeds 9,700–9,739, tuned on), at least `leastPx`
- * of them (a point square: no speck of noise), all within `widePt` (a pen dot is up to 3 pt across, 4 with its blur).
+ * of them (no lone speck of noise), all within `widePt` (a pen dot is up to 3 pt across, 4 with its blur).
  * The line off the blank is measured without the spot's columns and `marginPt` beside them (the dot's blur): a pen dot
  * on the name the row reader found as no dot (cut by the letters) made, over 5–7 pt, such a line of its own (150 dpi
- * ballots, seeds 9,100,000–9,100,019: 7 of 360 dots sent to the board so).
+ * ballots, seeds 9,100,000–9,100,019: 10 of 360 dots sent to the board so, 5 of them kept now).
  */
 export const PEN_SPOT = { darker: 120, leastPx: 2, widePt: 4.5, marginPt: 1.5 } as const;
 
@@ -154,6 +145,16 @@ export const penSpot = (fit: BlankFit, g: RowGuide, sample: RowSample): ColumnSp
   return { from: from - margin, to: to + margin };
 };
 
+/**
+ * A pencil through part of the name found in what the row holds darker than the blurred blank (not along
+ * pencil-strike.ts's course of light ink, which on a coarse scan may be the letters' own blur, or too short, or have
+ * no paper above and below it): a light line through the letters' gaps, darker there than the paper BESIDE_PT above
+ * and below it. The letters' misfit (a fraction of a pixel off) leaves upright slivers along their edges, as dark
+ * above and below; only gaps with the blank printing nothing BESIDE_PT away either are measured, and the median of a
+ * run is taken (one speck is no line). `upright`: measured too where the letters' print is upright (UPRIGHT_MODEL) —
+ * a pencil laid over the letters of a syllable crosses hardly a gap clear above and below it, but their stems.
+ * `skip`: columns not measured (a pen dot's spot, penSpot).
+ */
 export const lineOffBlank = (fit: BlankFit, g: RowGuide, sample: RowSample, upright = false, skip: ColumnSpan | null = null): LineOffBlank => {
   const k = FORM_PER_POINT;
   const { s, area, i0, i1 } = sample;
