@@ -26,7 +26,7 @@ import { pencilLine } from './faint-line.ts';
 import { lineOffBlank, offBlank, PENCIL_LINE, pencilLineOffBlank, pencilLineUpright, pencilThroughPart, penSpot, type ColumnSpan } from './pencil-off-blank.ts';
 import { fitBlank, type BlankFit } from './photo-blank-model.ts';
 import { steepLine, steepPencil } from './pencil-steep.ts';
-import { noPenInk, PENCIL_FAINT, pencilCourse, pencilShort, pencilSpeck, pencilStrike, type PencilCourse } from './pencil-strike.ts';
+import { noPenInk, palePenPart, PENCIL_FAINT, pencilCourse, pencilShort, pencilSpeck, pencilStrike, type PencilCourse } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
@@ -1254,7 +1254,9 @@ const readSample = (
         pencilLineOffBlank(lineOffBlank(blank(), g, sample, false, dotSpot()), blank().spread, mostSpread()) && !folded();
       // A short stretch, darker than pencilPart's grey or off the blank's gaps, on a fine scan with no pen ink in the row (PENCIL_SHORT).
       const shortDark = (): boolean => !coarseScan(t) && !penMarkCleared && pencilShort(pencil()) && noPenInk(cls) && !dotted() && !folded();
-      if (pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || dotted() ? -Infinity : offBlank(blank(), sample, printedAt, pencil())), folded) || offCourse() || shortDark() || offNoStretch()) {
+      // A thin pen blurred paler than the faint level on a coarse scan, a long dark stretch (PALE_PEN): a speck of it may be all the pen ink seen, a dot.
+      const palePen = (): boolean => coarseScan(t) && !penMarkCleared && palePenPart(pencil()) && !folded();
+      if (pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || dotted() ? -Infinity : offBlank(blank(), sample, printedAt, pencil())), folded) || offCourse() || shortDark() || offNoStretch() || palePen()) {
         return { ...base, state: 'partial', confidence: 0 };
       }
     }

@@ -556,6 +556,15 @@ describe('scan: strokes as people make them', () => {
     expect(row.state).not.toBe('kept');
   }, 120_000);
 
+  it('never keeps a name a thin pen strikes through half a word at 150 dpi, blurred paler than the faint level: a long dark stretch, filled and clear', async () => {
+    // Fresh bench seed 85,000,187 (150 dpi, JPEG, shadow, tilted): the row reader saw nothing of the line but a speck
+    // (all the row's pen ink, one dot), its light course an 11 pt stretch filled and clear all along, 0.48 darker than
+    // its paper, grey 0.61 — too dark for a pencil's part — and the name was read kept with confidence (PALE_PEN).
+    const row = await rowState(g150, 85_000_187, 2);
+    expect(row.plan).toMatchObject({ kind: 'partial', part: 'half-word', pen: 'thin-ballpoint' });
+    expect(row.state).toMatch(/^(partial|uncertain)$/);
+  }, 120_000);
+
   it('never keeps a name a thin pen strikes through half a syllable, seen only as a short faint flat piece over the lower-case letters (150, 200 dpi)', async () => {
     // Stress ballots (every other row a partial strike, the bench's mix elsewhere), read kept with confidence before
     // STRIKE_PIECE (ink-beside-print.ts): all that showed of the line was a piece 1.5–4 × 1–1.5 pt, 69–112 levels
