@@ -109,6 +109,42 @@ export interface LineOffBlank {
   readonly darkness: number;
 }
 
+/** Columns [from, to] of a row's sample. */
+export interface ColumnSpan { readonly from: number; readonly to: number }
+
+/**
+ * A pen dot's spot in what the row holds darker than the blurred blank: pixels darker than it by `darker` (grey levels)
+ * — more than a pencil's grey can leave (its ink 150–185 on paper 255, at most 105; pencils through part of the name
+ * at most 91 at 150 dpi, 101 at 300: test/scan/variety.test.ts's plan, seeds 9,700–9,739, tuned on), at least `leastPx`
+ * of them (no lone speck of noise), all within `widePt` (a pen dot is up to 3 pt across, 4 with its blur).
+ * The line off the blank is measured without the spot's columns and `marginPt` beside them (the dot's blur): a pen dot
+ * on the name the row reader found as no dot (cut by the letters) made, over 5–7 pt, such a line of its own (150 dpi
+ * ballots, seeds 9,100,000–9,100,019: 10 of 360 dots sent to the board so, 5 of them kept now).
+ */
+export const PEN_SPOT = { darker: 120, leastPx: 2, widePt: 4.5, marginPt: 1.5 } as const;
+
+/** The columns to leave out of lineOffBlank for a pen dot's spot (PEN_SPOT) in the letters' middle, or null when there is none, or more than a dot. */
+export const penSpot = (fit: BlankFit, g: RowGuide, sample: RowSample): ColumnSpan | null => {
+  const k = FORM_PER_POINT;
+  const { s, area, i0, i1 } = sample;
+  const w = s.width, h = s.height;
+  const d = Math.round(BESIDE_PT * k);
+  const jLo = Math.max(1, Math.round((g.bandTop + LINE_CORE_PT.top - area.y) * k) - d);
+  const jHi = Math.min(h - 1, Math.round((g.baseline - LINE_CORE_PT.foot - area.y) * k) + d);
+  let n = 0, from = w, to = -1;
+  for (let j = jLo; j < jHi; j++) {
+    for (let i = i0; i < i1; i++) {
+      if (residualAt(fit, s, j * w + i) < PEN_SPOT.darker) continue;
+      n++;
+      from = Math.min(from, i);
+      to = Math.max(to, i);
+    }
+  }
+  if (n < PEN_SPOT.leastPx || to - from + 1 > PEN_SPOT.widePt * k) return null;
+  const margin = Math.round(PEN_SPOT.marginPt * k);
+  return { from: from - margin, to: to + margin };
+};
+
 /**
  * A pencil through part of the name found in what the row holds darker than the blurred blank (not along
  * pencil-strike.ts's course of light ink, which on a coarse scan may be the letters' own blur, or too short, or have
@@ -117,8 +153,9 @@ export interface LineOffBlank {
  * above and below; only gaps with the blank printing nothing BESIDE_PT away either are measured, and the median of a
  * run is taken (one speck is no line). `upright`: measured too where the letters' print is upright (UPRIGHT_MODEL) —
  * a pencil laid over the letters of a syllable crosses hardly a gap clear above and below it, but their stems.
+ * `skip`: columns not measured (a pen dot's spot, penSpot).
  */
-export const lineOffBlank = (fit: BlankFit, g: RowGuide, sample: RowSample, upright = false): LineOffBlank => {
+export const lineOffBlank = (fit: BlankFit, g: RowGuide, sample: RowSample, upright = false, skip: ColumnSpan | null = null): LineOffBlank => {
   const k = FORM_PER_POINT;
   const { s, area, i0, i1 } = sample;
   const w = s.width, h = s.height;
@@ -148,8 +185,9 @@ export const lineOffBlank = (fit: BlankFit, g: RowGuide, sample: RowSample, upri
     for (let n = 0; n < span; n++) {
       const at = (j - rLo) * span + n, above = at - d * span, below = at + d * span;
       const m = models[at]!, ma = models[above]!, mb = models[below]!;
-      const measured = upright ? Math.abs(m - ma) <= UPRIGHT_MODEL && Math.abs(m - mb) <= UPRIGHT_MODEL
-        : m >= GAP_MODEL && ma >= GAP_MODEL && mb >= GAP_MODEL;
+      const skipped = skip !== null && i0 + n >= skip.from && i0 + n <= skip.to;
+      const measured = !skipped && (upright ? Math.abs(m - ma) <= UPRIGHT_MODEL && Math.abs(m - mb) <= UPRIGHT_MODEL
+        : m >= GAP_MODEL && ma >= GAP_MODEL && mb >= GAP_MODEL);
       // NaN wherever the line's pixel or the paper beside it is not measured.
       peaks[(j - jLo) * span + n] = measured ? smoothed[at]! - Math.max(smoothed[above]!, smoothed[below]!) : NaN;
     }

@@ -274,6 +274,23 @@ export const pencilShort = (c: PencilCourse): boolean => {
     c.runContrast >= p.contrast && c.runContrast <= p.mostContrast && c.grey <= p.grey;
 };
 
+/**
+ * A thin pen through part of the name on a coarse scan (150 dpi), blurred lighter than the faint level: the row reader
+ * sees none of it, and its stretch is too dark for pencilPart's light ink — a long one, filled and clear all along,
+ * much darker than its paper, darker than a pencil's grey (fresh bench seed 85,000,187 c003, a thin ballpoint through
+ * half a word, blurred and JPEG'd: 11 pt, filled 1, clear 1, 0.48 darker, grey 0.61 — read kept with confidence).
+ * Rows read kept whose course was measured show none such: dots on the name (150 dpi seeds 9,100,000–9,100,019,
+ * 9,140,000–9,140,019), circles, close underlines, ticks on the name (9,150,000–9,150,009), pencils through the name
+ * (9,700–9,739): 0 of 1,254.
+ */
+export const PALE_PEN = { leastPt: 8, mostPt: 40, fill: 0.9, clear: 0.9, contrast: 0.4 } as const;
+
+/** A long stretch filled, clear, much darker than its paper and darker than a pencil (PALE_PEN): a blurred thin pen's. */
+export const palePenPart = (c: PencilCourse): boolean => {
+  const p = PALE_PEN;
+  return c.runPt >= p.leastPt && c.runPt <= p.mostPt && c.runFill >= p.fill && c.runClear >= p.clear && c.runContrast >= p.contrast && c.grey < PENCIL_PART.grey;
+};
+
 /** No pixel of the row's sample is pen ink (`cls`, strike-row.ts's classes). */
 export const noPenInk = (cls: Uint8Array): boolean => !cls.includes(PEN);
 

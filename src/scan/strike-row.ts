@@ -23,10 +23,10 @@ import { faintStubIntoLetter } from './faint-stub.ts';
 import { coarseScan, inkBesidePrint, piecesAlongName, strikePieceBesidePrint, thinLineBesidePrint, type BesideLook, type InkPiece } from './ink-beside-print.ts';
 import { creaseThrough } from './sheet-crease.ts';
 import { pencilLine } from './faint-line.ts';
-import { lineOffBlank, offBlank, PENCIL_LINE, pencilLineOffBlank, pencilLineUpright, pencilThroughPart } from './pencil-off-blank.ts';
+import { lineOffBlank, offBlank, PENCIL_LINE, pencilLineOffBlank, pencilLineUpright, pencilThroughPart, penSpot, type ColumnSpan } from './pencil-off-blank.ts';
 import { fitBlank, type BlankFit } from './photo-blank-model.ts';
 import { steepLine, steepPencil } from './pencil-steep.ts';
-import { noPenInk, PENCIL_FAINT, pencilCourse, pencilShort, pencilSpeck, pencilStrike, type PencilCourse } from './pencil-strike.ts';
+import { noPenInk, palePenPart, PENCIL_FAINT, pencilCourse, pencilShort, pencilSpeck, pencilStrike, type PencilCourse } from './pencil-strike.ts';
 import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
@@ -1238,8 +1238,12 @@ const readSample = (
       const dotted = (): boolean => (oneDot(cls, w, s.height, k) && !pencilSpeck(cls, s, paper)) || dot();
       const folded = (): boolean => o.creases === true && creaseThrough(img, t, page, g);
       const mostSpread = (): number => (!coarseScan(t) && pencil().grey >= PENCIL_LINE.fineGrey ? PENCIL_LINE.fineSpread : PENCIL_LINE.mostSpread);
+      // A pen dot's dark spot is left out of the line off the blank (pencil-off-blank.ts PEN_SPOT): no pencil is that dark.
+      let spot: ColumnSpan | null | undefined;
+      const dotSpot = (): ColumnSpan | null => (spot === undefined ? (spot = penSpot(blank(), g, sample)) : spot);
       const offCourse = (): boolean => !penMarkCleared && pencil().runFrom >= 0 && !dotted() &&
-        (pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread, mostSpread()) || pencilLineUpright(lineOffBlank(blank(), g, sample, true), blank().spread, mostSpread())) && !folded();
+        (pencilLineOffBlank(lineOffBlank(blank(), g, sample, false, dotSpot()), blank().spread, mostSpread()) ||
+          pencilLineUpright(lineOffBlank(blank(), g, sample, true, dotSpot()), blank().spread, mostSpread())) && !folded();
       // The course found light ink on its line but no stretch of it (the pencil hidden by the letters' print mask but for
       // a column or two): on a fine scan, the line off the blank over the gaps alone (PENCIL_LINE) — not over the
       // upright stems, which a pen dot on the name passes (stress seed 200,613 c006). Never at 150 dpi: a grainy ballot's
@@ -1247,10 +1251,12 @@ const readSample = (
       // the line cost 2–3 ms a row, and most names with nothing drawn show none. A felt-pen dot on the name hidden by
       // the letters passes too (stress seed 202,059 c018, 200 dpi, seen after): a needless send, not an error.
       const offNoStretch = (): boolean => !coarseScan(t) && !penMarkCleared && pencil().runFrom < 0 && pencil().share > 0 && !dotted() &&
-        pencilLineOffBlank(lineOffBlank(blank(), g, sample), blank().spread, mostSpread()) && !folded();
+        pencilLineOffBlank(lineOffBlank(blank(), g, sample, false, dotSpot()), blank().spread, mostSpread()) && !folded();
       // A short stretch, darker than pencilPart's grey or off the blank's gaps, on a fine scan with no pen ink in the row (PENCIL_SHORT).
       const shortDark = (): boolean => !coarseScan(t) && !penMarkCleared && pencilShort(pencil()) && noPenInk(cls) && !dotted() && !folded();
-      if (pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || dotted() ? -Infinity : offBlank(blank(), sample, printedAt, pencil())), folded) || offCourse() || shortDark() || offNoStretch()) {
+      // A thin pen blurred paler than the faint level on a coarse scan, a long dark stretch (PALE_PEN): a speck of it may be all the pen ink seen, a dot.
+      const palePen = (): boolean => coarseScan(t) && !penMarkCleared && palePenPart(pencil()) && !folded();
+      if (pencilThroughPart(pencil(), coarseScan(t), () => (penMarkCleared || dotted() ? -Infinity : offBlank(blank(), sample, printedAt, pencil())), folded) || offCourse() || shortDark() || offNoStretch() || palePen()) {
         return { ...base, state: 'partial', confidence: 0 };
       }
     }

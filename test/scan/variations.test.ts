@@ -268,6 +268,20 @@ describe('scan: strokes as people make them', () => {
     }
   }, 120_000);
 
+
+  it('keeps a name with a pen dot on its letters whose dark spot alone made a light line off the blurred blank (150 dpi)', async () => {
+    // Before: the row reader found these dots as no dot (cut by the letters), and what the row holds darker than the
+    // blank form blurred as the scan is (pencil-off-blank.ts lineOffBlank) passed as a pencil's line through part of
+    // the name over the dot's 5–7 pt: sent to the board as partly struck. The dot's spot, 120 levels and more darker
+    // than the blurred blank (no pencil is), is left out of that line now (PEN_SPOT).
+    const cases = [[9_100_007, 'c015'], [9_100_010, 'c010'], [9_100_015, 'c010'], [9_100_017, 'c012']] as const;
+    for (const [seed, id] of cases) {
+      const { b, sheet } = await read(g150, seed, { plan: (i) => ({ kind: 'non-strike', mark: 'dot-on-name', pen: PENS[(i + seed) % PENS.length]! }) });
+      const row = readOrThrow(sheet).page.rows.find((r) => r.candidateId === id)!;
+      expect(b.truth.plans.get(id)).toMatchObject({ kind: 'non-strike', mark: 'dot-on-name' });
+      expect(row.kind === 'strike' ? row.state : 'marks', `seed ${seed} ${id}`).toBe('kept');
+    }
+  }, 120_000);
   it('keeps a name ticked over its letters whose vertex shows below them, its round tip a pixel below the ink\'s left end', async () => {
     // Before: read partly struck — the short arm hidden by the letters, the lowest ink was not at the left end's column.
     // On printed paper (the blank's names where the PDF puts them) 702's tick may go to the board as partly struck again: never struck.
@@ -540,6 +554,15 @@ describe('scan: strokes as people make them', () => {
     const row = await rowState(g150, 1_050_098, 14);
     expect(row.plan).toMatchObject({ kind: 'partial', part: 'half-middle-word', pen: 'thin-ballpoint' });
     expect(row.state).not.toBe('kept');
+  }, 120_000);
+
+  it('never keeps a name a thin pen strikes through half a word at 150 dpi, blurred paler than the faint level: a long dark stretch, filled and clear', async () => {
+    // Fresh bench seed 85,000,187 (150 dpi, JPEG, shadow, tilted): the row reader saw nothing of the line but a speck
+    // (all the row's pen ink, one dot), its light course an 11 pt stretch filled and clear all along, 0.48 darker than
+    // its paper, grey 0.61 — too dark for a pencil's part — and the name was read kept with confidence (PALE_PEN).
+    const row = await rowState(g150, 85_000_187, 2);
+    expect(row.plan).toMatchObject({ kind: 'partial', part: 'half-word', pen: 'thin-ballpoint' });
+    expect(row.state).toMatch(/^(partial|uncertain)$/);
   }, 120_000);
 
   it('never keeps a name a thin pen strikes through half a syllable, seen only as a short faint flat piece over the lower-case letters (150, 200 dpi)', async () => {
