@@ -268,7 +268,6 @@ describe('scan: strokes as people make them', () => {
     }
   }, 120_000);
 
-
   it('keeps a name with a pen dot on its letters whose dark spot alone made a light line off the blurred blank (150 dpi)', async () => {
     // Before: the row reader found these dots as no dot (cut by the letters), and what the row holds darker than the
     // blank form blurred as the scan is (pencil-off-blank.ts lineOffBlank) passed as a pencil's line through part of
@@ -282,6 +281,7 @@ describe('scan: strokes as people make them', () => {
       expect(row.kind === 'strike' ? row.state : 'marks', `seed ${seed} ${id}`).toBe('kept');
     }
   }, 120_000);
+
   it('keeps a name ticked over its letters whose vertex shows below them, its round tip a pixel below the ink\'s left end', async () => {
     // Before: read partly struck — the short arm hidden by the letters, the lowest ink was not at the left end's column.
     // On printed paper (the blank's names where the PDF puts them) 702's tick may go to the board as partly struck again: never struck.
