@@ -75,8 +75,11 @@ const sighting = (px: Pixels, h: number, k: number): ((i: number, j: number) => 
   };
 };
 
-/** The columns [from, to) the line reaches into the name when followed from its ends under the letters, within [i0, i1). */
-export const followedEnds = (ends: LineEnds, px: Pixels, h: number, k: number, i0: number, i1: number): { readonly from: number; readonly to: number } => {
+/**
+ * Follows a line from column `start` (its row there `row`, rows per column `slope`) in direction `dir` up to `limit`
+ * while it is seen in the letters' gaps at most STEP_PT apart and its course shows no paper: the last column it was seen.
+ */
+const followCourse = (px: Pixels, h: number, k: number, slope: number): ((start: number, row: number, dir: 1 | -1, limit: number) => number) => {
   const step = STEP_PT * k;
   const paper = (i: number, j: number): boolean => j >= 0 && j < h && px.clear(i, j) && !px.dark(i, j);
   const seen = sighting(px, h, k);
@@ -90,7 +93,7 @@ export const followedEnds = (ends: LineEnds, px: Pixels, h: number, k: number, i
     for (let d = 1; d < NEAR_RUN && nearAt(i + d, r); d++) run++;
     return run >= NEAR_RUN;
   };
-  const follow = (start: number, row: number, dir: 1 | -1, limit: number): number => {
+  return (start, row, dir, limit) => {
     let reached = start;
     // The course, re-centred on each sighting: a hand drifts from a straight line (bench, 150 dpi: the line showed
     // 1–2 px off the course drawn from its visible end, a few letters on).
@@ -98,7 +101,7 @@ export const followedEnds = (ends: LineEnds, px: Pixels, h: number, k: number, i
     let from = start;
     for (let i = start + dir; dir < 0 ? i >= limit : i < limit; i += dir) {
       if (Math.abs(i - reached) > step) break;
-      const r = Math.round(at + ends.slope * (i - from));
+      const r = Math.round(at + slope * (i - from));
       let open = true;
       let sighted = 0;
       let n = 0;
@@ -118,10 +121,41 @@ export const followedEnds = (ends: LineEnds, px: Pixels, h: number, k: number, i
     }
     return reached;
   };
+};
+
+/** The columns [from, to) the line reaches into the name when followed from its ends under the letters, within [i0, i1). */
+export const followedEnds = (ends: LineEnds, px: Pixels, h: number, k: number, i0: number, i1: number): { readonly from: number; readonly to: number } => {
+  const follow = followCourse(px, h, k, ends.slope);
   return {
     from: follow(ends.first, ends.firstRow, -1, i0),
     to: follow(ends.last, ends.lastRow, 1, i1) + 1,
   };
+};
+
+/**
+ * Where a line seen on both sides of a stretch of the name is not seen between them (a thin pen the letters of a
+ * whole word hide, pale under the scanner's blur, its pixels in the gaps faint beside the print: 150 dpi), it is
+ * followed into that stretch from both sides as from its ends (followCourse: seen in the letters' gaps at most STEP_PT
+ * apart, stopped by paper on its course), and the columns so followed marked in `hit`. Asked for the stretches that
+ * reach into the columns [a, b) (the first or last word). A strike through part of the name leaves the words it does
+ * not cross unseen on both sides, or shows paper in their gaps on its course.
+ */
+export const followedHoles = (hit: Uint8Array, ends: LineEnds, px: Pixels, h: number, k: number, a: number, b: number): void => {
+  const follow = followCourse(px, h, k, ends.slope);
+  const rowAt = (i: number): number => ends.firstRow + (ends.last > ends.first ? ((ends.lastRow - ends.firstRow) * (i - ends.first)) / (ends.last - ends.first) : 0);
+  let x = ends.first;
+  while (x <= ends.last) {
+    if (hit[x] === 1) { x++; continue; }
+    let y = x;
+    while (y <= ends.last && hit[y] !== 1) y++;
+    if (y <= ends.last && y > a && x < b) {
+      const left = follow(x - 1, rowAt(x - 1), 1, y);
+      const right = follow(y, rowAt(y), -1, x);
+      hit.fill(1, x, left + 1);
+      hit.fill(1, right, y);
+    }
+    x = y;
+  }
 };
 
 /** A pen skips: paper on the line's course over at most this many points (the generator's skip is one segment, 1.5–3.5). */

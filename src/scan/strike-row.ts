@@ -31,7 +31,7 @@ import { lightBand, tinted } from './light-band.ts';
 import { clamp01, closeGaps, crossing, FAINT_LEVEL, inkOf, type Crossing, type StrikeRowReading } from './read-rows.ts';
 import { sampleRow, type RowSample } from './row-sample.ts';
 import { followedOffBlank } from './photo-ends.ts';
-import { bridgeHidden, followedEnds, NEAR_LEVEL, type LineEnds, type Pixels } from './strike-ends.ts';
+import { bridgeHidden, followedEnds, followedHoles, NEAR_LEVEL, type LineEnds, type Pixels } from './strike-ends.ts';
 import { followLine, HIDDEN, PAPER, PEN } from './stroke-path.ts';
 import type { Affine } from './transform.ts';
 
@@ -789,7 +789,7 @@ const withoutCleared = (ink: Uint8Array, before: Uint8Array, cls: Uint8Array, w:
  * whose letters' blurred edges fill their gaps): followed on from there against the blurred blank form (photo-ends.ts).
  */
 const wholeWithEnds = (
-  line: Line, px: Pixels, h: number, k: number, area: Box, g: RowGuide, i0: number, i1: number, bridge: boolean, further: FollowFurther | null,
+  line: Line, px: Pixels, h: number, k: number, area: Box, g: RowGuide, i0: number, i1: number, bridge: boolean, further: FollowFurther | null, holes: boolean,
 ): boolean => {
   if (line.ends === null) return false;
   const seen = followedEnds(line.ends, px, h, k, i0, i1);
@@ -801,6 +801,12 @@ const wholeWithEnds = (
     for (const word of [g.words[0]!, g.words[g.words.length - 1]!]) {
       const { a, b } = wordColumns(word, k, area, i0, i1);
       bridgeHidden(hit, line.ends, px, h, k, a, b);
+    }
+  }
+  if (holes) {
+    for (const word of [g.words[0]!, g.words[g.words.length - 1]!]) {
+      const { a, b } = wordColumns(word, k, area, i0, i1);
+      followedHoles(hit, line.ends, px, h, k, a, b);
     }
   }
   const { coverage, words } = shares(hit, k, area, g, i0, i1);
@@ -860,6 +866,11 @@ export interface RowThresholds {
   readonly followEnds?: boolean;
   /** …and bridged, in the first and last words, between two places it is seen where its course shows paper over no more than a pen's skip (strike-ends.ts bridgeHidden). Scans. */
   readonly bridgeEnds?: boolean;
+  /**
+   * …and followed from both sides into a stretch of the first or last word where it is not seen between two places
+   * it is (strike-ends.ts followedHoles): a thin pen pale beside the letters of a whole word at 150 dpi. Scans.
+   */
+  readonly followHoles?: boolean;
   /** A tick over the letters is looked for also when the line found runs through them but not across the whole name (clearTick). Scans. */
   readonly throughTicks?: boolean;
   /**
@@ -977,7 +988,7 @@ export interface RowThresholds {
 }
 
 const SCAN_ROW: RowThresholds = {
-  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, followByPrint: true, wholeMarks: true, openLoops: true, followEnds: true, bridgeEnds: true, throughTicks: true, tickSlivers: true, dots: true, dotsOnLetters: true, dotSlivers: true, thinPieces: true,
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, followByPrint: true, wholeMarks: true, openLoops: true, followEnds: true, bridgeEnds: true, followHoles: true, throughTicks: true, tickSlivers: true, dots: true, dotsOnLetters: true, dotSlivers: true, thinPieces: true,
   faintWord: true, cutLines: true, faintStubs: true, besidePrint: true, strikePieces: true, lowPieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true, pencilStrikes: true, pencilParts: true, steepPencils: true, fingerprints: true, rings: true,
   bandLine: false, entering: ENTERING,
 };
@@ -1093,7 +1104,7 @@ const readSample = (
   let fit: BlankFit | null = null;
   const blank = (): BlankFit => (fit ??= fitBlank(page, g, sample));
   const further: FollowFurther | null = o.endsOffBlank === true ? (ends, from, to) => followedOffBlank(blank(), sample, ends, from, to, i0, i1) : null;
-  const whole = isWhole(line) || (o.followEnds === true && line.through && wholeWithEnds(line, pixels, s.height, k, area, g, i0, i1, o.bridgeEnds === true, further));
+  const whole = isWhole(line) || (o.followEnds === true && line.through && wholeWithEnds(line, pixels, s.height, k, area, g, i0, i1, o.bridgeEnds === true, further, o.followHoles === true));
   // The line through the letters' band at least `abovePt` above their foot (a double strike's upper line), or null.
   const upperLine = (abovePt: number): Line | null => {
     const hi = Math.floor(j1 - abovePt * k);
