@@ -133,22 +133,24 @@ export const followedEnds = (ends: LineEnds, px: Pixels, h: number, k: number, i
 };
 
 /**
- * Where a line seen on both sides of a stretch of the name is not seen between them (a thin pen the letters of a
- * whole word hide, pale under the scanner's blur, its pixels in the gaps faint beside the print: 150 dpi), it is
- * followed into that stretch from both sides as from its ends (followCourse: seen in the letters' gaps at most STEP_PT
- * apart, stopped by paper on its course), and the columns so followed marked in `hit`. Asked for the stretches that
- * reach into the columns [a, b) (the first or last word). A strike through part of the name leaves the words it does
- * not cross unseen on both sides, or shows paper in their gaps on its course.
+ * Where a line seen on both sides of a stretch of the row is not seen between them (a thin pen the letters of a whole
+ * word hide, pale under the scanner's blur, its pixels in the gaps faint beside the print: 150 dpi), it is followed
+ * into that stretch from both sides as from its ends (followCourse: seen in the letters' gaps at most STEP_PT apart,
+ * stopped by paper on its course), and the columns so followed marked in `hit` (the line's columns across the whole
+ * sample, the pad beyond the name's ends included; `rowAt` its row at a column). Asked for the stretches that reach
+ * into the columns [a, b) (the first or last word). A strike through part of the name leaves a word it does not
+ * cross unseen on one side at least, or shows paper in its gaps on its course.
  */
-export const followedHoles = (hit: Uint8Array, ends: LineEnds, px: Pixels, h: number, k: number, a: number, b: number): void => {
-  const follow = followCourse(px, h, k, ends.slope);
-  const rowAt = (i: number): number => ends.firstRow + (ends.last > ends.first ? ((ends.lastRow - ends.firstRow) * (i - ends.first)) / (ends.last - ends.first) : 0);
-  let x = ends.first;
-  while (x <= ends.last) {
+export const followedHoles = (hit: Uint8Array, rowAt: (i: number) => number, slope: number, px: Pixels, h: number, k: number, a: number, b: number): void => {
+  const follow = followCourse(px, h, k, slope);
+  let x = hit.indexOf(1);
+  if (x < 0) return;
+  const w = hit.length;
+  while (x < w) {
     if (hit[x] === 1) { x++; continue; }
     let y = x;
-    while (y <= ends.last && hit[y] !== 1) y++;
-    if (y <= ends.last && y > a && x < b) {
+    while (y < w && hit[y] !== 1) y++;
+    if (y < w && y > a && x < b) {
       const left = follow(x - 1, rowAt(x - 1), 1, y);
       const right = follow(y, rowAt(y), -1, x);
       hit.fill(1, x, left + 1);

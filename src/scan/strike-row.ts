@@ -159,6 +159,8 @@ interface Line {
   readonly inBandPt: number;
   /** How far its middle is above the foot of the letters' band (j1), in points. */
   readonly abovePt: number;
+  /** Its row at a column: its pen ink's middle where it crosses it, else its straight course. */
+  readonly rowAt: (i: number) => number;
 }
 
 /** A word's columns [a, b) of the sample, within the name's [i0, i1). */
@@ -243,7 +245,7 @@ const lineAcross = (
     coverage, leastWord, slope, hit, words,
     ends: first < i1 ? { first, last, firstRow: rowAt(first), lastRow: rowAt(last), slope } : null,
     through: mid >= j0 && mid < j1 && rms <= STRIKE.maxWanderPt && Math.abs(slope) <= STRIKE.maxSlope,
-    inBandPt: longestInBand / k, abovePt: (j1 - mid) / k,
+    inBandPt: longestInBand / k, abovePt: (j1 - mid) / k, rowAt,
   };
 };
 
@@ -806,7 +808,7 @@ const wholeWithEnds = (
   if (holes) {
     for (const word of [g.words[0]!, g.words[g.words.length - 1]!]) {
       const { a, b } = wordColumns(word, k, area, i0, i1);
-      followedHoles(hit, line.ends, px, h, k, a, b);
+      followedHoles(hit, line.rowAt, line.slope, px, h, k, a, b);
     }
   }
   const { coverage, words } = shares(hit, k, area, g, i0, i1);
