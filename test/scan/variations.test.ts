@@ -565,6 +565,19 @@ describe('scan: strokes as people make them', () => {
     expect(row.state).toMatch(/^(partial|uncertain)$/);
   }, 120_000);
 
+  it('strikes a thin line seen before and after a whole end word whose letters hide it, followed into it from both sides (150 dpi)', async () => {
+    // Fresh bench seeds 121,000,060 (blurred, tilted 3°), 121,000,103 (JPEG, shadow), 121,000,677 (blurred, JPEG): a thin
+    // ballpoint meant for the whole name, seen in the pad before the name (or in the first word's first letter) and
+    // again from the next word on, pale beside the letters of the first word between — faint, not pen, so seen across
+    // 0–1 % of that word — read partly struck. Followed into that stretch from both sides as from a line's end
+    // (strike-ends.ts followedHoles), it crosses most of the word.
+    for (const [seed, row] of [[121_000_060, 14], [121_000_103, 0], [121_000_677, 11]] as const) {
+      const read = await rowState(g150, seed, row);
+      expect(read.plan, `seed ${seed}`).toMatchObject({ kind: 'strike', pen: 'thin-ballpoint' });
+      expect(read.state, `seed ${seed}`).toBe('struck');
+    }
+  }, 120_000);
+
   it('never keeps a name a thin pen strikes through half a syllable, seen only as a short faint flat piece over the lower-case letters (150, 200 dpi)', async () => {
     // Stress ballots (every other row a partial strike, the bench's mix elsewhere), read kept with confidence before
     // STRIKE_PIECE (ink-beside-print.ts): all that showed of the line was a piece 1.5–4 × 1–1.5 pt, 69–112 levels
