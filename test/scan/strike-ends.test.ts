@@ -3,7 +3,7 @@
  * letters 4 px wide with 2 px gaps between them over rows 4–15, a line along row 10.
  */
 import { describe, expect, it } from 'vitest';
-import { bridgeHidden, followedEnds, type LineEnds, type Pixels } from '../../src/scan/strike-ends.ts';
+import { bridgeHidden, followedEnds, followedHoles, type LineEnds, type Pixels } from '../../src/scan/strike-ends.ts';
 
 const H = 20;
 const K = 2;
@@ -129,5 +129,34 @@ describe('scan: a thin line bridged under a word at its end between two places i
     const hit = seenAt([20, 40], [64, 70]);
     bridgeHidden(hit, ends(20, 69), pixels(() => true), H, K, 40, 70);
     expect([...hit.subarray(40, 64)]).toEqual(Array(24).fill(0));
+  });
+});
+
+describe('scan: a thin line followed from both sides into a stretch where it is not seen between two places it is', () => {
+  /** Seen (lineAcross's columns) over [0, 10) — the pad before the name — and [80, 100). */
+  const filled = (px: Pixels, a = 6, b = 80): number[] => {
+    const hit = new Uint8Array(100);
+    hit.fill(1, 0, 10);
+    hit.fill(1, 80, 100);
+    followedHoles(hit, () => 10, 0, px, H, K, a, b);
+    return [...hit.subarray(10, 80)];
+  };
+
+  it('follows a line seen clear of the print in every gap of the word between, from both sides, across it', () => {
+    // Fresh 150 dpi 121,000,060: a thin ballpoint seen in the pad before the name and from the second word on, faint
+    // beside the letters of the first word between.
+    expect(filled(pixels(() => true))).toEqual(Array(70).fill(1));
+  });
+
+  it('follows no further than plain paper on the course from either side: the word a line through part of a name leaves', () => {
+    // The line shows up to column 40 and from column 52 on; the gaps at 46–47 are plain paper.
+    const got = filled(pixels((i) => i <= 40 || i >= 52));
+    expect(got.slice(0, 40 - 10 + 1)).toEqual(Array(31).fill(1));
+    expect(got.slice(46 - 10, 52 - 10)).toEqual(Array(6).fill(0));
+    expect(filled(pixels(() => false)).filter((v) => v === 1)).toEqual([]);
+  });
+
+  it('asks only the stretches that reach into the word given', () => {
+    expect(filled(pixels(() => true), 90, 100)).toEqual(Array(70).fill(0));
   });
 });
