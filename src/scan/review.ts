@@ -2,12 +2,13 @@
  * Review queue images: each reason with the image the board needs — the row (or the seal's corner) cut out upright
  * from the scan, or the whole sheet when it could not be registered or the flag concerns all of it. A ballot's crops
  * are sampled as grey pixels straight into their places one under another, in pixels kept from one image to the next,
- * before one PNG is encoded: a scan is never decoded again.
+ * laid out as PNG rows (png-grey.ts): one PNG is written around them, and a scan is never decoded again.
  */
 import sharp from 'sharp';
 import type { CandidateId, RuleError } from '../rules/index.ts';
 import type { BallotReading, ReviewReason } from './ballot.ts';
-import { greyImage, shrinkByMeanInto, type GreyImage } from './image.ts';
+import { shrinkByMeanInto, type GreyImage } from './image.ts';
+import { greyPng } from './png-grey.ts';
 import { sampledSize, samplePageInto, type SampleTarget } from './sample.ts';
 import { scratch } from './scratch.ts';
 import type { SheetOutcome } from './sheet.ts';
@@ -34,8 +35,8 @@ export const encodePng = (img: GreyImage, level = 1): Promise<Buffer> =>
 /**
  * zlib's level for a review image: stored (0) when it holds a whole page, 1 when only crops. Review images are shown
  * once or twice on the hall's network, not archived. A whole page (1000 × 1414) took 16–23 ms at level 1 for
- * 0.6–1.4 MB, 11–18 ms stored for 1.4 MB (CPU, 6 pages with writing outside, load 20); row crops hardly gain
- * (1.1–2.7 → 1.0–2.2 ms) and would double in size (30–110 → 90–180 KB): they stay compressed.
+ * 0.6–1.4 MB, 11–18 ms stored for 1.4 MB (through sharp; CPU, 6 pages with writing outside, load 20); row crops hardly
+ * gain (1.1–2.7 → 1.0–2.2 ms) and would double in size (30–110 → 90–180 KB): they stay compressed.
  */
 const levelFor = (parts: readonly Part[]): number => (parts.some((p) => p.whole) ? 0 : 1);
 
@@ -83,45 +84,47 @@ const parts = (reading: BallotReading, outcomes: readonly SheetOutcome[], images
   });
 };
 
+/**
+ * The parts drawn one under another on white into `data` laid out as PNG rows (each row its filter byte, 0, then
+ * `width` pixels), and their PNG.
+ */
+const drawn = (all: readonly Part[], width: number, height: number, data: Uint8Array): Buffer => {
+  const stride = width + 1;
+  data.fill(255);
+  for (let j = 0; j < height; j++) data[j * stride] = 0;
+  let top = 0;
+  for (const p of all) {
+    p.draw({ data, at: top * stride + 1, stride });
+    top += p.height;
+  }
+  return greyPng({ width, height, rows: data }, levelFor(all));
+};
+
 /** The review items of one ballot, each with its own PNG; `images[i]` is sheet i, `outcomes` the sheets as read. */
-export const reviewItems = async (
+export const reviewItems = (
   reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly (GreyImage | undefined)[], page: { width: number; height: number },
-): Promise<ReviewItem[]> => Promise.all(parts(reading, outcomes, images, page).map(async (p) => {
-  const img = greyImage(p.width, p.height);
-  p.draw({ data: img.data, at: 0, stride: p.width });
-  return { sheet: p.reason.sheet, candidateId: p.reason.candidateId, reason: p.reason.reason, png: await encodePng(img, levelFor([p])) };
-}));
+): Promise<ReviewItem[]> => Promise.resolve(parts(reading, outcomes, images, page).map((p) => (
+  { sheet: p.reason.sheet, candidateId: p.reason.candidateId, reason: p.reason.reason, png: drawn([p], p.width, p.height, new Uint8Array((p.width + 1) * p.height)) }
+)));
 
 /**
  * The pixels of the last review image, kept for the next one: a whole page is 1.4 million pixels, and a new array of
- * that size each time brought the collector into the review image's time. One image at a time uses it (`canvasBusy`);
- * another, while that one is encoded, gets an array of its own, as does one over CANVAS_MOST pixels.
+ * that size each time brought the collector into the review image's time. An image over CANVAS_MOST pixels gets an
+ * array of its own. The image is drawn and written without a pause (no await), so one image at a time uses them.
  */
 const CANVAS_MOST = 4_000_000;
 const canvas = scratch((n) => new Uint8Array(n), false, CANVAS_MOST);
-let canvasBusy = false;
 
-/** The review image of one ballot: its crops one under another (white where narrower), one PNG; null when none. */
-export const reviewPng = async (
+/**
+ * The review image of one ballot: its crops one under another (white where narrower), one PNG; null when none.
+ * Made at once, in the caller's thread (a reading thread's, for a form of one page: sheet-worker.ts).
+ */
+export const reviewPng = (
   reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly (GreyImage | undefined)[], page: { width: number; height: number },
 ): Promise<Buffer | null> => {
   const all = parts(reading, outcomes, images, page);
-  if (all.length === 0) return null;
+  if (all.length === 0) return Promise.resolve(null);
   const width = Math.max(...all.map((p) => p.width));
   const height = all.reduce((h, p) => h + p.height, 0);
-  const own = canvasBusy || width * height > CANVAS_MOST;
-  const data = own ? new Uint8Array(width * height) : canvas(width * height);
-  if (!own) canvasBusy = true;
-  try {
-    // Each crop sampled straight into its place (no copy of a whole page), on white.
-    data.fill(255);
-    let top = 0;
-    for (const p of all) {
-      p.draw({ data, at: top * width, stride: width });
-      top += p.height;
-    }
-    return await encodePng({ width, height, data }, levelFor(all));
-  } finally {
-    if (!own) canvasBusy = false;
-  }
+  return Promise.resolve(drawn(all, width, height, canvas((width + 1) * height)));
 };

@@ -70,6 +70,19 @@ describe('review images', () => {
     expect(png.length).toBeGreaterThan(1001 * 1414);
   }, 120_000);
 
+  it('writes the image at once, in the caller\'s thread: done before anything else queued runs (no trip to libvips\' threads)', async () => {
+    const r = await withWriting(41, { x: 300, y: 790 }, { x: 420, y: 780 });
+    const order: string[] = [];
+    // A task queued before the image is asked for: with the image encoded on another thread it ran first.
+    const other = new Promise<void>((resolve) => setImmediate(() => {
+      order.push('other');
+      resolve();
+    }));
+    const made = reviewPng(r.reading, r.sheets, [r.page], g.target.layout).then((png) => order.push(`image ${png === null ? 'none' : 'made'}`));
+    await Promise.all([other, made]);
+    expect(order).toEqual(['image made', 'other']);
+  }, 120_000);
+
   it('keeps row crops compressed (zlib level 1) where a whole page is stored', async () => {
     const ballot = await generateBallot(g, { seed: 43, writingOutside: false, stamped: true, pStrike: 0, pPartial: 0.3, pNonStrike: 0 });
     const { sheets, ballots } = readStack([ballot.pages[0]!], g.target);

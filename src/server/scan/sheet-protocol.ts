@@ -28,6 +28,15 @@ export type SheetRequest =
    */
   | { readonly type: 'read'; readonly id: number; readonly page: SheetPage; readonly sheet: number; readonly photo: boolean; readonly check?: boolean };
 
+/**
+ * What making a review image took in the reading thread: the wall clock, and the process's CPU over it (every
+ * thread's, libvips' too: the bench's figure, where the other threads wait; in a server others' work is in it).
+ */
+export interface ReviewTime {
+  readonly cpuMs: number;
+  readonly wallMs: number;
+}
+
 export type SheetResponse =
   | { readonly id: number; readonly kind: 'prepared'; readonly target: ScanTarget }
   | { readonly id: number; readonly kind: 'refused'; readonly error: RuleError }
@@ -36,7 +45,7 @@ export type SheetResponse =
    * ballot is decided) and no page (`image` null); on a form of several pages, whose ballot the server assembles, the
    * page it refers to (decoded, or set upright from a photo), moved back to the server, and `review` null.
    */
-  | { readonly id: number; readonly kind: 'read'; readonly outcome: SheetOutcome; readonly image: GreyImage | null; readonly review: Uint8Array | null }
+  | { readonly id: number; readonly kind: 'read'; readonly outcome: SheetOutcome; readonly image: GreyImage | null; readonly review: Uint8Array | null; readonly reviewTime?: ReviewTime }
   /** The path the file was written to (null: no such file). */
   | { readonly id: number; readonly kind: 'loaded'; readonly path: string | null }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };

@@ -91,6 +91,9 @@ it('decodes the pages of a shared multi-page TIFF in two threads at once, each a
   const sent = await reader.read({ kind: 'decoded', image: copy(unsealed) }, g.target, 7, false);
   expect(sent.ok && sent.value.image).toBeNull();
   expect(sent.ok && sent.value.review !== null && Buffer.from(sent.value.review).equals(review!)).toBe(true);
+  // …with what making it took in the thread (the bench's figure for the review image); none for a decided sheet.
+  expect(sent.ok && sent.value.reviewTime !== undefined && sent.value.reviewTime.wallMs > 0 && sent.value.reviewTime.cpuMs >= 0).toBe(true);
+  expect(there.map((r) => r.ok && (r.value.review === null) === (r.value.reviewTime === undefined))).toEqual([true, true, true, true]);
   // A page that is not there: the file's reason, not a crash of the thread.
   const missing = await reader.read({ kind: 'encoded', file, index: 9 }, g.target, 4, false);
   expect(missing.ok ? 'read' : missing.error.code).toBe('scan.file');

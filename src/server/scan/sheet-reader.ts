@@ -11,7 +11,7 @@ import { workerUrl } from '../../runtime/worker-url.ts';
 import type { BallotInput } from '../../documents/model.ts';
 import { err, ok, type Result, type RuleError } from '../../rules/index.ts';
 import type { GreyImage, ScanTarget, SheetOutcome } from '../../scan/index.ts';
-import { movable, type SheetPage, type SheetRequest, type SheetResponse } from './sheet-protocol.ts';
+import { movable, type ReviewTime, type SheetPage, type SheetRequest, type SheetResponse } from './sheet-protocol.ts';
 
 /** The most reader threads: each holds its own copy of the form and a page or two (about 25 MB). */
 export const MAX_READERS = 4;
@@ -29,9 +29,10 @@ export const readerCount = (env: NodeJS.ProcessEnv = process.env): number => {
 
 /**
  * A page read: its outcome and, on a form of one page, its ballot's review image (`review`, null when decided;
- * `image` null), else the image the outcome refers to (`review` null); or the reason its file could not be decoded.
+ * `image` null) and what making it took (`reviewTime`), else the image the outcome refers to (`review` null); or the
+ * reason its file could not be decoded.
  */
-export type PageReading = Result<{ readonly outcome: SheetOutcome; readonly image: GreyImage | null; readonly review: Buffer | null }, RuleError>;
+export type PageReading = Result<{ readonly outcome: SheetOutcome; readonly image: GreyImage | null; readonly review: Buffer | null; readonly reviewTime?: ReviewTime }, RuleError>;
 
 export interface SheetReader {
   /** How many pages are read at once. */
@@ -132,7 +133,8 @@ export const sheetReader = (size = readerCount()): SheetReader => {
       const r = await ask(t, (id) => ({ type: 'read', id, page, sheet, photo, check }), page.kind === 'decoded' ? movable(page.image) : []);
       if (r.kind === 'refused') return err(r.error);
       if (r.kind !== 'read') throw new Error(`unexpected answer ${r.kind}`);
-      return ok({ outcome: r.outcome, image: r.image, review: r.review === null ? null : Buffer.from(r.review.buffer, r.review.byteOffset, r.review.byteLength) });
+      const review = r.review === null ? null : Buffer.from(r.review.buffer, r.review.byteOffset, r.review.byteLength);
+      return ok({ outcome: r.outcome, image: r.image, review, ...(r.reviewTime === undefined ? {} : { reviewTime: r.reviewTime }) });
     },
     load: async (database, fileId, folder) => {
       const r = await ask(pick(), (id) => ({ type: 'load', id, database, fileId, folder }));

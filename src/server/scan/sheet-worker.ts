@@ -16,7 +16,7 @@ import { readPhoto } from '../../scan/photo.ts';
 import { reviewPng } from '../../scan/review.ts';
 import { readSheet } from '../../scan/sheet.ts';
 import { decodeThenRead, type DecodedPage } from './decode-then-read.ts';
-import type { SheetRequest, SheetResponse } from './sheet-protocol.ts';
+import type { ReviewTime, SheetRequest, SheetResponse } from './sheet-protocol.ts';
 import { movable } from './sheet-protocol.ts';
 import { freeNow } from '../../runtime/free-now.ts';
 
@@ -31,6 +31,19 @@ const failed = (id: number, e: unknown): void => reply({ id, kind: 'failed', mes
  * memory faulted in cost ~5 ms a grey page). A page sent back to the server is not taken from it.
  */
 const pages = pagePool();
+
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** `make`'s value and what it took (wall clock, the process's CPU). */
+const timed = async <T>(make: () => Promise<T>): Promise<{ value: T; time: ReviewTime }> => {
+  const c0 = cpuMs();
+  const w0 = performance.now();
+  const value = await make();
+  return { value, time: { wallMs: performance.now() - w0, cpuMs: cpuMs() - c0 } };
+};
 
 /** A read request without its page: what is kept while the decoded page is read (decode-then-read.ts). */
 type ReadAsked = Omit<Extract<SheetRequest, { type: 'read' }>, 'page'>;
@@ -52,8 +65,8 @@ const read = async (m: ReadAsked, page: DecodedPage, form: ScanTarget): Promise<
     const [ballot] = m.check === true ? [] : groupSheets(form, [outcome]);
     const images: GreyImage[] = [];
     images[m.sheet] = image;
-    const review = ballot?.kind === 'review' ? await reviewPng(ballot, [outcome], images, form.layout) : null;
-    reply({ id: m.id, kind: 'read', outcome, image: null, review });
+    const made = ballot?.kind === 'review' ? await timed(() => reviewPng(ballot, [outcome], images, form.layout)) : null;
+    reply({ id: m.id, kind: 'read', outcome, image: null, review: made?.value ?? null, ...(made === null ? {} : { reviewTime: made.time }) });
     // Nothing reads the page any more (the outcome and the review image were copied into the reply): its pixels are
     // kept for the next page, or given back now rather than when this thread's collector next runs, a few pages later.
     if (image !== page.value) freeNow(image.data);
