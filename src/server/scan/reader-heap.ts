@@ -7,8 +7,8 @@
  * the pages' typed arrays; a full collection (with V8's marking threads, all of it process CPU) then fell inside one
  * grey ballot in five to eight, and those ballots were most of the p95 (h-speed6, h-speed7, h-speed8 in
  * docs/MEASUREMENTS.md). An initial old space is also the least limit V8 sets after each full collection: with 32 MB
- * a full collection fell inside 9 of 800 ballots (51 of 267 grey, 17 of 133 colour in a warm pass without), for ~6 MB
- * more held at the thread's peak (40 MB: 2 of 800, ~12 MB more).
+ * a full collection fell inside 9 of 800 ballots (51 of 267 grey, 17 of 133 colour in a warm pass without), for
+ * 3–14 MB more at the process's peak while a thread reads 400 pages (40 or 48 MB: no fewer collections that show).
  *
  * V8 takes the flag when it makes a thread's heap, once: it is set just before a thread is started and put back as
  * the process was started once every thread started with it is running (V8's flags are the process's: set for good,
