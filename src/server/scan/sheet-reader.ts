@@ -6,11 +6,12 @@
  * an image file's page is decoded there, from the file shared by all of them.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { workerUrl } from '../../runtime/worker-url.ts';
 import type { BallotInput } from '../../documents/model.ts';
 import { err, ok, type Result, type RuleError } from '../../rules/index.ts';
 import type { GreyImage, ScanTarget, SheetOutcome } from '../../scan/index.ts';
+import { startWithRoom } from './reader-heap.ts';
 import { movable, type ReviewTime, type SheetPage, type SheetRequest, type SheetResponse } from './sheet-protocol.ts';
 
 /** The most reader threads: each holds its own copy of the form and a page or two (about 25 MB). */
@@ -67,7 +68,8 @@ interface Thread {
 export const THREAD_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 12 } } as const;
 
 const startThread = (): Thread => {
-  const t: Thread = { worker: new Worker(workerUrl(import.meta.url, 'sheet-worker'), THREAD_OPTIONS), waiting: new Map(), held: null, dead: false };
+  // Its old generation given room (reader-heap.ts): a full collection no longer falls inside one ballot in six.
+  const t: Thread = { worker: startWithRoom(workerUrl(import.meta.url, 'sheet-worker'), THREAD_OPTIONS), waiting: new Map(), held: null, dead: false };
   const failAll = (e: Error): void => {
     t.dead = true;
     for (const w of t.waiting.values()) w.reject(e);
