@@ -163,6 +163,38 @@ interface Line {
   readonly rowAt: (i: number) => number;
 }
 
+/** A pen line across at least this share of the name, ending inside it… */
+const PEN_END = { coverage: 0.5, columns: 4, paper: 0.9 } as const;
+
+/**
+ * …with paper on its course beyond that end, away from the letters (the median of its darkest pixel within a pixel of
+ * the course at least PEN_END.paper of the paper, over PEN_END.columns such columns or more): a pen that stopped there,
+ * not a pencil's whole strike, whose graphite goes on grey (0.78–0.83 of the paper at 150 dpi, test/scan/variety.test.ts
+ * pencilPlan 9,000–9,029) where the pen path lost it. A thin ballpoint through part of a name (150 dpi partial 31,017
+ * c013: 0.98) is then the board's, never struck by the pencil path.
+ */
+const penEndOnPaper = (
+  line: Line, data: Uint8Array | Uint8ClampedArray, w: number, h: number, paper: number,
+  printedAt: (i: number, j: number) => boolean, i0: number, i1: number,
+): boolean => {
+  const ends = line.ends;
+  if (!line.through || ends === null || line.coverage < PEN_END.coverage) return false;
+  const onPaper = (a: number, b: number): boolean => {
+    const v: number[] = [];
+    for (let i = a; i < b; i++) {
+      const r = Math.round(line.rowAt(i));
+      if (nearPrint(printedAt, i, r)) continue;
+      let least = Infinity;
+      for (let j = Math.max(0, r - 1); j <= Math.min(h - 1, r + 1); j++) least = Math.min(least, data[j * w + i]! / paper);
+      v.push(least);
+    }
+    if (v.length < PEN_END.columns) return false;
+    v.sort((x, y) => x - y);
+    return v[Math.floor(v.length / 2)]! >= PEN_END.paper;
+  };
+  return onPaper(i0, Math.min(i1, ends.first)) || onPaper(Math.max(i0, ends.last + 1), i1);
+};
+
 /** A word's columns [a, b) of the sample, within the name's [i0, i1). */
 const wordColumns = (word: RowGuide['words'][number], k: number, area: Box, i0: number, i1: number): { a: number; b: number } =>
   ({ a: Math.max(i0, Math.round((word.x0 - area.x) * k)), b: Math.min(i1, Math.round((word.x1 - area.x) * k)) });
@@ -1173,6 +1205,7 @@ const readSample = (
   const pencilThrough = (): 'struck' | 'folded' | null => {
     if (o.pencilStrikes !== true || whole || !pencilStrike(pencil())) return null;
     if (o.creases === true && creaseThrough(img, t, page, g)) return 'folded';
+    if (penEndOnPaper(line, s.data, w, s.height, paper, printedAt, i0, i1)) return null;
     return pencilTinted() ? null : 'struck';
   };
   // Asked at once where faint ink crosses much of the name (PENCIL_FAINT)…

@@ -578,6 +578,23 @@ describe('scan: strokes as people make them', () => {
     }
   }, 120_000);
 
+  it('never strikes by the pencil path a thin pen that stops inside the name with paper on its course beyond (150 dpi)', async () => {
+    // Every row a partial strike (h-fresh8's partial probe, seed 31,017; blurred, tilted −2°): a thin ballpoint through
+    // all but the family name, seen from the second word on, was read struck with confidence 0 by the pencil path — the
+    // first word's blurred letters taken for a pencil's light course. Beyond the pen's end its course, away from the
+    // letters, is paper (0.98 of it); a pencil's graphite goes on grey there (0.78–0.83). strike-row.ts penEndOnPaper.
+    const seed = 31_017;
+    const pens = ['thin-ballpoint', 'thin-ballpoint', 'ballpoint', 'gel-pen', 'felt-pen'] as const;
+    const b = await generateBallot(g150, {
+      seed, stamped: true, writingOutside: false,
+      plan: (i) => ({ kind: 'partial', part: PARTIAL_STRIKES[(seed + i) % PARTIAL_STRIKES.length]!, pen: pens[(seed * 7 + i) % pens.length]! }),
+    });
+    expect(b.truth.plans.get('c013')).toMatchObject({ kind: 'partial', part: 'all-but-family', pen: 'thin-ballpoint' });
+    const s = readOrThrow(readStack(b.pages, g150.target).sheets[0]!);
+    const read = s.page.rows.find((r) => r.candidateId === 'c013');
+    expect(read?.kind === 'strike' ? read.state : 'marks').toMatch(/^(partial|uncertain)$/);
+  }, 120_000);
+
   it('never keeps a name a thin pen strikes through half a syllable, seen only as a short faint flat piece over the lower-case letters (150, 200 dpi)', async () => {
     // Stress ballots (every other row a partial strike, the bench's mix elsewhere), read kept with confidence before
     // STRIKE_PIECE (ink-beside-print.ts): all that showed of the line was a piece 1.5–4 × 1–1.5 pt, 69–112 levels
