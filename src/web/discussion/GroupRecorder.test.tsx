@@ -24,10 +24,10 @@ const recorded: GroupOpinionView = {
 
 const secretaryOfTheGroup: Principal = { kind: 'delegate', id: 2, congress: CODE, fullName: 'Lường Thị Bình' };
 
-const render = (sent: Body[], voids: string[], as: Principal = userWith('secretariat'), sitting = true) => renderScreen(<GroupRecorder />, fakeApi({
+const render = (sent: Body[], voids: string[], as: Principal = userWith('secretariat'), sitting = true, documents = answer([doc])) => renderScreen(<GroupRecorder />, fakeApi({
   me: () => answer(as),
   listDiscussionGroups: () => answer([{ ...group, sitting }]),
-  listDiscussionDocuments: () => answer([doc]),
+  listDiscussionDocuments: () => documents,
   listGroupOpinions: () => answer([recorded, { ...recorded, id: 71, text: 'Bỏ câu cuối', kind: 'removal', carried: 'removed', carriedFromRef: 'Đoạn 9' }]),
   listDiscussionUnits: () => answer({ documentId: 5, versionId: 9, versionNumber: 1, total: 40, offset: 0, units: [unit] }),
   recordGroupOpinion: ({ body }) => { sent.push(body); return answer(recorded); },
@@ -57,6 +57,20 @@ describe('a group secretary records the group\'s opinions', () => {
     const view = render([], []);
     const item = (await view.findByText(/Bỏ câu cuối/u)).closest('li')!;
     expect(item.textContent).toContain('về Đoạn 9 của phiên bản trước, đoạn đã bỏ');
+  });
+
+  it('shows the paragraph of a number typed while the documents were still loading, once they are', async () => {
+    let loaded = (): void => undefined;
+    const documents = new Promise<Awaited<ReturnType<typeof answer<DiscussionDocumentView[]>>>>((resolve) => {
+      loaded = () => resolve({ ok: true, value: [doc] });
+    });
+    const view = render([], [], userWith('secretariat'), true, documents);
+    const number = await view.findByLabelText('Số đoạn');
+    fireEvent.change(number, { target: { value: '2' } });
+    fireEvent.blur(number);
+    expect(view.queryByText('Đoạn 2: Công tác giáo dục chính trị, tư tưởng.')).toBeNull();
+    loaded();
+    await view.findByText('Đoạn 2: Công tác giáo dục chính trị, tư tưởng.');
   });
 
   it('voids a recorded opinion only with the reason typed', async () => {

@@ -3,7 +3,7 @@
  * secretariat typing in paper comment forms: the paragraph found by its number (its text shown before anything is
  * sent, an unknown number said at once), and Alt+1…5 for the kind of opinion.
  */
-import { useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OpinionKind, type UnitView } from '../../api/index.ts';
 import { useApi } from '../app/api-context.tsx';
@@ -30,6 +30,11 @@ export const useUnitByNumber = (code: string, documentId: number | null): UnitBy
     const r = await api.listDiscussionUnits({ params: { code, id: documentId }, query: { number: Number(number.trim()), limit: 1 } });
     if (r.ok && r.value.units[0] !== undefined) setUnit(r.value.units[0]); else setUnknown(true);
   };
+  // The paragraph shown is the typed number's in the document chosen now: looked up again when the document is first
+  // known (a number typed while the documents were still loading) or another one is chosen.
+  const latestFind = useRef(find);
+  latestFind.current = find;
+  useEffect(() => { void latestFind.current(); }, [documentId]);
   return { number, unit, unknown, setNumber, find, clear: () => { setNumber(''); setUnit(null); setUnknown(false); } };
 };
 
