@@ -13,11 +13,13 @@
  * (default dpi × 1000 + 500); SCAN_STRESS_BALLOTS: ballots per set (default 120; 60 at 300 dpi).
  * SCAN_STRESS_PRINTED=0 renders the ballots at the scan's resolution (generate.ts Printing 'rendered'); by default they
  * are printed paper. SCAN_STRESS_WHY=1 also lists the rows sent to the board or read wrong that are no partial strike.
+ * SCAN_STRESS_PLAN=partial draws every row a partial strike (stress.ts everyRowPartial: the eight kinds, five pens in
+ * turn) — the probe for partial strikes read with confidence; by default every other row (everyOtherPartial).
  */
 import { HEADER, candidates, round } from '../src/documents/fixtures/congress.ts';
 import { readStack, type RowReading } from '../src/scan/index.ts';
 import { generateBallot, prepareGenerator, type Generator, type RowPlan } from '../src/scan/testing/generate.ts';
-import { everyOtherPartial } from '../src/scan/testing/stress.ts';
+import { everyOtherPartial, everyRowPartial } from '../src/scan/testing/stress.ts';
 import type { BenchResult } from './run.ts';
 
 interface StressSet { readonly dpi: number; readonly firstSeed: number; readonly n: number }
@@ -43,6 +45,8 @@ const chosenSets = (): readonly StressSet[] => {
 
 const printing = process.env.SCAN_STRESS_PRINTED === '0' ? 'rendered' : 'printed';
 const why = process.env.SCAN_STRESS_WHY === '1';
+const everyRow = process.env.SCAN_STRESS_PLAN === 'partial';
+const planOf = everyRow ? everyRowPartial : everyOtherPartial;
 
 const said = (r: RowReading): string => (r.kind === 'strike' ? r.state : r.mark ?? 'uncertain');
 const confident = (state: string): boolean => state === 'kept' || state === 'struck';
@@ -66,7 +70,7 @@ const readSet = async (g: Generator, set: StressSet): Promise<Counts> => {
   const c: Counts = { partial: 0, partialKept: 0, partialStruck: 0, none: 0, noneSent: 0, keeping: 0, keepingSent: 0, strikes: 0, strikesNotStruck: 0, otherErrors: 0, unread: 0 };
   const at = `${set.dpi} dpi`;
   for (let seed = set.firstSeed; seed < set.firstSeed + set.n; seed++) {
-    const b = await generateBallot(g, { seed, stamped: true, writingOutside: false, plan: everyOtherPartial(seed) });
+    const b = await generateBallot(g, { seed, stamped: true, writingOutside: false, plan: planOf(seed) });
     const sheet = readStack(b.pages, g.target).sheets[0]!;
     if (sheet.kind !== 'read') {
       c.unread++;
@@ -121,7 +125,7 @@ export default async (): Promise<BenchResult[]> => {
       g = made.value;
       generators.set(set.dpi, g);
     }
-    const name = `scan stress (${printing} paper, ${set.dpi} dpi, seeds ${set.firstSeed}–${set.firstSeed + set.n - 1})`;
+    const name = `scan stress (${everyRow ? 'every row partial, ' : ''}${printing} paper, ${set.dpi} dpi, seeds ${set.firstSeed}–${set.firstSeed + set.n - 1})`;
     process.stderr.write(`${name}: ${new Date().toISOString()}\n`);
     const t0 = performance.now();
     const c = await readSet(g, set);

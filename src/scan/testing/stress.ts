@@ -4,7 +4,7 @@
  * strikes and hardly sees them; test/scan/partial-strikes.test.ts and bench/scan-stress.bench.ts draw this one.
  */
 import type { RowPlan } from './generate.ts';
-import { NON_STRIKES, STRIKE_SHAPES, type PartialStrike, type Pen } from './human.ts';
+import { NON_STRIKES, PARTIAL_STRIKES, STRIKE_SHAPES, type PartialStrike, type Pen } from './human.ts';
 
 /** The partial strikes of the set: those whose line shows least beside the letters. */
 export const STRESS_PARTS: readonly PartialStrike[] = ['half-middle-word', 'half-word', 'family-name', 'given-name', 'middle-word', 'half-name'];
@@ -20,3 +20,16 @@ export const everyOtherPartial = (seed: number) => (i: number): RowPlan => {
   if (u === 1) return { kind: 'strike', shape: STRIKE_SHAPES[n % STRIKE_SHAPES.length]!, pen: PENS[n % PENS.length]! };
   return { kind: 'non-strike', mark: NON_STRIKES[n % NON_STRIKES.length]!, pen: PENS[n % PENS.length]! };
 };
+
+/** The pens of the every-row probe: the thin ballpoint twice as often, its line the palest beside the letters. */
+const PROBE_PENS: readonly Pen[] = ['thin-ballpoint', 'thin-ballpoint', 'ballpoint', 'gel-pen', 'felt-pen'];
+
+/**
+ * Every row a partial strike: the eight kinds in turn, the pens of PROBE_PENS in turn — the probe that finds a partial
+ * read kept or struck with confidence (bench/scan-stress.bench.ts, SCAN_STRESS_PLAN=partial).
+ */
+export const everyRowPartial = (seed: number) => (i: number): RowPlan => ({
+  kind: 'partial',
+  part: PARTIAL_STRIKES[(seed + i) % PARTIAL_STRIKES.length]!,
+  pen: PROBE_PENS[(seed * 3 + i) % PROBE_PENS.length]!,
+});
