@@ -4,7 +4,6 @@
  * are sampled as grey pixels straight into their places one under another, in pixels kept from one image to the next,
  * laid out as PNG rows (png-grey.ts): one PNG is written around them, and a scan is never decoded again.
  */
-import sharp from 'sharp';
 import type { CandidateId, RuleError } from '../rules/index.ts';
 import type { BallotReading, ReviewReason } from './ballot.ts';
 import { shrinkByMeanInto, type GreyImage } from './image.ts';
@@ -23,14 +22,6 @@ export interface ReviewItem {
 
 const CROP_PER_POINT = 200 / 72;
 const WHOLE_WIDTH = 1000;
-
-/**
- * Grey PNG, lossless, at zlib's `level` (1, its fastest, unless told). One channel said outright: sharp writes raw
- * one-channel pixels as an RGB PNG otherwise (three times larger).
- */
-export const encodePng = (img: GreyImage, level = 1): Promise<Buffer> =>
-  sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } }).toColourspace('b-w')
-    .png({ compressionLevel: level, adaptiveFiltering: false }).toBuffer();
 
 /**
  * zlib's level for a review image: stored (0) when it holds a whole page, 1 when only crops. Review images are shown

@@ -13,7 +13,7 @@ import type { ScanJobDetail, ScanJobView } from '../../src/api/scan.ts';
 import { buildServer } from '../../src/server/build.ts';
 import type { BallotInput } from '../../src/documents/model.ts';
 import type { GreyImage } from '../../src/scan/index.ts';
-import { encodePng } from '../../src/scan/review.ts';
+import { greyPngFile } from '../../src/scan/testing/png-file.ts';
 import { generateBallot, prepareGenerator, type GeneratedBallot, type Generator } from '../../src/scan/testing/generate.ts';
 import { loadPrintRound, roundHeader } from '../../src/server/printouts/round.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -61,7 +61,7 @@ const scan = async (k: CountingCongress, who: Caller, batch: number, files: Read
 
 const pngFiles = async (ballots: readonly GeneratedBallot[]) => {
   const pages: GreyImage[] = ballots.flatMap((b) => [...b.pages]);
-  return Promise.all(pages.map(async (p, i) => ({ name: `quet-${i + 1}.png`, type: 'image/png', data: await encodePng(p) })));
+  return Promise.all(pages.map(async (p, i) => ({ name: `quet-${i + 1}.png`, type: 'image/png', data: await greyPngFile(p) })));
 };
 
 /** The ballot as the truth has it; a partial strike is read by the board as struck. */

@@ -25,7 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELEGATE_COLUMNS } from '../../src/import/columns.ts';
 import { docxText, pdfText } from '../../src/documents/testing/extract.ts';
 import type { Candidate } from '../../src/rules/index.ts';
-import { encodePng } from '../../src/scan/review.ts';
+import { greyPngFile } from '../../src/scan/testing/png-file.ts';
 import { generateBallot, type GeneratedBallot, type Generator, type RowPlan } from '../../src/scan/testing/generate.ts';
 import { generatePhoto } from '../../src/scan/testing/photo.ts';
 import { NON_STRIKES, PENS, STRIKE_SHAPES } from '../../src/scan/testing/human.ts';
@@ -480,7 +480,7 @@ describe.skipIf(!run)('a congress prepared and run from the screens alone, from 
         await rm(cameraDir, { recursive: true, force: true });
       }
       scans = await mkdtemp(join(tmpdir(), 'daihoi-own-scans-'));
-      for (const [j, b] of stack.entries()) await writeFile(join(scans, `quet-${j + 1}.png`), await encodePng(b.pages[0]!));
+      for (const [j, b] of stack.entries()) await writeFile(join(scans, `quet-${j + 1}.png`), await greyPngFile(b.pages[0]!));
       const panel = p.locator('section.scan-panel');
       await panel.getByRole('heading', { name: `Quét tập phiếu — ${batch}` }).waitFor();
       await panel.getByText('Chưa chọn tệp nào').first().waitFor();

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodePng } from '../../src/scan/review.ts';
+import { greyPngFile } from '../../src/scan/testing/png-file.ts';
 import { generateBallot, prepareGenerator, type GeneratedBallot } from '../../src/scan/testing/generate.ts';
 import { apiAs, startServer, type RunningServer } from './server.ts';
 import { committeeAtCounting, openReview, printedBallot, ruleAsOnPaper, signIn } from './scan-scene.ts';
@@ -60,7 +60,7 @@ describe.skipIf(!run)('scanning a batch in Chromium against the real server', ()
     })));
     // quet-9, quet-10, quet-11…: plain string order would put quet-10 first; only natural order is the stack order.
     const pages = ballots.flatMap((b) => [...b.pages]);
-    for (const [i, p] of pages.entries()) await writeFile(join(folder, `quet-${9 + i}.png`), await encodePng(p));
+    for (const [i, p] of pages.entries()) await writeFile(join(folder, `quet-${9 + i}.png`), await greyPngFile(p));
     await writeFile(join(folder, 'ghi-chu.txt'), 'Tập quét thử, 3 phiếu.\n');
 
     const context = await browser.newContext({ viewport: { width: 1600, height: 1100 }, locale: 'vi-VN' });

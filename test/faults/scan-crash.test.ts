@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ScanJobView } from '../../src/api/scan.ts';
 import type { Ballot } from '../../src/rules/index.ts';
-import { encodePng } from '../../src/scan/review.ts';
+import { greyPngFile } from '../../src/scan/testing/png-file.ts';
 import { generateBallot, prepareGenerator, type GeneratedBallot } from '../../src/scan/testing/generate.ts';
 import { loadPrintRound, roundHeader } from '../../src/server/printouts/round.ts';
 import { verifyAuditChain } from '../../src/store/audit.ts';
@@ -102,7 +102,7 @@ describeEachDatabase('faults: SIGKILL of the server while it reads a scanned sta
       }));
     }
     const pages = ballots.flatMap((b) => [...b.pages]);
-    files = await Promise.all(pages.map(async (page, i) => ({ name: `quet-${String(i + 1).padStart(3, '0')}.png`, data: new Uint8Array(await encodePng(page)) })));
+    files = await Promise.all(pages.map(async (page, i) => ({ name: `quet-${String(i + 1).padStart(3, '0')}.png`, data: new Uint8Array(await greyPngFile(page)) })));
     server = await startServer(env());
     const { R, staff } = k;
     expect((await send(server.url, 'POST', `${R}/counting`, staff.head, { issued: 200, collected: 200 })).status).toBe(200);
