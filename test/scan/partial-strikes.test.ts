@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readStack } from '../../src/scan/index.ts';
 import { generateBallot, type Generator, type RowPlan } from '../../src/scan/testing/generate.ts';
-import { everyOtherPartial } from '../../src/scan/testing/stress.ts';
+import { everyOtherPartial, everyRowPartial } from '../../src/scan/testing/stress.ts';
 import { generator, strikeRound } from './support.ts';
 
 /** What the reader said of each row, by what was drawn on it: 'partial', 'none', 'strike' or 'non-strike'. */
@@ -106,5 +106,30 @@ describe('scan: strikes through part of a name that show almost nothing', () => 
   it('at 150 dpi, never keeps a name a thin pen strikes along the tops of "ăn", blurred into a flat piece 2 pt tall 108 levels darker than the letters', async () => {
     // Read kept with confidence before: 150,527 c009 (printed paper).
     await expectPartialsToTheBoard(g150, [150_527]);
+  }, 120_000);
+});
+
+/** What the reader said of row `id` of the every-row-partial probe's ballot `seed` (bench/scan-stress.bench.ts SCAN_STRESS_PLAN=partial). */
+const probeRow = async (gen: Generator, seed: number, id: string): Promise<{ plan: RowPlan | undefined; state: string }> => {
+  const b = await generateBallot(gen, { seed, stamped: true, writingOutside: false, plan: everyRowPartial(seed) });
+  const sheet = readStack(b.pages, gen.target).sheets[0]!;
+  if (sheet.kind !== 'read') throw new Error(sheet.reason.message_en);
+  const row = sheet.page.rows.find((r) => r.candidateId === id)!;
+  return { plan: b.truth.plans.get(id), state: row.kind === 'strike' ? row.state : 'marks' };
+};
+
+describe('scan: a thin pen through most of a name but its first word', () => {
+  it('at 150 dpi, seen across under half the name, is never struck by the pencil path: paper on its course before it', async () => {
+    // Read struck with confidence 0 before (PEN_END.coverage 0.5; the line seen across 0.48 of the name).
+    const { plan, state } = await probeRow(g150, 31_437, 'c001');
+    expect(plan).toMatchObject({ kind: 'partial', part: 'all-but-family', pen: 'thin-ballpoint' });
+    expect(state).toMatch(/^(partial|uncertain)$/);
+  }, 120_000);
+
+  it('at 200 dpi, from the first word\'s last letter on, is no strike started late: followed 0.21 into that word, seen nowhere in it', async () => {
+    // Read struck with confidence before (STRIKE.lateEarly: the end words at least 0.2 crossed as followed).
+    const { plan, state } = await probeRow(g200, 32_172, 'c001');
+    expect(plan).toMatchObject({ kind: 'partial', part: 'half-name', pen: 'thin-ballpoint' });
+    expect(state).toMatch(/^(partial|uncertain)$/);
   }, 120_000);
 });
