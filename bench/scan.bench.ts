@@ -262,7 +262,7 @@ const runPass = async (dpi: number, n: number, firstSeed: number, thread: SheetR
     if (reading.kind === 'review') {
       const r0 = cpuMs();
       const t0 = performance.now();
-      await reviewPng(reading, sheets, pages, layout);
+      reviewPng(reading, sheets, pages, layout);
       p.reviewWall.push(performance.now() - t0);
       p.reviewCpu.push(cpuMs() - r0);
     }

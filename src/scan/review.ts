@@ -94,9 +94,9 @@ const drawn = (all: readonly Part[], width: number, height: number, data: Uint8A
 /** The review items of one ballot, each with its own PNG; `images[i]` is sheet i, `outcomes` the sheets as read. */
 export const reviewItems = (
   reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly (GreyImage | undefined)[], page: { width: number; height: number },
-): Promise<ReviewItem[]> => Promise.resolve(parts(reading, outcomes, images, page).map((p) => (
+): ReviewItem[] => parts(reading, outcomes, images, page).map((p) => (
   { sheet: p.reason.sheet, candidateId: p.reason.candidateId, reason: p.reason.reason, png: drawn([p], p.width, p.height, new Uint8Array((p.width + 1) * p.height)) }
-)));
+));
 
 /**
  * The pixels of the last review image, kept for the next one: a whole page is 1.4 million pixels, and a new array of
@@ -112,10 +112,10 @@ const canvas = scratch((n) => new Uint8Array(n), false, CANVAS_MOST);
  */
 export const reviewPng = (
   reading: BallotReading, outcomes: readonly SheetOutcome[], images: readonly (GreyImage | undefined)[], page: { width: number; height: number },
-): Promise<Buffer | null> => {
+): Buffer | null => {
   const all = parts(reading, outcomes, images, page);
-  if (all.length === 0) return Promise.resolve(null);
+  if (all.length === 0) return null;
   const width = Math.max(...all.map((p) => p.width));
   const height = all.reduce((h, p) => h + p.height, 0);
-  return Promise.resolve(drawn(all, width, height, canvas((width + 1) * height)));
+  return drawn(all, width, height, canvas((width + 1) * height));
 };

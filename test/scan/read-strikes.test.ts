@@ -102,7 +102,7 @@ describe('strike-out ballots', () => {
       // The board starts from the names surely struck: the partly struck names are not among them.
       const truthStruck = [...b.truth.rows].filter(([, t]) => t === 'struck').map(([id]) => id);
       expect(reading.proposal).toEqual({ struck: truthStruck });
-      const items = await reviewItems(reading, sheets, b.pages, g.target.layout);
+      const items = reviewItems(reading, sheets, b.pages, g.target.layout);
       expect(items.length).toBe(reading.reasons.length);
       const png = items[0]!.png;
       expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');

@@ -98,14 +98,14 @@ describe('registration is strict', () => {
     const { sheets, ballots } = readStack([blank], g.target);
     const reading = ballots[0]!;
     expect(reading.kind).toBe('review');
-    const items = await reviewItems(reading, sheets, [blank], g.target.layout);
+    const items = reviewItems(reading, sheets, [blank], g.target.layout);
     expect(items).toHaveLength(1);
     expect(items[0]!.reason.code).toBe('scan.mark');
     // The scan as it is, shrunk by whole steps to at most 1,000 px wide: 1,654 px → 827 px.
     expect(items[0]!.png.readUInt32BE(16)).toBe(827);
     // A grey PNG (IHDR: 8 bits, colour type 0), not the RGB one sharp writes from one raw channel unless told.
     expect([items[0]!.png[24], items[0]!.png[25]]).toEqual([8, 0]);
-    const stacked = await reviewPng(reading, sheets, [blank], g.target.layout);
+    const stacked = reviewPng(reading, sheets, [blank], g.target.layout);
     expect([stacked?.readUInt32BE(16), stacked?.[25]]).toEqual([827, 0]);
   });
 });

@@ -144,7 +144,7 @@ describe('scan: strokes as people make them', () => {
         expect(reading.reasons.map((r) => [r.candidateId, r.reason.code])).toEqual(partial.map((r) => [r.candidateId, 'scan.row-partial']));
         // Nothing pre-ticked wrong: the one name surely struck, not the partly struck ones.
         expect(reading.proposal).toEqual({ struck: [g.target.layout.pages[0]!.rows[5]!.candidateId] });
-        const items = await reviewItems(reading, sheets, b.pages, g.target.layout);
+        const items = reviewItems(reading, sheets, b.pages, g.target.layout);
         const row = partial[0]!.box;
         expect(items[0]!.png.readUInt32BE(16)).toBe(Math.round((row.width + 12) * (200 / 72)));
       }

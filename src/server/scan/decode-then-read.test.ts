@@ -27,7 +27,6 @@ it('lets the file bytes go before the page is read, keeping the rest of the requ
     // What the page's reading sees, synchronously (readSheet): the bytes are no one's any more.
     collect();
     seen = { asked, width: page.value.width, bytesAlive: bytes.deref() !== undefined };
-    return Promise.resolve();
   });
   request = null;
   await done;

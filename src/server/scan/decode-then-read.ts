@@ -23,8 +23,8 @@ const decoded = async (page: SheetPage, pool: PagePool | undefined): Promise<Dec
  * `request` past the decoding (no closure takes it), so its file's bytes are garbage while `readIt` runs.
  */
 export const decodeThenRead = <R extends { readonly page: SheetPage }>(
-  request: R, pool: PagePool | undefined, readIt: (asked: Omit<R, 'page'>, page: DecodedPage) => Promise<void>,
+  request: R, pool: PagePool | undefined, readIt: (asked: Omit<R, 'page'>, page: DecodedPage) => void,
 ): Promise<void> => {
   const { page: source, ...asked } = request;
-  return decoded(source, pool).then((page) => readIt(asked, page));
+  return decoded(source, pool).then((page) => { readIt(asked, page); });
 };

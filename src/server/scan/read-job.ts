@@ -121,7 +121,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
     const crops = new Map<number, Buffer | null>();
     // The review images the reader threads made (a form of one page), by sheet, until their ballot is complete.
     const made = new Map<number, Buffer | null>();
-    const reviewOf = async (b: ReturnType<typeof groupSheets>[number]): Promise<Buffer | null> => {
+    const reviewOf = (b: ReturnType<typeof groupSheets>[number]): Buffer | null => {
       const first = b.sheets[0]!;
       return made.has(first) ? made.get(first)! : reviewPng(b, outcomes, images, target.value.layout);
     };
@@ -161,7 +161,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       // Only the sheets since the last complete ballot are grouped again (a ballot starts at `from`).
       const done = groupSheets(target.value, outcomes.slice(from)).slice(0, -1);
       for (const b of done) {
-        if (b.kind === 'review') crops.set(b.sheets[0]!, await reviewOf(b));
+        if (b.kind === 'review') crops.set(b.sheets[0]!, reviewOf(b));
         for (const s of b.sheets) {
           images[s] = undefined;
           made.delete(s);
@@ -227,7 +227,7 @@ export const readJob = async (deps: ServerDeps, jobId: number, hooks: ReadHooks)
       }
       const reasons: StoredReason[] = b.reasons.map((r) => ({ sheet: r.sheet + 1, candidateId: r.candidateId, code: r.reason.code, message_vi: r.reason.message_vi, message_en: r.reason.message_en }));
       rows.push({ position: i + 1, outcome: 'review', proposed: b.proposal === null ? null : JSON.stringify(b.proposal), reasons: JSON.stringify(reasons),
-        crop: crops.has(b.sheets[0]!) ? crops.get(b.sheets[0]!)! : await reviewOf(b) });
+        crop: crops.has(b.sheets[0]!) ? crops.get(b.sheets[0]!)! : reviewOf(b) });
     }
     if (hooks.stopping()) return 'abandoned';
 

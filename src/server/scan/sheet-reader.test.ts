@@ -77,7 +77,7 @@ it('decodes the pages of a shared multi-page TIFF in two threads at once, each a
     const ballot = groupSheets(g.target, [outcome])[0]!;
     const images: GreyImage[] = [];
     images[i] = decoded.value;
-    const review = ballot.kind === 'review' ? await reviewPng(ballot, [outcome], images, g.target.layout) : null;
+    const review = ballot.kind === 'review' ? reviewPng(ballot, [outcome], images, g.target.layout) : null;
     expect(r.value.review === null ? null : Buffer.from(r.value.review)).toEqual(review);
   }
   // A sheet sent to the board: its review image comes back, the very PNG the server made from the page before.
@@ -87,7 +87,7 @@ it('decodes the pages of a shared multi-page TIFF in two threads at once, each a
   expect(ballot.kind).toBe('review');
   const images: GreyImage[] = [];
   images[7] = unsealed;
-  const review = await reviewPng(ballot, [outcome], images, g.target.layout);
+  const review = reviewPng(ballot, [outcome], images, g.target.layout);
   const sent = await reader.read({ kind: 'decoded', image: copy(unsealed) }, g.target, 7, false);
   expect(sent.ok && sent.value.image).toBeNull();
   expect(sent.ok && sent.value.review !== null && Buffer.from(sent.value.review).equals(review!)).toBe(true);

@@ -38,10 +38,10 @@ const cpuMs = (): number => {
 };
 
 /** `make`'s value and what it took (wall clock, the process's CPU). */
-const timed = async <T>(make: () => Promise<T>): Promise<{ value: T; time: ReviewTime }> => {
+const timed = <T>(make: () => T): { value: T; time: ReviewTime } => {
   const c0 = cpuMs();
   const w0 = performance.now();
-  const value = await make();
+  const value = make();
   return { value, time: { wallMs: performance.now() - w0, cpuMs: cpuMs() - c0 } };
 };
 
@@ -51,7 +51,7 @@ type ReadAsked = Omit<Extract<SheetRequest, { type: 'read' }>, 'page'>;
 /** Whether this thread lets the page go itself (a shot only checked, a form of one page) rather than send it back. */
 const keptByThread = (m: ReadAsked, form: ScanTarget): boolean => m.check === true || form.layout.pages.length === 1;
 
-const read = async (m: ReadAsked, page: DecodedPage, form: ScanTarget): Promise<void> => {
+const read = (m: ReadAsked, page: DecodedPage, form: ScanTarget): void => {
   const keptHere = keptByThread(m, form);
   if (!page.ok) {
     reply({ id: m.id, kind: 'refused', error: page.error });
@@ -65,7 +65,7 @@ const read = async (m: ReadAsked, page: DecodedPage, form: ScanTarget): Promise<
     const [ballot] = m.check === true ? [] : groupSheets(form, [outcome]);
     const images: GreyImage[] = [];
     images[m.sheet] = image;
-    const made = ballot?.kind === 'review' ? await timed(() => reviewPng(ballot, [outcome], images, form.layout)) : null;
+    const made = ballot?.kind === 'review' ? timed(() => reviewPng(ballot, [outcome], images, form.layout)) : null;
     reply({ id: m.id, kind: 'read', outcome, image: null, review: made?.value ?? null, ...(made === null ? {} : { reviewTime: made.time }) });
     // Nothing reads the page any more (the outcome and the review image were copied into the reply): its pixels are
     // kept for the next page, or given back now rather than when this thread's collector next runs, a few pages later.
