@@ -10,6 +10,8 @@
  * at the first gap of paper on its course). What it credits is a lower bound of the word the line crosses: the
  * columns up to the last gap where the line was seen.
  */
+import { paleSighting } from './pale-line.ts';
+
 /**
  * Followed on from one sighting to the next at most this far (points): about two letters. A thin ballpoint, pale
  * under the scanner's blur, shows a pixel or two clear of the widened print in one gap of its letters in two or
@@ -39,6 +41,8 @@ export interface Pixels {
   readonly apart: (i: number, j: number) => boolean;
   /** Darker than NEAR_LEVEL of the paper: as dark as a pen line, darker than a letter's blurred edge clear of print. */
   readonly deep: (i: number, j: number) => boolean;
+  /** A coarse scan's line pale in the letters' gaps is a sighting too (pale-line.ts). */
+  readonly pale?: boolean;
 }
 
 /**
@@ -111,6 +115,10 @@ const followCourse = (px: Pixels, h: number, k: number, slope: number): ((start:
       }
       if (n === 0 && nearRun(i, r)) {
         for (let j = r - COURSE_PX; j <= r + COURSE_PX; j++) if (near(i, j)) { sighted += j; n++; }
+      }
+      if (n === 0 && !open && paleSighting(px, h, i, (x) => Math.round(at + slope * (x - from)), dir < 0 ? limit : start + 1, dir < 0 ? start : limit)) {
+        sighted = r;
+        n = 1;
       }
       if (open) break;
       if (n > 0) {

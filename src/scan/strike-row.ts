@@ -915,6 +915,8 @@ export interface RowThresholds {
    * it is (strike-ends.ts followedHoles): a thin pen pale beside the letters of a whole word at 150 dpi. Scans.
    */
   readonly followHoles?: boolean;
+  /** …and, on a coarse scan, seen pale in the letters' gaps as it is followed (pale-line.ts). Scans. */
+  readonly paleLines?: boolean;
   /** A tick over the letters is looked for also when the line found runs through them but not across the whole name (clearTick). Scans. */
   readonly throughTicks?: boolean;
   /**
@@ -1032,7 +1034,7 @@ export interface RowThresholds {
 }
 
 const SCAN_ROW: RowThresholds = {
-  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, followByPrint: true, wholeMarks: true, openLoops: true, followEnds: true, bridgeEnds: true, followHoles: true, throughTicks: true, tickSlivers: true, dots: true, dotsOnLetters: true, dotSlivers: true, thinPieces: true,
+  keptPt: STRIKE.keptPt, minAbovePt: 0, circles: false, fromPad: false, followByPrint: true, wholeMarks: true, openLoops: true, followEnds: true, bridgeEnds: true, followHoles: true, paleLines: true, throughTicks: true, tickSlivers: true, dots: true, dotsOnLetters: true, dotSlivers: true, thinPieces: true,
   faintWord: true, cutLines: true, faintStubs: true, besidePrint: true, strikePieces: true, lowPieces: true, sharpBeside: true, faintPieces: true, lowLinePt: 1, creases: true, lightBands: true, pencilLines: true, pencilStrikes: true, pencilParts: true, steepPencils: true, fingerprints: true, rings: true,
   bandLine: false, entering: ENTERING,
 };
@@ -1096,6 +1098,7 @@ const readSample = (
     clear: (i, j) => (page.blank.data[(Math.round(area.y * k) + j) * page.blank.width + Math.round(area.x * k) + i] ?? 0) >= PRINTED,
     apart: (i, j) => !printedAt(i, j),
     deep: (i, j) => o.followByPrint === true && s.data[j * w + i]! < paper * NEAR_LEVEL,
+    pale: o.paleLines === true && coarseScan(t),
   };
   // New ink (never printed on the blank form): pen, pen too thick in its column, or faint by a letter.
   const newInk = (q: number): boolean => ink[q] !== 0;

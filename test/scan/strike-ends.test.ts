@@ -91,6 +91,21 @@ describe('scan: a thin line followed under the letters from its ends', () => {
     expect(followedEnds(ends(64, 64), hugging((i) => i >= 20 && i % 3 === 0, true), H, K, 0, 100).from).toBeGreaterThanOrEqual(60);
   });
 
+  it('on a coarse scan, follows a line pale in every gap within a pixel of print: dark on its course, not two pixels off it (pale-line.ts)', () => {
+    // Fresh 150 dpi 97,000,139: a thin ballpoint started late inside "Bế", in its counters only darker than faint ink.
+    const pale: Pixels = { ...pixels((i) => i >= 20), apart: (i) => i >= 60, deep: () => false };
+    expect(followedEnds(ends(60, 60), pale, H, K, 0, 100).from).toBe(60);
+    expect(followedEnds(ends(60, 60), { ...pale, pale: true }, H, K, 0, 100).from).toBe(22);
+  });
+
+  it('takes no letter edge dark on and off the course for a pale line, nor a stretch of fewer than PALE_RUN such columns', () => {
+    const edges: Pixels = { ...pixels(() => false, (i) => i < 60), apart: (i) => i >= 60, deep: () => false, pale: true };
+    expect(followedEnds(ends(60, 60), edges, H, K, 0, 100).from).toBe(60);
+    // Pale in the two gaps before the visible start only (4 columns): not enough.
+    const short: Pixels = { ...pixels((i) => i >= 52), apart: (i) => i >= 60, deep: () => false, pale: true };
+    expect(followedEnds(ends(60, 60), short, H, K, 0, 100).from).toBe(60);
+  });
+
   it('never reaches beyond the name', () => {
     const px = pixels(() => true);
     const { from, to } = followedEnds(ends(40, 50), px, H, K, 30, 62);

@@ -578,6 +578,19 @@ describe('scan: strokes as people make them', () => {
     }
   }, 120_000);
 
+  it('strikes a thin line started late whose first word shows it only pale in the letters\' gaps, dark on its course and not off it (150 dpi)', async () => {
+    // Fresh bench seeds 97,000,139 ("Bế Văn Nam", started inside "Bế"; noise, shadow), 97,000,050 (started and ended
+    // inside the end words; blurred) and 142,000,110 (started inside the first word; tilted 4.5°): a thin ballpoint
+    // seen from the space after the first word on, its pixels in that word's counters within a pixel of print and
+    // paler than NEAR_LEVEL — never a sighting — read partly struck. Column after column those pixels are dark on the
+    // line's course and not two pixels off it, where a letter's blurred edge is dark on and off alike (pale-line.ts).
+    for (const [seed, row] of [[97_000_139, 9], [97_000_050, 3], [142_000_110, 4]] as const) {
+      const read = await rowState(g150, seed, row);
+      expect(read.plan, `seed ${seed}`).toMatchObject({ kind: 'strike', pen: 'thin-ballpoint' });
+      expect(read.state, `seed ${seed}`).toBe('struck');
+    }
+  }, 120_000);
+
   it('never strikes by the pencil path a thin pen that stops inside the name with paper on its course beyond (150 dpi)', async () => {
     // Every row a partial strike (h-fresh8's partial probe, seed 31,017; blurred, tilted −2°): a thin ballpoint through
     // all but the family name, seen from the second word on, was read struck with confidence 0 by the pencil path — the
