@@ -173,18 +173,20 @@ interface Line {
  * changes down to 0.3 (two do at 0.2). A thin pen through all but the family name seen across 0.48 of it (150 dpi
  * partial probe 31,437 c001) was struck by the pencil path at 0.5.
  */
-const PEN_END = { coverage: 0.4, columns: 4, paper: 0.9 } as const;
+const PEN_END = { coverage: 0.4, columns: 4, coarseColumns: 3, paper: 0.9 } as const;
 
 /**
  * …with paper on its course beyond that end, away from the letters (the median of its darkest pixel within a pixel of
- * the course at least PEN_END.paper of the paper, over PEN_END.columns such columns or more): a pen that stopped there,
+ * the course at least PEN_END.paper of the paper, over PEN_END.columns such columns or more; coarseColumns on a coarse
+ * scan, where a short word such as "Bế" leaves three: 150 dpi partial probe 46,052 c010, 0.97 / 0.94 / 0.83, struck with
+ * four asked; no pencil whole strike of 150 dpi seeds 9,000–9,029 changes, one of 227 at 200 dpi would): a pen that stopped there,
  * not a pencil's whole strike, whose graphite goes on grey (0.78–0.83 of the paper at 150 dpi, test/scan/variety.test.ts
  * pencilPlan 9,000–9,029) where the pen path lost it. A thin ballpoint through part of a name (150 dpi partial 31,017
  * c013: 0.98) is then the board's, never struck by the pencil path.
  */
 const penEndOnPaper = (
   line: Line, data: Uint8Array | Uint8ClampedArray, w: number, h: number, paper: number,
-  printedAt: (i: number, j: number) => boolean, i0: number, i1: number,
+  printedAt: (i: number, j: number) => boolean, i0: number, i1: number, columns: number,
 ): boolean => {
   const ends = line.ends;
   if (!line.through || ends === null || line.coverage < PEN_END.coverage) return false;
@@ -197,7 +199,7 @@ const penEndOnPaper = (
       for (let j = Math.max(0, r - 1); j <= Math.min(h - 1, r + 1); j++) least = Math.min(least, data[j * w + i]! / paper);
       v.push(least);
     }
-    if (v.length < PEN_END.columns) return false;
+    if (v.length < columns) return false;
     v.sort((x, y) => x - y);
     return v[Math.floor(v.length / 2)]! >= PEN_END.paper;
   };
@@ -1218,7 +1220,7 @@ const readSample = (
   const pencilThrough = (): 'struck' | 'folded' | null => {
     if (o.pencilStrikes !== true || whole || !pencilStrike(pencil())) return null;
     if (o.creases === true && creaseThrough(img, t, page, g)) return 'folded';
-    if (penEndOnPaper(line, s.data, w, s.height, paper, printedAt, i0, i1)) return null;
+    if (penEndOnPaper(line, s.data, w, s.height, paper, printedAt, i0, i1, coarseScan(t) ? PEN_END.coarseColumns : PEN_END.columns)) return null;
     return pencilTinted() ? null : 'struck';
   };
   // Asked at once where faint ink crosses much of the name (PENCIL_FAINT)…

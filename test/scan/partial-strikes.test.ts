@@ -126,6 +126,13 @@ describe('scan: a thin pen through most of a name but its first word', () => {
     expect(state).toMatch(/^(partial|uncertain)$/);
   }, 120_000);
 
+  it('at 150 dpi, past a short first word whose letters leave three columns of its course clear, is never struck by the pencil path', async () => {
+    // Read struck with confidence 0 before ("Bế Văn Nam": the blurred "Bế" taken for a pencil's course, four columns asked of the paper check).
+    const { plan, state } = await probeRow(g150, 46_052, 'c010');
+    expect(plan).toMatchObject({ kind: 'partial', part: 'all-but-family', pen: 'thin-ballpoint' });
+    expect(state).toMatch(/^(partial|uncertain)$/);
+  }, 120_000);
+
   it('at 200 dpi, from the first word\'s last letter on, is no strike started late: followed 0.21 into that word, seen nowhere in it', async () => {
     // Read struck with confidence before (STRIKE.lateEarly: the end words at least 0.2 crossed as followed).
     const { plan, state } = await probeRow(g200, 32_172, 'c001');
