@@ -168,12 +168,13 @@ interface Line {
 }
 
 /**
- * A pen line across at least this share of the name, ending inside it… A pencil's whole strike seen as pen ink only in
- * short pieces (0.03–0.09 of the name) has its course elsewhere; no pencil whole strike of 150 / 200 dpi seeds 9,000–9,029
- * changes down to 0.3 (two do at 0.2). A thin pen through all but the family name seen across 0.48 of it (150 dpi
- * partial probe 31,437 c001) was struck by the pencil path at 0.5.
+ * A pen line across at least this share of the name, ending inside it (coarseCoverage on a coarse scan)… A pencil's
+ * whole strike seen as pen ink only in short pieces (0.03–0.09 of the name) has its course elsewhere. At 150 dpi a thin
+ * pen through all but the family name seen across 0.48 of it (partial probe 31,437 c001) was struck by the pencil path
+ * at 0.5; no pencil whole strike there changes down to 0.3 (seeds 9,000–9,029, every row or every other). At 200 dpi a
+ * pencil's pen line across 0.48 leaves the pencil's course beyond its end (variety seed 9,001 c007): 0.5 holds there.
  */
-const PEN_END = { coverage: 0.4, columns: 4, coarseColumns: 3, paper: 0.9 } as const;
+const PEN_END = { coverage: 0.5, coarseCoverage: 0.4, columns: 4, coarseColumns: 3, paper: 0.9 } as const;
 
 /**
  * …with paper on its course beyond that end, away from the letters (the median of its darkest pixel within a pixel of
@@ -186,10 +187,11 @@ const PEN_END = { coverage: 0.4, columns: 4, coarseColumns: 3, paper: 0.9 } as c
  */
 const penEndOnPaper = (
   line: Line, data: Uint8Array | Uint8ClampedArray, w: number, h: number, paper: number,
-  printedAt: (i: number, j: number) => boolean, i0: number, i1: number, columns: number,
+  printedAt: (i: number, j: number) => boolean, i0: number, i1: number, coarse: boolean,
 ): boolean => {
   const ends = line.ends;
-  if (!line.through || ends === null || line.coverage < PEN_END.coverage) return false;
+  const columns = coarse ? PEN_END.coarseColumns : PEN_END.columns;
+  if (!line.through || ends === null || line.coverage < (coarse ? PEN_END.coarseCoverage : PEN_END.coverage)) return false;
   const onPaper = (a: number, b: number): boolean => {
     const v: number[] = [];
     for (let i = a; i < b; i++) {
@@ -897,7 +899,10 @@ export interface RowThresholds {
   /**
    * Kept only when no pen line through the letters' band reaching into the name from the pad is longer than a dot
    * (STRIKE.keptPt): a short stroke from before the name into its first letter (a partial strike of half a word)
-   * shows only its tip inside the name.
+   * shows only its tip inside the name. Photos only: on scans it would send a gel pen through half of "Vi" from the pad
+   * (200 dpi partial probe 32,362 and 32,842 c018, read kept) to the board, but also a bare name under a fingerprint
+   * whose ridge reaches into it from the pad (variety seed 9,801 c001), which the fingerprint's second reading does not
+   * clear (it looks at the columns inside the name).
    */
   readonly fromPad: boolean;
   /**
@@ -1220,7 +1225,7 @@ const readSample = (
   const pencilThrough = (): 'struck' | 'folded' | null => {
     if (o.pencilStrikes !== true || whole || !pencilStrike(pencil())) return null;
     if (o.creases === true && creaseThrough(img, t, page, g)) return 'folded';
-    if (penEndOnPaper(line, s.data, w, s.height, paper, printedAt, i0, i1, coarseScan(t) ? PEN_END.coarseColumns : PEN_END.columns)) return null;
+    if (penEndOnPaper(line, s.data, w, s.height, paper, printedAt, i0, i1, coarseScan(t))) return null;
     return pencilTinted() ? null : 'struck';
   };
   // Asked at once where faint ink crosses much of the name (PENCIL_FAINT)…
